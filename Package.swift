@@ -1,0 +1,78 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Caseboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "CaseboardCore", targets: ["CaseboardCore"]),
+        .library(name: "CaseboardDocuments", targets: ["CaseboardDocuments"]),
+        .library(name: "CaseboardVocabularies", targets: ["CaseboardVocabularies"]),
+        .executable(name: "caseboard", targets: ["caseboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // Shared value types: documents, text with source offsets, diagnostics. No I/O.
+        .target(name: "CaseboardCore", swiftSettings: swiftSettings),
+        // System zlib, for .gz inputs.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Document reading: bytes in any supported format -> Document.
+        .target(
+            name: "CaseboardDocuments",
+            dependencies: [
+                "CaseboardCore",
+                "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Bundled vocabularies (genes, drugs, diseases, adverse events) and normalization.
+        .target(
+            name: "CaseboardVocabularies",
+            dependencies: ["CaseboardCore"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "caseboard",
+            dependencies: [
+                "CaseboardCore",
+                "CaseboardDocuments",
+                "CaseboardVocabularies",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CaseboardCoreTests", dependencies: ["CaseboardCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CaseboardDocumentsTests",
+            dependencies: ["CaseboardDocuments", "CaseboardCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardVocabulariesTests",
+            dependencies: ["CaseboardVocabularies", "CaseboardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardCLITests",
+            dependencies: [
+                "caseboard",
+                "CaseboardCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
