@@ -1,0 +1,151 @@
+extension Vocabularies {
+    /// Every vocabulary term in `text`, leftmost-longest and non-overlapping, with each term's
+    /// policy attached but not yet applied. Most callers want ``recognize(_:)``.
+    public func scan(_ text: String) -> [TermMatch] {
+        var text = text
+        return text.withUTF8 { scan($0) }
+    }
+
+    /// Scans UTF-8 bytes once: at every word start the trie is walked as far as the text allows.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
+        var matches: [TermMatch] = []
+        var index = 0
+        let count = bytes.count
+        var candidates: [Int32] = []
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 ? !WordBoundary.isWordByte(byte) : byte & 0xC0 == 0x80 {
+                index += 1
+                continue
+            }
+            guard !WordBoundary.wordCharacterBefore(bytes, index), WordBoundary.wordCharacterAt(bytes, index) else {
+                index += 1
+                continue
+            }
+            var bestEnd = -1
+            candidates.removeAll(keepingCapacity: true)
+            trie.walk(bytes, from: index) { end, node in
+                var found: [Int32] = []
+                var foundEnd = -1
+                for value in trie.values(at: node) {
+                    let entry = entries[Int(value)]
+                    guard let entryEnd = acceptedEnd(entry, bytes, index, end) else { continue }
+                    if entryEnd > foundEnd {
+                        foundEnd = entryEnd
+                        found.removeAll()
+                    }
+                    if entryEnd == foundEnd { found.append(value) }
+                }
+                if foundEnd >= bestEnd && !found.isEmpty {
+                    bestEnd = foundEnd
+                    candidates = found
+                }
+            }
+            if bestEnd < 0 {
+                // No term starts here; move past this word.
+                index += 1
+                while index < count, WordBoundary.wordCharacterAt(bytes, index) || bytes[index] & 0xC0 == 0x80 { index += 1 }
+                continue
+            }
+            var seen: Set<ConceptReference> = []
+            for value in candidates {
+                let entry = entries[Int(value)]
+                guard seen.insert(entry.concept).inserted else { continue }
+                matches.append(TermMatch(range: index..<bestEnd, concept: entry.concept, surfaceKind: entry.surfaceKind, policy: entry.policy))
+            }
+            index = bestEnd
+        }
+        return matches
+    }
+
+    /// Where a match of `entry` over `start..<end` ends once case, word boundary and plural are
+    /// checked, or nil if it does not match there.
+    private func acceptedEnd(_ entry: LexiconEntry, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        switch entry.policy {
+        case .anyCase:
+            break
+        case .initialCapital:
+            guard bytes[start] &- 0x41 < 26 else { return nil }
+        case .exactCase, .exactCaseInContext, .definitionRequired:
+            let exact = LexiconKey.make(UnsafeBufferPointer(rebasing: bytes[start..<end]), foldCase: false)
+            guard exact == entry.exactKey else { return nil }
+        }
+        if !WordBoundary.wordCharacterAt(bytes, end) { return end }
+        guard entry.allowsPlural, bytes[end] == 0x73 || bytes[end] == 0x65 else { return nil }
+        if bytes[end] == 0x73, !WordBoundary.wordCharacterAt(bytes, end + 1) { return end + 1 }
+        if bytes[end] == 0x65, end + 1 < bytes.count, bytes[end + 1] == 0x73, !WordBoundary.wordCharacterAt(bytes, end + 2) {
+            return end + 2
+        }
+        return nil
+    }
+
+    /// The terms in `text` that the matching policies accept:
+    /// - gene symbols that are also words or clinical abbreviations (`MET`, `SET`, `CAT`, CD
+    ///   markers) only with molecular context ("MET amplification", "SET::NUP214");
+    /// - ambiguous abbreviations (`MS`, regimen `VA`) only where the text defines them, as in
+    ///   "myeloid sarcoma (MS)" or "venetoclax plus azacitidine (VA)", and after that definition.
+    public func recognize(_ text: String) -> [TermMatch] {
+        var text = text
+        return text.withUTF8 { recognize($0) }
+    }
+
+    public func recognize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
+        let matches = scan(bytes)
+        var defined: Set<[UInt8]> = []
+        var accepted: [TermMatch] = []
+        accepted.reserveCapacity(matches.count)
+        for (position, match) in matches.enumerated() {
+            switch match.policy {
+            case .anyCase, .exactCase, .initialCapital:
+                accepted.append(match)
+            case .exactCaseInContext:
+                if GeneContext.hasMolecularContext(bytes, match.range, neighbours: matches, at: position, vocabularies: self) {
+                    accepted.append(match)
+                }
+            case .definitionRequired:
+                let surface = Array(UnsafeBufferPointer(rebasing: bytes[match.range]))
+                if defined.contains(surface) || isDefinition(match, bytes, matches, position) {
+                    defined.insert(surface)
+                    accepted.append(match)
+                }
+            }
+        }
+        return accepted
+    }
+
+    /// True when `match` is an abbreviation in parentheses right after what it abbreviates:
+    /// the same concept, or (for a regimen) all of its component drugs.
+    private func isDefinition(_ match: TermMatch, _ bytes: UnsafeBufferPointer<UInt8>, _ matches: [TermMatch], _ position: Int) -> Bool {
+        var open = match.range.lowerBound - 1
+        while open >= 0, bytes[open] == 0x20 { open -= 1 }
+        guard open >= 0, bytes[open] == 0x28 else { return false }
+        var close = match.range.upperBound
+        while close < bytes.count, bytes[close] == 0x20 { close += 1 }
+        guard close < bytes.count, bytes[close] == 0x29 || bytes[close] == 0x3B || bytes[close] == 0x2C else { return false }
+        // Earlier terms within a short window before the parenthesis.
+        let windowStart = max(0, open - 120)
+        var before: [ConceptReference] = []
+        var index = position - 1
+        while index >= 0, matches[index].range.lowerBound >= windowStart {
+            if matches[index].range.upperBound <= open { before.append(matches[index].concept) }
+            index -= 1
+        }
+        switch match.concept {
+        case .regimen(let regimenIndex):
+            let names = Set(
+                before.compactMap { concept -> String? in
+                    if case .drug(let drug) = concept { return drugs[drug].name }
+                    return nil
+                }
+            )
+            return !regimens[regimenIndex].drugs.isEmpty && regimens[regimenIndex].drugs.allSatisfy(names.contains)
+        default:
+            // The long form must end right before the parenthesis.
+            guard position > 0 else { return false }
+            let previous = matches[position - 1]
+            var gap = previous.range.upperBound
+            while gap < open, bytes[gap] == 0x20 { gap += 1 }
+            return gap == open && previous.concept == match.concept
+        }
+    }
+}

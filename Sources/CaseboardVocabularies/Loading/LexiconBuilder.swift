@@ -1,0 +1,233 @@
+/// Turns the bundled tables into concepts and lexicon entries, applying the matching policy
+/// of each kind of surface form.
+struct LexiconBuilder {
+    var genes: [Gene] = []
+    var drugs: [Drug] = []
+    var regimens: [Regimen] = []
+    var diseases: [Disease] = []
+    var adverseEvents: [AdverseEventTerm] = []
+    var entries: [LexiconEntry] = []
+    var keys: [(key: [UInt8], value: Int32)] = []
+
+    mutating func add(_ surface: String, _ concept: ConceptReference, _ kind: SurfaceKind, _ policy: MatchPolicy, plural: Bool = false) {
+        let key = LexiconKey.make(surface)
+        guard !key.isEmpty else { return }
+        var exact = LexiconKey.make(surface, foldCase: false)
+        // Short lowercase synonyms in the curated tables ("hfs") stand for abbreviations
+        // written in capitals.
+        if policy == .exactCase, !exact.contains(where: { $0 &- 0x41 < 26 }) {
+            exact = exact.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
+        }
+        entries.append(LexiconEntry(concept: concept, surfaceKind: kind, policy: policy, exactKey: exact, allowsPlural: plural))
+        keys.append((key, Int32(entries.count - 1)))
+    }
+
+    /// An abbreviation: letters in capitals (with digits or symbols), no lowercase letters.
+    static func isAbbreviation(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase } && text.count <= 8 && !text.contains(" ")
+    }
+
+    /// Short forms without spaces read as abbreviations, which match in exact case only.
+    static func policy(forSynonym text: String) -> MatchPolicy {
+        if isAbbreviation(text) { return .exactCase }
+        if text.count <= 4 && !text.contains(" ") { return .exactCase }
+        return .anyCase
+    }
+
+    mutating func addGenes(_ table: TSV) throws {
+        let symbol = try table.column("symbol")
+        let hgnc = try table.column("hgnc")
+        let entrez = try table.column("entrez")
+        let group = try table.column("locus_group")
+        let name = try table.column("name")
+        let symbolPolicy = try table.column("symbol_policy")
+        let aliases = try table.column("aliases")
+        let names = try table.column("names")
+        genes.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            let index = genes.count
+            let concept = ConceptReference.gene(index)
+            let approved = String(row[symbol])
+            let approvedName = String(row[name])
+            var aliasList: [String] = []
+            var otherNames: [String] = []
+            switch row[symbolPolicy] {
+            case "e": add(approved, concept, .symbol, .exactCase)
+            case "c": add(approved, concept, .symbol, .exactCaseInContext)
+            default: break
+            }
+            for item in row[aliases].listItems {
+                var form = Substring(item)
+                let needsContext = form.hasPrefix("~")
+                if needsContext { form = form.dropFirst() }
+                let previous = form.hasPrefix("<")
+                if previous { form = form.dropFirst() }
+                aliasList.append(String(form))
+                add(String(form), concept, previous ? .previousSymbol : .alias, needsContext ? .exactCaseInContext : .exactCase)
+            }
+            for item in row[names].listItems {
+                if item == "=" {
+                    add(approvedName, concept, .name, .anyCase, plural: true)
+                } else if item.hasPrefix("!") {
+                    otherNames.append(String(item.dropFirst()))
+                    add(String(item.dropFirst()), concept, .name, .exactCase)
+                } else {
+                    otherNames.append(item)
+                    add(item, concept, .name, .anyCase, plural: true)
+                }
+            }
+            genes.append(
+                Gene(
+                    symbol: approved,
+                    hgncID: String(row[hgnc]),
+                    entrezID: row[entrez].isEmpty ? nil : String(row[entrez]),
+                    locusGroup: String(row[group]),
+                    name: approvedName,
+                    aliases: aliasList,
+                    otherNames: otherNames
+                )
+            )
+        }
+    }
+
+    mutating func addDrugs(_ table: TSV) throws {
+        let columns = try ["name", "brands", "codes", "salts", "synonyms", "targets", "class", "category"].map { try table.column($0) }
+        for row in table.rows {
+            let concept = ConceptReference.drug(drugs.count)
+            let drug = Drug(
+                name: String(row[columns[0]]),
+                brands: row[columns[1]].listItems,
+                codes: row[columns[2]].listItems,
+                salts: row[columns[3]].listItems,
+                synonyms: row[columns[4]].listItems,
+                targets: row[columns[5]].listItems,
+                drugClass: String(row[columns[6]]),
+                category: String(row[columns[7]])
+            )
+            add(drug.name, concept, .name, .anyCase)
+            for brand in drug.brands { add(brand, concept, .brand, .initialCapital) }
+            for code in drug.codes { add(code, concept, .code, Self.isAbbreviation(code) ? .exactCase : .anyCase) }
+            for salt in drug.salts { add(salt, concept, .salt, .anyCase) }
+            for synonym in drug.synonyms { add(synonym, concept, .synonym, Self.policy(forSynonym: synonym)) }
+            drugs.append(drug)
+        }
+    }
+
+    mutating func addRegimens(_ table: TSV) throws {
+        let abbreviation = try table.column("abbreviation")
+        let drugColumn = try table.column("drugs")
+        let description = try table.column("description")
+        let ambiguous = try table.column("ambiguous")
+        for row in table.rows {
+            let regimen = Regimen(
+                abbreviation: String(row[abbreviation]),
+                drugs: row[drugColumn].listItems,
+                description: String(row[description]),
+                isAmbiguous: row[ambiguous] == "yes"
+            )
+            add(regimen.abbreviation, .regimen(regimens.count), .abbreviation, regimen.isAmbiguous ? .definitionRequired : .exactCase)
+            regimens.append(regimen)
+        }
+    }
+
+    mutating func addOncoTree(_ table: TSV, synonyms: TSV) throws {
+        let columns = try ["code", "parent", "name", "main_type", "tissue", "level", "umls", "nci"].map { try table.column($0) }
+        var byCode: [String: Int] = [:]
+        for row in table.rows {
+            let code = String(row[columns[0]])
+            byCode[code] = diseases.count
+            diseases.append(
+                Disease(
+                    code: code,
+                    name: String(row[columns[2]]),
+                    parent: row[columns[1]].isEmpty ? nil : String(row[columns[1]]),
+                    mainType: row[columns[3]].isEmpty ? nil : String(row[columns[3]]),
+                    tissue: row[columns[4]].isEmpty ? nil : String(row[columns[4]]),
+                    level: Int(row[columns[5]]) ?? 0,
+                    umls: row[columns[6]].listItems,
+                    nci: row[columns[7]].listItems,
+                    doid: nil,
+                    synonyms: [],
+                    isCancer: code != "TISSUE"
+                )
+            )
+        }
+        let code = try synonyms.column("oncotree")
+        let forms = try synonyms.column("synonyms")
+        for row in synonyms.rows {
+            guard let index = byCode[String(row[code])] else { continue }
+            diseases[index].synonyms.append(contentsOf: row[forms].listItems)
+        }
+        for (index, disease) in diseases.enumerated() where disease.level > 0 {
+            // Level-1 names are tissues ("Lung", "Skin"), not diseases; only their curated
+            // synonyms ("lung cancer") are matched.
+            if disease.level > 1 {
+                add(disease.name, .disease(index), .name, .anyCase, plural: true)
+            }
+            for synonym in disease.synonyms {
+                addDiseaseSynonym(synonym, index)
+            }
+        }
+    }
+
+    private mutating func addDiseaseSynonym(_ synonym: String, _ index: Int) {
+        let policy = Self.policy(forSynonym: synonym)
+        add(
+            synonym,
+            .disease(index),
+            Self.isAbbreviation(synonym) ? .abbreviation : .synonym,
+            Self.ambiguousAbbreviations.contains(synonym) ? .definitionRequired : policy,
+            plural: policy == .anyCase
+        )
+    }
+
+    /// Disease abbreviations that also mean something else in clinical text: `MS` is myeloid
+    /// sarcoma or multiple sclerosis, `ALL` a leukemia or a word in capitals, `CR`/`PR`/`SD`/`PD`
+    /// are responses. They count only where the text defines them.
+    static let ambiguousAbbreviations: Set<String> = ["MS", "ALL", "CR", "PR", "SD", "PD", "ET", "PV", "MF", "AS", "CA", "MM", "HD"]
+
+    mutating func addConditions(_ table: TSV) throws {
+        let code = try table.column("code")
+        let name = try table.column("name")
+        let doid = try table.column("doid")
+        let synonymColumn = try table.column("synonyms")
+        for row in table.rows {
+            let index = diseases.count
+            let condition = Disease(
+                code: String(row[code]),
+                name: String(row[name]),
+                parent: nil,
+                mainType: nil,
+                tissue: nil,
+                level: 0,
+                umls: [],
+                nci: [],
+                doid: row[doid].isEmpty ? nil : String(row[doid]),
+                synonyms: row[synonymColumn].listItems,
+                isCancer: false
+            )
+            add(condition.name, .disease(index), .name, .anyCase, plural: true)
+            for synonym in condition.synonyms {
+                addDiseaseSynonym(synonym, index)
+            }
+            diseases.append(condition)
+        }
+    }
+
+    mutating func addAdverseEvents(_ table: TSV) throws {
+        let term = try table.column("term")
+        let soc = try table.column("soc")
+        let synonymColumn = try table.column("synonyms")
+        for row in table.rows {
+            let index = adverseEvents.count
+            let event = AdverseEventTerm(term: String(row[term]), systemOrganClass: String(row[soc]), synonyms: row[synonymColumn].listItems)
+            add(event.term, .adverseEvent(index), .name, .anyCase, plural: true)
+            for synonym in event.synonyms {
+                let policy = Self.policy(forSynonym: synonym)
+                add(synonym, .adverseEvent(index), .synonym, policy, plural: policy == .anyCase)
+            }
+            adverseEvents.append(event)
+        }
+    }
+}

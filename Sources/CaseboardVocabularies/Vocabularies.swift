@@ -1,0 +1,203 @@
+import CaseboardCore
+import Foundation
+
+/// Caseboard's bundled vocabularies: HGNC genes, drugs and regimens, OncoTree diseases plus
+/// non-cancer conditions, and CTCAE adverse events, with one automaton over all their surface
+/// forms.
+///
+/// Build it once (``loadBundled()``) and share it: it is an immutable value.
+///
+/// ```swift
+/// let vocabularies = try Vocabularies.loadBundled()
+/// vocabularies.drug(named: "Nexavar")?.name          // "sorafenib"
+/// vocabularies.recognize("FLT3-ITD AML on sorafenib") // FLT3, AML, sorafenib
+/// ```
+public struct Vocabularies: Sendable {
+    public let genes: [Gene]
+    public let drugs: [Drug]
+    public let regimens: [Regimen]
+    public let diseases: [Disease]
+    public let adverseEvents: [AdverseEventTerm]
+    /// Release facts of the bundled sources.
+    public let sources: [String: String]
+
+    let entries: [LexiconEntry]
+    let trie: TermTrie
+    private let geneIndex: [String: Int]
+    private let drugIndex: [String: Int]
+    private let diseaseIndex: [String: Int]
+    private let adverseEventIndex: [String: Int]
+    private let childrenIndex: [String: [String]]
+
+    /// Loads the vocabularies shipped in this module's resources.
+    public static func loadBundled() throws -> Vocabularies {
+        guard let directory = Bundle.module.resourceURL else {
+            throw Diagnostic.error("the CaseboardVocabularies resource bundle is missing")
+        }
+        return try load(from: directory)
+    }
+
+    /// Loads vocabularies from a directory holding the generated TSV files.
+    public static func load(from directory: URL) throws -> Vocabularies {
+        func table(_ name: String) throws -> TSV {
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw Diagnostic.error("vocabulary resource not found", file: url.path)
+            }
+            return try TSV(String(decoding: data, as: UTF8.self), name: url.path)
+        }
+        var builder = LexiconBuilder()
+        try builder.addGenes(table("genes.tsv"))
+        try builder.addDrugs(table("drugs.tsv"))
+        try builder.addRegimens(table("regimens.tsv"))
+        try builder.addOncoTree(table("oncotree.tsv"), synonyms: table("disease_synonyms.tsv"))
+        try builder.addConditions(table("conditions.tsv"))
+        try builder.addAdverseEvents(table("adverse_events.tsv"))
+        return Vocabularies(builder)
+    }
+
+    init(_ builder: LexiconBuilder) {
+        genes = builder.genes
+        drugs = builder.drugs
+        regimens = builder.regimens
+        diseases = builder.diseases
+        adverseEvents = builder.adverseEvents
+        entries = builder.entries
+        trie = TermTrie(entries: builder.keys)
+        sources = [
+            "genes": "HGNC complete set 2026-06-20 (CC0)",
+            "diseases": "OncoTree oncotree_2025_10_03 (CC BY 4.0, Memorial Sloan Kettering)",
+            "drugs": "Caseboard curated drug table",
+            "adverseEvents": "CTCAE v5.0 terms with curated synonyms",
+        ]
+        geneIndex = Dictionary(genes.enumerated().map { ($1.symbol, $0) }, uniquingKeysWith: { first, _ in first })
+        drugIndex = Dictionary(drugs.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        diseaseIndex = Dictionary(diseases.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        adverseEventIndex = Dictionary(adverseEvents.enumerated().map { ($1.term, $0) }, uniquingKeysWith: { first, _ in first })
+        var children: [String: [String]] = [:]
+        for disease in diseases {
+            if let parent = disease.parent { children[parent, default: []].append(disease.code) }
+        }
+        childrenIndex = children
+    }
+
+    // MARK: Lookup by identifier
+
+    /// The gene with this approved symbol.
+    public func gene(symbol: String) -> Gene? {
+        geneIndex[symbol].map { genes[$0] }
+    }
+
+    /// The drug with this lowercase INN.
+    public func drug(inn: String) -> Drug? {
+        drugIndex[inn].map { drugs[$0] }
+    }
+
+    /// The disease with this OncoTree code (or `COND:` code).
+    public func disease(code: String) -> Disease? {
+        diseaseIndex[code].map { diseases[$0] } ?? diseaseIndex[code.uppercased()].map { diseases[$0] }
+    }
+
+    /// The adverse-event term with this CTCAE name.
+    public func adverseEvent(term: String) -> AdverseEventTerm? {
+        adverseEventIndex[term.lowercased()].map { adverseEvents[$0] }
+    }
+
+    // MARK: Normalization of any surface form
+
+    /// Every concept that a whole surface form names, ignoring context rules; exact-case forms
+    /// that match in case come first.
+    public func concepts(named surface: String) -> [ConceptReference] {
+        let key = LexiconKey.make(surface)
+        guard let node = trie.node(forKey: key) else { return [] }
+        let exact = LexiconKey.make(surface, foldCase: false)
+        var inCase: [ConceptReference] = []
+        var other: [ConceptReference] = []
+        for value in trie.values(at: node) {
+            let entry = entries[Int(value)]
+            if entry.policy == .anyCase || entry.exactKey == exact {
+                if !inCase.contains(entry.concept) { inCase.append(entry.concept) }
+            } else if !other.contains(entry.concept) {
+                other.append(entry.concept)
+            }
+        }
+        return inCase + other.filter { !inCase.contains($0) }
+    }
+
+    /// The gene that a symbol, alias, previous symbol or name refers to ("HER2" → ERBB2).
+    public func gene(named surface: String) -> Gene? {
+        if let gene = gene(symbol: surface) { return gene }
+        for concept in concepts(named: surface) {
+            if case .gene(let index) = concept { return genes[index] }
+        }
+        return gene(symbol: surface.uppercased())
+    }
+
+    /// The drug that a generic name, brand, code, salt or synonym refers to ("Nexavar" → sorafenib).
+    public func drug(named surface: String) -> Drug? {
+        for concept in concepts(named: surface) {
+            if case .drug(let index) = concept { return drugs[index] }
+        }
+        return nil
+    }
+
+    /// The regimen an abbreviation names ("FOLFOX").
+    public func regimen(named surface: String) -> Regimen? {
+        for concept in concepts(named: surface) {
+            if case .regimen(let index) = concept { return regimens[index] }
+        }
+        return nil
+    }
+
+    /// The disease a name, synonym, abbreviation or OncoTree code refers to.
+    public func disease(named surface: String) -> Disease? {
+        for concept in concepts(named: surface) {
+            if case .disease(let index) = concept { return diseases[index] }
+        }
+        return disease(code: surface.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The CTCAE term a term or synonym refers to ("hand-foot syndrome" → palmar-plantar
+    /// erythrodysesthesia syndrome).
+    public func adverseEvent(named surface: String) -> AdverseEventTerm? {
+        for concept in concepts(named: surface) {
+            if case .adverseEvent(let index) = concept { return adverseEvents[index] }
+        }
+        return nil
+    }
+
+    /// The canonical name of a concept: gene symbol, drug INN, regimen abbreviation, OncoTree
+    /// code or CTCAE term.
+    public func canonicalName(_ concept: ConceptReference) -> String {
+        switch concept {
+        case .gene(let index): genes[index].symbol
+        case .drug(let index): drugs[index].name
+        case .regimen(let index): regimens[index].abbreviation
+        case .disease(let index): diseases[index].code
+        case .adverseEvent(let index): adverseEvents[index].term
+        }
+    }
+
+    // MARK: OncoTree hierarchy
+
+    /// The OncoTree codes from `code`'s parent up to the root, nearest first.
+    public func ancestors(of code: String) -> [String] {
+        var result: [String] = []
+        var current = disease(code: code)?.parent
+        while let parent = current, !result.contains(parent) {
+            result.append(parent)
+            current = disease(code: parent)?.parent
+        }
+        return result
+    }
+
+    /// The OncoTree codes directly under `code`.
+    public func children(of code: String) -> [String] {
+        childrenIndex[code] ?? []
+    }
+
+    /// True when `code` is `ancestor` or lies below it.
+    public func isDisease(_ code: String, within ancestor: String) -> Bool {
+        code == ancestor || ancestors(of: code).contains(ancestor)
+    }
+}
