@@ -1,10 +1,39 @@
 import ArgumentParser
+import Foundation
 
+/// The `caseboard` command-line tool.
 @main
 struct Caseboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caseboard",
         abstract: "Read oncology case reports, keep an evidence knowledge base, and match patients to therapies.",
+        discussion: """
+            Exit codes: 0 success, 1 an input or operation failed, 2 usage error.
+            Errors go to standard error as FILE:LINE:COLUMN: error: MESSAGE.
+            """,
+        version: CaseboardVersion.current,
         subcommands: []
     )
+
+    /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+enum CaseboardVersion {
+    static let current = "0.1.0"
 }
