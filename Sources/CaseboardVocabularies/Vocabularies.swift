@@ -47,6 +47,10 @@ public struct Vocabularies: Sendable {
             return try TSV(String(decoding: data, as: UTF8.self), name: url.path)
         }
         var builder = LexiconBuilder()
+        if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("ambiguous_abbreviations.txt").path) {
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            builder.ambiguousAbbreviations.formUnion(lines.filter { !$0.hasPrefix("#") }.map(String.init))
+        }
         try builder.addGenes(table("genes.tsv"))
         try builder.addDrugs(table("drugs.tsv"))
         try builder.addRegimens(table("regimens.tsv"))

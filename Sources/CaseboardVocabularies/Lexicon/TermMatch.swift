@@ -4,8 +4,6 @@ public enum MatchPolicy: String, Sendable, Codable, Hashable {
     case anyCase
     /// The exact case of the vocabulary: `FLT3`, not `flt3`.
     case exactCase
-    /// Exact case and a proper-noun capital: brand names such as "Nexavar".
-    case initialCapital
     /// Exact case, and only with molecular context nearby (gene symbols that are also words
     /// or clinical abbreviations: `MET`, `SET`, `CAT`, CD markers).
     case exactCaseInContext

@@ -64,8 +64,6 @@ extension Vocabularies {
         switch entry.policy {
         case .anyCase:
             break
-        case .initialCapital:
-            guard bytes[start] &- 0x41 < 26 else { return nil }
         case .exactCase, .exactCaseInContext, .definitionRequired:
             let exact = LexiconKey.make(UnsafeBufferPointer(rebasing: bytes[start..<end]), foldCase: false)
             guard exact == entry.exactKey else { return nil }
@@ -91,12 +89,14 @@ extension Vocabularies {
 
     public func recognize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
         let matches = scan(bytes)
-        var defined: Set<[UInt8]> = []
+        // An abbreviation is bound to the concept its definition names: after "myeloid sarcoma
+        // (MS)", "MS" is myeloid sarcoma and not multiple sclerosis.
+        var definitions: [[UInt8]: ConceptReference] = [:]
         var accepted: [TermMatch] = []
         accepted.reserveCapacity(matches.count)
         for (position, match) in matches.enumerated() {
             switch match.policy {
-            case .anyCase, .exactCase, .initialCapital:
+            case .anyCase, .exactCase:
                 accepted.append(match)
             case .exactCaseInContext:
                 if GeneContext.hasMolecularContext(bytes, match.range, neighbours: matches, at: position, vocabularies: self) {
@@ -104,8 +104,10 @@ extension Vocabularies {
                 }
             case .definitionRequired:
                 let surface = Array(UnsafeBufferPointer(rebasing: bytes[match.range]))
-                if defined.contains(surface) || isDefinition(match, bytes, matches, position) {
-                    defined.insert(surface)
+                if let bound = definitions[surface] {
+                    if bound == match.concept { accepted.append(match) }
+                } else if isDefinition(match, bytes, matches, position) {
+                    definitions[surface] = match.concept
                     accepted.append(match)
                 }
             }
@@ -141,11 +143,18 @@ extension Vocabularies {
             return !regimens[regimenIndex].drugs.isEmpty && regimens[regimenIndex].drugs.allSatisfy(names.contains)
         default:
             // The long form must end right before the parenthesis.
-            guard position > 0 else { return false }
-            let previous = matches[position - 1]
-            var gap = previous.range.upperBound
+            var index = position - 1
+            while index >= 0, matches[index].range.upperBound > open { index -= 1 }
+            guard index >= 0 else { return false }
+            let longForm = matches[index].range
+            var gap = longForm.upperBound
             while gap < open, bytes[gap] == 0x20 { gap += 1 }
-            return gap == open && previous.concept == match.concept
+            guard gap == open else { return false }
+            while index >= 0, matches[index].range == longForm {
+                if matches[index].concept == match.concept { return true }
+                index -= 1
+            }
+            return false
         }
     }
 }

@@ -106,7 +106,9 @@ struct LexiconBuilder {
                 category: String(row[columns[7]])
             )
             add(drug.name, concept, .name, .anyCase)
-            for brand in drug.brands { add(brand, concept, .brand, .initialCapital) }
+            // Brands match in any case: reports write "endoxan" as often as "Endoxan"; the curated
+            // table holds no brand that is an English word.
+            for brand in drug.brands { add(brand, concept, .brand, .anyCase) }
             for code in drug.codes { add(code, concept, .code, Self.isAbbreviation(code) ? .exactCase : .anyCase) }
             for salt in drug.salts { add(salt, concept, .salt, .anyCase) }
             for synonym in drug.synonyms { add(synonym, concept, .synonym, Self.policy(forSynonym: synonym)) }
@@ -177,15 +179,16 @@ struct LexiconBuilder {
             synonym,
             .disease(index),
             Self.isAbbreviation(synonym) ? .abbreviation : .synonym,
-            Self.ambiguousAbbreviations.contains(synonym) ? .definitionRequired : policy,
+            ambiguousAbbreviations.contains(synonym) ? .definitionRequired : policy,
             plural: policy == .anyCase
         )
     }
 
     /// Disease abbreviations that also mean something else in clinical text: `MS` is myeloid
     /// sarcoma or multiple sclerosis, `ALL` a leukemia or a word in capitals, `CR`/`PR`/`SD`/`PD`
-    /// are responses. They count only where the text defines them.
-    static let ambiguousAbbreviations: Set<String> = ["MS", "ALL", "CR", "PR", "SD", "PD", "ET", "PV", "MF", "AS", "CA", "MM", "HD"]
+    /// are responses. They count only where the text defines them. The bundled
+    /// `ambiguous_abbreviations.txt` adds the curators' list.
+    var ambiguousAbbreviations: Set<String> = ["MS", "ALL", "CR", "PR", "SD", "PD", "ET", "PV", "MF", "AS", "CA", "MM", "HD"]
 
     mutating func addConditions(_ table: TSV) throws {
         let code = try table.column("code")
