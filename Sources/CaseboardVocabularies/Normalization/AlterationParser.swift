@@ -1,0 +1,147 @@
+import CaseboardCore
+import Foundation
+
+/// Why a clinician's alteration text could not be read.
+public enum AlterationParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    case empty
+    /// No gene was recognized; `suggestions` are close HGNC symbols.
+    case unknownGene(String, suggestions: [String])
+    /// A gene was found but the rest of the text is not a variant Caseboard understands.
+    case unparseableVariant(gene: String, text: String)
+
+    public var description: String {
+        switch self {
+        case .empty:
+            return "empty alteration"
+        case .unknownGene(let text, let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
+            return "no known gene in '\(text)'\(hint)"
+        case .unparseableVariant(let gene, let text):
+            return "'\(text)' names \(gene) but not a variant Caseboard understands (try 'D835H', 'p.Asp835His', 'ITD', "
+                + "'fusion', 'amplification', 'exon 19 deletion' or 'mutation')"
+        }
+    }
+}
+
+/// Genes whose kinase domain a fusion keeps; the fusion is filed under this partner.
+let fusionDriverGenes: Set<String> = [
+    "ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "ABL1", "ABL2", "FGFR1", "FGFR2", "FGFR3", "BRAF", "RAF1", "MET", "EGFR",
+    "PDGFRA", "PDGFRB", "JAK2", "NRG1", "ERBB2", "ERBB4", "KMT2A", "RARA", "PIK3CA", "MAP3K8", "CSF1R", "LTK", "FLT3",
+]
+
+extension Vocabularies {
+    /// Reads an alteration as a clinician writes it: `FLT3-ITD`, `FLT3 p.Asp835His`,
+    /// `EML4::ALK`, `ALK rearrangement`, `NTRK1 fusion`, `BCR-ABL1 T315I`,
+    /// `ERBB2 amplification`, `EGFR exon 19 deletion`, `KIT exon 11`, `NRAS mutation`.
+    public func parseAlteration(_ text: String) -> Result<Alteration, AlterationParseError> {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return .failure(.empty) }
+        let lowered = trimmed.lowercased()
+        if lowered.contains("philadelphia") || lowered.hasPrefix("ph+") || lowered == "ph positive" || lowered.contains("t(9;22)") {
+            return .success(Alteration(gene: "ABL1", variant: "fusion", kind: .fusion, partner: "BCR"))
+        }
+        // Genes in the phrase, in order, read leniently: user input is not prose.
+        let genes = geneMentions(in: trimmed)
+        guard let first = genes.first else {
+            let word = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == ":" }).first.map(String.init) ?? trimmed
+            return .failure(.unknownGene(trimmed, suggestions: suggestGenes(for: word)))
+        }
+        let afterGenes = String(trimmed.utf8Slice(genes.last!.range.upperBound..<trimmed.utf8.count))
+        let rest = afterGenes.trimmingCharacters(in: CharacterSet(charactersIn: " -:/\t"))
+        let restLowered = rest.lowercased()
+
+        // Fusions: two genes joined, or one gene with a fusion word.
+        if genes.count >= 2 {
+            let pair = (genes[0].symbol, genes[1].symbol)
+            let (gene, partner) = fusionDriverGenes.contains(pair.1) || !fusionDriverGenes.contains(pair.0) ? (pair.1, pair.0) : (pair.0, pair.1)
+            if let variant = VariantScanner.parse(rest), variant.kind == .proteinChange || variant.kind == .dnaChange {
+                // "BCR-ABL1 T315I": a point mutation in the fusion's kinase.
+                return .success(
+                    Alteration(
+                        gene: gene,
+                        variant: variant.normalized,
+                        kind: variant.kind == .proteinChange ? .proteinChange : .dnaChange,
+                        partner: partner
+                    )
+                )
+            }
+            return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion, partner: partner))
+        }
+        let gene = first.symbol
+        if rest.isEmpty || ["mutation", "mutations", "mutated", "mutant", "variant", "alteration", "positive", "+", "mut"].contains(restLowered) {
+            if restLowered == "positive" || restLowered == "+", fusionDriverGenes.contains(gene) {
+                return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion))
+            }
+            return .success(Alteration(gene: gene, variant: "mutation", kind: .mutation))
+        }
+        if ["fusion", "fusions", "rearrangement", "rearranged", "translocation", "translocated", "fusion-positive", "rearrangement-positive"]
+            .contains(where: { restLowered.hasPrefix($0) })
+        {
+            return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion))
+        }
+        if ["amplification", "amplified", "amp", "copy number gain", "gain"].contains(where: { restLowered.hasPrefix($0) }) {
+            return .success(Alteration(gene: gene, variant: "amplification", kind: .amplification))
+        }
+        if ["overexpression", "expression", "high expression"].contains(restLowered) {
+            return .success(Alteration(gene: gene, variant: "overexpression", kind: .expression))
+        }
+        if ["deletion", "loss", "homozygous deletion", "deleted"].contains(restLowered) {
+            return .success(Alteration(gene: gene, variant: "deletion", kind: .deletion))
+        }
+        if let variant = VariantScanner.parse(rest) ?? VariantScanner.parse(rest.replacingOccurrences(of: " ", with: "")) {
+            switch variant.kind {
+            case .proteinChange: return .success(Alteration(gene: gene, variant: variant.normalized, kind: .proteinChange))
+            case .dnaChange, .snpID: return .success(Alteration(gene: gene, variant: variant.normalized, kind: .dnaChange))
+            case .internalTandemDuplication: return .success(Alteration(gene: gene, variant: "ITD", kind: .internalTandemDuplication))
+            case .tyrosineKinaseDomain: return .success(Alteration(gene: gene, variant: "TKD", kind: .exon))
+            case .exon: return .success(Alteration(gene: gene, variant: variant.normalized, kind: .exon))
+            case .translocation: return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion))
+            }
+        }
+        return .failure(.unparseableVariant(gene: gene, text: trimmed))
+    }
+
+    /// Gene mentions in a short phrase, accepting every symbol, alias and name regardless of
+    /// context rules (an alteration field is about genes by definition).
+    func geneMentions(in text: String) -> [(symbol: String, range: Range<Int>)] {
+        scan(text).compactMap { match in
+            if case .gene(let index) = match.concept { return (genes[index].symbol, match.range) }
+            return nil
+        }
+    }
+
+    /// Up to three approved symbols closest to `word` by edit distance.
+    public func suggestGenes(for word: String) -> [String] {
+        let target = Array(word.uppercased().utf8)
+        guard !target.isEmpty, target.count <= 20 else { return [] }
+        var scored: [(Int, String)] = []
+        for gene in genes where abs(gene.symbol.utf8.count - target.count) <= 2 {
+            let distance = editDistance(Array(gene.symbol.utf8), target, limit: 2)
+            if distance <= 2 { scored.append((distance, gene.symbol)) }
+        }
+        return scored.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(3).map(\.1)
+    }
+}
+
+/// Edit distance counting an adjacent transposition as one edit ("FTL3" is one edit from
+/// "FLT3"), giving up early past `limit`.
+func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
+    for i in 1...a.count {
+        var rowMinimum = Int.max
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            var value = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                value = min(value, table[i - 2][j - 2] + 1)
+            }
+            table[i][j] = value
+            rowMinimum = min(rowMinimum, value)
+        }
+        if rowMinimum > limit { return limit + 1 }
+    }
+    return table[a.count][b.count]
+}

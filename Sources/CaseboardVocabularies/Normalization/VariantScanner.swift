@@ -1,0 +1,320 @@
+import Foundation
+
+/// A sequence-variant or event phrase found in text, without its gene.
+public struct VariantMention: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case proteinChange
+        case dnaChange
+        case snpID
+        case internalTandemDuplication
+        case tyrosineKinaseDomain
+        case exon
+        case translocation
+    }
+
+    /// UTF-8 offsets into the scanned text.
+    public var range: Range<Int>
+    public var kind: Kind
+    /// The normal form: `D835H` (one-letter protein change), `c.1088+1G>A`, `ITD`, `TKD`,
+    /// `exon 19 deletion`, `t(9;22)`, `rs121913529`.
+    public var normalized: String
+    /// For protein changes, the position (`835`), which codon-level matching uses.
+    public var position: Int?
+
+    public init(range: Range<Int>, kind: Kind, normalized: String, position: Int? = nil) {
+        self.range = range
+        self.kind = kind
+        self.normalized = normalized
+        self.position = position
+    }
+}
+
+/// Finds variant phrases as clinicians and the HGVS nomenclature write them.
+///
+/// One pass over the UTF-8 bytes; at each word start a small hand-written grammar is tried.
+public enum VariantScanner {
+    static let oneLetter: Set<UInt8> = Set("ACDEFGHIKLMNPQRSTVWY".utf8)
+    static let threeLetter: [String: Character] = [
+        "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H", "Ile": "I",
+        "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
+        "Ter": "*",
+    ]
+
+    /// Every variant phrase in `text`.
+    public static func scan(_ text: String) -> [VariantMention] {
+        var text = text
+        return text.withUTF8 { scan($0) }
+    }
+
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [VariantMention] {
+        var mentions: [VariantMention] = []
+        var index = 0
+        while index < bytes.count {
+            guard WordBoundary.isWordByte(bytes[index]) || bytes[index] == 0x28, !WordBoundary.wordCharacterBefore(bytes, index) else {
+                index += 1
+                continue
+            }
+            if let mention = match(bytes, at: index) {
+                mentions.append(mention)
+                index = mention.range.upperBound
+            } else {
+                index += 1
+                while index < bytes.count, WordBoundary.isWordByte(bytes[index]) { index += 1 }
+            }
+        }
+        return mentions
+    }
+
+    /// The variant phrase that makes up the whole of `text`, if any ("p.Asp835His", "D835H").
+    public static func parse(_ text: String) -> VariantMention? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let mention = scan(trimmed).first, mention.range == 0..<trimmed.utf8.count else { return nil }
+        return mention
+    }
+
+    private static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> VariantMention? {
+        var cursor = Cursor(bytes: bytes, index: start)
+        if let mention = cursor.protein(start) { return mention }
+        cursor.index = start
+        if let mention = cursor.dna(start) { return mention }
+        cursor.index = start
+        if let mention = cursor.wordEvent(start) { return mention }
+        cursor.index = start
+        if let mention = cursor.translocation(start) { return mention }
+        return nil
+    }
+}
+
+/// A position in the bytes with the small parsing steps the grammar needs.
+private struct Cursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index: Int
+
+    var atEnd: Bool { index >= bytes.count }
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    func isBoundary(_ position: Int) -> Bool {
+        !WordBoundary.wordCharacterAt(bytes, position)
+    }
+
+    mutating func take(_ literal: String) -> Bool {
+        let utf8 = Array(literal.utf8)
+        guard index + utf8.count <= bytes.count else { return false }
+        for (offset, byte) in utf8.enumerated() where bytes[index + offset] != byte { return false }
+        index += utf8.count
+        return true
+    }
+
+    mutating func takeCaseInsensitive(_ literal: String) -> Bool {
+        let utf8 = Array(literal.utf8)
+        guard index + utf8.count <= bytes.count else { return false }
+        for (offset, byte) in utf8.enumerated() where LexiconKey.fold(bytes[index + offset]) != byte { return false }
+        index += utf8.count
+        return true
+    }
+
+    mutating func digits(maximum: Int = 6) -> Int? {
+        var value = 0
+        let start = index
+        while let byte = current, byte &- 0x30 < 10, index - start < maximum {
+            value = value * 10 + Int(byte - 0x30)
+            index += 1
+        }
+        return index > start ? value : nil
+    }
+
+    mutating func skipSpaces() {
+        while let byte = current, byte == 0x20 || byte == 0x0A { index += 1 }
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// One amino acid in one- or three-letter code.
+    mutating func aminoAcid(allowThree: Bool, allowOne: Bool) -> Character? {
+        if allowThree, index + 3 <= bytes.count {
+            let code = text(index..<(index + 3))
+            if let one = VariantScanner.threeLetter[code] {
+                index += 3
+                return one
+            }
+        }
+        if allowOne, let byte = current, VariantScanner.oneLetter.contains(byte) || byte == 0x2A {
+            index += 1
+            return Character(Unicode.Scalar(byte))
+        }
+        return nil
+    }
+
+    /// D835H, p.D835H, p.(Asp835His), Asp835His, E746_A750del, V600E, T315I, R248fs*12.
+    mutating func protein(_ start: Int) -> VariantMention? {
+        let prefixed = take("p.")
+        let parenthesized = prefixed && take("(")
+        let begin = index
+        // Three-letter form first so "Asp835His" is not read as "A" + junk.
+        for three in [true, false] {
+            index = begin
+            guard let reference = aminoAcid(allowThree: three, allowOne: !three) else { continue }
+            guard let position = digits() else { continue }
+            // Positions under 10 without "p." are more often stages and schedules (T2N, Q3W).
+            if !prefixed && position < 10 { continue }
+            var change = "\(reference)\(position)"
+            if take("_") {
+                guard let endReference = aminoAcid(allowThree: three, allowOne: !three), let endPosition = digits() else { continue }
+                change += "_\(endReference)\(endPosition)"
+            }
+            if take("delins") {
+                var inserted = ""
+                while let amino = aminoAcid(allowThree: three, allowOne: !three) { inserted.append(amino) }
+                change += "delins\(inserted)"
+            } else if take("del") {
+                change += "del"
+            } else if take("dup") {
+                change += "dup"
+            } else if take("ins") {
+                var inserted = ""
+                while let amino = aminoAcid(allowThree: three, allowOne: !three) { inserted.append(amino) }
+                guard !inserted.isEmpty else { continue }
+                change += "ins\(inserted)"
+            } else if take("fs") {
+                change += "fs"
+                if take("*") || take("Ter") || take("X") {
+                    change += "*"
+                    if let count = digits() { change += "\(count)" }
+                }
+            } else if let alternate = aminoAcid(allowThree: three, allowOne: !three) {
+                change.append(alternate)
+                if take("fs") {
+                    change += "fs"
+                    if take("*") || take("Ter") { if let count = digits() { change += "*\(count)" } }
+                }
+            } else if take("X") {
+                change += "*"
+            } else {
+                continue
+            }
+            if parenthesized { _ = take(")") }
+            guard isBoundary(index) else { continue }
+            return VariantMention(range: start..<index, kind: .proteinChange, normalized: change, position: position)
+        }
+        return nil
+    }
+
+    /// c.1088+1G>A, c.2573T>G, c.-14C>T, c.1799_1800delinsAA, c.2235_2249del15.
+    mutating func dna(_ start: Int) -> VariantMention? {
+        guard take("c.") || take("g.") || take("n.") else { return nil }
+        func position() -> Bool {
+            _ = take("-") || take("*")
+            guard digits() != nil else { return false }
+            if take("+") || take("-") { return digits() != nil }
+            return true
+        }
+        guard position() else { return nil }
+        if take("_") { guard position() else { return nil } }
+        let nucleotides: Set<UInt8> = Set("ACGTacgt".utf8)
+        func bases() { while let byte = current, nucleotides.contains(byte) { index += 1 } }
+        if let byte = current, nucleotides.contains(byte) {
+            index += 1
+            guard take(">"), let alternate = current, nucleotides.contains(alternate) else { return nil }
+            index += 1
+        } else if take("delins") || take("ins") {
+            bases()
+        } else if take("del") || take("dup") {
+            bases()
+            _ = digits()
+        } else {
+            return nil
+        }
+        guard isBoundary(index) else { return nil }
+        return VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index))
+    }
+
+    /// ITD, TKD, rs numbers, "internal tandem duplication", "exon 19 deletion", "ex19del", "del19".
+    mutating func wordEvent(_ start: Int) -> VariantMention? {
+        if take("ITD") || takeCaseInsensitive("internal tandem duplication"), isBoundary(index) {
+            return VariantMention(range: start..<index, kind: .internalTandemDuplication, normalized: "ITD")
+        }
+        index = start
+        if take("TKD"), isBoundary(index) {
+            return VariantMention(range: start..<index, kind: .tyrosineKinaseDomain, normalized: "TKD")
+        }
+        index = start
+        if take("rs"), digits(maximum: 12) != nil, isBoundary(index) {
+            return VariantMention(range: start..<index, kind: .snpID, normalized: text(start..<index))
+        }
+        index = start
+        if take("ex") || take("Ex"), let exon = digits(), exon < 100 {
+            let event = eventWord()
+            if let event, isBoundary(index) {
+                return VariantMention(range: start..<index, kind: .exon, normalized: "exon \(exon) \(event)")
+            }
+        }
+        index = start
+        if take("del"), let exon = digits(), exon < 100, isBoundary(index) {
+            return VariantMention(range: start..<index, kind: .exon, normalized: "exon \(exon) deletion")
+        }
+        index = start
+        if takeCaseInsensitive("exon") {
+            _ = take("s")
+            skipSpaces()
+            guard let exon = digits(), exon < 100 else { return nil }
+            // "exons 9 and 11", "exon 9/11": the label keeps the first exon.
+            let afterNumber = index
+            skipSpaces()
+            if take("and") || take("/") || take("or") {
+                skipSpaces()
+                if digits() == nil { index = afterNumber }
+            } else {
+                index = afterNumber
+            }
+            let beforeEvent = index
+            _ = take("-")
+            skipSpaces()
+            if let event = eventWord(), isBoundary(index) {
+                return VariantMention(range: start..<index, kind: .exon, normalized: "exon \(exon) \(event)")
+            }
+            index = beforeEvent
+            guard isBoundary(index) else { return nil }
+            return VariantMention(range: start..<index, kind: .exon, normalized: "exon \(exon) mutation")
+        }
+        return nil
+    }
+
+    /// deletion, insertion, skipping, duplication, mutation, as whole words or short forms.
+    mutating func eventWord() -> String? {
+        let forms: [(String, String)] = [
+            ("deletions", "deletion"), ("deletion", "deletion"), ("del", "deletion"), ("insertions", "insertion"),
+            ("insertion", "insertion"), ("ins", "insertion"), ("skipping", "skipping"), ("skip", "skipping"),
+            ("duplications", "duplication"), ("duplication", "duplication"), ("dup", "duplication"), ("mutations", "mutation"),
+            ("mutation", "mutation"), ("mutated", "mutation"), ("alteration", "mutation"),
+        ]
+        for (form, event) in forms {
+            let saved = index
+            if takeCaseInsensitive(form), isBoundary(index) { return event }
+            index = saved
+        }
+        return nil
+    }
+
+    /// t(9;22), t(9;22)(q34;q11), t(12;15).
+    mutating func translocation(_ start: Int) -> VariantMention? {
+        guard take("t(") else { return nil }
+        guard let first = digitsOrSex(), take(";"), let second = digitsOrSex(), take(")") else { return nil }
+        let end = index
+        if take("("), let close = bytes[index...].firstIndex(of: 0x29), close - index < 30 {
+            index = close + 1
+        } else {
+            index = end
+        }
+        guard isBoundary(index) || current == 0x2C || current == 0x20 else { return nil }
+        return VariantMention(range: start..<index, kind: .translocation, normalized: "t(\(first);\(second))")
+    }
+
+    mutating func digitsOrSex() -> String? {
+        if let value = digits() { return String(value) }
+        if take("X") { return "X" }
+        if take("Y") { return "Y" }
+        return nil
+    }
+}
