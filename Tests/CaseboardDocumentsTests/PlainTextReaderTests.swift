@@ -50,6 +50,38 @@ struct PlainTextReaderTests {
         #expect(document.text(of: affiliations).hasPrefix("(1)Department of Thoracic Oncology"))
     }
 
+    @Test func structuredAbstractLabelsStayInTheAbstract() throws {
+        let input = Array(
+            """
+            Abstract
+            Background
+            ROS1 fusions are rare.
+            Case presentation
+            A 39-year-old woman responded to crizotinib.
+            Conclusions
+            Testing matters.
+
+            Background
+            ROS1 was first described long ago.
+
+            Case presentation
+            The patient, a 39-year-old woman, had a cough.
+
+            Discussion
+            Crizotinib remains an option.
+
+            """.utf8
+        )
+        let document = try reader.read(input, source: "bmc.txt")
+        #expect(
+            document.outline == [
+                "abstract:Abstract", "abstract:Background", "abstract:Case presentation", "abstract:Conclusions", "other:Background",
+                "case:Case presentation", "discussion:Discussion",
+            ]
+        )
+        #expect(document.firstText(of: .case) == "The patient, a 39-year-old woman, had a cough.")
+    }
+
     @Test func documentWithoutHeadingsIsOneCase() throws {
         let input = Array("A 70-year-old man with BRAF V600E melanoma responded to dabrafenib and trametinib.\n".utf8)
         let document = try reader.read(input, source: "note.txt")

@@ -107,6 +107,12 @@ struct HTMLConverter {
             meta.read(token, input: input)
             return
         }
+        if let open = heading, let start = open.start, builder.count > start,
+            Self.blockElements.contains(name) || Self.lineElements.contains(name)
+        {
+            // "<h2>Discussion<p>Text": a heading with text ends where a block starts.
+            closeOpen("h\(open.level)", stoppingAt: [])
+        }
         closeImplied(by: name)
         let dropped = droppedDepth > 0 || HTMLBoilerplate.shouldDrop(token, insideArticle: articleDepth > 0) { value($0) }
         let isVoid = Self.voidElements.contains(name) || token.selfClosing

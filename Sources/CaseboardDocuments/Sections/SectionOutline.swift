@@ -87,11 +87,13 @@ struct SectionOutline {
                 if let parent = stack.last, [.abstract, .case, .discussion, .references].contains(parent.kind), known != .references {
                     kind = parent.kind
                 } else if let context = abstract, context.level == level, SectionClassifier.numberingDepth(Substring(heading)) == nil,
+                    !context.seen.isEmpty || ByteText.wordCount(text, context.start..<min(entry.start, text.count)) == 0,
                     SectionClassifier.isAbstractLabel(heading),
                     !context.seen.contains(SectionClassifier.key(heading)),
                     ByteText.wordCount(text, context.start..<min(entry.start, text.count)) < 450
                 {
-                    // A label seen twice, or a long abstract, means the body has begun.
+                    // Labels follow "Abstract" directly in a structured abstract; a label seen
+                    // twice, or a long abstract, means the body has begun.
                     kind = .abstract
                     abstract?.seen.insert(SectionClassifier.key(heading))
                 } else if let known {
