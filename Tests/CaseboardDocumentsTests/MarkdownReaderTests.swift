@@ -83,9 +83,16 @@ struct MarkdownReaderTests {
             document.text
                 == "Entrectinib for ROS1 fusion\n\nIntro text \u{2013} with an entity and a literal 2 * 3 * 4.\n\n**kept** as code\n\nSetext heading\n\nBody."
         )
-        #expect(document.outline == ["title:-", "other:-", "other:Setext heading"])
+        // Without a case, abstract or discussion heading the text is all case description.
+        #expect(document.outline == ["title:-", "case:-", "case:Setext heading"])
         #expect(document.sourceText(of: "\u{2013}", in: input) == "&ndash;")
         #expect(document.sourceText(of: "Entrectinib", in: input) == "Entrectinib")
+    }
+
+    @Test func misplacedDeeperHeadingKeepsItsOwnKind() throws {
+        let input = Array("## Case report\n\nA man.\n\n### Imaging\n\nCT.\n\n### Discussion\n\nWhy.\n\n#### Limitations\n\nFew.\n".utf8)
+        let document = try reader.read(input, source: "levels.md", format: .markdown)
+        #expect(document.outline == ["case:Case report", "case:Imaging", "discussion:Discussion", "discussion:Limitations"])
     }
 
     @Test func pathologicalLineStaysLinear() throws {

@@ -90,6 +90,25 @@ struct PlainTextReaderTests {
         #expect(document.sections[0].range == 0..<(input.count - 1))
     }
 
+    @Test func backMatterHeadingAloneLeavesTheBodyACase() throws {
+        let input = Array(
+            """
+            Rare Case of Sarcoma With an Invented NTRK3 Fusion
+
+            A 41-year-old man had a scalp mass with an NTRK3 fusion and responded to larotrectinib.
+
+              \u{2022} Case Report
+
+            Disclosure
+            None.
+
+            """.utf8
+        )
+        let document = try reader.read(input, source: "news.txt")
+        #expect(document.title == "Rare Case of Sarcoma With an Invented NTRK3 Fusion")
+        #expect(document.outline == ["title:-", "case:-", "other:Disclosure"])
+    }
+
     @Test func runInHeadingsAndCRLF() throws {
         let input = Array("Case presentation: A 64-year-old woman had KRAS G12C.\r\n\r\nDiscussion: Sotorasib worked.\r\n".utf8)
         let document = try reader.read(input, source: "crlf.txt")

@@ -46,6 +46,8 @@ public enum SectionClassifier {
         let trimmed = line.trimmingASCIISpaces()
         guard !trimmed.isEmpty, trimmed.utf8.count <= 120 else { return false }
         if markdownHeadingLevel(trimmed) != nil { return true }
+        // List items ("• Case Report" in a page's article-type list) are not headings.
+        if let first = trimmed.first, "\u{2022}\u{00B7}\u{25AA}\u{2023}\u{2013}-*+>".contains(first) { return false }
         let wordCount = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
         guard wordCount <= 8 else { return false }
         guard let last = trimmed.last, last != ".", last != ",", last != ";" else { return false }
@@ -265,7 +267,11 @@ public enum SectionClassifier {
                     "patient and methods", "patients and methods", "patient and method", "presentation", "timeline",
                     "diagnostic assessment", "therapeutic intervention", "therapeutic interventions", "follow up and outcomes",
                     "follow up and outcome", "history of present illness", "observation", "observations", "clinical observation",
-                    "case observation",
+                    "case observation", "diagnosis", "treatment", "treatment and outcome", "treatment and outcomes", "management",
+                    "outcome", "outcomes", "outcome and follow up", "follow up", "investigations", "physical examination",
+                    "medical history", "past medical history", "family history", "laboratory findings", "imaging findings",
+                    "pathological findings", "pathology", "molecular analysis", "molecular testing", "genetic testing",
+                    "genomic testing", "treatment course", "clinical course and treatment",
                 ]
             ),
             (

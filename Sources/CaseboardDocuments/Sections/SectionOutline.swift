@@ -53,9 +53,11 @@ struct SectionOutline {
 
     /// The classified sections, with ranges trimmed of surrounding whitespace.
     func sections(text: UnsafeBufferPointer<UInt8>) -> [Section] {
-        let hasHeadings = entries.contains {
-            if case .headed = $0.role { return true }
-            return false
+        // Untitled text is the case description unless headings say where the case is.
+        let hasStructure = entries.contains {
+            guard case .headed = $0.role, let heading = $0.heading else { return false }
+            let kind = SectionClassifier.recognizedKind(forHeading: heading)
+            return kind == .case || kind == .abstract || kind == .discussion
         }
         var sections: [Section] = []
         var stack: [(level: Int, kind: SectionKind)] = []
@@ -67,7 +69,7 @@ struct SectionOutline {
             switch entry.role {
             case .body:
                 guard !range.isEmpty else { continue }
-                sections.append(Section(kind: hasHeadings ? .other : .case, heading: nil, range: range))
+                sections.append(Section(kind: hasStructure ? .other : .case, heading: nil, range: range))
             case .fixed(let kind, let level):
                 if level > 0 {
                     while let top = stack.last, top.level >= level { stack.removeLast() }
@@ -84,7 +86,7 @@ struct SectionOutline {
                 }
                 let known = SectionClassifier.recognizedKind(forHeading: heading)
                 let kind: SectionKind
-                if let parent = stack.last, [.abstract, .case, .discussion, .references].contains(parent.kind), known != .references {
+                if let parent = stack.last, Self.inherits(heading, known: known, from: parent.kind) {
                     kind = parent.kind
                 } else if let context = abstract, context.level == level, SectionClassifier.numberingDepth(Substring(heading)) == nil,
                     !context.seen.isEmpty || ByteText.wordCount(text, context.start..<min(entry.start, text.count)) == 0,
@@ -102,6 +104,8 @@ struct SectionOutline {
                 } else if let sibling, sibling == .case || sibling == .discussion {
                     kind = sibling
                     abstract = nil
+                } else if !hasStructure {
+                    kind = .case
                 } else {
                     kind = .other
                     abstract = nil
@@ -111,6 +115,19 @@ struct SectionOutline {
             }
         }
         return sections
+    }
+
+    /// Whether a deeper heading stays in its parent's kind: unknown sub-headings do, and so do
+    /// the labels of a structured abstract; a misplaced "### Discussion" under the case does not.
+    private static func inherits(_ heading: String, known: SectionKind?, from parent: SectionKind) -> Bool {
+        switch parent {
+        case .abstract:
+            return known == nil || known == .abstract || SectionClassifier.isAbstractLabel(heading)
+        case .case, .discussion, .references:
+            return known == nil || known == parent
+        case .title, .other:
+            return false
+        }
     }
 }
 
