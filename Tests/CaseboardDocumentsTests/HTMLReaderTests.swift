@@ -102,6 +102,21 @@ struct HTMLReaderTests {
         #expect(document.sourceMap.sourceRange(ofText: renee).count == 5)
     }
 
+    @Test func mislabelledUTF8PageStaysUTF8() throws {
+        let input = Array("<meta charset=\"ISO-8859-1\"><p>Caf\u{E9} \u{2013} 5\u{2009}mg</p>".utf8)
+        let document = try reader.read(input, source: "mislabelled.html")
+        #expect(document.text == "Caf\u{E9} \u{2013} 5\u{2009}mg")
+        #expect(document.warnings.isEmpty)
+    }
+
+    @Test func unsupportedCharsetIsReadAsUTF8WithWarnings() throws {
+        let input: [UInt8] = Array("<meta charset=\"shift_jis\"><p>A ".utf8) + [0x82, 0xA0] + Array(" B</p>".utf8)
+        let document = try reader.read(input, source: "sjis.html")
+        #expect(document.text == "A \u{FFFD} B")
+        #expect(document.warnings.map(\.message).first == "the page declares charset \"shift_jis\", which is not supported; read as UTF-8")
+        #expect(document.warnings.count == 2)
+    }
+
     @Test func scriptInsideParagraphNeverLeaks() throws {
         let input = Array("<p>EGFR exon 20<script>if (x</p>) { alert('<b>LEAK</b>') }</script> insertion.</p>".utf8)
         let document = try reader.read(input, source: "s.html")

@@ -169,10 +169,10 @@ enum HTMLEntities {
         LongRightArrow 27F6
         forall 2200 ForAll 2200 comp 2201 part 2202 PartialD 2202 exist 2203 Exists 2203 nexist 2204 empty 2205
         emptyset 2205 varnothing 2205 nabla 2207 Del 2207 isin 2208 isinv 2208 in 2208 Element 2208 notin 2209
-        ni 220B niv 220B owns 220B prod 220F Product 220F coprod 2210 sum 2211 Sum 2211 minus 2212 mnplus 2213 mp 2213
+        ni 220B niv 220B prod 220F Product 220F coprod 2210 sum 2211 Sum 2211 minus 2212 mnplus 2213 mp 2213
         setminus 2216 setmn 2216 smallsetminus 2216 lowast 2217 compfn 2218 radic 221A Sqrt 221A prop 221D propto 221D
         vprop 221D varpropto 221D infin 221E ang 2220 angle 2220 mid 2223 nmid 2224 par 2225 parallel 2225 npar 2226
-        and 2227 wedge 2227 or 2228 vee 2228 cap 2229 cup 222A int 222B Integral 222B iint 222C oint 222E there4 2234
+        and 2227 wedge 2227 or 2228 vee 2228 cap 2229 cup 222A int 222B Integral 222B oint 222E there4 2234
         therefore 2234 because 2235 ratio 2236 Colon 2237 sim 223C thksim 223C bsim 223D wreath 2240 nsim 2241
         sime 2243 simeq 2243 cong 2245 ncong 2247 asymp 2248 ap 2248 approx 2248 thkap 2248 ne 2260 NotEqual 2260
         equiv 2261 Congruent 2261 nequiv 2262 le 2264 leq 2264 ge 2265 geq 2265 GreaterEqual 2265 lE 2266 leqq 2266
