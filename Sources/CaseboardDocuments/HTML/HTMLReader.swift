@@ -4,7 +4,8 @@ import CaseboardCore
 ///
 /// The reader keeps the article text and drops page furniture: scripts, styles, navigation,
 /// page headers and footers, sidebars, cookie banners, share bars, advertisements and hidden
-/// elements (see ``HTMLBoilerplate``). Whitespace collapses as a browser would render it,
+/// elements (by tag, landmark role, `hidden`/`aria-hidden`, and whole words of class, id and
+/// `aria-label` values such as "cookie", "nav" or "share"). Whitespace collapses as a browser would render it,
 /// block elements become paragraph breaks, table cells are separated by tabs and rows by line
 /// breaks, entities are decoded, and `h1`–`h6` start sections classified with
 /// ``SectionClassifier``. Bibliographic `<meta>` tags (Highwire `citation_*`, Dublin Core,

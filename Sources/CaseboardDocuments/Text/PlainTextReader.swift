@@ -4,8 +4,9 @@ import CaseboardCore
 ///
 /// Plain text is kept as written: the document text is the input with line breaks normalised
 /// to LF, so the source map is the identity except where bytes were repaired. Section headings
-/// are found line by line with ``SectionClassifier``. Markdown (`format: .markdown`) is read by
-/// ``MarkdownParser``, which removes markup but keeps every word mapped to its input bytes.
+/// are found line by line with ``SectionClassifier``. Markdown (`format: .markdown`) loses its
+/// markup (heading marks, emphasis, code marks, link syntax, inline HTML) but every word stays
+/// mapped to its input bytes.
 ///
 /// ```swift
 /// let document = try PlainTextReader().read(bytes, source: "case.txt")
