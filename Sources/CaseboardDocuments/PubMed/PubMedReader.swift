@@ -273,12 +273,20 @@ public struct PubMedReader {
         record.sections.append(Section(kind: kind, heading: heading, range: start..<sink.count))
     }
 
+    private static let caseLabelWords: Set<String> = [
+        "PRESENTATION", "PRESENTATIONS", "REPORT", "REPORTS", "DESCRIPTION", "DESCRIPTIONS", "HISTORY", "SUMMARY", "STUDY", "SERIES",
+        "DETAILS",
+    ]
+
     /// The section kind of an abstract part from its `Label` (or, failing that, its `NlmCategory`).
     static func kind(forLabel label: String?, category: String?) -> SectionKind {
         if let label {
             let words = label.uppercased().split(whereSeparator: { !$0.isLetter })
             if let first = words.first {
-                if first == "CASE" || first == "CASES" { return .case }
+                if first == "CASE" || first == "CASES" {
+                    if words.count == 1 || Self.caseLabelWords.contains(String(words[1])) { return .case }
+                    return .abstract
+                }
                 if first.hasPrefix("DISCUSSION") || first.hasPrefix("CONCLUSION") { return .discussion }
             }
         }
