@@ -53,3 +53,19 @@ struct RobustnessTests {
         #expect(error?.position?.column == 44 + 10 * 5 + 1)
     }
 }
+
+struct PipelinedByteSourceTests {
+    @Test func deliversEveryByteInOrder() throws {
+        let bytes = try Fixture.bytes("jats-small.nxml")
+        for (chunkSize, depth) in [(1, 1), (5, 2), (4096, 4)] {
+            var source = PipelinedByteSource(upstream: TrickleByteSource(bytes), chunkSize: chunkSize, depth: depth)
+            #expect(try source.readAll(name: "jats-small.nxml") == bytes)
+        }
+    }
+
+    @Test func abandoningTheReaderEarlyStopsCleanly() throws {
+        let bytes = try Fixture.bytes("pubmed-small.xml")
+        var reader = PubMedReader(source: PipelinedByteSource(upstream: MemoryByteSource(bytes), chunkSize: 64, depth: 2), name: "p.xml")
+        #expect(try reader.next() != nil)
+    }
+}
