@@ -67,11 +67,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseboardCLITests",
-            dependencies: [
-                "caseboard",
-                "CaseboardCore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            // Runs the built executable; the dependency makes `swift test` build it first.
+            dependencies: ["caseboard"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -130,13 +130,18 @@ public struct TextBuilder: Sendable {
 
     /// Warnings describing the repairs, located in `file`. `bytes` (the input) gives line numbers.
     public func repairWarnings(file: String, input: UnsafeBufferPointer<UInt8>?) -> [Diagnostic] {
+        repairWarnings(file: file) { offset in
+            input.map { SourcePosition.locate(offset, in: $0) }
+        }
+    }
+
+    /// Warnings describing the repairs, located in `file`. `position` turns an input offset into
+    /// a line and column; streaming readers, which no longer hold the whole input, answer it from
+    /// positions they noted while the bytes were at hand (it is asked about the first repair of each kind).
+    public func repairWarnings(file: String, position: (Int) -> SourcePosition?) -> [Diagnostic] {
         let invalid = repairs.filter { $0.kind == .invalidBytes }
         let mojibake = repairs.filter { $0.kind == .mojibake }
         var warnings: [Diagnostic] = []
-        func position(_ offset: Int) -> SourcePosition? {
-            guard let input else { return nil }
-            return SourcePosition.locate(offset, in: input)
-        }
         if let first = invalid.first {
             let total = invalid.reduce(0) { $0 + $1.sourceRange.count }
             warnings.append(

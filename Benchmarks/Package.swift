@@ -1,0 +1,21 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Kept out of the root package so that benchmarks never slow down `swift build` or CI.
+let package = Package(
+    name: "CaseboardBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "Caseboard", path: "../")
+    ],
+    targets: [
+        .executableTarget(
+            name: "ReaderBenchmark",
+            dependencies: [
+                .product(name: "CaseboardCore", package: "Caseboard"),
+                .product(name: "CaseboardDocuments", package: "Caseboard"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+        )
+    ]
+)
