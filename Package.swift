@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CaseboardCore", targets: ["CaseboardCore"]),
         .library(name: "CaseboardDocuments", targets: ["CaseboardDocuments"]),
         .library(name: "CaseboardVocabularies", targets: ["CaseboardVocabularies"]),
+        .library(name: "CaseboardExtraction", targets: ["CaseboardExtraction"]),
         .executable(name: "caseboard", targets: ["caseboard"]),
     ],
     dependencies: [
@@ -41,6 +42,16 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // Extraction: document -> annotations -> an assembled, time-ordered case.
+        .target(
+            name: "CaseboardExtraction",
+            dependencies: [
+                "CaseboardCore",
+                "CaseboardVocabularies",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "caseboard",
@@ -48,6 +59,7 @@ let package = Package(
                 "CaseboardCore",
                 "CaseboardDocuments",
                 "CaseboardVocabularies",
+                "CaseboardExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -63,6 +75,11 @@ let package = Package(
         .testTarget(
             name: "CaseboardVocabulariesTests",
             dependencies: ["CaseboardVocabularies", "CaseboardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardExtractionTests",
+            dependencies: ["CaseboardExtraction", "CaseboardDocuments", "CaseboardVocabularies", "CaseboardCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

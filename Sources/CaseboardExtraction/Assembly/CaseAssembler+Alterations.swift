@@ -1,0 +1,260 @@
+import CaseboardCore
+import CaseboardVocabularies
+import Foundation
+
+/// Recurrent translocations and the fusion each makes, filed under the kinase or driver.
+let knownTranslocations: [String: (gene: String, partner: String)] = [
+    "t(9;22)": ("ABL1", "BCR"), "t(15;17)": ("RARA", "PML"), "t(8;21)": ("RUNX1T1", "RUNX1"), "t(12;21)": ("RUNX1", "ETV6"),
+    "t(11;22)": ("FLI1", "EWSR1"), "t(X;18)": ("SSX1", "SS18"), "t(2;5)": ("ALK", "NPM1"), "t(12;15)": ("NTRK3", "ETV6"),
+    "t(4;11)": ("AFF1", "KMT2A"), "t(9;11)": ("MLLT3", "KMT2A"), "t(1;19)": ("PBX1", "TCF3"), "t(14;18)": ("BCL2", "IGH"),
+    "t(11;14)": ("CCND1", "IGH"), "t(8;14)": ("MYC", "IGH"),
+]
+
+extension CaseAssembler {
+    /// Words after a gene that say what is altered.
+    static let followingKinds: [(String, AlterationKind)] = [
+        ("mutations", .mutation), ("mutation", .mutation), ("mutated", .mutation), ("mutant", .mutation), ("mutants", .mutation),
+        ("variants", .mutation), ("variant", .mutation), ("alterations", .mutation), ("alteration", .mutation), ("mut", .mutation),
+        ("amplifications", .amplification), ("amplification", .amplification), ("amplified", .amplification), ("amp", .amplification),
+        ("copy number gain", .amplification), ("gain", .amplification), ("fusions", .fusion), ("fusion", .fusion),
+        ("rearrangements", .fusion), ("rearrangement", .fusion), ("rearranged", .fusion), ("translocations", .fusion),
+        ("translocation", .fusion), ("translocated", .fusion), ("positive", .fusion), ("+", .fusion), ("deletions", .deletion),
+        ("deletion", .deletion), ("deleted", .deletion), ("loss", .deletion),
+    ]
+
+    /// Phrases before a gene (or a list of genes) that say what is altered.
+    static let precedingKinds: [(String, AlterationKind)] = [
+        ("mutations of", .mutation), ("mutation of", .mutation), ("mutations in", .mutation), ("mutation in", .mutation),
+        ("mutated", .mutation), ("mutant", .mutation), ("positive for", .mutation), ("positivity for", .mutation),
+        ("amplification of", .amplification), ("amplified", .amplification), ("rearrangements of", .fusion), ("rearrangement of", .fusion),
+        ("rearranged", .fusion), ("fusion of", .fusion), ("translocation of", .fusion), ("deletion of", .deletion), ("loss of", .deletion),
+        ("variants of", .mutation), ("variant of", .mutation), ("alterations of", .mutation), ("alteration of", .mutation),
+        ("mutation of the", .mutation),
+    ]
+
+    private static let fillers: Set<String> = [
+        "gene", "genes", "the", "a", "an", "specific", "somatic", "germline", "activating", "point", "oncogenic",
+    ]
+
+    func assembleAlterations() -> [Alteration] {
+        var found: [Alteration] = []
+        var lastGene: (symbol: String, range: Range<Int>)?
+        for view in views where view.isPatient {
+            let genes = view.terms(.gene).compactMap { term -> (symbol: String, range: Range<Int>)? in
+                guard case .gene(let index) = term.concept else { return nil }
+                return (vocabularies.genes[index].symbol, term.range)
+            }
+            var usedVariants: Set<Range<Int>> = []
+            var fusionMembers: Set<Int> = []
+            // Fusions: two genes joined by "-", "::", "/" or a dash, one of them a driver.
+            for (position, pair) in zip(genes, genes.dropFirst()).enumerated() {
+                let joiner = text(pair.0.range.upperBound..<pair.1.range.lowerBound)
+                guard ["-", "::", "/", "–", "—", " - "].contains(joiner), pair.0.symbol != pair.1.symbol else { continue }
+                let firstDrives = fusionDriverGene(pair.0.symbol)
+                let secondDrives = fusionDriverGene(pair.1.symbol)
+                guard firstDrives || secondDrives else { continue }
+                if isNegated(pair.0.range, in: view) { continue }
+                let (gene, partner) = secondDrives || !firstDrives ? (pair.1.symbol, pair.0.symbol) : (pair.0.symbol, pair.1.symbol)
+                found.append(
+                    Alteration(
+                        gene: gene,
+                        variant: "fusion",
+                        kind: .fusion,
+                        partner: partner,
+                        spans: [evidence(pair.0.range.lowerBound..<pair.1.range.upperBound)]
+                    )
+                )
+                fusionMembers.insert(position)
+                fusionMembers.insert(position + 1)
+            }
+            for group in coordinatedGroups(genes) {
+                let members = group.map { genes[$0] }
+                guard let first = members.first, let last = members.last else { continue }
+                if isNegated(first.range, in: view) || precededByNegation(first.range, in: view) { continue }
+                let after = following(last.range, in: view, genes: genes)
+                let before = preceding(first.range, in: view)
+                // A variant right after a single gene: "FLT3 D835H", "FLT3-ITD", "KIT (D816V)".
+                if members.count == 1,
+                    let variant = view.variants.first(where: { after.range.contains($0.range.lowerBound) && !usedVariants.contains($0.range) }),
+                    gap(last.range.upperBound, variant.range.lowerBound).split(separator: " ").filter({
+                        !Self.fillers.contains(String($0)) && $0 != "(" && $0 != "-"
+                    }).count <= 1
+                {
+                    usedVariants.insert(variant.range)
+                    if let alteration = alteration(last.symbol, variant, span: first.range.lowerBound..<variant.range.upperBound, in: view) {
+                        found.append(alteration)
+                    }
+                    continue
+                }
+                let kind = Self.kind(in: after.words) ?? Self.kind(before: before)
+                guard let kind else { continue }
+                for (offset, member) in members.enumerated() {
+                    if kind == .fusion && !fusionDriverGene(member.symbol) && after.words.first != "fusion" { continue }
+                    if kind == .fusion, let index = group.dropFirst(offset).first, fusionMembers.contains(index) { continue }
+                    var alteration = Alteration(gene: member.symbol, variant: kind.genericLabel, kind: kind, spans: [evidence(member.range)])
+                    if members.count == 1 { alteration.alleleFraction = alleleFraction(after: last.range.upperBound, in: view) }
+                    found.append(alteration)
+                }
+            }
+            // Variants with no gene beside them belong to the nearest gene named before them.
+            for variant in view.variants where !usedVariants.contains(variant.range) {
+                if variant.kind == .translocation {
+                    if let fusion = knownTranslocations[variant.normalized] {
+                        found.append(
+                            Alteration(gene: fusion.gene, variant: "fusion", kind: .fusion, partner: fusion.partner, spans: [evidence(variant.range)])
+                        )
+                    }
+                    continue
+                }
+                guard variant.kind != .snpID else { continue }
+                let owner = genes.last { $0.range.upperBound <= variant.range.lowerBound } ?? lastGene
+                guard let owner, !isNegated(variant.range, in: view) else { continue }
+                if let alteration = alteration(owner.symbol, variant, span: variant.range, in: view) { found.append(alteration) }
+            }
+            if lowered(view.range).contains("philadelphia chromosome-positive") || text(view.range).contains("Ph+") {
+                found.append(Alteration(gene: "ABL1", variant: "fusion", kind: .fusion, partner: "BCR", spans: [evidence(view.range)]))
+            }
+            if let last = genes.last { lastGene = last }
+        }
+        return merge(found)
+    }
+
+    private func fusionDriverGene(_ symbol: String) -> Bool {
+        [
+            "ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "ABL1", "ABL2", "FGFR1", "FGFR2", "FGFR3", "BRAF", "RAF1", "MET", "PDGFRA", "PDGFRB",
+            "JAK2", "NRG1", "KMT2A", "RARA", "ERBB2", "EGFR", "FLT3", "CSF1R", "LTK", "PIK3CA", "MAP3K8", "BCL2", "MYC", "CCND1", "FLI1", "SSX1",
+            "SSX2", "NUTM1", "TFE3", "ETV6", "EWSR1", "NUP214",
+        ].contains(symbol)
+    }
+
+    private func alteration(_ gene: String, _ variant: VariantMention, span: Range<Int>, in view: SentenceView) -> Alteration? {
+        let kind: AlterationKind
+        switch variant.kind {
+        case .proteinChange: kind = .proteinChange
+        case .dnaChange: kind = .dnaChange
+        case .internalTandemDuplication: kind = .internalTandemDuplication
+        case .tyrosineKinaseDomain, .exon: kind = .exon
+        case .snpID, .translocation: return nil
+        }
+        var alteration = Alteration(gene: gene, variant: variant.normalized, kind: kind, spans: [evidence(span)])
+        alteration.alleleFraction = alleleFraction(after: variant.range.upperBound, in: view)
+        return alteration
+    }
+
+    /// Runs of genes joined by commas, "and", "or" or "/" (but not fusion joiners).
+    private func coordinatedGroups(_ genes: [(symbol: String, range: Range<Int>)]) -> [[Int]] {
+        var groups: [[Int]] = []
+        for index in genes.indices {
+            if let previous = groups.last?.last {
+                let joiner = gap(genes[previous].range.upperBound, genes[index].range.lowerBound)
+                let joiners: Set<String> = [",", "and", ", and", "or", ", or", "/", "as well as", "and/or", "(", ")", ") (", "&"]
+                if joiners.contains(joiner) || genes[previous].symbol == genes[index].symbol && joiner.count <= 2 {
+                    // "anaplastic lymphoma kinase (ALK)": the same gene twice is one mention.
+                    if genes[previous].symbol != genes[index].symbol { groups[groups.count - 1].append(index) }
+                    continue
+                }
+            }
+            groups.append([index])
+        }
+        return groups
+    }
+
+    /// Up to four words after a gene, up to the next gene or clause break.
+    private func following(
+        _ range: Range<Int>,
+        in view: SentenceView,
+        genes: [(symbol: String, range: Range<Int>)]
+    ) -> (words: [String], range: Range<Int>) {
+        var end = min(view.range.upperBound, range.upperBound + 48)
+        if let next = genes.first(where: { $0.range.lowerBound >= range.upperBound && $0.symbol != genes.first { $0.range == range }?.symbol }) {
+            end = min(end, next.range.lowerBound)
+        }
+        var index = range.upperBound
+        while index < end, bytes[index] != 0x2E, bytes[index] != 0x3B, bytes[index] != 0x2C || index == range.upperBound { index += 1 }
+        let region = range.upperBound..<max(range.upperBound, index)
+        var words: [String] = []
+        if region.lowerBound < bytes.count, bytes[region.lowerBound] == 0x2B { words.append("+") }
+        for word in lowered(region).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where words.count < 4 {
+            let word = String(word)
+            if Self.fillers.contains(word) { continue }
+            words.append(word)
+        }
+        return (words, region)
+    }
+
+    private func preceding(_ range: Range<Int>, in view: SentenceView) -> String {
+        let start = max(view.range.lowerBound, range.lowerBound - 40)
+        return lowered(start..<range.lowerBound).replacingOccurrences(of: "\n", with: " ")
+    }
+
+    private func precededByNegation(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let before = preceding(range, in: view)
+        return ["no ", "negative for ", "without ", "absence of ", "not ", "wild-type ", "wild type "].contains { before.hasSuffix($0) }
+            || before.hasSuffix("no evidence of ")
+    }
+
+    /// The alteration kind named by the first meaningful words after a gene.
+    static func kind(in words: [String]) -> AlterationKind? {
+        guard let first = words.first else { return nil }
+        let two = words.prefix(3).joined(separator: " ")
+        for (phrase, kind) in followingKinds where phrase.contains(" ") && two.hasPrefix(phrase) { return kind }
+        if let match = followingKinds.first(where: { $0.0 == first }) { return match.1 }
+        // "FLT3-ITD mutated": the variant was consumed; "gene" fillers were dropped already.
+        if words.count > 1, let match = followingKinds.first(where: { $0.0 == words[1] }), first.count <= 4 { return match.1 }
+        return nil
+    }
+
+    static func kind(before text: String) -> AlterationKind? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for (phrase, kind) in precedingKinds.sorted(by: { $0.0.count > $1.0.count }) {
+            for filler in ["", " the", " a", " an"] where trimmed.hasSuffix(phrase + filler) { return kind }
+        }
+        return nil
+    }
+
+    /// "allelic ratio of 0.5", "VAF 42%", "(VAF: 12.5%)", "variant allele frequency of 30%".
+    private func alleleFraction(after offset: Int, in view: SentenceView) -> Double? {
+        let window = offset..<min(view.range.upperBound, offset + 60)
+        let phrase = lowered(window)
+        guard phrase.contains("vaf") || phrase.contains("allele frequency") || phrase.contains("allelic ratio") || phrase.contains("allelic burden")
+        else {
+            return nil
+        }
+        guard let number = view.numbers.first(where: { window.contains($0.range.lowerBound) }) else { return nil }
+        let percent = number.range.upperBound < bytes.count && bytes[number.range.upperBound] == 0x25
+        return percent ? number.value / 100 : number.value
+    }
+
+    /// One entry per gene and variant; a generic "mutation" gives way to a named change.
+    private func merge(_ alterations: [Alteration]) -> [Alteration] {
+        var merged: [Alteration] = []
+        for alteration in alterations {
+            if let index = merged.firstIndex(where: { $0.gene == alteration.gene && $0.variant == alteration.variant }) {
+                merged[index].spans += alteration.spans
+                if merged[index].partner == nil { merged[index].partner = alteration.partner }
+                if merged[index].alleleFraction == nil { merged[index].alleleFraction = alteration.alleleFraction }
+            } else {
+                merged.append(alteration)
+            }
+        }
+        let specific = Set(merged.filter { [.proteinChange, .dnaChange, .internalTandemDuplication].contains($0.kind) }.map(\.gene))
+        let pointChange = Set(merged.filter { $0.kind == .proteinChange }.map(\.gene))
+        return merged.filter { alteration in
+            if alteration.kind == .mutation && specific.contains(alteration.gene) { return false }
+            if alteration.variant == "TKD" && pointChange.contains(alteration.gene) { return false }
+            return true
+        }
+    }
+}
+
+extension AlterationKind {
+    var genericLabel: String {
+        switch self {
+        case .fusion: "fusion"
+        case .amplification: "amplification"
+        case .deletion: "deletion"
+        case .expression: "overexpression"
+        default: "mutation"
+        }
+    }
+}

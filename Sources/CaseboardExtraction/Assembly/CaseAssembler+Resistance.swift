@@ -1,0 +1,194 @@
+import CaseboardCore
+import CaseboardVocabularies
+import Foundation
+
+extension CaseAssembler {
+    /// Alterations the text ties to the failure of drugs for this patient:
+    /// - stated: "NRAS mutations conferring resistance to venetoclax", "a sorafenib-resistant
+    ///   mutation" (the gene is then the patient's altered gene that the drug targets);
+    /// - explained: "X and Y did not show efficacy. This could be explained by a mutation of Z";
+    /// - acquired: "new NRAS mutations after VA treatment", a mutation found "this time" at
+    ///   progression on the current line.
+    func assembleResistance(lines: [TherapyLine], alterations: [Alteration]) -> [ResistanceEvent] {
+        let altered = Set(alterations.map(\.gene))
+        var events: [ResistanceEvent] = []
+        func record(_ gene: String, _ drugs: [String], basis: String, span: Range<Int>) {
+            guard !drugs.isEmpty else { return }
+            let variant = bestVariant(for: gene, in: alterations)
+            if let index = events.firstIndex(where: { $0.gene == gene && $0.variant == variant }) {
+                for drug in drugs where !events[index].drugs.contains(drug) { events[index].drugs.append(drug) }
+                events[index].spans.append(evidence(span))
+            } else {
+                events.append(ResistanceEvent(gene: gene, variant: variant, drugs: drugs, basis: basis, spans: [evidence(span)]))
+            }
+        }
+        for (position, view) in views.enumerated() {
+            let genes = alteredGenes(in: view, altered: altered)
+            let drugs = drugNames(in: view)
+            if view.isPatient, view.has(.resistance), !drugs.isEmpty {
+                if !genes.isEmpty {
+                    for gene in genes { record(gene, drugs, basis: "stated", span: view.range) }
+                } else {
+                    // "sorafenib-resistant mutation": the patient's altered genes the drug targets.
+                    for drug in drugs {
+                        let targets = Set(vocabularies.drug(inn: drug)?.targets ?? [])
+                        for gene in alterations.map(\.gene) where targets.contains(gene) { record(gene, [drug], basis: "stated", span: view.range) }
+                    }
+                }
+            }
+            if view.has(.explanation), !genes.isEmpty, !view.isBackground, drugs.isEmpty, position > 0 {
+                let previous = views[position - 1]
+                let failed = drugNames(in: previous)
+                if previous.isPatient, previous.has(.progression), !failed.isEmpty {
+                    for gene in genes { record(gene, failed, basis: "explained", span: view.range) }
+                }
+            }
+            if view.isPatient, view.has(.acquired), !genes.isEmpty, !view.has(.resistance) {
+                let lineDrugs = !drugs.isEmpty ? drugs : recentDrugs(before: position, progressed: true)
+                for gene in genes { record(gene, lineDrugs, basis: "acquired", span: view.range) }
+            }
+        }
+        return events
+    }
+
+    /// Genes in the sentence that the case lists as altered.
+    private func alteredGenes(in view: SentenceView, altered: Set<String>) -> [String] {
+        var genes: [String] = []
+        for term in view.terms {
+            guard case .gene(let index) = term.concept else { continue }
+            let symbol = vocabularies.genes[index].symbol
+            if altered.contains(symbol), !genes.contains(symbol) { genes.append(symbol) }
+        }
+        return genes
+    }
+
+    /// Drug INNs named in the sentence, regimens expanded.
+    func drugNames(in view: SentenceView) -> [String] {
+        var names: [String] = []
+        for term in view.terms {
+            switch term.concept {
+            case .drug(let index): names.append(vocabularies.drugs[index].name)
+            case .regimen(let index): names += vocabularies.regimens[index].drugs
+            default: continue
+            }
+        }
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    /// The drugs of the therapy in focus before sentence `position`, if the patient progressed
+    /// on it within the last few sentences.
+    private func recentDrugs(before position: Int, progressed: Bool) -> [String] {
+        var sawProgression = false
+        for view in views[..<position].reversed().prefix(6) where view.isPatient {
+            if view.has(.progression) { sawProgression = true }
+            let drugs = drugNames(in: view)
+            if !drugs.isEmpty { return !progressed || sawProgression ? drugs : [] }
+        }
+        return []
+    }
+
+    private func bestVariant(for gene: String, in alterations: [Alteration]) -> String {
+        let candidates = alterations.filter { $0.gene == gene }
+        let order: [AlterationKind] = [
+            .proteinChange, .dnaChange, .internalTandemDuplication, .exon, .fusion, .amplification, .deletion, .mutation, .expression,
+        ]
+        return candidates.min { (order.firstIndex(of: $0.kind) ?? 99) < (order.firstIndex(of: $1.kind) ?? 99) }?.variant ?? "mutation"
+    }
+
+    // MARK: Outcome
+
+    func assembleOutcome() -> Outcome? {
+        for view in views where view.isPatient {
+            for cue in view.cues(.death) {
+                let before = lowered(max(view.range.lowerBound, cue.range.lowerBound - 5)..<cue.range.lowerBound)
+                if before.hasSuffix("cell ") || isNegated(cue.range, in: view, window: 12) { continue }
+                var outcome = Outcome(died: true, spans: [evidence(cue.range)])
+                let after = text(cue.range.upperBound..<view.range.upperBound)
+                for marker in ["because of ", "due to ", "from ", "of ", "owing to ", "secondary to "] {
+                    if let found = after.range(of: marker) {
+                        let cause = after[found.upperBound...].split(whereSeparator: { ".;,(".contains($0) }).first.map(String.init)
+                        outcome.cause = cause?.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+                        break
+                    }
+                }
+                if let survival = times(in: view).first(where: { $0.point.days != nil }) {
+                    outcome.survival = survival.point.text
+                }
+                return outcome
+            }
+        }
+        return nil
+    }
+
+    // MARK: Timeline
+
+    func assembleTimeline(therapy: TherapyAssembly, resistance: [ResistanceEvent]) -> [TimelineEvent] {
+        var events: [TimelineEvent] = []
+        let diagnoses = assembleDiagnoses()
+        if let first = diagnoses.first, let span = first.spans.first {
+            events.append(TimelineEvent(kind: .diagnosis, label: first.canonicalName, spans: [span]))
+        }
+        for line in therapy.lines {
+            let caseSpan = line.spans.first { $0.section == .case } ?? line.spans.first
+            events.append(
+                TimelineEvent(
+                    kind: .therapyStart,
+                    label: "line \(line.line): \(line.drugs.joined(separator: " + "))" + (line.dose.map { " (\($0))" } ?? ""),
+                    time: line.start,
+                    line: line.line,
+                    spans: caseSpan.map { [$0] } ?? []
+                )
+            )
+            if let response = line.response, let span = line.responseSpans.first {
+                events.append(
+                    TimelineEvent(
+                        kind: .response,
+                        label: "\(response.abbreviation) on \(line.drugs.joined(separator: " + "))",
+                        line: line.line,
+                        spans: [span]
+                    )
+                )
+            }
+            for event in line.adverseEvents {
+                let grade = event.grade.map { "grade \($0) " } ?? ""
+                events.append(TimelineEvent(kind: .adverseEvent, label: grade + event.term, line: line.line, spans: Array(event.spans.prefix(1))))
+            }
+            if let reason = line.stopReason, let span = line.spans.last {
+                events.append(
+                    TimelineEvent(
+                        kind: .therapyEnd,
+                        label: "stopped \(line.drugs.joined(separator: " + ")): \(reason)",
+                        line: line.line,
+                        spans: [span]
+                    )
+                )
+            }
+        }
+        for procedure in therapy.procedures {
+            let detail = procedure.detail.map { " (\($0))" } ?? ""
+            events.append(
+                TimelineEvent(
+                    kind: .procedure,
+                    label: procedure.kind.rawValue + detail,
+                    time: procedure.time,
+                    spans: Array(procedure.spans.prefix(1))
+                )
+            )
+        }
+        for event in resistance {
+            events.append(
+                TimelineEvent(
+                    kind: .resistance,
+                    label: "\(event.gene) \(event.variant) against \(event.drugs.joined(separator: ", "))",
+                    spans: Array(event.spans.prefix(1))
+                )
+            )
+        }
+        if let outcome = assembleOutcome() {
+            events.append(TimelineEvent(kind: .death, label: "death" + (outcome.cause.map { ": \($0)" } ?? ""), spans: outcome.spans))
+        }
+        // Narrative order of the supporting text is the best available proxy for time.
+        return events.sorted { ($0.spans.first?.start ?? Int.max) < ($1.spans.first?.start ?? Int.max) }
+    }
+}

@@ -1,0 +1,409 @@
+import CaseboardCore
+import CaseboardVocabularies
+import Foundation
+
+/// Groups drug mentions into therapy lines and attaches responses, adverse events, doses,
+/// dose changes and stop reasons to the line each belongs to.
+struct TherapyAssembly {
+    let assembler: CaseAssembler
+    private(set) var lines: [TherapyLine] = []
+    private(set) var adverseEvents: [AdverseEvent] = []
+    private(set) var procedures: [Procedure] = []
+    /// Where each line was first mentioned in the narrative, for ordering.
+    private var firstMention: [Int] = []
+    private var firstCaseMention: [Int?] = []
+
+    init(assembler: CaseAssembler) {
+        self.assembler = assembler
+    }
+
+    /// Something a response, adverse event or dose change can belong to.
+    private enum Item {
+        case line(Int)
+        case procedure(Int)
+    }
+
+    private struct Placed {
+        var item: Item
+        var range: Range<Int>
+    }
+
+    /// A drug mention that was given (not refused, negated or cited).
+    private struct DrugMention {
+        var inn: String
+        var range: Range<Int>
+        var regimen: String?
+    }
+
+    mutating func run() {
+        var focus: Item?
+        var focusSection = -1
+        var sentencesSinceFocus = 0
+        for view in assembler.views where view.isPatient {
+            if view.sentence.sectionIndex != focusSection || view.sentence.section == .title {
+                focus = nil
+                focusSection = view.sentence.sectionIndex
+            }
+            let previousFocus = sentencesSinceFocus <= 4 ? focus : nil
+            var placed: [Placed] = []
+            for group in drugGroups(in: view) {
+                let index = lineIndex(for: group, in: view)
+                placed.append(Placed(item: .line(index), range: group.first!.range.lowerBound..<group.last!.range.upperBound))
+            }
+            for (range, index) in procedureMentions(in: view) {
+                placed.append(Placed(item: .procedure(index), range: range))
+            }
+            placed.sort { $0.range.lowerBound < $1.range.lowerBound }
+            attachResponses(in: view, placed: placed, focus: previousFocus)
+            attachAdverseEvents(in: view, placed: placed, focus: previousFocus)
+            attachDoseChanges(in: view, placed: placed, focus: previousFocus)
+            if let last = placed.last {
+                focus = last.item
+                sentencesSinceFocus = 0
+            } else {
+                sentencesSinceFocus += 1
+            }
+        }
+        orderLines()
+    }
+
+    // MARK: Drugs and lines
+
+    /// Drug mentions grouped into combinations: "venetoclax plus azacitidine",
+    /// "endoxan/vincristine/actinomycin", a regimen such as "7+3".
+    private func drugGroups(in view: SentenceView) -> [[DrugMention]] {
+        var mentions: [DrugMention] = []
+        for term in view.terms {
+            switch term.concept {
+            case .drug(let index):
+                guard isGiven(term.range, in: view) else { continue }
+                mentions.append(DrugMention(inn: assembler.vocabularies.drugs[index].name, range: term.range))
+            case .regimen(let index):
+                guard isGiven(term.range, in: view) else { continue }
+                let regimen = assembler.vocabularies.regimens[index]
+                for drug in regimen.drugs {
+                    mentions.append(DrugMention(inn: drug, range: term.range, regimen: regimen.abbreviation))
+                }
+            default:
+                continue
+            }
+        }
+        var groups: [[DrugMention]] = []
+        for mention in mentions {
+            if let previous = groups.last?.last {
+                let joiner = assembler.gap(previous.range.upperBound, mention.range.lowerBound)
+                if previous.range == mention.range || Self.combinationJoiners.contains(joiner)
+                    || (joiner == "and" || joiner == ", and" || joiner == ",") && !bothHaveLines(previous.inn, mention.inn)
+                {
+                    groups[groups.count - 1].append(mention)
+                    continue
+                }
+            }
+            groups.append([mention])
+        }
+        return groups
+    }
+
+    /// Words between two drugs that make them one combination. A bare "and" is handled apart:
+    /// "brigatinib and lorlatinib" can be two lines.
+    private static let combinationJoiners: Set<String> = [
+        "", "/", "+", "plus", "with", "combined with", "in combination with", "-", "associated with", "&",
+    ]
+
+    private func bothHaveLines(_ first: String, _ second: String) -> Bool {
+        lines.contains { $0.drugs.contains(first) } && lines.contains { $0.drugs.contains(second) }
+    }
+
+    /// A drug counts as given unless its clause refuses, negates or cites it.
+    private func isGiven(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        if assembler.isNegated(range, in: view, window: 12) || assembler.isInBackgroundAside(range, in: view) { return false }
+        let clause = clauseRange(around: range, in: view)
+        return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) }
+    }
+
+    /// The clause around a mention: sentence parts split at ";", "but", "however", "whereas".
+    func clauseRange(around range: Range<Int>, in view: SentenceView) -> Range<Int> {
+        let sentence = assembler.lowered(view.range)
+        var breaks: [Int] = [view.range.lowerBound, view.range.upperBound]
+        for marker in [";", ", but ", " but ", " however", " whereas", " although", " while "] {
+            var search = sentence.startIndex
+            while let found = sentence.range(of: marker, range: search..<sentence.endIndex) {
+                breaks.append(view.range.lowerBound + sentence.utf8.distance(from: sentence.startIndex, to: found.lowerBound))
+                search = found.upperBound
+            }
+        }
+        breaks.sort()
+        let lower = breaks.last { $0 <= range.lowerBound } ?? view.range.lowerBound
+        let upper = breaks.first { $0 >= range.upperBound } ?? view.range.upperBound
+        return lower..<upper
+    }
+
+    /// The line a group belongs to: an existing line with the same drugs, the latest line that
+    /// holds a lone drug, or a new line.
+    private mutating func lineIndex(for group: [DrugMention], in view: SentenceView) -> Int {
+        let drugs = unique(group.map(\.inn))
+        let range = group.first!.range.lowerBound..<group.last!.range.upperBound
+        let index: Int
+        if let same = lines.lastIndex(where: { Set($0.drugs) == Set(drugs) }) {
+            index = same
+        } else if drugs.count == 1, let containing = lines.lastIndex(where: { $0.drugs.contains(drugs[0]) }) {
+            index = containing
+        } else {
+            lines.append(TherapyLine(line: 0, drugs: drugs, regimen: group.compactMap(\.regimen).first))
+            firstMention.append(range.lowerBound)
+            firstCaseMention.append(nil)
+            index = lines.count - 1
+        }
+        lines[index].spans.append(assembler.evidence(range))
+        if view.sentence.section == .case, firstCaseMention[index] == nil {
+            firstCaseMention[index] = range.lowerBound
+            if let time = assembler.times(in: view).first {
+                lines[index].start = time.point
+            }
+        }
+        if lines[index].start == nil, let time = assembler.times(in: view).first(where: { $0.point.date != nil }) {
+            lines[index].start = time.point
+        }
+        if lines[index].dose == nil, let dose = dose(after: group.last!.range, in: view) {
+            lines[index].dose = dose
+        }
+        return index
+    }
+
+    private func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    /// "400 mg bid", "250 mg/twice a day, orally", "alternated 600-800 mg die", "80 mg once daily".
+    private func dose(after range: Range<Int>, in view: SentenceView) -> String? {
+        let window = range.upperBound..<min(view.range.upperBound, range.upperBound + 80)
+        guard let number = view.numbers.first(where: { window.contains($0.range.lowerBound) && !$0.isWord }) else { return nil }
+        let units = ["mg/m2", "mg/m²", "mg/kg", "mg", "g/m2", "g", "µg", "mcg", "ug", "iu", "units", "u/kg", "gy"]
+        var cursor = number.range.upperBound
+        // A range such as "600-800".
+        if cursor + 1 < bytes(view).count, assembler.bytes[cursor] == 0x2D,
+            let second = view.numbers.first(where: { $0.range.lowerBound == cursor + 1 })
+        {
+            cursor = second.range.upperBound
+        }
+        let rest = assembler.lowered(cursor..<min(view.range.upperBound, cursor + 40))
+        let trimmed = rest.drop { $0 == " " }
+        guard let unit = units.first(where: { trimmed.hasPrefix($0) }) else { return nil }
+        cursor += (rest.utf8.count - trimmed.utf8.count) + unit.utf8.count
+        let schedules = [
+            "/twice a day", "/twice per day", "twice a day", "twice daily", "twice per day", "once daily", "once a day", "three times daily",
+            "per day", "/day", "/d", "daily", "die", "bid", "b.i.d.", "tid", "t.i.d.", "qd", "q.d.", "weekly", "every 3 weeks",
+            "every 2 weeks", "every 4 weeks", "every week", "orally", "intravenously", "iv", "po", "subcutaneously", "sc",
+        ]
+        var extended = true
+        while extended {
+            extended = false
+            let tail = assembler.lowered(cursor..<min(view.range.upperBound, cursor + 24))
+            let spaced = tail.drop { $0 == " " || $0 == "," }
+            for schedule in schedules where spaced.hasPrefix(schedule) {
+                let after = spaced.dropFirst(schedule.count).first
+                if let after, after.isLetter { continue }
+                cursor += (tail.utf8.count - spaced.utf8.count) + schedule.utf8.count
+                extended = true
+                break
+            }
+        }
+        var start = number.range.lowerBound
+        let before = assembler.lowered(max(view.range.lowerBound, start - 11)..<start)
+        if before.hasSuffix("alternated ") { start -= 11 }
+        return assembler.text(start..<cursor)
+    }
+
+    private func bytes(_ view: SentenceView) -> [UInt8] { assembler.bytes }
+
+    private mutating func orderLines() {
+        let order = lines.indices.sorted { a, b in
+            let keyA = firstCaseMention[a] ?? firstMention[a]
+            let keyB = firstCaseMention[b] ?? firstMention[b]
+            return keyA < keyB
+        }
+        lines = order.enumerated().map { position, index in
+            var line = lines[index]
+            line.line = position + 1
+            return line
+        }
+        for index in adverseEvents.indices {
+            adverseEvents[index].drugs = unique(adverseEvents[index].drugs)
+        }
+    }
+
+    // MARK: Procedures
+
+    private mutating func procedureMentions(in view: SentenceView) -> [(Range<Int>, Int)] {
+        var result: [(Range<Int>, Int)] = []
+        for cue in view.cues {
+            guard let kind = cue.cue.procedure else { continue }
+            let clause = clauseRange(around: cue.range, in: view)
+            if view.cues.contains(where: { $0.cue == .refusal && clause.contains($0.range.lowerBound) }) { continue }
+            if assembler.isNegated(cue.range, in: view, window: 8) { continue }
+            // "post-transplant" and "after transplant" refer back to one that happened already.
+            let before = assembler.lowered(max(view.range.lowerBound, cue.range.lowerBound - 6)..<cue.range.lowerBound)
+            let isReference = before.hasSuffix("post-") || before.hasSuffix("after ") || before.hasSuffix("from ")
+            if let existing = procedures.lastIndex(where: { $0.kind == kind }),
+                isReference || result.contains(where: { procedures[$0.1].kind == kind })
+            {
+                result.append((cue.range, existing))
+                continue
+            }
+            if isReference, kind == .transplant {
+                // A transplant named only in passing still happened; record it once.
+                if procedures.contains(where: { $0.kind == .transplant }) { continue }
+            }
+            var procedure = Procedure(kind: kind, detail: procedureDetail(kind, near: cue.range, in: view), spans: [assembler.evidence(cue.range)])
+            procedure.time = assembler.times(in: view).first?.point
+            procedures.append(procedure)
+            result.append((cue.range, procedures.count - 1))
+        }
+        return result
+    }
+
+    /// "36 Gy", "54 Gy administered over 25 sessions", "R1", "allogeneic".
+    private func procedureDetail(_ kind: ProcedureKind, near range: Range<Int>, in view: SentenceView) -> String? {
+        let sentence = assembler.text(view.range)
+        switch kind {
+        case .radiotherapy, .stereotacticRadiotherapy:
+            guard
+                let number = view.numbers.first(where: { number in
+                    let tail = assembler.lowered(number.range.upperBound..<min(view.range.upperBound, number.range.upperBound + 4))
+                    return tail.hasPrefix(" gy") || tail.hasPrefix("gy")
+                })
+            else { return nil }
+            return assembler.text(number.range.lowerBound..<min(view.range.upperBound, number.range.upperBound + 3)).trimmingCharacters(
+                in: .whitespaces
+            )
+        case .surgery:
+            for margin in ["R0", "R1", "R2"] where sentence.contains(margin) { return margin }
+            return nil
+        case .transplant:
+            let lowered = sentence.lowercased()
+            if lowered.contains("allogeneic") || lowered.contains("allo-") { return "allogeneic" }
+            if lowered.contains("autologous") || lowered.contains("auto-") { return "autologous" }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Responses
+
+    private mutating func attachResponses(in view: SentenceView, placed: [Placed], focus: Item?) {
+        for cue in view.cues {
+            guard let response = cue.cue.response else { continue }
+            if assembler.isNegated(cue.range, in: view, window: 12) { continue }
+            if response == .progressive && isDiseaseQualifier(cue, in: view) { continue }
+            guard let target = responseTarget(for: cue, response: response, placed: placed, focus: focus, in: view) else { continue }
+            guard case .line(let index) = target else { continue }
+            let current = lines[index].response
+            if current == nil || response.rank > current!.rank {
+                lines[index].response = response
+                lines[index].responseText = assembler.lowered(cue.range)
+            }
+            lines[index].responseSpans.append(assembler.evidence(cue.range))
+        }
+    }
+
+    /// "refractory AML", "relapsed AML": a description of the disease, not a response.
+    private func isDiseaseQualifier(_ cue: CueMention, in view: SentenceView) -> Bool {
+        view.terms.contains {
+            $0.concept.kind == .disease && $0.range.lowerBound >= cue.range.upperBound && $0.range.lowerBound - cue.range.upperBound <= 2
+        }
+    }
+
+    private func responseTarget(for cue: CueMention, response: ResponseKind, placed: [Placed], focus: Item?, in view: SentenceView) -> Item? {
+        // "response to crizotinib", "progression on imatinib", "refractory to X".
+        if let next = placed.first(where: { $0.range.lowerBound >= cue.range.upperBound }) {
+            let joiner = assembler.gap(cue.range.upperBound, next.range.lowerBound)
+            if ["to", "on", "with", "of", "to the", "under", "while on", "on the", "after"].contains(joiner) { return next.item }
+        }
+        if let previous = placed.last(where: { $0.range.upperBound <= cue.range.lowerBound }) { return previous.item }
+        if response == .progressive, placed.contains(where: { $0.range.lowerBound >= cue.range.upperBound }) {
+            // "Progression led to ... X was started": the progression ends the previous line.
+            return focus
+        }
+        return focus ?? placed.first?.item
+    }
+
+    // MARK: Adverse events
+
+    private mutating func attachAdverseEvents(in view: SentenceView, placed: [Placed], focus: Item?) {
+        let events = view.terms(.adverseEvent)
+        guard !events.isEmpty else { return }
+        let hasContext = view.has(.adverseEventContext) || !view.grades.isEmpty || view.has(.doseChange)
+        for term in events {
+            guard case .adverseEvent(let index) = term.concept else { continue }
+            if assembler.isNegated(term.range, in: view, window: 16) { continue }
+            let grade = grade(for: term.range, in: view)
+            guard hasContext || grade != nil else { continue }
+            var drugs: [String] = []
+            let target = placed.last { $0.range.upperBound <= term.range.lowerBound }?.item ?? placed.first?.item ?? focus
+            if case .line(let line) = target { drugs = lines[line].drugs }
+            let event = AdverseEvent(
+                term: assembler.vocabularies.adverseEvents[index].term,
+                grade: grade,
+                drugs: drugs,
+                spans: [assembler.evidence(term.range)]
+            )
+            add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
+        }
+    }
+
+    private mutating func add(_ event: AdverseEvent, toLine line: Int?) {
+        if let existing = adverseEvents.firstIndex(where: { $0.term == event.term && $0.drugs == event.drugs }) {
+            adverseEvents[existing].spans += event.spans
+            if let grade = event.grade, (adverseEvents[existing].grade ?? 0) < grade { adverseEvents[existing].grade = grade }
+        } else {
+            adverseEvents.append(event)
+        }
+        guard let line else { return }
+        if let existing = lines[line].adverseEvents.firstIndex(where: { $0.term == event.term }) {
+            lines[line].adverseEvents[existing].spans += event.spans
+            if let grade = event.grade, (lines[line].adverseEvents[existing].grade ?? 0) < grade { lines[line].adverseEvents[existing].grade = grade }
+        } else {
+            lines[line].adverseEvents.append(event)
+        }
+    }
+
+    /// "grade IV neutropenia" or "neutropenia (grade 4)".
+    private func grade(for range: Range<Int>, in view: SentenceView) -> Int? {
+        for mention in view.grades {
+            if mention.range.upperBound <= range.lowerBound, assembler.gap(mention.range.upperBound, range.lowerBound).isEmpty {
+                return mention.grade
+            }
+            if mention.range.lowerBound >= range.upperBound {
+                let between = assembler.gap(range.upperBound, mention.range.lowerBound)
+                if between == "(" || between == "," || between.isEmpty || between == "of" { return mention.grade }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Dose changes and stops
+
+    private mutating func attachDoseChanges(in view: SentenceView, placed: [Placed], focus: Item?) {
+        let target: Item? = placed.first { if case .line = $0.item { return true } else { return false } }?.item ?? focus
+        guard case .line(let index) = target else { return }
+        let sentence = assembler.text(view.range).replacingOccurrences(of: "\n", with: " ")
+        if view.has(.doseChange), !lines[index].doseChanges.contains(sentence) {
+            lines[index].doseChanges.append(sentence)
+        }
+        if let stop = view.cues(.stop).first, lines[index].stopReason == nil {
+            let after = assembler.lowered(stop.range.upperBound..<view.range.upperBound)
+            let before = assembler.lowered(view.range.lowerBound..<stop.range.lowerBound)
+            if let reason = ["because of ", "due to ", "owing to ", "for "].compactMap({ marker -> String? in
+                if let found = after.range(of: marker) { return String(after[found.upperBound...]) }
+                if let found = before.range(of: marker) { return String(before[found.upperBound...]) }
+                return nil
+            }).first {
+                lines[index].stopReason = reason.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;\n"))
+            } else if view.has(.progression) {
+                lines[index].stopReason = "progression"
+            }
+        }
+    }
+}
