@@ -137,6 +137,26 @@ public struct Vocabularies: Sendable {
         return gene(symbol: surface.uppercased())
     }
 
+    /// The gene an unrecognized token names once common OCR confusions in PDF text are undone
+    /// ("PTPNI" → PTPN1, "TP5З" aside): letters read for digits (I, l → 1; O → 0; S → 5;
+    /// Z → 2; B → 8). Returns a gene only when exactly one reading is an approved symbol.
+    public func gene(correctingOCR token: String) -> Gene? {
+        if let gene = gene(symbol: token) { return gene }
+        let confusions: [Character: Character] = ["I": "1", "l": "1", "O": "0", "S": "5", "Z": "2", "B": "8"]
+        let characters = Array(token)
+        guard characters.count >= 3, characters.count <= 10 else { return nil }
+        var readings: Set<String> = []
+        for (position, character) in characters.enumerated() where position > 0 {
+            guard let digit = confusions[character] else { continue }
+            var candidate = characters
+            candidate[position] = digit
+            let symbol = String(candidate)
+            if gene(symbol: symbol) != nil { readings.insert(symbol) }
+        }
+        guard readings.count == 1, let symbol = readings.first else { return nil }
+        return gene(symbol: symbol)
+    }
+
     /// The drug that a generic name, brand, code, salt or synonym refers to ("Nexavar" → sorafenib).
     public func drug(named surface: String) -> Drug? {
         for concept in concepts(named: surface) {

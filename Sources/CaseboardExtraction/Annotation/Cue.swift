@@ -104,7 +104,7 @@ enum CueLexicon {
                 "not respond", "failed to respond", "ineffective", "was ineffective", "been ineffective", "did not demonstrate any efficacy",
                 "did not show efficacy", "did not show any efficacy", "not show efficacy", "no efficacy", "lack of efficacy", "without efficacy",
                 "refractory to", "treatment failure", "primary resistance", "oligoprogression", "new lesions", "new lesion", "growing lesion",
-                "rapidly growing lesion", "did not resolve",
+                "rapidly growing lesion",
             ]
         )
         add(.progression, ["PD"], exactCase: true)

@@ -107,6 +107,16 @@ extension CaseAssembler {
                     continue
                 }
                 guard variant.kind != .snpID else { continue }
+                // The token right before the variant may be a gene the vocabulary did not
+                // recognize, such as "PTPNI" for PTPN1 in PDF text; an unknown one owns it.
+                if let token = tokenBefore(variant.range, in: view), !genes.contains(where: { $0.range.upperBound == token.range.upperBound }) {
+                    if let gene = vocabularies.gene(correctingOCR: token.text), !isNegated(variant.range, in: view),
+                        let alteration = alteration(gene.symbol, variant, span: token.range.lowerBound..<variant.range.upperBound, in: view)
+                    {
+                        found.append(alteration)
+                    }
+                    continue
+                }
                 let owner = genes.last { $0.range.upperBound <= variant.range.lowerBound } ?? lastGene
                 guard let owner, !isNegated(variant.range, in: view) else { continue }
                 if let alteration = alteration(owner.symbol, variant, span: variant.range, in: view) { found.append(alteration) }
@@ -117,6 +127,36 @@ extension CaseAssembler {
             if let last = genes.last { lastGene = last }
         }
         return merge(found)
+    }
+
+    /// A gene-like token (capitals and digits) just before `range`, skipping spaces and
+    /// Markdown emphasis.
+    private func tokenBefore(_ range: Range<Int>, in view: SentenceView) -> (text: String, range: Range<Int>)? {
+        var end = range.lowerBound
+        while end > view.range.lowerBound, [0x20, 0x2A, 0x5F, 0x28].contains(bytes[end - 1]) { end -= 1 }
+        var start = end
+        while start > view.range.lowerBound, NumberScanner.isAlnum(bytes[start - 1]) || bytes[start - 1] == 0x2D { start -= 1 }
+        let token = text(start..<end)
+        guard token.count >= 3, token.count <= 10, token.first?.isUppercase == true,
+            token.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "-" }) || token.contains(where: \.isNumber)
+        else { return nil }
+        return (token, start..<end)
+    }
+
+    /// Genes in a sentence named with an alteration word: "a specific mutation of PTPN1".
+    func genesWithAlterationContext(in view: SentenceView) -> [(symbol: String, kind: AlterationKind, range: Range<Int>)] {
+        let genes = view.terms(.gene).compactMap { term -> (symbol: String, range: Range<Int>)? in
+            guard case .gene(let index) = term.concept else { return nil }
+            return (vocabularies.genes[index].symbol, term.range)
+        }
+        return genes.compactMap { gene in
+            if isNegated(gene.range, in: view) { return nil }
+            let before = preceding(gene.range, in: view)
+            let kind =
+                Self.kind(before: before.replacingOccurrences(of: "*", with: ""))
+                ?? Self.kind(in: following(gene.range, in: view, genes: genes).words)
+            return kind.map { (gene.symbol, $0, gene.range) }
+        }
     }
 
     private func fusionDriverGene(_ symbol: String) -> Bool {

@@ -9,8 +9,8 @@ extension CaseAssembler {
     /// - explained: "X and Y did not show efficacy. This could be explained by a mutation of Z";
     /// - acquired: "new NRAS mutations after VA treatment", a mutation found "this time" at
     ///   progression on the current line.
-    func assembleResistance(lines: [TherapyLine], alterations: [Alteration]) -> [ResistanceEvent] {
-        let altered = Set(alterations.map(\.gene))
+    func assembleResistance(lines: [TherapyLine], alterations: inout [Alteration]) -> [ResistanceEvent] {
+        var altered = Set(alterations.map(\.gene))
         var events: [ResistanceEvent] = []
         func record(_ gene: String, _ drugs: [String], basis: String, span: Range<Int>) {
             guard !drugs.isEmpty else { return }
@@ -36,11 +36,22 @@ extension CaseAssembler {
                     }
                 }
             }
-            if view.has(.explanation), !genes.isEmpty, !view.isBackground, drugs.isEmpty, position > 0 {
+            if view.has(.explanation), !view.isBackground, drugs.isEmpty, position > 0 {
                 let previous = views[position - 1]
                 let failed = drugNames(in: previous)
-                if previous.isPatient, previous.has(.progression), !failed.isEmpty {
-                    for gene in genes { record(gene, failed, basis: "explained", span: view.range) }
+                // The explaining sentence names the patient's alteration: "This could be
+                // explained by a specific mutation of PTPN1".
+                let explained = genesWithAlterationContext(in: view)
+                if previous.isPatient, previous.has(.progression), !failed.isEmpty, !explained.isEmpty {
+                    for gene in explained {
+                        if !altered.contains(gene.symbol) {
+                            alterations.append(
+                                Alteration(gene: gene.symbol, variant: gene.kind.genericLabel, kind: gene.kind, spans: [evidence(gene.range)])
+                            )
+                            altered.insert(gene.symbol)
+                        }
+                        record(gene.symbol, failed, basis: "explained", span: view.range)
+                    }
                 }
             }
             if view.isPatient, view.has(.acquired), !genes.isEmpty, !view.has(.resistance) {

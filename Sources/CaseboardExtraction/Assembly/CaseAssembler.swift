@@ -20,10 +20,10 @@ struct CaseAssembler {
 
     func assemble() -> CaseRecord {
         let document = annotated.document
-        let alterations = assembleAlterations()
+        var alterations = assembleAlterations()
         var therapy = TherapyAssembly(assembler: self)
         therapy.run()
-        let resistance = assembleResistance(lines: therapy.lines, alterations: alterations)
+        let resistance = assembleResistance(lines: therapy.lines, alterations: &alterations)
         let timeline = assembleTimeline(therapy: therapy, resistance: resistance)
         return CaseRecord(
             document: document.id,
@@ -180,7 +180,7 @@ struct CaseAssembler {
                 let preceding = lowered(max(view.range.lowerBound, term.range.lowerBound - 20)..<term.range.lowerBound)
                 if preceding.contains("family history") { continue }
                 let disease = vocabularies.diseases[index]
-                let surface = lowered(term.range)
+                let surface = lowered(term.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 if var entry = byCode[disease.code] {
                     entry.diagnosis.spans.append(evidence(term.range))
                     if preferredName(surface, over: entry.best) { entry.best = surface }

@@ -251,12 +251,20 @@ struct TherapyAssembly {
                 result.append((cue.range, existing))
                 continue
             }
-            if isReference, kind == .transplant {
-                // A transplant named only in passing still happened; record it once.
-                if procedures.contains(where: { $0.kind == .transplant }) { continue }
+            let detail = procedureDetail(kind, near: cue.range, in: view)
+            let time = assembler.times(in: view).first { $0.point.date != nil }?.point
+            // Mentions of the same procedure merge unless a new date or detail sets them apart.
+            if let same = procedures.lastIndex(where: { $0.kind == kind && (detail == nil || $0.detail == nil || $0.detail == detail) }),
+                time == nil || procedures[same].time?.date == nil || procedures[same].time?.date == time?.date
+            {
+                procedures[same].spans.append(assembler.evidence(cue.range))
+                if procedures[same].detail == nil { procedures[same].detail = detail }
+                if procedures[same].time == nil { procedures[same].time = time }
+                result.append((cue.range, same))
+                continue
             }
-            var procedure = Procedure(kind: kind, detail: procedureDetail(kind, near: cue.range, in: view), spans: [assembler.evidence(cue.range)])
-            procedure.time = assembler.times(in: view).first?.point
+            var procedure = Procedure(kind: kind, detail: detail, spans: [assembler.evidence(cue.range)])
+            procedure.time = time
             procedures.append(procedure)
             result.append((cue.range, procedures.count - 1))
         }
@@ -308,6 +316,11 @@ struct TherapyAssembly {
         }
     }
 
+    /// True when two mentions are joined as one treatment: "azacitidine plus DLI".
+    private func isJoined(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        ["plus", "+", "and", "with", "/", "combined with"].contains(assembler.gap(first.upperBound, second.lowerBound))
+    }
+
     /// "refractory AML", "relapsed AML": a description of the disease, not a response.
     private func isDiseaseQualifier(_ cue: CueMention, in view: SentenceView) -> Bool {
         view.terms.contains {
@@ -318,10 +331,28 @@ struct TherapyAssembly {
     private func responseTarget(for cue: CueMention, response: ResponseKind, placed: [Placed], focus: Item?, in view: SentenceView) -> Item? {
         // "response to crizotinib", "progression on imatinib", "refractory to X".
         if let next = placed.first(where: { $0.range.lowerBound >= cue.range.upperBound }) {
-            let joiner = assembler.gap(cue.range.upperBound, next.range.lowerBound)
-            if ["to", "on", "with", "of", "to the", "under", "while on", "on the", "after"].contains(joiner) { return next.item }
+            // "to", "on", "with" and up to three modifiers: "did not respond to oral low-dose prednisone".
+            let words = assembler.gap(cue.range.upperBound, next.range.lowerBound).split(separator: " ")
+            if let first = words.first, ["to", "on", "with", "of", "under", "after"].contains(first), words.count <= 4,
+                !words.contains(where: { $0.hasSuffix(",") || $0 == "and" })
+            {
+                return next.item
+            }
         }
-        if let previous = placed.last(where: { $0.range.upperBound <= cue.range.lowerBound }) { return previous.item }
+        // A drug beats a procedure given with it: "azacitidine plus DLI, obtaining a CR".
+        let before = placed.filter { $0.range.upperBound <= cue.range.lowerBound }
+        if let line = before.last(where: { if case .line = $0.item { return true } else { return false } }),
+            !before.contains(where: {
+                if case .procedure = $0.item {
+                    return $0.range.lowerBound > line.range.upperBound && !isJoined(line.range, $0.range)
+                } else {
+                    return false
+                }
+            })
+        {
+            return line.item
+        }
+        if let previous = before.last { return previous.item }
         if response == .progressive, placed.contains(where: { $0.range.lowerBound >= cue.range.upperBound }) {
             // "Progression led to ... X was started": the progression ends the previous line.
             return focus

@@ -50,4 +50,7 @@ struct LexiconEntry: Sendable {
     var exactKey: [UInt8]
     /// Whether a plural "s"/"es" may follow (common nouns: diseases, adverse events, names).
     var allowsPlural: Bool
+    /// Whether a final "e" may follow: French and Italian drug names ("naproxene",
+    /// "actinomycine") in reports by non-English authors.
+    var allowsTrailingE: Bool
 }

@@ -69,6 +69,7 @@ extension Vocabularies {
             guard exact == entry.exactKey else { return nil }
         }
         if !WordBoundary.wordCharacterAt(bytes, end) { return end }
+        if entry.allowsTrailingE, bytes[end] | 0x20 == 0x65, !WordBoundary.wordCharacterAt(bytes, end + 1) { return end + 1 }
         guard entry.allowsPlural, bytes[end] == 0x73 || bytes[end] == 0x65 else { return nil }
         if bytes[end] == 0x73, !WordBoundary.wordCharacterAt(bytes, end + 1) { return end + 1 }
         if bytes[end] == 0x65, end + 1 < bytes.count, bytes[end + 1] == 0x73, !WordBoundary.wordCharacterAt(bytes, end + 2) {
@@ -97,6 +98,12 @@ extension Vocabularies {
         for (position, match) in matches.enumerated() {
             switch match.policy {
             case .anyCase, .exactCase:
+                // "Tyrosine Kinase 2 Domain" names a protein domain, not the TYK2 gene.
+                if match.concept.kind == .gene, match.surfaceKind == .name,
+                    GeneContext.words(bytes, from: match.range.upperBound, count: 1).first?.lowercased().hasPrefix("domain") == true
+                {
+                    continue
+                }
                 accepted.append(match)
             case .exactCaseInContext:
                 if GeneContext.hasMolecularContext(bytes, match.range, neighbours: matches, at: position, vocabularies: self) {

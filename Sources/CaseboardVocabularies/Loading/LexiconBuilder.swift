@@ -9,7 +9,14 @@ struct LexiconBuilder {
     var entries: [LexiconEntry] = []
     var keys: [(key: [UInt8], value: Int32)] = []
 
-    mutating func add(_ surface: String, _ concept: ConceptReference, _ kind: SurfaceKind, _ policy: MatchPolicy, plural: Bool = false) {
+    mutating func add(
+        _ surface: String,
+        _ concept: ConceptReference,
+        _ kind: SurfaceKind,
+        _ policy: MatchPolicy,
+        plural: Bool = false,
+        trailingE: Bool = false
+    ) {
         let key = LexiconKey.make(surface)
         guard !key.isEmpty else { return }
         var exact = LexiconKey.make(surface, foldCase: false)
@@ -18,7 +25,9 @@ struct LexiconBuilder {
         if policy == .exactCase, !exact.contains(where: { $0 &- 0x41 < 26 }) {
             exact = exact.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
         }
-        entries.append(LexiconEntry(concept: concept, surfaceKind: kind, policy: policy, exactKey: exact, allowsPlural: plural))
+        entries.append(
+            LexiconEntry(concept: concept, surfaceKind: kind, policy: policy, exactKey: exact, allowsPlural: plural, allowsTrailingE: trailingE)
+        )
         keys.append((key, Int32(entries.count - 1)))
     }
 
@@ -105,13 +114,16 @@ struct LexiconBuilder {
                 drugClass: String(row[columns[6]]),
                 category: String(row[columns[7]])
             )
-            add(drug.name, concept, .name, .anyCase)
+            add(drug.name, concept, .name, .anyCase, trailingE: true)
             // Brands match in any case: reports write "endoxan" as often as "Endoxan"; the curated
             // table holds no brand that is an English word.
             for brand in drug.brands { add(brand, concept, .brand, .anyCase) }
             for code in drug.codes { add(code, concept, .code, Self.isAbbreviation(code) ? .exactCase : .anyCase) }
             for salt in drug.salts { add(salt, concept, .salt, .anyCase) }
-            for synonym in drug.synonyms { add(synonym, concept, .synonym, Self.policy(forSynonym: synonym)) }
+            for synonym in drug.synonyms {
+                let policy = Self.policy(forSynonym: synonym)
+                add(synonym, concept, .synonym, policy, trailingE: policy == .anyCase)
+            }
             drugs.append(drug)
         }
     }
@@ -164,14 +176,27 @@ struct LexiconBuilder {
         for (index, disease) in diseases.enumerated() where disease.level > 0 {
             // Level-1 names are tissues ("Lung", "Skin"), not diseases; only their curated
             // synonyms ("lung cancer") are matched.
-            if disease.level > 1 {
+            if disease.level > 1, !Self.genericOncoTreeNames.contains(disease.name), !disease.name.hasSuffix(", Other") {
                 add(disease.name, .disease(index), .name, .anyCase, plural: true)
             }
             for synonym in disease.synonyms {
                 addDiseaseSynonym(synonym, index)
             }
         }
+        // "Glioma, NOS" is written "glioma", unless that form already names another node or is
+        // an abbreviation ("AML, NOS" must not take "AML").
+        let taken = Set(diseases.flatMap { [$0.name] + $0.synonyms }.map { LexiconKey.make($0) })
+        for (index, disease) in diseases.enumerated() where disease.level > 1 && disease.name.hasSuffix(", NOS") {
+            let plain = String(disease.name.dropLast(5))
+            if !taken.contains(LexiconKey.make(plain)), !Self.isAbbreviation(plain) {
+                add(plain, .disease(index), .name, .anyCase, plural: true)
+            }
+        }
     }
+
+    /// OncoTree names too generic to stand for their node in text: "Malignant Tumor" is a brain
+    /// tumour node, "IgG" an immunoglobulin class.
+    static let genericOncoTreeNames: Set<String> = ["Malignant Tumor", "Lymphoid Atypical", "Lymphoid Benign", "IgA", "IgG", "IgM", "Other"]
 
     private mutating func addDiseaseSynonym(_ synonym: String, _ index: Int) {
         let policy = Self.policy(forSynonym: synonym)

@@ -123,6 +123,10 @@ private struct Cursor {
         return index > start ? value : nil
     }
 
+    mutating func skipInlineSpaces() {
+        while current == 0x20 { index += 1 }
+    }
+
     mutating func skipSpaces() {
         while let byte = current, byte == 0x20 || byte == 0x0A { index += 1 }
     }
@@ -207,7 +211,14 @@ private struct Cursor {
         func position() -> Bool {
             _ = take("-") || take("*")
             guard digits() != nil else { return false }
-            if take("+") || take("-") { return digits() != nil }
+            // An intronic offset, sometimes written with spaces in PDF text: "c.1088 + 1G>A".
+            let saved = index
+            skipInlineSpaces()
+            if take("+") || take("-") {
+                skipInlineSpaces()
+                if digits() != nil { return true }
+            }
+            index = saved
             return true
         }
         guard position() else { return nil }
@@ -227,7 +238,7 @@ private struct Cursor {
             return nil
         }
         guard isBoundary(index) else { return nil }
-        return VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index))
+        return VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index).replacingOccurrences(of: " ", with: ""))
     }
 
     /// ITD, TKD, rs numbers, "internal tandem duplication", "exon 19 deletion", "ex19del", "del19".
