@@ -43,6 +43,9 @@ extension CaseAssembler {
                     $0.cue.days != nil && $0.range.lowerBound >= number.range.upperBound && $0.range.lowerBound - number.range.upperBound <= 2
                 })
             else { continue }
+            // "58-year-old" and "aged 58 years" are ages, not times.
+            let afterUnit = lowered(unit.range.upperBound..<min(view.range.upperBound, unit.range.upperBound + 5))
+            if afterUnit.hasPrefix("-old") || afterUnit.hasPrefix(" old") || afterUnit.hasPrefix(" of age") { continue }
             let days = Int((number.value * (unit.cue.days ?? 1)).rounded())
             var end = unit.range.upperBound
             var anchor: String?

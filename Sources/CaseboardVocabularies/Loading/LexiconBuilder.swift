@@ -19,12 +19,7 @@ struct LexiconBuilder {
     ) {
         let key = LexiconKey.make(surface)
         guard !key.isEmpty else { return }
-        var exact = LexiconKey.make(surface, foldCase: false)
-        // Short lowercase synonyms in the curated tables ("hfs") stand for abbreviations
-        // written in capitals.
-        if policy == .exactCase, !exact.contains(where: { $0 &- 0x41 < 26 }) {
-            exact = exact.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
-        }
+        let exact = LexiconKey.make(surface, foldCase: false)
         entries.append(
             LexiconEntry(concept: concept, surfaceKind: kind, policy: policy, exactKey: exact, allowsPlural: plural, allowsTrailingE: trailingE)
         )
@@ -37,11 +32,10 @@ struct LexiconBuilder {
         return !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase } && text.count <= 8 && !text.contains(" ")
     }
 
-    /// Short forms without spaces read as abbreviations, which match in exact case only.
+    /// Abbreviations (capitals, as the generator writes them) match in exact case only; words
+    /// match in any case.
     static func policy(forSynonym text: String) -> MatchPolicy {
-        if isAbbreviation(text) { return .exactCase }
-        if text.count <= 4 && !text.contains(" ") { return .exactCase }
-        return .anyCase
+        isAbbreviation(text) ? .exactCase : .anyCase
     }
 
     mutating func addGenes(_ table: TSV) throws {
