@@ -24,6 +24,53 @@ public struct CaseExtractor: Sendable {
         cues = PhraseMatcher(CueLexicon.phrases)
     }
 
+    /// Every gene, variant, drug, disease and adverse-event mention in the document, in text
+    /// order, with the matching policies applied but no judgement of whose facts they are.
+    public func mentions(_ document: Document) -> [EntityMention] {
+        let annotated = AnnotatedDocument(document: document, vocabularies: vocabularies, cues: cues)
+        var mentions: [EntityMention] = []
+        for term in annotated.terms {
+            let (kind, subtype): (EntityMention.Kind, String?) =
+                switch term.concept {
+                case .gene: (.gene, nil)
+                case .drug: (.drug, nil)
+                case .regimen: (.drug, "regimen")
+                case .disease(let index): (.disease, vocabularies.diseases[index].isCancer ? "cancer" : "condition")
+                case .adverseEvent: (.adverseEvent, nil)
+                }
+            mentions.append(
+                EntityMention(
+                    kind: kind,
+                    subtype: subtype,
+                    identifier: vocabularies.canonicalName(term.concept),
+                    start: term.range.lowerBound,
+                    end: term.range.upperBound,
+                    evidence: annotated.evidence(term.range)
+                )
+            )
+        }
+        for variant in annotated.variants {
+            let subtype =
+                switch variant.kind {
+                case .proteinChange: "ProteinMutation"
+                case .dnaChange: "DNAMutation"
+                case .snpID: "SNP"
+                default: "Event"
+                }
+            mentions.append(
+                EntityMention(
+                    kind: .variant,
+                    subtype: subtype,
+                    identifier: variant.normalized,
+                    start: variant.range.lowerBound,
+                    end: variant.range.upperBound,
+                    evidence: annotated.evidence(variant.range)
+                )
+            )
+        }
+        return mentions.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
     /// The case a document reports.
     public func extract(_ document: Document) -> CaseRecord {
         let annotated = AnnotatedDocument(document: document, vocabularies: vocabularies, cues: cues)

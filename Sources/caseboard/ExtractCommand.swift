@@ -6,7 +6,7 @@ import CaseboardVocabularies
 import Foundation
 
 /// `caseboard extract`: case reports in, structured cases out.
-struct ExtractCommand: ParsableCommand {
+struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract structured, time-ordered cases from case reports.",
@@ -16,48 +16,72 @@ struct ExtractCommand: ParsableCommand {
             spans: byte offsets into the input and the quoted text.
 
             Formats: jsonl (one case per line; the default for several inputs), json (pretty-printed), \
-            text (a readable summary).
+            text (a readable summary), pubtator and bioc (every entity mention, for mention-level scoring).
+
+            A PubMed file gives one case per record, streamed; documents are extracted on all cores and \
+            written in input order. A bad input is reported and the batch goes on; the exit code is then 1.
 
             Examples:
               caseboard extract report.txt
               caseboard extract --format jsonl seeds/*.txt > cases.jsonl
               caseboard extract --case-reports-only --format jsonl pubmed21n1298.xml.gz > cases.jsonl
+              caseboard extract --format pubtator --input-format pubtator corpus.PubTator.txt
             """
     )
 
     @Argument(help: "Files or directories to read; '-' reads standard input.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Output format: jsonl, json or text.")
+    @Option(name: .long, help: "Output format: jsonl, json, text, pubtator or bioc.")
     var format: ExtractFormat?
 
-    @Option(name: .long, help: "Input format: auto, text, markdown, html, pubmed or jats.")
+    @Option(name: .long, help: "Input format: auto, text, markdown, html, pubmed, jats or pubtator.")
     var inputFormat: InputFormat = .auto
 
     @Flag(name: .long, help: "Keep only PubMed records whose publication type is Case Reports.")
     var caseReportsOnly = false
 
+    @Flag(name: .long, help: "Add every entity mention to JSON output.")
+    var allMentions = false
+
+    @Option(name: .long, help: "Documents extracted together per batch.")
+    var batchSize = 256
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one file, directory or '-'") }
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
     }
 
-    func run() throws {
-        let vocabularies = try Vocabularies.loadBundled()
-        let extractor = CaseExtractor(vocabularies: vocabularies)
+    func run() async throws {
+        let extractor = CaseExtractor(vocabularies: try Vocabularies.loadBundled())
         let loader = DocumentLoader(options: .init(format: inputFormat.documentFormat))
         let paths = DocumentLoader.expand(inputs)
-        let chosen = format ?? (paths.count == 1 ? .json : .jsonl)
-        let writer = CaseWriter(format: chosen)
+        let writer = CaseWriter(format: format ?? (paths.count == 1 ? .json : .jsonl), allMentions: allMentions)
+        writer.begin()
         var failures = 0
         var documents = 0
         for path in paths {
             do {
-                try loader.read(path: path) { item in
-                    guard case .document(let document) = item else { return }
-                    if caseReportsOnly && !document.metadata.isCaseReport { return }
-                    for warning in document.warnings { Diagnostics.report(warning) }
-                    documents += 1
-                    try writer.write(extractor.extract(document))
+                var stream = try loader.open(path: path)
+                var finished = false
+                while !finished {
+                    var batch: [Document] = []
+                    var batchError: (any Error)?
+                    do {
+                        while batch.count < batchSize, let item = try stream.next() {
+                            guard case .document(let document) = item else { continue }
+                            if caseReportsOnly && !document.metadata.isCaseReport { continue }
+                            batch.append(document)
+                        }
+                    } catch {
+                        // Keep what was read before the error; report it after writing them.
+                        batchError = error
+                    }
+                    finished = batch.count < batchSize || batchError != nil
+                    for document in batch { for warning in document.warnings { Diagnostics.report(warning) } }
+                    for output in await writer.render(batch, with: extractor) { FileHandle.standardOutput.write(output) }
+                    documents += batch.count
+                    if let batchError { throw batchError }
                 }
             } catch let diagnostic as Diagnostic {
                 Diagnostics.report(diagnostic.located(in: path))
@@ -67,6 +91,7 @@ struct ExtractCommand: ParsableCommand {
                 failures += 1
             }
         }
+        writer.end()
         if failures > 0 {
             Diagnostics.note("\(failures) input(s) failed; \(documents) document(s) extracted")
             throw ExitCode.failure
@@ -78,34 +103,56 @@ enum ExtractFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl
     case json
     case text
+    case pubtator
+    case bioc
 }
 
-/// Writes cases in the chosen format.
-struct CaseWriter {
+/// Renders cases in the chosen format, extracting a batch of documents concurrently.
+struct CaseWriter: Sendable {
     let format: ExtractFormat
-    private let compact: JSONEncoder
-    private let pretty: JSONEncoder
+    let allMentions: Bool
 
-    init(format: ExtractFormat) {
-        self.format = format
-        compact = JSONEncoder()
-        compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        pretty = JSONEncoder()
-        pretty.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+    /// Extracts and renders each document of a batch on all cores; results keep input order.
+    func render(_ documents: [Document], with extractor: CaseExtractor) async -> [Data] {
+        await withTaskGroup(of: (Int, Data).self) { group in
+            for (index, document) in documents.enumerated() {
+                group.addTask { (index, render(document, with: extractor)) }
+            }
+            var results = [Data](repeating: Data(), count: documents.count)
+            for await (index, data) in group { results[index] = data }
+            return results
+        }
     }
 
-    func write(_ record: CaseRecord) throws {
+    func render(_ document: Document, with extractor: CaseExtractor) -> Data {
         switch format {
-        case .jsonl:
-            var data = try compact.encode(record)
+        case .pubtator:
+            return Data(MentionFormats.pubTator(document, mentions: extractor.mentions(document)).utf8)
+        case .bioc:
+            return Data((MentionFormats.bioCDocument(document, mentions: extractor.mentions(document)) + "\n").utf8)
+        case .jsonl, .json, .text:
+            var record = extractor.extract(document)
+            if allMentions { record.mentions = extractor.mentions(document) }
+            if format == .text { return Data(CaseSummary.render(record).utf8) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting =
+                format == .json ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+            var data = (try? encoder.encode(record)) ?? Data("{}".utf8)
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
-        case .json:
-            var data = try pretty.encode(record)
-            data.append(0x0A)
-            FileHandle.standardOutput.write(data)
-        case .text:
-            FileHandle.standardOutput.write(Data(CaseSummary.render(record).utf8))
+            return data
         }
+    }
+
+    /// Opens a BioC collection; other formats need no header.
+    func begin() {
+        guard format == .bioc else { return }
+        let date = ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withYear, .withMonth, .withDay])
+            .replacingOccurrences(of: "-", with: "")
+        FileHandle.standardOutput.write(Data(MentionFormats.bioCCollectionStart(date: date).utf8))
+    }
+
+    func end() {
+        guard format == .bioc else { return }
+        FileHandle.standardOutput.write(Data(MentionFormats.bioCCollectionEnd.utf8))
     }
 }

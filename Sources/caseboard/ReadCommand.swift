@@ -30,7 +30,7 @@ struct ReadCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: json or text.")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "Input format: auto, text, markdown, html, pubmed or jats.")
+    @Option(name: .long, help: "Input format: auto, text, markdown, html, pubmed, jats or pubtator.")
     var inputFormat: InputFormat = .auto
 
     @Flag(name: .long, help: "Keep only PubMed records whose publication type is Case Reports.")
@@ -92,6 +92,7 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
     case html
     case pubmed
     case jats
+    case pubtator
 
     var documentFormat: DocumentFormat? {
         self == .auto ? nil : DocumentFormat(rawValue: rawValue)

@@ -35,9 +35,11 @@ public struct CaseRecord: Sendable, Codable, Hashable {
     public var outcome: Outcome?
     public var timeline: [TimelineEvent]
     public var warnings: [String]
+    /// Every entity mention in the document, when asked for (`--all-mentions`).
+    public var mentions: [EntityMention]?
 
     enum CodingKeys: String, CodingKey {
-        case document, title, metadata, patient, diagnoses, alterations, therapies, resistance, procedures, outcome, timeline, warnings
+        case document, title, metadata, patient, diagnoses, alterations, therapies, resistance, procedures, outcome, timeline, warnings, mentions
         case adverseEvents = "adverse_events"
     }
 

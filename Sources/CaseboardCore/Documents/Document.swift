@@ -91,6 +91,8 @@ public enum DocumentFormat: String, Sendable, Codable, Hashable, CaseIterable {
     case html
     case pubmed
     case jats
+    /// PubTator: `PMID|t|title`, `PMID|a|abstract`, then tab-separated annotations.
+    case pubtator
 }
 
 /// Bibliographic facts that a reader found.

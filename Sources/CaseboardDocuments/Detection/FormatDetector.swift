@@ -19,6 +19,9 @@ public enum FormatDetector {
         {
             return .pubmed
         }
+        if PubTatorReader.looksLikePubTator(head) {
+            return .pubtator
+        }
         let looksLikeXML = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.hasPrefix("<?xml")
         if stem.hasSuffix(".nxml") || headLowered.contains("jats") || (looksLikeXML && headLowered.contains("<article")) {
             return .jats

@@ -67,31 +67,67 @@ public struct DocumentLoader: Sendable {
     /// - Throws: a ``Diagnostic`` naming the file and position when the input cannot be read
     ///   on. Items handed over before the error stay valid.
     public func read(path: String, handle: (Item) throws -> Void) throws {
+        var stream = try open(path: path)
+        while let item = try stream.next() { try handle(item) }
+    }
+
+    /// Opens one input for pulling its items one at a time: PubMed files stream record by
+    /// record; other formats are read whole on the first pull.
+    public func open(path: String) throws -> DocumentStream {
         let input = try ByteSources.openInput(path: path, pipelined: true)
-        let prefix = input.prefix
-        if let evidence = prefix.withUnsafeBufferPointer({ InputSniffer.binaryEvidence($0) }) {
+        if let evidence = input.prefix.withUnsafeBufferPointer({ InputSniffer.binaryEvidence($0) }) {
             throw Diagnostic.error("binary file, not text (\(evidence))", file: path)
         }
-        var source = input.source
-        let format = options.format ?? FormatDetector.detect(name: path, prefix: prefix)
+        let format = options.format ?? FormatDetector.detect(name: path, prefix: input.prefix)
         logger.debug("reading", metadata: ["file": "\(path)", "format": "\(format.rawValue)", "gzip": "\(input.isCompressed)"])
-        switch format {
-        case .pubmed:
-            var reader = PubMedReader(source: source, name: path, options: options.xml)
-            while let item = try reader.next() {
-                switch item {
-                case .article(let document): try handle(.document(document))
-                case .deleted(let pmids): try handle(.deleted(pmids: pmids, source: path))
-                }
-            }
-        case .jats:
-            try handle(.document(JATSReader(options: options.xml).read(source, name: path)))
-        case .html:
-            let bytes = try source.readAll(limit: options.maxInMemoryBytes, name: path)
-            try handle(.document(HTMLReader().read(bytes, source: path)))
-        case .text, .markdown:
-            let bytes = try source.readAll(limit: options.maxInMemoryBytes, name: path)
-            try handle(.document(PlainTextReader().read(bytes, source: path, format: format)))
+        return DocumentStream(source: input.source, path: path, format: format, options: options)
+    }
+}
+
+/// The items of one input, pulled one at a time.
+public struct DocumentStream {
+    private var pubmed: PubMedReader?
+    private var source: (any ByteSource)?
+    private var pending: [Document] = []
+    private let path: String
+    private let format: DocumentFormat
+    private let options: DocumentLoader.Options
+
+    init(source: any ByteSource, path: String, format: DocumentFormat, options: DocumentLoader.Options) {
+        self.path = path
+        self.format = format
+        self.options = options
+        if format == .pubmed {
+            pubmed = PubMedReader(source: source, name: path, options: options.xml)
+        } else {
+            self.source = source
         }
+    }
+
+    /// The next item, or nil at the end of the input.
+    public mutating func next() throws -> DocumentLoader.Item? {
+        if pubmed != nil {
+            switch try pubmed!.next() {
+            case .article(let document): return .document(document)
+            case .deleted(let pmids): return .deleted(pmids: pmids, source: path)
+            case nil: return nil
+            }
+        }
+        if var source {
+            self.source = nil
+            switch format {
+            case .jats:
+                pending = [try JATSReader(options: options.xml).read(source, name: path)]
+            case .html:
+                pending = [try HTMLReader().read(try source.readAll(limit: options.maxInMemoryBytes, name: path), source: path)]
+            case .pubtator:
+                pending = try PubTatorReader().read(try source.readAll(limit: options.maxInMemoryBytes, name: path), source: path)
+            case .text, .markdown, .pubmed:
+                let bytes = try source.readAll(limit: options.maxInMemoryBytes, name: path)
+                pending = [try PlainTextReader().read(bytes, source: path, format: format)]
+            }
+            pending.reverse()
+        }
+        return pending.popLast().map { .document($0) }
     }
 }

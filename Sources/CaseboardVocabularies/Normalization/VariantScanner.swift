@@ -50,7 +50,7 @@ public enum VariantScanner {
         var mentions: [VariantMention] = []
         var index = 0
         while index < bytes.count {
-            guard WordBoundary.isWordByte(bytes[index]) || bytes[index] == 0x28, !WordBoundary.wordCharacterBefore(bytes, index) else {
+            guard WordBoundary.isWordByte(bytes[index]), !WordBoundary.wordCharacterBefore(bytes, index) else {
                 index += 1
                 continue
             }
@@ -191,7 +191,7 @@ private struct Cursor {
                 change.append(alternate)
                 if take("fs") {
                     change += "fs"
-                    if take("*") || take("Ter") { if let count = digits() { change += "*\(count)" } }
+                    if take("*") || take("Ter") || take("X") { if let count = digits() { change += "*\(count)" } }
                 }
             } else if take("X") {
                 change += "*"
