@@ -10,12 +10,22 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
+            name: "ExtractionBenchmark",
+            dependencies: [
+                .product(name: "CaseboardCore", package: "Caseboard"),
+                .product(name: "CaseboardDocuments", package: "Caseboard"),
+                .product(name: "CaseboardVocabularies", package: "Caseboard"),
+                .product(name: "CaseboardExtraction", package: "Caseboard"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        .executableTarget(
             name: "ReaderBenchmark",
             dependencies: [
                 .product(name: "CaseboardCore", package: "Caseboard"),
                 .product(name: "CaseboardDocuments", package: "Caseboard"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
-        )
+        ),
     ]
 )

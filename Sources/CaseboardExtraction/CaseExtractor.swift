@@ -24,6 +24,23 @@ public struct CaseExtractor: Sendable {
         cues = PhraseMatcher(CueLexicon.phrases)
     }
 
+    /// Extracts a batch of documents on all cores and returns `transform`'s results in input
+    /// order. `transform` runs in the same task as the extraction, so rendering (JSON, text)
+    /// is spread over the cores too.
+    public func extract<Output: Sendable>(
+        _ documents: [Document],
+        transform: @escaping @Sendable (Document, CaseExtractor) -> Output
+    ) async -> [Output] {
+        await withTaskGroup(of: (Int, Output).self) { group in
+            for (index, document) in documents.enumerated() {
+                group.addTask { (index, transform(document, self)) }
+            }
+            var results: [Output?] = Array(repeating: nil, count: documents.count)
+            for await (index, output) in group { results[index] = output }
+            return results.compactMap { $0 }
+        }
+    }
+
     /// Every gene, variant, drug, disease and adverse-event mention in the document, in text
     /// order, with the matching policies applied but no judgement of whose facts they are.
     public func mentions(_ document: Document) -> [EntityMention] {

@@ -114,14 +114,7 @@ struct CaseWriter: Sendable {
 
     /// Extracts and renders each document of a batch on all cores; results keep input order.
     func render(_ documents: [Document], with extractor: CaseExtractor) async -> [Data] {
-        await withTaskGroup(of: (Int, Data).self) { group in
-            for (index, document) in documents.enumerated() {
-                group.addTask { (index, render(document, with: extractor)) }
-            }
-            var results = [Data](repeating: Data(), count: documents.count)
-            for await (index, data) in group { results[index] = data }
-            return results
-        }
+        await extractor.extract(documents) { document, extractor in render(document, with: extractor) }
     }
 
     func render(_ document: Document, with extractor: CaseExtractor) -> Data {

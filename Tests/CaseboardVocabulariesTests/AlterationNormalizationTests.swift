@@ -58,3 +58,17 @@ struct AlterationParserTests {
         #expect(try Bundled.vocabularies().parseAlteration("  ") == .failure(.empty))
     }
 }
+
+struct LegacyVariantNotationTests {
+    @Test(arguments: [
+        ("3190C>T", "3190C>T"), ("-616C/G", "-616C/G"), ("IVS3 + 18C > T", "IVS3+18C>T"), ("c.263 G>C", "c.263G>C"),
+        ("p.E169stop", "E169*"), ("ΔF508", "F508del"), ("delta F508", "F508del"), ("Glu169Stop", "E169*"),
+    ])
+    func readsLegacyNotations(text: String, normalized: String) {
+        #expect(VariantScanner.parse(text)?.normalized == normalized)
+    }
+
+    @Test func doesNotReadNumbersAsVariants() {
+        #expect(VariantScanner.scan("in 2012 a 3 cm mass; 10 C; 25 cycles; grade 3/4; 120/80 mmHg").isEmpty)
+    }
+}

@@ -50,7 +50,12 @@ public enum VariantScanner {
         var mentions: [VariantMention] = []
         var index = 0
         while index < bytes.count {
-            guard WordBoundary.isWordByte(bytes[index]), !WordBoundary.wordCharacterBefore(bytes, index) else {
+            let byte = bytes[index]
+            // Variants may start with a minus ("-616C/G") or a delta ("ΔF508").
+            let startsVariant =
+                WordBoundary.isWordByte(byte) || (byte == 0x2D && index + 1 < bytes.count && bytes[index + 1] &- 0x30 < 10)
+                || (byte == 0xCE && index + 1 < bytes.count && bytes[index + 1] == 0x94)
+            guard startsVariant, !WordBoundary.wordCharacterBefore(bytes, index) else {
                 index += 1
                 continue
             }
@@ -73,6 +78,15 @@ public enum VariantScanner {
     }
 
     private static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> VariantMention? {
+        // Protein-domain prefixes in viral and legacy notation: "rtL180M", "sE164D".
+        for prefix in [2, 1] where start + prefix + 2 < bytes.count {
+            let letters = bytes[start..<(start + prefix)]
+            guard letters.allSatisfy({ $0 &- 0x61 < 26 }), bytes[start + prefix] &- 0x41 < 26, bytes[start + prefix + 1] &- 0x30 < 10 else {
+                continue
+            }
+            var cursor = Cursor(bytes: bytes, index: start + prefix)
+            if let mention = cursor.protein(start + prefix) { return mention }
+        }
         var cursor = Cursor(bytes: bytes, index: start)
         if let mention = cursor.protein(start) { return mention }
         cursor.index = start
@@ -81,6 +95,10 @@ public enum VariantScanner {
         if let mention = cursor.wordEvent(start) { return mention }
         cursor.index = start
         if let mention = cursor.translocation(start) { return mention }
+        cursor.index = start
+        if let mention = cursor.legacyDNA(start) { return mention }
+        cursor.index = start
+        if let mention = cursor.deltaDeletion(start) { return mention }
         return nil
     }
 }
@@ -187,13 +205,15 @@ private struct Cursor {
                     change += "*"
                     if let count = digits() { change += "\(count)" }
                 }
+            } else if take("stop") || take("Stop") || take("STOP") {
+                change += "*"
             } else if let alternate = aminoAcid(allowThree: three, allowOne: !three) {
                 change.append(alternate)
                 if take("fs") {
                     change += "fs"
                     if take("*") || take("Ter") || take("X") { if let count = digits() { change += "*\(count)" } }
                 }
-            } else if take("X") {
+            } else if take("X") || take("stop") || take("Stop") {
                 change += "*"
             } else {
                 continue
@@ -225,20 +245,68 @@ private struct Cursor {
         if take("_") { guard position() else { return nil } }
         let nucleotides: Set<UInt8> = Set("ACGTacgt".utf8)
         func bases() { while let byte = current, nucleotides.contains(byte) { index += 1 } }
-        if let byte = current, nucleotides.contains(byte) {
-            index += 1
-            guard take(">"), let alternate = current, nucleotides.contains(alternate) else { return nil }
-            index += 1
-        } else if take("delins") || take("ins") {
-            bases()
-        } else if take("del") || take("dup") {
-            bases()
-            _ = digits()
-        } else {
-            return nil
+        let beforeBase = index
+        skipInlineSpaces()
+        if !substitution() {
+            index = beforeBase
+            if take("delins") || take("ins") {
+                bases()
+            } else if take("del") || take("dup") {
+                bases()
+                _ = digits()
+            } else {
+                return nil
+            }
         }
         guard isBoundary(index) else { return nil }
         return VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index).replacingOccurrences(of: " ", with: ""))
+    }
+
+    /// A base substitution at the cursor: "G>A", "G > A", "G-->A", "C/T". The slash form needs
+    /// a caller that already saw a position.
+    mutating func substitution() -> Bool {
+        let nucleotides: Set<UInt8> = Set("ACGT".utf8)
+        let saved = index
+        guard let reference = current, nucleotides.contains(reference) else { return false }
+        index += 1
+        skipInlineSpaces()
+        guard take(">") || take("-->") || take("->") || take("→") || take("/") else {
+            index = saved
+            return false
+        }
+        skipInlineSpaces()
+        guard let alternate = current, nucleotides.contains(alternate), alternate != reference else {
+            index = saved
+            return false
+        }
+        index += 1
+        return true
+    }
+
+    /// "3190C>T", "-616C/G", "IVS3+1G>A", "IVS3 + 18C > T": DNA changes without the "c." prefix.
+    mutating func legacyDNA(_ start: Int) -> VariantMention? {
+        if take("IVS") {
+            guard digits(maximum: 3) != nil else { return nil }
+            skipInlineSpaces()
+            guard take("+") || take("-") else { return nil }
+            skipInlineSpaces()
+            guard digits(maximum: 4) != nil, substitution(), isBoundary(index) else { return nil }
+            return VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index).replacingOccurrences(of: " ", with: ""))
+        }
+        index = start
+        _ = take("-")
+        guard digits(maximum: 7) != nil else { return nil }
+        if take("+") || take("-") { guard digits(maximum: 4) != nil else { return nil } }
+        guard substitution(), isBoundary(index) else { return nil }
+        return VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index).replacingOccurrences(of: " ", with: ""))
+    }
+
+    /// "ΔF508", "delta F508", "deltaF508": an in-frame deletion of one residue.
+    mutating func deltaDeletion(_ start: Int) -> VariantMention? {
+        guard take("Δ") || take("delta") || take("Delta") else { return nil }
+        skipInlineSpaces()
+        guard let amino = aminoAcid(allowThree: true, allowOne: true), let position = digits(), isBoundary(index) else { return nil }
+        return VariantMention(range: start..<index, kind: .proteinChange, normalized: "\(amino)\(position)del", position: position)
     }
 
     /// ITD, TKD, rs numbers, "internal tandem duplication", "exon 19 deletion", "ex19del", "del19".
