@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CaseboardDocuments", targets: ["CaseboardDocuments"]),
         .library(name: "CaseboardVocabularies", targets: ["CaseboardVocabularies"]),
         .library(name: "CaseboardExtraction", targets: ["CaseboardExtraction"]),
+        .library(name: "CaseboardKnowledge", targets: ["CaseboardKnowledge"]),
         .executable(name: "caseboard", targets: ["caseboard"]),
     ],
     dependencies: [
@@ -50,6 +51,17 @@ let package = Package(
                 "CaseboardVocabularies",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Knowledge: the evidence model, the store protocol, CIViC/curated/case importers.
+        .target(
+            name: "CaseboardKnowledge",
+            dependencies: [
+                "CaseboardCore",
+                "CaseboardVocabularies",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         // The command-line tool.

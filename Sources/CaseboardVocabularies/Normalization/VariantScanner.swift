@@ -71,10 +71,32 @@ public enum VariantScanner {
     }
 
     /// The variant phrase that makes up the whole of `text`, if any ("p.Asp835His", "D835H").
+    /// A bare codon such as "D835" or "G12" (any change at that codon) is read here, though
+    /// never in running text, where it is more often a cell line or a code.
     public static func parse(_ text: String) -> VariantMention? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let mention = scan(trimmed).first, mention.range == 0..<trimmed.utf8.count else { return nil }
-        return mention
+        if let mention = scan(trimmed).first, mention.range == 0..<trimmed.utf8.count { return mention }
+        return codon(trimmed)
+    }
+
+    /// "D835", "Asp835", "p.R132", "G12": a reference residue and a position.
+    static func codon(_ text: String) -> VariantMention? {
+        var text = text
+        return text.withUTF8 { bytes -> VariantMention? in
+            var cursor = Cursor(bytes: bytes, index: 0)
+            _ = cursor.take("p.")
+            for three in [true, false] {
+                let saved = cursor.index
+                guard let reference = cursor.aminoAcid(allowThree: three, allowOne: !three), reference != "*",
+                    let position = cursor.digits(), cursor.atEnd
+                else {
+                    cursor.index = saved
+                    continue
+                }
+                return VariantMention(range: 0..<bytes.count, kind: .proteinChange, normalized: "\(reference)\(position)", position: position)
+            }
+            return nil
+        }
     }
 
     private static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> VariantMention? {
