@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CaseboardVocabularies", targets: ["CaseboardVocabularies"]),
         .library(name: "CaseboardExtraction", targets: ["CaseboardExtraction"]),
         .library(name: "CaseboardKnowledge", targets: ["CaseboardKnowledge"]),
+        .library(name: "CaseboardMatching", targets: ["CaseboardMatching"]),
         .executable(name: "caseboard", targets: ["caseboard"]),
     ],
     dependencies: [
@@ -64,6 +65,12 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // Matching: a patient's profile against the knowledge index.
+        .target(
+            name: "CaseboardMatching",
+            dependencies: ["CaseboardCore", "CaseboardVocabularies", "CaseboardKnowledge"],
+            swiftSettings: swiftSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "caseboard",
@@ -92,6 +99,11 @@ let package = Package(
         .testTarget(
             name: "CaseboardExtractionTests",
             dependencies: ["CaseboardExtraction", "CaseboardDocuments", "CaseboardVocabularies", "CaseboardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardMatchingTests",
+            dependencies: ["CaseboardMatching", "CaseboardKnowledge", "CaseboardVocabularies", "CaseboardCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

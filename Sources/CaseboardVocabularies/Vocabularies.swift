@@ -31,9 +31,13 @@ public struct Vocabularies: Sendable {
 
     /// Loads the vocabularies shipped in this module's resources.
     public static func loadBundled() throws -> Vocabularies {
-        guard let directory = Bundle.module.resourceURL else {
+        guard let root = Bundle.module.resourceURL else {
             throw Diagnostic.error("the CaseboardVocabularies resource bundle is missing")
         }
+        // Foundation on Linux reports the bundle's "Resources" folder as its resource URL; on
+        // Apple platforms it is the bundle root. Look in both.
+        let nested = root.appendingPathComponent("Resources")
+        let directory = FileManager.default.fileExists(atPath: nested.appendingPathComponent("genes.tsv").path) ? nested : root
         return try load(from: directory)
     }
 

@@ -19,7 +19,15 @@ public struct AlterationPattern: Sendable, Codable, Hashable {
     /// The exon of an exon-level event.
     public var exon: Int?
 
-    public init(gene: String, kind: AlterationKind, variant: String, partner: String? = nil, position: Int? = nil, alternate: String? = nil, exon: Int? = nil) {
+    public init(
+        gene: String,
+        kind: AlterationKind,
+        variant: String,
+        partner: String? = nil,
+        position: Int? = nil,
+        alternate: String? = nil,
+        exon: Int? = nil
+    ) {
         self.gene = gene
         self.kind = kind
         self.variant = variant
@@ -79,7 +87,7 @@ public enum MatchSpecificity: String, Sendable, Codable, Hashable, CaseIterable,
     /// The gene-level class ("FLT3 mutation", "ALK fusion" for any partner).
     case gene
 
-    var rank: Int {
+    public var rank: Int {
         switch self {
         case .exact: 0
         case .codon: 1

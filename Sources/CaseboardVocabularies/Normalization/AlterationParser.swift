@@ -37,6 +37,7 @@ extension Vocabularies {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let lowered = trimmed.lowercased()
+        if let biomarker = Self.biomarker(lowered) { return .success(biomarker) }
         if lowered.contains("philadelphia") || lowered.hasPrefix("ph+") || lowered == "ph positive" || lowered.contains("t(9;22)") {
             return .success(Alteration(gene: "ABL1", variant: "fusion", kind: .fusion, partner: "BCR"))
         }
@@ -101,6 +102,24 @@ extension Vocabularies {
         return .failure(.unparseableVariant(gene: gene, text: trimmed))
     }
 
+    /// Tumour-wide biomarkers that are not single-gene alterations, filed under pseudo-genes
+    /// `MSI`, `TMB`, `MMR` and `HRD` so evidence and profiles can name them alike.
+    static func biomarker(_ lowered: String) -> Alteration? {
+        let compact = lowered.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "_", with: "-")
+        switch compact {
+        case "msi-h", "msi-high", "msih", "microsatelliteinstability-high", "microsatelliteinstability", "msimsi-h":
+            return Alteration(gene: "MSI", variant: "MSI-H", kind: .expression)
+        case "dmmr", "mmr-deficient", "mismatchrepairdeficient", "mismatchrepairdeficiency", "mmrdmmr":
+            return Alteration(gene: "MMR", variant: "dMMR", kind: .expression)
+        case "tmb-h", "tmb-high", "tmbh", "hightmb", "tmbtmb-h":
+            return Alteration(gene: "TMB", variant: "TMB-H", kind: .expression)
+        case "hrd", "hrdpositive", "hrd-positive", "hrdhrdpositive":
+            return Alteration(gene: "HRD", variant: "HRD positive", kind: .expression)
+        default:
+            return nil
+        }
+    }
+
     /// Gene mentions in a short phrase, accepting every symbol, alias and name regardless of
     /// context rules (an alteration field is about genes by definition).
     func geneMentions(in text: String) -> [(symbol: String, range: Range<Int>)] {
@@ -114,12 +133,21 @@ extension Vocabularies {
     public func suggestGenes(for word: String) -> [String] {
         let target = Array(word.uppercased().utf8)
         guard !target.isEmpty, target.count <= 20 else { return [] }
-        var scored: [(Int, String)] = []
+        // Among equally close symbols, a reordering of the same letters ("FTL3" for FLT3) and a
+        // gene some drug targets are the likelier intent.
+        let targets = Set(drugs.flatMap(\.targets))
+        let sortedTarget = target.sorted()
+        var scored: [(distance: Int, anagram: Int, target: Int, symbol: String)] = []
         for gene in genes where abs(gene.symbol.utf8.count - target.count) <= 2 {
-            let distance = editDistance(Array(gene.symbol.utf8), target, limit: 2)
-            if distance <= 2 { scored.append((distance, gene.symbol)) }
+            let symbol = Array(gene.symbol.utf8)
+            let distance = editDistance(symbol, target, limit: 2)
+            if distance <= 2 {
+                scored.append((distance, symbol.sorted() == sortedTarget ? 0 : 1, targets.contains(gene.symbol) ? 0 : 1, gene.symbol))
+            }
         }
-        return scored.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(3).map(\.1)
+        return scored.sorted { ($0.distance, $0.anagram, $0.target, $0.symbol) < ($1.distance, $1.anagram, $1.target, $1.symbol) }.prefix(3).map(
+            \.symbol
+        )
     }
 }
 

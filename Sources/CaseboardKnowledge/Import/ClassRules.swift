@@ -1,0 +1,35 @@
+import CaseboardCore
+import CaseboardVocabularies
+import Foundation
+
+/// A rule that extends resistance from one drug to its whole mechanism class, such as FLT3
+/// TKD mutations against every type II FLT3 inhibitor but not type I ones.
+public struct ClassRule: Sendable, Hashable {
+    public var pattern: AlterationPattern
+    /// Drug-class prefixes as the drug vocabulary writes them ("ALK inhibitor, 2nd generation").
+    public var classes: [String]
+    public var source: String
+    public var note: String
+
+    /// The bundled rules.
+    public static func loadBundled(vocabularies: Vocabularies) throws -> [ClassRule] {
+        guard
+            let url = Bundle.module.url(forResource: "class_rules", withExtension: "tsv")
+                ?? Bundle.module.url(forResource: "class_rules", withExtension: "tsv", subdirectory: "Resources")
+        else {
+            throw KnowledgeStoreError("the class-rule table is missing from the CaseboardKnowledge resources")
+        }
+        let table = try DelimitedTable(String(decoding: try Data(contentsOf: url), as: UTF8.self), name: "class_rules.tsv")
+        return try table.rows.map { row in
+            guard case .success(let alteration) = vocabularies.parseAlteration(row["alteration"]) else {
+                throw KnowledgeStoreError("class_rules.tsv line \(row.line): cannot read '\(row["alteration"])'")
+            }
+            return ClassRule(
+                pattern: AlterationPattern(alteration),
+                classes: row["classes"].split(separator: "|").map(String.init),
+                source: row["source"],
+                note: row["notes"]
+            )
+        }
+    }
+}

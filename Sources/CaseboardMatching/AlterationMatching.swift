@@ -1,0 +1,76 @@
+import CaseboardCore
+import CaseboardKnowledge
+
+/// Codon ranges of the exons and named regions that evidence rows refer to. Boundaries are
+/// those of the canonical transcripts; a change inside a range meets a region-level row.
+enum GeneRegions {
+    static let ranges: [String: [String: ClosedRange<Int>]] = [
+        "FLT3": ["TKD": 835...842],
+        "EGFR": ["exon 18": 688...728, "exon 19": 729...761, "exon 20": 762...823, "exon 21": 824...875],
+        "KIT": ["exon 9": 449...514, "exon 11": 550...591, "exon 13": 627...664, "exon 17": 788...828],
+        "PDGFRA": ["exon 12": 552...596, "exon 18": 814...854],
+        "BRAF": ["exon 15": 581...620],
+        "KRAS": ["exon 2": 10...37, "exon 3": 38...97],
+        "NRAS": ["exon 2": 10...37, "exon 3": 38...97],
+        "ERBB2": ["exon 20": 770...831],
+    ]
+
+    /// The codon range of an exon-level or named-region pattern, if known.
+    static func range(of pattern: AlterationPattern) -> ClosedRange<Int>? {
+        let table = ranges[pattern.gene]
+        if pattern.variant == "TKD" { return table?["TKD"] }
+        guard let exon = pattern.exon else { return nil }
+        return table?["exon \(exon)"]
+    }
+}
+
+enum AlterationMatching {
+    /// How specifically the patient's alteration meets an evidence pattern, or nil if it does not.
+    /// `allowUnspecified` lets a patient's unspecified "mutation" meet a specific row at gene
+    /// level; used for sensitivity, never for resistance.
+    static func specificity(patient: AlterationPattern, evidence: AlterationPattern, allowUnspecified: Bool) -> MatchSpecificity? {
+        guard patient.gene == evidence.gene else { return nil }
+        let sequenceKinds: Set<AlterationKind> = [.proteinChange, .dnaChange, .internalTandemDuplication, .exon, .mutation]
+        switch evidence.kind {
+        case .fusion:
+            guard patient.kind == .fusion else { return nil }
+            if let partner = evidence.partner {
+                if patient.partner == partner { return .exact }
+                return patient.partner == nil ? .gene : nil
+            }
+            return patient.partner == nil ? .exact : .gene
+        case .amplification, .deletion:
+            return patient.kind == evidence.kind ? .exact : nil
+        case .expression:
+            return patient.kind == .expression && patient.variant.lowercased() == evidence.variant.lowercased() ? .exact : nil
+        case .mutation:
+            guard sequenceKinds.contains(patient.kind) else { return nil }
+            return patient.kind == .mutation ? .exact : .gene
+        case .internalTandemDuplication:
+            if patient.kind == .internalTandemDuplication { return .exact }
+            return patient.kind == .mutation && allowUnspecified ? .gene : nil
+        case .dnaChange:
+            if patient.kind == .dnaChange && patient.variant == evidence.variant { return .exact }
+            return patient.kind == .mutation && allowUnspecified ? .gene : nil
+        case .proteinChange:
+            if patient.kind == .mutation { return allowUnspecified ? .gene : nil }
+            guard patient.kind == .proteinChange, let position = evidence.position, patient.position == position else { return nil }
+            if evidence.alternate == nil { return patient.alternate == nil ? .exact : .codon }
+            return patient.alternate == evidence.alternate ? .exact : .codon
+        case .exon:
+            if patient.kind == .exon && patient.variant == evidence.variant { return .exact }
+            if patient.kind == .mutation { return allowUnspecified ? .gene : nil }
+            let anyEvent = evidence.variant.hasSuffix("mutation") || evidence.variant == "TKD"
+            if patient.kind == .exon, patient.exon != nil, patient.exon == evidence.exon, anyEvent { return .region }
+            guard patient.kind == .proteinChange, let position = patient.position, let range = GeneRegions.range(of: evidence),
+                range.contains(position)
+            else { return nil }
+            let alternate = patient.alternate ?? ""
+            if evidence.variant.hasSuffix("deletion") {
+                return alternate.contains("del") && !alternate.contains("ins") || alternate.contains("delins") ? .region : nil
+            }
+            if evidence.variant.hasSuffix("insertion") { return alternate.contains("ins") || alternate.contains("dup") ? .region : nil }
+            return anyEvent ? .region : nil
+        }
+    }
+}

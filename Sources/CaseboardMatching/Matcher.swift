@@ -1,0 +1,436 @@
+import CaseboardCore
+import CaseboardKnowledge
+import CaseboardVocabularies
+import Foundation
+
+/// Answers the tumour board's question: for this tumour, these alterations and these drugs
+/// already tried, which therapies have evidence, which will not work, and which published
+/// cases resemble the patient.
+///
+/// Options rank by evidence level, then disease relation, then how specifically the
+/// alteration matched; an option with resistance evidence, or that the patient progressed on,
+/// never ranks above one without.
+public struct Matcher: Sendable {
+    public let vocabularies: Vocabularies
+    public let index: KnowledgeIndex
+    public var maximumSimilarCases = 5
+
+    public init(vocabularies: Vocabularies, index: KnowledgeIndex) {
+        self.vocabularies = vocabularies
+        self.index = index
+    }
+
+    /// A prior therapy after normalization.
+    struct Prior {
+        var drugs: Set<String>
+        var response: ResponseKind?
+        var text: String
+    }
+
+    /// A patient alteration with its pattern.
+    struct PatientAlteration {
+        var label: String
+        var pattern: AlterationPattern
+    }
+
+    /// One evidence item matched to the patient.
+    struct Hit {
+        var item: EvidenceItem
+        var relation: DiseaseRelation
+        var specificity: MatchSpecificity
+        var alterations: [PatientAlteration]
+    }
+
+    public func match(_ profile: PatientProfile) -> MatchResult {
+        var problems: [MatchProblem] = []
+        let disease = resolveDisease(profile.disease, problems: &problems)
+        let alterations = resolveAlterations(profile.alterations, problems: &problems)
+        let priors = resolvePriors(profile.priorTherapies, problems: &problems)
+        let hits = matchEvidence(alterations, disease: disease)
+        var alerts = resistanceAlerts(hits: hits, alterations: alterations, priors: priors)
+        let options = rankOptions(hits: hits, alerts: alerts, priors: priors)
+        alerts.sort { ($0.basis == "prior progression" ? 1 : 0, $0.drugs.joined()) < ($1.basis == "prior progression" ? 1 : 0, $1.drugs.joined()) }
+        return MatchResult(
+            id: profile.id,
+            disease: disease.map { ResolvedDisease(input: profile.disease ?? "", code: $0.code, name: $0.name) },
+            alterations: alterations.map {
+                ResolvedAlteration(input: $0.label, label: $0.pattern.label, gene: $0.pattern.gene, variant: $0.pattern.variant)
+            },
+            problems: problems,
+            options: options,
+            resistance: alerts,
+            similarCases: similarCases(alterations: alterations, disease: disease, priors: priors),
+            snapshot: index.snapshot
+        )
+    }
+
+    // MARK: Inputs
+
+    private func resolveDisease(_ text: String?, problems: inout [MatchProblem]) -> Disease? {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        if let disease = vocabularies.disease(named: text) { return disease }
+        // A longer description ("relapsed AML with skin involvement"): the longest disease inside.
+        let inside = vocabularies.recognize(text).compactMap { match -> Disease? in
+            if case .disease(let index) = match.concept { return vocabularies.diseases[index] }
+            return nil
+        }
+        if let best = inside.max(by: { $0.name.count < $1.name.count }) { return best }
+        let suggestions = suggestDiseases(text)
+        problems.append(
+            MatchProblem(
+                field: "disease",
+                input: text,
+                message: "unknown disease"
+                    + (suggestions.isEmpty ? "; use a name or an OncoTree code" : "; did you mean \(suggestions.joined(separator: ", "))?")
+            )
+        )
+        return nil
+    }
+
+    private func suggestDiseases(_ text: String) -> [String] {
+        let lowered = text.lowercased()
+        let words = lowered.split(separator: " ").filter { $0.count >= 4 }
+        var found: [String] = []
+        for disease in vocabularies.diseases where disease.isCancer && disease.level >= 2 {
+            let name = disease.name.lowercased()
+            if words.contains(where: { name.contains($0) }) || (lowered.count <= 6 && disease.code.lowercased().hasPrefix(lowered.prefix(2))) {
+                found.append("\(disease.name) (\(disease.code))")
+            }
+            if found.count == 3 { break }
+        }
+        return found
+    }
+
+    private func resolveAlterations(_ texts: [String], problems: inout [MatchProblem]) -> [PatientAlteration] {
+        var result: [PatientAlteration] = []
+        for (position, text) in texts.enumerated() {
+            switch vocabularies.parseAlteration(text) {
+            case .success(let alteration):
+                result.append(PatientAlteration(label: text, pattern: AlterationPattern(alteration)))
+                // "BCR-ABL1 T315I" is also the fusion itself.
+                if let partner = alteration.partner, alteration.kind != .fusion {
+                    result.append(
+                        PatientAlteration(
+                            label: text,
+                            pattern: AlterationPattern(gene: alteration.gene, kind: .fusion, variant: "fusion", partner: partner)
+                        )
+                    )
+                }
+            case .failure(let error):
+                problems.append(MatchProblem(field: "alterations[\(position)]", input: text, message: error.description))
+            }
+        }
+        return result
+    }
+
+    private func resolvePriors(_ therapies: [PriorTherapy], problems: inout [MatchProblem]) -> [Prior] {
+        therapies.enumerated().compactMap { position, therapy in
+            var drugs: Set<String> = []
+            for (drugPosition, name) in therapy.drugs.enumerated() {
+                if let drug = vocabularies.drug(named: name) {
+                    drugs.insert(drug.name)
+                } else if let regimen = vocabularies.regimen(named: name) {
+                    drugs.formUnion(regimen.drugs)
+                } else {
+                    problems.append(
+                        MatchProblem(
+                            field: "prior_therapies[\(position)].drugs[\(drugPosition)]",
+                            input: name,
+                            message: "unknown drug; use a generic name, brand or code"
+                        )
+                    )
+                }
+            }
+            let response = therapy.response.flatMap(Self.response)
+            if let text = therapy.response, response == nil {
+                problems.append(
+                    MatchProblem(
+                        field: "prior_therapies[\(position)].response",
+                        input: text,
+                        message: "unknown response; use complete response, partial response, stable disease or progressive disease"
+                    )
+                )
+            }
+            return drugs.isEmpty ? nil : Prior(drugs: drugs, response: response, text: therapy.drugs.joined(separator: " + "))
+        }
+    }
+
+    static func response(_ text: String) -> ResponseKind? {
+        let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
+        switch lowered {
+        case "cr", "complete response", "complete remission", "ccyr", "cmr", "complete cytogenetic response", "complete molecular response":
+            return .complete
+        case "pr", "partial response", "partial remission", "mmr", "major molecular response", "vgpr":
+            return .partial
+        case "sd", "stable disease", "stabilization", "stable":
+            return .stable
+        case "pd", "progressive disease", "progression", "progressed", "relapse", "refractory", "resistant", "no response", "failure":
+            return .progressive
+        default:
+            if lowered.contains("progress") || lowered.contains("refractory") || lowered.contains("resist") { return .progressive }
+            if lowered.contains("complete") { return .complete }
+            if lowered.contains("partial") { return .partial }
+            if lowered.contains("stable") { return .stable }
+            return nil
+        }
+    }
+
+    // MARK: Evidence
+
+    private func matchEvidence(_ alterations: [PatientAlteration], disease: Disease?) -> [Hit] {
+        var candidates: Set<Int> = []
+        for gene in Set(alterations.map(\.pattern.gene)) {
+            candidates.formUnion(index.evidenceByGene[gene] ?? [])
+        }
+        var hits: [Hit] = []
+        for position in candidates.sorted() {
+            let item = index.evidence[position]
+            let allowUnspecified = item.significance == .sensitivity
+            var matched: [PatientAlteration] = []
+            var weakest = MatchSpecificity.exact
+            var satisfied = item.profile.combination == .all
+            for component in item.profile.components {
+                let best = alterations.compactMap { patient -> (PatientAlteration, MatchSpecificity)? in
+                    AlterationMatching.specificity(patient: patient.pattern, evidence: component, allowUnspecified: allowUnspecified).map {
+                        (patient, $0)
+                    }
+                }.min { $0.1 < $1.1 }
+                if let best {
+                    matched.append(best.0)
+                    weakest = max(weakest, best.1)
+                    if item.profile.combination == .any { satisfied = true }
+                } else if item.profile.combination == .all {
+                    satisfied = false
+                    break
+                }
+            }
+            guard satisfied, !matched.isEmpty else { continue }
+            hits.append(Hit(item: item, relation: relation(of: item.disease, to: disease), specificity: weakest, alterations: matched))
+        }
+        return hits
+    }
+
+    func relation(of evidence: DiseaseReference, to patient: Disease?) -> DiseaseRelation {
+        if evidence.tumorAgnostic { return .tumorAgnostic }
+        guard let patient, let code = evidence.oncotree else { return .other }
+        if code == patient.code { return .same }
+        let patientLine = [patient.code] + vocabularies.ancestors(of: patient.code)
+        let evidenceLine = [code] + vocabularies.ancestors(of: code)
+        if patientLine.contains(code) || evidenceLine.contains(patient.code) { return .related }
+        // A shared ancestor below the tissue level is the same lineage.
+        if let shared = patientLine.first(where: { evidenceLine.contains($0) }), (vocabularies.disease(code: shared)?.level ?? 0) >= 2 {
+            return .related
+        }
+        return .other
+    }
+
+    // MARK: Resistance
+
+    private func resistanceAlerts(hits: [Hit], alterations: [PatientAlteration], priors: [Prior]) -> [ResistanceAlert] {
+        var alerts: [String: ResistanceAlert] = [:]
+        var order: [String] = []
+        func add(_ drugs: [String], _ alteration: String, _ reference: EvidenceReference?, _ why: String, _ basis: String) {
+            let key = drugs.sorted().joined(separator: "+") + "|" + alteration
+            if var existing = alerts[key] {
+                if let reference, !existing.evidence.contains(where: { $0.id == reference.id }) { existing.evidence.append(reference) }
+                alerts[key] = existing
+            } else {
+                alerts[key] = ResistanceAlert(drugs: drugs, alteration: alteration, evidence: reference.map { [$0] } ?? [], why: why, basis: basis)
+                order.append(key)
+            }
+        }
+        for hit in hits where hit.item.significance.isAgainst {
+            let label = hit.alterations.map(\.label).joined(separator: " + ")
+            add(
+                hit.item.drugs,
+                label,
+                reference(hit),
+                "\(label) \(hit.item.significance == .resistance ? "confers resistance to" : "reduces sensitivity to") "
+                    + "\(hit.item.drugs.joined(separator: " + ")) (\(hit.item.level.rawValue), \(citationText(hit.item)))",
+                "evidence"
+            )
+        }
+        // Class rules carry resistance to every drug of the same mechanism, and only there.
+        for rule in index.classRules {
+            guard
+                let patient = alterations.first(where: {
+                    AlterationMatching.specificity(patient: $0.pattern, evidence: rule.pattern, allowUnspecified: false) != nil
+                })
+            else {
+                continue
+            }
+            for drug in vocabularies.drugs where rule.classes.contains(where: { drug.drugClass.hasPrefix($0) }) {
+                add([drug.name], patient.label, nil, "\(patient.label): \(rule.note) (\(drug.drugClass); \(rule.source))", "class rule")
+            }
+        }
+        for prior in priors where prior.response == .progressive {
+            add(prior.drugs.sorted(), "prior therapy", nil, "the patient progressed on \(prior.text)", "prior progression")
+        }
+        return order.compactMap { alerts[$0] }
+    }
+
+    // MARK: Options
+
+    private func rankOptions(hits: [Hit], alerts: [ResistanceAlert], priors: [Prior]) -> [TherapyOption] {
+        var groups: [String: [Hit]] = [:]
+        var order: [String] = []
+        for hit in hits where hit.item.significance == .sensitivity {
+            let key = hit.item.drugs.sorted().joined(separator: " + ")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(hit)
+        }
+        let alertedDrugs = Set(alerts.filter { $0.basis != "prior progression" }.flatMap(\.drugs))
+        var options: [(key: [Int], option: TherapyOption)] = []
+        for key in order {
+            guard let group = groups[key] else { continue }
+            let sorted = group.sorted { a, b in
+                (a.item.level, a.relation.rank, a.specificity.rank, a.item.id) < (b.item.level, b.relation.rank, b.specificity.rank, b.item.id)
+            }
+            let best = sorted[0]
+            let drugs = best.item.drugs
+            var demoted: String?
+            var priorResponse: String?
+            if let prior = priors.first(where: { !$0.drugs.isDisjoint(with: drugs) }) {
+                priorResponse = "\(prior.text): \(prior.response?.rawValue ?? "response not given")"
+                if prior.response == .progressive {
+                    demoted = "the patient progressed on \(prior.text)"
+                }
+            }
+            let resisted = drugs.filter(alertedDrugs.contains)
+            if !resisted.isEmpty {
+                demoted = (demoted.map { $0 + "; " } ?? "") + "resistance evidence against \(resisted.joined(separator: ", "))"
+            }
+            let partner = best.alterations.compactMap { $0.pattern.kind == .fusion ? $0.pattern.partner : nil }.first
+            let matchedLabels = Array(Set(group.flatMap { $0.alterations.map(\.label) })).sorted()
+            let option = TherapyOption(
+                rank: 0,
+                drugs: drugs,
+                level: best.item.level.rawValue,
+                diseaseMatch: best.relation,
+                alterations: matchedLabels,
+                matchSpecificity: best.specificity,
+                partner: best.item.profile.components.contains { $0.kind == .fusion && $0.partner == nil } ? partner : nil,
+                evidence: sorted.prefix(10).map(reference),
+                why: why(best, count: group.count, demoted: demoted),
+                priorResponse: priorResponse,
+                demoted: demoted
+            )
+            let key = [
+                !resisted.isEmpty ? 1 : 0, demoted != nil ? 1 : 0, levelRank(best.item.level), best.relation.rank, best.specificity.rank,
+                -group.count,
+            ]
+            options.append((key, option))
+        }
+        options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.option.drugs.joined() < b.option.drugs.joined()) }
+        return options.enumerated().map { position, entry in
+            var option = entry.option
+            option.rank = position + 1
+            return option
+        }
+    }
+
+    private func levelRank(_ level: EvidenceLevel) -> Int {
+        EvidenceLevel.allCases.firstIndex(of: level) ?? 9
+    }
+
+    private func why(_ hit: Hit, count: Int, demoted: String?) -> String {
+        let relation: String =
+            switch hit.relation {
+            case .same: "in \(hit.item.disease.name)"
+            case .related: "in \(hit.item.disease.name), the patient's disease lineage"
+            case .tumorAgnostic: "tumour-agnostic"
+            case .other: "in \(hit.item.disease.name), off-label for this disease"
+            }
+        let specificity: String =
+            switch hit.specificity {
+            case .exact: "exact match"
+            case .codon: "same codon"
+            case .region: "same region"
+            case .gene: "gene-level match"
+            }
+        let patient = hit.alterations.map(\.label).joined(separator: " + ")
+        var text =
+            "\(hit.item.drugs.joined(separator: " + ")) for \(hit.item.profile.name) \(relation): level \(hit.item.level.rawValue), "
+            + "\(citationText(hit.item)); patient's \(patient) (\(specificity))"
+        if count > 1 { text += "; \(count - 1) more evidence item(s)" }
+        if let demoted { text += "; ranked down: \(demoted)" }
+        return text
+    }
+
+    private func citationText(_ item: EvidenceItem) -> String {
+        if let label = item.citation.label, !label.isEmpty { return label }
+        if let pmid = item.citation.pmid { return "PMID \(pmid)" }
+        return item.id
+    }
+
+    private func reference(_ hit: Hit) -> EvidenceReference {
+        EvidenceReference(
+            id: hit.item.id,
+            source: hit.item.source.rawValue,
+            level: hit.item.level.rawValue,
+            significance: hit.item.significance.rawValue,
+            pmid: hit.item.citation.pmid,
+            url: hit.item.citation.url,
+            citation: hit.item.citation.label,
+            disease: hit.item.disease.name,
+            profile: hit.item.profile.name,
+            diseaseMatch: hit.relation,
+            matchSpecificity: hit.specificity
+        )
+    }
+
+    // MARK: Similar cases
+
+    private func similarCases(alterations: [PatientAlteration], disease: Disease?, priors: [Prior]) -> [SimilarCase] {
+        var candidates: Set<Int> = []
+        for gene in Set(alterations.map(\.pattern.gene)) { candidates.formUnion(index.casesByGene[gene] ?? []) }
+        guard !candidates.isEmpty else { return [] }
+        let priorDrugs = Set(priors.flatMap(\.drugs))
+        let maximum = Double(alterations.count) + (disease == nil ? 0 : 0.5) + (priorDrugs.isEmpty ? 0 : 0.5)
+        var scored: [(score: Double, summary: CaseSummary, shared: [String])] = []
+        for position in candidates {
+            let summary = index.cases[position]
+            var score = 0.0
+            var shared: [String] = []
+            for alteration in alterations {
+                let specificities = summary.alterations.compactMap {
+                    AlterationMatching.specificity(patient: $0, evidence: alteration.pattern, allowUnspecified: true)
+                        ?? AlterationMatching.specificity(patient: alteration.pattern, evidence: $0, allowUnspecified: true)
+                }
+                if let best = specificities.min() {
+                    score += best == .exact ? 1 : best == .gene ? 0.5 : 0.75
+                    shared.append(best == .exact ? alteration.pattern.label : "\(alteration.pattern.label) (\(best.rawValue))")
+                } else if summary.alterations.contains(where: { $0.gene == alteration.pattern.gene }) {
+                    score += 0.25
+                    shared.append("\(alteration.pattern.gene) (other alteration)")
+                }
+            }
+            if let disease {
+                let relations = summary.diseases.map { relation(of: DiseaseReference(name: $0, oncotree: $0), to: disease) }
+                if relations.contains(.same) {
+                    score += 0.5
+                    shared.append("disease \(disease.code)")
+                } else if relations.contains(.related) {
+                    score += 0.25
+                    shared.append("disease lineage \(disease.code)")
+                }
+            }
+            let drugs = priorDrugs.intersection(summary.drugs)
+            if !drugs.isEmpty {
+                score += min(0.5, 0.25 * Double(drugs.count))
+                shared += drugs.sorted()
+            }
+            scored.append((score, summary, shared))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.summary.id < $1.summary.id }
+        return scored.prefix(maximumSimilarCases).map { entry in
+            SimilarCase(
+                case: entry.summary.id,
+                title: entry.summary.title,
+                pmid: entry.summary.pmid,
+                score: maximum > 0 ? (entry.score / maximum * 1000).rounded() / 1000 : 0,
+                shared: entry.shared
+            )
+        }
+    }
+}
