@@ -102,6 +102,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CaseboardKnowledgeTests",
+            dependencies: ["CaseboardKnowledge", "CaseboardVocabularies", "CaseboardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CaseboardMatchingTests",
             dependencies: ["CaseboardMatching", "CaseboardKnowledge", "CaseboardVocabularies", "CaseboardCore"],
             swiftSettings: swiftSettings
