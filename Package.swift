@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CaseboardExtraction", targets: ["CaseboardExtraction"]),
         .library(name: "CaseboardKnowledge", targets: ["CaseboardKnowledge"]),
         .library(name: "CaseboardMatching", targets: ["CaseboardMatching"]),
+        .library(name: "CaseboardPresentation", targets: ["CaseboardPresentation"]),
         .executable(name: "caseboard", targets: ["caseboard"]),
     ],
     dependencies: [
@@ -71,6 +72,12 @@ let package = Package(
             dependencies: ["CaseboardCore", "CaseboardVocabularies", "CaseboardKnowledge"],
             swiftSettings: swiftSettings
         ),
+        // Presentation: SVG swimmer timelines and printable tumor-board reports. No I/O.
+        .target(
+            name: "CaseboardPresentation",
+            dependencies: ["CaseboardCore", "CaseboardMatching"],
+            swiftSettings: swiftSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "caseboard",
@@ -109,6 +116,11 @@ let package = Package(
         .testTarget(
             name: "CaseboardMatchingTests",
             dependencies: ["CaseboardMatching", "CaseboardKnowledge", "CaseboardVocabularies", "CaseboardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardPresentationTests",
+            dependencies: ["CaseboardPresentation", "CaseboardMatching", "CaseboardKnowledge", "CaseboardCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
