@@ -17,11 +17,13 @@ let package = Package(
         .library(name: "CaseboardKnowledge", targets: ["CaseboardKnowledge"]),
         .library(name: "CaseboardMatching", targets: ["CaseboardMatching"]),
         .library(name: "CaseboardPresentation", targets: ["CaseboardPresentation"]),
+        .library(name: "CaseboardServer", targets: ["CaseboardServer"]),
         .executable(name: "caseboard", targets: ["caseboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // Shared value types: documents, text with source offsets, diagnostics. No I/O.
@@ -76,6 +78,23 @@ let package = Package(
         .target(
             name: "CaseboardPresentation",
             dependencies: ["CaseboardCore", "CaseboardMatching"],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP API and web UI (Hummingbird 2).
+        .target(
+            name: "CaseboardServer",
+            dependencies: [
+                "CaseboardCore",
+                "CaseboardDocuments",
+                "CaseboardVocabularies",
+                "CaseboardExtraction",
+                "CaseboardKnowledge",
+                "CaseboardMatching",
+                "CaseboardPresentation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/Public"), .copy("Resources/API")],
             swiftSettings: swiftSettings
         ),
         // The command-line tool.

@@ -22,7 +22,15 @@ public enum ByteSources {
     ///
     /// - Throws: a ``Diagnostic`` for an unreadable, empty or corrupt input.
     public static func openInput(path: String, pipelined: Bool = false, prefixLength: Int = 8192) throws -> OpenedInput {
-        let file = try FileByteSource(path: path)
+        try openInput(try FileByteSource(path: path), name: path, pipelined: pipelined, prefixLength: prefixLength)
+    }
+
+    /// Opens bytes already in memory, such as an uploaded file, the same way.
+    public static func openInput(bytes: [UInt8], name: String, prefixLength: Int = 8192) throws -> OpenedInput {
+        try openInput(MemoryByteSourceBox(bytes), name: name, pipelined: false, prefixLength: prefixLength)
+    }
+
+    private static func openInput(_ file: sending any ByteSource, name path: String, pipelined: Bool, prefixLength: Int) throws -> OpenedInput {
         let raw = try readPrefix(file, count: prefixLength)
         guard !raw.isEmpty else { throw Diagnostic.error("file is empty", file: path) }
         let rawSource = PrefixedByteSource(prefix: raw, rest: file)
@@ -53,6 +61,19 @@ public enum ByteSources {
         }
         buffer.removeSubrange(filled...)
         return buffer
+    }
+}
+
+/// Memory bytes behind a reference, so reading the prefix through a copy advances the original.
+final class MemoryByteSourceBox: ByteSource {
+    private var source: MemoryByteSource
+
+    init(_ bytes: [UInt8]) {
+        source = MemoryByteSource(bytes)
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        try source.read(into: buffer)
     }
 }
 

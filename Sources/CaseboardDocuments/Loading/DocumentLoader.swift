@@ -74,7 +74,25 @@ public struct DocumentLoader: Sendable {
     /// Opens one input for pulling its items one at a time: PubMed files stream record by
     /// record; other formats are read whole on the first pull.
     public func open(path: String) throws -> DocumentStream {
-        let input = try ByteSources.openInput(path: path, pipelined: true)
+        try open(try ByteSources.openInput(path: path, pipelined: true), name: path)
+    }
+
+    /// Opens bytes in memory (an upload) under a display name.
+    public func open(bytes: [UInt8], name: String) throws -> DocumentStream {
+        try open(try ByteSources.openInput(bytes: bytes, name: name), name: name)
+    }
+
+    /// Every document in bytes in memory.
+    public func documents(bytes: [UInt8], name: String) throws -> [Document] {
+        var stream = try open(bytes: bytes, name: name)
+        var documents: [Document] = []
+        while let item = try stream.next() {
+            if case .document(let document) = item { documents.append(document) }
+        }
+        return documents
+    }
+
+    private func open(_ input: OpenedInput, name path: String) throws -> DocumentStream {
         if let evidence = input.prefix.withUnsafeBufferPointer({ InputSniffer.binaryEvidence($0) }) {
             throw Diagnostic.error("binary file, not text (\(evidence))", file: path)
         }

@@ -1,0 +1,126 @@
+import CaseboardCore
+import CaseboardKnowledge
+import CaseboardVocabularies
+import Foundation
+import Hummingbird
+import Logging
+
+/// The one error shape every endpoint uses: `{"error": {"code", "message", "field"}}`.
+struct APIError: HTTPResponseError {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+    let field: String?
+
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, field: String? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+    }
+
+    private struct Body: Encodable {
+        struct Detail: Encodable {
+            let code: String
+            let message: String
+            let field: String?
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(code, forKey: .code)
+                try container.encode(message, forKey: .message)
+                try container.encode(field, forKey: .field)
+            }
+
+            enum CodingKeys: String, CodingKey { case code, message, field }
+        }
+        let error: Detail
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let data = try JSONEncoder().encode(Body(error: .init(code: code, message: message, field: field)))
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}
+
+/// Turns every error into the API error shape, so clients never see a bare 500 page.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            throw error
+        } catch let error as HTTPError {
+            throw APIError(error.status, Self.code(for: error.status), error.body ?? error.status.reasonPhrase)
+        } catch let error as DecodingError {
+            throw APIError(.badRequest, "invalid_json", Self.describe(error), field: Self.field(error))
+        } catch let error as Diagnostic {
+            throw APIError(.unprocessableContent, "unreadable_input", error.description)
+        } catch let error as KnowledgeStoreError {
+            throw APIError(.serviceUnavailable, "store_error", error.description)
+        } catch {
+            context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            throw APIError(.internalServerError, "internal_error", "internal error")
+        }
+    }
+
+    static func code(for status: HTTPResponse.Status) -> String {
+        switch status {
+        case .notFound: "not_found"
+        case .contentTooLarge: "payload_too_large"
+        case .badRequest: "bad_request"
+        case .unauthorized: "unauthorized"
+        case .methodNotAllowed: "method_not_allowed"
+        case .unsupportedMediaType: "unsupported_media_type"
+        case .requestTimeout: "timeout"
+        default: "http_\(status.code)"
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "missing field '\(key.stringValue)'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context.debugDescription
+        @unknown default: "invalid JSON"
+        }
+    }
+
+    static func field(_ error: DecodingError) -> String? {
+        let path: [any CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        @unknown default: path = []
+        }
+        return path.isEmpty ? nil : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// Write endpoints (storing and deleting cases) need `Authorization: Bearer <token>`; reads,
+/// including extraction and matching, which store nothing, stay open.
+struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
+    let token: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let writes = request.method == .post || request.method == .delete || request.method == .put || request.method == .patch
+        guard writes, request.uri.path.hasPrefix("/api/cases") else { return try await next(request, context) }
+        let header = request.headers[.authorization] ?? ""
+        guard header.hasPrefix("Bearer "), Self.constantTimeEquals(Array(header.dropFirst(7).utf8), Array(token.utf8)) else {
+            throw APIError(.unauthorized, "unauthorized", "this endpoint needs 'Authorization: Bearer <token>' with the server's write token")
+        }
+        return try await next(request, context)
+    }
+
+    /// Compares without an early exit, so response time does not reveal the token.
+    static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        for index in 0..<max(a.count, b.count) {
+            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
+        }
+        return difference == 0
+    }
+}

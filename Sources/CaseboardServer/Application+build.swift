@@ -1,0 +1,59 @@
+import CaseboardKnowledge
+import CaseboardVocabularies
+import Foundation
+import Hummingbird
+import Logging
+
+/// The request context every route uses.
+public typealias CaseboardRequestContext = BasicRequestContext
+
+/// Builds the server: the JSON API under `/api`, the OpenAPI document, and the web UI's
+/// static files, all from this process with no external assets.
+public func buildApplication(
+    configuration: ServerConfiguration,
+    services: ServerServices,
+    version: String,
+    logger: Logger
+) throws -> some ApplicationProtocol {
+    let router = try buildRouter(configuration: configuration, services: services, version: version)
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.requestTimeout)))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "caseboard"),
+        logger: logger
+    )
+}
+
+/// The router alone, for tests that run requests in process.
+public func buildRouter(configuration: ServerConfiguration, services: ServerServices, version: String) throws -> Router<CaseboardRequestContext> {
+    let router = Router(context: CaseboardRequestContext.self)
+    guard let root = Bundle.module.resourceURL else {
+        throw KnowledgeStoreError("the CaseboardServer resource bundle is missing")
+    }
+    let publicDirectory = FileManager.default.fileExists(atPath: root.appendingPathComponent("Public").path)
+        ? root.appendingPathComponent("Public") : root.appendingPathComponent("Resources/Public")
+    router.addMiddleware {
+        ErrorMiddleware<CaseboardRequestContext>()
+        BodyLimitMiddleware<CaseboardRequestContext>(maximum: configuration.maxBodyBytes)
+        BearerTokenMiddleware<CaseboardRequestContext>(token: configuration.token)
+        FileMiddleware<CaseboardRequestContext, LocalFileSystem>(publicDirectory.path, searchForIndexHtml: true)
+    }
+    ExtractController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)
+    MatchController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)
+    KnowledgeController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)
+    MetaController<CaseboardRequestContext>(services: services, version: version).addRoutes(to: router)
+    return router
+}
+
+/// Refuses a body whose declared length is over the limit before reading it (413); handlers
+/// also stop reading at the limit when no length is declared.
+struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    let maximum: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maximum {
+            throw APIError(.contentTooLarge, "payload_too_large", "the request body is larger than \(maximum) bytes")
+        }
+        return try await next(request, context)
+    }
+}

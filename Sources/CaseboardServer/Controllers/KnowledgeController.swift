@@ -1,0 +1,138 @@
+import CaseboardCore
+import CaseboardKnowledge
+import CaseboardVocabularies
+import CaseboardPresentation
+import Foundation
+import Hummingbird
+
+extension EvidencePage: ResponseEncodable {}
+extension StoredCase: ResponseEncodable {}
+
+/// Evidence browsing and the stored cases.
+struct KnowledgeController<Context: RequestContext> {
+    let services: ServerServices
+    let configuration: ServerConfiguration
+
+    struct CaseListing: ResponseEncodable {
+        struct Item: Encodable {
+            let id: String
+            let title: String?
+            let document: String
+            let importedAt: String
+
+            enum CodingKeys: String, CodingKey {
+                case id, title, document
+                case importedAt = "imported_at"
+            }
+        }
+        let items: [Item]
+        let total: Int
+    }
+
+    struct Created: ResponseEncodable {
+        let id: String
+        let evidence: Int
+    }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/api/evidence", use: evidence)
+        router.get("/api/cases", use: listCases)
+        router.get("/api/cases/:id", use: getCase)
+        router.get("/api/cases/:id/timeline.svg", use: timeline)
+        router.post("/api/cases", use: createCase)
+        router.delete("/api/cases/:id", use: deleteCase)
+    }
+
+    private func limits(_ request: Request) throws -> (limit: Int, offset: Int) {
+        let parameters = request.uri.queryParameters
+        let limit = try parameters.get("limit").map { value -> Int in
+            guard let number = Int(value), (1...500).contains(number) else {
+                throw APIError(.badRequest, "bad_parameter", "limit must be a number from 1 to 500", field: "limit")
+            }
+            return number
+        }
+        let offset = try parameters.get("offset").map { value -> Int in
+            guard let number = Int(value), number >= 0 else {
+                throw APIError(.badRequest, "bad_parameter", "offset must be a number of at least 0", field: "offset")
+            }
+            return number
+        }
+        return (limit ?? 50, offset ?? 0)
+    }
+
+    @Sendable func evidence(_ request: Request, context: Context) async throws -> EvidencePage {
+        let parameters = request.uri.queryParameters
+        let (limit, offset) = try limits(request)
+        var level: EvidenceLevel?
+        if let text = parameters.get("level"), !text.isEmpty {
+            guard let parsed = EvidenceLevel(rawValue: text.uppercased()) else {
+                throw APIError(.badRequest, "bad_parameter", "level must be A, B, C, D or E", field: "level")
+            }
+            level = parsed
+        }
+        func value(_ key: String) -> String? { parameters.get(key).flatMap { $0.isEmpty ? nil : $0 } }
+        let filter = EvidenceFilter(
+            gene: value("gene").map { services.vocabularies.gene(named: $0)?.symbol ?? $0.uppercased() },
+            alteration: value("alteration"),
+            disease: value("disease").map { services.vocabularies.disease(named: $0)?.code ?? $0 },
+            drug: value("drug").map { services.vocabularies.drug(named: $0)?.name ?? $0.lowercased() },
+            level: level,
+            query: value("q"),
+            limit: limit,
+            offset: offset
+        )
+        return try await services.store.evidence(matching: filter)
+    }
+
+    @Sendable func listCases(_ request: Request, context: Context) async throws -> CaseListing {
+        let (limit, offset) = try limits(request)
+        let query = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : $0 }
+        let cases = try await services.store.cases(query: query, limit: limit, offset: offset)
+        let total = query == nil ? try await services.store.stats().cases : offset + cases.count
+        return CaseListing(
+            items: cases.map { .init(id: $0.id, title: $0.record.title, document: $0.record.document, importedAt: $0.importedAt) },
+            total: total
+        )
+    }
+
+    private func storedCase(_ context: Context) async throws -> StoredCase {
+        let id = try context.parameters.require("id")
+        guard let stored = try await services.store.storedCase(id: id) else {
+            throw APIError(.notFound, "not_found", "no case with id '\(id)'", field: "id")
+        }
+        return stored
+    }
+
+    @Sendable func getCase(_ request: Request, context: Context) async throws -> StoredCase {
+        try await storedCase(context)
+    }
+
+    @Sendable func timeline(_ request: Request, context: Context) async throws -> Response {
+        let stored = try await storedCase(context)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "image/svg+xml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: TimelineSVG.render(stored.record)))
+        )
+    }
+
+    @Sendable func createCase(_ request: Request, context: Context) async throws -> EditedResponse<Created> {
+        let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        let record = try JSONDecoder().decode(CaseRecord.self, from: Data(body.readableBytesView))
+        guard !record.document.isEmpty else { throw APIError(.badRequest, "missing_field", "the case needs a document name", field: "document") }
+        let id = CaseIdentity.id(for: record)
+        let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: services.vocabularies)
+        let stored = try await services.store.saveCase(record, evidence: evidence)
+        await services.invalidate()
+        return EditedResponse(status: .created, headers: [.location: "/api/cases/\(stored.id)"], response: Created(id: stored.id, evidence: evidence.count))
+    }
+
+    @Sendable func deleteCase(_ request: Request, context: Context) async throws -> HTTPResponse.Status {
+        let id = try context.parameters.require("id")
+        guard try await services.store.deleteCase(id: id) else {
+            throw APIError(.notFound, "not_found", "no case with id '\(id)'", field: "id")
+        }
+        await services.invalidate()
+        return .noContent
+    }
+}

@@ -1,0 +1,76 @@
+import CaseboardMatching
+import CaseboardPresentation
+import Foundation
+import Hummingbird
+
+extension MatchResult: ResponseEncodable {}
+
+/// `POST /api/match` (one profile), `POST /api/match/batch` (JSON lines in, JSON lines out)
+/// and `POST /api/report` (a printable tumour-board report).
+struct MatchController<Context: RequestContext> {
+    let services: ServerServices
+    let configuration: ServerConfiguration
+
+    func addRoutes(to router: Router<Context>) {
+        router.post("/api/match", use: match)
+        router.post("/api/match/batch", use: batch)
+        router.post("/api/report", use: report)
+    }
+
+    private func profile(_ request: Request) async throws -> PatientProfile {
+        let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        let profile = try JSONDecoder().decode(PatientProfile.self, from: Data(body.readableBytesView))
+        if profile.alterations.isEmpty && profile.disease == nil {
+            throw APIError(.badRequest, "empty_profile", "give a disease and at least one alteration", field: "alterations")
+        }
+        return profile
+    }
+
+    @Sendable func match(_ request: Request, context: Context) async throws -> MatchResult {
+        let input = try await profile(request)
+        return try await services.matcher().match(input)
+    }
+
+    @Sendable func batch(_ request: Request, context: Context) async throws -> Response {
+        let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        let matcher = try await services.matcher()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var output = Data()
+        for (number, line) in String(buffer: body).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            do {
+                let profile = try JSONDecoder().decode(PatientProfile.self, from: Data(line.utf8))
+                output.append(try encoder.encode(matcher.match(profile)))
+            } catch let error as DecodingError {
+                // One bad line is reported in place; the batch goes on.
+                let detail = LineError.Detail(code: "invalid_json", message: ErrorMiddleware<Context>.describe(error), field: "line \(number + 1)")
+                output.append(try encoder.encode(LineError(error: detail)))
+            }
+            output.append(0x0A)
+        }
+        return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init(byteBuffer: ByteBuffer(bytes: output)))
+    }
+
+    @Sendable func report(_ request: Request, context: Context) async throws -> Response {
+        let input = try await profile(request)
+        let result = try await services.matcher().match(input)
+        let generated = ISO8601DateFormatter().string(from: Date())
+        let html = TumorBoardReport.html(profile: input, result: result, generated: generated)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"tumor-board-report.html\""],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+}
+
+/// A failed line of a batch, in the API error shape.
+private struct LineError: Encodable {
+    struct Detail: Encodable {
+        let code: String
+        let message: String
+        let field: String
+    }
+    let error: Detail
+}
