@@ -16,36 +16,14 @@ public enum CaseFeatureKind: String, Sendable, Hashable, CaseIterable {
 }
 
 extension SQLiteKnowledgeStore {
-    /// The stable id a case record is stored under.
-    ///
-    /// `pmid:N` when the metadata has a PMID; otherwise the document name, `#`, and eight hex
-    /// digits of a hash of the title and document name, so saving the same document again
-    /// replaces it.
-    public static func caseID(for record: CaseRecord) -> String {
-        if let pmid = nonBlank(record.metadata.pmid) { return "pmid:\(pmid)" }
-        let bytes = Array((record.title ?? "").utf8) + [0x1F] + Array(record.document.utf8)
-        let hex = String(UInt32(truncatingIfNeeded: fnv1a64(bytes)), radix: 16)
-        return "\(record.document)#\(String(repeating: "0", count: 8 - hex.count))\(hex)"
-    }
-
-    /// FNV-1a: stable across processes and platforms, unlike `Hasher`.
-    private static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
-
     /// Stores a case and the evidence derived from it, replacing an earlier save of the same
-    /// case (see ``caseID(for:)``) and that save's evidence, in one transaction.
+    /// case (same `CaseIdentity.id(for:)`) and that save's evidence, in one transaction.
     ///
     /// The stored copies of `evidence` have `caseID` set to the case id.
     ///
     /// - Returns: The stored case, with `importedAt` the current time in ISO 8601 (UTC).
     public func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
-        let id = Self.caseID(for: record)
+        let id = CaseIdentity.id(for: record)
         let importedAt = Date().formatted(.iso8601)
         let items = Self.lastOccurrences(evidence).map { item in
             var copy = item

@@ -39,9 +39,15 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
     public static func open(path: String, logger: Logger) throws -> SQLiteKnowledgeStore {
         let url = URL(fileURLWithPath: path)
         try createParentDirectory(of: url, path: path)
-        try checkHeader(of: url, path: path)
+        if try hasContent(url, path: path) {
+            try inspectExistingDatabase(path: path)
+        }
         var config = makeConfiguration(logger: logger)
         config.label = "caseboard-store"
+        config.prepareDatabase { db in
+            // In WAL mode NORMAL is still crash-safe for the application; it skips an fsync per commit.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -112,11 +118,11 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
     /// The 16 bytes every SQLite 3 database file starts with.
     private static let sqliteHeader = Array("SQLite format 3\0".utf8)
 
-    /// Refuses non-SQLite files before SQLite opens them, because opening in WAL mode could
-    /// otherwise create side files or a journal next to someone else's data.
-    private static func checkHeader(of url: URL, path: String) throws {
+    /// Whether the file exists with some bytes. Refuses non-SQLite files before SQLite opens
+    /// them, because opening in WAL mode would rewrite the header and create side files.
+    private static func hasContent(_ url: URL, path: String) throws -> Bool {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return false }
         if isDirectory.boolValue {
             throw KnowledgeStoreError("the path is a directory, not a Caseboard database file", path: path)
         }
@@ -129,17 +135,30 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
         // An empty file is a valid empty database (SQLite treats it so).
-        if head.isEmpty { return }
+        if head.isEmpty { return false }
         guard Array(head) == sqliteHeader else {
             throw KnowledgeStoreError.notADatabase(path: path)
         }
+        return true
     }
 
-    /// Refuses databases from newer Caseboards and foreign SQLite files, then migrates.
-    private func prepareSchema() throws {
-        let migrator = Self.migrator
+    /// Refuses corrupt databases, databases from newer Caseboards and other programs' SQLite
+    /// files through a read-only connection, so that a refused file keeps every byte.
+    private static func inspectExistingDatabase(path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
         do {
-            try writer.read { db in
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.read { db in
+                let applied = try migrator.appliedIdentifiers(db)
+                // Another GRDB app's history shares none of our steps.
+                if !applied.isEmpty && !applied.contains("v1") {
+                    throw KnowledgeStoreError(
+                        "file is not a Caseboard database (a SQLite database of another program)",
+                        path: path
+                    )
+                }
                 if try migrator.hasBeenSuperseded(db) {
                     throw KnowledgeStoreError(
                         "the database was written by a newer version of Caseboard; upgrade Caseboard to open it",
@@ -156,7 +175,16 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
                     )
                 }
             }
-            try migrator.migrate(writer)
+            try queue.close()
+        } catch {
+            throw storeError(error, path: path)
+        }
+    }
+
+    /// Brings the schema up to date.
+    private func prepareSchema() throws {
+        do {
+            try Self.migrator.migrate(writer)
         } catch {
             throw Self.storeError(error, path: path)
         }
