@@ -39,8 +39,9 @@ extension SQLiteKnowledgeStore {
             t.column("diseaseCodes", .text).notNull()
             t.column("importedAt", .text).notNull()
             t.column("recordJSON", .text).notNull()
-            // The CaseSummary, so the similar-case index loads without decoding whole records.
-            t.column("summaryJSON", .text).notNull()
+            // The CaseSummary (CaseSummaryCodec), so the similar-case index loads without
+            // decoding whole records.
+            t.column("summary", .text).notNull()
             // Diagnoses, alteration labels, drugs, resistance and title, for full-text search.
             t.column("searchText", .text).notNull()
         }

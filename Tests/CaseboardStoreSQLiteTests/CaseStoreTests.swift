@@ -128,6 +128,45 @@ struct CaseStoreTests {
         #expect(summaries[1].alterations == [AlterationPattern(gene: "ALK", kind: .fusion, variant: "fusion", partner: "EML4")])
     }
 
+    /// Summaries are stored in a compact text form, with JSON for values that hold its
+    /// separators; both must round-trip exactly.
+    @Test func caseSummariesRoundTripOddValues() async throws {
+        let records = [
+            CaseRecord(
+                document: "codon.txt",
+                diagnoses: [],
+                alterations: [
+                    Alteration(gene: "FLT3", variant: "D835H", kind: .proteinChange),
+                    Alteration(gene: "EGFR", variant: "exon 19 deletion", kind: .exon),
+                    Alteration(gene: "EGFR", variant: "E746_A750del", kind: .proteinChange),
+                    Alteration(gene: "ALK", variant: "fusion", kind: .fusion, partner: ""),
+                ]
+            ),
+            CaseRecord(
+                document: "unicode.txt",
+                title: "+{Leucémie — 急性骨髄性白血病}",
+                metadata: DocumentMetadata(pmid: ""),
+                therapies: [TherapyLine(line: 1, drugs: ["cytarabine", "daunorubicin"])]
+            ),
+            CaseRecord(document: "empty-title.txt", title: ""),
+            CaseRecord(document: "separator.txt", title: "odd\u{1F}title\u{1E}here"),
+            CaseRecord(
+                document: "empty-code.txt",
+                diagnoses: [Diagnosis(name: "x", oncotree: "", code: "", canonicalName: "x")],
+                therapies: [TherapyLine(line: 1, drugs: [""])]
+            ),
+        ]
+        let store = try SQLiteKnowledgeStore.inMemory()
+        for record in records { _ = try await store.saveCase(record, evidence: []) }
+        let expected = records.map { CaseSummary(id: CaseIdentity.id(for: $0), record: $0) }
+        #expect(try await store.caseSummaries() == expected)
+        #expect(expected[0].alterations.map(\.position) == [835, nil, 746, nil])
+        #expect(expected[0].alterations.map(\.alternate) == ["H", nil, "_A750del", nil])
+        #expect(expected[0].alterations.map(\.exon) == [nil, 19, nil, nil])
+        #expect(expected[0].alterations[3].partner == "")
+        #expect(expected[2].title == "")
+    }
+
     @Test func featuresFilterCases() async throws {
         let store = try SQLiteKnowledgeStore.inMemory()
         _ = try await store.saveCase(Fixtures.amlCase, evidence: [])
