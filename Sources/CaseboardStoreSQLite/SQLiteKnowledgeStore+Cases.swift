@@ -38,7 +38,7 @@ extension SQLiteKnowledgeStore {
             recordJSON = String(decoding: try encoder.encode(record), as: UTF8.self)
             summary = try CaseSummaryCodec.encode(CaseSummary(id: id, record: record))
         } catch {
-            throw Self.storeError(error, path: path)
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
         }
         let features = Self.features(of: record)
         let searchText = Self.searchText(of: record)

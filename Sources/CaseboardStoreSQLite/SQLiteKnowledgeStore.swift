@@ -20,9 +20,11 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
     /// The file path, named in errors; nil in memory.
     let path: String?
     let logger: Logger
+    /// How long a write waits for another connection's lock before failing.
+    let busyTimeout: TimeInterval
 
-    /// How long a writer waits for another process's write lock before giving up.
-    public static let busyTimeout: TimeInterval = 10
+    /// How long a writer waits, by default, for another process's write lock before giving up.
+    public static let defaultBusyTimeout: TimeInterval = 10
 
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     ///
@@ -32,17 +34,22 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
     /// - Parameters:
     ///   - path: The database file.
     ///   - logger: Receives SQL statements at `trace` level, and open and migration notes.
+    ///   - busyTimeout: How long a write waits while another process writes the same file.
     /// - Returns: The open store.
     /// - Throws: ``KnowledgeStoreError`` naming `path` when the file is not a Caseboard database,
     ///   was written by a newer Caseboard, cannot be created or written, or stays locked longer
-    ///   than ``busyTimeout``.
-    public static func open(path: String, logger: Logger) throws -> SQLiteKnowledgeStore {
+    ///   than `busyTimeout`.
+    public static func open(
+        path: String,
+        logger: Logger,
+        busyTimeout: TimeInterval = defaultBusyTimeout
+    ) throws -> SQLiteKnowledgeStore {
         let url = URL(fileURLWithPath: path)
         try createParentDirectory(of: url, path: path)
         if try hasContent(url, path: path) {
-            try inspectExistingDatabase(path: path)
+            try inspectExistingDatabase(path: path, busyTimeout: busyTimeout)
         }
-        var config = makeConfiguration(logger: logger)
+        var config = makeConfiguration(logger: logger, busyTimeout: busyTimeout)
         config.label = "caseboard-store"
         config.prepareDatabase { db in
             // In WAL mode NORMAL is still crash-safe for the application; it skips an fsync per commit.
@@ -52,9 +59,9 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
-            throw storeError(error, path: path)
+            throw storeError(error, path: path, busyTimeout: busyTimeout)
         }
-        let store = SQLiteKnowledgeStore(writer: pool, path: path, logger: logger)
+        let store = SQLiteKnowledgeStore(writer: pool, path: path, logger: logger, busyTimeout: busyTimeout)
         try store.prepareSchema()
         logger.debug("opened knowledge store", metadata: ["path": "\(path)"])
         return store
@@ -66,22 +73,23 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
     public static func inMemory(logger: Logger = Logger(label: "caseboard.store")) throws -> SQLiteKnowledgeStore {
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(configuration: makeConfiguration(logger: logger))
+            queue = try DatabaseQueue(configuration: makeConfiguration(logger: logger, busyTimeout: defaultBusyTimeout))
         } catch {
             throw storeError(error, path: nil)
         }
-        let store = SQLiteKnowledgeStore(writer: queue, path: nil, logger: logger)
+        let store = SQLiteKnowledgeStore(writer: queue, path: nil, logger: logger, busyTimeout: defaultBusyTimeout)
         try store.prepareSchema()
         return store
     }
 
-    private init(writer: any DatabaseWriter, path: String?, logger: Logger) {
+    private init(writer: any DatabaseWriter, path: String?, logger: Logger, busyTimeout: TimeInterval) {
         self.writer = writer
         self.path = path
         self.logger = logger
+        self.busyTimeout = busyTimeout
     }
 
-    private static func makeConfiguration(logger: Logger) -> Configuration {
+    private static func makeConfiguration(logger: Logger, busyTimeout: TimeInterval) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         // The CLI and the server may write the same file from two processes: wait, don't fail.
@@ -144,7 +152,7 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
 
     /// Refuses corrupt databases, databases from newer Caseboards and other programs' SQLite
     /// files through a read-only connection, so that a refused file keeps every byte.
-    private static func inspectExistingDatabase(path: String) throws {
+    private static func inspectExistingDatabase(path: String, busyTimeout: TimeInterval) throws {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
@@ -177,7 +185,7 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
             }
             try queue.close()
         } catch {
-            throw storeError(error, path: path)
+            throw storeError(error, path: path, busyTimeout: busyTimeout)
         }
     }
 
@@ -186,7 +194,7 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         do {
             try Self.migrator.migrate(writer)
         } catch {
-            throw Self.storeError(error, path: path)
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
         }
     }
 
@@ -197,7 +205,7 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         do {
             return try await writer.write(body)
         } catch {
-            throw Self.storeError(error, path: path)
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
         }
     }
 
@@ -206,7 +214,7 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         do {
             return try await writer.read(body)
         } catch {
-            throw Self.storeError(error, path: path)
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
         }
     }
 }

@@ -1,4 +1,5 @@
 import CaseboardKnowledge
+import Foundation
 import GRDB
 
 extension KnowledgeStoreError {
@@ -10,12 +11,16 @@ extension KnowledgeStoreError {
 
 extension SQLiteKnowledgeStore {
     /// Turns GRDB, SQLite and coding errors into messages that say what the user can do.
-    static func storeError(_ error: any Error, path: String?) -> KnowledgeStoreError {
+    static func storeError(
+        _ error: any Error,
+        path: String?,
+        busyTimeout: TimeInterval = defaultBusyTimeout
+    ) -> KnowledgeStoreError {
         switch error {
         case let error as KnowledgeStoreError:
             return error
         case let error as DatabaseError:
-            return databaseError(error, path: path)
+            return databaseError(error, path: path, busyTimeout: busyTimeout)
         case is EncodingError:
             return KnowledgeStoreError("could not encode a value for the store: \(error)", path: path)
         case is DecodingError:
@@ -28,14 +33,14 @@ extension SQLiteKnowledgeStore {
         }
     }
 
-    private static func databaseError(_ error: DatabaseError, path: String?) -> KnowledgeStoreError {
+    private static func databaseError(_ error: DatabaseError, path: String?, busyTimeout: TimeInterval) -> KnowledgeStoreError {
         let detail = error.message ?? "\(error.resultCode)"
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return .notADatabase(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return KnowledgeStoreError(
-                "database is locked by another process; gave up after \(Int(busyTimeout)) s (is another import running?)",
+                "database is locked by another process; gave up after \(seconds(busyTimeout)) s (is another import running?)",
                 path: path
             )
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
@@ -60,5 +65,10 @@ extension SQLiteKnowledgeStore {
         default:
             return KnowledgeStoreError("database error: \(detail)", path: path)
         }
+    }
+
+    /// "10" or "0.5", the same in every locale.
+    private static func seconds(_ interval: TimeInterval) -> String {
+        interval == interval.rounded() ? "\(Int(interval))" : "\(interval)"
     }
 }

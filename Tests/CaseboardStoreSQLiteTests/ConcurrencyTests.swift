@@ -2,7 +2,16 @@ import CaseboardCore
 import CaseboardKnowledge
 import CaseboardStoreSQLite
 import Foundation
+import GRDB
+import Synchronization
 import Testing
+
+/// A flag shared between a GRDB writer thread and the test.
+private final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func set() { value.store(true, ordering: .releasing) }
+    var isSet: Bool { value.load(ordering: .acquiring) }
+}
 
 @Suite("SQLite store: concurrency")
 struct ConcurrencyTests {
@@ -75,6 +84,37 @@ struct ConcurrencyTests {
             for writer in 0..<8 {
                 #expect(try await first.metadata("writer-\(writer)") == "done")
             }
+        }
+    }
+
+    @Test func writeLockedLongerThanTheTimeoutGivesAClearErrorAndWritesNothing() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("locked.sqlite").path
+            let store = try SQLiteKnowledgeStore.open(path: path, logger: Fixtures.logger, busyTimeout: 0.2)
+            let before = try await store.snapshotID()
+            // Another program holds the write lock until the store has given up.
+            let other = try DatabaseQueue(path: path)
+            let locked = Flag()
+            let attempted = Flag()
+            async let holding: Void = other.write { db in
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('other', 'program')")
+                locked.set()
+                let deadline = Date().addingTimeInterval(20)
+                while !attempted.isSet && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            }
+            while !locked.isSet { try await Task.sleep(for: .milliseconds(10)) }
+            let error = await #expect(throws: KnowledgeStoreError.self) {
+                try await store.upsert(Fixtures.evidence)
+            }
+            attempted.set()
+            try await holding
+            #expect(error?.message == "database is locked by another process; gave up after 0.2 s (is another import running?)")
+            #expect(error?.path == path)
+            #expect(try await store.allEvidence() == [])
+            #expect(try await store.snapshotID() == before)
+            // Once the lock is released, writing works again.
+            #expect(try await store.upsert(Fixtures.evidence) == 7)
+            #expect(try await store.metadata("other") == "program")
         }
     }
 }
