@@ -18,12 +18,14 @@ let package = Package(
         .library(name: "CaseboardMatching", targets: ["CaseboardMatching"]),
         .library(name: "CaseboardPresentation", targets: ["CaseboardPresentation"]),
         .library(name: "CaseboardServer", targets: ["CaseboardServer"]),
+        .library(name: "CaseboardStoreSQLite", targets: ["CaseboardStoreSQLite"]),
         .executable(name: "caseboard", targets: ["caseboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Shared value types: documents, text with source offsets, diagnostics. No I/O.
@@ -97,6 +99,17 @@ let package = Package(
             resources: [.copy("Resources/Public"), .copy("Resources/API")],
             swiftSettings: swiftSettings
         ),
+        // The embedded SQLite knowledge store (GRDB): the default KnowledgeStore.
+        .target(
+            name: "CaseboardStoreSQLite",
+            dependencies: [
+                "CaseboardKnowledge",
+                "CaseboardCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "caseboard",
@@ -105,7 +118,13 @@ let package = Package(
                 "CaseboardDocuments",
                 "CaseboardVocabularies",
                 "CaseboardExtraction",
+                "CaseboardKnowledge",
+                "CaseboardMatching",
+                "CaseboardStoreSQLite",
+                "CaseboardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // For app.runService() (swift-recipes pitfall P1).
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -140,6 +159,17 @@ let package = Package(
         .testTarget(
             name: "CaseboardPresentationTests",
             dependencies: ["CaseboardPresentation", "CaseboardMatching", "CaseboardKnowledge", "CaseboardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardStoreSQLiteTests",
+            dependencies: [
+                "CaseboardStoreSQLite",
+                "CaseboardKnowledge",
+                "CaseboardCore",
+                // To inspect and tamper with database files the way other programs would.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

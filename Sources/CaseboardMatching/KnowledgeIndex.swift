@@ -14,7 +14,17 @@ public struct KnowledgeIndex: Sendable {
 
     public init(evidence: [EvidenceItem], cases: [CaseSummary], classRules: [ClassRule], snapshot: String) {
         // Only therapy-predictive evidence that supports its claim guides options and alerts.
-        let usable = evidence.filter { $0.evidenceType == .predictive && $0.direction == .supports && !$0.drugs.isEmpty }
+        let predictive = evidence.filter { $0.evidenceType == .predictive && $0.direction == .supports && !$0.drugs.isEmpty }
+        // Substitutes are alternatives: each drug stands on its own, not as a combination.
+        let usable = predictive.flatMap { item -> [EvidenceItem] in
+            guard item.interaction == .substitutes, item.drugs.count > 1 else { return [item] }
+            return item.drugs.map { drug in
+                var single = item
+                single.drugs = [drug]
+                single.interaction = nil
+                return single
+            }
+        }
         self.evidence = usable
         var byGene: [String: [Int]] = [:]
         for (index, item) in usable.enumerated() {

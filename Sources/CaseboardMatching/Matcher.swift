@@ -47,9 +47,8 @@ public struct Matcher: Sendable {
         let alterations = resolveAlterations(profile.alterations, problems: &problems)
         let priors = resolvePriors(profile.priorTherapies, problems: &problems)
         let hits = matchEvidence(alterations, disease: disease)
-        var alerts = resistanceAlerts(hits: hits, alterations: alterations, priors: priors)
+        let alerts = resistanceAlerts(hits: hits, alterations: alterations, priors: priors)
         let options = rankOptions(hits: hits, alerts: alerts, priors: priors)
-        alerts.sort { ($0.basis == "prior progression" ? 1 : 0, $0.drugs.joined()) < ($1.basis == "prior progression" ? 1 : 0, $1.drugs.joined()) }
         return MatchResult(
             id: profile.id,
             disease: disease.map { ResolvedDisease(input: profile.disease ?? "", code: $0.code, name: $0.name) },
@@ -226,29 +225,25 @@ public struct Matcher: Sendable {
 
     // MARK: Resistance
 
+    /// One alert per drug set, with every piece of evidence behind it, best level first.
     private func resistanceAlerts(hits: [Hit], alterations: [PatientAlteration], priors: [Prior]) -> [ResistanceAlert] {
-        var alerts: [String: ResistanceAlert] = [:]
-        var order: [String] = []
-        func add(_ drugs: [String], _ alteration: String, _ reference: EvidenceReference?, _ why: String, _ basis: String) {
-            let key = drugs.sorted().joined(separator: "+") + "|" + alteration
-            if var existing = alerts[key] {
-                if let reference, !existing.evidence.contains(where: { $0.id == reference.id }) { existing.evidence.append(reference) }
-                alerts[key] = existing
-            } else {
-                alerts[key] = ResistanceAlert(drugs: drugs, alteration: alteration, evidence: reference.map { [$0] } ?? [], why: why, basis: basis)
-                order.append(key)
-            }
+        struct Pending {
+            var drugs: [String]
+            var labels: [String] = []
+            var hits: [Hit] = []
+            var classRule: String?
+            var prior: String?
+        }
+        var pending: [String: Pending] = [:]
+        func entry(_ drugs: [String]) -> String {
+            let key = drugs.sorted().joined(separator: "+")
+            if pending[key] == nil { pending[key] = Pending(drugs: drugs) }
+            return key
         }
         for hit in hits where hit.item.significance.isAgainst {
-            let label = hit.alterations.map(\.label).joined(separator: " + ")
-            add(
-                hit.item.drugs,
-                label,
-                reference(hit),
-                "\(label) \(hit.item.significance == .resistance ? "confers resistance to" : "reduces sensitivity to") "
-                    + "\(hit.item.drugs.joined(separator: " + ")) (\(hit.item.level.rawValue), \(citationText(hit.item)))",
-                "evidence"
-            )
+            let key = entry(hit.item.drugs)
+            pending[key]?.hits.append(hit)
+            for label in hit.alterations.map(\.label) where pending[key]?.labels.contains(label) == false { pending[key]?.labels.append(label) }
         }
         // Class rules carry resistance to every drug of the same mechanism, and only there.
         for rule in index.classRules {
@@ -260,13 +255,53 @@ public struct Matcher: Sendable {
                 continue
             }
             for drug in vocabularies.drugs where rule.classes.contains(where: { drug.drugClass.hasPrefix($0) }) {
-                add([drug.name], patient.label, nil, "\(patient.label): \(rule.note) (\(drug.drugClass); \(rule.source))", "class rule")
+                let key = entry([drug.name])
+                if pending[key]?.classRule == nil { pending[key]?.classRule = "\(patient.label): \(rule.note) (\(drug.drugClass); \(rule.source))" }
+                if pending[key]?.labels.contains(patient.label) == false { pending[key]?.labels.append(patient.label) }
             }
         }
         for prior in priors where prior.response == .progressive {
-            add(prior.drugs.sorted(), "prior therapy", nil, "the patient progressed on \(prior.text)", "prior progression")
+            let key = entry(prior.drugs.sorted())
+            pending[key]?.prior = "the patient progressed on \(prior.text)"
         }
-        return order.compactMap { alerts[$0] }
+        var alerts: [(rank: Int, alert: ResistanceAlert)] = []
+        for value in pending.values {
+            let sorted = value.hits.sorted { ($0.item.level, $0.relation.rank, $0.item.id) < ($1.item.level, $1.relation.rank, $1.item.id) }
+            var reasons: [String] = []
+            var basis: String
+            var rank: Int
+            if let best = sorted.first {
+                let verb = best.item.significance == .resistance ? "confers resistance to" : "reduces sensitivity to"
+                reasons.append(
+                    "\(unique(best.alterations.map(\.label)).joined(separator: " + ")) \(verb) \(best.item.drugs.joined(separator: " + ")) "
+                        + "(level \(best.item.level.rawValue), \(citationText(best.item)))"
+                        + (sorted.count > 1 ? "; \(sorted.count - 1) more evidence item(s)" : "")
+                )
+                basis = "evidence"
+                rank = levelRank(best.item.level)
+            } else if value.classRule != nil {
+                basis = "class rule"
+                rank = 5
+            } else {
+                basis = "prior progression"
+                rank = 6
+            }
+            if let rule = value.classRule { reasons.append("class rule: \(rule)") }
+            if let prior = value.prior { reasons.append(prior) }
+            alerts.append(
+                (
+                    rank,
+                    ResistanceAlert(
+                        drugs: value.drugs,
+                        alteration: value.labels.isEmpty ? "prior therapy" : value.labels.joined(separator: "; "),
+                        evidence: sorted.prefix(10).map(reference),
+                        why: reasons.joined(separator: "; "),
+                        basis: basis
+                    )
+                )
+            )
+        }
+        return alerts.sorted { ($0.rank, $0.alert.drugs.joined(separator: "+")) < ($1.rank, $1.alert.drugs.joined(separator: "+")) }.map(\.alert)
     }
 
     // MARK: Options
@@ -279,7 +314,8 @@ public struct Matcher: Sendable {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(hit)
         }
-        let alertedDrugs = Set(alerts.filter { $0.basis != "prior progression" }.flatMap(\.drugs))
+        // Drugs with resistance evidence or a class rule against them (not just a past failure).
+        let alertedDrugs = Set(alerts.filter { !$0.evidence.isEmpty || $0.why.contains("class rule:") }.flatMap(\.drugs))
         var options: [(key: [Int], option: TherapyOption)] = []
         for key in order {
             guard let group = groups[key] else { continue }
@@ -329,6 +365,11 @@ public struct Matcher: Sendable {
         }
     }
 
+    private func unique(_ labels: [String]) -> [String] {
+        var seen: Set<String> = []
+        return labels.filter { seen.insert($0).inserted }
+    }
+
     private func levelRank(_ level: EvidenceLevel) -> Int {
         EvidenceLevel.allCases.firstIndex(of: level) ?? 9
     }
@@ -348,7 +389,7 @@ public struct Matcher: Sendable {
             case .region: "same region"
             case .gene: "gene-level match"
             }
-        let patient = hit.alterations.map(\.label).joined(separator: " + ")
+        let patient = unique(hit.alterations.map(\.label)).joined(separator: " + ")
         var text =
             "\(hit.item.drugs.joined(separator: " + ")) for \(hit.item.profile.name) \(relation): level \(hit.item.level.rawValue), "
             + "\(citationText(hit.item)); patient's \(patient) (\(specificity))"

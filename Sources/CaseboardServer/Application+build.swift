@@ -30,7 +30,8 @@ public func buildRouter(configuration: ServerConfiguration, services: ServerServ
     guard let root = Bundle.module.resourceURL else {
         throw KnowledgeStoreError("the CaseboardServer resource bundle is missing")
     }
-    let publicDirectory = FileManager.default.fileExists(atPath: root.appendingPathComponent("Public").path)
+    let publicDirectory =
+        FileManager.default.fileExists(atPath: root.appendingPathComponent("Public").path)
         ? root.appendingPathComponent("Public") : root.appendingPathComponent("Resources/Public")
     router.addMiddleware {
         ErrorMiddleware<CaseboardRequestContext>()

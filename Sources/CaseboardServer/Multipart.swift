@@ -1,3 +1,5 @@
+import Foundation
+
 /// A minimal multipart/form-data reader for file uploads: splits the body at the boundary
 /// and returns each part's headers and bytes.
 struct MultipartPart {
@@ -60,7 +62,8 @@ enum Multipart {
 
     private static func findHeaderEnd(_ bytes: [UInt8]) -> Int? {
         guard bytes.count >= 4 else { return nil }
-        for index in 0...(bytes.count - 4) where bytes[index] == 0x0D && bytes[index + 1] == 0x0A && bytes[index + 2] == 0x0D && bytes[index + 3] == 0x0A {
+        for index in 0...(bytes.count - 4)
+        where bytes[index] == 0x0D && bytes[index + 1] == 0x0A && bytes[index + 2] == 0x0D && bytes[index + 3] == 0x0A {
             return index
         }
         return nil
@@ -74,5 +77,3 @@ enum Multipart {
         return nil
     }
 }
-
-import Foundation

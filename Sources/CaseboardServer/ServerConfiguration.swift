@@ -12,7 +12,14 @@ public struct ServerConfiguration: Sendable {
     public var requestTimeout: Int
     public var logLevel: Logger.Level
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, token: String, maxBodyBytes: Int = 10 << 20, requestTimeout: Int = 30, logLevel: Logger.Level = .info) {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        token: String,
+        maxBodyBytes: Int = 10 << 20,
+        requestTimeout: Int = 30,
+        logLevel: Logger.Level = .info
+    ) {
         self.host = host
         self.port = port
         self.token = token

@@ -141,7 +141,15 @@ public enum CIViCImporter {
             }
             return MolecularProfile(name: molecularProfile, components: components, combination: isAny ? .any : .all)
         }
+        // Drop parenthesised cDNA ("F76del (c.224_226delTCT)") and read CIViC's capitalised
+        // HGVS suffixes ("W288FS", "I843DEL") as HGVS writes them.
         let cleaned = variant.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"(?<=\d)(FS|DEL|INS|DUP)"#, with: "$1", options: .regularExpression)
+            .replacingOccurrences(of: #"(?<=\d)FS"#, with: "fs", options: .regularExpression)
+            .replacingOccurrences(of: #"(?<=\d)DELINS"#, with: "delins", options: .regularExpression)
+            .replacingOccurrences(of: #"(?<=\d)DEL"#, with: "del", options: .regularExpression)
+            .replacingOccurrences(of: #"(?<=\d)INS"#, with: "ins", options: .regularExpression)
+            .replacingOccurrences(of: #"(?<=\d)DUP"#, with: "dup", options: .regularExpression)
         // "G12/G13": either codon.
         if cleaned.contains("/"), !cleaned.contains(" "), let first = cleaned.split(separator: "/").first, VariantScanner.parse(String(first)) != nil
         {
@@ -152,10 +160,21 @@ public enum CIViCImporter {
             }
             return MolecularProfile(name: "\(gene) \(variant)", components: components, combination: .any)
         }
-        let upper = cleaned.uppercased()
-        let text =
-            upper.contains(gene.uppercased()) || upper.contains("-") && upper.split(separator: " ").first?.contains("-") == true
-            ? cleaned : "\(gene) \(cleaned)"
+        // "G595R and G667C", "V600E and AMPLIFICATION": every listed change, all required.
+        if cleaned.contains(" and ") {
+            let parts = cleaned.components(separatedBy: " and ")
+            guard let first = profile(nil, gene: gene, variant: parts[0], vocabularies: vocabularies) else { return nil }
+            var components = first.components
+            for part in parts.dropFirst() {
+                guard let more = alteration("\(gene) \(part)", vocabularies: vocabularies) else { return nil }
+                components += more.filter { !components.contains($0) }
+            }
+            return MolecularProfile(name: "\(gene) \(variant)", components: components, combination: .all)
+        }
+        // Variants that name their own genes ("EML4-ALK", "BCR-ABL T315I") stand alone; the rest
+        // ("V600E", "LOSS-OF-FUNCTION") belong to the row's gene.
+        let namesGenes = vocabularies.scan(cleaned).contains { $0.concept.kind == .gene }
+        let text = namesGenes ? cleaned : "\(gene) \(cleaned)"
         guard let patterns = alteration(text, vocabularies: vocabularies) else { return nil }
         return MolecularProfile(name: "\(gene) \(variant)", components: patterns, combination: .all)
     }

@@ -1,7 +1,7 @@
 import CaseboardCore
 import CaseboardKnowledge
-import CaseboardVocabularies
 import CaseboardPresentation
+import CaseboardVocabularies
 import Foundation
 import Hummingbird
 
@@ -124,7 +124,11 @@ struct KnowledgeController<Context: RequestContext> {
         let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: services.vocabularies)
         let stored = try await services.store.saveCase(record, evidence: evidence)
         await services.invalidate()
-        return EditedResponse(status: .created, headers: [.location: "/api/cases/\(stored.id)"], response: Created(id: stored.id, evidence: evidence.count))
+        return EditedResponse(
+            status: .created,
+            headers: [.location: "/api/cases/\(stored.id)"],
+            response: Created(id: stored.id, evidence: evidence.count)
+        )
     }
 
     @Sendable func deleteCase(_ request: Request, context: Context) async throws -> HTTPResponse.Status {

@@ -61,7 +61,8 @@ struct MetaController<Context: RequestContext> {
             found.append(DiseaseOption(code: exact.code, name: exact.name))
         }
         for disease in services.vocabularies.diseases where disease.isCancer && disease.level >= 2 && found.count < 12 {
-            let matches = disease.code.lowercased().hasPrefix(query) || disease.name.lowercased().contains(query)
+            let matches =
+                disease.code.lowercased().hasPrefix(query) || disease.name.lowercased().contains(query)
                 || disease.synonyms.contains { $0.lowercased().hasPrefix(query) }
             if matches, !found.contains(where: { $0.code == disease.code }) {
                 found.append(DiseaseOption(code: disease.code, name: disease.name))
@@ -83,6 +84,10 @@ struct MetaController<Context: RequestContext> {
             let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "API")
                 ?? Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources/API")
         else { throw APIError(.internalServerError, "missing_resource", "the OpenAPI document is missing") }
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: url))))
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: url)))
+        )
     }
 }

@@ -66,6 +66,11 @@ extension Vocabularies {
                     )
                 )
             }
+            let fusionWords = ["fusion", "fusions", "rearrangement", "rearranged", "translocation", "positive", "+", "transcript"]
+            guard rest.isEmpty || fusionWords.contains(where: { restLowered.hasPrefix($0) }) else {
+                // Never read "LMNA-NTRK1 G595R and G667C" as a bare fusion: that would drop the mutations.
+                return .failure(.unparseableVariant(gene: gene, text: trimmed))
+            }
             return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion, partner: partner))
         }
         let gene = first.symbol
@@ -89,7 +94,12 @@ extension Vocabularies {
         if ["deletion", "loss", "homozygous deletion", "deleted"].contains(restLowered) {
             return .success(Alteration(gene: gene, variant: "deletion", kind: .deletion))
         }
-        if let variant = VariantScanner.parse(rest) ?? VariantScanner.parse(rest.replacingOccurrences(of: " ", with: "")) {
+        // "TKD mutation", "exon 11 mutations": the event word after a region adds nothing.
+        let withoutMutation =
+            restLowered.hasSuffix(" mutations") ? String(rest.dropLast(10)) : restLowered.hasSuffix(" mutation") ? String(rest.dropLast(9)) : nil
+        if let variant = VariantScanner.parse(rest) ?? VariantScanner.parse(rest.replacingOccurrences(of: " ", with: ""))
+            ?? withoutMutation.flatMap(VariantScanner.parse)
+        {
             switch variant.kind {
             case .proteinChange: return .success(Alteration(gene: gene, variant: variant.normalized, kind: .proteinChange))
             case .dnaChange, .snpID: return .success(Alteration(gene: gene, variant: variant.normalized, kind: .dnaChange))

@@ -1,0 +1,224 @@
+import CaseboardKnowledge
+import Foundation
+import GRDB
+
+extension SQLiteKnowledgeStore {
+    /// Inserts or replaces evidence items by id, with their gene, drug and full-text rows, in one
+    /// transaction.
+    ///
+    /// When the batch names an id twice, the last occurrence wins. An item whose `caseID` names
+    /// a case that is not stored fails the whole batch.
+    ///
+    /// - Returns: How many distinct items were written.
+    /// - Throws: ``KnowledgeStoreError``; nothing is written then.
+    public func upsert(_ items: [EvidenceItem]) async throws -> Int {
+        let unique = Self.lastOccurrences(items)
+        guard !unique.isEmpty else { return 0 }
+        return try await write { db in
+            let rows = try EvidenceRowWriter(db)
+            for item in unique { try rows.write(item) }
+            try Self.bumpSnapshot(db)
+            return unique.count
+        }
+    }
+
+    /// Every evidence item, ordered by id, decoded from the stored item JSON.
+    public func allEvidence() async throws -> [EvidenceItem] {
+        try await read { db in
+            try Self.fetchDecoded(EvidenceItem.self, db, sql: "SELECT itemJSON FROM evidence ORDER BY id")
+        }
+    }
+
+    /// Evidence that meets every set field of `filter`, ordered by level then id, one page at a
+    /// time, with the total number of matches.
+    ///
+    /// Empty or blank strings in the filter do not filter. `gene` compares HGNC symbols without
+    /// case; `alteration` matches a substring of the profile name or a component's exact variant
+    /// (`D835Y`) or label (`FLT3 D835Y`), without case; `disease` matches an OncoTree code or a
+    /// substring of the disease name; `drug` matches an INN without case; `query` matches every
+    /// word's prefix in the full text, with stemming. A query with no searchable word does not
+    /// filter.
+    public func evidence(matching filter: EvidenceFilter) async throws -> EvidencePage {
+        let condition = Self.condition(for: filter)
+        let limit = max(filter.limit, 0)
+        let offset = max(filter.offset, 0)
+        return try await read { db in
+            let total =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT COUNT(*) FROM evidence WHERE \(condition.sql)",
+                    arguments: condition.arguments
+                ) ?? 0
+            guard limit > 0, offset < total else { return EvidencePage(items: [], total: total) }
+            let items = try Self.fetchDecoded(
+                EvidenceItem.self,
+                db,
+                sql: "SELECT itemJSON FROM evidence WHERE \(condition.sql) ORDER BY level, id LIMIT ? OFFSET ?",
+                arguments: condition.arguments + [limit, offset]
+            )
+            return EvidencePage(items: items, total: total)
+        }
+    }
+
+    /// The WHERE clause of a filter: fixed SQL text, with every user value as an argument.
+    static func condition(for filter: EvidenceFilter) -> (sql: String, arguments: StatementArguments) {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        if let gene = nonBlank(filter.gene) {
+            clauses.append("EXISTS (SELECT 1 FROM evidenceGene g WHERE g.evidenceId = evidence.id AND g.gene = ?)")
+            arguments += [gene.uppercased()]
+        }
+        if let alteration = nonBlank(filter.alteration)?.lowercased() {
+            clauses.append(
+                """
+                (instr(swiftLowercaseString(evidence.profileName), ?) > 0 \
+                OR EXISTS (SELECT 1 FROM evidenceGene g WHERE g.evidenceId = evidence.id AND g.variant IS NOT NULL \
+                AND (swiftLowercaseString(g.variant) = ? OR swiftLowercaseString(g.gene || ' ' || g.variant) = ?)))
+                """
+            )
+            arguments += [alteration, alteration, alteration]
+        }
+        if let disease = nonBlank(filter.disease) {
+            clauses.append("(evidence.oncotree = ? OR instr(swiftLowercaseString(evidence.diseaseName), ?) > 0)")
+            arguments += [disease.uppercased(), disease.lowercased()]
+        }
+        if let drug = nonBlank(filter.drug) {
+            clauses.append("EXISTS (SELECT 1 FROM evidenceDrug d WHERE d.evidenceId = evidence.id AND d.drug = ?)")
+            arguments += [drug.lowercased()]
+        }
+        if let level = filter.level {
+            clauses.append("evidence.level = ?")
+            arguments += [level.rawValue]
+        }
+        if let source = filter.source {
+            clauses.append("evidence.source = ?")
+            arguments += [source.rawValue]
+        }
+        // FTS5Pattern quotes every word, so quotes, stars and parentheses in user text are inert.
+        if let query = nonBlank(filter.query), let pattern = FTS5Pattern(matchingAllPrefixesIn: query) {
+            clauses.append("evidence.rowid IN (SELECT rowid FROM evidenceFts WHERE evidenceFts MATCH ?)")
+            arguments += [pattern]
+        }
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// The trimmed string, or nil when it is nil or blank.
+    static func nonBlank(_ string: String?) -> String? {
+        guard let trimmed = string?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    /// The items with duplicate ids removed, keeping each id's last occurrence at its place.
+    static func lastOccurrences(_ items: [EvidenceItem]) -> [EvidenceItem] {
+        var lastIndex: [String: Int] = [:]
+        for (index, item) in items.enumerated() { lastIndex[item.id] = index }
+        guard lastIndex.count < items.count else { return items }
+        return items.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map(\.element)
+    }
+
+    /// Decodes the JSON in the first column of every row, without copying the bytes out of SQLite.
+    static func fetchDecoded<T: Decodable>(
+        _ type: T.Type,
+        _ db: Database,
+        sql: String,
+        arguments: StatementArguments = StatementArguments()
+    ) throws -> [T] {
+        let decoder = JSONDecoder()
+        var result: [T] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            let value = try row.withUnsafeData(atIndex: 0) { data -> T in
+                guard let data else { throw KnowledgeStoreError("a stored JSON value is missing", path: nil) }
+                return try decoder.decode(T.self, from: data)
+            }
+            result.append(value)
+        }
+        return result
+    }
+}
+
+/// Writes evidence rows inside one transaction with statements prepared once per batch.
+struct EvidenceRowWriter {
+    private let deleteEvidence: Statement
+    private let insertEvidence: Statement
+    private let insertGene: Statement
+    private let insertDrug: Statement
+    private let encoder: JSONEncoder
+
+    init(_ db: Database) throws {
+        deleteEvidence = try db.cachedStatement(sql: "DELETE FROM evidence WHERE id = ?")
+        // SQLite cuts drugsJSON and profileJSON out of the item JSON (?21): encoding them again in
+        // Swift would double the cost of a large import.
+        insertEvidence = try db.cachedStatement(
+            sql: """
+                INSERT INTO evidence (id, source, evidenceType, direction, level, significance, diseaseName, oncotree, \
+                doid, tumorAgnostic, interaction, pmid, url, citationLabel, citationKind, rating, statement, \
+                caseId, profileName, searchTerms, itemJSON, drugsJSON, profileJSON) \
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
+                json_extract(?21, '$.drugs'), json_extract(?21, '$.profile'))
+                """
+        )
+        insertGene = try db.cachedStatement(sql: "INSERT INTO evidenceGene (evidenceId, gene, variant) VALUES (?, ?, ?)")
+        insertDrug = try db.cachedStatement(sql: "INSERT INTO evidenceDrug (evidenceId, drug) VALUES (?, ?)")
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+    }
+
+    /// Replaces the item: deleting first cascades to its gene and drug rows and fires the
+    /// full-text triggers, which `INSERT OR REPLACE` would skip.
+    func write(_ item: EvidenceItem) throws {
+        try deleteEvidence.execute(arguments: [item.id])
+        let values: [(any DatabaseValueConvertible)?] = [
+            item.id,
+            item.source.rawValue,
+            item.evidenceType.rawValue,
+            item.direction.rawValue,
+            item.level.rawValue,
+            item.significance.rawValue,
+            item.disease.name,
+            item.disease.oncotree,
+            item.disease.doid,
+            item.disease.tumorAgnostic,
+            item.interaction?.rawValue,
+            item.citation.pmid,
+            item.citation.url,
+            item.citation.label,
+            item.citation.kind,
+            item.rating,
+            item.statement,
+            item.caseID,
+            item.profile.name,
+            Self.searchTerms(item),
+            String(decoding: try encoder.encode(item), as: UTF8.self),
+        ]
+        // The SQL is fixed and the count matches it, so GRDB's argument validation is skipped.
+        insertEvidence.setUncheckedArguments(StatementArguments(values))
+        try insertEvidence.execute()
+        var seenGenes: Set<String> = []
+        for component in item.profile.components {
+            let gene = component.gene.uppercased()
+            seenGenes.insert(gene)
+            try insertGene.execute(arguments: [item.id, gene, component.variant])
+        }
+        for partner in item.profile.components.compactMap(\.partner) where seenGenes.insert(partner.uppercased()).inserted {
+            try insertGene.execute(arguments: [item.id, partner.uppercased(), nil])
+        }
+        for drug in Set(item.drugs.map { $0.lowercased() }) {
+            try insertDrug.execute(arguments: [item.id, drug])
+        }
+    }
+
+    /// Genes, partners, variants, drugs and the citation, for the full-text column.
+    static func searchTerms(_ item: EvidenceItem) -> String {
+        var terms: [String] = []
+        for component in item.profile.components {
+            terms.append(component.gene)
+            if let partner = component.partner { terms.append(partner) }
+            terms.append(component.variant)
+        }
+        terms += item.drugs
+        if let label = item.citation.label { terms.append(label) }
+        if let pmid = item.citation.pmid { terms.append(pmid) }
+        return terms.joined(separator: " ")
+    }
+}

@@ -1,0 +1,220 @@
+import CaseboardCore
+import CaseboardKnowledge
+import Foundation
+import GRDB
+import Logging
+
+/// The embedded knowledge store: one SQLite file (WAL mode) read and written through GRDB.
+///
+/// Open one store per file per process and share it; the value is `Sendable` and cheap to copy.
+/// Every write method runs in exactly one transaction, so a failure leaves the file as it was.
+///
+/// ```swift
+/// let store = try SQLiteKnowledgeStore.open(path: "caseboard.sqlite", logger: logger)
+/// try await store.upsert(items)
+/// let page = try await store.evidence(matching: EvidenceFilter(gene: "FLT3", level: .a))
+/// ```
+public struct SQLiteKnowledgeStore: KnowledgeStore {
+    /// A `DatabasePool` for files, a `DatabaseQueue` for in-memory stores.
+    let writer: any DatabaseWriter
+    /// The file path, named in errors; nil in memory.
+    let path: String?
+    let logger: Logger
+    /// How long a write waits for another connection's lock before failing.
+    let busyTimeout: TimeInterval
+
+    /// How long a writer waits, by default, for another process's write lock before giving up.
+    public static let defaultBusyTimeout: TimeInterval = 10
+
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    ///
+    /// Parent directories are created. The file is checked before SQLite touches it, so a file
+    /// that is not a SQLite database is never modified.
+    ///
+    /// - Parameters:
+    ///   - path: The database file.
+    ///   - logger: Receives SQL statements at `trace` level, and open and migration notes.
+    ///   - busyTimeout: How long a write waits while another process writes the same file.
+    /// - Returns: The open store.
+    /// - Throws: ``KnowledgeStoreError`` naming `path` when the file is not a Caseboard database,
+    ///   was written by a newer Caseboard, cannot be created or written, or stays locked longer
+    ///   than `busyTimeout`.
+    public static func open(
+        path: String,
+        logger: Logger,
+        busyTimeout: TimeInterval = defaultBusyTimeout
+    ) throws -> SQLiteKnowledgeStore {
+        let url = URL(fileURLWithPath: path)
+        try createParentDirectory(of: url, path: path)
+        if try hasContent(url, path: path) {
+            try inspectExistingDatabase(path: path, busyTimeout: busyTimeout)
+        }
+        var config = makeConfiguration(logger: logger, busyTimeout: busyTimeout)
+        config.label = "caseboard-store"
+        config.prepareDatabase { db in
+            // In WAL mode NORMAL is still crash-safe for the application; it skips an fsync per commit.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+        let store = SQLiteKnowledgeStore(writer: pool, path: path, logger: logger, busyTimeout: busyTimeout)
+        try store.prepareSchema()
+        logger.debug("opened knowledge store", metadata: ["path": "\(path)"])
+        return store
+    }
+
+    /// A fresh, empty store held in memory, for tests and previews.
+    ///
+    /// - Throws: ``KnowledgeStoreError`` if the schema cannot be created.
+    public static func inMemory(logger: Logger = Logger(label: "caseboard.store")) throws -> SQLiteKnowledgeStore {
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(configuration: makeConfiguration(logger: logger, busyTimeout: defaultBusyTimeout))
+        } catch {
+            throw storeError(error, path: nil)
+        }
+        let store = SQLiteKnowledgeStore(writer: queue, path: nil, logger: logger, busyTimeout: defaultBusyTimeout)
+        try store.prepareSchema()
+        return store
+    }
+
+    private init(writer: any DatabaseWriter, path: String?, logger: Logger, busyTimeout: TimeInterval) {
+        self.writer = writer
+        self.path = path
+        self.logger = logger
+        self.busyTimeout = busyTimeout
+    }
+
+    private static func makeConfiguration(logger: Logger, busyTimeout: TimeInterval) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // The CLI and the server may write the same file from two processes: wait, don't fail.
+        config.busyMode = .timeout(busyTimeout)
+        // Tracing every statement costs even when the handler drops it, so only install it
+        // when someone listens.
+        if logger.logLevel <= .trace {
+            config.prepareDatabase { db in
+                db.trace(options: .profile) { event in logger.trace("\(event)") }
+            }
+        }
+        return config
+    }
+
+    private static func createParentDirectory(of url: URL, path: String) throws {
+        let directory = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw KnowledgeStoreError("cannot create the database: \(directory.path) is not a directory", path: path)
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw KnowledgeStoreError(
+                "cannot create the directory \(directory.path) (check permissions and that no part of the path is a file)",
+                path: path
+            )
+        }
+    }
+
+    /// The 16 bytes every SQLite 3 database file starts with.
+    private static let sqliteHeader = Array("SQLite format 3\0".utf8)
+
+    /// Whether the file exists with some bytes. Refuses non-SQLite files before SQLite opens
+    /// them, because opening in WAL mode would rewrite the header and create side files.
+    private static func hasContent(_ url: URL, path: String) throws -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return false }
+        if isDirectory.boolValue {
+            throw KnowledgeStoreError("the path is a directory, not a Caseboard database file", path: path)
+        }
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+        } catch {
+            throw KnowledgeStoreError("cannot read the database file (permission denied?)", path: path)
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
+        // An empty file is a valid empty database (SQLite treats it so).
+        if head.isEmpty { return false }
+        guard Array(head) == sqliteHeader else {
+            throw KnowledgeStoreError.notADatabase(path: path)
+        }
+        return true
+    }
+
+    /// Refuses corrupt databases, databases from newer Caseboards and other programs' SQLite
+    /// files through a read-only connection, so that a refused file keeps every byte.
+    private static func inspectExistingDatabase(path: String, busyTimeout: TimeInterval) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.read { db in
+                let applied = try migrator.appliedIdentifiers(db)
+                // Another GRDB app's history shares none of our steps.
+                if !applied.isEmpty && !applied.contains("v1") {
+                    throw KnowledgeStoreError(
+                        "file is not a Caseboard database (a SQLite database of another program)",
+                        path: path
+                    )
+                }
+                if try migrator.hasBeenSuperseded(db) {
+                    throw KnowledgeStoreError(
+                        "the database was written by a newer version of Caseboard; upgrade Caseboard to open it",
+                        path: path
+                    )
+                }
+                // A SQLite file with tables but no migration history belongs to another program.
+                let hasHistory = try db.tableExists("grdb_migrations")
+                let tableCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                if !hasHistory && tableCount > 0 {
+                    throw KnowledgeStoreError(
+                        "file is not a Caseboard database (a SQLite database of another program)",
+                        path: path
+                    )
+                }
+            }
+            try queue.close()
+        } catch {
+            throw storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Brings the schema up to date.
+    private func prepareSchema() throws {
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in one write transaction and maps failures to ``KnowledgeStoreError``.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(body)
+        } catch {
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Runs `body` in one read transaction (a consistent snapshot) and maps failures.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch {
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+}

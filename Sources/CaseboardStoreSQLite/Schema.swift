@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+/// Table and column names follow GRDB's conventions: singular camelCase, except `cases`
+/// (`case` is an SQL keyword).
+extension SQLiteKnowledgeStore {
+    /// The schema history. Steps are append-only: never edit or reorder a released step, add a
+    /// new one (`v2-...`). Databases that know a step this list lacks come from a newer
+    /// Caseboard and are refused at open.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try createCaseTables(db)
+            try createEvidenceTables(db)
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.execute(
+                sql: "INSERT INTO meta (key, value) VALUES (?, ?)",
+                arguments: [snapshotKey, makeSnapshotID(counter: 0)]
+            )
+        }
+        return migrator
+    }
+
+    /// Porter stemming ("resistant" finds "resistance") over Unicode words without diacritics.
+    private static var tokenizer: FTS5TokenizerDescriptor {
+        .porter(wrapping: .unicode61(diacritics: .remove))
+    }
+
+    private static func createCaseTables(_ db: Database) throws {
+        try db.create(table: "cases") { t in
+            t.primaryKey("id", .text)
+            t.column("document", .text).notNull()
+            t.column("title", .text)
+            t.column("pmid", .text)
+            // OncoTree codes, space separated.
+            t.column("diseaseCodes", .text).notNull()
+            t.column("importedAt", .text).notNull()
+            t.column("recordJSON", .text).notNull()
+            // The CaseSummary (CaseSummaryCodec), so the similar-case index loads without
+            // decoding whole records.
+            t.column("summary", .text).notNull()
+            // Diagnoses, alteration labels, drugs, resistance and title, for full-text search.
+            t.column("searchText", .text).notNull()
+        }
+        try db.create(index: "cases_on_importedAt", on: "cases", columns: ["importedAt"])
+        try db.create(virtualTable: "caseFts", using: FTS5()) { t in
+            t.synchronize(withTable: "cases")
+            t.tokenizer = tokenizer
+            t.column("title")
+            t.column("searchText")
+        }
+        try db.create(table: "caseFeature") { t in
+            t.column("caseId", .text).notNull().references("cases", onDelete: .cascade)
+            // `gene`, `alteration` ("GENE VARIANT" label), `drug`, `oncotree`.
+            t.column("kind", .text).notNull()
+            t.column("value", .text).notNull()
+        }
+        try db.create(index: "caseFeature_on_kind_value", on: "caseFeature", columns: ["kind", "value"])
+        try db.create(index: "caseFeature_on_caseId", on: "caseFeature", columns: ["caseId"])
+    }
+
+    private static func createEvidenceTables(_ db: Database) throws {
+        try db.create(table: "evidence") { t in
+            t.primaryKey("id", .text)
+            t.column("source", .text).notNull()
+            t.column("evidenceType", .text).notNull()
+            t.column("direction", .text).notNull()
+            t.column("level", .text).notNull()
+            t.column("significance", .text).notNull()
+            t.column("diseaseName", .text).notNull()
+            t.column("oncotree", .text)
+            t.column("doid", .text)
+            t.column("tumorAgnostic", .boolean).notNull()
+            t.column("drugsJSON", .text).notNull()
+            t.column("interaction", .text)
+            t.column("pmid", .text)
+            t.column("url", .text)
+            t.column("citationLabel", .text)
+            t.column("citationKind", .text)
+            t.column("rating", .integer)
+            t.column("statement", .text)
+            t.column("caseId", .text).references("cases", onDelete: .cascade)
+            t.column("profileName", .text).notNull()
+            t.column("profileJSON", .text).notNull()
+            // Genes, variants, drugs and the citation label and PMID, for full-text search.
+            t.column("searchTerms", .text).notNull()
+            // The whole item: the source of truth when reading back.
+            t.column("itemJSON", .text).notNull()
+        }
+        try db.create(index: "evidence_on_level", on: "evidence", columns: ["level", "id"])
+        try db.create(index: "evidence_on_source", on: "evidence", columns: ["source"])
+        try db.create(index: "evidence_on_oncotree", on: "evidence", columns: ["oncotree"])
+        try db.create(index: "evidence_on_caseId", on: "evidence", columns: ["caseId"])
+        try db.create(virtualTable: "evidenceFts", using: FTS5()) { t in
+            t.synchronize(withTable: "evidence")
+            t.tokenizer = tokenizer
+            t.column("statement")
+            t.column("profileName")
+            t.column("diseaseName")
+            t.column("searchTerms")
+        }
+        try db.create(table: "evidenceGene") { t in
+            t.column("evidenceId", .text).notNull().references("evidence", onDelete: .cascade)
+            // Uppercased HGNC symbol of a component or of a fusion partner.
+            t.column("gene", .text).notNull()
+            // The component's variant; NULL on a fusion-partner row.
+            t.column("variant", .text)
+        }
+        try db.create(index: "evidenceGene_on_gene", on: "evidenceGene", columns: ["gene"])
+        try db.create(index: "evidenceGene_on_evidenceId", on: "evidenceGene", columns: ["evidenceId"])
+        try db.create(table: "evidenceDrug") { t in
+            t.column("evidenceId", .text).notNull().references("evidence", onDelete: .cascade)
+            // Lowercased INN.
+            t.column("drug", .text).notNull()
+        }
+        try db.create(index: "evidenceDrug_on_drug", on: "evidenceDrug", columns: ["drug"])
+        try db.create(index: "evidenceDrug_on_evidenceId", on: "evidenceDrug", columns: ["evidenceId"])
+    }
+}

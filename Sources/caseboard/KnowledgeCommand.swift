@@ -1,0 +1,162 @@
+import ArgumentParser
+import CaseboardCore
+import CaseboardDocuments
+import CaseboardKnowledge
+import CaseboardVocabularies
+import Foundation
+
+/// `caseboard kb`: the knowledge base.
+struct KnowledgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kb",
+        abstract: "Manage the evidence knowledge base: import CIViC and cases, show counts, search.",
+        subcommands: [ImportCommand.self, StatsCommand.self, SearchCommand.self]
+    )
+
+    struct ImportCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import evidence: CIViC evidence summaries or cases from 'caseboard extract'.",
+            discussion: """
+                Examples:
+                  caseboard kb import civic 01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz
+                  caseboard kb import cases cases.jsonl
+                Re-importing the same file replaces items by id; nothing is duplicated.
+                """
+        )
+
+        @Argument(help: "What to import: civic or cases.")
+        var kind: ImportKind
+
+        @Argument(help: "The file (.tsv, .tsv.gz, .jsonl).")
+        var file: String
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func run() async throws {
+            let vocabularies = try Vocabularies.loadBundled()
+            let store = try await knowledge.open(vocabularies: vocabularies)
+            var source = try ByteSources.open(path: file)
+            let bytes = try source.readAll(name: file)
+            let text = String(decoding: bytes, as: UTF8.self)
+            switch kind {
+            case .civic:
+                let (items, report) = try CIViCImporter.parse(text, vocabularies: vocabularies, name: file)
+                let written = try await store.upsert(items)
+                print("imported \(written) CIViC evidence item(s) from \(file)")
+                for (reason, count) in report.skipped.sorted(by: { $0.value > $1.value }) {
+                    print("  skipped \(count): \(reason)" + (report.examples[reason].map { " (e.g. \($0.joined(separator: "; ")))" } ?? ""))
+                }
+                for (warning, count) in report.warnings.sorted(by: { $0.value > $1.value }) { print("  note \(count): \(warning)") }
+            case .cases:
+                var imported = 0
+                var failures = 0
+                let decoder = JSONDecoder()
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                    do {
+                        let record = try decoder.decode(CaseRecord.self, from: Data(line.utf8))
+                        let id = CaseIdentity.id(for: record)
+                        let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies)
+                        _ = try await store.saveCase(record, evidence: evidence)
+                        imported += 1
+                    } catch let error as DecodingError {
+                        Diagnostics.report(
+                            .error(
+                                "not a case record: \(Self.describe(error))",
+                                file: file,
+                                position: SourcePosition(offset: 0, line: number + 1, column: 1)
+                            )
+                        )
+                        failures += 1
+                    }
+                }
+                print("imported \(imported) case(s) from \(file)")
+                if failures > 0 {
+                    Diagnostics.note("\(failures) line(s) failed")
+                    throw ExitCode.failure
+                }
+            }
+        }
+
+        static func describe(_ error: DecodingError) -> String {
+            switch error {
+            case .keyNotFound(let key, _): "missing field '\(key.stringValue)'"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                context.debugDescription + (context.codingPath.isEmpty ? "" : " at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
+            @unknown default: "\(error)"
+            }
+        }
+    }
+
+    enum ImportKind: String, ExpressibleByArgument, CaseIterable {
+        case civic
+        case cases
+    }
+
+    struct StatsCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stats",
+            abstract: "Show evidence counts by source, significance, level and type."
+        )
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() async throws {
+            let store = try await knowledge.open(vocabularies: try Vocabularies.loadBundled())
+            let stats = try await store.stats()
+            if format == .json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+                print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+                return
+            }
+            print("database: \(knowledge.path)")
+            print("snapshot: \(stats.snapshotID)")
+            print("cases: \(stats.cases)")
+            for (title, counts) in [
+                ("evidence by source", stats.evidenceBySource), ("by significance", stats.evidenceBySignificance),
+                ("by level", stats.evidenceByLevel), ("by type", stats.evidenceByType),
+            ] {
+                print("\(title): " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+        }
+    }
+
+    struct SearchCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "search",
+            abstract: "Search evidence and stored cases by text.",
+            discussion: "Example: caseboard kb search sorafenib resistance"
+        )
+
+        @Argument(help: "Search words.")
+        var words: [String]
+
+        @Option(name: .long, help: "At most this many results of each kind.")
+        var limit = 20
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func run() async throws {
+            let store = try await knowledge.open(vocabularies: try Vocabularies.loadBundled())
+            let query = words.joined(separator: " ")
+            let page = try await store.evidence(matching: EvidenceFilter(query: query, limit: limit))
+            print("evidence: \(page.total) match(es)")
+            for item in page.items {
+                let citation = item.citation.pmid.map { "PMID \($0)" } ?? item.citation.label ?? ""
+                print(
+                    "  \(item.id)  \(item.level.rawValue)  \(item.significance.rawValue)  \(item.profile.name) | \(item.disease.name) | "
+                        + "\(item.drugs.joined(separator: " + "))  \(citation)"
+                )
+            }
+            let cases = try await store.cases(query: query, limit: limit, offset: 0)
+            print("cases: \(cases.count)")
+            for stored in cases {
+                print("  \(stored.id)  \(stored.record.title ?? stored.record.document)")
+            }
+        }
+    }
+}

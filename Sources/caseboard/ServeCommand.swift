@@ -1,0 +1,78 @@
+import ArgumentParser
+import CaseboardServer
+import CaseboardVocabularies
+import Foundation
+import Hummingbird
+import Logging
+
+/// `caseboard serve`: the HTTP API and web UI on the embedded database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP API and web UI.",
+        discussion: """
+            Starts on the embedded database (created and seeded on first run) and prints the URL.
+            Writes (storing and deleting cases) need the bearer token from --token or $CASEBOARD_TOKEN;
+            without one, a random token is made and printed.
+
+            Example:
+              caseboard serve --port 8080
+              curl -s localhost:8080/api/match -d '{"disease":"CML","alterations":["BCR-ABL1 T315I"]}'
+            """
+    )
+
+    @Option(name: .long, help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(name: .long, help: "Bearer token for write endpoints (default: $CASEBOARD_TOKEN, else a random one).")
+    var token: String?
+
+    @Option(name: .long, help: "Largest request body in bytes.")
+    var maxBody = 10 << 20
+
+    @Option(name: .long, help: "Seconds before an idle or slow connection is closed.")
+    var timeout = 30
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    @OptionGroup var knowledge: KnowledgeOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard maxBody > 0 else { throw ValidationError("--max-body must be positive") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "caseboard.server")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let vocabularies = try Vocabularies.loadBundled()
+        let store = try await knowledge.open(vocabularies: vocabularies)
+        let environmentToken = ProcessInfo.processInfo.environment["CASEBOARD_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let writeToken = token ?? environmentToken ?? Self.randomToken()
+        let configuration = ServerConfiguration(
+            host: host,
+            port: port,
+            token: writeToken,
+            maxBodyBytes: maxBody,
+            requestTimeout: timeout,
+            logLevel: logger.logLevel
+        )
+        let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
+        let app = try buildApplication(configuration: configuration, services: services, version: CaseboardVersion.current, logger: logger)
+        print("Caseboard \(CaseboardVersion.current) on http://\(host):\(port)/  (database: \(knowledge.path))")
+        if token == nil && environmentToken == nil {
+            print("write token (for storing and deleting cases): \(writeToken)")
+        }
+        try await app.runService()
+    }
+
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}
