@@ -173,6 +173,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CaseboardServerTests",
+            dependencies: [
+                "CaseboardServer",
+                "CaseboardStoreSQLite",
+                "CaseboardKnowledge",
+                "CaseboardVocabularies",
+                "CaseboardCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CaseboardCLITests",
             // Runs the built executable; the dependency makes `swift test` build it first.
             dependencies: ["caseboard"],

@@ -40,7 +40,7 @@ struct CaseStoreTests {
         let store = try SQLiteKnowledgeStore.inMemory()
         let stored = try await store.saveCase(Fixtures.lungCase, evidence: [])
         #expect(stored.id == CaseIdentity.id(for: Fixtures.lungCase))
-        #expect(stored.id.hasPrefix("doc:lung-case.txt#"))
+        #expect(stored.id.hasPrefix("doc:lung-case.txt-"))
     }
 
     @Test func savingTheSameCaseAgainReplacesItAndItsEvidence() async throws {

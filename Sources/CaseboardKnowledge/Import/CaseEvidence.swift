@@ -1,8 +1,8 @@
 import CaseboardCore
 import CaseboardVocabularies
 
-/// The stable id of a stored case: `pmid:<PMID>` when the report has one, else the document
-/// name plus a short hash of its title, so importing the same report twice replaces it.
+/// The stable id of a stored case: `pmid:<PMID>` when the report has one, else `doc:` with the
+/// document name and a short hash of its title, so importing the same report twice replaces it.
 public enum CaseIdentity {
     public static func id(for record: CaseRecord) -> String {
         if let pmid = record.metadata.pmid, !pmid.isEmpty { return "pmid:\(pmid)" }
@@ -13,8 +13,10 @@ public enum CaseIdentity {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
-        let name = record.document.split(separator: "/").last.map(String.init) ?? record.document
-        return "doc:\(name)#" + String(hash, radix: 16).prefix(8)
+        // Only URL-safe characters, so the id works as a path segment.
+        let name = (record.document.split(separator: "/").last.map(String.init) ?? record.document)
+            .map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" ? $0 : "_" }
+        return "doc:\(String(name))-" + String(hash, radix: 16).prefix(8)
     }
 }
 

@@ -46,7 +46,8 @@ struct ExtractController<Context: RequestContext> {
 
     @Sendable func extract(_ request: Request, context: Context) async throws -> Output {
         let body = Array(buffer: try await request.body.collect(upTo: configuration.maxBodyBytes))
-        let contentType = (request.headers[.contentType] ?? "").lowercased()
+        let rawContentType = request.headers[.contentType] ?? ""
+        let contentType = rawContentType.lowercased()
         var bytes = body
         var name = "upload"
         var format: DocumentFormat?
@@ -56,7 +57,8 @@ struct ExtractController<Context: RequestContext> {
             name = input.name ?? "pasted text"
             format = try Self.format(input.format)
         } else if contentType.hasPrefix("multipart/form-data") {
-            guard let boundary = Multipart.boundary(from: contentType) else {
+            // The boundary is case-sensitive: read it from the header as sent.
+            guard let boundary = Multipart.boundary(from: rawContentType) else {
                 throw APIError(.badRequest, "bad_multipart", "multipart body without a boundary")
             }
             let parts = Multipart.parse(body, boundary: boundary)

@@ -95,8 +95,14 @@ struct KnowledgeController<Context: RequestContext> {
         )
     }
 
+    /// The `id` path parameter, percent-decoded.
+    private func caseID(_ context: Context) throws -> String {
+        let raw = try context.parameters.require("id")
+        return raw.removingPercentEncoding ?? raw
+    }
+
     private func storedCase(_ context: Context) async throws -> StoredCase {
-        let id = try context.parameters.require("id")
+        let id = try caseID(context)
         guard let stored = try await services.store.storedCase(id: id) else {
             throw APIError(.notFound, "not_found", "no case with id '\(id)'", field: "id")
         }
@@ -132,7 +138,7 @@ struct KnowledgeController<Context: RequestContext> {
     }
 
     @Sendable func deleteCase(_ request: Request, context: Context) async throws -> HTTPResponse.Status {
-        let id = try context.parameters.require("id")
+        let id = try caseID(context)
         guard try await services.store.deleteCase(id: id) else {
             throw APIError(.notFound, "not_found", "no case with id '\(id)'", field: "id")
         }
