@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+struct KnowledgeCommandTests {
+    static func freshDatabase() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("caseboard-kb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent("nested/kb.sqlite").path
+    }
+
+    static let civic = Data(
+        """
+        gene\tvariant\tdisease\tdoid\tdrugs\tdrug_interaction_type\tevidence_type\tevidence_direction\tevidence_level\tclinical_significance\tevidence_statement\tcitation_id\tsource_type\tcitation\trating\tevidence_status\tevidence_id
+        FLT3\tD835\tAcute Myeloid Leukemia\t9119\tSorafenib\t\tPredictive\tSupports\tB\tResistance\tInvented statement.\t1\tPubMed\tx\t4\taccepted\t7001
+        FLT3\tfrobbed\tAcute Myeloid Leukemia\t9119\tSorafenib\t\tPredictive\tSupports\tB\tResistance\t\t2\tPubMed\tx\t4\taccepted\t7002
+
+        """.utf8
+    )
+
+    @Test func freshDatabaseIsCreatedAndSeededOnFirstUse() throws {
+        let db = try Self.freshDatabase()
+        let result = try CLI.run(["kb", "stats", "--db", db, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let stats = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((stats["evidence_by_source"] as? [String: Int])?["curated"] == 345)
+        #expect(FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func civicImportReportsSkipsAndIsIdempotent() throws {
+        let db = try Self.freshDatabase()
+        let file = try CLI.temporaryFile(named: "civic.tsv", Self.civic)
+        let first = try CLI.run(["kb", "import", "civic", file.path, "--db", db])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("imported 1 CIViC evidence item(s)"))
+        #expect(first.stdout.contains("skipped 1: unparseable variant or molecular profile"))
+        _ = try CLI.run(["kb", "import", "civic", file.path, "--db", db])
+        let stats = try CLI.run(["kb", "stats", "--db", db])
+        #expect(stats.stdout.contains("civic 1"))
+        let search = try CLI.run(["kb", "search", "invented", "--db", db])
+        #expect(search.stdout.contains("civic:EID7001"))
+    }
+
+    @Test func casesFromExtractImportAndBadLinesAreReported() throws {
+        let db = try Self.freshDatabase()
+        let report = try CLI.temporaryFile(named: "case.md", ExtractCommandTests.report)
+        let extracted = try CLI.run(["extract", "--format", "jsonl", report.path])
+        let cases = try CLI.temporaryFile(named: "cases.jsonl", Data((extracted.stdout + "{\"not\": \"a case\"}\n").utf8))
+        let result = try CLI.run(["kb", "import", "cases", cases.path, "--db", db])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("imported 1 case(s)"))
+        #expect(result.stderr.contains("\(cases.path):2:1: error: not a case record: missing field"))
+        let match = try CLI.run(["match", "--disease", "IMT", "--alteration", "EML4-ALK", "--db", db])
+        #expect(match.stdout.contains("Similar cases:"))
+    }
+
+    @Test func corruptDatabaseGivesAClearErrorAndIsLeftAlone() throws {
+        let db = try Self.freshDatabase()
+        try FileManager.default.createDirectory(atPath: (db as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let garbage = Data(repeating: 0x42, count: 4096)
+        try garbage.write(to: URL(fileURLWithPath: db))
+        let result = try CLI.run(["kb", "stats", "--db", db])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(db))
+        #expect(result.stderr.contains("not a Caseboard database"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == garbage)
+    }
+}
+
+struct MatchCommandTests {
+    @Test func matchesFromTheCommandLine() throws {
+        let db = try KnowledgeCommandTests.freshDatabase()
+        let result = try CLI.run(["match", "--disease", "CML", "--alteration", "BCR-ABL1 T315I", "--prior", "imatinib:PD", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("RESISTANCE ALERTS:"))
+        #expect(result.stdout.contains("1. ponatinib") || result.stdout.contains("1. asciminib"))
+    }
+
+    @Test func profileFileGivesTheJSONContract() throws {
+        let db = try KnowledgeCommandTests.freshDatabase()
+        let profile = try CLI.temporaryFile(
+            named: "profile.json",
+            Data(#"{"disease":"myeloid sarcoma","alterations":["FLT3 ITD","FLT3 D835H"],"prior_therapies":[{"drugs":["sorafenib"],"response":"progressive disease"}]}"#.utf8)
+        )
+        let result = try CLI.run(["match", "--format", "json", "--profile", profile.path, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let options = try #require(json["options"] as? [[String: Any]])
+        #expect(options.prefix(3).contains { ($0["drugs"] as? [String]) == ["gilteritinib"] })
+        #expect(options.allSatisfy { ["same", "related", "other", "tumor-agnostic"].contains($0["disease_match"] as? String ?? "") })
+        let alerts = try #require(json["resistance"] as? [[String: Any]])
+        #expect(alerts.contains { ($0["drugs"] as? [String]) == ["sorafenib"] })
+        #expect(json["similar_cases"] is [Any])
+    }
+
+    @Test func batchesReportBadItemsAndGoOn() throws {
+        let db = try KnowledgeCommandTests.freshDatabase()
+        let lines = [
+            #"{"disease":"NSCLC","alterations":["EGFR exon 19 deletion"]}"#, "{broken", #"{"disease":"NSCLC","alterations":["FTL3 D835H"]}"#,
+        ]
+        let profiles = try CLI.temporaryFile(named: "profiles.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))
+        let result = try CLI.run(["match", "--profiles", profiles.path, "--db", db])
+        #expect(result.status == 1)
+        let output = result.stdout.split(separator: "\n")
+        #expect(output.count == 2)
+        #expect(output[0].contains("osimertinib"))
+        #expect(result.stderr.contains("\(profiles.path):2:1: error: not a profile"))
+        #expect(result.stderr.contains("did you mean FLT3"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try CLI.run(["match"]).status == 2)
+        #expect(try CLI.run(["match", "--profile", "a.json", "--disease", "AML"]).status == 2)
+    }
+}
