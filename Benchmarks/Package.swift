@@ -6,9 +6,22 @@ let package = Package(
     name: "CaseboardBenchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "Caseboard", path: "../")
+        .package(name: "Caseboard", path: "../"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
+        .executableTarget(
+            name: "MatchBenchmark",
+            dependencies: [
+                .product(name: "CaseboardCore", package: "Caseboard"),
+                .product(name: "CaseboardVocabularies", package: "Caseboard"),
+                .product(name: "CaseboardKnowledge", package: "Caseboard"),
+                .product(name: "CaseboardMatching", package: "Caseboard"),
+                .product(name: "CaseboardStoreSQLite", package: "Caseboard"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "ExtractionBenchmark",
             dependencies: [

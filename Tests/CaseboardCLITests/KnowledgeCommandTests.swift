@@ -79,7 +79,10 @@ struct MatchCommandTests {
         let db = try KnowledgeCommandTests.freshDatabase()
         let profile = try CLI.temporaryFile(
             named: "profile.json",
-            Data(#"{"disease":"myeloid sarcoma","alterations":["FLT3 ITD","FLT3 D835H"],"prior_therapies":[{"drugs":["sorafenib"],"response":"progressive disease"}]}"#.utf8)
+            Data(
+                #"{"disease":"myeloid sarcoma","alterations":["FLT3 ITD","FLT3 D835H"],"prior_therapies":[{"drugs":["sorafenib"],"response":"progressive disease"}]}"#
+                    .utf8
+            )
         )
         let result = try CLI.run(["match", "--format", "json", "--profile", profile.path, "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
