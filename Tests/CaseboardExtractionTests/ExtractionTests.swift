@@ -18,7 +18,11 @@ func extract(_ text: String, name: String = "case.txt", format: DocumentFormat =
 
 struct ExtractionTests {
     static let lungCase = """
-        # Durable response to osimertinib in EGFR-mutant lung adenocarcinoma
+        # Durable response to osimertinib in EGFR exon 19-deleted lung adenocarcinoma
+
+        ## Abstract
+
+        A woman with EGFR exon 19-deleted lung adenocarcinoma responded to osimertinib before progressing with an acquired MET amplification.
 
         ## Case presentation
 
@@ -63,9 +67,11 @@ struct ExtractionTests {
 
     @Test func tiesAcquiredAlterationsToTheDrugTheyResist() throws {
         let (record, _) = try extract(Self.lungCase, format: .markdown)
-        let resistance = try #require(record.resistance.first)
-        #expect(resistance.gene == "MET")
-        #expect(resistance.drugs == ["osimertinib"])
+        // Only the alteration "acquired" qualifies, not the EGFR deletion named beside it.
+        #expect(record.resistance.map(\.gene) == ["MET"])
+        #expect(record.resistance.first?.drugs == ["osimertinib"])
+        // "exon 19-deleted" is the deletion, not an unspecified exon 19 mutation.
+        #expect(!record.alterations.contains { $0.variant == "exon 19 mutation" })
     }
 
     @Test func everySpanQuotesTheInputExactly() throws {

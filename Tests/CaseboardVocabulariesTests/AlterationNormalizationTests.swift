@@ -8,7 +8,8 @@ struct VariantScannerTests {
         ("p.Glu746_Ala750del", "E746_A750del"), ("G1202R", "G1202R"), ("R132H", "R132H"), ("p.Arg248fs*12", "R248fs*12"),
         ("V600E", "V600E"), ("c.1088+1G>A", "c.1088+1G>A"), ("c.2573T>G", "c.2573T>G"), ("c.737delC", "c.737delC"), ("ITD", "ITD"),
         ("internal tandem duplication", "ITD"), ("exon 19 deletion", "exon 19 deletion"), ("exon 20 insertion", "exon 20 insertion"),
-        ("exon 14 skipping", "exon 14 skipping"), ("ex19del", "exon 19 deletion"), ("exon 11", "exon 11 mutation"),
+        ("exon 14 skipping", "exon 14 skipping"), ("ex19del", "exon 19 deletion"), ("exon 19-deleted", "exon 19 deletion"),
+        ("exon 11", "exon 11 mutation"),
         ("t(9;22)(q34;q11)", "t(9;22)"), ("rs121913529", "rs121913529"), ("p.W288fs", "W288fs"),
     ])
     func readsEveryNotation(text: String, normalized: String) throws {

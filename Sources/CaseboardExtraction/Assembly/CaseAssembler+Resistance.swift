@@ -54,9 +54,14 @@ extension CaseAssembler {
                     }
                 }
             }
-            if view.isPatient, view.has(.acquired), !genes.isEmpty, !view.has(.resistance) {
-                let lineDrugs = !drugs.isEmpty ? drugs : recentDrugs(before: position, progressed: true)
-                for gene in genes { record(gene, lineDrugs, basis: "acquired", span: view.range) }
+            if view.isPatient, view.has(.acquired), !view.has(.resistance) {
+                // Only the alteration the cue qualifies: "an acquired MET amplification", "the new
+                // NRAS mutations"; not every gene the sentence names.
+                let acquired = acquiredGenes(in: view, altered: altered)
+                if !acquired.isEmpty {
+                    let lineDrugs = !drugs.isEmpty ? drugs : recentDrugs(before: position, progressed: true)
+                    for gene in acquired { record(gene, lineDrugs, basis: "acquired", span: view.range) }
+                }
             }
         }
         return events
@@ -69,6 +74,20 @@ extension CaseAssembler {
             guard case .gene(let index) = term.concept else { continue }
             let symbol = vocabularies.genes[index].symbol
             if altered.contains(symbol), !genes.contains(symbol) { genes.append(symbol) }
+        }
+        return genes
+    }
+
+    /// Altered genes named within a few words after an "acquired"/"new"/"emergence of" cue.
+    private func acquiredGenes(in view: SentenceView, altered: Set<String>) -> [String] {
+        var genes: [String] = []
+        for cue in view.cues(.acquired) {
+            let window = cue.range.upperBound..<min(view.range.upperBound, cue.range.upperBound + 60)
+            for term in view.terms where window.contains(term.range.lowerBound) {
+                guard case .gene(let index) = term.concept else { continue }
+                let symbol = vocabularies.genes[index].symbol
+                if altered.contains(symbol), !genes.contains(symbol) { genes.append(symbol) }
+            }
         }
         return genes
     }

@@ -385,7 +385,8 @@ private struct Cursor {
     /// deletion, insertion, skipping, duplication, mutation, as whole words or short forms.
     mutating func eventWord() -> String? {
         let forms: [(String, String)] = [
-            ("deletions", "deletion"), ("deletion", "deletion"), ("del", "deletion"), ("insertions", "insertion"),
+            ("deletions", "deletion"), ("deletion", "deletion"), ("deleted", "deletion"), ("del", "deletion"), ("insertions", "insertion"),
+            ("inserted", "insertion"), ("skipped", "skipping"),
             ("insertion", "insertion"), ("ins", "insertion"), ("skipping", "skipping"), ("skip", "skipping"),
             ("duplications", "duplication"), ("duplication", "duplication"), ("dup", "duplication"), ("mutations", "mutation"),
             ("mutation", "mutation"), ("mutated", "mutation"), ("alteration", "mutation"),
