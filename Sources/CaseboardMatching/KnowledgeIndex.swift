@@ -10,6 +10,12 @@ public struct KnowledgeIndex: Sendable {
     let evidenceByGene: [String: [Int]]
     let cases: [CaseSummary]
     let casesByGene: [String: [Int]]
+    /// Cases by exact alteration ("FLT3|D835H"), so similar-case scoring touches each case once
+    /// per shared feature instead of comparing every case that shares a gene.
+    let casesByAlteration: [String: [Int]]
+    /// Cases by OncoTree code, and by drug.
+    let casesByDisease: [String: [Int]]
+    let casesByDrug: [String: [Int]]
     let classRules: [ClassRule]
 
     public init(evidence: [EvidenceItem], cases: [CaseSummary], classRules: [ClassRule], snapshot: String) {
@@ -33,12 +39,26 @@ public struct KnowledgeIndex: Sendable {
         evidenceByGene = byGene
         self.cases = cases
         var caseIndex: [String: [Int]] = [:]
+        var byAlteration: [String: [Int]] = [:]
+        var byDisease: [String: [Int]] = [:]
+        var byDrug: [String: [Int]] = [:]
         for (index, summary) in cases.enumerated() {
             for gene in Set(summary.alterations.map(\.gene)) { caseIndex[gene, default: []].append(index) }
+            for key in Set(summary.alterations.map(Self.key)) { byAlteration[key, default: []].append(index) }
+            for code in Set(summary.diseases) { byDisease[code, default: []].append(index) }
+            for drug in Set(summary.drugs) { byDrug[drug, default: []].append(index) }
         }
         casesByGene = caseIndex
+        casesByAlteration = byAlteration
+        casesByDisease = byDisease
+        casesByDrug = byDrug
         self.classRules = classRules
         self.snapshot = snapshot
+    }
+
+    /// The exact-alteration key of a pattern.
+    static func key(_ pattern: AlterationPattern) -> String {
+        "\(pattern.gene)|\(pattern.kind.rawValue)|\(pattern.variant)|\(pattern.partner ?? "")"
     }
 
     /// Reads everything from a store.

@@ -422,14 +422,49 @@ public struct Matcher: Sendable {
 
     // MARK: Similar cases
 
+    /// Similar stored cases, scored through the inverted indexes: an exact shared alteration
+    /// counts 1, another alteration of the same gene 0.25 (raised to the real specificity for the
+    /// cases that make the shortlist), the same disease 0.5 and the same lineage 0.25, and each
+    /// shared prior drug 0.25 (at most 0.5). Scores are shares of the best possible score.
     private func similarCases(alterations: [PatientAlteration], disease: Disease?, priors: [Prior]) -> [SimilarCase] {
-        var candidates: Set<Int> = []
-        for gene in Set(alterations.map(\.pattern.gene)) { candidates.formUnion(index.casesByGene[gene] ?? []) }
-        guard !candidates.isEmpty else { return [] }
+        guard !alterations.isEmpty, !index.cases.isEmpty else { return [] }
+        // A flat score per case and the list of cases touched: no hashing in the hot loop.
+        var scores = [Float](repeating: 0, count: index.cases.count)
+        var touched: [Int] = []
+        for alteration in alterations {
+            for position in index.casesByGene[alteration.pattern.gene] ?? [] {
+                if scores[position] == 0 { touched.append(position) }
+                scores[position] += 0.25
+            }
+            for position in index.casesByAlteration[KnowledgeIndex.key(alteration.pattern)] ?? [] { scores[position] += 0.75 }
+        }
+        guard !touched.isEmpty else { return [] }
+        if let disease {
+            for position in index.casesByDisease[disease.code] ?? [] where scores[position] > 0 { scores[position] += 0.5 }
+            let lineage = [disease.parent].compactMap { $0 } + vocabularies.children(of: disease.code)
+            for code in lineage where (vocabularies.disease(code: code)?.level ?? 0) >= 2 {
+                for position in index.casesByDisease[code] ?? [] where scores[position] > 0 { scores[position] += 0.25 }
+            }
+        }
         let priorDrugs = Set(priors.flatMap(\.drugs))
+        for drug in priorDrugs.sorted().prefix(2) {
+            for position in index.casesByDrug[drug] ?? [] where scores[position] > 0 { scores[position] += 0.25 }
+        }
+        // The best few by the quick score, kept in a small sorted buffer.
+        let capacity = maximumSimilarCases * 4
+        var best: [(score: Float, position: Int)] = []
+        best.reserveCapacity(capacity + 1)
+        for position in touched {
+            let score = scores[position]
+            if best.count == capacity, let last = best.last, score <= last.score { continue }
+            let slot = best.firstIndex { $0.score < score } ?? best.count
+            best.insert((score, position), at: slot)
+            if best.count > capacity { best.removeLast() }
+        }
+        let shortlist = best.map { ($0.position, $0.score) }
         let maximum = Double(alterations.count) + (disease == nil ? 0 : 0.5) + (priorDrugs.isEmpty ? 0 : 0.5)
         var scored: [(score: Double, summary: CaseSummary, shared: [String])] = []
-        for position in candidates {
+        for (position, _) in shortlist {
             let summary = index.cases[position]
             var score = 0.0
             var shared: [String] = []
