@@ -162,6 +162,16 @@ struct TherapyAssemblyTests {
         #expect(pairs == ["IDH1:venetoclax", "IDH1:azacitidine", "NRAS:venetoclax", "NRAS:azacitidine"])
     }
 
+    @Test func aLineStartsOnTheDateOfTheSentenceBefore() throws {
+        let text = """
+            Case report
+            A 20-year-old woman had an ALK-rearranged tumour. In February 2012, the disease progressed in the liver. \
+            Crizotinib was started and the lesions shrank (partial response).
+            """
+        let (record, _) = try extract(text)
+        #expect(record.therapies.first?.start?.date == "2012-02")
+    }
+
     @Test func deathCauseAndProcedures() throws {
         let text = """
             Case report

@@ -157,7 +157,7 @@ struct TherapyAssembly {
         lines[index].spans.append(assembler.evidence(range))
         if view.sentence.section == .case, firstCaseMention[index] == nil {
             firstCaseMention[index] = range.lowerBound
-            if let time = assembler.times(in: view).first {
+            if let time = assembler.times(in: view).first ?? recentDate(before: view) {
                 lines[index].start = time.point
             }
         }
@@ -168,6 +168,16 @@ struct TherapyAssembly {
             lines[index].dose = dose
         }
         return index
+    }
+
+    /// A calendar date from the one or two sentences just before, in the same section: narratives
+    /// often date an event and start the drug in the next sentence ("In February 2012, the
+    /// disease progressed. Crizotinib was started.").
+    private func recentDate(before view: SentenceView) -> TimeMention? {
+        for previous in assembler.views[..<view.index].reversed().prefix(2) where previous.sentence.sectionIndex == view.sentence.sectionIndex {
+            if let dated = assembler.times(in: previous).last(where: { $0.point.date != nil }) { return dated }
+        }
+        return nil
     }
 
     private func unique(_ values: [String]) -> [String] {
