@@ -33,15 +33,17 @@ public struct ServerServices: Sendable {
     }
 }
 
-/// Rebuilds the in-memory knowledge index when the store's snapshot changes. The snapshot is
-/// checked at most once a second, so other processes' writes (the CLI) show up promptly
-/// without a database read on every match.
+/// Keeps a matcher on a recent snapshot of the store. Requests never wait for a rebuild once a
+/// matcher exists: at most once a second a background task checks the snapshot (so writes by
+/// this server or by the CLI show up within about a second) and swaps in a fresh index when
+/// the content changed. Only the very first request builds the index in line.
 actor MatcherCache {
     private let vocabularies: Vocabularies
     private let store: any KnowledgeStore
     private var matcher: Matcher?
     private var checkedAt = ContinuousClock.now
-    private var building: Task<Matcher, any Error>?
+    private var refresh: Task<Void, Never>?
+    private var initial: Task<Matcher, any Error>?
 
     init(vocabularies: Vocabularies, store: any KnowledgeStore) {
         self.vocabularies = vocabularies
@@ -49,22 +51,39 @@ actor MatcherCache {
     }
 
     func current() async throws -> Matcher {
-        if let matcher, ContinuousClock.now - checkedAt < .seconds(1) { return matcher }
-        let snapshot = try await store.snapshotID()
-        checkedAt = ContinuousClock.now
-        if let matcher, matcher.index.snapshot == snapshot { return matcher }
-        if let building { return try await building.value }
+        if let matcher {
+            if ContinuousClock.now - checkedAt >= .seconds(1), refresh == nil {
+                checkedAt = ContinuousClock.now
+                let snapshot = matcher.index.snapshot
+                refresh = Task { [vocabularies, store] in
+                    let fresh: Matcher? = await {
+                        guard let latest = try? await store.snapshotID(), latest != snapshot else { return nil }
+                        return try? Matcher(vocabularies: vocabularies, index: await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
+                    }()
+                    await self.finishRefresh(fresh)
+                }
+            }
+            return matcher
+        }
+        if let initial { return try await initial.value }
         let task = Task { [vocabularies, store] in
             Matcher(vocabularies: vocabularies, index: try await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
         }
-        building = task
-        defer { building = nil }
-        let fresh = try await task.value
-        matcher = fresh
-        return fresh
+        initial = task
+        defer { initial = nil }
+        let built = try await task.value
+        matcher = built
+        checkedAt = ContinuousClock.now
+        return built
     }
 
+    private func finishRefresh(_ fresh: Matcher?) {
+        if let fresh { matcher = fresh }
+        refresh = nil
+    }
+
+    /// After a write: check the snapshot on the next request instead of waiting out the second.
     func invalidate() {
-        matcher = nil
+        checkedAt = ContinuousClock.now - .seconds(2)
     }
 }

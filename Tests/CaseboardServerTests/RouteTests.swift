@@ -236,6 +236,23 @@ struct RouteTests {
         }
     }
 
+    @Test func aMinimalCaseBodyIsAccepted() async throws {
+        // Clients may leave out spans, metadata and empty lists.
+        let body =
+            #"{"document":"minimal.txt","alterations":[{"gene":"FLT3","variant":"ITD","kind":"itd"}],"therapies":[{"drugs":["gilteritinib"],"response":"partial response"}]}"#
+        try await Harness.app().test(.router) { client in
+            try await client.execute(
+                uri: "/api/cases",
+                method: .post,
+                headers: [.contentType: "application/json", .authorization: "Bearer \(Harness.token)"],
+                body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .created)
+                try #expect(Harness.json(response.body)["evidence"] as? Int == 1)
+            }
+        }
+    }
+
     @Test func autocompleteAndValidation() async throws {
         try await Harness.app().test(.router) { client in
             try await client.execute(uri: "/api/diseases?q=myeloid%20sarc", method: .get) { response in
