@@ -65,7 +65,8 @@ extension SQLiteKnowledgeStore {
         var clauses: [String] = []
         var arguments = StatementArguments()
         if let gene = nonBlank(filter.gene) {
-            clauses.append("EXISTS (SELECT 1 FROM evidenceGene g WHERE g.evidenceId = evidence.id AND g.gene = ?)")
+            // An IN over the gene index, not a correlated EXISTS checked row by row.
+            clauses.append("evidence.id IN (SELECT evidenceId FROM evidenceGene WHERE gene = ?)")
             arguments += [gene.uppercased()]
         }
         if let alteration = nonBlank(filter.alteration)?.lowercased() {
@@ -83,7 +84,7 @@ extension SQLiteKnowledgeStore {
             arguments += [disease.uppercased(), disease.lowercased()]
         }
         if let drug = nonBlank(filter.drug) {
-            clauses.append("EXISTS (SELECT 1 FROM evidenceDrug d WHERE d.evidenceId = evidence.id AND d.drug = ?)")
+            clauses.append("evidence.id IN (SELECT evidenceId FROM evidenceDrug WHERE drug = ?)")
             arguments += [drug.lowercased()]
         }
         if let level = filter.level {
