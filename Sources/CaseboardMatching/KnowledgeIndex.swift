@@ -5,32 +5,22 @@ import CaseboardVocabularies
 /// The knowledge base as matching reads it: evidence and case summaries in memory, indexed by
 /// gene, built once per snapshot so each match touches only the rows its genes point to.
 public struct KnowledgeIndex: Sendable {
-    public let snapshot: String
-    let evidence: [EvidenceItem]
-    let evidenceByGene: [String: [Int]]
-    let cases: [CaseSummary]
-    let casesByGene: [String: [Int]]
+    public private(set) var snapshot: String
+    private(set) var evidence: [EvidenceItem]
+    private(set) var evidenceByGene: [String: [Int]]
+    private(set) var cases: [CaseSummary]
+    private(set) var casesByGene: [String: [Int]]
     /// Cases by exact alteration ("FLT3|D835H"), so similar-case scoring touches each case once
     /// per shared feature instead of comparing every case that shares a gene.
-    let casesByAlteration: [String: [Int]]
+    private(set) var casesByAlteration: [String: [Int]]
     /// Cases by OncoTree code, and by drug.
-    let casesByDisease: [String: [Int]]
-    let casesByDrug: [String: [Int]]
+    private(set) var casesByDisease: [String: [Int]]
+    private(set) var casesByDrug: [String: [Int]]
     let classRules: [ClassRule]
 
     public init(evidence: [EvidenceItem], cases: [CaseSummary], classRules: [ClassRule], snapshot: String) {
         // Only therapy-predictive evidence that supports its claim guides options and alerts.
-        let predictive = evidence.filter { $0.evidenceType == .predictive && $0.direction == .supports && !$0.drugs.isEmpty }
-        // Substitutes are alternatives: each drug stands on its own, not as a combination.
-        let usable = predictive.flatMap { item -> [EvidenceItem] in
-            guard item.interaction == .substitutes, item.drugs.count > 1 else { return [item] }
-            return item.drugs.map { drug in
-                var single = item
-                single.drugs = [drug]
-                single.interaction = nil
-                return single
-            }
-        }
+        let usable = Self.usable(evidence)
         self.evidence = usable
         var byGene: [String: [Int]] = [:]
         for (index, item) in usable.enumerated() {
@@ -54,6 +44,55 @@ public struct KnowledgeIndex: Sendable {
         casesByDrug = byDrug
         self.classRules = classRules
         self.snapshot = snapshot
+    }
+
+    /// The index with one more stored case and its evidence, without reloading anything:
+    /// the server applies its own writes this way. A case that replaces one already indexed
+    /// rebuilds the index from memory instead.
+    public func adding(_ summary: CaseSummary, evidence items: [EvidenceItem], snapshot: String) -> KnowledgeIndex {
+        if cases.contains(where: { $0.id == summary.id }) {
+            let kept = evidence.filter { $0.caseID != summary.id } + items
+            return KnowledgeIndex(evidence: kept, cases: cases.filter { $0.id != summary.id } + [summary], classRules: classRules, snapshot: snapshot)
+        }
+        var copy = self
+        copy.snapshot = snapshot
+        let usable = Self.usable(items)
+        for item in usable {
+            let position = copy.evidence.count
+            copy.evidence.append(item)
+            for gene in Set(item.genes) { copy.evidenceByGene[gene, default: []].append(position) }
+        }
+        let position = copy.cases.count
+        copy.cases.append(summary)
+        for gene in Set(summary.alterations.map(\.gene)) { copy.casesByGene[gene, default: []].append(position) }
+        for key in Set(summary.alterations.map(Self.key)) { copy.casesByAlteration[key, default: []].append(position) }
+        for code in Set(summary.diseases) { copy.casesByDisease[code, default: []].append(position) }
+        for drug in Set(summary.drugs) { copy.casesByDrug[drug, default: []].append(position) }
+        return copy
+    }
+
+    /// The index without a stored case and its evidence, rebuilt from memory.
+    public func removing(caseID: String, snapshot: String) -> KnowledgeIndex {
+        KnowledgeIndex(
+            evidence: evidence.filter { $0.caseID != caseID },
+            cases: cases.filter { $0.id != caseID },
+            classRules: classRules,
+            snapshot: snapshot
+        )
+    }
+
+    /// Therapy-predictive evidence that supports its claim; substitutes split into one item per
+    /// drug, since they are alternatives, not a combination.
+    static func usable(_ evidence: [EvidenceItem]) -> [EvidenceItem] {
+        evidence.filter { $0.evidenceType == .predictive && $0.direction == .supports && !$0.drugs.isEmpty }.flatMap { item -> [EvidenceItem] in
+            guard item.interaction == .substitutes, item.drugs.count > 1 else { return [item] }
+            return item.drugs.map { drug in
+                var single = item
+                single.drugs = [drug]
+                single.interaction = nil
+                return single
+            }
+        }
     }
 
     /// The exact-alteration key of a pattern.

@@ -27,9 +27,16 @@ public struct ServerServices: Sendable {
         try await matchers.current()
     }
 
-    /// Call after a write so the next match sees it.
-    func invalidate() async {
-        await matchers.invalidate()
+    /// After this server stored a case: add it to the match index in memory.
+    func caseSaved(_ stored: StoredCase, evidence: [EvidenceItem]) async {
+        let snapshot = (try? await store.snapshotID()) ?? ""
+        await matchers.apply { $0.adding(CaseSummary(id: stored.id, record: stored.record), evidence: evidence, snapshot: snapshot) }
+    }
+
+    /// After this server deleted a case: drop it from the match index in memory.
+    func caseDeleted(_ id: String) async {
+        let snapshot = (try? await store.snapshotID()) ?? ""
+        await matchers.apply { $0.removing(caseID: id, snapshot: snapshot) }
     }
 }
 
@@ -43,6 +50,8 @@ actor MatcherCache {
     private var matcher: Matcher?
     private var checkedAt = ContinuousClock.now
     private var refresh: Task<Void, Never>?
+    /// Set when another process may have written between our own writes.
+    private var reloadNeeded = false
     private var initial: Task<Matcher, any Error>?
 
     init(vocabularies: Vocabularies, store: any KnowledgeStore) {
@@ -55,9 +64,11 @@ actor MatcherCache {
             if ContinuousClock.now - checkedAt >= .seconds(1), refresh == nil {
                 checkedAt = ContinuousClock.now
                 let snapshot = matcher.index.snapshot
+                let force = reloadNeeded
+                reloadNeeded = false
                 refresh = Task { [vocabularies, store] in
                     let fresh: Matcher? = await {
-                        guard let latest = try? await store.snapshotID(), latest != snapshot else { return nil }
+                        guard let latest = try? await store.snapshotID(), force || latest != snapshot else { return nil }
                         return try? Matcher(vocabularies: vocabularies, index: await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
                     }()
                     await self.finishRefresh(fresh)
@@ -78,12 +89,30 @@ actor MatcherCache {
     }
 
     private func finishRefresh(_ fresh: Matcher?) {
-        if let fresh { matcher = fresh }
+        // A refresh that read the store before one of our own writes must not undo it.
+        if let fresh, Self.counter(fresh.index.snapshot) >= Self.counter(matcher?.index.snapshot ?? "") { matcher = fresh }
         refresh = nil
     }
 
-    /// After a write: check the snapshot on the next request instead of waiting out the second.
-    func invalidate() {
-        checkedAt = ContinuousClock.now - .seconds(2)
+    /// Applies this server's own write to the current index in memory.
+    func apply(_ change: @Sendable (KnowledgeIndex) -> KnowledgeIndex) {
+        guard let current = matcher else { return }
+        let updated = change(current.index)
+        if Self.counter(updated.snapshot) >= Self.counter(current.index.snapshot) {
+            matcher = Matcher(vocabularies: vocabularies, index: updated)
+            // A gap in the counter means someone else wrote too: reload on the next check.
+            if Self.counter(updated.snapshot) > Self.counter(current.index.snapshot) + 1 {
+                reloadNeeded = true
+                checkedAt = ContinuousClock.now - .seconds(2)
+            }
+        } else {
+            // Writes finished out of order: let the next check reload from the store.
+            checkedAt = ContinuousClock.now - .seconds(2)
+        }
+    }
+
+    /// The change counter at the start of a snapshot id ("12-<uuid>"), or 0.
+    static func counter(_ snapshot: String) -> Int {
+        Int(snapshot.prefix { $0.isNumber }) ?? 0
     }
 }

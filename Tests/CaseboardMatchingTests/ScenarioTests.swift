@@ -163,3 +163,27 @@ struct AlterationHierarchyTests {
         #expect(matcher.match(PatientProfile(disease: "NSCLC", alterations: ["EGFR L858R", "EGFR T790M"])).options.count == 1)
     }
 }
+
+struct IncrementalIndexTests {
+    @Test func addingAndRemovingCasesMatchesARebuild() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let curated = try CuratedEvidence.load(vocabularies: vocabularies).items
+        let base = KnowledgeIndex(evidence: curated, cases: [], classRules: [], snapshot: "1-a")
+        let record = Fixture.sarcomaCase()
+        let id = CaseIdentity.id(for: record)
+        let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies)
+        let added = base.adding(CaseSummary(id: id, record: record), evidence: evidence, snapshot: "2-b")
+        let rebuilt = KnowledgeIndex(evidence: curated + evidence, cases: [CaseSummary(id: id, record: record)], classRules: [], snapshot: "2-b")
+        let profile = PatientProfile(disease: "sarcoma", alterations: ["NTRK1 fusion"])
+        let incremental = Matcher(vocabularies: vocabularies, index: added).match(profile)
+        #expect(incremental == Matcher(vocabularies: vocabularies, index: rebuilt).match(profile))
+        #expect(incremental.similarCases.map(\.case) == [id])
+        #expect(incremental.options.contains { $0.drugs == ["crizotinib"] })
+        // Saving the same case again replaces it; removing it restores the base answers.
+        let readded = added.adding(CaseSummary(id: id, record: record), evidence: evidence, snapshot: "3-c")
+        #expect(Matcher(vocabularies: vocabularies, index: readded).match(profile).similarCases.count == 1)
+        let removed = readded.removing(caseID: id, snapshot: "4-d")
+        #expect(Matcher(vocabularies: vocabularies, index: removed).match(profile).similarCases.isEmpty)
+        #expect(!Matcher(vocabularies: vocabularies, index: removed).match(profile).options.contains { $0.drugs == ["crizotinib"] })
+    }
+}

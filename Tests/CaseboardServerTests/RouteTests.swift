@@ -219,6 +219,13 @@ struct RouteTests {
             try await client.execute(uri: "/api/cases?limit=10", method: .get) { response in
                 try #expect((try Harness.json(response.body)["total"] as? Int) == 1)
             }
+            // Matching sees the stored case at once (the server updates its index in memory).
+            let profile = #"{"disease":"AML","alterations":["FLT3-ITD"]}"#
+            try await client.execute(uri: "/api/match", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: profile))
+            { response in
+                let similar = try #require(try Harness.json(response.body)["similar_cases"] as? [[String: Any]])
+                #expect(similar.contains { $0["case"] as? String == id })
+            }
             // The stored case now counts as level C evidence.
             try await client.execute(uri: "/api/evidence?gene=FLT3&level=C", method: .get) { response in
                 let items = try #require(try Harness.json(response.body)["items"] as? [[String: Any]])

@@ -129,7 +129,7 @@ struct KnowledgeController<Context: RequestContext> {
         let id = CaseIdentity.id(for: record)
         let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: services.vocabularies)
         let stored = try await services.store.saveCase(record, evidence: evidence)
-        await services.invalidate()
+        await services.caseSaved(stored, evidence: evidence)
         return EditedResponse(
             status: .created,
             headers: [.location: "/api/cases/\(stored.id)"],
@@ -142,7 +142,7 @@ struct KnowledgeController<Context: RequestContext> {
         guard try await services.store.deleteCase(id: id) else {
             throw APIError(.notFound, "not_found", "no case with id '\(id)'", field: "id")
         }
-        await services.invalidate()
+        await services.caseDeleted(id)
         return .noContent
     }
 }
