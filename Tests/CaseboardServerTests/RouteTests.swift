@@ -185,6 +185,12 @@ struct RouteTests {
                 therapies: [TherapyLine(line: 1, drugs: ["gilteritinib"], response: .complete)]
             )
             let body = ByteBuffer(bytes: try JSONEncoder().encode(record))
+            // Build the match index before the write, so the write must update it.
+            let profile = #"{"disease":"AML","alterations":["FLT3-ITD"]}"#
+            try await client.execute(uri: "/api/match", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: profile))
+            { response in
+                try #expect(Harness.json(response.body)["similar_cases"] as? [Any] != nil)
+            }
             try await client.execute(uri: "/api/cases", method: .post, headers: [.contentType: "application/json"], body: body) { response in
                 #expect(response.status == .unauthorized)
             }
@@ -220,7 +226,6 @@ struct RouteTests {
                 try #expect((try Harness.json(response.body)["total"] as? Int) == 1)
             }
             // Matching sees the stored case at once (the server updates its index in memory).
-            let profile = #"{"disease":"AML","alterations":["FLT3-ITD"]}"#
             try await client.execute(uri: "/api/match", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: profile))
             { response in
                 let similar = try #require(try Harness.json(response.body)["similar_cases"] as? [[String: Any]])
