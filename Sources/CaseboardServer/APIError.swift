@@ -57,7 +57,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError {
             throw APIError(error.status, Self.code(for: error.status), error.body ?? error.status.reasonPhrase)
         } catch let error as DecodingError {
-            throw APIError(.badRequest, "invalid_json", Self.describe(error), field: Self.field(error))
+            throw APIError(.badRequest, "invalid_json", error.readableDescription, field: error.fieldPath)
         } catch let error as Diagnostic {
             throw APIError(.unprocessableContent, "unreadable_input", error.description)
         } catch let error as KnowledgeStoreError {
@@ -79,24 +79,6 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .requestTimeout: "timeout"
         default: "http_\(status.code)"
         }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, _): "missing field '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context.debugDescription
-        @unknown default: "invalid JSON"
-        }
-    }
-
-    static func field(_ error: DecodingError) -> String? {
-        let path: [any CodingKey]
-        switch error {
-        case .keyNotFound(let key, let context): path = context.codingPath + [key]
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
-        @unknown default: path = []
-        }
-        return path.isEmpty ? nil : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }
 

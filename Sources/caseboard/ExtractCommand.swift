@@ -29,17 +29,10 @@ struct ExtractCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Files or directories to read; '-' reads standard input.")
-    var inputs: [String]
+    @OptionGroup var input: InputOptions
 
     @Option(name: .long, help: "Output format: jsonl, json, text, pubtator or bioc.")
     var format: ExtractFormat?
-
-    @Option(name: .long, help: "Input format: auto, text, markdown, html, pubmed, jats or pubtator.")
-    var inputFormat: InputFormat = .auto
-
-    @Flag(name: .long, help: "Keep only PubMed records whose publication type is Case Reports.")
-    var caseReportsOnly = false
 
     @Flag(name: .long, help: "Add every entity mention to JSON output.")
     var allMentions = false
@@ -48,14 +41,13 @@ struct ExtractCommand: AsyncParsableCommand {
     var batchSize = 256
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one file, directory or '-'") }
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
     }
 
     func run() async throws {
         let extractor = CaseExtractor(vocabularies: try Vocabularies.loadBundled())
-        let loader = DocumentLoader(options: .init(format: inputFormat.documentFormat))
-        let paths = DocumentLoader.expand(inputs)
+        let loader = input.loader
+        let paths = input.paths
         let writer = CaseWriter(format: format ?? (paths.count == 1 ? .json : .jsonl), allMentions: allMentions)
         writer.begin()
         var failures = 0
@@ -70,7 +62,7 @@ struct ExtractCommand: AsyncParsableCommand {
                     do {
                         while batch.count < batchSize, let item = try stream.next() {
                             guard case .document(let document) = item else { continue }
-                            if caseReportsOnly && !document.metadata.isCaseReport { continue }
+                            if !input.keeps(document) { continue }
                             batch.append(document)
                         }
                     } catch {

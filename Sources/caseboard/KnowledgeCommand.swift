@@ -62,7 +62,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
                     } catch let error as DecodingError {
                         Diagnostics.report(
                             .error(
-                                "not a case record: \(Self.describe(error))",
+                                "not a case record: \(error.readableDescription)",
                                 file: file,
                                 position: SourcePosition(offset: 0, line: number + 1, column: 1)
                             )
@@ -75,15 +75,6 @@ struct KnowledgeCommand: AsyncParsableCommand {
                     Diagnostics.note("\(failures) line(s) failed")
                     throw ExitCode.failure
                 }
-            }
-        }
-
-        static func describe(_ error: DecodingError) -> String {
-            switch error {
-            case .keyNotFound(let key, _): "missing field '\(key.stringValue)'"
-            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                context.debugDescription + (context.codingPath.isEmpty ? "" : " at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
-            @unknown default: "\(error)"
             }
         }
     }

@@ -71,7 +71,7 @@ struct MatchCommand: AsyncParsableCommand {
                 } catch let error as DecodingError {
                     Diagnostics.report(
                         .error(
-                            "not a profile: \(KnowledgeCommand.ImportCommand.describe(error))",
+                            "not a profile: \(error.readableDescription)",
                             file: profiles,
                             position: SourcePosition(offset: 0, line: number + 1, column: 1)
                         )
@@ -85,7 +85,7 @@ struct MatchCommand: AsyncParsableCommand {
                 do {
                     input = try JSONDecoder().decode(PatientProfile.self, from: try Data(contentsOf: URL(fileURLWithPath: profile)))
                 } catch let error as DecodingError {
-                    throw Diagnostic.error("not a profile: \(KnowledgeCommand.ImportCommand.describe(error))", file: profile)
+                    throw Diagnostic.error("not a profile: \(error.readableDescription)", file: profile)
                 }
             } else {
                 input = PatientProfile(disease: disease, alterations: alteration, priorTherapies: prior.map(Self.priorTherapy))

@@ -24,17 +24,10 @@ struct ReadCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files or directories to read; '-' reads standard input.")
-    var inputs: [String]
+    @OptionGroup var input: InputOptions
 
     @Option(name: .long, help: "Output format: json or text.")
     var format: OutputFormat = .text
-
-    @Option(name: .long, help: "Input format: auto, text, markdown, html, pubmed, jats or pubtator.")
-    var inputFormat: InputFormat = .auto
-
-    @Flag(name: .long, help: "Keep only PubMed records whose publication type is Case Reports.")
-    var caseReportsOnly = false
 
     @Flag(name: .long, help: "Treat reader warnings (replaced bytes, repaired text) as failures.")
     var strict = false
@@ -42,21 +35,17 @@ struct ReadCommand: ParsableCommand {
     @Flag(name: .long, help: "Include the full text-to-input offset map in JSON output.")
     var sourceMap = false
 
-    func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one file, directory or '-'") }
-    }
-
     func run() throws {
-        let loader = DocumentLoader(options: .init(format: inputFormat.documentFormat))
+        let loader = input.loader
         let printer = DocumentPrinter(format: format, includeSourceMap: sourceMap)
         var failures = 0
         var documents = 0
-        for path in DocumentLoader.expand(inputs) {
+        for path in input.paths {
             do {
                 try loader.read(path: path) { item in
                     switch item {
                     case .document(let document):
-                        if caseReportsOnly && !document.metadata.isCaseReport { return }
+                        if !input.keeps(document) { return }
                         for warning in document.warnings { Diagnostics.report(warning) }
                         if strict && !document.warnings.isEmpty { failures += 1 }
                         documents += 1

@@ -1,3 +1,4 @@
+import CaseboardCore
 import CaseboardMatching
 import CaseboardPresentation
 import Foundation
@@ -44,7 +45,7 @@ struct MatchController<Context: RequestContext> {
                 output.append(try encoder.encode(matcher.match(profile)))
             } catch let error as DecodingError {
                 // One bad line is reported in place; the batch goes on.
-                let detail = LineError.Detail(code: "invalid_json", message: ErrorMiddleware<Context>.describe(error), field: "line \(number + 1)")
+                let detail = LineError.Detail(code: "invalid_json", message: error.readableDescription, field: "line \(number + 1)")
                 output.append(try encoder.encode(LineError(error: detail)))
             }
             output.append(0x0A)
