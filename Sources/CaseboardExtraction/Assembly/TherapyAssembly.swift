@@ -192,7 +192,7 @@ struct TherapyAssembly {
         let units = ["mg/m2", "mg/m²", "mg/kg", "mg", "g/m2", "g", "µg", "mcg", "ug", "iu", "units", "u/kg", "gy"]
         var cursor = number.range.upperBound
         // A range such as "600-800".
-        if cursor + 1 < bytes(view).count, assembler.bytes[cursor] == 0x2D,
+        if cursor + 1 < assembler.bytes.count, assembler.bytes[cursor] == 0x2D,
             let second = view.numbers.first(where: { $0.range.lowerBound == cursor + 1 })
         {
             cursor = second.range.upperBound
@@ -224,8 +224,6 @@ struct TherapyAssembly {
         if before.hasSuffix("alternated ") { start -= 11 }
         return assembler.text(start..<cursor)
     }
-
-    private func bytes(_ view: SentenceView) -> [UInt8] { assembler.bytes }
 
     private mutating func orderLines() {
         let order = lines.indices.sorted { a, b in
