@@ -16,17 +16,30 @@ public struct KnowledgeIndex: Sendable {
     /// Cases by OncoTree code, and by drug.
     private(set) var casesByDisease: [String: [Int]]
     private(set) var casesByDrug: [String: [Int]]
+    /// How many case reports make each claim (profile, drugs, significance, disease). Only the
+    /// first few of a claim are indexed for matching: a thousand reports of FLT3-ITD AML on
+    /// gilteritinib say one thing, and a match should not walk them all.
+    private(set) var caseClaimCounts: [String: Int]
     let classRules: [ClassRule]
+
+    /// Case reports indexed per claim; the rest are counted.
+    public static let caseReportsPerClaim = 5
 
     public init(evidence: [EvidenceItem], cases: [CaseSummary], classRules: [ClassRule], snapshot: String) {
         // Only therapy-predictive evidence that supports its claim guides options and alerts.
         let usable = Self.usable(evidence)
         self.evidence = usable
         var byGene: [String: [Int]] = [:]
+        var claims: [String: Int] = [:]
         for (index, item) in usable.enumerated() {
+            if let claim = Self.caseClaim(item) {
+                claims[claim, default: 0] += 1
+                if claims[claim]! > Self.caseReportsPerClaim { continue }
+            }
             for gene in Set(item.genes) { byGene[gene, default: []].append(index) }
         }
         evidenceByGene = byGene
+        caseClaimCounts = claims
         self.cases = cases
         var caseIndex: [String: [Int]] = [:]
         var byAlteration: [String: [Int]] = [:]
@@ -60,6 +73,10 @@ public struct KnowledgeIndex: Sendable {
         for item in usable {
             let position = copy.evidence.count
             copy.evidence.append(item)
+            if let claim = Self.caseClaim(item) {
+                copy.caseClaimCounts[claim, default: 0] += 1
+                if copy.caseClaimCounts[claim]! > Self.caseReportsPerClaim { continue }
+            }
             for gene in Set(item.genes) { copy.evidenceByGene[gene, default: []].append(position) }
         }
         let position = copy.cases.count
@@ -93,6 +110,18 @@ public struct KnowledgeIndex: Sendable {
                 return single
             }
         }
+    }
+
+    /// The claim a case-report item makes, or nil for other sources.
+    static func caseClaim(_ item: EvidenceItem) -> String? {
+        guard item.source == .caseReport else { return nil }
+        let profile = item.profile.components.map(key).joined(separator: "&")
+        return "\(profile)#\(item.drugs.sorted().joined(separator: "+"))#\(item.significance.rawValue)#\(item.disease.oncotree ?? item.disease.name)"
+    }
+
+    /// How many case reports in all make the same claim as `item`.
+    func caseReports(claimingLike item: EvidenceItem) -> Int {
+        Self.caseClaim(item).flatMap { caseClaimCounts[$0] } ?? 0
     }
 
     /// The exact-alteration key of a pattern.

@@ -394,6 +394,8 @@ public struct Matcher: Sendable {
             "\(hit.item.drugs.joined(separator: " + ")) for \(hit.item.profile.name) \(relation): level \(hit.item.level.rawValue), "
             + "\(citationText(hit.item)); patient's \(patient) (\(specificity))"
         if count > 1 { text += "; \(count - 1) more evidence item(s)" }
+        let reports = index.caseReports(claimingLike: hit.item)
+        if reports > KnowledgeIndex.caseReportsPerClaim { text += "; \(reports) case reports make this claim" }
         if let demoted { text += "; ranked down: \(demoted)" }
         return text
     }

@@ -187,3 +187,25 @@ struct IncrementalIndexTests {
         #expect(!Matcher(vocabularies: vocabularies, index: removed).match(profile).options.contains { $0.drugs == ["crizotinib"] })
     }
 }
+
+struct CaseClaimTests {
+    @Test func manyReportsOfOneClaimAreCountedNotWalked() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        var index = KnowledgeIndex(evidence: [], cases: [], classRules: [], snapshot: "0-a")
+        for number in 0..<40 {
+            var record = Fixture.sarcomaCase()
+            record.metadata.pmid = String(80_000_000 + number)
+            let id = CaseIdentity.id(for: record)
+            index = index.adding(
+                CaseSummary(id: id, record: record),
+                evidence: CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies),
+                snapshot: "\(number + 1)-x"
+            )
+        }
+        let result = Matcher(vocabularies: vocabularies, index: index).match(PatientProfile(disease: "sarcoma", alterations: ["NTRK1 fusion"]))
+        let crizotinib = try #require(result.options.first { $0.drugs == ["crizotinib"] })
+        #expect(crizotinib.evidence.count == KnowledgeIndex.caseReportsPerClaim)
+        #expect(crizotinib.why.contains("40 case reports make this claim"))
+        #expect(result.similarCases.count == 5)
+    }
+}

@@ -1,5 +1,6 @@
 // Matches 10,000 generated profiles against a SQLite store holding the curated table, CIViC
-// and 100,000 synthetic cases, and prints profiles/s and per-profile latency percentiles.
+// and 100,000 synthetic cases with their case-report evidence, and prints profiles/s and
+// per-profile latency percentiles.
 // Not a test: nothing here asserts. The store is built once and reused on later runs.
 import CaseboardCore
 import CaseboardKnowledge
@@ -11,7 +12,7 @@ import Logging
 
 let arguments = CommandLine.arguments
 let civicPath = arguments.count > 1 ? arguments[1] : "../../shared/data/civic/01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz"
-let databasePath = arguments.count > 2 ? arguments[2] : ".build/match-benchmark.sqlite"
+let databasePath = arguments.count > 2 ? arguments[2] : ".build/match-benchmark-with-case-evidence.sqlite"
 let caseCount = 100_000
 let profileCount = 10_000
 
@@ -78,7 +79,9 @@ if existing < caseCount {
             alterations: picked.map { Alteration(gene: $0.0, variant: $0.1, kind: $0.2) },
             therapies: [TherapyLine(line: 1, drugs: [drugs.randomElement(using: &random)!], response: .partial)]
         )
-        _ = try await store.saveCase(record, evidence: [])
+        // Stored as `kb import cases` stores them: each case adds its level C evidence.
+        let id = CaseIdentity.id(for: record)
+        _ = try await store.saveCase(record, evidence: CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies))
         if index % 20_000 == 19_999 { print("saved \(index + 1) synthetic cases (\(Int(Date().timeIntervalSince(start))) s)") }
     }
 }
