@@ -6,7 +6,9 @@ import CaseboardVocabularies
 /// gene, built once per snapshot so each match touches only the rows its genes point to.
 public struct KnowledgeIndex: Sendable {
     public private(set) var snapshot: String
-    private(set) var evidence: [EvidenceItem]
+    /// Evidence behind references, so a match passes one pointer per candidate instead of
+    /// copying whole items.
+    private(set) var evidence: [EvidenceBox]
     private(set) var evidenceByGene: [String: [Int]]
     private(set) var cases: [CaseSummary]
     private(set) var casesByGene: [String: [Int]]
@@ -22,13 +24,13 @@ public struct KnowledgeIndex: Sendable {
     private(set) var caseClaimCounts: [String: Int]
     let classRules: [ClassRule]
 
-    /// Case reports indexed per claim; the rest are counted.
-    public static let caseReportsPerClaim = 5
+    /// Case reports indexed per claim (the option shows one and states the count).
+    public static let caseReportsPerClaim = 1
 
     public init(evidence: [EvidenceItem], cases: [CaseSummary], classRules: [ClassRule], snapshot: String) {
         // Only therapy-predictive evidence that supports its claim guides options and alerts.
         let usable = Self.usable(evidence)
-        self.evidence = usable
+        self.evidence = usable.map(EvidenceBox.init)
         var byGene: [String: [Int]] = [:]
         var claims: [String: Int] = [:]
         for (index, item) in usable.enumerated() {
@@ -64,7 +66,7 @@ public struct KnowledgeIndex: Sendable {
     /// rebuilds the index from memory instead.
     public func adding(_ summary: CaseSummary, evidence items: [EvidenceItem], snapshot: String) -> KnowledgeIndex {
         if cases.contains(where: { $0.id == summary.id }) {
-            let kept = evidence.filter { $0.caseID != summary.id } + items
+            let kept = evidence.map(\.item).filter { $0.caseID != summary.id } + items
             return KnowledgeIndex(evidence: kept, cases: cases.filter { $0.id != summary.id } + [summary], classRules: classRules, snapshot: snapshot)
         }
         var copy = self
@@ -72,7 +74,7 @@ public struct KnowledgeIndex: Sendable {
         let usable = Self.usable(items)
         for item in usable {
             let position = copy.evidence.count
-            copy.evidence.append(item)
+            copy.evidence.append(EvidenceBox(item))
             if let claim = Self.caseClaim(item) {
                 copy.caseClaimCounts[claim, default: 0] += 1
                 if copy.caseClaimCounts[claim]! > Self.caseReportsPerClaim { continue }
@@ -91,7 +93,7 @@ public struct KnowledgeIndex: Sendable {
     /// The index without a stored case and its evidence, rebuilt from memory.
     public func removing(caseID: String, snapshot: String) -> KnowledgeIndex {
         KnowledgeIndex(
-            evidence: evidence.filter { $0.caseID != caseID },
+            evidence: evidence.map(\.item).filter { $0.caseID != caseID },
             cases: cases.filter { $0.id != caseID },
             classRules: classRules,
             snapshot: snapshot
@@ -140,5 +142,14 @@ public struct KnowledgeIndex: Sendable {
             classRules: try ClassRule.loadBundled(vocabularies: vocabularies),
             snapshot: try await snapshot
         )
+    }
+}
+
+/// One evidence item, shared by reference.
+final class EvidenceBox: Sendable {
+    let item: EvidenceItem
+
+    init(_ item: EvidenceItem) {
+        self.item = item
     }
 }

@@ -35,7 +35,8 @@ public struct Matcher: Sendable {
 
     /// One evidence item matched to the patient.
     struct Hit {
-        var item: EvidenceItem
+        let box: EvidenceBox
+        var item: EvidenceItem { box.item }
         var relation: DiseaseRelation
         var specificity: MatchSpecificity
         var alterations: [PatientAlteration]
@@ -182,13 +183,15 @@ public struct Matcher: Sendable {
             candidates.formUnion(index.evidenceByGene[gene] ?? [])
         }
         var hits: [Hit] = []
+        // Relations by evidence disease, computed once per match (ancestry walks allocate).
+        var relations: [String: DiseaseRelation] = [:]
         for position in candidates.sorted() {
-            let item = index.evidence[position]
-            let allowUnspecified = item.significance == .sensitivity
+            let box = index.evidence[position]
+            let allowUnspecified = box.item.significance == .sensitivity
             var matched: [PatientAlteration] = []
             var weakest = MatchSpecificity.exact
-            var satisfied = item.profile.combination == .all
-            for component in item.profile.components {
+            var satisfied = box.item.profile.combination == .all
+            for component in box.item.profile.components {
                 let best = alterations.compactMap { patient -> (PatientAlteration, MatchSpecificity)? in
                     AlterationMatching.specificity(patient: patient.pattern, evidence: component, allowUnspecified: allowUnspecified).map {
                         (patient, $0)
@@ -197,14 +200,18 @@ public struct Matcher: Sendable {
                 if let best {
                     matched.append(best.0)
                     weakest = max(weakest, best.1)
-                    if item.profile.combination == .any { satisfied = true }
-                } else if item.profile.combination == .all {
+                    if box.item.profile.combination == .any { satisfied = true }
+                } else if box.item.profile.combination == .all {
                     satisfied = false
                     break
                 }
             }
             guard satisfied, !matched.isEmpty else { continue }
-            hits.append(Hit(item: item, relation: relation(of: item.disease, to: disease), specificity: weakest, alterations: matched))
+            let evidenceDisease = box.item.disease
+            let key = evidenceDisease.tumorAgnostic ? "*" : evidenceDisease.oncotree ?? ""
+            let diseaseRelation = relations[key] ?? relation(of: evidenceDisease, to: disease)
+            relations[key] = diseaseRelation
+            hits.append(Hit(box: box, relation: diseaseRelation, specificity: weakest, alterations: matched))
         }
         return hits
     }
