@@ -148,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseboardKnowledgeTests",
-            dependencies: ["CaseboardKnowledge", "CaseboardVocabularies", "CaseboardCore"],
+            dependencies: ["CaseboardKnowledge", "CaseboardDocuments", "CaseboardVocabularies", "CaseboardCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

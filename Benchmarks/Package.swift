@@ -14,6 +14,7 @@ let package = Package(
             name: "MatchBenchmark",
             dependencies: [
                 .product(name: "CaseboardCore", package: "Caseboard"),
+                .product(name: "CaseboardDocuments", package: "Caseboard"),
                 .product(name: "CaseboardVocabularies", package: "Caseboard"),
                 .product(name: "CaseboardKnowledge", package: "Caseboard"),
                 .product(name: "CaseboardMatching", package: "Caseboard"),

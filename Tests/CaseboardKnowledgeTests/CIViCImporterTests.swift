@@ -1,4 +1,5 @@
 import CaseboardCore
+import CaseboardDocuments
 import CaseboardKnowledge
 import CaseboardVocabularies
 import Foundation
@@ -99,15 +100,10 @@ struct CIViCImporterTests {
 struct SharedCIViCTests {
     @Test func importsThe2021EvidenceSummaries() throws {
         let url = Shared.sharedRoot.appendingPathComponent("data/civic/01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "zcat '\(url.path)'"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let (items, report) = try CIViCImporter.parse(String(decoding: data, as: UTF8.self), vocabularies: Shared.vocabularies.get())
+        // The same gzip path the CLI import uses.
+        var source = try ByteSources.open(path: url.path)
+        let bytes = try source.readAll(name: url.path)
+        let (items, report) = try CIViCImporter.parse(String(decoding: bytes, as: UTF8.self), vocabularies: Shared.vocabularies.get())
         #expect(items.count + report.skippedTotal == 3_650)
         #expect(items.count > 3_000, "skipped: \(report.skipped)")
         let itd = items.filter { $0.profile.components.contains { $0.gene == "FLT3" && $0.variant == "ITD" } }

@@ -3,6 +3,7 @@
 // per-profile latency percentiles.
 // Not a test: nothing here asserts. The store is built once and reused on later runs.
 import CaseboardCore
+import CaseboardDocuments
 import CaseboardKnowledge
 import CaseboardMatching
 import CaseboardStoreSQLite
@@ -55,15 +56,9 @@ let existing = try await store.stats().cases
 if existing < caseCount {
     let start = Date()
     if FileManager.default.fileExists(atPath: civicPath) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "zcat '\(civicPath)'"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let (items, _) = try CIViCImporter.parse(String(decoding: data, as: UTF8.self), vocabularies: vocabularies)
+        var source = try ByteSources.open(path: civicPath)
+        let bytes = try source.readAll(name: civicPath)
+        let (items, _) = try CIViCImporter.parse(String(decoding: bytes, as: UTF8.self), vocabularies: vocabularies)
         _ = try await store.upsert(items)
         print("imported \(items.count) CIViC items")
     } else {
