@@ -7,87 +7,110 @@ import CaseboardVocabularies
 public struct KnowledgeIndex: Sendable {
     public private(set) var snapshot: String
     /// Evidence behind references, so a match passes one pointer per candidate instead of
-    /// copying whole items.
-    private(set) var evidence: [EvidenceBox]
-    private(set) var evidenceByGene: [String: [Int]]
-    private(set) var cases: [CaseSummary]
-    private(set) var casesByGene: [String: [Int]]
+    /// copying whole items. Chunked and sharded storage keeps adding a case to a copy cheap.
+    private(set) var evidence: ChunkedArray<EvidenceBox>
+    private(set) var evidenceByGene: ShardedDictionary<String, [Int]>
+    private(set) var cases: ChunkedArray<CaseSummary>
+    private(set) var casesByGene: ShardedDictionary<String, [Int]>
     /// Cases by exact alteration ("FLT3|D835H"), so similar-case scoring touches each case once
     /// per shared feature instead of comparing every case that shares a gene.
-    private(set) var casesByAlteration: [String: [Int]]
+    private(set) var casesByAlteration: ShardedDictionary<String, [Int]>
     /// Cases by OncoTree code, and by drug.
-    private(set) var casesByDisease: [String: [Int]]
-    private(set) var casesByDrug: [String: [Int]]
+    private(set) var casesByDisease: ShardedDictionary<String, [Int]>
+    private(set) var casesByDrug: ShardedDictionary<String, [Int]>
     /// How many case reports make each claim (profile, drugs, significance, disease). Only the
     /// first few of a claim are indexed for matching: a thousand reports of FLT3-ITD AML on
     /// gilteritinib say one thing, and a match should not walk them all.
-    private(set) var caseClaimCounts: [String: Int]
+    private(set) var caseClaimCounts: ShardedDictionary<String, Int>
     let classRules: [ClassRule]
 
     /// Case reports indexed per claim (the option shows one and states the count).
     public static let caseReportsPerClaim = 1
 
     public init(evidence: [EvidenceItem], cases: [CaseSummary], classRules: [ClassRule], snapshot: String) {
-        // Only therapy-predictive evidence that supports its claim guides options and alerts.
-        let usable = Self.usable(evidence)
-        self.evidence = usable.map(EvidenceBox.init)
-        var byGene: [String: [Int]] = [:]
-        var claims: [String: Int] = [:]
-        for (index, item) in usable.enumerated() {
-            if let claim = Self.caseClaim(item) {
-                claims[claim, default: 0] += 1
-                if claims[claim]! > Self.caseReportsPerClaim { continue }
-            }
-            for gene in Set(item.genes) { byGene[gene, default: []].append(index) }
-        }
-        evidenceByGene = byGene
-        caseClaimCounts = claims
-        self.cases = cases
-        var caseIndex: [String: [Int]] = [:]
-        var byAlteration: [String: [Int]] = [:]
-        var byDisease: [String: [Int]] = [:]
-        var byDrug: [String: [Int]] = [:]
-        for (index, summary) in cases.enumerated() {
-            for gene in Set(summary.alterations.map(\.gene)) { caseIndex[gene, default: []].append(index) }
-            for key in Set(summary.alterations.map(Self.key)) { byAlteration[key, default: []].append(index) }
-            for code in Set(summary.diseases) { byDisease[code, default: []].append(index) }
-            for drug in Set(summary.drugs) { byDrug[drug, default: []].append(index) }
-        }
-        casesByGene = caseIndex
-        casesByAlteration = byAlteration
-        casesByDisease = byDisease
-        casesByDrug = byDrug
+        self.evidence = ChunkedArray()
+        evidenceByGene = ShardedDictionary()
+        caseClaimCounts = ShardedDictionary()
+        self.cases = ChunkedArray()
+        casesByGene = ShardedDictionary()
+        casesByAlteration = ShardedDictionary()
+        casesByDisease = ShardedDictionary()
+        casesByDrug = ShardedDictionary()
         self.classRules = classRules
         self.snapshot = snapshot
+        append(evidence: evidence)
+        for summary in cases { append(summary) }
     }
 
-    /// The index with one more stored case and its evidence, without reloading anything:
-    /// the server applies its own writes this way. A case that replaces one already indexed
-    /// rebuilds the index from memory instead.
+    /// A stored case to add to the index, with the evidence derived from it.
+    public struct CaseAddition: Sendable {
+        public var summary: CaseSummary
+        public var evidence: [EvidenceItem]
+        /// Whether the store replaced an earlier save of this case; such an addition rebuilds
+        /// the index from memory so the old save's evidence goes.
+        public var replacesStoredCase: Bool
+
+        public init(summary: CaseSummary, evidence: [EvidenceItem], replacesStoredCase: Bool) {
+            self.summary = summary
+            self.evidence = evidence
+            self.replacesStoredCase = replacesStoredCase
+        }
+    }
+
+    /// The index with one more stored case and its evidence, without reloading anything. A
+    /// case that replaces one already indexed rebuilds the index from memory instead.
     public func adding(_ summary: CaseSummary, evidence items: [EvidenceItem], snapshot: String) -> KnowledgeIndex {
-        if cases.contains(where: { $0.id == summary.id }) {
-            let kept = evidence.map(\.item).filter { $0.caseID != summary.id } + items
-            return KnowledgeIndex(evidence: kept, cases: cases.filter { $0.id != summary.id } + [summary], classRules: classRules, snapshot: snapshot)
+        adding(
+            [CaseAddition(summary: summary, evidence: items, replacesStoredCase: cases.contains { $0.id == summary.id })],
+            snapshot: snapshot
+        )
+    }
+
+    /// The index with a batch of stored cases added, in order, without reloading anything: the
+    /// server applies its own writes this way. Only the touched chunks and shards are copied,
+    /// unless a case replaces an earlier save, which rebuilds the index from memory.
+    public func adding(_ additions: [CaseAddition], snapshot: String) -> KnowledgeIndex {
+        if additions.contains(where: \.replacesStoredCase) {
+            let replaced = Set(additions.map(\.summary.id))
+            return KnowledgeIndex(
+                evidence: evidence.map(\.item).filter { $0.caseID.map { !replaced.contains($0) } ?? true } + additions.flatMap(\.evidence),
+                cases: cases.filter { !replaced.contains($0.id) } + additions.map(\.summary),
+                classRules: classRules,
+                snapshot: snapshot
+            )
         }
         var copy = self
         copy.snapshot = snapshot
-        let usable = Self.usable(items)
-        for item in usable {
-            let position = copy.evidence.count
-            copy.evidence.append(EvidenceBox(item))
-            if let claim = Self.caseClaim(item) {
-                copy.caseClaimCounts[claim, default: 0] += 1
-                if copy.caseClaimCounts[claim]! > Self.caseReportsPerClaim { continue }
-            }
-            for gene in Set(item.genes) { copy.evidenceByGene[gene, default: []].append(position) }
+        for addition in additions {
+            copy.append(evidence: addition.evidence)
+            copy.append(addition.summary)
         }
-        let position = copy.cases.count
-        copy.cases.append(summary)
-        for gene in Set(summary.alterations.map(\.gene)) { copy.casesByGene[gene, default: []].append(position) }
-        for key in Set(summary.alterations.map(Self.key)) { copy.casesByAlteration[key, default: []].append(position) }
-        for code in Set(summary.diseases) { copy.casesByDisease[code, default: []].append(position) }
-        for drug in Set(summary.drugs) { copy.casesByDrug[drug, default: []].append(position) }
         return copy
+    }
+
+    private mutating func append(evidence items: [EvidenceItem]) {
+        // Only therapy-predictive evidence that supports its claim guides options and alerts.
+        for item in Self.usable(items) {
+            let position = evidence.count
+            evidence.append(EvidenceBox(item))
+            if let claim = Self.caseClaim(item) {
+                let reports = caseClaimCounts.update(claim, default: 0) { count -> Int in
+                    count += 1
+                    return count
+                }
+                if reports > Self.caseReportsPerClaim { continue }
+            }
+            for gene in Set(item.genes) { evidenceByGene.update(gene, default: []) { $0.append(position) } }
+        }
+    }
+
+    private mutating func append(_ summary: CaseSummary) {
+        let position = cases.count
+        cases.append(summary)
+        for gene in Set(summary.alterations.map(\.gene)) { casesByGene.update(gene, default: []) { $0.append(position) } }
+        for key in Set(summary.alterations.map(Self.key)) { casesByAlteration.update(key, default: []) { $0.append(position) } }
+        for code in Set(summary.diseases) { casesByDisease.update(code, default: []) { $0.append(position) } }
+        for drug in Set(summary.drugs) { casesByDrug.update(drug, default: []) { $0.append(position) } }
     }
 
     /// The index without a stored case and its evidence, rebuilt from memory.

@@ -261,7 +261,7 @@ public struct Matcher: Sendable {
             else {
                 continue
             }
-            for drug in vocabularies.drugs where rule.classes.contains(where: { drug.drugClass.hasPrefix($0) }) {
+            for drug in rule.drugs {
                 let key = entry([drug.name])
                 if pending[key]?.classRule == nil { pending[key]?.classRule = "\(patient.label): \(rule.note) (\(drug.drugClass); \(rule.source))" }
                 if pending[key]?.labels.contains(patient.label) == false { pending[key]?.labels.append(patient.label) }

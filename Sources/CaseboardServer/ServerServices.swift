@@ -14,12 +14,14 @@ public struct ServerServices: Sendable {
     public let extractor: CaseExtractor
     public let store: any KnowledgeStore
     let matchers: MatcherCache
+    let writer: CaseWriter
 
     public init(vocabularies: Vocabularies, store: any KnowledgeStore, logger: Logger) {
         self.vocabularies = vocabularies
         extractor = CaseExtractor(vocabularies: vocabularies, logger: logger)
         self.store = store
         matchers = MatcherCache(vocabularies: vocabularies, store: store)
+        writer = CaseWriter(store: store, matchers: matchers)
     }
 
     /// A matcher on the current snapshot.
@@ -27,16 +29,114 @@ public struct ServerServices: Sendable {
         try await matchers.current()
     }
 
-    /// After this server stored a case: add it to the match index in memory.
-    func caseSaved(_ stored: StoredCase, evidence: [EvidenceItem]) async {
-        let snapshot = (try? await store.snapshotID()) ?? ""
-        await matchers.apply { $0.adding(CaseSummary(id: stored.id, record: stored.record), evidence: evidence, snapshot: snapshot) }
+    /// Stores a case through the group-commit writer and adds it to the match index.
+    func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
+        try await writer.save(CaseSubmission(record: record, evidence: evidence))
     }
 
-    /// After this server deleted a case: drop it from the match index in memory.
-    func caseDeleted(_ id: String) async {
-        let snapshot = (try? await store.snapshotID()) ?? ""
-        await matchers.apply { $0.removing(caseID: id, snapshot: snapshot) }
+    /// Deletes a case through the writer, in order with saves; false when there was none.
+    func deleteCase(id: String) async throws -> Bool {
+        try await writer.delete(id: id)
+    }
+}
+
+/// Serializes this server's case writes and commits them in groups: requests that arrive while
+/// a transaction runs are written together in the next one (one commit and WAL sync for all).
+/// Each committed group is applied to the match index in commit order, so the index never
+/// needs a reload for this server's own writes.
+actor CaseWriter {
+    private enum Operation {
+        case save(CaseSubmission, CheckedContinuation<StoredCase, any Error>)
+        case delete(String, CheckedContinuation<Bool, any Error>)
+    }
+
+    private let store: any KnowledgeStore
+    private let matchers: MatcherCache
+    private var queue: [Operation] = []
+    private var draining = false
+    /// Cases per transaction at most, so one commit never holds the lock for long.
+    private static let maximumGroup = 256
+
+    init(store: any KnowledgeStore, matchers: MatcherCache) {
+        self.store = store
+        self.matchers = matchers
+    }
+
+    func save(_ submission: CaseSubmission) async throws -> StoredCase {
+        try await withCheckedThrowingContinuation { continuation in
+            enqueue(.save(submission, continuation))
+        }
+    }
+
+    func delete(id: String) async throws -> Bool {
+        try await withCheckedThrowingContinuation { continuation in
+            enqueue(.delete(id, continuation))
+        }
+    }
+
+    private func enqueue(_ operation: Operation) {
+        queue.append(operation)
+        guard !draining else { return }
+        draining = true
+        Task { await drain() }
+    }
+
+    private func drain() async {
+        while let first = queue.first {
+            if case .delete(let id, let continuation) = first {
+                queue.removeFirst()
+                await runDelete(id, continuation)
+                continue
+            }
+            var group: [(submission: CaseSubmission, continuation: CheckedContinuation<StoredCase, any Error>)] = []
+            while group.count < Self.maximumGroup, case .save(let submission, let continuation)? = queue.first {
+                queue.removeFirst()
+                group.append((submission, continuation))
+            }
+            await runSaves(group)
+        }
+        draining = false
+    }
+
+    private func runSaves(_ group: [(submission: CaseSubmission, continuation: CheckedContinuation<StoredCase, any Error>)]) async {
+        let result: CaseBatchResult
+        do {
+            result = try await store.saveCases(group.map(\.submission))
+        } catch {
+            for entry in group { entry.continuation.resume(throwing: error) }
+            return
+        }
+        var additions: [KnowledgeIndex.CaseAddition] = []
+        for (outcome, entry) in zip(result.outcomes, group) {
+            guard case .success(let saved) = outcome else { continue }
+            additions.append(
+                .init(
+                    summary: CaseSummary(id: saved.stored.id, record: saved.stored.record),
+                    evidence: entry.submission.evidence,
+                    replacesStoredCase: saved.replaced
+                )
+            )
+        }
+        if !additions.isEmpty {
+            let snapshot = result.snapshot
+            await matchers.apply(snapshot: snapshot) { [additions] in $0.adding(additions, snapshot: snapshot) }
+        }
+        for (outcome, entry) in zip(result.outcomes, group) {
+            entry.continuation.resume(with: outcome.map(\.stored).mapError { $0 as any Error })
+        }
+    }
+
+    private func runDelete(_ id: String, _ continuation: CheckedContinuation<Bool, any Error>) async {
+        do {
+            let deleted = try await store.deleteCase(id: id)
+            if deleted {
+                let snapshot = try await store.snapshotID()
+                await matchers.apply(snapshot: snapshot) { $0.removing(caseID: id, snapshot: snapshot) }
+            }
+            continuation.resume(returning: deleted)
+        } catch {
+            continuation.resume(throwing: error)
+        }
     }
 }
 
@@ -94,19 +194,19 @@ actor MatcherCache {
         refresh = nil
     }
 
-    /// Applies this server's own write to the current index in memory.
-    func apply(_ change: @Sendable (KnowledgeIndex) -> KnowledgeIndex) {
+    /// Applies this server's own committed write, whose commit produced `snapshot`, to the
+    /// current index in memory. The writer calls this in commit order.
+    func apply(snapshot: String, _ change: @Sendable (KnowledgeIndex) -> KnowledgeIndex) {
+        // Without an index yet, the first build or the next check reads the write from the store.
         guard let current = matcher else { return }
-        let updated = change(current.index)
-        if Self.counter(updated.snapshot) >= Self.counter(current.index.snapshot) {
-            matcher = Matcher(vocabularies: vocabularies, index: updated)
-            // A gap in the counter means someone else wrote too: reload on the next check.
-            if Self.counter(updated.snapshot) > Self.counter(current.index.snapshot) + 1 {
-                reloadNeeded = true
-                checkedAt = ContinuousClock.now - .seconds(2)
-            }
-        } else {
-            // Writes finished out of order: let the next check reload from the store.
+        let written = Self.counter(snapshot)
+        let indexed = Self.counter(current.index.snapshot)
+        // A reload that read the store after this commit already holds the write.
+        guard written > indexed else { return }
+        matcher = Matcher(vocabularies: vocabularies, index: change(current.index))
+        // A gap in the counter means another process wrote too: reload on the next check.
+        if written > indexed + 1 {
+            reloadNeeded = true
             checkedAt = ContinuousClock.now - .seconds(2)
         }
     }

@@ -23,48 +23,105 @@ extension SQLiteKnowledgeStore {
     ///
     /// - Returns: The stored case, with `importedAt` the current time in ISO 8601 (UTC).
     public func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
-        let id = CaseIdentity.id(for: record)
+        let batch = try await saveCases([CaseSubmission(record: record, evidence: evidence)])
+        return try batch.outcomes[0].get().stored
+    }
+
+    /// Stores cases as ``saveCase(_:evidence:)`` does, all in one transaction (one commit, one
+    /// WAL sync) with a savepoint per case, so a case that fails is rolled back alone and
+    /// reported in its outcome. The snapshot changes once, when at least one case was stored.
+    ///
+    /// - Throws: ``KnowledgeStoreError`` when the transaction itself fails; nothing is stored then.
+    public func saveCases(_ submissions: [CaseSubmission]) async throws -> CaseBatchResult {
         let importedAt = Date().formatted(.iso8601)
-        let items = Self.lastOccurrences(evidence).map { item in
-            var copy = item
-            copy.caseID = id
-            return copy
+        let path = path
+        let busyTimeout = busyTimeout
+        // Encoding happens before the write lock is taken.
+        let prepared: [Result<PreparedCase, KnowledgeStoreError>] = submissions.map { submission in
+            do {
+                return .success(try PreparedCase(submission, importedAt: importedAt))
+            } catch {
+                return .failure(Self.storeError(error, path: path, busyTimeout: busyTimeout))
+            }
         }
+        return try await write { db in
+            var outcomes: [Result<CaseSaveOutcome, KnowledgeStoreError>] = []
+            outcomes.reserveCapacity(prepared.count)
+            for entry in prepared {
+                guard case .success(let item) = entry else {
+                    if case .failure(let error) = entry { outcomes.append(.failure(error)) }
+                    continue
+                }
+                do {
+                    var replaced = false
+                    try db.inSavepoint {
+                        replaced = try Self.insert(item, db)
+                        return .commit
+                    }
+                    outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: replaced)))
+                } catch {
+                    outcomes.append(.failure(Self.storeError(error, path: path, busyTimeout: busyTimeout)))
+                }
+            }
+            if outcomes.contains(where: { if case .success = $0 { true } else { false } }) {
+                try Self.bumpSnapshot(db)
+            }
+            return CaseBatchResult(outcomes: outcomes, snapshot: try Self.readSnapshot(db))
+        }
+    }
+
+    /// A case encoded for storage.
+    struct PreparedCase: Sendable {
+        let stored: StoredCase
+        let items: [EvidenceItem]
         let recordJSON: String
         let summary: String
-        do {
+        let features: [(kind: CaseFeatureKind, value: String)]
+        let searchText: String
+
+        init(_ submission: CaseSubmission, importedAt: String) throws {
+            let record = submission.record
+            let id = CaseIdentity.id(for: record)
+            stored = StoredCase(id: id, record: record, importedAt: importedAt)
+            items = SQLiteKnowledgeStore.lastOccurrences(submission.evidence).map { item in
+                var copy = item
+                copy.caseID = id
+                return copy
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
             recordJSON = String(decoding: try encoder.encode(record), as: UTF8.self)
             summary = try CaseSummaryCodec.encode(CaseSummary(id: id, record: record))
-        } catch {
-            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+            features = SQLiteKnowledgeStore.features(of: record)
+            searchText = SQLiteKnowledgeStore.searchText(of: record)
         }
-        let features = Self.features(of: record)
-        let searchText = Self.searchText(of: record)
-        try await write { db in
-            // Deleting cascades to the old save's evidence and features and fires the FTS triggers.
-            try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [id])
-            try db.execute(
-                sql: """
-                    INSERT INTO cases (id, document, title, pmid, diseaseCodes, importedAt, recordJSON, summary, searchText) \
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, record.document, record.title, Self.nonBlank(record.metadata.pmid),
-                    record.diagnoses.compactMap(\.oncotree).joined(separator: " "),
-                    importedAt, recordJSON, summary, searchText,
-                ]
-            )
-            let insertFeature = try db.cachedStatement(sql: "INSERT INTO caseFeature (caseId, kind, value) VALUES (?, ?, ?)")
-            for feature in features {
-                try insertFeature.execute(arguments: [id, feature.kind.rawValue, feature.value])
-            }
-            let rows = try EvidenceRowWriter(db)
-            for item in items { try rows.write(item) }
-            try Self.bumpSnapshot(db)
+    }
+
+    /// Writes one prepared case, replacing an earlier save; returns whether one was replaced.
+    private static func insert(_ prepared: PreparedCase, _ db: Database) throws -> Bool {
+        let record = prepared.stored.record
+        let id = prepared.stored.id
+        // Deleting cascades to the old save's evidence and features and fires the FTS triggers.
+        try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [id])
+        let replaced = db.changesCount > 0
+        try db.execute(
+            sql: """
+                INSERT INTO cases (id, document, title, pmid, diseaseCodes, importedAt, recordJSON, summary, searchText) \
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, record.document, record.title, nonBlank(record.metadata.pmid),
+                record.diagnoses.compactMap(\.oncotree).joined(separator: " "),
+                prepared.stored.importedAt, prepared.recordJSON, prepared.summary, prepared.searchText,
+            ]
+        )
+        let insertFeature = try db.cachedStatement(sql: "INSERT INTO caseFeature (caseId, kind, value) VALUES (?, ?, ?)")
+        for feature in prepared.features {
+            try insertFeature.execute(arguments: [id, feature.kind.rawValue, feature.value])
         }
-        return StoredCase(id: id, record: record, importedAt: importedAt)
+        let rows = try EvidenceRowWriter(db)
+        for item in prepared.items { try rows.write(item) }
+        return replaced
     }
 
     /// The stored case with this id, or nil.

@@ -248,6 +248,48 @@ struct RouteTests {
         }
     }
 
+    @Test func concurrentCaseWritesAllReachTheMatchIndexOnce() async throws {
+        let writers = 40
+        try await Harness.app().test(.router) { client in
+            let profile = #"{"disease":"AML","alterations":["FLT3 D835H"]}"#
+            // Build the match index first, so every write must be applied to it in memory.
+            try await client.execute(uri: "/api/match", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: profile))
+            { response in #expect(response.status == .ok) }
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for number in 0..<writers {
+                    let record = CaseRecord(
+                        document: "concurrent-\(number).txt",
+                        diagnoses: [Diagnosis(name: "aml", oncotree: "AML", code: "AML", canonicalName: "Acute Myeloid Leukemia")],
+                        alterations: [Alteration(gene: "FLT3", variant: "D835H", kind: .proteinChange)],
+                        therapies: [TherapyLine(line: 1, drugs: ["quizartinib"], response: .partial)]
+                    )
+                    let body = ByteBuffer(bytes: try JSONEncoder().encode(record))
+                    group.addTask {
+                        try await client.execute(
+                            uri: "/api/cases",
+                            method: .post,
+                            headers: [.contentType: "application/json", .authorization: "Bearer \(Harness.token)"],
+                            body: body
+                        ) { $0.status }
+                    }
+                }
+                for try await status in group { #expect(status == .created) }
+            }
+            try await client.execute(uri: "/api/cases?limit=1", method: .get) { response in
+                try #expect((try Harness.json(response.body)["total"] as? Int) == writers)
+            }
+            // Each write counted exactly once: no write lost, none applied twice.
+            try await client.execute(uri: "/api/match", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: profile))
+            { response in
+                let options = try #require(try Harness.json(response.body)["options"] as? [[String: Any]])
+                let quizartinib = try #require(
+                    options.first { ($0["drugs"] as? [String]) == ["quizartinib"] && ($0["why"] as? String)?.contains("case report") == true }
+                )
+                #expect((quizartinib["why"] as? String)?.contains("\(writers) case reports make this claim") == true)
+            }
+        }
+    }
+
     @Test func aMinimalCaseBodyIsAccepted() async throws {
         // Clients may leave out spans, metadata and empty lists.
         let body =

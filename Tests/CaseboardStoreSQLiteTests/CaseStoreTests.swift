@@ -36,6 +36,44 @@ struct CaseStoreTests {
         )
     }
 
+    @Test func aBatchCommitsItsGoodCasesOnceAndReportsTheBadOne() async throws {
+        let store = try SQLiteKnowledgeStore.inMemory()
+        _ = try await store.saveCase(Fixtures.amlCase, evidence: [])
+        let before = try await store.snapshotID()
+        var unencodable = Fixtures.lungCase
+        unencodable.document = "nan.txt"
+        // JSON has no NaN, so this record cannot be stored.
+        unencodable.alterations[0].alleleFraction = .nan
+        let batch = try await store.saveCases([
+            CaseSubmission(record: Fixtures.amlCase, evidence: Fixtures.caseEvidence("aml", count: 1, statement: "Remission.")),
+            CaseSubmission(record: unencodable, evidence: []),
+            CaseSubmission(record: Fixtures.lungCase, evidence: []),
+        ])
+        #expect(batch.outcomes.count == 3)
+        #expect((try? batch.outcomes[0].get())?.replaced == true)
+        #expect((try? batch.outcomes[2].get())?.replaced == false)
+        guard case .failure(let error) = batch.outcomes[1] else {
+            Issue.record("the unencodable case was stored")
+            return
+        }
+        #expect(!error.message.isEmpty)
+        #expect(try await store.stats().cases == 2)
+        #expect(try await store.storedCase(id: CaseIdentity.id(for: unencodable)) == nil)
+        // One commit, one snapshot step, and the result names it.
+        #expect(batch.snapshot == (try await store.snapshotID()))
+        #expect(Int(batch.snapshot.prefix { $0.isNumber }) == Int(before.prefix { $0.isNumber })! + 1)
+    }
+
+    @Test func aBatchWithNothingStoredKeepsTheSnapshot() async throws {
+        let store = try SQLiteKnowledgeStore.inMemory()
+        let before = try await store.snapshotID()
+        var unencodable = Fixtures.lungCase
+        unencodable.alterations[0].alleleFraction = .infinity
+        let batch = try await store.saveCases([CaseSubmission(record: unencodable, evidence: [])])
+        #expect(batch.snapshot == before)
+        await #expect(throws: KnowledgeStoreError.self) { try await store.saveCase(unencodable, evidence: []) }
+    }
+
     @Test func caseIDWithoutPMIDComesFromDocumentAndTitle() async throws {
         let store = try SQLiteKnowledgeStore.inMemory()
         let stored = try await store.saveCase(Fixtures.lungCase, evidence: [])

@@ -10,6 +10,41 @@ public struct ClassRule: Sendable, Hashable {
     public var classes: [String]
     public var source: String
     public var note: String
+    /// The vocabulary's drugs in those classes, resolved once at load so a match does not walk
+    /// the whole drug list for every rule.
+    public var drugs: [ClassDrug]
+
+    /// A drug a rule covers, with the class that put it there.
+    public struct ClassDrug: Sendable, Hashable {
+        public var name: String
+        public var drugClass: String
+
+        public init(name: String, drugClass: String) {
+            self.name = name
+            self.drugClass = drugClass
+        }
+    }
+
+    public init(pattern: AlterationPattern, classes: [String], source: String, note: String, drugs: [ClassDrug]) {
+        self.pattern = pattern
+        self.classes = classes
+        self.source = source
+        self.note = note
+        self.drugs = drugs
+    }
+
+    /// A rule with its drugs resolved from `vocabularies`.
+    public init(pattern: AlterationPattern, classes: [String], source: String, note: String, vocabularies: Vocabularies) {
+        self.init(
+            pattern: pattern,
+            classes: classes,
+            source: source,
+            note: note,
+            drugs: vocabularies.drugs.filter { drug in classes.contains { drug.drugClass.hasPrefix($0) } }.map {
+                ClassDrug(name: $0.name, drugClass: $0.drugClass)
+            }
+        )
+    }
 
     /// The bundled rules.
     public static func loadBundled(vocabularies: Vocabularies) throws -> [ClassRule] {
@@ -28,7 +63,8 @@ public struct ClassRule: Sendable, Hashable {
                 pattern: AlterationPattern(alteration),
                 classes: row["classes"].split(separator: "|").map(String.init),
                 source: row["source"],
-                note: row["notes"]
+                note: row["notes"],
+                vocabularies: vocabularies
             )
         }
     }

@@ -17,6 +17,10 @@ public protocol KnowledgeStore: Sendable {
     /// Stores a case (and the evidence derived from it) and returns its id.
     func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase
 
+    /// Stores several cases in one transaction, each in its own savepoint: a case that fails
+    /// is reported in its outcome and leaves the others in place. The snapshot changes once.
+    func saveCases(_ submissions: [CaseSubmission]) async throws -> CaseBatchResult
+
     func storedCase(id: String) async throws -> StoredCase?
 
     /// Removes a case and its derived evidence; false if there was no such case.
@@ -37,6 +41,61 @@ public protocol KnowledgeStore: Sendable {
     func metadata(_ key: String) async throws -> String?
 
     func setMetadata(_ key: String, _ value: String) async throws
+}
+
+extension KnowledgeStore {
+    /// One case at a time, for stores without batched writes. Not atomic as a batch, and the
+    /// snapshot is read after the last save, so it may include another writer's change.
+    public func saveCases(_ submissions: [CaseSubmission]) async throws -> CaseBatchResult {
+        var outcomes: [Result<CaseSaveOutcome, KnowledgeStoreError>] = []
+        for submission in submissions {
+            do {
+                let replaced = try await storedCase(id: CaseIdentity.id(for: submission.record)) != nil
+                let stored = try await saveCase(submission.record, evidence: submission.evidence)
+                outcomes.append(.success(CaseSaveOutcome(stored: stored, replaced: replaced)))
+            } catch let error as KnowledgeStoreError {
+                outcomes.append(.failure(error))
+            } catch {
+                outcomes.append(.failure(KnowledgeStoreError("\(error)")))
+            }
+        }
+        return CaseBatchResult(outcomes: outcomes, snapshot: try await snapshotID())
+    }
+}
+
+/// A case to store, with the evidence derived from it.
+public struct CaseSubmission: Sendable {
+    public var record: CaseRecord
+    public var evidence: [EvidenceItem]
+
+    public init(record: CaseRecord, evidence: [EvidenceItem]) {
+        self.record = record
+        self.evidence = evidence
+    }
+}
+
+/// What storing one case of a batch did.
+public struct CaseSaveOutcome: Sendable {
+    public var stored: StoredCase
+    /// Whether an earlier save of the same case was replaced.
+    public var replaced: Bool
+
+    public init(stored: StoredCase, replaced: Bool) {
+        self.stored = stored
+        self.replaced = replaced
+    }
+}
+
+/// The outcomes of a batch of case saves, in submission order, and the store's snapshot id
+/// right after the batch committed.
+public struct CaseBatchResult: Sendable {
+    public var outcomes: [Result<CaseSaveOutcome, KnowledgeStoreError>]
+    public var snapshot: String
+
+    public init(outcomes: [Result<CaseSaveOutcome, KnowledgeStoreError>], snapshot: String) {
+        self.outcomes = outcomes
+        self.snapshot = snapshot
+    }
 }
 
 /// What to look for in `evidence(matching:)`. Unset fields do not filter.

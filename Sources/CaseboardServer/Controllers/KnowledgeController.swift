@@ -128,8 +128,7 @@ struct KnowledgeController<Context: RequestContext> {
         guard !record.document.isEmpty else { throw APIError(.badRequest, "missing_field", "the case needs a document name", field: "document") }
         let id = CaseIdentity.id(for: record)
         let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: services.vocabularies)
-        let stored = try await services.store.saveCase(record, evidence: evidence)
-        await services.caseSaved(stored, evidence: evidence)
+        let stored = try await services.saveCase(record, evidence: evidence)
         return EditedResponse(
             status: .created,
             headers: [.location: "/api/cases/\(stored.id)"],
@@ -139,10 +138,9 @@ struct KnowledgeController<Context: RequestContext> {
 
     @Sendable func deleteCase(_ request: Request, context: Context) async throws -> HTTPResponse.Status {
         let id = try caseID(context)
-        guard try await services.store.deleteCase(id: id) else {
+        guard try await services.deleteCase(id: id) else {
             throw APIError(.notFound, "not_found", "no case with id '\(id)'", field: "id")
         }
-        await services.caseDeleted(id)
         return .noContent
     }
 }
