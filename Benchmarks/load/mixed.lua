@@ -1,5 +1,6 @@
 -- A mix of reads and writes against a running Caseboard server:
--- 85% POST /api/match, 10% GET /api/evidence, 5% POST /api/cases (authenticated writes).
+-- 85% POST /api/match, 10% GET /api/evidence, 5% POST /api/cases (authenticated writes; one
+-- write in five re-saves a case this thread stored earlier, as a curator's correction would).
 -- Non-2xx answers are counted and printed at the end.
 local token = os.getenv("CASEBOARD_TOKEN") or "load-test"
 local profiles = {
@@ -11,7 +12,45 @@ local profiles = {
   '{"disease":"AML","alterations":["IDH1 R132H","NRAS G12D"]}',
 }
 local genes = {"FLT3", "ALK", "EGFR", "ABL1", "NTRK1", "BRAF", "KIT"}
+-- Written cases vary over these, so the index grows like a real one rather than one claim.
+local alterations = {
+  '{"gene":"FLT3","variant":"ITD","kind":"itd","spans":[]}',
+  '{"gene":"FLT3","variant":"D835H","kind":"protein_change","spans":[]}',
+  '{"gene":"ALK","variant":"fusion","kind":"fusion","partner":"EML4","spans":[]}',
+  '{"gene":"NTRK1","variant":"fusion","kind":"fusion","spans":[]}',
+  '{"gene":"EGFR","variant":"L858R","kind":"protein_change","spans":[]}',
+  '{"gene":"IDH1","variant":"R132H","kind":"protein_change","spans":[]}',
+}
+local diagnoses = {
+  '{"name":"acute myeloid leukemia","oncotree":"AML","code":"AML","canonical_name":"Acute Myeloid Leukemia","spans":[]}',
+  '{"name":"sarcoma","oncotree":"SARCNOS","code":"SARCNOS","canonical_name":"Sarcoma, NOS","spans":[]}',
+  '{"name":"lung adenocarcinoma","oncotree":"LUAD","code":"LUAD","canonical_name":"Lung Adenocarcinoma","spans":[]}',
+}
+local drugs = {"gilteritinib", "sorafenib", "crizotinib", "alectinib", "larotrectinib", "osimertinib", "ivosidenib"}
+local responses = {"complete response", "partial response", "stable disease", "progressive disease"}
+
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+
 local counter = 0
+local written = {}
+function init(args)
+  -- Each thread draws its own numbers, so threads do not write the same documents.
+  math.randomseed(thread_id * 7919 + os.time())
+end
+
+local function case_body(number)
+  return string.format(
+    '{"document":"load-t%d-%d.txt","title":"Load case %d of thread %d","patient":{},"diagnoses":[%s],"alterations":[%s],'
+      .. '"therapies":[{"line":1,"drugs":["%s"],"response":"%s","adverse_events":[],"dose_changes":[],"spans":[],"response_spans":[]}],'
+      .. '"adverse_events":[],"resistance":[],"procedures":[],"timeline":[],"warnings":[]}',
+    thread_id, number, number, thread_id,
+    diagnoses[math.random(#diagnoses)], alterations[math.random(#alterations)],
+    drugs[math.random(#drugs)], responses[math.random(#responses)])
+end
 
 function request()
   counter = counter + 1
@@ -21,8 +60,13 @@ function request()
   elseif roll <= 95 then
     return wrk.format("GET", "/api/evidence?gene=" .. genes[math.random(#genes)] .. "&limit=20")
   else
-    local body = string.format('{"document":"load-%d-%d.txt","patient":{},"diagnoses":[],"alterations":[{"gene":"FLT3","variant":"ITD","kind":"itd","spans":[]}],"therapies":[{"line":1,"drugs":["gilteritinib"],"response":"partial response","adverse_events":[],"dose_changes":[],"spans":[],"response_spans":[]}],"adverse_events":[],"resistance":[],"procedures":[],"timeline":[],"warnings":[]}', math.random(1000000), counter)
-    return wrk.format("POST", "/api/cases", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
+    local number = counter
+    if math.random(5) == 1 and #written > 0 then
+      number = written[math.random(math.max(1, #written - 99), #written)]
+    else
+      written[#written + 1] = number
+    end
+    return wrk.format("POST", "/api/cases", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, case_body(number))
   end
 end
 

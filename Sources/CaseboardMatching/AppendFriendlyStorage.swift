@@ -17,7 +17,9 @@ struct ChunkedArray<Element>: RandomAccessCollection {
     var endIndex: Int { count }
 
     subscript(position: Int) -> Element {
-        chunks[position >> Self.shift][position & (Self.chunkSize - 1)]
+        get { chunks[position >> Self.shift][position & (Self.chunkSize - 1)] }
+        // Copies at most the one chunk that holds the element.
+        set { chunks[position >> Self.shift][position & (Self.chunkSize - 1)] = newValue }
     }
 
     mutating func append(_ element: Element) {
@@ -56,7 +58,11 @@ struct ShardedDictionary<Key: Hashable, Value> {
         body(&shards[Self.shard(of: key)][key, default: defaultValue()])
     }
 
-    var isEmpty: Bool { shards.allSatisfy(\.isEmpty) }
+    /// Removes the value for `key`, copying at most one shard, and returns it.
+    @discardableResult
+    mutating func removeValue(forKey key: Key) -> Value? {
+        shards[Self.shard(of: key)].removeValue(forKey: key)
+    }
 }
 
 extension ShardedDictionary: Sendable where Key: Sendable, Value: Sendable {}

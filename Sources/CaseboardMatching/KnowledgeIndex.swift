@@ -7,10 +7,12 @@ import CaseboardVocabularies
 public struct KnowledgeIndex: Sendable {
     public private(set) var snapshot: String
     /// Evidence behind references, so a match passes one pointer per candidate instead of
-    /// copying whole items. Chunked and sharded storage keeps adding a case to a copy cheap.
-    private(set) var evidence: ChunkedArray<EvidenceBox>
+    /// copying whole items; nil where a removed or replaced case's evidence was. Chunked and
+    /// sharded storage keeps adding or removing a case on a copy cheap.
+    private(set) var evidence: ChunkedArray<EvidenceBox?>
     private(set) var evidenceByGene: ShardedDictionary<String, [Int]>
-    private(set) var cases: ChunkedArray<CaseSummary>
+    /// Case summaries; nil where a removed or replaced case was.
+    private(set) var cases: ChunkedArray<CaseSummary?>
     private(set) var casesByGene: ShardedDictionary<String, [Int]>
     /// Cases by exact alteration ("FLT3|D835H"), so similar-case scoring touches each case once
     /// per shared feature instead of comparing every case that shares a gene.
@@ -22,6 +24,14 @@ public struct KnowledgeIndex: Sendable {
     /// first few of a claim are indexed for matching: a thousand reports of FLT3-ITD AML on
     /// gilteritinib say one thing, and a match should not walk them all.
     private(set) var caseClaimCounts: ShardedDictionary<String, Int>
+    /// Every evidence position of a claim, in order, so a removed representative can be
+    /// replaced by the next report of the same claim.
+    private var claimPositions: ShardedDictionary<String, [Int]>
+    /// Where each stored case and its evidence sit.
+    private var casePositions: ShardedDictionary<String, Int>
+    private var evidenceByCase: ShardedDictionary<String, [Int]>
+    /// Removed entries still taking a slot; the index compacts when they dominate.
+    private var removedEntries = 0
     let classRules: [ClassRule]
 
     /// Case reports indexed per claim (the option shows one and states the count).
@@ -31,11 +41,14 @@ public struct KnowledgeIndex: Sendable {
         self.evidence = ChunkedArray()
         evidenceByGene = ShardedDictionary()
         caseClaimCounts = ShardedDictionary()
+        claimPositions = ShardedDictionary()
         self.cases = ChunkedArray()
         casesByGene = ShardedDictionary()
         casesByAlteration = ShardedDictionary()
         casesByDisease = ShardedDictionary()
         casesByDrug = ShardedDictionary()
+        casePositions = ShardedDictionary()
+        evidenceByCase = ShardedDictionary()
         self.classRules = classRules
         self.snapshot = snapshot
         append(evidence: evidence)
@@ -46,46 +59,45 @@ public struct KnowledgeIndex: Sendable {
     public struct CaseAddition: Sendable {
         public var summary: CaseSummary
         public var evidence: [EvidenceItem]
-        /// Whether the store replaced an earlier save of this case; such an addition rebuilds
-        /// the index from memory so the old save's evidence goes.
-        public var replacesStoredCase: Bool
 
-        public init(summary: CaseSummary, evidence: [EvidenceItem], replacesStoredCase: Bool) {
+        public init(summary: CaseSummary, evidence: [EvidenceItem]) {
             self.summary = summary
             self.evidence = evidence
-            self.replacesStoredCase = replacesStoredCase
         }
     }
 
-    /// The index with one more stored case and its evidence, without reloading anything. A
-    /// case that replaces one already indexed rebuilds the index from memory instead.
+    /// The index with one more stored case and its evidence, replacing an earlier version of
+    /// the same case, without reloading anything.
     public func adding(_ summary: CaseSummary, evidence items: [EvidenceItem], snapshot: String) -> KnowledgeIndex {
-        adding(
-            [CaseAddition(summary: summary, evidence: items, replacesStoredCase: cases.contains { $0.id == summary.id })],
-            snapshot: snapshot
-        )
+        adding([CaseAddition(summary: summary, evidence: items)], snapshot: snapshot)
     }
 
-    /// The index with a batch of stored cases added, in order, without reloading anything: the
-    /// server applies its own writes this way. Only the touched chunks and shards are copied,
-    /// unless a case replaces an earlier save, which rebuilds the index from memory.
+    /// The index with a batch of stored cases added in order, each replacing an earlier version
+    /// of itself: the server applies its own writes this way. Only the touched chunks and
+    /// shards are copied, so the cost does not grow with the size of the index.
     public func adding(_ additions: [CaseAddition], snapshot: String) -> KnowledgeIndex {
-        if additions.contains(where: \.replacesStoredCase) {
-            let replaced = Set(additions.map(\.summary.id))
-            return KnowledgeIndex(
-                evidence: evidence.map(\.item).filter { $0.caseID.map { !replaced.contains($0) } ?? true } + additions.flatMap(\.evidence),
-                cases: cases.filter { !replaced.contains($0.id) } + additions.map(\.summary),
-                classRules: classRules,
-                snapshot: snapshot
-            )
-        }
         var copy = self
         copy.snapshot = snapshot
         for addition in additions {
-            copy.append(evidence: addition.evidence)
+            copy.remove(caseID: addition.summary.id)
+            copy.append(
+                evidence: addition.evidence.map { item in
+                    var owned = item
+                    owned.caseID = addition.summary.id
+                    return owned
+                }
+            )
             copy.append(addition.summary)
         }
-        return copy
+        return copy.compactedIfSparse()
+    }
+
+    /// The index without a stored case and its evidence.
+    public func removing(caseID: String, snapshot: String) -> KnowledgeIndex {
+        var copy = self
+        copy.snapshot = snapshot
+        copy.remove(caseID: caseID)
+        return copy.compactedIfSparse()
     }
 
     private mutating func append(evidence items: [EvidenceItem]) {
@@ -93,31 +105,80 @@ public struct KnowledgeIndex: Sendable {
         for item in Self.usable(items) {
             let position = evidence.count
             evidence.append(EvidenceBox(item))
+            if let caseID = item.caseID { evidenceByCase.update(caseID, default: []) { $0.append(position) } }
             if let claim = Self.caseClaim(item) {
+                claimPositions.update(claim, default: []) { $0.append(position) }
                 let reports = caseClaimCounts.update(claim, default: 0) { count -> Int in
                     count += 1
                     return count
                 }
                 if reports > Self.caseReportsPerClaim { continue }
             }
-            for gene in Set(item.genes) { evidenceByGene.update(gene, default: []) { $0.append(position) } }
+            indexByGene(position, item)
         }
+    }
+
+    private mutating func indexByGene(_ position: Int, _ item: EvidenceItem) {
+        for gene in Set(item.genes) { evidenceByGene.update(gene, default: []) { $0.append(position) } }
     }
 
     private mutating func append(_ summary: CaseSummary) {
         let position = cases.count
         cases.append(summary)
+        casePositions.update(summary.id, default: position) { $0 = position }
         for gene in Set(summary.alterations.map(\.gene)) { casesByGene.update(gene, default: []) { $0.append(position) } }
         for key in Set(summary.alterations.map(Self.key)) { casesByAlteration.update(key, default: []) { $0.append(position) } }
         for code in Set(summary.diseases) { casesByDisease.update(code, default: []) { $0.append(position) } }
         for drug in Set(summary.drugs) { casesByDrug.update(drug, default: []) { $0.append(position) } }
     }
 
-    /// The index without a stored case and its evidence, rebuilt from memory.
-    public func removing(caseID: String, snapshot: String) -> KnowledgeIndex {
-        KnowledgeIndex(
-            evidence: evidence.map(\.item).filter { $0.caseID != caseID },
-            cases: cases.filter { $0.id != caseID },
+    /// Leaves a tombstone where the case and its evidence were. Postings keep the positions and
+    /// matching skips them; a claim whose indexed report goes promotes its next live report.
+    private mutating func remove(caseID: String) {
+        if let position = casePositions.removeValue(forKey: caseID) {
+            cases[position] = nil
+            removedEntries += 1
+        }
+        for position in evidenceByCase.removeValue(forKey: caseID) ?? [] {
+            guard let item = evidence[position]?.item else { continue }
+            let claim = Self.caseClaim(item)
+            let wasIndexed = claim.map { claimRepresentatives($0).contains(position) } ?? true
+            evidence[position] = nil
+            removedEntries += 1
+            guard let claim else { continue }
+            let remaining = caseClaimCounts.update(claim, default: 1) { count -> Int in
+                count -= 1
+                return count
+            }
+            if remaining <= 0 {
+                caseClaimCounts.removeValue(forKey: claim)
+                claimPositions.removeValue(forKey: claim)
+            } else if wasIndexed {
+                // The next live report of the claim stands in for the removed one.
+                let representatives = claimRepresentatives(claim)
+                if representatives.count == Self.caseReportsPerClaim, let next = representatives.last, let nextItem = evidence[next]?.item {
+                    indexByGene(next, nextItem)
+                }
+            }
+        }
+    }
+
+    /// The live positions of a claim that are indexed by gene: its first few live reports.
+    private func claimRepresentatives(_ claim: String) -> [Int] {
+        var result: [Int] = []
+        for position in claimPositions[claim] ?? [] where evidence[position] != nil {
+            result.append(position)
+            if result.count == Self.caseReportsPerClaim { break }
+        }
+        return result
+    }
+
+    /// Rebuilds from the live entries once tombstones outnumber them, so postings stay short.
+    private func compactedIfSparse() -> KnowledgeIndex {
+        guard removedEntries > 1_000, removedEntries > (evidence.count + cases.count) / 2 else { return self }
+        return KnowledgeIndex(
+            evidence: evidence.compactMap { $0?.item },
+            cases: cases.compactMap { $0 },
             classRules: classRules,
             snapshot: snapshot
         )

@@ -186,7 +186,8 @@ public struct Matcher: Sendable {
         // Relations by evidence disease, computed once per match (ancestry walks allocate).
         var relations: [String: DiseaseRelation] = [:]
         for position in candidates.sorted() {
-            let box = index.evidence[position]
+            // Nil marks the evidence of a removed or replaced case.
+            guard let box = index.evidence[position] else { continue }
             let allowUnspecified = box.item.significance == .sensitivity
             var matched: [PatientAlteration] = []
             var weakest = MatchSpecificity.exact
@@ -463,7 +464,8 @@ public struct Matcher: Sendable {
         let capacity = maximumSimilarCases * 4
         var best: [(score: Float, position: Int)] = []
         best.reserveCapacity(capacity + 1)
-        for position in touched {
+        // Removed or replaced cases keep their postings until the index compacts.
+        for position in touched where index.cases[position] != nil {
             let score = scores[position]
             if best.count == capacity, let last = best.last, score <= last.score { continue }
             let slot = best.firstIndex { $0.score < score } ?? best.count
@@ -474,7 +476,7 @@ public struct Matcher: Sendable {
         let maximum = Double(alterations.count) + (disease == nil ? 0 : 0.5) + (priorDrugs.isEmpty ? 0 : 0.5)
         var scored: [(score: Double, summary: CaseSummary, shared: [String])] = []
         for (position, _) in shortlist {
-            let summary = index.cases[position]
+            guard let summary = index.cases[position] else { continue }
             var score = 0.0
             var shared: [String] = []
             for alteration in alterations {

@@ -112,8 +112,7 @@ actor CaseWriter {
             additions.append(
                 .init(
                     summary: CaseSummary(id: saved.stored.id, record: saved.stored.record),
-                    evidence: entry.submission.evidence,
-                    replacesStoredCase: saved.replaced
+                    evidence: entry.submission.evidence
                 )
             )
         }
