@@ -4,8 +4,17 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// The request context every route uses.
-public typealias CaseboardRequestContext = BasicRequestContext
+/// The request context every route uses: Hummingbird's basic context with Caseboard's
+/// streaming JSON encoder for responses.
+public struct CaseboardRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    public var responseEncoder: CaseboardResponseEncoder { CaseboardResponseEncoder() }
+}
 
 /// Builds the server: the JSON API under `/api`, the OpenAPI document, and the web UI's
 /// static files, all from this process with no external assets.

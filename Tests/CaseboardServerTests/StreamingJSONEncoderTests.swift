@@ -1,0 +1,88 @@
+import CaseboardCore
+import CaseboardKnowledge
+import CaseboardMatching
+import CaseboardServer
+import CaseboardStoreSQLite
+import Foundation
+import Testing
+
+/// The streaming encoder must write the same JSON as Foundation's encoder, value for value.
+struct StreamingJSONEncoderTests {
+    struct Awkward: Codable, Equatable {
+        struct Empty: Codable, Equatable {}
+        enum Kind: String, Codable { case first, second }
+        var text = "quote \" backslash \\ newline \n tab \t bell \u{07} slash / é 漢字 🧬"
+        var empty = ""
+        var missing: String? = nil
+        var present: Int? = 7
+        var numbers: [Double] = [0, 1, -2.5, 0.667, 1e-7, 123_456_789.125, 1e300]
+        var integers: [Int64] = [.min, -1, 0, .max]
+        var small: [UInt8] = [0, 255]
+        var flags = [true, false]
+        var nested: [[String: [Int]]] = [["a": [1, 2]], [:], ["b": []]]
+        var kinds: [Kind] = [.first, .second]
+        var nothing = Empty()
+        var optionals: [String?] = ["x", nil]
+        var data = Data([0, 1, 2, 250])
+        var url = URL(string: "https://pubmed.ncbi.nlm.nih.gov/12345/")!
+        var float: Float = 0.5
+    }
+
+    /// A hand-written `encode(to:)` that uses nested containers and asks for its container twice.
+    struct HandWritten: Encodable {
+        enum Keys: String, CodingKey { case name, inner, list, after }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode("outer", forKey: .name)
+            var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+            try inner.encode("deep", forKey: .name)
+            var list = inner.nestedUnkeyedContainer(forKey: .list)
+            try list.encode(1)
+            try list.encodeNil()
+            var again = encoder.container(keyedBy: Keys.self)
+            try again.encode(true, forKey: .after)
+        }
+    }
+
+    private func sameJSON(_ value: some Encodable) throws {
+        let streamed = Data(try StreamingJSONEncoder().encode(value))
+        let foundation = try JSONEncoder().encode(value)
+        let left = try JSONSerialization.jsonObject(with: streamed, options: [.fragmentsAllowed]) as? NSObject
+        let right = try JSONSerialization.jsonObject(with: foundation, options: [.fragmentsAllowed]) as? NSObject
+        #expect(left != nil)
+        #expect(left == right, "\(String(decoding: streamed, as: UTF8.self))")
+    }
+
+    @Test func awkwardValuesEncodeAsFoundationDoes() throws {
+        try sameJSON(Awkward())
+        try sameJSON(HandWritten())
+        try sameJSON([Awkward(), Awkward()])
+        try sameJSON("just a string")
+        try sameJSON(42)
+        try sameJSON([String: Int]())
+        // Round trip through the decoder too.
+        let decoded = try JSONDecoder().decode(Awkward.self, from: Data(try StreamingJSONEncoder().encode(Awkward())))
+        #expect(decoded == Awkward())
+    }
+
+    @Test func caseboardResultsEncodeAsFoundationDoes() async throws {
+        let vocabularies = try Harness.vocabularies.get()
+        let store = try SQLiteKnowledgeStore.inMemory()
+        try await KnowledgeSeeding.seedIfNeeded(store, vocabularies: vocabularies)
+        let matcher = Matcher(vocabularies: vocabularies, index: try await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
+        for profile in [
+            PatientProfile(disease: "myeloid sarcoma", alterations: ["FLT3-ITD", "FLT3 D835H"], priorTherapies: [PriorTherapy(drugs: ["sorafenib"], response: "PD")]),
+            PatientProfile(disease: "IMT", alterations: ["EML4::ALK", "nonsense"]),
+            PatientProfile(disease: "no such disease", alterations: []),
+        ] {
+            try sameJSON(matcher.match(profile))
+        }
+        try sameJSON(try await store.evidence(matching: EvidenceFilter(gene: "ALK", limit: 30)))
+        try sameJSON(try await store.stats())
+    }
+
+    @Test func nonFiniteNumbersAreRefused() {
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([1.0, .nan]) }
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(["x": Double.infinity]) }
+    }
+}
