@@ -30,7 +30,6 @@ enum AlterationMatching {
     /// level; used for sensitivity, never for resistance.
     static func specificity(patient: AlterationPattern, evidence: AlterationPattern, allowUnspecified: Bool) -> MatchSpecificity? {
         guard patient.gene == evidence.gene else { return nil }
-        let sequenceKinds: Set<AlterationKind> = [.proteinChange, .dnaChange, .internalTandemDuplication, .exon, .mutation]
         switch evidence.kind {
         case .fusion:
             guard patient.kind == .fusion else { return nil }
@@ -44,7 +43,10 @@ enum AlterationMatching {
         case .expression:
             return patient.kind == .expression && patient.variant.lowercased() == evidence.variant.lowercased() ? .exact : nil
         case .mutation:
-            guard sequenceKinds.contains(patient.kind) else { return nil }
+            switch patient.kind {
+            case .proteinChange, .dnaChange, .internalTandemDuplication, .exon, .mutation: break
+            default: return nil
+            }
             return patient.kind == .mutation ? .exact : .gene
         case .internalTandemDuplication:
             if patient.kind == .internalTandemDuplication { return .exact }

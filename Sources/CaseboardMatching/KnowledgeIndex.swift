@@ -11,8 +11,8 @@ public struct KnowledgeIndex: Sendable {
     /// sharded storage keeps adding or removing a case on a copy cheap.
     private(set) var evidence: ChunkedArray<EvidenceBox?>
     private(set) var evidenceByGene: ShardedDictionary<String, [Int]>
-    /// Case summaries; nil where a removed or replaced case was.
-    private(set) var cases: ChunkedArray<CaseSummary?>
+    /// Case summaries behind references; nil where a removed or replaced case was.
+    private(set) var cases: ChunkedArray<CaseBox?>
     private(set) var casesByGene: ShardedDictionary<String, [Int]>
     /// Cases by exact alteration ("FLT3|D835H"), so similar-case scoring touches each case once
     /// per shared feature instead of comparing every case that shares a gene.
@@ -124,7 +124,7 @@ public struct KnowledgeIndex: Sendable {
 
     private mutating func append(_ summary: CaseSummary) {
         let position = cases.count
-        cases.append(summary)
+        cases.append(CaseBox(summary))
         casePositions.update(summary.id, default: position) { $0 = position }
         for gene in Set(summary.alterations.map(\.gene)) { casesByGene.update(gene, default: []) { $0.append(position) } }
         for key in Set(summary.alterations.map(Self.key)) { casesByAlteration.update(key, default: []) { $0.append(position) } }
@@ -178,7 +178,7 @@ public struct KnowledgeIndex: Sendable {
         guard removedEntries > 1_000, removedEntries > (evidence.count + cases.count) / 2 else { return self }
         return KnowledgeIndex(
             evidence: evidence.compactMap { $0?.item },
-            cases: cases.compactMap { $0 },
+            cases: cases.compactMap { $0?.summary },
             classRules: classRules,
             snapshot: snapshot
         )
@@ -226,6 +226,16 @@ public struct KnowledgeIndex: Sendable {
             classRules: try ClassRule.loadBundled(vocabularies: vocabularies),
             snapshot: try await snapshot
         )
+    }
+}
+
+/// One case summary, shared by reference, so copying a chunk of the index or checking a slot
+/// retains one object instead of every field.
+final class CaseBox: Sendable {
+    let summary: CaseSummary
+
+    init(_ summary: CaseSummary) {
+        self.summary = summary
     }
 }
 

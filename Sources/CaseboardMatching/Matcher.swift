@@ -178,14 +178,16 @@ public struct Matcher: Sendable {
     // MARK: Evidence
 
     private func matchEvidence(_ alterations: [PatientAlteration], disease: Disease?) -> [Hit] {
-        var candidates: Set<Int> = []
+        // Postings of every gene, merged in position order without hashing.
+        var candidates: [Int] = []
         for gene in Set(alterations.map(\.pattern.gene)) {
-            candidates.formUnion(index.evidenceByGene[gene] ?? [])
+            candidates += index.evidenceByGene[gene] ?? []
         }
+        candidates.sort()
         var hits: [Hit] = []
         // Relations by evidence disease, computed once per match (ancestry walks allocate).
         var relations: [String: DiseaseRelation] = [:]
-        for position in candidates.sorted() {
+        for (offset, position) in candidates.enumerated() where offset == 0 || candidates[offset - 1] != position {
             // Nil marks the evidence of a removed or replaced case.
             guard let box = index.evidence[position] else { continue }
             let allowUnspecified = box.item.significance == .sensitivity
@@ -476,7 +478,7 @@ public struct Matcher: Sendable {
         let maximum = Double(alterations.count) + (disease == nil ? 0 : 0.5) + (priorDrugs.isEmpty ? 0 : 0.5)
         var scored: [(score: Double, summary: CaseSummary, shared: [String])] = []
         for (position, _) in shortlist {
-            guard let summary = index.cases[position] else { continue }
+            guard let summary = index.cases[position]?.summary else { continue }
             var score = 0.0
             var shared: [String] = []
             for alteration in alterations {

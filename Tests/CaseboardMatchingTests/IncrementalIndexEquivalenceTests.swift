@@ -109,7 +109,9 @@ struct IncrementalIndexEquivalenceTests {
         let rebuilt = KnowledgeIndex(evidence: ordered.flatMap(\.evidence), cases: ordered.map(\.summary), classRules: [], snapshot: index.snapshot)
         for alteration in ["FLT3-ITD", "FLT3 D835H", "NTRK1 fusion", "EML4::ALK"] {
             let profile = PatientProfile(disease: "AML", alterations: [alteration])
-            #expect(Matcher(vocabularies: vocabularies, index: index).match(profile) == Matcher(vocabularies: vocabularies, index: rebuilt).match(profile))
+            #expect(
+                Matcher(vocabularies: vocabularies, index: index).match(profile) == Matcher(vocabularies: vocabularies, index: rebuilt).match(profile)
+            )
         }
     }
 

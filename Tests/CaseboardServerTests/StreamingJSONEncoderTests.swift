@@ -71,7 +71,11 @@ struct StreamingJSONEncoderTests {
         try await KnowledgeSeeding.seedIfNeeded(store, vocabularies: vocabularies)
         let matcher = Matcher(vocabularies: vocabularies, index: try await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
         for profile in [
-            PatientProfile(disease: "myeloid sarcoma", alterations: ["FLT3-ITD", "FLT3 D835H"], priorTherapies: [PriorTherapy(drugs: ["sorafenib"], response: "PD")]),
+            PatientProfile(
+                disease: "myeloid sarcoma",
+                alterations: ["FLT3-ITD", "FLT3 D835H"],
+                priorTherapies: [PriorTherapy(drugs: ["sorafenib"], response: "PD")]
+            ),
             PatientProfile(disease: "IMT", alterations: ["EML4::ALK", "nonsense"]),
             PatientProfile(disease: "no such disease", alterations: []),
         ] {
