@@ -36,7 +36,10 @@ public struct Matcher: Sendable {
     /// One evidence item matched to the patient.
     struct Hit {
         let box: EvidenceBox
-        var item: EvidenceItem { box.item }
+        /// Borrowed, not copied: matching reads a few fields of many items.
+        var item: EvidenceItem {
+            _read { yield box.item }
+        }
         var relation: DiseaseRelation
         var specificity: MatchSpecificity
         var alterations: [PatientAlteration]

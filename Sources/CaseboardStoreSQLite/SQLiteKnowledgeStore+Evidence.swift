@@ -60,6 +60,32 @@ extension SQLiteKnowledgeStore {
         }
     }
 
+    /// The page ``evidence(matching:)`` returns, with each item as its stored JSON, read without
+    /// decoding: the server passes it through to the client.
+    ///
+    /// The stored JSON is what this version's `EvidenceItem` encoding writes; a release that
+    /// changes that encoding must re-encode stored items in a migration.
+    public func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage {
+        let condition = Self.condition(for: filter)
+        let limit = max(filter.limit, 0)
+        let offset = max(filter.offset, 0)
+        return try await read { db in
+            let total =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT COUNT(*) FROM evidence WHERE \(condition.sql)",
+                    arguments: condition.arguments
+                ) ?? 0
+            guard limit > 0, offset < total else { return EvidenceJSONPage(items: [], total: total) }
+            let items = try String.fetchAll(
+                db,
+                sql: "SELECT itemJSON FROM evidence WHERE \(condition.sql) ORDER BY level, id LIMIT ? OFFSET ?",
+                arguments: condition.arguments + [limit, offset]
+            )
+            return EvidenceJSONPage(items: items, total: total)
+        }
+    }
+
     /// The WHERE clause of a filter: fixed SQL text, with every user value as an argument.
     static func condition(for filter: EvidenceFilter) -> (sql: String, arguments: StatementArguments) {
         var clauses: [String] = []

@@ -23,6 +23,19 @@ struct EvidenceStoreTests {
         #expect(all == Fixtures.evidence.sorted { $0.id < $1.id })
     }
 
+    @Test func jsonPagesHoldTheSameItemsAsDecodedPages() async throws {
+        let store = try await seededStore()
+        for filter in [
+            EvidenceFilter(limit: 3, offset: 2), EvidenceFilter(gene: "FLT3"), EvidenceFilter(query: "resistance"), EvidenceFilter(limit: 5, offset: 50),
+        ] {
+            let decoded = try await store.evidence(matching: filter)
+            let json = try await store.evidenceJSON(matching: filter)
+            #expect(json.total == decoded.total)
+            let items = try json.items.map { try JSONDecoder().decode(EvidenceItem.self, from: Data($0.utf8)) }
+            #expect(items == decoded.items)
+        }
+    }
+
     @Test func upsertTwiceIsIdempotentAndUpdatesValues() async throws {
         let store = try await seededStore()
         var changed = Fixtures.evidence

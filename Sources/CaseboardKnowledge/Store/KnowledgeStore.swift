@@ -1,4 +1,5 @@
 import CaseboardCore
+import Foundation
 
 /// Where Caseboard keeps evidence and the cases it has read. SQLite is the embedded default;
 /// a PostgreSQL store can implement the same protocol, and matching sees only this protocol.
@@ -13,6 +14,10 @@ public protocol KnowledgeStore: Sendable {
 
     /// Evidence filtered and paginated, newest rules last; `query` searches the full text.
     func evidence(matching filter: EvidenceFilter) async throws -> EvidencePage
+
+    /// The same page as `evidence(matching:)`, each item as its JSON text, for callers that pass
+    /// items on as JSON without looking inside them.
+    func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage
 
     /// Stores a case (and the evidence derived from it) and returns its id.
     func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase
@@ -60,6 +65,28 @@ extension KnowledgeStore {
             }
         }
         return CaseBatchResult(outcomes: outcomes, snapshot: try await snapshotID())
+    }
+}
+
+extension KnowledgeStore {
+    /// Encodes the decoded page, for stores that keep no JSON of their own.
+    public func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage {
+        let page = try await evidence(matching: filter)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return EvidenceJSONPage(items: try page.items.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, total: page.total)
+    }
+}
+
+/// A page of evidence with each item as the JSON text `EvidenceItem`'s `Codable` writes.
+public struct EvidenceJSONPage: Sendable, Hashable {
+    public var items: [String]
+    /// How many items match in all.
+    public var total: Int
+
+    public init(items: [String], total: Int) {
+        self.items = items
+        self.total = total
     }
 }
 

@@ -5,7 +5,6 @@ import CaseboardVocabularies
 import Foundation
 import Hummingbird
 
-extension EvidencePage: ResponseEncodable {}
 extension StoredCase: ResponseEncodable {}
 
 /// Evidence browsing and the stored cases.
@@ -60,7 +59,7 @@ struct KnowledgeController<Context: RequestContext> {
         return (limit ?? 50, offset ?? 0)
     }
 
-    @Sendable func evidence(_ request: Request, context: Context) async throws -> EvidencePage {
+    @Sendable func evidence(_ request: Request, context: Context) async throws -> Response {
         let parameters = request.uri.queryParameters
         let (limit, offset) = try limits(request)
         var level: EvidenceLevel?
@@ -81,7 +80,20 @@ struct KnowledgeController<Context: RequestContext> {
             limit: limit,
             offset: offset
         )
-        return try await services.store.evidence(matching: filter)
+        // Items go out as stored, without a decode and re-encode per item.
+        let page = try await services.store.evidenceJSON(matching: filter)
+        var body = ByteBuffer()
+        body.writeString("{\"items\":[")
+        for (position, item) in page.items.enumerated() {
+            if position > 0 { body.writeString(",") }
+            body.writeString(item)
+        }
+        body.writeString("],\"total\":\(page.total)}")
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes)],
+            body: .init(byteBuffer: body)
+        )
     }
 
     @Sendable func listCases(_ request: Request, context: Context) async throws -> CaseListing {

@@ -115,7 +115,8 @@ extension Vocabularies {
     /// Tumour-wide biomarkers that are not single-gene alterations, filed under pseudo-genes
     /// `MSI`, `TMB`, `MMR` and `HRD` so evidence and profiles can name them alike.
     static func biomarker(_ lowered: String) -> Alteration? {
-        let compact = lowered.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "_", with: "-")
+        var compact = ""
+        for character in lowered where character != " " { compact.append(character == "_" ? "-" : character) }
         switch compact {
         case "msi-h", "msi-high", "msih", "microsatelliteinstability-high", "microsatelliteinstability", "msimsi-h":
             return Alteration(gene: "MSI", variant: "MSI-H", kind: .expression)
