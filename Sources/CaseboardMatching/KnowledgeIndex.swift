@@ -104,9 +104,10 @@ public struct KnowledgeIndex: Sendable {
         // Only therapy-predictive evidence that supports its claim guides options and alerts.
         for item in Self.usable(items) {
             let position = evidence.count
-            evidence.append(EvidenceBox(item))
+            let box = EvidenceBox(item)
+            evidence.append(box)
             if let caseID = item.caseID { evidenceByCase.update(caseID, default: []) { $0.append(position) } }
-            if let claim = Self.caseClaim(item) {
+            if let claim = box.claim {
                 claimPositions.update(claim, default: []) { $0.append(position) }
                 let reports = caseClaimCounts.update(claim, default: 0) { count -> Int in
                     count += 1
@@ -140,8 +141,7 @@ public struct KnowledgeIndex: Sendable {
             removedEntries += 1
         }
         for position in evidenceByCase.removeValue(forKey: caseID) ?? [] {
-            guard let item = evidence[position]?.item else { continue }
-            let claim = Self.caseClaim(item)
+            guard let claim = evidence[position].map({ $0.claim }) else { continue }
             let wasIndexed = claim.map { claimRepresentatives($0).contains(position) } ?? true
             evidence[position] = nil
             removedEntries += 1
@@ -206,8 +206,8 @@ public struct KnowledgeIndex: Sendable {
     }
 
     /// How many case reports in all make the same claim as `item`.
-    func caseReports(claimingLike item: EvidenceItem) -> Int {
-        Self.caseClaim(item).flatMap { caseClaimCounts[$0] } ?? 0
+    func caseReports(claimingLike box: EvidenceBox) -> Int {
+        box.claim.flatMap { caseClaimCounts[$0] } ?? 0
     }
 
     /// The exact-alteration key of a pattern.
@@ -242,8 +242,11 @@ final class CaseBox: Sendable {
 /// One evidence item, shared by reference.
 final class EvidenceBox: Sendable {
     let item: EvidenceItem
+    /// The claim of a case-report item, worked out once.
+    let claim: String?
 
     init(_ item: EvidenceItem) {
         self.item = item
+        claim = KnowledgeIndex.caseClaim(item)
     }
 }

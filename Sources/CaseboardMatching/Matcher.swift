@@ -50,7 +50,8 @@ public struct Matcher: Sendable {
         let disease = resolveDisease(profile.disease, problems: &problems)
         let alterations = resolveAlterations(profile.alterations, problems: &problems)
         let priors = resolvePriors(profile.priorTherapies, problems: &problems)
-        let hits = matchEvidence(alterations, disease: disease)
+        var relations = RelationMemo(patient: disease)
+        let hits = matchEvidence(alterations, relations: &relations)
         let alerts = resistanceAlerts(hits: hits, alterations: alterations, priors: priors)
         let options = rankOptions(hits: hits, alerts: alerts, priors: priors)
         return MatchResult(
@@ -62,7 +63,7 @@ public struct Matcher: Sendable {
             problems: problems,
             options: options,
             resistance: alerts,
-            similarCases: similarCases(alterations: alterations, disease: disease, priors: priors),
+            similarCases: similarCases(alterations: alterations, disease: disease, priors: priors, relations: &relations),
             snapshot: index.snapshot
         )
     }
@@ -70,7 +71,7 @@ public struct Matcher: Sendable {
     // MARK: Inputs
 
     private func resolveDisease(_ text: String?, problems: inout [MatchProblem]) -> Disease? {
-        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let text, !text.trimmingWhitespace.isEmpty else { return nil }
         if let disease = vocabularies.disease(named: text) { return disease }
         // A longer description ("relapsed AML with skin involvement"): the longest disease inside.
         let inside = vocabularies.recognize(text).compactMap { match -> Disease? in
@@ -159,7 +160,7 @@ public struct Matcher: Sendable {
     }
 
     static func response(_ text: String) -> ResponseKind? {
-        let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let lowered = text.lowercased().trimmingWhitespace
         switch lowered {
         case "cr", "complete response", "complete remission", "ccyr", "cmr", "complete cytogenetic response", "complete molecular response":
             return .complete
@@ -180,7 +181,7 @@ public struct Matcher: Sendable {
 
     // MARK: Evidence
 
-    private func matchEvidence(_ alterations: [PatientAlteration], disease: Disease?) -> [Hit] {
+    private func matchEvidence(_ alterations: [PatientAlteration], relations: inout RelationMemo) -> [Hit] {
         // Postings of every gene, merged in position order without hashing.
         var candidates: [Int] = []
         for gene in Set(alterations.map(\.pattern.gene)) {
@@ -188,8 +189,6 @@ public struct Matcher: Sendable {
         }
         candidates.sort()
         var hits: [Hit] = []
-        // Relations by evidence disease, computed once per match (ancestry walks allocate).
-        var relations: [String: DiseaseRelation] = [:]
         for (offset, position) in candidates.enumerated() where offset == 0 || candidates[offset - 1] != position {
             // Nil marks the evidence of a removed or replaced case.
             guard let box = index.evidence[position] else { continue }
@@ -213,13 +212,29 @@ public struct Matcher: Sendable {
                 }
             }
             guard satisfied, !matched.isEmpty else { continue }
-            let evidenceDisease = box.item.disease
-            let key = evidenceDisease.tumorAgnostic ? "*" : evidenceDisease.oncotree ?? ""
-            let diseaseRelation = relations[key] ?? relation(of: evidenceDisease, to: disease)
-            relations[key] = diseaseRelation
+            let diseaseRelation = relations.relation(of: box.item.disease, by: self)
             hits.append(Hit(box: box, relation: diseaseRelation, specificity: weakest, alterations: matched))
         }
         return hits
+    }
+
+    /// Relations of evidence diseases to one patient's disease, each disease worked out once per
+    /// match: the ancestry walks allocate.
+    struct RelationMemo {
+        let patient: Disease?
+        private var known: [String: DiseaseRelation] = [:]
+
+        init(patient: Disease?) {
+            self.patient = patient
+        }
+
+        mutating func relation(of evidence: DiseaseReference, by matcher: Matcher) -> DiseaseRelation {
+            let key = evidence.tumorAgnostic ? "*" : evidence.oncotree ?? ""
+            if let known = known[key] { return known }
+            let relation = matcher.relation(of: evidence, to: patient)
+            known[key] = relation
+            return relation
+        }
     }
 
     func relation(of evidence: DiseaseReference, to patient: Disease?) -> DiseaseRelation {
@@ -407,7 +422,7 @@ public struct Matcher: Sendable {
             "\(hit.item.drugs.joined(separator: " + ")) for \(hit.item.profile.name) \(relation): level \(hit.item.level.rawValue), "
             + "\(citationText(hit.item)); patient's \(patient) (\(specificity))"
         if count > 1 { text += "; \(count - 1) more evidence item(s)" }
-        let reports = index.caseReports(claimingLike: hit.item)
+        let reports = index.caseReports(claimingLike: hit.box)
         if reports > KnowledgeIndex.caseReportsPerClaim { text += "; \(reports) case reports make this claim" }
         if let demoted { text += "; ranked down: \(demoted)" }
         return text
@@ -441,7 +456,7 @@ public struct Matcher: Sendable {
     /// counts 1, another alteration of the same gene 0.25 (raised to the real specificity for the
     /// cases that make the shortlist), the same disease 0.5 and the same lineage 0.25, and each
     /// shared prior drug 0.25 (at most 0.5). Scores are shares of the best possible score.
-    private func similarCases(alterations: [PatientAlteration], disease: Disease?, priors: [Prior]) -> [SimilarCase] {
+    private func similarCases(alterations: [PatientAlteration], disease: Disease?, priors: [Prior], relations: inout RelationMemo) -> [SimilarCase] {
         guard !alterations.isEmpty, !index.cases.isEmpty else { return [] }
         // A flat score per case and the list of cases touched: no hashing in the hot loop.
         var scores = [Float](repeating: 0, count: index.cases.count)
@@ -498,11 +513,11 @@ public struct Matcher: Sendable {
                 }
             }
             if let disease {
-                let relations = summary.diseases.map { relation(of: DiseaseReference(name: $0, oncotree: $0), to: disease) }
-                if relations.contains(.same) {
+                let caseRelations = summary.diseases.map { relations.relation(of: DiseaseReference(name: $0, oncotree: $0), by: self) }
+                if caseRelations.contains(.same) {
                     score += 0.5
                     shared.append("disease \(disease.code)")
-                } else if relations.contains(.related) {
+                } else if caseRelations.contains(.related) {
                     score += 0.25
                     shared.append("disease lineage \(disease.code)")
                 }

@@ -182,7 +182,7 @@ public struct Vocabularies: Sendable {
         for concept in concepts(named: surface) {
             if case .disease(let index) = concept { return diseases[index] }
         }
-        return disease(code: surface.trimmingCharacters(in: .whitespaces))
+        return disease(code: surface.trimmingWhitespace)
     }
 
     /// The CTCAE term a term or synonym refers to ("hand-foot syndrome" → palmar-plantar

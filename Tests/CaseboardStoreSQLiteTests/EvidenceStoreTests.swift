@@ -26,7 +26,8 @@ struct EvidenceStoreTests {
     @Test func jsonPagesHoldTheSameItemsAsDecodedPages() async throws {
         let store = try await seededStore()
         for filter in [
-            EvidenceFilter(limit: 3, offset: 2), EvidenceFilter(gene: "FLT3"), EvidenceFilter(query: "resistance"), EvidenceFilter(limit: 5, offset: 50),
+            EvidenceFilter(limit: 3, offset: 2), EvidenceFilter(gene: "FLT3"), EvidenceFilter(query: "resistance"),
+            EvidenceFilter(limit: 5, offset: 50),
         ] {
             let decoded = try await store.evidence(matching: filter)
             let json = try await store.evidenceJSON(matching: filter)

@@ -34,11 +34,11 @@ extension Vocabularies {
     /// `EML4::ALK`, `ALK rearrangement`, `NTRK1 fusion`, `BCR-ABL1 T315I`,
     /// `ERBB2 amplification`, `EGFR exon 19 deletion`, `KIT exon 11`, `NRAS mutation`.
     public func parseAlteration(_ text: String) -> Result<Alteration, AlterationParseError> {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let lowered = trimmed.lowercased()
         if let biomarker = Self.biomarker(lowered) { return .success(biomarker) }
-        if lowered.contains("philadelphia") || lowered.hasPrefix("ph+") || lowered == "ph positive" || lowered.contains("t(9;22)") {
+        if lowered.containsBytes(of: "philadelphia") || lowered.hasPrefix("ph+") || lowered == "ph positive" || lowered.containsBytes(of: "t(9;22)") {
             return .success(Alteration(gene: "ABL1", variant: "fusion", kind: .fusion, partner: "BCR"))
         }
         // Genes in the phrase, in order, read leniently: user input is not prose.
@@ -48,7 +48,7 @@ extension Vocabularies {
             return .failure(.unknownGene(trimmed, suggestions: suggestGenes(for: word)))
         }
         let afterGenes = String(trimmed.utf8Slice(genes.last!.range.upperBound..<trimmed.utf8.count))
-        let rest = afterGenes.trimmingCharacters(in: CharacterSet(charactersIn: " -:/\t"))
+        let rest = afterGenes.trimming { " -:/\t".unicodeScalars.contains($0) }
         let restLowered = rest.lowercased()
 
         // Fusions: two genes joined, or one gene with a fusion word.

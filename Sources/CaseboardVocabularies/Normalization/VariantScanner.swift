@@ -1,3 +1,4 @@
+import CaseboardCore
 import Foundation
 
 /// A sequence-variant or event phrase found in text, without its gene.
@@ -74,7 +75,7 @@ public enum VariantScanner {
     /// A bare codon such as "D835" or "G12" (any change at that codon) is read here, though
     /// never in running text, where it is more often a cell line or a code.
     public static func parse(_ text: String) -> VariantMention? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace
         if let mention = scan(trimmed).first, mention.range == 0..<trimmed.utf8.count { return mention }
         return codon(trimmed)
     }
