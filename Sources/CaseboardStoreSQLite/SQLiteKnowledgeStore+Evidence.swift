@@ -39,23 +39,11 @@ extension SQLiteKnowledgeStore {
     /// word's prefix in the full text, with stemming. A query with no searchable word does not
     /// filter.
     public func evidence(matching filter: EvidenceFilter) async throws -> EvidencePage {
-        let condition = Self.condition(for: filter)
-        let limit = max(filter.limit, 0)
-        let offset = max(filter.offset, 0)
+        let query = Self.pageQuery(for: filter)
         return try await read { db in
-            let total =
-                try Int.fetchOne(
-                    db,
-                    sql: "SELECT COUNT(*) FROM evidence WHERE \(condition.sql)",
-                    arguments: condition.arguments
-                ) ?? 0
-            guard limit > 0, offset < total else { return EvidencePage(items: [], total: total) }
-            let items = try Self.fetchDecoded(
-                EvidenceItem.self,
-                db,
-                sql: "SELECT itemJSON FROM evidence WHERE \(condition.sql) ORDER BY level, id LIMIT ? OFFSET ?",
-                arguments: condition.arguments + [limit, offset]
-            )
+            let total = try query.total(db)
+            guard query.wantsRows(total: total) else { return EvidencePage(items: [], total: total) }
+            let items = try Self.fetchDecoded(EvidenceItem.self, db, sql: query.pageSQL, arguments: query.pageArguments)
             return EvidencePage(items: items, total: total)
         }
     }
@@ -66,35 +54,69 @@ extension SQLiteKnowledgeStore {
     /// The stored JSON is what this version's `EvidenceItem` encoding writes; a release that
     /// changes that encoding must re-encode stored items in a migration.
     public func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage {
-        let condition = Self.condition(for: filter)
-        let limit = max(filter.limit, 0)
-        let offset = max(filter.offset, 0)
+        let query = Self.pageQuery(for: filter)
         return try await read { db in
-            let total =
-                try Int.fetchOne(
-                    db,
-                    sql: "SELECT COUNT(*) FROM evidence WHERE \(condition.sql)",
-                    arguments: condition.arguments
-                ) ?? 0
-            guard limit > 0, offset < total else { return EvidenceJSONPage(items: [], total: total) }
-            let items = try String.fetchAll(
-                db,
-                sql: "SELECT itemJSON FROM evidence WHERE \(condition.sql) ORDER BY level, id LIMIT ? OFFSET ?",
-                arguments: condition.arguments + [limit, offset]
-            )
-            return EvidenceJSONPage(items: items, total: total)
+            let total = try query.total(db)
+            guard query.wantsRows(total: total) else { return EvidenceJSONPage(items: [], total: total) }
+            return EvidenceJSONPage(items: try String.fetchAll(db, sql: query.pageSQL, arguments: query.pageArguments), total: total)
         }
     }
 
-    /// The WHERE clause of a filter: fixed SQL text, with every user value as an argument.
+    /// The count and page statements of a filter: fixed SQL text, every user value an argument.
+    struct PageQuery: Sendable {
+        let countSQL: String
+        let pageSQL: String
+        let arguments: StatementArguments
+        let limit: Int
+        let offset: Int
+
+        var pageArguments: StatementArguments { arguments + [limit, offset] }
+
+        func total(_ db: Database) throws -> Int {
+            try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0
+        }
+
+        func wantsRows(total: Int) -> Bool { limit > 0 && offset < total }
+    }
+
+    /// With a gene, the page is read from `evidenceGeneLevel` in (level, id) order, so only the
+    /// page's rows are fetched; otherwise from the evidence table's (level, id) index.
+    static func pageQuery(for filter: EvidenceFilter) -> PageQuery {
+        var rest = filter
+        rest.gene = nil
+        let others = condition(for: rest)
+        let limit = max(filter.limit, 0)
+        let offset = max(filter.offset, 0)
+        guard let gene = nonBlank(filter.gene) else {
+            return PageQuery(
+                countSQL: "SELECT COUNT(*) FROM evidence WHERE \(others.sql)",
+                pageSQL: "SELECT evidence.itemJSON FROM evidence WHERE \(others.sql) ORDER BY evidence.level, evidence.id LIMIT ? OFFSET ?",
+                arguments: others.arguments,
+                limit: limit,
+                offset: offset
+            )
+        }
+        let source = "evidenceGeneLevel byGene JOIN evidence ON evidence.id = byGene.evidenceId"
+        let condition = "byGene.gene = ? AND \(others.sql)"
+        // The foreign key keeps every row's item present, so a gene alone counts without the join.
+        let count =
+            others.sql == "1"
+            ? "SELECT COUNT(*) FROM evidenceGeneLevel byGene WHERE byGene.gene = ?" : "SELECT COUNT(*) FROM \(source) WHERE \(condition)"
+        return PageQuery(
+            countSQL: count,
+            pageSQL: "SELECT evidence.itemJSON FROM \(source) WHERE \(condition) ORDER BY byGene.level, byGene.evidenceId LIMIT ? OFFSET ?",
+            arguments: [gene.uppercased()] + others.arguments,
+            limit: limit,
+            offset: offset
+        )
+    }
+
+    /// The WHERE clause of a filter's fields other than the gene: fixed SQL text, with every user
+    /// value as an argument.
     static func condition(for filter: EvidenceFilter) -> (sql: String, arguments: StatementArguments) {
         var clauses: [String] = []
         var arguments = StatementArguments()
-        if let gene = nonBlank(filter.gene) {
-            // An IN over the gene index, not a correlated EXISTS checked row by row.
-            clauses.append("evidence.id IN (SELECT evidenceId FROM evidenceGene WHERE gene = ?)")
-            arguments += [gene.uppercased()]
-        }
+        // The gene is joined in by `pageQuery(for:)`, through the (gene, level, id) table.
         if let alteration = nonBlank(filter.alteration)?.lowercased() {
             clauses.append(
                 """
@@ -170,6 +192,7 @@ struct EvidenceRowWriter {
     private let insertEvidence: Statement
     private let insertGene: Statement
     private let insertDrug: Statement
+    private let insertGeneLevel: Statement
     private let encoder: JSONEncoder
 
     init(_ db: Database) throws {
@@ -187,6 +210,9 @@ struct EvidenceRowWriter {
         )
         insertGene = try db.cachedStatement(sql: "INSERT INTO evidenceGene (evidenceId, gene, variant) VALUES (?, ?, ?)")
         insertDrug = try db.cachedStatement(sql: "INSERT INTO evidenceDrug (evidenceId, drug) VALUES (?, ?)")
+        insertGeneLevel = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO evidenceGeneLevel (gene, level, evidenceId) VALUES (?, ?, ?)"
+        )
         encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
     }
@@ -229,6 +255,9 @@ struct EvidenceRowWriter {
         }
         for partner in item.profile.components.compactMap(\.partner) where seenGenes.insert(partner.uppercased()).inserted {
             try insertGene.execute(arguments: [item.id, partner.uppercased(), nil])
+        }
+        for gene in seenGenes {
+            try insertGeneLevel.execute(arguments: [gene, item.level.rawValue, item.id])
         }
         for drug in Set(item.drugs.map { $0.lowercased() }) {
             try insertDrug.execute(arguments: [item.id, drug])

@@ -21,6 +21,23 @@ extension SQLiteKnowledgeStore {
                 arguments: [snapshotKey, makeSnapshotID(counter: 0)]
             )
         }
+        migrator.registerMigration("v2-evidence-by-gene-and-level") { db in
+            // One row per evidence item and gene, kept in level order, so an evidence page for a
+            // gene reads its first rows in order instead of sorting every item of the gene.
+            try db.create(table: "evidenceGeneLevel", options: [.withoutRowID]) { t in
+                t.column("gene", .text).notNull()
+                t.column("level", .text).notNull()
+                t.column("evidenceId", .text).notNull().references("evidence", onDelete: .cascade)
+                t.primaryKey(["gene", "level", "evidenceId"])
+            }
+            try db.create(index: "evidenceGeneLevel_on_evidenceId", on: "evidenceGeneLevel", columns: ["evidenceId"])
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO evidenceGeneLevel (gene, level, evidenceId) \
+                    SELECT DISTINCT g.gene, e.level, e.id FROM evidenceGene g JOIN evidence e ON e.id = g.evidenceId
+                    """
+            )
+        }
         return migrator
     }
 

@@ -82,7 +82,60 @@ struct StreamingJSONEncoderTests {
             try sameJSON(matcher.match(profile))
         }
         try sameJSON(try await store.evidence(matching: EvidenceFilter(gene: "ALK", limit: 30)))
+        for profile in [
+            PatientProfile(
+                id: "p1",
+                disease: "myeloid sarcoma",
+                alterations: ["FLT3-ITD", "FLT3 D835H"],
+                priorTherapies: [PriorTherapy(drugs: ["sorafenib"], response: "PD")]
+            ),
+            PatientProfile(
+                disease: "IMT",
+                alterations: ["EML4::ALK", "nonsense"],
+                priorTherapies: [PriorTherapy(drugs: ["crizotinib"], response: "PR")]
+            ),
+            PatientProfile(disease: "no such disease", alterations: []),
+        ] {
+            try sameDirectJSON(matcher.match(profile))
+        }
         try sameJSON(try await store.stats())
+    }
+
+    /// Match results skip `Codable` on the way out; their JSON must still be `Codable`'s.
+    private func sameDirectJSON(_ result: MatchResult) throws {
+        let direct = try JSONSerialization.jsonObject(with: Data(try result.jsonBytes())) as? NSObject
+        let foundation = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(result)) as? NSObject
+        #expect(direct != nil)
+        #expect(direct == foundation)
+    }
+
+    @Test func aResultWithEveryFieldSetIsWrittenAsCodableWritesIt() throws {
+        let reference: [String: Any] = [
+            "id": "curated:1", "source": "curated", "level": "A", "significance": "sensitivity", "pmid": "123",
+            "url": "https://pubmed.ncbi.nlm.nih.gov/123/", "citation": "A \"quoted\" label\nwith a newline", "disease": "AML",
+            "profile": "FLT3 ITD", "disease_match": "tumor-agnostic", "match_specificity": "codon",
+        ]
+        let object: [String: Any] = [
+            "id": "patient-7", "snapshot": "3-abc",
+            "disease": ["input": "aml", "code": "AML", "name": "Acute Myeloid Leukemia"],
+            "alterations": [["input": "FLT3-ITD", "label": "FLT3 ITD", "gene": "FLT3", "variant": "ITD"]],
+            "problems": [["field": "alterations", "input": "FTL3", "message": "unknown gene; did you mean FLT3?"]],
+            "options": [
+                [
+                    "rank": 1, "drugs": ["gilteritinib", "azacitidine"], "level": "A", "disease_match": "same", "alterations": ["FLT3 ITD"],
+                    "match_specificity": "exact", "partner": "EML4", "evidence": [reference], "why": "because \\ reasons",
+                    "prior_response": "PD", "demoted": "progressed",
+                ]
+            ],
+            "resistance": [["drugs": ["sorafenib"], "alteration": "FLT3 D835H", "evidence": [reference], "why": "TKD", "basis": "evidence"]],
+            "similar_cases": [
+                ["case": "pmid:1", "title": "A case \u{1F9EC}", "pmid": "1", "score": 0.667, "shared": ["FLT3 ITD"]],
+                ["case": "doc:x", "score": 1, "shared": []],
+            ],
+        ]
+        let result = try JSONDecoder().decode(MatchResult.self, from: try JSONSerialization.data(withJSONObject: object))
+        try sameDirectJSON(result)
+        #expect(try JSONDecoder().decode(MatchResult.self, from: Data(try result.jsonBytes())) == result)
     }
 
     @Test func nonFiniteNumbersAreRefused() {

@@ -40,11 +40,37 @@ struct OpenStoreTests {
                     try String.fetchOne(db, sql: "PRAGMA journal_mode")
                 )
             }
-            #expect(migrations == ["v1"])
+            #expect(migrations == ["v1", "v2-evidence-by-gene-and-level"])
             #expect(
-                tables == ["caseFeature", "caseFts", "cases", "evidence", "evidenceDrug", "evidenceFts", "evidenceGene", "grdb_migrations", "meta"]
+                tables == [
+                    "caseFeature", "caseFts", "cases", "evidence", "evidenceDrug", "evidenceFts", "evidenceGene", "evidenceGeneLevel",
+                    "grdb_migrations", "meta",
+                ]
             )
             #expect(journal == "wal")
+        }
+    }
+
+    @Test func aVersionOneDatabaseIsUpgradedWithItsGeneOrderBackfilled() async throws {
+        try await withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("kb.sqlite")
+            let expected: EvidencePage
+            do {
+                let store = try open(url)
+                _ = try await store.upsert(Fixtures.evidence)
+                expected = try await store.evidence(matching: EvidenceFilter(gene: "FLT3"))
+            }
+            #expect(expected.total > 1)
+            // Turn the file back into what the first release wrote.
+            let queue = try DatabaseQueue(path: url.path)
+            try await queue.write { db in
+                try db.execute(sql: "DROP TABLE evidenceGeneLevel")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier != 'v1'")
+            }
+            try queue.close()
+            let upgraded = try open(url)
+            #expect(try await upgraded.evidence(matching: EvidenceFilter(gene: "FLT3")) == expected)
+            #expect(try await upgraded.evidence(matching: EvidenceFilter(gene: "flt3", limit: 1, offset: 1)).items == [expected.items[1]])
         }
     }
 

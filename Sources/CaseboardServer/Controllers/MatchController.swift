@@ -35,22 +35,26 @@ struct MatchController<Context: RequestContext> {
     @Sendable func batch(_ request: Request, context: Context) async throws -> Response {
         let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
         let matcher = try await services.matcher()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var output = Data()
+        var output = JSONBytes()
         for (number, line) in String(buffer: body).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        where !line.trimmingWhitespace.isEmpty {
             do {
                 let profile = try JSONDecoder().decode(PatientProfile.self, from: Data(line.utf8))
-                output.append(try encoder.encode(matcher.match(profile)))
+                try matcher.match(profile).writeJSON(to: &output)
             } catch let error as DecodingError {
                 // One bad line is reported in place; the batch goes on.
-                let detail = LineError.Detail(code: "invalid_json", message: error.readableDescription, field: "line \(number + 1)")
-                output.append(try encoder.encode(LineError(error: detail)))
+                output.beginObject()
+                output.key("error")
+                output.beginObject()
+                output.field("code", "invalid_json")
+                output.field("message", error.readableDescription)
+                output.field("field", "line \(number + 1)")
+                output.endObject()
+                output.endObject()
             }
-            output.append(0x0A)
+            output.newline()
         }
-        return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init(byteBuffer: ByteBuffer(bytes: output)))
+        return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init(byteBuffer: ByteBuffer(bytes: output.bytes)))
     }
 
     @Sendable func report(_ request: Request, context: Context) async throws -> Response {
@@ -64,14 +68,4 @@ struct MatchController<Context: RequestContext> {
             body: .init(byteBuffer: ByteBuffer(string: html))
         )
     }
-}
-
-/// A failed line of a batch, in the API error shape.
-private struct LineError: Encodable {
-    struct Detail: Encodable {
-        let code: String
-        let message: String
-        let field: String
-    }
-    let error: Detail
 }

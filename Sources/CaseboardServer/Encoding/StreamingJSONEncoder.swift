@@ -1,3 +1,4 @@
+import CaseboardMatching
 import Foundation
 import Hummingbird
 
@@ -105,51 +106,11 @@ private final class JSONSink {
     }
 
     func writeDouble(_ value: Double) throws {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "JSON has no NaN or infinity"))
-        }
-        // Whole numbers print without ".0", as JSONEncoder does.
-        if value == value.rounded(), abs(value) < 1e15 {
-            writeInteger(Int64(value))
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
-        }
+        try JSONText.appendDouble(value, to: &bytes)
     }
 
     func writeString(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { buffer in
-            // Most strings need no escapes: copy them in one go.
-            if !buffer.contains(where: Self.needsEscape) {
-                bytes.append(contentsOf: buffer)
-            } else {
-                for byte in buffer { appendEscaped(byte) }
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-    }
-
-    private func appendEscaped(_ byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): writeLiteral("\\\"")
-        case UInt8(ascii: "\\"): writeLiteral("\\\\")
-        case 0x0A: writeLiteral("\\n")
-        case 0x0D: writeLiteral("\\r")
-        case 0x09: writeLiteral("\\t")
-        case 0x08: writeLiteral("\\b")
-        case 0x0C: writeLiteral("\\f")
-        case ..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
-        default: bytes.append(byte)
-        }
+        JSONText.appendString(string, to: &bytes)
     }
 }
 
@@ -299,7 +260,12 @@ public struct CaseboardResponseEncoder: ResponseEncoder {
     public init() {}
 
     public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
-        let bytes = try StreamingJSONEncoder().encode(value)
+        let bytes: [UInt8]
+        if let result = value as? MatchResult {
+            bytes = try result.jsonBytes()
+        } else {
+            bytes = try StreamingJSONEncoder().encode(value)
+        }
         return Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
