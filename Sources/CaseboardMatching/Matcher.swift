@@ -292,7 +292,7 @@ public struct Matcher: Sendable {
             let key = entry(prior.drugs.sorted())
             pending[key]?.prior = "the patient progressed on \(prior.text)"
         }
-        var alerts: [(rank: Int, alert: ResistanceAlert)] = []
+        var alerts: [(rank: Int, order: String, alert: ResistanceAlert)] = []
         for value in pending.values {
             let sorted = value.hits.sorted { ($0.item.level, $0.relation.rank, $0.item.id) < ($1.item.level, $1.relation.rank, $1.item.id) }
             var reasons: [String] = []
@@ -319,17 +319,18 @@ public struct Matcher: Sendable {
             alerts.append(
                 (
                     rank,
+                    value.drugs.joined(separator: "+"),
                     ResistanceAlert(
                         drugs: value.drugs,
                         alteration: value.labels.isEmpty ? "prior therapy" : value.labels.joined(separator: "; "),
-                        evidence: sorted.prefix(10).map(reference),
+                        evidence: sorted.prefix(10).map(Self.reference),
                         why: reasons.joined(separator: "; "),
                         basis: basis
                     )
                 )
             )
         }
-        return alerts.sorted { ($0.rank, $0.alert.drugs.joined(separator: "+")) < ($1.rank, $1.alert.drugs.joined(separator: "+")) }.map(\.alert)
+        return alerts.sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }.map(\.alert)
     }
 
     // MARK: Options
@@ -343,7 +344,7 @@ public struct Matcher: Sendable {
             groups[key, default: []].append(hit)
         }
         // Drugs with resistance evidence or a class rule against them (not just a past failure).
-        let alertedDrugs = Set(alerts.filter { !$0.evidence.isEmpty || $0.why.contains("class rule:") }.flatMap(\.drugs))
+        let alertedDrugs = Set(alerts.filter { !$0.evidence.isEmpty || $0.why.containsBytes(of: "class rule:") }.flatMap(\.drugs))
         var options: [(key: [Int], option: TherapyOption)] = []
         for key in order {
             guard let group = groups[key] else { continue }
@@ -374,7 +375,7 @@ public struct Matcher: Sendable {
                 alterations: matchedLabels,
                 matchSpecificity: best.specificity,
                 partner: best.item.profile.components.contains { $0.kind == .fusion && $0.partner == nil } ? partner : nil,
-                evidence: sorted.prefix(10).map(reference),
+                evidence: sorted.prefix(10).map(Self.reference),
                 why: why(best, count: group.count, demoted: demoted),
                 priorResponse: priorResponse,
                 demoted: demoted
@@ -434,7 +435,7 @@ public struct Matcher: Sendable {
         return item.id
     }
 
-    private func reference(_ hit: Hit) -> EvidenceReference {
+    private static func reference(_ hit: Hit) -> EvidenceReference {
         EvidenceReference(
             id: hit.item.id,
             source: hit.item.source.rawValue,

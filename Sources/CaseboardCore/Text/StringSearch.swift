@@ -9,6 +9,9 @@ extension StringProtocol {
     /// The text without the leading and trailing scalars for which `drop` is true.
     public func trimming(_ drop: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
+        // Usually there is nothing to trim: answer without searching or copying scalars.
+        guard let head = scalars.first, let tail = scalars.last else { return "" }
+        if !drop(head) && !drop(tail) { return String(self) }
         guard let first = scalars.firstIndex(where: { !drop($0) }), let last = scalars.lastIndex(where: { !drop($0) }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
