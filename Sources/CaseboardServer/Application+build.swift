@@ -3,6 +3,8 @@ import CaseboardVocabularies
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 
 /// The request context every route uses: Hummingbird's basic context with Caseboard's
 /// streaming JSON encoder for responses.
@@ -18,17 +20,22 @@ public struct CaseboardRequestContext: RequestContext {
 
 /// Builds the server: the JSON API under `/api`, the OpenAPI document, and the web UI's
 /// static files, all from this process with no external assets.
+///
+/// - Parameter eventLoopGroup: The threads for socket I/O; the caller owns them and shuts them
+///   down after the application stops. Request handlers run on Swift's cooperative pool.
 public func buildApplication(
     configuration: ServerConfiguration,
     services: ServerServices,
     version: String,
-    logger: Logger
+    logger: Logger,
+    eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(configuration: configuration, services: services, version: version)
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.requestTimeout)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "caseboard"),
+        eventLoopGroupProvider: .shared(eventLoopGroup),
         logger: logger
     )
 }
