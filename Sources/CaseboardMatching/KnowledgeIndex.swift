@@ -32,6 +32,7 @@ public struct KnowledgeIndex: Sendable {
     private var evidenceByCase: ShardedDictionary<String, [Int]>
     /// Removed entries still taking a slot; the index compacts when they dominate.
     private var removedEntries = 0
+    private var removedCases = 0
     let classRules: [ClassRule]
 
     /// Case reports indexed per claim (the option shows one and states the count).
@@ -139,6 +140,7 @@ public struct KnowledgeIndex: Sendable {
         if let position = casePositions.removeValue(forKey: caseID) {
             cases[position] = nil
             removedEntries += 1
+            removedCases += 1
         }
         for position in evidenceByCase.removeValue(forKey: caseID) ?? [] {
             guard let claim = evidence[position].map({ $0.claim }) else { continue }
@@ -162,6 +164,11 @@ public struct KnowledgeIndex: Sendable {
             }
         }
     }
+
+    /// Whether some case position holds a removed case (matching must then check positions).
+    var hasRemovedCases: Bool { removedCases > 0 }
+
+    func isLiveCase(at position: Int) -> Bool { cases[position] != nil }
 
     /// The live positions of a claim that are indexed by gene: its first few live reports.
     private func claimRepresentatives(_ claim: String) -> [Int] {

@@ -459,39 +459,47 @@ public struct Matcher: Sendable {
     /// shared prior drug 0.25 (at most 0.5). Scores are shares of the best possible score.
     private func similarCases(alterations: [PatientAlteration], disease: Disease?, priors: [Prior], relations: inout RelationMemo) -> [SimilarCase] {
         guard !alterations.isEmpty, !index.cases.isEmpty else { return [] }
-        // A flat score per case and the list of cases touched: no hashing in the hot loop.
+        // A flat score per case and the list of cases touched: no hashing in the hot loop, and no
+        // bounds checks (every posting is a position below `cases.count`).
         var scores = [Float](repeating: 0, count: index.cases.count)
         var touched: [Int] = []
-        for alteration in alterations {
-            for position in index.casesByGene[alteration.pattern.gene] ?? [] {
-                if scores[position] == 0 { touched.append(position) }
-                scores[position] += 0.25
-            }
-            for position in index.casesByAlteration[KnowledgeIndex.key(alteration.pattern)] ?? [] { scores[position] += 0.75 }
-        }
-        guard !touched.isEmpty else { return [] }
-        if let disease {
-            for position in index.casesByDisease[disease.code] ?? [] where scores[position] > 0 { scores[position] += 0.5 }
-            let lineage = [disease.parent].compactMap { $0 } + vocabularies.children(of: disease.code)
-            for code in lineage where (vocabularies.disease(code: code)?.level ?? 0) >= 2 {
-                for position in index.casesByDisease[code] ?? [] where scores[position] > 0 { scores[position] += 0.25 }
-            }
-        }
         let priorDrugs = Set(priors.flatMap(\.drugs))
-        for drug in priorDrugs.sorted().prefix(2) {
-            for position in index.casesByDrug[drug] ?? [] where scores[position] > 0 { scores[position] += 0.25 }
-        }
-        // The best few by the quick score, kept in a small sorted buffer.
         let capacity = maximumSimilarCases * 4
         var best: [(score: Float, position: Int)] = []
         best.reserveCapacity(capacity + 1)
-        // Removed or replaced cases keep their postings until the index compacts.
-        for position in touched where index.cases[position] != nil {
-            let score = scores[position]
-            if best.count == capacity, let last = best.last, score <= last.score { continue }
-            let slot = best.firstIndex { $0.score < score } ?? best.count
-            best.insert((score, position), at: slot)
-            if best.count > capacity { best.removeLast() }
+        scores.withUnsafeMutableBufferPointer { scores in
+            for alteration in alterations {
+                let postings = index.casesByGene[alteration.pattern.gene] ?? []
+                touched.reserveCapacity(touched.count + postings.count)
+                for position in postings {
+                    if scores[position] == 0 { touched.append(position) }
+                    scores[position] += 0.25
+                }
+                for position in index.casesByAlteration[KnowledgeIndex.key(alteration.pattern)] ?? [] { scores[position] += 0.75 }
+            }
+            guard !touched.isEmpty else { return }
+            func boost(_ postings: [Int]?, by amount: Float) {
+                for position in postings ?? [] where scores[position] > 0 { scores[position] += amount }
+            }
+            if let disease {
+                boost(index.casesByDisease[disease.code], by: 0.5)
+                let lineage = [disease.parent].compactMap { $0 } + vocabularies.children(of: disease.code)
+                for code in lineage where (vocabularies.disease(code: code)?.level ?? 0) >= 2 {
+                    boost(index.casesByDisease[code], by: 0.25)
+                }
+            }
+            for drug in priorDrugs.sorted().prefix(2) { boost(index.casesByDrug[drug], by: 0.25) }
+            // The best few by the quick score, kept in a small sorted buffer. Removed or replaced
+            // cases keep their postings until the index compacts.
+            let checkLive = index.hasRemovedCases
+            for position in touched {
+                let score = scores[position]
+                if best.count == capacity, let last = best.last, score <= last.score { continue }
+                if checkLive, !index.isLiveCase(at: position) { continue }
+                let slot = best.firstIndex { $0.score < score } ?? best.count
+                best.insert((score, position), at: slot)
+                if best.count > capacity { best.removeLast() }
+            }
         }
         let shortlist = best.map { ($0.position, $0.score) }
         let maximum = Double(alterations.count) + (disease == nil ? 0 : 0.5) + (priorDrugs.isEmpty ? 0 : 0.5)
