@@ -197,11 +197,18 @@ public struct Matcher: Sendable {
             var weakest = MatchSpecificity.exact
             var satisfied = box.item.profile.combination == .all
             for component in box.item.profile.components {
-                let best = alterations.compactMap { patient -> (PatientAlteration, MatchSpecificity)? in
-                    AlterationMatching.specificity(patient: patient.pattern, evidence: component, allowUnspecified: allowUnspecified).map {
-                        (patient, $0)
-                    }
-                }.min { $0.1 < $1.1 }
+                // The most specific patient alteration for this component; the first on ties.
+                var best: (PatientAlteration, MatchSpecificity)?
+                for patient in alterations {
+                    guard
+                        let specificity = AlterationMatching.specificity(
+                            patient: patient.pattern,
+                            evidence: component,
+                            allowUnspecified: allowUnspecified
+                        )
+                    else { continue }
+                    if best == nil || specificity < best!.1 { best = (patient, specificity) }
+                }
                 if let best {
                     matched.append(best.0)
                     weakest = max(weakest, best.1)
@@ -366,7 +373,7 @@ public struct Matcher: Sendable {
                 demoted = (demoted.map { $0 + "; " } ?? "") + "resistance evidence against \(resisted.joined(separator: ", "))"
             }
             let partner = best.alterations.compactMap { $0.pattern.kind == .fusion ? $0.pattern.partner : nil }.first
-            let matchedLabels = Array(Set(group.flatMap { $0.alterations.map(\.label) })).sorted()
+            let matchedLabels = Array(Set(group.lazy.flatMap { $0.alterations.lazy.map(\.label) })).sorted()
             let option = TherapyOption(
                 rank: 0,
                 drugs: drugs,
@@ -404,28 +411,46 @@ public struct Matcher: Sendable {
     }
 
     private func why(_ hit: Hit, count: Int, demoted: String?) -> String {
-        let relation: String =
-            switch hit.relation {
-            case .same: "in \(hit.item.disease.name)"
-            case .related: "in \(hit.item.disease.name), the patient's disease lineage"
-            case .tumorAgnostic: "tumour-agnostic"
-            case .other: "in \(hit.item.disease.name), off-label for this disease"
-            }
-        let specificity: String =
-            switch hit.specificity {
-            case .exact: "exact match"
-            case .codon: "same codon"
-            case .region: "same region"
-            case .gene: "gene-level match"
-            }
-        let patient = unique(hit.alterations.map(\.label)).joined(separator: " + ")
-        var text =
-            "\(hit.item.drugs.joined(separator: " + ")) for \(hit.item.profile.name) \(relation): level \(hit.item.level.rawValue), "
-            + "\(citationText(hit.item)); patient's \(patient) (\(specificity))"
+        // Built by appending into one buffer: every option of every match gets one.
+        let item = hit.box.item
+        var text = ""
+        text.reserveCapacity(256)
+        text += item.drugs.count == 1 ? item.drugs[0] : item.drugs.joined(separator: " + ")
+        text += " for "
+        text += item.profile.name
+        switch hit.relation {
+        case .same:
+            text += " in "
+            text += item.disease.name
+        case .related:
+            text += " in "
+            text += item.disease.name
+            text += ", the patient's disease lineage"
+        case .tumorAgnostic: text += " tumour-agnostic"
+        case .other:
+            text += " in "
+            text += item.disease.name
+            text += ", off-label for this disease"
+        }
+        text += ": level "
+        text += item.level.rawValue
+        text += ", "
+        text += citationText(item)
+        text += "; patient's "
+        text += hit.alterations.count == 1 ? hit.alterations[0].label : unique(hit.alterations.map(\.label)).joined(separator: " + ")
+        switch hit.specificity {
+        case .exact: text += " (exact match)"
+        case .codon: text += " (same codon)"
+        case .region: text += " (same region)"
+        case .gene: text += " (gene-level match)"
+        }
         if count > 1 { text += "; \(count - 1) more evidence item(s)" }
         let reports = index.caseReports(claimingLike: hit.box)
         if reports > KnowledgeIndex.caseReportsPerClaim { text += "; \(reports) case reports make this claim" }
-        if let demoted { text += "; ranked down: \(demoted)" }
+        if let demoted {
+            text += "; ranked down: "
+            text += demoted
+        }
         return text
     }
 

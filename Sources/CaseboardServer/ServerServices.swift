@@ -6,6 +6,7 @@ import CaseboardMatching
 import CaseboardVocabularies
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 
 /// What the routes work with: vocabularies, the extractor, the store and a matcher kept in step
 /// with the store's snapshot.
@@ -118,7 +119,7 @@ actor CaseWriter {
         }
         if !additions.isEmpty {
             let snapshot = result.snapshot
-            await matchers.apply(snapshot: snapshot) { [additions] in $0.adding(additions, snapshot: snapshot) }
+            matchers.apply(snapshot: snapshot) { $0.adding(additions, snapshot: snapshot) }
         }
         for (outcome, entry) in zip(result.outcomes, group) {
             entry.continuation.resume(with: outcome.map(\.stored).mapError { $0 as any Error })
@@ -130,7 +131,7 @@ actor CaseWriter {
             let deleted = try await store.deleteCase(id: id)
             if deleted {
                 let snapshot = try await store.snapshotID()
-                await matchers.apply(snapshot: snapshot) { $0.removing(caseID: id, snapshot: snapshot) }
+                matchers.apply(snapshot: snapshot) { $0.removing(caseID: id, snapshot: snapshot) }
             }
             continuation.resume(returning: deleted)
         } catch {
@@ -143,15 +144,22 @@ actor CaseWriter {
 /// matcher exists: at most once a second a background task checks the snapshot (so writes by
 /// this server or by the CLI show up within about a second) and swaps in a fresh index when
 /// the content changed. Only the very first request builds the index in line.
-actor MatcherCache {
+///
+/// A lock, not an actor: every match request reads the current matcher, and an actor hop per
+/// request cost a thread switch under load.
+final class MatcherCache: Sendable {
+    private struct State {
+        var matcher: Matcher?
+        var checkedAt = ContinuousClock.now
+        var refreshing = false
+        /// Set when another process may have written between our own writes.
+        var reloadNeeded = false
+        var initial: Task<Matcher, any Error>?
+    }
+
     private let vocabularies: Vocabularies
     private let store: any KnowledgeStore
-    private var matcher: Matcher?
-    private var checkedAt = ContinuousClock.now
-    private var refresh: Task<Void, Never>?
-    /// Set when another process may have written between our own writes.
-    private var reloadNeeded = false
-    private var initial: Task<Matcher, any Error>?
+    private let state = NIOLockedValueBox(State())
 
     init(vocabularies: Vocabularies, store: any KnowledgeStore) {
         self.vocabularies = vocabularies
@@ -159,54 +167,87 @@ actor MatcherCache {
     }
 
     func current() async throws -> Matcher {
-        if let matcher {
-            if ContinuousClock.now - checkedAt >= .seconds(1), refresh == nil {
-                checkedAt = ContinuousClock.now
-                let snapshot = matcher.index.snapshot
-                let force = reloadNeeded
-                reloadNeeded = false
-                refresh = Task { [vocabularies, store] in
-                    let fresh: Matcher? = await {
-                        guard let latest = try? await store.snapshotID(), force || latest != snapshot else { return nil }
-                        return try? Matcher(vocabularies: vocabularies, index: await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
-                    }()
-                    await self.finishRefresh(fresh)
-                }
+        enum Next {
+            case ready(Matcher, refreshFrom: (snapshot: String, force: Bool)?)
+            case wait(Task<Matcher, any Error>)
+        }
+        let next: Next = state.withLockedValue { state in
+            if let matcher = state.matcher {
+                guard ContinuousClock.now - state.checkedAt >= .seconds(1), !state.refreshing else { return .ready(matcher, refreshFrom: nil) }
+                state.checkedAt = ContinuousClock.now
+                state.refreshing = true
+                defer { state.reloadNeeded = false }
+                return .ready(matcher, refreshFrom: (matcher.index.snapshot, state.reloadNeeded))
             }
+            if let initial = state.initial { return .wait(initial) }
+            let task = Task { [vocabularies, store] in
+                Matcher(vocabularies: vocabularies, index: try await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
+            }
+            state.initial = task
+            return .wait(task)
+        }
+        switch next {
+        case .ready(let matcher, let refresh):
+            if let refresh { Task { await self.refresh(from: refresh.snapshot, force: refresh.force) } }
             return matcher
+        case .wait(let task):
+            do {
+                let built = try await task.value
+                return state.withLockedValue { state in
+                    state.initial = nil
+                    if state.matcher == nil {
+                        state.matcher = built
+                        state.checkedAt = ContinuousClock.now
+                    }
+                    return state.matcher ?? built
+                }
+            } catch {
+                // The next request tries again.
+                state.withLockedValue { $0.initial = nil }
+                throw error
+            }
         }
-        if let initial { return try await initial.value }
-        let task = Task { [vocabularies, store] in
-            Matcher(vocabularies: vocabularies, index: try await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
-        }
-        initial = task
-        defer { initial = nil }
-        let built = try await task.value
-        matcher = built
-        checkedAt = ContinuousClock.now
-        return built
     }
 
-    private func finishRefresh(_ fresh: Matcher?) {
-        // A refresh that read the store before one of our own writes must not undo it.
-        if let fresh, Self.counter(fresh.index.snapshot) >= Self.counter(matcher?.index.snapshot ?? "") { matcher = fresh }
-        refresh = nil
+    private func refresh(from snapshot: String, force: Bool) async {
+        var fresh: Matcher?
+        if let latest = try? await store.snapshotID(), force || latest != snapshot,
+            let index = try? await KnowledgeIndex.load(from: store, vocabularies: vocabularies)
+        {
+            fresh = Matcher(vocabularies: vocabularies, index: index)
+        }
+        state.withLockedValue { state in
+            // A refresh that read the store before one of our own writes must not undo it.
+            if let fresh, Self.counter(fresh.index.snapshot) >= Self.counter(state.matcher?.index.snapshot ?? "") { state.matcher = fresh }
+            state.refreshing = false
+        }
     }
 
     /// Applies this server's own committed write, whose commit produced `snapshot`, to the
-    /// current index in memory. The writer calls this in commit order.
-    func apply(snapshot: String, _ change: @Sendable (KnowledgeIndex) -> KnowledgeIndex) {
+    /// current index in memory. The writer calls this in commit order; the change is worked
+    /// out outside the lock so matches never wait for it.
+    func apply(snapshot: String, _ change: (KnowledgeIndex) -> KnowledgeIndex) {
         // Without an index yet, the first build or the next check reads the write from the store.
-        guard let current = matcher else { return }
+        guard let current = state.withLockedValue({ $0.matcher }) else { return }
         let written = Self.counter(snapshot)
         let indexed = Self.counter(current.index.snapshot)
         // A reload that read the store after this commit already holds the write.
         guard written > indexed else { return }
-        matcher = Matcher(vocabularies: vocabularies, index: change(current.index))
-        // A gap in the counter means another process wrote too: reload on the next check.
-        if written > indexed + 1 {
-            reloadNeeded = true
-            checkedAt = ContinuousClock.now - .seconds(2)
+        let updated = Matcher(vocabularies: vocabularies, index: change(current.index))
+        state.withLockedValue { state in
+            guard let now = state.matcher, Self.counter(now.index.snapshot) < written else { return }
+            guard now.index.snapshot == current.index.snapshot else {
+                // A refresh swapped in an index older than this write meanwhile: reload.
+                state.reloadNeeded = true
+                state.checkedAt = ContinuousClock.now - .seconds(2)
+                return
+            }
+            state.matcher = updated
+            // A gap in the counter means another process wrote too: reload on the next check.
+            if written > indexed + 1 {
+                state.reloadNeeded = true
+                state.checkedAt = ContinuousClock.now - .seconds(2)
+            }
         }
     }
 
