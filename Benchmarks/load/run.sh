@@ -4,6 +4,7 @@
 # Prints wrk's requests/s and latency percentiles. Not a test: nothing here asserts.
 # Usage: Benchmarks/load/run.sh [DURATION] [CONNECTIONS] [IO_THREADS]
 # IO_THREADS is passed to `serve --io-threads` (default: the server's own default).
+# SERVER_LOG=PATH keeps the server's output there (default: a temporary file removed at exit).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-60}
@@ -14,7 +15,7 @@ swift build -c release --product caseboard >/dev/null
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 export CASEBOARD_TOKEN=load-test
-.build/release/caseboard serve --port "$port" --db "$work/kb.sqlite" --log-level error ${io_threads:+--io-threads "$io_threads"} > "$work/server.log" 2>&1 &
+.build/release/caseboard serve --port "$port" --db "$work/kb.sqlite" --log-level error ${io_threads:+--io-threads "$io_threads"} > "${SERVER_LOG:-$work/server.log}" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.2; done

@@ -25,9 +25,12 @@ public struct ServerServices: Sendable {
         writer = CaseWriter(store: store, matchers: matchers)
     }
 
-    /// A matcher on the current snapshot.
+    /// A matcher on the current snapshot; about once a second this also queues a check for
+    /// writes made by other processes.
     func matcher() async throws -> Matcher {
-        try await matchers.current()
+        let (matcher, checkDue) = try await matchers.current()
+        if checkDue { Task { [writer] in await writer.checkForOutsideWrites() } }
+        return matcher
     }
 
     /// Stores a case through the group-commit writer and adds it to the match index.
@@ -49,6 +52,7 @@ actor CaseWriter {
     private enum Operation {
         case save(CaseSubmission, CheckedContinuation<StoredCase, any Error>)
         case delete(String, CheckedContinuation<Bool, any Error>)
+        case checkForOutsideWrites
     }
 
     private let store: any KnowledgeStore
@@ -75,6 +79,11 @@ actor CaseWriter {
         }
     }
 
+    /// Queues a check for writes by other processes, run between this server's own commits.
+    func checkForOutsideWrites() {
+        enqueue(.checkForOutsideWrites)
+    }
+
     private func enqueue(_ operation: Operation) {
         queue.append(operation)
         guard !draining else { return }
@@ -84,10 +93,17 @@ actor CaseWriter {
 
     private func drain() async {
         while let first = queue.first {
-            if case .delete(let id, let continuation) = first {
+            switch first {
+            case .delete(let id, let continuation):
                 queue.removeFirst()
                 await runDelete(id, continuation)
                 continue
+            case .checkForOutsideWrites:
+                queue.removeFirst()
+                await matchers.reloadIfChangedElsewhere()
+                continue
+            case .save:
+                break
             }
             var group: [(submission: CaseSubmission, continuation: CheckedContinuation<StoredCase, any Error>)] = []
             while group.count < Self.maximumGroup, case .save(let submission, let continuation)? = queue.first {
@@ -141,9 +157,11 @@ actor CaseWriter {
 }
 
 /// Keeps a matcher on a recent snapshot of the store. Requests never wait for a rebuild once a
-/// matcher exists: at most once a second a background task checks the snapshot (so writes by
-/// this server or by the CLI show up within about a second) and swaps in a fresh index when
-/// the content changed. Only the very first request builds the index in line.
+/// matcher exists; only the very first request builds the index in line. This server's own
+/// writes are applied in memory by the writer. At most once a second a match asks the writer to
+/// check the store for writes by other processes (the CLI, another server): the check runs in
+/// the writer's queue, between our own commits, so a snapshot the index does not have can only
+/// be someone else's, and only then is the index read again.
 ///
 /// A lock, not an actor: every match request reads the current matcher, and an actor hop per
 /// request cost a thread switch under load.
@@ -151,8 +169,8 @@ final class MatcherCache: Sendable {
     private struct State {
         var matcher: Matcher?
         var checkedAt = ContinuousClock.now
-        var refreshing = false
-        /// Set when another process may have written between our own writes.
+        var checking = false
+        /// Set when the snapshot counter skipped one of ours: another process wrote in between.
         var reloadNeeded = false
         var initial: Task<Matcher, any Error>?
     }
@@ -166,18 +184,18 @@ final class MatcherCache: Sendable {
         self.store = store
     }
 
-    func current() async throws -> Matcher {
+    /// The current matcher, and whether a check for outside writes is due (the caller then
+    /// queues one with the writer, and must not be told again until it ran).
+    func current() async throws -> (matcher: Matcher, checkDue: Bool) {
         enum Next {
-            case ready(Matcher, refreshFrom: (snapshot: String, force: Bool)?)
+            case ready(Matcher, checkDue: Bool)
             case wait(Task<Matcher, any Error>)
         }
         let next: Next = state.withLockedValue { state in
             if let matcher = state.matcher {
-                guard ContinuousClock.now - state.checkedAt >= .seconds(1), !state.refreshing else { return .ready(matcher, refreshFrom: nil) }
-                state.checkedAt = ContinuousClock.now
-                state.refreshing = true
-                defer { state.reloadNeeded = false }
-                return .ready(matcher, refreshFrom: (matcher.index.snapshot, state.reloadNeeded))
+                guard ContinuousClock.now - state.checkedAt >= .seconds(1), !state.checking else { return .ready(matcher, checkDue: false) }
+                state.checking = true
+                return .ready(matcher, checkDue: true)
             }
             if let initial = state.initial { return .wait(initial) }
             let task = Task { [vocabularies, store] in
@@ -187,9 +205,8 @@ final class MatcherCache: Sendable {
             return .wait(task)
         }
         switch next {
-        case .ready(let matcher, let refresh):
-            if let refresh { Task { await self.refresh(from: refresh.snapshot, force: refresh.force) } }
-            return matcher
+        case .ready(let matcher, let checkDue):
+            return (matcher, checkDue)
         case .wait(let task):
             do {
                 let built = try await task.value
@@ -199,7 +216,7 @@ final class MatcherCache: Sendable {
                         state.matcher = built
                         state.checkedAt = ContinuousClock.now
                     }
-                    return state.matcher ?? built
+                    return (state.matcher ?? built, false)
                 }
             } catch {
                 // The next request tries again.
@@ -209,41 +226,41 @@ final class MatcherCache: Sendable {
         }
     }
 
-    private func refresh(from snapshot: String, force: Bool) async {
-        var fresh: Matcher?
-        if let latest = try? await store.snapshotID(), force || latest != snapshot,
+    /// Reads the index again when the store moved past it without us. Only the writer calls
+    /// this, between its own commits; a failed read keeps the current index and is retried
+    /// at the next check.
+    func reloadIfChangedElsewhere() async {
+        let (indexed, forced) = state.withLockedValue { ($0.matcher?.index.snapshot, $0.reloadNeeded) }
+        if let indexed, let latest = try? await store.snapshotID(), forced || latest != indexed,
             let index = try? await KnowledgeIndex.load(from: store, vocabularies: vocabularies)
         {
-            fresh = Matcher(vocabularies: vocabularies, index: index)
+            let fresh = Matcher(vocabularies: vocabularies, index: index)
+            state.withLockedValue { state in
+                state.matcher = fresh
+                state.reloadNeeded = false
+            }
         }
         state.withLockedValue { state in
-            // A refresh that read the store before one of our own writes must not undo it.
-            if let fresh, Self.counter(fresh.index.snapshot) >= Self.counter(state.matcher?.index.snapshot ?? "") { state.matcher = fresh }
-            state.refreshing = false
+            state.checking = false
+            state.checkedAt = ContinuousClock.now
         }
     }
 
     /// Applies this server's own committed write, whose commit produced `snapshot`, to the
-    /// current index in memory. The writer calls this in commit order; the change is worked
-    /// out outside the lock so matches never wait for it.
+    /// current index in memory. Only the writer calls this, in commit order; the change is
+    /// worked out outside the lock so matches never wait for it.
     func apply(snapshot: String, _ change: (KnowledgeIndex) -> KnowledgeIndex) {
         // Without an index yet, the first build or the next check reads the write from the store.
         guard let current = state.withLockedValue({ $0.matcher }) else { return }
         let written = Self.counter(snapshot)
         let indexed = Self.counter(current.index.snapshot)
-        // A reload that read the store after this commit already holds the write.
+        // The first build read the store after this commit and already holds the write.
         guard written > indexed else { return }
         let updated = Matcher(vocabularies: vocabularies, index: change(current.index))
         state.withLockedValue { state in
-            guard let now = state.matcher, Self.counter(now.index.snapshot) < written else { return }
-            guard now.index.snapshot == current.index.snapshot else {
-                // A refresh swapped in an index older than this write meanwhile: reload.
-                state.reloadNeeded = true
-                state.checkedAt = ContinuousClock.now - .seconds(2)
-                return
-            }
             state.matcher = updated
-            // A gap in the counter means another process wrote too: reload on the next check.
+            // A gap in the counter means another process (or a first build that raced this
+            // write) left a change the index lacks: reload at the next check.
             if written > indexed + 1 {
                 state.reloadNeeded = true
                 state.checkedAt = ContinuousClock.now - .seconds(2)

@@ -1,0 +1,199 @@
+import CaseboardCore
+import CaseboardKnowledge
+import CaseboardServer
+import CaseboardStoreSQLite
+import CaseboardVocabularies
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOConcurrencyHelpers
+import Testing
+
+/// A store that counts full reads, which is what an index reload costs. Reading the snapshot
+/// id can be slowed down, as on a busy server, to widen any race between a check and a write.
+final class ReloadCountingStore: KnowledgeStore {
+    let inner: any KnowledgeStore
+    let snapshotDelay: Duration
+    private let reads = NIOLockedValueBox(0)
+
+    init(_ inner: any KnowledgeStore, snapshotDelay: Duration = .zero) {
+        self.inner = inner
+        self.snapshotDelay = snapshotDelay
+    }
+
+    var fullReads: Int { reads.withLockedValue { $0 } }
+
+    func allEvidence() async throws -> [EvidenceItem] {
+        reads.withLockedValue { $0 += 1 }
+        return try await inner.allEvidence()
+    }
+
+    func upsert(_ items: [EvidenceItem]) async throws -> Int { try await inner.upsert(items) }
+    func evidence(matching filter: EvidenceFilter) async throws -> EvidencePage { try await inner.evidence(matching: filter) }
+    func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage { try await inner.evidenceJSON(matching: filter) }
+    func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
+        try await inner.saveCase(record, evidence: evidence)
+    }
+    func saveCases(_ submissions: [CaseSubmission]) async throws -> CaseBatchResult { try await inner.saveCases(submissions) }
+    func storedCase(id: String) async throws -> StoredCase? { try await inner.storedCase(id: id) }
+    func deleteCase(id: String) async throws -> Bool { try await inner.deleteCase(id: id) }
+    func cases(query: String?, limit: Int, offset: Int) async throws -> [StoredCase] {
+        try await inner.cases(query: query, limit: limit, offset: offset)
+    }
+    func caseSummaries() async throws -> [CaseSummary] { try await inner.caseSummaries() }
+    func stats() async throws -> KnowledgeStats { try await inner.stats() }
+    func snapshotID() async throws -> String {
+        if snapshotDelay > .zero { try await Task.sleep(for: snapshotDelay) }
+        return try await inner.snapshotID()
+    }
+    func metadata(_ key: String) async throws -> String? { try await inner.metadata(key) }
+    func setMetadata(_ key: String, _ value: String) async throws { try await inner.setMetadata(key, value) }
+}
+
+struct IndexFreshnessTests {
+    static let profile = #"{"disease":"AML","alterations":["FLT3 D835H"]}"#
+
+    static func app(store: ReloadCountingStore) throws -> some ApplicationProtocol {
+        let vocabularies = try Harness.vocabularies.get()
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let configuration = ServerConfiguration(token: Harness.token, logLevel: .warning)
+        let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
+        return try buildApplication(configuration: configuration, services: services, version: "test", logger: logger)
+    }
+
+    static func record(_ number: Int, drug: String) -> CaseRecord {
+        CaseRecord(
+            document: "freshness-\(number).txt",
+            diagnoses: [Diagnosis(name: "aml", oncotree: "AML", code: "AML", canonicalName: "Acute Myeloid Leukemia")],
+            alterations: [Alteration(gene: "FLT3", variant: "D835H", kind: .proteinChange)],
+            therapies: [TherapyLine(line: 1, drugs: [drug], response: .partial)]
+        )
+    }
+
+    /// The number of case reports behind the `drug` option of a match, from its why-line.
+    static func caseReports(for drug: String, in body: ByteBuffer) throws -> Int {
+        let options = try #require(try Harness.json(body)["options"] as? [[String: Any]])
+        guard
+            let why = options.first(where: { ($0["drugs"] as? [String]) == [drug] && ($0["why"] as? String)?.contains("case report") == true })?[
+                "why"
+            ] as? String
+        else { return 0 }
+        if why.contains("case reports make this claim"), let range = why.range(of: #"\d+ case reports make this claim"#, options: .regularExpression)
+        {
+            return Int(why[range].prefix { $0.isNumber }) ?? 0
+        }
+        return 1
+    }
+
+    /// Under a steady stream of this server's own writes, the periodic check for outside
+    /// writes must not mistake them for outside ones and reread the whole store.
+    @Test func ownWritesNeverTriggerAFullReload() async throws {
+        let vocabularies = try Harness.vocabularies.get()
+        let inner = try SQLiteKnowledgeStore.inMemory(logger: Logger(label: "test"))
+        try await KnowledgeSeeding.seedIfNeeded(inner, vocabularies: vocabularies)
+        let store = ReloadCountingStore(inner, snapshotDelay: .milliseconds(30))
+        try await Self.app(store: store).test(.router) { client in
+            try await client.execute(
+                uri: "/api/match",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: Self.profile)
+            ) { #expect($0.status == .ok) }
+            #expect(store.fullReads == 1)
+            let writers = 4
+            let writesPerWriter = 150
+            let writes = writers * writesPerWriter
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<writers {
+                    group.addTask {
+                        for number in 0..<writesPerWriter {
+                            let record = Self.record(writer * writesPerWriter + number, drug: "quizartinib")
+                            try await client.execute(
+                                uri: "/api/cases",
+                                method: .post,
+                                headers: [.contentType: "application/json", .authorization: "Bearer \(Harness.token)"],
+                                body: ByteBuffer(bytes: try JSONEncoder().encode(record))
+                            ) { #expect($0.status == .created) }
+                            // Spread the writes over a few seconds, so checks fall due among them.
+                            try await Task.sleep(for: .milliseconds(15))
+                        }
+                    }
+                }
+                // Matches keep asking, so checks for outside writes fall due while writes go on.
+                group.addTask {
+                    for _ in 0..<200 {
+                        try await client.execute(
+                            uri: "/api/match",
+                            method: .post,
+                            headers: [.contentType: "application/json"],
+                            body: ByteBuffer(string: Self.profile)
+                        ) { #expect($0.status == .ok) }
+                        try await Task.sleep(for: .milliseconds(10))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(store.fullReads == 1)
+            try await client.execute(
+                uri: "/api/match",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: Self.profile)
+            ) { response in
+                let reports = try Self.caseReports(for: "quizartinib", in: response.body)
+                #expect(reports == writes)
+            }
+        }
+    }
+
+    /// A case written to the store by another process (here: straight to the store, as the CLI
+    /// does) shows up in matches after the next check, about a second later.
+    @Test func outsideWritesShowUpWithinSeconds() async throws {
+        let vocabularies = try Harness.vocabularies.get()
+        let inner = try SQLiteKnowledgeStore.inMemory(logger: Logger(label: "test"))
+        try await KnowledgeSeeding.seedIfNeeded(inner, vocabularies: vocabularies)
+        let store = ReloadCountingStore(inner)
+        try await Self.app(store: store).test(.router) { client in
+            // One write of our own first, then one from outside, then another of our own: the
+            // outside write sits between two of ours and must not be lost.
+            func post(_ number: Int) async throws {
+                let body = ByteBuffer(bytes: try JSONEncoder().encode(Self.record(number, drug: "quizartinib")))
+                try await client.execute(
+                    uri: "/api/cases",
+                    method: .post,
+                    headers: [.contentType: "application/json", .authorization: "Bearer \(Harness.token)"],
+                    body: body
+                ) { #expect($0.status == .created) }
+            }
+            try await client.execute(
+                uri: "/api/match",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: Self.profile)
+            ) { #expect($0.status == .ok) }
+            try await post(0)
+            let outside = Self.record(1, drug: "quizartinib")
+            let id = CaseIdentity.id(for: outside)
+            _ = try await inner.saveCase(outside, evidence: CaseEvidence.derive(from: outside, caseID: id, vocabularies: vocabularies))
+            try await post(2)
+            var seen = 0
+            let deadline = ContinuousClock.now + .seconds(10)
+            while ContinuousClock.now < deadline {
+                try await client.execute(
+                    uri: "/api/match",
+                    method: .post,
+                    headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: Self.profile)
+                ) { response in
+                    seen = try Self.caseReports(for: "quizartinib", in: response.body)
+                }
+                if seen == 3 { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(seen == 3)
+            #expect(store.fullReads == 2)
+        }
+    }
+}
