@@ -14,10 +14,15 @@ public struct Matcher: Sendable {
     public let vocabularies: Vocabularies
     public let index: KnowledgeIndex
     public var maximumSimilarCases = 5
+    /// How inputs were read before; shared by the matchers of one server.
+    public let cache: ResolutionCache
 
-    public init(vocabularies: Vocabularies, index: KnowledgeIndex) {
+    /// - Parameter cache: Pass the same cache to every matcher built over these vocabularies
+    ///   (a server builds one per index change) so that inputs read once stay read.
+    public init(vocabularies: Vocabularies, index: KnowledgeIndex, cache: ResolutionCache = ResolutionCache()) {
         self.vocabularies = vocabularies
         self.index = index
+        self.cache = cache
     }
 
     /// A prior therapy after normalization.
@@ -72,23 +77,31 @@ public struct Matcher: Sendable {
 
     private func resolveDisease(_ text: String?, problems: inout [MatchProblem]) -> Disease? {
         guard let text, !text.trimmingWhitespace.isEmpty else { return nil }
-        if let disease = vocabularies.disease(named: text) { return disease }
+        switch cache.disease(text, read: { readDisease(text) }) {
+        case .found(let disease):
+            return disease
+        case .unknown(let suggestions):
+            problems.append(
+                MatchProblem(
+                    field: "disease",
+                    input: text,
+                    message: "unknown disease"
+                        + (suggestions.isEmpty ? "; use a name or an OncoTree code" : "; did you mean \(suggestions.joined(separator: ", "))?")
+                )
+            )
+            return nil
+        }
+    }
+
+    private func readDisease(_ text: String) -> ResolutionCache.DiseaseReading {
+        if let disease = vocabularies.disease(named: text) { return .found(disease) }
         // A longer description ("relapsed AML with skin involvement"): the longest disease inside.
         let inside = vocabularies.recognize(text).compactMap { match -> Disease? in
             if case .disease(let index) = match.concept { return vocabularies.diseases[index] }
             return nil
         }
-        if let best = inside.max(by: { $0.name.count < $1.name.count }) { return best }
-        let suggestions = suggestDiseases(text)
-        problems.append(
-            MatchProblem(
-                field: "disease",
-                input: text,
-                message: "unknown disease"
-                    + (suggestions.isEmpty ? "; use a name or an OncoTree code" : "; did you mean \(suggestions.joined(separator: ", "))?")
-            )
-        )
-        return nil
+        if let best = inside.max(by: { $0.name.count < $1.name.count }) { return .found(best) }
+        return .unknown(suggestions: suggestDiseases(text))
     }
 
     private func suggestDiseases(_ text: String) -> [String] {
@@ -108,7 +121,7 @@ public struct Matcher: Sendable {
     private func resolveAlterations(_ texts: [String], problems: inout [MatchProblem]) -> [PatientAlteration] {
         var result: [PatientAlteration] = []
         for (position, text) in texts.enumerated() {
-            switch vocabularies.parseAlteration(text) {
+            switch cache.alteration(text, parse: { vocabularies.parseAlteration(text) }) {
             case .success(let alteration):
                 result.append(PatientAlteration(label: text, pattern: AlterationPattern(alteration)))
                 // "BCR-ABL1 T315I" is also the fusion itself.
@@ -248,9 +261,13 @@ public struct Matcher: Sendable {
         if evidence.tumorAgnostic { return .tumorAgnostic }
         guard let patient, let code = evidence.oncotree else { return .other }
         if code == patient.code { return .same }
-        let patientLine = [patient.code] + vocabularies.ancestors(of: patient.code)
+        return cache.relation(patient: patient.code, evidence: code) { lineageRelation(patient: patient.code, evidence: code) }
+    }
+
+    private func lineageRelation(patient: String, evidence code: String) -> DiseaseRelation {
+        let patientLine = [patient] + vocabularies.ancestors(of: patient)
         let evidenceLine = [code] + vocabularies.ancestors(of: code)
-        if patientLine.contains(code) || evidenceLine.contains(patient.code) { return .related }
+        if patientLine.contains(code) || evidenceLine.contains(patient) { return .related }
         // A shared ancestor below the tissue level is the same lineage.
         if let shared = patientLine.first(where: { evidenceLine.contains($0) }), (vocabularies.disease(code: shared)?.level ?? 0) >= 2 {
             return .related

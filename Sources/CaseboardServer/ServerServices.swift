@@ -178,6 +178,8 @@ final class MatcherCache: Sendable {
     private let vocabularies: Vocabularies
     private let store: any KnowledgeStore
     private let state = NIOLockedValueBox(State())
+    /// Outlives each matcher: inputs read once stay read while the index changes.
+    private let resolutions = ResolutionCache()
 
     init(vocabularies: Vocabularies, store: any KnowledgeStore) {
         self.vocabularies = vocabularies
@@ -198,8 +200,8 @@ final class MatcherCache: Sendable {
                 return .ready(matcher, checkDue: true)
             }
             if let initial = state.initial { return .wait(initial) }
-            let task = Task { [vocabularies, store] in
-                Matcher(vocabularies: vocabularies, index: try await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
+            let task = Task { [vocabularies, store, resolutions] in
+                Matcher(vocabularies: vocabularies, index: try await KnowledgeIndex.load(from: store, vocabularies: vocabularies), cache: resolutions)
             }
             state.initial = task
             return .wait(task)
@@ -234,7 +236,7 @@ final class MatcherCache: Sendable {
         if let indexed, let latest = try? await store.snapshotID(), forced || latest != indexed,
             let index = try? await KnowledgeIndex.load(from: store, vocabularies: vocabularies)
         {
-            let fresh = Matcher(vocabularies: vocabularies, index: index)
+            let fresh = Matcher(vocabularies: vocabularies, index: index, cache: resolutions)
             state.withLockedValue { state in
                 state.matcher = fresh
                 state.reloadNeeded = false
@@ -256,7 +258,7 @@ final class MatcherCache: Sendable {
         let indexed = Self.counter(current.index.snapshot)
         // The first build read the store after this commit and already holds the write.
         guard written > indexed else { return }
-        let updated = Matcher(vocabularies: vocabularies, index: change(current.index))
+        let updated = Matcher(vocabularies: vocabularies, index: change(current.index), cache: resolutions)
         state.withLockedValue { state in
             state.matcher = updated
             // A gap in the counter means another process (or a first build that raced this
