@@ -504,24 +504,48 @@ public struct Matcher: Sendable {
         // A flat score per case and the list of cases touched: no hashing in the hot loop, and no
         // bounds checks (every posting is a position below `cases.count`).
         var scores = [Float](repeating: 0, count: index.cases.count)
-        var touched: [Int] = []
+        // Cases in the order first touched; every posting is a distinct position, so at most
+        // one slot per case.
+        let touched = UnsafeMutableBufferPointer<Int>.allocate(capacity: index.cases.count)
+        defer { touched.deallocate() }
+        var touchedCount = 0
         let priorDrugs = Set(priors.flatMap(\.drugs))
         let capacity = maximumSimilarCases * 4
         var best: [(score: Float, position: Int)] = []
         best.reserveCapacity(capacity + 1)
-        scores.withUnsafeMutableBufferPointer { scores in
-            for alteration in alterations {
-                let postings = index.casesByGene[alteration.pattern.gene] ?? []
-                touched.reserveCapacity(touched.count + postings.count)
-                for position in postings {
-                    if scores[position] == 0 { touched.append(position) }
-                    scores[position] += 0.25
-                }
-                for position in index.casesByAlteration[KnowledgeIndex.key(alteration.pattern)] ?? [] { scores[position] += 0.75 }
+        // Each gene's postings are walked once, weighted by how many patient alterations name
+        // the gene (two FLT3 alterations: one walk at 0.5, not two at 0.25).
+        var geneWeights: [(gene: String, weight: Float)] = []
+        for alteration in alterations {
+            if let slot = geneWeights.firstIndex(where: { $0.gene == alteration.pattern.gene }) {
+                geneWeights[slot].weight += 0.25
+            } else {
+                geneWeights.append((alteration.pattern.gene, 0.25))
             }
-            guard !touched.isEmpty else { return }
+        }
+        scores.withUnsafeMutableBufferPointer { scores in
+            for (gene, weight) in geneWeights {
+                guard let postings = index.casesByGene[gene] else { continue }
+                postings.withUnsafeBufferPointer { postings in
+                    for position in postings {
+                        if scores[position] == 0 {
+                            touched[touchedCount] = position
+                            touchedCount += 1
+                        }
+                        scores[position] += weight
+                    }
+                }
+            }
+            for alteration in alterations {
+                index.casesByAlteration[KnowledgeIndex.key(alteration.pattern)]?.withUnsafeBufferPointer { postings in
+                    for position in postings { scores[position] += 0.75 }
+                }
+            }
+            guard touchedCount > 0 else { return }
             func boost(_ postings: [Int]?, by amount: Float) {
-                for position in postings ?? [] where scores[position] > 0 { scores[position] += amount }
+                postings?.withUnsafeBufferPointer { postings in
+                    for position in postings where scores[position] > 0 { scores[position] += amount }
+                }
             }
             if let disease {
                 boost(index.casesByDisease[disease.code], by: 0.5)
@@ -534,7 +558,7 @@ public struct Matcher: Sendable {
             // The best few by the quick score, kept in a small sorted buffer. Removed or replaced
             // cases keep their postings until the index compacts.
             let checkLive = index.hasRemovedCases
-            for position in touched {
+            for position in touched[..<touchedCount] {
                 let score = scores[position]
                 if best.count == capacity, let last = best.last, score <= last.score { continue }
                 if checkLive, !index.isLiveCase(at: position) { continue }

@@ -136,6 +136,35 @@ struct StreamingJSONEncoderTests {
         let result = try JSONDecoder().decode(MatchResult.self, from: try JSONSerialization.data(withJSONObject: object))
         try sameDirectJSON(result)
         #expect(try JSONDecoder().decode(MatchResult.self, from: Data(try result.jsonBytes())) == result)
+
+        // Far beyond the writer's first allocation, so its storage has to grow several times.
+        var large = result
+        large.options = Array(repeating: result.options[0], count: 400)
+        large.similarCases = Array(repeating: result.similarCases[0], count: 300)
+        let bytes = try large.jsonBytes()
+        #expect(bytes.count > 200_000)
+        try sameDirectJSON(large)
+    }
+
+    /// The direct writer checks eight bytes at a time for what needs escaping: every ASCII byte
+    /// at every offset within and around a word must still come out as `Codable` writes it.
+    @Test func everyByteAtEveryOffsetIsEscapedLikeCodable() throws {
+        var strings: [String] = []
+        for byte in UInt8(0)...UInt8(127) {
+            for offset in 0..<18 {
+                var utf8 = Array(repeating: UInt8(ascii: "a"), count: 20)
+                utf8[offset] = byte
+                utf8[19] = 0xC3  // "é" as two bytes, across the last word
+                utf8.append(0xA9)
+                strings.append(String(decoding: utf8, as: UTF8.self))
+            }
+        }
+        let object: [String: Any] = [
+            "snapshot": "s", "alterations": [], "options": [], "resistance": [], "similar_cases": [],
+            "problems": strings.map { ["field": $0, "input": String($0.prefix(9)), "message": String($0.suffix(3))] },
+        ]
+        let result = try JSONDecoder().decode(MatchResult.self, from: try JSONSerialization.data(withJSONObject: object))
+        try sameDirectJSON(result)
     }
 
     @Test func nonFiniteNumbersAreRefused() {

@@ -54,7 +54,7 @@ struct MatchController<Context: RequestContext> {
             }
             output.newline()
         }
-        return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init(byteBuffer: ByteBuffer(bytes: output.bytes)))
+        return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init(byteBuffer: output.byteBuffer))
     }
 
     @Sendable func report(_ request: Request, context: Context) async throws -> Response {

@@ -1,71 +1,151 @@
 import CaseboardKnowledge
 import CaseboardMatching
+import NIOCore
 
 /// JSON written field by field, with commas placed as values go in.
-struct JSONBytes {
-    var bytes: [UInt8] = []
+///
+/// The bytes live in storage this value owns and grows itself: a response makes hundreds of
+/// small appends, and `Array`'s uniqueness and capacity checks on each were a visible share of
+/// a match request. Not copyable, so no two writers can share the storage.
+struct JSONBytes: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
     private var needsComma = false
 
     init(capacity: Int = 16_384) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
+    deinit {
+        base.deallocate()
+    }
+
+    /// The JSON written so far.
+    var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The JSON written so far, in a buffer for a response body.
+    var byteBuffer: ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: count)
+        buffer.writeBytes(UnsafeBufferPointer(start: base, count: count))
+        return buffer
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(toHold: count + extra) }
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        let grown = max(capacity * 2, needed)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = grown
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress, !source.isEmpty else { return }
+        reserve(source.count)
+        (base + count).update(from: start, count: source.count)
+        count += source.count
+    }
+
+    @inline(__always)
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { append(UInt8(ascii: ",")) }
     }
 
     mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         needsComma = false
     }
 
     mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Ends the current line of JSON Lines output.
     mutating func newline() {
-        bytes.append(0x0A)
+        append(0x0A)
         needsComma = false
     }
 
     mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        reserve(name.utf8CodeUnitCount + 3)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+        name.withUTF8Buffer { append($0) }
+        base[count] = UInt8(ascii: "\"")
+        base[count + 1] = UInt8(ascii: ":")
+        count += 2
         needsComma = false
     }
 
     mutating func string(_ value: String) {
         separate()
-        JSONText.appendString(value, to: &bytes)
+        if let done: Void = value.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) {
+            return done
+        }
+        var contiguous = value
+        contiguous.withUTF8 { appendQuoted($0) }
+    }
+
+    /// A JSON string literal: copied in one go unless something needs escaping.
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        reserve(utf8.count + 2)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+        if !JSONText.needsEscaping(utf8) {
+            append(utf8)
+        } else {
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(utf8.count + 16)
+            JSONText.appendEscaped(utf8, to: &escaped)
+            escaped.withUnsafeBufferPointer { append($0) }
+        }
+        append(UInt8(ascii: "\""))
         needsComma = true
     }
 
     mutating func integer(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        var digits = String(value)
+        digits.withUTF8 { append($0) }
         needsComma = true
     }
 
     mutating func number(_ value: Double) throws {
         separate()
-        try JSONText.appendDouble(value, to: &bytes)
+        var text: [UInt8] = []
+        try JSONText.appendDouble(value, to: &text)
+        text.withUnsafeBufferPointer { append($0) }
         needsComma = true
     }
 
@@ -94,13 +174,40 @@ enum JSONText {
         var value = value
         value.withUTF8 { buffer in
             // Most strings need no escapes: copy them in one go.
-            if !buffer.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            if !needsEscaping(buffer) {
                 bytes.append(contentsOf: buffer)
             } else {
-                for byte in buffer { appendEscaped(byte, to: &bytes) }
+                appendEscaped(buffer, to: &bytes)
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any byte of `utf8` is a control character, a quote or a backslash. Checks eight
+    /// bytes per step: most strings in a response need no escaping and are copied whole.
+    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = utf8.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Any byte below `limit` (limit at most 0x80), and any zero byte: the usual bit tricks.
+        func anyBelow(_ word: UInt64, _ limit: UInt64) -> Bool { (word &- ones &* limit) & ~word & highs != 0 }
+        var offset = 0
+        while offset + 8 <= utf8.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self))
+            if anyBelow(word, 0x20) || anyBelow(word ^ (ones &* 0x22), 1) || anyBelow(word ^ (ones &* 0x5C), 1) { return true }
+            offset += 8
+        }
+        while offset < utf8.count {
+            let byte = start[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// Every byte of `utf8`, escaped as a JSON string's content.
+    static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        for byte in utf8 { appendEscaped(byte, to: &bytes) }
     }
 
     private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {

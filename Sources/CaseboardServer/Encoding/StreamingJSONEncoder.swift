@@ -260,16 +260,18 @@ public struct CaseboardResponseEncoder: ResponseEncoder {
     public init() {}
 
     public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
-        let bytes: [UInt8]
+        let body: ByteBuffer
         if let result = value as? MatchResult {
-            bytes = try result.jsonBytes()
+            var out = JSONBytes()
+            try result.writeJSON(to: &out)
+            body = out.byteBuffer
         } else {
-            bytes = try StreamingJSONEncoder().encode(value)
+            body = ByteBuffer(bytes: try StreamingJSONEncoder().encode(value))
         }
         return Response(
             status: .ok,
-            headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
+            headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes)],
+            body: .init(byteBuffer: body)
         )
     }
 }
