@@ -251,9 +251,16 @@ final class EvidenceBox: Sendable {
     let item: EvidenceItem
     /// The claim of a case-report item, worked out once.
     let claim: String?
+    /// The item's drugs, sorted and joined: how options ("a + b") and resistance alerts ("a+b")
+    /// group items, worked out once instead of in every match.
+    let optionKey: String
+    let alertKey: String
 
     init(_ item: EvidenceItem) {
         self.item = item
         claim = KnowledgeIndex.caseClaim(item)
+        let sorted = item.drugs.sorted()
+        optionKey = sorted.joined(separator: " + ")
+        alertKey = sorted.joined(separator: "+")
     }
 }

@@ -286,16 +286,19 @@ public struct Matcher: Sendable {
             var classRule: String?
             var prior: String?
         }
-        var pending: [String: Pending] = [:]
-        func entry(_ drugs: [String]) -> String {
-            let key = drugs.sorted().joined(separator: "+")
-            if pending[key] == nil { pending[key] = Pending(drugs: drugs) }
-            return key
+        // Alerts in first-seen order behind a key → slot table: one hash per lookup.
+        var pending: [Pending] = []
+        var slots: [String: Int] = [:]
+        func slot(_ key: String, _ drugs: @autoclosure () -> [String]) -> Int {
+            if let known = slots[key] { return known }
+            slots[key] = pending.count
+            pending.append(Pending(drugs: drugs()))
+            return pending.count - 1
         }
         for hit in hits where hit.item.significance.isAgainst {
-            let key = entry(hit.item.drugs)
-            pending[key]?.hits.append(hit)
-            for label in hit.alterations.map(\.label) where pending[key]?.labels.contains(label) == false { pending[key]?.labels.append(label) }
+            let entry = slot(hit.box.alertKey, hit.item.drugs)
+            pending[entry].hits.append(hit)
+            for patient in hit.alterations where !pending[entry].labels.contains(patient.label) { pending[entry].labels.append(patient.label) }
         }
         // Class rules carry resistance to every drug of the same mechanism, and only there.
         for rule in index.classRules {
@@ -307,18 +310,19 @@ public struct Matcher: Sendable {
                 continue
             }
             for drug in rule.drugs {
-                let key = entry([drug.name])
-                if pending[key]?.classRule == nil { pending[key]?.classRule = "\(patient.label): \(rule.note) (\(drug.drugClass); \(rule.source))" }
-                if pending[key]?.labels.contains(patient.label) == false { pending[key]?.labels.append(patient.label) }
+                let entry = slot(drug.name, [drug.name])
+                if pending[entry].classRule == nil { pending[entry].classRule = "\(patient.label): \(rule.note) (\(drug.drugClass); \(rule.source))" }
+                if !pending[entry].labels.contains(patient.label) { pending[entry].labels.append(patient.label) }
             }
         }
         for prior in priors where prior.response == .progressive {
-            let key = entry(prior.drugs.sorted())
-            pending[key]?.prior = "the patient progressed on \(prior.text)"
+            let drugs = prior.drugs.sorted()
+            let entry = slot(drugs.joined(separator: "+"), drugs)
+            pending[entry].prior = "the patient progressed on \(prior.text)"
         }
         var alerts: [(rank: Int, order: String, alert: ResistanceAlert)] = []
-        for value in pending.values {
-            let sorted = value.hits.sorted { ($0.item.level, $0.relation.rank, $0.item.id) < ($1.item.level, $1.relation.rank, $1.item.id) }
+        for value in pending {
+            let sorted = value.hits.sorted { ($0.item.level.rank, $0.relation.rank, $0.item.id) < ($1.item.level.rank, $1.relation.rank, $1.item.id) }
             var reasons: [String] = []
             var basis: String
             var rank: Int
@@ -360,20 +364,25 @@ public struct Matcher: Sendable {
     // MARK: Options
 
     private func rankOptions(hits: [Hit], alerts: [ResistanceAlert], priors: [Prior]) -> [TherapyOption] {
-        var groups: [String: [Hit]] = [:]
-        var order: [String] = []
+        // Groups in first-seen order behind a key → slot table.
+        var groups: [[Hit]] = []
+        var slots: [String: Int] = [:]
         for hit in hits where hit.item.significance == .sensitivity {
-            let key = hit.item.drugs.sorted().joined(separator: " + ")
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(hit)
+            if let slot = slots[hit.box.optionKey] {
+                groups[slot].append(hit)
+            } else {
+                slots[hit.box.optionKey] = groups.count
+                groups.append([hit])
+            }
         }
         // Drugs with resistance evidence or a class rule against them (not just a past failure).
         let alertedDrugs = Set(alerts.filter { !$0.evidence.isEmpty || $0.why.containsBytes(of: "class rule:") }.flatMap(\.drugs))
         var options: [(key: [Int], option: TherapyOption)] = []
-        for key in order {
-            guard let group = groups[key] else { continue }
+        for group in groups {
             let sorted = group.sorted { a, b in
-                (a.item.level, a.relation.rank, a.specificity.rank, a.item.id) < (b.item.level, b.relation.rank, b.specificity.rank, b.item.id)
+                (a.item.level.rank, a.relation.rank, a.specificity.rank, a.item.id) < (
+                    b.item.level.rank, b.relation.rank, b.specificity.rank, b.item.id
+                )
             }
             let best = sorted[0]
             let drugs = best.item.drugs
@@ -424,7 +433,7 @@ public struct Matcher: Sendable {
     }
 
     private func levelRank(_ level: EvidenceLevel) -> Int {
-        EvidenceLevel.allCases.firstIndex(of: level) ?? 9
+        level.rank
     }
 
     private func why(_ hit: Hit, count: Int, demoted: String?) -> String {

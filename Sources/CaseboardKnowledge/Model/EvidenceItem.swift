@@ -134,7 +134,18 @@ public enum EvidenceLevel: String, Sendable, Codable, Hashable, CaseIterable, Co
     case d = "D"
     case e = "E"
 
-    public static func < (lhs: EvidenceLevel, rhs: EvidenceLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// 0 for A through 4 for E: the order of strength, without comparing strings.
+    public var rank: Int {
+        switch self {
+        case .a: 0
+        case .b: 1
+        case .c: 2
+        case .d: 3
+        case .e: 4
+        }
+    }
+
+    public static func < (lhs: EvidenceLevel, rhs: EvidenceLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
 public enum Significance: String, Sendable, Codable, Hashable, CaseIterable {

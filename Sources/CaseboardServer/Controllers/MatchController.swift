@@ -20,7 +20,7 @@ struct MatchController<Context: RequestContext> {
 
     private func profile(_ request: Request) async throws -> PatientProfile {
         let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
-        let profile = try JSONDecoder().decode(PatientProfile.self, from: Data(body.readableBytesView))
+        let profile = try ProfileJSON.decode(body)
         if profile.alterations.isEmpty && profile.disease == nil {
             throw APIError(.badRequest, "empty_profile", "give a disease and at least one alteration", field: "alterations")
         }
