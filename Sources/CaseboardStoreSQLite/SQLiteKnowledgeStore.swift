@@ -54,7 +54,6 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         config.prepareDatabase { db in
             // In WAL mode NORMAL is still crash-safe for the application; it skips an fsync per commit.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if let extra = ProcessInfo.processInfo.environment["CASEBOARD_PRAGMAS_TMP"] { try db.execute(sql: extra) }
         }
         let pool: DatabasePool
         do {
