@@ -66,14 +66,25 @@ extension SQLiteKnowledgeStore {
     struct PageQuery: Sendable {
         let countSQL: String
         let pageSQL: String
+        /// The count's arguments, when they differ from the page's.
+        let countArguments: StatementArguments?
         let arguments: StatementArguments
         let limit: Int
         let offset: Int
 
+        init(countSQL: String, pageSQL: String, countArguments: StatementArguments? = nil, arguments: StatementArguments, limit: Int, offset: Int) {
+            self.countSQL = countSQL
+            self.pageSQL = pageSQL
+            self.countArguments = countArguments
+            self.arguments = arguments
+            self.limit = limit
+            self.offset = offset
+        }
+
         var pageArguments: StatementArguments { arguments + [limit, offset] }
 
         func total(_ db: Database) throws -> Int {
-            try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0
+            try Int.fetchOne(db, sql: countSQL, arguments: countArguments ?? arguments) ?? 0
         }
 
         func wantsRows(total: Int) -> Bool { limit > 0 && offset < total }
@@ -98,13 +109,25 @@ extension SQLiteKnowledgeStore {
         }
         let source = "evidenceGeneLevel byGene JOIN evidence ON evidence.id = byGene.evidenceId"
         let condition = "byGene.gene = ? AND \(others.sql)"
-        // The foreign key keeps every row's item present, so a gene alone counts without the join.
-        let count =
-            others.sql == "1"
-            ? "SELECT COUNT(*) FROM evidenceGeneLevel byGene WHERE byGene.gene = ?" : "SELECT COUNT(*) FROM \(source) WHERE \(condition)"
+        let pageSQL = "SELECT evidence.itemJSON FROM \(source) WHERE \(condition) ORDER BY byGene.level, byGene.evidenceId LIMIT ? OFFSET ?"
+        // A gene alone, or with a level, is counted from the trigger-kept totals.
+        var onlyLevel = rest
+        onlyLevel.level = nil
+        if Self.condition(for: onlyLevel).sql == "1" {
+            var countArguments: StatementArguments = [gene.uppercased()]
+            if let level = filter.level { countArguments += [level.rawValue] }
+            return PageQuery(
+                countSQL: "SELECT COALESCE(SUM(count), 0) FROM evidenceGeneLevelCount WHERE gene = ?" + (filter.level == nil ? "" : " AND level = ?"),
+                pageSQL: pageSQL,
+                countArguments: countArguments,
+                arguments: [gene.uppercased()] + others.arguments,
+                limit: limit,
+                offset: offset
+            )
+        }
         return PageQuery(
-            countSQL: count,
-            pageSQL: "SELECT evidence.itemJSON FROM \(source) WHERE \(condition) ORDER BY byGene.level, byGene.evidenceId LIMIT ? OFFSET ?",
+            countSQL: "SELECT COUNT(*) FROM \(source) WHERE \(condition)",
+            pageSQL: pageSQL,
             arguments: [gene.uppercased()] + others.arguments,
             limit: limit,
             offset: offset

@@ -38,6 +38,34 @@ extension SQLiteKnowledgeStore {
                     """
             )
         }
+        migrator.registerMigration("v3-evidence-counts-by-gene-and-level") { db in
+            // How many items each gene has at each level, kept by triggers, so a gene's page
+            // states its total without counting thousands of rows on every request.
+            try db.create(table: "evidenceGeneLevelCount", options: [.withoutRowID]) { t in
+                t.column("gene", .text).notNull()
+                t.column("level", .text).notNull()
+                t.column("count", .integer).notNull()
+                t.primaryKey(["gene", "level"])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO evidenceGeneLevelCount (gene, level, count)                     SELECT gene, level, COUNT(*) FROM evidenceGeneLevel GROUP BY gene, level
+                    """
+            )
+            // Deletes cascading from `evidence` fire the delete trigger too; an ignored
+            // `INSERT OR IGNORE` fires nothing.
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER evidenceGeneLevel_countInsert AFTER INSERT ON evidenceGeneLevel BEGIN
+                        INSERT INTO evidenceGeneLevelCount (gene, level, count) VALUES (new.gene, new.level, 1)
+                        ON CONFLICT (gene, level) DO UPDATE SET count = count + 1;
+                    END;
+                    CREATE TRIGGER evidenceGeneLevel_countDelete AFTER DELETE ON evidenceGeneLevel BEGIN
+                        UPDATE evidenceGeneLevelCount SET count = count - 1 WHERE gene = old.gene AND level = old.level;
+                    END;
+                    """
+            )
+        }
         return migrator
     }
 

@@ -254,4 +254,35 @@ struct EvidenceStoreTests {
         #expect(try await store.evidence(matching: EvidenceFilter(query: "mastocytosis")).total == 0)
         #expect(try await store.snapshotID() == before)
     }
+
+    /// Gene totals come from counts that triggers keep; through inserts, replacements, case
+    /// saves, re-saves and deletes they must equal the rows a page actually lists.
+    @Test func geneTotalsStayEqualToTheRowsThroughEveryKindOfWrite() async throws {
+        let store = try SQLiteKnowledgeStore.inMemory(logger: Fixtures.logger)
+        func check(_ step: String) async throws {
+            for gene in ["FLT3", "ALK", "KIT", "EGFR", "NONE"] {
+                for level in [nil] + EvidenceLevel.allCases.map(Optional.some) {
+                    let page = try await store.evidence(matching: EvidenceFilter(gene: gene, level: level, limit: 100_000))
+                    #expect(page.total == page.items.count, "\(step): \(gene) \(level?.rawValue ?? "any")")
+                }
+            }
+        }
+        _ = try await store.upsert(Fixtures.evidence + Fixtures.bulkEvidence(prefix: "a", count: 30))
+        try await check("insert")
+        // The same ids again, with other levels: replaced rows leave and enter their counts.
+        let relevelled = Fixtures.bulkEvidence(prefix: "a", count: 30).map { item -> EvidenceItem in
+            var copy = item
+            copy.level = .b
+            return copy
+        }
+        _ = try await store.upsert(relevelled)
+        try await check("replace")
+        let aml = try await store.saveCase(Fixtures.amlCase, evidence: Fixtures.caseEvidence("aml", count: 3, statement: "first"))
+        try await check("save")
+        _ = try await store.saveCase(Fixtures.amlCase, evidence: Fixtures.caseEvidence("aml", count: 1, statement: "again"))
+        try await check("re-save")
+        #expect(try await store.deleteCase(id: aml.id))
+        try await check("delete")
+        #expect(try await store.evidence(matching: EvidenceFilter(gene: "KIT", level: .b)).total == 30)
+    }
 }

@@ -40,11 +40,11 @@ struct OpenStoreTests {
                     try String.fetchOne(db, sql: "PRAGMA journal_mode")
                 )
             }
-            #expect(migrations == ["v1", "v2-evidence-by-gene-and-level"])
+            #expect(migrations == ["v1", "v2-evidence-by-gene-and-level", "v3-evidence-counts-by-gene-and-level"])
             #expect(
                 tables == [
                     "caseFeature", "caseFts", "cases", "evidence", "evidenceDrug", "evidenceFts", "evidenceGene", "evidenceGeneLevel",
-                    "grdb_migrations", "meta",
+                    "evidenceGeneLevelCount", "grdb_migrations", "meta",
                 ]
             )
             #expect(journal == "wal")
@@ -64,6 +64,7 @@ struct OpenStoreTests {
             // Turn the file back into what the first release wrote.
             let queue = try DatabaseQueue(path: url.path)
             try await queue.write { db in
+                try db.execute(sql: "DROP TABLE evidenceGeneLevelCount")
                 try db.execute(sql: "DROP TABLE evidenceGeneLevel")
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier != 'v1'")
             }
@@ -71,6 +72,36 @@ struct OpenStoreTests {
             let upgraded = try open(url)
             #expect(try await upgraded.evidence(matching: EvidenceFilter(gene: "FLT3")) == expected)
             #expect(try await upgraded.evidence(matching: EvidenceFilter(gene: "flt3", limit: 1, offset: 1)).items == [expected.items[1]])
+        }
+    }
+
+    @Test func aVersionTwoDatabaseIsUpgradedWithItsCountsBackfilled() async throws {
+        try await withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("kb.sqlite")
+            let expected: [EvidencePage]
+            let filters = [EvidenceFilter(gene: "FLT3"), EvidenceFilter(gene: "FLT3", level: .a), EvidenceFilter(gene: "KIT")]
+            do {
+                let store = try open(url)
+                _ = try await store.upsert(Fixtures.evidence + Fixtures.bulkEvidence(prefix: "up", count: 40))
+                var pages: [EvidencePage] = []
+                for filter in filters { pages.append(try await store.evidence(matching: filter)) }
+                expected = pages
+            }
+            #expect(expected[2].total == 40)
+            // Turn the file back into what the second release wrote.
+            let queue = try DatabaseQueue(path: url.path)
+            try await queue.write { db in
+                try db.execute(sql: "DROP TRIGGER evidenceGeneLevel_countInsert")
+                try db.execute(sql: "DROP TRIGGER evidenceGeneLevel_countDelete")
+                try db.execute(sql: "DROP TABLE evidenceGeneLevelCount")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3-%'")
+            }
+            try queue.close()
+            let upgraded = try open(url)
+            for (filter, page) in zip(filters, expected) { #expect(try await upgraded.evidence(matching: filter) == page) }
+            // The triggers work on the upgraded file too.
+            _ = try await upgraded.upsert(Fixtures.bulkEvidence(prefix: "more", count: 5))
+            #expect(try await upgraded.evidence(matching: EvidenceFilter(gene: "KIT")).total == 45)
         }
     }
 
