@@ -33,6 +33,11 @@ public struct ServerServices: Sendable {
         return matcher
     }
 
+    /// Builds the match index now instead of on the first match request.
+    public func prepareMatching() async throws {
+        _ = try await matchers.current()
+    }
+
     /// Stores a case through the group-commit writer and adds it to the match index.
     func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
         try await writer.save(CaseSubmission(record: record, evidence: evidence))

@@ -71,6 +71,15 @@ struct ServeCommand: AsyncParsableCommand {
             logLevel: logger.logLevel
         )
         let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
+        // Build the match index while the server starts, so the first match does not wait for it.
+        let warmUp = Task { [logger] in
+            do {
+                try await services.prepareMatching()
+            } catch {
+                logger.warning("match index not built at start; the first match will try again", metadata: ["error": "\(error)"])
+            }
+        }
+        defer { warmUp.cancel() }
         let threads = MultiThreadedEventLoopGroup(numberOfThreads: ioThreads)
         let app = try buildApplication(
             configuration: configuration,

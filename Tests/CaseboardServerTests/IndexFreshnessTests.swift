@@ -196,4 +196,30 @@ struct IndexFreshnessTests {
             #expect(store.fullReads == 2)
         }
     }
+
+    /// `serve` builds the index at start; the first match then uses it instead of building again.
+    @Test func preparedMatchingServesTheFirstMatchWithoutAnotherRead() async throws {
+        let vocabularies = try Harness.vocabularies.get()
+        let inner = try SQLiteKnowledgeStore.inMemory(logger: Logger(label: "test"))
+        try await KnowledgeSeeding.seedIfNeeded(inner, vocabularies: vocabularies)
+        let store = ReloadCountingStore(inner)
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
+        try await services.prepareMatching()
+        #expect(store.fullReads == 1)
+        let configuration = ServerConfiguration(token: Harness.token, logLevel: .warning)
+        let app = try buildApplication(configuration: configuration, services: services, version: "test", logger: logger)
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/match",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: Self.profile)
+            ) {
+                #expect($0.status == .ok)
+            }
+        }
+        #expect(store.fullReads == 1)
+    }
 }
