@@ -179,7 +179,7 @@ struct IndexFreshnessTests {
             _ = try await inner.saveCase(outside, evidence: CaseEvidence.derive(from: outside, caseID: id, vocabularies: vocabularies))
             try await post(2)
             var seen = 0
-            let deadline = ContinuousClock.now + .seconds(10)
+            let deadline = ContinuousClock.now + .seconds(30)
             while ContinuousClock.now < deadline {
                 try await client.execute(
                     uri: "/api/match",
