@@ -49,33 +49,57 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 }
                 for (warning, count) in report.warnings.sorted(by: { $0.value > $1.value }) { print("  note \(count): \(warning)") }
             case .cases:
-                var imported = 0
-                var failures = 0
-                let decoder = JSONDecoder()
-                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-                    do {
-                        let record = try decoder.decode(CaseRecord.self, from: Data(line.utf8))
-                        let id = CaseIdentity.id(for: record)
-                        let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies)
-                        _ = try await store.saveCase(record, evidence: evidence)
-                        imported += 1
-                    } catch let error as DecodingError {
-                        Diagnostics.report(
-                            .error(
-                                "not a case record: \(error.readableDescription)",
-                                file: file,
-                                position: SourcePosition(offset: 0, line: number + 1, column: 1)
-                            )
-                        )
-                        failures += 1
-                    }
-                }
+                let (imported, failures) = try await importCases(text, into: store, vocabularies: vocabularies)
                 print("imported \(imported) case(s) from \(file)")
                 if failures > 0 {
                     Diagnostics.note("\(failures) line(s) failed")
                     throw ExitCode.failure
                 }
             }
+        }
+
+        /// Cases per transaction: one commit for many cases, while a failing case is still
+        /// rolled back alone (each has its own savepoint) and reported with its line.
+        static let batchSize = 500
+
+        /// Imports JSON lines of case records; returns the cases stored and the lines that failed.
+        private func importCases(_ text: String, into store: any KnowledgeStore, vocabularies: Vocabularies) async throws -> (Int, Int) {
+            var imported = 0
+            var failures = 0
+            var batch: [(line: Int, submission: CaseSubmission)] = []
+            func flush() async throws {
+                guard !batch.isEmpty else { return }
+                let result = try await store.saveCases(batch.map(\.submission))
+                for (outcome, entry) in zip(result.outcomes, batch) {
+                    switch outcome {
+                    case .success:
+                        imported += 1
+                    case .failure(let error):
+                        report("case not stored: \(error)", line: entry.line)
+                        failures += 1
+                    }
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
+            let decoder = JSONDecoder()
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                do {
+                    let record = try decoder.decode(CaseRecord.self, from: Data(line.utf8))
+                    let id = CaseIdentity.id(for: record)
+                    let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies)
+                    batch.append((number + 1, CaseSubmission(record: record, evidence: evidence)))
+                    if batch.count == Self.batchSize { try await flush() }
+                } catch let error as DecodingError {
+                    report("not a case record: \(error.readableDescription)", line: number + 1)
+                    failures += 1
+                }
+            }
+            try await flush()
+            return (imported, failures)
+        }
+
+        private func report(_ message: String, line: Int) {
+            Diagnostics.report(.error(message, file: file, position: SourcePosition(offset: 0, line: line, column: 1)))
         }
     }
 

@@ -53,6 +53,30 @@ struct KnowledgeCommandTests {
         #expect(match.stdout.contains("Similar cases:"))
     }
 
+    /// Cases go in batched transactions; a bad line deep in the file is still reported with its
+    /// own line number, and every good case on either side of it is stored.
+    @Test func largeCaseImportsAreBatchedAndKeepLineNumbers() throws {
+        let db = try Self.freshDatabase()
+        var lines: [String] = []
+        for number in 1...1_201 {
+            if number == 777 {
+                lines.append("{\"document\": 7}")
+                continue
+            }
+            lines.append(
+                #"{"document":"batch-\#(number).txt","diagnoses":[{"name":"aml","oncotree":"AML","code":"AML","canonical_name":"Acute Myeloid Leukemia"}],"#
+                    + #""alterations":[{"gene":"FLT3","variant":"D835H","kind":"protein_change"}],"therapies":[{"drugs":["gilteritinib"],"response":"partial response"}]}"#
+            )
+        }
+        let cases = try CLI.temporaryFile(named: "batch.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))
+        let result = try CLI.run(["kb", "import", "cases", cases.path, "--db", db])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("imported 1200 case(s)"))
+        #expect(result.stderr.contains("\(cases.path):777:1: error: not a case record"))
+        let stats = try CLI.run(["kb", "stats", "--db", db])
+        #expect(stats.stdout.contains("cases: 1200"))
+    }
+
     @Test func corruptDatabaseGivesAClearErrorAndIsLeftAlone() throws {
         let db = try Self.freshDatabase()
         try FileManager.default.createDirectory(atPath: (db as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
