@@ -87,20 +87,37 @@ struct IndexFreshnessTests {
         return 1
     }
 
+    /// A seeded in-memory store behind a read counter.
+    static func countingStore(snapshotDelay: Duration = .zero) async throws -> (inner: any KnowledgeStore, counting: ReloadCountingStore) {
+        let inner = try SQLiteKnowledgeStore.inMemory(logger: Logger(label: "test"))
+        try await KnowledgeSeeding.seedIfNeeded(inner, vocabularies: try Harness.vocabularies.get())
+        return (inner, ReloadCountingStore(inner, snapshotDelay: snapshotDelay))
+    }
+
+    /// Matches `profile` and returns the response body.
+    @discardableResult
+    static func match(_ client: some TestClientProtocol) async throws -> ByteBuffer {
+        try await client.execute(uri: "/api/match", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: profile)) {
+            #expect($0.status == .ok)
+            return $0.body
+        }
+    }
+
+    static func store(_ record: CaseRecord, through client: some TestClientProtocol) async throws {
+        try await client.execute(
+            uri: "/api/cases",
+            method: .post,
+            headers: [.contentType: "application/json", .authorization: "Bearer \(Harness.token)"],
+            body: ByteBuffer(bytes: try JSONEncoder().encode(record))
+        ) { #expect($0.status == .created) }
+    }
+
     /// Under a steady stream of this server's own writes, the periodic check for outside
     /// writes must not mistake them for outside ones and reread the whole store.
     @Test func ownWritesNeverTriggerAFullReload() async throws {
-        let vocabularies = try Harness.vocabularies.get()
-        let inner = try SQLiteKnowledgeStore.inMemory(logger: Logger(label: "test"))
-        try await KnowledgeSeeding.seedIfNeeded(inner, vocabularies: vocabularies)
-        let store = ReloadCountingStore(inner, snapshotDelay: .milliseconds(30))
+        let store = try await Self.countingStore(snapshotDelay: .milliseconds(30)).counting
         try await Self.app(store: store).test(.router) { client in
-            try await client.execute(
-                uri: "/api/match",
-                method: .post,
-                headers: [.contentType: "application/json"],
-                body: ByteBuffer(string: Self.profile)
-            ) { #expect($0.status == .ok) }
+            try await Self.match(client)
             #expect(store.fullReads == 1)
             let writers = 4
             let writesPerWriter = 150
@@ -109,13 +126,7 @@ struct IndexFreshnessTests {
                 for writer in 0..<writers {
                     group.addTask {
                         for number in 0..<writesPerWriter {
-                            let record = Self.record(writer * writesPerWriter + number, drug: "quizartinib")
-                            try await client.execute(
-                                uri: "/api/cases",
-                                method: .post,
-                                headers: [.contentType: "application/json", .authorization: "Bearer \(Harness.token)"],
-                                body: ByteBuffer(bytes: try JSONEncoder().encode(record))
-                            ) { #expect($0.status == .created) }
+                            try await Self.store(Self.record(writer * writesPerWriter + number, drug: "quizartinib"), through: client)
                             // Spread the writes over a few seconds, so checks fall due among them.
                             try await Task.sleep(for: .milliseconds(15))
                         }
@@ -124,27 +135,14 @@ struct IndexFreshnessTests {
                 // Matches keep asking, so checks for outside writes fall due while writes go on.
                 group.addTask {
                     for _ in 0..<200 {
-                        try await client.execute(
-                            uri: "/api/match",
-                            method: .post,
-                            headers: [.contentType: "application/json"],
-                            body: ByteBuffer(string: Self.profile)
-                        ) { #expect($0.status == .ok) }
+                        try await Self.match(client)
                         try await Task.sleep(for: .milliseconds(10))
                     }
                 }
                 try await group.waitForAll()
             }
             #expect(store.fullReads == 1)
-            try await client.execute(
-                uri: "/api/match",
-                method: .post,
-                headers: [.contentType: "application/json"],
-                body: ByteBuffer(string: Self.profile)
-            ) { response in
-                let reports = try Self.caseReports(for: "quizartinib", in: response.body)
-                #expect(reports == writes)
-            }
+            #expect(try Self.caseReports(for: "quizartinib", in: try await Self.match(client)) == writes)
         }
     }
 
@@ -152,43 +150,20 @@ struct IndexFreshnessTests {
     /// does) shows up in matches after the next check, about a second later.
     @Test func outsideWritesShowUpWithinSeconds() async throws {
         let vocabularies = try Harness.vocabularies.get()
-        let inner = try SQLiteKnowledgeStore.inMemory(logger: Logger(label: "test"))
-        try await KnowledgeSeeding.seedIfNeeded(inner, vocabularies: vocabularies)
-        let store = ReloadCountingStore(inner)
+        let (inner, store) = try await Self.countingStore()
         try await Self.app(store: store).test(.router) { client in
             // One write of our own first, then one from outside, then another of our own: the
             // outside write sits between two of ours and must not be lost.
-            func post(_ number: Int) async throws {
-                let body = ByteBuffer(bytes: try JSONEncoder().encode(Self.record(number, drug: "quizartinib")))
-                try await client.execute(
-                    uri: "/api/cases",
-                    method: .post,
-                    headers: [.contentType: "application/json", .authorization: "Bearer \(Harness.token)"],
-                    body: body
-                ) { #expect($0.status == .created) }
-            }
-            try await client.execute(
-                uri: "/api/match",
-                method: .post,
-                headers: [.contentType: "application/json"],
-                body: ByteBuffer(string: Self.profile)
-            ) { #expect($0.status == .ok) }
-            try await post(0)
+            try await Self.match(client)
+            try await Self.store(Self.record(0, drug: "quizartinib"), through: client)
             let outside = Self.record(1, drug: "quizartinib")
             let id = CaseIdentity.id(for: outside)
             _ = try await inner.saveCase(outside, evidence: CaseEvidence.derive(from: outside, caseID: id, vocabularies: vocabularies))
-            try await post(2)
+            try await Self.store(Self.record(2, drug: "quizartinib"), through: client)
             var seen = 0
             let deadline = ContinuousClock.now + .seconds(30)
             while ContinuousClock.now < deadline {
-                try await client.execute(
-                    uri: "/api/match",
-                    method: .post,
-                    headers: [.contentType: "application/json"],
-                    body: ByteBuffer(string: Self.profile)
-                ) { response in
-                    seen = try Self.caseReports(for: "quizartinib", in: response.body)
-                }
+                seen = try Self.caseReports(for: "quizartinib", in: try await Self.match(client))
                 if seen == 3 { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
@@ -200,9 +175,7 @@ struct IndexFreshnessTests {
     /// `serve` builds the index at start; the first match then uses it instead of building again.
     @Test func preparedMatchingServesTheFirstMatchWithoutAnotherRead() async throws {
         let vocabularies = try Harness.vocabularies.get()
-        let inner = try SQLiteKnowledgeStore.inMemory(logger: Logger(label: "test"))
-        try await KnowledgeSeeding.seedIfNeeded(inner, vocabularies: vocabularies)
-        let store = ReloadCountingStore(inner)
+        let store = try await Self.countingStore().counting
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
