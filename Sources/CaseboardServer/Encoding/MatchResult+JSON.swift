@@ -110,9 +110,8 @@ struct JSONBytes: ~Copyable {
 
     mutating func string(_ value: String) {
         separate()
-        if let done: Void = value.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) {
-            return done
-        }
+        // Native strings are contiguous; others are made so first.
+        if value.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) != nil { return }
         var contiguous = value
         contiguous.withUTF8 { appendQuoted($0) }
     }
