@@ -159,9 +159,18 @@ struct JSONBytes: ~Copyable {
     }
 
     mutating func field(_ name: StaticString, _ values: [String]) {
+        array(name, values) { $0.string($1) }
+    }
+
+    /// `"name":[...]`, with `element` writing each value.
+    mutating func array<Elements: Sequence>(
+        _ name: StaticString,
+        _ elements: Elements,
+        _ element: (inout JSONBytes, Elements.Element) throws -> Void
+    ) rethrows {
         key(name)
         beginArray()
-        for value in values { string(value) }
+        for value in elements { try element(&self, value) }
         endArray()
     }
 }
@@ -261,9 +270,7 @@ extension MatchResult {
             out.field("name", disease.name)
             out.endObject()
         }
-        out.key("alterations")
-        out.beginArray()
-        for alteration in alterations {
+        out.array("alterations", alterations) { out, alteration in
             out.beginObject()
             out.field("input", alteration.input)
             out.field("label", alteration.label)
@@ -271,39 +278,24 @@ extension MatchResult {
             out.field("variant", alteration.variant)
             out.endObject()
         }
-        out.endArray()
-        out.key("problems")
-        out.beginArray()
-        for problem in problems {
+        out.array("problems", problems) { out, problem in
             out.beginObject()
             out.field("field", problem.field)
             out.field("input", problem.input)
             out.field("message", problem.message)
             out.endObject()
         }
-        out.endArray()
-        out.key("options")
-        out.beginArray()
-        for option in options { option.writeJSON(to: &out) }
-        out.endArray()
-        out.key("resistance")
-        out.beginArray()
-        for alert in resistance {
+        out.array("options", options) { $1.writeJSON(to: &$0) }
+        out.array("resistance", resistance) { out, alert in
             out.beginObject()
             out.field("drugs", alert.drugs)
             out.field("alteration", alert.alteration)
-            out.key("evidence")
-            out.beginArray()
-            for reference in alert.evidence { reference.writeJSON(to: &out) }
-            out.endArray()
+            out.array("evidence", alert.evidence) { $1.writeJSON(to: &$0) }
             out.field("why", alert.why)
             out.field("basis", alert.basis)
             out.endObject()
         }
-        out.endArray()
-        out.key("similar_cases")
-        out.beginArray()
-        for similar in similarCases {
+        try out.array("similar_cases", similarCases) { out, similar in
             out.beginObject()
             out.field("case", similar.case)
             out.field("title", similar.title)
@@ -313,7 +305,6 @@ extension MatchResult {
             out.field("shared", similar.shared)
             out.endObject()
         }
-        out.endArray()
         out.field("snapshot", snapshot)
         out.endObject()
     }
@@ -330,10 +321,7 @@ extension TherapyOption {
         out.field("alterations", alterations)
         out.field("match_specificity", matchSpecificity.rawValue)
         out.field("partner", partner)
-        out.key("evidence")
-        out.beginArray()
-        for reference in evidence { reference.writeJSON(to: &out) }
-        out.endArray()
+        out.array("evidence", evidence) { $1.writeJSON(to: &$0) }
         out.field("why", why)
         out.field("prior_response", priorResponse)
         out.field("demoted", demoted)
