@@ -11,6 +11,16 @@ struct OpenStoreTests {
         try SQLiteKnowledgeStore.open(path: url.path, logger: Fixtures.logger)
     }
 
+    /// Runs `statements` on the file directly, bypassing the store: to turn it back into what an
+    /// older release wrote, or into what another program or a newer Caseboard would write.
+    private func rewrite(_ url: URL, _ statements: [String]) async throws {
+        let queue = try DatabaseQueue(path: url.path)
+        try await queue.write { db in
+            for statement in statements { try db.execute(sql: statement) }
+        }
+        try queue.close()
+    }
+
     private func siblings(of url: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path).sorted()
     }
@@ -62,13 +72,13 @@ struct OpenStoreTests {
             }
             #expect(expected.total > 1)
             // Turn the file back into what the first release wrote.
-            let queue = try DatabaseQueue(path: url.path)
-            try await queue.write { db in
-                try db.execute(sql: "DROP TABLE evidenceGeneLevelCount")
-                try db.execute(sql: "DROP TABLE evidenceGeneLevel")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier != 'v1'")
-            }
-            try queue.close()
+            try await rewrite(
+                url,
+                [
+                    "DROP TABLE evidenceGeneLevelCount", "DROP TABLE evidenceGeneLevel",
+                    "DELETE FROM grdb_migrations WHERE identifier != 'v1'",
+                ]
+            )
             let upgraded = try open(url)
             #expect(try await upgraded.evidence(matching: EvidenceFilter(gene: "FLT3")) == expected)
             #expect(try await upgraded.evidence(matching: EvidenceFilter(gene: "flt3", limit: 1, offset: 1)).items == [expected.items[1]])
@@ -89,14 +99,13 @@ struct OpenStoreTests {
             }
             #expect(expected[2].total == 40)
             // Turn the file back into what the second release wrote.
-            let queue = try DatabaseQueue(path: url.path)
-            try await queue.write { db in
-                try db.execute(sql: "DROP TRIGGER evidenceGeneLevel_countInsert")
-                try db.execute(sql: "DROP TRIGGER evidenceGeneLevel_countDelete")
-                try db.execute(sql: "DROP TABLE evidenceGeneLevelCount")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3-%'")
-            }
-            try queue.close()
+            try await rewrite(
+                url,
+                [
+                    "DROP TRIGGER evidenceGeneLevel_countInsert", "DROP TRIGGER evidenceGeneLevel_countDelete",
+                    "DROP TABLE evidenceGeneLevelCount", "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3-%'",
+                ]
+            )
             let upgraded = try open(url)
             for (filter, page) in zip(filters, expected) { #expect(try await upgraded.evidence(matching: filter) == page) }
             // The triggers work on the upgraded file too.
@@ -164,13 +173,7 @@ struct OpenStoreTests {
     @Test func sqliteDatabaseOfAnotherProgramIsRefused() async throws {
         try await withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("other.sqlite")
-            do {
-                let queue = try DatabaseQueue(path: url.path)
-                try await queue.write { db in
-                    try db.execute(sql: "CREATE TABLE contacts (name TEXT)")
-                    try db.execute(sql: "INSERT INTO contacts VALUES ('A. Person')")
-                }
-            }
+            try await rewrite(url, ["CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('A. Person')"])
             let before = try Data(contentsOf: url)
             let error = #expect(throws: KnowledgeStoreError.self) { try open(url) }
             #expect(error?.message == "file is not a Caseboard database (a SQLite database of another program)")
@@ -185,12 +188,7 @@ struct OpenStoreTests {
                 let store = try open(url)
                 _ = try await store.upsert(Fixtures.evidence)
             }
-            do {
-                let queue = try DatabaseQueue(path: url.path)
-                try await queue.write { db in
-                    try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2-from-the-future')")
-                }
-            }
+            try await rewrite(url, ["INSERT INTO grdb_migrations (identifier) VALUES ('v2-from-the-future')"])
             let error = #expect(throws: KnowledgeStoreError.self) { try open(url) }
             #expect(error?.message == "the database was written by a newer version of Caseboard; upgrade Caseboard to open it")
             #expect(error?.path == url.path)
