@@ -334,7 +334,7 @@ public struct Matcher: Sendable {
                         + (sorted.count > 1 ? "; \(sorted.count - 1) more evidence item(s)" : "")
                 )
                 basis = "evidence"
-                rank = levelRank(best.item.level)
+                rank = best.item.level.rank
             } else if value.classRule != nil {
                 basis = "class rule"
                 rank = 5
@@ -414,7 +414,7 @@ public struct Matcher: Sendable {
                 demoted: demoted
             )
             let key = [
-                !resisted.isEmpty ? 1 : 0, demoted != nil ? 1 : 0, levelRank(best.item.level), best.relation.rank, best.specificity.rank,
+                !resisted.isEmpty ? 1 : 0, demoted != nil ? 1 : 0, best.item.level.rank, best.relation.rank, best.specificity.rank,
                 -group.count,
             ]
             options.append((key, option))
@@ -430,10 +430,6 @@ public struct Matcher: Sendable {
     private func unique(_ labels: [String]) -> [String] {
         var seen: Set<String> = []
         return labels.filter { seen.insert($0).inserted }
-    }
-
-    private func levelRank(_ level: EvidenceLevel) -> Int {
-        level.rank
     }
 
     private func why(_ hit: Hit, count: Int, demoted: String?) -> String {
@@ -513,11 +509,6 @@ public struct Matcher: Sendable {
         // A flat score per case and the list of cases touched: no hashing in the hot loop, and no
         // bounds checks (every posting is a position below `cases.count`).
         var scores = [Float](repeating: 0, count: index.cases.count)
-        // Cases in the order first touched; every posting is a distinct position, so at most
-        // one slot per case.
-        let touched = UnsafeMutableBufferPointer<Int>.allocate(capacity: index.cases.count)
-        defer { touched.deallocate() }
-        var touchedCount = 0
         let priorDrugs = Set(priors.flatMap(\.drugs))
         let capacity = maximumSimilarCases * 4
         var best: [(score: Float, position: Int)] = []
@@ -532,9 +523,13 @@ public struct Matcher: Sendable {
                 geneWeights.append((alteration.pattern.gene, 0.25))
             }
         }
+        let genePostings = geneWeights.compactMap { entry in index.casesByGene[entry.gene].map { (postings: $0, weight: entry.weight) } }
+        // Cases in the order first touched: at most one slot per posting of the patient's genes.
+        let touched = UnsafeMutableBufferPointer<Int>.allocate(capacity: genePostings.reduce(0) { $0 + $1.postings.count })
+        defer { touched.deallocate() }
+        var touchedCount = 0
         scores.withUnsafeMutableBufferPointer { scores in
-            for (gene, weight) in geneWeights {
-                guard let postings = index.casesByGene[gene] else { continue }
+            for (postings, weight) in genePostings {
                 postings.withUnsafeBufferPointer { postings in
                     for position in postings {
                         if scores[position] == 0 {
