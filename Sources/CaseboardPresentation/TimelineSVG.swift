@@ -89,7 +89,7 @@ private struct Canvas {
         let height = (cursorY + 12).rounded()
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\""
         out += " viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-labelledby=\"\(ids)-title \(ids)-desc\""
-        out += " font-family=\"\(Self.font)\" style=\"background:#ffffff\">\n"
+        out += " font-family=\"\(Self.font)\">\n"
         out += "<title id=\"\(ids)-title\">\(Markup.escape(title))</title>\n"
         out += "<desc id=\"\(ids)-desc\">\(Markup.escape(description()))</desc>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#ffffff\"/>\n"

@@ -81,28 +81,3 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 }
-
-/// Write endpoints (storing and deleting cases) need `Authorization: Bearer <token>`; reads,
-/// including extraction and matching, which store nothing, stay open.
-struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
-    let token: String
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let writes = request.method == .post || request.method == .delete || request.method == .put || request.method == .patch
-        guard writes, request.uri.path.hasPrefix("/api/cases") else { return try await next(request, context) }
-        let header = request.headers[.authorization] ?? ""
-        guard header.hasPrefix("Bearer "), Self.constantTimeEquals(Array(header.dropFirst(7).utf8), Array(token.utf8)) else {
-            throw APIError(.unauthorized, "unauthorized", "this endpoint needs 'Authorization: Bearer <token>' with the server's write token")
-        }
-        return try await next(request, context)
-    }
-
-    /// Compares without an early exit, so response time does not reveal the token.
-    static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
-        for index in 0..<max(a.count, b.count) {
-            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
-        }
-        return difference == 0
-    }
-}

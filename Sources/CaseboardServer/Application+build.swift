@@ -49,10 +49,15 @@ public func buildRouter(configuration: ServerConfiguration, services: ServerServ
     let publicDirectory =
         FileManager.default.fileExists(atPath: root.appendingPathComponent("Public").path)
         ? root.appendingPathComponent("Public") : root.appendingPathComponent("Resources/Public")
+    // Outermost, so every answer gets the headers, refusals included.
+    router.addMiddleware { SecurityHeadersMiddleware<CaseboardRequestContext>() }
+    // Bound to loopback, the server answers only for its own names (DNS rebinding).
+    if HostCheckMiddleware<CaseboardRequestContext>.isLoopback(configuration.host) {
+        router.addMiddleware { HostCheckMiddleware<CaseboardRequestContext>(extraHosts: configuration.allowedHosts) }
+    }
     router.addMiddleware {
         ErrorMiddleware<CaseboardRequestContext>()
         BodyLimitMiddleware<CaseboardRequestContext>(maximum: configuration.maxBodyBytes)
-        BearerTokenMiddleware<CaseboardRequestContext>(token: configuration.token)
         FileMiddleware<CaseboardRequestContext, LocalFileSystem>(publicDirectory.path, searchForIndexHtml: true)
     }
     ExtractController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)

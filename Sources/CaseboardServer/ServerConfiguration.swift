@@ -11,6 +11,8 @@ public struct ServerConfiguration: Sendable {
     /// How long a connection may stay idle, and a slow request may take, in seconds.
     public var requestTimeout: Int
     public var logLevel: Logger.Level
+    /// Host names answered besides `localhost`, `127.0.0.1` and `[::1]` while bound to loopback.
+    public var allowedHosts: [String]
 
     public init(
         host: String = "127.0.0.1",
@@ -18,7 +20,8 @@ public struct ServerConfiguration: Sendable {
         token: String,
         maxBodyBytes: Int = 10 << 20,
         requestTimeout: Int = 30,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        allowedHosts: [String] = []
     ) {
         self.host = host
         self.port = port
@@ -26,5 +29,6 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.requestTimeout = requestTimeout
         self.logLevel = logLevel
+        self.allowedHosts = allowedHosts
     }
 }

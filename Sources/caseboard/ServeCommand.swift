@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Threads for socket I/O (default: half the cores, at least one).")
     var ioThreads = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
 
+    @Option(name: .long, help: "A further host name to answer while bound to loopback (repeatable); others get 421.")
+    var allowedHost: [String] = []
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -68,7 +71,8 @@ struct ServeCommand: AsyncParsableCommand {
             token: writeToken,
             maxBodyBytes: maxBody,
             requestTimeout: timeout,
-            logLevel: logger.logLevel
+            logLevel: logger.logLevel,
+            allowedHosts: allowedHost
         )
         let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
         // Build the match index while the server starts, so the first match does not wait for it.

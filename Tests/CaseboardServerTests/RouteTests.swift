@@ -14,13 +14,25 @@ enum Harness {
     static let token = "test-token"
 
     /// An application on a fresh in-memory store, seeded like a first run.
-    static func app(maxBodyBytes: Int = 10 << 20) async throws -> some ApplicationProtocol {
+    static func app(
+        maxBodyBytes: Int = 10 << 20,
+        host: String = "127.0.0.1",
+        allowedHosts: [String] = []
+    ) async throws
+        -> some ApplicationProtocol
+    {
         let vocabularies = try vocabularies.get()
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let store = try SQLiteKnowledgeStore.inMemory(logger: logger)
         try await KnowledgeSeeding.seedIfNeeded(store, vocabularies: vocabularies)
-        let configuration = ServerConfiguration(token: token, maxBodyBytes: maxBodyBytes, logLevel: .warning)
+        let configuration = ServerConfiguration(
+            host: host,
+            token: token,
+            maxBodyBytes: maxBodyBytes,
+            logLevel: .warning,
+            allowedHosts: allowedHosts
+        )
         let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
         return try buildApplication(configuration: configuration, services: services, version: "test", logger: logger)
     }

@@ -38,8 +38,11 @@ struct KnowledgeController<Context: RequestContext> {
         router.get("/api/cases", use: listCases)
         router.get("/api/cases/:id", use: getCase)
         router.get("/api/cases/:id/timeline.svg", use: timeline)
-        router.post("/api/cases", use: createCase)
-        router.delete("/api/cases/:id", use: deleteCase)
+        // The token guards the write routes themselves, whatever the path's spelling.
+        router.group()
+            .add(middleware: WriteTokenMiddleware<Context>(token: configuration.token))
+            .post("/api/cases", use: createCase)
+            .delete("/api/cases/:id", use: deleteCase)
     }
 
     private func limits(_ request: Request) throws -> (limit: Int, offset: Int) {

@@ -40,7 +40,17 @@ struct MatchController<Context: RequestContext> {
         where !line.trimmingWhitespace.isEmpty {
             do {
                 let profile = try JSONDecoder().decode(PatientProfile.self, from: Data(line.utf8))
+                try ProfileJSON.checkLimits(profile)
                 try matcher.match(profile).writeJSON(to: &output)
+            } catch let error as APIError {
+                output.beginObject()
+                output.key("error")
+                output.beginObject()
+                output.field("code", error.code)
+                output.field("message", error.message)
+                output.field("field", "line \(number + 1): \(error.field ?? "")")
+                output.endObject()
+                output.endObject()
             } catch let error as DecodingError {
                 // One bad line is reported in place; the batch goes on.
                 output.beginObject()
@@ -64,7 +74,12 @@ struct MatchController<Context: RequestContext> {
         let html = TumorBoardReport.html(profile: input, result: result, generated: generated)
         return Response(
             status: .ok,
-            headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"tumor-board-report.html\""],
+            headers: [
+                .contentType: "text/html; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"tumor-board-report.html\"",
+                // A standalone document with its own inline print styles and no script at all.
+                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+            ],
             body: .init(byteBuffer: ByteBuffer(string: html))
         )
     }

@@ -1,5 +1,6 @@
 import CaseboardMatching
 import Foundation
+import Hummingbird
 import NIOCore
 
 /// Reads a match request's profile. Nearly every request is a small object of plain ASCII
@@ -12,8 +13,38 @@ enum ProfileJSON {
             var scanner = Scanner(bytes: bytes)
             return scanner.profile()
         }
-        if let fast { return fast }
-        return try JSONDecoder().decode(PatientProfile.self, from: Data(body.readableBytesView))
+        let profile = try fast ?? JSONDecoder().decode(PatientProfile.self, from: Data(body.readableBytesView))
+        try checkLimits(profile)
+        return profile
+    }
+
+    /// The largest text of one profile field, in UTF-8 bytes; no disease, alteration or drug
+    /// name comes near it, and it bounds what any one request can make the matcher do.
+    static let maximumFieldBytes = 256
+    static let maximumAlterations = 200
+    static let maximumPriorTherapies = 100
+    static let maximumDrugsPerTherapy = 20
+
+    /// Refuses a profile with an over-long field or too many entries, naming the field (400).
+    static func checkLimits(_ profile: PatientProfile) throws {
+        func text(_ value: String?, _ field: String) throws {
+            guard let value, value.utf8.count > maximumFieldBytes else { return }
+            throw APIError(.badRequest, "field_too_long", "\(field) is longer than \(maximumFieldBytes) bytes", field: field)
+        }
+        func count(_ value: Int, _ maximum: Int, _ field: String) throws {
+            guard value > maximum else { return }
+            throw APIError(.badRequest, "too_many_items", "\(field) has \(value) entries; at most \(maximum) are accepted", field: field)
+        }
+        try text(profile.id, "id")
+        try text(profile.disease, "disease")
+        try count(profile.alterations.count, maximumAlterations, "alterations")
+        for (position, alteration) in profile.alterations.enumerated() { try text(alteration, "alterations[\(position)]") }
+        try count(profile.priorTherapies.count, maximumPriorTherapies, "prior_therapies")
+        for (position, therapy) in profile.priorTherapies.enumerated() {
+            try count(therapy.drugs.count, maximumDrugsPerTherapy, "prior_therapies[\(position)].drugs")
+            for (drugPosition, drug) in therapy.drugs.enumerated() { try text(drug, "prior_therapies[\(position)].drugs[\(drugPosition)]") }
+            try text(therapy.response, "prior_therapies[\(position)].response")
+        }
     }
 
     /// The fast path; every method returns nil as soon as the input leaves the simple subset.
