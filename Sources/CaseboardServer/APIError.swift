@@ -4,6 +4,7 @@ import CaseboardVocabularies
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The one error shape every endpoint uses: `{"error": {"code", "message", "field"}}`.
 struct APIError: HTTPResponseError {
@@ -62,6 +63,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             throw APIError(.unprocessableContent, "unreadable_input", error.description)
         } catch let error as KnowledgeStoreError {
             throw APIError(.serviceUnavailable, "store_error", error.description)
+        } catch is NIOTooManyBytesError {
+            // A chunked body with no declared length ran past the limit while being read.
+            throw APIError(.contentTooLarge, "payload_too_large", "the request body is larger than the server accepts")
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             throw APIError(.internalServerError, "internal_error", "internal error")

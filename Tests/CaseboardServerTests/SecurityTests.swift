@@ -255,3 +255,40 @@ struct ProfileLimitTests {
         }
     }
 }
+
+/// Over a real socket, as a client streams it.
+struct ChunkedBodyTests {
+    /// curl sends a chunked body, with no `Content-Length`, when told to.
+    static func curl(_ arguments: [String]) throws -> (status: String, body: String)? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "-o", "-", "-w", "\n%{http_code}"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return (String(lines.last ?? ""), lines.dropLast().joined(separator: "\n"))
+    }
+
+    @Test func aChunkedBodyOverTheLimitGets413LikeADeclaredOne() async throws {
+        try await Harness.app(maxBodyBytes: 1_000).test(.live) { client in
+            let port = try #require(client.port)
+            let body = String(repeating: "x", count: 50_000)
+            guard
+                let answer = try Self.curl([
+                    "-X", "POST", "-H", "Transfer-Encoding: chunked", "-H", "Content-Type: text/plain",
+                    "--data-binary", body, "http://127.0.0.1:\(port)/api/extract",
+                ])
+            else {
+                Issue.record("curl is missing: the chunked-body test needs /usr/bin/curl")
+                return
+            }
+            #expect(answer.status == "413", "body: \(answer.body)")
+            #expect(answer.body.contains("payload_too_large"))
+        }
+    }
+}
