@@ -49,7 +49,7 @@ public enum CuratedEvidence {
     /// Parses a curated table: `id gene alteration disease drugs significance level
     /// source_type source notes`.
     public static func parse(_ text: String, vocabularies: Vocabularies) throws -> (items: [EvidenceItem], report: ImportReport) {
-        let table = try DelimitedTable(text, name: "biomarker_evidence.tsv")
+        let table = try DelimitedTable(text, name: "evidence/approvals.tsv")
         var report = ImportReport()
         var items: [EvidenceItem] = []
         for row in table.rows {
