@@ -49,10 +49,12 @@ struct ApprovalsTableTests {
     @Test func everyRowLoadsExceptThoseWaitingForTheParser() throws {
         let vocabularies = try Shared.vocabularies.get()
         let (_, rows) = try Self.rows()
-        let failing = Set(rows.filter { row in
-            guard case .success = vocabularies.parseAlteration(row["alteration"]) else { return true }
-            return false
-        }.map { $0["id"] })
+        let failing = Set(
+            rows.filter { row in
+                guard case .success = vocabularies.parseAlteration(row["alteration"]) else { return true }
+                return false
+            }.map { $0["id"] }
+        )
         #expect(failing.subtracting(Self.waitingForParser).isEmpty, "unparseable: \(failing.subtracting(Self.waitingForParser).sorted())")
 
         let (items, report) = try CuratedEvidence.parse(String(contentsOf: Self.url, encoding: .utf8), vocabularies: vocabularies)
@@ -73,7 +75,9 @@ struct ApprovalsTableTests {
 
     @Test func drugsDiseasesAndClosedSetsAreKnown() throws {
         let vocabularies = try Shared.vocabularies.get()
-        let scopes: Set = ["allele", "codon", "region", "mutation", "fusion", "fusion-partner", "amplification", "deletion", "expression", "signature"]
+        let scopes: Set = [
+            "allele", "codon", "region", "mutation", "fusion", "fusion-partner", "amplification", "deletion", "expression", "signature",
+        ]
         let significances: Set = ["sensitivity", "resistance", "reduced sensitivity", "contraindicated"]
         let preferences: Set = ["", "preferred", "recommended", "circumstances"]
         let sourceTypes: Set = ["FDA label", "NCCN", "ESMO", "ELN", "PubMed", "ASCO"]
