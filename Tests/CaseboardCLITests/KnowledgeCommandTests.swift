@@ -22,7 +22,7 @@ struct KnowledgeCommandTests {
         let result = try CLI.run(["kb", "stats", "--db", db, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect((stats["evidence_by_source"] as? [String: Int])?["curated"] == 345)
+        #expect(((stats["evidence_by_source"] as? [String: Int])?["curated"] ?? 0) >= 400)
         #expect(FileManager.default.fileExists(atPath: db))
     }
 

@@ -61,7 +61,7 @@ struct RouteTests {
             try await client.execute(uri: "/api/version", method: .get) { response in
                 let body = try Harness.json(response.body)
                 #expect(body["version"] as? String == "test")
-                #expect((body["sources"] as? [String: Int])?["curated"] == 345)
+                #expect(((body["sources"] as? [String: Int])?["curated"] ?? 0) >= 400)
                 #expect(body["snapshot"] as? String != nil)
             }
             try await client.execute(uri: "/", method: .get) { response in

@@ -31,15 +31,15 @@ public struct ImportReport: Sendable, Codable, Hashable {
 /// established resistance facts, shipped in this module's resources.
 public enum CuratedEvidence {
     /// The table's version; a store seeded with an older one is re-seeded.
-    public static let version = "2025-11-curated-1"
+    public static let version = "2026-12-04-curated-2"
 
     /// The bundled table's evidence items.
     public static func load(vocabularies: Vocabularies) throws -> (items: [EvidenceItem], report: ImportReport) {
         // Foundation on Linux reports the bundle's "Resources" folder as its resource URL; on
         // Apple platforms it is the bundle root. Look in both.
         guard
-            let url = Bundle.module.url(forResource: "biomarker_evidence", withExtension: "tsv")
-                ?? Bundle.module.url(forResource: "biomarker_evidence", withExtension: "tsv", subdirectory: "Resources")
+            let url = Bundle.module.url(forResource: "approvals", withExtension: "tsv", subdirectory: "evidence")
+                ?? Bundle.module.url(forResource: "approvals", withExtension: "tsv", subdirectory: "Resources/evidence")
         else {
             throw KnowledgeStoreError("the curated evidence table is missing from the CaseboardKnowledge resources")
         }
@@ -49,7 +49,7 @@ public enum CuratedEvidence {
     /// Parses a curated table: `id gene alteration disease drugs significance level
     /// source_type source notes`.
     public static func parse(_ text: String, vocabularies: Vocabularies) throws -> (items: [EvidenceItem], report: ImportReport) {
-        let table = try DelimitedTable(text, name: "biomarker_evidence.tsv")
+        let table = try DelimitedTable(text, name: "evidence/approvals.tsv")
         var report = ImportReport()
         var items: [EvidenceItem] = []
         for row in table.rows {
