@@ -97,7 +97,9 @@ struct ResistanceTableTests {
     }
 
     @Test func closedSetsAndSettingsAreRespected() throws {
-        let scopes: Set = ["allele", "codon", "region", "mutation", "fusion", "fusion-partner", "amplification", "deletion", "expression", "signature"]
+        let scopes: Set = [
+            "allele", "codon", "region", "mutation", "fusion", "fusion-partner", "amplification", "deletion", "expression", "signature",
+        ]
         let significances: Set = ["sensitivity", "resistance", "reduced sensitivity", "contraindicated"]
         for row in try Self.table().rows {
             #expect(scopes.contains(row["scope"]), "line \(row.line): scope \(row["scope"])")
@@ -106,7 +108,8 @@ struct ResistanceTableTests {
             // A resistance row must fire from the alteration alone, whatever the recorded history.
             if row["significance"] != "sensitivity" { #expect(row["setting"].isEmpty, "line \(row.line): resistance row with a setting") }
             for part in row["setting"].split(separator: ";") where !part.isEmpty {
-                let ok = ["first-line", "second-line", "maintenance", "adjuvant", "neoadjuvant", "any"].contains(String(part)) || part.hasPrefix("after:")
+                let ok =
+                    ["first-line", "second-line", "maintenance", "adjuvant", "neoadjuvant", "any"].contains(String(part)) || part.hasPrefix("after:")
                 #expect(ok, "line \(row.line): setting \(part)")
             }
         }
@@ -149,7 +152,8 @@ struct ResistanceTableTests {
         ("ABL1 F359V", ["nilotinib"]), ("ABL1 F359C", ["nilotinib"]), ("ABL1 F359I", ["nilotinib"]), ("ABL1 G250E", ["imatinib", "bosutinib"]),
         ("ABL1 Q252H", ["imatinib"]), ("ABL1 A337T", ["asciminib"]), ("ABL1 P465S", ["asciminib"]), ("ABL1 T315I & ABL1 E255V", ["ponatinib"]),
         ("FLT3 D835Y", ["quizartinib", "sorafenib"]), ("FLT3 F691L", ["quizartinib", "sorafenib", "gilteritinib", "midostaurin"]),
-        ("KIT V654A", ["imatinib"]), ("KIT T670I", ["imatinib", "regorafenib"]), ("KIT D816H", ["imatinib", "sunitinib"]), ("KIT D820A", ["imatinib", "sunitinib"]),
+        ("KIT V654A", ["imatinib"]), ("KIT T670I", ["imatinib", "regorafenib"]), ("KIT D816H", ["imatinib", "sunitinib"]),
+        ("KIT D820A", ["imatinib", "sunitinib"]),
         ("KIT N822K", ["imatinib", "sunitinib"]), ("KIT Y823D", ["imatinib", "sunitinib"]), ("KIT A829P", ["imatinib", "sunitinib"]),
         ("KIT D816V", ["imatinib"]), ("PDGFRA D842V", ["imatinib", "sunitinib", "regorafenib"]),
         ("EGFR T790M", ["gefitinib", "erlotinib", "afatinib", "dacomitinib"]), ("EGFR C797S", ["osimertinib", "lazertinib"]),
