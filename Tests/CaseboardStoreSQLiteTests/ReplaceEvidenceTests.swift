@@ -31,7 +31,7 @@ struct ReplaceEvidenceTests {
         #expect(try await store.snapshotID() != before)
         // The dropped rows leave the gene, drug and full-text indexes too.
         #expect(try await store.evidence(matching: EvidenceFilter(gene: "BRAF", source: .civic)).total == 0)
-        #expect(try await store.evidence(matching: EvidenceFilter(drug: "gilteritinib")).total == 0)
+        #expect(try await store.evidence(matching: EvidenceFilter(drug: "gilteritinib", source: .civic)).total == 0)
         #expect(try await store.evidence(matching: EvidenceFilter(query: "durable remissions")).total == 0)
         #expect(try await store.evidence(matching: EvidenceFilter(drug: "midostaurin")).items.map(\.id) == ["civic:EID9002"])
         #expect(try await store.evidence(matching: EvidenceFilter(gene: "FLT3", source: .civic)).total == 2)
