@@ -40,6 +40,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
         @OptionGroup var knowledge: KnowledgeOptions
 
         func validate() throws {
+            if release != nil, kind != .civic { throw ValidationError("--release applies to 'kb import civic' only") }
             if let release, CIViCRelease.isoDate(release) == nil {
                 throw ValidationError("--release must be a date written YYYY-MM-DD, not '\(release)'")
             }
@@ -138,7 +139,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
     struct StatsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "stats",
-            abstract: "Show evidence counts by source, significance, level and type."
+            abstract: "Show each source's release, the knowledge date and evidence counts by source, significance, level and type."
         )
 
         @OptionGroup var knowledge: KnowledgeOptions
@@ -170,7 +171,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
             }
         }
 
-        /// "civic: 3412 items, release 2021-08-01 (bundled, 01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz)".
+        /// "civic: 3341 items, release 2021-08-01 (bundled, 01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz)".
         static func describe(_ source: SourceRelease) -> String {
             var line = "\(source.source.rawValue): \(source.count) item\(source.count == 1 ? "" : "s")"
             switch source.source {

@@ -76,6 +76,7 @@ struct KnowledgeCommandTests {
         #expect(dateless.status == 0, "\(dateless.stderr)")
         #expect(try CLI.run(["kb", "stats", "--db", db]).stdout.contains("  civic: 1 item, release 2031-02-03 (imported, civic.tsv)"))
         #expect(try CLI.run(["kb", "import", "civic", file.path, "--release", "2031-02-30", "--db", db]).status == 2)
+        #expect(try CLI.run(["kb", "import", "cases", file.path, "--release", "2031-02-03", "--db", db]).status == 2)
     }
 
     @Test func civicImportReportsSkipsAndIsIdempotent() throws {
