@@ -22,6 +22,38 @@ extension SQLiteKnowledgeStore {
         }
     }
 
+    /// Replaces every evidence item of `source` with `items` and sets `metadata`, in one
+    /// transaction. Deleting cascades to the items' gene, drug and full-text rows.
+    ///
+    /// - Returns: How many distinct items were written.
+    /// - Throws: ``KnowledgeStoreError`` when an item is of another source, for case evidence,
+    ///   or for the reserved key ``snapshotKey``; nothing is written then.
+    public func replaceEvidence(of source: EvidenceSource, with items: [EvidenceItem], metadata: [String: String]) async throws -> Int {
+        guard source != .caseReport else {
+            throw KnowledgeStoreError("case evidence belongs to its case and is replaced by saving the case", path: path)
+        }
+        if let other = items.first(where: { $0.source != source }) {
+            throw KnowledgeStoreError("\(other.id) is \(other.source.rawValue) evidence, not \(source.rawValue)", path: path)
+        }
+        guard metadata[Self.snapshotKey] == nil else {
+            throw KnowledgeStoreError("the metadata key \"\(Self.snapshotKey)\" is reserved for the store", path: path)
+        }
+        let unique = Self.lastOccurrences(items)
+        return try await write { db in
+            try db.execute(sql: "DELETE FROM evidence WHERE source = ?", arguments: [source.rawValue])
+            let rows = try EvidenceRowWriter(db)
+            for item in unique { try rows.write(item) }
+            for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    arguments: [key, value]
+                )
+            }
+            try Self.bumpSnapshot(db)
+            return unique.count
+        }
+    }
+
     /// Every evidence item, ordered by id, decoded from the stored item JSON.
     public func allEvidence() async throws -> [EvidenceItem] {
         try await read { db in

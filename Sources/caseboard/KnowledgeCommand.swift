@@ -22,6 +22,9 @@ struct KnowledgeCommand: AsyncParsableCommand {
                   caseboard kb import civic 01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz
                   caseboard kb import cases cases.jsonl
                 Re-importing the same file replaces items by id; nothing is duplicated.
+                A CIViC file is a whole release: it replaces the CIViC rows the store holds
+                (at first the release bundled with Caseboard), and its date, from the file name
+                or --release, is what 'kb stats' reports.
                 """
         )
 
@@ -31,7 +34,17 @@ struct KnowledgeCommand: AsyncParsableCommand {
         @Argument(help: "The file (.tsv, .tsv.gz, .jsonl).")
         var file: String
 
+        @Option(name: .long, help: "The CIViC release date (YYYY-MM-DD), when the file name does not carry it.")
+        var release: String?
+
         @OptionGroup var knowledge: KnowledgeOptions
+
+        func validate() throws {
+            if release != nil, kind != .civic { throw ValidationError("--release applies to 'kb import civic' only") }
+            if let release, CIViCRelease.isoDate(release) == nil {
+                throw ValidationError("--release must be a date written YYYY-MM-DD, not '\(release)'")
+            }
+        }
 
         func run() async throws {
             let vocabularies = try Vocabularies.loadBundled()
@@ -42,8 +55,23 @@ struct KnowledgeCommand: AsyncParsableCommand {
             switch kind {
             case .civic:
                 let (items, report) = try CIViCImporter.parse(text, vocabularies: vocabularies, name: file)
-                let written = try await store.upsert(items)
+                guard !items.isEmpty else {
+                    // An empty release would wipe the store's CIViC rows.
+                    Diagnostics.note("no usable CIViC evidence in \(file); the knowledge base is unchanged")
+                    throw ExitCode.failure
+                }
+                let previous = try await KnowledgeSeeding.civicRelease(of: store)
+                let imported = CIViCRelease(
+                    date: release ?? CIViCRelease.date(fromFileName: file),
+                    file: URL(fileURLWithPath: file).lastPathComponent,
+                    origin: .imported
+                )
+                let written = try await KnowledgeSeeding.replaceCIViC(in: store, with: items, release: imported)
                 print("imported \(written) CIViC evidence item(s) from \(file)")
+                print(
+                    "  release \(imported.date ?? "date unknown (give it with --release YYYY-MM-DD)")"
+                        + (previous.map { "; replaced \($0.origin.rawValue) release \($0.date ?? "of unknown date")" } ?? "")
+                )
                 for (reason, count) in report.skipped.sorted(by: { $0.value > $1.value }) {
                     print("  skipped \(count): \(reason)" + (report.examples[reason].map { " (e.g. \($0.joined(separator: "; ")))" } ?? ""))
                 }
@@ -111,7 +139,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
     struct StatsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "stats",
-            abstract: "Show evidence counts by source, significance, level and type."
+            abstract: "Show each source's release, the knowledge date and evidence counts by source, significance, level and type."
         )
 
         @OptionGroup var knowledge: KnowledgeOptions
@@ -122,20 +150,57 @@ struct KnowledgeCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try await knowledge.open(vocabularies: try Vocabularies.loadBundled())
             let stats = try await store.stats()
+            let releases = try await KnowledgeSeeding.releases(of: store, stats: stats)
             if format == .json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-                print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+                print(String(decoding: try encoder.encode(StatsJSON(stats: stats, releases: releases)), as: UTF8.self))
                 return
             }
             print("database: \(knowledge.path)")
             print("snapshot: \(stats.snapshotID)")
+            print("knowledge as of \(releases.asOf ?? "unknown")")
+            print("sources:")
+            for source in releases.sources { print("  " + Self.describe(source)) }
             print("cases: \(stats.cases)")
             for (title, counts) in [
                 ("evidence by source", stats.evidenceBySource), ("by significance", stats.evidenceBySignificance),
                 ("by level", stats.evidenceByLevel), ("by type", stats.evidenceByType),
             ] {
                 print("\(title): " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+        }
+
+        /// "civic: 3341 items, release 2021-08-01 (bundled, 01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz)".
+        static func describe(_ source: SourceRelease) -> String {
+            var line = "\(source.source.rawValue): \(source.count) item\(source.count == 1 ? "" : "s")"
+            switch source.source {
+            case .curated:
+                line += ", version \(source.version ?? "unknown"), as of \(source.date ?? "unknown")"
+            case .civic where source.origin != nil || source.count > 0:
+                let details = [source.origin?.rawValue, source.file].compactMap { $0 }
+                line += ", release \(source.date ?? "unknown")" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
+            case .civic, .caseReport:
+                break
+            }
+            return line
+        }
+
+        /// The stats' keys, plus `knowledge_as_of` and `releases`.
+        struct StatsJSON: Encodable {
+            let stats: KnowledgeStats
+            let releases: KnowledgeReleases
+
+            enum CodingKeys: String, CodingKey {
+                case knowledgeAsOf = "knowledge_as_of"
+                case releases
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                try stats.encode(to: encoder)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(releases.asOf, forKey: .knowledgeAsOf)
+                try container.encode(releases.sources, forKey: .releases)
             }
         }
     }

@@ -23,7 +23,60 @@ struct KnowledgeCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(((stats["evidence_by_source"] as? [String: Int])?["curated"] ?? 0) >= 400)
+        // The bundled CIViC release comes with every new database.
+        #expect(((stats["evidence_by_source"] as? [String: Int])?["civic"] ?? 0) > 3_000)
+        #expect((stats["knowledge_as_of"] as? String)?.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil)
+        let releases = try #require(stats["releases"] as? [[String: Any]])
+        let civic = try #require(releases.first { $0["source"] as? String == "civic" })
+        #expect(civic["date"] as? String == "2021-08-01")
+        #expect(civic["origin"] as? String == "bundled")
         #expect(FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func statsNameEachSourcesReleaseAndTheKnowledgeDate() throws {
+        let db = try Self.freshDatabase()
+        let result = try CLI.run(["kb", "stats", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.wholeMatch(of: /knowledge as of \d{4}-\d{2}-\d{2}/) != nil }, "\(result.stdout)")
+        #expect(lines.contains { $0.wholeMatch(of: #/  curated: 345 items, version \S+, as of \d{4}-\d{2}-\d{2}/#) != nil }, "\(result.stdout)")
+        #expect(
+            lines.contains {
+                $0.wholeMatch(of: #/  civic: \d{4} items, release 2021-08-01 \(bundled, 01-Aug-2021-ClinicalEvidenceSummaries\.tsv\.gz\)/#) != nil
+            },
+            "\(result.stdout)"
+        )
+        #expect(lines.contains("  case: 0 items"))
+    }
+
+    @Test func aCIViCImportReplacesTheBundledReleaseAndRecordsItsDate() throws {
+        let db = try Self.freshDatabase()
+        let file = try CLI.temporaryFile(named: "01-Jan-2030-ClinicalEvidenceSummaries.tsv", Self.civic)
+        let imported = try CLI.run(["kb", "import", "civic", file.path, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("release 2030-01-01; replaced bundled release 2021-08-01"), "\(imported.stdout)")
+        let stats = try CLI.run(["kb", "stats", "--db", db])
+        #expect(
+            stats.stdout.contains("  civic: 1 item, release 2030-01-01 (imported, 01-Jan-2030-ClinicalEvidenceSummaries.tsv)\n"),
+            "\(stats.stdout)"
+        )
+        // A file with no usable row leaves the store as it was.
+        let empty = try CLI.temporaryFile(
+            named: "civic.tsv",
+            Data(String(decoding: Self.civic, as: UTF8.self).replacingOccurrences(of: "\tD835\t", with: "\tfrobbed\t").utf8)
+        )
+        let failed = try CLI.run(["kb", "import", "civic", empty.path, "--db", db])
+        #expect(failed.status != 0)
+        #expect(failed.stderr.contains("no usable CIViC evidence"))
+        #expect(try CLI.run(["kb", "stats", "--db", db]).stdout.contains("  civic: 1 item, release 2030-01-01"))
+        // A release date the file name lacks can be given.
+        let dateless = try CLI.run([
+            "kb", "import", "civic", try CLI.temporaryFile(named: "civic.tsv", Self.civic).path, "--release", "2031-02-03", "--db", db,
+        ])
+        #expect(dateless.status == 0, "\(dateless.stderr)")
+        #expect(try CLI.run(["kb", "stats", "--db", db]).stdout.contains("  civic: 1 item, release 2031-02-03 (imported, civic.tsv)"))
+        #expect(try CLI.run(["kb", "import", "civic", file.path, "--release", "2031-02-30", "--db", db]).status == 2)
+        #expect(try CLI.run(["kb", "import", "cases", file.path, "--release", "2031-02-03", "--db", db]).status == 2)
     }
 
     @Test func civicImportReportsSkipsAndIsIdempotent() throws {

@@ -30,6 +30,9 @@ final class ReloadCountingStore: KnowledgeStore {
     }
 
     func upsert(_ items: [EvidenceItem]) async throws -> Int { try await inner.upsert(items) }
+    func replaceEvidence(of source: EvidenceSource, with items: [EvidenceItem], metadata: [String: String]) async throws -> Int {
+        try await inner.replaceEvidence(of: source, with: items, metadata: metadata)
+    }
     func evidence(matching filter: EvidenceFilter) async throws -> EvidencePage { try await inner.evidence(matching: filter) }
     func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage { try await inner.evidenceJSON(matching: filter) }
     func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {

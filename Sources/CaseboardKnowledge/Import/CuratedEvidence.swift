@@ -33,6 +33,10 @@ public enum CuratedEvidence {
     /// The table's version; a store seeded with an older one is re-seeded.
     public static let version = "2026-12-04-curated-2"
 
+    /// The date up to which the table covers FDA approvals and guidelines: `kb stats` and
+    /// `/api/version` report it as "knowledge as of".
+    public static let asOf = "2026-12-04"
+
     /// The bundled table's evidence items.
     public static func load(vocabularies: Vocabularies) throws -> (items: [EvidenceItem], report: ImportReport) {
         // Foundation on Linux reports the bundle's "Resources" folder as its resource URL; on

@@ -9,6 +9,14 @@ public protocol KnowledgeStore: Sendable {
     /// Inserts or replaces evidence items by id.
     func upsert(_ items: [EvidenceItem]) async throws -> Int
 
+    /// Replaces every evidence item of `source` with `items` and sets `metadata`, in one
+    /// transaction: a new release of a source leaves none of the rows it dropped behind.
+    ///
+    /// - Returns: How many distinct items were written.
+    /// - Throws: ``KnowledgeStoreError`` when an item is of another source, for case evidence
+    ///   (it belongs to its case), or for a reserved metadata key; nothing is written then.
+    func replaceEvidence(of source: EvidenceSource, with items: [EvidenceItem], metadata: [String: String]) async throws -> Int
+
     /// Every evidence item, for building the in-memory match index.
     func allEvidence() async throws -> [EvidenceItem]
 

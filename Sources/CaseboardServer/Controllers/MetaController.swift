@@ -14,8 +14,29 @@ struct MetaController<Context: RequestContext> {
     struct Version: ResponseEncodable {
         let version: String
         let snapshot: String
+        /// Item counts by source, and the case count under "cases".
         let sources: [String: Int]
+        /// The curated table's as-of date.
+        let knowledgeAsOf: String?
+        /// Each source's count and the version or release the store holds, by source.
+        let releases: [String: SourceRelease]
         let vocabularies: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case version, snapshot, sources, releases, vocabularies
+            case knowledgeAsOf = "knowledge_as_of"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(version, forKey: .version)
+            try container.encode(snapshot, forKey: .snapshot)
+            try container.encode(sources, forKey: .sources)
+            // null rather than absent: the field is always there for clients to show.
+            try container.encode(knowledgeAsOf, forKey: .knowledgeAsOf)
+            try container.encode(releases, forKey: .releases)
+            try container.encode(vocabularies, forKey: .vocabularies)
+        }
     }
 
     struct DiseaseOption: ResponseEncodable {
@@ -50,7 +71,15 @@ struct MetaController<Context: RequestContext> {
         let stats = try await services.store.stats()
         var sources = stats.evidenceBySource
         sources["cases"] = stats.cases
-        return Version(version: version, snapshot: stats.snapshotID, sources: sources, vocabularies: services.vocabularies.sources)
+        let releases = try await KnowledgeSeeding.releases(of: services.store, stats: stats)
+        return Version(
+            version: version,
+            snapshot: stats.snapshotID,
+            sources: sources,
+            knowledgeAsOf: releases.asOf,
+            releases: Dictionary(releases.sources.map { ($0.source.rawValue, $0) }, uniquingKeysWith: { first, _ in first }),
+            vocabularies: services.vocabularies.sources
+        )
     }
 
     @Sendable func diseases(_ request: Request, context: Context) async throws -> [DiseaseOption] {
