@@ -56,7 +56,7 @@ struct ClinicalScenario: Sendable, Decodable, CustomTestStringConvertible {
     }
 
     /// Regimens acceptable at rank 1, if the profile names any.
-    var expectedFirst: [Set<String>] { (top1.map { [$0] } ?? []).map(Set.init) + (top1Any ?? []).map(Set.init) }
+    var expectedFirst: [Set<String>] { ((top1.map { [$0] } ?? []) + (top1Any ?? [])).map { Set($0) } }
 
     /// Regimens that must not be in the top 3: the named ones and every regimen that must be flagged.
     var forbiddenInTop3: [Set<String>] {
@@ -117,7 +117,7 @@ enum ClinicalScenarioSuite {
     static func notRecommendedRegimens(_ result: MatchResult) -> [Set<String>] {
         guard let list = Mirror(reflecting: result).children.first(where: { $0.label == "notRecommended" })?.value else { return [] }
         return Mirror(reflecting: list).children.compactMap { entry in
-            (Mirror(reflecting: entry.value).children.first { $0.label == "drugs" }?.value as? [String]).map(Set.init)
+            (Mirror(reflecting: entry.value).children.first { $0.label == "drugs" }?.value as? [String]).map { Set($0) }
         }
     }
 
@@ -143,30 +143,30 @@ enum ClinicalScenarioSuite {
             failures.append(ScenarioFailure(kind: .unresolvedInput, detail: text))
         }
         let first = scenario.expectedFirst
-        if !first.isEmpty, !ranked.prefix(1).contains(where: first.contains) {
-            let got = ranked.first.map(label) ?? "nothing"
-            failures.append(ScenarioFailure(kind: .top1Miss, detail: "expected #1 among [\(first.map(label).joined(separator: " | "))], got \(got)"))
+        if !first.isEmpty, !ranked.prefix(1).contains(where: { first.contains($0) }) {
+            let got = ranked.first.map { label($0) } ?? "nothing"
+            failures.append(ScenarioFailure(kind: .top1Miss, detail: "expected #1 among [\(first.map { label($0) }.joined(separator: " | "))], got \(got)"))
         }
-        if let sets = scenario.top3Any.map({ $0.map(Set.init) }), !sets.contains(where: top3.contains) {
-            failures.append(ScenarioFailure(kind: .top3Miss, detail: "none of [\(sets.map(label).joined(separator: " | "))] in the top 3"))
-        } else if scenario.top3Any == nil, !first.isEmpty, !first.contains(where: top3.contains) {
-            failures.append(ScenarioFailure(kind: .top3Miss, detail: "none of [\(first.map(label).joined(separator: " | "))] in the top 3"))
+        if let sets = scenario.top3Any?.map({ Set($0) }), !sets.contains(where: { top3.contains($0) }) {
+            failures.append(ScenarioFailure(kind: .top3Miss, detail: "none of [\(sets.map { label($0) }.joined(separator: " | "))] in the top 3"))
+        } else if scenario.top3Any == nil, !first.isEmpty, !first.contains(where: { top3.contains($0) }) {
+            failures.append(ScenarioFailure(kind: .top3Miss, detail: "none of [\(first.map { label($0) }.joined(separator: " | "))] in the top 3"))
         }
         for drugs in scenario.forbiddenInTop3 {
             if let position = top3.firstIndex(of: drugs) {
                 failures.append(ScenarioFailure(kind: .forbiddenInTop3, detail: "\(label(drugs)) at #\(position + 1)"))
             }
         }
-        for drugs in (scenario.mustFlag ?? []).map(Set.init) where !flagged.contains(drugs) {
+        for drugs in (scenario.mustFlag ?? []).map({ Set($0) }) where !flagged.contains(drugs) {
             failures.append(ScenarioFailure(kind: .missingFlag, detail: "\(label(drugs)) not flagged"))
         }
-        for drugs in (scenario.mustNotFlag ?? []).map(Set.init) {
+        for drugs in (scenario.mustNotFlag ?? []).map({ Set($0) }) {
             if let alert = flagged.first(where: { drugs.isSubset(of: $0) }) {
                 failures.append(ScenarioFailure(kind: .wrongFlag, detail: "\(label(drugs)) flagged (alert on \(label(alert)))"))
             }
         }
         let notRecommended = notRecommendedRegimens(result)
-        for drugs in (scenario.notRecommended ?? []).map(Set.init) where !notRecommended.contains(drugs) {
+        for drugs in (scenario.notRecommended ?? []).map({ Set($0) }) where !notRecommended.contains(drugs) {
             failures.append(ScenarioFailure(kind: .missingNotRecommended, detail: "\(label(drugs)) not in not_recommended"))
         }
         return failures
@@ -183,7 +183,7 @@ enum ClinicalScenarioSuite {
             "\(scenario.id) [\(scenario.category)] — \(scenario.source)",
             "profile: \(scenario.disease); \(scenario.alterations.joined(separator: ", ")); prior: \(prior.isEmpty ? "none" : prior.joined(separator: "; "))",
         ] + failures.map { "FAIL \($0)" } + ["top 5:"] + (top5.isEmpty ? ["  (no options)"] : top5) + ["alerts:"]
-            + (alerts.isEmpty ? ["  (none)"] : alerts) + ["not recommended: \(notRecommendedRegimens(result).map(label))"])
+            + (alerts.isEmpty ? ["  (none)"] : alerts) + ["not recommended: \(notRecommendedRegimens(result).map { label($0) })"])
             .joined(separator: "\n")
     }
 }
