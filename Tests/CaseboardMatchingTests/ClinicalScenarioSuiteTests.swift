@@ -145,7 +145,9 @@ enum ClinicalScenarioSuite {
         let first = scenario.expectedFirst
         if !first.isEmpty, !ranked.prefix(1).contains(where: { first.contains($0) }) {
             let got = ranked.first.map { label($0) } ?? "nothing"
-            failures.append(ScenarioFailure(kind: .top1Miss, detail: "expected #1 among [\(first.map { label($0) }.joined(separator: " | "))], got \(got)"))
+            failures.append(
+                ScenarioFailure(kind: .top1Miss, detail: "expected #1 among [\(first.map { label($0) }.joined(separator: " | "))], got \(got)")
+            )
         }
         if let sets = scenario.top3Any?.map({ Set($0) }), !sets.contains(where: { top3.contains($0) }) {
             failures.append(ScenarioFailure(kind: .top3Miss, detail: "none of [\(sets.map { label($0) }.joined(separator: " | "))] in the top 3"))
@@ -179,10 +181,11 @@ enum ClinicalScenarioSuite {
         }
         let alerts = result.resistance.map { "  \(label($0.drugs)) <- \($0.alteration)" }
         let prior = scenario.priorTherapies.map { label($0.drugs) + ($0.response.map { " (\($0))" } ?? "") }
-        return ([
-            "\(scenario.id) [\(scenario.category)] — \(scenario.source)",
-            "profile: \(scenario.disease); \(scenario.alterations.joined(separator: ", ")); prior: \(prior.isEmpty ? "none" : prior.joined(separator: "; "))",
-        ] + failures.map { "FAIL \($0)" } + ["top 5:"] + (top5.isEmpty ? ["  (no options)"] : top5) + ["alerts:"]
+        return
+            ([
+                "\(scenario.id) [\(scenario.category)] — \(scenario.source)",
+                "profile: \(scenario.disease); \(scenario.alterations.joined(separator: ", ")); prior: \(prior.isEmpty ? "none" : prior.joined(separator: "; "))",
+            ] + failures.map { "FAIL \($0)" } + ["top 5:"] + (top5.isEmpty ? ["  (no options)"] : top5) + ["alerts:"]
             + (alerts.isEmpty ? ["  (none)"] : alerts) + ["not recommended: \(notRecommendedRegimens(result).map { label($0) })"])
             .joined(separator: "\n")
     }
@@ -203,7 +206,8 @@ struct ClinicalScenarioSuiteTests {
                 !scenario.expectedFirst.isEmpty || scenario.top3Any != nil || scenario.mustFlag != nil || scenario.notInTop3 != nil,
                 "\(scenario.id): no expectation"
             )
-            let expected = [scenario.top1 ?? []] + (scenario.top1Any ?? []) + (scenario.top3Any ?? []) + (scenario.notInTop3 ?? [])
+            let expected =
+                [scenario.top1 ?? []] + (scenario.top1Any ?? []) + (scenario.top3Any ?? []) + (scenario.notInTop3 ?? [])
                 + (scenario.mustFlag ?? []) + (scenario.mustNotFlag ?? []) + (scenario.notRecommended ?? [])
             // A profile that tests a drug typo keeps the typo in its prior therapies.
             let prior = scenario.problemContains == nil ? scenario.priorTherapies.map(\.drugs) : []
