@@ -189,6 +189,60 @@ enum ClinicalScenarioSuite {
             + (alerts.isEmpty ? ["  (none)"] : alerts) + ["not recommended: \(notRecommendedRegimens(result).map { label($0) })"])
             .joined(separator: "\n")
     }
+
+    /// The 2021 CIViC evidence summaries in the nearest `shared` folder above the package (../shared
+    /// from the main checkout), if present, with gzip to read them.
+    static let civicRelease: URL? = {
+        let manager = FileManager.default
+        guard manager.isExecutableFile(atPath: "/usr/bin/gzip") else { return nil }
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        for _ in 0..<6 {
+            folder = folder.deletingLastPathComponent()
+            let url = folder.appendingPathComponent("shared/data/civic/01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz")
+            if manager.fileExists(atPath: url.path) { return url }
+        }
+        return nil
+    }()
+
+    /// The suite's figures as a markdown table and list: pass counts by category, top-1 and
+    /// top-3 hits, harmful answers, missing flags and failures by kind.
+    static func figures(_ matcher: Matcher, _ profiles: [ClinicalScenario]) -> String {
+        var passed: [String: (pass: Int, total: Int)] = [:]
+        var kinds: [ScenarioFailure.Kind: Int] = [:]
+        var top1 = (hit: 0, total: 0)
+        var top3 = (hit: 0, total: 0)
+        var harmfulProfiles = 0
+        var flags = (missing: 0, total: 0)
+        for scenario in profiles {
+            let failures = evaluate(scenario, matcher.match(scenario.profile))
+            let failed = Set(failures.map(\.kind))
+            passed[scenario.category, default: (0, 0)].total += 1
+            if failures.isEmpty { passed[scenario.category, default: (0, 0)].pass += 1 }
+            for failure in failures { kinds[failure.kind, default: 0] += 1 }
+            if !scenario.expectedFirst.isEmpty {
+                top1.total += 1
+                if !failed.contains(.top1Miss) { top1.hit += 1 }
+            }
+            if !scenario.expectedFirst.isEmpty || scenario.top3Any != nil {
+                top3.total += 1
+                if !failed.contains(.top3Miss) { top3.hit += 1 }
+            }
+            if failed.contains(.forbiddenInTop3) { harmfulProfiles += 1 }
+            flags.total += scenario.mustFlag?.count ?? 0
+            flags.missing += failures.filter { $0.kind == .missingFlag }.count
+        }
+        var lines = ["| category | pass | total |", "|---|---|---|"]
+        for (category, figures) in passed.sorted(by: { $0.key < $1.key }) { lines.append("| \(category) | \(figures.pass) | \(figures.total) |") }
+        let total = passed.values.reduce((pass: 0, total: 0)) { ($0.pass + $1.pass, $0.total + $1.total) }
+        lines.append("| all | \(total.pass) | \(total.total) |")
+        lines.append("")
+        lines.append("- top-1 hit: \(top1.hit)/\(top1.total)")
+        lines.append("- top-3 hit: \(top3.hit)/\(top3.total)")
+        lines.append("- profiles with a harmful/forbidden regimen in the top 3: \(harmfulProfiles)")
+        lines.append("- required flags missing: \(flags.missing)/\(flags.total)")
+        for kind in ScenarioFailure.Kind.allCases { lines.append("- failures of kind '\(kind.rawValue)': \(kinds[kind] ?? 0)") }
+        return lines.joined(separator: "\n")
+    }
 }
 
 struct ClinicalScenarioSuiteTests {
@@ -224,45 +278,38 @@ struct ClinicalScenarioSuiteTests {
         #expect(failures.isEmpty, Comment(rawValue: ClinicalScenarioSuite.report(scenario, result, failures)))
     }
 
-    /// Prints the suite's figures (the RESULTS.md table); fails only if the suite cannot run.
+    /// Prints the suite's figures on the curated table (the RESULTS.md table); fails only if the suite cannot run.
     @Test func summary() throws {
-        let matcher = try ClinicalScenarioSuite.matcher.get()
         let profiles = try ClinicalScenarioSuite.loaded.get()
         #expect(!profiles.isEmpty)
-        var passed: [String: (pass: Int, total: Int)] = [:]
-        var kinds: [ScenarioFailure.Kind: Int] = [:]
-        var top1 = (hit: 0, total: 0)
-        var top3 = (hit: 0, total: 0)
-        var harmfulProfiles = 0
-        var flags = (missing: 0, total: 0)
-        for scenario in profiles {
-            let failures = ClinicalScenarioSuite.evaluate(scenario, matcher.match(scenario.profile))
-            let failed = Set(failures.map(\.kind))
-            passed[scenario.category, default: (0, 0)].total += 1
-            if failures.isEmpty { passed[scenario.category, default: (0, 0)].pass += 1 }
-            for failure in failures { kinds[failure.kind, default: 0] += 1 }
-            if !scenario.expectedFirst.isEmpty {
-                top1.total += 1
-                if !failed.contains(.top1Miss) { top1.hit += 1 }
-            }
-            if !scenario.expectedFirst.isEmpty || scenario.top3Any != nil {
-                top3.total += 1
-                if !failed.contains(.top3Miss) { top3.hit += 1 }
-            }
-            if failed.contains(.forbiddenInTop3) { harmfulProfiles += 1 }
-            flags.total += scenario.mustFlag?.count ?? 0
-            flags.missing += failures.filter { $0.kind == .missingFlag }.count
-        }
-        var lines = ["| category | pass | total |", "|---|---|---|"]
-        for (category, figures) in passed.sorted(by: { $0.key < $1.key }) { lines.append("| \(category) | \(figures.pass) | \(figures.total) |") }
-        let total = passed.values.reduce((pass: 0, total: 0)) { ($0.pass + $1.pass, $0.total + $1.total) }
-        lines.append("| all | \(total.pass) | \(total.total) |")
-        lines.append("")
-        lines.append("- top-1 hit: \(top1.hit)/\(top1.total)")
-        lines.append("- top-3 hit: \(top3.hit)/\(top3.total)")
-        lines.append("- profiles with a harmful/forbidden regimen in the top 3: \(harmfulProfiles)")
-        lines.append("- required flags missing: \(flags.missing)/\(flags.total)")
-        for kind in ScenarioFailure.Kind.allCases { lines.append("- failures of kind '\(kind.rawValue)': \(kinds[kind] ?? 0)") }
-        print(lines.joined(separator: "\n"))
+        print("Clinical scenario suite, curated evidence and class rules:")
+        print(ClinicalScenarioSuite.figures(try ClinicalScenarioSuite.matcher.get(), profiles))
+    }
+
+    /// The same figures with the 2021 CIViC release from ../shared added, as the issue asks to
+    /// measure both ways; skipped when ../shared or gzip is absent.
+    @Test(.enabled(if: ClinicalScenarioSuite.civicRelease != nil, "../shared/data/civic or gzip not found: CIViC figures skipped"))
+    func summaryWithCIViC() throws {
+        let matcher = try ClinicalScenarioSuite.matcher.get()
+        let url = try #require(ClinicalScenarioSuite.civicRelease)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
+        gzip.arguments = ["-dc", url.path]
+        let pipe = Pipe()
+        gzip.standardOutput = pipe
+        try gzip.run()
+        let bytes = pipe.fileHandleForReading.readDataToEndOfFile()
+        gzip.waitUntilExit()
+        let civic = try CIViCImporter.parse(String(decoding: bytes, as: UTF8.self), vocabularies: matcher.vocabularies).items
+        #expect(!civic.isEmpty)
+        let curated = try CuratedEvidence.load(vocabularies: matcher.vocabularies).items
+        let index = KnowledgeIndex(
+            evidence: curated + civic,
+            cases: [],
+            classRules: try ClassRule.loadBundled(vocabularies: matcher.vocabularies),
+            snapshot: "clinical-scenarios-civic"
+        )
+        print("Clinical scenario suite, curated evidence, class rules and CIViC (\(civic.count) items):")
+        print(ClinicalScenarioSuite.figures(Matcher(vocabularies: matcher.vocabularies, index: index), try ClinicalScenarioSuite.loaded.get()))
     }
 }
