@@ -181,11 +181,14 @@ enum ClinicalScenarioSuite {
         }
         let alerts = result.resistance.map { "  \(label($0.drugs)) <- \($0.alteration)" }
         let prior = scenario.priorTherapies.map { label($0.drugs) + ($0.response.map { " (\($0))" } ?? "") }
+        let disease = result.disease.map { "\($0.name) (\($0.code))" } ?? "no disease"
         return
             ([
                 "\(scenario.id) [\(scenario.category)] — \(scenario.source)",
                 "profile: \(scenario.disease); \(scenario.alterations.joined(separator: ", ")); prior: \(prior.isEmpty ? "none" : prior.joined(separator: "; "))",
-            ] + failures.map { "FAIL \($0)" } + ["top 5:"] + (top5.isEmpty ? ["  (no options)"] : top5) + ["alerts:"]
+                "resolved: \(disease); \(result.alterations.map(\.label).joined(separator: ", "))",
+            ]
+            + failures.map { "FAIL \($0)" } + ["top 5:"] + (top5.isEmpty ? ["  (no options)"] : top5) + ["alerts:"]
             + (alerts.isEmpty ? ["  (none)"] : alerts) + ["not recommended: \(notRecommendedRegimens(result).map { label($0) })"])
             .joined(separator: "\n")
     }
