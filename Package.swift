@@ -160,6 +160,7 @@ let package = Package(
         .testTarget(
             name: "CaseboardMatchingTests",
             dependencies: ["CaseboardMatching", "CaseboardKnowledge", "CaseboardVocabularies", "CaseboardCore"],
+            resources: [.copy("Scenarios")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
