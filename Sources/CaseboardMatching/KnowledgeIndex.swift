@@ -212,6 +212,13 @@ public struct KnowledgeIndex: Sendable {
         return "\(profile)#\(item.drugs.sorted().joined(separator: "+"))#\(item.significance.rawValue)#\(item.disease.oncotree ?? item.disease.name)"
     }
 
+    /// The stored cases behind every report making the same claim as `box` (for a case-report
+    /// item), or its own case.
+    func caseIDs(claimingLike box: EvidenceBox) -> [String] {
+        guard let claim = box.claim else { return box.item.caseID.map { [$0] } ?? [] }
+        return (claimPositions[claim] ?? []).compactMap { evidence[$0]?.item.caseID }
+    }
+
     /// How many case reports in all make the same claim as `item`.
     func caseReports(claimingLike box: EvidenceBox) -> Int {
         box.claim.flatMap { caseClaimCounts[$0] } ?? 0
@@ -255,6 +262,9 @@ final class EvidenceBox: Sendable {
     /// group items, worked out once instead of in every match.
     let optionKey: String
     let alertKey: String
+    let drugSet: Set<String>
+    /// The scope each profile component is matched within.
+    let scopes: [AlterationScope]
 
     init(_ item: EvidenceItem) {
         self.item = item
@@ -262,5 +272,7 @@ final class EvidenceBox: Sendable {
         let sorted = item.drugs.sorted()
         optionKey = sorted.joined(separator: " + ")
         alertKey = sorted.joined(separator: "+")
+        drugSet = Set(sorted)
+        scopes = item.profile.components.map { item.alterationScope(of: $0) }
     }
 }
