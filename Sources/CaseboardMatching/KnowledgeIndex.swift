@@ -212,11 +212,17 @@ public struct KnowledgeIndex: Sendable {
         return "\(profile)#\(item.drugs.sorted().joined(separator: "+"))#\(item.significance.rawValue)#\(item.disease.oncotree ?? item.disease.name)"
     }
 
-    /// The stored cases behind every report making the same claim as `box` (for a case-report
-    /// item), or its own case.
-    func caseIDs(claimingLike box: EvidenceBox) -> [String] {
+    /// The stored cases behind the reports making the same claim as `box` (for a case-report
+    /// item), or its own case; at most `limit`, so a claim with thousands of reports is not walked.
+    func caseIDs(claimingLike box: EvidenceBox, limit: Int) -> [String] {
         guard let claim = box.claim else { return box.item.caseID.map { [$0] } ?? [] }
-        return (claimPositions[claim] ?? []).compactMap { evidence[$0]?.item.caseID }
+        var result: [String] = []
+        for position in claimPositions[claim] ?? [] {
+            guard let caseID = evidence[position]?.item.caseID, !result.contains(caseID) else { continue }
+            result.append(caseID)
+            if result.count == limit { break }
+        }
+        return result
     }
 
     /// How many case reports in all make the same claim as `item`.

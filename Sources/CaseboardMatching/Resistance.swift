@@ -96,7 +96,9 @@ extension Matcher {
         var signals: [MatchSignal] = []
         for group in caseReports.entries {
             var cases: Set<String> = []
-            for hit in group.hits { cases.formUnion(index.caseIDs(claimingLike: hit.box)) }
+            for hit in group.hits where cases.count < Self.caseReportAgreement {
+                cases.formUnion(index.caseIDs(claimingLike: hit.box, limit: Self.caseReportAgreement))
+            }
             if cases.count >= Self.caseReportAgreement {
                 for hit in group.hits { act(hit) }
                 continue
