@@ -138,27 +138,24 @@ extension Matcher {
 }
 
 /// Where strong sensitivity evidence stands for each drug set: level A/B, direct, not excluded,
-/// in the patient's disease, its lineage or tumour-agnostic; per matched patient alteration, the
-/// best level. A regimen's own such evidence for an alteration shields it from resistance
-/// evidence about another regimen keyed on that alteration.
+/// in the patient's disease, its lineage or tumour-agnostic. A regimen's own such evidence for an
+/// alteration shields it from resistance evidence about another regimen keyed on that alteration.
+/// A short list searched in place: it is asked only about the few regimens resistance touches.
 struct SensitivitySupport {
-    private var levels: [String: [String: EvidenceLevel]] = [:]
+    private let strong: [Matcher.Hit]
 
     init(_ hits: [Matcher.Hit]) {
-        for hit in hits where hit.item.significance == .sensitivity && !hit.inferred && !hit.excluded && hit.isOwnDisease && hit.item.level <= .b {
-            for alteration in hit.alterations {
-                levels[hit.box.optionKey, default: [:]][alteration.label] = min(
-                    levels[hit.box.optionKey]?[alteration.label] ?? .e,
-                    hit.item.level
-                )
-            }
+        strong = hits.filter {
+            $0.item.significance == .sensitivity && !$0.inferred && !$0.excluded && $0.isOwnDisease && $0.item.level <= .b
         }
     }
 
     /// Whether the drug set (an option key) has its own evidence at `level` or better for one of
     /// the patient's alterations `labels`.
     func supports(_ optionKey: String, anyOf labels: some Sequence<String>, atLeast level: EvidenceLevel) -> Bool {
-        guard let byLabel = levels[optionKey] else { return false }
-        return labels.contains { byLabel[$0].map { $0 <= level } ?? false }
+        for hit in strong where hit.item.level <= level && hit.box.optionKey == optionKey {
+            for label in labels where hit.alterations.contains(where: { $0.label == label }) { return true }
+        }
+        return false
     }
 }

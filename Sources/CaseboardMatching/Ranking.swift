@@ -78,17 +78,15 @@ extension Matcher {
                 notRecommended.append(removal)
                 continue
             }
-            let usable = group.filter { !$0.excluded }
+            let usable = group.contains(where: \.excluded) ? group.filter { !$0.excluded } : group
             // The best tier, then direct before inferred within it.
             var bestTier = RankingTier.preclinical
             for hit in usable { bestTier = min(bestTier, Self.tier(hit)) }
-            let inTier = usable.filter { Self.tier($0) == bestTier }
-            let inferred = inTier.allSatisfy(\.inferred)
-            let candidates = inTier.filter { $0.inferred == inferred }
+            let inferred = !usable.contains { !$0.inferred && Self.tier($0) == bestTier }
             var preferenceRank = 3
             var preference: GuidelinePreference?
             var fit = SettingFit.poor
-            for hit in candidates {
+            for hit in usable where hit.inferred == inferred && Self.tier(hit) == bestTier {
                 if let rank = hit.item.preference?.rank, rank < preferenceRank {
                     preferenceRank = rank
                     preference = hit.item.preference

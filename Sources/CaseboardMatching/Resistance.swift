@@ -165,10 +165,12 @@ extension Matcher {
         var result: [String: ClassResistance] = [:]
         for rule in index.classRules {
             let scope = AlterationScope(deriving: rule.pattern)
-            let matched = alterations.filter {
-                AlterationMatching.scoped(patient: $0.pattern, component: rule.pattern, scope: scope, allowInferred: false) != nil
+            let within = { (patient: PatientAlteration) in
+                AlterationMatching.scoped(patient: patient.pattern, component: rule.pattern, scope: scope, allowInferred: false) != nil
             }
-            guard let first = matched.first else { continue }
+            guard alterations.contains(where: within) else { continue }
+            let matched = alterations.filter(within)
+            let first = matched[0]
             for drug in rule.drugs {
                 var entry = result[drug.name] ?? ClassResistance(labels: [], note: "\(first.label): \(rule.note) (\(drug.drugClass); \(rule.source))")
                 for patient in matched where !entry.labels.contains(patient.label) { entry.labels.append(patient.label) }
