@@ -76,3 +76,74 @@ enum AlterationMatching {
         }
     }
 }
+
+/// How a patient's alteration met an evidence component within the row's scope.
+struct ScopedMatch {
+    var specificity: MatchSpecificity
+    /// The patient's alteration is less specific than the row ("KRAS mutation" against a G12C
+    /// row): a match by inference.
+    var inferred: Bool
+}
+
+extension AlterationMatching {
+    /// Whether the patient's alteration lies within the component's scope (direct), or is less
+    /// specific than it (inferred; only when `allowInferred`). An `allele` scope never meets a
+    /// sibling allele.
+    static func scoped(
+        patient: AlterationPattern,
+        component: AlterationPattern,
+        scope: AlterationScope,
+        allowInferred: Bool
+    ) -> ScopedMatch? {
+        guard patient.gene == component.gene else { return nil }
+        let unspecified = patient.kind == .mutation && component.kind != .mutation
+        switch scope {
+        case .allele:
+            switch component.kind {
+            case .proteinChange:
+                if patient.kind == .proteinChange, patient.position == component.position {
+                    if patient.alternate == component.alternate { return ScopedMatch(specificity: .exact, inferred: false) }
+                    // "KRAS G12" is less specific than G12C; "G12D" is a sibling and never matches,
+                    // whether the scope was stated or derived (CIViC's G12C rows are allele-selective too).
+                    guard allowInferred, patient.alternate == nil else { return nil }
+                    return ScopedMatch(specificity: .codon, inferred: true)
+                }
+                return unspecified && allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil
+            case .dnaChange:
+                if patient.kind == .dnaChange, patient.variant == component.variant { return ScopedMatch(specificity: .exact, inferred: false) }
+                return unspecified && allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil
+            default:
+                break
+            }
+        case .codon:
+            if component.kind == .proteinChange, let position = component.position {
+                if patient.kind == .proteinChange, patient.position == position {
+                    return ScopedMatch(specificity: patient.alternate == component.alternate ? .exact : .codon, inferred: false)
+                }
+                return unspecified && allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil
+            }
+        case .mutation:
+            switch patient.kind {
+            case .proteinChange, .dnaChange, .internalTandemDuplication, .exon:
+                return ScopedMatch(specificity: component.kind == .mutation ? .gene : .codon, inferred: false)
+            case .mutation:
+                return ScopedMatch(specificity: .exact, inferred: false)
+            default:
+                return nil
+            }
+        case .fusion:
+            guard patient.kind == .fusion else { return nil }
+            return ScopedMatch(specificity: patient.partner == nil || patient.partner == component.partner ? .exact : .gene, inferred: false)
+        case .fusionPartner:
+            guard patient.kind == .fusion else { return nil }
+            if patient.partner == component.partner { return ScopedMatch(specificity: .exact, inferred: false) }
+            return patient.partner == nil && allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil
+        case .region, .amplification, .deletion, .expression, .signature:
+            break
+        }
+        // The pattern itself says what it covers (regions, copy number, expression, signatures).
+        guard let specificity = specificity(patient: patient, evidence: component, allowUnspecified: allowInferred) else { return nil }
+        if unspecified { return allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil }
+        return ScopedMatch(specificity: specificity, inferred: false)
+    }
+}

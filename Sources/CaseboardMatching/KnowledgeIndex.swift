@@ -212,6 +212,19 @@ public struct KnowledgeIndex: Sendable {
         return "\(profile)#\(item.drugs.sorted().joined(separator: "+"))#\(item.significance.rawValue)#\(item.disease.oncotree ?? item.disease.name)"
     }
 
+    /// The stored cases behind the reports making the same claim as `box` (for a case-report
+    /// item), or its own case; at most `limit`, so a claim with thousands of reports is not walked.
+    func caseIDs(claimingLike box: EvidenceBox, limit: Int) -> [String] {
+        guard let claim = box.claim else { return box.item.caseID.map { [$0] } ?? [] }
+        var result: [String] = []
+        for position in claimPositions[claim] ?? [] {
+            guard let caseID = evidence[position]?.item.caseID, !result.contains(caseID) else { continue }
+            result.append(caseID)
+            if result.count == limit { break }
+        }
+        return result
+    }
+
     /// How many case reports in all make the same claim as `item`.
     func caseReports(claimingLike box: EvidenceBox) -> Int {
         box.claim.flatMap { caseClaimCounts[$0] } ?? 0
@@ -255,6 +268,9 @@ final class EvidenceBox: Sendable {
     /// group items, worked out once instead of in every match.
     let optionKey: String
     let alertKey: String
+    let drugSet: Set<String>
+    /// The scope each profile component is matched within.
+    let scopes: [AlterationScope]
 
     init(_ item: EvidenceItem) {
         self.item = item
@@ -262,5 +278,7 @@ final class EvidenceBox: Sendable {
         let sorted = item.drugs.sorted()
         optionKey = sorted.joined(separator: " + ")
         alertKey = sorted.joined(separator: "+")
+        drugSet = Set(sorted)
+        scopes = item.profile.components.map { item.alterationScope(of: $0) }
     }
 }

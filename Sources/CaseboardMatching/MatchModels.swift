@@ -55,7 +55,8 @@ public enum DiseaseRelation: String, Sendable, Codable, Hashable, CaseIterable {
     /// Another disease: off-label.
     case other
 
-    var rank: Int {
+    /// Same disease first, then tumour-agnostic, related lineage, other.
+    public var rank: Int {
         switch self {
         case .same: 0
         case .tumorAgnostic: 1
@@ -74,13 +75,59 @@ public struct MatchResult: Sendable, Codable, Hashable {
     public var problems: [MatchProblem]
     public var options: [TherapyOption]
     public var resistance: [ResistanceAlert]
+    /// Drug sets that had evidence for the profile but leave `options`: resistant, progressed on,
+    /// excluded by their label for this disease, or contraindicated.
+    public var notRecommended: [NotRecommendedOption]
+    /// Evidence shown but not acted on: case-report resistance below the agreement threshold,
+    /// resistance from an unrelated disease, or weak resistance that stronger evidence outweighs.
+    public var signals: [MatchSignal]
     public var similarCases: [SimilarCase]
     /// The knowledge-base snapshot the result was computed on.
     public var snapshot: String
 
     enum CodingKeys: String, CodingKey {
-        case id, disease, alterations, problems, options, resistance, snapshot
+        case id, disease, alterations, problems, options, resistance, signals, snapshot
+        case notRecommended = "not_recommended"
         case similarCases = "similar_cases"
+    }
+
+    public init(
+        id: String?,
+        disease: ResolvedDisease?,
+        alterations: [ResolvedAlteration],
+        problems: [MatchProblem],
+        options: [TherapyOption],
+        resistance: [ResistanceAlert],
+        notRecommended: [NotRecommendedOption] = [],
+        signals: [MatchSignal] = [],
+        similarCases: [SimilarCase],
+        snapshot: String
+    ) {
+        self.id = id
+        self.disease = disease
+        self.alterations = alterations
+        self.problems = problems
+        self.options = options
+        self.resistance = resistance
+        self.notRecommended = notRecommended
+        self.signals = signals
+        self.similarCases = similarCases
+        self.snapshot = snapshot
+    }
+
+    /// Results written before `not_recommended` and `signals` existed still read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(String.self, forKey: .id)
+        disease = try container.decodeIfPresent(ResolvedDisease.self, forKey: .disease)
+        alterations = try container.decode([ResolvedAlteration].self, forKey: .alterations)
+        problems = try container.decode([MatchProblem].self, forKey: .problems)
+        options = try container.decode([TherapyOption].self, forKey: .options)
+        resistance = try container.decode([ResistanceAlert].self, forKey: .resistance)
+        notRecommended = try container.decodeIfPresent([NotRecommendedOption].self, forKey: .notRecommended) ?? []
+        signals = try container.decodeIfPresent([MatchSignal].self, forKey: .signals) ?? []
+        similarCases = try container.decode([SimilarCase].self, forKey: .similarCases)
+        snapshot = try container.decode(String.self, forKey: .snapshot)
     }
 }
 
@@ -110,7 +157,7 @@ public struct TherapyOption: Sendable, Codable, Hashable {
     public var rank: Int
     public var drugs: [String]
     /// The best evidence level behind the option.
-    public var level: String
+    public var level: EvidenceLevel
     public var diseaseMatch: DiseaseRelation
     /// The patient's alterations the evidence matched, as labels.
     public var alterations: [String]
@@ -123,12 +170,184 @@ public struct TherapyOption: Sendable, Codable, Hashable {
     public var priorResponse: String?
     /// Why the option was moved down, if it was.
     public var demoted: String?
+    /// The ranking tier (docs/ranking.md): 1 is same-disease or tumour-agnostic approved or
+    /// guideline evidence at the patient's own alteration.
+    public var tier: RankingTier
+    /// True when the best evidence matched only by inference (the patient's alteration is less
+    /// specific than the evidence's).
+    public var inferred: Bool
+    /// The guideline category of the best evidence, if any.
+    public var preference: GuidelinePreference?
+    /// How the evidence's line of therapy fits the patient's history.
+    public var settingFit: SettingFit
 
     enum CodingKeys: String, CodingKey {
-        case rank, drugs, level, alterations, partner, evidence, why, demoted
+        case rank, drugs, level, alterations, partner, evidence, why, demoted, tier, inferred, preference
         case diseaseMatch = "disease_match"
         case matchSpecificity = "match_specificity"
         case priorResponse = "prior_response"
+        case settingFit = "setting_fit"
+    }
+
+    public init(
+        rank: Int,
+        drugs: [String],
+        level: EvidenceLevel,
+        diseaseMatch: DiseaseRelation,
+        alterations: [String],
+        matchSpecificity: MatchSpecificity,
+        partner: String? = nil,
+        evidence: [EvidenceReference],
+        why: String,
+        priorResponse: String? = nil,
+        demoted: String? = nil,
+        tier: RankingTier,
+        inferred: Bool = false,
+        preference: GuidelinePreference? = nil,
+        settingFit: SettingFit = .neutral
+    ) {
+        self.rank = rank
+        self.drugs = drugs
+        self.level = level
+        self.diseaseMatch = diseaseMatch
+        self.alterations = alterations
+        self.matchSpecificity = matchSpecificity
+        self.partner = partner
+        self.evidence = evidence
+        self.why = why
+        self.priorResponse = priorResponse
+        self.demoted = demoted
+        self.tier = tier
+        self.inferred = inferred
+        self.preference = preference
+        self.settingFit = settingFit
+    }
+
+    /// Options written before the tier fields existed still read: their tier follows the level.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rank = try container.decode(Int.self, forKey: .rank)
+        drugs = try container.decode([String].self, forKey: .drugs)
+        level = try container.decode(EvidenceLevel.self, forKey: .level)
+        diseaseMatch = try container.decode(DiseaseRelation.self, forKey: .diseaseMatch)
+        alterations = try container.decode([String].self, forKey: .alterations)
+        matchSpecificity = try container.decodeIfPresent(MatchSpecificity.self, forKey: .matchSpecificity) ?? .gene
+        partner = try container.decodeIfPresent(String.self, forKey: .partner)
+        evidence = try container.decode([EvidenceReference].self, forKey: .evidence)
+        why = try container.decode(String.self, forKey: .why)
+        priorResponse = try container.decodeIfPresent(String.self, forKey: .priorResponse)
+        demoted = try container.decodeIfPresent(String.self, forKey: .demoted)
+        tier = try container.decodeIfPresent(RankingTier.self, forKey: .tier) ?? (level <= .b ? .clinical : .preclinical)
+        inferred = try container.decodeIfPresent(Bool.self, forKey: .inferred) ?? false
+        preference = try container.decodeIfPresent(GuidelinePreference.self, forKey: .preference)
+        settingFit = try container.decodeIfPresent(SettingFit.self, forKey: .settingFit) ?? .neutral
+    }
+}
+
+/// The ranking tiers of docs/ranking.md, best first.
+public enum RankingTier: Int, Sendable, Codable, Hashable, CaseIterable, Comparable {
+    /// Same-disease or tumour-agnostic level A (label or guideline), direct at the patient's alteration.
+    case approved = 1
+    /// Same-disease level B, related-lineage A/B, and inferred matches.
+    case clinical = 2
+    /// Level A/B evidence in another disease: off-label.
+    case offLabel = 3
+    /// Case reports (level C) and preclinical evidence (D, E).
+    case preclinical = 4
+
+    public static func < (lhs: RankingTier, rhs: RankingTier) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// How the evidence's line of therapy fits the patient: with no prior therapy, first-line
+/// evidence fits; after progression on X, evidence "after X" (or after X's class) fits.
+public enum SettingFit: String, Sendable, Codable, Hashable, CaseIterable {
+    case fits
+    /// No setting stated, or one that says nothing about this patient's line.
+    case neutral
+    /// A first-line row for a pretreated patient, or an "after Y" row for a patient who has not had Y.
+    case poor
+
+    var rank: Int {
+        switch self {
+        case .fits: 0
+        case .neutral: 1
+        case .poor: 2
+        }
+    }
+}
+
+/// Why a drug set with evidence was taken out of the ranked options.
+public enum NotRecommendedReason: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Resistance evidence or a class rule against it for the patient's alterations.
+    case resistance
+    /// The patient progressed on it.
+    case progressedOn
+    /// Its label excludes the patient's disease.
+    case labelExcluded
+    /// Its label or evidence says it harms patients with this profile.
+    case contraindicated
+}
+
+/// A drug set that had evidence for the profile but is not ranked, and why.
+public struct NotRecommendedOption: Sendable, Codable, Hashable {
+    public var drugs: [String]
+    public var reason: NotRecommendedReason
+    public var why: String
+    /// The evidence against it (or the excluded label), best first.
+    public var evidence: [EvidenceReference]
+
+    public init(drugs: [String], reason: NotRecommendedReason, why: String, evidence: [EvidenceReference]) {
+        self.drugs = drugs
+        self.reason = reason
+        self.why = why
+        self.evidence = evidence
+    }
+}
+
+/// What kind of evidence a signal shows without acting on it.
+public enum SignalKind: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Resistance read from fewer than three independent unreviewed case reports.
+    case caseReport = "case-report"
+    /// Resistance evidence from a disease unrelated to the patient's.
+    case otherDisease = "other-disease"
+    /// Weak (level C–E) resistance that level A/B sensitivity evidence for the same drugs and
+    /// alteration outweighs.
+    case outweighed
+}
+
+/// Resistance evidence shown for a curator's eye, which does not change the ranking.
+public struct MatchSignal: Sendable, Codable, Hashable {
+    public var kind: SignalKind
+    public var drugs: [String]
+    /// The patient's alteration the evidence matched.
+    public var alteration: String
+    /// Independent case reports (distinct cases) behind it; the number of items otherwise.
+    public var count: Int
+    /// The stored cases behind a case-report signal.
+    public var cases: [String]
+    /// Where the case reports said it.
+    public var spans: [Evidence]
+    public var evidence: [EvidenceReference]
+    public var why: String
+
+    public init(
+        kind: SignalKind,
+        drugs: [String],
+        alteration: String,
+        count: Int,
+        cases: [String] = [],
+        spans: [Evidence] = [],
+        evidence: [EvidenceReference],
+        why: String
+    ) {
+        self.kind = kind
+        self.drugs = drugs
+        self.alteration = alteration
+        self.count = count
+        self.cases = cases
+        self.spans = spans
+        self.evidence = evidence
+        self.why = why
     }
 }
 
@@ -139,15 +358,34 @@ public struct ResistanceAlert: Sendable, Codable, Hashable {
     public var alteration: String
     public var evidence: [EvidenceReference]
     public var why: String
-    /// `evidence`, `class rule` or `prior progression`.
-    public var basis: String
+    public var basis: ResistanceBasis
+
+    public init(drugs: [String], alteration: String, evidence: [EvidenceReference], why: String, basis: ResistanceBasis) {
+        self.drugs = drugs
+        self.alteration = alteration
+        self.evidence = evidence
+        self.why = why
+        self.basis = basis
+    }
+}
+
+/// What a resistance alert rests on, strongest first.
+public enum ResistanceBasis: String, Sendable, Codable, Hashable, CaseIterable, CustomStringConvertible {
+    /// Resistance evidence for the patient's alteration.
+    case evidence
+    /// A mechanism-class rule extending resistance to the drug's class.
+    case classRule = "class rule"
+    /// The patient progressed on the drugs.
+    case priorProgression = "prior progression"
+
+    public var description: String { rawValue }
 }
 
 /// One piece of evidence as a result shows it.
 public struct EvidenceReference: Sendable, Codable, Hashable {
     public var id: String
     public var source: String
-    public var level: String
+    public var level: EvidenceLevel
     public var significance: String
     public var pmid: String?
     public var url: String?

@@ -1,3 +1,4 @@
+import CaseboardKnowledge
 import CaseboardMatching
 
 /// A printable tumor-board report for one matched patient: a self-contained HTML page with
@@ -94,6 +95,7 @@ private struct Page {
         writePatient(profile: profile, result: result)
         writeProblems(result.problems)
         writeOptions(result.options)
+        writeNotRecommended(result.notRecommended)
         writeSimilar(result.similarCases)
         out += "</main>\n<footer>\n<p>Decision support for discussion at a molecular tumor board; not a treatment recommendation. "
         out += "Evidence levels and relations are as recorded in the knowledge snapshot above.</p>\n"
@@ -110,7 +112,7 @@ private struct Page {
         out += "<ul>\n"
         for alert in alerts {
             out += "<li><strong>Avoid or reconsider \(e(drugList(alert.drugs)))</strong>: \(e(alert.alteration)). \(e(alert.why))"
-            out += " <span class=\"small\">(basis: \(e(alert.basis)))</span>"
+            out += " <span class=\"small\">(basis: \(e(alert.basis.rawValue)))</span>"
             let links = evidenceLinks(alert.evidence)
             if !links.isEmpty { out += " <span class=\"small\">Evidence: \(links)</span>" }
             out += "</li>\n"
@@ -180,15 +182,30 @@ private struct Page {
             if !option.alterations.isEmpty {
                 out += "<br><span class=\"small\">for \(e(option.alterations.joined(separator: ", ")))</span>"
             }
-            out += "</td><td><span class=\"level\">\(e(option.level))</span></td>"
+            out += "</td><td><span class=\"level\">\(e(option.level.rawValue))</span></td>"
             out += "<td>\(e(option.diseaseMatch.rawValue))</td><td>\(e(String(describing: option.matchSpecificity)))"
             if let partner = option.partner { out += "<br><span class=\"small\">partner \(e(partner))</span>" }
+            if option.inferred { out += "<br><span class=\"small\">inferred match</span>" }
             out += "</td><td>\(e(option.why))"
             if let prior = option.priorResponse { out += "<br><span class=\"small\">Prior: \(e(prior))</span>" }
             if let demoted = option.demoted { out += "<br><span class=\"small\">Ranked lower: \(e(demoted))</span>" }
             out += "</td><td>\(evidenceLinks(option.evidence))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n"
+    }
+
+    /// Drug sets with evidence that were taken out of the options, with the reason.
+    mutating func writeNotRecommended(_ entries: [NotRecommendedOption]) {
+        guard !entries.isEmpty else { return }
+        out += "<section aria-labelledby=\"not-recommended-heading\">\n"
+        out += "<h2 id=\"not-recommended-heading\">Not recommended (\(entries.count))</h2>\n<ul>\n"
+        for entry in entries {
+            out += "<li><strong>\(e(drugList(entry.drugs)))</strong> (\(e(entry.reason.rawValue))): \(e(entry.why))"
+            let links = evidenceLinks(entry.evidence)
+            if !links.isEmpty { out += " <span class=\"small\">Evidence: \(links)</span>" }
+            out += "</li>\n"
+        }
+        out += "</ul>\n</section>\n"
     }
 
     mutating func writeSimilar(_ cases: [SimilarCase]) {

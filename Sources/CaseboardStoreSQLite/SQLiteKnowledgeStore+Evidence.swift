@@ -54,10 +54,15 @@ extension SQLiteKnowledgeStore {
         }
     }
 
-    /// Every evidence item, ordered by id, decoded from the stored item JSON.
+    /// Every evidence item, ordered by id, decoded from the stored item JSON, with curators'
+    /// review marks applied.
     public func allEvidence() async throws -> [EvidenceItem] {
         try await read { db in
-            try Self.fetchDecoded(EvidenceItem.self, db, sql: "SELECT itemJSON FROM evidence ORDER BY id")
+            var items = try Self.fetchDecoded(EvidenceItem.self, db, sql: "SELECT itemJSON FROM evidence ORDER BY id")
+            let reviewed = try Set(String.fetchAll(db, sql: "SELECT evidenceId FROM evidenceReview"))
+            guard !reviewed.isEmpty else { return items }
+            for index in items.indices where reviewed.contains(items[index].id) { items[index].reviewed = true }
+            return items
         }
     }
 
@@ -238,6 +243,35 @@ extension SQLiteKnowledgeStore {
             result.append(value)
         }
         return result
+    }
+}
+
+extension SQLiteKnowledgeStore: EvidenceReviewing {
+    /// Marks or unmarks an evidence item as reviewed by a curator. The mark outlives re-imports
+    /// of the item; the snapshot changes so servers reload their index.
+    ///
+    /// - Returns: False when no item has the id (nothing is written then).
+    public func setReviewed(_ evidenceID: String, _ reviewed: Bool) async throws -> Bool {
+        try await write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM evidence WHERE id = ?)", arguments: [evidenceID]) == true else {
+                return false
+            }
+            if reviewed {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO evidenceReview (evidenceId, reviewedAt) VALUES (?, ?)",
+                    arguments: [evidenceID, ISO8601DateFormatter().string(from: Date())]
+                )
+            } else {
+                try db.execute(sql: "DELETE FROM evidenceReview WHERE evidenceId = ?", arguments: [evidenceID])
+            }
+            // The stored item says so too, for evidence pages.
+            try db.execute(
+                sql: "UPDATE evidence SET itemJSON = json_set(itemJSON, '$.reviewed', json(?)) WHERE id = ?",
+                arguments: [reviewed ? "true" : "false", evidenceID]
+            )
+            try Self.bumpSnapshot(db)
+            return true
+        }
     }
 }
 

@@ -66,6 +66,15 @@ extension SQLiteKnowledgeStore {
                     """
             )
         }
+        migrator.registerMigration("v4-evidence-review") { db in
+            // Curators' review marks (`caseboard kb review`), kept apart from the items so that
+            // re-seeding or re-importing an item keeps its mark. No foreign key for the same reason.
+            // If not exists: a file rewound to an older schema by hand may keep the table.
+            try db.create(table: "evidenceReview", options: [.withoutRowID, .ifNotExists]) { t in
+                t.primaryKey("evidenceId", .text)
+                t.column("reviewedAt", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -9,9 +9,40 @@ import Foundation
 struct KnowledgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
-        abstract: "Manage the evidence knowledge base: import CIViC and cases, show counts, search.",
-        subcommands: [ImportCommand.self, StatsCommand.self, SearchCommand.self]
+        abstract: "Manage the evidence knowledge base: import CIViC and cases, show counts, search, review.",
+        subcommands: [ImportCommand.self, StatsCommand.self, SearchCommand.self, ReviewCommand.self]
     )
+
+    struct ReviewCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review",
+            abstract: "Mark an evidence item as reviewed by a curator, or take the mark away.",
+            discussion: """
+                A reviewed case-report item changes the ranking on its own; unreviewed case-report
+                resistance is shown as a signal until several independent reports agree.
+                Example: caseboard kb review case:pmid:12345678:2
+                """
+        )
+
+        @Argument(help: "The evidence id, as 'kb search' or a match result shows it.")
+        var evidenceID: String
+
+        @Flag(name: .long, help: "Remove the reviewed mark.")
+        var undo = false
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func run() async throws {
+            let store = try await knowledge.open(vocabularies: try Vocabularies.loadBundled())
+            guard let reviewing = store as? any EvidenceReviewing else {
+                throw ValidationError("this store cannot keep review marks")
+            }
+            guard try await reviewing.setReviewed(evidenceID, !undo) else {
+                throw ValidationError("no evidence item has the id '\(evidenceID)'")
+            }
+            print(undo ? "\(evidenceID): review mark removed" : "\(evidenceID): marked reviewed")
+        }
+    }
 
     struct ImportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

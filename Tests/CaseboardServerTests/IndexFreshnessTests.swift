@@ -129,7 +129,7 @@ struct IndexFreshnessTests {
                 for writer in 0..<writers {
                     group.addTask {
                         for number in 0..<writesPerWriter {
-                            try await Self.store(Self.record(writer * writesPerWriter + number, drug: "quizartinib"), through: client)
+                            try await Self.store(Self.record(writer * writesPerWriter + number, drug: "crenolanib"), through: client)
                             // Spread the writes over a few seconds, so checks fall due among them.
                             try await Task.sleep(for: .milliseconds(15))
                         }
@@ -145,7 +145,7 @@ struct IndexFreshnessTests {
                 try await group.waitForAll()
             }
             #expect(store.fullReads == 1)
-            #expect(try Self.caseReports(for: "quizartinib", in: try await Self.match(client)) == writes)
+            #expect(try Self.caseReports(for: "crenolanib", in: try await Self.match(client)) == writes)
         }
     }
 
@@ -158,15 +158,15 @@ struct IndexFreshnessTests {
             // One write of our own first, then one from outside, then another of our own: the
             // outside write sits between two of ours and must not be lost.
             try await Self.match(client)
-            try await Self.store(Self.record(0, drug: "quizartinib"), through: client)
-            let outside = Self.record(1, drug: "quizartinib")
+            try await Self.store(Self.record(0, drug: "crenolanib"), through: client)
+            let outside = Self.record(1, drug: "crenolanib")
             let id = CaseIdentity.id(for: outside)
             _ = try await inner.saveCase(outside, evidence: CaseEvidence.derive(from: outside, caseID: id, vocabularies: vocabularies))
-            try await Self.store(Self.record(2, drug: "quizartinib"), through: client)
+            try await Self.store(Self.record(2, drug: "crenolanib"), through: client)
             var seen = 0
             let deadline = ContinuousClock.now + .seconds(30)
             while ContinuousClock.now < deadline {
-                seen = try Self.caseReports(for: "quizartinib", in: try await Self.match(client))
+                seen = try Self.caseReports(for: "crenolanib", in: try await Self.match(client))
                 if seen == 3 { break }
                 try await Task.sleep(for: .milliseconds(100))
             }

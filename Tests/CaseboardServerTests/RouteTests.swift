@@ -273,7 +273,9 @@ struct RouteTests {
                         document: "concurrent-\(number).txt",
                         diagnoses: [Diagnosis(name: "aml", oncotree: "AML", code: "AML", canonicalName: "Acute Myeloid Leukemia")],
                         alterations: [Alteration(gene: "FLT3", variant: "D835H", kind: .proteinChange)],
-                        therapies: [TherapyLine(line: 1, drugs: ["quizartinib"], response: .partial)]
+                        // A type I inhibitor: FLT3 D835 mutations make type II ones (quizartinib) resistant,
+                        // which takes them out of the options.
+                        therapies: [TherapyLine(line: 1, drugs: ["crenolanib"], response: .partial)]
                     )
                     let body = ByteBuffer(bytes: try JSONEncoder().encode(record))
                     group.addTask {
@@ -294,10 +296,10 @@ struct RouteTests {
             try await client.execute(uri: "/api/match", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: profile))
             { response in
                 let options = try #require(try Harness.json(response.body)["options"] as? [[String: Any]])
-                let quizartinib = try #require(
-                    options.first { ($0["drugs"] as? [String]) == ["quizartinib"] && ($0["why"] as? String)?.contains("case report") == true }
+                let crenolanib = try #require(
+                    options.first { ($0["drugs"] as? [String]) == ["crenolanib"] && ($0["why"] as? String)?.contains("case report") == true }
                 )
-                #expect((quizartinib["why"] as? String)?.contains("\(writers) case reports make this claim") == true)
+                #expect((crenolanib["why"] as? String)?.contains("\(writers) case reports make this claim") == true)
             }
         }
     }

@@ -124,10 +124,18 @@ struct StreamingJSONEncoderTests {
                 [
                     "rank": 1, "drugs": ["gilteritinib", "azacitidine"], "level": "A", "disease_match": "same", "alterations": ["FLT3 ITD"],
                     "match_specificity": "exact", "partner": "EML4", "evidence": [reference], "why": "because \\ reasons",
-                    "prior_response": "PD", "demoted": "progressed",
+                    "prior_response": "PD", "demoted": "progressed", "tier": 2, "inferred": true, "preference": "preferred",
+                    "setting_fit": "fits",
                 ]
             ],
             "resistance": [["drugs": ["sorafenib"], "alteration": "FLT3 D835H", "evidence": [reference], "why": "TKD", "basis": "evidence"]],
+            "not_recommended": [["drugs": ["sorafenib"], "reason": "progressedOn", "why": "progressed", "evidence": [reference]]],
+            "signals": [
+                [
+                    "kind": "case-report", "drugs": ["osimertinib"], "alteration": "EGFR L858R", "count": 1, "cases": ["pmid:1"],
+                    "spans": [["start": 3, "end": 9, "text": "a \"span\"", "section": "case"]], "evidence": [reference], "why": "one report",
+                ]
+            ],
             "similar_cases": [
                 ["case": "pmid:1", "title": "A case \u{1F9EC}", "pmid": "1", "score": 0.667, "shared": ["FLT3 ITD"]],
                 ["case": "doc:x", "score": 1, "shared": []],

@@ -27,45 +27,141 @@ public struct ImportReport: Sendable, Codable, Hashable {
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
 }
 
-/// The team's curated table of FDA-approved and guideline-endorsed biomarker indications and
-/// established resistance facts, shipped in this module's resources.
+/// The team's curated tables of FDA-approved and guideline-endorsed biomarker indications and
+/// established resistance facts, shipped in this module's resources: every
+/// `Resources/evidence/*.tsv` (one header for all, see `docs/ranking.md`), plus the older
+/// `Resources/biomarker_evidence.tsv` while it exists.
 public enum CuratedEvidence {
     /// The table's version; a store seeded with an older one is re-seeded.
-    public static let version = "2026-12-04-curated-2"
+    public static let version = "2026-12-04-curated-3"
 
     /// The date up to which the table covers FDA approvals and guidelines: `kb stats` and
     /// `/api/version` report it as "knowledge as of".
     public static let asOf = "2026-12-04"
 
-    /// The bundled table's evidence items.
+    /// The bundled tables' evidence items.
+    ///
+    /// - Throws: ``KnowledgeStoreError`` naming `file:line` for an unknown scope, setting,
+    ///   preference or approval value, or an id used twice.
     public static func load(vocabularies: Vocabularies) throws -> (items: [EvidenceItem], report: ImportReport) {
-        // Foundation on Linux reports the bundle's "Resources" folder as its resource URL; on
-        // Apple platforms it is the bundle root. Look in both.
-        guard
-            let url = Bundle.module.url(forResource: "approvals", withExtension: "tsv", subdirectory: "evidence")
-                ?? Bundle.module.url(forResource: "approvals", withExtension: "tsv", subdirectory: "Resources/evidence")
-        else {
-            throw KnowledgeStoreError("the curated evidence table is missing from the CaseboardKnowledge resources")
+        let files = bundledFiles()
+        guard !files.isEmpty else {
+            throw KnowledgeStoreError("the curated evidence tables are missing from the CaseboardKnowledge resources")
         }
-        return try parse(String(decoding: try Data(contentsOf: url), as: UTF8.self), vocabularies: vocabularies)
+        return try load(files: files, vocabularies: vocabularies)
     }
 
-    /// Parses a curated table: `id gene alteration disease drugs significance level
-    /// source_type source notes`.
-    public static func parse(_ text: String, vocabularies: Vocabularies) throws -> (items: [EvidenceItem], report: ImportReport) {
-        let table = try DelimitedTable(text, name: "evidence/approvals.tsv")
+    /// The bundled table files: `evidence/*.tsv` in name order, then the older single table.
+    public static func bundledFiles() -> [URL] {
+        // Foundation on Linux reports the bundle's "Resources" folder as its resource URL; on
+        // Apple platforms it is the bundle root. Look in both.
+        guard let root = Bundle.module.resourceURL else { return [] }
+        var files: [URL] = []
+        for base in [root, root.appendingPathComponent("Resources")] {
+            let folder = base.appendingPathComponent("evidence")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            files += names.filter { $0.hasSuffix(".tsv") }.sorted().map { folder.appendingPathComponent($0) }
+            let single = base.appendingPathComponent("biomarker_evidence.tsv")
+            if FileManager.default.fileExists(atPath: single.path) { files.append(single) }
+            if !files.isEmpty { break }
+        }
+        return files
+    }
+
+    /// Reads several tables as one: ids must be unique across them.
+    public static func load(files: [URL], vocabularies: Vocabularies) throws -> (items: [EvidenceItem], report: ImportReport) {
+        var items: [EvidenceItem] = []
+        var report = ImportReport()
+        var seen: [String: String] = [:]
+        for file in files {
+            let name = file.lastPathComponent
+            let (fileItems, fileReport) = try parse(
+                String(decoding: try Data(contentsOf: file), as: UTF8.self),
+                vocabularies: vocabularies,
+                name: name
+            )
+            for item in fileItems {
+                if let first = seen[item.id] {
+                    throw KnowledgeStoreError("\(name): id \(item.id) is already used in \(first)")
+                }
+                seen[item.id] = name
+            }
+            items += fileItems
+            for (reason, count) in fileReport.skipped { report.skipped[reason, default: 0] += count }
+            for (reason, examples) in fileReport.examples {
+                report.examples[reason, default: []] += examples.prefix(max(0, 3 - report.examples[reason, default: []].count)).map {
+                    "\(name) \($0)"
+                }
+            }
+            for (warning, count) in fileReport.warnings { report.warnings[warning, default: 0] += count }
+        }
+        report.imported = items.count
+        return (items, report)
+    }
+
+    /// Parses one curated table: `id gene alteration scope disease exclude drugs significance
+    /// level setting preference approved source_type source notes`. The columns after `gene`
+    /// that older tables lack (`scope`, `exclude`, `setting`, `preference`, `approved`) may be
+    /// absent or empty. `alteration` may join several alterations with ` & ` (all required).
+    ///
+    /// - Throws: ``KnowledgeStoreError`` naming `name:line` for a value outside a closed set.
+    public static func parse(
+        _ text: String,
+        vocabularies: Vocabularies,
+        name: String = "biomarker_evidence.tsv"
+    ) throws -> (items: [EvidenceItem], report: ImportReport) {
+        let table = try DelimitedTable(text, name: name)
         var report = ImportReport()
         var items: [EvidenceItem] = []
-        for row in table.rows {
+        rows: for row in table.rows {
             let id = row["id"]
             let alterationText = row["alteration"]
-            guard case .success(let alteration) = vocabularies.parseAlteration(alterationText) else {
-                report.skip("unparseable alteration", line: row.line, alterationText)
-                continue
+            var components: [AlterationPattern] = []
+            for part in alterationText.components(separatedBy: " & ") {
+                guard case .success(let alteration) = vocabularies.parseAlteration(part.trimmingCharacters(in: .whitespaces)) else {
+                    report.skip("unparseable alteration", line: row.line, alterationText)
+                    continue rows
+                }
+                components.append(AlterationPattern(alteration))
             }
             guard let significance = Significance(rawValue: row["significance"]), let level = EvidenceLevel(rawValue: row["level"]) else {
                 report.skip("unknown significance or level", line: row.line, "\(row["significance"]) \(row["level"])")
                 continue
+            }
+            func failure(_ column: String, _ value: String, _ allowed: String) -> KnowledgeStoreError {
+                KnowledgeStoreError("\(name):\(row.line): unknown \(column) '\(value)'; use \(allowed)")
+            }
+            let scopeText = row["scope"]
+            var scope: AlterationScope?
+            if !scopeText.isEmpty {
+                guard let known = AlterationScope(rawValue: scopeText) else {
+                    throw failure("scope", scopeText, AlterationScope.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                scope = known
+            }
+            var settings: [TherapySetting] = []
+            for part in row["setting"].split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+                if part.lowercased() == "any" { continue }
+                guard let setting = TherapySetting(parsing: part) else {
+                    throw failure("setting", part, "first-line, second-line, after:DRUG|DRUG, maintenance, adjuvant, neoadjuvant or any")
+                }
+                settings.append(setting)
+            }
+            let preferenceText = row["preference"]
+            var preference: GuidelinePreference?
+            if !preferenceText.isEmpty {
+                guard let known = GuidelinePreference(rawValue: preferenceText) else {
+                    throw failure("preference", preferenceText, "preferred, recommended or circumstances")
+                }
+                preference = known
+            }
+            let approvedText = row["approved"]
+            var approval: Approval?
+            if !approvedText.isEmpty {
+                guard let known = Approval(parsing: approvedText) else {
+                    throw failure("approval date", approvedText, "YYYY-MM-DD, YYYY-MM or withdrawn:YYYY-MM-DD")
+                }
+                approval = known
             }
             let diseaseCode = row["disease"]
             let disease: DiseaseReference
@@ -77,6 +173,10 @@ public enum CuratedEvidence {
                 report.skip("unknown OncoTree code", line: row.line, diseaseCode)
                 continue
             }
+            let excluded = row["exclude"].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for code in excluded where vocabularies.disease(code: code) == nil {
+                throw failure("excluded OncoTree code", code, "OncoTree codes joined by |")
+            }
             let drugs = row["drugs"].components(separatedBy: " + ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for drug in drugs where vocabularies.drug(inn: drug) == nil { report.warnings["drug not in the vocabulary", default: 0] += 1 }
             let source = row["source"]
@@ -85,7 +185,7 @@ public enum CuratedEvidence {
                 EvidenceItem(
                     id: "curated:\(id)",
                     source: .curated,
-                    profile: MolecularProfile(name: alterationText, components: [AlterationPattern(alteration)]),
+                    profile: MolecularProfile(name: alterationText, components: components),
                     disease: disease,
                     drugs: drugs,
                     interaction: drugs.count > 1 ? .combination : nil,
@@ -97,7 +197,12 @@ public enum CuratedEvidence {
                         label: source,
                         kind: row["source_type"]
                     ),
-                    statement: row["notes"].isEmpty ? nil : row["notes"]
+                    statement: row["notes"].isEmpty ? nil : row["notes"],
+                    scope: scope,
+                    excludedDiseases: excluded,
+                    settings: settings,
+                    preference: preference,
+                    approval: approval
                 )
             )
         }

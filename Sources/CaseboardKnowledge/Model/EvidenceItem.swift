@@ -26,6 +26,20 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
     public var spans: [Evidence]
     /// For case-report evidence: the stored case it came from.
     public var caseID: String?
+    /// What the row covers, as its source states it; nil when the source gives none (CIViC, case
+    /// reports), in which case ``alterationScope(of:)`` derives it from the pattern.
+    public var scope: AlterationScope?
+    /// OncoTree codes the row excludes, with their descendants ("tumour-agnostic except COADREAD").
+    public var excludedDiseases: [String]
+    /// Lines of therapy the evidence is about; empty means any.
+    public var settings: [TherapySetting]
+    /// The guideline's category for the regimen, when a guideline gives one.
+    public var preference: GuidelinePreference?
+    /// The FDA approval of this indication, when it is one.
+    public var approval: Approval?
+    /// Set by a curator (`caseboard kb review`): the item was checked by a person, so a single
+    /// case report may then change the ranking.
+    public var reviewed: Bool
 
     public init(
         id: String,
@@ -42,7 +56,13 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         rating: Int? = nil,
         statement: String? = nil,
         spans: [Evidence] = [],
-        caseID: String? = nil
+        caseID: String? = nil,
+        scope: AlterationScope? = nil,
+        excludedDiseases: [String] = [],
+        settings: [TherapySetting] = [],
+        preference: GuidelinePreference? = nil,
+        approval: Approval? = nil,
+        reviewed: Bool = false
     ) {
         self.id = id
         self.source = source
@@ -59,10 +79,54 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         self.statement = statement
         self.spans = spans
         self.caseID = caseID
+        self.scope = scope
+        self.excludedDiseases = excludedDiseases
+        self.settings = settings
+        self.preference = preference
+        self.approval = approval
+        self.reviewed = reviewed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, profile, disease, drugs, interaction, evidenceType, direction, level, significance, citation, rating
+        case statement, spans, caseID, scope, excludedDiseases, settings, preference, approval, reviewed
+    }
+
+    /// Items stored before the scope, setting and review fields existed still load, with defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        source = try container.decode(EvidenceSource.self, forKey: .source)
+        profile = try container.decode(MolecularProfile.self, forKey: .profile)
+        disease = try container.decode(DiseaseReference.self, forKey: .disease)
+        drugs = try container.decode([String].self, forKey: .drugs)
+        interaction = try container.decodeIfPresent(TherapyInteraction.self, forKey: .interaction)
+        evidenceType = try container.decodeIfPresent(EvidenceType.self, forKey: .evidenceType) ?? .predictive
+        direction = try container.decodeIfPresent(EvidenceDirection.self, forKey: .direction) ?? .supports
+        level = try container.decode(EvidenceLevel.self, forKey: .level)
+        significance = try container.decode(Significance.self, forKey: .significance)
+        citation = try container.decodeIfPresent(Citation.self, forKey: .citation) ?? Citation()
+        rating = try container.decodeIfPresent(Int.self, forKey: .rating)
+        statement = try container.decodeIfPresent(String.self, forKey: .statement)
+        spans = try container.decodeIfPresent([Evidence].self, forKey: .spans) ?? []
+        caseID = try container.decodeIfPresent(String.self, forKey: .caseID)
+        scope = try container.decodeIfPresent(AlterationScope.self, forKey: .scope)
+        excludedDiseases = try container.decodeIfPresent([String].self, forKey: .excludedDiseases) ?? []
+        settings = try container.decodeIfPresent([TherapySetting].self, forKey: .settings) ?? []
+        preference = try container.decodeIfPresent(GuidelinePreference.self, forKey: .preference)
+        approval = try container.decodeIfPresent(Approval.self, forKey: .approval)
+        reviewed = try container.decodeIfPresent(Bool.self, forKey: .reviewed) ?? false
     }
 
     /// Genes the profile names, for indexing.
     public var genes: [String] { profile.components.map(\.gene) }
+
+    /// The scope a component of the profile is matched within: the stated scope for a
+    /// one-component profile, else the scope the component's own pattern implies.
+    public func alterationScope(of component: AlterationPattern) -> AlterationScope {
+        if let scope, profile.components.count == 1 { return scope }
+        return AlterationScope(deriving: component)
+    }
 }
 
 public enum EvidenceSource: String, Sendable, Codable, Hashable, CaseIterable {
@@ -148,11 +212,18 @@ public enum EvidenceLevel: String, Sendable, Codable, Hashable, CaseIterable, Co
     public static func < (lhs: EvidenceLevel, rhs: EvidenceLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
+extension EvidenceLevel: CustomStringConvertible {
+    /// "A" … "E", as sources and the match contract write levels.
+    public var description: String { rawValue }
+}
+
 public enum Significance: String, Sendable, Codable, Hashable, CaseIterable {
     case sensitivity
     case resistance
     case reducedSensitivity = "reduced sensitivity"
     case adverseResponse = "adverse response"
+    /// The label excludes the use or it harms patients with this profile.
+    case contraindicated
     case other
 
     /// Resistance and reduced sensitivity argue against a drug.

@@ -1,3 +1,4 @@
+import CaseboardCore
 import CaseboardKnowledge
 import CaseboardMatching
 import NIOCore
@@ -137,6 +138,13 @@ struct JSONBytes: ~Copyable {
         separate()
         var digits = String(value)
         digits.withUTF8 { append($0) }
+        needsComma = true
+    }
+
+    mutating func bool(_ value: Bool) {
+        separate()
+        var text = value ? "true" : "false"
+        text.withUTF8 { append($0) }
         needsComma = true
     }
 
@@ -292,7 +300,37 @@ extension MatchResult {
             out.field("alteration", alert.alteration)
             out.array("evidence", alert.evidence) { $1.writeJSON(to: &$0) }
             out.field("why", alert.why)
-            out.field("basis", alert.basis)
+            out.field("basis", alert.basis.rawValue)
+            out.endObject()
+        }
+        out.array("not_recommended", notRecommended) { out, entry in
+            out.beginObject()
+            out.field("drugs", entry.drugs)
+            out.field("reason", entry.reason.rawValue)
+            out.field("why", entry.why)
+            out.array("evidence", entry.evidence) { $1.writeJSON(to: &$0) }
+            out.endObject()
+        }
+        out.array("signals", signals) { out, signal in
+            out.beginObject()
+            out.field("kind", signal.kind.rawValue)
+            out.field("drugs", signal.drugs)
+            out.field("alteration", signal.alteration)
+            out.key("count")
+            out.integer(signal.count)
+            out.field("cases", signal.cases)
+            out.array("spans", signal.spans) { out, span in
+                out.beginObject()
+                out.key("start")
+                out.integer(span.start)
+                out.key("end")
+                out.integer(span.end)
+                out.field("text", span.text)
+                out.field("section", span.section.rawValue)
+                out.endObject()
+            }
+            out.array("evidence", signal.evidence) { $1.writeJSON(to: &$0) }
+            out.field("why", signal.why)
             out.endObject()
         }
         try out.array("similar_cases", similarCases) { out, similar in
@@ -316,7 +354,7 @@ extension TherapyOption {
         out.key("rank")
         out.integer(rank)
         out.field("drugs", drugs)
-        out.field("level", level)
+        out.field("level", level.rawValue)
         out.field("disease_match", diseaseMatch.rawValue)
         out.field("alterations", alterations)
         out.field("match_specificity", matchSpecificity.rawValue)
@@ -325,6 +363,12 @@ extension TherapyOption {
         out.field("why", why)
         out.field("prior_response", priorResponse)
         out.field("demoted", demoted)
+        out.key("tier")
+        out.integer(tier.rawValue)
+        out.key("inferred")
+        out.bool(inferred)
+        out.field("preference", preference?.rawValue)
+        out.field("setting_fit", settingFit.rawValue)
         out.endObject()
     }
 }
@@ -334,7 +378,7 @@ extension EvidenceReference {
         out.beginObject()
         out.field("id", id)
         out.field("source", source)
-        out.field("level", level)
+        out.field("level", level.rawValue)
         out.field("significance", significance)
         out.field("pmid", pmid)
         out.field("url", url)

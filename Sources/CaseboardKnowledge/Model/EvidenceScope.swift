@@ -1,0 +1,171 @@
+import CaseboardCore
+import Foundation
+
+/// What an evidence row's alteration covers. A patient's alteration meets a row directly only
+/// inside this scope; a patient alteration less specific than the row meets it by inference.
+public enum AlterationScope: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Only this exact allele: allele-selective drugs (KRAS G12C inhibitors) never meet a sibling
+    /// allele at the same codon.
+    case allele
+    /// Any change at the codon (BRAF V600).
+    case codon
+    /// A named region or exon (FLT3 TKD, EGFR exon 19 deletion, KIT exon 11).
+    case region
+    /// Oncogenic or activating mutations of the gene.
+    case mutation
+    /// A fusion with any partner.
+    case fusion
+    /// A fusion with the named partner only.
+    case fusionPartner = "fusion-partner"
+    case amplification
+    case deletion
+    /// Protein expression (IHC 3+, overexpression).
+    case expression
+    /// A genomic signature (MSI-H, TMB-H, HRD).
+    case signature
+
+    /// Genes the alteration parser uses for genomic signatures.
+    static let signatureGenes: Set<String> = ["MSI", "TMB", "MMR", "HRD"]
+
+    /// The scope a pattern implies when its source states none: a protein change with a new
+    /// residue is an allele, one without is a codon, an exon or region event is a region.
+    public init(deriving pattern: AlterationPattern) {
+        if Self.signatureGenes.contains(pattern.gene) {
+            self = .signature
+            return
+        }
+        switch pattern.kind {
+        case .proteinChange: self = pattern.alternate == nil ? .codon : .allele
+        case .dnaChange: self = .allele
+        case .internalTandemDuplication, .exon: self = .region
+        case .mutation: self = .mutation
+        case .fusion: self = pattern.partner == nil ? .fusion : .fusionPartner
+        case .amplification: self = .amplification
+        case .deletion: self = .deletion
+        case .expression: self = .expression
+        }
+    }
+}
+
+/// A line or setting of therapy that evidence is about.
+public enum TherapySetting: Sendable, Hashable {
+    case firstLine
+    case secondLine
+    /// After progression on one of these drugs (lowercase INNs).
+    case after([String])
+    case maintenance
+    case adjuvant
+    case neoadjuvant
+
+    /// Reads the curated spelling: `first-line`, `second-line`, `after:DRUG|DRUG`, `maintenance`,
+    /// `adjuvant`, `neoadjuvant`. `any` is not a setting (an empty list means any).
+    public init?(parsing text: String) {
+        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+        switch lowered {
+        case "first-line": self = .firstLine
+        case "second-line": self = .secondLine
+        case "maintenance": self = .maintenance
+        case "adjuvant": self = .adjuvant
+        case "neoadjuvant": self = .neoadjuvant
+        default:
+            guard lowered.hasPrefix("after:") else { return nil }
+            let drugs = lowered.dropFirst(6).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !drugs.isEmpty else { return nil }
+            self = .after(drugs)
+        }
+    }
+
+    /// The curated spelling.
+    public var text: String {
+        switch self {
+        case .firstLine: "first-line"
+        case .secondLine: "second-line"
+        case .after(let drugs): "after:" + drugs.joined(separator: "|")
+        case .maintenance: "maintenance"
+        case .adjuvant: "adjuvant"
+        case .neoadjuvant: "neoadjuvant"
+        }
+    }
+}
+
+extension TherapySetting: Codable {
+    /// Stored as its curated spelling, one string per setting.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let setting = TherapySetting(parsing: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown therapy setting '\(text)'")
+        }
+        self = setting
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+/// A guideline's category for a regimen (NCCN: preferred, other recommended, useful in certain
+/// circumstances).
+public enum GuidelinePreference: String, Sendable, Codable, Hashable, CaseIterable {
+    case preferred
+    case recommended
+    case certainCircumstances = "circumstances"
+
+    /// 0 for preferred through 2; ranking puts rows without a category after all three.
+    public var rank: Int {
+        switch self {
+        case .preferred: 0
+        case .recommended: 1
+        case .certainCircumstances: 2
+        }
+    }
+}
+
+/// An FDA approval of an indication: its date and whether it was withdrawn.
+public struct Approval: Sendable, Codable, Hashable {
+    /// `YYYY-MM-DD` or `YYYY-MM`.
+    public var date: String
+    public var withdrawn: Bool
+    /// The withdrawal date, when withdrawn.
+    public var withdrawnDate: String?
+
+    public init(date: String, withdrawn: Bool = false, withdrawnDate: String? = nil) {
+        self.date = date
+        self.withdrawn = withdrawn
+        self.withdrawnDate = withdrawnDate
+    }
+
+    /// Reads `YYYY-MM-DD`, `YYYY-MM` or `withdrawn:YYYY-MM-DD`; nil for anything else.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased().hasPrefix("withdrawn:") {
+            let date = String(trimmed.dropFirst(10))
+            guard Self.dateKey(date) != nil else { return nil }
+            self.init(date: date, withdrawn: true, withdrawnDate: date)
+        } else {
+            guard Self.dateKey(trimmed) != nil else { return nil }
+            self.init(date: trimmed)
+        }
+    }
+
+    /// YYYYMMDD as a number (day 0 when only the month is known), for "newer first" ordering.
+    public var sortKey: Int { Self.dateKey(date) ?? 0 }
+
+    static func dateKey(_ text: String) -> Int? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2 || parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            (1...12).contains(month)
+        else { return nil }
+        let day = parts.count == 3 ? Int(parts[2]) : 0
+        guard let day, (0...31).contains(day) else { return nil }
+        return year * 10_000 + month * 100 + day
+    }
+}
+
+/// A store that keeps curators' review marks on evidence items, so they survive re-seeding and
+/// re-importing (`caseboard kb review`).
+public protocol EvidenceReviewing: Sendable {
+    /// Marks or unmarks an item as reviewed; false when no item has the id.
+    func setReviewed(_ evidenceID: String, _ reviewed: Bool) async throws -> Bool
+}

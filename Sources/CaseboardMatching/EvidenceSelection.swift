@@ -1,0 +1,161 @@
+import CaseboardCore
+import CaseboardKnowledge
+import CaseboardVocabularies
+
+/// Which evidence rows apply to the patient: alteration within each row's scope, and the
+/// row's disease relative to the patient's, with the row's exclusions.
+extension Matcher {
+    /// One evidence item matched to the patient.
+    struct Hit {
+        let box: EvidenceBox
+        /// Borrowed, not copied: matching reads a few fields of many items.
+        var item: EvidenceItem {
+            _read { yield box.item }
+        }
+        var relation: DiseaseRelation
+        /// The row's disease is the patient's or a broader disease that contains it (a colorectal
+        /// label covers colon adenocarcinoma): same-disease evidence for ranking.
+        var covers: Bool
+        var specificity: MatchSpecificity
+        /// The patient's alteration is less specific than the row's scope (sensitivity only).
+        var inferred: Bool
+        /// The row excludes the patient's disease (a label "except colorectal").
+        var excluded: Bool
+        var alterations: [PatientAlteration]
+
+        /// Same disease, related lineage or tumour-agnostic: the row speaks about this patient's disease.
+        var isOwnDisease: Bool { relation != .other }
+    }
+
+    func matchEvidence(_ alterations: [PatientAlteration], relations: inout RelationMemo) -> [Hit] {
+        // Postings of every gene, merged in position order without hashing.
+        var candidates: [Int] = []
+        for gene in Set(alterations.map(\.pattern.gene)) {
+            candidates += index.evidenceByGene[gene] ?? []
+        }
+        candidates.sort()
+        var hits: [Hit] = []
+        for (offset, position) in candidates.enumerated() where offset == 0 || candidates[offset - 1] != position {
+            // Nil marks the evidence of a removed or replaced case.
+            guard let box = index.evidence[position] else { continue }
+            // Only sensitivity may be inferred: resistance and harm must meet the patient directly.
+            let allowInferred = box.item.significance == .sensitivity
+            var matched: [PatientAlteration] = []
+            var weakest = MatchSpecificity.exact
+            var inferred = false
+            let all = box.item.profile.combination == .all
+            var satisfied = all
+            for (slot, component) in box.item.profile.components.enumerated() {
+                // The best patient alteration for this component: direct before inferred, then
+                // the most specific; the first on ties.
+                var best: (PatientAlteration, ScopedMatch)?
+                for patient in alterations {
+                    guard
+                        let found = AlterationMatching.scoped(
+                            patient: patient.pattern,
+                            component: component,
+                            scope: box.scopes[slot],
+                            allowInferred: allowInferred
+                        )
+                    else { continue }
+                    if let current = best?.1, (current.inferred ? 1 : 0, current.specificity.rank) <= (found.inferred ? 1 : 0, found.specificity.rank)
+                    {
+                        continue
+                    }
+                    best = (patient, found)
+                }
+                if let best {
+                    matched.append(best.0)
+                    weakest = max(weakest, best.1.specificity)
+                    inferred = inferred || best.1.inferred
+                    if !all { satisfied = true }
+                } else if all {
+                    satisfied = false
+                    break
+                }
+            }
+            guard satisfied, !matched.isEmpty else { continue }
+            let relation = relations.relation(of: box.item.disease, by: self)
+            let excluded = !box.item.excludedDiseases.isEmpty && relations.excludes(box.item.excludedDiseases)
+            let covers = relation == .same || (relation == .related && relations.covers(box.item.disease, by: self))
+            hits.append(
+                Hit(box: box, relation: relation, covers: covers, specificity: weakest, inferred: inferred, excluded: excluded, alterations: matched)
+            )
+        }
+        return hits
+    }
+
+    /// Relations of evidence diseases to one patient's disease, each disease worked out once per
+    /// match: the ancestry walks allocate.
+    struct RelationMemo {
+        let patient: Disease?
+        /// The patient's code and its ancestors, for row exclusions (which cover descendants).
+        let lineage: Set<String>
+        private var known: [String: DiseaseRelation] = [:]
+
+        init(patient: Disease?, vocabularies: Vocabularies) {
+            self.patient = patient
+            lineage = patient.map { Set([$0.code] + vocabularies.ancestors(of: $0.code)) } ?? []
+        }
+
+        mutating func relation(of evidence: DiseaseReference, by matcher: Matcher) -> DiseaseRelation {
+            let key = evidence.tumorAgnostic ? "*" : evidence.oncotree ?? ""
+            if let known = known[key] { return known }
+            let relation = matcher.relation(of: evidence, to: patient)
+            known[key] = relation
+            return relation
+        }
+
+        /// Whether the evidence's disease contains the patient's: an ancestor below the tissue level.
+        func covers(_ evidence: DiseaseReference, by matcher: Matcher) -> Bool {
+            guard let code = evidence.oncotree, lineage.contains(code) else { return false }
+            return (matcher.vocabularies.disease(code: code)?.level ?? 0) >= 2
+        }
+
+        /// Whether the patient's disease is one of `codes` or lies below one of them.
+        func excludes(_ codes: [String]) -> Bool {
+            codes.contains { lineage.contains($0) }
+        }
+    }
+
+    func relation(of evidence: DiseaseReference, to patient: Disease?) -> DiseaseRelation {
+        if evidence.tumorAgnostic { return .tumorAgnostic }
+        guard let patient, let code = evidence.oncotree else { return .other }
+        if code == patient.code { return .same }
+        return cache.relation(patient: patient.code, evidence: code) { lineageRelation(patient: patient.code, evidence: code) }
+    }
+
+    private func lineageRelation(patient: String, evidence code: String) -> DiseaseRelation {
+        let patientLine = [patient] + vocabularies.ancestors(of: patient)
+        let evidenceLine = [code] + vocabularies.ancestors(of: code)
+        if patientLine.contains(code) || evidenceLine.contains(patient) { return .related }
+        // A shared ancestor below the tissue level is the same lineage.
+        if let shared = patientLine.first(where: { evidenceLine.contains($0) }), (vocabularies.disease(code: shared)?.level ?? 0) >= 2 {
+            return .related
+        }
+        return .other
+    }
+}
+
+/// Where strong sensitivity evidence stands for each drug set: level A/B, direct, not excluded,
+/// in the patient's disease, its lineage or tumour-agnostic. A regimen's own such evidence for an
+/// alteration shields it from resistance evidence about another regimen keyed on that alteration.
+/// A short list searched in place: it is asked only about the few regimens resistance touches.
+struct SensitivitySupport {
+    private let strong: [Matcher.Hit]
+
+    init(_ hits: [Matcher.Hit]) {
+        strong = hits.filter {
+            $0.item.significance == .sensitivity && !$0.inferred && !$0.excluded && $0.isOwnDisease && $0.item.level <= .b
+        }
+    }
+
+    /// Whether the drug set (an option key) has its own evidence at `level` or better for one of
+    /// the patient's alterations `labels`.
+    func supports(_ optionKey: String, anyOf labels: some Sequence<String>, atLeast level: EvidenceLevel) -> Bool {
+        for hit in strong where hit.item.level <= level && hit.box.optionKey == optionKey {
+            for label in labels where hit.alterations.contains(where: { $0.label == label }) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,276 @@
+import CaseboardCore
+import CaseboardKnowledge
+import CaseboardVocabularies
+
+/// Ranking options in the tiers of docs/ranking.md, and taking resistant, progressed-on,
+/// label-excluded and contraindicated drug sets out of them.
+extension Matcher {
+    struct Ranking {
+        var options: [TherapyOption]
+        var notRecommended: [NotRecommendedOption]
+    }
+
+    /// The tier of one sensitivity hit (docs/ranking.md).
+    static func tier(_ hit: Hit) -> RankingTier {
+        let level = hit.item.level
+        guard level <= .b else { return .preclinical }
+        guard hit.isOwnDisease else { return .offLabel }
+        let approved = level == .a && (hit.covers || hit.relation == .tumorAgnostic)
+        return approved && !hit.inferred && hit.item.approval?.withdrawn != true ? .approved : .clinical
+    }
+
+    /// The patient's disease or one containing it first, then tumour-agnostic, related, other.
+    static func diseaseRank(_ hit: Hit) -> Int {
+        hit.covers ? 0 : hit.relation.rank
+    }
+
+    /// How a hit's line of therapy fits the patient: with no prior therapy first-line rows fit and
+    /// rows for later lines do not; after prior therapy, rows "after" one of the patient's drugs
+    /// (or a drug of the same class) and second-line rows fit, first-line-only rows do not.
+    func settingFit(_ item: EvidenceItem, patient: PatientContext) -> SettingFit {
+        guard !item.settings.isEmpty else { return .neutral }
+        if patient.priorDrugs.isEmpty {
+            if item.settings.contains(.firstLine) { return .fits }
+            let laterOnly = item.settings.allSatisfy {
+                if case .after = $0 { return true }
+                return $0 == .secondLine
+            }
+            return laterOnly ? .poor : .neutral
+        }
+        var laterLine = false
+        for setting in item.settings {
+            switch setting {
+            case .after(let drugs):
+                let fits = drugs.contains { drug in
+                    patient.priorDrugs.contains(drug) || vocabularies.drug(inn: drug).map { patient.priorClasses.contains($0.drugClass) } == true
+                }
+                if fits { return .fits }
+            case .secondLine:
+                return .fits
+            case .maintenance:
+                laterLine = true
+            case .firstLine, .adjuvant, .neoadjuvant:
+                break
+            }
+        }
+        return laterLine ? .neutral : .poor
+    }
+
+    func rankOptions(hits: [Hit], assessment: ResistanceAssessment, support: SensitivitySupport, patient: PatientContext) -> Ranking {
+        // Groups in first-seen order behind a key → slot table.
+        var groups: [[Hit]] = []
+        var slots: [String: Int] = [:]
+        for hit in hits where hit.item.significance == .sensitivity {
+            if let slot = slots[hit.box.optionKey] {
+                groups[slot].append(hit)
+            } else {
+                slots[hit.box.optionKey] = groups.count
+                groups.append([hit])
+            }
+        }
+        let progressed = patient.priors.filter { $0.response == .progressive }
+        var options: [(key: [Int], name: String, option: TherapyOption)] = []
+        var notRecommended: [NotRecommendedOption] = []
+        for group in groups {
+            let box = group[0].box
+            let drugSet = box.drugSet
+            if let removal = removal(of: group, assessment: assessment, support: support, progressed: progressed) {
+                notRecommended.append(removal)
+                continue
+            }
+            let usable = group.contains(where: \.excluded) ? group.filter { !$0.excluded } : group
+            // The best tier, then direct before inferred within it.
+            var bestTier = RankingTier.preclinical
+            for hit in usable { bestTier = min(bestTier, Self.tier(hit)) }
+            let inferred = !usable.contains { !$0.inferred && Self.tier($0) == bestTier }
+            var preferenceRank = 3
+            var preference: GuidelinePreference?
+            var fit = SettingFit.poor
+            for hit in usable where hit.inferred == inferred && Self.tier(hit) == bestTier {
+                if let rank = hit.item.preference?.rank, rank < preferenceRank {
+                    preferenceRank = rank
+                    preference = hit.item.preference
+                }
+                let hitFit = settingFit(hit.item, patient: patient)
+                if hitFit.rank < fit.rank { fit = hitFit }
+            }
+            let sorted = usable.sorted { a, b in
+                (Self.tier(a).rawValue, a.inferred ? 1 : 0, a.item.level.rank, Self.diseaseRank(a), a.specificity.rank, a.item.id) < (
+                    Self.tier(b).rawValue, b.inferred ? 1 : 0, b.item.level.rank, Self.diseaseRank(b), b.specificity.rank, b.item.id
+                )
+            }
+            let best = sorted[0]
+            let newest = usable.lazy.compactMap { $0.item.approval }.filter { !$0.withdrawn }.map(\.sortKey).max() ?? 0
+            let drugs = best.item.drugs
+            var demoted: String?
+            var priorResponse: String?
+            if let prior = patient.priors.first(where: { !$0.drugs.isDisjoint(with: drugSet) }) {
+                priorResponse = "\(prior.text): \(prior.response?.rawValue ?? "response not given")"
+            }
+            // Shares a drug with a regimen the patient progressed on, without being that regimen.
+            if let prior = progressed.first(where: { !$0.drugs.isDisjoint(with: drugSet) }) {
+                demoted =
+                    "contains \(prior.drugs.intersection(drugSet).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
+            }
+            let partner = best.alterations.compactMap { $0.pattern.kind == .fusion ? $0.pattern.partner : nil }.first
+            let matchedLabels = Array(Set(group.lazy.flatMap { $0.alterations.lazy.map(\.label) })).sorted()
+            let option = TherapyOption(
+                rank: 0,
+                drugs: drugs,
+                level: best.item.level,
+                diseaseMatch: best.relation,
+                alterations: matchedLabels,
+                matchSpecificity: best.specificity,
+                partner: best.item.profile.components.contains { $0.kind == .fusion && $0.partner == nil } ? partner : nil,
+                evidence: sorted.prefix(10).map(Self.reference),
+                why: why(best, count: usable.count, tier: bestTier, demoted: demoted),
+                priorResponse: priorResponse,
+                demoted: demoted,
+                tier: bestTier,
+                inferred: inferred,
+                preference: preference,
+                settingFit: fit
+            )
+            // docs/ranking.md: demotion, tier, direct before inferred, guideline preference, fit
+            // to the setting, then evidence strength; names break exact ties only.
+            let key = [
+                demoted != nil ? 1 : 0, bestTier.rawValue, inferred ? 1 : 0, preferenceRank, fit.rank, best.item.level.rank, Self.diseaseRank(best),
+                best.specificity.rank, -usable.count, -newest,
+            ]
+            options.append((key, box.optionKey, option))
+        }
+        options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
+        return Ranking(
+            options: options.enumerated().map { position, entry in
+                var option = entry.option
+                option.rank = position + 1
+                return option
+            },
+            notRecommended: notRecommended
+        )
+    }
+
+    /// Why a drug set leaves the options, if it does: harm, resistance evidence for its regimen or
+    /// a class rule (unless the set has its own strong evidence for the resisting alteration),
+    /// progression on it, or a label that excludes the patient's disease.
+    private func removal(of group: [Hit], assessment: ResistanceAssessment, support: SensitivitySupport, progressed: [Prior]) -> NotRecommendedOption?
+    {
+        let box = group[0].box
+        let drugSet = box.drugSet
+        let drugs = box.item.drugs
+        let listed = drugs.joined(separator: " + ")
+        for harm in assessment.contraindications where harm.drugSet.isSubset(of: drugSet) {
+            return NotRecommendedOption(
+                drugs: drugs,
+                reason: .contraindicated,
+                why: "\(harm.labels.joined(separator: " + ")): \(harm.drugs.joined(separator: " + ")) is contraindicated "
+                    + "(\(citationText(harm.hits[0].item)))",
+                evidence: harm.hits.prefix(10).map(Self.reference)
+            )
+        }
+        // Resistance to a regimen reaches the regimens that contain it, except one with its own
+        // level A/B evidence for the resisting alteration (encorafenib + cetuximab for BRAF V600E
+        // colorectal cancer against anti-EGFR monotherapy resistance).
+        for resistance in assessment.regimens where resistance.drugSet.isSubset(of: drugSet) {
+            if resistance.drugSet != drugSet, support.supports(box.optionKey, anyOf: resistance.labels, atLeast: .b) { continue }
+            let best = resistance.hits.min { $0.item.level < $1.item.level }!
+            return NotRecommendedOption(
+                drugs: drugs,
+                reason: .resistance,
+                why: "\(resistance.labels.joined(separator: " + ")) confers resistance to \(resistance.drugs.joined(separator: " + ")) "
+                    + "(level \(best.item.level), \(citationText(best.item)))",
+                evidence: resistance.hits.prefix(10).map(Self.reference)
+            )
+        }
+        // Class rules act per drug, and never sink a regimen with its own level A evidence for
+        // the alteration behind the rule.
+        for drug in drugs {
+            guard let rule = assessment.classDrugs[drug] else { continue }
+            if drugs.count > 1, support.supports(box.optionKey, anyOf: rule.labels, atLeast: .a) { continue }
+            return NotRecommendedOption(
+                drugs: drugs,
+                reason: .resistance,
+                why: "class rule against \(drug): \(rule.note)",
+                evidence: []
+            )
+        }
+        for prior in progressed {
+            // The same regimen, a regimen containing it, or one of its drugs alone.
+            if prior.drugs == drugSet || prior.drugs.isSubset(of: drugSet) || (drugSet.count == 1 && prior.drugs.isSuperset(of: drugSet)) {
+                return NotRecommendedOption(
+                    drugs: drugs,
+                    reason: .progressedOn,
+                    why: "the patient progressed on \(prior.text)",
+                    evidence: []
+                )
+            }
+        }
+        let excluded = group.filter(\.excluded)
+        if !excluded.isEmpty {
+            // The label excludes this disease, and no level A/B evidence in the disease says otherwise.
+            let ownStrong = group.contains {
+                !$0.excluded && !$0.inferred && $0.item.level <= .b && ($0.relation == .same || $0.relation == .related)
+            }
+            if !ownStrong {
+                let label = excluded.min { $0.item.level < $1.item.level }!
+                return NotRecommendedOption(
+                    drugs: drugs,
+                    reason: .labelExcluded,
+                    why: "\(listed): the \(citationText(label.item)) indication excludes \(label.item.excludedDiseases.joined(separator: ", ")), "
+                        + "which covers the patient's disease",
+                    evidence: excluded.prefix(10).map(Self.reference)
+                )
+            }
+        }
+        return nil
+    }
+
+    private func why(_ hit: Hit, count: Int, tier: RankingTier, demoted: String?) -> String {
+        // Built by appending into one buffer: every option of every match gets one.
+        let item = hit.box.item
+        var text = ""
+        text.reserveCapacity(256)
+        text += item.drugs.count == 1 ? item.drugs[0] : item.drugs.joined(separator: " + ")
+        text += " for "
+        text += item.profile.name
+        switch hit.relation {
+        case .same:
+            text += " in "
+            text += item.disease.name
+        case .related:
+            text += " in "
+            text += item.disease.name
+            text += ", the patient's disease lineage"
+        case .tumorAgnostic: text += " tumour-agnostic"
+        case .other:
+            text += " in "
+            text += item.disease.name
+            text += ", off-label for this disease"
+        }
+        text += ": level "
+        text += item.level.rawValue
+        text += ", "
+        text += citationText(item)
+        text += "; patient's "
+        text += hit.alterations.count == 1 ? hit.alterations[0].label : unique(hit.alterations.map(\.label)).joined(separator: " + ")
+        if hit.inferred {
+            text += " (inferred: less specific than the evidence)"
+        } else {
+            switch hit.specificity {
+            case .exact: text += " (exact match)"
+            case .codon: text += " (same codon)"
+            case .region: text += " (same region)"
+            case .gene: text += " (gene-level match)"
+            }
+        }
+        text += "; tier \(tier.rawValue)"
+        if count > 1 { text += "; \(count - 1) more evidence item(s)" }
+        let reports = index.caseReports(claimingLike: hit.box)
+        if reports > KnowledgeIndex.caseReportsPerClaim { text += "; \(reports) case reports make this claim" }
+        if let demoted {
+            text += "; ranked down: "
+            text += demoted
+        }
+        return text
+    }
+}
