@@ -28,6 +28,10 @@ public struct Vocabularies: Sendable {
     private let diseaseIndex: [String: Int]
     private let adverseEventIndex: [String: Int]
     private let childrenIndex: [String: [String]]
+    /// Word index over disease names, for ``readDisease(_:)``.
+    let diseaseInputs: DiseaseInputIndex
+    /// Drug forms by length, for ``suggestDrugs(_:)``.
+    let drugSpelling: DrugSpellingIndex
 
     /// Loads the vocabularies shipped in this module's resources.
     public static func loadBundled() throws -> Vocabularies {
@@ -87,6 +91,8 @@ public struct Vocabularies: Sendable {
             if let parent = disease.parent { children[parent, default: []].append(disease.code) }
         }
         childrenIndex = children
+        diseaseInputs = DiseaseInputIndex(diseases: diseases)
+        drugSpelling = DrugSpellingIndex(drugs: drugs)
     }
 
     // MARK: Lookup by identifier

@@ -8,6 +8,11 @@ public enum AlterationParseError: Error, Sendable, Hashable, CustomStringConvert
     case unknownGene(String, suggestions: [String])
     /// A gene was found but the rest of the text is not a variant Caseboard understands.
     case unparseableVariant(gene: String, text: String)
+    /// The text is a receptor or tumour status ("HR-positive", "triple negative", "HER2 IHC 0")
+    /// with no gene alteration to match on; ``Vocabularies/parsePatientAlteration(_:)`` reads it.
+    case statusOnly(text: String, statuses: [String])
+    /// Empty or longer than ``InputLimits/maximumBytes``.
+    case rejected(InputProblem)
 
     public var description: String {
         switch self {
@@ -19,22 +24,30 @@ public enum AlterationParseError: Error, Sendable, Hashable, CustomStringConvert
         case .unparseableVariant(let gene, let text):
             return "'\(text)' names \(gene) but not a variant Caseboard understands (try 'D835H', 'p.Asp835His', 'ITD', "
                 + "'fusion', 'amplification', 'exon 19 deletion' or 'mutation')"
+        case .statusOnly(let text, let statuses):
+            return "'\(text)' is a biomarker status (\(statuses.joined(separator: ", "))), not a gene alteration; "
+                + "send it as a biomarker status"
+        case .rejected(let problem):
+            return problem.description
         }
     }
 }
 
-/// Genes whose kinase domain a fusion keeps; the fusion is filed under this partner.
-let fusionDriverGenes: Set<String> = [
-    "ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "ABL1", "ABL2", "FGFR1", "FGFR2", "FGFR3", "BRAF", "RAF1", "MET", "EGFR",
-    "PDGFRA", "PDGFRB", "JAK2", "NRG1", "ERBB2", "ERBB4", "KMT2A", "RARA", "PIK3CA", "MAP3K8", "CSF1R", "LTK", "FLT3",
-]
-
 extension Vocabularies {
     /// Reads an alteration as a clinician writes it: `FLT3-ITD`, `FLT3 p.Asp835His`,
     /// `EML4::ALK`, `ALK rearrangement`, `NTRK1 fusion`, `BCR-ABL1 T315I`,
-    /// `ERBB2 amplification`, `EGFR exon 19 deletion`, `KIT exon 11`, `NRAS mutation`.
+    /// `ERBB2 amplification`, `EGFR exon 19 deletion`, `KIT exon 11`, `NRAS mutation`, and the
+    /// forms ``parsePatientAlteration(_:)`` reads (`egfr l858r`, `gBRCA2`, `HER2 IHC 3+`,
+    /// `H3 K27M`), without their qualifiers.
     public func parseAlteration(_ text: String) -> Result<Alteration, AlterationParseError> {
-        let trimmed = text.trimmingWhitespace
+        parsePatientAlteration(text).flatMap { reading in
+            if let alteration = reading.alteration { return .success(alteration) }
+            return .failure(.statusOnly(text: reading.input, statuses: reading.statuses.map(\.label)))
+        }
+    }
+
+    /// The parser for one alteration with its qualifiers already taken off.
+    func parseCoreAlteration(_ trimmed: String) -> Result<Alteration, AlterationParseError> {
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let lowered = trimmed.lowercased()
         if let biomarker = Self.biomarker(lowered) { return .success(biomarker) }
@@ -53,8 +66,8 @@ extension Vocabularies {
 
         // Fusions: two genes joined, or one gene with a fusion word.
         if genes.count >= 2 {
-            let pair = (genes[0].symbol, genes[1].symbol)
-            let (gene, partner) = fusionDriverGenes.contains(pair.1) || !fusionDriverGenes.contains(pair.0) ? (pair.1, pair.0) : (pair.0, pair.1)
+            let filing = FusionDrivers.file(genes[0].symbol, genes[1].symbol)
+            let (gene, partner) = (filing.gene, filing.partner)
             if let variant = VariantScanner.parse(rest), variant.kind == .proteinChange || variant.kind == .dnaChange {
                 // "BCR-ABL1 T315I": a point mutation in the fusion's kinase.
                 return .success(
@@ -75,24 +88,19 @@ extension Vocabularies {
         }
         let gene = first.symbol
         if rest.isEmpty || ["mutation", "mutations", "mutated", "mutant", "variant", "alteration", "positive", "+", "mut"].contains(restLowered) {
-            if restLowered == "positive" || restLowered == "+", fusionDriverGenes.contains(gene) {
+            if restLowered == "positive" || restLowered == "+", FusionDrivers.isDriver(gene) {
                 return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion))
             }
             return .success(Alteration(gene: gene, variant: "mutation", kind: .mutation))
         }
-        if ["fusion", "fusions", "rearrangement", "rearranged", "translocation", "translocated", "fusion-positive", "rearrangement-positive"]
-            .contains(where: { restLowered.hasPrefix($0) })
-        {
-            return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion))
-        }
-        if ["amplification", "amplified", "amp", "copy number gain", "gain"].contains(where: { restLowered.hasPrefix($0) }) {
-            return .success(Alteration(gene: gene, variant: "amplification", kind: .amplification))
-        }
-        if ["overexpression", "expression", "high expression"].contains(restLowered) {
-            return .success(Alteration(gene: gene, variant: "overexpression", kind: .expression))
-        }
-        if ["deletion", "loss", "homozygous deletion", "deleted"].contains(restLowered) {
-            return .success(Alteration(gene: gene, variant: "deletion", kind: .deletion))
+        // "KMT2A-r": the clinicians' shorthand for rearranged.
+        if restLowered == "r" { return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion)) }
+        if let (word, kind) = AlterationKindWords.kind(startingWith: restLowered) {
+            // Fusion and amplification words may carry detail after them ("amplification (12
+            // copies)"); the others must be the whole rest, so "deletion exon 19" stays a variant.
+            if kind == .fusion || kind == .amplification || word == restLowered {
+                return .success(Alteration(gene: gene, variant: AlterationKindWords.genericVariant(kind), kind: kind))
+            }
         }
         // "TKD mutation", "exon 11 mutations": the event word after a region adds nothing.
         let withoutMutation =
