@@ -1,4 +1,5 @@
 import CaseboardCore
+import CaseboardExtraction
 import CaseboardVocabularies
 import Testing
 
@@ -20,7 +21,7 @@ struct FusionFilingTests {
     }
 
     @Test func translocationsAreFiledByTheSameRule() throws {
-        let (record, _) = try extract("Cytogenetics showed t(12;21)(p13;q22) in the marrow at diagnosis.")
+        let (record, _) = try extract("The patient's karyotype showed t(12;21)(p13;q22) at diagnosis.")
         let typed = try Shared.extractor.get().vocabularies.parseAlteration("ETV6::RUNX1").get()
         #expect(record.alterations.filter { $0.kind == .fusion }.map(\.gene) == [typed.gene])
     }

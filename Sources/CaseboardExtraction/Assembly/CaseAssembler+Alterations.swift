@@ -153,11 +153,7 @@ extension CaseAssembler {
     }
 
     private func fusionDriverGene(_ symbol: String) -> Bool {
-        [
-            "ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "ABL1", "ABL2", "FGFR1", "FGFR2", "FGFR3", "BRAF", "RAF1", "MET", "PDGFRA", "PDGFRB",
-            "JAK2", "NRG1", "KMT2A", "RARA", "ERBB2", "EGFR", "FLT3", "CSF1R", "LTK", "PIK3CA", "MAP3K8", "BCL2", "MYC", "CCND1", "FLI1", "SSX1",
-            "SSX2", "NUTM1", "TFE3", "ETV6", "EWSR1", "NUP214",
-        ].contains(symbol)
+        FusionDrivers.isDriver(symbol)
     }
 
     private func alteration(_ gene: String, _ variant: VariantMention, span: Range<Int>, in view: SentenceView) -> Alteration? {
