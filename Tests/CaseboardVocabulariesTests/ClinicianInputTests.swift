@@ -258,3 +258,46 @@ struct DrugResolutionTests {
         #expect(vocabularies.resolveDrug(typo) == .unknown(suggestions: vocabularies.suggestDrugs(typo)))
     }
 }
+
+/// Inputs found wanting while building the resolvers; each failed before its fix.
+struct ClinicianInputRegressionTests {
+    @Test func familiesOfGenesAreAProblemNotTheFirstGene() throws {
+        let vocabularies = try Bundled.vocabularies()
+        for text in ["BRCA1/2", "gBRCA1/2", "germline BRCA1/2 mutation", "gBRCAm"] {
+            guard case .failure(.severalGenes(_, let genes)) = vocabularies.parsePatientAlteration(text) else {
+                Issue.record("\(text) must not become one gene: \(vocabularies.parsePatientAlteration(text))")
+                continue
+            }
+            #expect(genes == ["BRCA1", "BRCA2"])
+        }
+    }
+
+    @Test func readsHighSignaturesWrittenInWords() throws {
+        let vocabularies = try Bundled.vocabularies()
+        #expect(try vocabularies.parseAlteration("MSI high").get().variant == "MSI-H")
+        #expect(try vocabularies.parseAlteration("TMB high").get().variant == "TMB-H")
+    }
+
+    @Test func keepsAbbreviationsInsideLongerDiseaseText() throws {
+        let vocabularies = try Bundled.vocabularies()
+        #expect(vocabularies.resolveDisease("adenocarcinoma of the pancreas").disease?.code == "PAAD")
+        #expect(vocabularies.resolveDisease("AML, relapsed").disease?.code == "AML")
+        let reading = vocabularies.readDisease("triple negative breast cancer")
+        #expect(reading.resolution.disease?.code == "BRCA")
+        #expect(reading.biomarkers.first?.statuses.count == 3)
+    }
+
+    @Test func readsCancerAsTheCarcinomasOfThatSite() throws {
+        guard case .ambiguous(let candidates) = try Bundled.vocabularies().resolveDisease("esophageal cancer") else {
+            Issue.record("esophageal cancer is adenocarcinoma or squamous cell carcinoma")
+            return
+        }
+        #expect(Set(candidates.map(\.disease.code)).isSuperset(of: ["ESCA", "ESCC"]))
+    }
+
+    @Test func suggestsGenericNamesForShortForms() throws {
+        let vocabularies = try Bundled.vocabularies()
+        #expect(vocabularies.suggestDrugs("pembro") == ["pembrolizumab"])
+        #expect(vocabularies.resolveDrug("pembro") == .unknown(suggestions: ["pembrolizumab"]))
+    }
+}

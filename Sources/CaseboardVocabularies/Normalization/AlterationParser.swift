@@ -13,6 +13,9 @@ public enum AlterationParseError: Error, Sendable, Hashable, CustomStringConvert
     case statusOnly(text: String, statuses: [String])
     /// Empty or longer than ``InputLimits/maximumBytes``.
     case rejected(InputProblem)
+    /// The text names a family of genes ("BRCA1/2", "gBRCAm", "IDH1/2"); each gene is a
+    /// separate alteration.
+    case severalGenes(text: String, genes: [String])
 
     public var description: String {
         switch self {
@@ -29,6 +32,8 @@ public enum AlterationParseError: Error, Sendable, Hashable, CustomStringConvert
                 + "send it as a biomarker status"
         case .rejected(let problem):
             return problem.description
+        case .severalGenes(let text, let genes):
+            return "'\(text)' names \(genes.joined(separator: " or ")); enter each altered gene as its own alteration"
         }
     }
 }
@@ -126,11 +131,11 @@ extension Vocabularies {
         var compact = ""
         for character in lowered where character != " " { compact.append(character == "_" ? "-" : character) }
         switch compact {
-        case "msi-h", "msi-high", "msih", "microsatelliteinstability-high", "microsatelliteinstability", "msimsi-h":
+        case "msi-h", "msi-high", "msih", "microsatelliteinstability-high", "microsatelliteinstability", "msimsi-h", "msihigh":
             return Alteration(gene: "MSI", variant: "MSI-H", kind: .expression)
         case "dmmr", "mmr-deficient", "mismatchrepairdeficient", "mismatchrepairdeficiency", "mmrdmmr":
             return Alteration(gene: "MMR", variant: "dMMR", kind: .expression)
-        case "tmb-h", "tmb-high", "tmbh", "hightmb", "tmbtmb-h":
+        case "tmb-h", "tmb-high", "tmbh", "hightmb", "tmbtmb-h", "tmbhigh":
             return Alteration(gene: "TMB", variant: "TMB-H", kind: .expression)
         case "hrd", "hrdpositive", "hrd-positive", "hrdhrdpositive":
             return Alteration(gene: "HRD", variant: "HRD positive", kind: .expression)

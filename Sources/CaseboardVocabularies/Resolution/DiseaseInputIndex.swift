@@ -26,7 +26,8 @@ struct DiseaseInputIndex: Sendable {
         for (index, disease) in diseases.enumerated() where disease.level != 0 || !disease.isCancer {
             var surfaces = disease.synonyms.filter { !LexiconBuilder.isAbbreviation($0) }
             if disease.level > 1 || !disease.isCancer { surfaces.insert(disease.name, at: 0) }
-            for surface in surfaces {
+            // "AML, NOS" must not take the abbreviation's place (the lexicon's rule too).
+            for surface in surfaces where !(surface.hasSuffix(", NOS") && LexiconBuilder.isAbbreviation(String(surface.dropLast(5)))) {
                 let (groups, heads) = Self.groups(surface)
                 guard !groups.isEmpty else { continue }
                 let id = Int32(forms.count)

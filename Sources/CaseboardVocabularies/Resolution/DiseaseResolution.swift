@@ -77,6 +77,8 @@ extension Vocabularies {
         // The whole text first: "triple-negative breast cancer" is a synonym, not a status.
         if let whole = wholeForm(trimmed) {
             reading.resolution = whole
+            // "HER2-positive breast cancer" is a synonym, and still says HER2-positive.
+            _ = stripBiomarkers(trimmed, into: &reading.biomarkers)
             return reading
         }
         var remaining = stripModifiers(trimmed, into: &reading.modifiers)
@@ -101,7 +103,8 @@ extension Vocabularies {
             if found.count == 1 { return .found(diseases[found[0]], via: "every word of '\(diseaseInputs.forms[Int(ids[0])].surface)'") }
             return .ambiguous(found.map { DiseaseCandidate(disease: diseases[$0], reason: "has every word you typed") })
         }
-        if let inside = insideMatch(text) { return inside }
+        // On the reordered text, so "adenocarcinoma of the pancreas" is not plain "adenocarcinoma".
+        if let inside = insideMatch(Self.reordered(text)) { return inside }
         return candidates(words, text: text)
     }
 
@@ -160,8 +163,17 @@ extension Vocabularies {
         }
         var scores: [Int32: Score] = [:]
         for word in Set(words) {
-            // A word in hundreds of names ("carcinoma") still costs one pass over its postings.
-            for id in diseaseInputs.postings[word] ?? [] { scores[id, default: Score()].covered.insert(word) }
+            // "cancer" is what clinicians call a carcinoma: "esophageal cancer" fits "Esophageal
+            // Adenocarcinoma" and "Esophageal Squamous Cell Carcinoma" alike.
+            for form in word == "cancer" ? ["cancer", "carcinoma", "adenocarcinoma"] : [word] {
+                // A word in hundreds of names ("carcinoma") still costs one pass over its postings.
+                for id in diseaseInputs.postings[form] ?? [] { scores[id, default: Score()].covered.insert(word) }
+            }
+        }
+        // Rare words say more than common ones: "esophageal" more than "cancer".
+        func weight(_ word: String) -> Int {
+            let count = diseaseInputs.postings[word]?.count ?? 1
+            return max(2, 12 - (Int.bitWidth - count.leadingZeroBitCount))
         }
         let wordSet = Set(words)
         struct Ranked {
@@ -174,11 +186,14 @@ extension Vocabularies {
         var ranked: [Int: Ranked] = [:]
         for (id, score) in scores {
             let form = diseaseInputs.forms[Int(id)]
-            let met = form.groups.filter { group in group.contains(where: wordSet.contains) }.count
+            let met = form.groups.filter { group in
+                group.contains { wordSet.contains($0) || wordSet.contains("cancer") && ($0 == "carcinoma" || $0 == "adenocarcinoma") }
+            }.count
             let extra = form.groups.count - met
             let coversAll = score.covered.count == wordSet.count
-            let headMet = !Set(form.heads).isDisjoint(with: wordSet) && (inputHeads.isEmpty || !Set(form.heads).isDisjoint(with: inputHeads))
-            let rank = score.covered.count * 10 - extra * 2 + (headMet ? 6 : 0) + (coversAll ? 20 : 0)
+            let formHeads = Set(form.heads.map { $0 == "carcinoma" || $0 == "adenocarcinoma" ? "cancer" : $0 } + form.heads)
+            let headMet = !formHeads.isDisjoint(with: wordSet) && (inputHeads.isEmpty || !formHeads.isDisjoint(with: inputHeads))
+            let rank = score.covered.map(weight).reduce(0, +) * 2 - extra * 2 + (headMet ? 4 : 0) + (coversAll ? 40 : 0)
             var reason = coversAll ? "has every word you typed" : "shares '\(score.covered.sorted().joined(separator: "', '"))'"
             let fixed = score.covered.compactMap { word in corrections[word].map { typo in "'\(typo)' read as '\(word)'" } }
             if !fixed.isEmpty { reason += "; " + fixed.sorted().joined(separator: ", ") }
@@ -261,7 +276,7 @@ extension Vocabularies {
                 original.replaceSubrange(start..<original.index(start, offsetBy: length), with: " ")
             }
         }
-        return original.trimmingWhitespace
+        return original.trimming { " ,;:".unicodeScalars.contains($0) }
     }
 
     /// Takes leading biomarker words off: "HER2-positive gastric cancer", "EGFR-mutant NSCLC",
@@ -285,8 +300,9 @@ extension Vocabularies {
                 guard case .success(let reading) = parsePatientAlteration(attempt) else { continue }
                 let specific = reading.alteration.map { [.proteinChange, .internalTandemDuplication, .fusion, .exon].contains($0.kind) } ?? false
                 guard ending != nil || specific || !reading.statuses.isEmpty else { continue }
-                // "Ewing sarcoma" must not lose "Ewing": a gene has to be written as one.
-                guard prefix.contains(where: { $0.isUppercase || $0.isNumber }) else { continue }
+                // "Ewing sarcoma" must not lose "Ewing": a gene has to be written as one. A status
+                // ("triple negative") needs no capitals.
+                guard !reading.statuses.isEmpty || prefix.contains(where: { $0.isUppercase || $0.isNumber }) else { continue }
                 found.append(reading)
                 return words[length...].joined(separator: " ")
             }
@@ -295,14 +311,15 @@ extension Vocabularies {
     }
 
     /// "carcinoma of the lung" → "lung carcinoma"; "cancer of the pancreas" → "pancreas cancer".
+    /// Case is kept: abbreviations inside ("AML with ...") match in their own case only.
     static func reordered(_ text: String) -> String {
         let lowered = text.lowercased()
         for head in ["carcinoma", "cancer", "adenocarcinoma", "tumor", "tumour", "sarcoma", "melanoma", "neoplasm"] {
             for joiner in [" of the ", " of "] where lowered.hasPrefix(head + joiner) {
-                return String(lowered.dropFirst(head.count + joiner.count)) + " " + head
+                return String(text.dropFirst(head.count + joiner.count)) + " " + text.prefix(head.count)
             }
         }
-        return lowered
+        return text
     }
 
     /// The UTF-8 range of the head phrase: the text before "with", "of", "in" or a comma.

@@ -30,7 +30,11 @@ struct DrugSpellingIndex: Sendable {
     /// Per length, (lowercase form, drug index).
     private(set) var byLength: [[(form: [UInt8], drug: Int)]] = Array(repeating: [], count: 41)
 
+    /// Generic names in order, for "pembro" → pembrolizumab.
+    private(set) var sortedNames: [(name: String, drug: Int)] = []
+
     init(drugs: [Drug]) {
+        sortedNames = drugs.enumerated().map { ($1.name, $0) }.sorted { $0.name < $1.name }
         for (index, drug) in drugs.enumerated() {
             for form in [drug.name] + drug.brands + drug.synonyms {
                 let bytes = Array(form.lowercased().utf8)
@@ -94,8 +98,22 @@ extension Vocabularies {
     /// "osimertinb" → osimertinib, "Tagriso" → osimertinib. Looks only at forms within two
     /// letters of the word's length, so the cost does not grow with the whole table.
     public func suggestDrugs(_ word: String) -> [String] {
-        let target = Array(word.lowercased().trimmingWhitespace.utf8)
+        guard word.utf8.count <= InputLimits.maximumBytes else { return [] }
+        let lowered = word.lowercased().trimmingWhitespace
+        let target = Array(lowered.utf8)
         guard target.count >= 3, target.count <= 40 else { return [] }
+        // A clinician's short form: the generic names it begins ("pembro", "carbo").
+        if target.count >= 4 {
+            let names = drugSpelling.sortedNames
+            var low = 0
+            var high = names.count
+            while low < high {
+                let mid = (low + high) / 2
+                if names[mid].name < lowered { low = mid + 1 } else { high = mid }
+            }
+            let prefixed = names[low...].prefix { $0.name.hasPrefix(lowered) }.prefix(4).map(\.name)
+            if !prefixed.isEmpty, prefixed.count <= 3 { return prefixed }
+        }
         let limit = target.count <= 4 ? 1 : target.count <= 8 ? 2 : 3
         var best: [Int: (distance: Int, generic: Int)] = [:]
         for length in max(3, target.count - limit)...min(40, target.count + limit) {

@@ -125,7 +125,7 @@ extension Vocabularies {
         case .failure(let problem): return .failure(.rejected(problem))
         }
         var notes: [String] = []
-        let (body, origin) = Self.origin(of: trimmed, isGene: { gene(symbol: $0) != nil })
+        let (body, origin) = Self.origin(of: trimmed, isGene: { gene(symbol: $0) != nil || geneFamily($0) != nil })
         if body.isEmpty { return .failure(.empty) }
         if let status = Self.statusReading(body) {
             return .success(
@@ -139,6 +139,7 @@ extension Vocabularies {
                 )
             )
         }
+        if let family = geneFamily(body) { return .failure(.severalGenes(text: trimmed, genes: family)) }
         if let histone = Self.histone(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: histone.alteration, origin: origin, notes: histone.notes))
         }
@@ -178,6 +179,29 @@ extension Vocabularies {
             }
         }
         return (tokens.joined(separator: " "), origin)
+    }
+
+    // MARK: Gene families
+
+    /// The genes a family shorthand names: "BRCA1/2", "BRCA", "BRCAm", "IDH1/2", "NTRK1/2/3".
+    func geneFamily(_ text: String) -> [String]? {
+        let first = text.split(separator: " ").first.map(String.init) ?? text
+        var stem = first.uppercased()
+        for suffix in ["-MUTATED", "-MUTANT", "M"] where stem.hasSuffix(suffix) && stem.count > suffix.count + 2 {
+            let shorter = String(stem.dropLast(suffix.count))
+            if gene(symbol: shorter) == nil { stem = shorter }
+        }
+        // "BRCA1/2", "NTRK1/2/3": a symbol, then other numbers after slashes.
+        let parts = stem.split(separator: "/")
+        if parts.count > 1, let head = parts.first, gene(symbol: String(head)) != nil, parts.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+            let base = head.prefix { !$0.isNumber }
+            let genes: [String] = [String(head)] + parts.dropFirst().map { String(base) + String($0) }
+            return genes.allSatisfy { gene(symbol: $0) != nil } ? genes : nil
+        }
+        // "BRCA", "BRCAm": a stem with numbered genes and no gene of its own.
+        guard parts.count == 1, gene(named: stem) == nil, stem.count >= 3, stem.allSatisfy({ $0.isLetter }) else { return nil }
+        let numbered = (1...3).map { "\(stem)\($0)" }.filter { gene(symbol: $0) != nil }
+        return numbered.count >= 2 ? numbered : nil
     }
 
     // MARK: Lowercase symbols
