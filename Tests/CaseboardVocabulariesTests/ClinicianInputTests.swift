@@ -276,6 +276,10 @@ struct ClinicianInputRegressionTests {
         let vocabularies = try Bundled.vocabularies()
         #expect(try vocabularies.parseAlteration("MSI high").get().variant == "MSI-H")
         #expect(try vocabularies.parseAlteration("TMB high").get().variant == "TMB-H")
+        let burden = try vocabularies.parsePatientAlteration("TMB 12 mut/Mb").get()
+        #expect(burden.alteration?.variant == "TMB-H")
+        #expect(burden.statuses == [BiomarkerStatus(marker: .tumorMutationalBurden, call: .high, assay: "12 mut/Mb", value: 12)])
+        #expect(try vocabularies.parsePatientAlteration("TMB 4 mut/Mb").get().alteration == nil)
     }
 
     @Test func keepsAbbreviationsInsideLongerDiseaseText() throws {

@@ -203,6 +203,29 @@ extension Vocabularies {
         return BiomarkerStatus(marker: .pdl1, call: call, assay: assay, value: value)
     }
 
+    /// "TMB 12 mut/Mb", "TMB: 4", "TMB >= 10": high at 10 mutations per megabase or more, the
+    /// cut-off of the pembrolizumab tumour-agnostic TMB-H label (FDA 2020).
+    private static func tumourMutationalBurden(_ text: Substring) -> StatusReading? {
+        var rest = text.drop { $0 == ":" || $0 == "=" || $0 == "-" }
+        var atLeast = false
+        if rest.hasPrefix(">=") || rest.hasPrefix(">") {
+            atLeast = true
+            rest = rest.drop { $0 == ">" || $0 == "=" }
+        }
+        let number = rest.prefix { $0.isNumber || $0 == "." }
+        guard let value = Double(number) else { return nil }
+        let unit = rest.dropFirst(number.count)
+        guard ["", "mut/mb", "muts/mb", "mutations/mb", "mutations/megabase", "/mb"].contains(String(unit)) else { return nil }
+        let assay = "\(atLeast ? ">=" : "")\(number) mut/Mb"
+        if value >= 10 {
+            return StatusReading(
+                statuses: [BiomarkerStatus(marker: .tumorMutationalBurden, call: .high, assay: assay, value: value)],
+                alteration: Alteration(gene: "TMB", variant: "TMB-H", kind: .expression)
+            )
+        }
+        return StatusReading(statuses: [BiomarkerStatus(marker: .tumorMutationalBurden, call: .low, assay: assay, value: value)])
+    }
+
     /// MSI, MMR, TMB and HRD, high or low.
     private static func tumourWideStatus(_ lowered: String) -> StatusReading? {
         if let alteration = biomarker(lowered) {
@@ -218,6 +241,7 @@ extension Vocabularies {
             return StatusReading(statuses: [BiomarkerStatus(marker: marker, call: call, assay: assay)], alteration: alteration)
         }
         let compact = lowered.filter { $0 != " " && $0 != "_" }
+        if compact.hasPrefix("tmb"), let burden = tumourMutationalBurden(compact.dropFirst(3)) { return burden }
         switch compact {
         case "mss", "msi-stable", "microsatellitestable", "msi-l", "msi-low", "msil":
             return StatusReading(statuses: [
