@@ -52,7 +52,7 @@ extension Vocabularies {
     }
 
     /// The parser for one alteration with its qualifiers already taken off.
-    func parseCoreAlteration(_ trimmed: String) -> Result<Alteration, AlterationParseError> {
+    func parseCoreAlteration(_ trimmed: String, suggest: Bool = true) -> Result<Alteration, AlterationParseError> {
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let lowered = trimmed.lowercased()
         if let biomarker = Self.biomarker(lowered) { return .success(biomarker) }
@@ -63,7 +63,7 @@ extension Vocabularies {
         let genes = geneMentions(in: trimmed)
         guard let first = genes.first else {
             let word = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == ":" }).first.map(String.init) ?? trimmed
-            return .failure(.unknownGene(trimmed, suggestions: suggestGenes(for: word)))
+            return .failure(.unknownGene(trimmed, suggestions: suggest ? suggestGenes(for: word) : []))
         }
         let afterGenes = String(trimmed.utf8Slice(genes.last!.range.upperBound..<trimmed.utf8.count))
         let rest = afterGenes.trimming { " -:/\t".unicodeScalars.contains($0) }
@@ -159,14 +159,18 @@ extension Vocabularies {
         guard !target.isEmpty, target.count <= 20 else { return [] }
         // Among equally close symbols, a reordering of the same letters ("FTL3" for FLT3) and a
         // gene some drug targets are the likelier intent.
-        let targets = Set(drugs.flatMap(\.targets))
+        let targets = drugTargets
         let sortedTarget = target.sorted()
         var scored: [(distance: Int, anagram: Int, target: Int, symbol: String)] = []
-        for gene in genes where abs(gene.symbol.utf8.count - target.count) <= 2 {
-            let symbol = Array(gene.symbol.utf8)
-            let distance = editDistance(symbol, target, limit: 2)
-            if distance <= 2 {
-                scored.append((distance, symbol.sorted() == sortedTarget ? 0 : 1, targets.contains(gene.symbol) ? 0 : 1, gene.symbol))
+        // Only symbols within two letters of the word's length: a bounded slice of the table.
+        for length in max(1, target.count - 2)...min(symbolsByLength.count - 1, target.count + 2) {
+            for index in symbolsByLength[length] {
+                let gene = genes[index]
+                let symbol = Array(gene.symbol.utf8)
+                let distance = editDistance(symbol, target, limit: 2)
+                if distance <= 2 {
+                    scored.append((distance, symbol.sorted() == sortedTarget ? 0 : 1, targets.contains(gene.symbol) ? 0 : 1, gene.symbol))
+                }
             }
         }
         return scored.sorted { ($0.distance, $0.anagram, $0.target, $0.symbol) < ($1.distance, $1.anagram, $1.target, $1.symbol) }.prefix(3).map(
@@ -179,21 +183,26 @@ extension Vocabularies {
 /// "FLT3"), giving up early past `limit`.
 func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { table[i][0] = i }
-    for j in 0...b.count { table[0][j] = j }
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    // Three rolling rows (the transposition looks two rows back) instead of a whole table.
+    let width = b.count + 1
+    var previous2 = [Int](repeating: 0, count: width)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: width)
     for i in 1...a.count {
-        var rowMinimum = Int.max
+        current[0] = i
+        var rowMinimum = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            var value = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                value = min(value, table[i - 2][j - 2] + 1)
+                value = min(value, previous2[j - 2] + 1)
             }
-            table[i][j] = value
+            current[j] = value
             rowMinimum = min(rowMinimum, value)
         }
         if rowMinimum > limit { return limit + 1 }
+        (previous2, previous, current) = (previous, current, previous2)
     }
-    return table[a.count][b.count]
+    return previous[b.count]
 }

@@ -297,7 +297,7 @@ extension Vocabularies {
                 attempts.append(String(prefix.dropLast(suffix.count)))
             }
             for attempt in attempts {
-                guard case .success(let reading) = parsePatientAlteration(attempt) else { continue }
+                guard case .success(let reading) = parsePatientAlteration(attempt, suggest: false) else { continue }
                 let specific = reading.alteration.map { [.proteinChange, .internalTandemDuplication, .fusion, .exon].contains($0.kind) } ?? false
                 guard ending != nil || specific || !reading.statuses.isEmpty else { continue }
                 // "Ewing sarcoma" must not lose "Ewing": a gene has to be written as one. A status

@@ -114,7 +114,7 @@ extension Vocabularies {
             let prefixed = names[low...].prefix { $0.name.hasPrefix(lowered) }.prefix(4).map(\.name)
             if !prefixed.isEmpty, prefixed.count <= 3 { return prefixed }
         }
-        let limit = target.count <= 4 ? 1 : target.count <= 8 ? 2 : 3
+        let limit = target.count <= 4 ? 1 : 2
         var best: [Int: (distance: Int, generic: Int)] = [:]
         for length in max(3, target.count - limit)...min(40, target.count + limit) {
             for entry in drugSpelling.byLength[length] {

@@ -118,6 +118,12 @@ extension Vocabularies {
     ///
     /// Input longer than ``InputLimits/maximumBytes`` is refused without being read.
     public func parsePatientAlteration(_ text: String) -> Result<PatientAlterationReading, AlterationParseError> {
+        parsePatientAlteration(text, suggest: true)
+    }
+
+    /// `suggest: false` skips gene-spelling suggestions on failure, for callers that only probe
+    /// whether a few words are an alteration (the disease reader's biomarker prefixes).
+    func parsePatientAlteration(_ text: String, suggest: Bool) -> Result<PatientAlterationReading, AlterationParseError> {
         let trimmed: String
         switch InputLimits.check(text) {
         case .success(let value): trimmed = value
@@ -143,12 +149,15 @@ extension Vocabularies {
         if let histone = Self.histone(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: histone.alteration, origin: origin, notes: histone.notes))
         }
-        var result = parseCoreAlteration(body)
+        var result = parseCoreAlteration(body, suggest: false)
         if case .failure = result {
             let cased = symbolCased(body)
-            if cased != body, case .success(let alteration) = parseCoreAlteration(cased) {
+            if cased != body, case .success(let alteration) = parseCoreAlteration(cased, suggest: false) {
                 result = .success(alteration)
                 notes.append("read '\(body)' as '\(cased)'")
+            } else if suggest, case .failure(.unknownGene) = result {
+                // Suggestions cost a pass over the symbols of similar length: only for the answer.
+                result = parseCoreAlteration(body, suggest: true)
             }
         }
         return result.map { PatientAlterationReading(input: trimmed, alteration: $0, origin: origin, notes: notes) }
