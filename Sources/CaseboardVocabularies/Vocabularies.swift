@@ -28,6 +28,14 @@ public struct Vocabularies: Sendable {
     private let diseaseIndex: [String: Int]
     private let adverseEventIndex: [String: Int]
     private let childrenIndex: [String: [String]]
+    /// Word index over disease names, for ``readDisease(_:)``.
+    let diseaseInputs: DiseaseInputIndex
+    /// Drug forms by length, for ``suggestDrugs(_:)``.
+    let drugSpelling: DrugSpellingIndex
+    /// Gene indexes by symbol length, for ``suggestGenes(for:)``.
+    let symbolsByLength: [[Int]]
+    /// Every gene some drug targets.
+    let drugTargets: Set<String>
 
     /// Loads the vocabularies shipped in this module's resources.
     public static func loadBundled() throws -> Vocabularies {
@@ -87,6 +95,14 @@ public struct Vocabularies: Sendable {
             if let parent = disease.parent { children[parent, default: []].append(disease.code) }
         }
         childrenIndex = children
+        diseaseInputs = DiseaseInputIndex(diseases: diseases)
+        drugSpelling = DrugSpellingIndex(drugs: drugs)
+        var byLength = [[Int]](repeating: [], count: 33)
+        for (index, gene) in genes.enumerated() where gene.symbol.utf8.count < byLength.count {
+            byLength[gene.symbol.utf8.count].append(index)
+        }
+        symbolsByLength = byLength
+        drugTargets = Set(drugs.flatMap(\.targets))
     }
 
     // MARK: Lookup by identifier

@@ -2,14 +2,6 @@ import CaseboardCore
 import CaseboardVocabularies
 import Foundation
 
-/// Recurrent translocations and the fusion each makes, filed under the kinase or driver.
-let knownTranslocations: [String: (gene: String, partner: String)] = [
-    "t(9;22)": ("ABL1", "BCR"), "t(15;17)": ("RARA", "PML"), "t(8;21)": ("RUNX1T1", "RUNX1"), "t(12;21)": ("RUNX1", "ETV6"),
-    "t(11;22)": ("FLI1", "EWSR1"), "t(X;18)": ("SSX1", "SS18"), "t(2;5)": ("ALK", "NPM1"), "t(12;15)": ("NTRK3", "ETV6"),
-    "t(4;11)": ("AFF1", "KMT2A"), "t(9;11)": ("MLLT3", "KMT2A"), "t(1;19)": ("PBX1", "TCF3"), "t(14;18)": ("BCL2", "IGH"),
-    "t(11;14)": ("CCND1", "IGH"), "t(8;14)": ("MYC", "IGH"),
-]
-
 extension CaseAssembler {
     /// Words after a gene that say what is altered.
     static let followingKinds: [(String, AlterationKind)] = [
@@ -54,7 +46,8 @@ extension CaseAssembler {
                 let secondDrives = fusionDriverGene(pair.1.symbol)
                 guard firstDrives || secondDrives else { continue }
                 if isNegated(pair.0.range, in: view) { continue }
-                let (gene, partner) = secondDrives || !firstDrives ? (pair.1.symbol, pair.0.symbol) : (pair.0.symbol, pair.1.symbol)
+                let filing = FusionDrivers.file(pair.0.symbol, pair.1.symbol)
+                let (gene, partner) = (filing.gene, filing.partner)
                 found.append(
                     Alteration(
                         gene: gene,
@@ -99,7 +92,7 @@ extension CaseAssembler {
             // Variants with no gene beside them belong to the nearest gene named before them.
             for variant in view.variants where !usedVariants.contains(variant.range) {
                 if variant.kind == .translocation {
-                    if let fusion = knownTranslocations[variant.normalized] {
+                    if let fusion = FusionDrivers.translocation(variant.normalized) {
                         found.append(
                             Alteration(gene: fusion.gene, variant: "fusion", kind: .fusion, partner: fusion.partner, spans: [evidence(variant.range)])
                         )
@@ -160,11 +153,7 @@ extension CaseAssembler {
     }
 
     private func fusionDriverGene(_ symbol: String) -> Bool {
-        [
-            "ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "ABL1", "ABL2", "FGFR1", "FGFR2", "FGFR3", "BRAF", "RAF1", "MET", "PDGFRA", "PDGFRB",
-            "JAK2", "NRG1", "KMT2A", "RARA", "ERBB2", "EGFR", "FLT3", "CSF1R", "LTK", "PIK3CA", "MAP3K8", "BCL2", "MYC", "CCND1", "FLI1", "SSX1",
-            "SSX2", "NUTM1", "TFE3", "ETV6", "EWSR1", "NUP214",
-        ].contains(symbol)
+        FusionDrivers.isDriver(symbol)
     }
 
     private func alteration(_ gene: String, _ variant: VariantMention, span: Range<Int>, in view: SentenceView) -> Alteration? {

@@ -8,6 +8,14 @@ public enum AlterationParseError: Error, Sendable, Hashable, CustomStringConvert
     case unknownGene(String, suggestions: [String])
     /// A gene was found but the rest of the text is not a variant Caseboard understands.
     case unparseableVariant(gene: String, text: String)
+    /// The text is a receptor or tumour status ("HR-positive", "triple negative", "HER2 IHC 0")
+    /// with no gene alteration to match on; ``Vocabularies/parsePatientAlteration(_:)`` reads it.
+    case statusOnly(text: String, statuses: [String])
+    /// Empty or longer than ``InputLimits/maximumBytes``.
+    case rejected(InputProblem)
+    /// The text names a family of genes ("BRCA1/2", "gBRCAm", "IDH1/2"); each gene is a
+    /// separate alteration.
+    case severalGenes(text: String, genes: [String])
 
     public var description: String {
         switch self {
@@ -19,22 +27,32 @@ public enum AlterationParseError: Error, Sendable, Hashable, CustomStringConvert
         case .unparseableVariant(let gene, let text):
             return "'\(text)' names \(gene) but not a variant Caseboard understands (try 'D835H', 'p.Asp835His', 'ITD', "
                 + "'fusion', 'amplification', 'exon 19 deletion' or 'mutation')"
+        case .statusOnly(let text, let statuses):
+            return "'\(text)' is a biomarker status (\(statuses.joined(separator: ", "))), not a gene alteration; "
+                + "send it as a biomarker status"
+        case .rejected(let problem):
+            return problem.description
+        case .severalGenes(let text, let genes):
+            return "'\(text)' names \(genes.joined(separator: " or ")); enter each altered gene as its own alteration"
         }
     }
 }
 
-/// Genes whose kinase domain a fusion keeps; the fusion is filed under this partner.
-let fusionDriverGenes: Set<String> = [
-    "ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "ABL1", "ABL2", "FGFR1", "FGFR2", "FGFR3", "BRAF", "RAF1", "MET", "EGFR",
-    "PDGFRA", "PDGFRB", "JAK2", "NRG1", "ERBB2", "ERBB4", "KMT2A", "RARA", "PIK3CA", "MAP3K8", "CSF1R", "LTK", "FLT3",
-]
-
 extension Vocabularies {
     /// Reads an alteration as a clinician writes it: `FLT3-ITD`, `FLT3 p.Asp835His`,
     /// `EML4::ALK`, `ALK rearrangement`, `NTRK1 fusion`, `BCR-ABL1 T315I`,
-    /// `ERBB2 amplification`, `EGFR exon 19 deletion`, `KIT exon 11`, `NRAS mutation`.
+    /// `ERBB2 amplification`, `EGFR exon 19 deletion`, `KIT exon 11`, `NRAS mutation`, and the
+    /// forms ``parsePatientAlteration(_:)`` reads (`egfr l858r`, `gBRCA2`, `HER2 IHC 3+`,
+    /// `H3 K27M`), without their qualifiers.
     public func parseAlteration(_ text: String) -> Result<Alteration, AlterationParseError> {
-        let trimmed = text.trimmingWhitespace
+        parsePatientAlteration(text).flatMap { reading in
+            if let alteration = reading.alteration { return .success(alteration) }
+            return .failure(.statusOnly(text: reading.input, statuses: reading.statuses.map(\.label)))
+        }
+    }
+
+    /// The parser for one alteration with its qualifiers already taken off.
+    func parseCoreAlteration(_ trimmed: String, suggest: Bool = true) -> Result<Alteration, AlterationParseError> {
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let lowered = trimmed.lowercased()
         if let biomarker = Self.biomarker(lowered) { return .success(biomarker) }
@@ -45,7 +63,7 @@ extension Vocabularies {
         let genes = geneMentions(in: trimmed)
         guard let first = genes.first else {
             let word = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == ":" }).first.map(String.init) ?? trimmed
-            return .failure(.unknownGene(trimmed, suggestions: suggestGenes(for: word)))
+            return .failure(.unknownGene(trimmed, suggestions: suggest ? suggestGenes(for: word) : []))
         }
         let afterGenes = String(trimmed.utf8Slice(genes.last!.range.upperBound..<trimmed.utf8.count))
         let rest = afterGenes.trimming { " -:/\t".unicodeScalars.contains($0) }
@@ -53,8 +71,8 @@ extension Vocabularies {
 
         // Fusions: two genes joined, or one gene with a fusion word.
         if genes.count >= 2 {
-            let pair = (genes[0].symbol, genes[1].symbol)
-            let (gene, partner) = fusionDriverGenes.contains(pair.1) || !fusionDriverGenes.contains(pair.0) ? (pair.1, pair.0) : (pair.0, pair.1)
+            let filing = FusionDrivers.file(genes[0].symbol, genes[1].symbol)
+            let (gene, partner) = (filing.gene, filing.partner)
             if let variant = VariantScanner.parse(rest), variant.kind == .proteinChange || variant.kind == .dnaChange {
                 // "BCR-ABL1 T315I": a point mutation in the fusion's kinase.
                 return .success(
@@ -75,24 +93,19 @@ extension Vocabularies {
         }
         let gene = first.symbol
         if rest.isEmpty || ["mutation", "mutations", "mutated", "mutant", "variant", "alteration", "positive", "+", "mut"].contains(restLowered) {
-            if restLowered == "positive" || restLowered == "+", fusionDriverGenes.contains(gene) {
+            if restLowered == "positive" || restLowered == "+", FusionDrivers.isDriver(gene) {
                 return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion))
             }
             return .success(Alteration(gene: gene, variant: "mutation", kind: .mutation))
         }
-        if ["fusion", "fusions", "rearrangement", "rearranged", "translocation", "translocated", "fusion-positive", "rearrangement-positive"]
-            .contains(where: { restLowered.hasPrefix($0) })
-        {
-            return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion))
-        }
-        if ["amplification", "amplified", "amp", "copy number gain", "gain"].contains(where: { restLowered.hasPrefix($0) }) {
-            return .success(Alteration(gene: gene, variant: "amplification", kind: .amplification))
-        }
-        if ["overexpression", "expression", "high expression"].contains(restLowered) {
-            return .success(Alteration(gene: gene, variant: "overexpression", kind: .expression))
-        }
-        if ["deletion", "loss", "homozygous deletion", "deleted"].contains(restLowered) {
-            return .success(Alteration(gene: gene, variant: "deletion", kind: .deletion))
+        // "KMT2A-r": the clinicians' shorthand for rearranged.
+        if restLowered == "r" { return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion)) }
+        if let (word, kind) = AlterationKindWords.kind(startingWith: restLowered) {
+            // Fusion and amplification words may carry detail after them ("amplification (12
+            // copies)"); the others must be the whole rest, so "deletion exon 19" stays a variant.
+            if kind == .fusion || kind == .amplification || word == restLowered {
+                return .success(Alteration(gene: gene, variant: AlterationKindWords.genericVariant(kind), kind: kind))
+            }
         }
         // "TKD mutation", "exon 11 mutations": the event word after a region adds nothing.
         let withoutMutation =
@@ -118,11 +131,11 @@ extension Vocabularies {
         var compact = ""
         for character in lowered where character != " " { compact.append(character == "_" ? "-" : character) }
         switch compact {
-        case "msi-h", "msi-high", "msih", "microsatelliteinstability-high", "microsatelliteinstability", "msimsi-h":
+        case "msi-h", "msi-high", "msih", "microsatelliteinstability-high", "microsatelliteinstability", "msimsi-h", "msihigh":
             return Alteration(gene: "MSI", variant: "MSI-H", kind: .expression)
         case "dmmr", "mmr-deficient", "mismatchrepairdeficient", "mismatchrepairdeficiency", "mmrdmmr":
             return Alteration(gene: "MMR", variant: "dMMR", kind: .expression)
-        case "tmb-h", "tmb-high", "tmbh", "hightmb", "tmbtmb-h":
+        case "tmb-h", "tmb-high", "tmbh", "hightmb", "tmbtmb-h", "tmbhigh":
             return Alteration(gene: "TMB", variant: "TMB-H", kind: .expression)
         case "hrd", "hrdpositive", "hrd-positive", "hrdhrdpositive":
             return Alteration(gene: "HRD", variant: "HRD positive", kind: .expression)
@@ -146,14 +159,18 @@ extension Vocabularies {
         guard !target.isEmpty, target.count <= 20 else { return [] }
         // Among equally close symbols, a reordering of the same letters ("FTL3" for FLT3) and a
         // gene some drug targets are the likelier intent.
-        let targets = Set(drugs.flatMap(\.targets))
+        let targets = drugTargets
         let sortedTarget = target.sorted()
         var scored: [(distance: Int, anagram: Int, target: Int, symbol: String)] = []
-        for gene in genes where abs(gene.symbol.utf8.count - target.count) <= 2 {
-            let symbol = Array(gene.symbol.utf8)
-            let distance = editDistance(symbol, target, limit: 2)
-            if distance <= 2 {
-                scored.append((distance, symbol.sorted() == sortedTarget ? 0 : 1, targets.contains(gene.symbol) ? 0 : 1, gene.symbol))
+        // Only symbols within two letters of the word's length: a bounded slice of the table.
+        for length in max(1, target.count - 2)...min(symbolsByLength.count - 1, target.count + 2) {
+            for index in symbolsByLength[length] {
+                let gene = genes[index]
+                let symbol = Array(gene.symbol.utf8)
+                let distance = editDistance(symbol, target, limit: 2)
+                if distance <= 2 {
+                    scored.append((distance, symbol.sorted() == sortedTarget ? 0 : 1, targets.contains(gene.symbol) ? 0 : 1, gene.symbol))
+                }
             }
         }
         return scored.sorted { ($0.distance, $0.anagram, $0.target, $0.symbol) < ($1.distance, $1.anagram, $1.target, $1.symbol) }.prefix(3).map(
@@ -166,21 +183,26 @@ extension Vocabularies {
 /// "FLT3"), giving up early past `limit`.
 func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { table[i][0] = i }
-    for j in 0...b.count { table[0][j] = j }
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    // Three rolling rows (the transposition looks two rows back) instead of a whole table.
+    let width = b.count + 1
+    var previous2 = [Int](repeating: 0, count: width)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: width)
     for i in 1...a.count {
-        var rowMinimum = Int.max
+        current[0] = i
+        var rowMinimum = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            var value = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                value = min(value, table[i - 2][j - 2] + 1)
+                value = min(value, previous2[j - 2] + 1)
             }
-            table[i][j] = value
+            current[j] = value
             rowMinimum = min(rowMinimum, value)
         }
         if rowMinimum > limit { return limit + 1 }
+        (previous2, previous, current) = (previous, current, previous2)
     }
-    return table[a.count][b.count]
+    return previous[b.count]
 }

@@ -1,0 +1,260 @@
+import CaseboardCore
+import Foundation
+
+/// What a status field says: the statuses, and the alteration evidence is keyed by, if any.
+struct StatusReading {
+    var statuses: [BiomarkerStatus] = []
+    var alteration: Alteration?
+    var equivalents: [Alteration] = []
+    var notes: [String] = []
+}
+
+extension Vocabularies {
+    /// Reads receptor and tumour-wide statuses ("HER2 IHC 2+/ISH+", "ER+/PR-/HER2-", "triple
+    /// negative", "PD-L1 TPS 50%", "MSI-H", "MSS"); nil when the text is not one, such as
+    /// "HER2 amplification" or "ERBB2 exon 20 insertion", which the alteration parser reads.
+    static func statusReading(_ text: String) -> StatusReading? {
+        var lowered = text.lowercased()
+        for (from, to) in [
+            ("\u{2212}", "-"), ("\u{2013}", "-"), ("\u{2265}", ">="), ("her2/neu", "her2"), ("her-2", "her2"), ("her2neu", "her2"),
+            ("erbb2", "her2"), ("pd-l1", "pdl1"), ("pd l1", "pdl1"), ("hormone receptor", "hr"), ("hormone-receptor", "hr"),
+            ("estrogen receptor", "er"), ("oestrogen receptor", "er"), ("progesterone receptor", "pr"), ("triple-negative", "triple negative"),
+        ] {
+            lowered = lowered.replacingOccurrences(of: from, with: to)
+        }
+        if lowered == "triple negative" || lowered == "triple negative status" {
+            return StatusReading(
+                statuses: [
+                    .init(marker: .estrogenReceptor, call: .negative), .init(marker: .progesteroneReceptor, call: .negative),
+                    .init(marker: .her2, call: .negative),
+                ]
+            )
+        }
+        if let tumourWide = tumourWideStatus(lowered) { return tumourWide }
+        // Split at each marker word; a marker with no result takes the next one's ("ER/PR+").
+        let markers: [(String, BiomarkerStatus.Marker)] = [
+            ("her2", .her2), ("pdl1", .pdl1), ("er", .estrogenReceptor), ("pr", .progesteroneReceptor), ("hr", .hormoneReceptor),
+        ]
+        var segments: [(BiomarkerStatus.Marker, String)] = []
+        var index = lowered.startIndex
+        var current: (BiomarkerStatus.Marker, String)?
+        while index < lowered.endIndex {
+            let atBoundary = index == lowered.startIndex || !lowered[lowered.index(before: index)].isLetter
+            if atBoundary, let (word, marker) = markers.first(where: { lowered[index...].hasPrefix($0.0) }) {
+                let end = lowered.index(index, offsetBy: word.count)
+                if end == lowered.endIndex || !lowered[end].isLetter {
+                    if let current { segments.append(current) }
+                    current = (marker, "")
+                    index = end
+                    continue
+                }
+            }
+            guard current != nil else { return nil }
+            current?.1.append(lowered[index])
+            index = lowered.index(after: index)
+        }
+        if let current { segments.append(current) }
+        guard !segments.isEmpty else { return nil }
+        var reading = StatusReading()
+        var pending: [BiomarkerStatus.Marker] = []
+        for (marker, raw) in segments {
+            // Keep "+" and "-": they are the result ("ER+", "PR-").
+            let result = raw.trimming { " :/,;".unicodeScalars.contains($0) }
+            if result.isEmpty || result == "and" {
+                pending.append(marker)
+                continue
+            }
+            guard let status = status(marker, result, into: &reading) else { return nil }
+            for earlier in pending {
+                reading.statuses.append(BiomarkerStatus(marker: earlier, call: status.call))
+            }
+            pending = []
+            reading.statuses.append(status)
+        }
+        guard pending.isEmpty else { return nil }
+        return reading
+    }
+
+    /// One marker's result. HER2 results also set the alteration evidence is keyed by.
+    private static func status(_ marker: BiomarkerStatus.Marker, _ result: String, into reading: inout StatusReading) -> BiomarkerStatus? {
+        let compact = result.filter { $0 != " " }
+        let positiveWords: Set<String> = ["+", "positive", "pos", "-positive", "+ve", "overexpressing", "overexpressed", "overexpression", "(+)"]
+        let negativeWords: Set<String> = ["-", "negative", "neg", "-negative", "-ve", "(-)", "0"]
+        switch marker {
+        case .her2:
+            return her2Status(compact, positiveWords: positiveWords, negativeWords: negativeWords, into: &reading)
+        case .pdl1:
+            return pdl1Status(compact, positiveWords: positiveWords, negativeWords: negativeWords, into: &reading)
+        default:
+            if positiveWords.contains(compact) { return BiomarkerStatus(marker: marker, call: .positive) }
+            if negativeWords.contains(compact) { return BiomarkerStatus(marker: marker, call: .negative) }
+            if compact == "low" || compact == "-low" { return BiomarkerStatus(marker: marker, call: .low) }
+            return nil
+        }
+    }
+
+    private static func her2Status(
+        _ compact: String,
+        positiveWords: Set<String>,
+        negativeWords: Set<String>,
+        into reading: inout StatusReading
+    ) -> BiomarkerStatus? {
+        let overexpression = Alteration(gene: "ERBB2", variant: "overexpression", kind: .expression)
+        let amplification = Alteration(gene: "ERBB2", variant: "amplification", kind: .amplification)
+        func set(_ alteration: Alteration?, _ equivalents: [Alteration] = []) {
+            reading.alteration = reading.alteration ?? alteration
+            reading.equivalents += equivalents
+        }
+        if compact.hasSuffix("ultralow") {
+            set(Alteration(gene: "ERBB2", variant: "ultralow expression", kind: .expression))
+            return BiomarkerStatus(marker: .her2, call: .ultralow)
+        }
+        if compact.hasSuffix("low") {
+            set(Alteration(gene: "ERBB2", variant: "low expression", kind: .expression))
+            return BiomarkerStatus(marker: .her2, call: .low)
+        }
+        if positiveWords.contains(compact) {
+            set(overexpression, [amplification])
+            return BiomarkerStatus(marker: .her2, call: .positive)
+        }
+        if negativeWords.contains(compact) { return BiomarkerStatus(marker: .her2, call: .negative) }
+        // "ihc3+", "3+", "ihc2+/ish+", "ihc2+fish-", "ish+", "fishpositive", "ihc0"
+        var rest = Substring(compact)
+        if rest.hasPrefix("ihc") { rest = rest.dropFirst(3) }
+        var score: Int?
+        if let digit = rest.first, let value = digit.wholeNumberValue, value <= 3 {
+            score = value
+            rest = rest.dropFirst()
+            if rest.hasPrefix("+") { rest = rest.dropFirst() }
+        }
+        rest = rest.drop { $0 == "/" || $0 == "," }
+        if rest.hasPrefix("and") { rest = rest.dropFirst(3) }
+        var ish: Bool?
+        if !rest.isEmpty {
+            if rest.hasPrefix("fish") {
+                rest = rest.dropFirst(4)
+            } else if rest.hasPrefix("ish") {
+                rest = rest.dropFirst(3)
+            } else {
+                return nil
+            }
+            switch String(rest) {
+            case "+", "positive", "pos", "amplified", "(+)": ish = true
+            case "-", "negative", "neg", "non-amplified", "notamplified", "nonamplified", "(-)": ish = false
+            default: return nil
+            }
+        }
+        guard score != nil || ish != nil else { return nil }
+        let scoreText = score.map { "IHC \($0)+" }.map { $0 == "IHC 0+" ? "IHC 0" : $0 }
+        let ishText = ish.map { $0 ? "ISH+" : "ISH-" }
+        let assay = [scoreText, ishText].compactMap { $0 }.joined(separator: "/")
+        let value = score.map(Double.init)
+        switch (score, ish) {
+        case (3, _), (_, true):
+            if score == 3 { set(overexpression, [amplification]) } else { set(amplification, [overexpression]) }
+            return BiomarkerStatus(marker: .her2, call: .positive, assay: assay, value: value)
+        case (2, false?), (1, _):
+            set(Alteration(gene: "ERBB2", variant: "low expression", kind: .expression))
+            return BiomarkerStatus(marker: .her2, call: .low, assay: assay, value: value)
+        case (2, nil):
+            reading.notes.append("HER2 IHC 2+ is equivocal; ISH decides (ASCO/CAP HER2 testing guideline 2018)")
+            return BiomarkerStatus(marker: .her2, call: .equivocal, assay: assay, value: value)
+        case (0, _), (nil, false?):
+            return BiomarkerStatus(marker: .her2, call: .negative, assay: assay, value: value)
+        default:
+            return nil
+        }
+    }
+
+    private static func pdl1Status(
+        _ compact: String,
+        positiveWords: Set<String>,
+        negativeWords: Set<String>,
+        into reading: inout StatusReading
+    ) -> BiomarkerStatus? {
+        let expression = Alteration(gene: "CD274", variant: "overexpression", kind: .expression)
+        if positiveWords.contains(compact) || compact == "high" || compact == "expression" {
+            reading.alteration = expression
+            return BiomarkerStatus(marker: .pdl1, call: compact == "high" ? .high : .positive)
+        }
+        if negativeWords.contains(compact) { return BiomarkerStatus(marker: .pdl1, call: .negative) }
+        // "tps50%", "tps>=50%", "cps10", "50%", "tps<1%"
+        var rest = Substring(compact)
+        var score = "TPS"
+        for name in ["tps", "cps", "tc", "ic"] where rest.hasPrefix(name) {
+            score = name.uppercased()
+            rest = rest.dropFirst(name.count)
+        }
+        var comparison = ""
+        for sign in [">=", "<=", ">", "<", "="] where rest.hasPrefix(sign) {
+            comparison = sign == "=" ? "" : sign
+            rest = rest.dropFirst(sign.count)
+            break
+        }
+        let number = rest.prefix { $0.isNumber || $0 == "." }
+        guard let value = Double(number) else { return nil }
+        let unit = rest.dropFirst(number.count)
+        guard unit.isEmpty || unit == "%" else { return nil }
+        let assay = "\(score) \(comparison)\(number)\(score == "CPS" ? "" : "%")"
+        let below = comparison.hasPrefix("<")
+        // Cut-offs of the pembrolizumab label (FDA 2016-2024): TPS >= 1 % positive, >= 50 % high.
+        let call: BiomarkerStatus.Call = below && value <= 1 || value < 1 ? .negative : score == "TPS" && value >= 50 && !below ? .high : .positive
+        if call != .negative { reading.alteration = expression }
+        return BiomarkerStatus(marker: .pdl1, call: call, assay: assay, value: value)
+    }
+
+    /// "TMB 12 mut/Mb", "TMB: 4", "TMB >= 10": high at 10 mutations per megabase or more, the
+    /// cut-off of the pembrolizumab tumour-agnostic TMB-H label (FDA 2020).
+    private static func tumourMutationalBurden(_ text: Substring) -> StatusReading? {
+        var rest = text.drop { $0 == ":" || $0 == "=" || $0 == "-" }
+        var atLeast = false
+        if rest.hasPrefix(">=") || rest.hasPrefix(">") {
+            atLeast = true
+            rest = rest.drop { $0 == ">" || $0 == "=" }
+        }
+        let number = rest.prefix { $0.isNumber || $0 == "." }
+        guard let value = Double(number) else { return nil }
+        let unit = rest.dropFirst(number.count)
+        guard ["", "mut/mb", "muts/mb", "mutations/mb", "mutations/megabase", "/mb"].contains(String(unit)) else { return nil }
+        let assay = "\(atLeast ? ">=" : "")\(number) mut/Mb"
+        if value >= 10 {
+            return StatusReading(
+                statuses: [BiomarkerStatus(marker: .tumorMutationalBurden, call: .high, assay: assay, value: value)],
+                alteration: Alteration(gene: "TMB", variant: "TMB-H", kind: .expression)
+            )
+        }
+        return StatusReading(statuses: [BiomarkerStatus(marker: .tumorMutationalBurden, call: .low, assay: assay, value: value)])
+    }
+
+    /// MSI, MMR, TMB and HRD, high or low.
+    private static func tumourWideStatus(_ lowered: String) -> StatusReading? {
+        if let alteration = biomarker(lowered) {
+            let marker: BiomarkerStatus.Marker
+            let call: BiomarkerStatus.Call
+            switch alteration.gene {
+            case "MSI": (marker, call) = (.microsatellite, .high)
+            case "MMR": (marker, call) = (.mismatchRepair, .negative)
+            case "TMB": (marker, call) = (.tumorMutationalBurden, .high)
+            default: (marker, call) = (.homologousRecombination, .positive)
+            }
+            let assay = alteration.gene == "MMR" ? "dMMR" : nil
+            return StatusReading(statuses: [BiomarkerStatus(marker: marker, call: call, assay: assay)], alteration: alteration)
+        }
+        let compact = lowered.filter { $0 != " " && $0 != "_" }
+        if compact.hasPrefix("tmb"), let burden = tumourMutationalBurden(compact.dropFirst(3)) { return burden }
+        switch compact {
+        case "mss", "msi-stable", "microsatellitestable", "msi-l", "msi-low", "msil":
+            return StatusReading(statuses: [
+                BiomarkerStatus(marker: .microsatellite, call: .negative, assay: compact.hasPrefix("msi-l") || compact == "msil" ? "MSI-L" : "MSS")
+            ])
+        case "pmmr", "mmr-proficient", "mismatchrepairproficient", "mmrproficient":
+            return StatusReading(statuses: [BiomarkerStatus(marker: .mismatchRepair, call: .positive, assay: "pMMR")])
+        case "tmb-l", "tmb-low", "tmbl", "lowtmb":
+            return StatusReading(statuses: [BiomarkerStatus(marker: .tumorMutationalBurden, call: .low)])
+        case "hrd-negative", "hrdnegative", "hrp", "hr-proficient":
+            return StatusReading(statuses: [BiomarkerStatus(marker: .homologousRecombination, call: .negative)])
+        default:
+            return nil
+        }
+    }
+}

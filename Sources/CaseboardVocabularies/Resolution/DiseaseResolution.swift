@@ -1,0 +1,347 @@
+import CaseboardCore
+import Foundation
+
+/// A disease a typed name might mean, and why.
+public struct DiseaseCandidate: Sendable, Hashable {
+    public var disease: Disease
+    /// In words, for the clinician: "has every word you typed", "spelling close to 'astrocytoma'".
+    public var reason: String
+
+    public init(disease: Disease, reason: String) {
+        self.disease = disease
+        self.reason = reason
+    }
+
+    /// "Astrocytoma, IDH-Mutant (ASTR)".
+    public var label: String { "\(disease.name) (\(disease.code))" }
+}
+
+/// What a typed disease name resolves to.
+public enum DiseaseResolution: Sendable, Hashable {
+    /// One disease; `via` says how it was found ("synonym 'NSCLC'", "every word of the name").
+    case found(Disease, via: String)
+    /// "any solid tumor", "solid tumours", "pan-cancer": evidence for any disease applies as
+    /// tumour-agnostic evidence does.
+    case tumorAgnostic
+    /// Several diseases fit equally; never guessed between. Best first.
+    case ambiguous([DiseaseCandidate])
+    /// Nothing fits; the closest names, best first (possibly none).
+    case unknown(suggestions: [DiseaseCandidate])
+    /// Empty, or longer than ``InputLimits/maximumBytes``.
+    case rejected(InputProblem)
+
+    /// The disease, when exactly one was found.
+    public var disease: Disease? {
+        if case .found(let disease, _) = self { return disease }
+        return nil
+    }
+}
+
+/// A typed disease field, read: the resolution plus what the text said besides the disease.
+public struct DiseaseReading: Sendable, Hashable {
+    public var input: String
+    public var resolution: DiseaseResolution
+    /// Biomarkers written into the disease ("HER2-positive gastric cancer", "EGFR-mutant NSCLC"):
+    /// add them to the profile's alterations and statuses.
+    public var biomarkers: [PatientAlterationReading]
+    /// Clinical modifiers set aside to find the disease: "metastatic", "relapsed/refractory".
+    public var modifiers: [String]
+}
+
+extension Vocabularies {
+    /// Resolves a disease as a clinician types it. See ``readDisease(_:)``.
+    public func resolveDisease(_ text: String) -> DiseaseResolution {
+        readDisease(text).resolution
+    }
+
+    /// Reads a typed disease field: common names, synonyms and abbreviations (NSCLC, CRC, B-ALL,
+    /// ccRCC), OncoTree codes, "X cancer" and "carcinoma of the X", singular or plural, British
+    /// or American spelling, with clinical modifiers ("metastatic", "relapsed") and biomarker
+    /// prefixes ("HER2-positive") set aside; "any solid tumor" is tumour-agnostic.
+    ///
+    /// An input that only partly matches several diseases is ``DiseaseResolution/ambiguous(_:)``,
+    /// never resolved to one of them. A disease named inside a longer text counts only when it
+    /// covers the text's head phrase ("AML with skin involvement" is AML; "myeloid/lymphoid
+    /// neoplasm" is not "Lymphoid Neoplasm").
+    ///
+    /// Cost is bounded: at most ``InputLimits/maximumBytes`` are read; candidates come from the
+    /// term trie and a word index, never from a scan of every disease.
+    public func readDisease(_ text: String) -> DiseaseReading {
+        let trimmed: String
+        switch InputLimits.check(text) {
+        case .success(let value): trimmed = value
+        case .failure(let problem):
+            return DiseaseReading(input: text.utf8.count > 64 ? "" : text, resolution: .rejected(problem), biomarkers: [], modifiers: [])
+        }
+        var reading = DiseaseReading(input: trimmed, resolution: .unknown(suggestions: []), biomarkers: [], modifiers: [])
+        // The whole text first: "triple-negative breast cancer" is a synonym, not a status.
+        if let whole = wholeForm(trimmed) {
+            reading.resolution = whole
+            // "HER2-positive breast cancer" is a synonym, and still says HER2-positive.
+            _ = stripBiomarkers(trimmed, into: &reading.biomarkers)
+            return reading
+        }
+        var remaining = stripModifiers(trimmed, into: &reading.modifiers)
+        remaining = stripBiomarkers(remaining, into: &reading.biomarkers)
+        reading.resolution = resolveCleaned(remaining)
+        return reading
+    }
+
+    // MARK: Steps
+
+    private func resolveCleaned(_ text: String) -> DiseaseResolution {
+        guard !text.isEmpty else { return .unknown(suggestions: []) }
+        if Self.isTumorAgnostic(text) { return .tumorAgnostic }
+        if let whole = wholeForm(text) { return whole }
+        if let disease = disease(code: text), disease.isCancer, !text.contains(" ") { return .found(disease, via: "OncoTree code \(disease.code)") }
+        var words = DiseaseInputIndex.words(Self.reordered(text))
+        guard !words.isEmpty else { return .unknown(suggestions: []) }
+        if words.count > 24 { words = Array(words.prefix(24)) }
+        // Every word of one name, in any order, singular or plural.
+        if let ids = diseaseInputs.exact[DiseaseInputIndex.key(words)] {
+            let found = distinctDiseases(ids.map { diseaseInputs.forms[Int($0)] })
+            if found.count == 1 { return .found(diseases[found[0]], via: "every word of '\(diseaseInputs.forms[Int(ids[0])].surface)'") }
+            return .ambiguous(found.map { DiseaseCandidate(disease: diseases[$0], reason: "has every word you typed") })
+        }
+        // On the reordered text, so "adenocarcinoma of the pancreas" is not plain "adenocarcinoma".
+        if let inside = insideMatch(Self.reordered(text)) { return inside }
+        return candidates(words, text: text)
+    }
+
+    /// A disease (or several) named by the whole text through the lexicon.
+    private func wholeForm(_ text: String) -> DiseaseResolution? {
+        var found: [Int] = []
+        for concept in concepts(named: text) {
+            if case .disease(let index) = concept, !found.contains(index) { found.append(index) }
+        }
+        if found.isEmpty {
+            // Abbreviations are stored in capitals: "nsclc", "b-all", "ccrcc" typed in lowercase.
+            for concept in concepts(named: text.uppercased()) where text.utf8.count <= 10 {
+                if case .disease(let index) = concept, !found.contains(index) { found.append(index) }
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        if found.count == 1 { return .found(diseases[found[0]], via: "name or synonym '\(text)'") }
+        return .ambiguous(found.map { DiseaseCandidate(disease: diseases[$0], reason: "'\(text)' is a name or abbreviation of each") })
+    }
+
+    /// The longest disease named inside the text, when it covers the text's head phrase.
+    private func insideMatch(_ text: String) -> DiseaseResolution? {
+        let matches = scan(text).compactMap { match -> (Range<Int>, Int)? in
+            if case .disease(let index) = match.concept { return (match.range, index) }
+            return nil
+        }
+        guard !matches.isEmpty else { return nil }
+        let head = Self.headPhraseRange(text)
+        let covering = matches.filter { $0.0.lowerBound <= head.lowerBound && $0.0.upperBound >= head.upperBound }
+        let distinct = covering.reduce(into: [Int]()) { if !$0.contains($1.1) { $0.append($1.1) } }
+        if distinct.count == 1 {
+            let range = covering[0].0
+            let surface = String(text.utf8Slice(range))
+            return .found(diseases[distinct[0]], via: "'\(surface)' in the text")
+        }
+        if distinct.count > 1 {
+            return .ambiguous(distinct.map { DiseaseCandidate(disease: diseases[$0], reason: "named in the text") })
+        }
+        return nil
+    }
+
+    /// Ranked candidates from the word index; resolves only when exactly one disease (or one
+    /// disease above all the others that fit) has every typed word including the head noun.
+    private func candidates(_ typed: [String], text: String) -> DiseaseResolution {
+        var words = typed
+        var corrections: [String: String] = [:]
+        for (position, word) in words.enumerated() where diseaseInputs.postings[word] == nil {
+            if let corrected = closestWord(word) {
+                corrections[corrected] = word
+                words[position] = corrected
+            }
+        }
+        let inputHeads = Set(DiseaseInputIndex.headNouns(Self.reordered(text)))
+        struct Score {
+            var covered: Set<String> = []
+        }
+        var scores: [Int32: Score] = [:]
+        for word in Set(words) {
+            // "cancer" is what clinicians call a carcinoma: "esophageal cancer" fits "Esophageal
+            // Adenocarcinoma" and "Esophageal Squamous Cell Carcinoma" alike.
+            for form in word == "cancer" ? ["cancer", "carcinoma", "adenocarcinoma"] : [word] {
+                // A word in hundreds of names ("carcinoma") still costs one pass over its postings.
+                for id in diseaseInputs.postings[form] ?? [] { scores[id, default: Score()].covered.insert(word) }
+            }
+        }
+        // Rare words say more than common ones: "esophageal" more than "cancer".
+        func weight(_ word: String) -> Int {
+            let count = diseaseInputs.postings[word]?.count ?? 1
+            return max(2, 12 - (Int.bitWidth - count.leadingZeroBitCount))
+        }
+        let wordSet = Set(words)
+        struct Ranked {
+            var disease: Int
+            var full: Bool
+            var coversAll: Bool
+            var rank: Int
+            var reason: String
+        }
+        var ranked: [Int: Ranked] = [:]
+        for (id, score) in scores {
+            let form = diseaseInputs.forms[Int(id)]
+            let met = form.groups.filter { group in
+                group.contains { wordSet.contains($0) || wordSet.contains("cancer") && ($0 == "carcinoma" || $0 == "adenocarcinoma") }
+            }.count
+            let extra = form.groups.count - met
+            let coversAll = score.covered.count == wordSet.count
+            let formHeads = Set(form.heads.map { $0 == "carcinoma" || $0 == "adenocarcinoma" ? "cancer" : $0 } + form.heads)
+            let headMet = !formHeads.isDisjoint(with: wordSet) && (inputHeads.isEmpty || !formHeads.isDisjoint(with: inputHeads))
+            let rank = score.covered.map(weight).reduce(0, +) * 2 - extra * 2 + (headMet ? 4 : 0) + (coversAll ? 40 : 0)
+            var reason = coversAll ? "has every word you typed" : "shares '\(score.covered.sorted().joined(separator: "', '"))'"
+            let fixed = score.covered.compactMap { word in corrections[word].map { typo in "'\(typo)' read as '\(word)'" } }
+            if !fixed.isEmpty { reason += "; " + fixed.sorted().joined(separator: ", ") }
+            let candidate = Ranked(
+                disease: form.disease,
+                full: coversAll && extra == 0 && headMet,
+                coversAll: coversAll && headMet,
+                rank: rank,
+                reason: reason
+            )
+            if let existing = ranked[form.disease], existing.rank >= rank { continue }
+            ranked[form.disease] = candidate
+        }
+        let ordered = ranked.values.sorted {
+            ($0.rank, -diseases[$0.disease].level, diseases[$1.disease].code) > ($1.rank, -diseases[$1.disease].level, diseases[$0.disease].code)
+        }
+        let list = ordered.prefix(6).map { DiseaseCandidate(disease: diseases[$0.disease], reason: $0.reason) }
+        guard corrections.isEmpty else { return .unknown(suggestions: Array(list.prefix(3))) }
+        let complete = ordered.filter(\.coversAll)
+        if complete.count == 1 {
+            return .found(diseases[complete[0].disease], via: "the only disease whose name has every word you typed")
+        }
+        if complete.count > 1 {
+            // One of them holding all the others: "myeloid/lymphoid neoplasm" is the parent of
+            // its FGFR1, PDGFRA, PDGFRB and PCM1-JAK2 subtypes.
+            let codes = complete.map { diseases[$0.disease].code }
+            if let parent = complete.first(where: { candidate in
+                codes.allSatisfy { isDisease($0, within: diseases[candidate.disease].code) }
+            }) {
+                return .found(
+                    diseases[parent.disease],
+                    via: "every word you typed; the \(codes.count - 1) narrower diseases that also fit lie below it"
+                )
+            }
+            return .ambiguous(complete.prefix(6).map { DiseaseCandidate(disease: diseases[$0.disease], reason: $0.reason) })
+        }
+        return .unknown(suggestions: Array(list.prefix(3)))
+    }
+
+    private func distinctDiseases(_ forms: [DiseaseInputIndex.Form]) -> [Int] {
+        forms.reduce(into: [Int]()) { if !$0.contains($1.disease) { $0.append($1.disease) } }
+    }
+
+    /// The index word closest in spelling to a word the index does not hold, if one is close.
+    private func closestWord(_ word: String) -> String? {
+        let count = word.count
+        guard count >= 5, count <= 40 else { return nil }
+        let limit = count >= 8 ? 2 : 1
+        let target = Array(word.utf8)
+        var best: (distance: Int, word: String)?
+        for length in max(4, count - limit)...min(40, count + limit) {
+            for candidate in diseaseInputs.wordsByLength[length] {
+                let distance = editDistance(Array(candidate.utf8), target, limit: limit)
+                if distance <= limit, best == nil || distance < best!.distance { best = (distance, candidate) }
+            }
+        }
+        return best?.word
+    }
+
+    // MARK: Text shaping
+
+    /// Words clinicians put around a disease that do not change which disease it is.
+    static let modifiers: [String] = [
+        "relapsed/refractory", "relapsed or refractory", "r/r", "locally advanced", "newly diagnosed", "previously treated", "treatment-naive",
+        "treatment naive", "metastatic", "advanced", "relapsed", "refractory", "recurrent", "unresectable", "inoperable", "progressive",
+        "stage iv", "stage iii", "stage ii", "stage i", "stage 4", "stage 3", "stage 2", "stage 1", "late-stage", "early-stage",
+        "high-risk", "low-risk", "adult", "pediatric", "paediatric", "childhood", "primary",
+    ]
+
+    private func stripModifiers(_ text: String, into found: inout [String]) -> String {
+        var result = " " + text.lowercased() + " "
+        var original = " " + text + " "
+        for modifier in Self.modifiers {
+            while let range = result.range(of: " \(modifier) ") ?? result.range(of: " \(modifier), ") {
+                found.append(modifier)
+                let offset = result.distance(from: result.startIndex, to: range.lowerBound)
+                let length = result.distance(from: range.lowerBound, to: range.upperBound)
+                result.replaceSubrange(range, with: " ")
+                let start = original.index(original.startIndex, offsetBy: offset)
+                original.replaceSubrange(start..<original.index(start, offsetBy: length), with: " ")
+            }
+        }
+        return original.trimming { " ,;:".unicodeScalars.contains($0) }
+    }
+
+    /// Takes leading biomarker words off: "HER2-positive gastric cancer", "EGFR-mutant NSCLC",
+    /// "BRAF V600E-mutant melanoma", "FLT3-ITD AML".
+    private func stripBiomarkers(_ text: String, into found: inout [PatientAlterationReading]) -> String {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return text }
+        let statusEndings = [
+            "-positive", "+", "-negative", "-mutant", "-mutated", "-amplified", "-rearranged", "-altered", "-low", "-high", "-driven",
+            "positive", "negative", "mutant", "mutated", "amplified", "rearranged", "-",
+        ]
+        for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
+            let prefix = words[0..<length].joined(separator: " ")
+            let lowered = prefix.lowercased()
+            let ending = statusEndings.first { lowered.hasSuffix($0) }
+            var attempts = [prefix]
+            for suffix in ["-mutant", "-mutated", " mutant", " mutated", "-driven"] where lowered.hasSuffix(suffix) {
+                attempts.append(String(prefix.dropLast(suffix.count)))
+            }
+            for attempt in attempts {
+                guard case .success(let reading) = parsePatientAlteration(attempt, suggest: false) else { continue }
+                let specific = reading.alteration.map { [.proteinChange, .internalTandemDuplication, .fusion, .exon].contains($0.kind) } ?? false
+                guard ending != nil || specific || !reading.statuses.isEmpty else { continue }
+                // "Ewing sarcoma" must not lose "Ewing": a gene has to be written as one. A status
+                // ("triple negative") needs no capitals.
+                guard !reading.statuses.isEmpty || prefix.contains(where: { $0.isUppercase || $0.isNumber }) else { continue }
+                found.append(reading)
+                return words[length...].joined(separator: " ")
+            }
+        }
+        return text
+    }
+
+    /// "carcinoma of the lung" → "lung carcinoma"; "cancer of the pancreas" → "pancreas cancer".
+    /// Case is kept: abbreviations inside ("AML with ...") match in their own case only.
+    static func reordered(_ text: String) -> String {
+        let lowered = text.lowercased()
+        for head in ["carcinoma", "cancer", "adenocarcinoma", "tumor", "tumour", "sarcoma", "melanoma", "neoplasm"] {
+            for joiner in [" of the ", " of "] where lowered.hasPrefix(head + joiner) {
+                return String(text.dropFirst(head.count + joiner.count)) + " " + text.prefix(head.count)
+            }
+        }
+        return text
+    }
+
+    /// The UTF-8 range of the head phrase: the text before "with", "of", "in" or a comma.
+    static func headPhraseRange(_ text: String) -> Range<Int> {
+        let lowered = text.lowercased()
+        var end = lowered.utf8.count
+        for marker in [" with ", " without ", " of ", " in ", ",", " (", " after ", " and ", " harboring ", " harbouring "] {
+            if let range = lowered.range(of: marker) {
+                end = min(end, lowered.utf8.distance(from: lowered.startIndex, to: range.lowerBound))
+            }
+        }
+        return 0..<end
+    }
+
+    /// "any solid tumor", "solid tumours", "pan-cancer", "tumor-agnostic".
+    static func isTumorAgnostic(_ text: String) -> Bool {
+        let words = DiseaseInputIndex.words(text).filter { !["any", "all", "advanced", "metastatic", "unresectable"].contains($0) }
+        if words == ["tumor"] || words == ["cancer"] || words == ["malignancy"] { return text.lowercased().hasPrefix("any ") }
+        let phrases: Set<[String]> = [
+            ["solid", "tumor"], ["solid", "malignancy"], ["solid", "cancer"], ["pan", "cancer"], ["pancancer"], ["tumor", "agnostic"],
+            ["tissue", "agnostic"], ["histology", "agnostic"], ["site", "agnostic"], ["solid", "neoplasm"],
+        ]
+        return phrases.contains(words)
+    }
+}

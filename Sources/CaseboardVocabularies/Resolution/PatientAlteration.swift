@@ -1,0 +1,328 @@
+import CaseboardCore
+import Foundation
+
+/// Whether a variant was inherited or acquired, as the clinician wrote it.
+public enum AlterationOrigin: String, Sendable, Hashable, Codable, CaseIterable {
+    case unspecified
+    /// "germline BRCA2", "gBRCA2", "BRCA1 germline mutation".
+    case germline
+    /// "somatic BRCA1", "sBRCA1".
+    case somatic
+}
+
+/// A receptor or tumour-wide status a clinician types beside the alterations: "HER2 IHC 3+",
+/// "HR-positive", "triple negative", "PD-L1 TPS 50%", "MSS".
+public struct BiomarkerStatus: Sendable, Hashable, Codable {
+    /// The markers Caseboard reads.
+    public enum Marker: String, Sendable, Hashable, Codable, CaseIterable {
+        case her2 = "HER2"
+        case estrogenReceptor = "ER"
+        case progesteroneReceptor = "PR"
+        /// ER and/or PR, written together ("HR-positive", "ER/PR+").
+        case hormoneReceptor = "HR"
+        case pdl1 = "PD-L1"
+        case microsatellite = "MSI"
+        case mismatchRepair = "MMR"
+        case tumorMutationalBurden = "TMB"
+        case homologousRecombination = "HRD"
+    }
+
+    /// The reading of the assay.
+    public enum Call: String, Sendable, Hashable, Codable, CaseIterable {
+        case positive
+        case negative
+        /// HER2-low (IHC 1+, or 2+ with ISH negative); ER-low (1–10 %).
+        case low
+        /// HER2-ultralow (IHC 0 with faint staining in at most 10 % of cells).
+        case ultralow
+        /// HER2 IHC 2+ without ISH: ISH decides.
+        case equivocal
+        /// MSI-H, TMB-H, PD-L1 TPS at least 50 %.
+        case high
+    }
+
+    public var marker: Marker
+    public var call: Call
+    /// The assay as read, normalized: "IHC 3+", "IHC 2+/ISH+", "TPS 50%", "CPS 10".
+    public var assay: String?
+    /// The number in the assay, when one was given: the IHC score or the percentage.
+    public var value: Double?
+
+    public init(marker: Marker, call: Call, assay: String? = nil, value: Double? = nil) {
+        self.marker = marker
+        self.call = call
+        self.assay = assay
+        self.value = value
+    }
+
+    /// The gene the marker is the product of, where there is one (HER2 → ERBB2).
+    public var gene: String? {
+        switch marker {
+        case .her2: "ERBB2"
+        case .estrogenReceptor: "ESR1"
+        case .progesteroneReceptor: "PGR"
+        case .pdl1: "CD274"
+        default: nil
+        }
+    }
+
+    /// "HER2 positive (IHC 3+)", "ER negative".
+    public var label: String {
+        "\(marker.rawValue) \(call.rawValue)" + (assay.map { " (\($0))" } ?? "")
+    }
+}
+
+/// One alteration field as a clinician typed it, read with its qualifiers.
+public struct PatientAlterationReading: Sendable, Hashable {
+    /// The text as typed, trimmed.
+    public var input: String
+    /// The alteration to match evidence on; nil when the text is only a status ("HR-positive").
+    public var alteration: Alteration?
+    /// Other keys the same clinical finding is filed under in evidence. HER2-positive is IHC 3+
+    /// or ISH-amplified (ASCO/CAP HER2 testing guideline, Wolff et al., J Clin Oncol 2018;36:2105),
+    /// so "HER2 IHC 3+" also meets rows keyed "ERBB2 amplification", and the reverse. A matcher
+    /// should treat a match on any of them as direct.
+    public var equivalents: [Alteration]
+    public var origin: AlterationOrigin
+    public var statuses: [BiomarkerStatus]
+    /// What the reading changed or assumed, in words for the clinician: "legacy numbering
+    /// K27M is p.K28M", "read 'egfr' as EGFR".
+    public var notes: [String]
+
+    public init(
+        input: String,
+        alteration: Alteration?,
+        equivalents: [Alteration] = [],
+        origin: AlterationOrigin = .unspecified,
+        statuses: [BiomarkerStatus] = [],
+        notes: [String] = []
+    ) {
+        self.input = input
+        self.alteration = alteration
+        self.equivalents = equivalents
+        self.origin = origin
+        self.statuses = statuses
+        self.notes = notes
+    }
+}
+
+extension Vocabularies {
+    /// Reads one alteration field with everything a clinician adds to it:
+    /// - origin: "germline BRCA2", "gBRCA2", "sBRCA1", "BRCA1 germline mutation";
+    /// - receptor and tumour status: "HER2 IHC 3+", "HER2-positive", "HER2 IHC 2+/ISH+",
+    ///   "HER2-low", "HR-positive", "ER+/PR-", "triple negative", "PD-L1 TPS 50%", "MSI-H", "MSS";
+    /// - histone genes in legacy numbering: "H3 K27M", "H3.3 K27M", "H3F3A K27M" → H3-3A p.K28M,
+    ///   "HIST1H3B K27M" → H3C2 p.K28M;
+    /// - lowercase symbols and changes: "egfr l858r", "kras g12c";
+    /// - everything ``parseAlteration(_:)`` reads ("EML4::ALK", "BCR-ABL1 T315I", "FLT3-ITD").
+    ///
+    /// Input longer than ``InputLimits/maximumBytes`` is refused without being read.
+    public func parsePatientAlteration(_ text: String) -> Result<PatientAlterationReading, AlterationParseError> {
+        parsePatientAlteration(text, suggest: true)
+    }
+
+    /// `suggest: false` skips gene-spelling suggestions on failure, for callers that only probe
+    /// whether a few words are an alteration (the disease reader's biomarker prefixes).
+    func parsePatientAlteration(_ text: String, suggest: Bool) -> Result<PatientAlterationReading, AlterationParseError> {
+        let trimmed: String
+        switch InputLimits.check(text) {
+        case .success(let value): trimmed = value
+        case .failure(.empty): return .failure(.empty)
+        case .failure(let problem): return .failure(.rejected(problem))
+        }
+        var notes: [String] = []
+        let (body, origin) = Self.origin(of: trimmed, isGene: { gene(symbol: $0) != nil || geneFamily($0) != nil })
+        if body.isEmpty { return .failure(.empty) }
+        if let status = Self.statusReading(body) {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: status.alteration,
+                    equivalents: status.equivalents,
+                    origin: origin,
+                    statuses: status.statuses,
+                    notes: status.notes
+                )
+            )
+        }
+        if let family = geneFamily(body) { return .failure(.severalGenes(text: trimmed, genes: family)) }
+        if let histone = Self.histone(body) {
+            return .success(PatientAlterationReading(input: trimmed, alteration: histone.alteration, origin: origin, notes: histone.notes))
+        }
+        var result = parseCoreAlteration(body, suggest: false)
+        if case .failure = result {
+            let cased = symbolCased(body)
+            if cased != body, case .success(let alteration) = parseCoreAlteration(cased, suggest: false) {
+                result = .success(alteration)
+                notes.append("read '\(body)' as '\(cased)'")
+            } else if suggest, case .failure(.unknownGene) = result {
+                // Suggestions cost a pass over the symbols of similar length: only for the answer.
+                result = parseCoreAlteration(body, suggest: true)
+            }
+        }
+        return result.map { PatientAlterationReading(input: trimmed, alteration: $0, origin: origin, notes: notes) }
+    }
+
+    // MARK: Origin
+
+    /// The text without its origin qualifier, and the origin.
+    static func origin(of text: String, isGene: (String) -> Bool) -> (String, AlterationOrigin) {
+        let words: [(String, AlterationOrigin)] = [
+            ("germline", .germline), ("germ-line", .germline), ("constitutional", .germline), ("inherited", .germline),
+            ("hereditary", .germline), ("somatic", .somatic), ("acquired", .somatic), ("tumor-only", .somatic),
+        ]
+        var tokens = text.split(separator: " ").map(String.init)
+        var origin = AlterationOrigin.unspecified
+        tokens.removeAll { token in
+            let bare = token.lowercased().trimmingCharacters(in: "()[],;")
+            guard let found = words.first(where: { $0.0 == bare }) else { return false }
+            origin = found.1
+            return true
+        }
+        // "gBRCA2", "sBRCA1", "gBRCA2-mutated": a one-letter prefix on an approved symbol.
+        if origin == .unspecified, let first = tokens.first, let head = first.first, head == "g" || head == "s" {
+            let symbolPart = first.dropFirst().prefix { $0 != "-" && $0 != ":" }
+            if let capital = symbolPart.first, capital.isUppercase, isGene(String(symbolPart)) {
+                tokens[0] = String(first.dropFirst())
+                origin = head == "g" ? .germline : .somatic
+            }
+        }
+        return (tokens.joined(separator: " "), origin)
+    }
+
+    // MARK: Gene families
+
+    /// The genes a family shorthand names: "BRCA1/2", "BRCA", "BRCAm", "IDH1/2", "NTRK1/2/3".
+    func geneFamily(_ text: String) -> [String]? {
+        let first = text.split(separator: " ").first.map(String.init) ?? text
+        var stem = first.uppercased()
+        for suffix in ["-MUTATED", "-MUTANT", "M"] where stem.hasSuffix(suffix) && stem.count > suffix.count + 2 {
+            let shorter = String(stem.dropLast(suffix.count))
+            if gene(symbol: shorter) == nil { stem = shorter }
+        }
+        // "BRCA1/2", "NTRK1/2/3": a symbol, then other numbers after slashes.
+        let parts = stem.split(separator: "/")
+        if parts.count > 1, let head = parts.first, gene(symbol: String(head)) != nil, parts.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+            let base = head.prefix { !$0.isNumber }
+            let genes: [String] = [String(head)] + parts.dropFirst().map { String(base) + String($0) }
+            return genes.allSatisfy { gene(symbol: $0) != nil } ? genes : nil
+        }
+        // "BRCA", "BRCAm": a stem with numbered genes and no gene of its own.
+        guard parts.count == 1, gene(named: stem) == nil, stem.count >= 3, stem.allSatisfy({ $0.isLetter }) else { return nil }
+        let numbered = (1...3).map { "\(stem)\($0)" }.filter { gene(symbol: $0) != nil }
+        return numbered.count >= 2 ? numbered : nil
+    }
+
+    // MARK: Lowercase symbols
+
+    /// The text with a lowercase gene symbol and protein change written in capitals, as HGNC
+    /// and HGVS write them: "egfr l858r" → "EGFR L858R", "eml4-alk" → "EML4-ALK". Only the
+    /// first word's gene parts and change-shaped words change, so "exon" and "fusion" stay.
+    func symbolCased(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard !words.isEmpty else { return text }
+        var first = ""
+        var part = ""
+        func flush() {
+            let upper = part.uppercased()
+            first += part != upper && gene(named: upper) != nil ? upper : part
+            part = ""
+        }
+        for character in words[0] {
+            if character == "-" || character == ":" || character == "/" {
+                flush()
+                first.append(character)
+            } else {
+                part.append(character)
+            }
+        }
+        flush()
+        words[0] = first
+        for index in words.indices {
+            words[index] = Self.changeCased(words[index])
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// "l858r" → "L858R", "p.g12c" → "p.G12C", "itd" → "ITD"; other words unchanged.
+    static func changeCased(_ word: String) -> String {
+        let lowered = word.lowercased()
+        if lowered == "itd" || lowered == "tkd" { return lowered.uppercased() }
+        // Also "flt3-itd" after the gene part was upper-cased: "FLT3-itd".
+        if let dash = word.lastIndex(of: "-"), ["itd", "tkd"].contains(word[word.index(after: dash)...].lowercased()) {
+            return word[...dash] + word[word.index(after: dash)...].uppercased()
+        }
+        var body = Substring(word)
+        var prefix = ""
+        if body.lowercased().hasPrefix("p.") {
+            prefix = "p."
+            body = body.dropFirst(2)
+        }
+        guard let reference = body.first, reference.isLetter, reference.isASCII else { return word }
+        let afterReference = body.dropFirst()
+        let digits = afterReference.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return word }
+        let suffix = afterReference.dropFirst(digits.count)
+        let casedSuffix: String
+        if suffix.isEmpty || suffix == "*" {
+            casedSuffix = String(suffix)
+        } else if suffix.count == 1, let alternate = suffix.first, alternate.isLetter {
+            casedSuffix = alternate.uppercased()
+        } else if ["fs", "del", "dup", "ins", "delins"].contains(where: { suffix.lowercased().hasPrefix($0) }) {
+            casedSuffix = suffix.lowercased()
+        } else {
+            return word
+        }
+        return prefix + reference.uppercased() + digits + casedSuffix
+    }
+
+    // MARK: Histone genes
+
+    /// Histone H3 genes by the names clinicians write; "H3" alone is H3.3 (H3-3A), the gene
+    /// most H3 K27M diffuse midline gliomas carry (WHO CNS5, Louis et al., Neuro Oncol 2021;23:1231).
+    static let histoneGenes: [String: String] = [
+        "h3": "H3-3A", "h3.3": "H3-3A", "h3.3a": "H3-3A", "h3f3a": "H3-3A", "h3-3a": "H3-3A", "h3.1": "H3C2", "hist1h3b": "H3C2",
+        "h3c2": "H3C2", "hist1h3c": "H3C3", "h3c3": "H3C3", "h3.3b": "H3-3B", "h3f3b": "H3-3B", "h3-3b": "H3-3B",
+    ]
+
+    /// Residues that legacy histone numbering (which skips the initiator methionine) writes one
+    /// lower than HGVS: K27M is p.K28M, G34R is p.G35R, K36M is p.K37M.
+    static let legacyHistoneResidues: Set<String> = ["K27", "G34", "K36"]
+
+    static func histone(_ text: String) -> (alteration: Alteration, notes: [String])? {
+        let lowered = text.lowercased()
+        // Longest gene name first: "h3.3a" before "h3.3" before "h3".
+        guard
+            let name = histoneGenes.keys.sorted(by: { $0.count > $1.count }).first(where: { lowered.hasPrefix($0) }),
+            let gene = histoneGenes[name]
+        else { return nil }
+        var rest = lowered.dropFirst(name.count).drop { $0 == " " || $0 == "-" || $0 == ":" || $0 == "." }
+        for filler in ["-mutant", " mutant", "-mutated", " mutated", " mutation", "-altered", " altered"] where rest.hasSuffix(filler) {
+            rest = rest.dropLast(filler.count)
+        }
+        // "k27m", "p.k27m"
+        if rest.hasPrefix("p.") { rest = rest.dropFirst(2) }
+        guard let residue = rest.first, residue.isLetter else { return nil }
+        let digits = rest.dropFirst().prefix(while: \.isNumber)
+        let alternate = rest.dropFirst(1 + digits.count)
+        guard let position = Int(digits), alternate.count == 1, let newResidue = alternate.first, newResidue.isLetter else { return nil }
+        let legacy = "\(residue.uppercased())\(position)"
+        var notes: [String] = []
+        var hgvsPosition = position
+        if legacyHistoneResidues.contains(legacy) {
+            hgvsPosition = position + 1
+            notes.append(
+                "\(legacy)\(newResidue.uppercased()) is legacy histone numbering; HGVS p.\(residue.uppercased())\(hgvsPosition)\(newResidue.uppercased())"
+            )
+        }
+        if name == "h3" { notes.append("'H3' read as H3.3 (H3-3A); write H3C2 or H3.1 for the H3.1 gene") }
+        let variant = "\(residue.uppercased())\(hgvsPosition)\(newResidue.uppercased())"
+        return (Alteration(gene: gene, variant: variant, kind: .proteinChange), notes)
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        trimming { set.unicodeScalars.contains($0) }
+    }
+}
