@@ -27,74 +27,88 @@ extension Matcher {
         var priorDrugs: Set<String>
         /// The drug-vocabulary classes of those drugs, for "after a drug of X's class".
         var priorClasses: Set<String>
+        /// The line about to start, when the profile says.
+        var lineOfTherapy: Int?
     }
 
-    func context(disease: Disease?, alterations: [PatientAlteration], priors: [Prior]) -> PatientContext {
+    func context(disease: Disease?, alterations: [PatientAlteration], priors: [Prior], lineOfTherapy: Int? = nil) -> PatientContext {
         let drugs = Set(priors.flatMap(\.drugs))
         let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }.filter { !$0.isEmpty })
-        return PatientContext(disease: disease, alterations: alterations, priors: priors, priorDrugs: drugs, priorClasses: classes)
+        return PatientContext(
+            disease: disease,
+            alterations: alterations,
+            priors: priors,
+            priorDrugs: drugs,
+            priorClasses: classes,
+            lineOfTherapy: lineOfTherapy
+        )
     }
 
-    func resolveDisease(_ text: String?, problems: inout [MatchProblem]) -> Disease? {
-        guard let text, !text.trimmingWhitespace.isEmpty else { return nil }
-        switch cache.disease(text, read: { readDisease(text) }) {
-        case .found(let disease):
-            return disease
+    /// Reads the disease field through the vocabularies' clinician-input reader. A biomarker
+    /// written into it ("HER2-positive gastric cancer") joins the alterations; a name that fits
+    /// several diseases, or none, is a problem with ranked candidates, never a guess.
+    func resolveDisease(_ text: String?, problems: inout [MatchProblem]) -> (disease: Disease?, biomarkers: [PatientAlteration]) {
+        guard let text, !text.trimmingWhitespace.isEmpty else { return (nil, []) }
+        let reading = cache.disease(text) { vocabularies.readDisease(text) }
+        let biomarkers = reading.biomarkers.flatMap { patientAlterations(label: text, reading: $0) }
+        switch reading.resolution {
+        case .found(let disease, _):
+            return (disease, biomarkers)
+        case .tumorAgnostic:
+            return (nil, biomarkers)
+        case .ambiguous(let candidates):
+            problems.append(
+                MatchProblem(
+                    field: "disease",
+                    input: text,
+                    message: "ambiguous disease; did you mean "
+                        + candidates.prefix(5).map { "\($0.label): \($0.reason)" }.joined(separator: "; ") + "?"
+                )
+            )
         case .unknown(let suggestions):
             problems.append(
                 MatchProblem(
                     field: "disease",
                     input: text,
                     message: "unknown disease"
-                        + (suggestions.isEmpty ? "; use a name or an OncoTree code" : "; did you mean \(suggestions.joined(separator: ", "))?")
+                        + (suggestions.isEmpty
+                            ? "; use a name or an OncoTree code" : "; did you mean \(suggestions.prefix(3).map(\.label).joined(separator: ", "))?")
                 )
             )
-            return nil
+        case .rejected(let problem):
+            problems.append(MatchProblem(field: "disease", input: String(text.prefix(64)), message: problem.description))
         }
+        return (nil, biomarkers)
     }
 
-    private func readDisease(_ text: String) -> ResolutionCache.DiseaseReading {
-        if let disease = vocabularies.disease(named: text) { return .found(disease) }
-        // A longer description ("relapsed AML with skin involvement"): the longest disease inside.
-        let inside = vocabularies.recognize(text).compactMap { match -> Disease? in
-            if case .disease(let index) = match.concept { return vocabularies.diseases[index] }
-            return nil
-        }
-        if let best = inside.max(by: { $0.name.count < $1.name.count }) { return .found(best) }
-        return .unknown(suggestions: suggestDiseases(text))
-    }
-
-    private func suggestDiseases(_ text: String) -> [String] {
-        let lowered = text.lowercased()
-        let words = lowered.split(separator: " ").filter { $0.count >= 4 }
-        var found: [String] = []
-        for disease in vocabularies.diseases where disease.isCancer && disease.level >= 2 {
-            let name = disease.name.lowercased()
-            if words.contains(where: { name.contains($0) }) || (lowered.count <= 6 && disease.code.lowercased().hasPrefix(lowered.prefix(2))) {
-                found.append("\(disease.name) (\(disease.code))")
+    /// The patterns one reading stands for: the alteration, its equivalents (HER2 IHC 3+ also
+    /// meets ERBB2 amplification rows), and for "BCR-ABL1 T315I" the fusion itself.
+    func patientAlterations(label: String, reading: PatientAlterationReading) -> [PatientAlteration] {
+        var result: [PatientAlteration] = []
+        for alteration in [reading.alteration].compactMap({ $0 }) + reading.equivalents {
+            let pattern = AlterationPattern(alteration)
+            if !result.contains(where: { $0.pattern == pattern }) { result.append(PatientAlteration(label: label, pattern: pattern)) }
+            if let partner = alteration.partner, alteration.kind != .fusion {
+                let fusion = AlterationPattern(gene: alteration.gene, kind: .fusion, variant: "fusion", partner: partner)
+                if !result.contains(where: { $0.pattern == fusion }) { result.append(PatientAlteration(label: label, pattern: fusion)) }
             }
-            if found.count == 3 { break }
         }
-        return found
+        return result
     }
 
-    func resolveAlterations(_ texts: [String], problems: inout [MatchProblem]) -> [PatientAlteration] {
+    func resolveAlterations(_ texts: [String], field: String, problems: inout [MatchProblem]) -> [PatientAlteration] {
         var result: [PatientAlteration] = []
         for (position, text) in texts.enumerated() {
-            switch cache.alteration(text, parse: { vocabularies.parseAlteration(text) }) {
-            case .success(let alteration):
-                result.append(PatientAlteration(label: text, pattern: AlterationPattern(alteration)))
-                // "BCR-ABL1 T315I" is also the fusion itself.
-                if let partner = alteration.partner, alteration.kind != .fusion {
-                    result.append(
-                        PatientAlteration(
-                            label: text,
-                            pattern: AlterationPattern(gene: alteration.gene, kind: .fusion, variant: "fusion", partner: partner)
-                        )
-                    )
+            switch cache.alteration(text, parse: { vocabularies.parsePatientAlteration(text) }) {
+            case .success(let reading):
+                let patterns = patientAlterations(label: text, reading: reading)
+                if patterns.isEmpty, !reading.statuses.isEmpty {
+                    // A status with no evidence key of its own ("ER-negative", "MSS"): read, nothing to match.
+                    continue
                 }
+                result += patterns
             case .failure(let error):
-                problems.append(MatchProblem(field: "alterations[\(position)]", input: text, message: error.description))
+                problems.append(MatchProblem(field: "\(field)[\(position)]", input: String(text.prefix(64)), message: error.description))
             }
         }
         return result
@@ -104,16 +118,22 @@ extension Matcher {
         therapies.enumerated().compactMap { position, therapy in
             var drugs: Set<String> = []
             for (drugPosition, name) in therapy.drugs.enumerated() {
-                if let drug = vocabularies.drug(named: name) {
-                    drugs.insert(drug.name)
-                } else if let regimen = vocabularies.regimen(named: name) {
-                    drugs.formUnion(regimen.drugs)
+                let resolution = vocabularies.resolveDrug(name)
+                let names = resolution.drugNames
+                if !names.isEmpty {
+                    drugs.formUnion(names)
                 } else {
+                    var message = "unknown drug; use a generic name, brand or code"
+                    if case .unknown(let suggestions) = resolution, !suggestions.isEmpty {
+                        message += "; did you mean \(suggestions.joined(separator: ", "))?"
+                    } else if case .rejected(let problem) = resolution {
+                        message = problem.description
+                    }
                     problems.append(
                         MatchProblem(
                             field: "prior_therapies[\(position)].drugs[\(drugPosition)]",
-                            input: name,
-                            message: "unknown drug; use a generic name, brand or code"
+                            input: String(name.prefix(64)),
+                            message: message
                         )
                     )
                 }

@@ -10,17 +10,33 @@ public struct PatientProfile: Sendable, Codable, Hashable {
     /// Alterations as clinicians write them ("FLT3-ITD", "EML4::ALK", "ERBB2 amplification").
     public var alterations: [String]
     public var priorTherapies: [PriorTherapy]
+    /// Receptor and tumour statuses ("HER2 IHC 3+", "HR-positive", "PD-L1 TPS 50%", "MSS"),
+    /// read like alterations; HER2 results also count as the ERBB2 alteration they stand for.
+    public var biomarkers: [String]
+    /// The line the patient is about to start: 1 is first line. Without it, the line follows
+    /// from `priorTherapies` (none means first line).
+    public var lineOfTherapy: Int?
 
     enum CodingKeys: String, CodingKey {
-        case id, disease, alterations
+        case id, disease, alterations, biomarkers
         case priorTherapies = "prior_therapies"
+        case lineOfTherapy = "line_of_therapy"
     }
 
-    public init(id: String? = nil, disease: String?, alterations: [String], priorTherapies: [PriorTherapy] = []) {
+    public init(
+        id: String? = nil,
+        disease: String?,
+        alterations: [String],
+        priorTherapies: [PriorTherapy] = [],
+        biomarkers: [String] = [],
+        lineOfTherapy: Int? = nil
+    ) {
         self.id = id
         self.disease = disease
         self.alterations = alterations
         self.priorTherapies = priorTherapies
+        self.biomarkers = biomarkers
+        self.lineOfTherapy = lineOfTherapy
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,6 +45,13 @@ public struct PatientProfile: Sendable, Codable, Hashable {
         disease = try container.decodeIfPresent(String.self, forKey: .disease)
         alterations = try container.decodeIfPresent([String].self, forKey: .alterations) ?? []
         priorTherapies = try container.decodeIfPresent([PriorTherapy].self, forKey: .priorTherapies) ?? []
+        biomarkers = try container.decodeIfPresent([String].self, forKey: .biomarkers) ?? []
+        lineOfTherapy = try container.decodeIfPresent(Int.self, forKey: .lineOfTherapy)
+        if let line = lineOfTherapy, line < 1 {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: container.codingPath + [CodingKeys.lineOfTherapy], debugDescription: "line_of_therapy must be 1 or more")
+            )
+        }
     }
 }
 

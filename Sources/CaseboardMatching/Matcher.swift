@@ -28,10 +28,12 @@ public struct Matcher: Sendable {
 
     public func match(_ profile: PatientProfile) -> MatchResult {
         var problems: [MatchProblem] = []
-        let disease = resolveDisease(profile.disease, problems: &problems)
-        let alterations = resolveAlterations(profile.alterations, problems: &problems)
+        let (disease, diseaseBiomarkers) = resolveDisease(profile.disease, problems: &problems)
+        let alterations =
+            resolveAlterations(profile.alterations, field: "alterations", problems: &problems)
+            + resolveAlterations(profile.biomarkers, field: "biomarkers", problems: &problems) + diseaseBiomarkers
         let priors = resolvePriors(profile.priorTherapies, problems: &problems)
-        let patient = context(disease: disease, alterations: alterations, priors: priors)
+        let patient = context(disease: disease, alterations: alterations, priors: priors, lineOfTherapy: profile.lineOfTherapy)
         var relations = RelationMemo(patient: disease, vocabularies: vocabularies)
         let hits = matchEvidence(alterations, relations: &relations)
         let support = SensitivitySupport(hits)

@@ -29,6 +29,13 @@ extension Matcher {
     /// (or a drug of the same class) and second-line rows fit, first-line-only rows do not.
     func settingFit(_ item: EvidenceItem, patient: PatientContext) -> SettingFit {
         guard !item.settings.isEmpty else { return .neutral }
+        if patient.priorDrugs.isEmpty, let line = patient.lineOfTherapy, line > 1 {
+            // A later line whose earlier drugs were not named: second-line rows fit, first-line-only
+            // rows do not, and "after X" cannot be judged.
+            if item.settings.contains(.secondLine) { return .fits }
+            let firstOnly = item.settings.allSatisfy { $0 == .firstLine }
+            return firstOnly ? .poor : .neutral
+        }
         if patient.priorDrugs.isEmpty {
             if item.settings.contains(.firstLine) { return .fits }
             let laterOnly = item.settings.allSatisfy {

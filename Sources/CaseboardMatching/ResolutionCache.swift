@@ -11,13 +11,6 @@ import Foundation
 /// Each table holds at most `capacity` entries and starts afresh when full, so arbitrary input
 /// cannot grow it without bound.
 public final class ResolutionCache: @unchecked Sendable {
-    /// How a disease text was read.
-    enum DiseaseReading {
-        case found(Disease)
-        /// Not recognized; the suggestions for the problem message.
-        case unknown(suggestions: [String])
-    }
-
     struct CodePair: Hashable {
         let patient: String
         let evidence: String
@@ -25,7 +18,7 @@ public final class ResolutionCache: @unchecked Sendable {
 
     private let lock = NSLock()
     // Guarded by `lock`.
-    private var alterations: [String: Result<Alteration, AlterationParseError>] = [:]
+    private var alterations: [String: Result<PatientAlterationReading, AlterationParseError>] = [:]
     private var diseases: [String: DiseaseReading] = [:]
     private var relations: [CodePair: DiseaseRelation] = [:]
     public let capacity: Int
@@ -35,7 +28,10 @@ public final class ResolutionCache: @unchecked Sendable {
         self.capacity = max(capacity, 1)
     }
 
-    func alteration(_ text: String, parse: () -> Result<Alteration, AlterationParseError>) -> Result<Alteration, AlterationParseError> {
+    func alteration(
+        _ text: String,
+        parse: () -> Result<PatientAlterationReading, AlterationParseError>
+    ) -> Result<PatientAlterationReading, AlterationParseError> {
         if let known = lock.withLock({ alterations[text] }) { return known }
         let parsed = parse()
         lock.withLock { Self.store(parsed, for: text, in: &alterations, capacity: capacity) }

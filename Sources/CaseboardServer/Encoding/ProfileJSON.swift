@@ -39,6 +39,8 @@ enum ProfileJSON {
         try text(profile.disease, "disease")
         try count(profile.alterations.count, maximumAlterations, "alterations")
         for (position, alteration) in profile.alterations.enumerated() { try text(alteration, "alterations[\(position)]") }
+        try count(profile.biomarkers.count, maximumAlterations, "biomarkers")
+        for (position, biomarker) in profile.biomarkers.enumerated() { try text(biomarker, "biomarkers[\(position)]") }
         try count(profile.priorTherapies.count, maximumPriorTherapies, "prior_therapies")
         for (position, therapy) in profile.priorTherapies.enumerated() {
             try count(therapy.drugs.count, maximumDrugsPerTherapy, "prior_therapies[\(position)].drugs")
