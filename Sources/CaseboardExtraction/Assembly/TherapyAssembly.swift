@@ -12,6 +12,10 @@ struct TherapyAssembly {
     /// Where each line was first mentioned in the narrative, for ordering.
     private var firstMention: [Int] = []
     private var firstCaseMention: [Int?] = []
+    /// Adverse-event abbreviations the text defines: "differentiation syndrome (DS)" makes a
+    /// later "DS" that event. Keyed by the abbreviation's bytes; the value is the event's index
+    /// and where the definition ends.
+    private var definedEvents: [[UInt8]: (index: Int, after: Int)] = [:]
 
     init(assembler: CaseAssembler) {
         self.assembler = assembler
@@ -36,6 +40,7 @@ struct TherapyAssembly {
     }
 
     mutating func run() {
+        definedEvents = Self.eventAbbreviations(in: assembler)
         var focus: Item?
         var focusSection = -1
         var sentencesSinceFocus = 0
@@ -50,6 +55,7 @@ struct TherapyAssembly {
                 let index = lineIndex(for: group, in: view)
                 placed.append(Placed(item: .line(index), range: group.first!.range.lowerBound..<group.last!.range.upperBound))
             }
+            placed += classMentions(in: view, excluding: placed)
             for (range, index) in procedureMentions(in: view) {
                 placed.append(Placed(item: .procedure(index), range: range))
             }
@@ -92,8 +98,9 @@ struct TherapyAssembly {
         for mention in mentions {
             if let previous = groups.last?.last {
                 let joiner = assembler.gap(previous.range.upperBound, mention.range.lowerBound)
+                let listed = joiner == "and" || joiner == ", and" || joiner == "," || joiner == "or" || joiner == ", or"
                 if previous.range == mention.range || Self.combinationJoiners.contains(joiner)
-                    || (joiner == "and" || joiner == ", and" || joiner == ",") && !bothHaveLines(previous.inn, mention.inn)
+                    || listed && !bothHaveLines(previous.inn, mention.inn) && !sameTargetedClass(previous.inn, mention.inn)
                 {
                     groups[groups.count - 1].append(mention)
                     continue
@@ -108,6 +115,55 @@ struct TherapyAssembly {
     /// "brigatinib and lorlatinib" can be two lines.
     private static let combinationJoiners: Set<String> = [
         "", "/", "+", "plus", "with", "combined with", "in combination with", "-", "associated with", "&",
+    ]
+
+    /// Two targeted drugs against the same target in a list are lines one after the other, never
+    /// a combination: "after imatinib, dasatinib and nilotinib" (each of the three is an ABL1
+    /// inhibitor).
+    private func sameTargetedClass(_ first: String, _ second: String) -> Bool {
+        guard first != second, let a = assembler.vocabularies.drug(inn: first), let b = assembler.vocabularies.drug(inn: second),
+            a.category == "targeted", b.category == "targeted", let primary = a.targets.first
+        else { return false }
+        return b.targets.first == primary
+    }
+
+    /// A drug class standing for the patient's drug of that class: "an FLT3 TKI", "these TKIs",
+    /// "second-generation TKIs", "the BRAF inhibitor". It resolves to the latest line already
+    /// named whose drug is of that class, so an outcome stated for the class reaches the drug.
+    private func classMentions(in view: SentenceView, excluding placed: [Placed]) -> [Placed] {
+        guard !lines.isEmpty else { return [] }
+        let text = assembler.text(view.range)
+        var result: [Placed] = []
+        for match in text.matches(of: Self.classPattern) {
+            let start = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
+            let end = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
+            let range = start..<end
+            if placed.contains(where: { $0.range.overlaps(range) }) { continue }
+            let qualifier = match.output.1.map { String($0).lowercased() }
+            // A bare "inhibitor" names no class ("a pump inhibitor"); a bare "TKI" does.
+            if qualifier == nil, !String(match.output.0).contains("TKI"), !String(match.output.0).contains("kinase") { continue }
+            let candidates = lines.indices.filter { index in
+                lines[index].drugs.contains { inn in
+                    guard let drug = assembler.vocabularies.drug(inn: inn), drug.category == "targeted" else { return false }
+                    guard let qualifier else { return true }
+                    if let generation = Self.generations[qualifier.replacingOccurrences(of: "-", with: " ")] {
+                        return drug.drugClass.lowercased().contains(generation)
+                    }
+                    return drug.targets.first?.lowercased() == qualifier || drug.drugClass.lowercased().hasPrefix(qualifier + " ")
+                }
+            }
+            guard let latest = candidates.last else { continue }
+            result.append(Placed(item: .line(latest), range: range))
+        }
+        return result
+    }
+
+    nonisolated(unsafe) private static let classPattern =
+        /\b(?:(?:these|those|both|the|an?|all|two|three)\s+)?((?:first|second|third|1st|2nd|3rd)[- ]generation|[A-Z][A-Z0-9]{1,5})?[- ]?(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?)\b/
+
+    private static let generations: [String: String] = [
+        "first generation": "1st generation", "1st generation": "1st generation", "second generation": "2nd generation",
+        "2nd generation": "2nd generation", "third generation": "3rd generation", "3rd generation": "3rd generation",
     ]
 
     private func bothHaveLines(_ first: String, _ second: String) -> Bool {
@@ -322,6 +378,22 @@ struct TherapyAssembly {
             }
             lines[index].responseSpans.append(assembler.evidence(cue.range))
         }
+        // "imatinib resistance", "a sorafenib-resistant clone", "resistant to dasatinib": the
+        // drug failed, even with no response word.
+        for cue in view.cues(.resistance) where !assembler.isNegated(cue.range, in: view, window: 12) {
+            let target = placed.first { item in
+                guard case .line = item.item else { return false }
+                if item.range.upperBound <= cue.range.lowerBound {
+                    return ["", "-"].contains(assembler.gap(item.range.upperBound, cue.range.lowerBound))
+                }
+                let words = assembler.gap(cue.range.upperBound, item.range.lowerBound).split(separator: " ")
+                return item.range.lowerBound >= cue.range.upperBound && words.count <= 3 && ["to", "against"].contains(words.first ?? "")
+            }
+            guard case .line(let index) = target?.item, lines[index].response == nil else { continue }
+            lines[index].response = .progressive
+            lines[index].responseText = assembler.lowered(cue.range)
+            lines[index].responseSpans.append(assembler.evidence(cue.range))
+        }
     }
 
     /// True when two mentions are joined as one treatment: "azacitidine plus DLI".
@@ -340,8 +412,10 @@ struct TherapyAssembly {
         // "response to crizotinib", "progression on imatinib", "refractory to X".
         if let next = placed.first(where: { $0.range.lowerBound >= cue.range.upperBound }) {
             // "to", "on", "with" and up to three modifiers: "did not respond to oral low-dose prednisone".
-            let words = assembler.gap(cue.range.upperBound, next.range.lowerBound).split(separator: " ")
-            if let first = words.first, ["to", "on", "with", "of", "under", "after"].contains(first), words.count <= 4,
+            // A closing bracket may come first: "(MMR) with 400 mg imatinib".
+            let gap = assembler.gap(cue.range.upperBound, next.range.lowerBound).drop { $0 == ")" || $0 == " " }
+            let words = gap.split(separator: " ")
+            if let first = words.first, ["to", "on", "with", "of", "under", "after", "during", "despite"].contains(first), words.count <= 5,
                 !words.contains(where: { $0.hasSuffix(",") || $0 == "and" })
             {
                 return next.item
@@ -371,11 +445,16 @@ struct TherapyAssembly {
     // MARK: Adverse events
 
     private mutating func attachAdverseEvents(in view: SentenceView, placed: [Placed], focus: Item?) {
-        let events = view.terms(.adverseEvent)
+        var events: [(range: Range<Int>, index: Int)] = view.terms(.adverseEvent).compactMap { term in
+            if case .adverseEvent(let index) = term.concept { (term.range, index) } else { nil }
+        }
+        events += definedEventMentions(in: view)
         guard !events.isEmpty else { return }
-        let hasContext = view.has(.adverseEventContext) || !view.grades.isEmpty || view.has(.doseChange)
-        for term in events {
-            guard case .adverseEvent(let index) = term.concept else { continue }
+        // Before any drug has been named, an event is a presenting symptom, not a toxicity.
+        guard !lines.isEmpty else { return }
+        let hasContext = view.has(.adverseEventContext) || !view.grades.isEmpty || view.has(.doseChange) || view.has(.stop)
+        for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) { continue }
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
@@ -390,6 +469,50 @@ struct TherapyAssembly {
             )
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
+    }
+
+    /// "differentiation syndrome (DS)": an adverse-event term followed by a bracketed
+    /// abbreviation in capitals.
+    private static func eventAbbreviations(in assembler: CaseAssembler) -> [[UInt8]: (index: Int, after: Int)] {
+        var result: [[UInt8]: (index: Int, after: Int)] = [:]
+        let bytes = assembler.bytes
+        for term in assembler.annotated.terms {
+            guard case .adverseEvent(let index) = term.concept else { continue }
+            var cursor = term.range.upperBound
+            if cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == 0x28 else { continue }
+            let start = cursor + 1
+            var end = start
+            while end < bytes.count, end - start <= 8, bytes[end] &- 0x41 < 26 || bytes[end] &- 0x30 < 10 || bytes[end] == 0x2D { end += 1 }
+            guard end < bytes.count, bytes[end] == 0x29, end - start >= 2, bytes[start] &- 0x41 < 26 else { continue }
+            let abbreviation = Array(bytes[start..<end])
+            if result[abbreviation] == nil { result[abbreviation] = (index, end + 1) }
+        }
+        return result
+    }
+
+    /// Later uses of a defined adverse-event abbreviation in a sentence, as whole words.
+    private func definedEventMentions(in view: SentenceView) -> [(range: Range<Int>, index: Int)] {
+        guard !definedEvents.isEmpty else { return [] }
+        let bytes = assembler.bytes
+        var found: [(range: Range<Int>, index: Int)] = []
+        func isWordByte(_ byte: UInt8) -> Bool { byte | 0x20 &- 0x61 < 26 || byte &- 0x30 < 10 }
+        var position = view.range.lowerBound
+        while position < view.range.upperBound {
+            guard bytes[position] &- 0x41 < 26, position == 0 || !isWordByte(bytes[position - 1]) else {
+                position += 1
+                continue
+            }
+            var end = position
+            while end < view.range.upperBound, isWordByte(bytes[end]) || bytes[end] == 0x2D { end += 1 }
+            if let defined = definedEvents[Array(bytes[position..<end])], position >= defined.after,
+                !view.terms.contains(where: { $0.range.overlaps(position..<end) })
+            {
+                found.append((position..<end, defined.index))
+            }
+            position = max(end, position + 1)
+        }
+        return found
     }
 
     private mutating func add(_ event: AdverseEvent, toLine line: Int?) {
