@@ -368,7 +368,7 @@ struct TherapyAssembly {
         for cue in view.cues {
             guard let response = cue.cue.response else { continue }
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
-            if response == .progressive && isDiseaseQualifier(cue, in: view) { continue }
+            if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue)) { continue }
             guard let target = responseTarget(for: cue, response: response, placed: placed, focus: focus, in: view) else { continue }
             guard case .line(let index) = target else { continue }
             let current = lines[index].response
@@ -378,16 +378,13 @@ struct TherapyAssembly {
             }
             lines[index].responseSpans.append(assembler.evidence(cue.range))
         }
-        // "imatinib resistance", "a sorafenib-resistant clone", "resistant to dasatinib": the
-        // drug failed, even with no response word.
+        // "imatinib resistance", "a sorafenib-resistant clone": the drug failed, even with no
+        // response word. ("Mutations conferring resistance to X" speak of the mutations.)
         for cue in view.cues(.resistance) where !assembler.isNegated(cue.range, in: view, window: 12) {
             let target = placed.first { item in
                 guard case .line = item.item else { return false }
-                if item.range.upperBound <= cue.range.lowerBound {
-                    return ["", "-"].contains(assembler.gap(item.range.upperBound, cue.range.lowerBound))
-                }
-                let words = assembler.gap(cue.range.upperBound, item.range.lowerBound).split(separator: " ")
-                return item.range.lowerBound >= cue.range.upperBound && words.count <= 3 && ["to", "against"].contains(words.first ?? "")
+                guard item.range.upperBound <= cue.range.lowerBound else { return false }
+                return ["", "-"].contains(assembler.gap(item.range.upperBound, cue.range.lowerBound))
             }
             guard case .line(let index) = target?.item, lines[index].response == nil else { continue }
             lines[index].response = .progressive
@@ -399,6 +396,12 @@ struct TherapyAssembly {
     /// True when two mentions are joined as one treatment: "azacitidine plus DLI".
     private func isJoined(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
         ["plus", "+", "and", "with", "/", "combined with"].contains(assembler.gap(first.upperBound, second.lowerBound))
+    }
+
+    /// "progression-free", "relapse free": the absence of the event.
+    private func isFreeOf(_ cue: CueMention) -> Bool {
+        let after = assembler.lowered(cue.range.upperBound..<min(assembler.bytes.count, cue.range.upperBound + 6))
+        return after.hasPrefix("-free") || after.hasPrefix(" free") || after.hasPrefix("‐free")
     }
 
     /// "refractory AML", "relapsed AML": a description of the disease, not a response.
@@ -414,7 +417,11 @@ struct TherapyAssembly {
             // "to", "on", "with" and up to three modifiers: "did not respond to oral low-dose prednisone".
             // A closing bracket may come first: "(MMR) with 400 mg imatinib".
             let gap = assembler.gap(cue.range.upperBound, next.range.lowerBound).drop { $0 == ")" || $0 == " " }
-            let words = gap.split(separator: " ")
+            // An adverb may come first: "responded optimally to dasatinib".
+            let words = Array(gap.split(separator: " ").drop { $0.count > 4 && $0.hasSuffix("ly") })
+            let cueText = assembler.lowered(cue.range)
+            // The cue may end in its preposition: "improved with trametinib".
+            if words.isEmpty, ["with", "on", "after"].contains(where: { cueText.hasSuffix(" " + $0) }) { return next.item }
             if let first = words.first, ["to", "on", "with", "of", "under", "after", "during", "despite"].contains(first), words.count <= 5,
                 !words.contains(where: { $0.hasSuffix(",") || $0 == "and" })
             {
@@ -531,15 +538,28 @@ struct TherapyAssembly {
         }
     }
 
-    /// "grade IV neutropenia" or "neutropenia (grade 4)".
+    /// "grade IV neutropenia" or "neutropenia (grade 4)". A range ("grade 3–4") gives its lower
+    /// bound: the text vouches for that much.
     private func grade(for range: Range<Int>, in view: SentenceView) -> Int? {
+        guard let grade = statedGrade(for: range, in: view) else { return nil }
+        return lowerBound(of: grade) ?? grade.grade
+    }
+
+    private func lowerBound(of mention: GradeMention) -> Int? {
+        let text = assembler.text(mention.range)
+        let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.compactMap { Int(String($0)) }
+        guard digits.count == 2, digits[0] < digits[1], digits.allSatisfy({ (1...5).contains($0) }) else { return nil }
+        return digits[0]
+    }
+
+    private func statedGrade(for range: Range<Int>, in view: SentenceView) -> GradeMention? {
         for mention in view.grades {
             if mention.range.upperBound <= range.lowerBound, assembler.gap(mention.range.upperBound, range.lowerBound).isEmpty {
-                return mention.grade
+                return mention
             }
             if mention.range.lowerBound >= range.upperBound {
                 let between = assembler.gap(range.upperBound, mention.range.lowerBound)
-                if between == "(" || between == "," || between.isEmpty || between == "of" { return mention.grade }
+                if between == "(" || between == "," || between.isEmpty || between == "of" { return mention }
             }
         }
         return nil

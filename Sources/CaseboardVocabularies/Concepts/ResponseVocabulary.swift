@@ -86,6 +86,9 @@ public enum ResponseVocabulary {
                 "favorable response", "favourable response", "clinical response", "radiological response", "radiologic response",
                 "radiographic response", "objective response", "clinical and radiological response", "some response",
                 "responded well", "responded", "successfully treated", "successful treatment", "effectively treated",
+                "tumor response", "tumour response", "initial tumor response", "size reduction", "tumor size reduction",
+                "reduction in size", "reduction in tumor size", "decrease in size", "decreased in size", "reduced in size",
+                "improved with", "improved on", "improved after",
             ]
         )
         add(.partial, ["PR", "VGPR", "PCyR", "MMR", "MCyR", "MMolR"], exactCase: true)
