@@ -140,7 +140,7 @@ enum CueLexicon {
                 "adverse reactions", "induced", "related to", "treatment-related", "drug-related", "tolerated", "tolerability", "experienced",
                 "developed", "complicated by", "dose-limiting",
                 "intolerant", "intolerance", "intolerable", "associated", "caused", "suffered", "occurred",
-                "onset of", "leading to", "resulting in",
+                "onset of", "re-initiation", "reinitiation", "rechallenge", "re-challenge", "after starting", "while on",
             ]
         )
         add(

@@ -35,7 +35,7 @@ extension CaseAssembler {
                         let failed = drugs.filter { !(isDriverFusion && (vocabularies.drug(inn: $0)?.targets.contains(gene) ?? false)) }
                         record(gene, failed, basis: "stated", span: view.range)
                     }
-                } else {
+                } else if alteredGenes(in: view, altered: altered).isEmpty {
                     // "sorafenib-resistant mutation": the patient's altered genes the drug targets.
                     for drug in drugs {
                         let targets = Set(vocabularies.drug(inn: drug)?.targets ?? [])

@@ -16,6 +16,10 @@ struct TherapyAssembly {
     /// later "DS" that event. Keyed by the abbreviation's bytes; the value is the event's index
     /// and where the definition ends.
     private var definedEvents: [[UInt8]: (index: Int, after: Int)] = [:]
+    /// Sections in which a given drug has been named so far.
+    private var sectionsWithDrugs: Set<Int> = []
+    /// Lines the text says were stopped.
+    private var stoppedLines: Set<Int> = []
 
     init(assembler: CaseAssembler) {
         self.assembler = assembler
@@ -52,6 +56,7 @@ struct TherapyAssembly {
             let previousFocus = sentencesSinceFocus <= 4 ? focus : nil
             var placed: [Placed] = []
             for group in drugGroups(in: view) {
+                sectionsWithDrugs.insert(view.sentence.sectionIndex)
                 let index = lineIndex(for: group, in: view)
                 placed.append(Placed(item: .line(index), range: group.first!.range.lowerBound..<group.last!.range.upperBound))
             }
@@ -371,6 +376,12 @@ struct TherapyAssembly {
             if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue)) { continue }
             guard let target = responseTarget(for: cue, response: response, placed: placed, focus: focus, in: view) else { continue }
             guard case .line(let index) = target else { continue }
+            // Progression after a drug was stopped for another reason is not its outcome.
+            if response == .progressive, stoppedLines.contains(index), lines[index].stopReason != "progression",
+                !placed.contains(where: { $0.range.lowerBound < cue.range.lowerBound })
+            {
+                continue
+            }
             let current = lines[index].response
             if current == nil || response.rank > current!.rank {
                 lines[index].response = response
@@ -400,9 +411,12 @@ struct TherapyAssembly {
 
     /// "progression-free", "relapse free": the absence of the event.
     private func isFreeOf(_ cue: CueMention) -> Bool {
-        let after = assembler.lowered(cue.range.upperBound..<min(assembler.bytes.count, cue.range.upperBound + 6))
-        return after.hasPrefix("-free") || after.hasPrefix(" free") || after.hasPrefix("‐free")
+        let after = assembler.lowered(cue.range.upperBound..<min(assembler.bytes.count, cue.range.upperBound + 32))
+        return after.firstMatch(of: Self.freePattern) != nil
     }
+
+    /// "-free", " free", and coordinated: "relapse and recurrence-free".
+    nonisolated(unsafe) private static let freePattern = /^(?:\s+(?:and|or)\s+[a-z]+)?[-‐ ]free\b/
 
     /// "refractory AML", "relapsed AML": a description of the disease, not a response.
     private func isDiseaseQualifier(_ cue: CueMention, in view: SentenceView) -> Bool {
@@ -457,8 +471,9 @@ struct TherapyAssembly {
         }
         events += definedEventMentions(in: view)
         guard !events.isEmpty else { return }
-        // Before any drug has been named, an event is a presenting symptom, not a toxicity.
-        guard !lines.isEmpty else { return }
+        // Before any drug has been named in this part of the report, an event is a presenting
+        // symptom, not a toxicity (a drug named only in the title does not count for the case).
+        guard sectionsWithDrugs.contains(view.sentence.sectionIndex) else { return }
         let hasContext = view.has(.adverseEventContext) || !view.grades.isEmpty || view.has(.doseChange) || view.has(.stop)
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
@@ -573,6 +588,9 @@ struct TherapyAssembly {
         let sentence = assembler.text(view.range).replacingOccurrences(of: "\n", with: " ")
         if view.has(.doseChange), !lines[index].doseChanges.contains(sentence) {
             lines[index].doseChanges.append(sentence)
+        }
+        if let stop = view.cues(.stop).first, !assembler.isNegated(stop.range, in: view, window: 12), !view.has(.progression) {
+            stoppedLines.insert(index)
         }
         if let stop = view.cues(.stop).first, lines[index].stopReason == nil {
             let after = assembler.lowered(stop.range.upperBound..<view.range.upperBound)
