@@ -74,3 +74,13 @@ struct TherapyPatternTests {
         #expect(terms.contains("cardiomyopathy"))
     }
 }
+
+/// Drug abbreviations the report itself defines.
+struct DefinedAbbreviationTests {
+    @Test func abbreviationAfterItsDefinitionIsTheDrug() throws {
+        let (record, _) = try extract(
+            "A 44-year-old man with a kidney transplant took sirolimus (SRL). Later SRL was replaced by everolimus, and he developed grade 2 stomatitis."
+        )
+        #expect(record.therapies.contains { $0.drugs == ["sirolimus"] && $0.spans.count >= 2 })
+    }
+}
