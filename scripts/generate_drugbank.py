@@ -61,6 +61,23 @@ NOT_GIVEN = {
     "fludeoxyglucose", "fdg", "tumor necrosis factor", "placebo", "vaccine", "vaccines",
 }
 
+# Substances and drug classes a report names without giving them as a treatment (laboratory
+# analytes, elements, transmitters, classes): they are chemicals for mention-level recognition,
+# written with curated=substance, and extraction never makes a therapy line of them.
+SUBSTANCES = {
+    "creatinine", "bilirubin", "magnesium", "phosphate", "thallium", "calcium", "potassium", "sodium", "glucose",
+    "cholesterol", "triglycerides", "lactate", "urea", "uric acid", "albumin", "ferritin", "cortisol", "dopamine",
+    "serotonin", "5-hydroxytryptamine", "histamine", "acetylcholine", "glutamate", "aspartate", "glycine", "gaba",
+    "estrogen", "estrogens", "testosterone", "calcitonin", "insulin", "noradrenaline", "norepinephrine", "nitric oxide",
+    "amino acid", "amino acids", "corticosteroid", "corticosteroids", "steroids", "aminoglycoside", "aminoglycosides",
+    "sulfonylurea", "sulfonylureas", "methylxanthine", "methylxanthines", "diuretic", "diuretics", "beta-blocker",
+    "beta-blockers", "anticoagulant", "anticoagulants", "antibiotic", "antibiotics", "opioid", "opioids",
+    "antidepressant", "antidepressants", "benzodiazepine", "benzodiazepines", "statin", "statins", "bisphosphonate",
+    "bisphosphonates", "alcohol", "ethanol", "oxygen", "iron", "zinc", "copper",
+}
+# Stains and reagents of histology, never given.
+STAINS = {"lysozyme", "hematoxylin", "haematoxylin", "eosin", "esculin", "myelin", "giemsa", "periodic acid"}
+
 # Second words of Latin binomials that name drugs, not species ("dornase alfa").
 DRUG_SECOND_WORDS = {"alfa", "beta", "gamma", "delta", "pegol", "vedotin", "mafodotin", "acid"}
 LATIN_SPECIES = re.compile(r"^[A-Z][a-z]+ (?:[a-z]+(?:us|um|is|ae|ii|i|a|es|ens|ans|ides|oides|ensis|ata|ium|ia|ica|ora))(?: var\. .*| subsp\. .*)?$")
@@ -97,7 +114,7 @@ def keep_form(form, words):
     low = form.lower()
     if len(form) > 60 or any(c in form for c in "[](){};,"):
         return "chemical name"
-    if low in NOT_GIVEN:
+    if low in NOT_GIVEN or low in STAINS or low in SUBSTANCES:
         return "analyte or general word"
     if low in words and low not in DRUG_WORDS:
         return "English word"
@@ -189,11 +206,18 @@ def main():
             continue
         rows.append([curated or name.lower(), entry["DrugBank ID"], entry["UNII"], "yes" if curated else "no", "|".join(kept)])
 
+    # Substances: recognized as chemicals, never a therapy. Forms other tables own stay theirs.
+    for substance in sorted(SUBSTANCES):
+        if substance in curated_owner or substance in taken:
+            continue
+        rows.append([substance, "", "", "substance", ""])
+
     path = os.path.join(OUT, "drugbank_drugs.tsv")
     with open(path, "w", encoding="utf-8") as f:
         f.write("name\tdrugbank\tunii\tcurated\tsynonyms\n")
         f.write("# DrugBank open vocabulary (CC0 1.0), filtered by scripts/generate_drugbank.py. curated=yes: spellings "
-                "added to the curated drug of that name. Do not edit by hand.\n")
+                "added to the curated drug of that name; curated=substance: a chemical that is never a therapy. "
+                "Do not edit by hand.\n")
         for row in rows:
             f.write("\t".join(row) + "\n")
     print(f"wrote {os.path.relpath(path, ROOT)}: {len(rows)} rows "

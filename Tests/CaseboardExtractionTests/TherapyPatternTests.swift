@@ -84,3 +84,16 @@ struct DefinedAbbreviationTests {
         #expect(record.therapies.contains { $0.drugs == ["sirolimus"] && $0.spans.count >= 2 })
     }
 }
+
+/// Chemicals that are measured, not given.
+struct SubstanceTests {
+    @Test func analyteIsNotATherapy() throws {
+        let (record, _) = try extract("A 71-year-old man with myelofibrosis took ruxolitinib; his serum creatinine and magnesium were normal.")
+        #expect(record.therapies.map(\.drugs) == [["ruxolitinib"]])
+    }
+
+    @Test func symptomThatProgressesIsNotDiseaseProgression() throws {
+        let (record, _) = try extract("A 64-year-old woman with myelofibrosis received anagrelide, but her anemia gradually progressed.")
+        #expect(record.therapies.first?.response == nil)
+    }
+}

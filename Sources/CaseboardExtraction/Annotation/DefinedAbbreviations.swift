@@ -14,6 +14,15 @@ enum DefinedAbbreviations {
         }
         guard !definitions.isEmpty else { return terms }
         var added: [TermMatch] = []
+        // A defined abbreviation outranks a gene symbol of the same spelling: after "sirolimus
+        // (SRL)", "SRL" is the drug, not the gene.
+        var terms = terms
+        for (abbreviation, _, start) in definitions {
+            terms.removeAll { term in
+                term.concept.kind == .gene && term.range.lowerBound >= start && term.range.count == abbreviation.count
+                    && abbreviation.indices.allSatisfy { bytes[term.range.lowerBound + $0] == abbreviation[$0] }
+            }
+        }
         for (abbreviation, concept, start) in definitions {
             var index = start
             while index + abbreviation.count <= bytes.count {

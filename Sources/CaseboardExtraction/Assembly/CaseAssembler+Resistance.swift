@@ -130,7 +130,7 @@ extension CaseAssembler {
         var names: [String] = []
         for term in view.terms {
             switch term.concept {
-            case .drug(let index): names.append(vocabularies.drugs[index].name)
+            case .drug(let index) where vocabularies.drugs[index].category != "substance": names.append(vocabularies.drugs[index].name)
             case .regimen(let index): names += vocabularies.regimens[index].drugs
             default: continue
             }

@@ -68,7 +68,9 @@ struct TherapyAssembly {
             attachResponses(in: view, placed: placed, focus: previousFocus)
             attachAdverseEvents(in: view, placed: placed, focus: previousFocus)
             attachDoseChanges(in: view, placed: placed, focus: previousFocus)
-            if let last = placed.last {
+            // A drug outranks a procedure named after it for what follows: "X, Y and HSCT. The
+            // outcome was a complete remission" credits the drugs.
+            if let last = placed.last(where: { if case .line = $0.item { true } else { false } }) ?? placed.last {
                 focus = last.item
                 sentencesSinceFocus = 0
             } else {
@@ -87,7 +89,8 @@ struct TherapyAssembly {
         for term in view.terms {
             switch term.concept {
             case .drug(let index):
-                guard isGiven(term.range, in: view) else { continue }
+                // Analytes, elements and classes are chemicals, never a line of therapy.
+                guard assembler.vocabularies.drugs[index].category != "substance", isGiven(term.range, in: view) else { continue }
                 mentions.append(DrugMention(inn: assembler.vocabularies.drugs[index].name, range: term.range))
             case .regimen(let index):
                 guard isGiven(term.range, in: view) else { continue }
@@ -373,7 +376,7 @@ struct TherapyAssembly {
         for cue in view.cues {
             guard let response = cue.cue.response else { continue }
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
-            if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue)) { continue }
+            if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
             guard let target = responseTarget(for: cue, response: response, placed: placed, focus: focus, in: view) else { continue }
             guard case .line(let index) = target else { continue }
             // Progression after a drug was stopped for another reason is not its outcome.
@@ -407,6 +410,15 @@ struct TherapyAssembly {
     /// True when two mentions are joined as one treatment: "azacitidine plus DLI".
     private func isJoined(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
         ["plus", "+", "and", "with", "/", "combined with"].contains(assembler.gap(first.upperBound, second.lowerBound))
+    }
+
+    /// "her anemia gradually progressed": the course of a symptom, not of the disease.
+    private func isSymptomCourse(_ cue: CueMention, in view: SentenceView) -> Bool {
+        view.terms.contains { term in
+            guard term.concept.kind == .adverseEvent, term.range.upperBound <= cue.range.lowerBound else { return false }
+            let between = assembler.gap(term.range.upperBound, cue.range.lowerBound).split(separator: " ")
+            return between.count <= 2 && between.allSatisfy { $0.hasSuffix("ly") || $0 == "had" || $0 == "has" || $0 == "further" }
+        }
     }
 
     /// "progression-free", "relapse free": the absence of the event.

@@ -124,7 +124,9 @@ struct LexiconBuilder {
 
     /// The DrugBank layer (`drugbank_drugs.tsv`, CC0): lower priority than the curated table.
     /// A row marked `curated` adds spellings to the curated drug of that name; any other row is
-    /// a new drug with no class or targets. A form the lexicon already holds for any concept is
+    /// a new drug with no class or targets; a `substance` row is a chemical that reports name but
+    /// never give as treatment (an analyte, an element, a drug class), with category `substance`,
+    /// so that extraction never makes a therapy of it. A form the lexicon already holds for any concept is
     /// skipped, so a curated drug, disease, adverse event or gene keeps its surface forms.
     /// The generator has already dropped English words, analytes, organisms, chemical names and
     /// short abbreviations; codes with digits and no lowercase match in exact case.
@@ -144,8 +146,9 @@ struct LexiconBuilder {
                 index = existing
             } else {
                 index = drugs.count
+                let category = row[curated] == "substance" ? "substance" : "other"
                 drugs.append(
-                    Drug(name: drugName, brands: [], codes: [], salts: [], synonyms: [], targets: [], drugClass: "", category: "other")
+                    Drug(name: drugName, brands: [], codes: [], salts: [], synonyms: [], targets: [], drugClass: "", category: category)
                 )
                 byName[drugName] = index
                 if owned.insert(LexiconKey.make(drugName)).inserted {
