@@ -69,6 +69,8 @@ public struct Vocabularies: Sendable {
         try builder.addOncoTree(table("oncotree.tsv"), synonyms: table("disease_synonyms.tsv"))
         try builder.addConditions(table("conditions.tsv"))
         try builder.addAdverseEvents(table("adverse_events.tsv"))
+        // Last, so every curated, disease and adverse-event form is already owned.
+        try builder.addDrugBank(table("drugbank_drugs.tsv"))
         return Vocabularies(builder)
     }
 
@@ -83,7 +85,7 @@ public struct Vocabularies: Sendable {
         sources = [
             "genes": "HGNC complete set 2026-06-20 (CC0)",
             "diseases": "OncoTree oncotree_2025_10_03 (CC BY 4.0, Memorial Sloan Kettering)",
-            "drugs": "Caseboard curated drug table",
+            "drugs": "Caseboard curated drug table over the DrugBank open vocabulary (CC0)",
             "adverseEvents": "CTCAE v5.0 terms with curated synonyms",
         ]
         geneIndex = Dictionary(genes.enumerated().map { ($1.symbol, $0) }, uniquingKeysWith: { first, _ in first })

@@ -4,11 +4,28 @@ import CaseboardExtraction
 import Foundation
 import Testing
 
-/// The repository's shared data folder, `../shared` beside the package root.
+/// The repository's shared data folder, `../shared` beside the package root (or one level
+/// further up, for a git worktree kept in a folder of worktrees).
+enum SharedData {
+    static let root: URL = {
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let beside = package.deletingLastPathComponent().appendingPathComponent("shared")
+        let above = package.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+        return FileManager.default.fileExists(atPath: beside.path) || !FileManager.default.fileExists(atPath: above.path) ? beside : above
+    }()
+
+    /// Every span of a record, from the patient to the timeline.
+    static func spans(of record: CaseRecord) -> [Evidence] {
+        var spans = record.patient.spans + record.diagnoses.flatMap(\.spans) + record.alterations.flatMap(\.spans)
+        spans += record.therapies.flatMap { $0.spans + $0.responseSpans + $0.adverseEvents.flatMap(\.spans) }
+        spans += record.adverseEvents.flatMap(\.spans) + record.resistance.flatMap(\.spans) + record.procedures.flatMap(\.spans)
+        spans += record.timeline.flatMap(\.spans)
+        return spans
+    }
+}
+
 enum SharedSeeds {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    static let directory = SharedData.root.appendingPathComponent("seeds")
 
     static var isAvailable: Bool { FileManager.default.fileExists(atPath: directory.path) }
 
@@ -26,10 +43,7 @@ struct SeedTests {
     @Test(arguments: ["000", "001", "002", "003", "004"])
     func everyFactQuotesTheInputExactly(seed: String) throws {
         let (record, bytes) = try SharedSeeds.extract(seed)
-        var spans = record.patient.spans + record.diagnoses.flatMap(\.spans) + record.alterations.flatMap(\.spans)
-        spans += record.therapies.flatMap { $0.spans + $0.responseSpans + $0.adverseEvents.flatMap(\.spans) }
-        spans += record.adverseEvents.flatMap(\.spans) + record.resistance.flatMap(\.spans) + record.procedures.flatMap(\.spans)
-        spans += record.timeline.flatMap(\.spans)
+        let spans = SharedData.spans(of: record)
         #expect(spans.count > 5)
         for span in spans {
             #expect(String(decoding: bytes[span.start..<span.end], as: UTF8.self) == span.text)
@@ -55,5 +69,38 @@ struct SeedTests {
         let (record, _) = try SharedSeeds.extract("004")
         #expect(record.therapies.map(\.drugs) == [["crizotinib"]])
         #expect(record.therapies.first?.response == .complete)
+    }
+}
+
+/// The development corpus (`../shared/eval/dev/texts`): fifty real reports nobody tuned the
+/// extractor to. Whatever is extracted from them must quote its input exactly.
+enum SharedDevSet {
+    static let directory = SharedData.root.appendingPathComponent("eval/dev/texts")
+
+    static var isAvailable: Bool { FileManager.default.fileExists(atPath: directory.path) }
+
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    }
+}
+
+@Suite(.enabled(if: SharedDevSet.isAvailable, "../shared/eval/dev not found: development-set tests skipped"))
+struct DevSetTests {
+    @Test func everyFactQuotesTheInputExactly() throws {
+        let names = SharedDevSet.names
+        #expect(names.count >= 50)
+        var checked = 0
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: SharedDevSet.directory.appendingPathComponent(name)))
+            let document = try PlainTextReader().read(bytes, source: name)
+            let record = try Shared.extractor.get().extract(document)
+            for span in SharedData.spans(of: record) {
+                #expect(span.end <= bytes.count, "\(name): span past the end")
+                guard span.end <= bytes.count, span.start <= span.end else { continue }
+                #expect(String(decoding: bytes[span.start..<span.end], as: UTF8.self) == span.text, "\(name)")
+                checked += 1
+            }
+        }
+        #expect(checked > 500)
     }
 }

@@ -22,7 +22,7 @@ struct AnnotatedDocument: Sendable {
         var cues: [CueMention] = []
         var numbers: [NumberMention] = []
         text.withUTF8 { bytes in
-            terms = vocabularies.recognize(bytes)
+            terms = DefinedAbbreviations.extend(vocabularies.recognize(bytes), bytes)
             variants = VariantScanner.scan(bytes)
             grades = AdverseEventGrade.find(in: bytes)
             cues = matcher.matches(in: bytes).compactMap { match in Cue(rawValue: match.value).map { CueMention(range: match.range, cue: $0) } }

@@ -64,55 +64,24 @@ enum CueLexicon {
         func add(_ cue: Cue, _ phrases: [String], exactCase: Bool = false) {
             list += phrases.map { PhraseMatcher.Phrase($0, cue.rawValue, exactCase: exactCase) }
         }
-        add(
-            .complete,
-            [
-                "complete response", "complete remission", "complete responses", "complete metabolic response", "complete molecular response",
-                "complete cytogenetic response", "complete hematological response", "complete haematological response",
-                "complete hematologic response", "complete molecular remission", "complete hematological remission",
-                "complete radiological response", "complete radiologic response", "complete clinical response", "complete pathological response",
-                "complete pathologic response", "complete and durable response", "complete resolution", "fully disappear", "disappeared completely",
-                "complete disappearance", "no evidence of disease", "rapid and complete response", "molecular remission",
-                "major molecular response", "deep molecular response",
-            ]
-        )
-        add(.complete, ["CR", "CR1", "CR2", "CRi", "CRh", "NED", "CCyR", "CMR", "pCR"], exactCase: true)
-        add(
-            .partial,
-            [
-                "partial response", "partial remission", "partial responses", "very good partial response", "partial radiologic response",
-                "partial radiological response", "partial metabolic response", "partial cytogenetic response",
-                "significant partial radiologic response",
-                "major response", "marked regression", "shrank markedly", "significant regression", "tumor regression", "tumour regression",
-                "partial regression", "good partial response",
-            ]
-        )
-        add(.partial, ["PR", "VGPR", "PCyR"], exactCase: true)
-        add(
-            .stable,
-            [
-                "stable disease", "disease stabilization", "disease stabilisation", "tumor stabilization", "tumour stabilization",
-                "tumor stabilisation", "stabilization", "stabilisation", "disease control", "remained stable",
-            ]
-        )
-        add(.stable, ["SD"], exactCase: true)
-        add(
-            .progression,
-            [
-                "progressive disease", "progression", "progressed", "progressing", "disease progression", "radiological progression",
-                "local progression", "relapse", "relapsed", "relapses", "recurrence", "recurred", "did not respond", "no response",
-                "not respond", "failed to respond", "ineffective", "was ineffective", "been ineffective", "did not demonstrate any efficacy",
-                "did not show efficacy", "did not show any efficacy", "not show efficacy", "no efficacy", "lack of efficacy", "without efficacy",
-                "refractory to", "treatment failure", "primary resistance", "oligoprogression", "new lesions", "new lesion", "growing lesion",
-                "rapidly growing lesion",
-            ]
-        )
-        add(.progression, ["PD"], exactCase: true)
+        // Response words come from the one table that extraction and matching share.
+        for entry in ResponseVocabulary.entries {
+            let cue: Cue =
+                switch entry.kind {
+                case .complete: .complete
+                case .partial: .partial
+                case .stable: .stable
+                case .progressive: .progression
+                }
+            list.append(PhraseMatcher.Phrase(entry.phrase, cue.rawValue, exactCase: entry.exactCase))
+        }
         add(
             .negation,
             [
                 "no", "not", "without", "negative", "negative for", "absence of", "absent", "wild-type", "wild type", "wildtype", "ruled out",
                 "excluded", "unremarkable", "inconclusive", "not detected", "undetectable", "neither", "nor", "free of", "lack of",
+                // A milestone that was missed is not a response: "failed to achieve MMR".
+                "failed to achieve", "did not achieve", "not achieve", "never achieved", "without achieving", "failed to reach",
             ]
         )
         add(
@@ -170,6 +139,8 @@ enum CueLexicon {
                 "adverse event", "adverse events", "side effect", "side effects", "toxicity", "toxicities", "adverse reaction",
                 "adverse reactions", "induced", "related to", "treatment-related", "drug-related", "tolerated", "tolerability", "experienced",
                 "developed", "complicated by", "dose-limiting",
+                "intolerant", "intolerance", "intolerable", "associated", "caused", "suffered", "occurred",
+                "onset of", "re-initiation", "reinitiation", "rechallenge", "re-challenge", "after starting", "while on",
             ]
         )
         add(

@@ -23,12 +23,19 @@ extension CaseAssembler {
             }
         }
         for (position, view) in views.enumerated() {
-            let genes = alteredGenes(in: view, altered: altered)
+            let genes = alteredGenes(in: view, altered: altered, skippingDescriptors: true)
             let drugs = drugNames(in: view)
-            if view.isPatient, view.has(.resistance), !drugs.isEmpty {
+            if view.isPatient, view.has(.resistance), !drugs.isEmpty, statesMechanism(view) {
                 if !genes.isEmpty {
-                    for gene in genes { record(gene, drugs, basis: "stated", span: view.range) }
-                } else {
+                    for gene in genes {
+                        // A fusion of the drug's own target is the driver it was given for, not
+                        // the cause of its failure.
+                        let kinds = alterations.filter { $0.gene == gene }.map(\.kind)
+                        let isDriverFusion = !kinds.isEmpty && kinds.allSatisfy { $0 == .fusion }
+                        let failed = drugs.filter { !(isDriverFusion && (vocabularies.drug(inn: $0)?.targets.contains(gene) ?? false)) }
+                        record(gene, failed, basis: "stated", span: view.range)
+                    }
+                } else if alteredGenes(in: view, altered: altered).isEmpty {
                     // "sorafenib-resistant mutation": the patient's altered genes the drug targets.
                     for drug in drugs {
                         let targets = Set(vocabularies.drug(inn: drug)?.targets ?? [])
@@ -67,16 +74,42 @@ extension CaseAssembler {
         return events
     }
 
-    /// Genes in the sentence that the case lists as altered.
-    private func alteredGenes(in view: SentenceView, altered: Set<String>) -> [String] {
+    /// A resistance sentence ties an alteration to the failure only when it names how: "led to
+    /// gefitinib resistance", "conferring resistance", "a resistance mechanism", "acquired", "an
+    /// imatinib-resistant mutation". "Tumours with X that were resistant to Y" and "drugs
+    /// developed to overcome resistance" do not.
+    private func statesMechanism(_ view: SentenceView) -> Bool {
+        let sentence = lowered(view.range)
+        if ["overcom", "circumvent", "to prevent resistance", "avoid resistance"].contains(where: { sentence.contains($0) }) { return false }
+        let markers = [
+            "mechanism", "led to", "lead to", "leads to", "leading to", "confer", "mediat", "caus", "due to", "because of", "acquired",
+            "acquisition", "emerg", "developed", "resistance mutation", "resistant mutation", "-resistant", "explain", "responsible",
+            "driv", "underl", "attribut", "result",
+        ]
+        return markers.contains { sentence.contains($0) }
+    }
+
+    /// Genes in the sentence that the case lists as altered. With `skippingDescriptors`, a gene
+    /// that only qualifies a drug class ("the ALK and ROS1 inhibitor") or the disease ("ALK
+    /// F1174L-mutated neuroblastoma", "an EML4-ALK rearranged tumour": the driver) is left out.
+    private func alteredGenes(in view: SentenceView, altered: Set<String>, skippingDescriptors: Bool = false) -> [String] {
         var genes: [String] = []
         for term in view.terms {
             guard case .gene(let index) = term.concept else { continue }
+            if skippingDescriptors, isDescriptor(term.range, in: view) { continue }
             let symbol = vocabularies.genes[index].symbol
             if altered.contains(symbol), !genes.contains(symbol) { genes.append(symbol) }
         }
         return genes
     }
+
+    private func isDescriptor(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = text(range.upperBound..<min(view.range.upperBound, range.upperBound + 40))
+        return after.firstMatch(of: Self.descriptorPattern) != nil
+    }
+
+    nonisolated(unsafe) private static let descriptorPattern =
+        /^(?:\s+and\s+[A-Z][A-Z0-9]+)?(?:\s+[A-Z]\d+[A-Z])?[-‐ ](?:mutated|mutant|positive|rearranged|driven|inhibitors?|TKIs?|kinase inhibitors?)\b/
 
     /// Altered genes named within a few words after an "acquired"/"new"/"emergence of" cue.
     private func acquiredGenes(in view: SentenceView, altered: Set<String>) -> [String] {
@@ -97,7 +130,7 @@ extension CaseAssembler {
         var names: [String] = []
         for term in view.terms {
             switch term.concept {
-            case .drug(let index): names.append(vocabularies.drugs[index].name)
+            case .drug(let index) where vocabularies.drugs[index].category != "substance": names.append(vocabularies.drugs[index].name)
             case .regimen(let index): names += vocabularies.regimens[index].drugs
             default: continue
             }

@@ -12,6 +12,14 @@ struct TherapyAssembly {
     /// Where each line was first mentioned in the narrative, for ordering.
     private var firstMention: [Int] = []
     private var firstCaseMention: [Int?] = []
+    /// Adverse-event abbreviations the text defines: "differentiation syndrome (DS)" makes a
+    /// later "DS" that event. Keyed by the abbreviation's bytes; the value is the event's index
+    /// and where the definition ends.
+    private var definedEvents: [[UInt8]: (index: Int, after: Int)] = [:]
+    /// Sections in which a given drug has been named so far.
+    private var sectionsWithDrugs: Set<Int> = []
+    /// Lines the text says were stopped.
+    private var stoppedLines: Set<Int> = []
 
     init(assembler: CaseAssembler) {
         self.assembler = assembler
@@ -36,6 +44,7 @@ struct TherapyAssembly {
     }
 
     mutating func run() {
+        definedEvents = Self.eventAbbreviations(in: assembler)
         var focus: Item?
         var focusSection = -1
         var sentencesSinceFocus = 0
@@ -47,9 +56,11 @@ struct TherapyAssembly {
             let previousFocus = sentencesSinceFocus <= 4 ? focus : nil
             var placed: [Placed] = []
             for group in drugGroups(in: view) {
+                sectionsWithDrugs.insert(view.sentence.sectionIndex)
                 let index = lineIndex(for: group, in: view)
                 placed.append(Placed(item: .line(index), range: group.first!.range.lowerBound..<group.last!.range.upperBound))
             }
+            placed += classMentions(in: view, excluding: placed)
             for (range, index) in procedureMentions(in: view) {
                 placed.append(Placed(item: .procedure(index), range: range))
             }
@@ -57,7 +68,9 @@ struct TherapyAssembly {
             attachResponses(in: view, placed: placed, focus: previousFocus)
             attachAdverseEvents(in: view, placed: placed, focus: previousFocus)
             attachDoseChanges(in: view, placed: placed, focus: previousFocus)
-            if let last = placed.last {
+            // A drug outranks a procedure named after it for what follows: "X, Y and HSCT. The
+            // outcome was a complete remission" credits the drugs.
+            if let last = placed.last(where: { if case .line = $0.item { true } else { false } }) ?? placed.last {
                 focus = last.item
                 sentencesSinceFocus = 0
             } else {
@@ -76,7 +89,8 @@ struct TherapyAssembly {
         for term in view.terms {
             switch term.concept {
             case .drug(let index):
-                guard isGiven(term.range, in: view) else { continue }
+                // Analytes, elements and classes are chemicals, never a line of therapy.
+                guard assembler.vocabularies.drugs[index].category != "substance", isGiven(term.range, in: view) else { continue }
                 mentions.append(DrugMention(inn: assembler.vocabularies.drugs[index].name, range: term.range))
             case .regimen(let index):
                 guard isGiven(term.range, in: view) else { continue }
@@ -92,8 +106,9 @@ struct TherapyAssembly {
         for mention in mentions {
             if let previous = groups.last?.last {
                 let joiner = assembler.gap(previous.range.upperBound, mention.range.lowerBound)
+                let listed = joiner == "and" || joiner == ", and" || joiner == "," || joiner == "or" || joiner == ", or"
                 if previous.range == mention.range || Self.combinationJoiners.contains(joiner)
-                    || (joiner == "and" || joiner == ", and" || joiner == ",") && !bothHaveLines(previous.inn, mention.inn)
+                    || listed && !bothHaveLines(previous.inn, mention.inn) && !sameTargetedClass(previous.inn, mention.inn)
                 {
                     groups[groups.count - 1].append(mention)
                     continue
@@ -108,6 +123,55 @@ struct TherapyAssembly {
     /// "brigatinib and lorlatinib" can be two lines.
     private static let combinationJoiners: Set<String> = [
         "", "/", "+", "plus", "with", "combined with", "in combination with", "-", "associated with", "&",
+    ]
+
+    /// Two targeted drugs against the same target in a list are lines one after the other, never
+    /// a combination: "after imatinib, dasatinib and nilotinib" (each of the three is an ABL1
+    /// inhibitor).
+    private func sameTargetedClass(_ first: String, _ second: String) -> Bool {
+        guard first != second, let a = assembler.vocabularies.drug(inn: first), let b = assembler.vocabularies.drug(inn: second),
+            a.category == "targeted", b.category == "targeted", let primary = a.targets.first
+        else { return false }
+        return b.targets.first == primary
+    }
+
+    /// A drug class standing for the patient's drug of that class: "an FLT3 TKI", "these TKIs",
+    /// "second-generation TKIs", "the BRAF inhibitor". It resolves to the latest line already
+    /// named whose drug is of that class, so an outcome stated for the class reaches the drug.
+    private func classMentions(in view: SentenceView, excluding placed: [Placed]) -> [Placed] {
+        guard !lines.isEmpty else { return [] }
+        let text = assembler.text(view.range)
+        var result: [Placed] = []
+        for match in text.matches(of: Self.classPattern) {
+            let start = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
+            let end = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
+            let range = start..<end
+            if placed.contains(where: { $0.range.overlaps(range) }) { continue }
+            let qualifier = match.output.1.map { String($0).lowercased() }
+            // A bare "inhibitor" names no class ("a pump inhibitor"); a bare "TKI" does.
+            if qualifier == nil, !String(match.output.0).contains("TKI"), !String(match.output.0).contains("kinase") { continue }
+            let candidates = lines.indices.filter { index in
+                lines[index].drugs.contains { inn in
+                    guard let drug = assembler.vocabularies.drug(inn: inn), drug.category == "targeted" else { return false }
+                    guard let qualifier else { return true }
+                    if let generation = Self.generations[qualifier.replacingOccurrences(of: "-", with: " ")] {
+                        return drug.drugClass.lowercased().contains(generation)
+                    }
+                    return drug.targets.first?.lowercased() == qualifier || drug.drugClass.lowercased().hasPrefix(qualifier + " ")
+                }
+            }
+            guard let latest = candidates.last else { continue }
+            result.append(Placed(item: .line(latest), range: range))
+        }
+        return result
+    }
+
+    nonisolated(unsafe) private static let classPattern =
+        /\b(?:(?:these|those|both|the|an?|all|two|three)\s+)?((?:first|second|third|1st|2nd|3rd)[- ]generation|[A-Z][A-Z0-9]{1,5})?[- ]?(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?)\b/
+
+    private static let generations: [String: String] = [
+        "first generation": "1st generation", "1st generation": "1st generation", "second generation": "2nd generation",
+        "2nd generation": "2nd generation", "third generation": "3rd generation", "3rd generation": "3rd generation",
     ]
 
     private func bothHaveLines(_ first: String, _ second: String) -> Bool {
@@ -312,14 +376,33 @@ struct TherapyAssembly {
         for cue in view.cues {
             guard let response = cue.cue.response else { continue }
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
-            if response == .progressive && isDiseaseQualifier(cue, in: view) { continue }
+            if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
             guard let target = responseTarget(for: cue, response: response, placed: placed, focus: focus, in: view) else { continue }
             guard case .line(let index) = target else { continue }
+            // Progression after a drug was stopped for another reason is not its outcome.
+            if response == .progressive, stoppedLines.contains(index), lines[index].stopReason != "progression",
+                !placed.contains(where: { $0.range.lowerBound < cue.range.lowerBound })
+            {
+                continue
+            }
             let current = lines[index].response
             if current == nil || response.rank > current!.rank {
                 lines[index].response = response
                 lines[index].responseText = assembler.lowered(cue.range)
             }
+            lines[index].responseSpans.append(assembler.evidence(cue.range))
+        }
+        // "imatinib resistance", "a sorafenib-resistant clone": the drug failed, even with no
+        // response word. ("Mutations conferring resistance to X" speak of the mutations.)
+        for cue in view.cues(.resistance) where !assembler.isNegated(cue.range, in: view, window: 12) {
+            let target = placed.first { item in
+                guard case .line = item.item else { return false }
+                guard item.range.upperBound <= cue.range.lowerBound else { return false }
+                return ["", "-"].contains(assembler.gap(item.range.upperBound, cue.range.lowerBound))
+            }
+            guard case .line(let index) = target?.item, lines[index].response == nil else { continue }
+            lines[index].response = .progressive
+            lines[index].responseText = assembler.lowered(cue.range)
             lines[index].responseSpans.append(assembler.evidence(cue.range))
         }
     }
@@ -328,6 +411,24 @@ struct TherapyAssembly {
     private func isJoined(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
         ["plus", "+", "and", "with", "/", "combined with"].contains(assembler.gap(first.upperBound, second.lowerBound))
     }
+
+    /// "her anemia gradually progressed": the course of a symptom, not of the disease.
+    private func isSymptomCourse(_ cue: CueMention, in view: SentenceView) -> Bool {
+        view.terms.contains { term in
+            guard term.concept.kind == .adverseEvent, term.range.upperBound <= cue.range.lowerBound else { return false }
+            let between = assembler.gap(term.range.upperBound, cue.range.lowerBound).split(separator: " ")
+            return between.count <= 2 && between.allSatisfy { $0.hasSuffix("ly") || $0 == "had" || $0 == "has" || $0 == "further" }
+        }
+    }
+
+    /// "progression-free", "relapse free": the absence of the event.
+    private func isFreeOf(_ cue: CueMention) -> Bool {
+        let after = assembler.lowered(cue.range.upperBound..<min(assembler.bytes.count, cue.range.upperBound + 32))
+        return after.firstMatch(of: Self.freePattern) != nil
+    }
+
+    /// "-free", " free", and coordinated: "relapse and recurrence-free".
+    nonisolated(unsafe) private static let freePattern = /^(?:\s+(?:and|or)\s+[a-z]+)?[-‐ ]free\b/
 
     /// "refractory AML", "relapsed AML": a description of the disease, not a response.
     private func isDiseaseQualifier(_ cue: CueMention, in view: SentenceView) -> Bool {
@@ -340,8 +441,14 @@ struct TherapyAssembly {
         // "response to crizotinib", "progression on imatinib", "refractory to X".
         if let next = placed.first(where: { $0.range.lowerBound >= cue.range.upperBound }) {
             // "to", "on", "with" and up to three modifiers: "did not respond to oral low-dose prednisone".
-            let words = assembler.gap(cue.range.upperBound, next.range.lowerBound).split(separator: " ")
-            if let first = words.first, ["to", "on", "with", "of", "under", "after"].contains(first), words.count <= 4,
+            // A closing bracket may come first: "(MMR) with 400 mg imatinib".
+            let gap = assembler.gap(cue.range.upperBound, next.range.lowerBound).drop { $0 == ")" || $0 == " " }
+            // An adverb may come first: "responded optimally to dasatinib".
+            let words = Array(gap.split(separator: " ").drop { $0.count > 4 && $0.hasSuffix("ly") })
+            let cueText = assembler.lowered(cue.range)
+            // The cue may end in its preposition: "improved with trametinib".
+            if words.isEmpty, ["with", "on", "after"].contains(where: { cueText.hasSuffix(" " + $0) }) { return next.item }
+            if let first = words.first, ["to", "on", "with", "of", "under", "after", "during", "despite"].contains(first), words.count <= 5,
                 !words.contains(where: { $0.hasSuffix(",") || $0 == "and" })
             {
                 return next.item
@@ -371,11 +478,17 @@ struct TherapyAssembly {
     // MARK: Adverse events
 
     private mutating func attachAdverseEvents(in view: SentenceView, placed: [Placed], focus: Item?) {
-        let events = view.terms(.adverseEvent)
+        var events: [(range: Range<Int>, index: Int)] = view.terms(.adverseEvent).compactMap { term in
+            if case .adverseEvent(let index) = term.concept { (term.range, index) } else { nil }
+        }
+        events += definedEventMentions(in: view)
         guard !events.isEmpty else { return }
-        let hasContext = view.has(.adverseEventContext) || !view.grades.isEmpty || view.has(.doseChange)
-        for term in events {
-            guard case .adverseEvent(let index) = term.concept else { continue }
+        // Before any drug has been named in this part of the report, an event is a presenting
+        // symptom, not a toxicity (a drug named only in the title does not count for the case).
+        guard sectionsWithDrugs.contains(view.sentence.sectionIndex) else { return }
+        let hasContext = view.has(.adverseEventContext) || !view.grades.isEmpty || view.has(.doseChange) || view.has(.stop)
+        for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) { continue }
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
@@ -390,6 +503,50 @@ struct TherapyAssembly {
             )
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
+    }
+
+    /// "differentiation syndrome (DS)": an adverse-event term followed by a bracketed
+    /// abbreviation in capitals.
+    private static func eventAbbreviations(in assembler: CaseAssembler) -> [[UInt8]: (index: Int, after: Int)] {
+        var result: [[UInt8]: (index: Int, after: Int)] = [:]
+        let bytes = assembler.bytes
+        for term in assembler.annotated.terms {
+            guard case .adverseEvent(let index) = term.concept else { continue }
+            var cursor = term.range.upperBound
+            if cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == 0x28 else { continue }
+            let start = cursor + 1
+            var end = start
+            while end < bytes.count, end - start <= 8, bytes[end] &- 0x41 < 26 || bytes[end] &- 0x30 < 10 || bytes[end] == 0x2D { end += 1 }
+            guard end < bytes.count, bytes[end] == 0x29, end - start >= 2, bytes[start] &- 0x41 < 26 else { continue }
+            let abbreviation = Array(bytes[start..<end])
+            if result[abbreviation] == nil { result[abbreviation] = (index, end + 1) }
+        }
+        return result
+    }
+
+    /// Later uses of a defined adverse-event abbreviation in a sentence, as whole words.
+    private func definedEventMentions(in view: SentenceView) -> [(range: Range<Int>, index: Int)] {
+        guard !definedEvents.isEmpty else { return [] }
+        let bytes = assembler.bytes
+        var found: [(range: Range<Int>, index: Int)] = []
+        func isWordByte(_ byte: UInt8) -> Bool { byte | 0x20 &- 0x61 < 26 || byte &- 0x30 < 10 }
+        var position = view.range.lowerBound
+        while position < view.range.upperBound {
+            guard bytes[position] &- 0x41 < 26, position == 0 || !isWordByte(bytes[position - 1]) else {
+                position += 1
+                continue
+            }
+            var end = position
+            while end < view.range.upperBound, isWordByte(bytes[end]) || bytes[end] == 0x2D { end += 1 }
+            if let defined = definedEvents[Array(bytes[position..<end])], position >= defined.after,
+                !view.terms.contains(where: { $0.range.overlaps(position..<end) })
+            {
+                found.append((position..<end, defined.index))
+            }
+            position = max(end, position + 1)
+        }
+        return found
     }
 
     private mutating func add(_ event: AdverseEvent, toLine line: Int?) {
@@ -408,15 +565,28 @@ struct TherapyAssembly {
         }
     }
 
-    /// "grade IV neutropenia" or "neutropenia (grade 4)".
+    /// "grade IV neutropenia" or "neutropenia (grade 4)". A range ("grade 3–4") gives its lower
+    /// bound: the text vouches for that much.
     private func grade(for range: Range<Int>, in view: SentenceView) -> Int? {
+        guard let grade = statedGrade(for: range, in: view) else { return nil }
+        return lowerBound(of: grade) ?? grade.grade
+    }
+
+    private func lowerBound(of mention: GradeMention) -> Int? {
+        let text = assembler.text(mention.range)
+        let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.compactMap { Int(String($0)) }
+        guard digits.count == 2, digits[0] < digits[1], digits.allSatisfy({ (1...5).contains($0) }) else { return nil }
+        return digits[0]
+    }
+
+    private func statedGrade(for range: Range<Int>, in view: SentenceView) -> GradeMention? {
         for mention in view.grades {
             if mention.range.upperBound <= range.lowerBound, assembler.gap(mention.range.upperBound, range.lowerBound).isEmpty {
-                return mention.grade
+                return mention
             }
             if mention.range.lowerBound >= range.upperBound {
                 let between = assembler.gap(range.upperBound, mention.range.lowerBound)
-                if between == "(" || between == "," || between.isEmpty || between == "of" { return mention.grade }
+                if between == "(" || between == "," || between.isEmpty || between == "of" { return mention }
             }
         }
         return nil
@@ -430,6 +600,9 @@ struct TherapyAssembly {
         let sentence = assembler.text(view.range).replacingOccurrences(of: "\n", with: " ")
         if view.has(.doseChange), !lines[index].doseChanges.contains(sentence) {
             lines[index].doseChanges.append(sentence)
+        }
+        if let stop = view.cues(.stop).first, !assembler.isNegated(stop.range, in: view, window: 12), !view.has(.progression) {
+            stoppedLines.insert(index)
         }
         if let stop = view.cues(.stop).first, lines[index].stopReason == nil {
             let after = assembler.lowered(stop.range.upperBound..<view.range.upperBound)

@@ -122,6 +122,48 @@ struct LexiconBuilder {
         }
     }
 
+    /// The DrugBank layer (`drugbank_drugs.tsv`, CC0): lower priority than the curated table.
+    /// A row marked `curated` adds spellings to the curated drug of that name; any other row is
+    /// a new drug with no class or targets; a `substance` row is a chemical that reports name but
+    /// never give as treatment (an analyte, an element, a drug class), with category `substance`,
+    /// so that extraction never makes a therapy of it. A form the lexicon already holds for any concept is
+    /// skipped, so a curated drug, disease, adverse event or gene keeps its surface forms.
+    /// The generator has already dropped English words, analytes, organisms, chemical names and
+    /// short abbreviations; codes with digits and no lowercase match in exact case.
+    mutating func addDrugBank(_ table: TSV) throws {
+        let name = try table.column("name")
+        let curated = try table.column("curated")
+        let synonyms = try table.column("synonyms")
+        var owned = Set(keys.map(\.key))
+        var byName = Dictionary(drugs.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for row in table.rows {
+            let drugName = String(row[name])
+            let index: Int
+            if row[curated] == "yes" {
+                guard let existing = byName[drugName] else { continue }
+                index = existing
+            } else if let existing = byName[drugName] {
+                index = existing
+            } else {
+                index = drugs.count
+                let category = row[curated] == "substance" ? "substance" : "other"
+                drugs.append(
+                    Drug(name: drugName, brands: [], codes: [], salts: [], synonyms: [], targets: [], drugClass: "", category: category)
+                )
+                byName[drugName] = index
+                if owned.insert(LexiconKey.make(drugName)).inserted {
+                    add(drugName, .drug(index), .name, .anyCase)
+                }
+            }
+            for form in row[synonyms].listItems {
+                guard owned.insert(LexiconKey.make(form)).inserted else { continue }
+                let hasLowercase = form.unicodeScalars.contains { $0.properties.isLowercase }
+                add(form, .drug(index), .synonym, hasLowercase ? .anyCase : .exactCase)
+                drugs[index].synonyms.append(form)
+            }
+        }
+    }
+
     mutating func addRegimens(_ table: TSV) throws {
         let abbreviation = try table.column("abbreviation")
         let drugColumn = try table.column("drugs")

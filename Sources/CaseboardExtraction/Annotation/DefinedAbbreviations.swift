@@ -1,0 +1,65 @@
+import CaseboardVocabularies
+
+/// Abbreviations a report defines for a drug, such as "sirolimus (SRL)" or "valproic acid
+/// (VPA)": after the definition, the abbreviation names that drug. Reports coin them freely, so
+/// no vocabulary can hold them.
+enum DefinedAbbreviations {
+    /// `terms` plus every use of a drug abbreviation the text defines, from its definition on,
+    /// sorted by position. Uses that overlap a recognized term are left to that term.
+    static func extend(_ terms: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
+        var definitions: [([UInt8], ConceptReference, Int)] = []
+        for term in terms {
+            guard case .drug = term.concept, let (abbreviation, start) = definition(after: term.range, bytes) else { continue }
+            if !definitions.contains(where: { $0.0 == abbreviation }) { definitions.append((abbreviation, term.concept, start)) }
+        }
+        guard !definitions.isEmpty else { return terms }
+        var added: [TermMatch] = []
+        // A defined abbreviation outranks a gene symbol of the same spelling: after "sirolimus
+        // (SRL)", "SRL" is the drug, not the gene.
+        var terms = terms
+        for (abbreviation, _, start) in definitions {
+            terms.removeAll { term in
+                term.concept.kind == .gene && term.range.lowerBound >= start && term.range.count == abbreviation.count
+                    && abbreviation.indices.allSatisfy { bytes[term.range.lowerBound + $0] == abbreviation[$0] }
+            }
+        }
+        for (abbreviation, concept, start) in definitions {
+            var index = start
+            while index + abbreviation.count <= bytes.count {
+                if bytes[index] == abbreviation[0], isBoundary(bytes, index - 1), isBoundary(bytes, index + abbreviation.count),
+                    abbreviation.indices.allSatisfy({ bytes[index + $0] == abbreviation[$0] })
+                {
+                    let range = index..<(index + abbreviation.count)
+                    if !terms.contains(where: { $0.range.overlaps(range) }), !added.contains(where: { $0.range.overlaps(range) }) {
+                        added.append(TermMatch(range: range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase))
+                    }
+                    index += abbreviation.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return (terms + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// "drug (ABBR)": two to eight letters, digits or hyphens with a capital, in brackets just
+    /// after the drug. Returns the abbreviation and where it starts.
+    private static func definition(after range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt8], Int)? {
+        var cursor = range.upperBound
+        if cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+        guard cursor < bytes.count, bytes[cursor] == 0x28 else { return nil }
+        let start = cursor + 1
+        var end = start
+        while end < bytes.count, end - start <= 8, isWordByte(bytes[end]) || bytes[end] == 0x2D { end += 1 }
+        guard end < bytes.count, bytes[end] == 0x29, end - start >= 2 else { return nil }
+        let abbreviation = Array(bytes[start..<end])
+        guard abbreviation.contains(where: { $0 &- 0x41 < 26 }), isWordByte(abbreviation[0]) else { return nil }
+        return (abbreviation, start)
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool { byte | 0x20 &- 0x61 < 26 || byte &- 0x30 < 10 }
+
+    private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        index < 0 || index >= bytes.count || !(isWordByte(bytes[index]) || bytes[index] >= 0x80)
+    }
+}

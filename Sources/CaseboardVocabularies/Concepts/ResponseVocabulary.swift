@@ -1,0 +1,123 @@
+import CaseboardCore
+
+/// The words and phrases case reports use for a treatment outcome, each mapped to a
+/// ``ResponseKind``: RECIST-style wording, haematological and cytogenetic remissions, molecular
+/// milestones in CML and Ph+ ALL, and the looser wording authors use ("shrinkage", "excellent
+/// response", "ineffective").
+///
+/// One table serves extraction (the response cues) and matching (a profile's prior response
+/// written as a phrase).
+///
+/// Mappings that are judgement calls, with their source:
+/// - MMR (major molecular response, BCR::ABL1 ≤ 0.1% IS) is a partial molecular response, and
+///   MR4, MR4.5, MR5 and CMR (deep or complete molecular response) are complete (ELN 2020
+///   recommendations for CML, Hochhaus et al., Leukemia 2020, PMID 32127639).
+/// - MRD negativity is complete (NCCN Acute Lymphoblastic Leukemia guideline, 2024).
+/// - A bare "remission" is complete: in leukaemia a remission without qualifier is a complete
+///   remission; a partial one is always written so.
+/// - "Disease control" is not stable disease (it pools CR, PR and SD), so it is not listed.
+///
+/// ```swift
+/// ResponseVocabulary.kind(of: "MMR")                       // .partial
+/// ResponseVocabulary.kind(of: "complete molecular response") // .complete
+/// ```
+public enum ResponseVocabulary {
+    /// One surface form of a response.
+    public struct Entry: Sendable, Hashable {
+        public var phrase: String
+        public var kind: ResponseKind
+        /// Abbreviations ("CR", "MMR") match only in the case written.
+        public var exactCase: Bool
+    }
+
+    /// The response a whole phrase names, or nil: "MMR" → partial, "MR4.5" → complete,
+    /// "stable disease" → stable. Case is ignored except for abbreviations.
+    public static func kind(of phrase: String) -> ResponseKind? {
+        let trimmed = phrase.trimmingWhitespace
+        let folded = trimmed.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for entry in entries {
+            if entry.exactCase ? entry.phrase == trimmed : entry.phrase == folded { return entry.kind }
+        }
+        return nil
+    }
+
+    /// Every phrase, lowercase unless it is an abbreviation.
+    public static let entries: [Entry] = {
+        var list: [Entry] = []
+        func add(_ kind: ResponseKind, _ phrases: [String], exactCase: Bool = false) {
+            list += phrases.map { Entry(phrase: $0, kind: kind, exactCase: exactCase) }
+        }
+        add(
+            .complete,
+            [
+                "complete response", "complete responses", "complete remission", "complete remissions", "complete metabolic response",
+                "complete metabolic remission", "complete molecular response", "complete cytogenetic response", "complete cytogenetic remission",
+                "complete hematological response", "complete haematological response", "complete hematologic response",
+                "complete haematologic response", "complete molecular remission", "complete hematological remission",
+                "complete haematological remission", "complete hematologic remission", "complete haematologic remission",
+                "complete hematologic and cytogenetic remission", "complete hematological and molecular remission",
+                "complete hematologic and molecular remission", "complete radiological response", "complete radiologic response",
+                "complete radiographic response", "complete radiographic remission", "complete clinical response",
+                "complete pathological response", "complete pathologic response", "complete pathological remission",
+                "complete and durable response", "complete sustained response", "complete and sustained response",
+                "complete functional remission", "complete regression", "complete tumor regression", "complete tumour regression",
+                "complete resolution", "fully disappear", "disappeared completely", "complete disappearance", "no evidence of disease",
+                "rapid and complete response", "molecular remission", "deep molecular response", "deep molecular responses",
+                "undetectable minimal residual disease", "undetectable measurable residual disease", "mrd negativity", "mrd-negative",
+                "mrd negative", "negative mrd", "remission", "remissions", "in remission",
+            ]
+        )
+        add(
+            .complete,
+            ["CR", "CR1", "CR2", "CRi", "CRh", "NED", "CCyR", "CMR", "pCR", "DMR", "MR4", "MR4.0", "MR4.5", "MR5", "MR5.0", "CHR", "CMolR"],
+            exactCase: true
+        )
+        add(
+            .partial,
+            [
+                "partial response", "partial remission", "partial responses", "very good partial response", "partial radiologic response",
+                "partial radiological response", "partial metabolic response", "partial cytogenetic response",
+                "significant partial radiologic response", "major response", "marked regression", "shrank markedly", "significant regression",
+                "tumor regression", "tumour regression", "tumoral regression", "partial regression", "good partial response",
+                "regression", "shrinkage", "tumor shrinkage", "tumour shrinkage", "significant shrinkage", "marked shrinkage",
+                "major molecular response", "major cytogenetic response", "near-complete response", "near complete response",
+                "good response", "excellent response", "dramatic response", "remarkable response", "marked response",
+                "significant response", "impressive response", "rapid response", "durable response", "sustained response",
+                "favorable response", "favourable response", "clinical response", "radiological response", "radiologic response",
+                "radiographic response", "objective response", "clinical and radiological response", "some response",
+                "responded well", "responded", "successfully treated", "successful treatment", "effectively treated",
+                "tumor response", "tumour response", "initial tumor response", "size reduction", "tumor size reduction",
+                "reduction in size", "reduction in tumor size", "decrease in size", "decreased in size", "reduced in size",
+                "improved with", "improved on", "improved after",
+            ]
+        )
+        add(.partial, ["PR", "VGPR", "PCyR", "MMR", "MCyR", "MMolR"], exactCase: true)
+        add(
+            .stable,
+            [
+                "stable disease", "disease stabilization", "disease stabilisation", "tumor stabilization", "tumour stabilization",
+                "tumor stabilisation", "stabilization", "stabilisation", "remained stable", "minor response", "minimal response",
+                "mixed response",
+            ]
+        )
+        add(.stable, ["SD"], exactCase: true)
+        add(
+            .progressive,
+            [
+                "progressive disease", "progression", "progressed", "progressing", "disease progression", "radiological progression",
+                "radiographic progression", "local progression", "relapse", "relapsed", "relapses", "recurrence", "recurred",
+                "did not respond", "no response", "not respond", "failed to respond", "ineffective", "was ineffective", "been ineffective",
+                "not effective", "did not demonstrate any efficacy", "did not show efficacy", "did not show any efficacy",
+                "not show efficacy", "no efficacy", "lack of efficacy", "without efficacy", "refractory to", "refractory",
+                "treatment failure", "primary resistance", "oligoprogression", "new lesions", "new lesion", "new metastases",
+                "new metastasis", "growing lesion", "rapidly growing lesion", "unresponsive", "no clinical benefit",
+                "without clinical benefit", "without any clinical benefit", "inactivity", "blast crisis", "blastic crisis",
+                "blast phase", "response was poor", "poor response", "minimal effect", "loss of response", "lost response",
+                "lost their molecular response", "lost its molecular response", "loss of molecular response", "loss of mmr",
+                "loss of major molecular response",
+            ]
+        )
+        add(.progressive, ["PD"], exactCase: true)
+        return list
+    }()
+}
