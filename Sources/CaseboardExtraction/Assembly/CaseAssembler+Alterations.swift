@@ -88,7 +88,7 @@ extension CaseAssembler {
             var fusionMembers: Set<Int> = []
             // Fusions: two genes joined by "-", "::", "/" or a dash, one of them a driver.
             for (position, pair) in zip(genes, genes.dropFirst()).enumerated() {
-                let joiner = text(pair.0.range.upperBound..<pair.1.range.lowerBound)
+                let joiner = Self.fusionJoiner(text(pair.0.range.upperBound..<pair.1.range.lowerBound))
                 guard ["-", "::", "/", "–", "—", " - "].contains(joiner), pair.0.symbol != pair.1.symbol else { continue }
                 let firstDrives = fusionDriverGene(pair.0.symbol)
                 let secondDrives = fusionDriverGene(pair.1.symbol)
@@ -139,9 +139,9 @@ extension CaseAssembler {
                 guard let kind else { continue }
                 // "FGFR2 fusions", "mutations in BRAF": one gene with a plural names a class of
                 // alterations, unless the report is a series or the sentence names the patient.
-                if members.count == 1, !caseSeries, !view.namesPatient, Self.pluralKindWords.contains(after.words.first ?? "")
-                    || Self.pluralKindWords.contains(where: { before.hasSuffix($0 + " in ") || before.hasSuffix($0 + " of ") })
-                {
+                let lead = before.split(whereSeparator: { !$0.isLetter }).suffix(3).filter { !Self.fillers.contains(String($0)) }
+                let pluralBefore = lead.count >= 2 && ["in", "of"].contains(lead.last ?? "") && Self.pluralKindWords.contains(String(lead[lead.count - 2]))
+                if members.count == 1, !caseSeries, !view.namesPatient, Self.pluralKindWords.contains(after.words.first ?? "") || pluralBefore {
                     continue
                 }
                 let byPositivity = after.words.first == "positive" || after.words.first == "+"
@@ -156,6 +156,8 @@ extension CaseAssembler {
                     }
                     if kind == .fusion && !fusionDriverGene(member.symbol) && after.words.first != "fusion" { continue }
                     if let index = group.dropFirst(offset).first, fusionMembers.contains(index), kind == .fusion || members.count > 1 { continue }
+                    // "MET alterations" is a summary that a named fusion or change replaces.
+                    if kind == .mutation, after.words.first?.hasPrefix("alteration") == true { label = "alteration" }
                     var alteration = Alteration(gene: member.symbol, variant: label, kind: kind, spans: [evidence(member.range)])
                     if members.count == 1 { alteration.alleleFraction = alleleFraction(after: last.range.upperBound, in: view) }
                     found.append(alteration)
@@ -201,6 +203,30 @@ extension CaseAssembler {
             if let last = genes.last { lastGene = last }
         }
         return merge(found)
+    }
+
+    /// The joiner between two genes with exon labels dropped: "TPM4 (exon 7)-NTRK1" joins by "-".
+    static func fusionJoiner(_ raw: String) -> String {
+        guard raw.count > 3, raw.contains("(") else { return raw }
+        var result = ""
+        var depth = 0
+        var label = ""
+        for character in raw {
+            if character == "(" {
+                depth += 1
+                label = ""
+            } else if character == ")" {
+                depth -= 1
+                // Only exon or intron labels may be dropped.
+                let words = label.lowercased().split(separator: " ")
+                guard words.count == 2, ["exon", "intron", "ex"].contains(String(words[0])), words[1].allSatisfy(\.isNumber) else { return raw }
+            } else if depth > 0 {
+                label.append(character)
+            } else if character != " " {
+                result.append(character)
+            }
+        }
+        return result.isEmpty ? raw : result
     }
 
     /// A gene-like token (capitals and digits) just before `range`, skipping spaces and
@@ -396,8 +422,10 @@ extension CaseAssembler {
         }
         let specific = Set(merged.filter { [.proteinChange, .dnaChange, .internalTandemDuplication].contains($0.kind) }.map(\.gene))
         let pointChange = Set(merged.filter { $0.kind == .proteinChange }.map(\.gene))
+        let counts = Dictionary(merged.map { ($0.gene, 1) }, uniquingKeysWith: +)
         return merged.filter { alteration in
             if alteration.kind == .mutation && specific.contains(alteration.gene) { return false }
+            if alteration.variant == "alteration", counts[alteration.gene, default: 0] > 1 { return false }
             if alteration.variant == "TKD" && pointChange.contains(alteration.gene) { return false }
             return true
         }

@@ -221,7 +221,7 @@ struct CaseAssembler {
                 if preceding.contains("family history") { continue }
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
-                if isClassMention(term.range, in: view) { continue }
+                if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
                 if !disease.isCancer, isTreatmentEffect(term.range, in: view) { complications.insert(disease.code) }
                 let surface = lowered(term.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 if var entry = byCode[disease.code] {
@@ -254,23 +254,34 @@ struct CaseAssembler {
     /// "gliomas" and "glioma" beside "low-grade glioma", "NSCLC" beside lung adenocarcinoma.
     private func refine(_ found: [Diagnosis]) -> [Diagnosis] {
         let hasSingular = found.contains { !isPluralClass($0) }
-        return found.filter { diagnosis in
+        // Broad nodes give way first ("Lung", "NSCLC", "Soft Tissue"); AML beside myeloid
+        // sarcoma, or ET before post-ET myelofibrosis, are both diagnoses.
+        let specific = found.filter { diagnosis in
             if hasSingular, isPluralClass(diagnosis) { return false }
-            for other in found where other.code != diagnosis.code {
-                // Only broad nodes give way ("Lung", "NSCLC", "Colorectal Adenocarcinoma"); AML
-                // beside myeloid sarcoma, or ET before post-ET myelofibrosis, are both diagnoses.
-                if let level = vocabularies.disease(code: diagnosis.code)?.level, level <= 2, isAncestor(diagnosis.code, of: other.code) {
+            guard let level = vocabularies.disease(code: diagnosis.code)?.level, level <= 2 else { return true }
+            return !found.contains { $0.code != diagnosis.code && isAncestor(diagnosis.code, of: $0.code) }
+        }
+        return specific.filter { diagnosis in
+            guard diagnosis.oncotree != nil else { return true }
+            let base = Self.baseName(diagnosis.canonicalName)
+            for other in specific where other.code != diagnosis.code && other.oncotree != nil {
+                if isAncestor(other.code, of: diagnosis.code) { continue }
+                // "sarcoma" inside "histiocytic sarcoma", "adenocarcinoma" inside "lung adenocarcinoma",
+                // "Neuroendocrine Carcinoma, NOS" inside "Prostate Neuroendocrine Carcinoma".
+                if other.name.count > diagnosis.name.count, other.name.hasSuffix(" " + diagnosis.name) || other.name.hasSuffix("-" + diagnosis.name) {
                     return false
                 }
-                // "sarcoma" inside "histiocytic sarcoma", "adenocarcinoma" inside "lung adenocarcinoma".
-                if diagnosis.oncotree != nil, other.oncotree != nil, other.name.count > diagnosis.name.count,
-                    other.name.hasSuffix(" " + diagnosis.name) || other.name.hasSuffix("-" + diagnosis.name)
-                {
+                if diagnosis.canonicalName.hasSuffix(", NOS"), Self.baseName(other.canonicalName).contains(base), base != Self.baseName(other.canonicalName) {
                     return false
                 }
             }
             return true
         }
+    }
+
+    /// A node name without its ", NOS", lowercased.
+    private static func baseName(_ name: String) -> String {
+        (name.hasSuffix(", NOS") ? String(name.dropLast(5)) : name).lowercased()
     }
 
     private func isAncestor(_ code: String, of other: String) -> Bool {
@@ -312,11 +323,26 @@ struct CaseAssembler {
         return false
     }
 
+    /// The class an appositive puts a disease in: "essential thrombocythemia (ET), a
+    /// BCR-ABL1-negative myeloproliferative neoplasm" names one disease, not two.
+    private func isAppositive(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 60)..<range.lowerBound)
+        guard let comma = before.range(of: ", a ", options: .backwards) ?? before.range(of: ", an ", options: .backwards) else { return false }
+        // At most three modifier words between the article and the disease.
+        let modifiers = before[comma.upperBound...].split(separator: " ")
+        guard modifiers.count <= 3 else { return false }
+        let commaOffset = range.lowerBound - before.utf8.distance(from: comma.lowerBound, to: before.utf8.endIndex)
+        // A disease (or its abbreviation in brackets) ends just before the comma.
+        return view.terms(.disease).contains { term in
+            term.range.upperBound <= commaOffset && commaOffset - term.range.upperBound <= 8
+        }
+    }
+
     /// A condition the text presents as an effect of a drug: "GPA shortly after starting
     /// dabrafenib", "neuronopathy associated with ruxolitinib".
     private func isTreatmentEffect(_ range: Range<Int>, in view: SentenceView) -> Bool {
         guard view.terms(.drug).contains(where: { $0.range.lowerBound > range.upperBound }) else { return false }
-        let after = lowered(range.upperBound..<view.range.upperBound)
+        let after = lowered(range.upperBound..<view.range.upperBound).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for cue in ["after starting", "after initiat", "induced by", "associated with", "in a patient treated with", "during treatment with", "secondary to", "related to"] {
             if let found = after.range(of: cue), after.distance(from: after.startIndex, to: found.lowerBound) < 60 { return true }
         }

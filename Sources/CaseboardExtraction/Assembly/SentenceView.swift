@@ -93,7 +93,9 @@ extension AnnotatedDocument {
                         }
                         study = true
                     } else if phrase == "patients", caseSeries {
-                        // In a case series the plural speaks of the reported patients.
+                        // In a case series the plural speaks of the reported patients, except
+                        // in the background that opens the report.
+                        if !isBackgroundSection(sentence) { patientReference = true }
                         continue
                     } else {
                         weak = true
@@ -229,6 +231,14 @@ extension AnnotatedDocument {
             }
         }
         return words
+    }
+
+    /// A section headed "Background" or "Introduction".
+    private func isBackgroundSection(_ sentence: Sentence) -> Bool {
+        guard sentence.sectionIndex < document.sections.count, let heading = document.sections[sentence.sectionIndex].heading?.lowercased() else {
+            return false
+        }
+        return heading.hasSuffix("background") || heading.hasSuffix("introduction")
     }
 
     /// "case series": the report's own form, not other series.
