@@ -98,7 +98,9 @@ extension CaseAssembler {
                 // "ALK/ROS1 inhibitor", "BRAF/MEK inhibition" name targets, not a fusion.
                 let next = following(pair.1.range, in: view, genes: genes).words
                 if let word = next.first, targetWords.contains(word) { continue }
-                if joiner == "/", firstDrives, secondDrives, !["fusion", "fusions", "rearrangement", "transcript", "translocation"].contains(next.first ?? "") {
+                if joiner == "/", firstDrives, secondDrives,
+                    !["fusion", "fusions", "rearrangement", "transcript", "translocation"].contains(next.first ?? "")
+                {
                     continue
                 }
                 let (gene, partner) = secondDrives || !firstDrives ? (pair.1.symbol, pair.0.symbol) : (pair.0.symbol, pair.1.symbol)
@@ -140,7 +142,8 @@ extension CaseAssembler {
                 // "FGFR2 fusions", "mutations in BRAF": one gene with a plural names a class of
                 // alterations, unless the report is a series or the sentence names the patient.
                 let lead = before.split(whereSeparator: { !$0.isLetter }).suffix(3).filter { !Self.fillers.contains(String($0)) }
-                let pluralBefore = lead.count >= 2 && ["in", "of"].contains(lead.last ?? "") && Self.pluralKindWords.contains(String(lead[lead.count - 2]))
+                let pluralBefore =
+                    lead.count >= 2 && ["in", "of"].contains(lead.last ?? "") && Self.pluralKindWords.contains(String(lead[lead.count - 2]))
                 if members.count == 1, !caseSeries, !view.namesPatient, Self.pluralKindWords.contains(after.words.first ?? "") || pluralBefore {
                     continue
                 }
@@ -355,7 +358,8 @@ extension CaseAssembler {
     private func isNegatedAfter(_ range: Range<Int>, in view: SentenceView) -> Bool {
         let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 48))
         var rest = Substring(after)
-        for word in [" mutations", " mutation", " was", " were", " is", " are", " remained", " also", " found", " to be", " tested"] where rest.hasPrefix(word) {
+        for word in [" mutations", " mutation", " was", " were", " is", " are", " remained", " also", " found", " to be", " tested"]
+        where rest.hasPrefix(word) {
             rest = rest.dropFirst(word.count)
         }
         rest = rest.drop(while: { $0 == " " })

@@ -139,7 +139,8 @@ struct CaseAssembler {
         guard number.value == number.value.rounded(), number.value < 120 else { return nil }
         let phrase = bytes.withUnsafeBufferPointer { PatientAge.phrase($0, after: number, limit: view.range.upperBound) }
         let before = lowered(max(view.range.lowerBound, number.range.lowerBound - 24)..<number.range.lowerBound)
-        let presentation = before.hasSuffix("presented at age ") || before.hasSuffix("presented at the age of ") || before.hasSuffix("presenting at age ")
+        let presentation =
+            before.hasSuffix("presented at age ") || before.hasSuffix("presented at the age of ") || before.hasSuffix("presenting at age ")
             || before.hasSuffix("presented at age of ")
         if let phrase { return (phrase.years, phrase.end, presentation) }
         if before.hasSuffix("aged ") || before.hasSuffix("age of ") || before.hasSuffix("age ") {
@@ -271,7 +272,9 @@ struct CaseAssembler {
                 if other.name.count > diagnosis.name.count, other.name.hasSuffix(" " + diagnosis.name) || other.name.hasSuffix("-" + diagnosis.name) {
                     return false
                 }
-                if diagnosis.canonicalName.hasSuffix(", NOS"), Self.baseName(other.canonicalName).contains(base), base != Self.baseName(other.canonicalName) {
+                if diagnosis.canonicalName.hasSuffix(", NOS"), Self.baseName(other.canonicalName).contains(base),
+                    base != Self.baseName(other.canonicalName)
+                {
                     return false
                 }
             }
@@ -343,7 +346,10 @@ struct CaseAssembler {
     private func isTreatmentEffect(_ range: Range<Int>, in view: SentenceView) -> Bool {
         guard view.terms(.drug).contains(where: { $0.range.lowerBound > range.upperBound }) else { return false }
         let after = lowered(range.upperBound..<view.range.upperBound).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for cue in ["after starting", "after initiat", "induced by", "associated with", "in a patient treated with", "during treatment with", "secondary to", "related to"] {
+        for cue in [
+            "after starting", "after initiat", "induced by", "associated with", "in a patient treated with", "during treatment with", "secondary to",
+            "related to",
+        ] {
             if let found = after.range(of: cue), after.distance(from: after.startIndex, to: found.lowerBound) < 60 { return true }
         }
         let before = lowered(max(view.range.lowerBound, range.lowerBound - 20)..<range.lowerBound)

@@ -55,7 +55,8 @@ extension AnnotatedDocument {
     /// Phrases that define a disease or state its frequency: "X is a rare sarcoma", "found in
     /// 10% of cases". Such sentences speak of the disease, not of the patient.
     static let definitionPhrases: [String] = [
-        " is a rare ", " are a rare ", " is an uncommon ", " are uncommon ", " defined by ", " is the most common ", " are the most common ", " is a type of ", " is a subtype of ",
+        " is a rare ", " are a rare ", " is an uncommon ", " are uncommon ", " defined by ", " is the most common ", " are the most common ",
+        " is a type of ", " is a subtype of ",
         " is a form of ", "% of patients", "% of cases", "% of all ", "% of tumo", " is found in ", " are found in ",
         " occur in approximately ", " occurs in approximately ", " account for ", " accounts for ", " mutually exclusive",
         " have been identified in ", " has been identified in ", " are resistant to ", " are sensitive to ", " confers resistance",
@@ -86,7 +87,8 @@ extension AnnotatedDocument {
                     } else if Self.studyBackground.contains(phrase) {
                         // "A case series" names the report's own form; "FISH study" a test.
                         if phrase == "series", caseSeries || precededByCase(bytes, cue.range.lowerBound) { continue }
-                        if phrase == "study", let word = Self.lowercasedWordsBefore(bytes, cue.range.lowerBound, limit: range.lowerBound, count: 1).first,
+                        if phrase == "study",
+                            let word = Self.lowercasedWordsBefore(bytes, cue.range.lowerBound, limit: range.lowerBound, count: 1).first,
                             Self.laboratoryWords.contains(word)
                         {
                             continue
