@@ -316,7 +316,8 @@ struct CaseAssembler {
     private func isClassMention(_ range: Range<Int>, in view: SentenceView) -> Bool {
         let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 12))
         if after.hasPrefix(" therapy") || after.hasPrefix(" therapies") { return true }
-        let before = lowered(view.range.lowerBound..<range.lowerBound)
+        // The list runs on from its marker: look back a list's length, not a whole run-on sentence.
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 120)..<range.lowerBound)
         for marker in ["including ", "such as ", "e.g. ", "e.g., "] {
             guard let found = before.range(of: marker, options: .backwards) else { continue }
             let lead = before[..<found.lowerBound].suffix(40)
