@@ -114,7 +114,8 @@ struct SectionOutline {
                 sections.append(Section(kind: kind, heading: heading, range: range))
             }
         }
-        return sections
+        // "… rare. Case Report. A 41-year-old …": labels run into a paragraph open sections too.
+        return InlineLabels.split(sections, text: text)
     }
 
     /// Whether a deeper heading stays in its parent's kind: unknown sub-headings do, and so do

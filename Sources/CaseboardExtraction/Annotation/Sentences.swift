@@ -42,6 +42,19 @@ enum SentenceSplitter {
                 while position < end {
                     let byte = bytes[position]
                     if byte == 0x2E || byte == 0x21 || byte == 0x3F {  // . ! ?
+                        // A citation numeral after the stop ("cases.1 In", "JAK2.1,2  Although")
+                        // stays with the sentence it cites.
+                        if byte == 0x2E, let cited = citationEnd(bytes, position, start, end) {
+                            emit(cited)
+                            position = cited
+                            continue
+                        }
+                        // A stop run into the next sentence in scraped text: "tolerated.Here".
+                        if byte == 0x2E, isRunOnStop(bytes, position, start, end) {
+                            emit(position + 1)
+                            position += 1
+                            continue
+                        }
                         var next = position + 1
                         // Closing quotes and brackets stay with the sentence.
                         while next < end, bytes[next] == 0x22 || bytes[next] == 0x29 || bytes[next] == 0x5D { next += 1 }
@@ -56,6 +69,10 @@ enum SentenceSplitter {
                             position = after
                             continue
                         }
+                    } else if byte == 0x0A, isParagraphBreak(bytes, position, start, end) {
+                        // Text that is not hard-wrapped puts one paragraph on a line, so a line
+                        // break there ends the sentence even after a line cut mid-word.
+                        emit(position)
                     } else if byte == 0x0A, position + 1 < end, bytes[position + 1] == 0x0A {
                         // A blank line after a heading-like or unterminated short line, or a list.
                         var previous = position
@@ -76,6 +93,68 @@ enum SentenceSplitter {
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    /// Lines longer than this are paragraphs, not a wrapped column.
+    static let wrappedLineLimit = 130
+
+    /// A single line break between a long line and a line opening with a capital.
+    private static func isParagraphBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ newline: Int, _ start: Int, _ end: Int) -> Bool {
+        guard newline + 1 < end, bytes[newline + 1] &- 0x41 < 26 else { return false }
+        var previous = newline
+        while previous > 0, bytes[previous - 1] != 0x0A { previous -= 1 }
+        var next = newline + 1
+        while next < end, bytes[next] != 0x0A { next += 1 }
+        guard max(newline - previous, next - newline - 1) > wrappedLineLimit else { return false }
+        // The line before must hold text of this sentence, not only a heading cut.
+        return newline > start && !isSpace(bytes[newline - 1])
+    }
+
+    /// The end of a citation numeral run right after a full stop ("1", "1,2", "3-5"), when a
+    /// space and a capitalised word follow it; nil otherwise.
+    private static func citationEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ period: Int, _ start: Int, _ end: Int) -> Int? {
+        guard period > start, period + 1 < end, bytes[period + 1] &- 0x30 < 10 else { return nil }
+        // The word before must contain letters: "JAK2.1" cites, "3.6" is a decimal.
+        var wordStart = period
+        while wordStart > start, !isSpace(bytes[wordStart - 1]) { wordStart -= 1 }
+        guard (wordStart..<period).contains(where: { bytes[$0] | 0x20 &- 0x61 < 26 }) else { return nil }
+        let last = bytes[period - 1]
+        let letterBefore = last | 0x20 &- 0x61 < 26 || last == 0x29
+        var index = period + 1
+        var groupDigits = 0
+        var separators = 0
+        while index < end {
+            let byte = bytes[index]
+            if byte &- 0x30 < 10 {
+                groupDigits += 1
+                guard groupDigits <= 3 else { return nil }
+            } else if byte == 0x2C || byte == 0x2D || (byte == 0xE2 && index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x93) {
+                separators += 1
+                groupDigits = 0
+                if byte == 0xE2 { index += 2 }
+            } else {
+                break
+            }
+            index += 1
+        }
+        // "JAK2.1 is" could be a version number; a letter before the stop or a list of
+        // citations makes the numeral a citation.
+        guard letterBefore || separators > 0, groupDigits > 0 else { return nil }
+        let cited = index
+        var after = index
+        while after < end, isSpace(bytes[after]) { after += 1 }
+        guard after > cited, after + 1 < end, bytes[after] &- 0x41 < 26, bytes[after + 1] &- 0x61 < 26 else { return nil }
+        return cited
+    }
+
+    /// "tolerated.Here": a lowercase word of three or more letters, a stop and a capitalised word.
+    private static func isRunOnStop(_ bytes: UnsafeBufferPointer<UInt8>, _ period: Int, _ start: Int, _ end: Int) -> Bool {
+        guard period >= start + 3, period + 2 < end, bytes[period + 1] &- 0x41 < 26, bytes[period + 2] &- 0x61 < 26 else { return false }
+        for offset in 1...3 where bytes[period - offset] &- 0x61 >= 26 { return false }
+        // Web addresses and file names ("www.Example.org") keep their dots.
+        var wordStart = period
+        while wordStart > start, !isSpace(bytes[wordStart - 1]) { wordStart -= 1 }
+        return !(wordStart..<period).contains { bytes[$0] == 0x2E || bytes[$0] == 0x2F || bytes[$0] == 0x40 }
     }
 
     private static func isLowercaseStart(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {

@@ -2,6 +2,46 @@ import CaseboardCore
 import CaseboardVocabularies
 import Foundation
 
+/// Chromosome-arm deletions filed under the gene they remove: del(17p) loses TP53, del(11q)
+/// loses ATM (iwCLL 2018 guideline, Hallek et al., Blood 2018; PMID 29540348).
+let knownDeletions: [String: String] = ["del(17p)": "TP53", "del(11q)": "ATM"]
+
+/// Recurrent hotspot changes that name their gene on their own, so that "the T315I mutation"
+/// with no gene in its sentence is filed under ABL1. Only changes that are a hotspot of one
+/// gene are listed (COSMIC Cancer Mutation Census hotspots, and CIViC variant records).
+let hotspotGenes: [String: String] = {
+    var table: [String: String] = [:]
+    let groups: [(String, [String])] = [
+        ("ABL1", ["T315I", "E255K", "E255V", "Y253H", "Y253F", "G250E", "F317L", "F359V", "F359C", "M351T", "H396R", "Q252H", "V299L", "E459K"]),
+        ("BRAF", ["V600E", "V600K", "V600D", "V600R", "K601E", "G469A"]),
+        ("EGFR", ["T790M", "L858R", "C797S", "L861Q", "G719S", "G719A", "G719C", "S768I", "E746_A750del", "L747P"]),
+        ("KIT", ["D816V", "D816H", "D816Y", "N822K", "K642E"]),
+        ("PDGFRA", ["D842V"]), ("JAK2", ["V617F"]), ("MPL", ["W515L", "W515K"]), ("FLT3", ["D835Y", "D835H", "D835V", "F691L"]),
+        ("IDH1", ["R132H", "R132C"]), ("IDH2", ["R140Q", "R172K"]),
+        ("ALK", ["F1174L", "F1174C", "R1275Q", "G1202R", "L1196M", "I1171N", "F1245C"]), ("ROS1", ["G2032R", "D2033N"]),
+        ("RET", ["M918T", "G810R", "V804M"]), ("MET", ["D1228N", "Y1230C"]), ("PIK3CA", ["E545K", "E542K", "H1047R", "H1047L"]),
+        ("SF3B1", ["K700E"]), ("DNMT3A", ["R882H", "R882C"]), ("BTK", ["C481S"]), ("PLCG2", ["R665W"]), ("BCL2", ["G101V"]),
+        ("MYD88", ["L265P"]), ("ESR1", ["Y537S", "D538G"]), ("FGFR3", ["S249C"]), ("AKT1", ["E17K"]),
+        ("KRAS", ["G12C", "G12D", "G12V", "G12R", "G13D"]), ("TP53", ["R175H", "R248Q", "R248W", "R273H", "R273C", "R282W", "Y220C"]),
+    ]
+    for (gene, changes) in groups { for change in changes { table[change] = gene } }
+    return table
+}()
+
+/// Genes whose "positive" means a fusion ("ALK-positive", "ROS1+", "NRG1+"); for other
+/// genes "BRAF-positive" or "FLT3+" means a mutation and "HER2+" amplification.
+let fusionByPositivity: Set<String> = ["ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "NRG1", "ABL1", "FGFR2", "RARA", "KMT2A"]
+
+/// Genes whose "positive" means a mutation ("BRAF-positive", "FLT3+AML"). Others written
+/// "MPO+" or "CD117-positive" are immunophenotype markers, not alterations.
+let mutationByPositivity: Set<String> = [
+    "BRAF", "FLT3", "EGFR", "KRAS", "NRAS", "HRAS", "IDH1", "IDH2", "NPM1", "JAK2", "CALR", "MPL", "PIK3CA", "BRCA1", "BRCA2", "MAP2K1",
+    "CEBPA", "DNMT3A", "TP53",
+]
+
+/// Words after a kind word that make the pair a list of targets, not a fusion: "ALK/ROS1 inhibitor".
+let targetWords: Set<String> = ["inhibitor", "inhibitors", "inhibition", "tki", "tkis", "pathway", "pathways", "signaling", "signalling", "axis"]
+
 extension CaseAssembler {
     /// Words after a gene that say what is altered.
     static let followingKinds: [(String, AlterationKind)] = [
@@ -40,12 +80,21 @@ extension CaseAssembler {
             var fusionMembers: Set<Int> = []
             // Fusions: two genes joined by "-", "::", "/" or a dash, one of them a driver.
             for (position, pair) in zip(genes, genes.dropFirst()).enumerated() {
-                let joiner = text(pair.0.range.upperBound..<pair.1.range.lowerBound)
+                let joiner = Self.fusionJoiner(text(pair.0.range.upperBound..<pair.1.range.lowerBound))
                 guard ["-", "::", "/", "–", "—", " - "].contains(joiner), pair.0.symbol != pair.1.symbol else { continue }
                 let firstDrives = fusionDriverGene(pair.0.symbol)
                 let secondDrives = fusionDriverGene(pair.1.symbol)
-                guard firstDrives || secondDrives else { continue }
-                if isNegated(pair.0.range, in: view) { continue }
+                // "::" is fusion notation whatever the genes ("RUNX1::RUNX1T1").
+                guard firstDrives || secondDrives || joiner == "::" else { continue }
+                if isNegated(pair.0.range, in: view) || precededByNegation(pair.0.range, in: view) { continue }
+                // "ALK/ROS1 inhibitor", "BRAF/MEK inhibition" name targets, not a fusion.
+                let next = following(pair.1.range, in: view, genes: genes).words
+                if let word = next.first, targetWords.contains(word) { continue }
+                if joiner == "/", firstDrives, secondDrives,
+                    !["fusion", "fusions", "rearrangement", "transcript", "translocation"].contains(next.first ?? "")
+                {
+                    continue
+                }
                 let filing = FusionDrivers.file(pair.0.symbol, pair.1.symbol)
                 let (gene, partner) = (filing.gene, filing.partner)
                 found.append(
@@ -69,11 +118,13 @@ extension CaseAssembler {
                 // A variant right after a single gene: "FLT3 D835H", "FLT3-ITD", "KIT (D816V)".
                 if members.count == 1,
                     let variant = view.variants.first(where: { after.range.contains($0.range.lowerBound) && !usedVariants.contains($0.range) }),
+                    !isNegatedAfter(variant.range, in: view),
                     gap(last.range.upperBound, variant.range.lowerBound).split(separator: " ").filter({
                         !Self.fillers.contains(String($0)) && $0 != "(" && $0 != "-"
                     }).count <= 1
                 {
                     usedVariants.insert(variant.range)
+                    if isWeakExon(variant, in: view) { continue }
                     if let alteration = alteration(last.symbol, variant, span: first.range.lowerBound..<variant.range.upperBound, in: view) {
                         found.append(alteration)
                     }
@@ -81,10 +132,29 @@ extension CaseAssembler {
                 }
                 let kind = Self.kind(in: after.words) ?? Self.kind(before: before)
                 guard let kind else { continue }
+                // "FGFR2 fusions", "mutations in BRAF": one gene with a plural names a class of
+                // alterations, unless the report is a series or the sentence names the patient.
+                let lead = before.split(whereSeparator: { !$0.isLetter }).suffix(3).filter { !Self.fillers.contains(String($0)) }
+                let pluralBefore =
+                    lead.count >= 2 && ["in", "of"].contains(lead.last ?? "") && Self.pluralKindWords.contains(String(lead[lead.count - 2]))
+                if members.count == 1, !caseSeries, !view.namesPatient, Self.pluralKindWords.contains(after.words.first ?? "") || pluralBefore {
+                    continue
+                }
+                let byPositivity = after.words.first == "positive" || after.words.first == "+"
                 for (offset, member) in members.enumerated() {
+                    var kind = kind
+                    var label = kind.genericLabel
+                    // "GENE+" and "GENE-positive" mean a fusion only for fusion-driven genes.
+                    if kind == .fusion, byPositivity, !fusionByPositivity.contains(member.symbol) {
+                        guard member.symbol == "ERBB2" || mutationByPositivity.contains(member.symbol) else { continue }
+                        kind = member.symbol == "ERBB2" ? .amplification : .mutation
+                        label = kind == .amplification ? "amplification" : "positive"
+                    }
                     if kind == .fusion && !fusionDriverGene(member.symbol) && after.words.first != "fusion" { continue }
-                    if kind == .fusion, let index = group.dropFirst(offset).first, fusionMembers.contains(index) { continue }
-                    var alteration = Alteration(gene: member.symbol, variant: kind.genericLabel, kind: kind, spans: [evidence(member.range)])
+                    if let index = group.dropFirst(offset).first, fusionMembers.contains(index), kind == .fusion || members.count > 1 { continue }
+                    // "MET alterations" is a summary that a named fusion or change replaces.
+                    if kind == .mutation, after.words.first?.hasPrefix("alteration") == true { label = "alteration" }
+                    var alteration = Alteration(gene: member.symbol, variant: label, kind: kind, spans: [evidence(member.range)])
                     if members.count == 1 { alteration.alleleFraction = alleleFraction(after: last.range.upperBound, in: view) }
                     found.append(alteration)
                 }
@@ -92,14 +162,20 @@ extension CaseAssembler {
             // Variants with no gene beside them belong to the nearest gene named before them.
             for variant in view.variants where !usedVariants.contains(variant.range) {
                 if variant.kind == .translocation {
+                    if isNegated(variant.range, in: view) { continue }
                     if let fusion = FusionDrivers.translocation(variant.normalized) {
                         found.append(
                             Alteration(gene: fusion.gene, variant: "fusion", kind: .fusion, partner: fusion.partner, spans: [evidence(variant.range)])
                         )
+                    } else if let gene = knownDeletions[variant.normalized] {
+                        found.append(Alteration(gene: gene, variant: "deletion", kind: .deletion, spans: [evidence(variant.range)]))
+                    } else if variant.normalized.hasPrefix("BCR::ABL1 ") {
+                        // A transcript type ("e13a2") implies the fusion.
+                        found.append(Alteration(gene: "ABL1", variant: "fusion", kind: .fusion, partner: "BCR", spans: [evidence(variant.range)]))
                     }
                     continue
                 }
-                guard variant.kind != .snpID else { continue }
+                guard variant.kind != .snpID, !isWeakExon(variant, in: view) else { continue }
                 // The token right before the variant may be a gene the vocabulary did not
                 // recognize, such as "PTPNI" for PTPN1 in PDF text; an unknown one owns it.
                 if let token = tokenBefore(variant.range, in: view), !genes.contains(where: { $0.range.upperBound == token.range.upperBound }) {
@@ -110,9 +186,12 @@ extension CaseAssembler {
                     }
                     continue
                 }
-                let owner = genes.last { $0.range.upperBound <= variant.range.lowerBound } ?? lastGene
-                guard let owner, !isNegated(variant.range, in: view) else { continue }
-                if let alteration = alteration(owner.symbol, variant, span: variant.range, in: view) { found.append(alteration) }
+                guard !isNegated(variant.range, in: view), !isNegatedAfter(variant.range, in: view) else { continue }
+                // A hotspot names its gene ("the T315I mutation" is ABL1), whatever gene-like
+                // token came last; other changes belong to the nearest gene named before them.
+                let owner = hotspotGenes[variant.normalized] ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound } ?? lastGene)?.symbol
+                guard let owner else { continue }
+                if let alteration = alteration(owner, variant, span: variant.range, in: view) { found.append(alteration) }
             }
             if lowered(view.range).contains("philadelphia chromosome-positive") || text(view.range).contains("Ph+") {
                 found.append(Alteration(gene: "ABL1", variant: "fusion", kind: .fusion, partner: "BCR", spans: [evidence(view.range)]))
@@ -120,6 +199,30 @@ extension CaseAssembler {
             if let last = genes.last { lastGene = last }
         }
         return merge(found)
+    }
+
+    /// The joiner between two genes with exon labels dropped: "TPM4 (exon 7)-NTRK1" joins by "-".
+    static func fusionJoiner(_ raw: String) -> String {
+        guard raw.count > 3, raw.contains("(") else { return raw }
+        var result = ""
+        var depth = 0
+        var label = ""
+        for character in raw {
+            if character == "(" {
+                depth += 1
+                label = ""
+            } else if character == ")" {
+                depth -= 1
+                // Only exon or intron labels may be dropped.
+                let words = label.lowercased().split(separator: " ")
+                guard words.count == 2, ["exon", "intron", "ex"].contains(String(words[0])), words[1].allSatisfy(\.isNumber) else { return raw }
+            } else if depth > 0 {
+                label.append(character)
+            } else if character != " " {
+                result.append(character)
+            }
+        }
+        return result.isEmpty ? raw : result
     }
 
     /// A gene-like token (capitals and digits) just before `range`, skipping spaces and
@@ -218,9 +321,53 @@ extension CaseAssembler {
 
     private func precededByNegation(_ range: Range<Int>, in view: SentenceView) -> Bool {
         let before = preceding(range, in: view)
-        return ["no ", "negative for ", "without ", "absence of ", "not ", "wild-type ", "wild type "].contains { before.hasSuffix($0) }
+        if ["no ", "negative for ", "without ", "absence of ", "not ", "wild-type ", "wild type "].contains(where: { before.hasSuffix($0) })
             || before.hasSuffix("no evidence of ")
+        {
+            return true
+        }
+        // "lacking mutations in", "no detectable rearrangement of the", "negative for any mutation in".
+        let words = before.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        for (position, word) in words.enumerated().reversed() {
+            if Self.negators.contains(word) { return position < words.count - 1 || word == "lacking" }
+            guard Self.negatedPhraseWords.contains(word) else { return false }
+        }
+        return false
     }
+
+    private static let negators: Set<String> = ["lacking", "lacked", "lack", "no", "without", "absence", "negative", "excluded", "free"]
+
+    private static let negatedPhraseWords: Set<String> = [
+        "mutation", "mutations", "alteration", "alterations", "rearrangement", "rearrangements", "amplification", "amplifications",
+        "fusion", "fusions", "in", "of", "for", "the", "a", "an", "any", "gene", "genes", "detectable", "pathogenic", "activating",
+        "known", "other", "somatic", "germline", "point",
+    ]
+
+    /// "T315I mutation was negative", "EGFR mutation was not detected".
+    private func isNegatedAfter(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 48))
+        var rest = Substring(after)
+        for word in [" mutations", " mutation", " was", " were", " is", " are", " remained", " also", " found", " to be", " tested"]
+        where rest.hasPrefix(word) {
+            rest = rest.dropFirst(word.count)
+        }
+        rest = rest.drop(while: { $0 == " " })
+        return ["negative", "not detected", "absent", "wild-type", "wild type", "not found", "undetectable"].contains { rest.hasPrefix($0) }
+    }
+
+    /// "exon 15" with no event word only locates a change ("V600E mutation in exon 15",
+    /// "within MYC exon 1"); it is a finding only when "mutation" follows it.
+    private func isWeakExon(_ variant: VariantMention, in view: SentenceView) -> Bool {
+        guard variant.kind == .exon, variant.normalized.hasSuffix(" mutation") else { return false }
+        guard let last = text(variant.range).last, last.isNumber else { return false }
+        let after = lowered(variant.range.upperBound..<min(view.range.upperBound, variant.range.upperBound + 12))
+        return !(after.hasPrefix(" mutation") || after.hasPrefix(" mutated") || after.hasPrefix("-mutat"))
+    }
+
+    /// Kind words in the plural, which speak of a class of alterations.
+    static let pluralKindWords: Set<String> = [
+        "mutations", "fusions", "rearrangements", "amplifications", "alterations", "variants", "translocations", "deletions",
+    ]
 
     /// The alteration kind named by the first meaningful words after a gene.
     static func kind(in words: [String]) -> AlterationKind? {
@@ -268,8 +415,10 @@ extension CaseAssembler {
         }
         let specific = Set(merged.filter { [.proteinChange, .dnaChange, .internalTandemDuplication].contains($0.kind) }.map(\.gene))
         let pointChange = Set(merged.filter { $0.kind == .proteinChange }.map(\.gene))
+        let counts = Dictionary(merged.map { ($0.gene, 1) }, uniquingKeysWith: +)
         return merged.filter { alteration in
             if alteration.kind == .mutation && specific.contains(alteration.gene) { return false }
+            if alteration.variant == "alteration", counts[alteration.gene, default: 0] > 1 { return false }
             if alteration.variant == "TKD" && pointChange.contains(alteration.gene) { return false }
             return true
         }

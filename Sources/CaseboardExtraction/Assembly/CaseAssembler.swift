@@ -10,11 +10,14 @@ struct CaseAssembler {
     let views: [SentenceView]
     /// The document text as bytes, for the few local look-arounds assembly needs.
     let bytes: [UInt8]
+    /// The report describes several patients, so it has no single age or sex.
+    let caseSeries: Bool
 
     init(annotated: AnnotatedDocument, vocabularies: Vocabularies) {
         self.annotated = annotated
         self.vocabularies = vocabularies
-        views = annotated.sentenceViews()
+        caseSeries = annotated.reportsCaseSeries()
+        views = annotated.sentenceViews(caseSeries: caseSeries)
         bytes = Array(annotated.document.text.utf8)
     }
 
@@ -101,17 +104,27 @@ struct CaseAssembler {
 
     func assemblePatient() -> Patient {
         var patient = Patient()
-        for view in views where view.isPatient || view.sentence.section == .other {
-            guard patient.age == nil else { break }
+        // A series reports several patients: no single age or sex.
+        guard !caseSeries else { return patient }
+        var found: (years: Int, range: Range<Int>, view: SentenceView)?
+        search: for view in views where view.isPatient || view.sentence.section == .other {
             for number in view.numbers {
                 guard let age = age(after: number, in: view) else { continue }
-                patient.age = age.years
-                patient.spans.append(evidence(number.range.lowerBound..<age.end))
-                if let sex = sexWord(near: age.end, in: view) {
-                    patient.sex = sex.sex
-                    patient.spans.append(evidence(sex.range))
+                // "originally presented at age 9" is the age at presentation, whatever age
+                // the report first gives ("a now 12-year-old").
+                if age.presentation {
+                    found = (age.years, number.range.lowerBound..<age.end, view)
+                    break search
                 }
-                break
+                if found == nil { found = (age.years, number.range.lowerBound..<age.end, view) }
+            }
+        }
+        if let found {
+            patient.age = found.years
+            patient.spans.append(evidence(found.range))
+            if let sex = sexWord(near: found.range.upperBound, in: found.view) {
+                patient.sex = sex.sex
+                patient.spans.append(evidence(sex.range))
             }
         }
         if patient.sex == nil {
@@ -120,21 +133,18 @@ struct CaseAssembler {
         return patient
     }
 
-    /// "53-year-old", "53 years old", "53-years old", "aged 53", "age of 53", "6-month-old" (0).
-    private func age(after number: NumberMention, in view: SentenceView) -> (years: Int, end: Int)? {
-        let end = min(number.range.upperBound + 16, view.range.upperBound)
-        let following = lowered(number.range.upperBound..<end)
-        let compact = following.replacingOccurrences(of: "-", with: " ")
-        for unit in ["years old", "year old", "yrs old", "yr old", "years of age", "year of age"] where compact.hasPrefix(" " + unit) {
-            let length = unit.utf8.count + 1
-            return (Int(number.value), number.range.upperBound + length)
-        }
-        for unit in ["months old", "month old", "weeks old", "week old", "days old", "day old"] where compact.hasPrefix(" " + unit) {
-            return (0, number.range.upperBound + unit.utf8.count + 1)
-        }
-        let before = lowered(max(view.range.lowerBound, number.range.lowerBound - 12)..<number.range.lowerBound)
+    /// "53-year-old", "53 years old", "53‐year‐old", "aged 53", "age of 53", "6-month-old" (0),
+    /// and whether the phrase dates the presentation ("presented at age 9").
+    private func age(after number: NumberMention, in view: SentenceView) -> (years: Int, end: Int, presentation: Bool)? {
+        guard number.value == number.value.rounded(), number.value < 120 else { return nil }
+        let phrase = bytes.withUnsafeBufferPointer { PatientAge.phrase($0, after: number, limit: view.range.upperBound) }
+        let before = lowered(max(view.range.lowerBound, number.range.lowerBound - 24)..<number.range.lowerBound)
+        let presentation =
+            before.hasSuffix("presented at age ") || before.hasSuffix("presented at the age of ") || before.hasSuffix("presenting at age ")
+            || before.hasSuffix("presented at age of ")
+        if let phrase { return (phrase.years, phrase.end, presentation) }
         if before.hasSuffix("aged ") || before.hasSuffix("age of ") || before.hasSuffix("age ") {
-            return (Int(number.value), number.range.upperBound)
+            return (Int(number.value), number.range.upperBound, presentation)
         }
         return nil
     }
@@ -163,23 +173,57 @@ struct CaseAssembler {
                 }
             }
         }
-        if male >= 2 && male >= 3 * max(female, 1) { return .male }
-        if female >= 2 && female >= 3 * max(male, 1) { return .female }
+        // One pronoun suffices when nothing points the other way ("She now walks unaided").
+        if male >= 1 && female == 0 || male >= 2 && male >= 3 * female { return .male }
+        if female >= 1 && male == 0 || female >= 2 && female >= 3 * male { return .female }
         return nil
     }
 
     // MARK: Diagnoses
 
+    /// Conditions that are complications of treatment rather than the patient's diseases.
+    static let complicationCodes: Set<String> = ["COND:GVHD", "COND:AGVHD", "COND:CGVHD"]
+
+    /// Risk factors that reports list in a history but that are not diagnoses.
+    static let riskFactorCodes: Set<String> = ["COND:OBES"]
+
+    /// Nouns that make a disease mention a class: "high grade gliomas", "thyroid cancers".
+    static let pluralClassHeads: Set<String> = [
+        "tumors", "tumours", "cancers", "neoplasms", "malignancies", "carcinomas", "sarcomas", "gliomas", "lymphomas", "leukemias",
+        "leukaemias", "diseases", "melanomas", "adenocarcinomas", "neoplasias",
+    ]
+
     func assembleDiagnoses() -> [Diagnosis] {
+        var found = diagnoses(in: views.filter(\.isPatient), strict: true)
+        // Every report is about some cancer: when no sentence about the patient names one, the
+        // cancer the report names most is the patient's ("lung adenocarcinoma patients").
+        if !found.contains(where: { $0.oncotree != nil }) {
+            let fallback = diagnoses(in: views.filter { $0.sentence.section != .references && !$0.isBackground }, strict: true)
+                .filter { $0.oncotree != nil }
+            let ranked = fallback.sorted { first, second in
+                let plural = (isPluralClass(first), isPluralClass(second))
+                if plural.0 != plural.1 { return !plural.0 }
+                return first.spans.count > second.spans.count
+            }
+            if let best = ranked.first { found.insert(best, at: 0) }
+        }
+        return refine(found)
+    }
+
+    private func diagnoses(in selected: [SentenceView], strict: Bool) -> [Diagnosis] {
         var byCode: [String: (diagnosis: Diagnosis, best: String)] = [:]
         var order: [String] = []
-        for view in views where view.isPatient {
+        var complications: Set<String> = []
+        for view in selected {
             for term in view.terms(.disease) {
                 guard case .disease(let index) = term.concept else { continue }
-                if isNegated(term.range, in: view) || isInBackgroundAside(term.range, in: view) { continue }
+                if isDiseaseNegated(term.range, in: view) || isInBackgroundAside(term.range, in: view) { continue }
                 let preceding = lowered(max(view.range.lowerBound, term.range.lowerBound - 20)..<term.range.lowerBound)
                 if preceding.contains("family history") { continue }
                 let disease = vocabularies.diseases[index]
+                if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
+                if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
+                if !disease.isCancer, isTreatmentEffect(term.range, in: view) { complications.insert(disease.code) }
                 let surface = lowered(term.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 if var entry = byCode[disease.code] {
                     entry.diagnosis.spans.append(evidence(term.range))
@@ -200,10 +244,140 @@ struct CaseAssembler {
             }
         }
         return order.compactMap { code in
-            guard var entry = byCode[code] else { return nil }
-            entry.diagnosis.name = entry.best
+            guard var entry = byCode[code], !complications.contains(code) else { return nil }
+            // An abbreviation alone ("CML") is named by its vocabulary name.
+            entry.diagnosis.name = isAbbreviation(entry.best) ? entry.diagnosis.canonicalName.lowercased() : entry.best
             return entry.diagnosis
         }
+    }
+
+    /// Drops class-level and less specific diagnoses when a more specific one is present:
+    /// "gliomas" and "glioma" beside "low-grade glioma", "NSCLC" beside lung adenocarcinoma.
+    private func refine(_ found: [Diagnosis]) -> [Diagnosis] {
+        let hasSingular = found.contains { !isPluralClass($0) }
+        // Broad nodes give way first ("Lung", "NSCLC", "Soft Tissue"); AML beside myeloid
+        // sarcoma, or ET before post-ET myelofibrosis, are both diagnoses.
+        let specific = found.filter { diagnosis in
+            if hasSingular, isPluralClass(diagnosis) { return false }
+            guard let level = vocabularies.disease(code: diagnosis.code)?.level, level <= 2 else { return true }
+            return !found.contains { $0.code != diagnosis.code && isAncestor(diagnosis.code, of: $0.code) }
+        }
+        return specific.filter { diagnosis in
+            guard diagnosis.oncotree != nil else { return true }
+            let base = Self.baseName(diagnosis.canonicalName)
+            for other in specific where other.code != diagnosis.code && other.oncotree != nil {
+                if isAncestor(other.code, of: diagnosis.code) { continue }
+                // "sarcoma" inside "histiocytic sarcoma", "adenocarcinoma" inside "lung adenocarcinoma",
+                // "Neuroendocrine Carcinoma, NOS" inside "Prostate Neuroendocrine Carcinoma".
+                if other.name.count > diagnosis.name.count, other.name.hasSuffix(" " + diagnosis.name) || other.name.hasSuffix("-" + diagnosis.name) {
+                    return false
+                }
+                if diagnosis.canonicalName.hasSuffix(", NOS"), Self.baseName(other.canonicalName).contains(base),
+                    base != Self.baseName(other.canonicalName)
+                {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// A node name without its ", NOS", lowercased.
+    private static func baseName(_ name: String) -> String {
+        (name.hasSuffix(", NOS") ? String(name.dropLast(5)) : name).lowercased()
+    }
+
+    private func isAncestor(_ code: String, of other: String) -> Bool {
+        var current = vocabularies.disease(code: other)?.parent
+        var steps = 0
+        while let parent = current, steps < 12 {
+            if parent == code { return true }
+            current = vocabularies.disease(code: parent)?.parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// A broad node named in the plural ("gliomas", "thyroid cancers"): a class, not the
+    /// patient's disease. Specific nodes stay ("multiple myeloid sarcomas").
+    private func isPluralClass(_ diagnosis: Diagnosis) -> Bool {
+        guard let last = diagnosis.name.split(whereSeparator: { $0 == " " || $0 == "-" }).last,
+            Self.pluralClassHeads.contains(String(last))
+        else { return false }
+        return (vocabularies.disease(code: diagnosis.code)?.level ?? 0) <= 3
+    }
+
+    private func isAbbreviation(_ surface: String) -> Bool {
+        !surface.contains(" ") && surface.count <= 6
+    }
+
+    /// A disease named as a kind of therapy or in a list of examples: "melanoma therapy",
+    /// "in many cancers, including colon and lung adenocarcinoma".
+    private func isClassMention(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 12))
+        if after.hasPrefix(" therapy") || after.hasPrefix(" therapies") { return true }
+        // The list runs on from its marker: look back a list's length, not a whole run-on sentence.
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 120)..<range.lowerBound)
+        for marker in ["including ", "such as ", "e.g. ", "e.g., "] {
+            guard let found = before.range(of: marker, options: .backwards) else { continue }
+            let lead = before[..<found.lowerBound].suffix(40)
+            let words = lead.split(whereSeparator: { !$0.isLetter })
+            if words.contains(where: { Self.pluralClassHeads.contains(String($0)) }) { return true }
+        }
+        return false
+    }
+
+    /// The class an appositive puts a disease in: "essential thrombocythemia (ET), a
+    /// BCR-ABL1-negative myeloproliferative neoplasm" names one disease, not two.
+    private func isAppositive(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 60)..<range.lowerBound)
+        guard let comma = before.range(of: ", a ", options: .backwards) ?? before.range(of: ", an ", options: .backwards) else { return false }
+        // At most three modifier words between the article and the disease.
+        let modifiers = before[comma.upperBound...].split(separator: " ")
+        guard modifiers.count <= 3 else { return false }
+        let commaOffset = range.lowerBound - before.utf8.distance(from: comma.lowerBound, to: before.utf8.endIndex)
+        // A disease (or its abbreviation in brackets) ends just before the comma.
+        return view.terms(.disease).contains { term in
+            term.range.upperBound <= commaOffset && commaOffset - term.range.upperBound <= 8
+        }
+    }
+
+    /// A condition the text presents as an effect of a drug: "GPA shortly after starting
+    /// dabrafenib", "neuronopathy associated with ruxolitinib".
+    private func isTreatmentEffect(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        guard view.terms(.drug).contains(where: { $0.range.lowerBound > range.upperBound }) else { return false }
+        let after = lowered(range.upperBound..<view.range.upperBound).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for cue in [
+            "after starting", "after initiat", "induced by", "associated with", "in a patient treated with", "during treatment with", "secondary to",
+            "related to",
+        ] {
+            if let found = after.range(of: cue), after.distance(from: after.startIndex, to: found.lowerBound) < 60 { return true }
+        }
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 20)..<range.lowerBound)
+        return before.hasSuffix("-induced ") || before.hasSuffix("-associated ")
+    }
+
+    /// Negation that applies to a disease: "no evidence of lymphoma", "ruled out", but not the
+    /// "wild-type" or "negative" of a marker before it ("KRAS-wild-type pancreatic cancer",
+    /// "HER2-negative breast cancer").
+    private func isDiseaseNegated(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        for cue in view.cues where cue.cue == .negation {
+            let word = lowered(cue.range)
+            if ["wild-type", "wild type", "wildtype", "negative", "not detected", "undetectable", "absent", "inconclusive"].contains(word) {
+                continue
+            }
+            if cue.range.upperBound <= range.lowerBound, range.lowerBound - cue.range.upperBound <= 30 {
+                let between = text(cue.range.upperBound..<range.lowerBound)
+                if between.contains(";") || between.contains(". ") || between.contains(" but ") || between.contains(",") { continue }
+                return true
+            }
+            if cue.range.lowerBound >= range.upperBound, cue.range.lowerBound - range.upperBound <= 12,
+                ["ruled out", "excluded"].contains(word)
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// Full names beat abbreviations; longer names beat shorter ones.
@@ -212,5 +386,47 @@ struct CaseAssembler {
         let currentIsAbbreviation = !current.contains(" ") && current.count <= 6
         if candidateIsAbbreviation != currentIsAbbreviation { return currentIsAbbreviation }
         return candidate.count > current.count
+    }
+}
+
+/// Age phrases after a number: "53-year-old", "53 years old", "53‐year‐old" (Unicode hyphens),
+/// "53 years of age", "6-month-old" (0 years).
+enum PatientAge {
+    /// The age in whole years and the end of the phrase, or nil when the number starts none.
+    static func phrase(_ bytes: UnsafeBufferPointer<UInt8>, after number: NumberMention, limit: Int) -> (years: Int, end: Int)? {
+        guard number.value == number.value.rounded(), number.value < 120 else { return nil }
+        var words: [(word: String, end: Int)] = []
+        var index = number.range.upperBound
+        var separators = 0
+        while words.count < 3, index < limit {
+            let byte = bytes[index]
+            if byte | 0x20 &- 0x61 < 26 {
+                let start = index
+                while index < limit, bytes[index] | 0x20 &- 0x61 < 26 { index += 1 }
+                words.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased(), index))
+                separators = 0
+                continue
+            }
+            // Space, hyphen, no-break space, and the Unicode hyphens and dashes (U+2010 to U+2013).
+            var width = 0
+            if byte == 0x20 || byte == 0x2D || byte == 0x0A {
+                width = 1
+            } else if byte == 0xC2, index + 1 < limit, bytes[index + 1] == 0xA0 {
+                width = 2
+            } else if byte == 0xE2, index + 2 < limit, bytes[index + 1] == 0x80, bytes[index + 2] &- 0x90 < 4 {
+                width = 3
+            }
+            guard width > 0, separators < 2 else { break }
+            separators += 1
+            index += width
+        }
+        guard let first = words.first, words.count >= 2 else { return nil }
+        let second = words[1].word
+        if ["year", "years", "yr", "yrs", "y"].contains(first.word) {
+            if second == "old" { return (Int(number.value), words[1].end) }
+            if second == "of", words.count == 3, words[2].word == "age" { return (Int(number.value), words[2].end) }
+        }
+        if ["month", "months", "week", "weeks", "day", "days"].contains(first.word), second == "old" { return (0, words[1].end) }
+        return nil
     }
 }

@@ -14,6 +14,8 @@ struct SentenceView {
     var isPatient: Bool
     /// The sentence cites the literature or other patients.
     var isBackground: Bool
+    /// The sentence names the reported patient specifically ("our patient", "a 61-year-old man").
+    var namesPatient: Bool = false
 
     var range: Range<Int> { sentence.range }
 
@@ -27,32 +29,101 @@ struct SentenceView {
 extension AnnotatedDocument {
     /// Cues that mark a sentence as about the literature however it is phrased.
     static let strongBackground: Set<String> = [
-        "et al", "trial", "trials", "study", "studies", "literature", "review", "meta-analysis", "cohort", "guideline", "guidelines",
-        "approved", "approval", "series",
+        "et al", "literature", "review", "meta-analysis", "guideline", "guidelines", "trials", "studies",
     ]
 
-    func sentenceViews() -> [SentenceView] {
+    /// Cues that mark a sentence as background unless it names this patient: "the trial
+    /// showed…" is background, "the patient was enrolled through the X study" is not.
+    static let studyBackground: Set<String> = [
+        "trial", "study", "cohort", "approved", "approval", "series",
+    ]
+
+    /// Tests named "study" in a patient's work-up: "FISH study", "molecular study".
+    static let laboratoryWords: Set<String> = [
+        "fish", "molecular", "cytogenetic", "genetic", "genomic", "mutational", "mutation", "immunohistochemical", "histological",
+        "histologic", "pathological", "pathologic", "imaging", "sequencing", "ngs", "karyotype", "flow", "cytometric", "marrow",
+        "conduction", "sleep", "echocardiographic", "radiological", "radiologic", "follow",
+    ]
+
+    /// Patient references specific enough to keep a sentence with study words the patient's.
+    static let specificPatientReferences: Set<String> = [
+        "our patient", "this patient", "the patient", "in our case", "in this case", "this case", "our case", "the present case",
+        "present patient", "the patient's", "index patient", "we report", "we describe", "we present", "here we report",
+        "the case of",
+    ]
+
+    /// Phrases that define a disease or state its frequency: "X is a rare sarcoma", "found in
+    /// 10% of cases". Such sentences speak of the disease, not of the patient.
+    static let definitionPhrases: [String] = [
+        " is a rare ", " are a rare ", " is an uncommon ", " are uncommon ", " defined by ", " is the most common ", " are the most common ",
+        " is a type of ", " is a subtype of ",
+        " is a form of ", "% of patients", "% of cases", "% of all ", "% of tumo", " is found in ", " are found in ",
+        " occur in approximately ", " occurs in approximately ", " account for ", " accounts for ", " mutually exclusive",
+        " have been identified in ", " has been identified in ", " are resistant to ", " are sensitive to ", " confers resistance",
+        " confer resistance", " are associated with ",
+    ]
+
+    func sentenceViews(caseSeries: Bool = false) -> [SentenceView] {
         let hasCaseSection = document.sections.contains { $0.kind == .case || $0.kind == .abstract }
         var text = document.text
         return text.withUTF8 { bytes in
             sentences.enumerated().map { index, sentence in
                 let range = sentence.range
                 let cues = self.cues.within(range, \.range)
-                let patientReference = cues.contains {
+                let numbers = Array(self.numbers.within(range, \.range))
+                var patientReference = cues.contains {
                     $0.cue == .patientReference || $0.cue == .malePronoun || $0.cue == .femalePronoun
                 }
+                var specificReference = false
                 var strong = false
+                var study = false
                 var weak = false
-                for cue in cues where cue.cue == .background {
+                for cue in cues where cue.cue == .background || cue.cue == .patientReference {
                     let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[cue.range]), as: UTF8.self).lowercased()
-                    if Self.strongBackground.contains(phrase) { strong = true } else { weak = true }
+                    if cue.cue == .patientReference {
+                        if Self.specificPatientReferences.contains(phrase) { specificReference = true }
+                    } else if Self.strongBackground.contains(phrase) {
+                        strong = true
+                    } else if Self.studyBackground.contains(phrase) {
+                        // "A case series" names the report's own form; "FISH study" a test.
+                        if phrase == "series", caseSeries || precededByCase(bytes, cue.range.lowerBound) { continue }
+                        if phrase == "study",
+                            let word = Self.lowercasedWordsBefore(bytes, cue.range.lowerBound, limit: range.lowerBound, count: 1).first,
+                            Self.laboratoryWords.contains(word)
+                        {
+                            continue
+                        }
+                        study = true
+                    } else if phrase == "patients", caseSeries {
+                        // In a case series the plural speaks of the reported patients, except
+                        // in the background that opens the report.
+                        if !isBackgroundSection(sentence) { patientReference = true }
+                        continue
+                    } else {
+                        weak = true
+                    }
+                }
+                // "A 39-year-old female" introduces a patient even without the word "patient".
+                if !patientReference, introducesPatient(bytes, numbers, range) {
+                    patientReference = true
+                    specificReference = true
                 }
                 // Bracketed citations such as "[3-5]" mark background too.
                 if hasCitation(bytes, range) { weak = true }
-                let background = strong || (weak && !patientReference)
+                switch kind(of: bytes, range) {
+                case .definition: weak = true
+                case .aim:
+                    // "We aimed to present a case of…": the report's own patient.
+                    patientReference = true
+                    specificReference = true
+                case nil: break
+                }
+                let background = strong || (study && !specificReference) || (weak && !patientReference)
                 let isPatient: Bool
                 switch sentence.section {
-                case .title, .abstract, .case: isPatient = !background
+                // A case report's title names its case, even "…: a case report and review of the literature".
+                case .title: isPatient = true
+                case .abstract, .case: isPatient = !background
                 case .other: isPatient = !background && (patientReference || !hasCaseSection)
                 case .discussion: isPatient = !background && patientReference
                 case .references: isPatient = false
@@ -64,12 +135,134 @@ extension AnnotatedDocument {
                     variants: Array(variants.within(range, \.range)),
                     grades: Array(grades.within(range, \.range)),
                     cues: Array(cues),
-                    numbers: Array(numbers.within(range, \.range)),
+                    numbers: numbers,
                     isPatient: isPatient,
-                    isBackground: background
+                    isBackground: background,
+                    namesPatient: specificReference
                 )
             }
         }
+    }
+
+    /// Whether the document reports several patients: "we report three patients", "All 4
+    /// patients", "Patient 2", "Patients #2 and #3". A series has no single age or sex.
+    func reportsCaseSeries() -> Bool {
+        var text = document.text
+        return text.withUTF8 { bytes in
+            for sentence in sentences where sentence.section != .references && sentence.section != .discussion {
+                let range = sentence.range
+                for number in numbers.within(range, \.range) {
+                    let after = Self.lowercasedWords(bytes, from: number.range.upperBound, limit: range.upperBound, count: 2)
+                    let before = Self.lowercasedWordsBefore(bytes, number.range.lowerBound, limit: range.lowerBound, count: 10)
+                    // "Patient 2", "Case 3", "Patients #2 and #3", "patient B" is handled below.
+                    if number.value >= 2, number.value < 10, !number.isWord, let previous = before.first,
+                        ["patient", "patients", "case", "cases"].contains(previous),
+                        bytes[number.range.lowerBound - 1] == 0x20 || bytes[number.range.lowerBound - 1] == 0x23,
+                        Self.isCapitalized(bytes, range, word: previous, before: number.range.lowerBound)
+                    {
+                        return true
+                    }
+                    guard number.value >= 2, number.value == number.value.rounded(), let noun = after.first else { continue }
+                    let plural = ["patients", "cases", "children", "adults", "men", "women", "consecutive", "pediatric", "adult"]
+                    guard plural.contains(noun) else { continue }
+                    // The report's own patients: "we report / describe / treated", "All 4 patients",
+                    // "was administered to two patients".
+                    let verbs: Set<String> = [
+                        "report", "reports", "describe", "describes", "present", "presents", "treated", "experience", "administered",
+                    ]
+                    if before.first == "all" || before.contains(where: verbs.contains) { return true }
+                }
+            }
+            // "Patient B", "Case II": lettered cases.
+            for marker in ["Patient B", "Patient II", "Case B", "Case II"] {
+                let needle = Array(marker.utf8)
+                var offset = 0
+                while offset + needle.count <= bytes.count {
+                    var same = true
+                    for (position, byte) in needle.enumerated() where bytes[offset + position] != byte {
+                        same = false
+                        break
+                    }
+                    if same, offset + needle.count == bytes.count || !NumberScanner.isAlnum(bytes[offset + needle.count]) { return true }
+                    offset += 1
+                }
+            }
+            return false
+        }
+    }
+
+    /// The word before `offset` starts with a capital ("Patient 2" begins a case, "patient 2" may
+    /// be a count).
+    private static func isCapitalized(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, word: String, before offset: Int) -> Bool {
+        var index = offset - 1
+        while index > range.lowerBound, bytes[index] == 0x20 || bytes[index] == 0x23 { index -= 1 }
+        let start = index + 1 - word.utf8.count
+        return start >= range.lowerBound && bytes[start] &- 0x41 < 26
+    }
+
+    static func lowercasedWords(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, limit: Int, count: Int) -> [String] {
+        var words: [String] = []
+        var index = offset
+        while words.count < count, index < limit {
+            if bytes[index] | 0x20 &- 0x61 < 26 {
+                let start = index
+                while index < limit, bytes[index] | 0x20 &- 0x61 < 26 || bytes[index] == 0x2D { index += 1 }
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased())
+            } else if bytes[index] == 0x20 || bytes[index] == 0x2D || bytes[index] == 0x0A {
+                index += 1
+            } else {
+                break
+            }
+        }
+        return words
+    }
+
+    static func lowercasedWordsBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, limit: Int, count: Int) -> [String] {
+        var words: [String] = []
+        var index = offset
+        while words.count < count, index > limit {
+            let byte = bytes[index - 1]
+            if byte | 0x20 &- 0x61 < 26 {
+                let end = index
+                while index > limit, bytes[index - 1] | 0x20 &- 0x61 < 26 { index -= 1 }
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).lowercased())
+            } else if byte == 0x20 || byte == 0x23 || byte == 0x0A || byte == 0x2C || byte == 0x2D {
+                index -= 1
+            } else {
+                break
+            }
+        }
+        return words
+    }
+
+    /// A section headed "Background" or "Introduction".
+    private func isBackgroundSection(_ sentence: Sentence) -> Bool {
+        guard sentence.sectionIndex < document.sections.count, let heading = document.sections[sentence.sectionIndex].heading?.lowercased() else {
+            return false
+        }
+        return heading.hasSuffix("background") || heading.hasSuffix("introduction")
+    }
+
+    /// "case series": the report's own form, not other series.
+    private func precededByCase(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        Self.lowercasedWordsBefore(bytes, offset, limit: max(0, offset - 12), count: 1).first == "case"
+    }
+
+    /// "A 39-year-old female", "a 10-year-old girl": an age phrase names the reported patient.
+    private func introducesPatient(_ bytes: UnsafeBufferPointer<UInt8>, _ numbers: [NumberMention], _ range: Range<Int>) -> Bool {
+        numbers.contains { number in
+            PatientAge.phrase(bytes, after: number, limit: range.upperBound) != nil
+        }
+    }
+
+    private enum SentenceKind { case definition, aim }
+
+    static let aimPhrases = ["aimed to present", "aimed to describe", "aimed to report", "this report aimed", "aim of this report"]
+
+    private func kind(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SentenceKind? {
+        let sentence = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+        if Self.aimPhrases.contains(where: { sentence.contains($0) }) { return .aim }
+        return Self.definitionPhrases.contains { sentence.contains($0) } ? .definition : nil
     }
 
     private func hasCitation(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {

@@ -122,6 +122,27 @@ public enum VariantScanner {
         if let mention = cursor.legacyDNA(start) { return mention }
         cursor.index = start
         if let mention = cursor.deltaDeletion(start) { return mention }
+        cursor.index = start
+        if let mention = cursor.chromosomeEvent(start) { return mention }
+        return glued(bytes, at: start)
+    }
+
+    /// A protein change glued to its gene in one token: "BRAFV600E", "JAK2V617F". The mention
+    /// covers the change only; the gene before it is left to gene recognition.
+    private static func glued(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> VariantMention? {
+        var end = start
+        while end < bytes.count, WordBoundary.isWordByte(bytes[end]) { end += 1 }
+        guard end - start >= 6, end - start <= 18, bytes[start] &- 0x41 < 26 else { return nil }
+        // Gene symbols are capitals and digits with at least two capitals.
+        var capitals = 0
+        for split in (start + 2)..<(end - 3) {
+            let previous = bytes[split - 1]
+            guard previous &- 0x41 < 26 || previous &- 0x30 < 10 else { return nil }
+            if previous &- 0x41 < 26 { capitals += 1 }
+            guard capitals >= 2, split - start <= 9, oneLetter.contains(bytes[split]), bytes[split + 1] &- 0x30 < 10 else { continue }
+            var cursor = Cursor(bytes: bytes, index: split)
+            if let mention = cursor.protein(split), mention.range.upperBound == end { return mention }
+        }
         return nil
     }
 }
@@ -338,6 +359,10 @@ private struct Cursor {
             return VariantMention(range: start..<index, kind: .internalTandemDuplication, normalized: "ITD")
         }
         index = start
+        if takeCaseInsensitive("kinase domain duplication") || take("KDD"), isBoundary(index) {
+            return VariantMention(range: start..<index, kind: .exon, normalized: "kinase domain duplication")
+        }
+        index = start
         if take("TKD"), isBoundary(index) {
             return VariantMention(range: start..<index, kind: .tyrosineKinaseDomain, normalized: "TKD")
         }
@@ -379,6 +404,54 @@ private struct Cursor {
             index = beforeEvent
             guard isBoundary(index) else { return nil }
             return VariantMention(range: start..<index, kind: .exon, normalized: "exon \(exon) mutation")
+        }
+        return nil
+    }
+
+    /// Chromosome-arm deletions ("del(17p)", "17p deletion", "del(11q22)") and BCR::ABL1
+    /// transcript types ("e13a2", "e1a2", "b3a2"), which imply the fusion.
+    mutating func chromosomeEvent(_ start: Int) -> VariantMention? {
+        func arm() -> String? {
+            guard let chromosome = digits(maximum: 2), chromosome >= 1, chromosome <= 22, let band = current, band == 0x70 || band == 0x71 else {
+                return nil
+            }
+            index += 1
+            _ = digits(maximum: 4)
+            if take(".") { _ = digits(maximum: 3) }
+            return "\(chromosome)\(band == 0x70 ? "p" : "q")"
+        }
+        if take("del(") || take("del ") {
+            guard let arm = arm() else { return nil }
+            _ = take(")")
+            guard isBoundary(index) else { return nil }
+            return VariantMention(range: start..<index, kind: .translocation, normalized: "del(\(arm))")
+        }
+        index = start
+        if let arm = arm() {
+            let armEnd = index
+            _ = take("-") || take(" ")
+            if take("deletion") || take("deleted") || take("del"), isBoundary(index) {
+                return VariantMention(range: start..<index, kind: .translocation, normalized: "del(\(arm))")
+            }
+            index = armEnd
+            return nil
+        }
+        index = start
+        // e13a2, e14a2, e1a2, e19a2, e13a3, b2a2, b3a2: exon of BCR, exon of ABL1.
+        if take("e") || take("b"), let first = digits(maximum: 2), first >= 1, first <= 24, take("a"), let second = digits(maximum: 1),
+            second >= 2, second <= 3, isBoundary(index)
+        {
+            return VariantMention(range: start..<index, kind: .translocation, normalized: "BCR::ABL1 \(text(start..<index))")
+        }
+        index = start
+        // "19-Del", "19del", "20-ins": the common EGFR exon events written by exon number.
+        if let exon = digits(maximum: 2), (18...21).contains(exon) {
+            _ = take("-")
+            for (form, event) in [("del", "deletion"), ("Del", "deletion"), ("DEL", "deletion"), ("ins", "insertion"), ("Ins", "insertion")]
+            where take(form) {
+                guard isBoundary(index) else { return nil }
+                return VariantMention(range: start..<index, kind: .exon, normalized: "exon \(exon) \(event)")
+            }
         }
         return nil
     }
