@@ -36,9 +36,14 @@ struct ClinicalScenario: Sendable, Decodable, CustomTestStringConvertible {
     var inputs: Bool?
     var pattern: [Int]?
     var note: String?
+    /// A failure the team knows of and has not fixed yet, with why. The profile still runs: its
+    /// failures are recorded as a known issue, and a profile that starts passing fails until the
+    /// mark is removed.
+    var knownGap: String?
 
     enum CodingKeys: String, CodingKey {
         case id, category, source, disease, alterations, top1, inputs, pattern, note
+        case knownGap = "known_gap"
         case priorTherapies = "prior_therapies"
         case top1Any = "top1_any"
         case top3Any = "top3_any"
@@ -278,7 +283,13 @@ struct ClinicalScenarioSuiteTests {
     func profile(_ scenario: ClinicalScenario) throws {
         let result = try ClinicalScenarioSuite.matcher.get().match(scenario.profile)
         let failures = ClinicalScenarioSuite.evaluate(scenario, result)
-        #expect(failures.isEmpty, Comment(rawValue: ClinicalScenarioSuite.report(scenario, result, failures)))
+        if let gap = scenario.knownGap {
+            withKnownIssue(Comment(rawValue: gap)) {
+                #expect(failures.isEmpty, Comment(rawValue: ClinicalScenarioSuite.report(scenario, result, failures)))
+            }
+        } else {
+            #expect(failures.isEmpty, Comment(rawValue: ClinicalScenarioSuite.report(scenario, result, failures)))
+        }
     }
 
     /// Prints the suite's figures on the curated table (the RESULTS.md table); fails only if the suite cannot run.

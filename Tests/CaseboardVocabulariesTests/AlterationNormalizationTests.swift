@@ -73,3 +73,20 @@ struct LegacyVariantNotationTests {
         #expect(VariantScanner.scan("in 2012 a 3 cm mass; 10 C; 25 cycles; grade 3/4; 120/80 mmHg").isEmpty)
     }
 }
+
+/// A presence word after a complete alteration only says it was found.
+struct PresenceWordTests {
+    @Test(arguments: ["FLT3-ITD positive", "KRAS G12C detected", "EGFR L858R present", "NPM1 mutation positive"])
+    func aTrailingPresenceWordIsRead(text: String) throws {
+        let vocabularies = try Vocabularies.loadBundled()
+        let reading = try vocabularies.parsePatientAlteration(text).get()
+        #expect(reading.alteration != nil, "\(text)")
+    }
+
+    @Test func aStatusKeepsItsMeaning() throws {
+        let vocabularies = try Vocabularies.loadBundled()
+        let reading = try vocabularies.parsePatientAlteration("HER2-positive").get()
+        #expect(reading.alteration?.gene == "ERBB2")
+        #expect(reading.alteration?.kind != .fusion)
+    }
+}

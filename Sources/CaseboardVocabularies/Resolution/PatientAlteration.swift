@@ -150,6 +150,11 @@ extension Vocabularies {
             return .success(PatientAlterationReading(input: trimmed, alteration: histone.alteration, origin: origin, notes: histone.notes))
         }
         var result = parseCoreAlteration(body, suggest: false)
+        // "FLT3-ITD positive", "KRAS G12C detected": a presence word after a complete alteration
+        // says it was found, nothing more.
+        if case .failure = result, let bare = Self.withoutPresenceWord(body), case .success(let alteration) = parseCoreAlteration(bare, suggest: false) {
+            result = .success(alteration)
+        }
         if case .failure = result {
             let cased = symbolCased(body)
             if cased != body, case .success(let alteration) = parseCoreAlteration(cased, suggest: false) {
@@ -161,6 +166,16 @@ extension Vocabularies {
             }
         }
         return result.map { PatientAlterationReading(input: trimmed, alteration: $0, origin: origin, notes: notes) }
+    }
+
+    /// The text without a trailing presence word ("positive", "detected", "present"), or nil.
+    static func withoutPresenceWord(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        for word in [" positive", "-positive", " detected", " present", " mutation positive", "+"] where lowered.hasSuffix(word) {
+            let bare = text.dropLast(word.count).trimmingCharacters(in: .whitespaces)
+            return bare.isEmpty ? nil : bare
+        }
+        return nil
     }
 
     // MARK: Origin
