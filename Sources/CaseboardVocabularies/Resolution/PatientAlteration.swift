@@ -152,7 +152,9 @@ extension Vocabularies {
         var result = parseCoreAlteration(body, suggest: false)
         // "FLT3-ITD positive", "KRAS G12C detected": a presence word after a complete alteration
         // says it was found, nothing more.
-        if case .failure = result, let bare = Self.withoutPresenceWord(body), case .success(let alteration) = parseCoreAlteration(bare, suggest: false) {
+        if case .failure = result, let bare = Self.withoutPresenceWord(body),
+            case .success(let alteration) = parseCoreAlteration(bare, suggest: false)
+        {
             result = .success(alteration)
         }
         if case .failure = result {
