@@ -1,5 +1,6 @@
 import CaseboardCore
 import CaseboardVocabularies
+import Foundation
 
 /// Turns a gene and a change into the alteration the matcher will read, through the same parser
 /// (`Vocabularies.parseAlteration`), so a file's "EML4-ALK" is filed exactly where a typed "EML4::ALK" is.

@@ -31,7 +31,7 @@ public struct GenomicAlteration: Sendable, Hashable, Codable {
 }
 
 /// Why a well-formed record gave no alteration. Every record read is either annotated or counted here.
-public enum NotAnnotatableReason: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum NotAnnotatableReason: String, Error, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// Variant_Classification or consequence says no protein change (Silent, Intron, UTR, flank...).
     case nonProteinChange = "non_protein_change"
     /// A coding class but no protein or cDNA change column with a value.

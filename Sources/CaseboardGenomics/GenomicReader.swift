@@ -108,10 +108,6 @@ public struct GenomicReader {
         return summary
     }
 
-    var fileSample: String {
-        options.defaultSample ?? ""
-    }
-
     func fallbackSample(_ summary: ReadSummary) -> String {
         options.defaultSample ?? URL(fileURLWithPath: summary.file).lastPathComponent.components(separatedBy: ".").first ?? summary.file
     }
