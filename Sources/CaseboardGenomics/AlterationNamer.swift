@@ -45,7 +45,9 @@ struct AlterationNamer {
     /// Candidate texts for a protein or cDNA change: "p.G12D" is tried as "G12D" first; "ENSP…:p.X" loses its prefix.
     static func changeTexts(gene: String, change: String) -> [String] {
         var change = change
-        if let colon = change.firstIndex(of: ":"), change[change.index(after: colon)...].hasPrefix("p.") || change[change.index(after: colon)...].hasPrefix("c.") {
+        if let colon = change.firstIndex(of: ":"),
+            change[change.index(after: colon)...].hasPrefix("p.") || change[change.index(after: colon)...].hasPrefix("c.")
+        {
             change = String(change[change.index(after: colon)...])
         }
         change = change.replacingOccurrences(of: "%3D", with: "=")

@@ -134,7 +134,9 @@ public struct GenomicReader {
         switch named {
         case .success(let name):
             summary.annotated += 1
-            try emit(GenomicAlteration(sample: sample, alteration: name.label, gene: name.gene, line: line, alleleFraction: alleleFraction, depth: depth))
+            try emit(
+                GenomicAlteration(sample: sample, alteration: name.label, gene: name.gene, line: line, alleleFraction: alleleFraction, depth: depth)
+            )
         case .failure(let reason):
             summary.skip(reason)
         }

@@ -153,8 +153,10 @@ struct AnnotatedSample: Encodable {
     }
 
     static let tsvHeader =
-        ["sample", "disease", "alterations", "rank", "drugs", "level", "disease_match", "match_specificity", "matched_alterations",
-         "resistance", "citations"].joined(separator: "\t") + "\n"
+        [
+            "sample", "disease", "alterations", "rank", "drugs", "level", "disease_match", "match_specificity", "matched_alterations",
+            "resistance", "citations",
+        ].joined(separator: "\t") + "\n"
 
     /// One row per option; a sample with none still gets one row, so every sample is accounted for.
     var tsvRows: String {

@@ -79,7 +79,16 @@ func seconds(_ duration: Duration) -> Double {
 }
 let total = seconds(readTime) + seconds(matchTime)
 print("rows: \(rows) over \(samples) samples; \(summary.line)")
-print(String(format: "read: %.3f s (%.0f rows/s); match %d sample profiles: %.3f s (%d options)", seconds(readTime), Double(rows) / seconds(readTime), samples, seconds(matchTime), options))
+print(
+    String(
+        format: "read: %.3f s (%.0f rows/s); match %d sample profiles: %.3f s (%d options)",
+        seconds(readTime),
+        Double(rows) / seconds(readTime),
+        samples,
+        seconds(matchTime),
+        options
+    )
+)
 print(String(format: "total: %.3f s, %.0f rows/s", total, Double(rows) / total))
 print(String(format: "peak memory: %.1f MB (%.1f MB before reading)", peakMegabytes(), memoryBefore))
 print("reference (as issue 16 cites it): oncokb-annotator, 159 variants in 482 ms, about 330 rows/s")
