@@ -33,7 +33,13 @@ struct AlterationNamer {
         if let known = cache[text] { return known }
         let result: Result<Named, NotAnnotatableReason>
         switch vocabularies.parseAlteration(text) {
-        case .success(let alteration): result = .success(Named(label: alteration.label, gene: alteration.gene))
+        case .success(let alteration):
+            // The label is what the matcher will read back; keep the input when the label does not read back the same
+            // ("ANG p.V7I" parses, "ANG V7I" does not).
+            let readsBack = (try? vocabularies.parseAlteration(alteration.label).get()).map {
+                $0.gene == alteration.gene && $0.variant == alteration.variant && $0.kind == alteration.kind
+            }
+            result = .success(Named(label: readsBack == true ? alteration.label : text, gene: alteration.gene))
         case .failure(.unknownGene): result = .failure(.unknownGene)
         case .failure: result = .failure(.unreadableVariant)
         }

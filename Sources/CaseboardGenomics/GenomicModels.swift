@@ -52,6 +52,8 @@ public enum NotAnnotatableReason: String, Error, Sendable, Hashable, Codable, Ca
     case unreadableVariant = "unreadable_variant"
     /// A fusion text that names no two genes.
     case unreadableFusion = "unreadable_fusion"
+    /// A clinical row whose ONCOTREE_CODE is not an OncoTree code.
+    case unknownOncoTreeCode = "unknown_oncotree_code"
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

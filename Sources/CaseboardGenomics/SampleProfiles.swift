@@ -72,7 +72,7 @@ public struct ClinicalFile: Sendable {
             if let prior, prior < fields.count, let value = fields[prior].value {
                 entry.priorTherapies = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
-            if entry.problem == nil { file.summary.annotated += 1 } else { file.summary.skip(.unreadableVariant) }
+            if entry.problem == nil { file.summary.annotated += 1 } else { file.summary.skip(.unknownOncoTreeCode) }
             file.samples[id] = entry
             file.summary.note(sample: id)
         }

@@ -161,6 +161,8 @@ enum Fixture {
     }
 
     @Test func invalidOncoTreeCodeIsAProblemNotATumourType() throws {
+        let clinical = try ClinicalFile.read(path: try Fixture.path("clinical.txt"), vocabularies: try Fixture.vocabularies.get())
+        #expect(clinical.summary.notAnnotatable == [.unknownOncoTreeCode: 1])
         let profiles = try Self.profiles()
         #expect(profiles[2].disease == nil)
         #expect(profiles[2].problems.first?.contains("NOTACODE") == true)
@@ -209,5 +211,11 @@ enum Fixture {
         #expect(summary.read == summary.annotated + summary.notAnnotatableTotal + summary.malformed)
         #expect(summary.annotated > 0)
         #expect(summary.malformed == 0)
+        // Every alteration is named so that the matcher reads it back.
+        let vocabularies = try Fixture.vocabularies.get()
+        let unreadable = builder.profiles(disease: "AML").flatMap(\.alterations).filter {
+            (try? vocabularies.parseAlteration($0).get()) == nil
+        }
+        #expect(unreadable.isEmpty, "\(unreadable.prefix(5))")
     }
 }
