@@ -19,10 +19,11 @@ let samples = max(1, rows / 100)
 /// Peak resident memory in MB (ru_maxrss is KB on Linux, bytes on macOS).
 func peakMegabytes() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
     #if canImport(Darwin)
+    getrusage(RUSAGE_SELF, &usage)
     return Double(usage.ru_maxrss) / 1_048_576
     #else
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
     #endif
 }
