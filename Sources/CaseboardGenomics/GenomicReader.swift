@@ -22,7 +22,8 @@ public enum GenomicFormat: String, Sendable, Hashable, Codable, CaseIterable {
     public static func detect(prefix: [UInt8]) -> GenomicFormat? {
         let text = String(decoding: prefix, as: UTF8.self)
         if text.hasPrefix("##fileformat=VCF") { return .vcf }
-        guard let header = text.split(separator: "\n").first(where: { !$0.hasPrefix("#") || $0.hasPrefix("#FusionName") }) else {
+        // Split on any newline: "\r\n" is one Character, so splitting on "\n" alone misses Windows line ends.
+        guard let header = text.split(whereSeparator: \.isNewline).first(where: { !$0.hasPrefix("#") || $0.hasPrefix("#FusionName") }) else {
             return nil
         }
         let columns = Set(tabFields(String(header)).map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() })

@@ -126,6 +126,12 @@ enum Fixture {
         #expect(summary.warnings.first?.line == 4)
     }
 
+    @Test func windowsLineEndsAreDetectedAndRead() throws {
+        let (found, summary) = try Fixture.read("cna_list_crlf.txt")
+        #expect(Fixture.labels(found) == ["CASE-01 MET amplification", "CASE-02 CDKN2A deletion"])
+        #expect(summary.malformed == 0)
+    }
+
     @Test func detectsLayoutsFromHeaders() throws {
         let cases: [(String, GenomicFormat)] = [
             ("mutations.maf", .maf), ("annotated_vep.vcf", .vcf), ("fusions.txt", .fusions), ("cna_matrix.txt", .copyNumberMatrix),
