@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CaseboardExtraction", targets: ["CaseboardExtraction"]),
         .library(name: "CaseboardKnowledge", targets: ["CaseboardKnowledge"]),
         .library(name: "CaseboardMatching", targets: ["CaseboardMatching"]),
+        .library(name: "CaseboardGenomics", targets: ["CaseboardGenomics"]),
         .library(name: "CaseboardPresentation", targets: ["CaseboardPresentation"]),
         .library(name: "CaseboardServer", targets: ["CaseboardServer"]),
         .library(name: "CaseboardStoreSQLite", targets: ["CaseboardStoreSQLite"]),
@@ -77,6 +78,18 @@ let package = Package(
             dependencies: ["CaseboardCore", "CaseboardVocabularies", "CaseboardKnowledge"],
             swiftSettings: swiftSettings
         ),
+        // Genomics: MAF, VCF, fusion, copy-number and clinical files -> alterations and sample profiles, streaming.
+        .target(
+            name: "CaseboardGenomics",
+            dependencies: [
+                "CaseboardCore",
+                "CaseboardVocabularies",
+                "CaseboardDocuments",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
         // Presentation: SVG swimmer timelines and printable tumor-board reports. No I/O.
         .target(
             name: "CaseboardPresentation",
@@ -124,6 +137,7 @@ let package = Package(
                 "CaseboardExtraction",
                 "CaseboardKnowledge",
                 "CaseboardMatching",
+                "CaseboardGenomics",
                 "CaseboardStoreSQLite",
                 "CaseboardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -161,6 +175,15 @@ let package = Package(
             name: "CaseboardMatchingTests",
             dependencies: ["CaseboardMatching", "CaseboardKnowledge", "CaseboardVocabularies", "CaseboardCore"],
             resources: [.copy("Scenarios")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardGenomicsTests",
+            dependencies: [
+                "CaseboardGenomics", "CaseboardMatching", "CaseboardKnowledge", "CaseboardVocabularies", "CaseboardDocuments",
+                "CaseboardCore",
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -34,6 +34,16 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
+            name: "AnnotateBenchmark",
+            dependencies: [
+                .product(name: "CaseboardGenomics", package: "Caseboard"),
+                .product(name: "CaseboardKnowledge", package: "Caseboard"),
+                .product(name: "CaseboardMatching", package: "Caseboard"),
+                .product(name: "CaseboardVocabularies", package: "Caseboard"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        .executableTarget(
             name: "ReaderBenchmark",
             dependencies: [
                 .product(name: "CaseboardCore", package: "Caseboard"),
