@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CaseboardKnowledge", targets: ["CaseboardKnowledge"]),
         .library(name: "CaseboardMatching", targets: ["CaseboardMatching"]),
         .library(name: "CaseboardPresentation", targets: ["CaseboardPresentation"]),
+        .library(name: "CaseboardExport", targets: ["CaseboardExport"]),
         .library(name: "CaseboardServer", targets: ["CaseboardServer"]),
         .library(name: "CaseboardStoreSQLite", targets: ["CaseboardStoreSQLite"]),
         .executable(name: "caseboard", targets: ["caseboard"]),
@@ -83,6 +84,12 @@ let package = Package(
             dependencies: ["CaseboardCore", "CaseboardMatching"],
             swiftSettings: swiftSettings
         ),
+        // Standards out and in: GA4GH Phenopackets v2 and HL7 FHIR mCODE. No I/O.
+        .target(
+            name: "CaseboardExport",
+            dependencies: ["CaseboardCore", "CaseboardVocabularies"],
+            swiftSettings: swiftSettings
+        ),
         // The HTTP API and web UI (Hummingbird 2).
         .target(
             name: "CaseboardServer",
@@ -94,6 +101,7 @@ let package = Package(
                 "CaseboardKnowledge",
                 "CaseboardMatching",
                 "CaseboardPresentation",
+                "CaseboardExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -124,6 +132,7 @@ let package = Package(
                 "CaseboardExtraction",
                 "CaseboardKnowledge",
                 "CaseboardMatching",
+                "CaseboardExport",
                 "CaseboardStoreSQLite",
                 "CaseboardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -166,6 +175,11 @@ let package = Package(
         .testTarget(
             name: "CaseboardPresentationTests",
             dependencies: ["CaseboardPresentation", "CaseboardMatching", "CaseboardKnowledge", "CaseboardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardExportTests",
+            dependencies: ["CaseboardExport", "CaseboardVocabularies", "CaseboardCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
