@@ -35,7 +35,7 @@ struct ExportRouteTests {
             try await client.execute(uri: "/api/cases/\(path)/fhir.json", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("application/fhir+json") == true)
-                #expect(try Harness.json(response.body)["resourceType"] as? String == "Bundle")
+                try #expect(Harness.json(response.body)["resourceType"] as? String == "Bundle")
             }
             try await client.execute(uri: "/api/cases/pmid:1/fhir.json", method: .get) { response in
                 #expect(response.status == .notFound)
