@@ -179,7 +179,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseboardExportTests",
-            dependencies: ["CaseboardExport", "CaseboardVocabularies", "CaseboardCore"],
+            // Extraction, knowledge and matching only for the seed round trip; the library needs none of them.
+            dependencies: [
+                "CaseboardExport", "CaseboardVocabularies", "CaseboardCore", "CaseboardDocuments", "CaseboardExtraction",
+                "CaseboardKnowledge", "CaseboardMatching",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

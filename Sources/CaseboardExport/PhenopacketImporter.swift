@@ -29,6 +29,13 @@ public struct ImportedProfile: Sendable, Hashable, Codable {
     public var alterations: [String]
     public var priorTherapies: [Therapy]
 
+    // The matcher's profile JSON keys, so an imported profile can go straight to `match --profiles`.
+    enum CodingKeys: String, CodingKey {
+        case id, disease, alterations
+        case diseaseCode = "disease_code"
+        case priorTherapies = "prior_therapies"
+    }
+
     public init(id: String? = nil, disease: String? = nil, diseaseCode: String? = nil, alterations: [String] = [], priorTherapies: [Therapy] = []) {
         self.id = id
         self.disease = disease
@@ -85,7 +92,7 @@ public struct PhenopacketImporter: Sendable {
             let id = try string(term, "id", at: "\(path).term")
             let label = try string(term, "label", at: "\(path).term")
             guard id != nil || label != nil else { throw .missing(field: "\(path).term.label") }
-            result.disease = id.flatMap(oncotree(forNCIt:)) ?? label ?? id
+            result.disease = id.flatMap(oncotree(forNCIt:)) ?? label.flatMap(oncotree(named:)) ?? label ?? id
             result.diseaseCode = id
             break
         }
@@ -117,7 +124,9 @@ public struct PhenopacketImporter: Sendable {
             }
         }
 
-        var regimens: [ImportedProfile.Therapy] = []
+        // Treatments listed before a therapeutic regimen are that regimen's agents (Caseboard writes a
+        // line's treatments, then its regimen); treatments with no regimen after them stand alone.
+        var pending: [ImportedProfile.Therapy] = []
         for (index, action) in try array(packet, "medicalActions", at: "").enumerated() {
             let path = "medicalActions[\(index)]"
             let response = try responseText(action, at: path)
@@ -126,15 +135,18 @@ public struct PhenopacketImporter: Sendable {
                 let label = try string(agent, "label", at: "\(path).treatment.agent")
                 let id = try string(agent, "id", at: "\(path).treatment.agent")
                 guard let name = label ?? id else { throw .missing(field: "\(path).treatment.agent.label") }
-                result.priorTherapies.append(.init(drugs: [name.lowercased()], response: response))
+                pending.append(.init(drugs: [name.lowercased()], response: response))
             } else if let regimen = action["therapeuticRegimen"] {
-                // A regimen named only by an ontology class stands for its drugs when no treatment lists them.
-                if let label = regimen["ontologyClass"]?["label"]?.stringValue {
-                    regimens.append(.init(drugs: [label.lowercased()], response: response))
+                if !pending.isEmpty {
+                    let drugs = pending.flatMap(\.drugs)
+                    result.priorTherapies.append(.init(drugs: drugs, response: response ?? pending.compactMap(\.response).first))
+                    pending = []
+                } else if let label = regimen["ontologyClass"]?["label"]?.stringValue {
+                    result.priorTherapies.append(.init(drugs: [label.lowercased()], response: response))
                 }
             }
         }
-        if result.priorTherapies.isEmpty { result.priorTherapies = regimens }
+        result.priorTherapies += pending
         return result
     }
 
@@ -162,6 +174,11 @@ public struct PhenopacketImporter: Sendable {
         let id = try string(term, "id", at: "\(path).responseToTreatment")
         if let id, let kind = ExportCodes.response(ncit: id) { return kind.rawValue }
         return try string(term, "label", at: "\(path).responseToTreatment")?.lowercased()
+    }
+
+    /// An OncoTree code for a disease label, for terms that carry no NCIt id.
+    func oncotree(named label: String) -> String? {
+        vocabularies.disease(named: label).flatMap { $0.isCancer ? $0.code : nil }
     }
 
     func oncotree(forNCIt id: String) -> String? {

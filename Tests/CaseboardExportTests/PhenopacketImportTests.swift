@@ -15,8 +15,7 @@ import Testing
         #expect(profile.alterations == ["FLT3 D835H", "NPM1 mutation", "FLT3 F691L"])
         #expect(
             profile.priorTherapies == [
-                .init(drugs: ["cytarabine"], response: "complete response"),
-                .init(drugs: ["daunorubicin"], response: "complete response"),
+                .init(drugs: ["cytarabine", "daunorubicin"], response: "complete response"),
                 .init(drugs: ["gilteritinib"], response: "progressive disease"),
             ]
         )
@@ -42,6 +41,13 @@ import Testing
         #expect(profile.disease == "some cancer")
         #expect(profile.alterations == ["EGFR T790M"])
         #expect(profile.priorTherapies == [.init(drugs: ["osimertinib"], response: "partial response")])
+    }
+
+    /// Some OncoTree rows carry no NCIt code; their label alone must still find the node.
+    @Test func diseaseLabelWithoutAnIDFindsItsOncoTreeCode() throws {
+        let profile = try importer.profile(from: Data(#"{"diseases": [{"term": {"label": "Sarcoma, NOS"}}]}"#.utf8))
+        #expect(profile.disease == "SARCNOS")
+        #expect(profile.diseaseCode == nil)
     }
 
     @Test func errorsNameTheField() {
