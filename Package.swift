@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CaseboardMatching", targets: ["CaseboardMatching"]),
         .library(name: "CaseboardGenomics", targets: ["CaseboardGenomics"]),
         .library(name: "CaseboardPresentation", targets: ["CaseboardPresentation"]),
+        .library(name: "CaseboardExport", targets: ["CaseboardExport"]),
         .library(name: "CaseboardServer", targets: ["CaseboardServer"]),
         .library(name: "CaseboardStoreSQLite", targets: ["CaseboardStoreSQLite"]),
         .executable(name: "caseboard", targets: ["caseboard"]),
@@ -96,6 +97,12 @@ let package = Package(
             dependencies: ["CaseboardCore", "CaseboardMatching"],
             swiftSettings: swiftSettings
         ),
+        // Standards out and in: GA4GH Phenopackets v2 and HL7 FHIR mCODE. No I/O.
+        .target(
+            name: "CaseboardExport",
+            dependencies: ["CaseboardCore", "CaseboardVocabularies"],
+            swiftSettings: swiftSettings
+        ),
         // The HTTP API and web UI (Hummingbird 2).
         .target(
             name: "CaseboardServer",
@@ -107,6 +114,7 @@ let package = Package(
                 "CaseboardKnowledge",
                 "CaseboardMatching",
                 "CaseboardPresentation",
+                "CaseboardExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -138,6 +146,7 @@ let package = Package(
                 "CaseboardKnowledge",
                 "CaseboardMatching",
                 "CaseboardGenomics",
+                "CaseboardExport",
                 "CaseboardStoreSQLite",
                 "CaseboardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -189,6 +198,15 @@ let package = Package(
         .testTarget(
             name: "CaseboardPresentationTests",
             dependencies: ["CaseboardPresentation", "CaseboardMatching", "CaseboardKnowledge", "CaseboardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardExportTests",
+            // Extraction, knowledge and matching only for the seed round trip; the library needs none of them.
+            dependencies: [
+                "CaseboardExport", "CaseboardVocabularies", "CaseboardCore", "CaseboardDocuments", "CaseboardExtraction",
+                "CaseboardKnowledge", "CaseboardMatching",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,7 +12,10 @@ struct Caseboard: AsyncParsableCommand {
             Errors go to standard error as FILE:LINE:COLUMN: error: MESSAGE.
             """,
         version: CaseboardVersion.current,
-        subcommands: [ReadCommand.self, ExtractCommand.self, KnowledgeCommand.self, MatchCommand.self, AnnotateCommand.self, ServeCommand.self]
+        subcommands: [
+            ReadCommand.self, ExtractCommand.self, ExportCommand.self, KnowledgeCommand.self, MatchCommand.self, AnnotateCommand.self,
+            ServeCommand.self,
+        ]
     )
 
     /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64).

@@ -132,7 +132,7 @@ struct ResistanceTableTests {
         func key(_ row: Row) -> String { [row["gene"], row["alteration"], row["disease"], row["drugs"], row["significance"]].joined(separator: "|") }
         let mine = try Self.table().rows.map(key)
         #expect(Set(mine).count == mine.count)
-        let main = Self.rows(try Self.text("biomarker_evidence.tsv")).rows.map(key)
+        let main = Self.rows(try Self.text("evidence/approvals.tsv")).rows.map(key)
         #expect(Set(mine).isDisjoint(with: main), "\(Set(mine).intersection(main))")
     }
 
@@ -184,7 +184,7 @@ struct ResistanceTableTests {
         let vocabularies = try Shared.vocabularies.get()
         let against: Set = ["resistance", "reduced sensitivity"]
         var covered: Set<String> = []
-        for row in try Self.table().rows + Self.rows(try Self.text("biomarker_evidence.tsv")).rows where against.contains(row["significance"]) {
+        for row in try Self.table().rows + Self.rows(try Self.text("evidence/approvals.tsv")).rows where against.contains(row["significance"]) {
             covered.insert(row["alteration"] + "|" + row["drugs"])
         }
         let rules = try ClassRule.loadBundled(vocabularies: vocabularies)

@@ -1,4 +1,5 @@
 import CaseboardCore
+import CaseboardExport
 import CaseboardKnowledge
 import CaseboardPresentation
 import CaseboardVocabularies
@@ -38,6 +39,8 @@ struct KnowledgeController<Context: RequestContext> {
         router.get("/api/cases", use: listCases)
         router.get("/api/cases/:id", use: getCase)
         router.get("/api/cases/:id/timeline.svg", use: timeline)
+        router.get("/api/cases/:id/phenopacket.json", use: phenopacket)
+        router.get("/api/cases/:id/fhir.json", use: fhirBundle)
         // The token guards the write routes themselves, whatever the path's spelling.
         router.group()
             .add(middleware: WriteTokenMiddleware<Context>(token: configuration.token))
@@ -134,6 +137,26 @@ struct KnowledgeController<Context: RequestContext> {
             status: .ok,
             headers: [.contentType: "image/svg+xml; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: TimelineSVG.render(stored.record)))
+        )
+    }
+
+    /// The case as a GA4GH Phenopacket v2.
+    @Sendable func phenopacket(_ request: Request, context: Context) async throws -> Response {
+        let stored = try await storedCase(context)
+        return json(PhenopacketExporter(vocabularies: services.vocabularies, created: Date()).phenopacket(stored.record))
+    }
+
+    /// The case as an HL7 FHIR R4 bundle following mCODE.
+    @Sendable func fhirBundle(_ request: Request, context: Context) async throws -> Response {
+        let stored = try await storedCase(context)
+        return json(FHIRExporter(vocabularies: services.vocabularies, created: Date()).bundle(stored.record), type: "application/fhir+json")
+    }
+
+    private func json(_ value: JSONValue, type: String = "application/json") -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "\(type); charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: value.encoded()))
         )
     }
 
