@@ -164,14 +164,20 @@ struct AnnotatedSample: Encodable {
         let base = [sample, resolvedDisease?.code ?? disease ?? "", alterations.joined(separator: "; ")]
         guard !options.isEmpty else { return Self.row(base + ["", "", "", "", "", "", resistanceText, ""]) }
         return options.map { option in
-            let citations = option.evidence.map { $0.pmid.map { "PMID:\($0)" } ?? $0.citation ?? $0.id }
-            return Self.row(
-                base + [
-                    String(option.rank), option.drugs.joined(separator: "+"), option.level, option.diseaseMatch.rawValue,
-                    option.matchSpecificity.rawValue, option.alterations.joined(separator: "; "), resistanceText,
-                    Array(Set(citations)).sorted().joined(separator: "; "),
-                ]
-            )
+            let citations: [String] = option.evidence.map { reference in
+                if let pmid = reference.pmid { return "PMID:\(pmid)" }
+                return reference.citation ?? reference.id
+            }
+            var fields: [String] = base
+            fields.append(String(option.rank))
+            fields.append(option.drugs.joined(separator: "+"))
+            fields.append(option.level.rawValue)
+            fields.append(option.diseaseMatch.rawValue)
+            fields.append(option.matchSpecificity.rawValue)
+            fields.append(option.alterations.joined(separator: "; "))
+            fields.append(resistanceText)
+            fields.append(Array(Set(citations)).sorted().joined(separator: "; "))
+            return Self.row(fields)
         }.joined()
     }
 
