@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseboardCore
 import Foundation
 
 /// The `caseboard` command-line tool.
@@ -20,6 +21,7 @@ struct Caseboard: AsyncParsableCommand {
 
     /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64).
     static func main() async {
+        StandardOutput.ignoreBrokenPipeSignal()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -27,9 +29,12 @@ struct Caseboard: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let diagnostic as Diagnostic {
+            Diagnostics.report(InputFiles.advised(diagnostic))
+            Foundation.exit(1)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                StandardOutput.writeError(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -20,9 +20,9 @@ struct DocumentPrinter {
             let view = DocumentView(document, includeSourceMap: includeSourceMap)
             var data = try encoder.encode(view)
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            StandardOutput.write(data)
         case .text:
-            FileHandle.standardOutput.write(Data(outline(document).utf8))
+            StandardOutput.write(outline(document))
         }
     }
 

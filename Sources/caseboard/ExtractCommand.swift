@@ -54,6 +54,7 @@ struct ExtractCommand: AsyncParsableCommand {
         var documents = 0
         for path in paths {
             do {
+                try InputFiles.check(path)
                 var stream = try loader.open(path: path)
                 var finished = false
                 while !finished {
@@ -71,15 +72,12 @@ struct ExtractCommand: AsyncParsableCommand {
                     }
                     finished = batch.count < batchSize || batchError != nil
                     for document in batch { for warning in document.warnings { Diagnostics.report(warning) } }
-                    for output in await writer.render(batch, with: extractor) { FileHandle.standardOutput.write(output) }
+                    for output in await writer.render(batch, with: extractor) { StandardOutput.write(output) }
                     documents += batch.count
                     if let batchError { throw batchError }
                 }
-            } catch let diagnostic as Diagnostic {
-                Diagnostics.report(diagnostic.located(in: path))
-                failures += 1
             } catch {
-                Diagnostics.report(.error("\(error)", file: path))
+                Diagnostics.report(InputFiles.diagnostic(for: error, path: path))
                 failures += 1
             }
         }
@@ -133,11 +131,11 @@ struct CaseWriter: Sendable {
         guard format == .bioc else { return }
         let date = ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withYear, .withMonth, .withDay])
             .replacingOccurrences(of: "-", with: "")
-        FileHandle.standardOutput.write(Data(MentionFormats.bioCCollectionStart(date: date).utf8))
+        StandardOutput.write(MentionFormats.bioCCollectionStart(date: date))
     }
 
     func end() {
         guard format == .bioc else { return }
-        FileHandle.standardOutput.write(Data(MentionFormats.bioCCollectionEnd.utf8))
+        StandardOutput.write(MentionFormats.bioCCollectionEnd)
     }
 }

@@ -52,6 +52,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 Examples:
                   caseboard kb import civic 01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz
                   caseboard kb import cases cases.jsonl
+                  caseboard extract report.txt | caseboard kb import cases -
                 Re-importing the same file replaces items by id; nothing is duplicated.
                 A CIViC file is a whole release: it replaces the CIViC rows the store holds
                 (at first the release bundled with Caseboard), and its date, from the file name
@@ -62,7 +63,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
         @Argument(help: "What to import: civic or cases.")
         var kind: ImportKind
 
-        @Argument(help: "The file (.tsv, .tsv.gz, .jsonl).")
+        @Argument(help: "The file (.tsv, .tsv.gz; for cases a JSON object, a JSON array or JSON lines); '-' reads standard input.")
         var file: String
 
         @Option(name: .long, help: "The CIViC release date (YYYY-MM-DD), when the file name does not carry it.")
@@ -80,8 +81,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
         func run() async throws {
             let vocabularies = try Vocabularies.loadBundled()
             let store = try await knowledge.open(vocabularies: vocabularies)
-            var source = try ByteSources.open(path: file)
-            let bytes = try source.readAll(name: file)
+            let bytes = try InputFiles.read(file)
             let text = String(decoding: bytes, as: UTF8.self)
             switch kind {
             case .civic:
@@ -109,7 +109,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 for (warning, count) in report.warnings.sorted(by: { $0.value > $1.value }) { print("  note \(count): \(warning)") }
             case .cases:
                 let (imported, failures) = try await importCases(text, into: store, vocabularies: vocabularies)
-                print("imported \(imported) case(s) from \(file)")
+                print("imported \(imported) case(s) from \(InputFiles.displayName(file))")
                 if failures > 0 {
                     Diagnostics.note("\(failures) line(s) failed")
                     throw ExitCode.failure
@@ -121,7 +121,9 @@ struct KnowledgeCommand: AsyncParsableCommand {
         /// rolled back alone (each has its own savepoint) and reported with its line.
         static let batchSize = 500
 
-        /// Imports JSON lines of case records; returns the cases stored and the lines that failed.
+        /// Imports case records from one JSON object, a JSON array of them or JSON lines (as
+        /// `caseboard extract` writes for one input and for several); returns the cases stored
+        /// and the records that failed.
         private func importCases(_ text: String, into store: any KnowledgeStore, vocabularies: Vocabularies) async throws -> (Int, Int) {
             var imported = 0
             var failures = 0
@@ -134,22 +136,26 @@ struct KnowledgeCommand: AsyncParsableCommand {
                     case .success:
                         imported += 1
                     case .failure(let error):
-                        report("case not stored: \(error)", line: entry.line)
+                        report("case not stored: \(error)", at: SourcePosition(offset: 0, line: entry.line, column: 1))
                         failures += 1
                     }
                 }
                 batch.removeAll(keepingCapacity: true)
             }
             let decoder = JSONDecoder()
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            for (position, json) in Self.caseTexts(text) {
                 do {
-                    let record = try decoder.decode(CaseRecord.self, from: Data(line.utf8))
+                    let record = try decoder.decode(CaseRecord.self, from: Data(json.utf8))
                     let id = CaseIdentity.id(for: record)
                     let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies)
-                    batch.append((number + 1, CaseSubmission(record: record, evidence: evidence)))
+                    batch.append((position.line, CaseSubmission(record: record, evidence: evidence)))
                     if batch.count == Self.batchSize { try await flush() }
                 } catch let error as DecodingError {
-                    report("not a case record: \(error.readableDescription)", line: number + 1)
+                    report(
+                        "not a case record: \(error.readableDescription); give cases as 'caseboard extract' writes them "
+                            + "(a JSON object, a JSON array of them or JSON lines)",
+                        at: position
+                    )
                     failures += 1
                 }
             }
@@ -157,8 +163,91 @@ struct KnowledgeCommand: AsyncParsableCommand {
             return (imported, failures)
         }
 
-        private func report(_ message: String, line: Int) {
-            Diagnostics.report(.error(message, file: file, position: SourcePosition(offset: 0, line: line, column: 1)))
+        /// The JSON text of each case with where it starts: the elements of a top-level array,
+        /// one whole object, or else each line (a `\r` before `\n` is whitespace).
+        static func caseTexts(_ text: String) -> [(position: SourcePosition, json: Substring)] {
+            let start = text.firstIndex { !($0.isWhitespace) } ?? text.endIndex
+            if text[start...].first == "[", let elements = arrayElements(text, from: start) { return elements }
+            if text[start...].first == "{" {
+                // A single object, pretty-printed over many lines, is JSON as a whole; JSON lines are not.
+                let whole = Data(text[start...].utf8)
+                if (try? JSONSerialization.jsonObject(with: whole)) != nil {
+                    return [(position(of: start, in: text), text[start...])]
+                }
+            }
+            return JSONLines.lines(text).map { (SourcePosition(offset: 0, line: $0.number, column: 1), $0.text) }
+        }
+
+        /// The elements of the JSON array opening at `start`, found by tracking depth and
+        /// strings in one pass; nil when the array is not closed, so the decoder reports it.
+        private static func arrayElements(_ text: String, from start: String.Index) -> [(position: SourcePosition, json: Substring)]? {
+            let utf8 = text.utf8
+            var elements: [(position: SourcePosition, json: Substring)] = []
+            var depth = 0
+            var inString = false
+            var escaped = false
+            var elementStart: String.Index?
+            var line = 1
+            var lineStart = utf8.startIndex
+            var offset = 0
+            var elementPosition = SourcePosition(offset: 0, line: 1, column: 1)
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                let byte = utf8[index]
+                defer {
+                    if byte == 0x0A {
+                        line += 1
+                        lineStart = utf8.index(after: index)
+                    }
+                    index = utf8.index(after: index)
+                    offset += 1
+                }
+                if index < start { continue }
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
+                    continue
+                }
+                let isWhitespace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+                if depth == 1, elementStart == nil, !isWhitespace, byte != UInt8(ascii: ","), byte != UInt8(ascii: "]") {
+                    elementStart = index
+                    elementPosition = SourcePosition(offset: offset, line: line, column: utf8.distance(from: lineStart, to: index) + 1)
+                }
+                switch byte {
+                case UInt8(ascii: "\""):
+                    inString = true
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    depth -= 1
+                    if depth == 0 {
+                        if let elementStart { elements.append((elementPosition, text[elementStart..<index])) }
+                        return elements
+                    }
+                case UInt8(ascii: ","):
+                    if depth == 1, let elementStart {
+                        elements.append((elementPosition, text[elementStart..<index]))
+                    }
+                    if depth == 1 { elementStart = nil }
+                default:
+                    break
+                }
+            }
+            return nil
+        }
+
+        private static func position(of index: String.Index, in text: String) -> SourcePosition {
+            let offset = text.utf8.distance(from: text.startIndex, to: index)
+            return SourcePosition.locate(offset, in: text.utf8)
+        }
+
+        private func report(_ message: String, at position: SourcePosition) {
+            Diagnostics.report(.error(message, file: InputFiles.displayName(file), position: position))
         }
     }
 

@@ -58,22 +58,21 @@ struct MatchCommand: AsyncParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var failed = false
         if let profiles {
-            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: profiles)), as: UTF8.self)
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let text = String(decoding: try InputFiles.read(profiles), as: UTF8.self)
+            for (number, line) in JSONLines.lines(text) {
                 do {
                     let input = try JSONDecoder().decode(PatientProfile.self, from: Data(line.utf8))
                     let result = matcher.match(input)
-                    failed = report(result.problems, label: "\(profiles):\(number + 1)") || failed
+                    failed = report(result.problems, label: "\(profiles):\(number)") || failed
                     var data = try encoder.encode(result)
                     data.append(0x0A)
-                    FileHandle.standardOutput.write(data)
+                    StandardOutput.write(data)
                 } catch let error as DecodingError {
                     Diagnostics.report(
                         .error(
                             "not a profile: \(error.readableDescription)",
                             file: profiles,
-                            position: SourcePosition(offset: 0, line: number + 1, column: 1)
+                            position: SourcePosition(offset: 0, line: number, column: 1)
                         )
                     )
                     failed = true
@@ -81,17 +80,30 @@ struct MatchCommand: AsyncParsableCommand {
             }
         } else {
             let input: PatientProfile
+            // The --prior text behind each prior therapy of the profile.
+            var priorTexts: [String] = []
             if let profile {
                 do {
-                    input = try JSONDecoder().decode(PatientProfile.self, from: try Data(contentsOf: URL(fileURLWithPath: profile)))
+                    input = try JSONDecoder().decode(PatientProfile.self, from: Data(try InputFiles.read(profile)))
                 } catch let error as DecodingError {
-                    throw Diagnostic.error("not a profile: \(error.readableDescription)", file: profile)
+                    throw Diagnostic.error("not a profile: \(error.readableDescription); see 'caseboard match --help' for its fields", file: profile)
                 }
             } else {
-                input = PatientProfile(disease: disease, alterations: alteration, priorTherapies: prior.map(Self.priorTherapy))
+                var priors: [PriorTherapy] = []
+                for text in prior {
+                    switch Self.priorTherapy(text) {
+                    case .success(let therapy):
+                        priors.append(therapy)
+                        priorTexts.append(text)
+                    case .failure(let problem):
+                        Diagnostics.report(.error("--prior '\(text)': \(problem.message)", file: "profile"))
+                        failed = true
+                    }
+                }
+                input = PatientProfile(disease: disease, alterations: alteration, priorTherapies: priors)
             }
             let result = matcher.match(input)
-            failed = report(result.problems, label: profile ?? "profile")
+            failed = report(result.problems, label: profile ?? "profile", priorTexts: priorTexts) || failed
             if (format ?? .text) == .json {
                 encoder.outputFormatting.insert(.prettyPrinted)
                 print(String(decoding: try encoder.encode(result), as: UTF8.self))
@@ -102,18 +114,39 @@ struct MatchCommand: AsyncParsableCommand {
         if failed { throw ExitCode.failure }
     }
 
-    /// "venetoclax+azacitidine:progressive disease" → drugs and response.
-    static func priorTherapy(_ text: String) -> PriorTherapy {
-        let parts = text.split(separator: ":", maxSplits: 1)
-        let drugs = parts[0].split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
-        return PriorTherapy(drugs: drugs, response: parts.count > 1 ? String(parts[1]) : nil)
+    /// Why a `--prior` cannot be read.
+    struct PriorProblem: Error {
+        let message: String
     }
 
-    private func report(_ problems: [MatchProblem], label: String) -> Bool {
+    /// "venetoclax+azacitidine:progressive disease" → drugs and response. A text with an empty
+    /// drug or an empty response is refused rather than matched as something else.
+    static func priorTherapy(_ text: String) -> Result<PriorTherapy, PriorProblem> {
+        let usage = "write DRUG[+DRUG...][:RESPONSE], for example sorafenib:PD"
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let drugs = parts[0].split(separator: "+", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if drugs.contains(where: \.isEmpty) { return .failure(PriorProblem(message: "a drug name is missing; \(usage)")) }
+        let response = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        if response?.isEmpty == true { return .failure(PriorProblem(message: "the response after ':' is missing; \(usage)")) }
+        return .success(PriorTherapy(drugs: drugs, response: response))
+    }
+
+    private func report(_ problems: [MatchProblem], label: String, priorTexts: [String] = []) -> Bool {
         for problem in problems {
-            Diagnostics.report(.error("\(problem.field) '\(problem.input)': \(problem.message)", file: label))
+            var message = "\(problem.field) '\(problem.input)': \(problem.message)"
+            // Name the option as the user wrote it, not only the field it became.
+            if let index = Self.priorIndex(problem.field), priorTexts.indices.contains(index) {
+                message = "--prior '\(priorTexts[index])': " + message
+            }
+            Diagnostics.report(.error(message, file: label))
         }
         return !problems.isEmpty
+    }
+
+    /// 2 for "prior_therapies[2].response".
+    static func priorIndex(_ field: String) -> Int? {
+        guard let match = field.prefixMatch(of: /prior_therapies\[(\d+)\]/) else { return nil }
+        return Int(match.1)
     }
 }
 

@@ -42,6 +42,7 @@ struct ReadCommand: ParsableCommand {
         var documents = 0
         for path in input.paths {
             do {
+                try InputFiles.check(path)
                 try loader.read(path: path) { item in
                     switch item {
                     case .document(let document):
@@ -54,11 +55,8 @@ struct ReadCommand: ParsableCommand {
                         Diagnostics.note("\(source): DeleteCitation block with \(pmids.count) PMID(s): \(pmids.joined(separator: ", "))")
                     }
                 }
-            } catch let diagnostic as Diagnostic {
-                Diagnostics.report(diagnostic.located(in: path))
-                failures += 1
             } catch {
-                Diagnostics.report(.error("\(error)", file: path))
+                Diagnostics.report(InputFiles.diagnostic(for: error, path: path))
                 failures += 1
             }
         }
@@ -91,10 +89,10 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Writes diagnostics to standard error.
 enum Diagnostics {
     static func report(_ diagnostic: Diagnostic) {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        StandardOutput.writeError(diagnostic.description + "\n")
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data(("caseboard: " + message + "\n").utf8))
+        StandardOutput.writeError("caseboard: " + message + "\n")
     }
 }

@@ -17,7 +17,17 @@ struct CLI {
         return directory.appendingPathComponent("caseboard")
     }
 
+    /// Runs with standard output sent to `output` (such as `/dev/full` or a closed pipe) instead
+    /// of a file; the result's `stdout` is then empty.
+    static func run(_ arguments: [String], standardOutput output: FileHandle) throws -> Result {
+        try run(arguments, stdin: nil, standardOutput: output)
+    }
+
     static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+        try run(arguments, stdin: stdin, standardOutput: nil)
+    }
+
+    private static func run(_ arguments: [String], stdin: Data?, standardOutput output: FileHandle?) throws -> Result {
         // Output goes to files, so a large output can never fill a pipe and block the child.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("caseboard-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -31,7 +41,7 @@ struct CLI {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardOutput = try output ?? FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = try FileHandle(forReadingFrom: inURL)
         try process.run()

@@ -16,6 +16,7 @@ final class ReloadCountingStore: KnowledgeStore {
     let inner: any KnowledgeStore
     let snapshotDelay: Duration
     private let reads = NIOLockedValueBox(0)
+    private let snapshots = NIOLockedValueBox(0)
 
     init(_ inner: any KnowledgeStore, snapshotDelay: Duration = .zero) {
         self.inner = inner
@@ -23,6 +24,8 @@ final class ReloadCountingStore: KnowledgeStore {
     }
 
     var fullReads: Int { reads.withLockedValue { $0 } }
+    /// Reads of the snapshot id: without deletes, one per check for outside writes.
+    var snapshotReads: Int { snapshots.withLockedValue { $0 } }
 
     func allEvidence() async throws -> [EvidenceItem] {
         reads.withLockedValue { $0 += 1 }
@@ -47,6 +50,7 @@ final class ReloadCountingStore: KnowledgeStore {
     func caseSummaries() async throws -> [CaseSummary] { try await inner.caseSummaries() }
     func stats() async throws -> KnowledgeStats { try await inner.stats() }
     func snapshotID() async throws -> String {
+        snapshots.withLockedValue { $0 += 1 }
         if snapshotDelay > .zero { try await Task.sleep(for: snapshotDelay) }
         return try await inner.snapshotID()
     }
@@ -122,29 +126,39 @@ struct IndexFreshnessTests {
         try await Self.app(store: store).test(.router) { client in
             try await Self.match(client)
             #expect(store.fullReads == 1)
-            let writers = 4
-            let writesPerWriter = 150
-            let writes = writers * writesPerWriter
+            // Writes and matches go on until several checks for outside writes have run among
+            // them (a condition, not a fixed time), with a deadline so a broken check fails.
+            let checksWanted = 3
+            let checksBefore = store.snapshotReads
+            let deadline = ContinuousClock.now + .seconds(60)
+            let written = NIOLockedValueBox(0)
+            @Sendable func going() -> Bool { store.snapshotReads - checksBefore < checksWanted && ContinuousClock.now < deadline }
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for writer in 0..<writers {
+                for writer in 0..<4 {
                     group.addTask {
-                        for number in 0..<writesPerWriter {
-                            try await Self.store(Self.record(writer * writesPerWriter + number, drug: "crenolanib"), through: client)
-                            // Spread the writes over a few seconds, so checks fall due among them.
+                        var number = 0
+                        while going() {
+                            try await Self.store(Self.record(writer * 1_000_000 + number, drug: "crenolanib"), through: client)
+                            written.withLockedValue { $0 += 1 }
+                            number += 1
+                            // A pace, so checks fall due among the writes.
                             try await Task.sleep(for: .milliseconds(15))
                         }
                     }
                 }
                 // Matches keep asking, so checks for outside writes fall due while writes go on.
                 group.addTask {
-                    for _ in 0..<200 {
+                    while going() {
                         try await Self.match(client)
                         try await Task.sleep(for: .milliseconds(10))
                     }
                 }
                 try await group.waitForAll()
             }
+            #expect(store.snapshotReads - checksBefore >= checksWanted, "checks ran among the writes")
             #expect(store.fullReads == 1)
+            let writes = written.withLockedValue { $0 }
+            #expect(writes > 0)
             #expect(try Self.caseReports(for: "crenolanib", in: try await Self.match(client)) == writes)
         }
     }

@@ -36,8 +36,8 @@ struct MatchController<Context: RequestContext> {
         let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
         let matcher = try await services.matcher()
         var output = JSONBytes()
-        for (number, line) in String(buffer: body).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where !line.trimmingWhitespace.isEmpty {
+        // A `\r` before `\n` is whitespace: CRLF files from Windows load.
+        for (number, line) in JSONLines.lines(String(buffer: body)) {
             do {
                 let profile = try JSONDecoder().decode(PatientProfile.self, from: Data(line.utf8))
                 try ProfileJSON.checkLimits(profile)
@@ -48,7 +48,7 @@ struct MatchController<Context: RequestContext> {
                 output.beginObject()
                 output.field("code", error.code)
                 output.field("message", error.message)
-                output.field("field", "line \(number + 1): \(error.field ?? "")")
+                output.field("field", "line \(number): \(error.field ?? "")")
                 output.endObject()
                 output.endObject()
             } catch let error as DecodingError {
@@ -58,7 +58,7 @@ struct MatchController<Context: RequestContext> {
                 output.beginObject()
                 output.field("code", "invalid_json")
                 output.field("message", error.readableDescription)
-                output.field("field", "line \(number + 1)")
+                output.field("field", "line \(number)")
                 output.endObject()
                 output.endObject()
             }
