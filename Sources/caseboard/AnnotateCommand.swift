@@ -80,12 +80,21 @@ struct AnnotateCommand: AsyncParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if format == .tsv { write(AnnotatedSample.tsvHeader) }
         for profile in builder.profiles(clinical: clinicalFile, disease: disease) {
+            var priors: [PriorTherapy] = []
+            for text in profile.priorTherapies {
+                switch MatchCommand.priorTherapy(text) {
+                case .success(let prior): priors.append(prior)
+                case .failure(let problem):
+                    Diagnostics.report(.error("prior therapy '\(text)': \(problem.message)", file: profile.sample))
+                    refused = true
+                }
+            }
             let result = matcher.match(
                 PatientProfile(
                     id: profile.sample,
                     disease: profile.disease,
                     alterations: profile.alterations,
-                    priorTherapies: profile.priorTherapies.map(MatchCommand.priorTherapy)
+                    priorTherapies: priors
                 )
             )
             let annotated = AnnotatedSample(profile: profile, result: result)

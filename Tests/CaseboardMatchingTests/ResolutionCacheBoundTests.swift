@@ -1,4 +1,5 @@
 import CaseboardCore
+import CaseboardVocabularies
 import Testing
 
 @testable import CaseboardMatching
@@ -21,6 +22,8 @@ struct ResolutionCacheBoundTests {
 
     /// Eviction drops the least recently used reading, so one in steady use is read once
     /// however many one-off readings pass through.
+    static let unknown = DiseaseReading(input: "", resolution: .unknown(suggestions: []), biomarkers: [], modifiers: [])
+
     @Test func readingsInSteadyUseSurviveAFlood() {
         let cache = ResolutionCache(capacity: 16)
         var hotReads = 0
@@ -28,11 +31,11 @@ struct ResolutionCacheBoundTests {
         for number in 0..<5_000 {
             _ = cache.disease("acute myeloid leukemia") {
                 hotReads += 1
-                return .unknown(suggestions: [])
+                return Self.unknown
             }
             _ = cache.disease("one-off \(number)") {
                 oneOffReads += 1
-                return .unknown(suggestions: [])
+                return Self.unknown
             }
         }
         #expect(hotReads == 1)
@@ -42,11 +45,11 @@ struct ResolutionCacheBoundTests {
         var reread = 0
         _ = cache.disease("one-off 4999") {
             reread += 1
-            return .unknown(suggestions: [])
+            return Self.unknown
         }
         _ = cache.disease("one-off 0") {
             reread += 1
-            return .unknown(suggestions: [])
+            return Self.unknown
         }
         #expect(reread == 1)
     }

@@ -46,6 +46,13 @@ public struct DiseaseReading: Sendable, Hashable {
     public var biomarkers: [PatientAlterationReading]
     /// Clinical modifiers set aside to find the disease: "metastatic", "relapsed/refractory".
     public var modifiers: [String]
+
+    public init(input: String, resolution: DiseaseResolution, biomarkers: [PatientAlterationReading] = [], modifiers: [String] = []) {
+        self.input = input
+        self.resolution = resolution
+        self.biomarkers = biomarkers
+        self.modifiers = modifiers
+    }
 }
 
 extension Vocabularies {
