@@ -11,6 +11,7 @@ struct EveryTestExpectsTests {
         "checkInvariants",  // ReaderInvariantTests
         "post",  // SecurityTests: posts a profile and expects the field of the 400
         "sameJSON", "sameDirectJSON",  // StreamingJSONEncoderTests
+        "validate",  // ReferenceValidatorTests: runs the validator and expects exit 0
     ]
 
     static let expectations = ["#expect", "#require", "Issue.record", "withKnownIssue"]
