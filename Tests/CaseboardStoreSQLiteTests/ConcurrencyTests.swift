@@ -99,7 +99,8 @@ struct ConcurrencyTests {
             async let holding: Void = other.write { db in
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('other', 'program')")
                 locked.set()
-                let deadline = Date().addingTimeInterval(20)
+                // Long enough for a loaded CI machine; the loop ends as soon as the store has tried.
+                let deadline = Date().addingTimeInterval(180)
                 while !attempted.isSet && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
             }
             while !locked.isSet { try await Task.sleep(for: .milliseconds(10)) }
