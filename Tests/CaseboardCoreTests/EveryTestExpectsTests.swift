@@ -113,12 +113,8 @@ enum TestScanner {
         var name: String?
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "#") && isRawStringStart(bytes, at: index) {
-                index = skipString(bytes, at: index)
-                continue
-            }
-            if byte == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*") {
-                index = skipComment(bytes, at: index)
+            if let next = skipStringOrComment(bytes, at: index) {
+                index = next
                 continue
             }
             if name == nil, matches(bytes, at: index, "func"), index + 4 < bytes.count, !isIdentifier(bytes[index + 4]),
@@ -141,18 +137,26 @@ enum TestScanner {
         return nil
     }
 
+    /// Just past the string or comment that starts at `index`, or nil when none starts there.
+    private static func skipStringOrComment(_ bytes: [UInt8], at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "#") && isRawStringStart(bytes, at: index) {
+            return skipString(bytes, at: index)
+        }
+        if byte == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*") {
+            return skipComment(bytes, at: index)
+        }
+        return nil
+    }
+
     /// From an opening brace to just past its closing one.
     private static func skipBlock(_ bytes: [UInt8], at start: Int) -> Int {
         var depth = 0
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "#") && isRawStringStart(bytes, at: index) {
-                index = skipString(bytes, at: index)
-                continue
-            }
-            if byte == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*") {
-                index = skipComment(bytes, at: index)
+            if let next = skipStringOrComment(bytes, at: index) {
+                index = next
                 continue
             }
             if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "(") { depth += 1 }
