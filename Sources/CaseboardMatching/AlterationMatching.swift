@@ -30,6 +30,7 @@ enum AlterationMatching {
     /// level; used for sensitivity, never for resistance.
     static func specificity(patient: AlterationPattern, evidence: AlterationPattern, allowUnspecified: Bool) -> MatchSpecificity? {
         guard patient.gene == evidence.gene else { return nil }
+        if let special = special(patient: patient, component: evidence, allowInferred: allowUnspecified) { return special.match?.specificity }
         switch evidence.kind {
         case .fusion:
             guard patient.kind == .fusion else { return nil }
@@ -96,6 +97,7 @@ extension AlterationMatching {
         allowInferred: Bool
     ) -> ScopedMatch? {
         guard patient.gene == component.gene else { return nil }
+        if let special = special(patient: patient, component: component, allowInferred: allowInferred) { return special.match }
         let unspecified = patient.kind == .mutation && component.kind != .mutation
         switch scope {
         case .allele:
@@ -145,5 +147,37 @@ extension AlterationMatching {
         guard let specificity = specificity(patient: patient, evidence: component, allowUnspecified: allowInferred) else { return nil }
         if unspecified { return allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil }
         return ScopedMatch(specificity: specificity, inferred: false)
+    }
+}
+
+extension AlterationMatching {
+    /// The answer for alterations whose meaning the ordinary kinds do not carry, or nil when
+    /// neither side is one: `match` is then the whole answer (nil: no match).
+    struct Special {
+        var match: ScopedMatch?
+    }
+
+    /// Reversions meet only reversions: a BRCA reversion restores the gene, so it never counts as
+    /// the loss-of-function mutation a PARP inhibitor row is about, and a reversion row never
+    /// meets the original mutation (Edwards et al., Nature 2008;451:1111).
+    ///
+    /// HLA alleles meet by field: a row for the allele group (`*02`) covers every allele of it
+    /// (`*02:01`, `*02:06`); a row for one allele (`*02:01`) covers that allele written at higher
+    /// resolution (`*02:01:01`); a patient typed at lower resolution than the row (`*02` against
+    /// `*02:01`) meets it only by inference (HLA nomenclature, Marsh et al., Tissue Antigens 2010;75:291).
+    static func special(patient: AlterationPattern, component: AlterationPattern, allowInferred: Bool) -> Special? {
+        if patient.isReversion || component.isReversion {
+            return Special(match: patient.isReversion && component.isReversion ? ScopedMatch(specificity: .exact, inferred: false) : nil)
+        }
+        guard let row = component.hlaFields else {
+            return patient.isHLAAllele ? Special(match: nil) : nil
+        }
+        guard let typed = patient.hlaFields else { return Special(match: nil) }
+        let shared = min(row.count, typed.count)
+        guard Array(row.prefix(shared)) == Array(typed.prefix(shared)) else { return Special(match: nil) }
+        if typed.count >= row.count {
+            return Special(match: ScopedMatch(specificity: typed.count == row.count ? .exact : .codon, inferred: false))
+        }
+        return Special(match: allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil)
     }
 }

@@ -21,6 +21,10 @@ extension Matcher {
         var inferred: Bool
         /// The row excludes the patient's disease (a label "except colorectal").
         var excluded: Bool
+        /// The patient's disease was given only at the tissue level ("breast cancer") and the row's
+        /// disease is a cancer of that tissue (invasive breast carcinoma): the row speaks about the
+        /// patient as directly as the words allow, so it counts as same-disease for the tiers.
+        var narrower = false
         var alterations: [PatientAlteration]
 
         /// Same disease, related lineage or tumour-agnostic: the row speaks about this patient's disease.
@@ -78,9 +82,17 @@ extension Matcher {
             let relation = relations.relation(of: box.item.disease, by: self)
             let excluded = !box.item.excludedDiseases.isEmpty && relations.excludes(box.item.excludedDiseases)
             let covers = relation == .same || (relation == .related && relations.covers(box.item.disease, by: self))
-            hits.append(
-                Hit(box: box, relation: relation, covers: covers, specificity: weakest, inferred: inferred, excluded: excluded, alterations: matched)
+            var hit = Hit(
+                box: box,
+                relation: relation,
+                covers: covers,
+                specificity: weakest,
+                inferred: inferred,
+                excluded: excluded,
+                alterations: matched
             )
+            hit.narrower = relation == .related && !covers && relations.isTissueLevelAncestor(of: box.item.disease, by: self)
+            hits.append(hit)
         }
         return hits
     }
@@ -110,6 +122,13 @@ extension Matcher {
         func covers(_ evidence: DiseaseReference, by matcher: Matcher) -> Bool {
             guard let code = evidence.oncotree, lineage.contains(code) else { return false }
             return (matcher.vocabularies.disease(code: code)?.level ?? 0) >= 2
+        }
+
+        /// Whether the patient's disease is a tissue-level node (OncoTree level 1, what "breast
+        /// cancer" or "lung cancer" resolves to) and the evidence's disease lies below it.
+        func isTissueLevelAncestor(of evidence: DiseaseReference, by matcher: Matcher) -> Bool {
+            guard let patient, patient.level <= 1, let code = evidence.oncotree else { return false }
+            return matcher.vocabularies.ancestors(of: code).contains(patient.code)
         }
 
         /// Whether the patient's disease is one of `codes` or lies below one of them.

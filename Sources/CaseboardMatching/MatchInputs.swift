@@ -152,24 +152,22 @@ extension Matcher {
         }
     }
 
+    /// A prior therapy's response, read with the shared ``ResponseVocabulary`` (the words
+    /// extraction reads in case reports), so "MMR" or "loss of major molecular response" mean the
+    /// same in a profile as in a report. A response field is one phrase, so abbreviations are
+    /// also read whatever their case ("pd", "cr"); a longer phrase is read by the longest
+    /// vocabulary phrase it contains as whole words ("progressed after 8 months").
     static func response(_ text: String) -> ResponseKind? {
-        let lowered = text.lowercased().trimmingWhitespace
-        switch lowered {
-        case "cr", "complete response", "complete remission", "ccyr", "cmr", "complete cytogenetic response", "complete molecular response":
-            return .complete
-        case "pr", "partial response", "partial remission", "mmr", "major molecular response", "vgpr":
-            return .partial
-        case "sd", "stable disease", "stabilization", "stable":
-            return .stable
-        case "pd", "progressive disease", "progression", "progressed", "relapse", "refractory", "resistant", "no response", "failure":
-            return .progressive
-        default:
-            if lowered.contains("progress") || lowered.contains("refractory") || lowered.contains("resist") { return .progressive }
-            if lowered.contains("complete") { return .complete }
-            if lowered.contains("partial") { return .partial }
-            if lowered.contains("stable") { return .stable }
-            return nil
+        let trimmed = text.trimmingWhitespace
+        if let kind = ResponseVocabulary.kind(of: trimmed) { return kind }
+        let folded = trimmed.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "." }).joined(separator: " ")
+        if let entry = ResponseVocabulary.entries.first(where: { $0.exactCase && $0.phrase.lowercased() == folded }) { return entry.kind }
+        let padded = " \(folded) "
+        var best: ResponseVocabulary.Entry?
+        for entry in ResponseVocabulary.entries where !entry.exactCase && entry.phrase.count > (best?.phrase.count ?? 0) {
+            if padded.contains(" \(entry.phrase) ") { best = entry }
         }
+        return best?.kind
     }
 
 }

@@ -309,6 +309,9 @@ public enum NotRecommendedReason: String, Sendable, Codable, Hashable, CaseItera
     case labelExcluded
     /// Its label or evidence says it harms patients with this profile.
     case contraindicated
+    /// Its only approval for this profile was withdrawn (infigratinib for FGFR2-fused
+    /// cholangiocarcinoma, 2024) and no other level A/B evidence in the disease supports it.
+    case withdrawn
 }
 
 /// A drug set that had evidence for the profile but is not ranked, and why.

@@ -15,13 +15,13 @@ extension Matcher {
         let level = hit.item.level
         guard level <= .b else { return .preclinical }
         guard hit.isOwnDisease else { return .offLabel }
-        let approved = level == .a && (hit.covers || hit.relation == .tumorAgnostic)
+        let approved = level == .a && (hit.covers || hit.narrower || hit.relation == .tumorAgnostic)
         return approved && !hit.inferred && hit.item.approval?.withdrawn != true ? .approved : .clinical
     }
 
     /// The patient's disease or one containing it first, then tumour-agnostic, related, other.
     static func diseaseRank(_ hit: Hit) -> Int {
-        hit.covers ? 0 : hit.relation.rank
+        hit.covers || hit.narrower ? 0 : hit.relation.rank
     }
 
     /// How a hit's line of therapy fits the patient: with no prior therapy first-line rows fit and
@@ -108,6 +108,13 @@ extension Matcher {
             }
             let best = sorted[0]
             let newest = usable.lazy.compactMap { $0.item.approval }.filter { !$0.withdrawn }.map(\.sortKey).max() ?? 0
+            // Independent items for this patient: level A/B rows in the patient's disease that do
+            // not misfit the setting. Rows for other lines or other diseases say nothing more about
+            // this patient (dasatinib's after-imatinib row does not outweigh asciminib in newly
+            // diagnosed CML); a trial row for the patient's own allele does (sunitinib for KIT T670I).
+            let forPatient = usable.lazy.filter {
+                $0.inferred == inferred && $0.isOwnDisease && $0.item.level <= .b && self.settingFit($0.item, patient: patient) != .poor
+            }.count
             let drugs = best.item.drugs
             var demoted: String?
             var priorResponse: String?
@@ -142,7 +149,7 @@ extension Matcher {
             // to the setting, then evidence strength; names break exact ties only.
             let key = [
                 demoted != nil ? 1 : 0, bestTier.rawValue, inferred ? 1 : 0, preferenceRank, fit.rank, best.item.level.rank, Self.diseaseRank(best),
-                best.specificity.rank, -usable.count, -newest,
+                best.specificity.rank, -forPatient, -newest,
             ]
             options.append((key, box.optionKey, option))
         }
@@ -209,6 +216,22 @@ extension Matcher {
                     reason: .progressedOn,
                     why: "the patient progressed on \(prior.text)",
                     evidence: []
+                )
+            }
+        }
+        // A withdrawn approval no longer stands: without other level A/B evidence in the
+        // patient's disease (an active label, a guideline, a trial), the regimen is not offered.
+        if let withdrawn = group.first(where: { $0.item.approval?.withdrawn == true && !$0.excluded }) {
+            let standing = group.contains {
+                $0.item.approval?.withdrawn != true && !$0.excluded && !$0.inferred && $0.item.level <= .b && $0.isOwnDisease
+            }
+            if !standing {
+                let date = withdrawn.item.approval?.withdrawnDate.map { " on \($0)" } ?? ""
+                return NotRecommendedOption(
+                    drugs: drugs,
+                    reason: .withdrawn,
+                    why: "\(listed): the approval behind it (\(citationText(withdrawn.item))) was withdrawn\(date)",
+                    evidence: group.filter { $0.item.approval?.withdrawn == true }.prefix(10).map(Self.reference)
                 )
             }
         }

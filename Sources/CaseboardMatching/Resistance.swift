@@ -149,7 +149,7 @@ extension Matcher {
                 )
             )
         }
-        let classDrugs = classResistance(patient.alterations)
+        let classDrugs = classResistance(patient.alterations, disease: patient.disease)
         return ResistanceAssessment(
             alerts: alerts(acting: acting.entries, classDrugs: classDrugs, priors: patient.priors),
             signals: signals,
@@ -160,10 +160,13 @@ extension Matcher {
     }
 
     /// Class rules carry resistance to every drug of the same mechanism, and only there; a rule
-    /// applies when a patient alteration lies directly within its pattern.
-    private func classResistance(_ alterations: [PatientAlteration]) -> [String: ClassResistance] {
+    /// applies when a patient alteration lies directly within its pattern and the patient's
+    /// disease lies within the rule's diseases (a patient without a disease cannot be told apart).
+    private func classResistance(_ alterations: [PatientAlteration], disease: Disease?) -> [String: ClassResistance] {
         var result: [String: ClassResistance] = [:]
+        let lineage = disease.map { Set([$0.code] + vocabularies.ancestors(of: $0.code)) }
         for rule in index.classRules {
+            if let lineage, !rule.diseases.isEmpty, !rule.diseases.contains(where: lineage.contains) { continue }
             let scope = AlterationScope(deriving: rule.pattern)
             let within = { (patient: PatientAlteration) in
                 AlterationMatching.scoped(patient: patient.pattern, component: rule.pattern, scope: scope, allowInferred: false) != nil

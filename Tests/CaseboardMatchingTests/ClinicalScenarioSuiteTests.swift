@@ -15,7 +15,8 @@ import Testing
 /// - `not_in_top3`: none of these regimens in the top 3.
 /// - `must_flag`: each regimen appears in `resistance` (or `not_recommended`) and, being resistant
 ///   for this patient, is not in the top 3 either.
-/// - `must_not_flag`: no alert covers the whole of one of these regimens.
+/// - `must_not_flag`: no alert or not-recommended entry covers the whole of one of these regimens,
+///   except a larger regimen set aside only for progression on its other drugs.
 /// - `problem_contains`: a problem message names each of these words (a suggestion for a typo);
 ///   without it, the profile must resolve with no problem at all.
 struct ClinicalScenario: Sendable, Decodable, CustomTestStringConvertible {
@@ -116,19 +117,26 @@ enum ClinicalScenarioSuite {
     /// The profiles, for `@Test(arguments:)`; a file that does not load fails `profilesAreWellFormed`.
     static let profiles: [ClinicalScenario] = (try? loaded.get()) ?? []
 
-    /// Regimens the result lists as not recommended. The one place that reads that list: the
-    /// field is being added to `MatchResult`, so it is read by name until then and this helper
-    /// becomes a plain `result.notRecommended.map { Set($0.drugs) }` once it lands.
+    /// Regimens the result lists as not recommended.
     static func notRecommendedRegimens(_ result: MatchResult) -> [Set<String>] {
-        guard let list = Mirror(reflecting: result).children.first(where: { $0.label == "notRecommended" })?.value else { return [] }
-        return Mirror(reflecting: list).children.compactMap { entry in
-            (Mirror(reflecting: entry.value).children.first { $0.label == "drugs" }?.value as? [String]).map { Set($0) }
-        }
+        result.notRecommended.map { Set($0.drugs) }
     }
 
     /// Regimens the result argues against: resistance alerts and not-recommended entries.
     static func flaggedRegimens(_ result: MatchResult) -> [Set<String>] {
         result.resistance.map { Set($0.drugs) } + notRecommendedRegimens(result)
+    }
+
+    /// Whether the result argues against `drugs` itself: an alert or not-recommended entry on a
+    /// regimen that contains it, except a larger regimen set aside only because the patient
+    /// progressed on its other drugs (FOLFOX progression sets aside encorafenib + cetuximab +
+    /// FOLFOX, and says nothing against encorafenib + cetuximab).
+    static func argues(against drugs: Set<String>, _ result: MatchResult) -> Set<String>? {
+        if let alert = result.resistance.map({ Set($0.drugs) }).first(where: { drugs.isSubset(of: $0) }) { return alert }
+        return result.notRecommended.first {
+            let set = Set($0.drugs)
+            return set == drugs || (drugs.isSubset(of: set) && $0.reason != .progressedOn)
+        }.map { Set($0.drugs) }
     }
 
     static func label(_ drugs: some Sequence<String>) -> String { drugs.sorted().joined(separator: " + ") }
@@ -168,7 +176,7 @@ enum ClinicalScenarioSuite {
             failures.append(ScenarioFailure(kind: .missingFlag, detail: "\(label(drugs)) not flagged"))
         }
         for drugs in (scenario.mustNotFlag ?? []).map({ Set($0) }) {
-            if let alert = flagged.first(where: { drugs.isSubset(of: $0) }) {
+            if let alert = argues(against: drugs, result) {
                 failures.append(ScenarioFailure(kind: .wrongFlag, detail: "\(label(drugs)) flagged (alert on \(label(alert)))"))
             }
         }

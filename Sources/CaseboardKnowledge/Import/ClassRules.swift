@@ -4,8 +4,14 @@ import Foundation
 
 /// A rule that extends resistance from one drug to its whole mechanism class, such as FLT3
 /// TKD mutations against every type II FLT3 inhibitor but not type I ones.
+///
+/// A rule may be scoped to diseases: RAS mutations defeat anti-EGFR antibodies in colorectal
+/// cancer, where the evidence is, and say nothing about lung cancer; MAP2K1 mutations resist MEK
+/// inhibitors in BRAF-mutant melanoma, while MAP2K1-mutant histiocytic neoplasms respond to them.
 public struct ClassRule: Sendable, Hashable {
     public var pattern: AlterationPattern
+    /// OncoTree codes the rule holds in (each with its descendants); empty means every disease.
+    public var diseases: [String]
     /// Drug-class prefixes as the drug vocabulary writes them ("ALK inhibitor, 2nd generation").
     public var classes: [String]
     public var source: String
@@ -25,8 +31,9 @@ public struct ClassRule: Sendable, Hashable {
         }
     }
 
-    public init(pattern: AlterationPattern, classes: [String], source: String, note: String, drugs: [ClassDrug]) {
+    public init(pattern: AlterationPattern, classes: [String], source: String, note: String, drugs: [ClassDrug], diseases: [String] = []) {
         self.pattern = pattern
+        self.diseases = diseases
         self.classes = classes
         self.source = source
         self.note = note
@@ -34,7 +41,14 @@ public struct ClassRule: Sendable, Hashable {
     }
 
     /// A rule with its drugs resolved from `vocabularies`.
-    public init(pattern: AlterationPattern, classes: [String], source: String, note: String, vocabularies: Vocabularies) {
+    public init(
+        pattern: AlterationPattern,
+        classes: [String],
+        source: String,
+        note: String,
+        diseases: [String] = [],
+        vocabularies: Vocabularies
+    ) {
         self.init(
             pattern: pattern,
             classes: classes,
@@ -42,7 +56,8 @@ public struct ClassRule: Sendable, Hashable {
             note: note,
             drugs: vocabularies.drugs.filter { drug in classes.contains { drug.drugClass.hasPrefix($0) } }.map {
                 ClassDrug(name: $0.name, drugClass: $0.drugClass)
-            }
+            },
+            diseases: diseases
         )
     }
 
@@ -59,11 +74,19 @@ public struct ClassRule: Sendable, Hashable {
             guard case .success(let alteration) = vocabularies.parseAlteration(row["alteration"]) else {
                 throw KnowledgeStoreError("class_rules.tsv line \(row.line): cannot read '\(row["alteration"])'")
             }
+            // `disease`: OncoTree codes, `|`-separated; empty or `tumor-agnostic` for every disease.
+            let diseases = row["disease"].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty && $0.lowercased() != "tumor-agnostic"
+            }
+            for code in diseases where vocabularies.disease(code: code) == nil {
+                throw KnowledgeStoreError("class_rules.tsv line \(row.line): unknown OncoTree code '\(code)'")
+            }
             return ClassRule(
                 pattern: AlterationPattern(alteration),
                 classes: row["classes"].split(separator: "|").map(String.init),
                 source: row["source"],
                 note: row["notes"],
+                diseases: diseases,
                 vocabularies: vocabularies
             )
         }

@@ -69,10 +69,23 @@ public struct AlterationPattern: Sendable, Codable, Hashable {
         }
     }
 
+    /// A reversion ("BRCA1 reversion"): a secondary change that restores the gene's function. It
+    /// meets only evidence about reversions, and such evidence meets only a reversion.
+    public var isReversion: Bool { kind == .mutation && variant == "reversion" }
+
+    /// An HLA allele ("HLA-A *02:01"), a germline type that T-cell receptor drugs require.
+    public var isHLAAllele: Bool { gene.hasPrefix("HLA-") && variant.hasPrefix("*") }
+
+    /// The fields of an HLA allele ("*02:01" → ["02", "01"]), or nil.
+    public var hlaFields: [Substring]? {
+        isHLAAllele ? variant.dropFirst().split(separator: ":") : nil
+    }
+
     /// True for a mutation class such as "FLT3 mutation" that any sequence change of the gene
     /// satisfies.
     public var isGeneLevel: Bool {
-        kind == .mutation || (kind == .fusion && partner == nil) || kind == .amplification || kind == .deletion || kind == .expression
+        (kind == .mutation && !isReversion) || (kind == .fusion && partner == nil) || kind == .amplification || kind == .deletion
+            || kind == .expression
     }
 }
 

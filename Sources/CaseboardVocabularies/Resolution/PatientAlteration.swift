@@ -149,6 +149,12 @@ extension Vocabularies {
         if let histone = Self.histone(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: histone.alteration, origin: origin, notes: histone.notes))
         }
+        if let allele = Self.hlaAllele(body) {
+            return .success(PatientAlterationReading(input: trimmed, alteration: allele, origin: .germline, notes: []))
+        }
+        if let reversion = reversion(body) {
+            return .success(PatientAlterationReading(input: trimmed, alteration: reversion, origin: origin, notes: []))
+        }
         var result = parseCoreAlteration(body, suggest: false)
         // "FLT3-ITD positive", "KRAS G12C detected": a presence word after a complete alteration
         // says it was found, nothing more.
@@ -291,6 +297,49 @@ extension Vocabularies {
             return word
         }
         return prefix + reference.uppercased() + digits + casedSuffix
+    }
+
+    // MARK: Reversions
+
+    /// "BRCA1 reversion mutation", "BRCA2 reversion", "PALB2 reversion variant": a secondary change
+    /// that restores the reading frame or function of a gene whose loss a drug exploits (PARP
+    /// inhibitors in BRCA-mutant cancers; Edwards et al., Nature 2008;451:1111). Read as the gene
+    /// with variant `reversion`, which evidence about reversions alone matches.
+    func reversion(_ text: String) -> Alteration? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        guard words.count >= 2, words[1].lowercased() == "reversion" else { return nil }
+        let tail = words.dropFirst(2).map { $0.lowercased() }
+        guard tail.isEmpty || (tail.count == 1 && ["mutation", "mutations", "variant", "variants", "mutated"].contains(tail[0])) else { return nil }
+        let symbol = gene(symbol: words[0]) != nil ? words[0] : words[0].uppercased()
+        guard gene(symbol: symbol) != nil else { return nil }
+        return Alteration(gene: symbol, variant: Self.reversionVariant, kind: .mutation)
+    }
+
+    /// The variant label of a reversion.
+    public static let reversionVariant = "reversion"
+
+    // MARK: HLA alleles
+
+    /// "HLA-A*02:01", "HLA-A*02:01 positive", "HLA-A*02", "HLA-A*02:01P": a germline HLA type, which
+    /// T-cell receptor drugs require (tebentafusp, FDA label Kimmtrak 2022; afamitresgene
+    /// autoleucel, FDA label Tecelra 2024). Read as the HLA gene with the allele (`*02:01`) as an
+    /// expression-kind variant; the P suffix (a group of alleles sharing the peptide-binding
+    /// domain) is kept off, since the group is named by its first allele.
+    static func hlaAllele(_ text: String) -> Alteration? {
+        var body = Substring(text.trimmingWhitespace)
+        for word in [" positive", "-positive", " carrier", "+"] where body.lowercased().hasSuffix(word) {
+            body = body.dropLast(word.count)
+        }
+        let upper = body.uppercased()
+        guard upper.hasPrefix("HLA-"), let star = upper.firstIndex(of: "*") else { return nil }
+        let gene = String(upper[..<star])
+        let locus = gene.dropFirst(4)
+        guard !locus.isEmpty, locus.count <= 4, locus.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        var fields = upper[upper.index(after: star)...].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard !fields.isEmpty, fields.count <= 4 else { return nil }
+        if let last = fields.last, last.hasSuffix("P") || last.hasSuffix("G") { fields[fields.count - 1] = String(last.dropLast()) }
+        guard fields.allSatisfy({ (2...3).contains($0.count) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        return Alteration(gene: gene, variant: "*" + fields.joined(separator: ":"), kind: .expression)
     }
 
     // MARK: Histone genes
