@@ -177,7 +177,12 @@ struct ResistanceTableTests {
         ("KRAS exon 2 mutation", ["cetuximab", "panitumumab"]), ("KRAS exon 4 mutation", ["cetuximab", "panitumumab"]),
         ("NRAS exon 3 mutation", ["cetuximab", "panitumumab"]),
         ("MAP2K1 Q56P", ["trametinib", "cobimetinib", "binimetinib", "dabrafenib + trametinib"]),
-        ("AR T878A", ["abiraterone"]), ("AR L702H", ["abiraterone + prednisone"]),
+        // Abiraterone regimens are written without the glucocorticoid given with them.
+        ("AR T878A", ["abiraterone"]), ("AR L702H", ["abiraterone"]),
+        ("NTRK1 F589L", ["larotrectinib", "entrectinib"]), ("NTRK3 G696A", ["larotrectinib", "entrectinib"]),
+        ("MAP2K1 C121S", ["trametinib", "cobimetinib", "binimetinib"]),
+        ("BRCA1 reversion", ["olaparib", "niraparib", "rucaparib", "talazoparib"]),
+        ("BRCA2 reversion", ["olaparib", "niraparib", "rucaparib", "talazoparib"]),
     ]
 
     @Test func requiredMechanismsArePresent() throws {
@@ -191,7 +196,10 @@ struct ResistanceTableTests {
         for (alteration, drugs) in Self.required {
             // The allele itself, its codon ("BTK C481S" -> "BTK C481") or, for "FLT3 D835Y", the TKD region.
             var forms = [alteration]
-            if let match = alteration.wholeMatch(of: /([A-Z0-9]+) ([A-Z]\d+)[A-Z]/) { forms.append("\(match.1) \(match.2)") }
+            if let match = alteration.wholeMatch(of: /([A-Z0-9]+) ([A-Z]\d+)[A-Z]/) {
+                // Its codon, or a gene-level rule ("MAP2K1 mutation" against MEK inhibitors in melanoma).
+                forms += ["\(match.1) \(match.2)", "\(match.1) mutation"]
+            }
             if alteration.hasPrefix("FLT3 D835") || alteration.hasPrefix("FLT3 I836") { forms.append("FLT3 TKD") }
             if alteration == "KIT D820A" || alteration == "KIT D816H" { forms.append("KIT exon 17 mutation") }
             for drug in drugs {
@@ -217,19 +225,20 @@ struct ResistanceTableTests {
         #expect(drugs("FLT3 F691L").isSuperset(of: ["gilteritinib", "quizartinib", "midostaurin", "sorafenib"]))
     }
 
-    /// BRCA reversion rows wait, commented out, for an alteration kind that the grammar lacks: read
-    /// today as a plain BRCA mutation they would flag PARP inhibitors for every BRCA carrier.
-    @Test func pendingReversionRowsAreCompleteAndStillUnparseable() throws {
+    /// BRCA reversions are class rules against every PARP inhibitor, and a reversion is read as
+    /// its own alteration, never as the plain BRCA mutation (which would flag PARP inhibitors for
+    /// every carrier).
+    @Test func reversionsAreTheirOwnAlterationAndClassRules() throws {
         let vocabularies = try Shared.vocabularies.get()
-        let pending = Self.rows(try Self.text("evidence/resistance.tsv"), commentPrefix: "#PENDING\t").rows.filter { $0["id"].hasPrefix("PENDING-") }
-        #expect(pending.count == 8)
-        for row in pending {
-            #expect(row.fields.count == Self.header.count, "line \(row.line)")
-            #expect(row["alteration"].contains("reversion"))
-            for drug in row["drugs"].components(separatedBy: " + ") { #expect(vocabularies.drug(inn: drug) != nil) }
-            if case .success = vocabularies.parseAlteration(row["alteration"]) {
-                Issue.record("'\(row["alteration"])' parses now: check it is not read as a plain mutation, then give the row an id")
-            }
+        let reversion = AlterationPattern(try vocabularies.parseAlteration("BRCA1 reversion mutation").get())
+        #expect(reversion.isReversion && !reversion.isGeneLevel)
+        #expect(!AlterationPattern(try vocabularies.parseAlteration("BRCA1 mutation").get()).isReversion)
+        let rules = try ClassRule.loadBundled(vocabularies: vocabularies)
+        for gene in ["BRCA1", "BRCA2"] {
+            let rule = try #require(rules.first { $0.pattern.gene == gene && $0.pattern.isReversion })
+            #expect(rule.diseases.isEmpty)
+            #expect(Set(rule.drugs.map(\.name)).isSuperset(of: ["olaparib", "niraparib", "rucaparib", "talazoparib"]))
         }
+        #expect(!(try Self.text("evidence/resistance.tsv")).contains("#PENDING"))
     }
 }
