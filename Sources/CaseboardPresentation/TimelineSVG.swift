@@ -488,7 +488,9 @@ private struct Canvas {
         let iconOnRight = iconX > x + chip.width / 2
         let textX = iconOnRight ? x + 6 : x + 6 + 14 + 4
         let lineAttribute = line.map { " data-line=\"\($0)\"" } ?? ""
-        var parts = ["<g class=\"\(legend ? "legend legend" : "marker marker")-\(chip.kind)\"\(lineAttribute)><title>\(Markup.escape(chip.tooltip))</title>"]
+        var parts = [
+            "<g class=\"\(legend ? "legend legend" : "marker marker")-\(chip.kind)\"\(lineAttribute)><title>\(Markup.escape(chip.tooltip))</title>"
+        ]
         parts.append(
             "<rect x=\"\(n(x))\" y=\"\(n(top))\" width=\"\(n(chip.width))\" height=\"\(n(Chip.height))\" rx=\"\(chip.isPill ? "9" : "3")\" fill=\"\(background)\" stroke=\"\(border)\" stroke-width=\"1\"\(dash)/>"
         )

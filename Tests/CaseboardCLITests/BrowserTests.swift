@@ -38,7 +38,9 @@ struct BrowserTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "browser test: \(text)")
-        for name in ["start.png", "reader.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png", "axe.json"] {
+        for name in [
+            "start.png", "reader.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png", "axe.json",
+        ] {
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path), "no \(name)")
         }
     }

@@ -32,7 +32,14 @@ struct TimelineGeometry {
         let elements = SVGInspection(svg).elements
         func number(_ element: SVGInspection.Element, _ key: String) -> Double { Double(element.attributes[key] ?? "") ?? .nan }
         func box(_ element: SVGInspection.Element, line: Int?, kind: String) -> Box {
-            Box(x: number(element, "x"), y: number(element, "y"), width: number(element, "width"), height: number(element, "height"), line: line, kind: kind)
+            Box(
+                x: number(element, "x"),
+                y: number(element, "y"),
+                width: number(element, "width"),
+                height: number(element, "height"),
+                line: line,
+                kind: kind
+            )
         }
         var pendingMarker: (line: Int?, kind: String)?
         for element in elements {
@@ -112,7 +119,10 @@ struct TimelineGeometryTests {
         #expect(geometry.bands.count == record.therapies.count, "\(name): one band per line")
         let lineChips = geometry.chips.filter { $0.line != nil }
         let expected = record.therapies.reduce(0) { $0 + ($1.response == nil ? 0 : 1) + $1.adverseEvents.count }
-        #expect(lineChips.filter { $0.kind == "marker-response" || $0.kind == "marker-adverse-event" }.count == expected, "\(name): every response and adverse event drawn")
+        #expect(
+            lineChips.filter { $0.kind == "marker-response" || $0.kind == "marker-adverse-event" }.count == expected,
+            "\(name): every response and adverse event drawn"
+        )
         for problem in geometry.problems() {
             Issue.record("\(name) at width \(width): \(problem)")
         }

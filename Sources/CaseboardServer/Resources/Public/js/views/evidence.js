@@ -116,9 +116,10 @@ export function showOverview() {
 
 function scopeText(item) {
   const profile = item.profile || {};
-  const components = (profile.components || []).map((c) => [c.gene, c.variant || c.kind || c.pattern].filter(Boolean).join(" ")).filter(Boolean);
-  const parts = [profile.name || components.join(profile.combination === "any" ? " or " : " and ")];
-  if (item.scope) parts.push("scope: " + (typeof item.scope === "string" ? item.scope : JSON.stringify(item.scope)));
+  const components = (profile.components || []).map((c) => [c.gene, c.variant].filter(Boolean).join(" ") + (c.kind ? " (" + c.kind + ")" : ""));
+  const joined = components.join(profile.combination === "any" ? " or " : " and ");
+  const parts = [profile.name && profile.name !== joined ? profile.name + ": " + joined : joined || profile.name];
+  parts.push("scope: " + (item.scope || "as the pattern implies"));
   return parts.filter(Boolean).join(" · ");
 }
 
