@@ -100,8 +100,11 @@ class Page:
     def wait_for(self, expression, seconds=60, what=""):
         deadline = time.time() + seconds
         while time.time() < deadline:
-            if self.evaluate(expression):
-                return
+            try:
+                if self.evaluate(expression):
+                    return
+            except RuntimeError:
+                pass  # The page is between documents.
             time.sleep(0.2)
         status = self.evaluate("(document.querySelector('#status') || {}).textContent")
         raise AssertionError(f"timed out waiting for {what or expression} (status: {status!r}, url: {self.evaluate('location.href')})")
@@ -183,7 +186,7 @@ def main():
         page.call("Log.enable")
         page.call("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
         axe = Axe(page)
-        ready = "document.documentElement.dataset.ready === 'true'"
+        ready = "location.protocol === 'http:' && document.documentElement.dataset.ready === 'true'"
 
         # 1. The start page offers an example.
         page.call("Page.navigate", url=base + "/")
@@ -222,8 +225,10 @@ def main():
         assert badges and all("level-" in b for b in badges), f"level badges without colour class: {badges[:5]}"
         options = page.evaluate("Array.from(document.querySelectorAll('#options-table tbody tr')).map(r => r.querySelectorAll('a.evidence-link').length)")
         assert all(count > 0 for count in options), f"an option without evidence links: {options}"
-        alerts = page.evaluate("Array.from(document.querySelectorAll('#alerts li')).map(li => li.querySelectorAll('a.evidence-link').length)")
-        assert all(count > 0 for count in alerts), f"a resistance alert without evidence links: {alerts}"
+        alerts = page.evaluate("Array.from(document.querySelectorAll('#alerts li:not(.no-evidence)')).map(li => li.querySelectorAll('a.evidence-link').length)")
+        assert alerts and all(count > 0 for count in alerts), f"a resistance alert without evidence links: {alerts}"
+        rules = page.evaluate("Array.from(document.querySelectorAll('#alerts li.no-evidence')).map(li => li.textContent)")
+        assert all("evidence" in text and "Basis:" in text for text in rules), f"an alert without evidence does not say why: {rules}"
         match_url = page.evaluate("location.href")
         page.screenshot(shot("match.png"), "#match-results")
         axe.check("match (#/match?…)")
@@ -256,9 +261,11 @@ def main():
         page.click("#save-case-button")
         page.wait_for("!!document.querySelector('#saved-case-link')", what="the saved case link")
         case_hash = page.evaluate("document.querySelector('#saved-case-link').getAttribute('href')")
+        # As a link pasted into a new tab: a fresh document at the case's URL.
+        page.call("Page.navigate", url="about:blank")
+        page.wait_for("location.href === 'about:blank'", what="a blank page")
         page.call("Page.navigate", url=base + "/" + case_hash)
-        page.call("Page.reload")
-        page.wait_for(ready, what="the UI to reload")
+        page.wait_for(ready, what="the UI to load the case URL")
         page.wait_for("document.querySelectorAll('#case-document-view mark.mention').length > 5", what="the stored case's highlighted text")
         page.wait_for("!!document.querySelector('#case-timeline svg .bar')", what="the stored case's timeline")
         assert page.evaluate("document.querySelectorAll('#stored-therapies tbody tr').length") >= 2, "stored case without its therapy lines"

@@ -77,7 +77,7 @@ struct BrowseController<Context: RequestContext> {
     }
 
     /// Diseases shown by name in the overview; the rest are summed as "other".
-    static let diseasesShown = 12
+    static var diseasesShown: Int { 12 }
 
     func addRoutes(to router: Router<Context>) {
         router.get("/api/examples", use: listExamples)
@@ -125,7 +125,7 @@ struct BrowseController<Context: RequestContext> {
         return try load(id, url: url, withText: true)
     }
 
-    /// One evidence item. Case evidence (`case:<case id>:<n>`) is read from its stored case;
+    /// One evidence item. Case evidence (`case:<case id>:<n>`) comes from its stored case;
     /// other items from the whole evidence table.
     @Sendable func evidenceItem(_ request: Request, context: Context) async throws -> EvidenceItem {
         let raw = try context.parameters.require("id")
@@ -133,7 +133,10 @@ struct BrowseController<Context: RequestContext> {
         var found: EvidenceItem?
         if id.hasPrefix("case:"), let separator = id.lastIndex(of: ":"), separator > id.index(id.startIndex, offsetBy: 4) {
             let caseID = String(id[id.index(id.startIndex, offsetBy: 5)..<separator])
-            found = try await services.store.storedCase(id: caseID)?.evidence.first { $0.id == id }
+            // The items a case gives are derived from it, as when it was stored.
+            if let stored = try await services.store.storedCase(id: caseID) {
+                found = CaseEvidence.derive(from: stored.record, caseID: stored.id, vocabularies: services.vocabularies).first { $0.id == id }
+            }
         } else {
             found = try await services.store.allEvidence().first { $0.id == id }
         }

@@ -158,15 +158,35 @@ function renderAvoid(result) {
   block.append(h("h2", { id: "alerts-heading" }, h("span", { attrs: { "aria-hidden": "true" }, text: "⚠ " }), "Resistance and not recommended (" + (resistance.length + notRecommended.length) + ")"));
   if (resistance.length) {
     const list = h("ul", { className: "avoid-list", id: "resistance-list" });
+    // Alerts from a class rule or a prior progression have no evidence item of their own:
+    // the drugs one rule names are listed together.
+    const grouped = new Map();
     for (const alert of resistance) {
+      if ((alert.evidence || []).length) {
+        list.append(
+          h(
+            "li",
+            { className: "resistance-alert" },
+            h("strong", { text: "Avoid or reconsider " + (alert.drugs || []).join(" + ") }),
+            ": " + (alert.alteration || "") + ". " + (alert.why || "") + " ",
+            h("span", { className: "sub", text: "Basis: " + (alert.basis || "—") }),
+            evidenceLinks(alert.evidence)
+          )
+        );
+        continue;
+      }
+      const key = [alert.alteration, alert.basis, alert.why].join("|");
+      if (!grouped.has(key)) grouped.set(key, { alert: alert, drugs: [] });
+      grouped.get(key).drugs.push((alert.drugs || []).join(" + "));
+    }
+    for (const { alert, drugs } of grouped.values()) {
       list.append(
         h(
           "li",
-          { className: "resistance-alert" },
-          h("strong", { text: "Avoid or reconsider " + (alert.drugs || []).join(" + ") }),
+          { className: "resistance-alert no-evidence" },
+          h("strong", { text: "Avoid or reconsider " + drugs.join(", ") }),
           ": " + (alert.alteration || "") + ". " + (alert.why || "") + " ",
-          h("span", { className: "sub", text: "Basis: " + (alert.basis || "—") }),
-          evidenceLinks(alert.evidence)
+          h("span", { className: "sub", text: "Basis: " + (alert.basis || "—") + " (no evidence item of its own)" })
         )
       );
     }

@@ -46,6 +46,11 @@ async function renderStart() {
 
 /** `#/examples/{id}`: loads the example report, reads it, and offers its example patient. */
 export async function showExample(id) {
+  // Back or forward to the example already read shows it as it was, edits included.
+  if (state.example && state.example.id === id && state.extraction) {
+    byId("start-panel").hidden = true;
+    return;
+  }
   const example = await busy(null, "Loading the example…", () => api("/api/examples/" + encodeURIComponent(id)));
   if (!example) return;
   state.example = example;
