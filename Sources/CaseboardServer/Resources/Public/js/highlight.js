@@ -182,7 +182,11 @@ export function excerptsOf(record, support) {
   };
   return {
     text: decoder.decode(out),
-    mentions: (record.mentions || []).map(map).filter(Boolean),
+    // A mention's own offsets point into the reader's normalized text; its evidence quotes the input.
+    mentions: (record.mentions || [])
+      .filter((mention) => mention.evidence)
+      .map((mention) => map(Object.assign({}, mention, { start: mention.evidence.start, end: mention.evidence.end })))
+      .filter(Boolean),
     support: (support || []).map(map).filter(Boolean),
   };
 }

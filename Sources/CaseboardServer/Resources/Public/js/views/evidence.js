@@ -15,7 +15,8 @@ function barChart(title, counts, colour) {
   const rowHeight = 22;
   const labelWidth = 190;
   const barWidth = 200;
-  const max = Math.max(1, ...counts.map((c) => c.count));
+  // "other" sums many diseases; its bar is capped rather than shrinking the rest.
+  const max = Math.max(1, ...counts.filter((c) => c.name !== "other").map((c) => c.count));
   const height = counts.length * rowHeight + 4;
   const chart = svg("svg", {
     class: "chart",
@@ -27,12 +28,17 @@ function barChart(title, counts, colour) {
   });
   counts.forEach((count, index) => {
     const y = index * rowHeight + 2;
-    const width = Math.max(2, (count.count / max) * barWidth);
-    const name = count.name.length > 28 ? count.name.slice(0, 27) + "…" : count.name;
+    const width = Math.max(2, Math.min(1, count.count / max) * barWidth);
+    const name = count.name.length > 25 ? count.name.slice(0, 24) + "…" : count.name;
     chart.append(
+      svg(
+        "g",
+        null,
+        svg("title", null, count.name + ": " + count.count),
       svg("text", { x: labelWidth - 6, y: y + 14, "text-anchor": "end", "font-size": 12, fill: "#1f2328" }, name),
       svg("rect", { x: labelWidth, y: y + 3, width: width, height: 14, rx: 2, fill: typeof colour === "function" ? colour(count.name) : colour }),
       svg("text", { x: labelWidth + width + 6, y: y + 14, "font-size": 12, fill: "#1f2328" }, count.count.toLocaleString())
+      )
     );
   });
   return h("figure", { className: "chart-figure" }, h("figcaption", { text: title }), chart);
@@ -160,7 +166,7 @@ export async function showItem(id) {
     h("dt", { text: "Source" }),
     source
   );
-  holder.append(h("section", { className: "card", attrs: { "aria-labelledby": "evidence-item-title" } }, facts));
+  holder.append(h("section", { className: "card", attrs: { "aria-label": "Evidence details" } }, facts));
   if (item.caseID) {
     const loaded = await busy(null, "Loading case " + item.caseID + "…", () => loadCase(item.caseID));
     const card = h("section", { className: "card document-card", attrs: { "aria-labelledby": "evidence-case-heading" } });

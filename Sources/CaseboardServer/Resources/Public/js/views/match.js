@@ -152,7 +152,13 @@ function renderAvoid(result) {
   const block = byId("alerts");
   clear(block);
   const resistance = result.resistance || [];
-  const notRecommended = result.not_recommended || [];
+  // A drug set already named by a resistance alert is not listed again as not recommended.
+  const alerted = new Set(resistance.map((alert) => (alert.drugs || []).join("+")));
+  const notRecommended = (result.not_recommended || []).filter((item) => !(item.reason === "resistance" && alerted.has((item.drugs || []).join("+"))));
+  const summary = byId("avoid-summary");
+  const count = resistance.length + notRecommended.length;
+  summary.hidden = count === 0;
+  byId("avoid-summary-text").textContent = plural(count, "drug") + " or combination" + (count === 1 ? "" : "s") + " to avoid or reconsider, with their evidence, below the options.";
   block.hidden = resistance.length + notRecommended.length === 0;
   if (block.hidden) return;
   block.append(h("h2", { id: "alerts-heading" }, h("span", { attrs: { "aria-hidden": "true" }, text: "⚠ " }), "Resistance and not recommended (" + (resistance.length + notRecommended.length) + ")"));
@@ -304,4 +310,9 @@ export function setUp(onReport) {
     }
   });
   byId("report-button").addEventListener("click", () => onReport(profile()));
+  byId("avoid-summary-button").addEventListener("click", () => {
+    const heading = byId("alerts-heading");
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  });
 }
