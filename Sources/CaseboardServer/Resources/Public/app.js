@@ -79,6 +79,11 @@ async function loadVersion() {
   }
 }
 
+// The skip link moves focus without touching the hash, which the router owns.
+document.querySelector(".skip-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  byId("main").focus();
+});
 loadToken();
 reader.setUp();
 match.setUp(printableReport);

@@ -42,8 +42,19 @@ export function levelBadge(level) {
   });
 }
 
-/** One list of links for evidence references: each item's own view, then its PMID once. */
-export function evidenceLinks(references) {
+/**
+ * One list of links for evidence references: each item's own view, then its PMID once. Past
+ * `shown` items, the rest fold into a "more" disclosure.
+ */
+export function evidenceLinks(references, shown) {
+  const all = evidenceList(references);
+  const limit = shown || Infinity;
+  if (all.children.length <= limit + 1) return all;
+  const rest = h("ul", { className: "evidence-links" }, ...Array.from(all.children).slice(limit));
+  return h("div", null, all, h("details", { className: "more-evidence" }, h("summary", { text: rest.children.length + " more evidence items" }), rest));
+}
+
+function evidenceList(references) {
   const list = h("ul", { className: "evidence-links" });
   const seenPmids = new Set();
   for (const reference of references || []) {

@@ -238,7 +238,7 @@ function renderOptions(result) {
         h("td", { text: option.disease_match || "" }),
         specificity,
         why,
-        h("td", null, evidenceLinks(option.evidence))
+        h("td", null, evidenceLinks(option.evidence, 3))
       )
     );
   }
