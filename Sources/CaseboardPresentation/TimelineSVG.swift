@@ -368,7 +368,7 @@ private struct Canvas {
         // Stack the chips in sub-rows: a chip takes the first row where it overlaps no other
         // chip; the bar blocks its own stretch of the first row.
         let rightLimit = width - 8
-        var rows: [[ClosedRange<Double>]] = [[(startX - 3)...(barEnd - 3)]]
+        var rows: [[ClosedRange<Double>]] = [[(startX - 3)...(barEnd - 3.5)]]
         var placed: [(Chip, Double, Double)] = []
         for entry in chips {
             let chip = entry.chip

@@ -42,7 +42,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 AXE = os.path.join(HERE, "vendor", "axe-core", "axe.min.js")
 TOKEN = "ui-test"
 # The screenshots the README shows, by view.
-README_SHOTS = ["start.png", "reader.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png"]
+README_SHOTS = ["start.png", "reader.png", "timeline.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png"]
 
 
 def free_port():
@@ -225,6 +225,7 @@ def main():
         assert rows >= 2, f"structured case has {rows} therapy lines"
         assert page.evaluate("document.querySelectorAll('#timeline svg .bar').length") >= 2, "timeline has fewer than 2 bars"
         page.screenshot(shot("reader.png"), "#read-results")
+        page.screenshot(shot("timeline.png"), "#timeline-heading")
         axe.check("reader with example (#/examples/{id})")
 
         # ... "Match this patient" fills the match form and matches.

@@ -168,6 +168,31 @@ struct TimelineGeometryTests {
         #expect(geometry.undatedLines == [1, 2])
     }
 
+    /// An adverse event the text times sits at that time on its line's bar, not at the bar's start.
+    @Test func aTimedAdverseEventSitsAtItsTime() throws {
+        var record = CaseRecord(document: "timed.txt")
+        record.therapies = [
+            TherapyLine(
+                line: 1,
+                drugs: ["imatinib"],
+                start: TimePoint(date: "2015-01-01", text: "January 2015"),
+                adverseEvents: [AdverseEvent(term: "invented rash", grade: 2, drugs: ["imatinib"])]
+            ),
+            TherapyLine(line: 2, drugs: ["dasatinib"], start: TimePoint(date: "2017-01-01", text: "January 2017")),
+        ]
+        record.timeline = [
+            TimelineEvent(kind: .adverseEvent, label: "grade 2 invented rash", time: TimePoint(date: "2016-01-01", text: "January 2016"), line: 1)
+        ]
+        let geometry = TimelineGeometry(TimelineSVG.render(record, width: 960))
+        let bar = try #require(geometry.bars[1])
+        let chip = try #require(geometry.chips.first { $0.kind == "marker-adverse-event" })
+        // 2016-01-01 is 365 of the bar's 731 days; the chip's icon (13 px in) marks the time.
+        let expected = bar.x + bar.width * 365 / 731
+        #expect(abs(chip.x + 13 - expected) < 1.5, "chip icon at \(chip.x + 13), time at \(expected)")
+        #expect(geometry.problems().isEmpty)
+        #expect(geometry.undatedLines.isEmpty)
+    }
+
     /// The geometry check itself fails on a chip drawn outside its band.
     @Test func theCheckSeesAChipOutsideItsBand() {
         let svg = """

@@ -105,7 +105,7 @@ struct BrowseController<Context: RequestContext> {
         return Example(
             id: id,
             title: heading?.trimmingCharacters(in: .whitespaces) ?? id,
-            format: "text",
+            format: url.pathExtension == "md" ? "markdown" : "text",
             text: withText ? text : nil,
             patient: patient
         )

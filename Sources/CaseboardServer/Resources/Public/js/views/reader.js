@@ -56,8 +56,8 @@ export async function showExample(id) {
   state.example = example;
   byId("case-text").value = example.text || "";
   byId("case-format").value = "auto";
-  state.fileName = example.id + ".md";
-  await extractText(example.text || "", "auto");
+  state.fileName = example.id + (example.format === "markdown" ? ".md" : ".txt");
+  await extractText(example.text || "", example.format || "auto", state.fileName);
   renderExamplePatient(example);
 }
 
@@ -110,11 +110,13 @@ async function extract(event) {
   state.example = null;
   renderExamplePatient(null);
   replace(href("/read"));
-  await extractText(text, byId("case-format").value);
+  await extractText(text, byId("case-format").value, state.fileName);
 }
 
-async function extractText(text, format) {
-  const result = await busy(byId("extract-button"), "Extracting…", () => api("/api/extract", { method: "POST", json: { text: text, format: format } }));
+async function extractText(text, format, name) {
+  const body = { text: text, format: format };
+  if (name) body.name = name;
+  const result = await busy(byId("extract-button"), "Extracting…", () => api("/api/extract", { method: "POST", json: body }));
   if (!result) return;
   state.extraction = result;
   byId("start-panel").hidden = true;
@@ -438,6 +440,10 @@ export function showReader() {
 export function setUp() {
   byId("extract-form").addEventListener("submit", extract);
   byId("case-file").addEventListener("change", readSelectedFile);
+  // Typed or pasted text is no longer the file (or example) it was loaded from.
+  byId("case-text").addEventListener("input", () => {
+    state.fileName = null;
+  });
   submitOnCtrlEnter(byId("case-text"));
   hideTooltip = attachTooltips(byId("document-view"), byId("mention-tooltip"));
   byId("case-form").addEventListener("submit", saveCase);
