@@ -59,7 +59,8 @@ import Testing
     }
 
     @Test func noExternalAddressesButEvidenceLinks() throws {
-        let allowed = ["https://pubmed.ncbi.nlm.nih.gov/", "https://civicdb.org/evidence/"]
+        // The SVG namespace names no resource: createElementNS needs it for the inline charts.
+        let allowed = ["https://pubmed.ncbi.nlm.nih.gov/", "https://civicdb.org/evidence/", "http://www.w3.org/2000/svg"]
         for name in Self.assetNames {
             let text = try Self.asset(name)
             let addresses = try Self.matches(#"https?://[^\s"'`)<>]*"#, in: text)
@@ -140,5 +141,27 @@ import Testing
                 #expect(FileManager.default.fileExists(atPath: target.path), "\(name) imports missing \(path)")
             }
         }
+    }
+
+    /// "Try an example" serves bundled copies of the repository's `Examples/` reports: they
+    /// must stay the same as the originals.
+    @Test func bundledExamplesMatchTheRepositoryExamples() throws {
+        let examples = Self.publicDirectory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".md") }
+        #expect(!reports.isEmpty)
+        for name in reports {
+            let original = try Data(contentsOf: examples.appendingPathComponent(name))
+            let bundled = try Data(contentsOf: Self.publicDirectory.appendingPathComponent("examples").appendingPathComponent(name))
+            #expect(bundled == original, "examples/\(name) differs from Examples/\(name)")
+        }
+        // The example patient is Examples/patient.json's profile.
+        let patient = try JSONSerialization.jsonObject(with: Data(contentsOf: examples.appendingPathComponent("patient.json"))) as? [String: Any]
+        let bundled =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.publicDirectory.appendingPathComponent("examples/egfr-lung-case.patient.json"))
+            ) as? [String: Any]
+        #expect(bundled?["disease"] as? String == patient?["disease"] as? String)
+        #expect(bundled?["alterations"] as? [String] == patient?["alterations"] as? [String])
     }
 }
