@@ -1,7 +1,7 @@
 // Caseboard web UI: ES modules, no build step, no framework, no external requests beyond this
 // server's /api. Each view has a route; this file wires the views to the router.
 import { api, loadToken } from "./js/api.js";
-import { byId } from "./js/dom.js";
+import { byId, setStatus } from "./js/dom.js";
 import { dispatch, otherwise, route, start } from "./js/router.js";
 import * as cases from "./js/views/cases.js";
 import * as storedCase from "./js/views/case.js";
@@ -17,6 +17,8 @@ let firstRoute = true;
 
 /** Shows one section; after the first screen, focus moves to its heading for screen readers. */
 function show(name) {
+  // A message about the previous view does not stay under the next one.
+  setStatus("");
   for (const section of SECTIONS) byId("section-" + section).hidden = section !== name;
   for (const link of document.querySelectorAll(".site-nav a")) {
     if (link.dataset.section === NAV[name]) link.setAttribute("aria-current", "page");
