@@ -197,7 +197,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseboardPresentationTests",
-            dependencies: ["CaseboardPresentation", "CaseboardMatching", "CaseboardKnowledge", "CaseboardCore"],
+            // Extraction and documents only for the timeline geometry test over real reports.
+            dependencies: [
+                "CaseboardPresentation", "CaseboardMatching", "CaseboardKnowledge", "CaseboardCore", "CaseboardExtraction", "CaseboardDocuments",
+                "CaseboardVocabularies",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

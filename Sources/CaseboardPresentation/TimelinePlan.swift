@@ -38,6 +38,8 @@ struct TimelinePlan: Sendable, Hashable {
     var procedures: [ProcedurePlacement]
     var lower: Double
     var upper: Double
+    /// The diagnosis date's day number, for times counted from the diagnosis.
+    var diagnosisDay: Double?
 
     init(record: CaseRecord) {
         let therapies = record.therapies.enumerated()
@@ -46,7 +48,8 @@ struct TimelinePlan: Sendable, Hashable {
         self.therapies = therapies
         let axis = Self.chooseAxis(therapies)
         self.axis = axis
-        let context = Context(axis: axis, diagnosisDay: Self.diagnosisDay(record))
+        diagnosisDay = Self.diagnosisDay(record)
+        let context = Context(axis: axis, diagnosisDay: diagnosisDay)
         let (starts, estimated) = Self.starts(therapies, context: context)
         let step = Self.defaultStep(starts, axis: axis)
         var lines: [LinePlacement] = []
@@ -82,6 +85,11 @@ struct TimelinePlan: Sendable, Hashable {
         }
         self.lower = lower
         self.upper = upper
+    }
+
+    /// Where `point` falls on this axis; chained offsets count from `start` (the line's start).
+    func position(of point: TimePoint, after start: Double) -> Double? {
+        Context(axis: axis, diagnosisDay: diagnosisDay).resolve(point, previous: start)
     }
 
     /// Calendar when any line has a parseable date, relative when any has days, else narrative.

@@ -336,54 +336,61 @@ private struct Canvas {
         let died = isLast && record.outcome?.died == true
         let openEnd = placement.openEnd && !died
 
-        var chips: [Chip] = []
+        // Each chip is anchored on this line's band: at its event's time when the text gives
+        // one, else the response and resistance at the bar's end and adverse events at its
+        // start (they happened during the line).
+        var chips: [(chip: Chip, anchor: Double, afterBar: Bool)] = []
+        let barEnd = endX + (openEnd ? 14 : 6)
         if died, let outcome = record.outcome {
             var tooltip = deathLabel(outcome)
             if let survival = outcome.survival { tooltip += " (\(Markup.squash(survival)))" }
-            chips.append(Chip(style: .death, label: Markup.truncate(deathLabel(outcome), to: 30), tooltip: tooltip))
+            chips.append((Chip(style: .death, label: Markup.truncate(deathLabel(outcome), to: 30), tooltip: tooltip), barEnd, true))
         }
         if let response = line.response {
             var tooltip = "Best response: \(response.rawValue)"
             if let written = line.responseText { tooltip += " (\u{201C}\(Markup.squash(written))\u{201D})" }
-            chips.append(Chip(style: .response(response), label: response.abbreviation, tooltip: tooltip))
+            let chip = Chip(style: .response(response), label: response.abbreviation, tooltip: tooltip)
+            if let x = eventX(.response, line: line, start: placement.start) {
+                chips.append((chip, x, false))
+            } else {
+                chips.append((chip, barEnd, true))
+            }
         }
         for event in line.adverseEvents {
             let label = adverseLabel(event)
-            chips.append(Chip(style: .adverseEvent, label: Markup.truncate(label, to: 30), tooltip: "Adverse event: " + label))
+            let chip = Chip(style: .adverseEvent, label: Markup.truncate(label, to: 30), tooltip: "Adverse event: " + label)
+            chips.append((chip, eventX(.adverseEvent, line: line, start: placement.start) ?? startX, false))
         }
         for event in resistanceEvents(for: line) {
-            chips.append(resistanceChip(event))
+            chips.append((resistanceChip(event), barEnd, true))
         }
 
-        // Flow the chips: after the bar's end, then wrapping to sub-rows below the bar.
+        // Stack the chips in sub-rows: a chip takes the first row where it overlaps no other
+        // chip; the bar blocks its own stretch of the first row.
         let rightLimit = width - 8
-        var x = endX + (openEnd ? 14 : 6)
-        var rowCenter = centerY
-        var rowCount = 1
+        var rows: [[ClosedRange<Double>]] = [[(startX - 3)...(barEnd - 3.5)]]
         var placed: [(Chip, Double, Double)] = []
-        for (chipIndex, chip) in chips.enumerated() {
-            if x + chip.width > rightLimit {
-                rowCount += 1
-                rowCenter += Self.subRow
-                // Under the bar; when little room is left there, right-align what remains.
-                let remaining = chips[chipIndex...].reduce(-6) { $0 + $1.width + 6 }
-                if rightLimit - startX >= (plotRight - plotLeft) * 0.45 {
-                    x = min(max(startX, plotLeft), rightLimit - chip.width)
-                } else {
-                    x = max(plotLeft, rightLimit - min(remaining, rightLimit - plotLeft))
-                }
+        for entry in chips {
+            let chip = entry.chip
+            var left = entry.afterBar ? entry.anchor : entry.anchor - 13
+            left = max(plotLeft, min(left, rightLimit - chip.width))
+            let span = (left - 3)...(left + chip.width + 3)
+            var row = rows.firstIndex { $0.allSatisfy { !$0.overlaps(span) } }
+            if row == nil {
+                rows.append([])
+                row = rows.count - 1
             }
-            placed.append((chip, x, rowCenter))
-            x += chip.width + 6
+            rows[row!].append(span)
+            placed.append((chip, left, centerY + Double(row!) * Self.subRow))
         }
+        let rowCount = rows.count
         let headingLines = wrap("L\(line.line) \(drugLabel(line))", width: labelColumn, fontSize: 13).count
         let rowHeight = max(40 + Double(headingLines - 1) * 15, 6 + Double(rowCount) * Self.subRow + 6)
 
-        if index % 2 == 1 {
-            body.append(
-                "<rect x=\"8\" y=\"\(n(top - 2))\" width=\"\(n(width - 16))\" height=\"\(n(rowHeight))\" fill=\"#57606a\" fill-opacity=\"0.07\"/>"
-            )
-        }
+        // The line's band: every chip of the line lies inside it.
+        body.append(
+            "<rect class=\"band\" data-line=\"\(line.line)\" x=\"8\" y=\"\(n(top - 2))\" width=\"\(n(width - 16))\" height=\"\(n(rowHeight))\" fill=\"#57606a\" fill-opacity=\"\(index % 2 == 1 ? "0.07" : "0")\"/>"
+        )
         // Label column.
         var lineTooltip = "Line \(line.line): \(drugLabel(line))"
         if let dose = line.dose { lineTooltip += "; dose \(Markup.squash(dose))" }
@@ -401,10 +408,19 @@ private struct Canvas {
         if let dose = line.dose.map(Markup.squash), !dose.isEmpty { details.append(Markup.truncate(dose, to: 22)) }
         if let start = line.start { details.append((placement.estimatedStart ? "\u{2248} " : "") + Markup.squash(start.text)) }
         if let setting = line.setting { details.append(Markup.squash(setting)) }
+        // A line the text gives no time for is drawn in its place in the order, marked "undated".
+        let undated = line.start == nil || plan.axis == .narrative
+        var detailsX = 16.0
+        if undated {
+            body.append(
+                "<text class=\"undated\" data-line=\"\(line.line)\" x=\"16\" y=\"\(n(detailsY))\" font-size=\"11\" font-style=\"italic\" fill=\"#8c1d18\">undated</text>"
+            )
+            detailsX += Markup.textWidth("undated", fontSize: 11) + 6
+        }
         if !details.isEmpty {
             text(
-                Markup.fit(details.joined(separator: " \u{00B7} "), width: labelColumn, fontSize: 11),
-                x: 16,
+                Markup.fit(details.joined(separator: " \u{00B7} "), width: labelColumn - (detailsX - 16), fontSize: 11),
+                x: detailsX,
                 y: detailsY,
                 size: 11,
                 fill: Self.muted
@@ -426,12 +442,20 @@ private struct Canvas {
         }
         body.append("</g>")
         for (chip, chipX, chipY) in placed {
-            drawChip(chip, x: chipX, centerY: chipY)
+            drawChip(chip, x: chipX, centerY: chipY, line: line.line)
         }
         cursorY = top - 2 + rowHeight
     }
 
     // MARK: Markers
+
+    /// The x of the line's `kind` event when the text times it, else nil.
+    func eventX(_ kind: TimelineEvent.Kind, line: TherapyLine, start: Double) -> Double? {
+        for event in record.timeline where event.kind == kind && event.line == line.line {
+            if let point = event.time, let position = plan.position(of: point, after: start) { return xPosition(position) }
+        }
+        return nil
+    }
 
     func resistanceChip(_ event: ResistanceEvent) -> Chip {
         let label = "\(event.gene) \(event.variant)"
@@ -440,7 +464,7 @@ private struct Canvas {
         return Chip(style: .resistance, label: Markup.truncate(Markup.squash(label), to: 30), tooltip: tooltip)
     }
 
-    mutating func drawChip(_ chip: Chip, x: Double, centerY: Double, iconCenter: Double? = nil, legend: Bool = false) {
+    mutating func drawChip(_ chip: Chip, x: Double, centerY: Double, iconCenter: Double? = nil, legend: Bool = false, line: Int? = nil) {
         let top = centerY - Chip.height / 2
         let background: String
         let border: String
@@ -463,7 +487,10 @@ private struct Canvas {
         let iconX = iconCenter ?? (x + 6 + 7)
         let iconOnRight = iconX > x + chip.width / 2
         let textX = iconOnRight ? x + 6 : x + 6 + 14 + 4
-        var parts = ["<g class=\"\(legend ? "legend legend" : "marker marker")-\(chip.kind)\"><title>\(Markup.escape(chip.tooltip))</title>"]
+        let lineAttribute = line.map { " data-line=\"\($0)\"" } ?? ""
+        var parts = [
+            "<g class=\"\(legend ? "legend legend" : "marker marker")-\(chip.kind)\"\(lineAttribute)><title>\(Markup.escape(chip.tooltip))</title>"
+        ]
         parts.append(
             "<rect x=\"\(n(x))\" y=\"\(n(top))\" width=\"\(n(chip.width))\" height=\"\(n(Chip.height))\" rx=\"\(chip.isPill ? "9" : "3")\" fill=\"\(background)\" stroke=\"\(border)\" stroke-width=\"1\"\(dash)/>"
         )

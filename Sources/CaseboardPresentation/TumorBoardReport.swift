@@ -70,6 +70,9 @@ private struct Page {
         .problems { border-left: 4px solid #b35c00; background: #fff8ef; padding: 4px 12px 4px 32px; }
         dd ol { margin: 0; padding-left: 1.4em; }
         a { color: #0b5cad; }
+        .citations { margin: 0; padding-left: 1.3em; }
+        .citations li { margin: 0 0 4px; }
+        cite { font-style: normal; }
         footer { margin-top: 32px; color: #57606a; font-size: 12px; border-top: 1px solid #d0d7de; padding-top: 8px; }
         @page { size: A4; margin: 14mm; }
         @media print {
@@ -114,7 +117,7 @@ private struct Page {
             out += "<li><strong>Avoid or reconsider \(e(drugList(alert.drugs)))</strong>: \(e(alert.alteration)). \(e(alert.why))"
             out += " <span class=\"small\">(basis: \(e(alert.basis.rawValue)))</span>"
             let links = evidenceLinks(alert.evidence)
-            if !links.isEmpty { out += " <span class=\"small\">Evidence: \(links)</span>" }
+            if !links.isEmpty { out += "<div class=\"small\">Citations: \(links)</div>" }
             out += "</li>\n"
         }
         out += "</ul>\n</section>\n"
@@ -176,7 +179,7 @@ private struct Page {
         }
         out += "<table>\n<thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Drugs</th><th scope=\"col\">Level</th>"
         out += "<th scope=\"col\">Disease match</th><th scope=\"col\">Match specificity</th><th scope=\"col\">Why</th>"
-        out += "<th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n"
+        out += "<th scope=\"col\">Citations</th></tr></thead>\n<tbody>\n"
         for option in options.sorted(by: { $0.rank < $1.rank }) {
             out += "<tr><td class=\"num\">\(option.rank)</td><td><strong>\(e(drugList(option.drugs)))</strong>"
             if !option.alterations.isEmpty {
@@ -202,7 +205,7 @@ private struct Page {
         for entry in entries {
             out += "<li><strong>\(e(drugList(entry.drugs)))</strong> (\(e(entry.reason.rawValue))): \(e(entry.why))"
             let links = evidenceLinks(entry.evidence)
-            if !links.isEmpty { out += " <span class=\"small\">Evidence: \(links)</span>" }
+            if !links.isEmpty { out += "<div class=\"small\">Citations: \(links)</div>" }
             out += "</li>\n"
         }
         out += "</ul>\n</section>\n"
@@ -231,27 +234,35 @@ private struct Page {
         out += "</tbody>\n</table>\n</section>\n"
     }
 
-    /// Links for each distinct piece of evidence: PubMed for a PMID, CIViC for a CIViC id,
-    /// else the id as plain text.
+    /// The citations behind a claim, one per publication: its level, its citation text, the
+    /// PubMed link for its PMID (once), and each evidence id (CIViC ids linked).
     func evidenceLinks(_ references: [EvidenceReference]) -> String {
-        var seen = Set<String>()
-        var links: [String] = []
+        var order: [String] = []
+        var groups: [String: [EvidenceReference]] = [:]
         for reference in references {
-            if let pmid = reference.pmid, let url = TumorBoardReport.pubMedURL(pmid) {
-                let key = "pmid:" + pmid
-                if seen.insert(key).inserted {
-                    links.append("<a href=\"\(e(url))\" title=\"\(e(reference.citation ?? reference.id))\">PMID \(e(pmid))</a>")
-                }
-            }
-            if let url = TumorBoardReport.civicURL(reference.id) {
-                if seen.insert(reference.id).inserted {
-                    links.append("<a href=\"\(e(url))\">\(e(String(reference.id.dropFirst("civic:".count))))</a>")
-                }
-            } else if reference.pmid == nil, seen.insert(reference.id).inserted {
-                links.append("<code>\(e(reference.id))</code>")
-            }
+            let key = reference.pmid.flatMap { TumorBoardReport.pubMedURL($0) != nil ? "pmid:" + $0 : nil } ?? reference.id
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(reference)
         }
-        return links.joined(separator: " ")
+        guard !order.isEmpty else { return "" }
+        var out = "<ol class=\"citations\">"
+        for key in order {
+            let group = groups[key] ?? []
+            guard let first = group.first else { continue }
+            let level = group.map(\.level).min() ?? first.level
+            out += "<li><span class=\"level\">\(e(level.rawValue))</span> "
+            out += "<cite>\(e(group.compactMap(\.citation).first ?? "\(first.source): \(first.profile), \(first.disease)"))</cite>"
+            if let pmid = first.pmid, let url = TumorBoardReport.pubMedURL(pmid) {
+                out += " <a href=\"\(e(url))\">PMID \(e(pmid))</a>"
+            }
+            var ids: [String] = []
+            for reference in group where !ids.contains(reference.id) { ids.append(reference.id) }
+            let idLinks = ids.map { id in
+                TumorBoardReport.civicURL(id).map { "<a href=\"\(e($0))\">\(e(String(id.dropFirst("civic:".count))))</a>" } ?? "<code>\(e(id))</code>"
+            }
+            out += " <span class=\"small\">\(idLinks.joined(separator: " "))</span></li>"
+        }
+        return out + "</ol>"
     }
 
     func drugList(_ drugs: [String]) -> String {

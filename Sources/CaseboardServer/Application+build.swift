@@ -64,6 +64,8 @@ public func buildRouter(configuration: ServerConfiguration, services: ServerServ
     MatchController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)
     KnowledgeController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)
     MetaController<CaseboardRequestContext>(services: services, version: version).addRoutes(to: router)
+    let examples = publicDirectory.appendingPathComponent("examples")
+    BrowseController<CaseboardRequestContext>(services: services, examplesDirectory: examples).addRoutes(to: router)
     return router
 }
 

@@ -1,11 +1,24 @@
 #!/usr/bin/env python3
 """Drive the Caseboard web UI in real headless Chromium over the DevTools protocol.
 
-Starts `caseboard serve` on a free loopback port with a fresh database, loads the UI, pastes a
-case report, checks that highlighted entities and the timeline SVG appear, submits a match and
-checks the options table and the alerts. Saves screenshots to ARTIFACTS.
+Starts `caseboard serve` on a free loopback port with a fresh database and walks the paths a new
+user takes:
 
-Usage: ui_test.py CASEBOARD_BINARY ARTIFACTS_DIR
+  1. the start page's "Try an example" -> the highlighted case, its structured case, timeline
+     and matching example patient -> "Match this patient" -> ranked options with level badges
+     -> an option's evidence item -> its PubMed link (outbound, opened only on click);
+  2. back to the match, which the URL restores;
+  3. the example saved, then reopened by URL in a fresh page load (highlighted text,
+     structured case, timeline, exports), and back/forward between the case list and the case;
+  4. a case-evidence item with its supporting text highlighted in the stored case;
+  5. the evidence overview with its charts and the knowledge base's as-of date.
+
+On every view it runs axe-core (vendored in Tests/Browser/vendor/axe-core) and fails on any
+serious or critical violation; it also fails on any script error or content-security-policy
+refusal. Saves a screenshot of each view to ARTIFACTS, and with a third argument copies the
+README's screenshots there too; writes the axe-core results to ARTIFACTS/axe.json.
+
+Usage: ui_test.py CASEBOARD_BINARY ARTIFACTS_DIR [SCREENSHOTS_DIR]
 Exit codes: 0 pass, 1 fail, 77 skipped (no Chromium or no websocket-client).
 """
 import base64
@@ -25,15 +38,11 @@ except ImportError:
     print("skip: python module websocket-client is not installed (pip install websocket-client)")
     sys.exit(77)
 
-CASE = """# Gilteritinib after sorafenib failure in FLT3-mutated myeloid sarcoma
-
-## Case presentation
-
-A 53-year-old man with acute myeloid leukemia and an FLT3-ITD relapsed as myeloid sarcoma. He received
-sorafenib 400 mg twice daily and achieved a complete response. After 14 months the lesions progressed and
-sequencing found an acquired FLT3 D835H mutation conferring resistance to sorafenib. He developed grade 2
-diarrhea on sorafenib. He then started gilteritinib 120 mg daily with a partial response.
-"""
+HERE = os.path.dirname(os.path.abspath(__file__))
+AXE = os.path.join(HERE, "vendor", "axe-core", "axe.min.js")
+TOKEN = "ui-test"
+# The screenshots the README shows, by view.
+README_SHOTS = ["start.png", "reader.png", "timeline.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png"]
 
 
 def free_port():
@@ -55,8 +64,21 @@ def wait_http(url, seconds=60):
 
 class Page:
     def __init__(self, ws_url):
-        self.ws = websocket.create_connection(ws_url, timeout=30)
+        self.ws = websocket.create_connection(ws_url, timeout=60)
         self.next_id = 0
+        self.problems = []
+
+    def note(self, message):
+        method = message.get("method")
+        params = message.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            self.problems.append("script error: " + json.dumps(details.get("exception", {}).get("description") or details.get("text")))
+        elif method == "Log.entryAdded":
+            entry = params.get("entry", {})
+            text = entry.get("text", "")
+            if entry.get("level") == "error" and ("Content Security Policy" in text or "Failed to load module" in text or "MIME type" in text):
+                self.problems.append("console: " + text)
 
     def call(self, method, **params):
         self.next_id += 1
@@ -67,6 +89,7 @@ class Page:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return message.get("result", {})
+            self.note(message)
 
     def evaluate(self, expression):
         result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
@@ -74,24 +97,68 @@ class Page:
             raise RuntimeError(f"script failed: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def wait_for(self, expression, seconds=30, what=""):
+    def wait_for(self, expression, seconds=60, what=""):
         deadline = time.time() + seconds
         while time.time() < deadline:
-            if self.evaluate(expression):
-                return
+            try:
+                if self.evaluate(expression):
+                    return
+            except RuntimeError:
+                pass  # The page is between documents.
             time.sleep(0.2)
-        raise AssertionError(f"timed out waiting for {what or expression}")
+        status = self.evaluate("(document.querySelector('#status') || {}).textContent")
+        raise AssertionError(f"timed out waiting for {what or expression} (status: {status!r}, url: {self.evaluate('location.href')})")
 
-    def screenshot(self, path):
+    def click(self, selector):
+        found = self.evaluate(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return false; e.click(); return true; }})()")
+        assert found, f"nothing to click at {selector}"
+
+    def key(self, key, code, text=None):
+        down = {"type": "keyDown", "key": key, "code": key, "windowsVirtualKeyCode": code}
+        if text:
+            down["text"] = text
+        self.call("Input.dispatchKeyEvent", **down)
+        self.call("Input.dispatchKeyEvent", type="keyUp", key=key, code=key, windowsVirtualKeyCode=code)
+
+    def screenshot(self, path, selector=None):
+        if selector:
+            self.evaluate(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (e) e.scrollIntoView({{block: 'start'}}); }})()")
+        else:
+            self.evaluate("window.scrollTo(0, 0)")
+        time.sleep(0.2)
         data = self.call("Page.captureScreenshot", format="png")["data"]
         with open(path, "wb") as f:
             f.write(base64.b64decode(data))
 
 
+class Axe:
+    """Runs axe-core on the page as it is and keeps the results per view."""
+
+    def __init__(self, page):
+        with open(AXE, encoding="utf-8") as f:
+            self.source = f.read()
+        self.page = page
+        self.results = {}
+
+    def check(self, view):
+        if not self.page.evaluate("typeof window.axe === 'object'"):
+            # Evaluated through DevTools, never served: the page's CSP stays as it is.
+            self.page.call("Runtime.evaluate", expression=self.source, returnByValue=True)
+        result = self.page.evaluate(
+            "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => "
+            "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
+        )
+        serious = [v for v in result if v["impact"] in ("serious", "critical")]
+        self.results[view] = {"violations": result, "serious_or_critical": len(serious)}
+        print(f"axe {view}: {len(result)} violations, {len(serious)} serious or critical")
+        assert not serious, f"axe-core on {view}: {json.dumps(serious, indent=1)}"
+
+
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
     binary, artifacts = sys.argv[1], sys.argv[2]
+    screenshots = sys.argv[3] if len(sys.argv) == 4 else None
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chromium:
         print("skip: Chromium is not installed (apt-get install chromium)")
@@ -100,16 +167,23 @@ def main():
     work = tempfile.mkdtemp(prefix="caseboard-ui-")
     server_port, debug_port = free_port(), free_port()
     server = subprocess.Popen(
-        [binary, "serve", "--port", str(server_port), "--db", os.path.join(work, "kb.sqlite"), "--token", "ui-test", "--log-level", "warning"],
+        [binary, "serve", "--port", str(server_port), "--db", os.path.join(work, "kb.sqlite"), "--token", TOKEN, "--log-level", "warning"],
         stdout=subprocess.DEVNULL, stderr=open(os.path.join(artifacts, "server.log"), "w"))
     browser = None
+    axe = None
+    shot = lambda name: os.path.join(artifacts, name)
     try:
         base = f"http://127.0.0.1:{server_port}"
-        wait_http(base + "/api/health")
+        # A debug build seeds a fresh knowledge base first: slow on a loaded machine.
+        wait_http(base + "/api/health", seconds=300)
+        # Module scripts need a JavaScript MIME type.
+        with urllib.request.urlopen(base + "/js/router.js") as response:
+            mime = response.headers.get("Content-Type", "")
+            assert "javascript" in mime, f"/js/router.js is served as {mime!r}"
         browser = subprocess.Popen(
             [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
              f"--remote-debugging-port={debug_port}", f"--user-data-dir={os.path.join(work, 'profile')}",
-             "--window-size=1280,1000", "about:blank"],
+             "--window-size=1280,900", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_http(f"http://127.0.0.1:{debug_port}/json/version")
         targets = json.loads(wait_http(f"http://127.0.0.1:{debug_port}/json/list"))
@@ -117,49 +191,165 @@ def main():
         page = Page(page_target["webSocketDebuggerUrl"])
         page.call("Page.enable")
         page.call("Runtime.enable")
-        page.call("Page.navigate", url=base + "/")
-        page.wait_for("document.readyState === 'complete' && !!document.querySelector('#extract-button')", what="the UI to load")
+        page.call("Log.enable")
+        page.call("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
+        axe = Axe(page)
+        ready = "location.protocol === 'http:' && document.documentElement.dataset.ready === 'true'"
 
-        # Read a case: paste, extract, see highlights and the timeline.
-        page.evaluate("document.querySelector('#nav-read').click()")
-        page.evaluate(f"(() => {{ const t = document.querySelector('#case-text'); t.value = {json.dumps(CASE)}; "
-                      "t.dispatchEvent(new Event('input', {bubbles: true})); })()")
-        page.evaluate("document.querySelector('#extract-button').click()")
+        # 1. The start page offers an example.
+        page.call("Page.navigate", url=base + "/")
+        page.wait_for(ready, what="the UI to load")
+        page.wait_for("!!document.querySelector('#start-panel:not([hidden]) a.try-example')", what="Try an example")
+        page.screenshot(shot("start.png"))
+        axe.check("start page (#/)")
+
+        # ... one key press to the highlighted case, its structured case, timeline and example
+        # patient: Tab from the top of the page reaches "Try an example", Enter follows it.
+        for _ in range(20):
+            page.key("Tab", 9)
+            if page.evaluate("document.activeElement && document.activeElement.matches('a.try-example')"):
+                break
+        else:
+            raise AssertionError("Tab never reaches Try an example")
+        page.key("Enter", 13, "\r")
         page.wait_for("document.querySelectorAll('#document-view mark.mention').length > 5", what="highlighted entities")
-        page.wait_for("!!document.querySelector('#timeline svg')", what="the timeline SVG")
+        page.wait_for("!!document.querySelector('#timeline svg') && !document.querySelector('#example-patient').hidden", what="timeline and example patient")
+        assert page.evaluate("location.hash").startswith("#/examples/"), "the example has no URL"
         kinds = page.evaluate("Array.from(new Set(Array.from(document.querySelectorAll('#document-view mark.mention'))"
                               ".map(m => Array.from(m.classList).find(c => c.startsWith('mention-')))))")
         for kind in ("mention-gene", "mention-drug", "mention-disease"):
             assert kind in kinds, f"no {kind} highlight; saw {kinds}"
         highlighted = page.evaluate("Array.from(document.querySelectorAll('#document-view mark.mention')).map(m => m.textContent)")
-        assert "sorafenib" in highlighted and "FLT3" in highlighted, f"highlights: {highlighted[:20]}"
+        assert "osimertinib" in highlighted and "EGFR" in highlighted, f"highlights: {highlighted[:20]}"
+        rows = page.evaluate("document.querySelectorAll('#therapies-rows .row').length")
+        assert rows >= 2, f"structured case has {rows} therapy lines"
         assert page.evaluate("document.querySelectorAll('#timeline svg .bar').length") >= 2, "timeline has fewer than 2 bars"
-        page.screenshot(os.path.join(artifacts, "read-case.png"))
+        page.screenshot(shot("reader.png"), "#read-results")
+        page.screenshot(shot("timeline.png"), "#timeline-heading")
+        axe.check("reader with example (#/examples/{id})")
 
-        # Match a patient: options table and resistance alerts.
-        page.evaluate("document.querySelector('#nav-match').click()")
-        page.evaluate("(() => { document.querySelector('#match-disease').value = 'myeloid sarcoma'; "
-                      "document.querySelector('#match-alterations').value = 'FLT3-ITD\\nFLT3 D835H'; "
-                      "document.querySelector('#match-prior').value = 'sorafenib: progressive disease'; "
-                      "for (const id of ['#match-disease', '#match-alterations', '#match-prior']) "
-                      "document.querySelector(id).dispatchEvent(new Event('input', {bubbles: true})); })()")
-        page.evaluate("document.querySelector('#match-button').click()")
+        # ... "Match this patient" fills the match form and matches.
+        page.click("#match-this-patient")
+        page.wait_for("location.hash.startsWith('#/match?')", what="the match URL")
         page.wait_for("document.querySelectorAll('#options-table tbody tr').length > 0", what="the options table")
-        rows = page.evaluate("Array.from(document.querySelectorAll('#options-table tbody tr')).map(r => r.textContent)")
-        assert any("gilteritinib" in row for row in rows[:3]), f"gilteritinib not in the top 3: {rows[:3]}"
-        alerts = page.evaluate("document.querySelector('#alerts').textContent")
-        assert "sorafenib" in alerts, f"no sorafenib alert: {alerts[:300]}"
-        page.screenshot(os.path.join(artifacts, "match.png"))
+        form = page.evaluate("({d: document.querySelector('#match-disease').value, a: document.querySelector('#match-alterations').value,"
+                             " p: document.querySelector('#match-prior').value})")
+        assert form["d"], f"no diagnosis in the form: {form}"
+        assert "EGFR" in form["a"], f"alterations not filled: {form}"
+        assert "osimertinib" in form["p"] and ":" in form["p"], f"prior therapies with responses not filled: {form}"
+        badges = page.evaluate("Array.from(document.querySelectorAll('#options-table .level-badge')).map(b => b.className)")
+        assert badges and all("level-" in b for b in badges), f"level badges without colour class: {badges[:5]}"
+        options = page.evaluate("Array.from(document.querySelectorAll('#options-table tbody tr')).map(r => r.querySelectorAll('a.evidence-link').length)")
+        assert all(count > 0 for count in options), f"an option without evidence links: {options}"
+        alerts = page.evaluate("Array.from(document.querySelectorAll('#alerts li:not(.no-evidence)')).map(li => li.querySelectorAll('a.evidence-link').length)")
+        assert alerts and all(count > 0 for count in alerts), f"a resistance alert without evidence links: {alerts}"
+        rules = page.evaluate("Array.from(document.querySelectorAll('#alerts li.no-evidence')).map(li => li.textContent)")
+        assert all("evidence" in text and "Basis:" in text for text in rules), f"an alert without evidence does not say why: {rules}"
+        match_url = page.evaluate("location.href")
+        page.screenshot(shot("match.png"), "#match-results")
+        axe.check("match (#/match?…)")
+
+        # ... an option's evidence item, with its PubMed link.
+        target = page.evaluate("(() => { for (const li of document.querySelectorAll('#options-table ul.evidence-links li')) {"
+                               " if (li.querySelector('a.pubmed-link')) return li.querySelector('a.evidence-link').getAttribute('href'); }"
+                               " return document.querySelector('#options-table a.evidence-link').getAttribute('href'); })()")
+        page.click(f"#options-table a.evidence-link[href={json.dumps(target)}]")
+        page.wait_for("!!document.querySelector('#evidence-facts')", what="the evidence item")
+        assert page.evaluate("location.hash") == target, f"evidence URL {page.evaluate('location.hash')} != {target}"
+        facts = page.evaluate("document.querySelector('#evidence-facts').textContent")
+        for term in ("Statement", "Level", "Disease", "Alteration scope", "Source"):
+            assert term in facts, f"evidence item lacks {term}: {facts[:300]}"
+        pubmed = page.evaluate("Array.from(document.querySelectorAll('#evidence-item-content a.pubmed-link')).map(a => ({href: a.href, rel: a.rel, target: a.target}))")
+        assert pubmed, "no PubMed link on the evidence item"
+        assert pubmed[0]["href"].startswith("https://pubmed.ncbi.nlm.nih.gov/") and pubmed[0]["rel"] == "noopener noreferrer" and pubmed[0]["target"] == "_blank", pubmed
+        page.screenshot(shot("evidence-item.png"))
+        axe.check("evidence item (#/evidence/{id})")
+
+        # 2. Back restores the match from its URL.
+        page.evaluate("history.back()")
+        page.wait_for(f"location.href === {json.dumps(match_url)} && !document.querySelector('#section-match').hidden", what="back to the match")
+        page.wait_for("document.querySelectorAll('#options-table tbody tr').length > 0", what="the options after back")
+
+        # 3. Save the example, then reopen it by URL in a fresh page load.
+        page.evaluate(f"(() => {{ const t = document.querySelector('#api-token'); t.value = {json.dumps(TOKEN)}; t.dispatchEvent(new Event('input')); }})()")
+        page.evaluate("history.back()")
+        page.wait_for("!document.querySelector('#section-read').hidden && !!document.querySelector('#timeline svg')", what="back to the reader")
+        page.click("#save-case-button")
+        page.wait_for("!!document.querySelector('#saved-case-link')", what="the saved case link")
+        case_hash = page.evaluate("document.querySelector('#saved-case-link').getAttribute('href')")
+        # As a link pasted into a new tab: a fresh document at the case's URL.
+        page.call("Page.navigate", url="about:blank")
+        page.wait_for("location.href === 'about:blank'", what="a blank page")
+        page.call("Page.navigate", url=base + "/" + case_hash)
+        page.wait_for(ready, what="the UI to load the case URL")
+        page.wait_for("document.querySelectorAll('#case-document-view mark.mention').length > 5", what="the stored case's highlighted text")
+        page.wait_for("!!document.querySelector('#case-timeline svg .bar')", what="the stored case's timeline")
+        assert page.evaluate("document.querySelectorAll('#stored-therapies tbody tr').length") >= 2, "stored case without its therapy lines"
+        for link in ("#case-phenopacket", "#case-fhir", "#case-match"):
+            assert page.evaluate(f"!!document.querySelector('{link}')"), f"no {link} on the stored case"
+        for path in ("phenopacket", "fhir"):
+            href = page.evaluate(f"document.querySelector('#case-{path}').href")
+            with urllib.request.urlopen(href) as response:
+                assert response.status == 200 and json.loads(response.read()), f"{href} is not JSON"
+        page.screenshot(shot("case.png"))
+        axe.check("stored case (#/cases/{id})")
+
+        # ... back and forward between the case list and the case.
+        page.click("#nav-cases")
+        page.wait_for("!document.querySelector('#section-cases').hidden && document.querySelectorAll('#cases-table tbody tr').length > 0", what="the case list")
+        page.screenshot(shot("cases.png"))
+        axe.check("stored cases (#/cases)")
+        page.evaluate("history.back()")
+        page.wait_for(f"location.hash === {json.dumps(case_hash)} && document.querySelectorAll('#case-document-view mark.mention').length > 5", what="back to the case")
+        page.evaluate("history.forward()")
+        page.wait_for("location.hash === '#/cases' && !document.querySelector('#section-cases').hidden", what="forward to the list")
+
+        # ... "Match this patient" from the stored case.
+        page.evaluate("history.back()")
+        page.wait_for("!!document.querySelector('#case-match')", what="the stored case again")
+        page.click("#case-match")
+        page.wait_for("document.querySelectorAll('#options-table tbody tr').length > 0 && document.querySelector('#match-prior').value.includes('osimertinib')", what="the stored case's match")
+
+        # 4. Case evidence: the stored case with the supporting text highlighted.
+        case_id = case_hash.split("/", 2)[2]
+        items = json.loads(urllib.request.urlopen(base + "/api/evidence?q=osimertinib&limit=200").read())["items"]
+        case_items = [item["id"] for item in items if item["id"].startswith("case:")]
+        assert case_items, "saving the case made no case evidence"
+        page.evaluate(f"location.hash = {json.dumps('#/evidence/' + case_items[0])}")
+        page.wait_for("document.querySelectorAll('#evidence-case-view mark.support').length > 0", what="the supporting text highlighted")
+        page.screenshot(shot("evidence-case.png"))
+        axe.check("case evidence item (#/evidence/case:…)")
+
+        # 5. The evidence overview: charts and the as-of date.
+        page.click("#nav-evidence")
+        page.wait_for("document.querySelectorAll('#overview-charts svg.chart').length === 3", what="three overview charts")
+        page.wait_for("document.querySelectorAll('#evidence-table tbody tr').length > 0", what="the evidence table")
+        as_of = page.evaluate("document.querySelector('#overview-as-of').textContent")
+        assert "as of" in as_of and "unknown" not in as_of, f"no as-of date: {as_of}"
+        page.screenshot(shot("evidence-overview.png"))
+        axe.check("evidence overview (#/evidence)")
 
         # Phone width still shows the options.
+        page.call("Page.navigate", url=match_url)
+        page.wait_for("document.querySelectorAll('#options-table tbody tr').length > 0", what="the options at phone width")
         page.call("Emulation.setDeviceMetricsOverride", width=375, height=800, deviceScaleFactor=1, mobile=True)
-        page.screenshot(os.path.join(artifacts, "match-phone.png"))
-        print(f"pass: {len(highlighted)} highlights, {len(rows)} options; screenshots in {artifacts}")
+        page.screenshot(shot("match-phone.png"), "#match-results")
+        axe.check("match at phone width")
+
+        assert not page.problems, "browser problems: " + "; ".join(page.problems)
+        if screenshots:
+            os.makedirs(screenshots, exist_ok=True)
+            for name in README_SHOTS:
+                shutil.copyfile(shot(name), os.path.join(screenshots, name))
+        print(f"pass: {len(highlighted)} highlights, {len(options)} options; screenshots in {artifacts}")
         return 0
     except (AssertionError, RuntimeError) as error:
         print(f"fail: {error}")
         return 1
     finally:
+        if axe:
+            with open(os.path.join(artifacts, "axe.json"), "w") as f:
+                json.dump(axe.results, f, indent=1)
         if browser:
             browser.terminate()
             browser.wait(timeout=10)

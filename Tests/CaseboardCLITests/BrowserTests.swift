@@ -1,8 +1,12 @@
 import Foundation
 import Testing
 
-/// The web UI in real headless Chromium: paste a case, see highlights and the timeline, match
-/// a patient, see the options and alerts. Screenshots go to `artifacts/browser/`.
+/// The web UI in real headless Chromium (`Tests/Browser/ui_test.py`): "Try an example" to the
+/// highlighted case, "Match this patient" to the options, an option's evidence item and its
+/// PubMed link; a stored case reopened by URL with back and forward; case evidence with its
+/// supporting text; the evidence overview; axe-core on every view (no serious or critical
+/// violation). Screenshots and `axe.json` go to `artifacts/browser/`; `scripts/screenshots`
+/// copies the README's screenshots to `docs/screenshots/`.
 struct BrowserTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -22,7 +26,7 @@ struct BrowserTests {
     }
 
     @Test(.enabled(if: available, "Chromium or python websocket-client missing: browser test skipped (bash scripts/test installs them)"))
-    func pasteExtractAndMatchInTheWebUI() throws {
+    func walkEveryPathOfTheWebUI() throws {
         let artifacts = Self.root.appendingPathComponent("artifacts/browser")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -34,6 +38,10 @@ struct BrowserTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "browser test: \(text)")
-        #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("match.png").path))
+        for name in [
+            "start.png", "reader.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png", "axe.json",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path), "no \(name)")
+        }
     }
 }

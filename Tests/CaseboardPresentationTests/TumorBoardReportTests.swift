@@ -111,3 +111,20 @@ import Testing
         #expect(page.hasPrefix("<!DOCTYPE html>"))
     }
 }
+
+/// The printable report lists each option's citations, one per publication.
+struct ReportCitationTests {
+    @Test func eachOptionListsItsCitations() throws {
+        let page = TumorBoardReport.html(profile: TumorBoardReportTests.profile, result: try TumorBoardReportTests.result(), generated: "now")
+        let rows = page.components(separatedBy: "<tr><td class=\"num\">").dropFirst()
+        #expect(rows.count == 2)
+        for row in rows {
+            #expect(row.contains("<ol class=\"citations\"><li>"), "an option without citations: \(row.prefix(80))")
+        }
+        // Two evidence items of one publication are one citation, with both ids.
+        let first = try #require(rows.first)
+        #expect(first.components(separatedBy: "<li>").count == 2)
+        #expect(first.contains("PMID 30280641") && first.contains(">EID1234<") && first.contains("<code>curated:flt3-gilteritinib</code>"))
+        #expect(page.contains("Citations: <ol class=\"citations\">"))
+    }
+}

@@ -78,7 +78,7 @@ struct OpenAPITests {
                 )
             }
         }
-        #expect(routes.count == 17)
+        #expect(routes.count == 21)
         let ordered = routes.sorted { ($0.template, $0.method) < ($1.template, $1.method) }
         let checked = try await Harness.app().test(.router) { client -> Int in
             var checked = 0
