@@ -159,7 +159,7 @@ extension Matcher {
     /// vocabulary phrase it contains as whole words ("progressed after 8 months").
     static func response(_ text: String) -> ResponseKind? {
         let trimmed = text.trimmingWhitespace
-        if let kind = ResponseVocabulary.kind(of: trimmed) { return kind }
+        if let kind = ResponseVocabulary.kind(ofAnswer: trimmed) { return kind }
         let folded = trimmed.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "." }).joined(separator: " ")
         if let entry = ResponseVocabulary.entries.first(where: { $0.exactCase && $0.phrase.lowercased() == folded }) { return entry.kind }
         let padded = " \(folded) "

@@ -152,5 +152,13 @@ struct GapClassTests {
         #expect(read("progressed after 8 months").notRecommended.contains { $0.reason == .progressedOn })
         #expect(read("MMR").options.first?.priorResponse?.contains("partial") == true)
         #expect(!read("very pleased").problems.isEmpty)
+        // One-word answers a form takes, which report prose never reads as a response.
+        for word in ["resistant", "failure", "Refractory"] {
+            let result = read(word)
+            #expect(result.problems.isEmpty, "\(word): \(result.problems)")
+            #expect(result.notRecommended.contains { $0.drugs == ["imatinib"] && $0.reason == .progressedOn }, "\(word)")
+        }
+        #expect(read("stable").problems.isEmpty)
+        #expect(ResponseVocabulary.kind(of: "stable") == nil)
     }
 }

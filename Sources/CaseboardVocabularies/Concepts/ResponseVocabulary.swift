@@ -120,4 +120,18 @@ public enum ResponseVocabulary {
         add(.progressive, ["PD"], exactCase: true)
         return list
     }()
+
+    /// Single words a profile's response field takes as an answer but report prose does not:
+    /// alone in a sentence "stable" or "failure" says nothing about a tumour, while as the answer
+    /// to "response to imatinib?" each is clear. Extraction never reads these.
+    public static let answerWords: [String: ResponseKind] = [
+        "stable": .stable, "resistant": .progressive, "resistance": .progressive, "failure": .progressive,
+        "failed": .progressive, "progressed": .progressive, "refractory": .progressive, "none": .progressive,
+    ]
+
+    /// The response a profile's answer names: a vocabulary phrase, or one of ``answerWords``.
+    public static func kind(ofAnswer answer: String) -> ResponseKind? {
+        if let kind = kind(of: answer) { return kind }
+        return answerWords[answer.trimmingWhitespace.lowercased()]
+    }
 }
