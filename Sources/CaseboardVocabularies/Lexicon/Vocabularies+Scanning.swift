@@ -8,6 +8,10 @@ extension Vocabularies {
 
     /// Scans UTF-8 bytes once: at every word start the trie is walked as far as the text allows.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
+        scan(bytes, trie: trie)
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, trie: TermTrie) -> [TermMatch] {
         var matches: [TermMatch] = []
         var index = 0
         let count = bytes.count
@@ -76,6 +80,57 @@ extension Vocabularies {
             return end + 2
         }
         return nil
+    }
+
+    /// Disease and condition mentions of the general disease lexicon (names beyond OncoTree and
+    /// the curated conditions, such as "Duchenne muscular dystrophy"), plus abbreviations the text
+    /// defines for a disease ("... dystrophy (DMD)") from their definition on. Mentions that
+    /// overlap a gene or disease among `terms` (what ``recognize(_:)`` found) are left to it.
+    /// These mentions are for mention-level output: they name a disease, not the case's diagnosis.
+    public func diseaseMentions(_ bytes: UnsafeBufferPointer<UInt8>, besides terms: [TermMatch]) -> [TermMatch] {
+        let taken = terms.filter { $0.concept.kind == .disease || $0.concept.kind == .gene }.map(\.range)
+        var found = scan(bytes, trie: mentionTrie).filter { match in !taken.contains { $0.overlaps(match.range) } }
+        // "Stuve-Wiedemann syndrome (SWS)": SWS names the disease from here on.
+        let diseases = (terms.filter { $0.concept.kind == .disease } + found).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var defined: [([UInt8], ConceptReference, Int)] = []
+        for term in diseases {
+            guard let (abbreviation, start) = Self.parenthesizedAbbreviation(after: term.range, bytes) else { continue }
+            if !defined.contains(where: { $0.0 == abbreviation }) { defined.append((abbreviation, term.concept, start)) }
+        }
+        for (abbreviation, concept, start) in defined {
+            var index = start
+            while index + abbreviation.count <= bytes.count {
+                if bytes[index] == abbreviation[0], !WordBoundary.wordCharacterBefore(bytes, index),
+                    !WordBoundary.wordCharacterAt(bytes, index + abbreviation.count),
+                    abbreviation.indices.allSatisfy({ bytes[index + $0] == abbreviation[$0] })
+                {
+                    let range = index..<(index + abbreviation.count)
+                    if !taken.contains(where: { $0.overlaps(range) }), !found.contains(where: { $0.range.overlaps(range) }) {
+                        found.append(TermMatch(range: range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase))
+                    }
+                    index += abbreviation.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// "name (ABBR)": two to ten letters, digits or hyphens with a capital, in brackets just
+    /// after `range`. Returns the abbreviation and where it starts.
+    private static func parenthesizedAbbreviation(after range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt8], Int)? {
+        var cursor = range.upperBound
+        if cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+        guard cursor < bytes.count, bytes[cursor] == 0x28 else { return nil }
+        let start = cursor + 1
+        var end = start
+        while end < bytes.count, end - start <= 10, bytes[end] < 0x80, WordBoundary.isWordByte(bytes[end]) || bytes[end] == 0x2D { end += 1 }
+        guard end < bytes.count, bytes[end] == 0x29, end - start >= 2 else { return nil }
+        let abbreviation = Array(bytes[start..<end])
+        // A capital first and no run of lowercase: "DMD", "SCA1", "T-PLL", not "see" or "Table".
+        guard abbreviation[0] &- 0x41 < 26, abbreviation.filter({ $0 &- 0x61 < 26 }).count <= 1 else { return nil }
+        return (abbreviation, start)
     }
 
     /// The terms in `text` that the matching policies accept:
