@@ -25,6 +25,8 @@ public struct Vocabularies: Sendable {
     let trie: TermTrie
     /// The general disease lexicon's automaton, scanned apart from `trie`.
     let mentionTrie: TermTrie
+    /// The concept of a disease the text defines but no vocabulary names.
+    let unnamedDisease: Int?
     private let geneIndex: [String: Int]
     private let drugIndex: [String: Int]
     private let diseaseIndex: [String: Int]
@@ -88,6 +90,7 @@ public struct Vocabularies: Sendable {
         entries = builder.entries
         trie = TermTrie(entries: builder.keys)
         mentionTrie = TermTrie(entries: builder.mentionKeys)
+        unnamedDisease = builder.unnamedDisease
         sources = [
             "genes": "HGNC complete set 2026-06-20 (CC0)",
             "diseases": "OncoTree oncotree_2025_10_03 (CC BY 4.0, Memorial Sloan Kettering)",

@@ -12,6 +12,8 @@ struct LexiconBuilder {
     var mentionKeys: [(key: [UInt8], value: Int32)] = []
     /// Where the general disease lexicon starts in `diseases`.
     var lexiconStart: Int?
+    /// A disease with no surface form, for diseases a text defines but no table names.
+    var unnamedDisease: Int?
 
     mutating func add(
         _ surface: String,
@@ -340,5 +342,21 @@ struct LexiconBuilder {
             }
             diseases.append(disease)
         }
+        unnamedDisease = diseases.count
+        diseases.append(
+            Disease(
+                code: "MENTION:UNNAMED",
+                name: "unnamed disease",
+                parent: nil,
+                mainType: nil,
+                tissue: nil,
+                level: 0,
+                umls: [],
+                nci: [],
+                doid: nil,
+                synonyms: [],
+                isCancer: false
+            )
+        )
     }
 }

@@ -471,9 +471,12 @@ private struct Cursor {
         if !isRange, take("bp") || take("b"), take("INS") || take("DEL") || take("ins") || take("del"), isBoundary(index) { return found() }
         index = beforeSize
         if change(afterRange: isRange), isBoundary(index) { return found() }
-        // "1091 C > T", "-521 C/T": one space before the change.
+        // "1091 C > T", "-521 C/T": one space before the change; the slash form only after a
+        // signed position, since "25 G/A" is as often a ratio.
         index = beforeSize
-        if take(" "), substitution(), isBoundary(index) { return found() }
+        if take(" "), substitution(), isBoundary(index), bytes[start] == 0x2D || bytes[start] == 0x2B || !text(beforeSize..<index).contains("/") {
+            return found()
+        }
         return nil
     }
 
