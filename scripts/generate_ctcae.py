@@ -21,7 +21,7 @@ RESOURCES = os.path.join(ROOT, "Sources", "CaseboardVocabularies", "Resources")
 CTCAE = {
     "Blood and lymphatic system disorders": """anemia; bone marrow hypocellular; disseminated intravascular coagulation; eosinophilia;
         febrile neutropenia; hemolysis; hemolytic uremic syndrome; leukocytosis; lymph node pain; methemoglobinemia;
-        thrombotic thrombocytopenic purpura""",
+        spleen disorder; thrombotic thrombocytopenic purpura""",
     "Cardiac disorders": """aortic valve disease; asystole; atrial fibrillation; atrial flutter; atrioventricular block complete;
         atrioventricular block first degree; cardiac arrest; chest pain - cardiac; conduction disorder; constrictive pericarditis;
         heart failure; left ventricular systolic dysfunction; mitral valve disease; mobitz (type) ii atrioventricular block;
@@ -29,7 +29,7 @@ CTCAE = {
         pericardial tamponade; pericarditis; pulmonary valve disease; restrictive cardiomyopathy; right ventricular dysfunction;
         sick sinus syndrome; sinus bradycardia; sinus tachycardia; supraventricular tachycardia; tricuspid valve disease;
         ventricular arrhythmia; ventricular fibrillation; ventricular tachycardia; wolff-parkinson-white syndrome""",
-    "Ear and labyrinth disorders": """ear pain; external ear pain; hearing impaired; middle ear inflammation; tinnitus; vertigo;
+    "Ear and labyrinth disorders": """ear pain; external ear inflammation; external ear pain; hearing impaired; middle ear inflammation; tinnitus; vertigo;
         vestibular disorder""",
     "Endocrine disorders": """adrenal insufficiency; cushingoid; delayed puberty; growth accelerated; hyperparathyroidism;
         hyperthyroidism; hypoparathyroidism; hypophysitis; hypopituitarism; hypothyroidism; precocious puberty;

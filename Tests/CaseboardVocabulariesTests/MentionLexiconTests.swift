@@ -37,6 +37,22 @@ struct MentionLexiconTests {
         #expect(diseaseMentions("The DMD gene is large.", vocabularies).isEmpty)
     }
 
+    @Test func aDiseaseNoTableNamesIsFoundByItsDefinition() throws {
+        let vocabularies = try Bundled.vocabularies()
+        // An invented syndrome: the long form spells the abbreviation and ends on a head noun.
+        let text = "Two sisters had the Kessler-Moran syndrome (KMS); in KMS the joints stiffen early."
+        #expect(diseaseMentions(text, vocabularies) == ["Kessler-Moran syndrome", "KMS", "KMS"])
+        // Not a disease head noun: no mention.
+        #expect(diseaseMentions("We used the Kessler-Moran scale (KMS) and KMS scores.", vocabularies).isEmpty)
+    }
+
+    @Test func aDefinedDiseaseAbbreviationYieldsToItsGeneUse() throws {
+        let vocabularies = try Bundled.vocabularies()
+        let text = "Adenomatous polyposis coli (APC) runs in families; APC patients and the APC gene were studied."
+        // The definition and the use as a disease count; "the APC gene" is the gene.
+        #expect(diseaseMentions(text, vocabularies).filter { $0 == "APC" }.count == 2)
+    }
+
     @Test func shortAbbreviationsOfTheLexiconNeedExactCase() throws {
         let vocabularies = try Bundled.vocabularies()
         #expect(diseaseMentions("The dose was as planned and at noon it was given.", vocabularies).isEmpty)
