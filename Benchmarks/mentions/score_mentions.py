@@ -76,7 +76,9 @@ def main():
     parser.add_argument("--errors", type=int, default=0, help="print this many misses of each kind")
     args = parser.parse_args()
     relative, gold_types, predicted_types = CORPORA[args.corpus]
-    path = args.file or os.path.join(ROOT, "..", "shared", "data", relative)
+    shared = next((c for c in (os.path.join(ROOT, "..", "shared"), os.path.join(ROOT, "..", "..", "shared"))
+                   if os.path.isdir(c)), os.path.join(ROOT, "..", "shared"))
+    path = args.file or os.path.join(shared, "data", relative)
     if not os.path.exists(path):
         sys.exit(f"{path} not found: the shared corpora are needed")
     if not os.path.exists(args.caseboard):

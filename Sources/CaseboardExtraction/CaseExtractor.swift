@@ -46,7 +46,7 @@ public struct CaseExtractor: Sendable {
     public func mentions(_ document: Document) -> [EntityMention] {
         let annotated = AnnotatedDocument(document: document, vocabularies: vocabularies, cues: cues)
         var mentions: [EntityMention] = []
-        for term in annotated.terms {
+        for term in annotated.terms + annotated.diseaseMentions {
             let (kind, subtype): (EntityMention.Kind, String?) =
                 switch term.concept {
                 case .gene: (.gene, nil)

@@ -23,6 +23,10 @@ public struct Vocabularies: Sendable {
 
     let entries: [LexiconEntry]
     let trie: TermTrie
+    /// The general disease lexicon's automaton, scanned apart from `trie`.
+    let mentionTrie: TermTrie
+    /// The concept of a disease the text defines but no vocabulary names.
+    let unnamedDisease: Int?
     private let geneIndex: [String: Int]
     private let drugIndex: [String: Int]
     private let diseaseIndex: [String: Int]
@@ -69,8 +73,11 @@ public struct Vocabularies: Sendable {
         try builder.addOncoTree(table("oncotree.tsv"), synonyms: table("disease_synonyms.tsv"))
         try builder.addConditions(table("conditions.tsv"))
         try builder.addAdverseEvents(table("adverse_events.tsv"))
+        // The rest of the CTCAE v5.0 terms, under the curated ones.
+        try builder.addAdverseEvents(table("ctcae_terms.tsv"))
         // Last, so every curated, disease and adverse-event form is already owned.
         try builder.addDrugBank(table("drugbank_drugs.tsv"))
+        try builder.addDiseaseLexicon(table("disease_lexicon.tsv"))
         return Vocabularies(builder)
     }
 
@@ -82,6 +89,8 @@ public struct Vocabularies: Sendable {
         adverseEvents = builder.adverseEvents
         entries = builder.entries
         trie = TermTrie(entries: builder.keys)
+        mentionTrie = TermTrie(entries: builder.mentionKeys)
+        unnamedDisease = builder.unnamedDisease
         sources = [
             "genes": "HGNC complete set 2026-06-20 (CC0)",
             "diseases": "OncoTree oncotree_2025_10_03 (CC BY 4.0, Memorial Sloan Kettering)",
@@ -97,7 +106,8 @@ public struct Vocabularies: Sendable {
             if let parent = disease.parent { children[parent, default: []].append(disease.code) }
         }
         childrenIndex = children
-        diseaseInputs = DiseaseInputIndex(diseases: diseases)
+        // Typed disease input resolves to curated diseases only, not to the mention lexicon.
+        diseaseInputs = DiseaseInputIndex(diseases: Array(diseases[..<(builder.lexiconStart ?? diseases.count)]))
         drugSpelling = DrugSpellingIndex(drugs: drugs)
         var byLength = [[Int]](repeating: [], count: 33)
         for (index, gene) in genes.enumerated() where gene.symbol.utf8.count < byLength.count {

@@ -7,6 +7,9 @@ struct AnnotatedDocument: Sendable {
     let document: Document
     let sentences: [Sentence]
     let terms: [TermMatch]
+    /// Disease mentions of the general lexicon and text-defined disease abbreviations, beside
+    /// `terms`: mention-level output only, never read by assembly.
+    let diseaseMentions: [TermMatch]
     let variants: [VariantMention]
     let grades: [GradeMention]
     let cues: [CueMention]
@@ -17,18 +20,21 @@ struct AnnotatedDocument: Sendable {
         sentences = SentenceSplitter.split(document)
         var text = document.text
         var terms: [TermMatch] = []
+        var diseaseMentions: [TermMatch] = []
         var variants: [VariantMention] = []
         var grades: [GradeMention] = []
         var cues: [CueMention] = []
         var numbers: [NumberMention] = []
         text.withUTF8 { bytes in
             terms = DefinedAbbreviations.extend(vocabularies.recognize(bytes), bytes)
+            diseaseMentions = vocabularies.diseaseMentions(bytes, besides: terms)
             variants = VariantScanner.scan(bytes)
             grades = AdverseEventGrade.find(in: bytes)
             cues = matcher.matches(in: bytes).compactMap { match in Cue(rawValue: match.value).map { CueMention(range: match.range, cue: $0) } }
             numbers = NumberScanner.scan(bytes)
         }
         self.terms = terms
+        self.diseaseMentions = diseaseMentions
         self.variants = variants
         self.grades = grades
         self.cues = cues

@@ -8,6 +8,10 @@ extension Vocabularies {
 
     /// Scans UTF-8 bytes once: at every word start the trie is walked as far as the text allows.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
+        scan(bytes, trie: trie)
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, trie: TermTrie) -> [TermMatch] {
         var matches: [TermMatch] = []
         var index = 0
         let count = bytes.count
@@ -76,6 +80,157 @@ extension Vocabularies {
             return end + 2
         }
         return nil
+    }
+
+    /// Disease and condition mentions of the general disease lexicon (names beyond OncoTree and
+    /// the curated conditions, such as "Duchenne muscular dystrophy"), plus abbreviations the text
+    /// defines for a disease ("... dystrophy (DMD)") from their definition on. Mentions that
+    /// overlap a gene or disease among `terms` (what ``recognize(_:)`` found) are left to it.
+    /// These mentions are for mention-level output: they name a disease, not the case's diagnosis.
+    public func diseaseMentions(_ bytes: UnsafeBufferPointer<UInt8>, besides terms: [TermMatch]) -> [TermMatch] {
+        let diseaseTaken = terms.filter { $0.concept.kind == .disease }.map(\.range)
+        let geneTaken = terms.filter { $0.concept.kind == .gene }.map(\.range)
+        // A lexicon name that holds a gene symbol and more ("G6PD deficiency") is a disease; one
+        // that is no more than the symbol ("APC") is left to the gene.
+        var found = scan(bytes, trie: mentionTrie).filter { match in
+            !diseaseTaken.contains { $0.overlaps(match.range) }
+                && !geneTaken.contains { gene in
+                    gene.overlaps(match.range)
+                        && !(match.range.lowerBound <= gene.lowerBound && gene.upperBound <= match.range.upperBound && match.range.count > gene.count)
+                }
+        }
+        // "Stuve-Wiedemann syndrome (SWS)": SWS names the disease from here on.
+        let diseases = (terms.filter { $0.concept.kind == .disease } + found).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var defined: [([UInt8], ConceptReference, Int)] = []
+        for term in diseases {
+            guard let (abbreviation, start) = Self.parenthesizedAbbreviation(after: term.range, bytes) else { continue }
+            if !defined.contains(where: { $0.0 == abbreviation }) { defined.append((abbreviation, term.concept, start)) }
+        }
+        // "Stuve-Wiedemann syndrome (SWS)" where no vocabulary names the disease: the long form
+        // whose letters spell the abbreviation (Schwartz and Hearst, PSB 2003) and that ends on a
+        // disease head noun is an unnamed disease, and so is the abbreviation from there on.
+        if let unnamed = unnamedDisease {
+            for (longForm, abbreviation, start) in Self.headNounDefinitions(bytes) where !defined.contains(where: { $0.0 == abbreviation }) {
+                guard !diseaseTaken.contains(where: { $0.overlaps(longForm) }) else { continue }
+                if !found.contains(where: { $0.range.overlaps(longForm) }) {
+                    found.append(TermMatch(range: longForm, concept: .disease(unnamed), surfaceKind: .name, policy: .anyCase))
+                }
+                defined.append((abbreviation, .disease(unnamed), start))
+            }
+        }
+        for (abbreviation, concept, start) in defined {
+            var index = start
+            while index + abbreviation.count <= bytes.count {
+                if bytes[index] == abbreviation[0], !WordBoundary.wordCharacterBefore(bytes, index),
+                    !WordBoundary.wordCharacterAt(bytes, index + abbreviation.count),
+                    abbreviation.indices.allSatisfy({ bytes[index + $0] == abbreviation[$0] })
+                {
+                    let range = index..<(index + abbreviation.count)
+                    // A defined disease abbreviation outranks a gene alias of the same letters
+                    // ("ALD"), except where the text uses it as a gene: "the APC gene".
+                    let blocked = diseaseTaken.contains { $0.overlaps(range) } || Self.isGeneUse(bytes, after: range.upperBound)
+                    if !blocked, !found.contains(where: { $0.range.overlaps(range) }) {
+                        found.append(TermMatch(range: range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase))
+                    }
+                    index += abbreviation.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Words that end a disease name.
+    static let diseaseHeads: Set<String> = [
+        "syndrome", "syndromes", "disease", "diseases", "deficiency", "disorder", "disorders", "ataxia", "anemia", "anaemia",
+        "insipidus", "diarrhea", "diarrhoea", "cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "leukemia", "leukaemia",
+        "lymphoma", "palsy", "atrophy", "dystrophy", "sclerosis", "fever", "infection", "neuropathy", "myopathy", "cardiomyopathy",
+        "dysplasia", "failure", "porphyria", "coproporphyria", "malformation", "malformations", "defect", "defects", "anomaly",
+        "anomalies", "dysgenesis", "aplasia", "hypoplasia", "hyperplasia", "paralysis", "epilepsy", "retardation", "fibrosis",
+        "albinism", "hypogonadism", "dwarfism", "agammaglobulinemia", "polyposis", "keratitis", "nephritis",
+    ]
+
+    /// Words with a disease suffix that are not diseases.
+    static let notDiseases: Set<String> = ["diagnosis", "prognosis", "analysis", "hypothesis", "synthesis", "biosynthesis", "genesis", "stoma"]
+
+    /// True when `word` (lowercase) can end a disease name: a head noun or a disease suffix.
+    static func isDiseaseHead(_ word: String) -> Bool {
+        if diseaseHeads.contains(word) { return true }
+        guard word.count >= 7, !notDiseases.contains(word) else { return false }
+        return ["emia", "itis", "opathy", "trophy", "plasia", "omas", "osis", "uria", "penia"].contains { word.hasSuffix($0) }
+            || (word.hasSuffix("oma") && !word.hasSuffix("genoma"))
+    }
+
+    /// "long form (ABBR)" pairs whose long form ends on a disease head noun and spells the
+    /// abbreviation: each abbreviation character, right to left, found in the long form in
+    /// order, the first at a word start; the long form has at most twice as many words as the
+    /// abbreviation has characters.
+    static func headNounDefinitions(_ bytes: UnsafeBufferPointer<UInt8>) -> [(Range<Int>, [UInt8], Int)] {
+        var result: [(Range<Int>, [UInt8], Int)] = []
+        func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        func isAlphanumeric(_ byte: UInt8) -> Bool { byte | 0x20 &- 0x61 < 26 || byte &- 0x30 < 10 }
+        var open = 0
+        while open < bytes.count {
+            defer { open += 1 }
+            guard bytes[open] == 0x28, let (abbreviation, start) = parenthesizedAbbreviation(after: open..<open, bytes) else { continue }
+            var end = open
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            var wordStart = end
+            while wordStart > 0, bytes[wordStart - 1] < 0x80, isAlphanumeric(bytes[wordStart - 1]) { wordStart -= 1 }
+            let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self).lowercased()
+            guard isDiseaseHead(head) else { continue }
+            let letters = abbreviation.filter(isAlphanumeric)
+            guard letters.count >= 2 else { continue }
+            let limit = max(0, end - 100)
+            var cursor = end - 1
+            var matched = true
+            for (offset, character) in letters.enumerated().reversed() {
+                let wanted = lower(character)
+                while cursor >= limit {
+                    let atWordStart = cursor == 0 || !isAlphanumeric(bytes[cursor - 1])
+                    if lower(bytes[cursor]) == wanted, offset > 0 || atWordStart { break }
+                    cursor -= 1
+                }
+                if cursor < limit {
+                    matched = false
+                    break
+                }
+                if offset > 0 { cursor -= 1 }
+            }
+            guard matched, cursor >= 0 else { continue }
+            let words = bytes[cursor..<end].split(whereSeparator: { $0 == 0x20 }).count
+            guard words <= 2 * letters.count, words >= 1 else { continue }
+            result.append((cursor..<end, abbreviation, start))
+        }
+        return result
+    }
+
+    /// True when the word after `end` makes the letters before it a gene or its product.
+    private static func isGeneUse(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+        var start = end
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x2D { start += 1 }
+        var stop = start
+        while stop < bytes.count, bytes[stop] < 0x80, WordBoundary.isWordByte(bytes[stop]) { stop += 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self).lowercased()
+        return ["gene", "genes", "protein", "proteins", "mutation", "mutations", "locus", "product", "transcript", "mrna", "expression"]
+            .contains(word)
+    }
+
+    /// "name (ABBR)": two to ten letters, digits or hyphens with a capital, in brackets just
+    /// after `range`. Returns the abbreviation and where it starts.
+    static func parenthesizedAbbreviation(after range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt8], Int)? {
+        var cursor = range.upperBound
+        if cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+        guard cursor < bytes.count, bytes[cursor] == 0x28 else { return nil }
+        let start = cursor + 1
+        var end = start
+        while end < bytes.count, end - start <= 10, bytes[end] < 0x80, WordBoundary.isWordByte(bytes[end]) || bytes[end] == 0x2D { end += 1 }
+        guard end < bytes.count, bytes[end] == 0x29, end - start >= 2 else { return nil }
+        let abbreviation = Array(bytes[start..<end])
+        // A capital first and no run of lowercase: "DMD", "SCA1", "T-PLL", not "see" or "Table".
+        guard abbreviation[0] &- 0x41 < 26, abbreviation.filter({ $0 &- 0x61 < 26 }).count <= 1 else { return nil }
+        return (abbreviation, start)
     }
 
     /// The terms in `text` that the matching policies accept:

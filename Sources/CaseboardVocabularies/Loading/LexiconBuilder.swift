@@ -8,6 +8,12 @@ struct LexiconBuilder {
     var adverseEvents: [AdverseEventTerm] = []
     var entries: [LexiconEntry] = []
     var keys: [(key: [UInt8], value: Int32)] = []
+    /// Keys of the general disease lexicon, kept apart so they never shadow a curated form.
+    var mentionKeys: [(key: [UInt8], value: Int32)] = []
+    /// Where the general disease lexicon starts in `diseases`.
+    var lexiconStart: Int?
+    /// A disease with no surface form, for diseases a text defines but no table names.
+    var unnamedDisease: Int?
 
     mutating func add(
         _ surface: String,
@@ -15,7 +21,8 @@ struct LexiconBuilder {
         _ kind: SurfaceKind,
         _ policy: MatchPolicy,
         plural: Bool = false,
-        trailingE: Bool = false
+        trailingE: Bool = false,
+        mentionOnly: Bool = false
     ) {
         let key = LexiconKey.make(surface)
         guard !key.isEmpty else { return }
@@ -23,7 +30,11 @@ struct LexiconBuilder {
         entries.append(
             LexiconEntry(concept: concept, surfaceKind: kind, policy: policy, exactKey: exact, allowsPlural: plural, allowsTrailingE: trailingE)
         )
-        keys.append((key, Int32(entries.count - 1)))
+        if mentionOnly {
+            mentionKeys.append((key, Int32(entries.count - 1)))
+        } else {
+            keys.append((key, Int32(entries.count - 1)))
+        }
     }
 
     /// An abbreviation: letters in capitals (with digits or symbols), no lowercase letters.
@@ -293,5 +304,59 @@ struct LexiconBuilder {
             }
             adverseEvents.append(event)
         }
+    }
+
+    /// The general disease lexicon (`disease_lexicon.tsv`): names recognized as disease mentions
+    /// in their own automaton, after every curated table, and never a case's diagnosis.
+    /// Abbreviations match in exact case; other forms in any case, with plurals.
+    mutating func addDiseaseLexicon(_ table: TSV) throws {
+        let code = try table.column("code")
+        let name = try table.column("name")
+        let synonymColumn = try table.column("synonyms")
+        lexiconStart = diseases.count
+        for row in table.rows {
+            let index = diseases.count
+            let disease = Disease(
+                code: String(row[code]),
+                name: String(row[name]),
+                parent: nil,
+                mainType: nil,
+                tissue: nil,
+                level: 0,
+                umls: [],
+                nci: [],
+                doid: nil,
+                synonyms: row[synonymColumn].listItems,
+                isCancer: false
+            )
+            for form in [disease.name] + disease.synonyms {
+                let abbreviation = !form.unicodeScalars.contains { $0.properties.isLowercase }
+                add(
+                    form,
+                    .disease(index),
+                    abbreviation ? .abbreviation : .synonym,
+                    abbreviation ? .exactCase : .anyCase,
+                    plural: !abbreviation,
+                    mentionOnly: true
+                )
+            }
+            diseases.append(disease)
+        }
+        unnamedDisease = diseases.count
+        diseases.append(
+            Disease(
+                code: "MENTION:UNNAMED",
+                name: "unnamed disease",
+                parent: nil,
+                mainType: nil,
+                tissue: nil,
+                level: 0,
+                umls: [],
+                nci: [],
+                doid: nil,
+                synonyms: [],
+                isCancer: false
+            )
+        )
     }
 }

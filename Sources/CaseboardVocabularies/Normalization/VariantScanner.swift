@@ -52,20 +52,32 @@ public enum VariantScanner {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            // Variants may start with a minus ("-616C/G") or a delta ("ΔF508").
-            let startsVariant =
-                WordBoundary.isWordByte(byte) || (byte == 0x2D && index + 1 < bytes.count && bytes[index + 1] &- 0x30 < 10)
-                || (byte == 0xCE && index + 1 < bytes.count && bytes[index + 1] == 0x94)
-            guard startsVariant, !WordBoundary.wordCharacterBefore(bytes, index) else {
+            // Variants may start with a sign ("-616C/G", "+142C/G") or a delta ("ΔF508").
+            let signed = (byte == 0x2D || byte == 0x2B) && index + 1 < bytes.count && bytes[index + 1] &- 0x30 < 10
+            let startsVariant = WordBoundary.isWordByte(byte) || signed || (byte == 0xCE && index + 1 < bytes.count && bytes[index + 1] == 0x94)
+            guard startsVariant else {
                 index += 1
+                continue
+            }
+            if WordBoundary.wordCharacterBefore(bytes, index) {
+                // "TNFA-863C>A": a promoter change written against its gene with a hyphen.
+                var cursor = Cursor(bytes: bytes, index: index)
+                if byte == 0x2D, signed, let mention = cursor.legacyDNA(index), mention.kind == .dnaChange {
+                    mentions.append(mention)
+                    index = mention.range.upperBound
+                } else {
+                    index += 1
+                }
                 continue
             }
             if let mention = match(bytes, at: index) {
                 mentions.append(mention)
                 index = mention.range.upperBound
             } else {
+                let wordStart = index
                 index += 1
                 while index < bytes.count, WordBoundary.isWordByte(bytes[index]) { index += 1 }
+                if let mention = gluedDelta(bytes, wordStart, index) { mentions.append(mention) }
             }
         }
         return mentions
@@ -125,6 +137,18 @@ public enum VariantScanner {
         cursor.index = start
         if let mention = cursor.chromosomeEvent(start) { return mention }
         return glued(bytes, at: start)
+    }
+
+    /// "CCR5Delta32": a deletion of that many base pairs written onto its gene's name.
+    private static func gluedDelta(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> VariantMention? {
+        var digitsStart = end
+        while digitsStart > start, bytes[digitsStart - 1] &- 0x30 < 10 { digitsStart -= 1 }
+        let deltaStart = digitsStart - 5
+        guard digitsStart < end, end - digitsStart <= 3, deltaStart > start else { return nil }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[deltaStart..<digitsStart]), as: UTF8.self)
+        guard word == "Delta" || word == "delta" else { return nil }
+        let size = String(decoding: UnsafeBufferPointer(rebasing: bytes[digitsStart..<end]), as: UTF8.self)
+        return VariantMention(range: deltaStart..<end, kind: .dnaChange, normalized: "del\(size)")
     }
 
     /// A protein change glued to its gene in one token: "BRAFV600E", "JAK2V617F". The mention
@@ -259,8 +283,20 @@ private struct Cursor {
                 }
             } else if take("X") || take("stop") || take("Stop") {
                 change += "*"
+            } else if three, let alternate = spacedAlternate() {
+                // "Arg158 Pro", "Glu29 to Lys".
+                change.append(alternate)
             } else {
                 continue
+            }
+            // "G1915T/A": a DNA change with two alternate bases.
+            let nucleotides: Set<Character> = ["A", "C", "G", "T"]
+            if !three, nucleotides.contains(reference), let last = change.last, nucleotides.contains(last), index + 1 < bytes.count,
+                bytes[index] == 0x2F,
+                nucleotides.contains(Character(Unicode.Scalar(bytes[index + 1]))), isBoundary(index + 2)
+            {
+                index += 2
+                return VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index))
             }
             if parenthesized { _ = take(")") }
             guard isBoundary(index) else { continue }
@@ -269,9 +305,19 @@ private struct Cursor {
         return nil
     }
 
+    /// A three-letter alternate after a space or " to ": "Arg158 Pro", "Glu29 to Lys".
+    mutating func spacedAlternate() -> Character? {
+        let saved = index
+        guard take(" ") else { return nil }
+        _ = take("to ")
+        if let alternate = aminoAcid(allowThree: true, allowOne: false), isBoundary(index) { return alternate }
+        index = saved
+        return nil
+    }
+
     /// c.1088+1G>A, c.2573T>G, c.-14C>T, c.1799_1800delinsAA, c.2235_2249del15.
     mutating func dna(_ start: Int) -> VariantMention? {
-        guard take("c.") || take("g.") || take("n.") else { return nil }
+        guard take("c.") || take("g.") || take("n.") || take("r.") else { return nil }
         func position() -> Bool {
             _ = take("-") || take("*")
             guard digits() != nil else { return false }
@@ -296,8 +342,22 @@ private struct Cursor {
             if take("delins") || take("ins") {
                 bases()
             } else if take("del") || take("dup") {
+                // "del.ATCTCC", "del AGAG": the deleted bases after a separator.
+                let afterDel = index
+                if take(".") || take(" ") {
+                    let basesStart = index
+                    bases()
+                    if index - basesStart < 2 || !isBoundary(index) { index = afterDel }
+                }
                 bases()
                 _ = digits()
+                // "delTTCTGGinsACACT": a deletion-insertion written in two parts.
+                let beforeIns = index
+                if take("ins") {
+                    let basesStart = index
+                    bases()
+                    if index == basesStart { index = beforeIns }
+                }
             } else {
                 return nil
             }
@@ -327,22 +387,130 @@ private struct Cursor {
         return true
     }
 
-    /// "3190C>T", "-616C/G", "IVS3+1G>A", "IVS3 + 18C > T": DNA changes without the "c." prefix.
+    /// DNA changes without the "c." prefix, as older papers write them: "3190C>T", "-616C/G",
+    /// "+142C/G", "1091 C > T", "6573 + 1G > C", "IVS3+1G>A", "IVSII-1 (G > A)", "EX6-96A>G",
+    /// "G-308A", "A 1166C", "T/C-344", "GAT-->GAG", "T>C", "3020insC", "217_218insC",
+    /// "835del18", "del642T", "6bINS".
     mutating func legacyDNA(_ start: Int) -> VariantMention? {
-        if take("IVS") {
-            guard digits(maximum: 3) != nil else { return nil }
+        func found() -> VariantMention {
+            VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index).replacingOccurrences(of: " ", with: ""))
+        }
+        let nucleotides: Set<UInt8> = Set("ACGT".utf8)
+        func base(at position: Int) -> UInt8? {
+            position < bytes.count && nucleotides.contains(bytes[position]) ? bytes[position] : nil
+        }
+        // Intron and exon anchored positions.
+        if take("IVS") || take("EX") || take("Ex") {
+            guard digits(maximum: 3) != nil || romanNumeral() else { return nil }
             skipInlineSpaces()
             guard take("+") || take("-") else { return nil }
             skipInlineSpaces()
-            guard digits(maximum: 4) != nil, substitution(), isBoundary(index) else { return nil }
-            return VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index).replacingOccurrences(of: " ", with: ""))
+            guard digits(maximum: 4) != nil else { return nil }
+            if take("_") { guard digits(maximum: 4) != nil else { return nil } }
+            guard change(afterRange: true), isBoundary(index) else { return nil }
+            return found()
         }
         index = start
-        _ = take("-")
+        if let first = base(at: index) {
+            // "T/C704", "T/C-344": the alleles before the position.
+            if index + 2 < bytes.count, bytes[index + 1] == 0x2F, let second = base(at: index + 2), second != first {
+                index += 3
+                _ = take("-")
+                if digits(maximum: 6) != nil, isBoundary(index) { return found() }
+            }
+            // "G-308A", "A 1166C": reference base, position, alternate base (without a separator
+            // the protein grammar reads it first).
+            index = start + 1
+            let separated = take("-") || take(" ")
+            let positionStart = index
+            if separated, digits(maximum: 6) != nil, bytes[start + 1] == 0x2D || index - positionStart >= 3, let alternate = base(at: index),
+                alternate != first
+            {
+                index += 1
+                if isBoundary(index) { return found() }
+            }
+            // "GAT-->GAG", "GAC/GAT": codon changes.
+            index = start
+            if base(at: index + 1) != nil, base(at: index + 2) != nil {
+                index += 3
+                if take("-->") || take("->") || take(">") || take("/"), base(at: index) != nil, base(at: index + 1) != nil, base(at: index + 2) != nil
+                {
+                    index += 3
+                    if isBoundary(index) { return found() }
+                }
+            }
+            // "T>C", "C-->T", "G > C": a bare substitution with an arrow.
+            index = start
+            if substitution(), isBoundary(index), !text(start..<index).contains("/") { return found() }
+            index = start
+        }
+        _ = take("-") || take("+")
+        // "del642T", "del 329C".
+        if take("del") {
+            skipInlineSpaces()
+            guard digits(maximum: 6) != nil, base(at: index) != nil else { return nil }
+            while base(at: index) != nil { index += 1 }
+            return isBoundary(index) ? found() : nil
+        }
         guard digits(maximum: 7) != nil else { return nil }
-        if take("+") || take("-") { guard digits(maximum: 4) != nil else { return nil } }
-        guard substitution(), isBoundary(index) else { return nil }
-        return VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index).replacingOccurrences(of: " ", with: ""))
+        // An intronic offset, with or without spaces: "6573 + 1G > C", "9 +1G>T", "1234-5G>A".
+        var afterPosition = index
+        skipInlineSpaces()
+        if take("+") || take("-") {
+            skipInlineSpaces()
+            if digits(maximum: 4) != nil { afterPosition = index }
+        }
+        index = afterPosition
+        var isRange = false
+        if take("_") {
+            guard digits(maximum: 7) != nil else { return nil }
+            isRange = true
+        }
+        // "6bINS": an insertion of six bases.
+        let beforeSize = index
+        if !isRange, take("bp") || take("b"), take("INS") || take("DEL") || take("ins") || take("del"), isBoundary(index) { return found() }
+        index = beforeSize
+        if change(afterRange: isRange), isBoundary(index) { return found() }
+        // "1091 C > T", "-521 C/T": one space before the change; the slash form only after a
+        // signed position, since "25 G/A" is as often a ratio.
+        index = beforeSize
+        if take(" "), substitution(), isBoundary(index), bytes[start] == 0x2D || bytes[start] == 0x2B || !text(beforeSize..<index).contains("/") {
+            return found()
+        }
+        return nil
+    }
+
+    /// What follows a legacy position: a substitution ("C>T", "C/T"), an insertion or deletion
+    /// with its bases or length ("insC", "delTA", "del18"), or after a range a bare "del".
+    mutating func change(afterRange: Bool) -> Bool {
+        let saved = index
+        if substitution() { return true }
+        if take("(") {
+            skipInlineSpaces()
+            if substitution() {
+                skipInlineSpaces()
+                if take(")") { return true }
+            }
+            index = saved
+        }
+        if take(" ("), substitution(), take(")") { return true }
+        index = saved
+        let nucleotides: Set<UInt8> = Set("ACGT".utf8)
+        guard take("delins") || take("del") || take("ins") || take("dup") else { return false }
+        let afterEvent = index
+        while let byte = current, nucleotides.contains(byte) { index += 1 }
+        if index == afterEvent, digits(maximum: 4) == nil, !afterRange {
+            index = saved
+            return false
+        }
+        return true
+    }
+
+    /// Roman intron numbers in "IVSII-1".
+    mutating func romanNumeral() -> Bool {
+        let start = index
+        while let byte = current, byte == 0x49 || byte == 0x56 || byte == 0x58 { index += 1 }
+        return index > start
     }
 
     /// "ΔF508", "delta F508", "deltaF508": an in-frame deletion of one residue.
