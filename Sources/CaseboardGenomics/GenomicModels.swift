@@ -46,6 +46,8 @@ public enum NotAnnotatableReason: String, Error, Sendable, Hashable, Codable, Ca
     case notCalledInSample = "not_called_in_sample"
     /// A copy-number call that is neither a deep deletion nor an amplification (−1, 0, 1).
     case noCopyNumberChange = "no_copy_number_change"
+    /// An amplified or deleted segment that covers no gene of the bundled position table.
+    case noKnownGeneInSegment = "no_known_gene_in_segment"
     /// The gene symbol is not a known HGNC gene.
     case unknownGene = "unknown_gene"
     /// The gene is known but the change is not one Caseboard reads.
@@ -90,6 +92,10 @@ public struct ReadSummary: Sendable, Hashable, Codable {
     /// Every sample the file names, in first-seen order, with or without alterations.
     public var samples: [String] = []
     var sampleSet: Set<String> = []
+    /// Row-level output only: the reasons and warning of the line being read.
+    var tracksRows = false
+    var rowReasons: [NotAnnotatableReason] = []
+    var rowWarning: String?
 
     /// Warnings kept in memory; beyond this only the count grows, so memory stays flat.
     public static let maximumWarnings = 200
@@ -108,10 +114,12 @@ public struct ReadSummary: Sendable, Hashable, Codable {
 
     mutating func skip(_ reason: NotAnnotatableReason) {
         notAnnotatable[reason, default: 0] += 1
+        if tracksRows { rowReasons.append(reason) }
     }
 
     mutating func warn(line: Int, _ message: String) {
         malformed += 1
+        if tracksRows { rowWarning = message }
         if warnings.count < Self.maximumWarnings { warnings.append(GenomicWarning(file: file, line: line, message: message)) }
     }
 
@@ -129,5 +137,37 @@ extension ReadSummary {
     /// Records a sample seen in the file, in first-seen order.
     mutating func note(sample: String) {
         if sampleSet.insert(sample).inserted { samples.append(sample) }
+    }
+}
+
+/// One input line and what became of it: the unit of row-level output, which keeps the input columns
+/// untouched and in order and appends the annotation.
+public struct GenomicRow: Sendable, Hashable {
+    /// What the line is to its file.
+    public enum Kind: Sendable, Hashable {
+        /// A comment, a blank line or a VCF meta line before the header.
+        case preamble
+        /// The column header (`#CHROM` for a VCF).
+        case header
+        /// A record (or a comment between records).
+        case data
+    }
+
+    public var kind: Kind
+    /// The 1-based line number.
+    public var line: Int
+    /// The line as read, without its end-of-line.
+    public var text: String
+    /// The alterations the line gave (several for a multi-sample VCF record or a copy-number matrix row).
+    public var alterations: [GenomicAlteration] = []
+    /// Why parts of the line gave no alteration.
+    public var reasons: [NotAnnotatableReason] = []
+    /// The warning when the line was malformed.
+    public var warning: String?
+
+    public init(kind: Kind, line: Int, text: String) {
+        self.kind = kind
+        self.line = line
+        self.text = text
     }
 }
