@@ -31,8 +31,7 @@ public enum CohortReport {
             B clinical trial, C case report, D preclinical, E inferential.</p></header>
 
             """
-        page += levelCounts(cohort)
-        page += drugCounts(cohort)
+        page += "<div class=\"counts\"><div>" + levelCounts(cohort) + "</div><div>" + drugCounts(cohort) + "</div></div>\n"
         page += grid(cohort)
         page += sampleSections(cohort)
         page += fileSummaries(cohort)
@@ -47,7 +46,7 @@ public enum CohortReport {
         .meta, .note { color: #57606a; margin: 2px 0; } .note { font-size: 12px; }
         table { border-collapse: collapse; margin: 6px 0; } th, td { border: 1px solid #d0d7de; padding: 3px 7px; text-align: left; }
         th { background: #f6f8fa; font-weight: 600; }
-        .counts { display: flex; gap: 32px; flex-wrap: wrap; }
+        .counts { display: flex; gap: 40px; flex-wrap: wrap; align-items: flex-start; }
         .bar { display: inline-block; height: 10px; background: #57606a; vertical-align: middle; margin-left: 6px; }
         .grid td, .grid th { width: 28px; height: 22px; text-align: center; padding: 1px; font-size: 12px; }
         .grid th.gene { writing-mode: vertical-rl; transform: rotate(180deg); height: 70px; font-weight: 600; }
@@ -74,16 +73,19 @@ public enum CohortReport {
             for option in sample.options { options[option.level, default: 0] += 1 }
         }
         let widest = max(1, bestBySample.values.max() ?? 1)
-        var html = "<h2>Counts by level</h2>\n<div class=\"counts\"><table><tr><th>Best level</th><th>Samples</th><th>Options</th></tr>\n"
+        var html = "<h2>Counts by level</h2>\n<table><tr><th>Best level</th><th>Samples</th><th>Options</th></tr>\n"
         for level in EvidenceLevel.allCases {
             let count = bestBySample[level, default: 0]
             let width = count * 160 / widest
             html +=
                 "<tr><td><span class=\"lv\(level.rawValue)\">&nbsp;\(level.rawValue)&nbsp;</span></td><td>\(count)<span class=\"bar\" style=\"width:\(width)px\"></span></td><td>\(options[level, default: 0])</td></tr>\n"
         }
-        html += "<tr><td>none</td><td>\(none)</td><td></td></tr>\n</table></div>\n"
+        html += "<tr><td>none</td><td>\(none)</td><td></td></tr>\n</table>\n"
         return html
     }
+
+    /// Drugs listed in the counts table; the rest are in each sample's options.
+    static let drugRows = 12
 
     static func drugCounts(_ cohort: CohortAnnotation) -> String {
         var samples: [String: Set<String>] = [:]
@@ -100,11 +102,13 @@ public enum CohortReport {
             (best[$0]!.rank, -samples[$0]!.count, $0) < (best[$1]!.rank, -samples[$1]!.count, $1)
         }
         var html = "<h2>Counts by drug</h2>\n<table><tr><th>Drugs</th><th>Best level</th><th>Samples</th></tr>\n"
-        for drugs in ordered.prefix(40) {
+        for drugs in ordered.prefix(Self.drugRows) {
             let level = best[drugs]!.rawValue
             html += "<tr><td>\(escape(drugs))</td><td class=\"lv\(level)\">\(level)</td><td>\(samples[drugs]!.count)</td></tr>\n"
         }
-        if ordered.count > 40 { html += "<tr><td colspan=\"3\" class=\"none\">\(ordered.count - 40) more</td></tr>\n" }
+        if ordered.count > Self.drugRows {
+            html += "<tr><td colspan=\"3\" class=\"none\">\(ordered.count - Self.drugRows) more, in each sample's options below</td></tr>\n"
+        }
         return html + "</table>\n"
     }
 
@@ -128,7 +132,8 @@ public enum CohortReport {
                     geneBest[gene] = min(geneBest[gene] ?? option.level, option.level)
                 }
             }
-            for alert in sample.resistance {
+            // A prior progression is about a drug, not a gene: it is listed with the sample, not in the grid.
+            for alert in sample.resistance where alert.basis != .priorProgression {
                 let gene = sample.gene(of: alert.alteration)
                 row[gene, default: (nil, [alert.alteration], false)].resistance = true
                 if geneBest[gene] == nil { geneBest[gene] = .e }
@@ -202,7 +207,7 @@ public enum CohortReport {
     static func links(_ references: [EvidenceReference]) -> String {
         var seen = Set<String>()
         var parts: [String] = []
-        for reference in references where seen.insert(reference.pmid ?? reference.id).inserted {
+        for reference in references where seen.insert(reference.pmid ?? reference.citation ?? reference.id).inserted {
             if let pmid = reference.pmid, pmid.allSatisfy(\.isNumber) {
                 parts.append("<a href=\"https://pubmed.ncbi.nlm.nih.gov/\(pmid)/\">PMID \(pmid)</a>")
             } else {

@@ -41,7 +41,7 @@ public struct RowAnnotator: Sendable {
     public func annotation(for row: GenomicRow) -> [String] {
         let status: String
         if let warning = row.warning {
-            status = "malformed: \(warning)"
+            status = warning.hasPrefix("malformed") ? warning : "malformed: \(warning)"
         } else if row.alterations.isEmpty {
             status = row.reasons.isEmpty ? "not_annotatable" : "not_annotatable: " + Set(row.reasons.map(\.rawValue)).sorted().joined(separator: ", ")
         } else {
