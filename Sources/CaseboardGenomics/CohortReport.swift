@@ -171,7 +171,8 @@ public enum CohortReport {
         for sample in cohort.samples {
             html += "<section id=\"\(anchor(sample.sample))\"><h3>\(escape(sample.sample))</h3>\n"
             let disease = sample.resolvedDisease.map { "\($0.name) (\($0.code))" } ?? sample.disease ?? "no tumour type"
-            html += "<p class=\"meta\">\(escape(disease)) · \(escape(sample.alterations.isEmpty ? "no alterations" : sample.alterations.joined(separator: ", ")))"
+            html +=
+                "<p class=\"meta\">\(escape(disease)) · \(escape(sample.alterations.isEmpty ? "no alterations" : sample.alterations.joined(separator: ", ")))"
             if !sample.priorTherapies.isEmpty { html += " · prior: \(escape(sample.priorTherapies.joined(separator: "; ")))" }
             html += "</p>\n"
             for problem in sample.problems { html += "<p class=\"problem\">\(escape(problem))</p>\n" }

@@ -60,24 +60,6 @@ public enum NotAnnotatableReason: String, Error, Sendable, Hashable, Codable, Ca
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// A malformed row: reported with its line, counted, and skipped.
-public struct GenomicWarning: Sendable, Hashable, Codable {
-    public var file: String
-    public var line: Int
-    public var message: String
-
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    /// The warning as a located diagnostic, for standard error.
-    public var diagnostic: Diagnostic {
-        .warning(message, file: file, position: SourcePosition(offset: 0, line: line, column: 1))
-    }
-}
-
 /// What a read did with its input: every record is read, then annotated, not annotatable (by reason), or malformed.
 public struct ReadSummary: Sendable, Hashable, Codable {
     public var file: String
@@ -87,8 +69,8 @@ public struct ReadSummary: Sendable, Hashable, Codable {
     public var notAnnotatable: [NotAnnotatableReason: Int] = [:]
     /// Malformed rows, each also a warning.
     public var malformed = 0
-    /// The first warnings (at most ``maximumWarnings``); `malformed` counts them all.
-    public var warnings: [GenomicWarning] = []
+    /// The first warnings (at most ``maximumWarnings``), located by file and line; `malformed` counts them all.
+    public var warnings: [Diagnostic] = []
     /// Every sample the file names, in first-seen order, with or without alterations.
     public var samples: [String] = []
     var sampleSet: Set<String> = []
@@ -120,7 +102,9 @@ public struct ReadSummary: Sendable, Hashable, Codable {
     mutating func warn(line: Int, _ message: String) {
         malformed += 1
         if tracksRows { rowWarning = message }
-        if warnings.count < Self.maximumWarnings { warnings.append(GenomicWarning(file: file, line: line, message: message)) }
+        if warnings.count < Self.maximumWarnings {
+            warnings.append(.warning(message, file: file, position: SourcePosition(offset: 0, line: line, column: 1)))
+        }
     }
 
     /// "read 10, annotated 7, not annotatable 2 (non_protein_change 2), malformed 1".

@@ -120,7 +120,10 @@ public struct GenomicReader {
         return try withRows(rows) { try $0.read(input, name: name, format: format, emit: emit) }
     }
 
-    private mutating func withRows(_ rows: @escaping (GenomicRow) -> Void, _ body: (inout GenomicReader) throws -> ReadSummary) rethrows -> ReadSummary {
+    private mutating func withRows(
+        _ rows: @escaping (GenomicRow) -> Void,
+        _ body: (inout GenomicReader) throws -> ReadSummary
+    ) rethrows -> ReadSummary {
         rowSink = rows
         pendingRow = nil
         defer {

@@ -75,12 +75,15 @@ public struct RowAnnotator: Sendable {
             let drugs = option.drugs.joined(separator: "+")
             if byLevel[option.level, default: []].contains(drugs) == false { byLevel[option.level, default: []].append(drugs) }
         }
-        let drugsByLevel = byLevel.keys.sorted().map { "\($0.rawValue): \(byLevel[$0, default: []].joined(separator: ", "))" }.joined(separator: " | ")
+        let drugsByLevel = byLevel.keys.sorted().map { "\($0.rawValue): \(byLevel[$0, default: []].joined(separator: ", "))" }.joined(
+            separator: " | "
+        )
         let resistanceDrugs = alerts.map { $0.drugs.joined(separator: "+") }
         let references = options.flatMap(\.evidence) + alerts.flatMap(\.evidence)
         let ids = Array(Set(references.map(\.id))).sorted()
         return [
-            label, "annotated", hotspot, specificity, sensitive, resistant, drugsByLevel, Array(Set(resistanceDrugs)).sorted().joined(separator: ", "),
+            label, "annotated", hotspot, specificity, sensitive, resistant, drugsByLevel,
+            Array(Set(resistanceDrugs)).sorted().joined(separator: ", "),
             ids.joined(separator: ","), citations(references).joined(separator: ","),
         ]
     }

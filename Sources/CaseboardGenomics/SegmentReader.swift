@@ -104,7 +104,9 @@ extension GenomicReader {
             if line.isEmpty || line.hasPrefix("#") { continue }
             summary.read += 1
             let fields = tabFields(line)
-            func number(_ index: Int?) -> Double? { index.flatMap { $0 < fields.count ? Double(fields[$0].trimmingCharacters(in: .whitespaces)) : nil } }
+            func number(_ index: Int?) -> Double? {
+                index.flatMap { $0 < fields.count ? Double(fields[$0].trimmingCharacters(in: .whitespaces)) : nil }
+            }
             guard let from = number(start).map({ Int($0) }), let to = number(end).map({ Int($0) }), chromosome < fields.count,
                 let chrom = fields[chromosome].value
             else {

@@ -114,14 +114,14 @@ struct AnnotateCommand: AsyncParsableCommand {
         // A file refused in the first pass has been reported; it has no rows to write.
         for file in files where readable.contains(file) {
             if files.count > 1 { StandardOutput.write("#caseboard file: \(file)\n") }
-            _ = try reader.read(path: file, rows: { StandardOutput.write(annotator.line(for: $0)) }) { _ in }
+            _ = try reader.read(path: file, rows: { StandardOutput.write(annotator.line(for: $0)) }, emit: { _ in })
         }
     }
 
     /// Reports warnings and the summary line; true when any row was refused.
     @discardableResult
     private func report(_ summary: ReadSummary) -> Bool {
-        for warning in summary.warnings { Diagnostics.report(warning.diagnostic) }
+        for warning in summary.warnings { Diagnostics.report(warning) }
         if summary.malformed > summary.warnings.count {
             Diagnostics.note("\(summary.file): \(summary.malformed - summary.warnings.count) more malformed rows not listed")
         }
@@ -137,4 +137,3 @@ enum AnnotateFormat: String, ExpressibleByArgument, CaseIterable {
 enum AnnotateOutput: String, ExpressibleByArgument, CaseIterable {
     case samples, rows
 }
-

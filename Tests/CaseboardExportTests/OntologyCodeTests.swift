@@ -37,7 +37,8 @@ import Testing
         let medication = try #require(entries.compactMap { $0["resource"] }.first { $0["medicationCodeableConcept"] != nil })
         #expect(medication["medicationCodeableConcept"]?["coding"]?.arrayValue?.isEmpty != false)
         let actions = try #require(phenopackets.phenopacket(record)["medicalActions"]?.arrayValue)
-        #expect(actions.compactMap { $0["treatment"]?["agent"]?["id"]?.stringValue }.isEmpty)
+        let agentIDs: [String] = actions.compactMap { action in action["treatment"]?["agent"]?["id"]?.stringValue }
+        #expect(agentIDs.isEmpty)
     }
 
     @Test func genomicRegionStudiedListsTheGenesOnce() throws {

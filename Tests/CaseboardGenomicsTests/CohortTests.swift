@@ -13,7 +13,7 @@ import Testing
         #expect(summary.read == 6)
         #expect(summary.notAnnotatable == [.noCopyNumberChange: 2, .noKnownGeneInSegment: 1])
         #expect(summary.malformed == 1)
-        #expect(summary.warnings.map(\.line) == [7])
+        #expect(summary.warnings.map(\.position?.line) == [7])
         #expect(summary.samples == ["SEG-1", "SEG-2"])
     }
 
@@ -49,7 +49,7 @@ import Testing
         var reader = GenomicReader(vocabularies: vocabularies)
         let path = try Fixture.path("mutations.maf")
         let rows = RowCollector()
-        _ = try reader.read(path: path, rows: { rows.rows.append($0) }) { _ in }
+        _ = try reader.read(path: path, rows: { rows.rows.append($0) }, emit: { _ in })
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let expectedCount = lines.last == "" ? lines.count - 1 : lines.count
         #expect(rows.rows.map(\.line) == Array(1...expectedCount))
@@ -66,7 +66,7 @@ import Testing
         var reader = GenomicReader(vocabularies: vocabularies)
         let path = try Fixture.path("raw.vcf")
         let plain = try reader.read(path: path) { _ in }
-        let withRows = try reader.read(path: path, rows: { _ in }) { _ in }
+        let withRows = try reader.read(path: path, rows: { _ in }, emit: { _ in })
         #expect(plain.line == withRows.line)
         #expect(plain.read > 0)
     }
@@ -108,7 +108,7 @@ final class RowCollector: @unchecked Sendable {
         let annotator = RowAnnotator(samples: cohort.samples, hotspots: try HotspotTable.bundledProteinChanges())
         var reader = GenomicReader(vocabularies: try Fixture.vocabularies.get())
         let rows = RowCollector()
-        _ = try reader.read(bytes: Array(maf.utf8), name: "a.maf", rows: { rows.rows.append($0) }) { _ in }
+        _ = try reader.read(bytes: Array(maf.utf8), name: "a.maf", rows: { rows.rows.append($0) }, emit: { _ in })
         let header = annotator.line(for: rows.rows[0]).dropLast().components(separatedBy: "\t")
         let record = annotator.line(for: rows.rows[1]).dropLast().components(separatedBy: "\t")
         #expect(header.count == record.count)

@@ -136,8 +136,9 @@ struct AnnotateController<Context: RequestContext> {
                         bytes: input.bytes ?? [],
                         name: input.name,
                         format: input.format,
-                        rows: { chunk.append(annotator.line(for: $0)) }
-                    ) { _ in }
+                        rows: { chunk.append(annotator.line(for: $0)) },
+                        emit: { _ in }
+                    )
                 }
                 chunk.flush()
                 continuation.finish()
