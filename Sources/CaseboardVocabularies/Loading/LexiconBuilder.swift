@@ -157,7 +157,7 @@ struct LexiconBuilder {
                     add(drugName, .drug(index), .name, .anyCase)
                 }
             }
-            // The first row of a drug is its own DrugBank entry (the generator writes it first): its ids are the drug's.
+            // The first row naming a drug gives its ids: its own DrugBank entry, which comes before salts and synonyms in DrugBank order.
             if drugs[index].drugbankID == nil, !row[drugbank].isEmpty {
                 drugs[index].drugbankID = String(row[drugbank])
                 drugs[index].unii = row[unii].isEmpty ? nil : String(row[unii])
