@@ -86,6 +86,8 @@ let package = Package(
                 "CaseboardCore",
                 "CaseboardVocabularies",
                 "CaseboardDocuments",
+                // Each sample's profile is matched as a whole, for the row, sample and report outputs.
+                "CaseboardMatching",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")],
@@ -115,6 +117,7 @@ let package = Package(
                 "CaseboardMatching",
                 "CaseboardPresentation",
                 "CaseboardExport",
+                "CaseboardGenomics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),

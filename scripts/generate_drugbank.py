@@ -175,6 +175,7 @@ def main():
 
     rows = []
     dropped = {}
+    identified = set()
     for entry in entries:
         name = entry["Common name"].strip()
         synonyms = [s.strip() for s in entry["Synonyms"].split(" | ") if s.strip()]
@@ -202,8 +203,16 @@ def main():
                 kept.append(form)
         if curated is None and not kept:
             continue
-        if curated is not None and not kept:
-            continue
+        if curated is not None:
+            # The curated drug's own entry carries its DrugBank id and UNII for the exports, even with no new
+            # spelling; another entry that only names it (a salt, a synonym) is kept only for its spellings.
+            own = name.lower() == curated.lower()
+            if not kept and not own:
+                continue
+            if own:
+                if curated in identified:
+                    continue
+                identified.add(curated)
         rows.append([curated or name.lower(), entry["DrugBank ID"], entry["UNII"], "yes" if curated else "no", "|".join(kept)])
 
     # Substances: recognized as chemicals, never a therapy. Forms other tables own stay theirs.

@@ -142,6 +142,13 @@ enum ExportCodes {
         return "NCIT:\(code)"
     }
 
+    /// The DrugBank accession and UNII of a drug (an INN or any name the vocabulary knows), from the
+    /// DrugBank open vocabulary (CC0) bundled with the vocabularies; nil where the drug has no entry.
+    static func drugCodes(_ drug: String, _ vocabularies: Vocabularies) -> (drugbank: String?, unii: String?) {
+        guard let concept = vocabularies.drug(inn: drug) ?? vocabularies.drug(named: drug) else { return (nil, nil) }
+        return (concept.drugbankID, concept.unii)
+    }
+
     /// The `HGNC:NNNN` id of a gene symbol.
     static func hgnc(_ symbol: String, _ vocabularies: Vocabularies) -> String? {
         vocabularies.gene(symbol: symbol).map { "HGNC:\($0.hgncID)" }

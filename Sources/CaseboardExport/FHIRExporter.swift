@@ -20,6 +20,9 @@ public struct FHIRExporter: Sendable {
     static let ncitSystem = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl"
     static let snomed = "http://snomed.info/sct"
     static let loinc = "http://loinc.org"
+    /// FDA Substance Registration System UNII (HL7 terminology's system URI).
+    static let unii = "http://fdasis.nlm.nih.gov"
+    static let drugbank = "https://go.drugbank.com/drugs"
 
     /// The mCODE (or base R4) profile of each resource kind the bundle holds.
     public enum Profile: String, Sendable, CaseIterable {
@@ -27,6 +30,7 @@ public struct FHIRExporter: Sendable {
         case primaryCancerCondition = "mcode-primary-cancer-condition"
         case secondaryCancerCondition = "mcode-secondary-cancer-condition"
         case genomicVariant = "mcode-genomic-variant"
+        case genomicRegionStudied = "mcode-genomic-region-studied"
         case medicationAdministration = "mcode-cancer-related-medication-administration"
         case medicationRequest = "mcode-cancer-related-medication-request"
         case cancerDiseaseStatus = "mcode-cancer-disease-status"
@@ -109,9 +113,11 @@ public struct FHIRExporter: Sendable {
         }
         let focus: JSONValue? = primary.map { [.obj(["reference": .string($0)])] }
 
-        for (index, item) in ExportCodes.allVariants(of: record).enumerated() {
+        let variants = ExportCodes.allVariants(of: record)
+        for (index, item) in variants.enumerated() {
             addVariant(&builder, item.alteration, index: index, subject: subject)
         }
+        addRegionStudied(&builder, genes: variants.map(\.alteration.gene), subject: subject)
 
         for line in record.therapies {
             var medications: [String: String] = [:]
@@ -241,8 +247,40 @@ public struct FHIRExporter: Sendable {
         )
     }
 
+    /// The genes the report says were tested, as one GenomicRegionStudied: the genes of its variants, since a
+    /// case report names what was found rather than the panel. Nothing is written when no variant is reported.
+    private func addRegionStudied(_ builder: inout Builder, genes: [String], subject: JSONValue) {
+        var seen = Set<String>()
+        let unique = genes.filter { seen.insert($0).inserted }
+        guard !unique.isEmpty else { return }
+        let components: [JSONValue] = unique.map { gene in
+            var coding: [String: JSONValue?] = ["system": "http://www.genenames.org/geneId", "display": .string(gene)]
+            coding["code"] = ExportCodes.hgnc(gene, vocabularies).json
+            return .obj([
+                "code": codeable(Self.loinc, "48018-6", "Gene studied [ID]"),
+                "valueCodeableConcept": .obj(["coding": coding["code"] == nil ? [] : [.obj(coding)], "text": .string(gene)]),
+            ])
+        }
+        _ = builder.add(
+            "Observation",
+            "region-studied",
+            .genomicRegionStudied,
+            [
+                "status": "final",
+                "category": [
+                    codeable("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", nil),
+                    codeable("http://terminology.hl7.org/CodeSystem/v2-0074", "GE", "Genetics"),
+                ],
+                "code": codeable(Self.loinc, "53041-0", "DNA region of interest panel"),
+                "subject": subject,
+                "note": [.obj(["text": "The genes of the variants the case report names; the tested panel is not reported."])],
+                "component": .array(components),
+            ]
+        )
+    }
+
     private func addMedication(_ builder: inout Builder, _ drug: String, line: TherapyLine, subject: JSONValue, reason: String?) -> String {
-        let medication = JSONValue.obj(["text": .string(drug)])
+        let medication = JSONValue.obj(["coding": .array(medicationCodings(drug)), "text": .string(drug)])
         let reasons: JSONValue? = reason.map { [.obj(["reference": .string($0)])] }
         let statusReason: JSONValue? = line.stopReason.map { stop in
             let code = ExportCodes.snomedTermination(stop)
@@ -321,6 +359,17 @@ public struct FHIRExporter: Sendable {
                 ],
             ]
         )
+    }
+
+    /// DrugBank and UNII codings of a drug, from the DrugBank open vocabulary (CC0); none for a drug without an entry.
+    func medicationCodings(_ drug: String) -> [JSONValue] {
+        let codes = ExportCodes.drugCodes(drug, vocabularies)
+        var codings: [JSONValue] = []
+        if let unii = codes.unii { codings.append(.obj(["system": .string(Self.unii), "code": .string(unii), "display": .string(drug)])) }
+        if let drugbank = codes.drugbank {
+            codings.append(.obj(["system": .string(Self.drugbank), "code": .string(drugbank), "display": .string(drug)]))
+        }
+        return codings
     }
 
     private func codeable(_ system: String, _ code: String, _ display: String?) -> JSONValue {

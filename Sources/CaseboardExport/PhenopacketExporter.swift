@@ -69,6 +69,18 @@ public struct PhenopacketExporter: Sendable {
             actions += medicalActions(for: line, in: record)
         }
         var resources: [JSONValue] = []
+        if record.therapies.contains(where: { $0.drugs.contains { ExportCodes.drugCodes($0, vocabularies).drugbank != nil } }) {
+            resources.append(
+                .obj([
+                    "id": "drugbank",
+                    "name": "DrugBank",
+                    "url": "https://go.drugbank.com",
+                    "version": .string(vocabularies.sources["drugs"] ?? "DrugBank open vocabulary"),
+                    "namespacePrefix": "DrugBank",
+                    "iriPrefix": "https://go.drugbank.com/drugs/",
+                ])
+            )
+        }
         if usesNCIt || usesResponseCodes {
             resources.append(
                 .obj([
@@ -201,7 +213,7 @@ public struct PhenopacketExporter: Sendable {
         var actions: [JSONValue] = line.drugs.map { drug in
             let attributed = events.filter { $0.drugs.isEmpty || $0.drugs.contains(drug) }
             return .obj([
-                "treatment": .obj(["agent": term(id: nil, label: drug)]),
+                "treatment": .obj(["agent": term(id: ExportCodes.drugCodes(drug, vocabularies).drugbank.map { "DrugBank:\($0)" }, label: drug)]),
                 "responseToTreatment": response,
                 "adverseEvents": .array(attributed.map { term(id: nil, label: $0.term) }),
                 "treatmentTerminationReason": termination,

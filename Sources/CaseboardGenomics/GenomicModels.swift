@@ -46,6 +46,8 @@ public enum NotAnnotatableReason: String, Error, Sendable, Hashable, Codable, Ca
     case notCalledInSample = "not_called_in_sample"
     /// A copy-number call that is neither a deep deletion nor an amplification (−1, 0, 1).
     case noCopyNumberChange = "no_copy_number_change"
+    /// An amplified or deleted segment that covers no gene of the bundled position table.
+    case noKnownGeneInSegment = "no_known_gene_in_segment"
     /// The gene symbol is not a known HGNC gene.
     case unknownGene = "unknown_gene"
     /// The gene is known but the change is not one Caseboard reads.
@@ -58,24 +60,6 @@ public enum NotAnnotatableReason: String, Error, Sendable, Hashable, Codable, Ca
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// A malformed row: reported with its line, counted, and skipped.
-public struct GenomicWarning: Sendable, Hashable, Codable {
-    public var file: String
-    public var line: Int
-    public var message: String
-
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    /// The warning as a located diagnostic, for standard error.
-    public var diagnostic: Diagnostic {
-        .warning(message, file: file, position: SourcePosition(offset: 0, line: line, column: 1))
-    }
-}
-
 /// What a read did with its input: every record is read, then annotated, not annotatable (by reason), or malformed.
 public struct ReadSummary: Sendable, Hashable, Codable {
     public var file: String
@@ -85,11 +69,15 @@ public struct ReadSummary: Sendable, Hashable, Codable {
     public var notAnnotatable: [NotAnnotatableReason: Int] = [:]
     /// Malformed rows, each also a warning.
     public var malformed = 0
-    /// The first warnings (at most ``maximumWarnings``); `malformed` counts them all.
-    public var warnings: [GenomicWarning] = []
+    /// The first warnings (at most ``maximumWarnings``), located by file and line; `malformed` counts them all.
+    public var warnings: [Diagnostic] = []
     /// Every sample the file names, in first-seen order, with or without alterations.
     public var samples: [String] = []
     var sampleSet: Set<String> = []
+    /// Row-level output only: the reasons and warning of the line being read.
+    var tracksRows = false
+    var rowReasons: [NotAnnotatableReason] = []
+    var rowWarning: String?
 
     /// Warnings kept in memory; beyond this only the count grows, so memory stays flat.
     public static let maximumWarnings = 200
@@ -108,11 +96,15 @@ public struct ReadSummary: Sendable, Hashable, Codable {
 
     mutating func skip(_ reason: NotAnnotatableReason) {
         notAnnotatable[reason, default: 0] += 1
+        if tracksRows { rowReasons.append(reason) }
     }
 
     mutating func warn(line: Int, _ message: String) {
         malformed += 1
-        if warnings.count < Self.maximumWarnings { warnings.append(GenomicWarning(file: file, line: line, message: message)) }
+        if tracksRows { rowWarning = message }
+        if warnings.count < Self.maximumWarnings {
+            warnings.append(.warning(message, file: file, position: SourcePosition(offset: 0, line: line, column: 1)))
+        }
     }
 
     /// "read 10, annotated 7, not annotatable 2 (non_protein_change 2), malformed 1".
@@ -129,5 +121,37 @@ extension ReadSummary {
     /// Records a sample seen in the file, in first-seen order.
     mutating func note(sample: String) {
         if sampleSet.insert(sample).inserted { samples.append(sample) }
+    }
+}
+
+/// One input line and what became of it: the unit of row-level output, which keeps the input columns
+/// untouched and in order and appends the annotation.
+public struct GenomicRow: Sendable, Hashable {
+    /// What the line is to its file.
+    public enum Kind: Sendable, Hashable {
+        /// A comment, a blank line or a VCF meta line before the header.
+        case preamble
+        /// The column header (`#CHROM` for a VCF).
+        case header
+        /// A record (or a comment between records).
+        case data
+    }
+
+    public var kind: Kind
+    /// The 1-based line number.
+    public var line: Int
+    /// The line as read, without its end-of-line.
+    public var text: String
+    /// The alterations the line gave (several for a multi-sample VCF record or a copy-number matrix row).
+    public var alterations: [GenomicAlteration] = []
+    /// Why parts of the line gave no alteration.
+    public var reasons: [NotAnnotatableReason] = []
+    /// The warning when the line was malformed.
+    public var warning: String?
+
+    public init(kind: Kind, line: Int, text: String) {
+        self.kind = kind
+        self.line = line
+        self.text = text
     }
 }

@@ -15,6 +15,9 @@ public enum GenomicFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case copyNumberMatrix = "cna_matrix"
     /// An individual copy-number list: sample, gene, AMPLIFICATION/DELETION (or 2/−2).
     case copyNumberList = "cna_list"
+    /// Copy-number segments: a SEG file (ID chrom loc.start loc.end num.mark seg.mean) or allele-specific
+    /// segments (Chromosome Start End nMajor nMinor), called per gene through the bundled ``GenePositionTable``.
+    case segments = "seg"
     /// A clinical file: sample → OncoTree code (read with ``ClinicalFile``).
     case clinical
 
@@ -28,6 +31,7 @@ public enum GenomicFormat: String, Sendable, Hashable, Codable, CaseIterable {
         }
         let columns = Set(tabFields(String(header)).map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() })
         if columns.contains("variant_classification") { return .maf }
+        if !columns.isDisjoint(with: ["seg.mean", "segment_mean"]) || columns.isSuperset(of: ["nmajor", "nminor"]) { return .segments }
         if !columns.isDisjoint(with: fusionColumns.map { $0.lowercased() }) { return .fusions }
         if !columns.isDisjoint(with: copyNumberCallColumns.map { $0.lowercased() }) { return .copyNumberList }
         if columns.contains("oncotree_code") { return .clinical }
@@ -49,11 +53,19 @@ public struct GenomicReadOptions: Sendable, Hashable {
     public var assembly: GenomeAssembly?
     /// The sample name for files that carry none (a single-sample fusion list, a sample-less VCF); nil uses the file name.
     public var defaultSample: String?
+    /// When a copy-number segment is an amplification or a deep deletion.
+    public var segmentThresholds: SegmentThresholds
 
-    public init(includeAllFilters: Bool = false, assembly: GenomeAssembly? = nil, defaultSample: String? = nil) {
+    public init(
+        includeAllFilters: Bool = false,
+        assembly: GenomeAssembly? = nil,
+        defaultSample: String? = nil,
+        segmentThresholds: SegmentThresholds = SegmentThresholds()
+    ) {
         self.includeAllFilters = includeAllFilters
         self.assembly = assembly
         self.defaultSample = defaultSample
+        self.segmentThresholds = segmentThresholds
     }
 }
 
@@ -62,6 +74,9 @@ public struct GenomicReader {
     public let vocabularies: Vocabularies
     public var options: GenomicReadOptions
     var namer: AlterationNamer
+    /// Receives each input line with what became of it, during a ``read(path:format:rows:emit:)`` that asked for rows.
+    var rowSink: ((GenomicRow) -> Void)?
+    var pendingRow: GenomicRow?
 
     public init(vocabularies: Vocabularies, options: GenomicReadOptions = GenomicReadOptions()) {
         self.vocabularies = vocabularies
@@ -81,6 +96,63 @@ public struct GenomicReader {
         return try read(input, name: path, format: format, emit: emit)
     }
 
+    /// Reads a file as ``read(path:format:emit:)`` does, and also hands every input line to `rows`
+    /// (preamble, header and data alike) with the alterations and reasons it gave, in input order.
+    public mutating func read(
+        path: String,
+        format: GenomicFormat? = nil,
+        rows: @escaping (GenomicRow) -> Void,
+        emit: (GenomicAlteration) throws -> Void
+    ) throws -> ReadSummary {
+        let input = try ByteSources.openInput(path: path)
+        return try withRows(rows) { try $0.read(input, name: path, format: format, emit: emit) }
+    }
+
+    /// Reads bytes in memory with every input line handed to `rows`, as ``read(path:format:rows:emit:)``.
+    public mutating func read(
+        bytes: [UInt8],
+        name: String,
+        format: GenomicFormat? = nil,
+        rows: @escaping (GenomicRow) -> Void,
+        emit: (GenomicAlteration) throws -> Void
+    ) throws -> ReadSummary {
+        let input = try ByteSources.openInput(bytes: bytes, name: name)
+        return try withRows(rows) { try $0.read(input, name: name, format: format, emit: emit) }
+    }
+
+    private mutating func withRows(
+        _ rows: @escaping (GenomicRow) -> Void,
+        _ body: (inout GenomicReader) throws -> ReadSummary
+    ) rethrows -> ReadSummary {
+        rowSink = rows
+        pendingRow = nil
+        defer {
+            rowSink = nil
+            pendingRow = nil
+        }
+        var summary = try body(&self)
+        flushRow(&summary)
+        return summary
+    }
+
+    /// Starts the row for a line just read (when rows were asked for), handing on the one before.
+    mutating func beginRow(_ text: String, line: Int, kind: GenomicRow.Kind, _ summary: inout ReadSummary) {
+        guard rowSink != nil else { return }
+        flushRow(&summary)
+        summary.tracksRows = true
+        pendingRow = GenomicRow(kind: kind, line: line, text: text)
+    }
+
+    mutating func flushRow(_ summary: inout ReadSummary) {
+        guard let sink = rowSink, var row = pendingRow else { return }
+        row.reasons = summary.rowReasons
+        row.warning = summary.rowWarning
+        summary.rowReasons.removeAll(keepingCapacity: true)
+        summary.rowWarning = nil
+        pendingRow = nil
+        sink(row)
+    }
+
     /// Reads bytes already in memory, such as an upload.
     public mutating func read(
         bytes: [UInt8],
@@ -93,16 +165,18 @@ public struct GenomicReader {
 
     mutating func read(_ input: OpenedInput, name: String, format: GenomicFormat?, emit: (GenomicAlteration) throws -> Void) throws -> ReadSummary {
         guard let format = format ?? GenomicFormat.detect(prefix: input.prefix) else {
-            throw Diagnostic.error("not a MAF, VCF, fusion, copy-number or clinical table (no known header columns)", file: name)
+            throw Diagnostic.error("not a MAF, VCF, fusion, copy-number, segment or clinical table (no known header columns)", file: name)
         }
         var lines = LineReader(source: input.source, name: name)
         var summary = ReadSummary(file: name)
+        summary.tracksRows = rowSink != nil
         switch format {
         case .maf: try readMAF(&lines, &summary, emit)
         case .vcf: try readVCF(&lines, &summary, emit)
         case .fusions: try readFusions(&lines, &summary, emit)
         case .copyNumberMatrix: try readCopyNumberMatrix(&lines, &summary, emit)
         case .copyNumberList: try readCopyNumberList(&lines, &summary, emit)
+        case .segments: try readSegments(&lines, &summary, emit)
         case .clinical:
             throw Diagnostic.error("a clinical file: give it with --clinical (it maps samples to tumour types)", file: name)
         }
@@ -114,10 +188,13 @@ public struct GenomicReader {
     }
 
     /// The header: the first line not starting with "#" (or starting "#FusionName"), and its number.
-    func header(_ lines: inout LineReader, _ summary: ReadSummary) throws -> ColumnIndex {
+    mutating func header(_ lines: inout LineReader, _ summary: inout ReadSummary) throws -> ColumnIndex {
         while let line = try lines.next() {
-            if line.hasPrefix("#") && !line.hasPrefix("#FusionName") { continue }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.hasPrefix("#") && !line.hasPrefix("#FusionName") || line.trimmingCharacters(in: .whitespaces).isEmpty {
+                beginRow(line, line: lines.lineNumber, kind: .preamble, &summary)
+                continue
+            }
+            beginRow(line, line: lines.lineNumber, kind: .header, &summary)
             return ColumnIndex(header: tabFields(line))
         }
         throw Diagnostic.error("no header line", file: summary.file)
@@ -135,9 +212,16 @@ public struct GenomicReader {
         switch named {
         case .success(let name):
             summary.annotated += 1
-            try emit(
-                GenomicAlteration(sample: sample, alteration: name.label, gene: name.gene, line: line, alleleFraction: alleleFraction, depth: depth)
+            let alteration = GenomicAlteration(
+                sample: sample,
+                alteration: name.label,
+                gene: name.gene,
+                line: line,
+                alleleFraction: alleleFraction,
+                depth: depth
             )
+            if pendingRow != nil { pendingRow?.alterations.append(alteration) }
+            try emit(alteration)
         case .failure(let reason):
             summary.skip(reason)
         }
@@ -152,7 +236,7 @@ public struct GenomicReader {
     static let spliceClasses: Set<String> = ["splice_site", "splice_region"]
 
     mutating func readMAF(_ lines: inout LineReader, _ summary: inout ReadSummary, _ emit: (GenomicAlteration) throws -> Void) throws {
-        let columns = try header(&lines, summary)
+        let columns = try header(&lines, &summary)
         let headerLine = lines.lineNumber
         let gene = try columns.require(["Hugo_Symbol"], file: summary.file, line: headerLine)
         let sample = try columns.require(["Tumor_Sample_Barcode"], file: summary.file, line: headerLine)
@@ -169,6 +253,7 @@ public struct GenomicReader {
         let depthColumn = columns.first(["t_depth"])
         let needed = max(gene, sample)
         while let line = try lines.next() {
+            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
             if line.isEmpty || line.hasPrefix("#") { continue }
             summary.read += 1
             let fields = tabFields(line)
@@ -213,11 +298,12 @@ public struct GenomicReader {
     // MARK: Fusions
 
     mutating func readFusions(_ lines: inout LineReader, _ summary: inout ReadSummary, _ emit: (GenomicAlteration) throws -> Void) throws {
-        let columns = try header(&lines, summary)
+        let columns = try header(&lines, &summary)
         let fusion = try columns.require(GenomicFormat.fusionColumns, file: summary.file, line: lines.lineNumber)
         let sample = columns.first(GenomicFormat.sampleColumns)
         let fallback = fallbackSample(summary)
         while let line = try lines.next() {
+            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
             if line.isEmpty || line.hasPrefix("#") { continue }
             summary.read += 1
             let fields = tabFields(line)
@@ -261,7 +347,7 @@ public struct GenomicReader {
     }
 
     mutating func readCopyNumberMatrix(_ lines: inout LineReader, _ summary: inout ReadSummary, _ emit: (GenomicAlteration) throws -> Void) throws {
-        let columns = try header(&lines, summary)
+        let columns = try header(&lines, &summary)
         let gene = try columns.require(GenomicFormat.geneColumns, file: summary.file, line: lines.lineNumber)
         let annotationColumns: Set<String> = ["entrez_gene_id", "locus id", "locus_id", "cytoband", "gene id", "gene_id"]
         let samples = columns.names.indices.filter { $0 != gene && !annotationColumns.contains(columns.names[$0].lowercased()) }
@@ -270,6 +356,7 @@ public struct GenomicReader {
         }
         for index in samples { summary.note(sample: columns.names[index]) }
         while let line = try lines.next() {
+            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = tabFields(line)
             guard fields.count == columns.names.count, let symbol = fields[gene].value else {
@@ -293,13 +380,14 @@ public struct GenomicReader {
     }
 
     mutating func readCopyNumberList(_ lines: inout LineReader, _ summary: inout ReadSummary, _ emit: (GenomicAlteration) throws -> Void) throws {
-        let columns = try header(&lines, summary)
+        let columns = try header(&lines, &summary)
         let headerLine = lines.lineNumber
         let sample = try columns.require(GenomicFormat.sampleColumns, file: summary.file, line: headerLine)
         let gene = try columns.require(GenomicFormat.geneColumns, file: summary.file, line: headerLine)
         let call = try columns.require(GenomicFormat.copyNumberCallColumns, file: summary.file, line: headerLine)
         let needed = max(sample, gene, call)
         while let line = try lines.next() {
+            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
             if line.isEmpty || line.hasPrefix("#") { continue }
             summary.read += 1
             let fields = tabFields(line)

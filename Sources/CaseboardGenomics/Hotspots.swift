@@ -32,6 +32,9 @@ public struct HotspotTable: Sendable {
     /// The number of hotspot alleles in the table.
     public var count: Int { entries.count }
 
+    /// The table's alterations as `GENE CHANGE` labels ("KRAS G12D").
+    public var proteinChanges: Set<String> { Set(entries.values.map { "\($0.gene) \($0.change)" }) }
+
     /// The bundled table for a build.
     public static func bundled(_ assembly: GenomeAssembly) throws -> HotspotTable {
         guard let url = Bundle.module.url(forResource: "hotspots_\(assembly.rawValue)", withExtension: "tsv", subdirectory: "Resources") else {

@@ -87,6 +87,7 @@ extension GenomicReader {
         var sampleNames: [String] = []
         var sawHeader = false
         while let line = try lines.next() {
+            beginRow(line, line: lines.lineNumber, kind: line.hasPrefix("#CHROM") ? .header : .preamble, &summary)
             if line.hasPrefix("##") {
                 if line.hasPrefix("##INFO=<ID=CSQ,"), let vep = VariantAnnotation(vepHeader: line) {
                     annotation = vep
@@ -125,6 +126,7 @@ extension GenomicReader {
             annotation != nil ? [] : try (assembly.map { [$0] } ?? GenomeAssembly.allCases).map { try HotspotTable.bundled($0) }
 
         while let line = try lines.next() {
+            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
             if line.isEmpty || line.hasPrefix("#") { continue }
             summary.read += 1
             let fields = tabFields(line)

@@ -63,6 +63,7 @@ public func buildRouter(configuration: ServerConfiguration, services: ServerServ
     ExtractController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)
     MatchController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)
     KnowledgeController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)
+    AnnotateController<CaseboardRequestContext>(services: services, configuration: configuration).addRoutes(to: router)
     MetaController<CaseboardRequestContext>(services: services, version: version).addRoutes(to: router)
     let examples = publicDirectory.appendingPathComponent("examples")
     BrowseController<CaseboardRequestContext>(services: services, examplesDirectory: examples).addRoutes(to: router)

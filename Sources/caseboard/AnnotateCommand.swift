@@ -14,14 +14,22 @@ struct AnnotateCommand: AsyncParsableCommand {
         discussion: """
             Files are recognized by their header: a MAF (Variant_Classification), a VCF (plain or .gz; VEP CSQ, SnpEff ANN,
             or raw through the bundled cancer hotspots), a fusion table (Fusion, FusionGene or #FusionName column), a copy-number
-            list (Copy_Number_Alteration column) or a GISTIC gene × sample matrix. A clinical file (SAMPLE_ID, ONCOTREE_CODE)
+            list (Copy_Number_Alteration column), a GISTIC gene × sample matrix, or copy-number segments (a SEG file with
+            seg.mean, a log2 ratio: ≥ 1.0 amplification, ≤ −1.3 deep deletion; or allele-specific nMajor/nMinor: total 0
+            deletion, ≥ 6 amplification), called per gene through a bundled table of known-variant spans (GRCh37 unless
+            --assembly GRCh38). A clinical file (SAMPLE_ID, ONCOTREE_CODE)
             gives each sample its tumour type; otherwise --disease applies to all.
 
             Examples:
               caseboard annotate data_mutations.maf data_fusions.txt data_cna.txt --clinical data_clinical.txt
               caseboard annotate tumour.vcf.gz --disease LUAD --format jsonl
+              caseboard annotate data_mutations.maf --disease NSCLC --rows > data_mutations.annotated.tsv
+              caseboard annotate *.maf --clinical clinical.txt --format html > cohort.html
 
-            The output is one JSON line per sample (jsonl), or one TSV row per sample and option. Malformed rows are warned about
+            The output is one JSON line per sample (jsonl), one TSV row per sample and option (tsv), or a self-contained
+            HTML cohort report (html). With --rows, the input rows come out untouched and in order with CASEBOARD_ALTERATION,
+            CASEBOARD_STATUS, HOTSPOT, MATCH_SPECIFICITY, HIGHEST_SENSITIVE_LEVEL, HIGHEST_RESISTANCE_LEVEL, DRUGS_BY_LEVEL,
+            RESISTANCE_DRUGS, EVIDENCE_IDS and CITATIONS appended (levels from the sample's whole-profile match). Malformed rows are warned about
             with their line number and counted; a summary per file goes to standard error. Exit code 1 when any row or sample
             was refused.
             """
@@ -36,8 +44,14 @@ struct AnnotateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The tumour type (OncoTree code or name) for samples the clinical file does not give.")
     var disease: String?
 
-    @Option(name: .long, help: "Output format: tsv or jsonl.")
+    @Option(name: .long, help: "Output format: tsv, jsonl or html (a self-contained cohort report).")
     var format: AnnotateFormat = .tsv
+
+    @Option(name: .long, help: "What to write: samples (one profile per sample, matched as a whole) or rows (the input rows, annotation appended).")
+    var output: AnnotateOutput = .samples
+
+    @Flag(name: .long, help: "Write the input rows with their annotation appended (the same as --output rows).")
+    var rows = false
 
     @Flag(name: .long, help: "Keep VCF records whose FILTER is not PASS.")
     var allFilters = false
@@ -50,75 +64,64 @@ struct AnnotateCommand: AsyncParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one genomic file") }
         if let assembly, GenomeAssembly(rawValue: assembly) == nil { throw ValidationError("--assembly is GRCh37 or GRCh38") }
+        if rows || output == .rows, format != .tsv { throw ValidationError("row output is TSV: --rows goes with --format tsv") }
     }
 
     func run() async throws {
         let vocabularies = try Vocabularies.loadBundled()
-        var refused = false
         let clinicalFile = try clinical.map { try ClinicalFile.read(path: $0, vocabularies: vocabularies) }
-        if let clinicalFile { refused = report(clinicalFile.summary) || refused }
-
-        var reader = GenomicReader(
-            vocabularies: vocabularies,
-            options: GenomicReadOptions(includeAllFilters: allFilters, assembly: assembly.flatMap(GenomeAssembly.init(rawValue:)))
-        )
-        var builder = SampleProfileBuilder()
-        for file in files {
-            do {
-                let summary = try reader.read(path: file) { builder.add($0) }
-                builder.add(samples: summary.samples)
-                refused = report(summary) || refused
-            } catch let diagnostic as Diagnostic {
-                Diagnostics.report(diagnostic)
-                refused = true
-            }
-        }
-
         let store = try await knowledge.open(vocabularies: vocabularies)
         let matcher = Matcher(vocabularies: vocabularies, index: try await KnowledgeIndex.load(from: store, vocabularies: vocabularies))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if format == .tsv { write(AnnotatedSample.tsvHeader) }
-        for profile in builder.profiles(clinical: clinicalFile, disease: disease) {
-            var priors: [PriorTherapy] = []
-            for text in profile.priorTherapies {
-                switch MatchCommand.priorTherapy(text) {
-                case .success(let prior): priors.append(prior)
-                case .failure(let problem):
-                    Diagnostics.report(.error("prior therapy '\(text)': \(problem.message)", file: profile.sample))
-                    refused = true
-                }
-            }
-            let result = matcher.match(
-                PatientProfile(
-                    id: profile.sample,
-                    disease: profile.disease,
-                    alterations: profile.alterations,
-                    priorTherapies: priors
-                )
-            )
-            let annotated = AnnotatedSample(profile: profile, result: result)
-            for problem in annotated.problems { Diagnostics.report(.error(problem, file: profile.sample)) }
-            refused = refused || !annotated.problems.isEmpty
+        let options = GenomicReadOptions(includeAllFilters: allFilters, assembly: assembly.flatMap(GenomeAssembly.init(rawValue:)))
+        let annotator = CohortAnnotator(vocabularies: vocabularies, matcher: matcher, options: options)
+        let cohort = annotator.annotate(files.map { GenomicInput.file($0) }, clinical: clinicalFile, disease: disease)
+
+        if let summary = cohort.clinical { report(summary) }
+        for error in cohort.errors { Diagnostics.report(error) }
+        for summary in cohort.summaries { report(summary) }
+        for sample in cohort.samples {
+            for problem in sample.problems { Diagnostics.report(.error(problem, file: sample.sample)) }
+        }
+
+        if rows || output == .rows {
+            try writeRows(cohort, options: options, vocabularies: vocabularies)
+        } else {
             switch format {
             case .jsonl:
-                var data = try encoder.encode(annotated)
-                data.append(0x0A)
-                FileHandle.standardOutput.write(data)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                for sample in cohort.samples {
+                    var data = try encoder.encode(sample)
+                    data.append(0x0A)
+                    StandardOutput.write(data)
+                }
             case .tsv:
-                write(annotated.tsvRows)
+                StandardOutput.write(AnnotatedSample.tsvHeader)
+                for sample in cohort.samples { StandardOutput.write(sample.tsvRows) }
+            case .html:
+                StandardOutput.write(CohortReport.html(cohort, generated: ISO8601DateFormatter().string(from: Date())))
             }
         }
-        if refused { throw ExitCode.failure }
+        if cohort.refused { throw ExitCode.failure }
     }
 
-    private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// The second pass: each file's lines again, in order, with the sample-level match appended per alteration.
+    /// Several files are written one after the other, each after a `#caseboard file:` line.
+    private func writeRows(_ cohort: CohortAnnotation, options: GenomicReadOptions, vocabularies: Vocabularies) throws {
+        let annotator = RowAnnotator(samples: cohort.samples, hotspots: try HotspotTable.bundledProteinChanges())
+        var reader = GenomicReader(vocabularies: vocabularies, options: options)
+        let readable = Set(cohort.summaries.map(\.file))
+        // A file refused in the first pass has been reported; it has no rows to write.
+        for file in files where readable.contains(file) {
+            if files.count > 1 { StandardOutput.write("#caseboard file: \(file)\n") }
+            _ = try reader.read(path: file, rows: { StandardOutput.write(annotator.line(for: $0)) }, emit: { _ in })
+        }
     }
 
     /// Reports warnings and the summary line; true when any row was refused.
+    @discardableResult
     private func report(_ summary: ReadSummary) -> Bool {
-        for warning in summary.warnings { Diagnostics.report(warning.diagnostic) }
+        for warning in summary.warnings { Diagnostics.report(warning) }
         if summary.malformed > summary.warnings.count {
             Diagnostics.note("\(summary.file): \(summary.malformed - summary.warnings.count) more malformed rows not listed")
         }
@@ -128,69 +131,9 @@ struct AnnotateCommand: AsyncParsableCommand {
 }
 
 enum AnnotateFormat: String, ExpressibleByArgument, CaseIterable {
-    case tsv, jsonl
+    case tsv, jsonl, html
 }
 
-/// A sample's profile and what matching it as a whole gives: one JSON line, or TSV rows.
-struct AnnotatedSample: Encodable {
-    var sample: String
-    var disease: String?
-    var resolvedDisease: ResolvedDisease?
-    var alterations: [String]
-    var priorTherapies: [String]
-    var options: [TherapyOption]
-    var resistance: [ResistanceAlert]
-    var problems: [String]
-    var snapshot: String
-
-    enum CodingKeys: String, CodingKey {
-        case sample, disease, alterations, options, resistance, problems, snapshot
-        case resolvedDisease = "resolved_disease"
-        case priorTherapies = "prior_therapies"
-    }
-
-    init(profile: SampleProfile, result: MatchResult) {
-        sample = profile.sample
-        disease = profile.disease
-        resolvedDisease = result.disease
-        alterations = profile.alterations
-        priorTherapies = profile.priorTherapies
-        options = result.options
-        resistance = result.resistance
-        problems = profile.problems + result.problems.map { "\($0.field) '\($0.input)': \($0.message)" }
-        snapshot = result.snapshot
-    }
-
-    static let tsvHeader =
-        [
-            "sample", "disease", "alterations", "rank", "drugs", "level", "disease_match", "match_specificity", "matched_alterations",
-            "resistance", "citations",
-        ].joined(separator: "\t") + "\n"
-
-    /// One row per option; a sample with none still gets one row, so every sample is accounted for.
-    var tsvRows: String {
-        let resistanceText = resistance.map { "\($0.drugs.joined(separator: "+")) (\($0.alteration))" }.joined(separator: "; ")
-        let base = [sample, resolvedDisease?.code ?? disease ?? "", alterations.joined(separator: "; ")]
-        guard !options.isEmpty else { return Self.row(base + ["", "", "", "", "", "", resistanceText, ""]) }
-        return options.map { option in
-            let citations: [String] = option.evidence.map { reference in
-                if let pmid = reference.pmid { return "PMID:\(pmid)" }
-                return reference.citation ?? reference.id
-            }
-            var fields: [String] = base
-            fields.append(String(option.rank))
-            fields.append(option.drugs.joined(separator: "+"))
-            fields.append(option.level.rawValue)
-            fields.append(option.diseaseMatch.rawValue)
-            fields.append(option.matchSpecificity.rawValue)
-            fields.append(option.alterations.joined(separator: "; "))
-            fields.append(resistanceText)
-            fields.append(Array(Set(citations)).sorted().joined(separator: "; "))
-            return Self.row(fields)
-        }.joined()
-    }
-
-    private static func row(_ fields: [String]) -> String {
-        fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
-    }
+enum AnnotateOutput: String, ExpressibleByArgument, CaseIterable {
+    case samples, rows
 }

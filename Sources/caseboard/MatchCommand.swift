@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseboardCore
+import CaseboardExport
 import CaseboardKnowledge
 import CaseboardMatching
 import CaseboardVocabularies
@@ -18,6 +19,7 @@ struct MatchCommand: AsyncParsableCommand {
               caseboard match --disease "myeloid sarcoma" --alteration FLT3-ITD --alteration "FLT3 D835H" --prior sorafenib:PD
               caseboard match --format json --profile patient.json
               caseboard match --profiles patients.jsonl > results.jsonl
+              caseboard match --phenopacket patient.phenopacket.json
 
             Inputs that cannot be used (an unknown gene, an unreadable alteration, an unknown disease or drug) are
             listed under "problems" with a message, reported on standard error, and make the exit code 1.
@@ -39,15 +41,18 @@ struct MatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A JSON-lines file with one profile per line.")
     var profiles: String?
 
+    @Option(name: .long, help: "A GA4GH Phenopacket v2 JSON file: its diseases, variants and treatments with responses.")
+    var phenopacket: String?
+
     @Option(name: .long, help: "Output format: text or json (jsonl for --profiles).")
     var format: OutputFormat?
 
     @OptionGroup var knowledge: KnowledgeOptions
 
     func validate() throws {
-        let sources = [profile != nil, profiles != nil, disease != nil || !alteration.isEmpty].filter { $0 }.count
-        if sources == 0 { throw ValidationError("give --disease/--alteration, --profile FILE or --profiles FILE") }
-        if sources > 1 { throw ValidationError("give only one of --disease/--alteration, --profile or --profiles") }
+        let sources = [profile != nil, profiles != nil, phenopacket != nil, disease != nil || !alteration.isEmpty].filter { $0 }.count
+        if sources == 0 { throw ValidationError("give --disease/--alteration, --profile FILE, --profiles FILE or --phenopacket FILE") }
+        if sources > 1 { throw ValidationError("give only one of --disease/--alteration, --profile, --profiles or --phenopacket") }
     }
 
     func run() async throws {
@@ -82,7 +87,21 @@ struct MatchCommand: AsyncParsableCommand {
             let input: PatientProfile
             // The --prior text behind each prior therapy of the profile.
             var priorTexts: [String] = []
-            if let profile {
+            if let phenopacket {
+                // Another system's patient: the importer builds the profile; codes it cannot read are errors, not guesses.
+                let imported: ImportedProfile
+                do {
+                    imported = try PhenopacketImporter(vocabularies: vocabularies).profile(from: Data(try InputFiles.read(phenopacket)))
+                } catch let error as PhenopacketImportError {
+                    throw Diagnostic.error("not a usable phenopacket: \(error.description)", file: phenopacket)
+                }
+                input = PatientProfile(
+                    id: imported.id,
+                    disease: imported.disease,
+                    alterations: imported.alterations,
+                    priorTherapies: imported.priorTherapies.map { PriorTherapy(drugs: $0.drugs, response: $0.response) }
+                )
+            } else if let profile {
                 do {
                     input = try JSONDecoder().decode(PatientProfile.self, from: Data(try InputFiles.read(profile)))
                 } catch let error as DecodingError {
@@ -103,7 +122,7 @@ struct MatchCommand: AsyncParsableCommand {
                 input = PatientProfile(disease: disease, alterations: alteration, priorTherapies: priors)
             }
             let result = matcher.match(input)
-            failed = report(result.problems, label: profile ?? "profile", priorTexts: priorTexts) || failed
+            failed = report(result.problems, label: profile ?? phenopacket ?? "profile", priorTexts: priorTexts) || failed
             if (format ?? .text) == .json {
                 encoder.outputFormatting.insert(.prettyPrinted)
                 print(String(decoding: try encoder.encode(result), as: UTF8.self))

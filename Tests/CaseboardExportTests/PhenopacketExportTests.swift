@@ -19,7 +19,7 @@ import Testing
         #expect(meta["phenopacketSchemaVersion"] == "2.0")
         #expect(meta["created"] == "2026-05-28T20:26:40Z")
         let prefixes = meta["resources"]?.arrayValue?.compactMap { $0["namespacePrefix"]?.stringValue } ?? []
-        #expect(Set(prefixes) == ["NCIT", "HGNC"])
+        #expect(Set(prefixes) == ["NCIT", "HGNC", "DrugBank"])
         #expect(meta["resources"]?.arrayValue?.allSatisfy { ($0["version"]?.stringValue ?? "").isEmpty == false } == true)
         #expect(meta["externalReferences"]?.arrayValue?.first?["id"] == "PMID:99999001")
     }

@@ -38,7 +38,7 @@ enum Fixture {
         #expect(summary.annotated == 4)
         #expect(summary.notAnnotatable == [.nonProteinChange: 2, .unknownGene: 1])
         #expect(summary.malformed == 1)
-        #expect(summary.warnings.map(\.line) == [9])
+        #expect(summary.warnings.map(\.position?.line) == [9])
         #expect(summary.samples == ["CASE-01", "CASE-02", "CASE-03", "CASE-04"])
     }
 
@@ -64,7 +64,7 @@ enum Fixture {
         #expect(found.first?.depth == 100)
         #expect(summary.notAnnotatable == [.filtered: 1, .nonProteinChange: 1])
         #expect(summary.malformed == 1)
-        #expect(summary.warnings.first?.line == 11)
+        #expect(summary.warnings.first?.position?.line == 11)
     }
 
     @Test func allFiltersKeepsFilteredRecords() throws {
@@ -108,7 +108,7 @@ enum Fixture {
         #expect(found.map(\.gene) == ["ALK", "ALK", "RET"])
         #expect(summary.notAnnotatable == [.unreadableFusion: 1])
         #expect(summary.malformed == 1)
-        #expect(summary.warnings.first?.line == 6)
+        #expect(summary.warnings.first?.position?.line == 6)
     }
 
     @Test func gisticMatrix() throws {
@@ -116,14 +116,14 @@ enum Fixture {
         #expect(Fixture.labels(found) == ["CASE-02 ERBB2 amplification", "CASE-01 CDKN2A deletion"])
         #expect(summary.notAnnotatable == [.noCopyNumberChange: 2])
         #expect(summary.malformed == 1)
-        #expect(summary.warnings.first?.line == 4)
+        #expect(summary.warnings.first?.position?.line == 4)
     }
 
     @Test func individualList() throws {
         let (found, summary) = try Fixture.read("cna_list.txt")
         #expect(Fixture.labels(found) == ["CASE-01 MET amplification", "CASE-02 CDKN2A deletion"])
         #expect(summary.malformed == 1)
-        #expect(summary.warnings.first?.line == 4)
+        #expect(summary.warnings.first?.position?.line == 4)
     }
 
     @Test func windowsLineEndsAreDetectedAndRead() throws {

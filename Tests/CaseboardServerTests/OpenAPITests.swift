@@ -45,6 +45,9 @@ struct OpenAPITests {
         "match": ("application/json", #"{"disease":"CML","alterations":["BCR-ABL1 T315I"]}"#),
         "matchBatch": ("application/x-ndjson", #"{"disease":"CML","alterations":["BCR-ABL1 T315I"]}"# + "\n"),
         "report": ("application/json", #"{"disease":"CML","alterations":["BCR-ABL1 T315I"]}"#),
+        "annotate": (
+            "text/plain", "Hugo_Symbol\tTumor_Sample_Barcode\tVariant_Classification\tHGVSp_Short\nEGFR\tS1\tMissense_Mutation\tp.L858R\n"
+        ),
         "createCase": (
             "application/json",
             #"{"document":"openapi.txt","patient":{},"diagnoses":[],"alterations":[],"therapies":[],"adverse_events":[],"resistance":[]}"#
@@ -78,7 +81,7 @@ struct OpenAPITests {
                 )
             }
         }
-        #expect(routes.count == 21)
+        #expect(routes.count == 22)
         let ordered = routes.sorted { ($0.template, $0.method) < ($1.template, $1.method) }
         let checked = try await Harness.app().test(.router) { client -> Int in
             var checked = 0
@@ -86,6 +89,7 @@ struct OpenAPITests {
                 var uri = route.template.replacingOccurrences(of: "{id}", with: "doc:missing")
                 if route.id == "diseases" { uri += "?q=aml" }
                 if route.id == "validateAlteration" { uri += "?text=FLT3%20ITD" }
+                if route.id == "annotate" { uri += "?disease=LUAD" }
                 var headers: HTTPFields = [:]
                 var body = ByteBuffer()
                 if let sample = Self.bodies[route.id] {

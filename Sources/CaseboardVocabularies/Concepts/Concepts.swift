@@ -32,6 +32,10 @@ public struct Drug: Sendable, Codable, Hashable, Identifiable {
     public var drugClass: String
     /// `targeted`, `chemotherapy`, `hypomethylating`, `antibody`, `steroid`, `supportive`, ...
     public var category: String
+    /// The DrugBank accession (`DB00619`), from the DrugBank open vocabulary (CC0), when the drug has an entry.
+    public var drugbankID: String? = nil
+    /// The FDA UNII (`BKJ8M8G5HI`), from the same DrugBank entry.
+    public var unii: String? = nil
 
     public var id: String { name }
 }

@@ -145,6 +145,8 @@ struct LexiconBuilder {
         let name = try table.column("name")
         let curated = try table.column("curated")
         let synonyms = try table.column("synonyms")
+        let drugbank = try table.column("drugbank")
+        let unii = try table.column("unii")
         var owned = Set(keys.map(\.key))
         var byName = Dictionary(drugs.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         for row in table.rows {
@@ -165,6 +167,11 @@ struct LexiconBuilder {
                 if owned.insert(LexiconKey.make(drugName)).inserted {
                     add(drugName, .drug(index), .name, .anyCase)
                 }
+            }
+            // The first row naming a drug gives its ids: its own DrugBank entry, which comes before salts and synonyms in DrugBank order.
+            if drugs[index].drugbankID == nil, !row[drugbank].isEmpty {
+                drugs[index].drugbankID = String(row[drugbank])
+                drugs[index].unii = row[unii].isEmpty ? nil : String(row[unii])
             }
             for form in row[synonyms].listItems {
                 guard owned.insert(LexiconKey.make(form)).inserted else { continue }

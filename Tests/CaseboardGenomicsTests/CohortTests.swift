@@ -1,0 +1,131 @@
+import CaseboardCore
+import CaseboardGenomics
+import CaseboardKnowledge
+import CaseboardMatching
+import CaseboardVocabularies
+import Foundation
+import Testing
+
+@Suite struct SegmentTests {
+    @Test func segFileGivesGeneCallsThroughTheBundledPositions() throws {
+        let (found, summary) = try Fixture.read("segments.seg")
+        #expect(Fixture.labels(found) == ["SEG-1 ERBB2 amplification", "SEG-1 CDKN2A deletion"])
+        #expect(summary.read == 6)
+        #expect(summary.notAnnotatable == [.noCopyNumberChange: 2, .noKnownGeneInSegment: 1])
+        #expect(summary.malformed == 1)
+        #expect(summary.warnings.map(\.position?.line) == [7])
+        #expect(summary.samples == ["SEG-1", "SEG-2"])
+    }
+
+    @Test func alleleSpecificSegmentsAreCalledOnTotalCopies() throws {
+        let (found, summary) = try Fixture.read("allele_specific.cna.tsv", options: GenomicReadOptions(defaultSample: "T1"))
+        #expect(Fixture.labels(found) == ["T1 CDKN2A deletion", "T1 ERBB2 amplification"])
+        #expect(summary.notAnnotatable == [.noCopyNumberChange: 1])
+    }
+
+    @Test func thresholdsAreOptions() throws {
+        let strict = GenomicReadOptions(segmentThresholds: SegmentThresholds(amplificationLog2: 2.0, deletionLog2: -3.0))
+        let (found, _) = try Fixture.read("segments.seg", options: strict)
+        #expect(found.isEmpty)
+    }
+
+    @Test func segmentsAreDetectedFromTheirHeader() throws {
+        #expect(GenomicFormat.detect(prefix: Array("ID\tchrom\tloc.start\tloc.end\tnum.mark\tseg.mean\n".utf8)) == .segments)
+        #expect(GenomicFormat.detect(prefix: Array("Chromosome\tStart\tEnd\tnMajor\tnMinor\n".utf8)) == .segments)
+    }
+
+    @Test func bundledPositionTablesHoldCommonCopyNumberGenes() throws {
+        let grch37 = try GenePositionTable.bundled(.grch37)
+        #expect(grch37.count > 2000)
+        #expect(grch37.genes(chromosome: "chr17", start: 37_800_000, end: 37_900_000).contains("ERBB2"))
+        #expect(try GenePositionTable.bundled(.grch38).count > 200)
+    }
+}
+
+@Suite struct RowTests {
+    /// Every line of the input comes back once, in order, as preamble, header or record.
+    @Test func everyLineIsHandedOnInOrder() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        var reader = GenomicReader(vocabularies: vocabularies)
+        let path = try Fixture.path("mutations.maf")
+        let rows = RowCollector()
+        _ = try reader.read(path: path, rows: { rows.rows.append($0) }, emit: { _ in })
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedCount = lines.last == "" ? lines.count - 1 : lines.count
+        #expect(rows.rows.map(\.line) == Array(1...expectedCount))
+        #expect(rows.rows.map(\.text) == lines.prefix(expectedCount).map(String.init))
+        #expect(rows.rows[0].kind == .preamble)
+        #expect(rows.rows[1].kind == .header)
+        #expect(rows.rows[2].alterations.map(\.alteration) == ["KRAS G12D"])
+        #expect(rows.rows[3].reasons == [.nonProteinChange])
+        #expect(rows.rows.contains { $0.warning != nil })
+    }
+
+    @Test func readingWithRowsCountsTheSameAsWithout() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        var reader = GenomicReader(vocabularies: vocabularies)
+        let path = try Fixture.path("raw.vcf")
+        let plain = try reader.read(path: path) { _ in }
+        let withRows = try reader.read(path: path, rows: { _ in }, emit: { _ in })
+        #expect(plain.line == withRows.line)
+        #expect(plain.read > 0)
+    }
+}
+
+/// Collects rows in a test; the closure is escaping, so the rows live in a reference.
+final class RowCollector: @unchecked Sendable {
+    var rows: [GenomicRow] = []
+}
+
+@Suite struct CohortTests {
+    static func annotator() throws -> CohortAnnotator {
+        let vocabularies = try Fixture.vocabularies.get()
+        let index = KnowledgeIndex(
+            evidence: try CuratedEvidence.load(vocabularies: vocabularies).items,
+            cases: [],
+            classRules: try ClassRule.loadBundled(vocabularies: vocabularies),
+            snapshot: "cohort"
+        )
+        return CohortAnnotator(vocabularies: vocabularies, matcher: Matcher(vocabularies: vocabularies, index: index))
+    }
+
+    @Test func aCohortFromBytesMatchesEachSampleAsAWhole() throws {
+        let maf = "Hugo_Symbol\tVariant_Classification\tTumor_Sample_Barcode\tHGVSp_Short\nEGFR\tMissense_Mutation\tP1\tp.L858R\n"
+        let fusions = "Tumor_Sample_Barcode\tFusion\nP2\tEML4::ALK\n"
+        let cohort = try Self.annotator().annotate(
+            [.bytes(Array(maf.utf8), name: "a.maf"), .bytes(Array(fusions.utf8), name: "f.txt"), .bytes(Array("nothing\n".utf8), name: "x.txt")],
+            disease: "LUAD"
+        )
+        #expect(cohort.samples.map(\.sample) == ["P1", "P2"])
+        #expect(cohort.samples.allSatisfy { $0.bestLevel == .a })
+        #expect(cohort.errors.count == 1)
+        #expect(cohort.refused)
+    }
+
+    @Test func theRowAnnotationNamesTheLevelAndTheHotspot() throws {
+        let maf = "Hugo_Symbol\tVariant_Classification\tTumor_Sample_Barcode\tHGVSp_Short\nEGFR\tMissense_Mutation\tP1\tp.L858R\n"
+        let cohort = try Self.annotator().annotate([.bytes(Array(maf.utf8), name: "a.maf")], disease: "LUAD")
+        let annotator = RowAnnotator(samples: cohort.samples, hotspots: try HotspotTable.bundledProteinChanges())
+        var reader = GenomicReader(vocabularies: try Fixture.vocabularies.get())
+        let rows = RowCollector()
+        _ = try reader.read(bytes: Array(maf.utf8), name: "a.maf", rows: { rows.rows.append($0) }, emit: { _ in })
+        let header = annotator.line(for: rows.rows[0]).dropLast().components(separatedBy: "\t")
+        let record = annotator.line(for: rows.rows[1]).dropLast().components(separatedBy: "\t")
+        #expect(header.count == record.count)
+        let fields = Dictionary(uniqueKeysWithValues: zip(header, record))
+        #expect(fields["CASEBOARD_ALTERATION"] == "EGFR L858R")
+        #expect(fields["HOTSPOT"] == "yes")
+        #expect(fields["HIGHEST_SENSITIVE_LEVEL"] == "A")
+        #expect(fields["Hugo_Symbol"] == "EGFR")
+    }
+
+    @Test func theReportEscapesTextAndCarriesNoScript() throws {
+        let maf = "Hugo_Symbol\tVariant_Classification\tTumor_Sample_Barcode\tHGVSp_Short\nEGFR\tMissense_Mutation\t<b>P1</b>\tp.L858R\n"
+        let cohort = try Self.annotator().annotate([.bytes(Array(maf.utf8), name: "a.maf")], disease: "LUAD")
+        let html = CohortReport.html(cohort, generated: "2026-01-01T00:00:00Z")
+        #expect(html.contains("&lt;b&gt;P1&lt;/b&gt;"))
+        #expect(!html.contains("<b>P1"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(html.contains("<td class=\"lvA\""))
+    }
+}
