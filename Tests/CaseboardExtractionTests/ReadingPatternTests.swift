@@ -107,4 +107,47 @@ struct ReadingPatternTests {
         #expect(record.adverseEvents.contains { $0.term.contains("acute myeloid leukemia") && $0.drugs == ["ruxolitinib"] })
         #expect(record.diagnoses.contains { $0.oncotree == "AML" })
     }
+
+    @Test func anAbbreviationInBracketsDoesNotCutAnOutcomeFromItsDrug() throws {
+        let (record, _) = try extract(
+            "We report a woman with lung adenocarcinoma who achieved a prolonged progression-free survival (PFS) with dacomitinib."
+        )
+        #expect(record.therapies.first?.response == .stable)
+    }
+
+    @Test func anUnlabelledNarrativeGoesOnAboutThePatient() throws {
+        let (record, _) = try extract(
+            """
+            Abstract
+            Background: ROS1 fusions drive some lung cancers. Results: Patient 1, a 52-year-old man with lung adenocarcinoma.             An EZR-ROS1 fusion was found and entrectinib was initiated. A partial response is ongoing after ten months.
+            """
+        )
+        #expect(record.therapies.first { $0.drugs == ["entrectinib"] }?.response == .partial)
+    }
+
+    @Test func progressionWhileADrugIsWithheldIsNotItsOutcome() throws {
+        let (record, _) = try extract(
+            """
+            A 57-year-old woman with melanoma started encorafenib. She developed fevers necessitating withholding the drug.             Later, progression of a single lesion was treated with radiotherapy.
+            """
+        )
+        #expect(record.therapies.first { $0.drugs == ["encorafenib"] }?.response == nil)
+    }
+
+    @Test func poisoningsEnzymesAndLabValuesAreNotTherapies() throws {
+        let (record, _) = try extract(
+            """
+            A 35-year-old man was admitted with digoxin poisoning. His creatine kinase was high and his vitamin D levels were low. \
+            He received atropine.
+            """
+        )
+        #expect(record.therapies.map(\.drugs) == [["atropine"]])
+    }
+
+    @Test func aTextWithoutAPatientHasNoTherapyLines() throws {
+        let (record, _) = try extract(
+            "Ethanol and nicotine modulate dopamine release in flies. Cocaine increased locomotion in mutant strains."
+        )
+        #expect(record.therapies.isEmpty)
+    }
 }

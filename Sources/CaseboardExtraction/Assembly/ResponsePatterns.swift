@@ -21,7 +21,7 @@ enum ResponsePatterns {
         // "died despite X".
         (/\bdied\s+despite\b/, .progressive, true),
         // Lasting benefit without a stated response is at least stable disease.
-        (/\bremain(?:s|ed)?\s+(?:[a-z]+,?\s+){0,3}?(?:progression|relapse|recurrence|disease)[- ]free\b/, .stable, false),
+        (/\bremain(?:s|ed|ing)?,?\s+(?:[a-z]+,?\s+){0,3}?(?:progression|relapse|recurrence|disease)[- ]free\b/, .stable, false),
         (/\b(?:long|longer|prolonged|remarkable|durable|long-term|sustained)\s+progression[- ]free\s+survival\b/, .stable, false),
         // Haematological improvement (IWG) is a response short of remission.
         (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),

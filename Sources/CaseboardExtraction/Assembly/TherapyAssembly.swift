@@ -25,6 +25,8 @@ struct TherapyAssembly {
     private var supportiveLines: Set<Int> = []
     /// Lines first named in the case as given before ("had previously received X").
     private var retrospectiveLines: Set<Int> = []
+    /// How many lines existed when the current sentence began.
+    private var linesBeforeSentence = 0
 
     init(assembler: CaseAssembler) {
         self.assembler = assembler
@@ -63,6 +65,7 @@ struct TherapyAssembly {
             }
             let previousFocus = sentencesSinceFocus <= 4 ? focus : nil
             var placed: [Placed] = []
+            linesBeforeSentence = lines.count
             for group in drugGroups(in: view) {
                 sectionsWithDrugs.insert(view.sentence.sectionIndex)
                 let index = lineIndex(for: group, in: view)
@@ -314,12 +317,13 @@ struct TherapyAssembly {
             firstCaseMention[index] = range.lowerBound
             // "She had previously received X" looks back: no date of this sentence is X's start.
             if assembler.isRetrospective(view) {
-                if lines.count > 1 { retrospectiveLines.insert(index) }
-            } else if let time = assembler.times(in: view).first ?? recentDate(before: view) {
+                // Only lines named in earlier sentences can come after it.
+                if linesBeforeSentence > 0, index >= linesBeforeSentence { retrospectiveLines.insert(index) }
+            } else if let time = startTime(of: group, in: view) ?? recentDate(before: view) {
                 lines[index].start = time.point
             }
         }
-        if lines[index].start == nil, let time = assembler.times(in: view).first(where: { $0.point.date != nil }) {
+        if lines[index].start == nil, let time = assembler.times(in: view).first(where: { $0.point.date != nil && !isCourse($0, of: group) }) {
             lines[index].start = time.point
         }
         if lines[index].dose == nil, let dose = dose(after: group.last!.range, in: view) {
@@ -342,6 +346,22 @@ struct TherapyAssembly {
         let disease = view.terms(.disease).first { $0.range.lowerBound >= range.upperBound && $0.range.lowerBound - range.upperBound <= 24 }
         guard let disease, case .disease(let index) = disease.concept, !assembler.vocabularies.diseases[index].isCancer else { return nil }
         return "treatment of " + assembler.lowered(disease.range)
+    }
+
+    /// The first time phrase of the sentence that can date the start of a line: not one that counts
+    /// into the line's own course ("after three months of this treatment, X induced...").
+    private func startTime(of group: [DrugMention], in view: SentenceView) -> TimeMention? {
+        assembler.times(in: view).first { !isCourse($0, of: group) }
+    }
+
+    private func isCourse(_ time: TimeMention, of group: [DrugMention]) -> Bool {
+        guard time.point.anchor == "start of therapy" || time.point.cycle != nil else { return false }
+        let after = assembler.lowered(time.range.upperBound..<min(assembler.bytes.count, time.range.upperBound + 40))
+        if after.hasPrefix(" of this") || after.hasPrefix(" of the ") || after.hasPrefix(" of treatment") || after.hasPrefix(" of therapy") {
+            return true
+        }
+        // "after 18 months of imatinib" dates the next line, not imatinib's.
+        return group.contains { $0.range.lowerBound >= time.range.upperBound && $0.range.lowerBound - time.range.upperBound <= 6 }
     }
 
     /// A calendar date from the one or two sentences just before, in the same section: narratives
@@ -409,10 +429,13 @@ struct TherapyAssembly {
         // are sorted by it within the places they hold; the others keep their place.
         // A line named as given before ("she had previously received X") comes ahead of the
         // lines named so far.
-        for line in order.filter({ retrospectiveLines.contains($0) }) {
+        // Lines named in one sentence keep their order among themselves.
+        var moved: [Int] = []
+        for line in order.filter({ retrospectiveLines.contains($0) }).reversed() {
             order.removeAll { $0 == line }
-            order.insert(line, at: 0)
+            moved.insert(line, at: 0)
         }
+        order.insert(contentsOf: moved, at: 0)
         let starts = order.map { retrospectiveLines.contains($0) ? nil : startMonths(of: lines[$0]) }
         let timedPlaces = order.indices.filter { starts[$0] != nil }
         let timed = timedPlaces.map { (line: order[$0], start: starts[$0]!) }
@@ -520,7 +543,9 @@ struct TherapyAssembly {
         // drug unless it names one: "such neoplasms may recur late".
         let generic = placed.isEmpty && !assembler.caseSeries && speaksOfAClass(view)
         var cues = view.cues.filter { $0.cue.response != nil }
-        for pattern in patterns where !pattern.explicitOnly && !cues.contains(where: { $0.range.overlaps(pattern.range) }) {
+        // A pattern outranks the cue words inside it: "remained recurrence-free" is no recurrence.
+        for pattern in patterns where !pattern.explicitOnly {
+            cues.removeAll { $0.range.overlaps(pattern.range) }
             let cue: Cue =
                 switch pattern.kind {
                 case .complete: .complete
@@ -643,7 +668,8 @@ struct TherapyAssembly {
         if let next = placed.first(where: { $0.range.lowerBound >= cue.range.upperBound }) {
             // "to", "on", "with" and up to three modifiers: "did not respond to oral low-dose prednisone".
             // A closing bracket may come first: "(MMR) with 400 mg imatinib".
-            let gap = assembler.gap(cue.range.upperBound, next.range.lowerBound).drop { $0 == ")" || $0 == " " }
+            // A bracketed abbreviation may come between: "a long progression-free survival (PFS) after X".
+            let gap = Self.withoutAsides(assembler.gap(cue.range.upperBound, next.range.lowerBound)).drop { $0 == ")" || $0 == " " }
             // An adverb may come first: "responded optimally to dasatinib".
             let words = Array(gap.split(separator: " ").drop { $0.count > 4 && $0.hasSuffix("ly") })
             let cueText = assembler.lowered(cue.range)
