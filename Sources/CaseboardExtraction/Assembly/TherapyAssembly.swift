@@ -360,8 +360,10 @@ struct TherapyAssembly {
         if after.hasPrefix(" of this") || after.hasPrefix(" of the ") || after.hasPrefix(" of treatment") || after.hasPrefix(" of therapy") {
             return true
         }
-        // "after 18 months of imatinib" dates the next line, not imatinib's.
-        return group.contains { $0.range.lowerBound >= time.range.upperBound && $0.range.lowerBound - time.range.upperBound <= 6 }
+        // "after 18 months of imatinib" dates the next line, not imatinib's; "in the third cycle
+        // venetoclax was added" does date venetoclax.
+        guard after.hasPrefix(" of ") else { return false }
+        return group.contains { $0.range.lowerBound >= time.range.upperBound && $0.range.lowerBound - time.range.upperBound <= 24 }
     }
 
     /// A calendar date from the one or two sentences just before, in the same section: narratives
