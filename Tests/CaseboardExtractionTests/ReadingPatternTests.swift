@@ -150,4 +150,16 @@ struct ReadingPatternTests {
         )
         #expect(record.therapies.isEmpty)
     }
+
+    @Test func aCauseWordMakesAToxicityOnlyWithADrug() throws {
+        let (record, _) = try extract(
+            """
+            A 58-year-old man with lung adenocarcinoma received osimertinib. Low cardiac output was causing acute kidney injury. \
+            In his case osimertinib caused pneumonitis.
+            """
+        )
+        let terms = Set(record.adverseEvents.map(\.term))
+        #expect(terms.contains("pneumonitis"))
+        #expect(!terms.contains("acute kidney injury"))
+    }
 }

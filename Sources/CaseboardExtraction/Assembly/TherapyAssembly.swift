@@ -722,6 +722,9 @@ struct TherapyAssembly {
         let hasContext =
             view.has(.adverseEventContext) || !view.grades.isEmpty || doseContext || view.has(.stop)
             || assembler.text(view.range).firstMatch(of: Self.moreEventContext.ignoresCase()) != nil
+            // "X may cause Y": a cause word counts when the sentence names a drug ("low output
+            // failure causing liver failure" names none).
+            || !view.terms(.drug).isEmpty && assembler.text(view.range).firstMatch(of: /\b(?:cause[sd]?|causing)\b/.ignoresCase()) != nil
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) { continue }
@@ -740,10 +743,10 @@ struct TherapyAssembly {
         }
     }
 
-    /// Stops and causes the event cues leave out: "decided to discontinue", "interrupted",
-    /// "withheld", "treatment was held", "may cause".
+    /// Stops and intolerance the event cues leave out: "decided to discontinue", "interrupted",
+    /// "withheld", "treatment was held", "intolerant of".
     nonisolated(unsafe) private static let moreEventContext =
-        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|cause[sd]?|causing|intolerant\s+(?:of|to)|due\s+to\s+intolerance)\b/
+        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance)\b/
 
     /// Pauses and stops the stop cues leave out.
     nonisolated(unsafe) private static let holdWords =
