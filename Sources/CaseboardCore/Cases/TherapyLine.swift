@@ -180,12 +180,26 @@ public struct TimePoint: Sendable, Codable, Hashable {
     public var anchor: String?
     /// The phrase as written.
     public var text: String
+    /// The cycle of the current therapy the phrase names ("in the third cycle" is 3, "after four
+    /// cycles" is 4), when it counts in cycles.
+    public var cycle: Int?
+    /// The point normalized to months from the diagnosis of the patient's cancer, when the text
+    /// dates the diagnosis and ties this point to it through dates or relative times ("two years
+    /// later", "ten months after transplant"). Months count as 30.44 days; one decimal.
+    public var monthsFromDiagnosis: Double?
 
-    public init(date: String? = nil, days: Int? = nil, anchor: String? = nil, text: String) {
+    enum CodingKeys: String, CodingKey {
+        case date, days, anchor, text, cycle
+        case monthsFromDiagnosis = "months_from_diagnosis"
+    }
+
+    public init(date: String? = nil, days: Int? = nil, anchor: String? = nil, text: String, cycle: Int? = nil, monthsFromDiagnosis: Double? = nil) {
         self.date = date
         self.days = days
         self.anchor = anchor
         self.text = text
+        self.cycle = cycle
+        self.monthsFromDiagnosis = monthsFromDiagnosis
     }
 }
 

@@ -12,6 +12,8 @@ struct CaseAssembler {
     let bytes: [UInt8]
     /// The report describes several patients, so it has no single age or sex.
     let caseSeries: Bool
+    /// The document's time phrases normalized to months from diagnosis.
+    private(set) var clock = TimeClock()
 
     init(annotated: AnnotatedDocument, vocabularies: Vocabularies) {
         self.annotated = annotated
@@ -19,6 +21,7 @@ struct CaseAssembler {
         caseSeries = annotated.reportsCaseSeries()
         views = annotated.sentenceViews(caseSeries: caseSeries)
         bytes = Array(annotated.document.text.utf8)
+        clock = resolveTimes()
     }
 
     func assemble() -> CaseRecord {
@@ -26,6 +29,7 @@ struct CaseAssembler {
         var alterations = assembleAlterations()
         var therapy = TherapyAssembly(assembler: self)
         therapy.run()
+        therapy.addTreatmentEffects(treatmentEffectEvents())
         let resistance = assembleResistance(lines: therapy.lines, alterations: &alterations)
         let timeline = assembleTimeline(therapy: therapy, resistance: resistance)
         return CaseRecord(
@@ -349,12 +353,51 @@ struct CaseAssembler {
         let after = lowered(range.upperBound..<view.range.upperBound).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for cue in [
             "after starting", "after initiat", "induced by", "associated with", "in a patient treated with", "during treatment with", "secondary to",
-            "related to",
+            "related to", "after treatment with", "after commencement of", "after the start of", "that developed after", "which developed after",
         ] {
             if let found = after.range(of: cue), after.distance(from: after.startIndex, to: found.lowerBound) < 60 { return true }
         }
         let before = lowered(max(view.range.lowerBound, range.lowerBound - 20)..<range.lowerBound)
         return before.hasSuffix("-induced ") || before.hasSuffix("-associated ")
+    }
+
+    /// Conditions the text presents as caused by a drug, as adverse events of that drug: "GPA
+    /// shortly after starting dabrafenib", "a secondary leukaemia that developed after
+    /// ruxolitinib". A cancer counts only when the text says it developed after the drug (a
+    /// second neoplasm); it stays a diagnosis too.
+    func treatmentEffectEvents() -> [AdverseEvent] {
+        var events: [AdverseEvent] = []
+        for view in views where view.isPatient {
+            for term in view.terms(.disease) {
+                guard case .disease(let index) = term.concept else { continue }
+                let disease = vocabularies.diseases[index]
+                if Self.complicationCodes.contains(disease.code) || isDiseaseNegated(term.range, in: view) { continue }
+                guard isTreatmentEffect(term.range, in: view) else { continue }
+                if disease.isCancer {
+                    let before = lowered(max(view.range.lowerBound, term.range.lowerBound - 24)..<term.range.lowerBound)
+                    let after = lowered(term.range.upperBound..<min(view.range.upperBound, term.range.upperBound + 80))
+                    let developed =
+                        before.hasSuffix("developed ") || before.hasSuffix("secondary ") || before.hasSuffix("therapy-related ")
+                        || before.hasSuffix("treatment-related ") || after.contains("that developed after") || after.contains("which developed after")
+                    guard developed else { continue }
+                }
+                guard
+                    let drug = view.terms(.drug).first(where: { $0.range.lowerBound >= term.range.upperBound }),
+                    case .drug(let drugIndex) = drug.concept
+                else { continue }
+                let term = AdverseEvent(
+                    term: disease.isCancer ? disease.name.lowercased() : lowered(term.range),
+                    drugs: [vocabularies.drugs[drugIndex].name],
+                    spans: [evidence(term.range)]
+                )
+                if let existing = events.firstIndex(where: { $0.term == term.term && $0.drugs == term.drugs }) {
+                    events[existing].spans += term.spans
+                } else {
+                    events.append(term)
+                }
+            }
+        }
+        return events
     }
 
     /// Negation that applies to a disease: "no evidence of lymphoma", "ruled out", but not the

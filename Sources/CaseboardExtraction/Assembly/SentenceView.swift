@@ -66,6 +66,9 @@ extension AnnotatedDocument {
     func sentenceViews(caseSeries: Bool = false) -> [SentenceView] {
         let hasCaseSection = document.sections.contains { $0.kind == .case || $0.kind == .abstract }
         var text = document.text
+        // The last sentence's section and whether it was the patient's, for narratives that go on
+        // without naming the patient again.
+        var previous = (section: -1, isPatient: false)
         return text.withUTF8 { bytes in
             sentences.enumerated().map { index, sentence in
                 let range = sentence.range
@@ -124,10 +127,15 @@ extension AnnotatedDocument {
                 // A case report's title names its case, even "…: a case report and review of the literature".
                 case .title: isPatient = true
                 case .abstract, .case: isPatient = !background
-                case .other: isPatient = !background && (patientReference || !hasCaseSection)
+                // In an unlabelled part, a sentence that follows one about the patient goes on
+                // about them: "Patient 2, a 43-year-old woman. A fusion was found and X started."
+                case .other:
+                    let continues = previous.isPatient && previous.section == sentence.sectionIndex
+                    isPatient = !background && (patientReference || !hasCaseSection || continues)
                 case .discussion: isPatient = !background && patientReference
                 case .references: isPatient = false
                 }
+                previous = (sentence.sectionIndex, isPatient)
                 return SentenceView(
                     index: index,
                     sentence: sentence,

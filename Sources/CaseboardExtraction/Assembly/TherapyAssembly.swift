@@ -20,6 +20,13 @@ struct TherapyAssembly {
     private var sectionsWithDrugs: Set<Int> = []
     /// Lines the text says were stopped.
     private var stoppedLines: Set<Int> = []
+    /// Lines of conditioning, prophylaxis or treatment of another condition: "conditioning with
+    /// cyclophosphamide", "tacrolimus as GVHD prophylaxis", "rituximab for the vasculitis".
+    private var supportiveLines: Set<Int> = []
+    /// Lines first named in the case as given before ("had previously received X").
+    private var retrospectiveLines: Set<Int> = []
+    /// How many lines existed when the current sentence began.
+    private var linesBeforeSentence = 0
 
     init(assembler: CaseAssembler) {
         self.assembler = assembler
@@ -45,6 +52,9 @@ struct TherapyAssembly {
 
     mutating func run() {
         definedEvents = Self.eventAbbreviations(in: assembler)
+        // A text that never speaks of a patient (a laboratory or population study) reports no
+        // therapy lines, however many substances it names.
+        guard reportsAPatient() else { return }
         var focus: Item?
         var focusSection = -1
         var sentencesSinceFocus = 0
@@ -55,6 +65,7 @@ struct TherapyAssembly {
             }
             let previousFocus = sentencesSinceFocus <= 4 ? focus : nil
             var placed: [Placed] = []
+            linesBeforeSentence = lines.count
             for group in drugGroups(in: view) {
                 sectionsWithDrugs.insert(view.sentence.sectionIndex)
                 let index = lineIndex(for: group, in: view)
@@ -78,6 +89,22 @@ struct TherapyAssembly {
             }
         }
         orderLines()
+    }
+
+    /// The text speaks of a patient: "the patient", "our case", a singular man or woman, he or she,
+    /// an age such as "a 62-year-old", or several patients of a case series.
+    private func reportsAPatient() -> Bool {
+        if assembler.caseSeries { return true }
+        return assembler.views.contains { view in
+            if view.namesPatient { return true }
+            return view.cues.contains { cue in
+                switch cue.cue {
+                case .patientReference, .malePronoun, .femalePronoun: return true
+                case .male, .female: return !["men", "women"].contains(assembler.lowered(cue.range))
+                default: return false
+                }
+            }
+        }
     }
 
     // MARK: Drugs and lines
@@ -105,7 +132,15 @@ struct TherapyAssembly {
         var groups: [[DrugMention]] = []
         for mention in mentions {
             if let previous = groups.last?.last {
-                let joiner = assembler.gap(previous.range.upperBound, mention.range.lowerBound)
+                // The drugs a regimen's brackets spell out belong to it: "CHOP (cyclophosphamide,
+                // 750 mg/m2, doxorubicin, ...)".
+                if let regimen = groups.last?.first(where: { $0.regimen != nil }), isSpelledOut(mention.range, by: regimen.range, in: view) {
+                    if !groups[groups.count - 1].contains(where: { $0.inn == mention.inn }) { groups[groups.count - 1].append(mention) }
+                    continue
+                }
+                // A bracketed aside between two drugs does not part them: "trametinib (a MEK
+                // inhibitor) and dabrafenib".
+                let joiner = Self.withoutAsides(assembler.gap(previous.range.upperBound, mention.range.lowerBound))
                 let listed = joiner == "and" || joiner == ", and" || joiner == "," || joiner == "or" || joiner == ", or"
                 if previous.range == mention.range || Self.combinationJoiners.contains(joiner)
                     || listed && !bothHaveLines(previous.inn, mention.inn) && !sameTargetedClass(previous.inn, mention.inn)
@@ -117,6 +152,43 @@ struct TherapyAssembly {
             groups.append([mention])
         }
         return groups
+    }
+
+    /// The text with its closed bracketed asides removed and spaces collapsed.
+    static func withoutAsides(_ text: String) -> String {
+        guard text.contains("(") else { return text }
+        var result = ""
+        var depth = 0
+        for character in text {
+            if character == "(" {
+                depth += 1
+            } else if character == ")", depth > 0 {
+                depth -= 1
+            } else if depth == 0 {
+                result.append(character)
+            }
+        }
+        guard depth == 0 else { return text }
+        return result.split(separator: " ").joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
+    }
+
+    /// The drug sits inside the brackets that follow a regimen name ("CHOP (cyclophosphamide,
+    /// doxorubicin, vincristine, prednisone)" or "FOLFOX chemotherapy (oxaliplatin, ...)").
+    private func isSpelledOut(_ range: Range<Int>, by regimen: Range<Int>, in view: SentenceView) -> Bool {
+        let bytes = assembler.bytes
+        var open = regimen.upperBound
+        while open < range.lowerBound, bytes[open] != 0x28 {
+            // Only a word or two ("therapy", "regimen") may come between the name and its brackets.
+            if open - regimen.upperBound > 24 || bytes[open] == 0x2E || bytes[open] == 0x3B { return false }
+            open += 1
+        }
+        guard open < range.lowerBound else { return false }
+        var index = open + 1
+        while index < range.lowerBound {
+            if bytes[index] == 0x29 || bytes[index] == 0x28 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Words between two drugs that make them one combination. A bare "and" is handled apart:
@@ -178,11 +250,29 @@ struct TherapyAssembly {
         lines.contains { $0.drugs.contains(first) } && lines.contains { $0.drugs.contains(second) }
     }
 
-    /// A drug counts as given unless its clause refuses, negates or cites it.
+    /// A drug counts as given unless its clause refuses, negates or cites it, or the word after
+    /// it makes it something else: a poisoning, a lab value, an enzyme or a test.
     private func isGiven(_ range: Range<Int>, in view: SentenceView) -> Bool {
         if assembler.isNegated(range, in: view, window: 12) || assembler.isInBackgroundAside(range, in: view) { return false }
+        if namesSomethingElse(range, in: view) { return false }
         let clause = clauseRange(around: range, in: view)
         return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) }
+    }
+
+    /// Words after a drug name that make the phrase something other than a drug given: "tetrodotoxin
+    /// poisoning", "creatine kinase", "fibrin deposits", "angiotensin-converting enzyme", "13C urea
+    /// breath test", "vitamin D levels".
+    private static let nonTherapyHeads: Set<String> = [
+        "poisoning", "intoxication", "overdose", "ingestion", "exposure", "abuse", "dependence", "withdrawal", "addiction", "kinase",
+        "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits", "deposition",
+        "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
+    ]
+
+    private func namesSomethingElse(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 24))
+        let words = after.split(whereSeparator: { !$0.isLetter }).prefix(1)
+        guard let next = words.first, after.first == " " || after.first == "-" else { return false }
+        return Self.nonTherapyHeads.contains(String(next))
     }
 
     /// The clause around a mention: sentence parts split at ";", "but", "however", "whereas".
@@ -217,21 +307,63 @@ struct TherapyAssembly {
             firstMention.append(range.lowerBound)
             firstCaseMention.append(nil)
             index = lines.count - 1
+            if let setting = supportiveSetting(of: range, in: view) {
+                lines[index].setting = setting
+                supportiveLines.insert(index)
+            }
         }
         lines[index].spans.append(assembler.evidence(range))
         if view.sentence.section == .case, firstCaseMention[index] == nil {
             firstCaseMention[index] = range.lowerBound
-            if let time = assembler.times(in: view).first ?? recentDate(before: view) {
+            // "She had previously received X" looks back: no date of this sentence is X's start.
+            if assembler.isRetrospective(view) {
+                // Only lines named in earlier sentences can come after it.
+                if linesBeforeSentence > 0, index >= linesBeforeSentence { retrospectiveLines.insert(index) }
+            } else if let time = startTime(of: group, in: view) ?? recentDate(before: view) {
                 lines[index].start = time.point
             }
         }
-        if lines[index].start == nil, let time = assembler.times(in: view).first(where: { $0.point.date != nil }) {
+        if lines[index].start == nil, let time = assembler.times(in: view).first(where: { $0.point.date != nil && !isCourse($0, of: group) }) {
             lines[index].start = time.point
         }
         if lines[index].dose == nil, let dose = dose(after: group.last!.range, in: view) {
             lines[index].dose = dose
         }
         return index
+    }
+
+    /// Conditioning, prophylaxis or the treatment of a condition that is not a cancer: "the
+    /// conditioning regimen consisted of busulfan", "tacrolimus as GVHD prophylaxis",
+    /// "rituximab for the vasculitis".
+    private func supportiveSetting(of range: Range<Int>, in view: SentenceView) -> String? {
+        let clause = clauseRange(around: range, in: view)
+        let words = assembler.lowered(clause)
+        if words.contains("conditioning") { return "conditioning" }
+        if words.contains("prophylaxis") || words.contains("prophylactic") || words.contains("premedication") { return "prophylaxis" }
+        // "X for <condition>": the first disease after "for" within a few words is not a cancer.
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 6))
+        guard after.hasPrefix(" for ") else { return nil }
+        let disease = view.terms(.disease).first { $0.range.lowerBound >= range.upperBound && $0.range.lowerBound - range.upperBound <= 24 }
+        guard let disease, case .disease(let index) = disease.concept, !assembler.vocabularies.diseases[index].isCancer else { return nil }
+        return "treatment of " + assembler.lowered(disease.range)
+    }
+
+    /// The first time phrase of the sentence that can date the start of a line: not one that counts
+    /// into the line's own course ("after three months of this treatment, X induced...").
+    private func startTime(of group: [DrugMention], in view: SentenceView) -> TimeMention? {
+        assembler.times(in: view).first { !isCourse($0, of: group) }
+    }
+
+    private func isCourse(_ time: TimeMention, of group: [DrugMention]) -> Bool {
+        guard time.point.anchor == "start of therapy" || time.point.cycle != nil else { return false }
+        let after = assembler.lowered(time.range.upperBound..<min(assembler.bytes.count, time.range.upperBound + 40))
+        if after.hasPrefix(" of this") || after.hasPrefix(" of the ") || after.hasPrefix(" of treatment") || after.hasPrefix(" of therapy") {
+            return true
+        }
+        // "after 18 months of imatinib" dates the next line, not imatinib's; "in the third cycle
+        // venetoclax was added" does date venetoclax.
+        guard after.hasPrefix(" of ") else { return false }
+        return group.contains { $0.range.lowerBound >= time.range.upperBound && $0.range.lowerBound - time.range.upperBound <= 24 }
     }
 
     /// A calendar date from the one or two sentences just before, in the same section: narratives
@@ -290,11 +422,30 @@ struct TherapyAssembly {
     }
 
     private mutating func orderLines() {
-        let order = lines.indices.sorted { a, b in
+        var order = lines.indices.sorted { a, b in
             let keyA = firstCaseMention[a] ?? firstMention[a]
             let keyB = firstCaseMention[b] ?? firstMention[b]
             return keyA < keyB
         }
+        // Lines are in time order, not order of mention: the lines whose start the clock knows
+        // are sorted by it within the places they hold; the others keep their place.
+        // A line named as given before ("she had previously received X") comes ahead of the
+        // lines named so far.
+        // Lines named in one sentence keep their order among themselves.
+        var moved: [Int] = []
+        for line in order.filter({ retrospectiveLines.contains($0) }).reversed() {
+            order.removeAll { $0 == line }
+            moved.insert(line, at: 0)
+        }
+        order.insert(contentsOf: moved, at: 0)
+        let starts = order.map { retrospectiveLines.contains($0) ? nil : startMonths(of: lines[$0]) }
+        let timedPlaces = order.indices.filter { starts[$0] != nil }
+        let timed = timedPlaces.map { (line: order[$0], start: starts[$0]!) }
+        // A stable sort: lines that start together stay in order of mention.
+        let sorted = timed.enumerated().sorted { a, b in
+            a.element.start != b.element.start ? a.element.start < b.element.start : a.offset < b.offset
+        }
+        for (place, entry) in zip(timedPlaces, sorted) { order[place] = entry.element.line }
         lines = order.enumerated().map { position, index in
             var line = lines[index]
             line.line = position + 1
@@ -303,6 +454,13 @@ struct TherapyAssembly {
         for index in adverseEvents.indices {
             adverseEvents[index].drugs = unique(adverseEvents[index].drugs)
         }
+    }
+
+    /// When a line started, in months from diagnosis: its stated start, else when its first
+    /// drug was first given on the document's clock.
+    private func startMonths(of line: TherapyLine) -> Double? {
+        if let months = line.start?.monthsFromDiagnosis { return months }
+        return line.drugs.compactMap { assembler.clock.drugStarts[$0] }.min()
     }
 
     // MARK: Procedures
@@ -373,24 +531,50 @@ struct TherapyAssembly {
     // MARK: Responses
 
     private mutating func attachResponses(in view: SentenceView, placed: [Placed], focus: Item?) {
-        for cue in view.cues {
+        // Supportive lines (conditioning, prophylaxis, a drug for another condition) take an
+        // outcome only when it names them.
+        let treating = placed.filter { if case .line(let index) = $0.item { !supportiveLines.contains(index) } else { true } }
+        let treatingFocus: Item? = if case .line(let index) = focus, supportiveLines.contains(index) { nil } else { focus }
+        let patterns = ResponsePatterns.matches(in: assembler.text(view.range), offset: view.range.lowerBound)
+        for pattern in patterns where pattern.explicitOnly && !assembler.isNegated(pattern.range, in: view, window: 12) {
+            for index in namedLines(after: pattern.range, placed: placed) {
+                record(pattern.kind, at: pattern.range, onLine: index)
+            }
+        }
+        // A sentence about a class of tumours or patients states no outcome of this patient's
+        // drug unless it names one: "such neoplasms may recur late".
+        let generic = placed.isEmpty && !assembler.caseSeries && speaksOfAClass(view)
+        var cues = view.cues.filter { $0.cue.response != nil }
+        // A pattern outranks the cue words inside it: "remained recurrence-free" is no recurrence.
+        for pattern in patterns where !pattern.explicitOnly {
+            cues.removeAll { $0.range.overlaps(pattern.range) }
+            let cue: Cue =
+                switch pattern.kind {
+                case .complete: .complete
+                case .partial: .partial
+                case .stable: .stable
+                case .progressive: .progression
+                }
+            cues.append(CueMention(range: pattern.range, cue: cue))
+        }
+        for cue in cues.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             guard let response = cue.cue.response else { continue }
+            if patterns.contains(where: { $0.explicitOnly && $0.range.overlaps(cue.range) }) { continue }
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
             if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
-            guard let target = responseTarget(for: cue, response: response, placed: placed, focus: focus, in: view) else { continue }
+            let explicit = responseTarget(for: cue, response: response, placed: placed, focus: nil, explicitOnly: true, in: view)
+            if explicit == nil, generic { continue }
+            guard let target = explicit ?? responseTarget(for: cue, response: response, placed: treating, focus: treatingFocus, in: view) else {
+                continue
+            }
             guard case .line(let index) = target else { continue }
             // Progression after a drug was stopped for another reason is not its outcome.
             if response == .progressive, stoppedLines.contains(index), lines[index].stopReason != "progression",
-                !placed.contains(where: { $0.range.lowerBound < cue.range.lowerBound })
+                !treating.contains(where: { $0.range.lowerBound < cue.range.lowerBound })
             {
                 continue
             }
-            let current = lines[index].response
-            if current == nil || response.rank > current!.rank {
-                lines[index].response = response
-                lines[index].responseText = assembler.lowered(cue.range)
-            }
-            lines[index].responseSpans.append(assembler.evidence(cue.range))
+            record(response, at: cue.range, onLine: index)
         }
         // "imatinib resistance", "a sorafenib-resistant clone": the drug failed, even with no
         // response word. ("Mutations conferring resistance to X" speak of the mutations.)
@@ -405,6 +589,43 @@ struct TherapyAssembly {
             lines[index].responseText = assembler.lowered(cue.range)
             lines[index].responseSpans.append(assembler.evidence(cue.range))
         }
+    }
+
+    /// Keeps the best response of a line, with the words that said it.
+    private mutating func record(_ response: ResponseKind, at range: Range<Int>, onLine index: Int) {
+        let current = lines[index].response
+        if current == nil || response.rank > current!.rank {
+            lines[index].response = response
+            lines[index].responseText = assembler.lowered(range)
+        }
+        lines[index].responseSpans.append(assembler.evidence(range))
+    }
+
+    /// The lines an outcome names right after it: "resistant to radiation and temozolomide",
+    /// "resistance to dasatinib, nilotinib and ponatinib", "died despite sorafenib".
+    private func namedLines(after range: Range<Int>, placed: [Placed]) -> [Int] {
+        var result: [Int] = []
+        var cursor = range.upperBound
+        for item in placed where item.range.lowerBound >= range.upperBound {
+            let gap = assembler.gap(cursor, item.range.lowerBound)
+            let words = gap.split(whereSeparator: { $0 == " " || $0 == "," })
+            // The first drug may follow "to"/"despite" and a few modifiers; later ones a list joiner,
+            // or a procedure or class named in the list ("radiation and").
+            guard words.count <= (result.isEmpty ? 3 : 2), !gap.contains(";"), !gap.contains(".") else { break }
+            if !result.isEmpty, !words.allSatisfy({ ["and", "or", "then", "as", "well"].contains($0) }) { break }
+            if case .line(let index) = item.item { result.append(index) }
+            cursor = item.range.upperBound
+        }
+        return result
+    }
+
+    /// "neoplasms", "tumours", "patients" as the sentence's topic, with no pronoun or reference
+    /// that makes it this patient's.
+    private func speaksOfAClass(_ view: SentenceView) -> Bool {
+        if view.cues.contains(where: { [.malePronoun, .femalePronoun].contains($0.cue) }) { return false }
+        if view.cues.contains(where: { $0.cue == .patientReference && !assembler.lowered($0.range).hasSuffix("patients") }) { return false }
+        let words = assembler.lowered(view.range).split(whereSeparator: { !$0.isLetter })
+        return words.contains { CaseAssembler.pluralClassHeads.contains(String($0)) || $0 == "patients" }
     }
 
     /// True when two mentions are joined as one treatment: "azacitidine plus DLI".
@@ -437,12 +658,20 @@ struct TherapyAssembly {
         }
     }
 
-    private func responseTarget(for cue: CueMention, response: ResponseKind, placed: [Placed], focus: Item?, in view: SentenceView) -> Item? {
+    private func responseTarget(
+        for cue: CueMention,
+        response: ResponseKind,
+        placed: [Placed],
+        focus: Item?,
+        explicitOnly: Bool = false,
+        in view: SentenceView
+    ) -> Item? {
         // "response to crizotinib", "progression on imatinib", "refractory to X".
         if let next = placed.first(where: { $0.range.lowerBound >= cue.range.upperBound }) {
             // "to", "on", "with" and up to three modifiers: "did not respond to oral low-dose prednisone".
             // A closing bracket may come first: "(MMR) with 400 mg imatinib".
-            let gap = assembler.gap(cue.range.upperBound, next.range.lowerBound).drop { $0 == ")" || $0 == " " }
+            // A bracketed abbreviation may come between: "a long progression-free survival (PFS) after X".
+            let gap = Self.withoutAsides(assembler.gap(cue.range.upperBound, next.range.lowerBound)).drop { $0 == ")" || $0 == " " }
             // An adverb may come first: "responded optimally to dasatinib".
             let words = Array(gap.split(separator: " ").drop { $0.count > 4 && $0.hasSuffix("ly") })
             let cueText = assembler.lowered(cue.range)
@@ -454,6 +683,7 @@ struct TherapyAssembly {
                 return next.item
             }
         }
+        if explicitOnly { return nil }
         // A drug beats a procedure given with it: "azacitidine plus DLI, obtaining a CR".
         let before = placed.filter { $0.range.upperBound <= cue.range.lowerBound }
         if let line = before.last(where: { if case .line = $0.item { return true } else { return false } }),
@@ -486,7 +716,15 @@ struct TherapyAssembly {
         // Before any drug has been named in this part of the report, an event is a presenting
         // symptom, not a toxicity (a drug named only in the title does not count for the case).
         guard sectionsWithDrugs.contains(view.sentence.sectionIndex) else { return }
-        let hasContext = view.has(.adverseEventContext) || !view.grades.isEmpty || view.has(.doseChange) || view.has(.stop)
+        if isPresentation(view, placed: placed) { return }
+        // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
+        let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
+        let hasContext =
+            view.has(.adverseEventContext) || !view.grades.isEmpty || doseContext || view.has(.stop)
+            || assembler.text(view.range).firstMatch(of: Self.moreEventContext.ignoresCase()) != nil
+            // "X may cause Y": a cause word counts when the sentence names a drug ("low output
+            // failure causing liver failure" names none).
+            || !view.terms(.drug).isEmpty && assembler.text(view.range).firstMatch(of: /\b(?:cause[sd]?|causing)\b/.ignoresCase()) != nil
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) { continue }
@@ -503,6 +741,40 @@ struct TherapyAssembly {
             )
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
+    }
+
+    /// Stops and intolerance the event cues leave out: "decided to discontinue", "interrupted",
+    /// "withheld", "treatment was held", "intolerant of".
+    nonisolated(unsafe) private static let moreEventContext =
+        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance)\b/
+
+    /// Pauses and stops the stop cues leave out.
+    nonisolated(unsafe) private static let holdWords =
+        /\b(?:withh(?:eld|olding)|(?:was|were|been)\s+held|interrupted|suspended|decided\s+to\s+discontinue)\b/
+
+    /// A dose-change cue that speaks of a dose: the cue says so ("dose reduction"), or a drug,
+    /// "dose" or a unit comes just before it ("imatinib was reduced to 300 mg").
+    private func isAboutDose(_ cue: CueMention, in view: SentenceView) -> Bool {
+        let phrase = assembler.lowered(cue.range)
+        if phrase.contains("dose") || phrase.contains("dosage") || phrase.contains("escalat") { return true }
+        let before = assembler.lowered(max(view.range.lowerBound, cue.range.lowerBound - 40)..<cue.range.lowerBound)
+        if before.contains("dose") || before.contains("dosage") || before.contains(" mg") { return true }
+        let after = assembler.lowered(cue.range.upperBound..<min(view.range.upperBound, cue.range.upperBound + 16))
+        if after.contains(" mg") { return true }
+        return view.terms(.drug).contains { $0.range.upperBound <= cue.range.lowerBound && cue.range.lowerBound - $0.range.upperBound <= 40 }
+    }
+
+    /// The sentence presents the patient before any treatment in the case: it introduces them
+    /// ("A 62-year-old man presented with fever") or tells how they presented before any drug
+    /// in its section, and names no drug. Its symptoms are not toxicities.
+    private func isPresentation(_ view: SentenceView, placed: [Placed]) -> Bool {
+        if placed.contains(where: { if case .line = $0.item { true } else { false } }) { return false }
+        let sentence = assembler.text(view.range)
+        if sentence.firstMatch(of: /\d+\s?(?:-|‐|–| )\s?(?:year|yr|month)s?(?:-|‐|–| )old/) != nil { return true }
+        guard sentence.firstMatch(of: /\b(?:presented|presenting|presentation|admitted|complain(?:ed|ing|ts?)|referred)\b/.ignoresCase()) != nil
+        else { return false }
+        let section = view.sentence.section
+        return !lines.contains { line in line.spans.contains { $0.section == section && $0.start < view.range.lowerBound } }
     }
 
     /// "differentiation syndrome (DS)": an adverse-event term followed by a bracketed
@@ -547,6 +819,14 @@ struct TherapyAssembly {
             position = max(end, position + 1)
         }
         return found
+    }
+
+    /// Conditions the text presents as caused by a drug, filed with the line that gave the drug.
+    mutating func addTreatmentEffects(_ events: [AdverseEvent]) {
+        for event in events {
+            let line = lines.firstIndex { line in event.drugs.allSatisfy { line.drugs.contains($0) } }
+            add(event, toLine: line)
+        }
     }
 
     private mutating func add(_ event: AdverseEvent, toLine line: Int?) {
@@ -602,6 +882,9 @@ struct TherapyAssembly {
             lines[index].doseChanges.append(sentence)
         }
         if let stop = view.cues(.stop).first, !assembler.isNegated(stop.range, in: view, window: 12), !view.has(.progression) {
+            stoppedLines.insert(index)
+        } else if !view.has(.progression), assembler.text(view.range).firstMatch(of: Self.holdWords.ignoresCase()) != nil {
+            // "necessitating withholding both drugs", "treatment was held".
             stoppedLines.insert(index)
         }
         if let stop = view.cues(.stop).first, lines[index].stopReason == nil {

@@ -1,0 +1,45 @@
+import CaseboardCore
+
+/// Outcome wording that the response cues do not cover because it spans a phrase with a
+/// variable middle: "liver metastases appeared", "resistant to X and Y", "remains
+/// recurrence-free at 40 months", "a remarkable progression-free survival".
+struct ResponsePattern {
+    var range: Range<Int>
+    var kind: ResponseKind
+    /// The outcome binds only to drugs it names right after it ("resistant to temozolomide"),
+    /// never to the drug in focus.
+    var explicitOnly: Bool
+}
+
+enum ResponsePatterns {
+    /// Regular expressions over the sentence (case ignored), each with its response and binding.
+    nonisolated(unsafe) private static let patterns: [(Regex<Substring>, ResponseKind, Bool)] = [
+        // New disease: "liver metastasis appeared", "metastases developed".
+        (/\bmetasta(?:sis|ses|tic lesions?)\s+(?:had\s+)?(?:newly\s+)?(?:appeared|developed|emerged)\b/, .progressive, false),
+        // Failure named by resistance: "acquired resistance to ceritinib", "resistant to radiation and temozolomide".
+        (/\b(?:resistant|resistance(?: mechanism)?|refractoriness)\s+to\b/, .progressive, true),
+        // "died despite X".
+        (/\bdied\s+despite\b/, .progressive, true),
+        // Lasting benefit without a stated response is at least stable disease.
+        (/\bremain(?:s|ed|ing)?,?\s+(?:[a-z]+,?\s+){0,3}?(?:progression|relapse|recurrence|disease)[- ]free\b/, .stable, false),
+        (/\b(?:long|longer|prolonged|remarkable|durable|long-term|sustained)\s+progression[- ]free\s+survival\b/, .stable, false),
+        // Haematological improvement (IWG) is a response short of remission.
+        (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),
+    ]
+
+    /// The patterns found in a sentence's text, as byte ranges of the document.
+    static func matches(in sentence: String, offset: Int) -> [ResponsePattern] {
+        var result: [ResponsePattern] = []
+        for (pattern, kind, explicit) in patterns {
+            for match in sentence.matches(of: pattern.ignoresCase()) {
+                // "Mutations conferring resistance to X" describe the mutations, not an outcome.
+                let before = sentence[..<match.range.lowerBound].suffix(24).lowercased()
+                if kind == .progressive, before.contains("confer") || before.contains("mediat") || before.contains("overcome") { continue }
+                let start = offset + sentence.utf8.distance(from: sentence.startIndex, to: match.range.lowerBound)
+                let end = offset + sentence.utf8.distance(from: sentence.startIndex, to: match.range.upperBound)
+                result.append(ResponsePattern(range: start..<end, kind: kind, explicitOnly: explicit))
+            }
+        }
+        return result
+    }
+}
