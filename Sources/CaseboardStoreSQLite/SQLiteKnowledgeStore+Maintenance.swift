@@ -179,53 +179,73 @@ extension SQLiteKnowledgeStore {
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            return try queue.read { db in
-                // So damaged that the check itself cannot run: that is the finding.
-                func unreadable(_ error: DatabaseError) -> [String] {
-                    ["SQLite cannot read the file: \(error.message ?? "\(error.resultCode)")"]
-                }
-                var problems: [String]
-                do {
-                    let findings = try String.fetchAll(db, sql: "PRAGMA integrity_check(100)")
-                    problems = findings == ["ok"] ? [] : findings
-                } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-                    problems = unreadable(error)
-                }
-                let known = migrator.migrations
-                var applied: [String] = []
-                do {
-                    if try db.tableExists("grdb_migrations") {
-                        applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-                    }
-                } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-                    problems += unreadable(error)
-                }
-                let appliedSet = Set(applied)
-                var cases: Int?
-                var bySource: [String: Int]?
-                // Counts only from a sound file: a damaged table may not be readable.
-                if problems.isEmpty, try db.tableExists("cases") {
-                    cases = try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases")
-                }
-                if problems.isEmpty, try db.tableExists("evidence") {
-                    bySource = try? Dictionary(
-                        uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT source, COUNT(*) AS n FROM evidence GROUP BY source").map {
-                            ($0["source"] as String, $0["n"] as Int)
-                        }
-                    )
-                }
+            do {
+                return try inspect(queue, path: path)
+            } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+                // Too damaged for the full check to finish: report what the quick check finds.
+                let first = (try? queue.read { try quickCheckProblem($0) }) ?? nil
                 return StoreCheckReport(
                     path: path,
-                    problems: problems,
-                    schemaVersion: applied.last,
-                    pendingMigrations: known.filter { !appliedSet.contains($0) },
-                    unknownMigrations: applied.filter { !known.contains($0) },
-                    cases: cases,
-                    evidenceBySource: bySource
+                    problems: [first, "SQLite cannot read the file: \(error.message ?? "\(error.resultCode)")"].compactMap { $0 },
+                    schemaVersion: nil,
+                    pendingMigrations: [],
+                    unknownMigrations: [],
+                    cases: nil,
+                    evidenceBySource: nil
                 )
             }
         } catch {
             throw storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    private static func inspect(_ queue: DatabaseQueue, path: String) throws -> StoreCheckReport {
+        try queue.read { db in
+            // So damaged that the check itself cannot run: that is the finding.
+            func unreadable(_ error: DatabaseError) -> [String] {
+                ["SQLite cannot read the file: \(error.message ?? "\(error.resultCode)")"]
+            }
+            var problems: [String]
+            do {
+                let findings = try String.fetchAll(db, sql: "PRAGMA integrity_check(100)")
+                problems =
+                    findings == ["ok"]
+                    ? [] : findings.flatMap { $0.split(separator: "\n").map(String.init) }.filter { !$0.hasPrefix("*** in database") }
+            } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+                problems = unreadable(error)
+            }
+            let known = migrator.migrations
+            var applied: [String] = []
+            do {
+                if try db.tableExists("grdb_migrations") {
+                    applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+                }
+            } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+                problems += unreadable(error)
+            }
+            let appliedSet = Set(applied)
+            var cases: Int?
+            var bySource: [String: Int]?
+            // Counts only from a sound file: a damaged table may not be readable.
+            if problems.isEmpty, try db.tableExists("cases") {
+                cases = try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases")
+            }
+            if problems.isEmpty, try db.tableExists("evidence") {
+                bySource = try? Dictionary(
+                    uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT source, COUNT(*) AS n FROM evidence GROUP BY source").map {
+                        ($0["source"] as String, $0["n"] as Int)
+                    }
+                )
+            }
+            return StoreCheckReport(
+                path: path,
+                problems: problems,
+                schemaVersion: applied.last,
+                pendingMigrations: known.filter { !appliedSet.contains($0) },
+                unknownMigrations: applied.filter { !known.contains($0) },
+                cases: cases,
+                evidenceBySource: bySource
+            )
         }
     }
 

@@ -431,7 +431,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 print("database: \(report.path)")
                 print("integrity: " + (report.problems.isEmpty ? "ok" : "\(report.problems.count) problem(s)"))
                 for problem in report.problems { print("  \(problem)") }
-                print("schema: \(report.schemaVersion ?? "none (empty file)")")
+                print("schema: \(report.schemaVersion ?? (report.problems.isEmpty ? "none (empty file)" : "unreadable"))")
                 if !report.pendingMigrations.isEmpty {
                     print("  upgrade due on the next writable open: \(report.pendingMigrations.joined(separator: ", "))")
                 }
