@@ -43,8 +43,13 @@ public struct CaseExtractor: Sendable {
 
     /// Every gene, variant, drug, disease and adverse-event mention in the document, in text
     /// order, with the matching policies applied but no judgement of whose facts they are.
+    ///
+    /// When the current task is cancelled (a server request past its deadline), the work stops
+    /// early and the result is incomplete; a caller that cancels discards it.
     public func mentions(_ document: Document) -> [EntityMention] {
+        guard !Task.isCancelled else { return [] }
         let annotated = AnnotatedDocument(document: document, vocabularies: vocabularies, cues: cues)
+        guard !Task.isCancelled else { return [] }
         var mentions: [EntityMention] = []
         for term in annotated.terms + annotated.diseaseMentions {
             let (kind, subtype): (EntityMention.Kind, String?) =
@@ -89,8 +94,14 @@ public struct CaseExtractor: Sendable {
     }
 
     /// The case a document reports.
+    ///
+    /// When the current task is cancelled (a server request past its deadline), the work stops
+    /// between stages and the record is incomplete, with a warning that says so.
     public func extract(_ document: Document) -> CaseRecord {
+        let cancelled = CaseRecord(document: document.id, title: document.title, warnings: ["extraction cancelled before it finished"])
+        guard !Task.isCancelled else { return cancelled }
         let annotated = AnnotatedDocument(document: document, vocabularies: vocabularies, cues: cues)
+        guard !Task.isCancelled else { return cancelled }
         let record = CaseAssembler(annotated: annotated, vocabularies: vocabularies).assemble()
         logger.debug(
             "extracted",

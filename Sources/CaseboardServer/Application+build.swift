@@ -31,9 +31,16 @@ public func buildApplication(
     eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(configuration: configuration, services: services, version: version)
+    let connections = ConnectionCounter(maximum: configuration.maxConnections)
+    let readTimeout = TimeAmount.nanoseconds(Int64(configuration.readTimeout / .nanoseconds(1)))
     return Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.requestTimeout)))),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [ConnectionLimitHandler(counter: connections), ReadTimeoutHandler(timeout: readTimeout)],
+                idleTimeout: .seconds(Int64(configuration.requestTimeout))
+            )
+        ),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "caseboard"),
         eventLoopGroupProvider: .shared(eventLoopGroup),
         logger: logger
@@ -57,6 +64,9 @@ public func buildRouter(configuration: ServerConfiguration, services: ServerServ
     }
     router.addMiddleware {
         ErrorMiddleware<CaseboardRequestContext>()
+        // Inside the error shaping, so their refusals get the API's JSON error.
+        RequestDeadlineMiddleware<CaseboardRequestContext>(budget: configuration.requestDeadline)
+        ResponseSizeMiddleware<CaseboardRequestContext>(maximum: configuration.maxResponseBytes)
         BodyLimitMiddleware<CaseboardRequestContext>(maximum: configuration.maxBodyBytes)
         FileMiddleware<CaseboardRequestContext, LocalFileSystem>(publicDirectory.path, searchForIndexHtml: true)
     }

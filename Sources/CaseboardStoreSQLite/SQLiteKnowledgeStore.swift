@@ -23,6 +23,9 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
     /// How long a write waits for another connection's lock before failing.
     let busyTimeout: TimeInterval
 
+    /// True when the store was opened for reading only (see ``open(path:logger:busyTimeout:readOnly:)``).
+    public let isReadOnly: Bool
+
     /// How long a writer waits, by default, for another process's write lock before giving up.
     public static let defaultBusyTimeout: TimeInterval = 10
 
@@ -39,12 +42,22 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
     /// - Throws: ``KnowledgeStoreError`` naming `path` when the file is not a Caseboard database,
     ///   was written by a newer Caseboard, cannot be created or written, or stays locked longer
     ///   than `busyTimeout`.
+    ///
+    /// A database whose file or directory is read-only (by its permissions, even for root), or
+    /// any database when `readOnly` is true, is opened for reading only: no migration runs, reads
+    /// and matching work, and writes fail with an error that says the file is read-only. A
+    /// read-only database whose schema needs an upgrade is refused with a clear error.
     public static func open(
         path: String,
         logger: Logger,
-        busyTimeout: TimeInterval = defaultBusyTimeout
+        busyTimeout: TimeInterval = defaultBusyTimeout,
+        readOnly: Bool = false
     ) throws -> SQLiteKnowledgeStore {
         let url = URL(fileURLWithPath: path)
+        let readOnly = readOnly || hasReadOnlyPermissions(url)
+        if readOnly {
+            return try openReadOnly(path: path, logger: logger, busyTimeout: busyTimeout)
+        }
         try createParentDirectory(of: url, path: path)
         if try hasContent(url, path: path) {
             try inspectExistingDatabase(path: path, busyTimeout: busyTimeout)
@@ -82,14 +95,15 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         return store
     }
 
-    private init(writer: any DatabaseWriter, path: String?, logger: Logger, busyTimeout: TimeInterval) {
+    init(writer: any DatabaseWriter, path: String?, logger: Logger, busyTimeout: TimeInterval, isReadOnly: Bool = false) {
         self.writer = writer
         self.path = path
         self.logger = logger
         self.busyTimeout = busyTimeout
+        self.isReadOnly = isReadOnly
     }
 
-    private static func makeConfiguration(logger: Logger, busyTimeout: TimeInterval) -> Configuration {
+    static func makeConfiguration(logger: Logger, busyTimeout: TimeInterval) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         // The CLI and the server may write the same file from two processes: wait, don't fail.
@@ -128,7 +142,7 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
 
     /// Whether the file exists with some bytes. Refuses non-SQLite files before SQLite opens
     /// them, because opening in WAL mode would rewrite the header and create side files.
-    private static func hasContent(_ url: URL, path: String) throws -> Bool {
+    static func hasContent(_ url: URL, path: String) throws -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return false }
         if isDirectory.boolValue {
@@ -182,6 +196,10 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
                         path: path
                     )
                 }
+                // Never write to a damaged file: a write can spread the damage.
+                if let problem = try quickCheckProblem(db) {
+                    throw KnowledgeStoreError.corrupt(path: path, problem: problem)
+                }
             }
             try queue.close()
         } catch {
@@ -202,6 +220,13 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
 
     /// Runs `body` in one write transaction and maps failures to ``KnowledgeStoreError``.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        guard !isReadOnly else {
+            throw KnowledgeStoreError(
+                "the database is open read-only (its file or folder is read-only, or --read-only was given); nothing was written. "
+                    + "Writing needs write permission on the file and its folder",
+                path: path
+            )
+        }
         do {
             return try await writer.write(body)
         } catch {

@@ -2,15 +2,19 @@ import ArgumentParser
 import CaseboardCore
 import CaseboardDocuments
 import CaseboardKnowledge
+import CaseboardStoreSQLite
 import CaseboardVocabularies
 import Foundation
+import Logging
 
 /// `caseboard kb`: the knowledge base.
 struct KnowledgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
         abstract: "Manage the evidence knowledge base: import CIViC and cases, show counts, search, review.",
-        subcommands: [ImportCommand.self, StatsCommand.self, SearchCommand.self, ReviewCommand.self]
+        subcommands: [
+            ImportCommand.self, StatsCommand.self, SearchCommand.self, ReviewCommand.self, CheckCommand.self, BackupCommand.self,
+        ]
     )
 
     struct ReviewCommand: AsyncParsableCommand {
@@ -69,6 +73,9 @@ struct KnowledgeCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The CIViC release date (YYYY-MM-DD), when the file name does not carry it.")
         var release: String?
 
+        @Flag(name: .long, help: "For cases: ignore the progress of an interrupted import of this file and start from its first case.")
+        var restart = false
+
         @OptionGroup var knowledge: KnowledgeOptions
 
         func validate() throws {
@@ -108,8 +115,14 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 }
                 for (warning, count) in report.warnings.sorted(by: { $0.value > $1.value }) { print("  note \(count): \(warning)") }
             case .cases:
-                let (imported, failures) = try await importCases(text, into: store, vocabularies: vocabularies)
-                print("imported \(imported) case(s) from \(InputFiles.displayName(file))")
+                let progressKey = "import.cases.progress." + Self.fingerprint(bytes)
+                let counts = try await importCases(text, into: store, vocabularies: vocabularies, progressKey: progressKey)
+                let failures = counts.failures
+                print(
+                    "imported \(counts.new + counts.replaced) case(s) from \(InputFiles.displayName(file)): \(counts.new) new, "
+                        + "\(counts.replaced) replaced"
+                        + (counts.resumed > 0 ? "; \(counts.resumed) stored earlier by an interrupted import of this file" : "")
+                )
                 if failures > 0 {
                     Diagnostics.note("\(failures) line(s) failed")
                     throw ExitCode.failure
@@ -124,17 +137,36 @@ struct KnowledgeCommand: AsyncParsableCommand {
         /// Imports case records from one JSON object, a JSON array of them or JSON lines (as
         /// `caseboard extract` writes for one input and for several); returns the cases stored
         /// and the records that failed.
-        private func importCases(_ text: String, into store: any KnowledgeStore, vocabularies: Vocabularies) async throws -> (Int, Int) {
-            var imported = 0
+        ///
+        /// Resumable: after each committed batch the number of records done is kept in the store
+        /// under `progressKey` (a fingerprint of the input). A rerun of an import that was killed
+        /// skips those records; a batch committed just before the kill, but not yet counted, is
+        /// saved again, which replaces its cases by id, so nothing is duplicated.
+        private func importCases(
+            _ text: String,
+            into store: any KnowledgeStore,
+            vocabularies: Vocabularies,
+            progressKey: String
+        ) async throws -> (new: Int, replaced: Int, resumed: Int, failures: Int) {
+            var new = 0
+            var replaced = 0
             var failures = 0
+            var batches = 0
+            let resumeAfter = restart ? 0 : Int(try await store.metadata(progressKey) ?? "") ?? 0
+            var seen = 0
+            // For tests: die like `kill -9` right after this many batches are committed.
+            let dieAfter = ProcessInfo.processInfo.environment["CASEBOARD_TEST_KILL_AFTER_BATCHES"].flatMap { Int($0) }
             var batch: [(line: Int, submission: CaseSubmission)] = []
             func flush() async throws {
                 guard !batch.isEmpty else { return }
                 let result = try await store.saveCases(batch.map(\.submission))
+                batches += 1
+                if let dieAfter, batches >= dieAfter { kill(getpid(), SIGKILL) }
+                try await store.setMetadata(progressKey, String(seen))
                 for (outcome, entry) in zip(result.outcomes, batch) {
                     switch outcome {
-                    case .success:
-                        imported += 1
+                    case .success(let saved):
+                        if saved.replaced { replaced += 1 } else { new += 1 }
                     case .failure(let error):
                         report("case not stored: \(error)", at: SourcePosition(offset: 0, line: entry.line, column: 1))
                         failures += 1
@@ -144,6 +176,8 @@ struct KnowledgeCommand: AsyncParsableCommand {
             }
             let decoder = JSONDecoder()
             for (position, json) in Self.caseTexts(text) {
+                seen += 1
+                guard seen > resumeAfter else { continue }
                 do {
                     let record = try decoder.decode(CaseRecord.self, from: Data(json.utf8))
                     let id = CaseIdentity.id(for: record)
@@ -160,7 +194,19 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 }
             }
             try await flush()
-            return (imported, failures)
+            // Done: a later import of the same file starts from the beginning again.
+            if resumeAfter > 0 || batches > 0 { try await store.setMetadata(progressKey, "") }
+            return (new, replaced, min(resumeAfter, seen), failures)
+        }
+
+        /// A 64-bit FNV-1a hash of the input with its length: the same file gets the same key.
+        static func fingerprint(_ bytes: [UInt8]) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            return String(hash, radix: 16) + "-" + String(bytes.count)
         }
 
         /// The JSON text of each case with where it starts: the elements of a top-level array,
@@ -357,6 +403,82 @@ struct KnowledgeCommand: AsyncParsableCommand {
             for stored in cases {
                 print("  \(stored.id)  \(stored.record.title ?? stored.record.document)")
             }
+        }
+    }
+
+    struct CheckCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Check the database without changing it: SQLite's integrity check, the schema version, and counts.",
+            discussion: """
+                Exits 0 when the database is sound, 1 when it is damaged or from a newer Caseboard.
+                Example: caseboard kb check --db caseboard.sqlite
+                """
+        )
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() async throws {
+            let report = try SQLiteKnowledgeStore.check(path: knowledge.path)
+            if format == .json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                print("database: \(report.path)")
+                print("integrity: " + (report.problems.isEmpty ? "ok" : "\(report.problems.count) problem(s)"))
+                for problem in report.problems { print("  \(problem)") }
+                print("schema: \(report.schemaVersion ?? (report.problems.isEmpty ? "none (empty file)" : "unreadable"))")
+                if !report.pendingMigrations.isEmpty {
+                    print("  upgrade due on the next writable open: \(report.pendingMigrations.joined(separator: ", "))")
+                }
+                if !report.unknownMigrations.isEmpty {
+                    print("  written by a newer Caseboard: \(report.unknownMigrations.joined(separator: ", "))")
+                }
+                print("cases: \(report.cases.map(String.init) ?? "not counted")")
+                let sources = report.evidenceBySource?.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                print("evidence: \(sources?.joined(separator: ", ") ?? "not counted")")
+            }
+            guard report.isHealthy else {
+                Diagnostics.note(
+                    report.problems.isEmpty
+                        ? "\(report.path): written by a newer Caseboard; upgrade Caseboard"
+                        : "\(report.path): the database is damaged; restore a copy made with 'caseboard kb backup', or rescue what is "
+                            + "readable with 'sqlite3 \(report.path) .recover | sqlite3 NEW-FILE'"
+                )
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct BackupCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "backup",
+            abstract: "Copy the database to a file, safely while a server or import writes to it.",
+            discussion: """
+                The copy is one consistent snapshot (SQLite's online backup). It is written to a temporary
+                file beside FILE and renamed into place when complete, so FILE is never half written.
+                Example: caseboard kb backup caseboard-2026-12-04.sqlite
+                """
+        )
+
+        @Argument(help: "The backup file to write (replaced if it exists).")
+        var file: String
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func run() async throws {
+            var logger = Logger(label: "caseboard.store")
+            logger.logLevel = .warning
+            // Read-only: a backup never migrates or seeds the database it copies.
+            let store = try SQLiteKnowledgeStore.open(path: knowledge.path, logger: logger, readOnly: true)
+            try await store.backup(to: file)
+            let report = try SQLiteKnowledgeStore.check(path: file)
+            print("backed up \(knowledge.path) to \(file) (\(report.cases ?? 0) case(s), integrity \(report.problems.isEmpty ? "ok" : "NOT ok"))")
+            guard report.isHealthy else { throw ExitCode.failure }
         }
     }
 }

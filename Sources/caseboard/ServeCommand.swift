@@ -34,8 +34,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Largest request body in bytes.")
     var maxBody = 10 << 20
 
-    @Option(name: .long, help: "Seconds before an idle or slow connection is closed.")
+    @Option(name: .long, help: "Seconds a request may run (its work is then cancelled and the answer is 503), and an idle connection may stay.")
     var timeout = 30
+
+    @Option(name: .long, help: "Seconds to read one request's headers and body before the connection is closed.")
+    var readTimeout = 30
+
+    @Option(name: .long, help: "Open connections at most; more are answered 503.")
+    var maxConnections = 512
 
     // Handlers run on Swift's cooperative pool, a thread per core; giving I/O half the cores
     // keeps the two from crowding each other. On 2 cores, in paired 30 s load runs, one I/O
@@ -54,6 +60,8 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard maxBody > 0 else { throw ValidationError("--max-body must be positive") }
+        guard timeout > 0, readTimeout > 0 else { throw ValidationError("--timeout and --read-timeout must be positive") }
+        guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive") }
         guard (1...256).contains(ioThreads) else { throw ValidationError("--io-threads must be 1 to 256") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
     }
@@ -71,6 +79,8 @@ struct ServeCommand: AsyncParsableCommand {
             token: writeToken,
             maxBodyBytes: maxBody,
             requestTimeout: timeout,
+            readTimeout: .seconds(readTimeout),
+            maxConnections: maxConnections,
             logLevel: logger.logLevel,
             allowedHosts: allowedHost
         )

@@ -87,6 +87,8 @@ struct ExtractController<Context: RequestContext> {
         }
         var record = services.extractor.extract(document)
         record.mentions = services.extractor.mentions(document)
+        // Past the request's deadline the extractor stops early; its partial result is not an answer.
+        try Task.checkCancellation()
         return Output(record: record, documentText: document.text, timelineSVG: TimelineSVG.render(record), documents: documents.count)
     }
 

@@ -37,7 +37,17 @@ struct MatchController<Context: RequestContext> {
         let matcher = try await services.matcher()
         var output = JSONBytes()
         // A `\r` before `\n` is whitespace: CRLF files from Windows load.
-        for (number, line) in JSONLines.lines(String(buffer: body)) {
+        for (index, (number, line)) in JSONLines.lines(String(buffer: body)).enumerated() {
+            // Bounded work and output per request; past the deadline, stop.
+            try Task.checkCancellation()
+            guard index < configuration.maxBatchProfiles else {
+                throw APIError(
+                    .contentTooLarge,
+                    "too_many_profiles",
+                    "a batch holds at most \(configuration.maxBatchProfiles) profiles; split it into smaller batches",
+                    field: "line \(number)"
+                )
+            }
             do {
                 let profile = try JSONDecoder().decode(PatientProfile.self, from: Data(line.utf8))
                 try ProfileJSON.checkLimits(profile)
