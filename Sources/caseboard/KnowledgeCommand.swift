@@ -10,7 +10,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
         abstract: "Manage the evidence knowledge base: import CIViC and cases, show counts, search, review.",
-        subcommands: [ImportCommand.self, StatsCommand.self, SearchCommand.self, ReviewCommand.self]
+        subcommands: [ImportCommand.self, StatsCommand.self, SearchCommand.self, ReviewCommand.self, DumpCommand.self, RestoreCommand.self]
     )
 
     struct ReviewCommand: AsyncParsableCommand {
