@@ -275,6 +275,7 @@ let package = Package(
                 "CaseboardCore",
                 // To create and drop a database per test.
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

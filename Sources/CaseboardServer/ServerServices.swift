@@ -186,7 +186,7 @@ actor CaseWriter {
         }
         if !additions.isEmpty {
             let snapshot = result.snapshot
-            matchers.apply(snapshot: snapshot) { $0.adding(additions, snapshot: snapshot) }
+            matchers.apply(snapshot: snapshot) { $0.adding(additions, snapshot: $1) }
         }
         for (outcome, entry) in zip(result.outcomes, group) {
             entry.continuation.resume(with: outcome.map(\.stored).mapError { $0 as any Error })
@@ -198,7 +198,7 @@ actor CaseWriter {
             let deleted = try await store.deleteCase(id: id)
             if deleted {
                 let snapshot = try await store.snapshotID()
-                matchers.apply(snapshot: snapshot) { $0.removing(caseID: id, snapshot: snapshot) }
+                matchers.apply(snapshot: snapshot) { $0.removing(caseID: id, snapshot: $1) }
             }
             continuation.resume(returning: deleted)
         } catch {
@@ -218,8 +218,6 @@ actor CaseWriter {
 final class MatcherCache: Sendable {
     private struct State {
         var matcher: Matcher?
-        /// Set when a commit of ours skipped a generation: another writer committed in between.
-        var reloadNeeded = false
         var initial: Task<Matcher, any Error>?
     }
 
@@ -239,7 +237,6 @@ final class MatcherCache: Sendable {
 
     /// Whether the store at `snapshot` is ahead of `matcher`'s index (or a reload is pending).
     func isBehind(_ snapshot: String, _ matcher: Matcher) -> Bool {
-        if state.withLockedValue({ $0.reloadNeeded }) { return true }
         guard let latest = KnowledgeSnapshot(snapshot), let indexed = KnowledgeSnapshot(matcher.index.snapshot) else {
             return snapshot != matcher.index.snapshot
         }
@@ -286,35 +283,47 @@ final class MatcherCache: Sendable {
         )
     }
 
-    /// Reads the index again when the store moved past it without us. Only the writer calls
-    /// this, between its own commits; a failed read keeps the current index and is retried
-    /// at the next check.
+    /// Brings the index up to the store when the store moved past it without us: with the
+    /// cases changed since the index's generation when the store can tell them (PostgreSQL),
+    /// else by reading everything again. Only the writer calls this, between its own commits;
+    /// a failed read keeps the current index and is retried at the next check.
     func reloadIfChangedElsewhere() async {
         guard let matcher = built, let latest = try? await store.snapshotID(), isBehind(latest, matcher) else { return }
-        guard let index = try? await Self.load(store, vocabularies) else { return }
-        let fresh = Matcher(vocabularies: vocabularies, index: index, cache: resolutions)
-        state.withLockedValue { state in
-            state.matcher = fresh
-            state.reloadNeeded = false
+        let index: KnowledgeIndex
+        if let indexed = KnowledgeSnapshot(matcher.index.snapshot),
+            let changes = try? await store.caseChanges(after: indexed.generation)
+        {
+            var updated = matcher.index
+            for id in changes.deleted { updated = updated.removing(caseID: id, snapshot: changes.snapshot) }
+            updated = updated.adding(
+                changes.stored.map { .init(summary: CaseSummary(id: $0.stored.id, record: $0.stored.record), evidence: $0.evidence) },
+                snapshot: changes.snapshot
+            )
+            index = updated
+        } else {
+            guard let loaded = try? await Self.load(store, vocabularies) else { return }
+            index = loaded
         }
+        let fresh = Matcher(vocabularies: vocabularies, index: index, cache: resolutions)
+        state.withLockedValue { state in state.matcher = fresh }
     }
 
     /// Applies this server's own committed write, whose commit produced `snapshot`, to the
     /// current index in memory. Only the writer calls this, in commit order; the change is
-    /// worked out outside the lock so matches never wait for it.
-    func apply(snapshot: String, _ change: (KnowledgeIndex) -> KnowledgeIndex) {
+    /// worked out outside the lock so matches never wait for it. `change` gets the snapshot to
+    /// label the index with.
+    func apply(snapshot: String, _ change: (KnowledgeIndex, String) -> KnowledgeIndex) {
         // Without an index yet, the first build or the next check reads the write from the store.
         guard let current = built else { return }
         let written = KnowledgeSnapshot(snapshot)?.generation ?? 0
         let indexed = KnowledgeSnapshot(current.index.snapshot)?.generation ?? 0
         // The first build read the store after this commit and already holds the write.
         guard written > indexed else { return }
-        let updated = Matcher(vocabularies: vocabularies, index: change(current.index), cache: resolutions)
-        state.withLockedValue { state in
-            state.matcher = updated
-            // The store contract counts commits: a gap means another writer (or a first build
-            // that raced this write) committed a change the index lacks, so reload.
-            if written > indexed + 1 { state.reloadNeeded = true }
-        }
+        // The store contract counts commits: a gap means another writer committed a change the
+        // index lacks. The index keeps its old label then, so the next check (before the next
+        // match) sees it behind and catches up from there, this write included.
+        let label = written == indexed + 1 ? snapshot : current.index.snapshot
+        let updated = Matcher(vocabularies: vocabularies, index: change(current.index, label), cache: resolutions)
+        state.withLockedValue { state in state.matcher = updated }
     }
 }

@@ -161,7 +161,9 @@ extension PostgresKnowledgeStore: IngestJobStore {
 
     public func ingestJobs() async throws -> [IngestJob] {
         try await single { connection in
-            try await Self.jobs(try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM ingest_job ORDER BY path"), logger: logger))
+            try await Self.jobs(
+                try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM ingest_job ORDER BY path"), logger: logger)
+            )
         }
     }
 

@@ -21,7 +21,7 @@ extension PostgresKnowledgeStore {
                 return .failure(storeError(error))
             }
         }
-        let (outcomes, snapshot) = try await write { connection in
+        let (outcomes, snapshot) = try await write(onlyCases: true) { connection, generation in
             var outcomes: [Result<CaseSaveOutcome, KnowledgeStoreError>] = []
             for entry in prepared {
                 switch entry {
@@ -30,7 +30,7 @@ extension PostgresKnowledgeStore {
                 case .success(let item):
                     try await connection.query("SAVEPOINT case_save", logger: logger)
                     do {
-                        let replaced = try await Self.insert(item, connection, logger: logger)
+                        let replaced = try await Self.insert(item, connection, generation: generation, logger: logger)
                         try await connection.query("RELEASE SAVEPOINT case_save", logger: logger)
                         outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: replaced)))
                     } catch {
@@ -92,7 +92,7 @@ extension PostgresKnowledgeStore {
 
     /// Writes one case, replacing an earlier save (cascading to its evidence and features).
     /// - Returns: Whether an earlier save was replaced.
-    static func insert(_ prepared: PreparedCase, _ connection: PostgresConnection, logger: Logger) async throws -> Bool {
+    static func insert(_ prepared: PreparedCase, _ connection: PostgresConnection, generation: Int, logger: Logger) async throws -> Bool {
         let id = prepared.stored.id
         let record = prepared.stored.record
         var replaced = false
@@ -103,9 +103,9 @@ extension PostgresKnowledgeStore {
         let codes = record.diagnoses.compactMap(\.oncotree).joined(separator: " ")
         try await connection.query(
             """
-            INSERT INTO cases (id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, search_text) \
-            VALUES (\(id), \(record.document), \(record.title), \(pmid), \(codes), \(prepared.stored.importedAt), \
-            \(prepared.recordJSON), \(prepared.summaryJSON), \(prepared.searchText))
+            INSERT INTO cases (id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, search_text, \
+            generation) VALUES (\(id), \(record.document), \(record.title), \(pmid), \(codes), \(prepared.stored.importedAt), \
+            \(prepared.recordJSON), \(prepared.summaryJSON), \(prepared.searchText), \(generation))
             """,
             logger: logger
         )
@@ -132,10 +132,13 @@ extension PostgresKnowledgeStore {
 
     /// Removes a case with its derived evidence; false (and no change) when there is none.
     public func deleteCase(id: String) async throws -> Bool {
-        try await write { connection in
+        try await write(onlyCases: true) { connection, generation in
             var found = false
             for try await _ in try await connection.query("DELETE FROM cases WHERE id = \(id) RETURNING id", logger: logger).decode(String.self) {
                 found = true
+            }
+            if found {
+                try await connection.query("INSERT INTO case_tombstone (id, generation) VALUES (\(id), \(generation))", logger: logger)
             }
             return (found, found)
         }.value
@@ -183,6 +186,58 @@ extension PostgresKnowledgeStore {
         return result
     }
 
+    /// Cases stored and deleted after `generation`, from the cases' generation stamps and the
+    /// tombstones, when only case writes happened since; nil otherwise.
+    public func caseChanges(after generation: Int) async throws -> CaseChanges? {
+        try await read { connection in
+            var state: (generation: Int, token: String, full: Int)?
+            for try await row in try await connection.query(
+                "SELECT generation, token, full_generation FROM store_state WHERE id = 1",
+                logger: logger
+            ).decode((Int, String, Int).self) {
+                state = row
+            }
+            guard let state, state.full <= generation, state.generation >= generation else { return nil }
+            let decoder = JSONDecoder()
+            var stored: [StoredCaseContent] = []
+            var index: [String: Int] = [:]
+            for try await (id, importedAt, json) in try await connection.query(
+                "SELECT id, imported_at, record_json FROM cases WHERE generation > \(generation) ORDER BY seq",
+                logger: logger
+            ).decode((String, String, String).self) {
+                index[id] = stored.count
+                stored.append(
+                    StoredCaseContent(
+                        stored: StoredCase(id: id, record: try decoder.decode(CaseRecord.self, from: Data(json.utf8)), importedAt: importedAt),
+                        evidence: []
+                    )
+                )
+            }
+            if !stored.isEmpty {
+                let ids = stored.map(\.stored.id)
+                for try await json in try await connection.query(
+                    "SELECT item_json FROM evidence WHERE case_id = ANY(\(ids)) ORDER BY id",
+                    logger: logger
+                ).decode(String.self) {
+                    let item = try decoder.decode(EvidenceItem.self, from: Data(json.utf8))
+                    if let caseID = item.caseID, let position = index[caseID] { stored[position].evidence.append(item) }
+                }
+            }
+            var deleted: [String] = []
+            for try await id in try await connection.query(
+                "SELECT DISTINCT t.id FROM case_tombstone t WHERE t.generation > \(generation) AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = t.id) ORDER BY t.id",
+                logger: logger
+            ).decode(String.self) {
+                deleted.append(id)
+            }
+            return CaseChanges(
+                snapshot: KnowledgeSnapshot(generation: state.generation, token: state.token).description,
+                stored: stored,
+                deleted: deleted
+            )
+        }
+    }
+
     /// Replaces the whole content in one transaction, keeping import times and review marks.
     public func restore(_ content: KnowledgeContent) async throws {
         guard content.metadata[Self.snapshotKey] == nil else {
@@ -197,10 +252,11 @@ extension PostgresKnowledgeStore {
             try await connection.query("DELETE FROM cases", logger: logger)
             try await connection.query("DELETE FROM evidence_review", logger: logger)
             try await connection.query("DELETE FROM meta", logger: logger)
+            try await connection.query("DELETE FROM case_tombstone", logger: logger)
             for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
                 try await Self.putMetadata(key, value, connection, logger: logger)
             }
-            for item in cases { _ = try await Self.insert(item, connection, logger: logger) }
+            for item in cases { _ = try await Self.insert(item, connection, generation: 0, logger: logger) }
             try await free.write(connection, logger: logger)
             let now = ISO8601DateFormatter().string(from: Date())
             try await connection.query(

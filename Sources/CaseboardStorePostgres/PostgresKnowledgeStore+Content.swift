@@ -84,12 +84,14 @@ extension PostgresKnowledgeStore {
         let pageBinds = query.binds
         return try await read { connection in
             var total = 0
-            for try await count in try await connection.query(PostgresQuery(unsafeSQL: countSQL, binds: countBinds), logger: logger).decode(Int.self) {
+            for try await count in try await connection.query(PostgresQuery(unsafeSQL: countSQL, binds: countBinds), logger: logger).decode(Int.self)
+            {
                 total = count
             }
             guard limit > 0, offset < total else { return EvidenceJSONPage(items: [], total: total) }
             var items: [String] = []
-            for try await json in try await connection.query(PostgresQuery(unsafeSQL: pageSQL, binds: pageBinds), logger: logger).decode(String.self) {
+            for try await json in try await connection.query(PostgresQuery(unsafeSQL: pageSQL, binds: pageBinds), logger: logger).decode(String.self)
+            {
                 items.append(json)
             }
             return EvidenceJSONPage(items: items, total: total)
@@ -113,7 +115,9 @@ extension PostgresKnowledgeStore {
             )
         }
         if let disease = nonBlank(filter.disease) {
-            clauses.append("(e.oncotree = \(query.bind(disease.uppercased())) OR strpos(lower(e.disease_name), \(query.bind(disease.lowercased()))) > 0)")
+            clauses.append(
+                "(e.oncotree = \(query.bind(disease.uppercased())) OR strpos(lower(e.disease_name), \(query.bind(disease.lowercased()))) > 0)"
+            )
         }
         if let drug = nonBlank(filter.drug) {
             clauses.append("e.id IN (SELECT evidence_id FROM evidence_drug WHERE drug = \(query.bind(drug.lowercased())))")
@@ -287,26 +291,26 @@ struct EvidenceRows: Sendable {
     struct Row: Encodable {
         let id: String
         let source: String
-        let evidence_type: String
+        let evidenceType: String
         let level: String
         let significance: String
-        let disease_name: String
+        let diseaseName: String
         let oncotree: String?
-        let case_id: String?
-        let profile_name: String
+        let caseID: String?
+        let profileName: String
         let statement: String?
-        let search_terms: String
-        let item_json: String
+        let searchTerms: String
+        let itemJSON: String
     }
 
     struct Gene: Encodable {
-        let evidence_id: String
+        let evidenceID: String
         let gene: String
         let variant: String?
     }
 
     struct Drug: Encodable {
-        let evidence_id: String
+        let evidenceID: String
         let drug: String
     }
 
@@ -324,32 +328,34 @@ struct EvidenceRows: Sendable {
                 Row(
                     id: item.id,
                     source: item.source.rawValue,
-                    evidence_type: item.evidenceType.rawValue,
+                    evidenceType: item.evidenceType.rawValue,
                     level: item.level.rawValue,
                     significance: item.significance.rawValue,
-                    disease_name: item.disease.name,
+                    diseaseName: item.disease.name,
                     oncotree: item.disease.oncotree,
-                    case_id: item.caseID,
-                    profile_name: item.profile.name,
+                    caseID: item.caseID,
+                    profileName: item.profile.name,
                     statement: item.statement,
-                    search_terms: KnowledgeSearchText.terms(of: item),
-                    item_json: try Self.encode(item)
+                    searchTerms: KnowledgeSearchText.terms(of: item),
+                    itemJSON: try Self.encode(item)
                 )
             )
             var seen: Set<String> = []
             for component in item.profile.components {
                 seen.insert(component.gene.uppercased())
-                genes.append(Gene(evidence_id: item.id, gene: component.gene.uppercased(), variant: component.variant))
+                genes.append(Gene(evidenceID: item.id, gene: component.gene.uppercased(), variant: component.variant))
             }
             for partner in item.profile.components.compactMap(\.partner) where seen.insert(partner.uppercased()).inserted {
-                genes.append(Gene(evidence_id: item.id, gene: partner.uppercased(), variant: nil))
+                genes.append(Gene(evidenceID: item.id, gene: partner.uppercased(), variant: nil))
             }
             for drug in Set(item.drugs.map { $0.lowercased() }).sorted() {
-                drugs.append(Drug(evidence_id: item.id, drug: drug))
+                drugs.append(Drug(evidenceID: item.id, drug: drug))
             }
         }
         ids = items.map(\.id)
         let encoder = JSONEncoder()
+        // Column names: `caseID` -> `case_id`, `itemJSON` -> `item_json`.
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         self.rows = String(decoding: try encoder.encode(rows), as: UTF8.self)
         self.genes = String(decoding: try encoder.encode(genes), as: UTF8.self)
         self.drugs = String(decoding: try encoder.encode(drugs), as: UTF8.self)

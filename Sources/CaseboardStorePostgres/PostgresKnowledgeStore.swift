@@ -80,36 +80,57 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
     func write<T: Sendable>(
         _ body: (PostgresConnection) async throws -> (value: T, changed: Bool)
     ) async throws -> (value: T, snapshot: String) {
+        try await write(onlyCases: false) { connection, _ in try await body(connection) }
+    }
+
+    /// The same, for writes that change only cases (`onlyCases`): `body` gets the generation
+    /// its commit will have, to stamp the rows it writes, so ``caseChanges(after:)`` can tell a
+    /// reader what changed. Any other write marks the generation as needing a full reread.
+    func write<T: Sendable>(
+        onlyCases: Bool,
+        _ body: (PostgresConnection, _ generation: Int) async throws -> (value: T, changed: Bool)
+    ) async throws -> (value: T, snapshot: String) {
         try await mapErrors {
             try await client.withConnection { connection in
                 try await connection.query("BEGIN", logger: logger)
                 do {
-                    var current = ""
+                    var current = KnowledgeSnapshot(generation: 0, token: "")
                     for try await (generation, token) in try await connection.query(
                         "SELECT generation, token FROM store_state WHERE id = 1 FOR UPDATE",
                         logger: logger
                     ).decode((Int, String).self) {
-                        current = KnowledgeSnapshot(generation: generation, token: token).description
+                        current = KnowledgeSnapshot(generation: generation, token: token)
                     }
-                    let (value, changed) = try await body(connection)
+                    let next = KnowledgeSnapshot.make(generation: current.generation + 1)
+                    let (value, changed) = try await body(connection, next.generation)
                     if changed {
-                        let next = KnowledgeSnapshot.make(generation: (KnowledgeSnapshot(current)?.generation ?? 0) + 1)
+                        let full = onlyCases ? "full_generation" : "\(next.generation)"
                         try await connection.query(
-                            "UPDATE store_state SET generation = \(next.generation), token = \(next.token) WHERE id = 1",
+                            PostgresQuery(
+                                unsafeSQL: "UPDATE store_state SET generation = $1, token = $2, full_generation = \(full) WHERE id = 1",
+                                binds: Self.bindings(next.generation, next.token)
+                            ),
                             logger: logger
                         )
                         // Delivered at commit, to every LISTENing session, in commit order.
                         try await connection.query("SELECT pg_notify(\(Self.channel), \(next.description))", logger: logger)
-                        current = next.description
+                        current = next
                     }
                     try await connection.query("COMMIT", logger: logger)
-                    return (value, current)
+                    return (value, current.description)
                 } catch {
                     try? await connection.query("ROLLBACK", logger: logger)
                     throw error
                 }
             }
         }
+    }
+
+    private static func bindings(_ generation: Int, _ token: String) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(generation)
+        binds.append(token)
+        return binds
     }
 
     /// Runs `body` in one read-only REPEATABLE READ transaction: one consistent snapshot.
@@ -238,13 +259,11 @@ struct StoreService: Service {
     let logger: Logger
 
     func run() async throws {
-        await withDiscardingTaskGroup { group in
-            group.addTask { await client.run() }
-            group.addTask { await listen() }
-            // Graceful shutdown (or cancellation) ends both.
-            group.addTask {
-                try? await gracefulShutdown()
-                group.cancelAll()
+        // Graceful shutdown (or cancellation) ends both.
+        await cancelWhenGracefulShutdown { [client, hub, logger] in
+            await withDiscardingTaskGroup { group in
+                group.addTask { await client.run() }
+                group.addTask { await StoreService(client: client, hub: hub, logger: logger).listen() }
             }
         }
     }

@@ -26,7 +26,9 @@ public enum PostgresMigrations {
                 CREATE TABLE store_state (
                     id INT PRIMARY KEY CHECK (id = 1),
                     generation BIGINT NOT NULL,
-                    token TEXT NOT NULL
+                    token TEXT NOT NULL,
+                    -- The last generation that changed more than cases: readers behind it reread all.
+                    full_generation BIGINT NOT NULL DEFAULT 0
                 )
                 """,
                 "INSERT INTO store_state (id, generation, token) VALUES (1, 0, md5(random()::text || clock_timestamp()::text))",
@@ -43,9 +45,15 @@ public enum PostgresMigrations {
                     record_json TEXT NOT NULL,
                     summary_json TEXT NOT NULL,
                     search_text TEXT NOT NULL,
+                    -- The generation of the commit that stored it, for caseChanges(after:).
+                    generation BIGINT NOT NULL DEFAULT 0,
                     search tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || search_text)) STORED
                 )
                 """,
+                "CREATE INDEX cases_generation ON cases (generation)",
+                // Deleted cases, for caseChanges(after:).
+                "CREATE TABLE case_tombstone (id TEXT COLLATE \"C\" NOT NULL, generation BIGINT NOT NULL)",
+                "CREATE INDEX case_tombstone_generation ON case_tombstone (generation)",
                 "CREATE INDEX cases_search ON cases USING GIN (search)",
                 "CREATE INDEX cases_imported ON cases (imported_at DESC, seq DESC)",
                 """

@@ -66,7 +66,9 @@ extension KnowledgeCommand {
             let store = try await knowledge.open(vocabularies: try Vocabularies.loadBundled())
             try await store.restore(content)
             let evidence = content.evidence.count + content.cases.reduce(0) { $0 + $1.evidence.count }
-            print("restored \(content.cases.count) cases, \(evidence) evidence items, \(content.metadata.count) metadata values into \(knowledge.path)")
+            print(
+                "restored \(content.cases.count) cases, \(evidence) evidence items, \(content.metadata.count) metadata values into \(knowledge.path)"
+            )
         }
     }
 }

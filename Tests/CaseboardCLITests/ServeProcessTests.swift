@@ -94,7 +94,9 @@ struct ServeProcessTests {
         #expect(first.stdout.contains("write token (for storing and deleting cases): "))
         #expect(try await HTTP.request(url + "api/health").status == 200)
         let port = try #require(url.split(separator: ":").last?.dropLast())
-        let second = try ServerProcess(["--port", String(port), "--db", directory.appendingPathComponent("other.sqlite").path, "--log-level", "error"])
+        let second = try ServerProcess([
+            "--port", String(port), "--db", directory.appendingPathComponent("other.sqlite").path, "--log-level", "error",
+        ])
         defer { second.stop() }
         #expect(try await second.waitForExit() == 1)
         let lines = second.stderr.split(separator: "\n")

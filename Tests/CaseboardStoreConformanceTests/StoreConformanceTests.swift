@@ -258,7 +258,9 @@ struct StoreConformanceTests {
     }
 
     @Test func aDumpWithoutHeaderIsRefused() throws {
-        #expect(throws: KnowledgeStoreError.self) { try KnowledgeTransfer.decode(Data("{\"kind\":\"metadata\",\"key\":\"a\",\"value\":\"b\"}\n".utf8)) }
+        #expect(throws: KnowledgeStoreError.self) {
+            try KnowledgeTransfer.decode(Data("{\"kind\":\"metadata\",\"key\":\"a\",\"value\":\"b\"}\n".utf8))
+        }
     }
 
     @Test func locationsPickTheStoreByTheirForm() {

@@ -5,6 +5,7 @@ import CaseboardStoreSQLite
 import Foundation
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 import Testing
 
 /// The stores the contract suite runs against.

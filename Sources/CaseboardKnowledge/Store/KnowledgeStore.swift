@@ -96,6 +96,11 @@ public protocol KnowledgeStore: Sendable {
     /// Snapshot ids after commits by any writer, until the consuming task is cancelled.
     func changes() -> AsyncStream<String>
 
+    /// The cases stored and deleted after `generation`, read in one snapshot, when nothing but
+    /// cases changed since then; nil when something else changed (evidence, metadata, review
+    /// marks) or the store keeps no such record. A reader then reads everything again.
+    func caseChanges(after generation: Int) async throws -> CaseChanges?
+
     /// A value the store keeps about itself, such as the curated table version it was seeded with.
     func metadata(_ key: String) async throws -> String?
 
@@ -107,6 +112,22 @@ public protocol KnowledgeStore: Sendable {
     /// Replaces the whole content with `content`, in one transaction, keeping the cases' import
     /// times and the review marks: what `kb restore` does.
     func restore(_ content: KnowledgeContent) async throws
+}
+
+/// What ``KnowledgeStore/caseChanges(after:)`` reports.
+public struct CaseChanges: Sendable {
+    /// The snapshot the changes bring a reader to.
+    public var snapshot: String
+    /// Cases stored (or stored again) since, with their evidence, in the order stored.
+    public var stored: [StoredCaseContent]
+    /// Ids of cases deleted since and not stored again.
+    public var deleted: [String]
+
+    public init(snapshot: String, stored: [StoredCaseContent], deleted: [String]) {
+        self.snapshot = snapshot
+        self.stored = stored
+        self.deleted = deleted
+    }
 }
 
 /// A parsed snapshot id: `<generation>-<token>`.
@@ -222,6 +243,9 @@ extension KnowledgeStore {
             evidence: free.sorted { $0.id < $1.id }
         )
     }
+
+    /// No record of case changes: readers read everything again.
+    public func caseChanges(after generation: Int) async throws -> CaseChanges? { nil }
 
     /// Looks at the snapshot id every `interval` and yields it when it changed: for stores that
     /// have no way to be told.
