@@ -72,8 +72,12 @@ public struct ServerServices: Sendable {
 
 /// Runs ``ServerServices/followStoreChanges()`` as a service of the application, until
 /// graceful shutdown.
-public struct StoreChangeFollower: Service {
+public struct StoreChangeFollower: Service, CustomStringConvertible {
     public let services: ServerServices
+
+    /// ServiceLifecycle names services by their description when it starts them; the default
+    /// one would print every vocabulary (and took a minute to build).
+    public var description: String { "StoreChangeFollower" }
 
     public init(services: ServerServices) {
         self.services = services

@@ -52,7 +52,11 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
         )
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectTimeout = .seconds(5)
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool's own notes (such as a lease asked for a moment before the pool runs) are
+        // not the user's business; errors still are.
+        var poolLogger = logger
+        poolLogger.logLevel = max(logger.logLevel, .error)
+        client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
         self.logger = logger
         hub = ChangeHub()
         displayURL = location.display
@@ -253,10 +257,12 @@ final class ChangeHub: Sendable {
 }
 
 /// Runs the pool, and keeps one connection LISTENing for changes, reconnecting when it drops.
-struct StoreService: Service {
+struct StoreService: Service, CustomStringConvertible {
     let client: PostgresClient
     let hub: ChangeHub
     let logger: Logger
+
+    var description: String { "PostgresKnowledgeStore" }
 
     func run() async throws {
         // Graceful shutdown (or cancellation) ends both.
@@ -269,6 +275,8 @@ struct StoreService: Service {
     }
 
     private func listen() async {
+        // Until the schema is migrated the first tries fail; only repeated failures are news.
+        var failures = 0
         while !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
@@ -279,6 +287,7 @@ struct StoreService: Service {
                         for try await (generation, token) in rows.decode((Int, String).self) {
                             hub.publish(KnowledgeSnapshot(generation: generation, token: token).description)
                         }
+                        failures = 0
                         for try await notification in notifications {
                             hub.publish(notification.payload)
                         }
@@ -286,7 +295,10 @@ struct StoreService: Service {
                 }
             } catch {
                 if Task.isCancelled { return }
-                logger.warning("listening for store changes failed; retrying", metadata: ["error": "\(error)"])
+                failures += 1
+                if failures >= 5 {
+                    logger.warning("listening for store changes failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+                }
             }
             try? await Task.sleep(for: .milliseconds(500))
         }

@@ -31,8 +31,9 @@ final class ServerProcess: @unchecked Sendable {
     var stdout: String { (try? String(contentsOf: out, encoding: .utf8)) ?? "" }
     var stderr: String { (try? String(contentsOf: err, encoding: .utf8)) ?? "" }
 
-    /// The base URL the server printed, once it printed it (while it still runs).
-    func waitForURL(deadline: ContinuousClock.Instant = .now + .seconds(120)) async throws -> String? {
+    /// The base URL the server printed, once it printed it (while it still runs). The deadline
+    /// is generous: a first start seeds the database, slow in a debug build on a busy machine.
+    func waitForURL(deadline: ContinuousClock.Instant = .now + .seconds(600)) async throws -> String? {
         while ContinuousClock.now < deadline && process.isRunning {
             if let range = stdout.range(of: #"http://[0-9.]+:[0-9]+/"#, options: .regularExpression) {
                 return String(stdout[range])

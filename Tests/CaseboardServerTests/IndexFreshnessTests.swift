@@ -136,15 +136,17 @@ struct IndexFreshnessTests {
             try await Self.match(client)
             // Another process (its own connection pool on the same file) imports a case.
             let importer = try SQLiteKnowledgeStore.open(path: path, logger: Logger(label: "test"))
-            let outside = Self.record(9, drug: "crenolanib")
-            _ = try await importer.saveCase(
-                outside,
-                evidence: CaseEvidence.derive(from: outside, caseID: CaseIdentity.id(for: outside), vocabularies: vocabularies)
-            )
+            for number in [9, 10] {
+                let outside = Self.record(number, drug: "crenolanib")
+                _ = try await importer.saveCase(
+                    outside,
+                    evidence: CaseEvidence.derive(from: outside, caseID: CaseIdentity.id(for: outside), vocabularies: vocabularies)
+                )
+            }
             let version = try await client.execute(uri: "/api/version", method: .get) { try Harness.json($0.body)["snapshot"] as? String }
             let body = try await Self.match(client)
             #expect(try Harness.json(body)["snapshot"] as? String == version)
-            #expect(try Self.caseReports(for: "crenolanib", in: body) == 1)
+            #expect(try Self.caseReports(for: "crenolanib", in: body) == 2)
         }
     }
 
