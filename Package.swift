@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CaseboardExport", targets: ["CaseboardExport"]),
         .library(name: "CaseboardServer", targets: ["CaseboardServer"]),
         .library(name: "CaseboardStoreSQLite", targets: ["CaseboardStoreSQLite"]),
+        .library(name: "CaseboardStorePostgres", targets: ["CaseboardStorePostgres"]),
         .executable(name: "caseboard", targets: ["caseboard"]),
     ],
     dependencies: [
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Shared value types: documents, text with source offsets, diagnostics. No I/O.
@@ -119,6 +122,7 @@ let package = Package(
                 "CaseboardExport",
                 "CaseboardGenomics",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -138,6 +142,30 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The PostgreSQL knowledge store (postgres-nio), for several servers on one database.
+        .target(
+            name: "CaseboardStorePostgres",
+            dependencies: [
+                "CaseboardKnowledge",
+                "CaseboardCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Opens a store from `--db`: a file path (SQLite) or a postgres:// URL.
+        .target(
+            name: "CaseboardStoreOpening",
+            dependencies: [
+                "CaseboardKnowledge",
+                "CaseboardStoreSQLite",
+                "CaseboardStorePostgres",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "caseboard",
@@ -151,12 +179,16 @@ let package = Package(
                 "CaseboardGenomics",
                 "CaseboardExport",
                 "CaseboardStoreSQLite",
+                "CaseboardStoreOpening",
                 "CaseboardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // For app.runService() (swift-recipes pitfall P1).
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The I/O threads of `serve`.
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                // `serve` runs the store's services beside the HTTP server.
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -237,6 +269,20 @@ let package = Package(
                 "CaseboardCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseboardStoreConformanceTests",
+            dependencies: [
+                "CaseboardStoreOpening",
+                "CaseboardStorePostgres",
+                "CaseboardStoreSQLite",
+                "CaseboardKnowledge",
+                "CaseboardCore",
+                // To create and drop a database per test.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

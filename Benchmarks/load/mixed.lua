@@ -5,6 +5,8 @@
 -- `response` callback would make wrk copy every response body into Lua, load that competes
 -- with the server for the same cores.
 local token = os.getenv("CASEBOARD_TOKEN") or "load-test"
+-- Set per wrk process when two drive two servers, so their documents differ.
+local tag = os.getenv("LOAD_TAG") or ""
 local profiles = {
   '{"disease":"myeloid sarcoma","alterations":["FLT3-ITD","FLT3 D835H"],"prior_therapies":[{"drugs":["sorafenib"],"response":"PD"}]}',
   '{"disease":"CML","alterations":["BCR-ABL1 T315I"]}',
@@ -46,10 +48,10 @@ end
 
 local function case_body(number)
   return string.format(
-    '{"document":"load-t%d-%d.txt","title":"Load case %d of thread %d","patient":{},"diagnoses":[%s],"alterations":[%s],'
+    '{"document":"load%s-t%d-%d.txt","title":"Load case %d of thread %d","patient":{},"diagnoses":[%s],"alterations":[%s],'
       .. '"therapies":[{"line":1,"drugs":["%s"],"response":"%s","adverse_events":[],"dose_changes":[],"spans":[],"response_spans":[]}],'
       .. '"adverse_events":[],"resistance":[],"procedures":[],"timeline":[],"warnings":[]}',
-    thread_id, number, number, thread_id,
+    tag, thread_id, number, number, thread_id,
     diagnoses[math.random(#diagnoses)], alterations[math.random(#alterations)],
     drugs[math.random(#drugs)], responses[math.random(#responses)])
 end

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
 /// The request context every route uses: Hummingbird's basic context with Caseboard's
 /// streaming JSON encoder for responses.
@@ -21,19 +22,28 @@ public struct CaseboardRequestContext: RequestContext {
 /// Builds the server: the JSON API under `/api`, the OpenAPI document, and the web UI's
 /// static files, all from this process with no external assets.
 ///
-/// - Parameter eventLoopGroup: The threads for socket I/O; the caller owns them and shuts them
-///   down after the application stops. Request handlers run on Swift's cooperative pool.
+/// - Parameters:
+///   - eventLoopGroup: The threads for socket I/O; the caller owns them and shuts them
+///     down after the application stops. Request handlers run on Swift's cooperative pool.
+///   - backgroundServices: Run in the application's ServiceGroup, such as the store's
+///     connection pool; they start before, and stop after, the HTTP server.
+///   - beforeServerStarts: Run (with the background services up) before the port opens, such as
+///     store migrations and seeding.
+///   - onServerRunning: Called once the port is bound, with the listening channel.
 public func buildApplication(
     configuration: ServerConfiguration,
     services: ServerServices,
     version: String,
     logger: Logger,
-    eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+    backgroundServices: [any Service] = [],
+    beforeServerStarts: (@Sendable () async throws -> Void)? = nil,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(configuration: configuration, services: services, version: version)
     let connections = ConnectionCounter(maximum: configuration.maxConnections)
     let readTimeout = TimeAmount.nanoseconds(Int64(configuration.readTimeout / .nanoseconds(1)))
-    return Application(
+    var app = Application(
         router: router,
         server: .http1(
             configuration: .init(
@@ -42,9 +52,13 @@ public func buildApplication(
             )
         ),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "caseboard"),
+        services: backgroundServices,
+        onServerRunning: onServerRunning,
         eventLoopGroupProvider: .shared(eventLoopGroup),
         logger: logger
     )
+    if let beforeServerStarts { app.beforeServerStarts(perform: beforeServerStarts) }
+    return app
 }
 
 /// The router alone, for tests that run requests in process.

@@ -7,6 +7,7 @@ import CaseboardVocabularies
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
+import ServiceLifecycle
 
 /// What the routes work with: vocabularies, the extractor, the store and a matcher kept in step
 /// with the store's snapshot.
@@ -25,18 +26,38 @@ public struct ServerServices: Sendable {
         writer = CaseWriter(store: store, matchers: matchers)
     }
 
-    /// A matcher on the current snapshot; about once a second this also queues a check for
-    /// writes made by other processes.
+    /// A matcher no older than the store: the store's snapshot is read first, and when the
+    /// store is ahead of the index (another process wrote), the request waits for the writer
+    /// to catch the index up. So a match never answers from a snapshot older than the one
+    /// `/api/version` reported before it (the store contract's ``KnowledgeStore/snapshotID()``).
     func matcher() async throws -> Matcher {
-        let (matcher, checkDue) = try await matchers.current()
-        if checkDue { Task { [writer] in await writer.checkForOutsideWrites() } }
+        let latest = try await store.snapshotID()
+        let matcher = try await matchers.current()
+        if matchers.isBehind(latest, matcher) {
+            await writer.catchUp()
+            return try await matchers.current()
+        }
         return matcher
+    }
+
+    /// Follows the store's ``KnowledgeStore/changes()`` (PostgreSQL: LISTEN/NOTIFY; SQLite: a
+    /// look at the generation every 100 ms) and brings the index up to date as soon as someone
+    /// else writes, so matches rarely wait. Runs until the task is cancelled: `serve` runs it
+    /// as a service beside the HTTP server.
+    public func followStoreChanges() async {
+        for await snapshot in store.changes() {
+            guard let matcher = matchers.built, matchers.isBehind(snapshot, matcher) else { continue }
+            await writer.catchUp()
+        }
     }
 
     /// Builds the match index now instead of on the first match request.
     public func prepareMatching() async throws {
         _ = try await matchers.current()
     }
+
+    /// The snapshot the match index holds, nil before it is built.
+    public var indexedSnapshot: String? { matchers.built?.index.snapshot }
 
     /// Stores a case through the group-commit writer and adds it to the match index.
     func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
@@ -49,6 +70,26 @@ public struct ServerServices: Sendable {
     }
 }
 
+/// Runs ``ServerServices/followStoreChanges()`` as a service of the application, until
+/// graceful shutdown.
+public struct StoreChangeFollower: Service, CustomStringConvertible {
+    public let services: ServerServices
+
+    /// ServiceLifecycle names services by their description when it starts them; the default
+    /// one would print every vocabulary (and took a minute to build).
+    public var description: String { "StoreChangeFollower" }
+
+    public init(services: ServerServices) {
+        self.services = services
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await services.followStoreChanges()
+        }
+    }
+}
+
 /// Serializes this server's case writes and commits them in groups: requests that arrive while
 /// a transaction runs are written together in the next one (one commit and WAL sync for all).
 /// Each committed group is applied to the match index in commit order, so the index never
@@ -57,7 +98,7 @@ actor CaseWriter {
     private enum Operation {
         case save(CaseSubmission, CheckedContinuation<StoredCase, any Error>)
         case delete(String, CheckedContinuation<Bool, any Error>)
-        case checkForOutsideWrites
+        case catchUp(CheckedContinuation<Void, Never>)
     }
 
     private let store: any KnowledgeStore
@@ -84,9 +125,12 @@ actor CaseWriter {
         }
     }
 
-    /// Queues a check for writes by other processes, run between this server's own commits.
-    func checkForOutsideWrites() {
-        enqueue(.checkForOutsideWrites)
+    /// Brings the index up to the store's snapshot, between this server's own commits (so a
+    /// snapshot the index lacks can only be another writer's); returns when done.
+    func catchUp() async {
+        await withCheckedContinuation { continuation in
+            enqueue(.catchUp(continuation))
+        }
     }
 
     private func enqueue(_ operation: Operation) {
@@ -103,9 +147,15 @@ actor CaseWriter {
                 queue.removeFirst()
                 await runDelete(id, continuation)
                 continue
-            case .checkForOutsideWrites:
-                queue.removeFirst()
+            case .catchUp:
+                // Every waiting catch-up at the head of the queue is served by one check.
+                var waiting: [CheckedContinuation<Void, Never>] = []
+                while case .catchUp(let continuation)? = queue.first {
+                    queue.removeFirst()
+                    waiting.append(continuation)
+                }
                 await matchers.reloadIfChangedElsewhere()
+                for continuation in waiting { continuation.resume() }
                 continue
             case .save:
                 break
@@ -140,7 +190,7 @@ actor CaseWriter {
         }
         if !additions.isEmpty {
             let snapshot = result.snapshot
-            matchers.apply(snapshot: snapshot) { $0.adding(additions, snapshot: snapshot) }
+            matchers.apply(snapshot: snapshot) { $0.adding(additions, snapshot: $1) }
         }
         for (outcome, entry) in zip(result.outcomes, group) {
             entry.continuation.resume(with: outcome.map(\.stored).mapError { $0 as any Error })
@@ -152,7 +202,7 @@ actor CaseWriter {
             let deleted = try await store.deleteCase(id: id)
             if deleted {
                 let snapshot = try await store.snapshotID()
-                matchers.apply(snapshot: snapshot) { $0.removing(caseID: id, snapshot: snapshot) }
+                matchers.apply(snapshot: snapshot) { $0.removing(caseID: id, snapshot: $1) }
             }
             continuation.resume(returning: deleted)
         } catch {
@@ -161,22 +211,17 @@ actor CaseWriter {
     }
 }
 
-/// Keeps a matcher on a recent snapshot of the store. Requests never wait for a rebuild once a
-/// matcher exists; only the very first request builds the index in line. This server's own
-/// writes are applied in memory by the writer. At most once a second a match asks the writer to
-/// check the store for writes by other processes (the CLI, another server): the check runs in
-/// the writer's queue, between our own commits, so a snapshot the index does not have can only
-/// be someone else's, and only then is the index read again.
+/// Keeps a matcher on a recent snapshot of the store. Only the very first request builds the
+/// index in line. This server's own writes are applied in memory by the writer; writes by
+/// others (the CLI, another server) are found by comparing generations (the store contract's
+/// ``KnowledgeSnapshot``): before each match, and as ``KnowledgeStore/changes()`` tells them.
+/// Reloads run in the writer's queue, between our own commits.
 ///
 /// A lock, not an actor: every match request reads the current matcher, and an actor hop per
 /// request cost a thread switch under load.
 final class MatcherCache: Sendable {
     private struct State {
         var matcher: Matcher?
-        var checkedAt = ContinuousClock.now
-        var checking = false
-        /// Set when the snapshot counter skipped one of ours: another process wrote in between.
-        var reloadNeeded = false
         var initial: Task<Matcher, any Error>?
     }
 
@@ -191,92 +236,98 @@ final class MatcherCache: Sendable {
         self.store = store
     }
 
-    /// The current matcher, and whether a check for outside writes is due (the caller then
-    /// queues one with the writer, and must not be told again until it ran).
-    func current() async throws -> (matcher: Matcher, checkDue: Bool) {
-        enum Next {
-            case ready(Matcher, checkDue: Bool)
-            case wait(Task<Matcher, any Error>)
+    /// The matcher, if built.
+    var built: Matcher? { state.withLockedValue { $0.matcher } }
+
+    /// Whether the store at `snapshot` is ahead of `matcher`'s index (or a reload is pending).
+    func isBehind(_ snapshot: String, _ matcher: Matcher) -> Bool {
+        guard let latest = KnowledgeSnapshot(snapshot), let indexed = KnowledgeSnapshot(matcher.index.snapshot) else {
+            return snapshot != matcher.index.snapshot
         }
-        let next: Next = state.withLockedValue { state in
-            if let matcher = state.matcher {
-                guard ContinuousClock.now - state.checkedAt >= .seconds(1), !state.checking else { return .ready(matcher, checkDue: false) }
-                state.checking = true
-                return .ready(matcher, checkDue: true)
-            }
-            if let initial = state.initial { return .wait(initial) }
+        return latest.generation > indexed.generation || (latest.generation == indexed.generation && latest.token != indexed.token)
+    }
+
+    /// The current matcher, building the index on first use.
+    func current() async throws -> Matcher {
+        let next: Result<Matcher, Never>? = state.withLockedValue { state in state.matcher.map { .success($0) } }
+        if case .success(let matcher)? = next { return matcher }
+        let task: Task<Matcher, any Error> = state.withLockedValue { state in
+            if let initial = state.initial { return initial }
             let task = Task { [vocabularies, store, resolutions] in
-                Matcher(vocabularies: vocabularies, index: try await KnowledgeIndex.load(from: store, vocabularies: vocabularies), cache: resolutions)
+                Matcher(vocabularies: vocabularies, index: try await Self.load(store, vocabularies), cache: resolutions)
             }
             state.initial = task
-            return .wait(task)
+            return task
         }
-        switch next {
-        case .ready(let matcher, let checkDue):
-            return (matcher, checkDue)
-        case .wait(let task):
-            do {
-                let built = try await task.value
-                return state.withLockedValue { state in
-                    state.initial = nil
-                    if state.matcher == nil {
-                        state.matcher = built
-                        state.checkedAt = ContinuousClock.now
-                    }
-                    return (state.matcher ?? built, false)
-                }
-            } catch {
-                // The next request tries again.
-                state.withLockedValue { $0.initial = nil }
-                throw error
+        do {
+            let built = try await task.value
+            return state.withLockedValue { state in
+                state.initial = nil
+                if state.matcher == nil { state.matcher = built }
+                return state.matcher ?? built
             }
+        } catch {
+            // The next request tries again.
+            state.withLockedValue { $0.initial = nil }
+            throw error
         }
     }
 
-    /// Reads the index again when the store moved past it without us. Only the writer calls
-    /// this, between its own commits; a failed read keeps the current index and is retried
-    /// at the next check.
+    /// Loads the index, labelled with the snapshot read before the content: the content is then
+    /// at least as new as its label, so a label never claims a write the index lacks.
+    static func load(_ store: any KnowledgeStore, _ vocabularies: Vocabularies) async throws -> KnowledgeIndex {
+        let snapshot = try await store.snapshotID()
+        async let evidence = store.allEvidence()
+        async let cases = store.caseSummaries()
+        return KnowledgeIndex(
+            evidence: try await evidence,
+            cases: try await cases,
+            classRules: try ClassRule.loadBundled(vocabularies: vocabularies),
+            snapshot: snapshot
+        )
+    }
+
+    /// Brings the index up to the store when the store moved past it without us: with the
+    /// cases changed since the index's generation when the store can tell them (PostgreSQL),
+    /// else by reading everything again. Only the writer calls this, between its own commits;
+    /// a failed read keeps the current index and is retried at the next check.
     func reloadIfChangedElsewhere() async {
-        let (indexed, forced) = state.withLockedValue { ($0.matcher?.index.snapshot, $0.reloadNeeded) }
-        if let indexed, let latest = try? await store.snapshotID(), forced || latest != indexed,
-            let index = try? await KnowledgeIndex.load(from: store, vocabularies: vocabularies)
+        guard let matcher = built, let latest = try? await store.snapshotID(), isBehind(latest, matcher) else { return }
+        let index: KnowledgeIndex
+        if let indexed = KnowledgeSnapshot(matcher.index.snapshot),
+            let changes = try? await store.caseChanges(after: indexed.generation)
         {
-            let fresh = Matcher(vocabularies: vocabularies, index: index, cache: resolutions)
-            state.withLockedValue { state in
-                state.matcher = fresh
-                state.reloadNeeded = false
-            }
+            var updated = matcher.index
+            for id in changes.deleted { updated = updated.removing(caseID: id, snapshot: changes.snapshot) }
+            updated = updated.adding(
+                changes.stored.map { .init(summary: CaseSummary(id: $0.stored.id, record: $0.stored.record), evidence: $0.evidence) },
+                snapshot: changes.snapshot
+            )
+            index = updated
+        } else {
+            guard let loaded = try? await Self.load(store, vocabularies) else { return }
+            index = loaded
         }
-        state.withLockedValue { state in
-            state.checking = false
-            state.checkedAt = ContinuousClock.now
-        }
+        let fresh = Matcher(vocabularies: vocabularies, index: index, cache: resolutions)
+        state.withLockedValue { state in state.matcher = fresh }
     }
 
     /// Applies this server's own committed write, whose commit produced `snapshot`, to the
     /// current index in memory. Only the writer calls this, in commit order; the change is
-    /// worked out outside the lock so matches never wait for it.
-    func apply(snapshot: String, _ change: (KnowledgeIndex) -> KnowledgeIndex) {
+    /// worked out outside the lock so matches never wait for it. `change` gets the snapshot to
+    /// label the index with.
+    func apply(snapshot: String, _ change: (KnowledgeIndex, String) -> KnowledgeIndex) {
         // Without an index yet, the first build or the next check reads the write from the store.
-        guard let current = state.withLockedValue({ $0.matcher }) else { return }
-        let written = Self.counter(snapshot)
-        let indexed = Self.counter(current.index.snapshot)
+        guard let current = built else { return }
+        let written = KnowledgeSnapshot(snapshot)?.generation ?? 0
+        let indexed = KnowledgeSnapshot(current.index.snapshot)?.generation ?? 0
         // The first build read the store after this commit and already holds the write.
         guard written > indexed else { return }
-        let updated = Matcher(vocabularies: vocabularies, index: change(current.index), cache: resolutions)
-        state.withLockedValue { state in
-            state.matcher = updated
-            // A gap in the counter means another process (or a first build that raced this
-            // write) left a change the index lacks: reload at the next check.
-            if written > indexed + 1 {
-                state.reloadNeeded = true
-                state.checkedAt = ContinuousClock.now - .seconds(2)
-            }
-        }
-    }
-
-    /// The change counter at the start of a snapshot id ("12-<uuid>"), or 0.
-    static func counter(_ snapshot: String) -> Int {
-        Int(snapshot.prefix { $0.isNumber }) ?? 0
+        // The store contract counts commits: a gap means another writer committed a change the
+        // index lacks. The index keeps its old label then, so the next check (before the next
+        // match) sees it behind and catches up from there, this write included.
+        let label = written == indexed + 1 ? snapshot : current.index.snapshot
+        let updated = Matcher(vocabularies: vocabularies, index: change(current.index, label), cache: resolutions)
+        state.withLockedValue { state in state.matcher = updated }
     }
 }

@@ -97,6 +97,42 @@ extension SQLiteKnowledgeStore {
         }
     }
 
+    /// Replaces the whole content in one transaction, keeping import times and review marks.
+    public func restore(_ content: KnowledgeContent) async throws {
+        guard content.metadata[Self.snapshotKey] == nil else {
+            throw KnowledgeStoreError("the metadata key \"\(Self.snapshotKey)\" is reserved for the store", path: path)
+        }
+        let prepared = try content.cases.map { entry in
+            do {
+                return try PreparedCase(CaseSubmission(record: entry.stored.record, evidence: entry.evidence), importedAt: entry.stored.importedAt)
+            } catch {
+                throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+            }
+        }
+        let evidence = content.evidence
+        let metadata = content.metadata
+        try await write { db in
+            try db.execute(sql: "DELETE FROM evidence")
+            try db.execute(sql: "DELETE FROM cases")
+            try db.execute(sql: "DELETE FROM evidenceReview")
+            try db.execute(sql: "DELETE FROM meta WHERE key != ?", arguments: [Self.snapshotKey])
+            for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+            for item in prepared { _ = try Self.insert(item, db) }
+            let rows = try EvidenceRowWriter(db)
+            for item in Self.lastOccurrences(evidence) { try rows.write(item) }
+            let reviewedAt = ISO8601DateFormatter().string(from: Date())
+            for item in evidence + prepared.flatMap(\.items) where item.reviewed {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO evidenceReview (evidenceId, reviewedAt) VALUES (?, ?)",
+                    arguments: [item.id, reviewedAt]
+                )
+            }
+            try Self.bumpSnapshot(db)
+        }
+    }
+
     /// Writes one prepared case, replacing an earlier save; returns whether one was replaced.
     private static func insert(_ prepared: PreparedCase, _ db: Database) throws -> Bool {
         let record = prepared.stored.record
@@ -239,19 +275,8 @@ extension SQLiteKnowledgeStore {
         return result
     }
 
-    /// Diagnoses, alteration labels, drugs, resistance and the title, for full-text search.
+    /// Diagnoses, alteration labels, drugs, resistance and the title (``KnowledgeSearchText``).
     static func searchText(of record: CaseRecord) -> String {
-        var terms: [String] = []
-        for diagnosis in record.diagnoses {
-            terms += [diagnosis.name, diagnosis.canonicalName]
-            if let code = diagnosis.oncotree { terms.append(code) }
-        }
-        terms += record.alterations.map(\.label)
-        terms += record.therapies.flatMap(\.drugs)
-        for event in record.resistance {
-            terms += ["\(event.gene) \(event.variant) resistance"] + event.drugs
-        }
-        if let title = record.title { terms.append(title) }
-        return terms.joined(separator: " ")
+        KnowledgeSearchText.text(of: record)
     }
 }

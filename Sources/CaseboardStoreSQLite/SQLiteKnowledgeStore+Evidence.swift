@@ -353,17 +353,8 @@ struct EvidenceRowWriter {
         }
     }
 
-    /// Genes, partners, variants, drugs and the citation, for the full-text column.
+    /// The full-text terms the store contract names (``KnowledgeSearchText``).
     static func searchTerms(_ item: EvidenceItem) -> String {
-        var terms: [String] = []
-        for component in item.profile.components {
-            terms.append(component.gene)
-            if let partner = component.partner { terms.append(partner) }
-            terms.append(component.variant)
-        }
-        terms += item.drugs
-        if let label = item.citation.label { terms.append(label) }
-        if let pmid = item.citation.pmid { terms.append(pmid) }
-        return terms.joined(separator: " ")
+        KnowledgeSearchText.terms(of: item)
     }
 }

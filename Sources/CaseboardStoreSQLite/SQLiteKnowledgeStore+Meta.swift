@@ -6,20 +6,39 @@ extension SQLiteKnowledgeStore {
     /// The `meta` key of the snapshot id. It is not settable through ``setMetadata(_:_:)``.
     public static let snapshotKey = "snapshot"
 
-    /// `<counter>-<uuid>`: the counter orders snapshots for people, the UUID keeps two stores
+    /// A ``KnowledgeSnapshot`` id: the generation counts commits, the UUID keeps two stores
     /// (or a recreated file) from sharing an id.
     static func makeSnapshotID(counter: Int) -> String {
-        "\(counter)-\(UUID().uuidString.lowercased())"
+        KnowledgeSnapshot.make(generation: counter).description
     }
 
-    /// Gives the store a new snapshot id; call it in every write transaction that changed content.
+    /// Gives the store the next generation's snapshot id; call it once in every write
+    /// transaction that changed content (the store contract counts commits, not statements).
     static func bumpSnapshot(_ db: Database) throws {
         let current = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [snapshotKey])
-        let counter = current.flatMap { $0.split(separator: "-").first }.flatMap { Int($0) } ?? 0
+        let counter = current.flatMap(KnowledgeSnapshot.init)?.generation ?? 0
         try db.execute(
             sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             arguments: [snapshotKey, makeSnapshotID(counter: counter + 1)]
         )
+    }
+
+    /// Snapshot ids after commits by any process. SQLite tells no one across processes, so
+    /// this looks at the one-row generation every 100 ms, a read of one indexed row.
+    public func changes() -> AsyncStream<String> {
+        pollingChanges(every: .milliseconds(100))
+    }
+
+    /// Every metadata value except the snapshot id.
+    public func allMetadata() async throws -> [String: String] {
+        try await read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key != ?", arguments: [Self.snapshotKey]) {
+                guard let key: String = row[0], let value: String = row[1] else { continue }
+                result[key] = value
+            }
+            return result
+        }
     }
 
     /// The current snapshot id; it changes with every write that changes the store's content.

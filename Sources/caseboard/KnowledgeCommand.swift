@@ -14,6 +14,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
         abstract: "Manage the evidence knowledge base: import CIViC and cases, show counts, search, review.",
         subcommands: [
             ImportCommand.self, StatsCommand.self, SearchCommand.self, ReviewCommand.self, CheckCommand.self, BackupCommand.self,
+            DumpCommand.self, RestoreCommand.self,
         ]
     )
 
@@ -422,7 +423,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let report = try SQLiteKnowledgeStore.check(path: knowledge.path)
+            let report = try SQLiteKnowledgeStore.check(path: try knowledge.sqliteFile(for: "kb check"))
             if format == .json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
@@ -474,7 +475,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
             var logger = Logger(label: "caseboard.store")
             logger.logLevel = .warning
             // Read-only: a backup never migrates or seeds the database it copies.
-            let store = try SQLiteKnowledgeStore.open(path: knowledge.path, logger: logger, readOnly: true)
+            let store = try SQLiteKnowledgeStore.open(path: try knowledge.sqliteFile(for: "kb backup"), logger: logger, readOnly: true)
             try await store.backup(to: file)
             let report = try SQLiteKnowledgeStore.check(path: file)
             print("backed up \(knowledge.path) to \(file) (\(report.cases ?? 0) case(s), integrity \(report.problems.isEmpty ? "ok" : "NOT ok"))")

@@ -1,10 +1,14 @@
 import ArgumentParser
+import CaseboardKnowledge
 import CaseboardServer
+import CaseboardStoreOpening
 import CaseboardVocabularies
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
 /// `caseboard serve`: the HTTP API and web UI on the embedded database.
 struct ServeCommand: AsyncParsableCommand {
@@ -12,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the HTTP API and web UI.",
         discussion: """
-            Starts on the embedded database (created and seeded on first run) and prints the URL.
+            Starts on the embedded database (created and seeded on first run), or on PostgreSQL with
+            --db postgres://user@host:port/database, and prints the URL once it listens. Several
+            servers may share one PostgreSQL database; each sees the others' writes within a second.
             Writes (storing and deleting cases) need the bearer token from --token or $CASEBOARD_TOKEN;
             without one, a random token is made and printed.
 
@@ -70,7 +76,8 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "caseboard.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let vocabularies = try Vocabularies.loadBundled()
-        let store = try await knowledge.open(vocabularies: vocabularies)
+        let location = knowledge.location
+        let opened = try StoreOpener.open(location, logger: KnowledgeOptions.storeLogger(), readOnly: knowledge.readOnly)
         let environmentToken = ProcessInfo.processInfo.environment["CASEBOARD_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let writeToken = token ?? environmentToken ?? Self.randomToken()
         let configuration = ServerConfiguration(
@@ -84,35 +91,58 @@ struct ServeCommand: AsyncParsableCommand {
             logLevel: logger.logLevel,
             allowedHosts: allowedHost
         )
-        let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
-        // Build the match index while the server starts, so the first match does not wait for it.
-        let warmUp = Task { [logger] in
-            do {
-                try await services.prepareMatching()
-            } catch {
-                logger.warning("match index not built at start; the first match will try again", metadata: ["error": "\(error)"])
-            }
-        }
-        defer { warmUp.cancel() }
+        let services = ServerServices(vocabularies: vocabularies, store: opened.store, logger: logger)
         let threads = MultiThreadedEventLoopGroup(numberOfThreads: ioThreads)
+        let printsToken = token == nil && environmentToken == nil
+        let host = host
         let app = try buildApplication(
             configuration: configuration,
             services: services,
             version: CaseboardVersion.current,
             logger: logger,
-            eventLoopGroup: threads
+            eventLoopGroup: threads,
+            // The store's pool (PostgreSQL) and the follower of other writers' changes run in
+            // the application's ServiceGroup.
+            backgroundServices: opened.services + [StoreChangeFollower(services: services)],
+            beforeServerStarts: { [logger] in
+                try await opened.prepare(location: location)
+                if !opened.store.isReadOnlyStore { try await KnowledgeSeeding.seedIfNeeded(opened.store, vocabularies: vocabularies) }
+                // Build the match index while the port opens, so the first match does not wait for it.
+                Task {
+                    do {
+                        try await services.prepareMatching()
+                    } catch {
+                        logger.warning("match index not built at start; the first match will try again", metadata: ["error": "\(error)"])
+                    }
+                }
+            },
+            onServerRunning: { channel in
+                // Printed once bound (the real port when --port 0), and flushed: under nohup or
+                // into a pipe, stdout is block-buffered and would hold these lines until exit.
+                let bound = channel.localAddress?.port ?? configuration.port
+                var lines = "Caseboard \(CaseboardVersion.current) on http://\(host):\(bound)/  (database: \(location))\n"
+                if printsToken { lines += "write token (for storing and deleting cases): \(writeToken)\n" }
+                FileHandle.standardOutput.write(Data(lines.utf8))
+            }
         )
-        print("Caseboard \(CaseboardVersion.current) on http://\(host):\(port)/  (database: \(knowledge.path))")
-        if token == nil && environmentToken == nil {
-            print("write token (for storing and deleting cases): \(writeToken)")
-        }
         do {
             try await app.runService()
         } catch {
             try? await threads.shutdownGracefully()
+            if Self.isAddressInUse(error) {
+                FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): address already in use\n".utf8))
+                throw ExitCode(1)
+            }
             throw error
         }
         try await threads.shutdownGracefully()
+    }
+
+    /// Whether binding failed because another program has the port.
+    static func isAddressInUse(_ error: any Error) -> Bool {
+        if let error = error as? IOError, error.errnoCode == EADDRINUSE { return true }
+        return String(describing: error).localizedCaseInsensitiveContains("address already in use")
+            || String(reflecting: error).localizedCaseInsensitiveContains("address already in use")
     }
 
     static func randomToken() -> String {

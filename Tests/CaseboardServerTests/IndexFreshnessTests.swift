@@ -56,6 +56,9 @@ final class ReloadCountingStore: KnowledgeStore {
     }
     func metadata(_ key: String) async throws -> String? { try await inner.metadata(key) }
     func setMetadata(_ key: String, _ value: String) async throws { try await inner.setMetadata(key, value) }
+    func changes() -> AsyncStream<String> { inner.changes() }
+    func allMetadata() async throws -> [String: String] { try await inner.allMetadata() }
+    func restore(_ content: KnowledgeContent) async throws { try await inner.restore(content) }
 }
 
 struct IndexFreshnessTests {
@@ -65,7 +68,7 @@ struct IndexFreshnessTests {
         let vocabularies = try Harness.vocabularies.get()
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let configuration = ServerConfiguration(token: Harness.token, logLevel: .warning)
+        let configuration = ServerConfiguration(token: Harness.token, requestTimeout: 600, logLevel: .warning)
         let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
         return try buildApplication(configuration: configuration, services: services, version: "test", logger: logger)
     }
@@ -117,6 +120,34 @@ struct IndexFreshnessTests {
             headers: [.contentType: "application/json", .authorization: "Bearer \(Harness.token)"],
             body: ByteBuffer(bytes: try JSONEncoder().encode(record))
         ) { #expect($0.status == .created) }
+    }
+
+    /// After `kb import` by another process, the first match answered from the old snapshot
+    /// (even 30 s later) while `/api/version` already named the new one. A match must never
+    /// answer from a snapshot older than the one `/api/version` reported before it.
+    @Test func aMatchIsNeverOlderThanTheVersionReportedBeforeIt() async throws {
+        let vocabularies = try Harness.vocabularies.get()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("freshness-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("kb.sqlite").path
+        let served = try SQLiteKnowledgeStore.open(path: path, logger: Logger(label: "test"))
+        try await KnowledgeSeeding.seedIfNeeded(served, vocabularies: vocabularies)
+        try await Self.app(store: ReloadCountingStore(served)).test(.router) { client in
+            try await Self.match(client)
+            // Another process (its own connection pool on the same file) imports a case.
+            let importer = try SQLiteKnowledgeStore.open(path: path, logger: Logger(label: "test"))
+            for number in [9, 10] {
+                let outside = Self.record(number, drug: "crenolanib")
+                _ = try await importer.saveCase(
+                    outside,
+                    evidence: CaseEvidence.derive(from: outside, caseID: CaseIdentity.id(for: outside), vocabularies: vocabularies)
+                )
+            }
+            let version = try await client.execute(uri: "/api/version", method: .get) { try Harness.json($0.body)["snapshot"] as? String }
+            let body = try await Self.match(client)
+            #expect(try Harness.json(body)["snapshot"] as? String == version)
+            #expect(try Self.caseReports(for: "crenolanib", in: body) == 2)
+        }
     }
 
     /// Under a steady stream of this server's own writes, the periodic check for outside
@@ -198,7 +229,7 @@ struct IndexFreshnessTests {
         let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
         try await services.prepareMatching()
         #expect(store.fullReads == 1)
-        let configuration = ServerConfiguration(token: Harness.token, logLevel: .warning)
+        let configuration = ServerConfiguration(token: Harness.token, requestTimeout: 600, logLevel: .warning)
         let app = try buildApplication(configuration: configuration, services: services, version: "test", logger: logger)
         try await app.test(.router) { client in
             try await client.execute(

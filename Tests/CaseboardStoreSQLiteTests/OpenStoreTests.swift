@@ -50,7 +50,11 @@ struct OpenStoreTests {
                     try String.fetchOne(db, sql: "PRAGMA journal_mode")
                 )
             }
-            #expect(migrations == ["v1", "v2-evidence-by-gene-and-level", "v3-evidence-counts-by-gene-and-level", "v4-evidence-review"])
+            #expect(
+                migrations == [
+                    "v1", "v2-evidence-by-gene-and-level", "v3-evidence-counts-by-gene-and-level", "v4-evidence-review", "v6-search-significance",
+                ]
+            )
             #expect(
                 tables == [
                     "caseFeature", "caseFts", "cases", "evidence", "evidenceDrug", "evidenceFts", "evidenceGene", "evidenceGeneLevel",

@@ -1,10 +1,51 @@
 import CaseboardCore
 import Foundation
 
-/// Where Caseboard keeps evidence and the cases it has read. SQLite is the embedded default;
-/// a PostgreSQL store can implement the same protocol, and matching sees only this protocol.
+/// Where Caseboard keeps evidence and the cases it has read. SQLite (one file, one machine) and
+/// PostgreSQL (one database shared by several servers and workers) implement it; matching, the
+/// server and the CLI see only this protocol.
 ///
-/// Every write is one transaction: a failed import or save leaves the store as it was.
+/// ## The store contract
+///
+/// Every implementation keeps these rules; `CaseboardStoreConformanceTests` runs one suite
+/// against each store to hold it to them.
+///
+/// ### Snapshots and changes
+/// - A snapshot id names one committed state of the content (evidence, cases, metadata, review
+///   marks). It reads `<generation>-<token>`; ``KnowledgeSnapshot`` parses it, and nothing else
+///   may look inside it.
+/// - The generation grows by exactly one with every committed transaction that changed content,
+///   whoever wrote it: this process, another process, another server on the same database. A
+///   write that changes nothing (setting a metadata value it already has, deleting a case that
+///   is not there, an empty batch) leaves the snapshot as it was. The token tells stores (or a
+///   recreated database) apart, so equal ids mean the same content.
+/// - ``snapshotID()`` sees every commit that finished before it was called, in any process.
+///   A write's own result (``CaseBatchResult/snapshot``) is the id its commit produced, so a
+///   writer that finds `generation == known + 1` knows no one else wrote in between.
+/// - ``changes()`` is how a reader learns that someone else wrote without asking on every
+///   request: it yields the new snapshot id after commits by any writer, within about a second
+///   (PostgreSQL: LISTEN/NOTIFY, sent by the committing transaction; SQLite, which has no
+///   notification across processes: a look at the generation every 100 ms). Several commits
+///   may be told as one, with the latest id. A reader that must never be behind another view of
+///   the store compares ``snapshotID()`` itself, as the server does before every match.
+///
+/// ### Case ids
+/// - The store never invents ids. A case's id is ``CaseIdentity/id(for:)`` of its record (the
+///   PMID, or the document's name and title), worked out by the store from the record, so every
+///   process and every store gives the same case the same id.
+///
+/// ### Duplicates
+/// - Saving a case whose id is stored replaces it, with the evidence derived from it, and says so
+///   (``CaseSaveOutcome/replaced``). Evidence items are replaced by id; when one batch names an id
+///   twice, the last occurrence wins. Review marks stay with an evidence id across replacements.
+///
+/// ### Transactions and failures
+/// - Every write method is one transaction. When it throws, nothing of it is stored and the
+///   snapshot is unchanged: a failed import or save leaves the store as it was.
+/// - ``saveCases(_:)`` puts each case in its own savepoint: a case that fails is reported in its
+///   outcome and leaves the others, and the snapshot changes once for the batch.
+/// - Evidence naming a case that is not stored fails the whole write.
+/// - Every read method reads one consistent snapshot.
 public protocol KnowledgeStore: Sendable {
     /// Inserts or replaces evidence items by id.
     func upsert(_ items: [EvidenceItem]) async throws -> Int
@@ -17,10 +58,12 @@ public protocol KnowledgeStore: Sendable {
     ///   (it belongs to its case), or for a reserved metadata key; nothing is written then.
     func replaceEvidence(of source: EvidenceSource, with items: [EvidenceItem], metadata: [String: String]) async throws -> Int
 
-    /// Every evidence item, for building the in-memory match index.
+    /// Every evidence item, ordered by id, with curators' review marks applied.
     func allEvidence() async throws -> [EvidenceItem]
 
-    /// Evidence filtered and paginated, newest rules last; `query` searches the full text.
+    /// Evidence filtered and paginated, ordered by level then id; `query` searches the full text:
+    /// every word must match the start of a word (with stemming) in the statement, profile,
+    /// disease, genes, variants, drugs, significance, evidence type or citation, in any of them.
     func evidence(matching filter: EvidenceFilter) async throws -> EvidencePage
 
     /// The same page as `evidence(matching:)`, each item as its JSON text, for callers that pass
@@ -39,21 +82,188 @@ public protocol KnowledgeStore: Sendable {
     /// Removes a case and its derived evidence; false if there was no such case.
     func deleteCase(id: String) async throws -> Bool
 
-    /// Cases, most recent first; `query` searches their text.
+    /// Cases, most recent first; `query` searches their text as `evidence(matching:)` does.
     func cases(query: String?, limit: Int, offset: Int) async throws -> [StoredCase]
 
-    /// Every case as a compact summary, for the similar-case index.
+    /// Every case as a compact summary, for the similar-case index, in the order stored.
     func caseSummaries() async throws -> [CaseSummary]
 
     func stats() async throws -> KnowledgeStats
 
-    /// Changes whenever the store's content changes; match results name it.
+    /// The current snapshot id (see the contract above); match results name it.
     func snapshotID() async throws -> String
+
+    /// Snapshot ids after commits by any writer, until the consuming task is cancelled.
+    func changes() -> AsyncStream<String>
+
+    /// The cases stored and deleted after `generation`, read in one snapshot, when nothing but
+    /// cases changed since then; nil when something else changed (evidence, metadata, review
+    /// marks) or the store keeps no such record. A reader then reads everything again.
+    func caseChanges(after generation: Int) async throws -> CaseChanges?
 
     /// A value the store keeps about itself, such as the curated table version it was seeded with.
     func metadata(_ key: String) async throws -> String?
 
     func setMetadata(_ key: String, _ value: String) async throws
+
+    /// Every metadata value but the store's own bookkeeping, for `kb dump`.
+    func allMetadata() async throws -> [String: String]
+
+    /// Replaces the whole content with `content`, in one transaction, keeping the cases' import
+    /// times and the review marks: what `kb restore` does.
+    func restore(_ content: KnowledgeContent) async throws
+}
+
+/// What ``KnowledgeStore/caseChanges(after:)`` reports.
+public struct CaseChanges: Sendable {
+    /// The snapshot the changes bring a reader to.
+    public var snapshot: String
+    /// Cases stored (or stored again) since, with their evidence, in the order stored.
+    public var stored: [StoredCaseContent]
+    /// Ids of cases deleted since and not stored again.
+    public var deleted: [String]
+
+    public init(snapshot: String, stored: [StoredCaseContent], deleted: [String]) {
+        self.snapshot = snapshot
+        self.stored = stored
+        self.deleted = deleted
+    }
+}
+
+/// A parsed snapshot id: `<generation>-<token>`.
+public struct KnowledgeSnapshot: Sendable, Hashable, CustomStringConvertible {
+    /// Grows by one with every committed change.
+    public var generation: Int
+    /// Tells stores apart.
+    public var token: String
+
+    public init(generation: Int, token: String) {
+        self.generation = generation
+        self.token = token
+    }
+
+    /// Parses an id; nil when it is not of the store contract's form.
+    public init?(_ id: String) {
+        guard let dash = id.firstIndex(of: "-"), let generation = Int(id[..<dash]), generation >= 0 else { return nil }
+        self.generation = generation
+        token = String(id[id.index(after: dash)...])
+    }
+
+    /// A new id with a fresh random token.
+    public static func make(generation: Int) -> KnowledgeSnapshot {
+        KnowledgeSnapshot(generation: generation, token: UUID().uuidString.lowercased())
+    }
+
+    public var description: String { "\(generation)-\(token)" }
+}
+
+/// The whole content of a store, as `kb dump` writes it and `kb restore` reads it.
+public struct KnowledgeContent: Sendable, Hashable {
+    /// Metadata without the store's bookkeeping keys.
+    public var metadata: [String: String]
+    /// Cases with the evidence derived from each (`caseID` set).
+    public var cases: [StoredCaseContent]
+    /// Evidence that belongs to no case.
+    public var evidence: [EvidenceItem]
+
+    public init(metadata: [String: String], cases: [StoredCaseContent], evidence: [EvidenceItem]) {
+        self.metadata = metadata
+        self.cases = cases
+        self.evidence = evidence
+    }
+}
+
+/// A stored case and its evidence.
+public struct StoredCaseContent: Sendable, Hashable, Codable {
+    public var stored: StoredCase
+    public var evidence: [EvidenceItem]
+
+    public init(stored: StoredCase, evidence: [EvidenceItem]) {
+        self.stored = stored
+        self.evidence = evidence
+    }
+}
+
+/// What full-text search looks at, the same in every store.
+public enum KnowledgeSearchText {
+    /// An evidence item's terms besides its statement, profile name and disease name: the
+    /// significance and type ("sorafenib resistance" must find resistance rows that say so only
+    /// in their significance), genes, partners, variants, drugs and the citation.
+    public static func terms(of item: EvidenceItem) -> String {
+        var terms: [String] = [item.significance.rawValue, item.evidenceType.rawValue]
+        for component in item.profile.components {
+            terms.append(component.gene)
+            if let partner = component.partner { terms.append(partner) }
+            terms.append(component.variant)
+        }
+        terms += item.drugs
+        if let label = item.citation.label { terms.append(label) }
+        if let pmid = item.citation.pmid { terms.append(pmid) }
+        return terms.joined(separator: " ")
+    }
+
+    /// A case's searched text besides its title: diagnoses, alteration labels, drugs and
+    /// resistance events.
+    public static func text(of record: CaseRecord) -> String {
+        var terms: [String] = []
+        for diagnosis in record.diagnoses {
+            terms += [diagnosis.name, diagnosis.canonicalName]
+            if let code = diagnosis.oncotree { terms.append(code) }
+        }
+        terms += record.alterations.map(\.label)
+        terms += record.therapies.flatMap(\.drugs)
+        for event in record.resistance {
+            terms += ["\(event.gene) \(event.variant) resistance"] + event.drugs
+        }
+        if let title = record.title { terms.append(title) }
+        return terms.joined(separator: " ")
+    }
+
+    /// The words of a query as full-text search uses them: split on anything but letters and
+    /// digits, lowercased, blanks dropped.
+    public static func words(_ query: String) -> [String] {
+        query.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+}
+
+extension KnowledgeStore {
+    /// The whole content, sorted (metadata by key, cases and evidence by id), for `kb dump`.
+    public func content() async throws -> KnowledgeContent {
+        let metadata = try await allMetadata()
+        let evidence = try await allEvidence()
+        let cases = try await self.cases(query: nil, limit: Int.max, offset: 0)
+        var byCase: [String: [EvidenceItem]] = [:]
+        var free: [EvidenceItem] = []
+        for item in evidence {
+            if let id = item.caseID { byCase[id, default: []].append(item) } else { free.append(item) }
+        }
+        return KnowledgeContent(
+            metadata: metadata,
+            cases: cases.sorted { $0.id < $1.id }.map { StoredCaseContent(stored: $0, evidence: byCase[$0.id] ?? []) },
+            evidence: free.sorted { $0.id < $1.id }
+        )
+    }
+
+    /// No record of case changes: readers read everything again.
+    public func caseChanges(after generation: Int) async throws -> CaseChanges? { nil }
+
+    /// Looks at the snapshot id every `interval` and yields it when it changed: for stores that
+    /// have no way to be told.
+    public func pollingChanges(every interval: Duration = .milliseconds(100)) -> AsyncStream<String> {
+        AsyncStream { continuation in
+            let task = Task {
+                var last = try? await snapshotID()
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    guard let now = try? await snapshotID(), now != last else { continue }
+                    last = now
+                    continuation.yield(now)
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
 }
 
 extension KnowledgeStore {

@@ -1,0 +1,198 @@
+import CaseboardKnowledge
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL schema history, recorded in `schema_migrations` (one row per applied step).
+///
+/// Steps are append-only: never edit or reorder a released step, add the next number. A
+/// database that has a step this list lacks comes from a newer Caseboard and is refused. Two
+/// processes starting at once take an advisory lock, so each step runs once.
+///
+/// Naming is snake_case (PostgreSQL's convention); ids and levels are `COLLATE "C"` so they sort
+/// byte-wise, as SQLite sorts them.
+public enum PostgresMigrations {
+    struct Step: Sendable {
+        let version: Int
+        let name: String
+        let statements: [String]
+    }
+
+    static let steps: [Step] = [
+        Step(
+            version: 1,
+            name: "initial",
+            statements: [
+                """
+                CREATE TABLE store_state (
+                    id INT PRIMARY KEY CHECK (id = 1),
+                    generation BIGINT NOT NULL,
+                    token TEXT NOT NULL,
+                    -- The last generation that changed more than cases: readers behind it reread all.
+                    full_generation BIGINT NOT NULL DEFAULT 0
+                )
+                """,
+                "INSERT INTO store_state (id, generation, token) VALUES (1, 0, md5(random()::text || clock_timestamp()::text))",
+                "CREATE TABLE meta (key TEXT COLLATE \"C\" PRIMARY KEY, value TEXT NOT NULL)",
+                """
+                CREATE TABLE cases (
+                    seq BIGSERIAL UNIQUE,
+                    id TEXT COLLATE "C" PRIMARY KEY,
+                    document TEXT NOT NULL,
+                    title TEXT,
+                    pmid TEXT,
+                    disease_codes TEXT NOT NULL,
+                    imported_at TEXT COLLATE "C" NOT NULL,
+                    record_json TEXT NOT NULL,
+                    summary_json TEXT NOT NULL,
+                    search_text TEXT NOT NULL,
+                    -- The generation of the commit that stored it, for caseChanges(after:).
+                    generation BIGINT NOT NULL DEFAULT 0,
+                    search tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || search_text)) STORED
+                )
+                """,
+                "CREATE INDEX cases_generation ON cases (generation)",
+                // Deleted cases, for caseChanges(after:).
+                "CREATE TABLE case_tombstone (id TEXT COLLATE \"C\" NOT NULL, generation BIGINT NOT NULL)",
+                "CREATE INDEX case_tombstone_generation ON case_tombstone (generation)",
+                "CREATE INDEX cases_search ON cases USING GIN (search)",
+                "CREATE INDEX cases_imported ON cases (imported_at DESC, seq DESC)",
+                """
+                CREATE TABLE case_feature (
+                    case_id TEXT COLLATE "C" NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    value TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX case_feature_kind_value ON case_feature (kind, value)",
+                "CREATE INDEX case_feature_case ON case_feature (case_id)",
+                """
+                CREATE TABLE evidence (
+                    id TEXT COLLATE "C" PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    evidence_type TEXT NOT NULL,
+                    level TEXT COLLATE "C" NOT NULL,
+                    significance TEXT NOT NULL,
+                    disease_name TEXT NOT NULL,
+                    oncotree TEXT,
+                    case_id TEXT COLLATE "C" REFERENCES cases (id) ON DELETE CASCADE,
+                    profile_name TEXT NOT NULL,
+                    statement TEXT,
+                    search_terms TEXT NOT NULL,
+                    item_json TEXT NOT NULL,
+                    search tsvector GENERATED ALWAYS AS (
+                        to_tsvector('english'::regconfig,
+                            coalesce(statement, '') || ' ' || profile_name || ' ' || disease_name || ' ' || search_terms)
+                    ) STORED
+                )
+                """,
+                "CREATE INDEX evidence_search ON evidence USING GIN (search)",
+                "CREATE INDEX evidence_level ON evidence (level, id)",
+                "CREATE INDEX evidence_source ON evidence (source)",
+                "CREATE INDEX evidence_oncotree ON evidence (oncotree)",
+                "CREATE INDEX evidence_case ON evidence (case_id)",
+                """
+                CREATE TABLE evidence_gene (
+                    evidence_id TEXT COLLATE "C" NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
+                    gene TEXT NOT NULL,
+                    variant TEXT
+                )
+                """,
+                "CREATE INDEX evidence_gene_gene ON evidence_gene (gene)",
+                "CREATE INDEX evidence_gene_evidence ON evidence_gene (evidence_id)",
+                """
+                CREATE TABLE evidence_drug (
+                    evidence_id TEXT COLLATE "C" NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
+                    drug TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX evidence_drug_drug ON evidence_drug (drug)",
+                "CREATE INDEX evidence_drug_evidence ON evidence_drug (evidence_id)",
+                // Review marks outlive re-imports of an item, so no foreign key.
+                "CREATE TABLE evidence_review (evidence_id TEXT COLLATE \"C\" PRIMARY KEY, reviewed_at TEXT NOT NULL)",
+            ]
+        ),
+        Step(
+            version: 2,
+            name: "ingest-jobs",
+            statements: [
+                // The `caseboard ingest` job table (IngestJobStore); times in seconds since 1970.
+                """
+                CREATE TABLE ingest_job (
+                    path TEXT COLLATE "C" PRIMARY KEY,
+                    size BIGINT NOT NULL,
+                    modified_at DOUBLE PRECISION NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'pending',
+                    claimed_by TEXT,
+                    claimed_at DOUBLE PRECISION,
+                    heartbeat_at DOUBLE PRECISION,
+                    finished_at DOUBLE PRECISION,
+                    attempts BIGINT NOT NULL DEFAULT 0,
+                    checkpoint BIGINT NOT NULL DEFAULT 0,
+                    records_seen BIGINT NOT NULL DEFAULT 0,
+                    case_reports BIGINT NOT NULL DEFAULT 0,
+                    stored BIGINT NOT NULL DEFAULT 0,
+                    deleted BIGINT NOT NULL DEFAULT 0,
+                    failed BIGINT NOT NULL DEFAULT 0,
+                    error TEXT
+                )
+                """,
+                "CREATE INDEX ingest_job_state ON ingest_job (state, path)",
+            ]
+        ),
+    ]
+
+    /// The newest step this Caseboard knows.
+    public static var latestVersion: Int { steps.last?.version ?? 0 }
+
+    /// Applies the steps the database lacks, each in its own transaction, under an advisory lock.
+    ///
+    /// - Throws: ``KnowledgeStoreError`` when the database was migrated by a newer Caseboard.
+    static func migrate(client: PostgresClient, logger: Logger) async throws {
+        try await client.withConnection { connection in
+            // A fixed key: "caseboard" in ASCII, so two servers starting at once wait for each other.
+            try await connection.query("SELECT pg_advisory_lock(6361637264216419940)", logger: logger)
+            do {
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version INT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )
+                    """,
+                    logger: logger
+                )
+                var applied: Set<Int> = []
+                for try await version in try await connection.query("SELECT version FROM schema_migrations", logger: logger).decode(Int.self) {
+                    applied.insert(version)
+                }
+                if let newest = applied.max(), newest > latestVersion {
+                    throw KnowledgeStoreError(
+                        "the database was migrated by a newer version of Caseboard (schema \(newest), this one knows \(latestVersion)); upgrade Caseboard"
+                    )
+                }
+                for step in steps where !applied.contains(step.version) {
+                    logger.info("migrating the PostgreSQL store", metadata: ["version": "\(step.version)", "name": "\(step.name)"])
+                    try await connection.query("BEGIN", logger: logger)
+                    do {
+                        for statement in step.statements {
+                            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        }
+                        try await connection.query(
+                            "INSERT INTO schema_migrations (version, name) VALUES (\(step.version), \(step.name))",
+                            logger: logger
+                        )
+                        try await connection.query("COMMIT", logger: logger)
+                    } catch {
+                        try? await connection.query("ROLLBACK", logger: logger)
+                        throw error
+                    }
+                }
+            } catch {
+                _ = try? await connection.query("SELECT pg_advisory_unlock(6361637264216419940)", logger: logger)
+                throw error
+            }
+            try await connection.query("SELECT pg_advisory_unlock(6361637264216419940)", logger: logger)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A `caseboard serve` child process whose standard output goes to a file (as under nohup).
+final class ServerProcess: @unchecked Sendable {
+    let process = Process()
+    let directory: URL
+    let out: URL
+    let err: URL
+
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("caseboard-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        out = directory.appendingPathComponent("stdout")
+        err = directory.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.executableURL = CLI.executable
+        process.arguments = ["serve"] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    var stdout: String { (try? String(contentsOf: out, encoding: .utf8)) ?? "" }
+    var stderr: String { (try? String(contentsOf: err, encoding: .utf8)) ?? "" }
+
+    /// The base URL the server printed, once it printed it (while it still runs). The deadline
+    /// is generous: a first start seeds the database, slow in a debug build on a busy machine.
+    func waitForURL(deadline: ContinuousClock.Instant = .now + .seconds(600)) async throws -> String? {
+        while ContinuousClock.now < deadline && process.isRunning {
+            if let range = stdout.range(of: #"http://[0-9.]+:[0-9]+/"#, options: .regularExpression) {
+                return String(stdout[range])
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
+    /// Waits for the process to exit by itself; nil if it still runs at the deadline.
+    func waitForExit(deadline: ContinuousClock.Instant = .now + .seconds(120)) async throws -> Int32? {
+        while ContinuousClock.now < deadline {
+            if !process.isRunning { return process.terminationStatus }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// HTTP against a server process on loopback.
+enum HTTP {
+    static func request(_ url: String, method: String = "GET", body: String? = nil, token: String? = nil) async throws -> (status: Int, body: Data) {
+        var request = URLRequest(url: try #require(URL(string: url)))
+        request.httpMethod = method
+        if let body {
+            request.httpBody = Data(body.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    static func json(_ data: Data) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+}
+
+@Suite(.serialized)
+struct ServeProcessTests {
+    /// Under nohup (output to a file) the URL and token appeared only at exit; `--port 0`
+    /// printed port 0; a busy port gave a long error. Now the lines come once the port is
+    /// bound, with the real port, and a busy port is one line and exit status 1.
+    @Test func servePrintsItsURLOnceListeningAndABusyPortIsOneLine() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("caseboard-busy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try ServerProcess(["--port", "0", "--db", directory.appendingPathComponent("kb.sqlite").path, "--log-level", "error"])
+        defer { first.stop() }
+        let url = try #require(try await first.waitForURL(), "no URL printed while running; stdout: \(first.stdout) stderr: \(first.stderr)")
+        #expect(!url.hasSuffix(":0/"))
+        #expect(first.stdout.contains("write token (for storing and deleting cases): "))
+        #expect(try await HTTP.request(url + "api/health").status == 200)
+        let port = try #require(url.split(separator: ":").last?.dropLast())
+        let second = try ServerProcess([
+            "--port", String(port), "--db", directory.appendingPathComponent("other.sqlite").path, "--log-level", "error",
+        ])
+        defer { second.stop() }
+        #expect(try await second.waitForExit() == 1)
+        // One plain line says why (Hummingbird's own start-up note may come before it).
+        let errors = second.stderr.split(separator: "\n").filter { $0.contains("error") }
+        #expect(errors == ["error: cannot listen on 127.0.0.1:\(port): address already in use"], "stderr: \(second.stderr)")
+    }
+
+    /// Two servers on one PostgreSQL database: a case stored through one is matched through the
+    /// other within a second (LISTEN/NOTIFY), without asking the other to check.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CASEBOARD_TEST_POSTGRES_URL"] != nil))
+    func aCaseWrittenThroughOneServerIsMatchedThroughTheOther() async throws {
+        let database = try #require(ProcessInfo.processInfo.environment["CASEBOARD_TEST_POSTGRES_URL"])
+        let token = "two-servers"
+        let arguments = ["--port", "0", "--db", database, "--log-level", "error"]
+        let one = try ServerProcess(arguments, environment: ["CASEBOARD_TOKEN": token])
+        defer { one.stop() }
+        let two = try ServerProcess(arguments, environment: ["CASEBOARD_TOKEN": token])
+        defer { two.stop() }
+        let urlOne = try #require(try await one.waitForURL(), "stderr: \(one.stderr)")
+        let urlTwo = try #require(try await two.waitForURL(), "stderr: \(two.stderr)")
+        // A drug name made for this run, so earlier runs on the same database do not count.
+        let drug = "drug\(UInt32.random(in: 0...UInt32.max))"
+        let profile = #"{"disease":"AML","alterations":["FLT3 D835H"]}"#
+        // The other server has built its index before the write.
+        #expect(try await HTTP.request(urlTwo + "api/match", method: "POST", body: profile).status == 200)
+        let record =
+            #"{"document":"two-servers-\#(drug).txt","diagnoses":[{"name":"aml","oncotree":"AML","code":"AML","canonical_name":"Acute Myeloid Leukemia"}],"#
+            + #""alterations":[{"gene":"FLT3","variant":"D835H","kind":"protein_change"}],"therapies":[{"line":1,"drugs":["\#(drug)"],"response":"partial response"}]}"#
+        let written = try await HTTP.request(urlOne + "api/cases", method: "POST", body: record, token: token)
+        #expect(written.status == 201)
+        let writtenAt = ContinuousClock.now
+        // Server two learns of the write through NOTIFY (and checks the generation before each
+        // match); ask until it shows, with a deadline far past the one second required.
+        var seenAfter: Duration?
+        while ContinuousClock.now - writtenAt < .seconds(30) {
+            let match = try await HTTP.request(urlTwo + "api/match", method: "POST", body: profile)
+            let text = String(decoding: match.body, as: UTF8.self)
+            if text.contains(drug) {
+                seenAfter = ContinuousClock.now - writtenAt
+                break
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let after = try #require(seenAfter, "server two never matched the case")
+        #expect(after < .seconds(1))
+    }
+}
