@@ -75,6 +75,7 @@ extension SQLiteKnowledgeStore {
                 t.column("reviewedAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v5-ingest-jobs", migrate: createIngestJobTable)
         return migrator
     }
 
