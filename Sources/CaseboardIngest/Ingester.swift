@@ -351,12 +351,18 @@ public struct Ingester: Sendable {
         )
     }
 
+    /// The most items read into one batch.
+    static let itemsPerBatch = 2048
+
     /// Reads up to a batch of selected documents, stopping early after a `DeleteCitation`
     /// block (so deletions apply in file order), at the end, or at a read error.
     private func readBatch(from stream: inout DocumentStream, index: inout Int) -> Batch {
         var batch = Batch()
+        let start = index
         do {
-            while batch.documents.count < options.batchSize {
+            // Also bounded by records read, so a file of few case reports still checkpoints
+            // and reports progress every few thousand records.
+            while batch.documents.count < options.batchSize && index - start < Self.itemsPerBatch {
                 guard let item = try stream.next() else {
                     batch.atEnd = true
                     break

@@ -101,7 +101,10 @@ struct IngestCommand: AsyncParsableCommand {
                 + "\(counts.caseReports) selected, \(counts.stored) case(s) stored, \(counts.deleted) deleted, "
                 + "\(counts.failed) failed in \(String(format: "%.1f", summary.elapsed)) s (\(String(format: "%.0f", rate)) records/s)"
         )
-        print("files: \(summary.filesDone) of \(summary.files) done" + (summary.heldElsewhere > 0 ? ", \(summary.heldElsewhere) held by other workers" : ""))
+        print(
+            "files: \(summary.filesDone) of \(summary.files) done"
+                + (summary.heldElsewhere > 0 ? ", \(summary.heldElsewhere) held by other workers" : "")
+        )
         for (path, message) in summary.failedHere.sorted(by: { $0.key < $1.key }) {
             Diagnostics.report(Diagnostic.error(message, file: path))
         }

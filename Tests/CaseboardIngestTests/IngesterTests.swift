@@ -61,7 +61,7 @@ struct IngesterTests {
         #expect(try await caseIDs(store).contains("pmid:9100001"))
         // An update file: one new case report, then the deletion of two stored cases and one unknown PMID.
         let update = try write(
-            PubMedFixtures.file([.init(pmid: "9200001", caseReport: true)], deletions: ["9100001", "9100002", "1"]),
+            PubMedFixtures.file([.init(pmid: "9200001", caseReport: true)], deletions: ["9100001", "9100004", "1"]),
             to: folder,
             as: "update0001.xml"
         )
@@ -71,7 +71,7 @@ struct IngesterTests {
         let ids = try await caseIDs(store)
         #expect(ids.contains("pmid:9200001"))
         #expect(!ids.contains("pmid:9100001"))
-        #expect(!ids.contains("pmid:9100002"))
+        #expect(!ids.contains("pmid:9100004"))
         let evidence = try await store.evidence(matching: EvidenceFilter(source: .caseReport, limit: 1000))
         #expect(!evidence.items.contains { $0.caseID == "pmid:9100001" })
     }
