@@ -50,11 +50,15 @@ struct OpenStoreTests {
                     try String.fetchOne(db, sql: "PRAGMA journal_mode")
                 )
             }
-            #expect(migrations == ["v1", "v2-evidence-by-gene-and-level", "v3-evidence-counts-by-gene-and-level", "v4-evidence-review"])
+            #expect(
+                migrations == [
+                    "v1", "v2-evidence-by-gene-and-level", "v3-evidence-counts-by-gene-and-level", "v4-evidence-review", "v5-ingest-jobs",
+                ]
+            )
             #expect(
                 tables == [
                     "caseFeature", "caseFts", "cases", "evidence", "evidenceDrug", "evidenceFts", "evidenceGene", "evidenceGeneLevel",
-                    "evidenceGeneLevelCount", "evidenceReview", "grdb_migrations", "meta",
+                    "evidenceGeneLevelCount", "evidenceReview", "grdb_migrations", "ingestJob", "meta",
                 ]
             )
             #expect(journal == "wal")
