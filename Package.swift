@@ -294,3 +294,32 @@ let package = Package(
         ),
     ]
 )
+
+// Ingest: the literature (PubMed, PMC JATS, folders of documents) into the knowledge base, as
+// resumable jobs shared by several workers. Kept as one block so other modules' edits merge cleanly.
+package.products.append(.library(name: "CaseboardIngest", targets: ["CaseboardIngest"]))
+package.targets += [
+    .target(
+        name: "CaseboardIngest",
+        dependencies: [
+            "CaseboardCore",
+            "CaseboardDocuments",
+            "CaseboardVocabularies",
+            "CaseboardExtraction",
+            "CaseboardKnowledge",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "CaseboardIngestTests",
+        dependencies: [
+            "CaseboardIngest", "CaseboardStoreSQLite", "CaseboardKnowledge", "CaseboardExtraction", "CaseboardVocabularies",
+            "CaseboardDocuments", "CaseboardCore", .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+]
+for target in package.targets where target.name == "caseboard" {
+    target.dependencies.append("CaseboardIngest")
+}

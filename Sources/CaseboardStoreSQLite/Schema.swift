@@ -75,6 +75,7 @@ extension SQLiteKnowledgeStore {
                 t.column("reviewedAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v5-ingest-jobs", migrate: createIngestJobTable)
         migrator.registerMigration("v6-search-significance") { db in
             // The significance and evidence type join the searched terms, as EvidenceRowWriter
             // now writes them; the full-text triggers reindex the updated rows.

@@ -15,7 +15,7 @@ struct Caseboard: AsyncParsableCommand {
         version: CaseboardVersion.current,
         subcommands: [
             ReadCommand.self, ExtractCommand.self, ExportCommand.self, KnowledgeCommand.self, MatchCommand.self, AnnotateCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, IngestCommand.self,
         ]
     )
 
