@@ -7,6 +7,8 @@ struct Sentence: Sendable, Hashable {
     var section: SectionKind
     /// The index of the section in the document.
     var sectionIndex: Int
+    /// Ended by the length bound, not by a stop: the text ran on without one.
+    var cut = false
 }
 
 /// Splits section text into sentences.
@@ -29,18 +31,24 @@ enum SentenceSplitter {
                 var start = section.range.lowerBound
                 var position = start
                 let end = min(section.range.upperBound, bytes.count)
-                func emit(_ upper: Int) {
+                func emit(_ upper: Int, cut: Bool = false) {
                     var lower = start
                     var upperBound = upper
                     while lower < upperBound, isSpace(bytes[lower]) { lower += 1 }
                     while upperBound > lower, isSpace(bytes[upperBound - 1]) { upperBound -= 1 }
                     if upperBound > lower {
-                        sentences.append(Sentence(range: lower..<upperBound, section: section.kind, sectionIndex: index))
+                        sentences.append(Sentence(range: lower..<upperBound, section: section.kind, sectionIndex: index, cut: cut))
                     }
                     start = upper
                 }
                 while position < end {
                     let byte = bytes[position]
+                    // Text without stops (a table or a PDF run together) is cut into pieces of
+                    // bounded length, so work that is quadratic within a sentence stays linear
+                    // in the document.
+                    if position - start >= maxSentenceBytes, isSpace(byte) || position - start >= 2 * maxSentenceBytes && byte & 0xC0 != 0x80 {
+                        emit(position, cut: true)
+                    }
                     if byte == 0x2E || byte == 0x21 || byte == 0x3F {  // . ! ?
                         // A citation numeral after the stop ("cases.1 In", "JAK2.1,2  Although")
                         // stays with the sentence it cites.
@@ -89,6 +97,9 @@ enum SentenceSplitter {
         }
         return sentences
     }
+
+    /// Longer than any sentence a report writes; a run of text past it is split at the next space.
+    static let maxSentenceBytes = 2_000
 
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {

@@ -45,8 +45,18 @@ struct CaseAssembler {
             procedures: therapy.procedures,
             outcome: assembleOutcome(),
             timeline: timeline,
-            warnings: document.warnings.map(\.description)
+            warnings: document.warnings.map(\.description) + runOnTextWarning()
         )
+    }
+
+    /// Text that ran on without sentence stops was read in bounded pieces; say so, since facts
+    /// across a cut are linked less surely.
+    private func runOnTextWarning() -> [String] {
+        let cuts = annotated.sentences.count(where: \.cut)
+        guard cuts > 0 else { return [] }
+        return [
+            "\(cuts) run(s) of text without sentence stops were read in pieces of at most \(SentenceSplitter.maxSentenceBytes) bytes"
+        ]
     }
 
     // MARK: Text helpers
