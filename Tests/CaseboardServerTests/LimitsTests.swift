@@ -23,7 +23,9 @@ struct LimitsTests {
         logger.logLevel = .critical
         let store = try SQLiteKnowledgeStore.inMemory(logger: logger)
         try await KnowledgeSeeding.seedIfNeeded(store, vocabularies: vocabularies)
-        var configuration = ServerConfiguration(token: Harness.token, logLevel: .critical)
+        // Each test sets the limit it checks; the deadline stays far off otherwise, since the
+        // first request waits for the match index and a loaded machine builds it slowly.
+        var configuration = ServerConfiguration(token: Harness.token, requestTimeout: 600, logLevel: .critical)
         configure(&configuration)
         let services = ServerServices(vocabularies: vocabularies, store: store, logger: logger)
         return try buildApplication(configuration: configuration, services: services, version: "test", logger: logger)
@@ -121,7 +123,9 @@ struct LimitsTests {
             var statuses: [String] = []
             var refusal = ""
             for _ in 0..<4 {
-                let socket = try RawSocket(port: port, receiveTimeout: 30)
+                // A generous wait: a loaded machine may answer slowly, and an unanswered socket
+                // would read as an empty status.
+                let socket = try RawSocket(port: port, receiveTimeout: 300)
                 open.append(socket)
                 try socket.send("GET /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
                 let head = socket.receiveHead()
