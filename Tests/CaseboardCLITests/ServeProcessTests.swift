@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// A `caseboard serve` child process whose standard output goes to a file (as under nohup).
@@ -61,18 +61,63 @@ final class ServerProcess: @unchecked Sendable {
     }
 }
 
-/// HTTP against a server process on loopback.
+/// HTTP/1.1 against a server process on loopback, over a plain socket: FoundationNetworking's
+/// URLSession hung without end in a loaded CI run, so the tests speak HTTP themselves, with a
+/// receive timeout that turns a silent server into a failure.
 enum HTTP {
     static func request(_ url: String, method: String = "GET", body: String? = nil, token: String? = nil) async throws -> (status: Int, body: Data) {
-        var request = URLRequest(url: try #require(URL(string: url)))
-        request.httpMethod = method
-        if let body {
-            request.httpBody = Data(body.utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let parsed = try #require(URLComponents(string: url))
+        let port = try #require(parsed.port)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let payload = Array((body ?? "").utf8)
+        var head = "\(method) \(parsed.percentEncodedPath.isEmpty ? "/" : parsed.percentEncodedPath) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+        head += "Connection: close\r\nContent-Length: \(payload.count)\r\n"
+        if body != nil { head += "Content-Type: application/json\r\n" }
+        if let token { head += "Authorization: Bearer \(token)\r\n" }
+        let bytes = Array((head + "\r\n").utf8) + payload
+        guard send(descriptor, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else { throw POSIXError(.EPIPE) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count == 0 { break }
+            guard count > 0 else { throw POSIXError(.ETIMEDOUT) }
+            received += buffer[0..<count]
+        }
+        let separator = Array("\r\n\r\n".utf8)
+        let end = try #require((0..<max(0, received.count - 3)).first { Array(received[$0..<$0 + 4]) == separator })
+        let headers = String(decoding: received[0..<end], as: UTF8.self)
+        let status = Int(headers.split(separator: " ").dropFirst().first ?? "") ?? 0
+        var content = Array(received[(end + 4)...])
+        if headers.lowercased().contains("transfer-encoding: chunked") { content = dechunk(content) }
+        return (status, Data(content))
+    }
+
+    /// The body of a chunked answer.
+    static func dechunk(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            var lineEnd = index
+            while lineEnd + 1 < bytes.count, !(bytes[lineEnd] == 0x0D && bytes[lineEnd + 1] == 0x0A) { lineEnd += 1 }
+            let sizeText = String(decoding: bytes[index..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size > 0 else { break }
+            let start = lineEnd + 2
+            output += bytes[start..<min(bytes.count, start + size)]
+            index = start + size + 2
+        }
+        return output
     }
 
     static func json(_ data: Data) throws -> [String: Any] {
