@@ -65,7 +65,14 @@ final class ServerProcess: @unchecked Sendable {
 /// URLSession hung without end in a loaded CI run, so the tests speak HTTP themselves, with a
 /// receive timeout that turns a silent server into a failure.
 enum HTTP {
+    /// Runs on a thread of its own, so a wait for the server never holds a cooperative thread.
     static func request(_ url: String, method: String = "GET", body: String? = nil, token: String? = nil) async throws -> (status: Int, body: Data) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try blockingRequest(url, method: method, body: body, token: token) }) }.start()
+        }
+    }
+
+    static func blockingRequest(_ url: String, method: String, body: String?, token: String?) throws -> (status: Int, body: Data) {
         let parsed = try #require(URLComponents(string: url))
         let port = try #require(parsed.port)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

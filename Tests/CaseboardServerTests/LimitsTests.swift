@@ -109,7 +109,7 @@ struct LimitsTests {
             let socket = try RawSocket(port: port, receiveTimeout: 30)
             // Headers promise 100 bytes; only 10 come, and then nothing.
             try socket.send("POST /api/match HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{\"disease\"")
-            let reply = socket.receiveUntilClosed()
+            let reply = try await offThePool { socket.receiveUntilClosed() }
             #expect(reply.closed, "the server kept a stalled request's connection open")
         }
     }
@@ -128,10 +128,10 @@ struct LimitsTests {
                 let socket = try RawSocket(port: port, receiveTimeout: 300)
                 open.append(socket)
                 try socket.send("GET /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                let head = socket.receiveHead()
+                let head = try await offThePool { socket.receiveHead() }
                 statuses.append(String(head.prefix(12)))
                 if head.hasPrefix("HTTP/1.1 503") {
-                    refusal = head + socket.receiveUntilClosed().text
+                    refusal = head + (try await offThePool { socket.receiveUntilClosed().text })
                     break
                 }
             }
@@ -146,7 +146,16 @@ struct LimitsTests {
 
 /// A blocking TCP client for what an HTTP client library will not do: stall mid-request, or
 /// hold a connection open.
-final class RawSocket {
+/// Runs blocking socket or process work on a thread of its own. Blocked on the cooperative pool
+/// (two threads on a 2-core machine), it could starve the in-process server it waits for: a
+/// clean-clone CI run deadlocked so.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+final class RawSocket: @unchecked Sendable {
     private let descriptor: Int32
 
     init(port: Int, receiveTimeout seconds: Int) throws {
