@@ -157,7 +157,9 @@ struct CaseAssembler {
             before.hasSuffix("presented at age ") || before.hasSuffix("presented at the age of ") || before.hasSuffix("presenting at age ")
             || before.hasSuffix("presented at age of ")
         if let phrase { return (phrase.years, phrase.end, presentation) }
-        if before.hasSuffix("aged ") || before.hasSuffix("age of ") || before.hasSuffix("age ") {
+        // "age 9" but not "stage 4" or "dosage 2": the cue must be a word of its own.
+        let words = before.split(whereSeparator: { !$0.isLetter })
+        if words.last == "aged" || words.last == "age" || words.suffix(2).elementsEqual(["age", "of"]) {
             return (Int(number.value), number.range.upperBound, presentation)
         }
         return nil
@@ -233,7 +235,7 @@ struct CaseAssembler {
                 guard case .disease(let index) = term.concept else { continue }
                 if isDiseaseNegated(term.range, in: view) || isInBackgroundAside(term.range, in: view) { continue }
                 let preceding = lowered(max(view.range.lowerBound, term.range.lowerBound - 20)..<term.range.lowerBound)
-                if preceding.contains("family history") { continue }
+                if preceding.contains("family history") || isSetAside(term.range, in: view) { continue }
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
@@ -432,6 +434,19 @@ struct CaseAssembler {
         }
         return false
     }
+
+    /// A disease the report names only to set it aside: a look-alike or a first diagnosis that
+    /// was revised ("a tumour resembling X", "misdiagnosed as X", "the preliminary diagnosis was X").
+    private func isSetAside(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 48)..<range.lowerBound)
+        guard let match = before.firstMatch(of: Self.setAsideWords) else { return false }
+        // The look-alike word governs the mention unless a clause ends between them.
+        let between = before[match.range.upperBound...]
+        return !between.contains(";") && !between.contains(". ") && !between.contains(" but ") && !between.contains(" which ")
+    }
+
+    nonisolated(unsafe) private static let setAsideWords =
+        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s)\b/
 
     /// Full names beat abbreviations; longer names beat shorter ones.
     private func preferredName(_ candidate: String, over current: String) -> Bool {

@@ -269,7 +269,16 @@ struct TherapyAssembly {
     ]
 
     private func namesSomethingElse(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 24))
+        // A hormone measured in the blood, not given: "free-thyroxine", "reverse triiodothyronine".
+        let before = assembler.lowered(max(view.range.lowerBound, range.lowerBound - 9)..<range.lowerBound)
+        if before.hasSuffix("free-") || before.hasSuffix("free ") || before.hasSuffix("reverse-") || before.hasSuffix("reverse ") {
+            return true
+        }
+        var after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 40))
+        // An abbreviation in brackets does not part the name from its head: "cortisol (F) levels".
+        if after.hasPrefix(" ("), let close = after.firstIndex(of: ")"), after.distance(from: after.startIndex, to: close) <= 10 {
+            after = String(after[after.index(after: close)...])
+        }
         let words = after.split(whereSeparator: { !$0.isLetter }).prefix(1)
         guard let next = words.first, after.first == " " || after.first == "-" else { return false }
         return Self.nonTherapyHeads.contains(String(next))
@@ -635,10 +644,18 @@ struct TherapyAssembly {
 
     /// "her anemia gradually progressed": the course of a symptom, not of the disease.
     private func isSymptomCourse(_ cue: CueMention, in view: SentenceView) -> Bool {
-        view.terms.contains { term in
+        // "progressed to pancytopenia": what it became is a symptom, not a worse cancer.
+        let after = assembler.lowered(cue.range.upperBound..<min(view.range.upperBound, cue.range.upperBound + 4))
+        if after.hasPrefix(" to "),
+            view.terms.contains(where: { $0.concept.kind == .adverseEvent && $0.range.lowerBound == cue.range.upperBound + 4 })
+        {
+            return true
+        }
+        return view.terms.contains { term in
             guard term.concept.kind == .adverseEvent, term.range.upperBound <= cue.range.lowerBound else { return false }
             let between = assembler.gap(term.range.upperBound, cue.range.lowerBound).split(separator: " ")
-            return between.count <= 2 && between.allSatisfy { $0.hasSuffix("ly") || $0 == "had" || $0 == "has" || $0 == "further" }
+            return between.count <= 2
+                && between.allSatisfy { $0.hasSuffix("ly") || $0 == "had" || $0 == "has" || $0 == "further" || $0 == "," || $0 == "which" }
         }
     }
 
@@ -698,12 +715,22 @@ struct TherapyAssembly {
             return line.item
         }
         if let previous = before.last { return previous.item }
+        // An outcome of a treatment the sentence names without a drug is not the last drug's:
+        // "chemotherapy went on and she stays in remission", "an antibiotic regimen, to which he
+        // responded".
+        let lead = assembler.text(view.range.lowerBound..<cue.range.lowerBound)
+        if lead.firstMatch(of: Self.unnamedTreatment.ignoresCase()) != nil { return nil }
         if response == .progressive, placed.contains(where: { $0.range.lowerBound >= cue.range.upperBound }) {
             // "Progression led to ... X was started": the progression ends the previous line.
             return focus
         }
         return focus ?? placed.first?.item
     }
+
+    /// Treatments named by kind, with no drug: chemotherapy, and anti-infective or
+    /// immunosuppressive courses.
+    nonisolated(unsafe) private static let unnamedTreatment =
+        /\b(?:chemotherapy|anti-?(?:mycobacterial|microbial|biotic|fungal|viral|tuberculosis|tubercular)\s+(?:regimen|therapy|treatment|drugs?|agents?)|antibiotics?|antifungals?|immunosuppressive\s+(?:therapy|treatment))\b/
 
     // MARK: Adverse events
 
@@ -744,9 +771,11 @@ struct TherapyAssembly {
     }
 
     /// Stops and intolerance the event cues leave out: "decided to discontinue", "interrupted",
-    /// "withheld", "treatment was held", "intolerant of".
+    /// "withheld", "treatment was held", "intolerant of"; and an event that a drug made worse or
+    /// that came after it was given: "which exacerbated her rash", "admitted for colitis",
+    /// "pain following X administration".
     nonisolated(unsafe) private static let moreEventContext =
-        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance)\b/
+        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|exacerbat(?:ed|es|ing|ion)|worsen(?:ed|ing|s)?|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection))\b/
 
     /// Pauses and stops the stop cues leave out.
     nonisolated(unsafe) private static let holdWords =

@@ -1,0 +1,73 @@
+import CaseboardCore
+import Testing
+
+/// Patterns found by reading reports the extractor was never tuned on, each shown by an
+/// invented sentence.
+struct HeldOutPatternTests {
+    @Test func aTumourStageIsNotAnAge() throws {
+        let (record, _) = try extract("We describe a stage 3 gastric cancer. The patient, a 71-year-old man, received capecitabine.")
+        #expect(record.patient.age == 71)
+    }
+
+    @Test func aLookAlikeOrRevisedDiagnosisIsNotTheDisease() throws {
+        let (record, _) = try extract(
+            "A 44-year-old woman had a pelvic tumour resembling synovial sarcoma. The first diagnosis was revised to leiomyosarcoma."
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(names.contains("leiomyosarcoma"))
+        #expect(!names.contains("synovial sarcoma"))
+    }
+
+    @Test func anEventTheDrugMadeWorseIsAnAdverseEvent() throws {
+        let (record, _) = try extract(
+            "A 57-year-old woman with breast cancer started alpelisib. Alpelisib was given again a week later, which exacerbated her hyperglycemia."
+        )
+        #expect(record.adverseEvents.contains { $0.term == "hyperglycemia" && $0.drugs == ["alpelisib"] })
+    }
+
+    @Test func anAdmissionAfterADrugIsAnAdverseEvent() throws {
+        let (record, _) = try extract(
+            "A 61-year-old man with breast cancer began alpelisib. Ten days later he was admitted for diabetic ketoacidosis."
+        )
+        #expect(record.adverseEvents.contains { $0.term == "diabetic ketoacidosis" })
+    }
+
+    @Test func symptomsFollowingADrugAreAdverseEvents() throws {
+        let (record, _) = try extract(
+            "A 68-year-old man with melanoma presented with epigastric pain and gastroenteritis following nivolumab administration."
+        )
+        let terms = Set(record.adverseEvents.map(\.term))
+        #expect(terms.contains("abdominal pain"))
+        #expect(terms.contains("gastroenteritis"))
+    }
+
+    @Test func gastrointestinalSideEffectsAreOneEvent() throws {
+        let (record, _) = try extract(
+            "A 77-year-old man with mantle cell lymphoma took acalabrutinib, which was stopped because of gastrointestinal side effects."
+        )
+        #expect(record.adverseEvents.contains { $0.term == "gastrointestinal toxicity" })
+    }
+
+    @Test func aMeasuredHormoneIsNotADrugGiven() throws {
+        let (record, _) = try extract(
+            "A 70-year-old woman with follicular lymphoma received rituximab; her free-thyroxine and reverse triiodothyronine (rT3) levels were low."
+        )
+        let drugs = Set(record.therapies.flatMap(\.drugs))
+        #expect(drugs == ["rituximab"])
+    }
+
+    @Test func anOutcomeOfUnnamedChemotherapyIsNotTheLastDrugs() throws {
+        let (record, _) = try extract(
+            "A 5-year-old boy with acute lymphoblastic leukemia developed aspergillosis and received voriconazole. "
+                + "Chemotherapy was then resumed and he has stayed in complete remission for three years."
+        )
+        #expect(record.therapies.first { $0.drugs == ["voriconazole"] }?.response == nil)
+    }
+
+    @Test func aSymptomThatProgressedIsNotDiseaseProgression() throws {
+        let (record, _) = try extract(
+            "A 59-year-old woman with sarcoidosis on methotrexate had anemia, which progressed to pancytopenia. Marrow biopsy showed a T-cell lymphoma."
+        )
+        #expect(record.therapies.first { $0.drugs.contains("methotrexate") }?.response == nil)
+    }
+}
