@@ -37,7 +37,7 @@ struct HeldOutPatternTests {
             "A 68-year-old man with melanoma presented with epigastric pain and gastroenteritis following nivolumab administration."
         )
         let terms = Set(record.adverseEvents.map(\.term))
-        #expect(terms.contains("abdominal pain"))
+        #expect(terms.contains("stomach pain"))
         #expect(terms.contains("gastroenteritis"))
     }
 
@@ -69,5 +69,30 @@ struct HeldOutPatternTests {
             "A 59-year-old woman with sarcoidosis on methotrexate had anemia, which progressed to pancytopenia. Marrow biopsy showed a T-cell lymphoma."
         )
         #expect(record.therapies.first { $0.drugs.contains("methotrexate") }?.response == nil)
+    }
+
+    @Test func aValueInAConcentrationUnitIsAMeasurement() throws {
+        let (record, _) = try extract(
+            "A 66-year-old man with renal cell carcinoma took sunitinib. His T3:T4 ratio fell and his FT3 was 1.4 pg/mL on follow-up."
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["sunitinib"])
+    }
+
+    @Test func aDNAChangeAndTheProteinChangeItMakesAreOneAlteration() throws {
+        let (record, _) = try extract(
+            "A 49-year-old woman had a gastrointestinal stromal tumour; sequencing found KIT c.1727T>C (p.Leu576Pro)."
+        )
+        let kit = record.alterations.filter { $0.gene == "KIT" }
+        #expect(kit.map(\.variant) == ["L576P"])
+    }
+
+    @Test func aChangeWithoutAGeneTakesTheGeneOfTheSentenceBefore() throws {
+        let (record, _) = try extract(
+            "A VHL Mutation in the Kidney Cancer of a Woman with Hereditary Leiomyomatosis\n\n"
+                + "Hereditary leiomyomatosis comes with germline FH mutations in most cases. We report a 35-year-old woman with the change c.698G>A; "
+                + "she later developed a renal cell carcinoma with a VHL mutation."
+        )
+        #expect(record.alterations.contains { $0.gene == "FH" && $0.variant == "c.698G>A" })
+        #expect(!record.alterations.contains { $0.gene == "VHL" && $0.variant == "c.698G>A" })
     }
 }

@@ -189,7 +189,9 @@ extension CaseAssembler {
                 guard !isNegated(variant.range, in: view), !isNegatedAfter(variant.range, in: view) else { continue }
                 // A hotspot names its gene ("the T315I mutation" is ABL1), whatever gene-like
                 // token came last; other changes belong to the nearest gene named before them.
-                let owner = hotspotGenes[variant.normalized] ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound } ?? lastGene)?.symbol
+                let owner =
+                    hotspotGenes[variant.normalized]
+                    ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound } ?? nearestGene(before: view, lastPatientGene: lastGene))?.symbol
                 guard let owner else { continue }
                 if let alteration = alteration(owner, variant, span: variant.range, in: view) { found.append(alteration) }
             }
@@ -199,6 +201,23 @@ extension CaseAssembler {
             if let last = genes.last { lastGene = last }
         }
         return merge(found)
+    }
+
+    /// The gene named last before a sentence: the patient's last gene, or one named later in the
+    /// sentence just before, even a background one ("X syndrome is caused by SDHB mutations. Our
+    /// patient carries c.600G>T").
+    private func nearestGene(before view: SentenceView, lastPatientGene: (symbol: String, range: Range<Int>)?) -> (
+        symbol: String, range: Range<Int>
+    )? {
+        guard let previous = views[..<view.index].last(where: { $0.sentence.section != .references }), !previous.isPatient else {
+            return lastPatientGene
+        }
+        let last = previous.terms(.gene).last.flatMap { term -> (symbol: String, range: Range<Int>)? in
+            guard case .gene(let index) = term.concept else { return nil }
+            return (vocabularies.genes[index].symbol, term.range)
+        }
+        guard let last, last.range.lowerBound > (lastPatientGene?.range.lowerBound ?? -1) else { return lastPatientGene }
+        return last
     }
 
     /// The joiner between two genes with exon labels dropped: "TPM4 (exon 7)-NTRK1" joins by "-".
@@ -416,7 +435,17 @@ extension CaseAssembler {
         let specific = Set(merged.filter { [.proteinChange, .dnaChange, .internalTandemDuplication].contains($0.kind) }.map(\.gene))
         let pointChange = Set(merged.filter { $0.kind == .proteinChange }.map(\.gene))
         let counts = Dictionary(merged.map { ($0.gene, 1) }, uniquingKeysWith: +)
+        // "c.2466T>A (p.Asn822Lys)", "c.600G>T; p.Trp200Cys": the DNA change and the protein
+        // change it makes are one alteration, named by the protein change.
+        let proteinEnds = merged.filter { $0.kind == .proteinChange }.map { ($0.gene, $0.spans.map(\.end)) }
+        func pairedWithProtein(_ alteration: Alteration) -> Bool {
+            guard alteration.kind == .dnaChange else { return false }
+            return proteinEnds.contains { gene, ends in
+                gene == alteration.gene && ends.contains { end in alteration.spans.contains { abs($0.end - end) <= 22 } }
+            }
+        }
         return merged.filter { alteration in
+            if pairedWithProtein(alteration) { return false }
             if alteration.kind == .mutation && specific.contains(alteration.gene) { return false }
             if alteration.variant == "alteration", counts[alteration.gene, default: 0] > 1 { return false }
             if alteration.variant == "TKD" && pointChange.contains(alteration.gene) { return false }

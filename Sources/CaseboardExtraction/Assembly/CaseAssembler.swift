@@ -438,7 +438,7 @@ struct CaseAssembler {
     /// A disease the report names only to set it aside: a look-alike or a first diagnosis that
     /// was revised ("a tumour resembling X", "misdiagnosed as X", "the preliminary diagnosis was X").
     private func isSetAside(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let before = lowered(max(view.range.lowerBound, range.lowerBound - 48)..<range.lowerBound)
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 64)..<range.lowerBound)
         guard let match = before.firstMatch(of: Self.setAsideWords) else { return false }
         // The look-alike word governs the mention unless a clause ends between them.
         let between = before[match.range.upperBound...]

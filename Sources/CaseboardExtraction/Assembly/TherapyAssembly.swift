@@ -268,6 +268,10 @@ struct TherapyAssembly {
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
     ]
 
+    /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L".
+    nonisolated(unsafe) private static let concentration =
+        /^\s+(?:of\s+)?[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
+
     private func namesSomethingElse(_ range: Range<Int>, in view: SentenceView) -> Bool {
         // A hormone measured in the blood, not given: "free-thyroxine", "reverse triiodothyronine".
         let before = assembler.lowered(max(view.range.lowerBound, range.lowerBound - 9)..<range.lowerBound)
@@ -279,6 +283,9 @@ struct TherapyAssembly {
         if after.hasPrefix(" ("), let close = after.firstIndex(of: ")"), after.distance(from: after.startIndex, to: close) <= 10 {
             after = String(after[after.index(after: close)...])
         }
+        // A ratio or a concentration is a measurement: "T3:T4", "FT4 1.9 ng/dL".
+        if after.first == ":", after.dropFirst().first?.isLetter == true { return true }
+        if after.firstMatch(of: Self.concentration) != nil { return true }
         let words = after.split(whereSeparator: { !$0.isLetter }).prefix(1)
         guard let next = words.first, after.first == " " || after.first == "-" else { return false }
         return Self.nonTherapyHeads.contains(String(next))
