@@ -71,6 +71,13 @@ struct HeldOutPatternTests {
         #expect(record.therapies.first { $0.drugs.contains("methotrexate") }?.response == nil)
     }
 
+    @Test func theAbbreviationOfAMeasuredHormoneNamesNoDrug() throws {
+        let (record, _) = try extract(
+            "A 72-year-old woman with melanoma received nivolumab. Free-thyroxine (FT4) was checked monthly, and FT4 rose after two months."
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["nivolumab"])
+    }
+
     @Test func aValueInAConcentrationUnitIsAMeasurement() throws {
         let (record, _) = try extract(
             "A 66-year-old man with renal cell carcinoma took sunitinib. His T3:T4 ratio fell and his FT3 was 1.4 pg/mL on follow-up."
@@ -94,5 +101,25 @@ struct HeldOutPatternTests {
         )
         #expect(record.alterations.contains { $0.gene == "FH" && $0.variant == "c.698G>A" })
         #expect(!record.alterations.contains { $0.gene == "VHL" && $0.variant == "c.698G>A" })
+    }
+
+    @Test func aGoodResponseToTwoNamedTreatmentsReachesBoth() throws {
+        let (record, _) = try extract(
+            "A 69-year-old man with prostate cancer received radium-223 with enzalutamide. There was a good response to radium-223 therapy "
+                + "and low-dose enzalutamide."
+        )
+        #expect(record.therapies.contains { $0.drugs.contains("enzalutamide") && $0.response == .partial })
+    }
+
+    @Test func radiologicalImprovementIsAResponse() throws {
+        let (record, _) = try extract(
+            "A 58-year-old woman with uterine leiomyosarcoma began trabectedin, with marked clinical and radiological improvement."
+        )
+        #expect(record.therapies.first?.response == .partial)
+    }
+
+    @Test func prediabetesIsADiagnosis() throws {
+        let (record, _) = try extract("A 63-year-old man with prediabetes and colon cancer received capecitabine.")
+        #expect(record.diagnoses.contains { $0.name == "prediabetes" })
     }
 }

@@ -9,7 +9,8 @@ enum DefinedAbbreviations {
     static func extend(_ terms: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
         var definitions: [([UInt8], ConceptReference, Int)] = []
         for term in terms {
-            guard case .drug = term.concept, let (abbreviation, start) = definition(after: term.range, bytes) else { continue }
+            guard case .drug = term.concept, !isMeasuredForm(term.range, bytes), let (abbreviation, start) = definition(after: term.range, bytes)
+            else { continue }
             if !definitions.contains(where: { $0.0 == abbreviation }) { definitions.append((abbreviation, term.concept, start)) }
         }
         guard !definitions.isEmpty else { return terms }
@@ -55,6 +56,17 @@ enum DefinedAbbreviations {
         let abbreviation = Array(bytes[start..<end])
         guard abbreviation.contains(where: { $0 &- 0x41 < 26 }), isWordByte(abbreviation[0]) else { return nil }
         return (abbreviation, start)
+    }
+
+    /// "free-thyroxine (FT4)", "reverse triiodothyronine (rT3)": a hormone measured in the blood,
+    /// whose abbreviation names a laboratory value, not the drug.
+    private static func isMeasuredForm(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for prefix in ["free", "reverse"] {
+            let start = range.lowerBound - prefix.utf8.count - 1
+            guard start >= 0, bytes[range.lowerBound - 1] == 0x2D || bytes[range.lowerBound - 1] == 0x20 else { continue }
+            if zip(prefix.utf8, bytes[start..<(range.lowerBound - 1)]).allSatisfy({ $0 == $1 | 0x20 }), isBoundary(bytes, start - 1) { return true }
+        }
+        return false
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool { byte | 0x20 &- 0x61 < 26 || byte &- 0x30 < 10 }

@@ -579,6 +579,10 @@ struct TherapyAssembly {
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
             if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
             let explicit = responseTarget(for: cue, response: response, placed: placed, focus: nil, explicitOnly: true, in: view)
+            // "a good response to X and Y": every drug the outcome names.
+            if explicit != nil {
+                for index in namedLines(after: cue.range, placed: placed).dropFirst() { record(response, at: cue.range, onLine: index) }
+            }
             if explicit == nil, generic { continue }
             guard let target = explicit ?? responseTarget(for: cue, response: response, placed: treating, focus: treatingFocus, in: view) else {
                 continue
@@ -628,7 +632,12 @@ struct TherapyAssembly {
             // The first drug may follow "to"/"despite" and a few modifiers; later ones a list joiner,
             // or a procedure or class named in the list ("radiation and").
             guard words.count <= (result.isEmpty ? 3 : 2), !gap.contains(";"), !gap.contains(".") else { break }
-            if !result.isEmpty, !words.allSatisfy({ ["and", "or", "then", "as", "well"].contains($0) }) { break }
+            // "X therapy and low-dose Y" still lists Y.
+            if !result.isEmpty,
+                !words.allSatisfy({ ["and", "or", "then", "as", "well", "therapy", "treatment"].contains($0) || $0.hasSuffix("-dose") })
+            {
+                break
+            }
             if case .line(let index) = item.item { result.append(index) }
             cursor = item.range.upperBound
         }

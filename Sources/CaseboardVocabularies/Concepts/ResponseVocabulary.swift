@@ -89,6 +89,9 @@ public enum ResponseVocabulary {
                 "tumor response", "tumour response", "initial tumor response", "size reduction", "tumor size reduction",
                 "reduction in size", "reduction in tumor size", "decrease in size", "decreased in size", "reduced in size",
                 "improved with", "improved on", "improved after",
+                // Imaging that improves is a shrinking tumour; a response that lasts was a response.
+                "radiological improvement", "radiologic improvement", "radiographic improvement", "clinical and radiological improvement",
+                "clinical and radiologic improvement", "response was maintained", "response was sustained", "maintained response",
             ]
         )
         add(.partial, ["PR", "VGPR", "PCyR", "MMR", "MCyR", "MMolR"], exactCase: true)
