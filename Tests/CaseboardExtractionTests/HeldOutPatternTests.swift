@@ -122,4 +122,13 @@ struct HeldOutPatternTests {
         let (record, _) = try extract("A 63-year-old man with prediabetes and colon cancer received capecitabine.")
         #expect(record.diagnoses.contains { $0.name == "prediabetes" })
     }
+
+    @Test func commonNonCancerDrugsAreRead() throws {
+        let (record, _) = try extract(
+            "A 30-year-old woman with Hodgkin lymphoma had immune thrombocytopenia and received IVIG; later penicillin was given for an infection."
+        )
+        let drugs = Set(record.therapies.flatMap(\.drugs))
+        #expect(drugs.contains("immune globulin"))
+        #expect(drugs.contains("benzylpenicillin"))
+    }
 }

@@ -191,7 +191,8 @@ extension CaseAssembler {
                 // token came last; other changes belong to the nearest gene named before them.
                 let owner =
                     hotspotGenes[variant.normalized]
-                    ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound } ?? nearestGene(before: view, lastPatientGene: lastGene))?.symbol
+                    ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound } ?? nearestGene(before: view, lastPatientGene: lastGene))?
+                    .symbol
                 guard let owner else { continue }
                 if let alteration = alteration(owner, variant, span: variant.range, in: view) { found.append(alteration) }
             }
@@ -206,7 +207,10 @@ extension CaseAssembler {
     /// The gene named last before a sentence: the patient's last gene, or one named later in the
     /// sentence just before, even a background one ("X syndrome is caused by SDHB mutations. Our
     /// patient carries c.600G>T").
-    private func nearestGene(before view: SentenceView, lastPatientGene: (symbol: String, range: Range<Int>)?) -> (
+    private func nearestGene(
+        before view: SentenceView,
+        lastPatientGene: (symbol: String, range: Range<Int>)?
+    ) -> (
         symbol: String, range: Range<Int>
     )? {
         guard let previous = views[..<view.index].last(where: { $0.sentence.section != .references }), !previous.isPatient else {
