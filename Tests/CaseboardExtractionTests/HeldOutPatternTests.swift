@@ -131,4 +131,11 @@ struct HeldOutPatternTests {
         #expect(drugs.contains("immune globulin"))
         #expect(drugs.contains("benzylpenicillin"))
     }
+
+    @Test func aSecondLookAtTheTissueIsNoLiteratureReview() throws {
+        let (record, _) = try extract(
+            "A 48-year-old woman had an ovarian mass. On further review, the tumour showed small-cell morphology with SMARCA4 loss."
+        )
+        #expect(record.alterations.contains { $0.gene == "SMARCA4" })
+    }
 }

@@ -63,6 +63,12 @@ extension AnnotatedDocument {
         " confer resistance", " are associated with ",
     ]
 
+    /// Words before "review" that make it a second look at the patient's own material.
+    static let reReadingWords: Set<String> = [
+        "further", "on", "upon", "pathology", "pathologic", "pathological", "histologic", "histological", "histopathologic",
+        "histopathological", "central", "expert", "slide", "radiology", "radiological",
+    ]
+
     func sentenceViews(caseSeries: Bool = false) -> [SentenceView] {
         let hasCaseSection = document.sections.contains { $0.kind == .case || $0.kind == .abstract }
         var text = document.text
@@ -83,6 +89,14 @@ extension AnnotatedDocument {
                 var weak = false
                 for cue in cues where cue.cue == .background || cue.cue == .patientReference {
                     let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[cue.range]), as: UTF8.self).lowercased()
+                    // "On further review" and "pathology review" re-read this patient's tissue;
+                    // a review of the literature is background.
+                    if phrase == "review",
+                        let word = Self.lowercasedWordsBefore(bytes, cue.range.lowerBound, limit: range.lowerBound, count: 1).first,
+                        Self.reReadingWords.contains(word)
+                    {
+                        continue
+                    }
                     if cue.cue == .patientReference {
                         if Self.specificPatientReferences.contains(phrase) { specificReference = true }
                     } else if Self.strongBackground.contains(phrase) {
