@@ -138,4 +138,11 @@ struct HeldOutPatternTests {
         )
         #expect(record.alterations.contains { $0.gene == "SMARCA4" })
     }
+
+    @Test func anEventNamedAsRelatedToADrugClassIsAnAdverseEvent() throws {
+        let (record, _) = try extract(
+            "A 64-year-old man with renal cell carcinoma received ipilimumab and nivolumab. Endoscopy confirmed ICI-related colitis."
+        )
+        #expect(record.adverseEvents.contains { $0.term == "colitis" })
+    }
 }

@@ -789,10 +789,10 @@ struct TherapyAssembly {
     /// Stops and intolerance the event cues leave out: "decided to discontinue", "interrupted",
     /// "withheld", "treatment was held", "intolerant of"; and an event that a drug made worse or
     /// that came after it was given: "which exacerbated her rash" (not "her rash worsened", the
-    /// course of a symptom), "admitted for colitis",
+    /// course of a symptom), "admitted for colitis", "ICI-related hepatitis",
     /// "pain following X administration".
     nonisolated(unsafe) private static let moreEventContext =
-        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection))\b/
+        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection))\b/
 
     /// Pauses and stops the stop cues leave out.
     nonisolated(unsafe) private static let holdWords =
