@@ -138,6 +138,8 @@ extension Vocabularies {
             } else {
                 return nil
             }
+            // "ISH-negative", "FISH-positive": the hyphen joins the word, it is not the result.
+            if rest.hasPrefix("-"), rest.dropFirst().first?.isLetter == true { rest = rest.dropFirst() }
             switch String(rest) {
             case "+", "positive", "pos", "amplified", "(+)": ish = true
             case "-", "negative", "neg", "non-amplified", "notamplified", "nonamplified", "(-)": ish = false
@@ -228,6 +230,12 @@ extension Vocabularies {
 
     /// MSI, MMR, TMB and HRD, high or low.
     private static func tumourWideStatus(_ lowered: String) -> StatusReading? {
+        // "MMR deficient", "MMR-d", "deficient MMR": the spellings of dMMR reports use.
+        let mismatchRepairDeficient: Set<String> = [
+            "mmrdeficient", "mmr-d", "mmrd", "deficientmmr", "mmrdeficiency", "mismatchrepair-deficient", "mismatch-repairdeficient",
+            "mmr-deficiency", "mmrloss", "lossofmmr",
+        ]
+        let lowered = mismatchRepairDeficient.contains(lowered.filter { $0 != " " }) ? "dmmr" : lowered
         if let alteration = biomarker(lowered) {
             let marker: BiomarkerStatus.Marker
             let call: BiomarkerStatus.Call

@@ -268,6 +268,10 @@ extension Vocabularies {
         "treatment naive", "metastatic", "advanced", "relapsed", "refractory", "recurrent", "unresectable", "inoperable", "progressive",
         "stage iv", "stage iii", "stage ii", "stage i", "stage 4", "stage 3", "stage 2", "stage 1", "late-stage", "early-stage",
         "high-risk", "low-risk", "adult", "pediatric", "paediatric", "childhood", "primary",
+        // Histology, phase and platinum-response qualifiers name a setting, not another disease:
+        // "non-squamous NSCLC" is NSCLC, "chronic phase CML" is CML.
+        "non-squamous", "nonsquamous", "chronic phase", "chronic-phase", "accelerated phase", "accelerated-phase",
+        "platinum-resistant", "platinum resistant", "platinum-sensitive", "platinum sensitive", "platinum-refractory",
     ]
 
     private func stripModifiers(_ text: String, into found: inout [String]) -> String {
@@ -293,6 +297,7 @@ extension Vocabularies {
         guard words.count >= 2 else { return text }
         let statusEndings = [
             "-positive", "+", "-negative", "-mutant", "-mutated", "-amplified", "-rearranged", "-altered", "-low", "-high", "-driven",
+            "-associated", "-related",
             "positive", "negative", "mutant", "mutated", "amplified", "rearranged", "-",
         ]
         for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
@@ -300,7 +305,7 @@ extension Vocabularies {
             let lowered = prefix.lowercased()
             let ending = statusEndings.first { lowered.hasSuffix($0) }
             var attempts = [prefix]
-            for suffix in ["-mutant", "-mutated", " mutant", " mutated", "-driven"] where lowered.hasSuffix(suffix) {
+            for suffix in ["-mutant", "-mutated", " mutant", " mutated", "-driven", "-associated", "-related"] where lowered.hasSuffix(suffix) {
                 attempts.append(String(prefix.dropLast(suffix.count)))
             }
             for attempt in attempts {

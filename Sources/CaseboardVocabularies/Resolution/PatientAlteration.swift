@@ -131,8 +131,9 @@ extension Vocabularies {
         case .failure(let problem): return .failure(.rejected(problem))
         }
         var notes: [String] = []
-        let (body, origin) = Self.origin(of: trimmed, isGene: { gene(symbol: $0) != nil || geneFamily($0) != nil })
-        if body.isEmpty { return .failure(.empty) }
+        let (typed, origin) = Self.origin(of: trimmed, isGene: { gene(symbol: $0) != nil || geneFamily($0) != nil })
+        if typed.isEmpty { return .failure(.empty) }
+        let body = shorthand(typed, notes: &notes)
         if let status = Self.statusReading(body) {
             return .success(
                 PatientAlterationReading(
@@ -144,6 +145,10 @@ extension Vocabularies {
                     notes: status.notes
                 )
             )
+        }
+        if let gene = wildTypeGene(body) {
+            let note = "'\(body)' says no \(gene) alteration was found; nothing is matched on it"
+            return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
         if let family = geneFamily(body) { return .failure(.severalGenes(text: trimmed, genes: family)) }
         if let histone = Self.histone(body) {
@@ -173,7 +178,107 @@ extension Vocabularies {
                 result = parseCoreAlteration(body, suggest: true)
             }
         }
+        // "FRα-positive", "CLDN18.2 positive": for a marker read by immunohistochemistry,
+        // positive means the protein is expressed, not that the gene is mutated.
+        if case .success(let alteration) = result, alteration.kind == .mutation, alteration.variant == "mutation",
+            Self.expressionMarkers.contains(alteration.gene), Self.withoutPresenceWord(body) != nil || Self.saysHigh(body),
+            case .success(let expression) = parseCoreAlteration("\(alteration.gene) overexpression", suggest: false)
+        {
+            result = .success(expression)
+            notes.append("'\(body)' read as \(alteration.gene) protein expression")
+        }
         return result.map { PatientAlterationReading(input: trimmed, alteration: $0, origin: origin, notes: notes) }
+    }
+
+    // MARK: Clinician shorthand
+
+    /// Genes whose "positive" result is protein expression by immunohistochemistry, the biomarker
+    /// of an antibody or antibody-drug conjugate label (zolbetuximab CLDN18.2, FDA 2024;
+    /// mirvetuximab FRα, FDA 2022; telisotuzumab vedotin c-Met, FDA 2025; tarlatamab DLL3, FDA 2024).
+    static let expressionMarkers: Set<String> = [
+        "CLDN18", "FOLR1", "FOLH1", "SSTR2", "CD274", "CD33", "CD22", "CD19", "MS4A1", "TNFRSF8", "TNFRSF17", "CD38", "TACSTD2",
+        "NECTIN4", "DLL3", "MAGEA4", "CEACAM5", "GPRC5D", "CD276",
+    ]
+
+    /// "FRα high", "CLDN18.2 high": a high expression call.
+    static func saysHigh(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasSuffix(" high") || lowered.hasSuffix("-high")
+    }
+
+    /// Cytogenetic shorthand for a gene-level loss: del(17p) removes TP53 (17p13.1), the marker
+    /// of NCCN CLL/SLL 2025 treatment choice, which evidence files as TP53 deletion.
+    static let cytogeneticLosses: [String: String] = [
+        "del(17p)": "TP53 deletion", "del 17p": "TP53 deletion", "del17p": "TP53 deletion", "17p deletion": "TP53 deletion",
+        "17p del": "TP53 deletion", "deletion 17p": "TP53 deletion", "deletion of 17p": "TP53 deletion", "17p-": "TP53 deletion",
+        "17p loss": "TP53 deletion", "loss of 17p": "TP53 deletion", "17p13 deletion": "TP53 deletion",
+    ]
+
+    /// Rewrites shorthand reports use into the words the parser reads, noting each change:
+    /// "METex14" → "MET exon 14 skipping", "NRG1 gene fusion" → "NRG1 fusion",
+    /// "CLDN18.2 positive" → "CLDN18 positive", "del(17p)" → "TP53 deletion".
+    func shorthand(_ text: String, notes: inout [String]) -> String {
+        if let loss = Self.cytogeneticLosses[text.lowercased()] {
+            notes.append("'\(text)' read as \(loss) (TP53 lies at 17p13.1)")
+            return loss
+        }
+        var words = text.split(separator: " ").map(String.init)
+        guard let first = words.first else { return text }
+        func isGene(_ word: String) -> Bool { gene(symbol: word) != nil || gene(symbol: word.uppercased()) != nil }
+        func symbol(_ word: String) -> String { gene(symbol: word) != nil ? word : word.uppercased() }
+        // "NRG1 gene fusion", "ALK gene rearrangement": "gene" adds nothing.
+        if words.count >= 3, words[1].lowercased() == "gene", isGene(first) { words.remove(at: 1) }
+        // "CLDN18.2", "CLDN18.2-positive": a protein isoform written on the gene symbol.
+        let isoform = first.prefix { $0 != "-" }
+        if let dot = isoform.lastIndex(of: "."), !isGene(String(isoform)), isoform[isoform.index(after: dot)...].allSatisfy(\.isNumber),
+            isGene(String(isoform[..<dot]))
+        {
+            words[0] = symbol(String(isoform[..<dot])) + first.dropFirst(isoform.count)
+            notes.append("'\(isoform)' read as \(symbol(String(isoform[..<dot]))) (isoform \(isoform[isoform.index(after: dot)...]))")
+        }
+        // "METex14", "MET ex14", "MET exon14": exon shorthand.
+        var exon: String?
+        let lowered = words[0].lowercased()
+        if let range = lowered.range(of: "ex", options: .backwards), range.lowerBound > lowered.startIndex,
+            !lowered[range.upperBound...].isEmpty, lowered[range.upperBound...].allSatisfy(\.isNumber),
+            isGene(String(words[0][..<range.lowerBound]))
+        {
+            exon = String(lowered[range.upperBound...])
+            words[0] = symbol(String(words[0][..<range.lowerBound]))
+            words.insert(contentsOf: ["exon", exon!], at: 1)
+        } else if words.count >= 2, isGene(words[0]) {
+            let second = words[1].lowercased()
+            for prefix in ["exon", "ex"] where second.hasPrefix(prefix) && second.count > prefix.count {
+                let digits = second.dropFirst(prefix.count)
+                if digits.allSatisfy(\.isNumber) {
+                    exon = String(digits)
+                    words.replaceSubrange(1...1, with: ["exon", String(digits)])
+                    break
+                }
+            }
+        }
+        // MET exon 14 alone is always the skipping alteration (capmatinib and tepotinib labels).
+        if exon == "14", symbol(words[0]) == "MET", words.count == 3 { words.append("skipping") }
+        let rewritten = words.joined(separator: " ")
+        if exon != nil { notes.append("read '\(text)' as '\(rewritten)'") }
+        return rewritten
+    }
+
+    /// The gene a negative finding names ("KRAS wild-type", "EGFR WT", "ALK negative",
+    /// "BRAF not detected"), or nil when the text is not one.
+    func wildTypeGene(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        for ending in [
+            " wild-type", " wild type", " wildtype", " wt", "-wt", " negative", "-negative", " not detected", " unmutated", " non-mutated",
+        ]
+        where lowered.hasSuffix(ending) {
+            let head = String(text.dropLast(ending.count)).trimmingCharacters(in: " ")
+            guard !head.contains(" ") else { return nil }
+            if gene(symbol: head) != nil { return head }
+            if gene(symbol: head.uppercased()) != nil { return head.uppercased() }
+            return nil
+        }
+        return nil
     }
 
     /// The text without a trailing presence word ("positive", "detected", "present"), or nil.

@@ -1,0 +1,72 @@
+import CaseboardCore
+import CaseboardVocabularies
+import Testing
+
+/// Wording the blind hold-out audit of issue 11 found unresolved or mis-resolved
+/// (`Tests/CaseboardMatchingTests/Scenarios/HOLDOUT.md`), one test per class.
+struct HoldoutWordingTests {
+    /// Histology, phase and platinum-response qualifiers, and "X-associated" prefixes.
+    @Test(arguments: [
+        ("non-squamous NSCLC", "NSCLC"), ("nonsquamous NSCLC", "NSCLC"), ("chronic phase CML", "CML"), ("accelerated phase CML", "CML"),
+        ("platinum-resistant ovarian cancer", "OVARY"), ("NF1-associated plexiform neurofibroma", "NFIB"),
+        ("gastric or GEJ adenocarcinoma", "EGC"), ("gastric/GEJ adenocarcinoma", "EGC"),
+    ])
+    func resolvesQualifiedDiseases(text: String, code: String) throws {
+        let vocabularies = try Bundled.vocabularies()
+        let resolution = vocabularies.resolveDisease(text)
+        let resolved = try #require(resolution.disease?.code, "\(text) → \(resolution)")
+        #expect(resolved == code || vocabularies.isDisease(resolved, within: code), "\(text) → \(resolved)")
+    }
+
+    private func alteration(_ text: String) throws -> Alteration? {
+        try Bundled.vocabularies().parsePatientAlteration(text).get().alteration
+    }
+
+    /// Exon shorthand glued to the gene, and "gene" between gene and kind.
+    @Test func readsExonAndGeneShorthand() throws {
+        for text in ["METex14", "MET ex14", "MET exon14"] {
+            let reading = try #require(try alteration(text), "\(text)")
+            #expect(reading == (try alteration("MET exon 14 skipping")), "\(text) → \(reading)")
+        }
+        #expect(try alteration("NRG1 gene fusion") == (try alteration("NRG1 fusion")))
+        #expect(try alteration("ALK gene rearrangement") == (try alteration("ALK rearrangement")))
+    }
+
+    /// del(17p) is a TP53 loss, which CLL evidence is keyed to.
+    @Test(arguments: ["17p deletion", "del(17p)", "del 17p", "17p-"])
+    func readsCytogenetic17p(text: String) throws {
+        #expect(try alteration(text) == (try alteration("TP53 deletion")), "\(text)")
+    }
+
+    /// HER2-low written with the ISH result spelled out.
+    @Test(arguments: ["HER2 IHC 2+/ISH-negative", "HER2 IHC 2+/FISH-negative", "HER2 2+/ISH negative"])
+    func readsHer2LowWithISHWord(text: String) throws {
+        let reading = try Bundled.vocabularies().parsePatientAlteration(text).get()
+        #expect(reading.statuses.map(\.call) == [.low], "\(text) → \(reading)")
+        #expect(reading.alteration?.variant == "low expression")
+    }
+
+    /// MMR-deficient spellings are dMMR.
+    @Test(arguments: ["MMR deficient", "MMR-deficient", "MMR-d", "deficient MMR"])
+    func readsMismatchRepairDeficiency(text: String) throws {
+        #expect(try alteration(text) == (try alteration("dMMR")), "\(text)")
+    }
+
+    /// A negative finding is read, matched on nothing, and raises no problem.
+    @Test(arguments: ["KRAS wild-type", "KRAS WT", "EGFR negative", "BRAF wild type", "ALK not detected"])
+    func readsWildTypeAsNothingToMatch(text: String) throws {
+        let reading = try Bundled.vocabularies().parsePatientAlteration(text).get()
+        #expect(reading.alteration == nil, "\(text) → \(String(describing: reading.alteration))")
+        #expect(!reading.notes.isEmpty)
+    }
+
+    /// An IHC marker's "positive" is expression, never a mutation ("FRα-positive" was FOLR1 mutation).
+    @Test(arguments: [
+        ("FRα-positive", "FOLR1"), ("FOLR1 positive", "FOLR1"), ("CLDN18.2 positive", "CLDN18"), ("CLDN18.2-positive", "CLDN18"),
+    ])
+    func readsImmunohistochemistryMarkersAsExpression(text: String, gene: String) throws {
+        let reading = try #require(try alteration(text), "\(text)")
+        #expect(reading.gene == gene)
+        #expect(reading.kind == .expression, "\(text) → \(reading)")
+    }
+}
