@@ -143,7 +143,11 @@ public enum CuratedEvidence {
             for part in row["setting"].split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                 if part.lowercased() == "any" { continue }
                 guard let setting = TherapySetting(parsing: part) else {
-                    throw failure("setting", part, "first-line, second-line, after:DRUG|DRUG, maintenance, adjuvant, neoadjuvant or any")
+                    throw failure(
+                        "setting",
+                        part,
+                        "first-line, second-line, after:DRUG|DRUG, after:DRUG&DRUG, maintenance, adjuvant, neoadjuvant or any"
+                    )
                 }
                 settings.append(setting)
             }
