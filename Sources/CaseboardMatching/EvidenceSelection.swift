@@ -170,9 +170,9 @@ struct SensitivitySupport {
     }
 
     /// Whether the drug set (an option key) has its own evidence at `level` or better for one of
-    /// the patient's alterations `labels`.
-    func supports(_ optionKey: String, anyOf labels: some Sequence<String>, atLeast level: EvidenceLevel) -> Bool {
-        for hit in strong where hit.item.level <= level && hit.box.optionKey == optionKey {
+    /// the patient's alterations `labels`; with `curatedOnly`, curated evidence only.
+    func supports(_ optionKey: String, anyOf labels: some Sequence<String>, atLeast level: EvidenceLevel, curatedOnly: Bool = false) -> Bool {
+        for hit in strong where hit.item.level <= level && hit.box.optionKey == optionKey && (!curatedOnly || hit.item.source == .curated) {
             for label in labels where hit.alterations.contains(where: { $0.label == label }) { return true }
         }
         return false

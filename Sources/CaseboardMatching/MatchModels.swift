@@ -102,7 +102,8 @@ public struct MatchResult: Sendable, Codable, Hashable {
     /// excluded by their label for this disease, or contraindicated.
     public var notRecommended: [NotRecommendedOption]
     /// Evidence shown but not acted on: case-report resistance below the agreement threshold,
-    /// resistance from an unrelated disease, or weak resistance that stronger evidence outweighs.
+    /// resistance from an unrelated disease, weak resistance that stronger evidence outweighs, and
+    /// other-disease gene-level leads set apart from the options.
     public var signals: [MatchSignal]
     public var similarCases: [SimilarCase]
     /// The knowledge-base snapshot the result was computed on.
@@ -337,11 +338,16 @@ public enum SignalKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// Resistance evidence from a disease unrelated to the patient's.
     case otherDisease = "other-disease"
     /// Weak (level C–E) resistance that level A/B sensitivity evidence for the same drugs and
-    /// alteration outweighs.
+    /// alteration outweighs, or CIViC resistance that a curated level A row outweighs.
     case outweighed
+    /// Sensitivity evidence only from another disease, meeting the patient's alteration at gene
+    /// level and no better than off-label, set apart from `options` because the patient has
+    /// evidence in their own disease (docs/ranking.md, section 7).
+    case otherDiseaseLead = "other-disease-lead"
 }
 
-/// Resistance evidence shown for a curator's eye, which does not change the ranking.
+/// Evidence shown for a curator's eye, which does not change the ranking: resistance not acted
+/// on, and other-disease leads set apart from the options.
 public struct MatchSignal: Sendable, Codable, Hashable {
     public var kind: SignalKind
     public var drugs: [String]

@@ -49,7 +49,7 @@ public struct Matcher: Sendable {
             options: ranking.options,
             resistance: assessment.alerts,
             notRecommended: ranking.notRecommended,
-            signals: assessment.signals,
+            signals: assessment.signals + ranking.leads,
             similarCases: similarCases(alterations: alterations, disease: disease, priors: priors, relations: &relations),
             snapshot: index.snapshot
         )

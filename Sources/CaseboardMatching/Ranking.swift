@@ -8,6 +8,17 @@ extension Matcher {
     struct Ranking {
         var options: [TherapyOption]
         var notRecommended: [NotRecommendedOption]
+        /// Other-disease, gene-level options set apart as `other-disease-lead` signals.
+        var leads: [MatchSignal] = []
+    }
+
+    /// Whether an option rests only on evidence from another disease about any mutation of the
+    /// gene (scope `mutation`, not an allele, codon, region, fusion or copy change) or met only by
+    /// inference, and no better than off-label: a lead for a curator, not a ranked option beside
+    /// the patient's own disease's evidence (CIViC's "EGFR mutation" with cytoreductive surgery
+    /// and HIPEC in peritoneal mesothelioma, for EGFR-mutant lung cancer).
+    static func isOtherDiseaseLead(_ usable: [Hit], tier: RankingTier) -> Bool {
+        tier >= .offLabel && usable.allSatisfy { $0.relation == .other && ($0.inferred || $0.box.scopes.allSatisfy { $0 == .mutation }) }
     }
 
     /// The tier of one sensitivity hit (docs/ranking.md).
@@ -26,7 +37,8 @@ extension Matcher {
 
     /// How a hit's line of therapy fits the patient: with no prior therapy first-line rows fit and
     /// rows for later lines do not; after prior therapy, rows "after" one of the patient's drugs
-    /// (or a drug of the same class) and second-line rows fit, first-line-only rows do not.
+    /// (or a drug of the same class), rows "after all of" drugs the patient has all had, and
+    /// second-line rows fit; first-line-only rows and sequences the patient has not completed do not.
     func settingFit(_ item: EvidenceItem, patient: PatientContext) -> SettingFit {
         guard !item.settings.isEmpty else { return .neutral }
         if patient.priorDrugs.isEmpty, let line = patient.lineOfTherapy, line > 1 {
@@ -39,8 +51,10 @@ extension Matcher {
         if patient.priorDrugs.isEmpty {
             if item.settings.contains(.firstLine) { return .fits }
             let laterOnly = item.settings.allSatisfy {
-                if case .after = $0 { return true }
-                return $0 == .secondLine
+                switch $0 {
+                case .after, .afterAll, .secondLine: true
+                default: false
+                }
             }
             return laterOnly ? .poor : .neutral
         }
@@ -50,6 +64,18 @@ extension Matcher {
             case .after(let drugs):
                 let fits = drugs.contains { drug in
                     patient.priorDrugs.contains(drug) || vocabularies.drug(inn: drug).map { patient.priorClasses.contains($0.drugClass) } == true
+                }
+                if fits { return .fits }
+            case .afterAll(let drugs):
+                // Every drug of the sequence was given: itself, or a drug of its class that is not
+                // itself in the sequence (capecitabine for fluorouracil). Imatinib alone does not
+                // stand in for sunitinib.
+                let fits = drugs.allSatisfy { drug in
+                    patient.priorDrugs.contains(drug)
+                        || vocabularies.drug(inn: drug).map { wanted in
+                            !wanted.drugClass.isEmpty
+                                && patient.priorDrugs.contains { !drugs.contains($0) && vocabularies.drug(inn: $0)?.drugClass == wanted.drugClass }
+                        } == true
                 }
                 if fits { return .fits }
             case .secondLine:
@@ -78,6 +104,8 @@ extension Matcher {
         let progressed = patient.priors.filter { $0.response == .progressive }
         var options: [(key: [Int], name: String, option: TherapyOption)] = []
         var notRecommended: [NotRecommendedOption] = []
+        var leads: [(key: [Int], name: String, signal: MatchSignal)] = []
+        var ownDisease = false
         for group in groups {
             let box = group[0].box
             let drugSet = box.drugSet
@@ -112,9 +140,14 @@ extension Matcher {
             // not misfit the setting. Rows for other lines or other diseases say nothing more about
             // this patient (dasatinib's after-imatinib row does not outweigh asciminib in newly
             // diagnosed CML); a trial row for the patient's own allele does (sunitinib for KIT T670I).
-            let forPatient = usable.lazy.filter {
+            // Curated rows (labels and guidelines, read by a person) are counted when the option
+            // has any: CIViC items that restate the trials behind a label measure how much was
+            // published, which favours older drugs (imatinib over first-line asciminib in CML).
+            let counted = usable.filter {
                 $0.inferred == inferred && $0.isOwnDisease && $0.item.level <= .b && self.settingFit($0.item, patient: patient) != .poor
-            }.count
+            }
+            let curated = counted.contains { $0.item.source == .curated }
+            let forPatient = curated ? counted.lazy.filter { $0.item.source == .curated }.count : counted.count
             let drugs = best.item.drugs
             var demoted: String?
             var priorResponse: String?
@@ -149,18 +182,43 @@ extension Matcher {
             // to the setting, then evidence strength; names break exact ties only.
             let key = [
                 demoted != nil ? 1 : 0, bestTier.rawValue, inferred ? 1 : 0, preferenceRank, fit.rank, best.item.level.rank, Self.diseaseRank(best),
-                best.specificity.rank, -forPatient, -newest,
+                best.specificity.rank, curated ? 0 : 1, -forPatient, -newest,
             ]
+            ownDisease = ownDisease || usable.contains(where: \.isOwnDisease)
+            if Self.isOtherDiseaseLead(usable, tier: bestTier) {
+                let diseases = unique(usable.map(\.item.disease.name)).joined(separator: ", ")
+                let signal = MatchSignal(
+                    kind: .otherDiseaseLead,
+                    drugs: drugs,
+                    alteration: matchedLabels.joined(separator: " + "),
+                    count: usable.count,
+                    evidence: option.evidence,
+                    why: "\(box.optionKey) has only level \(best.item.level) evidence from \(diseases), another disease, that meets "
+                        + "\(matchedLabels.joined(separator: " + ")) at gene level; set apart from the ranked options, which hold "
+                        + "evidence in the patient's own disease"
+                )
+                leads.append((key, box.optionKey, signal))
+            }
             options.append((key, box.optionKey, option))
         }
+        // Leads leave the options only when the patient has options in their own disease (or
+        // tumour-agnostic ones); otherwise they are all there is, and stay ranked in tier 3 or 4.
+        if ownDisease, !leads.isEmpty {
+            let names = Set(leads.map(\.name))
+            options.removeAll { names.contains($0.name) }
+        } else {
+            leads = []
+        }
         options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
+        leads.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         return Ranking(
             options: options.enumerated().map { position, entry in
                 var option = entry.option
                 option.rank = position + 1
                 return option
             },
-            notRecommended: notRecommended
+            notRecommended: notRecommended,
+            leads: leads.map(\.signal)
         )
     }
 
@@ -222,8 +280,12 @@ extension Matcher {
         // A withdrawn approval no longer stands: without other level A/B evidence in the
         // patient's disease (an active label, a guideline, a trial), the regimen is not offered.
         if let withdrawn = group.first(where: { $0.item.approval?.withdrawn == true && !$0.excluded }) {
+            // Only curated rows, which track approval status, keep it standing: CIViC and case
+            // reports describe the trials the withdrawn approval rested on (infigratinib's phase 2
+            // series in FGFR2-fused cholangiocarcinoma, PMID:29182496).
             let standing = group.contains {
-                $0.item.approval?.withdrawn != true && !$0.excluded && !$0.inferred && $0.item.level <= .b && $0.isOwnDisease
+                $0.item.source == .curated && $0.item.approval?.withdrawn != true && !$0.excluded && !$0.inferred && $0.item.level <= .b
+                    && $0.isOwnDisease
             }
             if !standing {
                 let date = withdrawn.item.approval?.withdrawnDate.map { " on \($0)" } ?? ""

@@ -64,7 +64,16 @@ extension Matcher {
         func act(_ hit: Hit) {
             // Weak resistance (case reports, preclinical) never overrides the same regimen's own
             // level A/B sensitivity evidence for the same alteration.
-            if hit.item.level >= .c, support.supports(hit.box.optionKey, anyOf: hit.alterations.lazy.map(\.label), atLeast: .b) {
+            // CIViC resistance below level A never overrides a curated level A sensitivity row (a
+            // label or guideline) for the same regimen and alteration in the patient's disease: the
+            // curated table is the reviewed layer and writes the resistance it accepts (CIViC's
+            // relative "exon 11 does worse on sunitinib than exon 9" in GIST, PMID:18955458, does not
+            // take sunitinib from a patient after imatinib).
+            let labels = hit.alterations.lazy.map(\.label)
+            if hit.item.level >= .c && support.supports(hit.box.optionKey, anyOf: labels, atLeast: .b)
+                || hit.item.source == .civic && hit.item.level > .a
+                    && support.supports(hit.box.optionKey, anyOf: labels, atLeast: .a, curatedOnly: true)
+            {
                 outweighed.add(hit, key: hit.box.alertKey)
             } else {
                 acting.add(hit, key: hit.box.alertKey)

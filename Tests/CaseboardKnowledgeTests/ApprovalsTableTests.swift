@@ -104,7 +104,8 @@ struct ApprovalsTableTests {
             for part in row["setting"].split(separator: ";") {
                 #expect(lines.contains(String(part)) || part.hasPrefix("after:") && part.count > 6, "\(id): setting \(part)")
                 if part.hasPrefix("after:") {
-                    for drug in part.dropFirst(6).split(separator: "|") {
+                    // `after:A|B` (one of them) or `after:A&B` (all of them).
+                    for drug in part.dropFirst(6).split(whereSeparator: { $0 == "|" || $0 == "&" }) {
                         #expect(vocabularies.drug(inn: String(drug)) != nil, "\(id): setting drug \(drug)")
                     }
                 }

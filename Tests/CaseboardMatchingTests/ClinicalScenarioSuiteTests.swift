@@ -190,7 +190,8 @@ enum ClinicalScenarioSuite {
     /// What a reviewer needs to see when a profile fails: the profile, the top 5 and the alerts.
     static func report(_ scenario: ClinicalScenario, _ result: MatchResult, _ failures: [ScenarioFailure]) -> String {
         let top5 = result.options.sorted { $0.rank < $1.rank }.prefix(5).map {
-            "  #\($0.rank) \(label($0.drugs)) [level \($0.level), \($0.diseaseMatch.rawValue)]"
+            "  #\($0.rank) \(label($0.drugs)) [tier \($0.tier.rawValue), level \($0.level), \($0.diseaseMatch.rawValue), "
+                + "\($0.matchSpecificity.rawValue)] \($0.evidence.prefix(3).map(\.id).joined(separator: ", "))"
         }
         let alerts = result.resistance.map { "  \(label($0.drugs)) <- \($0.alteration)" }
         let prior = scenario.priorTherapies.map { label($0.drugs) + ($0.response.map { " (\($0))" } ?? "") }
@@ -206,19 +207,20 @@ enum ClinicalScenarioSuite {
             .joined(separator: "\n")
     }
 
-    /// The 2021 CIViC evidence summaries in the nearest `shared` folder above the package (../shared
-    /// from the main checkout), if present, with gzip to read them.
-    static let civicRelease: URL? = {
-        let manager = FileManager.default
-        guard manager.isExecutableFile(atPath: "/usr/bin/gzip") else { return nil }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        for _ in 0..<6 {
-            folder = folder.deletingLastPathComponent()
-            let url = folder.appendingPathComponent("shared/data/civic/01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz")
-            if manager.fileExists(atPath: url.path) { return url }
-        }
-        return nil
-    }()
+    /// The default knowledge base: the curated table and the CIViC release bundled with
+    /// CaseboardKnowledge (what a new database is seeded with), with the class rules.
+    static let civicMatcher = Result { () throws -> Matcher in
+        let vocabularies = try matcher.get().vocabularies
+        let civic = try CIViCRelease.loadBundled(vocabularies: vocabularies).items
+        let curated = try CuratedEvidence.load(vocabularies: vocabularies).items
+        let index = KnowledgeIndex(
+            evidence: curated + civic,
+            cases: [],
+            classRules: try ClassRule.loadBundled(vocabularies: vocabularies),
+            snapshot: "clinical-scenarios-civic"
+        )
+        return Matcher(vocabularies: vocabularies, index: index)
+    }
 
     /// The suite's figures as a markdown table and list: pass counts by category, top-1 and
     /// top-3 hits, harmful answers, missing flags and failures by kind.
@@ -308,30 +310,20 @@ struct ClinicalScenarioSuiteTests {
         print(ClinicalScenarioSuite.figures(try ClinicalScenarioSuite.matcher.get(), profiles))
     }
 
-    /// The same figures with the 2021 CIViC release from ../shared added, as the issue asks to
-    /// measure both ways; skipped when ../shared or gzip is absent.
-    @Test(.enabled(if: ClinicalScenarioSuite.civicRelease != nil, "../shared/data/civic or gzip not found: CIViC figures skipped"))
-    func summaryWithCIViC() throws {
-        let matcher = try ClinicalScenarioSuite.matcher.get()
-        let url = try #require(ClinicalScenarioSuite.civicRelease)
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
-        gzip.arguments = ["-dc", url.path]
-        let pipe = Pipe()
-        gzip.standardOutput = pipe
-        try gzip.run()
-        let bytes = pipe.fileHandleForReading.readDataToEndOfFile()
-        gzip.waitUntilExit()
-        let civic = try CIViCImporter.parse(String(decoding: bytes, as: UTF8.self), vocabularies: matcher.vocabularies).items
-        #expect(!civic.isEmpty)
-        let curated = try CuratedEvidence.load(vocabularies: matcher.vocabularies).items
-        let index = KnowledgeIndex(
-            evidence: curated + civic,
-            cases: [],
-            classRules: try ClassRule.loadBundled(vocabularies: matcher.vocabularies),
-            snapshot: "clinical-scenarios-civic"
-        )
-        print("Clinical scenario suite, curated evidence, class rules and CIViC (\(civic.count) items):")
-        print(ClinicalScenarioSuite.figures(Matcher(vocabularies: matcher.vocabularies, index: index), try ClinicalScenarioSuite.loaded.get()))
+    /// The same figures on the default knowledge base (curated table and the bundled CIViC
+    /// release), as the issue asks to measure both ways, with the report of every profile that
+    /// fails only there. Fails only if the suite cannot run.
+    @Test func summaryWithCIViC() throws {
+        let matcher = try ClinicalScenarioSuite.civicMatcher.get()
+        let curated = try ClinicalScenarioSuite.matcher.get()
+        let profiles = try ClinicalScenarioSuite.loaded.get()
+        print("Clinical scenario suite, curated evidence, class rules and the bundled CIViC release:")
+        print(ClinicalScenarioSuite.figures(matcher, profiles))
+        for scenario in profiles {
+            let result = matcher.match(scenario.profile)
+            let failures = ClinicalScenarioSuite.evaluate(scenario, result)
+            guard !failures.isEmpty, ClinicalScenarioSuite.evaluate(scenario, curated.match(scenario.profile)).isEmpty else { continue }
+            print("Fails only with CIViC:\n" + ClinicalScenarioSuite.report(scenario, result, failures))
+        }
     }
 }

@@ -33,7 +33,7 @@ public struct ImportReport: Sendable, Codable, Hashable {
 /// `Resources/biomarker_evidence.tsv` while it exists.
 public enum CuratedEvidence {
     /// The table's version; a store seeded with an older one is re-seeded.
-    public static let version = "2026-12-04-curated-5"
+    public static let version = "2026-12-04-curated-6"
 
     /// The date up to which the table covers FDA approvals and guidelines: `kb stats` and
     /// `/api/version` report it as "knowledge as of".
@@ -143,7 +143,11 @@ public enum CuratedEvidence {
             for part in row["setting"].split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                 if part.lowercased() == "any" { continue }
                 guard let setting = TherapySetting(parsing: part) else {
-                    throw failure("setting", part, "first-line, second-line, after:DRUG|DRUG, maintenance, adjuvant, neoadjuvant or any")
+                    throw failure(
+                        "setting",
+                        part,
+                        "first-line, second-line, after:DRUG|DRUG, after:DRUG&DRUG, maintenance, adjuvant, neoadjuvant or any"
+                    )
                 }
                 settings.append(setting)
             }

@@ -53,12 +53,17 @@ public enum TherapySetting: Sendable, Hashable {
     case secondLine
     /// After progression on one of these drugs (lowercase INNs).
     case after([String])
+    /// After every one of these drugs (lowercase INNs): a label that names a sequence, such as
+    /// regorafenib for GIST previously treated with imatinib and sunitinib (FDA label: Stivarga
+    /// (regorafenib), 2013).
+    case afterAll([String])
     case maintenance
     case adjuvant
     case neoadjuvant
 
-    /// Reads the curated spelling: `first-line`, `second-line`, `after:DRUG|DRUG`, `maintenance`,
-    /// `adjuvant`, `neoadjuvant`. `any` is not a setting (an empty list means any).
+    /// Reads the curated spelling: `first-line`, `second-line`, `after:DRUG|DRUG` (after one of
+    /// them), `after:DRUG&DRUG` (after all of them), `maintenance`, `adjuvant`, `neoadjuvant`.
+    /// `any` is not a setting (an empty list means any); a list mixing `|` and `&` is not read.
     public init?(parsing text: String) {
         let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
         switch lowered {
@@ -69,9 +74,12 @@ public enum TherapySetting: Sendable, Hashable {
         case "neoadjuvant": self = .neoadjuvant
         default:
             guard lowered.hasPrefix("after:") else { return nil }
-            let drugs = lowered.dropFirst(6).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let list = lowered.dropFirst(6)
+            let all = list.contains("&")
+            guard !(all && list.contains("|")) else { return nil }
+            let drugs = list.split(separator: all ? "&" : "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !drugs.isEmpty else { return nil }
-            self = .after(drugs)
+            self = all && drugs.count > 1 ? .afterAll(drugs) : .after(drugs)
         }
     }
 
@@ -81,6 +89,7 @@ public enum TherapySetting: Sendable, Hashable {
         case .firstLine: "first-line"
         case .secondLine: "second-line"
         case .after(let drugs): "after:" + drugs.joined(separator: "|")
+        case .afterAll(let drugs): "after:" + drugs.joined(separator: "&")
         case .maintenance: "maintenance"
         case .adjuvant: "adjuvant"
         case .neoadjuvant: "neoadjuvant"
