@@ -11,7 +11,9 @@ import Testing
         let (found, summary) = try Fixture.read("segments.seg")
         #expect(Fixture.labels(found) == ["SEG-1 ERBB2 amplification", "SEG-1 CDKN2A deletion"])
         #expect(summary.read == 6)
-        #expect(summary.notAnnotatable == [.noCopyNumberChange: 2, .noKnownGeneInSegment: 1])
+        #expect(summary.notAnnotatable == [.noCopyNumberChange: 2, .noGeneCoordinates: 1])
+        // The amplified segment on chromosome 1 covers no gene of the table: counted, with its reason named.
+        #expect(summary.line.contains("no_gene_coordinates 1"))
         #expect(summary.malformed == 1)
         #expect(summary.warnings.map(\.position?.line) == [7])
         #expect(summary.samples == ["SEG-1", "SEG-2"])
