@@ -84,8 +84,9 @@ extension SQLiteKnowledgeStore {
         migrator.registerMigration("v7-case-documents") { db in
             // A case's document text, so a stored case reopens whole. A table of its own keeps
             // the case listing and the similar-case index from reading texts; cases stored
-            // before this step have no row and show their quoted spans.
-            try db.create(table: "caseDocument", options: [.withoutRowID]) { t in
+            // before this step have no row and show their quoted spans. If not exists: a file
+            // rewound to an older schema by hand may keep the table.
+            try db.create(table: "caseDocument", options: [.withoutRowID, .ifNotExists]) { t in
                 t.primaryKey("caseId", .text).references("cases", onDelete: .cascade)
                 t.column("text", .text).notNull()
             }

@@ -78,7 +78,13 @@ import Testing
                 with open(path) as handle:
                     bundle = Bundle.model_validate_json(handle.read())
                 for entry in bundle.entry:
-                    assert entry.resource is not None and entry.resource.meta is not None, entry.fullUrl
+                    resource = entry.resource
+                    assert resource is not None, entry.fullUrl
+                    # Every resource claims its mCODE profile, except a non-cancer condition (no
+                    # OncoTree, so no NCIt code), which is a plain Condition.
+                    if resource.meta is None:
+                        codes = [coding.system or "" for coding in (resource.code.coding or [])] if resource.code else []
+                        assert resource.get_resource_type() == "Condition" and not any("ncicb" in c for c in codes), entry.fullUrl
             """
         try Self.validate(script, try Self.cases().map(exporter.bundle))
     }

@@ -130,4 +130,18 @@ final class RowCollector: @unchecked Sendable {
         #expect(!html.lowercased().contains("<script"))
         #expect(html.contains("<td class=\"lvA\""))
     }
+
+    /// What the browser test's axe-core run and console found on the page: a policy directive
+    /// browsers ignore in a meta element (and log an error for), no main landmark, an empty header.
+    @Test func theReportIsCleanInABrowser() throws {
+        let maf = "Hugo_Symbol\tVariant_Classification\tTumor_Sample_Barcode\tHGVSp_Short\nEGFR\tMissense_Mutation\tP1\tp.L858R\n"
+        let cohort = try Self.annotator().annotate([.bytes(Array(maf.utf8), name: "a.maf")], disease: "LUAD")
+        let html = CohortReport.html(cohort, generated: "2026-01-01T00:00:00Z")
+        let meta = try #require(html.split(separator: "\n").first { $0.contains("http-equiv=\"Content-Security-Policy\"") })
+        #expect(meta.contains("default-src 'none'"))
+        #expect(!meta.contains("frame-ancestors"))
+        #expect(html.components(separatedBy: "<main>").count == 2 && html.contains("</main>"))
+        #expect(!html.contains("<th></th>"))
+        #expect(html.contains("<th class=\"sample\" scope=\"row\">"))
+    }
 }
