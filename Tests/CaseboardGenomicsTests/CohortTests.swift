@@ -138,7 +138,7 @@ final class RowCollector: @unchecked Sendable {
         let cohort = try Self.annotator().annotate([.bytes(Array(maf.utf8), name: "a.maf")], disease: "LUAD")
         let html = CohortReport.html(cohort, generated: "2026-01-01T00:00:00Z")
         let meta = try #require(html.split(separator: "\n").first { $0.contains("http-equiv=\"Content-Security-Policy\"") })
-        #expect(meta.contains("default-src 'none'"))
+        #expect(meta.contains("default-src &#39;none&#39;"))
         #expect(!meta.contains("frame-ancestors"))
         #expect(html.components(separatedBy: "<main>").count == 2 && html.contains("</main>"))
         #expect(!html.contains("<th></th>"))
