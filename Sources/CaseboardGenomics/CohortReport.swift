@@ -9,8 +9,12 @@ import Foundation
 /// One inline stylesheet and no script, image or external resource at all, so it opens offline and under
 /// `Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'`. Every text is HTML-escaped.
 public enum CohortReport {
-    /// The Content-Security-Policy the page is written for.
+    /// The Content-Security-Policy the page is written for, as a response header.
     public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+
+    /// The policy the page carries in its own `<meta>` element: the header's without
+    /// `frame-ancestors`, which browsers ignore in a meta element (and log an error for).
+    static let metaContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'"
 
     /// The page for a cohort. `generated` is shown as given (an ISO 8601 time, for instance).
     public static func html(_ cohort: CohortAnnotation, generated: String) -> String {
@@ -20,7 +24,7 @@ public enum CohortReport {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="\(escape(contentSecurityPolicy))">
+            <meta http-equiv="Content-Security-Policy" content="\(escape(metaContentSecurityPolicy))">
             <title>Caseboard cohort report</title>
             <style>\(style)</style>
             </head>
@@ -29,13 +33,14 @@ public enum CohortReport {
             <p class="meta">\(cohort.samples.count) samples · generated \(escape(generated))\(snapshotText(cohort))</p>
             <p class="note">Decision support for clinicians and curators, not a treatment recommendation. Levels: A approved or guideline,
             B clinical trial, C case report, D preclinical, E inferential.</p></header>
+            <main>
 
             """
         page += "<div class=\"counts\"><div>" + levelCounts(cohort) + "</div><div>" + drugCounts(cohort) + "</div></div>\n"
         page += grid(cohort)
         page += sampleSections(cohort)
         page += fileSummaries(cohort)
-        page += "</body>\n</html>\n"
+        page += "</main>\n</body>\n</html>\n"
         return page
     }
 
@@ -146,11 +151,11 @@ public enum CohortReport {
         html += "<p class=\"legend\">"
         for level in EvidenceLevel.allCases { html += "<span class=\"lv\(level.rawValue)\">\(level.rawValue)</span>" }
         html += "<span class=\"alt\">altered, no option</span><span class=\"res\">resistance alert</span></p>\n"
-        html += "<table class=\"grid\"><tr><th></th>"
-        for gene in genes { html += "<th class=\"gene\">\(escape(gene))</th>" }
+        html += "<table class=\"grid\"><tr><th scope=\"col\">Sample</th>"
+        for gene in genes { html += "<th class=\"gene\" scope=\"col\">\(escape(gene))</th>" }
         html += "</tr>\n"
         for sample in cohort.samples {
-            html += "<tr><th class=\"sample\"><a href=\"#\(anchor(sample.sample))\">\(escape(sample.sample))</a></th>"
+            html += "<tr><th class=\"sample\" scope=\"row\"><a href=\"#\(anchor(sample.sample))\">\(escape(sample.sample))</a></th>"
             for gene in genes {
                 guard let cell = cells[sample.sample]?[gene] else {
                     html += "<td></td>"

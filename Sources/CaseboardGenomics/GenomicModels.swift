@@ -46,8 +46,10 @@ public enum NotAnnotatableReason: String, Error, Sendable, Hashable, Codable, Ca
     case notCalledInSample = "not_called_in_sample"
     /// A copy-number call that is neither a deep deletion nor an amplification (−1, 0, 1).
     case noCopyNumberChange = "no_copy_number_change"
-    /// An amplified or deleted segment that covers no gene of the bundled position table.
-    case noKnownGeneInSegment = "no_known_gene_in_segment"
+    /// An amplified or deleted segment that covers no gene of the bundled gene-position table
+    /// (``GenePositionTable``: known-variant spans of some genes, not whole-gene coordinates), so
+    /// Caseboard has no gene coordinates to call it by.
+    case noGeneCoordinates = "no_gene_coordinates"
     /// The gene symbol is not a known HGNC gene.
     case unknownGene = "unknown_gene"
     /// The gene is known but the change is not one Caseboard reads.

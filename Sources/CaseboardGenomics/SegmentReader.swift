@@ -145,7 +145,7 @@ extension GenomicReader {
             }
             let genes = table.genes(chromosome: chrom, start: from, end: to)
             guard !genes.isEmpty else {
-                summary.skip(.noKnownGeneInSegment)
+                summary.skip(.noGeneCoordinates)
                 continue
             }
             for gene in genes {

@@ -403,7 +403,11 @@ public struct Ingester: Sendable {
         return await extractor.extract(documents) { document, extractor in
             let record = extractor.extract(document)
             let id = CaseIdentity.id(for: record)
-            return CaseSubmission(record: record, evidence: CaseEvidence.derive(from: record, caseID: id, vocabularies: extractor.vocabularies))
+            return CaseSubmission(
+                record: record,
+                evidence: CaseEvidence.derive(from: record, caseID: id, vocabularies: extractor.vocabularies),
+                documentText: document.text
+            )
         }
     }
 

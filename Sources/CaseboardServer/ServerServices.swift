@@ -59,9 +59,10 @@ public struct ServerServices: Sendable {
     /// The snapshot the match index holds, nil before it is built.
     public var indexedSnapshot: String? { matchers.built?.index.snapshot }
 
-    /// Stores a case through the group-commit writer and adds it to the match index.
-    func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
-        try await writer.save(CaseSubmission(record: record, evidence: evidence))
+    /// Stores a case (with its document text, when the submission has it) through the
+    /// group-commit writer and adds it to the match index.
+    func saveCase(_ submission: CaseSubmission) async throws -> StoredCase {
+        try await writer.save(submission)
     }
 
     /// Deletes a case through the writer, in order with saves; false when there was none.

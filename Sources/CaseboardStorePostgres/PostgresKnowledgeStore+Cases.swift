@@ -16,7 +16,9 @@ extension PostgresKnowledgeStore {
         let importedAt = Date().formatted(.iso8601)
         let prepared: [Result<PreparedCase, KnowledgeStoreError>] = submissions.map { submission in
             do {
-                return .success(try PreparedCase(submission.record, evidence: submission.evidence, importedAt: importedAt))
+                return .success(
+                    try PreparedCase(submission.record, evidence: submission.evidence, importedAt: importedAt, documentText: submission.documentText)
+                )
             } catch {
                 return .failure(storeError(error))
             }
@@ -54,9 +56,9 @@ extension PostgresKnowledgeStore {
         let features: String
         let evidence: EvidenceRows
 
-        init(_ record: CaseRecord, evidence: [EvidenceItem], importedAt: String) throws {
+        init(_ record: CaseRecord, evidence: [EvidenceItem], importedAt: String, documentText: String?) throws {
             let id = CaseIdentity.id(for: record)
-            stored = StoredCase(id: id, record: record, importedAt: importedAt)
+            stored = StoredCase(id: id, record: record, importedAt: importedAt, documentText: documentText)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
             recordJSON = String(decoding: try encoder.encode(record), as: UTF8.self)
@@ -109,6 +111,9 @@ extension PostgresKnowledgeStore {
             """,
             logger: logger
         )
+        if let text = prepared.stored.documentText {
+            try await connection.query("INSERT INTO case_document (case_id, text) VALUES (\(id), \(text))", logger: logger)
+        }
         try await connection.query(
             """
             INSERT INTO case_feature (case_id, kind, value) SELECT \(id), kind, value \
@@ -124,7 +129,7 @@ extension PostgresKnowledgeStore {
         try await single { connection in
             try await Self.fetchCases(
                 connection,
-                "SELECT id, imported_at, record_json FROM cases WHERE id = \(id)",
+                "SELECT id, imported_at, record_json, d.text FROM cases LEFT JOIN case_document d ON d.case_id = cases.id WHERE id = \(id)",
                 logger: logger
             ).first
         }
@@ -152,7 +157,7 @@ extension PostgresKnowledgeStore {
             condition = "search @@ to_tsquery('english'::regconfig, \(builder.bind(tsquery)))"
         }
         let sql = """
-            SELECT id, imported_at, record_json FROM cases WHERE \(condition) \
+            SELECT id, imported_at, record_json, d.text FROM cases LEFT JOIN case_document d ON d.case_id = cases.id WHERE \(condition) \
             ORDER BY imported_at DESC, seq DESC LIMIT \(builder.bind(max(limit, 0))) OFFSET \(builder.bind(max(offset, 0)))
             """
         let binds = builder.binds
@@ -180,8 +185,11 @@ extension PostgresKnowledgeStore {
     static func fetchCases(_ connection: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> [StoredCase] {
         let decoder = JSONDecoder()
         var result: [StoredCase] = []
-        for try await (id, importedAt, json) in try await connection.query(query, logger: logger).decode((String, String, String).self) {
-            result.append(StoredCase(id: id, record: try decoder.decode(CaseRecord.self, from: Data(json.utf8)), importedAt: importedAt))
+        for try await (id, importedAt, json, text) in try await connection.query(query, logger: logger).decode((String, String, String, String?).self)
+        {
+            result.append(
+                StoredCase(id: id, record: try decoder.decode(CaseRecord.self, from: Data(json.utf8)), importedAt: importedAt, documentText: text)
+            )
         }
         return result
     }
@@ -243,7 +251,9 @@ extension PostgresKnowledgeStore {
         guard content.metadata[Self.snapshotKey] == nil else {
             throw KnowledgeStoreError("the metadata key \"\(Self.snapshotKey)\" is reserved for the store", path: displayURL)
         }
-        let cases = try content.cases.map { try PreparedCase($0.stored.record, evidence: $0.evidence, importedAt: $0.stored.importedAt) }
+        let cases = try content.cases.map {
+            try PreparedCase($0.stored.record, evidence: $0.evidence, importedAt: $0.stored.importedAt, documentText: $0.stored.documentText)
+        }
         let free = try EvidenceRows(Self.lastOccurrences(content.evidence))
         let reviewed = (content.evidence + content.cases.flatMap(\.evidence)).filter(\.reviewed).map(\.id)
         let metadata = content.metadata

@@ -139,6 +139,22 @@ public enum PostgresMigrations {
                 "CREATE INDEX ingest_job_state ON ingest_job (state, path)",
             ]
         ),
+        Step(
+            version: 3,
+            // Named as SQLite's step of the same change.
+            name: "v7-case-documents",
+            statements: [
+                // A case's document text, so a stored case reopens whole; apart from `cases` so
+                // listings and the similar-case index never read texts. Cases stored before
+                // this step have no row and show their quoted spans.
+                """
+                CREATE TABLE case_document (
+                    case_id TEXT COLLATE "C" PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+                    text TEXT NOT NULL
+                )
+                """
+            ]
+        ),
     ]
 
     /// The newest step this Caseboard knows.

@@ -82,7 +82,7 @@ extension SQLiteKnowledgeStore {
         init(_ submission: CaseSubmission, importedAt: String) throws {
             let record = submission.record
             let id = CaseIdentity.id(for: record)
-            stored = StoredCase(id: id, record: record, importedAt: importedAt)
+            stored = StoredCase(id: id, record: record, importedAt: importedAt, documentText: submission.documentText)
             items = SQLiteKnowledgeStore.lastOccurrences(submission.evidence).map { item in
                 var copy = item
                 copy.caseID = id
@@ -104,7 +104,10 @@ extension SQLiteKnowledgeStore {
         }
         let prepared = try content.cases.map { entry in
             do {
-                return try PreparedCase(CaseSubmission(record: entry.stored.record, evidence: entry.evidence), importedAt: entry.stored.importedAt)
+                return try PreparedCase(
+                    CaseSubmission(record: entry.stored.record, evidence: entry.evidence, documentText: entry.stored.documentText),
+                    importedAt: entry.stored.importedAt
+                )
             } catch {
                 throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
             }
@@ -151,6 +154,9 @@ extension SQLiteKnowledgeStore {
                 prepared.stored.importedAt, prepared.recordJSON, prepared.summary, prepared.searchText,
             ]
         )
+        if let text = prepared.stored.documentText {
+            try db.execute(sql: "INSERT INTO caseDocument (caseId, text) VALUES (?, ?)", arguments: [id, text])
+        }
         let insertFeature = try db.cachedStatement(sql: "INSERT INTO caseFeature (caseId, kind, value) VALUES (?, ?, ?)")
         for feature in prepared.features {
             try insertFeature.execute(arguments: [id, feature.kind.rawValue, feature.value])
@@ -165,7 +171,7 @@ extension SQLiteKnowledgeStore {
         try await read { db in
             try Self.fetchCases(
                 db,
-                sql: "SELECT id, importedAt, recordJSON FROM cases WHERE id = ?",
+                sql: "SELECT id, importedAt, recordJSON, d.text FROM cases LEFT JOIN caseDocument d ON d.caseId = cases.id WHERE id = ?",
                 arguments: [id]
             ).first
         }
@@ -189,13 +195,13 @@ extension SQLiteKnowledgeStore {
         var condition = "1"
         var arguments = StatementArguments()
         if let query = Self.nonBlank(query), let pattern = FTS5Pattern(matchingAllPrefixesIn: query) {
-            condition = "rowid IN (SELECT rowid FROM caseFts WHERE caseFts MATCH ?)"
+            condition = "cases.rowid IN (SELECT rowid FROM caseFts WHERE caseFts MATCH ?)"
             arguments += [pattern]
         }
         arguments += [max(limit, 0), max(offset, 0)]
         let sql = """
-            SELECT id, importedAt, recordJSON FROM cases WHERE \(condition) \
-            ORDER BY importedAt DESC, rowid DESC LIMIT ? OFFSET ?
+            SELECT id, importedAt, recordJSON, d.text FROM cases LEFT JOIN caseDocument d ON d.caseId = cases.id \
+            WHERE \(condition) ORDER BY importedAt DESC, cases.rowid DESC LIMIT ? OFFSET ?
             """
         return try await read { [arguments] db in
             try Self.fetchCases(db, sql: sql, arguments: arguments)
@@ -252,7 +258,8 @@ extension SQLiteKnowledgeStore {
                 guard let data else { throw KnowledgeStoreError("stored case \(id) has no record", path: nil) }
                 return try decoder.decode(CaseRecord.self, from: data)
             }
-            result.append(StoredCase(id: id, record: record, importedAt: importedAt))
+            let text: String? = row.count > 3 ? row[3] : nil
+            result.append(StoredCase(id: id, record: record, importedAt: importedAt, documentText: text))
         }
         return result
     }

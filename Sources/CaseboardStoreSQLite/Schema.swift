@@ -81,6 +81,16 @@ extension SQLiteKnowledgeStore {
             // now writes them; the full-text triggers reindex the updated rows.
             try db.execute(sql: "UPDATE evidence SET searchTerms = significance || ' ' || evidenceType || ' ' || searchTerms")
         }
+        migrator.registerMigration("v7-case-documents") { db in
+            // A case's document text, so a stored case reopens whole. A table of its own keeps
+            // the case listing and the similar-case index from reading texts; cases stored
+            // before this step have no row and show their quoted spans. If not exists: a file
+            // rewound to an older schema by hand may keep the table.
+            try db.create(table: "caseDocument", options: [.withoutRowID, .ifNotExists]) { t in
+                t.primaryKey("caseId", .text).references("cases", onDelete: .cascade)
+                t.column("text", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -37,6 +37,12 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Add every entity mention to JSON output.")
     var allMentions = false
 
+    @Flag(
+        name: .long,
+        help: "Add the document's extracted text (document_text) to JSON output; 'kb import cases' keeps it, so the stored case reopens whole."
+    )
+    var documentText = false
+
     @Option(name: .long, help: "Documents extracted together per batch.")
     var batchSize = 256
 
@@ -48,7 +54,7 @@ struct ExtractCommand: AsyncParsableCommand {
         let extractor = CaseExtractor(vocabularies: try Vocabularies.loadBundled())
         let loader = input.loader
         let paths = input.paths
-        let writer = CaseWriter(format: format ?? (paths.count == 1 ? .json : .jsonl), allMentions: allMentions)
+        let writer = CaseWriter(format: format ?? (paths.count == 1 ? .json : .jsonl), allMentions: allMentions, documentText: documentText)
         writer.begin()
         var failures = 0
         var documents = 0
@@ -101,6 +107,7 @@ enum ExtractFormat: String, ExpressibleByArgument, CaseIterable {
 struct CaseWriter: Sendable {
     let format: ExtractFormat
     let allMentions: Bool
+    var documentText = false
 
     /// Extracts and renders each document of a batch on all cores; results keep input order.
     func render(_ documents: [Document], with extractor: CaseExtractor) async -> [Data] {
@@ -120,7 +127,7 @@ struct CaseWriter: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting =
                 format == .json ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-            var data = (try? encoder.encode(record)) ?? Data("{}".utf8)
+            var data = (try? encoder.encode(RecordWithText(record: record, documentText: documentText ? document.text : nil))) ?? Data("{}".utf8)
             data.append(0x0A)
             return data
         }
@@ -137,5 +144,22 @@ struct CaseWriter: Sendable {
     func end() {
         guard format == .bioc else { return }
         StandardOutput.write(MentionFormats.bioCCollectionEnd)
+    }
+}
+
+/// A case record with the document text beside its members, as `POST /api/extract` gives it.
+struct RecordWithText: Encodable {
+    let record: CaseRecord
+    let documentText: String?
+
+    enum CodingKeys: String, CodingKey {
+        case documentText = "document_text"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        guard let documentText else { return }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(documentText, forKey: .documentText)
     }
 }

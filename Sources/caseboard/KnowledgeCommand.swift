@@ -180,10 +180,13 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 seen += 1
                 guard seen > resumeAfter else { continue }
                 do {
-                    let record = try decoder.decode(CaseRecord.self, from: Data(json.utf8))
+                    let data = Data(json.utf8)
+                    let record = try decoder.decode(CaseRecord.self, from: data)
+                    // `extract --document-text` writes the text beside the record.
+                    let text = try decoder.decode(ImportedDocumentText.self, from: data).documentText
                     let id = CaseIdentity.id(for: record)
                     let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies)
-                    batch.append((position.line, CaseSubmission(record: record, evidence: evidence)))
+                    batch.append((position.line, CaseSubmission(record: record, evidence: evidence, documentText: text)))
                     if batch.count == Self.batchSize { try await flush() }
                 } catch let error as DecodingError {
                     report(
@@ -481,5 +484,14 @@ struct KnowledgeCommand: AsyncParsableCommand {
             print("backed up \(knowledge.path) to \(file) (\(report.cases ?? 0) case(s), integrity \(report.problems.isEmpty ? "ok" : "NOT ok"))")
             guard report.isHealthy else { throw ExitCode.failure }
         }
+    }
+}
+
+/// The optional `document_text` member of an imported case (`extract --document-text`).
+struct ImportedDocumentText: Decodable {
+    let documentText: String?
+
+    enum CodingKeys: String, CodingKey {
+        case documentText = "document_text"
     }
 }

@@ -11,7 +11,10 @@ user takes:
   3. the example saved, then reopened by URL in a fresh page load (highlighted text,
      structured case, timeline, exports), and back/forward between the case list and the case;
   4. a case-evidence item with its supporting text highlighted in the stored case;
-  5. the evidence overview with its charts and the knowledge base's as-of date.
+  5. the evidence overview with its charts and the knowledge base's as-of date;
+  6. the cohort report of `caseboard annotate --format html` on the genomics test fixtures
+     (invented samples): its samples x genes grid, counts by level and by drug, and a link from
+     every sample to its options.
 
 On every view it runs axe-core (vendored in Tests/Browser/vendor/axe-core) and fails on any
 serious or critical violation; it also fails on any script error or content-security-policy
@@ -42,7 +45,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 AXE = os.path.join(HERE, "vendor", "axe-core", "axe.min.js")
 TOKEN = "ui-test"
 # The screenshots the README shows, by view.
-README_SHOTS = ["start.png", "reader.png", "timeline.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png"]
+README_SHOTS = ["start.png", "reader.png", "timeline.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png",
+                "annotate-report.png"]
+FIXTURES = os.path.join(os.path.dirname(HERE), "CaseboardGenomicsTests", "Fixtures")
 
 
 def free_port():
@@ -221,6 +226,7 @@ def main():
             assert kind in kinds, f"no {kind} highlight; saw {kinds}"
         highlighted = page.evaluate("Array.from(document.querySelectorAll('#document-view mark.mention')).map(m => m.textContent)")
         assert "osimertinib" in highlighted and "EGFR" in highlighted, f"highlights: {highlighted[:20]}"
+        read_text = page.evaluate("document.querySelector('#document-view').textContent")
         rows = page.evaluate("document.querySelectorAll('#therapies-rows .row').length")
         assert rows >= 2, f"structured case has {rows} therapy lines"
         assert page.evaluate("document.querySelectorAll('#timeline svg .bar').length") >= 2, "timeline has fewer than 2 bars"
@@ -284,6 +290,14 @@ def main():
         page.wait_for(ready, what="the UI to load the case URL")
         page.wait_for("document.querySelectorAll('#case-document-view mark.mention').length > 5", what="the stored case's highlighted text")
         page.wait_for("!!document.querySelector('#case-timeline svg .bar')", what="the stored case's timeline")
+        # The whole document text, highlighted as the reader showed it, not only the quoted spans.
+        assert page.evaluate("document.querySelector('#case-document-view').dataset.text") == "whole", "the stored case shows spans, not its text"
+        assert not page.evaluate("!!document.querySelector('#case-text-note')"), "the stored case says it has no text"
+        case_text = page.evaluate("document.querySelector('#case-document-view').textContent")
+        assert case_text == read_text, f"the stored case's text differs from the text read ({len(case_text)} vs {len(read_text)} characters)"
+        case_marks = page.evaluate("document.querySelectorAll('#case-document-view mark.mention').length")
+        read_marks = len(highlighted)
+        assert case_marks == read_marks, f"the stored case has {case_marks} highlights, the reader had {read_marks}"
         assert page.evaluate("document.querySelectorAll('#stored-therapies tbody tr').length") >= 2, "stored case without its therapy lines"
         for link in ("#case-phenopacket", "#case-fhir", "#case-match"):
             assert page.evaluate(f"!!document.querySelector('{link}')"), f"no {link} on the stored case"
@@ -329,6 +343,41 @@ def main():
         page.screenshot(shot("evidence-overview.png"))
         axe.check("evidence overview (#/evidence)")
 
+        # 6. The cohort report, a self-contained page opened from a file as a user would.
+        report = os.path.join(work, "report.html")
+        with open(report, "w") as out:
+            # Exit code 1 only says some rows or samples were refused (the fixtures have some on purpose).
+            annotate = subprocess.run(
+                [binary, "annotate", *(os.path.join(FIXTURES, name) for name in ("mutations.maf", "fusions.txt", "cna_list.txt")),
+                 "--clinical", os.path.join(FIXTURES, "clinical.txt"), "--format", "html", "--db", os.path.join(work, "kb.sqlite")],
+                stdout=out, stderr=subprocess.PIPE, text=True, timeout=600)
+        assert annotate.returncode in (0, 1), f"annotate failed ({annotate.returncode}): {annotate.stderr[-2000:]}"
+        page.call("Page.navigate", url="file://" + report)
+        page.wait_for("document.readyState === 'complete' && !!document.querySelector('table.grid')", what="the cohort report's grid")
+        grid = page.evaluate("""(() => {
+            const rows = Array.from(document.querySelectorAll('table.grid tr')).slice(1);
+            return {
+              genes: Array.from(document.querySelectorAll('table.grid th.gene')).map(th => th.textContent),
+              samples: rows.map(r => r.querySelector('th.sample').textContent),
+              coloured: document.querySelectorAll('table.grid td[class*="lv"]').length,
+              widths: rows.map(r => r.querySelectorAll('td').length),
+              links: rows.map(r => { const a = r.querySelector('th.sample a'); const target = a && document.getElementById(decodeURIComponent(a.hash.slice(1)));
+                return !!target && !!target.querySelector('h3') && (!!target.querySelector('table') || !!target.querySelector('.none')); }),
+              optionTables: Array.from(document.querySelectorAll('section[id] table')).length,
+              headings: Array.from(document.querySelectorAll('h2')).map(h => h.textContent),
+            }; })()""")
+        assert len(grid["samples"]) >= 2 and len(grid["genes"]) >= 2, f"the grid is not samples x genes: {grid}"
+        assert all(width == len(grid["genes"]) for width in grid["widths"]), f"a grid row lacks cells: {grid['widths']}"
+        assert grid["coloured"] > 0, "no grid cell coloured by level"
+        assert all(grid["links"]), f"a sample's link does not reach its options: {list(zip(grid['samples'], grid['links']))}"
+        assert grid["optionTables"] > 0, "no sample has an options table"
+        for heading in ("Counts by level", "Counts by drug", "Actionability by sample", "Samples"):
+            assert heading in grid["headings"], f"the report has no {heading!r}: {grid['headings']}"
+        page.call("Emulation.setDeviceMetricsOverride", width=1200, height=1400, deviceScaleFactor=1, mobile=False)
+        page.screenshot(shot("annotate-report.png"))
+        page.call("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
+        axe.check("cohort report (annotate --format html)")
+
         # Phone width still shows the options.
         page.call("Page.navigate", url=match_url)
         page.wait_for("document.querySelectorAll('#options-table tbody tr').length > 0", what="the options at phone width")
@@ -341,7 +390,8 @@ def main():
             os.makedirs(screenshots, exist_ok=True)
             for name in README_SHOTS:
                 shutil.copyfile(shot(name), os.path.join(screenshots, name))
-        print(f"pass: {len(highlighted)} highlights, {len(options)} options; screenshots in {artifacts}")
+        print(f"pass: {len(highlighted)} highlights, {len(options)} options, report of {len(grid['samples'])} samples x {len(grid['genes'])} genes;"
+              f" screenshots in {artifacts}")
         return 0
     except (AssertionError, RuntimeError) as error:
         print(f"fail: {error}")

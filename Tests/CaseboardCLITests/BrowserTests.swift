@@ -4,9 +4,10 @@ import Testing
 /// The web UI in real headless Chromium (`Tests/Browser/ui_test.py`): "Try an example" to the
 /// highlighted case, "Match this patient" to the options, an option's evidence item and its
 /// PubMed link; a stored case reopened by URL with back and forward; case evidence with its
-/// supporting text; the evidence overview; axe-core on every view (no serious or critical
-/// violation). Screenshots and `axe.json` go to `artifacts/browser/`; `scripts/screenshots`
-/// copies the README's screenshots to `docs/screenshots/`.
+/// supporting text; the evidence overview; the cohort report of `annotate --format html`;
+/// axe-core on every view and on the report (no serious or critical violation). Screenshots
+/// and `axe.json` go to `artifacts/browser/`; `scripts/screenshots` copies the README's
+/// screenshots (the report's too) to `docs/screenshots/`.
 struct BrowserTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -39,7 +40,8 @@ struct BrowserTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "browser test: \(text)")
         for name in [
-            "start.png", "reader.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png", "axe.json",
+            "start.png", "reader.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png",
+            "annotate-report.png", "axe.json",
         ] {
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent(name).path), "no \(name)")
         }

@@ -44,7 +44,7 @@ struct StoreCommandTests {
         let result = try CLI.run(["kb", "check", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("integrity: ok"))
-        #expect(result.stdout.contains("schema: v6-search-significance"))
+        #expect(result.stdout.contains("schema: v7-case-documents"))
         #expect(result.stdout.contains("cases: 0"))
     }
 

@@ -7,15 +7,35 @@ import CaseboardMatching
 import Foundation
 import Testing
 
-/// `../shared/seeds` beside the package root, or `$CASEBOARD_SHARED/seeds` (for a worktree elsewhere).
+/// `$CASEBOARD_SHARED/seeds`, or `../shared/seeds` beside the package root or one folder further
+/// up (a git worktree kept in a folder of worktrees, where the tests once skipped unseen).
 enum SharedSeeds {
-    static let directory =
-        ProcessInfo.processInfo.environment["CASEBOARD_SHARED"].map { URL(fileURLWithPath: $0).appendingPathComponent("seeds") }
-        ?? URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    static let directory: URL = {
+        if let shared = ProcessInfo.processInfo.environment["CASEBOARD_SHARED"] {
+            return URL(fileURLWithPath: shared).appendingPathComponent("seeds")
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let beside = root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        let above = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        return FileManager.default.fileExists(atPath: beside.path) ? beside : above
+    }()
 
     static var isAvailable: Bool { FileManager.default.fileExists(atPath: directory.path) }
+
+    /// The seed reports' file names, sorted.
+    static func names() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    /// Each seed report as the extractor reads it; empty when the seeds are absent.
+    static func records() throws -> [CaseRecord] {
+        guard isAvailable else { return [] }
+        let extractor = CaseExtractor(vocabularies: Fixtures.vocabularies)
+        return try names().map { name in
+            let bytes = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
+            return extractor.extract(try PlainTextReader().read(bytes, source: name))
+        }
+    }
 }
 
 /// Export each seed case as a phenopacket, import it as a patient, and match: the options must be
@@ -29,7 +49,7 @@ struct SeedRoundTripTests {
         let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: curated, cases: [], classRules: [], snapshot: "0-a"))
         let exporter = PhenopacketExporter(vocabularies: vocabularies, created: Fixtures.created)
         let importer = PhenopacketImporter(vocabularies: vocabularies)
-        let names = try FileManager.default.contentsOfDirectory(atPath: SharedSeeds.directory.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let names = try SharedSeeds.names()
         #expect(names.count == 5)
         for name in names {
             let bytes = [UInt8](try Data(contentsOf: SharedSeeds.directory.appendingPathComponent(name)))

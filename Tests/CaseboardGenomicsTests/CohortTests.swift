@@ -11,7 +11,9 @@ import Testing
         let (found, summary) = try Fixture.read("segments.seg")
         #expect(Fixture.labels(found) == ["SEG-1 ERBB2 amplification", "SEG-1 CDKN2A deletion"])
         #expect(summary.read == 6)
-        #expect(summary.notAnnotatable == [.noCopyNumberChange: 2, .noKnownGeneInSegment: 1])
+        #expect(summary.notAnnotatable == [.noCopyNumberChange: 2, .noGeneCoordinates: 1])
+        // The amplified segment on chromosome 1 covers no gene of the table: counted, with its reason named.
+        #expect(summary.line.contains("no_gene_coordinates 1"))
         #expect(summary.malformed == 1)
         #expect(summary.warnings.map(\.position?.line) == [7])
         #expect(summary.samples == ["SEG-1", "SEG-2"])
@@ -127,5 +129,19 @@ final class RowCollector: @unchecked Sendable {
         #expect(!html.contains("<b>P1"))
         #expect(!html.lowercased().contains("<script"))
         #expect(html.contains("<td class=\"lvA\""))
+    }
+
+    /// What the browser test's axe-core run and console found on the page: a policy directive
+    /// browsers ignore in a meta element (and log an error for), no main landmark, an empty header.
+    @Test func theReportIsCleanInABrowser() throws {
+        let maf = "Hugo_Symbol\tVariant_Classification\tTumor_Sample_Barcode\tHGVSp_Short\nEGFR\tMissense_Mutation\tP1\tp.L858R\n"
+        let cohort = try Self.annotator().annotate([.bytes(Array(maf.utf8), name: "a.maf")], disease: "LUAD")
+        let html = CohortReport.html(cohort, generated: "2026-01-01T00:00:00Z")
+        let meta = try #require(html.split(separator: "\n").first { $0.contains("http-equiv=\"Content-Security-Policy\"") })
+        #expect(meta.contains("default-src &#39;none&#39;"))
+        #expect(!meta.contains("frame-ancestors"))
+        #expect(html.components(separatedBy: "<main>").count == 2 && html.contains("</main>"))
+        #expect(!html.contains("<th></th>"))
+        #expect(html.contains("<th class=\"sample\" scope=\"row\">"))
     }
 }

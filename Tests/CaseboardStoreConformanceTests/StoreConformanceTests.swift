@@ -111,6 +111,35 @@ struct StoreConformanceTests {
         }
     }
 
+    // MARK: Case documents (v7-case-documents)
+
+    @Test(arguments: StoreKind.available)
+    func aCaseKeepsItsDocumentTextUntilReplacedOrDeleted(_ kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store, _ in
+            // Not ASCII, with a line break and quotes, so nothing is lost on the way.
+            let text = "Une patiente de 61 ans \u{2014} \"EGFR L858R\".\nTraitée par osimertinib. \u{1F9EC}"
+            let record = Sample.record(8, pmid: "30000008")
+            let saved = try await store.saveCases([CaseSubmission(record: record, evidence: [], documentText: text)])
+            #expect(try saved.outcomes[0].get().stored.documentText == text)
+            #expect(try await store.storedCase(id: "pmid:30000008")?.documentText == text)
+            #expect(try await store.cases(query: nil, limit: 10, offset: 0).first { $0.id == "pmid:30000008" }?.documentText == text)
+            #expect(try await store.cases(query: "osimertinib", limit: 10, offset: 0).isEmpty, "the document text is not searched")
+            // A case stored without text (as before the migration) has none and still reads back.
+            _ = try await store.saveCase(Sample.record(9), evidence: [])
+            let plain = try await store.cases(query: nil, limit: 10, offset: 0).first { $0.id != "pmid:30000008" }
+            #expect(plain != nil && plain?.documentText == nil)
+            // Saving again replaces the text with the new save's (here none).
+            _ = try await store.saveCases([CaseSubmission(record: record, evidence: [])])
+            #expect(try await store.storedCase(id: "pmid:30000008")?.documentText == nil)
+            _ = try await store.saveCases([CaseSubmission(record: record, evidence: [], documentText: "second text")])
+            #expect(try await store.storedCase(id: "pmid:30000008")?.documentText == "second text")
+            // Deleting the case deletes its text: a new save without text finds none left over.
+            #expect(try await store.deleteCase(id: "pmid:30000008"))
+            _ = try await store.saveCase(record, evidence: [])
+            #expect(try await store.storedCase(id: "pmid:30000008")?.documentText == nil)
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func theLastOccurrenceOfAnEvidenceIdWins(_ kind: StoreKind) async throws {
         try await StoreHarness.withStore(kind) { store, _ in
@@ -245,6 +274,7 @@ struct StoreConformanceTests {
         #expect(String(decoding: second, as: UTF8.self) == String(decoding: first, as: UTF8.self))
         let content = try KnowledgeTransfer.decode(first)
         #expect(content.cases.count == 2)
+        #expect(content.cases.compactMap(\.stored.documentText) == ["The text of case one."])
         #expect(content.evidence.count == Sample.evidence.count)
         #expect(content.metadata == ["curated_version": "v-test"])
     }
@@ -252,7 +282,10 @@ struct StoreConformanceTests {
     static func fill(_ store: any KnowledgeStore) async throws {
         _ = try await store.upsert(Sample.evidence)
         try await store.setMetadata("curated_version", "v-test")
-        _ = try await store.saveCase(Sample.record(1, pmid: "40000001"), evidence: Sample.caseEvidence("p"))
+        // One case with its document text: dump and restore carry it.
+        _ = try await store.saveCases([
+            CaseSubmission(record: Sample.record(1, pmid: "40000001"), evidence: Sample.caseEvidence("p"), documentText: "The text of case one.")
+        ])
         _ = try await store.saveCase(Sample.record(2), evidence: Sample.caseEvidence("q", count: 1))
         _ = try await (store as? any EvidenceReviewing)?.setReviewed("curated:CR-9", true)
     }

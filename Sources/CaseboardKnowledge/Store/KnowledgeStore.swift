@@ -312,10 +312,14 @@ public struct EvidenceJSONPage: Sendable, Hashable {
 public struct CaseSubmission: Sendable {
     public var record: CaseRecord
     public var evidence: [EvidenceItem]
+    /// The document's extracted text, which the mentions' own offsets point into, so the
+    /// stored case can be shown whole again; nil when the caller has none.
+    public var documentText: String?
 
-    public init(record: CaseRecord, evidence: [EvidenceItem]) {
+    public init(record: CaseRecord, evidence: [EvidenceItem], documentText: String? = nil) {
         self.record = record
         self.evidence = evidence
+        self.documentText = documentText
     }
 }
 
@@ -397,16 +401,22 @@ public struct StoredCase: Sendable, Codable, Hashable, Identifiable {
     public var record: CaseRecord
     /// ISO 8601.
     public var importedAt: String
+    /// The document's extracted text (``CaseSubmission/documentText``), kept since schema
+    /// `v7-case-documents`; nil for cases stored without it or before. ``KnowledgeStore/storedCase(id:)``
+    /// and ``KnowledgeStore/cases(query:limit:offset:)`` return it; ``KnowledgeStore/caseChanges(after:)`` does not.
+    public var documentText: String?
 
     enum CodingKeys: String, CodingKey {
         case id, record
         case importedAt = "imported_at"
+        case documentText = "document_text"
     }
 
-    public init(id: String, record: CaseRecord, importedAt: String) {
+    public init(id: String, record: CaseRecord, importedAt: String, documentText: String? = nil) {
         self.id = id
         self.record = record
         self.importedAt = importedAt
+        self.documentText = documentText
     }
 }
 

@@ -1,4 +1,5 @@
 import CaseboardKnowledge
+import CaseboardVocabularies
 import Foundation
 import Hummingbird
 
@@ -43,6 +44,8 @@ struct BrowseController<Context: RequestContext> {
     struct Count: Encodable {
         let name: String
         let count: Int
+        /// The OncoTree code a disease count is grouped by; absent elsewhere.
+        var code: String? = nil
     }
 
     /// Evidence counts by level, source and disease, and the knowledge base's as-of date.
@@ -155,7 +158,7 @@ struct BrowseController<Context: RequestContext> {
             for item in items { tally[key(item), default: 0] += 1 }
             return tally.map { Count(name: $0.key, count: $0.value) }.sorted { ($0.count, $1.name) > ($1.count, $0.name) }
         }
-        var diseases = counts { $0.disease.name }
+        var diseases = diseaseCounts(items)
         if diseases.count > Self.diseasesShown {
             let other = diseases[Self.diseasesShown...].reduce(0) { $0 + $1.count }
             diseases = Array(diseases.prefix(Self.diseasesShown)) + [Count(name: "other", count: other)]
@@ -169,5 +172,25 @@ struct BrowseController<Context: RequestContext> {
             bySource: counts { $0.source.rawValue },
             byDisease: diseases
         )
+    }
+
+    /// Items by the OncoTree code of their disease, named by OncoTree: sources spell one disease
+    /// in many ways ("NSCLC", "Lung Non-small Cell Carcinoma"), the code is one. Items without a
+    /// code are counted as tumour-agnostic or as having no OncoTree code.
+    func diseaseCounts(_ items: [EvidenceItem]) -> [Count] {
+        var tally: [String: Int] = [:]
+        var names: [String: String] = [:]
+        var uncoded: [String: Int] = [:]
+        for item in items {
+            if let code = item.disease.oncotree, !code.isEmpty {
+                tally[code, default: 0] += 1
+                if names[code] == nil { names[code] = services.vocabularies.disease(code: code)?.name ?? item.disease.name }
+            } else {
+                uncoded[item.disease.tumorAgnostic ? "tumour-agnostic" : "no OncoTree code", default: 0] += 1
+            }
+        }
+        let coded = tally.map { Count(name: names[$0.key] ?? $0.key, count: $0.value, code: $0.key) }
+        let rest = uncoded.map { Count(name: $0.key, count: $0.value) }
+        return (coded + rest).sorted { ($0.count, $1.code ?? $1.name) > ($1.count, $0.code ?? $0.name) }
     }
 }

@@ -162,11 +162,15 @@ struct KnowledgeController<Context: RequestContext> {
 
     @Sendable func createCase(_ request: Request, context: Context) async throws -> EditedResponse<Created> {
         let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
-        let record = try JSONDecoder().decode(CaseRecord.self, from: Data(body.readableBytesView))
+        let data = Data(body.readableBytesView)
+        let record = try JSONDecoder().decode(CaseRecord.self, from: data)
         guard !record.document.isEmpty else { throw APIError(.badRequest, "missing_field", "the case needs a document name", field: "document") }
+        // The document text beside the record (as `POST /api/extract` returns it), kept so the
+        // stored case reopens whole.
+        let documentText = try JSONDecoder().decode(DocumentTextField.self, from: data).documentText
         let id = CaseIdentity.id(for: record)
         let evidence = CaseEvidence.derive(from: record, caseID: id, vocabularies: services.vocabularies)
-        let stored = try await services.saveCase(record, evidence: evidence)
+        let stored = try await services.saveCase(CaseSubmission(record: record, evidence: evidence, documentText: documentText))
         return EditedResponse(
             status: .created,
             headers: [.location: "/api/cases/\(stored.id)"],
@@ -180,5 +184,14 @@ struct KnowledgeController<Context: RequestContext> {
             throw APIError(.notFound, "not_found", "no case with id '\(id)'", field: "id")
         }
         return .noContent
+    }
+}
+
+/// The optional `document_text` member of a case sent to `POST /api/cases`.
+struct DocumentTextField: Decodable {
+    let documentText: String?
+
+    enum CodingKeys: String, CodingKey {
+        case documentText = "document_text"
     }
 }

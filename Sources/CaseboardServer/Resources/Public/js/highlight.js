@@ -197,3 +197,63 @@ function concat(a, b) {
   joined.set(b, a.length);
   return joined;
 }
+
+/** Where `needle` (bytes) occurs in `bytes` nearest to byte `hint`, or -1. */
+function nearestOccurrence(bytes, needle, hint) {
+  if (!needle.length || needle.length > bytes.length) return -1;
+  let best = -1;
+  const last = bytes.length - needle.length;
+  outer: for (let i = 0; i <= last; i++) {
+    if (bytes[i] !== needle[0]) continue;
+    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    if (best < 0 || Math.abs(i - hint) < Math.abs(best - hint)) best = i;
+    else if (i > hint) break;
+  }
+  return best;
+}
+
+/** The record's facts as mentions (spans quote the input), for a case stored without its mentions. */
+function factMentions(record) {
+  const out = [];
+  const add = (kind, identifier, spans) => {
+    for (const span of spans || []) out.push({ kind: kind, identifier: identifier, start: span.start, end: span.end, text: span.text, evidence: span });
+  };
+  for (const d of record.diagnoses || []) add("disease", d.oncotree || d.code || d.name, d.spans);
+  for (const a of record.alterations || []) add("variant", a.gene + " " + a.variant, a.spans);
+  for (const t of record.therapies || []) add("drug", (t.drugs || []).join(" + "), t.spans);
+  for (const e of record.adverse_events || []) add("adverse_event", e.term, e.spans);
+  return out;
+}
+
+/**
+ * A case stored with its document text (`document_text`, the text the reader extracted): the
+ * whole text with its mentions and `support` ranges, as the reader shows a fresh case. Returns
+ * `{text, mentions, support}`, or null when the case has no text (stored before Caseboard
+ * kept it), for `excerptsOf` to show its spans instead.
+ *
+ * Mentions point into the text; spans and supporting ranges quote the original input (for
+ * HTML or Markdown, other offsets). Each is found by its quoted text nearest to its offset
+ * shifted as the nearest mention before it is shifted.
+ */
+export function wholeTextOf(record, documentText, support) {
+  if (typeof documentText !== "string" || documentText === "") return null;
+  const bytes = encoder.encode(documentText);
+  const mentions = (record.mentions || []).filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.end <= bytes.length);
+  const anchors = mentions
+    .filter((m) => m.evidence && Number.isInteger(m.evidence.start))
+    .map((m) => ({ input: m.evidence.start, text: m.start }))
+    .sort((a, b) => a.input - b.input);
+  const locate = (range) => {
+    if (!range || typeof range.text !== "string" || !Number.isInteger(range.start)) return null;
+    let shift = 0;
+    for (const anchor of anchors) {
+      if (anchor.input > range.start) break;
+      shift = anchor.text - anchor.input;
+    }
+    const needle = encoder.encode(range.text);
+    const start = nearestOccurrence(bytes, needle, range.start + shift);
+    return start < 0 ? null : Object.assign({}, range, { start: start, end: start + needle.length });
+  };
+  const shown = mentions.length ? mentions : factMentions(record).map(locate).filter(Boolean);
+  return { text: documentText, mentions: shown, support: (support || []).map(locate).filter(Boolean) };
+}

@@ -2,7 +2,7 @@
 // exports, and "Match this patient".
 import { api, busy } from "../api.js";
 import { byId, clear, h, setStatus } from "../dom.js";
-import { attachTooltips, excerptsOf, renderHighlighted } from "../highlight.js";
+import { attachTooltips, excerptsOf, renderHighlighted, wholeTextOf } from "../highlight.js";
 import { pubMedLink } from "../links.js";
 import { matchHref, priorLine, profileOfCase } from "../patient.js";
 import { showSvg } from "../svg.js";
@@ -58,13 +58,18 @@ function therapyTable(record) {
 }
 
 /**
- * Shows the stored case's text in `view`: the spans its facts were read from, in document
- * order, with the mentions highlighted and `support` ranges marked as supporting text.
+ * Shows the stored case's text in `view` with the mentions highlighted and `support` ranges
+ * marked as supporting text: the whole document when the case was stored with its text,
+ * otherwise the spans its facts were read from, in document order. Returns whether the whole
+ * text is shown.
  */
-export function renderCaseText(view, record, support) {
-  const excerpt = excerptsOf(record, support);
-  renderHighlighted(view, excerpt.text, excerpt.mentions, excerpt.support);
-  return excerpt;
+export function renderCaseText(view, stored, support) {
+  const record = stored.record || {};
+  const whole = wholeTextOf(record, stored.document_text, support);
+  const shown = whole || excerptsOf(record, support);
+  renderHighlighted(view, shown.text, shown.mentions, shown.support);
+  view.dataset.text = whole ? "whole" : "spans";
+  return whole !== null;
 }
 
 /** `#/cases/{id}`. */
@@ -97,7 +102,7 @@ export async function showCase(id) {
   const tooltip = h("div", { id: "case-mention-tooltip", className: "mention-tooltip", attrs: { role: "tooltip" }, hidden: true });
   hideTooltip();
   hideTooltip = attachTooltips(text, tooltip);
-  renderCaseText(text, record, []);
+  const whole = renderCaseText(text, loaded.stored, []);
   const timeline = h("div", { id: "case-timeline", className: "timeline-view" });
   section.append(
     meta,
@@ -109,7 +114,15 @@ export async function showCase(id) {
         "section",
         { className: "card document-card", attrs: { "aria-labelledby": "case-text-heading" } },
         h("h2", { id: "case-text-heading", text: "Highlighted text" }),
-        h("p", { className: "hint", text: "The sentences and phrases the case was read from, in order; … marks text between them." }),
+        whole
+          ? h("p", { className: "hint", text: "The document as it was read, with its mentions highlighted." })
+          : h("p", {
+              className: "note",
+              id: "case-text-note",
+              text:
+                "This case was stored without its document text (before Caseboard kept it, or by a client that did not send it): " +
+                "shown are the sentences and phrases its facts were read from, in order; … marks text between them.",
+            }),
         text,
         tooltip
       ),

@@ -29,7 +29,8 @@ function barChart(title, counts, colour) {
   counts.forEach((count, index) => {
     const y = index * rowHeight + 2;
     const width = Math.max(2, Math.min(1, count.count / max) * barWidth);
-    const name = count.name.length > 25 ? count.name.slice(0, 24) + "…" : count.name;
+    // A long name is cut in its middle so a trailing OncoTree code stays readable.
+    const name = count.name.length > 27 ? count.name.slice(0, 16) + "…" + count.name.slice(-10) : count.name;
     chart.append(
       svg(
         "g",
@@ -54,7 +55,12 @@ async function renderOverview() {
   holder.append(
     barChart("By level", overview.by_level || [], (name) => LEVEL_COLOURS[name] || "#57606a"),
     barChart("By source", overview.by_source || [], "#0b62a4"),
-    barChart("By disease", overview.by_disease || [], "#00695c")
+    // Grouped by OncoTree code, labelled with the OncoTree name and the code.
+    barChart(
+      "By disease (OncoTree)",
+      (overview.by_disease || []).map((c) => (c.code ? Object.assign({}, c, { name: c.name + " (" + c.code + ")" }) : c)),
+      "#00695c"
+    )
   );
   setStatus(plural(overview.total, "evidence item") + " in the knowledge base.", "ok");
 }
@@ -179,8 +185,11 @@ export async function showItem(id) {
       const tooltip = h("div", { id: "evidence-mention-tooltip", className: "mention-tooltip", attrs: { role: "tooltip" }, hidden: true });
       hideTooltip();
       hideTooltip = attachTooltips(view, tooltip);
-      renderCaseText(view, loaded.stored.record || {}, item.spans || []);
+      renderCaseText(view, loaded.stored, item.spans || []);
       card.append(view, tooltip);
+      // In a whole document the supporting text may be far down.
+      const first = view.querySelector("mark.support");
+      if (first) requestAnimationFrame(() => (view.scrollTop = Math.max(0, first.offsetTop - view.offsetTop - 40)));
     }
     holder.append(card);
   }

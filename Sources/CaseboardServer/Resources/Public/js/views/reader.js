@@ -401,6 +401,8 @@ async function saveCase(event) {
     askForToken();
     return;
   }
+  // The text the mentions point into, so the stored case reopens whole.
+  if (typeof state.extraction.document_text === "string") record.document_text = state.extraction.document_text;
   const saved = await busy(byId("save-case-button"), "Saving case…", () => api("/api/cases", { method: "POST", json: record, headers: authHeaders() }));
   if (saved && saved.id) {
     result.className = "save-result ok";
