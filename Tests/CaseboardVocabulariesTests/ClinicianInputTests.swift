@@ -66,12 +66,13 @@ struct DiseaseResolutionTests {
         }
         #expect(Set(candidates.prefix(2).map(\.disease.code)) == ["BLL", "TLL"])
         #expect(candidates.allSatisfy { !$0.reason.isEmpty })
-        // An abbreviation of two diseases.
-        guard case .ambiguous(let both) = vocabularies.resolveDisease("MS") else {
-            Issue.record("expected MS to be ambiguous")
+        // An abbreviation of two diseases, typed in lower case; "MS" in capitals is myeloid sarcoma's OncoTree code.
+        guard case .ambiguous(let both) = vocabularies.resolveDisease("ms") else {
+            Issue.record("expected ms to be ambiguous")
             return
         }
         #expect(both.count >= 2)
+        #expect(vocabularies.resolveDisease("MS").disease?.code == "MS")
     }
 
     @Test func suggestsDiseasesForTypos() throws {

@@ -129,6 +129,11 @@ extension Vocabularies {
         }
         guard !found.isEmpty else { return nil }
         if found.count == 1 { return .found(diseases[found[0]], via: "name or synonym '\(text)'") }
+        // An OncoTree code written as one ("MS", as a phenopacket or an extracted case gives it) names that
+        // cancer, as the profile's contract promises, although the letters also abbreviate another condition.
+        if let coded = disease(code: text), coded.code == text, coded.isCancer, found.contains(where: { diseases[$0].code == coded.code }) {
+            return .found(coded, via: "OncoTree code \(coded.code)")
+        }
         return .ambiguous(found.map { DiseaseCandidate(disease: diseases[$0], reason: "'\(text)' is a name or abbreviation of each") })
     }
 
