@@ -26,12 +26,19 @@ public struct ServerServices: Sendable {
         writer = CaseWriter(store: store, matchers: matchers)
     }
 
-    /// A matcher no older than the store: the store's snapshot is read first, and when the
+    /// A matcher no older than the store: the store's snapshot is learnt first, and when the
     /// store is ahead of the index (another process wrote), the request waits for the writer
     /// to catch the index up. So a match never answers from a snapshot older than the one
-    /// `/api/version` reported before it (the store contract's ``KnowledgeStore/snapshotID()``).
+    /// `/api/version` reported before it. The snapshot is the store's
+    /// ``KnowledgeStore/knownSnapshot()`` when its change feed vouches for one (PostgreSQL while
+    /// LISTENing: no query per match), else a ``KnowledgeStore/snapshotID()`` read.
     func matcher() async throws -> Matcher {
-        let latest = try await store.snapshotID()
+        let latest: String
+        if let known = store.knownSnapshot() {
+            latest = known
+        } else {
+            latest = try await store.snapshotID()
+        }
         let matcher = try await matchers.current()
         if matchers.isBehind(latest, matcher) {
             await writer.catchUp()
