@@ -65,7 +65,9 @@ extension PostgresKnowledgeStore {
     /// PostgreSQL's English configuration) in the item's `search` tsvector.
     ///
     /// One statement (one snapshot, one round trip) gives the page and, beside each row, the
-    /// total; only a page past the end (or of no rows asked) counts on its own.
+    /// total, counted by a subquery of its own: a window count over the page query made
+    /// PostgreSQL read and sort every matching row (21 ms against 1.6 ms for a common gene).
+    /// Only a page past the end (or of no rows asked) counts on its own.
     public func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage {
         var query = SQLBuilder()
         let condition = Self.condition(for: filter, &query)
@@ -74,8 +76,8 @@ extension PostgresKnowledgeStore {
         let countSQL = "SELECT count(*) FROM evidence e WHERE \(condition)"
         let countBinds = query.binds
         let pageSQL = """
-            SELECT e.item_json, count(*) OVER () FROM evidence e WHERE \(condition) \
-            ORDER BY e.level, e.id LIMIT \(query.bind(limit)) OFFSET \(query.bind(offset))
+            SELECT (\(countSQL)), p.item_json FROM (SELECT e.item_json, e.level, e.id FROM evidence e WHERE \(condition) \
+            ORDER BY e.level, e.id LIMIT \(query.bind(limit)) OFFSET \(query.bind(offset))) p ORDER BY p.level, p.id
             """
         let pageBinds = query.binds
         return try await single { connection in
@@ -83,7 +85,7 @@ extension PostgresKnowledgeStore {
             var items: [String] = []
             if limit > 0 {
                 let rows = try await connection.query(PostgresQuery(unsafeSQL: pageSQL, binds: pageBinds), logger: logger)
-                for try await (json, count) in rows.decode((String, Int).self) {
+                for try await (count, json) in rows.decode((Int, String).self) {
                     items.append(json)
                     total = count
                 }

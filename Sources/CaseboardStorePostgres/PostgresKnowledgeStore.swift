@@ -121,15 +121,22 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
                     let (value, changed) = try await body(connection, next.generation)
                     if changed {
                         let full = onlyCases ? "full_generation" : "\(next.generation)"
+                        // One statement (one round trip less while the lock is held). The
+                        // notification is delivered at commit, to every LISTENing session, in
+                        // commit order.
+                        var binds = Self.bindings(next.generation, next.token)
+                        binds.append(Self.channel)
+                        binds.append(next.description)
                         try await connection.query(
                             PostgresQuery(
-                                unsafeSQL: "UPDATE store_state SET generation = $1, token = $2, full_generation = \(full) WHERE id = 1",
-                                binds: Self.bindings(next.generation, next.token)
+                                unsafeSQL: """
+                                    WITH bumped AS (UPDATE store_state SET generation = $1, token = $2, full_generation = \(full) \
+                                    WHERE id = 1 RETURNING id) SELECT pg_notify($3, $4) FROM bumped
+                                    """,
+                                binds: binds
                             ),
                             logger: logger
                         )
-                        // Delivered at commit, to every LISTENing session, in commit order.
-                        try await connection.query("SELECT pg_notify(\(Self.channel), \(next.description))", logger: logger)
                         current = next
                     }
                     try await connection.query("COMMIT", logger: logger)
