@@ -10,7 +10,10 @@
 # CASEBOARD_BIN=PATH runs another build; otherwise this checkout's release build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-input=${1:-../shared/data/pubmed/pubmed21n1298.xml.gz}
+# ../shared beside the checkout (or beside the folder of worktrees).
+default=../shared/data/pubmed/pubmed21n1298.xml.gz
+[ -f "$default" ] || default=../../shared/data/pubmed/pubmed21n1298.xml.gz
+input=${1:-$default}
 [ -f "$input" ] || { echo "skipped: $input not found (the shared PubMed file is needed)"; exit 0; }
 store=${STORE:-postgres}
 bin=${CASEBOARD_BIN:-.build/release/caseboard}

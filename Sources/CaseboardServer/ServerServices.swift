@@ -221,7 +221,8 @@ actor CaseWriter {
 /// Keeps a matcher on a recent snapshot of the store. Only the very first request builds the
 /// index in line. This server's own writes are applied in memory by the writer; writes by
 /// others (the CLI, another server) are found by comparing generations (the store contract's
-/// ``KnowledgeSnapshot``): before each match, and as ``KnowledgeStore/changes()`` tells them.
+/// ``KnowledgeSnapshot``): before each match (with the store's known snapshot when it vouches
+/// for one, else a read), and as ``KnowledgeStore/changes()`` tells them.
 /// Reloads run in the writer's queue, between our own commits.
 ///
 /// A lock, not an actor: every match request reads the current matcher, and an actor hop per

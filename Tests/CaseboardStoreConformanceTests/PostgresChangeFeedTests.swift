@@ -23,7 +23,8 @@ struct PostgresChangeFeedTests {
             let service = Task { try await watcher.service.run() }
             defer { service.cancel() }
             // Listening: the session is up once it has told the generation it started from.
-            let start = try #require(await changes.next())
+            let first = await changes.next()
+            let start = try #require(first)
             #expect(watcher.knownSnapshot() == start)
             let written = try await writer.saveCases([CaseSubmission(record: Sample.record(1), evidence: Sample.caseEvidence("n"))]).snapshot
             #expect(try Sample.generation(written) > Sample.generation(start))
