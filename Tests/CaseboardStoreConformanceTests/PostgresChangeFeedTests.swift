@@ -1,3 +1,4 @@
+import CaseboardCore
 import CaseboardKnowledge
 import CaseboardStorePostgres
 import Foundation
