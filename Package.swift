@@ -264,11 +264,14 @@ let package = Package(
             dependencies: [
                 "CaseboardServer",
                 "CaseboardStoreSQLite",
+                // The change-feed catch-up test runs a server's services on PostgreSQL.
+                "CaseboardStorePostgres",
                 "CaseboardKnowledge",
                 "CaseboardVocabularies",
                 "CaseboardCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -55,7 +55,20 @@ done
 echo "machine: $(nproc) cores; store: $store; servers ${servers[*]} on ports ${ports[*]}; $connections connections for ${duration}s; io threads: ${io_threads:-default}"
 # Server CPU time (user + system, in clock ticks) around the run, for CPU cost per request.
 cpu_ticks() { local total=0 pid; for pid in "${servers[@]}"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
+# The throwaway cluster's own CPU time (the postmaster, with the backends that exited, and the
+# live backends), so a PostgreSQL run counts the database's work too.
+pg_ticks() {
+    local total=0 pid postmaster
+    [ -n "$cluster" ] || { echo 0; return; }
+    postmaster=$(head -1 "$cluster/data/postmaster.pid")
+    for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+        total=$((total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+}
 ticks_before=$(cpu_ticks)
+pg_before=$(pg_ticks)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 per=$((connections / count))
 drivers=()
 for n in $(seq "$count"); do
@@ -65,6 +78,8 @@ for n in $(seq "$count"); do
 done
 for pid in "${drivers[@]}"; do wait "$pid"; done
 ticks_after=$(cpu_ticks)
+pg_after=$(pg_ticks)
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in $(seq "$count"); do
     [ "$count" = 1 ] || echo "--- server $n"
     cat "$work/wrk-$n.txt"
@@ -85,6 +100,7 @@ print(f"total: {rps:.0f} requests/s over both servers; worst p99 {p99:.2f} ms")
 PY
 fi
 python3 -c "import sys; t=($ticks_after-$ticks_before)/$(getconf CLK_TCK); n=int(sys.argv[1]); print(f'server CPU: {t:.1f} s over the run, {t/$duration:.2f} cores, {t/n*1e6:.0f} us per request')" "$requests"
+[ -z "$cluster" ] || python3 -c "import sys; t=($pg_after-$pg_before)/$(getconf CLK_TCK); n=int(sys.argv[1]); print(f'PostgreSQL CPU (the cluster processes): {t:.1f} s over the run, {t/$duration:.2f} cores, {t/n*1e6:.0f} us per request')" "$requests"
 # wrk prints these two lines only when there was something to count.
 if cat "$work"/wrk-*.txt | grep -qE "Non-2xx|Socket errors"; then echo "errors: see above"; else echo "errors: none (no non-2xx/3xx responses, no socket errors)"; fi
 echo "cases stored during the run: $(curl -s "http://127.0.0.1:${ports[0]}/api/cases?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"

@@ -300,8 +300,9 @@ public struct Ingester: Sendable {
                         if case .success = outcome { counts.stored += 1 } else { counts.failed += 1 }
                     }
                 }
-                for pmid in deletions {
-                    if try await store.deleteCase(id: "pmid:\(pmid)") { counts.deleted += 1 }
+                if !deletions.isEmpty {
+                    // One transaction for the whole DeleteCitation block.
+                    counts.deleted += try await store.deleteCases(ids: deletions.map { "pmid:\($0)" }).count
                 }
                 let owned = try await jobs.recordIngestProgress(path: path, worker: worker, checkpoint: checkpoint, counts: counts, now: Date())
                 return owned ? counts : nil

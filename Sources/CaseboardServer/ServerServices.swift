@@ -26,12 +26,19 @@ public struct ServerServices: Sendable {
         writer = CaseWriter(store: store, matchers: matchers)
     }
 
-    /// A matcher no older than the store: the store's snapshot is read first, and when the
+    /// A matcher no older than the store: the store's snapshot is learnt first, and when the
     /// store is ahead of the index (another process wrote), the request waits for the writer
     /// to catch the index up. So a match never answers from a snapshot older than the one
-    /// `/api/version` reported before it (the store contract's ``KnowledgeStore/snapshotID()``).
+    /// `/api/version` reported before it. The snapshot is the store's
+    /// ``KnowledgeStore/knownSnapshot()`` when its change feed vouches for one (PostgreSQL while
+    /// LISTENing: no query per match), else a ``KnowledgeStore/snapshotID()`` read.
     func matcher() async throws -> Matcher {
-        let latest = try await store.snapshotID()
+        let latest: String
+        if let known = store.knownSnapshot() {
+            latest = known
+        } else {
+            latest = try await store.snapshotID()
+        }
         let matcher = try await matchers.current()
         if matchers.isBehind(latest, matcher) {
             await writer.catchUp()
@@ -215,7 +222,8 @@ actor CaseWriter {
 /// Keeps a matcher on a recent snapshot of the store. Only the very first request builds the
 /// index in line. This server's own writes are applied in memory by the writer; writes by
 /// others (the CLI, another server) are found by comparing generations (the store contract's
-/// ``KnowledgeSnapshot``): before each match, and as ``KnowledgeStore/changes()`` tells them.
+/// ``KnowledgeSnapshot``): before each match (with the store's known snapshot when it vouches
+/// for one, else a read), and as ``KnowledgeStore/changes()`` tells them.
 /// Reloads run in the writer's queue, between our own commits.
 ///
 /// A lock, not an actor: every match request reads the current matcher, and an actor hop per

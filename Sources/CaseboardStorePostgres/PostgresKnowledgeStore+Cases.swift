@@ -11,7 +11,10 @@ extension PostgresKnowledgeStore {
         return try batch.outcomes[0].get().stored
     }
 
-    /// Stores cases in one transaction with a savepoint per case; the snapshot changes once.
+    /// Stores cases in one transaction; the snapshot changes once. The whole batch is first
+    /// written with one statement per table (a few round trips for any number of cases); when
+    /// that fails, or the batch names a case twice, each case is written in a savepoint of its
+    /// own, so a case that fails is reported in its outcome and leaves the others.
     public func saveCases(_ submissions: [CaseSubmission]) async throws -> CaseBatchResult {
         let importedAt = Date().formatted(.iso8601)
         let prepared: [Result<PreparedCase, KnowledgeStoreError>] = submissions.map { submission in
@@ -23,7 +26,23 @@ extension PostgresKnowledgeStore {
                 return .failure(storeError(error))
             }
         }
+        let valid = prepared.compactMap { try? $0.get() }
+        let distinct = Set(valid.map(\.stored.id)).count == valid.count
         let (outcomes, snapshot) = try await write(onlyCases: true) { connection, generation in
+            if valid.count > 1, distinct {
+                try await connection.query("SAVEPOINT case_batch", logger: logger)
+                do {
+                    let replaced = try await Self.insert(valid, connection, generation: generation, logger: logger)
+                    try await connection.query("RELEASE SAVEPOINT case_batch", logger: logger)
+                    let outcomes = prepared.map { entry in
+                        entry.map { CaseSaveOutcome(stored: $0.stored, replaced: replaced.contains($0.stored.id)) }
+                    }
+                    return (outcomes, true)
+                } catch {
+                    // Some case fails: find it, one savepoint per case.
+                    try await connection.query("ROLLBACK TO SAVEPOINT case_batch", logger: logger)
+                }
+            }
             var outcomes: [Result<CaseSaveOutcome, KnowledgeStoreError>] = []
             for entry in prepared {
                 switch entry {
@@ -32,9 +51,9 @@ extension PostgresKnowledgeStore {
                 case .success(let item):
                     try await connection.query("SAVEPOINT case_save", logger: logger)
                     do {
-                        let replaced = try await Self.insert(item, connection, generation: generation, logger: logger)
+                        let replaced = try await Self.insert([item], connection, generation: generation, logger: logger)
                         try await connection.query("RELEASE SAVEPOINT case_save", logger: logger)
-                        outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: replaced)))
+                        outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: !replaced.isEmpty)))
                     } catch {
                         try await connection.query("ROLLBACK TO SAVEPOINT case_save", logger: logger)
                         outcomes.append(.failure(storeError(error)))
@@ -47,32 +66,60 @@ extension PostgresKnowledgeStore {
         return CaseBatchResult(outcomes: outcomes, snapshot: snapshot)
     }
 
+    /// A `case_document` row, as `jsonb_to_recordset` reads it (snake_case keys).
+    struct Document: Encodable, Sendable {
+        let caseID: String
+        let text: String
+    }
+
     /// A case encoded for storage.
     struct PreparedCase: Sendable {
+        struct Feature: Encodable, Sendable {
+            let caseID: String
+            let kind: String
+            let value: String
+        }
+
+        /// A `cases` row, as `jsonb_to_recordset` reads it (snake_case keys).
+        struct Row: Encodable, Sendable {
+            let id: String
+            let document: String
+            let title: String?
+            let pmid: String?
+            let diseaseCodes: String
+            let importedAt: String
+            let recordJSON: String
+            let summaryJSON: String
+            let searchText: String
+        }
+
         let stored: StoredCase
-        let recordJSON: String
-        let summaryJSON: String
-        let searchText: String
-        let features: String
-        let evidence: EvidenceRows
+        let row: Row
+        let features: [Feature]
+        /// The case's evidence, each item's `caseID` set, the last of each id kept.
+        let evidence: [EvidenceItem]
 
         init(_ record: CaseRecord, evidence: [EvidenceItem], importedAt: String, documentText: String?) throws {
             let id = CaseIdentity.id(for: record)
             stored = StoredCase(id: id, record: record, importedAt: importedAt, documentText: documentText)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
-            recordJSON = String(decoding: try encoder.encode(record), as: UTF8.self)
-            summaryJSON = String(decoding: try encoder.encode(CaseSummary(id: id, record: record)), as: UTF8.self)
-            searchText = KnowledgeSearchText.text(of: record)
-            struct Feature: Encodable {
-                let kind: String
-                let value: String
-            }
+            row = Row(
+                id: id,
+                document: record.document,
+                title: record.title,
+                pmid: PostgresKnowledgeStore.nonBlank(record.metadata.pmid),
+                diseaseCodes: record.diagnoses.compactMap(\.oncotree).joined(separator: " "),
+                importedAt: importedAt,
+                recordJSON: String(decoding: try encoder.encode(record), as: UTF8.self),
+                summaryJSON: String(decoding: try encoder.encode(CaseSummary(id: id, record: record)), as: UTF8.self),
+                searchText: KnowledgeSearchText.text(of: record)
+            )
             var seen: Set<String> = []
             var features: [Feature] = []
             func add(_ kind: String, _ value: String) {
                 guard !value.isEmpty, seen.insert("\(kind)\u{1F}\(value)").inserted else { return }
-                features.append(Feature(kind: kind, value: value))
+                features.append(Feature(caseID: id, kind: kind, value: value))
             }
             for alteration in record.alterations {
                 add("gene", alteration.gene.uppercased())
@@ -81,47 +128,58 @@ extension PostgresKnowledgeStore {
             }
             for drug in record.therapies.flatMap(\.drugs) { add("drug", drug.lowercased()) }
             for code in record.diagnoses.compactMap(\.oncotree) { add("oncotree", code) }
-            self.features = String(decoding: try encoder.encode(features), as: UTF8.self)
-            self.evidence = try EvidenceRows(
-                PostgresKnowledgeStore.lastOccurrences(evidence).map { item in
-                    var copy = item
-                    copy.caseID = id
-                    return copy
-                }
-            )
+            self.features = features
+            self.evidence = PostgresKnowledgeStore.lastOccurrences(evidence).map { item in
+                var copy = item
+                copy.caseID = id
+                return copy
+            }
         }
     }
 
-    /// Writes one case, replacing an earlier save (cascading to its evidence and features).
-    /// - Returns: Whether an earlier save was replaced.
-    static func insert(_ prepared: PreparedCase, _ connection: PostgresConnection, generation: Int, logger: Logger) async throws -> Bool {
-        let id = prepared.stored.id
-        let record = prepared.stored.record
-        var replaced = false
-        for try await _ in try await connection.query("DELETE FROM cases WHERE id = \(id) RETURNING id", logger: logger).decode(String.self) {
-            replaced = true
+    /// Writes cases of distinct ids, replacing earlier saves (cascading to their evidence and
+    /// features), with one statement per table whatever their number.
+    /// - Returns: The ids of the cases that replaced an earlier save.
+    static func insert(_ cases: [PreparedCase], _ connection: PostgresConnection, generation: Int, logger: Logger) async throws -> Set<String> {
+        guard !cases.isEmpty else { return [] }
+        let ids = cases.map(\.stored.id)
+        var replaced: Set<String> = []
+        for try await id in try await connection.query("DELETE FROM cases WHERE id = ANY(\(ids)) RETURNING id", logger: logger).decode(String.self) {
+            replaced.insert(id)
         }
-        let pmid = nonBlank(record.metadata.pmid)
-        let codes = record.diagnoses.compactMap(\.oncotree).joined(separator: " ")
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let rows = String(decoding: try encoder.encode(cases.map(\.row)), as: UTF8.self)
+        let features = String(decoding: try encoder.encode(cases.flatMap(\.features)), as: UTF8.self)
+        // WITH ORDINALITY keeps the given order in `seq`, the order stored.
         try await connection.query(
             """
             INSERT INTO cases (id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, search_text, \
-            generation) VALUES (\(id), \(record.document), \(record.title), \(pmid), \(codes), \(prepared.stored.importedAt), \
-            \(prepared.recordJSON), \(prepared.summaryJSON), \(prepared.searchText), \(generation))
+            generation) SELECT id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, search_text, \
+            \(generation) FROM jsonb_array_elements(\(rows)::jsonb) WITH ORDINALITY AS e(value, ord), \
+            jsonb_to_record(e.value) AS x(id text, document text, title text, pmid text, disease_codes text, \
+            imported_at text, record_json text, summary_json text, search_text text) ORDER BY e.ord
             """,
             logger: logger
         )
-        if let text = prepared.stored.documentText {
-            try await connection.query("INSERT INTO case_document (case_id, text) VALUES (\(id), \(text))", logger: logger)
+        // Document texts go in beside their cases, in one statement; a replaced case's text left with it.
+        let documents = cases.compactMap { item in item.stored.documentText.map { Document(caseID: item.stored.id, text: $0) } }
+        if !documents.isEmpty {
+            let json = String(decoding: try encoder.encode(documents), as: UTF8.self)
+            try await connection.query(
+                "INSERT INTO case_document (case_id, text) SELECT case_id, text FROM jsonb_to_recordset(\(json)::jsonb) AS x(case_id text, text text)",
+                logger: logger
+            )
         }
         try await connection.query(
             """
-            INSERT INTO case_feature (case_id, kind, value) SELECT \(id), kind, value \
-            FROM jsonb_to_recordset(\(prepared.features)::jsonb) AS x(kind text, value text)
+            INSERT INTO case_feature (case_id, kind, value) SELECT case_id, kind, value \
+            FROM jsonb_to_recordset(\(features)::jsonb) AS x(case_id text, kind text, value text)
             """,
             logger: logger
         )
-        try await prepared.evidence.write(connection, logger: logger)
+        // The last case naming an evidence id keeps it, as saving them one by one would.
+        try await EvidenceRows(lastOccurrences(cases.flatMap(\.evidence))).write(connection, logger: logger)
         return replaced
     }
 
@@ -147,6 +205,30 @@ extension PostgresKnowledgeStore {
             }
             return (found, found)
         }.value
+    }
+
+    /// Removes cases with their derived evidence in one transaction.
+    /// - Returns: The ids that were stored (and are now deleted), in the order given.
+    public func deleteCases(ids: [String]) async throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        let found = try await write(onlyCases: true) { connection, generation in
+            var found: Set<String> = []
+            for try await id in try await connection.query("DELETE FROM cases WHERE id = ANY(\(ids)) RETURNING id", logger: logger)
+                .decode(String.self)
+            {
+                found.insert(id)
+            }
+            if !found.isEmpty {
+                let deleted = Array(found)
+                try await connection.query(
+                    "INSERT INTO case_tombstone (id, generation) SELECT unnest(\(deleted)), \(generation)",
+                    logger: logger
+                )
+            }
+            return (found, !found.isEmpty)
+        }.value
+        var seen: Set<String> = []
+        return ids.filter { found.contains($0) && seen.insert($0).inserted }
     }
 
     /// Cases, most recently imported first; a query keeps those matching every word's prefix.
@@ -266,7 +348,11 @@ extension PostgresKnowledgeStore {
             for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
                 try await Self.putMetadata(key, value, connection, logger: logger)
             }
-            for item in cases { _ = try await Self.insert(item, connection, generation: 0, logger: logger) }
+            // Restored content has one case per id; otherwise the last of an id wins, as saves would.
+            var last: [String: Int] = [:]
+            for (index, item) in cases.enumerated() { last[item.stored.id] = index }
+            let distinct = cases.enumerated().filter { last[$0.element.stored.id] == $0.offset }.map(\.element)
+            _ = try await Self.insert(distinct, connection, generation: 0, logger: logger)
             try await free.write(connection, logger: logger)
             let now = ISO8601DateFormatter().string(from: Date())
             try await connection.query(

@@ -6,7 +6,7 @@ import PostgresNIO
 
 extension PostgresKnowledgeStore {
     /// The metadata key that both stores keep for themselves.
-    public static let snapshotKey = "snapshot"
+    public static let snapshotKey = StoreContractChecks.reservedMetadataKey
 
     // MARK: - Evidence
 
@@ -23,16 +23,7 @@ extension PostgresKnowledgeStore {
 
     /// Replaces every item of `source` and sets `metadata`, in one transaction.
     public func replaceEvidence(of source: EvidenceSource, with items: [EvidenceItem], metadata: [String: String]) async throws -> Int {
-        guard source != .caseReport else {
-            throw KnowledgeStoreError("case evidence belongs to its case and is replaced by saving the case", path: displayURL)
-        }
-        if let other = items.first(where: { $0.source != source }) {
-            throw KnowledgeStoreError("\(other.id) is \(other.source.rawValue) evidence, not \(source.rawValue)", path: displayURL)
-        }
-        guard metadata[Self.snapshotKey] == nil else {
-            throw KnowledgeStoreError("the metadata key \"\(Self.snapshotKey)\" is reserved for the store", path: displayURL)
-        }
-        let unique = Self.lastOccurrences(items)
+        let unique = try StoreContractChecks.evidenceReplacement(of: source, with: items, metadata: metadata, path: displayURL)
         let rows = try EvidenceRows(unique)
         return try await write { connection in
             try await connection.query("DELETE FROM evidence WHERE source = \(source.rawValue)", logger: logger)
@@ -72,6 +63,11 @@ extension PostgresKnowledgeStore {
 
     /// Filters as the SQLite store does; `query` must match every word's prefix (stemmed, in
     /// PostgreSQL's English configuration) in the item's `search` tsvector.
+    ///
+    /// One statement (one snapshot, one round trip) gives the page and, beside each row, the
+    /// total, counted by a subquery of its own: a window count over the page query made
+    /// PostgreSQL read and sort every matching row (21 ms against 1.6 ms for a common gene).
+    /// Only a page past the end (or of no rows asked) counts on its own.
     public func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage {
         var query = SQLBuilder()
         let condition = Self.condition(for: filter, &query)
@@ -79,22 +75,26 @@ extension PostgresKnowledgeStore {
         let offset = max(filter.offset, 0)
         let countSQL = "SELECT count(*) FROM evidence e WHERE \(condition)"
         let countBinds = query.binds
-        let pageSQL =
-            "SELECT e.item_json FROM evidence e WHERE \(condition) ORDER BY e.level, e.id LIMIT \(query.bind(limit)) OFFSET \(query.bind(offset))"
+        let pageSQL = """
+            SELECT (\(countSQL)), p.item_json FROM (SELECT e.item_json, e.level, e.id FROM evidence e WHERE \(condition) \
+            ORDER BY e.level, e.id LIMIT \(query.bind(limit)) OFFSET \(query.bind(offset))) p ORDER BY p.level, p.id
+            """
         let pageBinds = query.binds
-        return try await read { connection in
-            var total = 0
-            for try await count in try await connection.query(PostgresQuery(unsafeSQL: countSQL, binds: countBinds), logger: logger).decode(Int.self)
-            {
-                total = count
-            }
-            guard limit > 0, offset < total else { return EvidenceJSONPage(items: [], total: total) }
+        return try await single { connection in
+            var total: Int?
             var items: [String] = []
-            for try await json in try await connection.query(PostgresQuery(unsafeSQL: pageSQL, binds: pageBinds), logger: logger).decode(String.self)
-            {
-                items.append(json)
+            if limit > 0 {
+                let rows = try await connection.query(PostgresQuery(unsafeSQL: pageSQL, binds: pageBinds), logger: logger)
+                for try await (count, json) in rows.decode((Int, String).self) {
+                    items.append(json)
+                    total = count
+                }
             }
-            return EvidenceJSONPage(items: items, total: total)
+            if total == nil, limit == 0 || offset > 0 {
+                let rows = try await connection.query(PostgresQuery(unsafeSQL: countSQL, binds: countBinds), logger: logger)
+                for try await count in rows.decode(Int.self) { total = count }
+            }
+            return EvidenceJSONPage(items: items, total: total ?? 0)
         }
     }
 
@@ -143,10 +143,7 @@ extension PostgresKnowledgeStore {
     }
 
     static func lastOccurrences(_ items: [EvidenceItem]) -> [EvidenceItem] {
-        var lastIndex: [String: Int] = [:]
-        for (index, item) in items.enumerated() { lastIndex[item.id] = index }
-        guard lastIndex.count < items.count else { return items }
-        return items.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map(\.element)
+        StoreContractChecks.lastOccurrences(items)
     }
 
     // MARK: - Metadata and stats
@@ -158,6 +155,7 @@ extension PostgresKnowledgeStore {
             for try await (generation, token) in rows.decode((Int, String).self) {
                 snapshot = KnowledgeSnapshot(generation: generation, token: token).description
             }
+            hub.observe(snapshot)
             return snapshot
         }
     }
@@ -224,6 +222,7 @@ extension PostgresKnowledgeStore {
             for try await (generation, token) in state.decode((Int, String).self) {
                 snapshot = KnowledgeSnapshot(generation: generation, token: token).description
             }
+            hub.observe(snapshot)
             return KnowledgeStats(
                 evidenceBySource: try await counts("source"),
                 evidenceBySignificance: try await counts("significance"),

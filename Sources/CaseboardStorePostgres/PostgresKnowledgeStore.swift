@@ -32,6 +32,8 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
     let hub: ChangeHub
     /// The URL without its password, for messages.
     public let displayURL: String
+    /// How often the LISTEN session also reads the generation itself (see ``init(url:logger:maximumConnections:generationCheck:)``).
+    let generationCheck: Duration
 
     /// The channel every committing write notifies with its snapshot id.
     static let channel = "caseboard_changes"
@@ -39,8 +41,11 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
     /// Makes a store for `url` (`postgres://user[:password]@host[:port]/database`); nothing
     /// connects until ``service`` runs.
     ///
+    /// - Parameter generationCheck: How often the LISTEN session reads the generation besides
+    ///   taking notifications: it finds a session that died without a word, and bounds how far
+    ///   ``knownSnapshot()`` could lag if a notification were ever lost.
     /// - Throws: ``KnowledgeStoreError`` when the URL is not a PostgreSQL URL.
-    public init(url: String, logger: Logger, maximumConnections: Int = 20) throws {
+    public init(url: String, logger: Logger, maximumConnections: Int = 20, generationCheck: Duration = .seconds(1)) throws {
         let location = try PostgresLocation(url)
         var configuration = PostgresClient.Configuration(
             host: location.host,
@@ -60,10 +65,11 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
         self.logger = logger
         hub = ChangeHub()
         displayURL = location.display
+        self.generationCheck = generationCheck
     }
 
     /// The pool and the LISTEN connection: run it for as long as the store is used.
-    public var service: some Service { StoreService(client: client, hub: hub, logger: logger) }
+    public var service: some Service { StoreService(client: client, hub: hub, logger: logger, generationCheck: generationCheck) }
 
     /// Brings the schema up to date (see ``PostgresMigrations``); waits for ``service`` to run.
     public func prepare() async throws {
@@ -73,6 +79,12 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
     /// Snapshot ids as other writers (and this one) commit, told by PostgreSQL's NOTIFY.
     public func changes() -> AsyncStream<String> {
         hub.subscribe()
+    }
+
+    /// The newest snapshot id this store read, wrote or was told by NOTIFY, while the LISTEN
+    /// session holds; nil while it is down (readers then ask ``snapshotID()``).
+    public func knownSnapshot() -> String? {
+        hub.known
     }
 
     // MARK: - Transactions
@@ -109,18 +121,26 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
                     let (value, changed) = try await body(connection, next.generation)
                     if changed {
                         let full = onlyCases ? "full_generation" : "\(next.generation)"
+                        // One statement (one round trip less while the lock is held). The
+                        // notification is delivered at commit, to every LISTENing session, in
+                        // commit order.
+                        var binds = Self.bindings(next.generation, next.token)
+                        binds.append(Self.channel)
+                        binds.append(next.description)
                         try await connection.query(
                             PostgresQuery(
-                                unsafeSQL: "UPDATE store_state SET generation = $1, token = $2, full_generation = \(full) WHERE id = 1",
-                                binds: Self.bindings(next.generation, next.token)
+                                unsafeSQL: """
+                                    WITH bumped AS (UPDATE store_state SET generation = $1, token = $2, full_generation = \(full) \
+                                    WHERE id = 1 RETURNING id) SELECT pg_notify($3, $4) FROM bumped
+                                    """,
+                                binds: binds
                             ),
                             logger: logger
                         )
-                        // Delivered at commit, to every LISTENing session, in commit order.
-                        try await connection.query("SELECT pg_notify(\(Self.channel), \(next.description))", logger: logger)
                         current = next
                     }
                     try await connection.query("COMMIT", logger: logger)
+                    hub.observe(current.description)
                     return (value, current.description)
                 } catch {
                     try? await connection.query("ROLLBACK", logger: logger)
@@ -237,22 +257,62 @@ public struct PostgresLocation: Sendable, Hashable {
     public var display: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 }
 
-/// Hands each NOTIFY payload to every open ``PostgresKnowledgeStore/changes()`` stream.
+/// Hands each NOTIFY payload to every open ``PostgresKnowledgeStore/changes()`` stream, and
+/// keeps the newest snapshot id seen (read, written or told) for
+/// ``PostgresKnowledgeStore/knownSnapshot()``.
 final class ChangeHub: Sendable {
-    private let subscribers = Mutex<[UUID: AsyncStream<String>.Continuation]>([:])
+    private struct State {
+        var subscribers: [UUID: AsyncStream<String>.Continuation] = [:]
+        var latest: KnowledgeSnapshot?
+        /// Whether the LISTEN session has held since `latest` was last read from the database,
+        /// so no commit's notification can have been missed.
+        var listening = false
+    }
+
+    private let state = Mutex(State())
 
     func subscribe() -> AsyncStream<String> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(1))
         continuation.onTermination = { [weak self] _ in
-            _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
+            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
         }
-        subscribers.withLock { $0[id] = continuation }
+        state.withLock { $0.subscribers[id] = continuation }
         return stream
     }
 
+    /// Tells every subscriber, and remembers the id.
     func publish(_ snapshot: String) {
-        for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(snapshot) }
+        observe(snapshot)
+        for continuation in state.withLock({ Array($0.subscribers.values) }) { continuation.yield(snapshot) }
+    }
+
+    /// Tells subscribers only an id newer than the one known.
+    func publishIfNewer(_ snapshot: String) {
+        guard observe(snapshot) else { return }
+        for continuation in state.withLock({ Array($0.subscribers.values) }) { continuation.yield(snapshot) }
+    }
+
+    /// Remembers an id this store read or wrote, when it is newer than the one known.
+    /// - Returns: Whether it was newer.
+    @discardableResult
+    func observe(_ snapshot: String) -> Bool {
+        guard let parsed = KnowledgeSnapshot(snapshot) else { return false }
+        return state.withLock { state in
+            guard state.latest.map({ parsed.generation > $0.generation }) ?? true else { return false }
+            state.latest = parsed
+            return true
+        }
+    }
+
+    /// Set once the LISTEN session is up and has read the generation; cleared when it drops.
+    func setListening(_ listening: Bool) {
+        state.withLock { $0.listening = listening }
+    }
+
+    /// The newest id seen, while the LISTEN session vouches for it.
+    var known: String? {
+        state.withLock { $0.listening ? $0.latest?.description : nil }
     }
 }
 
@@ -261,15 +321,16 @@ struct StoreService: Service, CustomStringConvertible {
     let client: PostgresClient
     let hub: ChangeHub
     let logger: Logger
+    let generationCheck: Duration
 
     var description: String { "PostgresKnowledgeStore" }
 
     func run() async throws {
         // Graceful shutdown (or cancellation) ends both.
-        await cancelWhenGracefulShutdown { [client, hub, logger] in
+        await cancelWhenGracefulShutdown { [self] in
             await withDiscardingTaskGroup { group in
                 group.addTask { await client.run() }
-                group.addTask { await StoreService(client: client, hub: hub, logger: logger).listen() }
+                group.addTask { await listen() }
             }
         }
     }
@@ -282,18 +343,33 @@ struct StoreService: Service, CustomStringConvertible {
                 try await client.withConnection { connection in
                     try await connection.listen(on: PostgresKnowledgeStore.channel) { notifications in
                         // Commits made while no one listened (at start, after a reconnect) are
-                        // told as the snapshot now.
-                        let rows = try await connection.query("SELECT generation, token FROM store_state WHERE id = 1", logger: logger)
-                        for try await (generation, token) in rows.decode((Int, String).self) {
-                            hub.publish(KnowledgeSnapshot(generation: generation, token: token).description)
-                        }
+                        // told as the snapshot now; from here on every commit is notified.
+                        try await publishGeneration(connection, always: true)
+                        hub.setListening(true)
+                        defer { hub.setListening(false) }
                         failures = 0
-                        for try await notification in notifications {
-                            hub.publish(notification.payload)
+                        try await withThrowingTaskGroup(of: Void.self) { group in
+                            group.addTask {
+                                for try await notification in notifications {
+                                    hub.publish(notification.payload)
+                                }
+                            }
+                            // A look at the generation now and then finds a session that died
+                            // without a word (the query fails, the loop reconnects), and bounds
+                            // how far behind the known snapshot could ever be.
+                            group.addTask {
+                                while true {
+                                    try await Task.sleep(for: generationCheck)
+                                    try await publishGeneration(connection, always: false)
+                                }
+                            }
+                            try await group.next()
+                            group.cancelAll()
                         }
                     }
                 }
             } catch {
+                hub.setListening(false)
                 if Task.isCancelled { return }
                 failures += 1
                 if failures >= 5 {
@@ -301,6 +377,14 @@ struct StoreService: Service, CustomStringConvertible {
                 }
             }
             try? await Task.sleep(for: .milliseconds(500))
+        }
+    }
+
+    private func publishGeneration(_ connection: PostgresConnection, always: Bool) async throws {
+        let rows = try await connection.query("SELECT generation, token FROM store_state WHERE id = 1", logger: logger)
+        for try await (generation, token) in rows.decode((Int, String).self) {
+            let snapshot = KnowledgeSnapshot(generation: generation, token: token).description
+            if always { hub.publish(snapshot) } else { hub.publishIfNewer(snapshot) }
         }
     }
 }

@@ -189,6 +189,23 @@ extension SQLiteKnowledgeStore {
         }
     }
 
+    /// Removes cases with their derived evidence in one transaction; the snapshot changes once
+    /// when any was stored.
+    /// - Returns: The ids that were stored and are now deleted, in the order given.
+    public func deleteCases(ids: [String]) async throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        return try await write { db in
+            var deleted: [String] = []
+            let statement = try db.cachedStatement(sql: "DELETE FROM cases WHERE id = ?")
+            for id in ids {
+                try statement.execute(arguments: [id])
+                if db.changesCount > 0 { deleted.append(id) }
+            }
+            if !deleted.isEmpty { try Self.bumpSnapshot(db) }
+            return deleted
+        }
+    }
+
     /// Stored cases, most recently imported first; a non-blank `query` keeps the cases whose
     /// title, diagnoses, alterations, drugs or resistance match every word's prefix.
     public func cases(query: String?, limit: Int, offset: Int) async throws -> [StoredCase] {

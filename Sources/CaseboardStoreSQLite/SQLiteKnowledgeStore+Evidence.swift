@@ -29,16 +29,7 @@ extension SQLiteKnowledgeStore {
     /// - Throws: ``KnowledgeStoreError`` when an item is of another source, for case evidence,
     ///   or for the reserved key ``snapshotKey``; nothing is written then.
     public func replaceEvidence(of source: EvidenceSource, with items: [EvidenceItem], metadata: [String: String]) async throws -> Int {
-        guard source != .caseReport else {
-            throw KnowledgeStoreError("case evidence belongs to its case and is replaced by saving the case", path: path)
-        }
-        if let other = items.first(where: { $0.source != source }) {
-            throw KnowledgeStoreError("\(other.id) is \(other.source.rawValue) evidence, not \(source.rawValue)", path: path)
-        }
-        guard metadata[Self.snapshotKey] == nil else {
-            throw KnowledgeStoreError("the metadata key \"\(Self.snapshotKey)\" is reserved for the store", path: path)
-        }
-        let unique = Self.lastOccurrences(items)
+        let unique = try StoreContractChecks.evidenceReplacement(of: source, with: items, metadata: metadata, path: path)
         return try await write { db in
             try db.execute(sql: "DELETE FROM evidence WHERE source = ?", arguments: [source.rawValue])
             let rows = try EvidenceRowWriter(db)
@@ -219,10 +210,7 @@ extension SQLiteKnowledgeStore {
 
     /// The items with duplicate ids removed, keeping each id's last occurrence at its place.
     static func lastOccurrences(_ items: [EvidenceItem]) -> [EvidenceItem] {
-        var lastIndex: [String: Int] = [:]
-        for (index, item) in items.enumerated() { lastIndex[item.id] = index }
-        guard lastIndex.count < items.count else { return items }
-        return items.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map(\.element)
+        StoreContractChecks.lastOccurrences(items)
     }
 
     /// Decodes the JSON in the first column of every row, without copying the bytes out of SQLite.

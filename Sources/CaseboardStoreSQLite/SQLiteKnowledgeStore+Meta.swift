@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteKnowledgeStore {
     /// The `meta` key of the snapshot id. It is not settable through ``setMetadata(_:_:)``.
-    public static let snapshotKey = "snapshot"
+    public static let snapshotKey = StoreContractChecks.reservedMetadataKey
 
     /// A ``KnowledgeSnapshot`` id: the generation counts commits, the UUID keeps two stores
     /// (or a recreated file) from sharing an id.

@@ -140,6 +140,60 @@ struct StoreConformanceTests {
         }
     }
 
+    /// A batch is written whole when it can be (PostgreSQL: one statement per table); a case
+    /// that cannot be stored, or one named twice, must still come out as saving the cases one
+    /// by one would.
+    @Test(arguments: StoreKind.available)
+    func aBatchSavesAsOneByOneWould(_ kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store, _ in
+            _ = try await store.saveCase(Sample.record(1, pmid: "50000001"), evidence: Sample.caseEvidence("old"))
+            var unencodable = Sample.record(2, pmid: "50000002")
+            // JSON has no NaN: this case cannot be stored.
+            unencodable.alterations[0].alleleFraction = .nan
+            let before = try Sample.generation(try await store.snapshotID())
+            let batch = try await store.saveCases([
+                CaseSubmission(record: Sample.record(1, pmid: "50000001", drug: "quizartinib"), evidence: Sample.caseEvidence("new")),
+                CaseSubmission(record: unencodable, evidence: []),
+                CaseSubmission(record: Sample.record(3, pmid: "50000003"), evidence: Sample.caseEvidence("three", count: 1)),
+                CaseSubmission(record: Sample.record(4, pmid: "50000004"), evidence: []),
+            ])
+            #expect(try Sample.generation(batch.snapshot) == before + 1)
+            #expect(batch.outcomes.map { (try? $0.get())?.replaced } == [true, nil, false, false])
+            #expect(try await store.storedCase(id: "pmid:50000001")?.record.therapies.first?.drugs == ["quizartinib"])
+            #expect(try await store.storedCase(id: "pmid:50000002") == nil)
+            #expect(try await store.allEvidence().map(\.id) == ["case:new:0", "case:new:1", "case:three:0"])
+            let order = try await store.caseSummaries().map(\.id)
+            #expect(order.firstIndex(of: "pmid:50000003")! < order.firstIndex(of: "pmid:50000004")!)
+            // The same case twice in one batch: the second replaces the first.
+            let twice = try await store.saveCases([
+                CaseSubmission(record: Sample.record(5, pmid: "50000005"), evidence: Sample.caseEvidence("first")),
+                CaseSubmission(record: Sample.record(5, pmid: "50000005", drug: "sorafenib"), evidence: Sample.caseEvidence("second", count: 1)),
+            ])
+            #expect(twice.outcomes.map { (try? $0.get())?.replaced } == [false, true])
+            #expect(try await store.storedCase(id: "pmid:50000005")?.record.therapies.first?.drugs == ["sorafenib"])
+            #expect(try await store.allEvidence().filter { $0.caseID == "pmid:50000005" }.map(\.id) == ["case:second:0"])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func manyCasesAreDeletedInOneCommit(_ kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store, _ in
+            _ = try await store.saveCases(
+                (1...3).map { CaseSubmission(record: Sample.record($0, pmid: "6000000\($0)"), evidence: Sample.caseEvidence("d\($0)", count: 1)) }
+            )
+            let before = try Sample.generation(try await store.snapshotID())
+            let deleted = try await store.deleteCases(ids: ["pmid:60000003", "pmid:none", "pmid:60000001", "pmid:60000003"])
+            #expect(deleted == ["pmid:60000003", "pmid:60000001"])
+            #expect(try Sample.generation(try await store.snapshotID()) == before + 1)
+            #expect(try await store.caseSummaries().map(\.id) == ["pmid:60000002"])
+            #expect(try await store.allEvidence().map(\.id) == ["case:d2:0"])
+            // Nothing to delete, no change.
+            #expect(try await store.deleteCases(ids: ["pmid:none"]).isEmpty)
+            #expect(try await store.deleteCases(ids: []).isEmpty)
+            #expect(try Sample.generation(try await store.snapshotID()) == before + 1)
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func theLastOccurrenceOfAnEvidenceIdWins(_ kind: StoreKind) async throws {
         try await StoreHarness.withStore(kind) { store, _ in

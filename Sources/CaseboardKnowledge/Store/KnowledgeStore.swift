@@ -26,8 +26,14 @@ import Foundation
 ///   request: it yields the new snapshot id after commits by any writer, within about a second
 ///   (PostgreSQL: LISTEN/NOTIFY, sent by the committing transaction; SQLite, which has no
 ///   notification across processes: a look at the generation every 100 ms). Several commits
-///   may be told as one, with the latest id. A reader that must never be behind another view of
-///   the store compares ``snapshotID()`` itself, as the server does before every match.
+///   may be told as one, with the latest id.
+/// - ``knownSnapshot()`` is the newest id this store instance has seen without asking again:
+///   every id it read or wrote, and every id ``changes()`` told. A store returns it only while it
+///   can vouch that its change feed misses no commit (PostgreSQL: while its LISTEN session holds,
+///   so other writers' commits are in it once their notification arrives, well under a
+///   second); otherwise (SQLite, or PostgreSQL while reconnecting) it returns nil. A reader that
+///   must never be behind an id this instance reported (the server, before every match) uses
+///   it when there is one and asks ``snapshotID()`` when there is none.
 ///
 /// ### Case ids
 /// - The store never invents ids. A case's id is ``CaseIdentity/id(for:)`` of its record (the
@@ -82,6 +88,11 @@ public protocol KnowledgeStore: Sendable {
     /// Removes a case and its derived evidence; false if there was no such case.
     func deleteCase(id: String) async throws -> Bool
 
+    /// Removes cases and their derived evidence in one transaction (a `DeleteCitation` block of
+    /// thousands of PMIDs is one commit, not thousands).
+    /// - Returns: The ids that were stored and are now deleted, in the order given.
+    func deleteCases(ids: [String]) async throws -> [String]
+
     /// Cases, most recent first; `query` searches their text as `evidence(matching:)` does.
     func cases(query: String?, limit: Int, offset: Int) async throws -> [StoredCase]
 
@@ -95,6 +106,10 @@ public protocol KnowledgeStore: Sendable {
 
     /// Snapshot ids after commits by any writer, until the consuming task is cancelled.
     func changes() -> AsyncStream<String>
+
+    /// The newest snapshot id this instance has read, written or been told, without a query;
+    /// nil when the store cannot vouch that its change feed missed no commit (see the contract).
+    func knownSnapshot() -> String?
 
     /// The cases stored and deleted after `generation`, read in one snapshot, when nothing but
     /// cases changed since then; nil when something else changed (evidence, metadata, review
@@ -243,6 +258,18 @@ extension KnowledgeStore {
             evidence: free.sorted { $0.id < $1.id }
         )
     }
+
+    /// One transaction per case, for stores without a batched delete.
+    public func deleteCases(ids: [String]) async throws -> [String] {
+        var deleted: [String] = []
+        for id in ids {
+            if try await deleteCase(id: id) { deleted.append(id) }
+        }
+        return deleted
+    }
+
+    /// No change feed to vouch for: readers ask ``snapshotID()``.
+    public func knownSnapshot() -> String? { nil }
 
     /// No record of case changes: readers read everything again.
     public func caseChanges(after generation: Int) async throws -> CaseChanges? { nil }
@@ -500,5 +527,50 @@ public struct KnowledgeStoreError: Error, Sendable, Hashable, CustomStringConver
 
     public var description: String {
         (path.map { "\($0): " } ?? "") + "error: " + message
+    }
+}
+
+/// The checks the store contract (``KnowledgeStore``) asks of writes, in one place, so every
+/// store refuses the same writes with the same words.
+public enum StoreContractChecks {
+    /// The metadata key every store keeps for its own snapshot bookkeeping; writers may not set it.
+    public static let reservedMetadataKey = "snapshot"
+
+    /// Checks a ``KnowledgeStore/replaceEvidence(of:with:metadata:)`` call and returns the items
+    /// to write: the last occurrence of each id, in order.
+    ///
+    /// - Parameter path: Where the store is, for the error message.
+    /// - Throws: ``KnowledgeStoreError`` for case evidence (it belongs to its case), an item of
+    ///   another source, or the reserved metadata key; the store must then write nothing.
+    public static func evidenceReplacement(
+        of source: EvidenceSource,
+        with items: [EvidenceItem],
+        metadata: [String: String],
+        path: String?
+    ) throws -> [EvidenceItem] {
+        guard source != .caseReport else {
+            throw KnowledgeStoreError("case evidence belongs to its case and is replaced by saving the case", path: path)
+        }
+        if let other = items.first(where: { $0.source != source }) {
+            throw KnowledgeStoreError("\(other.id) is \(other.source.rawValue) evidence, not \(source.rawValue)", path: path)
+        }
+        for key in metadata.keys { try checkMetadataKey(key, path: path) }
+        return lastOccurrences(items)
+    }
+
+    /// - Throws: ``KnowledgeStoreError`` for the reserved key.
+    public static func checkMetadataKey(_ key: String, path: String?) throws {
+        guard key != reservedMetadataKey else {
+            throw KnowledgeStoreError("the metadata key \"\(key)\" is reserved for the store", path: path)
+        }
+    }
+
+    /// The items with only the last occurrence of each id, in order: when a write names an id
+    /// twice, the last one wins.
+    public static func lastOccurrences(_ items: [EvidenceItem]) -> [EvidenceItem] {
+        var lastIndex: [String: Int] = [:]
+        for (index, item) in items.enumerated() { lastIndex[item.id] = index }
+        guard lastIndex.count < items.count else { return items }
+        return items.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map(\.element)
     }
 }
