@@ -55,9 +55,20 @@ struct CLI {
     /// Starts `process` and waits for it to end without holding a thread of the cooperative
     /// pool: `waitUntilExit` there blocks one of a 2-core machine's two threads and starves
     /// every other async test (an in-process server among them).
+    /// Children run at most one per core at once, as when each held a thread: started all
+    /// together, every test's `caseboard` loads its vocabularies at the same time.
     static func runToExit(_ process: Process) async throws {
-        for await _ in try launch(process) {}
+        await slots.acquire()
+        do {
+            for await _ in try launch(process) {}
+        } catch {
+            await slots.release()
+            throw error
+        }
+        await slots.release()
     }
+
+    static let slots = ProcessSlots(max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     /// Starts `process`; the returned sequence ends when the process does.
     static func launch(_ process: Process) throws -> AsyncStream<Void> {
@@ -93,5 +104,31 @@ struct CLI {
         let url = directory.appendingPathComponent(name)
         try contents.write(to: url)
         return url
+    }
+}
+
+/// A counting semaphore for child processes; waiters are served in order.
+actor ProcessSlots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) {
+        free = count
+    }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
