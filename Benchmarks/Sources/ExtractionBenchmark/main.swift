@@ -149,7 +149,7 @@ func scaling(sizes: [Double], extractor: CaseExtractor) throws {
                 label.padding(toLength: 38, withPad: " ", startingAt: 0)
                     + String(format: " %6.1f %8.2f %7.2f %5.1f", megabytes, seconds, seconds / megabytes, load)
             )
-            fflush(stdout)
+            fflush(nil)
             if megabytes == 1, seconds > slowest?.seconds ?? -1 { slowest = (label, seconds) }
         }
     }
