@@ -34,3 +34,13 @@ struct SentenceViews: RandomAccessCollection, Sendable {
         }
     }
 }
+
+extension CaseAssembler {
+    /// Whether the sentence holds one of `words` (ASCII, given in lower case when `ignoringCase`).
+    /// A byte test that gates the regular expressions run per sentence, which cost far more:
+    /// a pattern runs only where a word it needs appears.
+    func sentence(_ view: SentenceView, containsAnyOf words: [[UInt8]], ignoringCase: Bool) -> Bool {
+        let sentence = ignoringCase ? bytes[view.range].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } : Array(bytes[view.range])
+        return words.contains { AnnotatedDocument.occurs($0, in: sentence) }
+    }
+}
