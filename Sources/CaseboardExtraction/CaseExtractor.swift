@@ -96,13 +96,19 @@ public struct CaseExtractor: Sendable {
     /// The case a document reports.
     ///
     /// When the current task is cancelled (a server request past its deadline), the work stops
-    /// between stages and the record is incomplete, with a warning that says so.
+    /// within a few sentences and the record is incomplete, with a warning that says so. Use
+    /// ``extractUnlessCancelled(_:)`` to get a `CancellationError` instead.
     public func extract(_ document: Document) -> CaseRecord {
-        let cancelled = CaseRecord(document: document.id, title: document.title, warnings: ["extraction cancelled before it finished"])
+        let cancelled = CaseRecord(document: document.id, title: document.title, warnings: [Self.cancelledWarning])
         guard !Task.isCancelled else { return cancelled }
         let annotated = AnnotatedDocument(document: document, vocabularies: vocabularies, cues: cues)
         guard !Task.isCancelled else { return cancelled }
-        let record = CaseAssembler(annotated: annotated, vocabularies: vocabularies).assemble()
+        var record = CaseAssembler(annotated: annotated, vocabularies: vocabularies).assemble()
+        // Assembly's sentence loops end early once the task is cancelled: what they built is partial.
+        guard !Task.isCancelled else {
+            record.warnings.append(Self.cancelledWarning)
+            return record
+        }
         logger.debug(
             "extracted",
             metadata: [
@@ -111,4 +117,15 @@ public struct CaseExtractor: Sendable {
         )
         return record
     }
+
+    /// The case a document reports, or a `CancellationError` when the current task is cancelled
+    /// before the extraction finishes; the work then stops within a few sentences.
+    public func extractUnlessCancelled(_ document: Document) throws(CancellationError) -> CaseRecord {
+        let record = extract(document)
+        if Task.isCancelled { throw CancellationError() }
+        return record
+    }
+
+    /// The warning of a record cut short by cancellation.
+    public static let cancelledWarning = "extraction cancelled before it finished"
 }

@@ -40,6 +40,8 @@ extension Matcher {
         candidates.sort()
         var hits: [Hit] = []
         for (offset, position) in candidates.enumerated() where offset == 0 || candidates[offset - 1] != position {
+            // A cancelled task (a request past its deadline) stops here; its caller discards the result.
+            if offset % 256 == 0, Task.isCancelled { break }
             // Nil marks the evidence of a removed or replaced case.
             guard let box = index.evidence[position] else { continue }
             // Only sensitivity may be inferred: resistance and harm must meet the patient directly.

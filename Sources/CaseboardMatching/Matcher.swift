@@ -26,6 +26,11 @@ public struct Matcher: Sendable {
         self.cache = cache
     }
 
+    /// The options, alerts and similar cases for a profile.
+    ///
+    /// When the current task is cancelled (a server request past its deadline), the evidence walk
+    /// and the similar-case search stop early and the result is incomplete: a caller that cancels
+    /// discards it.
     public func match(_ profile: PatientProfile) -> MatchResult {
         var problems: [MatchProblem] = []
         let (disease, diseaseBiomarkers) = resolveDisease(profile.disease, problems: &problems)
@@ -50,7 +55,7 @@ public struct Matcher: Sendable {
             resistance: assessment.alerts,
             notRecommended: ranking.notRecommended,
             signals: assessment.signals + ranking.leads,
-            similarCases: similarCases(alterations: alterations, disease: disease, priors: priors, relations: &relations),
+            similarCases: Task.isCancelled ? [] : similarCases(alterations: alterations, disease: disease, priors: priors, relations: &relations),
             snapshot: index.snapshot
         )
     }

@@ -23,9 +23,9 @@ struct AnnotateCommandTests {
         return (maf.path, fusions.path, clinical.path, db)
     }
 
-    @Test func samplesAreMatchedAsWholeProfilesAndEveryOneIsAccountedFor() throws {
+    @Test func samplesAreMatchedAsWholeProfilesAndEveryOneIsAccountedFor() async throws {
         let files = try Self.files()
-        let result = try CLI.run(["annotate", files.maf, files.fusions, "--clinical", files.clinical, "--format", "jsonl", "--db", files.db])
+        let result = try await CLI.run(["annotate", files.maf, files.fusions, "--clinical", files.clinical, "--format", "jsonl", "--db", files.db])
         #expect(result.status == 0, "\(result.stderr)")
         let samples = try result.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -40,9 +40,9 @@ struct AnnotateCommandTests {
         #expect(result.stderr.contains("read 3, annotated 2, not annotatable 1 (non_protein_change 1), malformed 0"), "\(result.stderr)")
     }
 
-    @Test func rowsKeepTheInputColumnsInOrderAndAppendTheAnnotation() throws {
+    @Test func rowsKeepTheInputColumnsInOrderAndAppendTheAnnotation() async throws {
         let files = try Self.files()
-        let result = try CLI.run(["annotate", files.maf, "--clinical", files.clinical, "--rows", "--db", files.db])
+        let result = try await CLI.run(["annotate", files.maf, "--clinical", files.clinical, "--rows", "--db", files.db])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let input = Self.maf.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -66,9 +66,9 @@ struct AnnotateCommandTests {
         #expect(try field(4, "HOTSPOT") == "yes")
     }
 
-    @Test func theHTMLReportIsSelfContainedWithAGridAndNoScript() throws {
+    @Test func theHTMLReportIsSelfContainedWithAGridAndNoScript() async throws {
         let files = try Self.files()
-        let result = try CLI.run(["annotate", files.maf, files.fusions, "--clinical", files.clinical, "--format", "html", "--db", files.db])
+        let result = try await CLI.run(["annotate", files.maf, files.fusions, "--clinical", files.clinical, "--format", "html", "--db", files.db])
         #expect(result.status == 0, "\(result.stderr)")
         let html = result.stdout
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -79,30 +79,30 @@ struct AnnotateCommandTests {
         #expect(!html.contains("src=\"http"))
     }
 
-    @Test func aMalformedRowIsWarnedWithItsLineAndTheExitCodeIsOne() throws {
+    @Test func aMalformedRowIsWarnedWithItsLineAndTheExitCodeIsOne() async throws {
         let files = try Self.files()
         let broken = try CLI.temporaryFile(named: "broken.maf", Data((Self.maf + "EGFR\n").utf8))
-        let result = try CLI.run(["annotate", broken.path, "--disease", "LUAD", "--db", files.db])
+        let result = try await CLI.run(["annotate", broken.path, "--disease", "LUAD", "--db", files.db])
         #expect(result.status == 1)
         #expect(result.stderr.contains("broken.maf:6"), "\(result.stderr)")
         #expect(result.stderr.contains("malformed 1"))
     }
 
-    @Test func rowOutputIsTSVOnly() throws {
+    @Test func rowOutputIsTSVOnly() async throws {
         let files = try Self.files()
-        let result = try CLI.run(["annotate", files.maf, "--rows", "--format", "html", "--db", files.db])
+        let result = try await CLI.run(["annotate", files.maf, "--rows", "--format", "html", "--db", files.db])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--rows goes with --format tsv"), "\(result.stderr)")
     }
 
-    @Test func matchTakesAPhenopacketAsThePatient() throws {
+    @Test func matchTakesAPhenopacketAsThePatient() async throws {
         let files = try Self.files()
-        let exported = try CLI.run([
+        let exported = try await CLI.run([
             "export", "--format", "phenopacket", try CLI.temporaryFile(named: "case.json", ExportCommandTests.extracted).path,
         ])
         #expect(exported.status == 0, "\(exported.stderr)")
         let packet = try CLI.temporaryFile(named: "patient.json", Data(exported.stdout.utf8))
-        let result = try CLI.run(["match", "--phenopacket", packet.path, "--format", "json", "--db", files.db])
+        let result = try await CLI.run(["match", "--phenopacket", packet.path, "--format", "json", "--db", files.db])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let disease = try #require(object["disease"] as? [String: Any])

@@ -27,7 +27,7 @@ struct BrowserTests {
     }
 
     @Test(.enabled(if: available, "Chromium or python websocket-client missing: browser test skipped (bash scripts/test installs them)"))
-    func walkEveryPathOfTheWebUI() throws {
+    func walkEveryPathOfTheWebUI() async throws {
         let artifacts = Self.root.appendingPathComponent("artifacts/browser")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -35,9 +35,9 @@ struct BrowserTests {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let ended = try CLI.launch(process)
+        let text = String(decoding: await CLI.drain(output.fileHandleForReading), as: UTF8.self)
+        for await _ in ended {}
         #expect(process.terminationStatus == 0, "browser test: \(text)")
         for name in [
             "start.png", "reader.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png",

@@ -12,9 +12,9 @@ struct ExtractCommandTests {
         """.utf8
     )
 
-    @Test func writesOneCaseObjectPerLineWithTheContractFields() throws {
+    @Test func writesOneCaseObjectPerLineWithTheContractFields() async throws {
         let file = try CLI.temporaryFile(named: "case.md", Self.report)
-        let result = try CLI.run(["extract", "--format", "jsonl", file.path, file.path])
+        let result = try await CLI.run(["extract", "--format", "jsonl", file.path, file.path])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
@@ -30,17 +30,17 @@ struct ExtractCommandTests {
         #expect(alterations.first?["partner"] as? String == "EML4")
     }
 
-    @Test func textSummaryNumbersTheLines() throws {
+    @Test func textSummaryNumbersTheLines() async throws {
         let file = try CLI.temporaryFile(named: "case.md", Self.report)
-        let result = try CLI.run(["extract", "--format", "text", file.path])
+        let result = try await CLI.run(["extract", "--format", "text", file.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("1. crizotinib, 250 mg twice daily -> partial response"))
     }
 
-    @Test func pubTatorListsMentionsWithCharacterOffsets() throws {
+    @Test func pubTatorListsMentionsWithCharacterOffsets() async throws {
         let corpus = Data("123|t|FLT3 D835H in AML\n123|a|Sorafenib was given.\n\n".utf8)
         let file = try CLI.temporaryFile(named: "corpus.txt", corpus)
-        let result = try CLI.run(["extract", "--format", "pubtator", "--input-format", "pubtator", file.path])
+        let result = try await CLI.run(["extract", "--format", "pubtator", "--input-format", "pubtator", file.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("123\t0\t4\tFLT3\tGene\tFLT3"))
         #expect(result.stdout.contains("123\t5\t10\tD835H\tProteinMutation\tD835H"))
@@ -48,10 +48,10 @@ struct ExtractCommandTests {
         #expect(result.stdout.contains("123\t18\t27\tSorafenib\tChemical\tsorafenib"))
     }
 
-    @Test func aBadInputDoesNotStopTheBatch() throws {
+    @Test func aBadInputDoesNotStopTheBatch() async throws {
         let empty = try CLI.temporaryFile(named: "empty.txt", Data())
         let good = try CLI.temporaryFile(named: "case.md", Self.report)
-        let result = try CLI.run(["extract", "--format", "jsonl", empty.path, good.path])
+        let result = try await CLI.run(["extract", "--format", "jsonl", empty.path, good.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(empty.path): error: file is empty"))
         #expect(result.stdout.split(separator: "\n").count == 1)

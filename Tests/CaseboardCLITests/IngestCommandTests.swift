@@ -17,7 +17,7 @@ struct IngestCommandTests {
 
     /// Three gzipped files of 40 invented records each; every third record is not a case report.
     /// The sentences are made up for the test, not clinical claims.
-    static func fixtures() throws -> URL {
+    static func fixtures() async throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("caseboard-ingest-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let profiles = [
@@ -50,15 +50,14 @@ struct IngestCommandTests {
             let gzip = Process()
             gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             gzip.arguments = ["gzip", "-n", url.path]
-            try gzip.run()
-            gzip.waitUntilExit()
+            try await CLI.runToExit(gzip)
             #expect(gzip.terminationStatus == 0)
         }
         return directory
     }
 
     /// Every stored case with its whole record and its evidence count, one line each, by id.
-    static func caseSet(_ database: String) throws -> [String] {
+    static func caseSet(_ database: String) async throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [
@@ -67,9 +66,9 @@ struct IngestCommandTests {
         ]
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let ended = try CLI.launch(process)
+        let data = await CLI.drain(output.fileHandleForReading)
+        for await _ in ended {}
         // The store writes JSON keys in no fixed order: compare records with sorted keys.
         return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
             let parts = line.split(separator: " ", maxSplits: 2)
@@ -97,15 +96,20 @@ struct IngestCommandTests {
     }
 
     /// Waits until `file` contains `text` or the process ends.
-    static func wait(for text: String, in file: URL, while process: Process) {
+    static func wait(for text: String, in file: URL, while process: Process) async throws {
         while process.isRunning {
             if let data = try? Data(contentsOf: file), String(decoding: data, as: UTF8.self).contains(text) { return }
-            usleep(10_000)
+            try await Task.sleep(for: .milliseconds(10))
         }
     }
 
     static func temporaryDatabase() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("caseboard-ingest-\(UUID().uuidString).sqlite").path
+    }
+
+    /// Removes a database made by ``temporaryDatabase()`` with its journal files.
+    static func remove(_ database: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: database + suffix) }
     }
 
     /// The expected case ids: the case reports among PMIDs 9300000...9300119.
@@ -114,16 +118,18 @@ struct IngestCommandTests {
     }
 
     @Test(.enabled(if: hasSQLite3 && hasGzip, "sqlite3 or gzip missing: the ingest kill test is skipped"))
-    func killedAtRandomPointsAndRerunStoresTheSameCasesAsACleanRun() throws {
-        let folder = try Self.fixtures()
+    func killedAtRandomPointsAndRerunStoresTheSameCasesAsACleanRun() async throws {
+        let folder = try await Self.fixtures()
         defer { try? FileManager.default.removeItem(at: folder) }
         let clean = Self.temporaryDatabase()
-        let cleanRun = try CLI.run(["ingest", "--db", clean, "--batch-size", "4", folder.path])
+        defer { Self.remove(clean) }
+        let cleanRun = try await CLI.run(["ingest", "--db", clean, "--batch-size", "4", folder.path])
         #expect(cleanRun.status == 0, "clean run: \(cleanRun.stderr)")
-        let expected = try Self.caseSet(clean)
+        let expected = try await Self.caseSet(clean)
         #expect(expected.map { String($0.prefix { $0 != " " }) } == Self.expectedIDs)
 
         let database = Self.temporaryDatabase()
+        defer { Self.remove(database) }
         var generator = SystemRandomNumberGenerator()
         let errors = folder.appendingPathComponent("stderr.log")
         var kills = 0
@@ -132,62 +138,69 @@ struct IngestCommandTests {
             if round > 0 {
                 // Start-up (loading vocabularies, opening and seeding the store) takes most of a
                 // short run, so most kills wait for a file to be claimed first.
-                Self.wait(for: "claimed", in: errors, while: worker)
+                try await Self.wait(for: "claimed", in: errors, while: worker)
             }
             // A random point: during start-up, reading, extracting, storing or checkpointing.
-            usleep(UInt32.random(in: 0...(round == 0 ? 3_000_000 : 600_000), using: &generator))
+            try await Task.sleep(for: .microseconds(Int.random(in: 0...(round == 0 ? 3_000_000 : 600_000), using: &generator)))
             if worker.isRunning {
                 kill(worker.processIdentifier, SIGKILL)
                 kills += 1
             }
-            worker.waitUntilExit()
+            await CLI.exit(of: worker)
         }
         #expect(kills > 0, "no run was killed: every run ended before its kill")
-        let rerun = try CLI.run(["ingest", "--db", database, "--batch-size", "4", folder.path])
+        let rerun = try await CLI.run(["ingest", "--db", database, "--batch-size", "4", folder.path])
         #expect(rerun.status == 0, "rerun: \(rerun.stderr)")
-        #expect(try Self.caseSet(database) == expected)
-        let status = try CLI.run(["ingest", "--status", "--db", database])
+        #expect(try await Self.caseSet(database) == expected)
+        let status = try await CLI.run(["ingest", "--status", "--db", database])
         #expect(status.stdout.contains("3 of 3 file(s) done"), "status: \(status.stdout)")
     }
 
     @Test(.enabled(if: hasSQLite3 && hasGzip, "sqlite3 or gzip missing: the two-worker ingest test is skipped"))
-    func twoWorkersShareTheFilesWithoutDuplicates() throws {
-        let folder = try Self.fixtures()
+    func twoWorkersShareTheFilesWithoutDuplicates() async throws {
+        let folder = try await Self.fixtures()
         defer { try? FileManager.default.removeItem(at: folder) }
         let clean = Self.temporaryDatabase()
-        #expect(try CLI.run(["ingest", "--db", clean, "--batch-size", "4", folder.path]).status == 0)
+        defer { Self.remove(clean) }
+        #expect(try await CLI.run(["ingest", "--db", clean, "--batch-size", "4", folder.path]).status == 0)
         let database = Self.temporaryDatabase()
+        defer { Self.remove(database) }
         let first = try Self.start(["ingest", "--db", database, "--batch-size", "4", folder.path])
         let second = try Self.start(["ingest", "--db", database, "--batch-size", "4", folder.path])
-        first.waitUntilExit()
-        second.waitUntilExit()
+        await CLI.exit(of: first)
+        await CLI.exit(of: second)
         #expect(first.terminationStatus == 0)
         #expect(second.terminationStatus == 0)
-        #expect(try Self.caseSet(database) == (try Self.caseSet(clean)))
-        let status = try CLI.run(["ingest", "--status", "--db", database])
+        #expect(try await Self.caseSet(database) == (try await Self.caseSet(clean)))
+        let status = try await CLI.run(["ingest", "--status", "--db", database])
         #expect(status.stdout.contains("3 of 3 file(s) done"), "status: \(status.stdout)")
         // Each file was claimed once: no worker took over another's file.
         let tries = status.stdout.split(separator: "\n").filter { $0.hasPrefix("done") }.map { $0.split(separator: " ")[1] }
         #expect(tries == ["1", "1", "1"], "status: \(status.stdout)")
     }
 
-    @Test func statusOfAnEmptyDatabaseSaysSo() throws {
+    @Test func statusOfAnEmptyDatabaseSaysSo() async throws {
         let database = Self.temporaryDatabase()
-        let result = try CLI.run(["ingest", "--status", "--db", database])
+        defer { Self.remove(database) }
+        let result = try await CLI.run(["ingest", "--status", "--db", database])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "no ingest jobs\n")
     }
 
-    @Test func withoutInputsItIsAUsageError() throws {
-        let result = try CLI.run(["ingest", "--db", Self.temporaryDatabase()])
+    @Test func withoutInputsItIsAUsageError() async throws {
+        let database = Self.temporaryDatabase()
+        defer { Self.remove(database) }
+        let result = try await CLI.run(["ingest", "--db", database])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--status"))
     }
 
-    @Test func progressLinesGoToStandardErrorWhenItIsNotATerminal() throws {
-        let folder = try Self.fixtures()
+    @Test func progressLinesGoToStandardErrorWhenItIsNotATerminal() async throws {
+        let folder = try await Self.fixtures()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try CLI.run(["ingest", "--db", Self.temporaryDatabase(), folder.path])
+        let database = Self.temporaryDatabase()
+        defer { Self.remove(database) }
+        let result = try await CLI.run(["ingest", "--db", database, folder.path])
         #expect(result.status == 0)
         #expect(result.stderr.contains("ingest: invented01.xml.gz done"), "\(result.stderr)")
         #expect(!result.stderr.contains("\r"))

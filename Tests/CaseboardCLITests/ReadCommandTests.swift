@@ -16,18 +16,18 @@ struct ReadCommandTests {
         """.utf8
     )
 
-    @Test func printsSectionsAsText() throws {
+    @Test func printsSectionsAsText() async throws {
         let file = try CLI.temporaryFile(named: "case.md", Self.report)
-        let result = try CLI.run(["read", file.path])
+        let result = try await CLI.run(["read", file.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("== case.md (markdown) =="))
         #expect(result.stdout.contains("-- [case] Case presentation"))
         #expect(result.stdout.contains("-- [discussion] Discussion"))
     }
 
-    @Test func printsOneJSONObjectPerDocument() throws {
+    @Test func printsOneJSONObjectPerDocument() async throws {
         let file = try CLI.temporaryFile(named: "case.md", Self.report)
-        let result = try CLI.run(["read", "--format", "json", file.path, file.path])
+        let result = try await CLI.run(["read", "--format", "json", file.path, file.path])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
@@ -42,43 +42,43 @@ struct ReadCommandTests {
         #expect(quoted == caseSection["text"] as? String)
     }
 
-    @Test func readsStandardInputWithAForcedFormat() throws {
+    @Test func readsStandardInputWithAForcedFormat() async throws {
         let html = Data("<html><body><h1>Title</h1><p>A 5-year-old girl.</p><script>alert(1)</script></body></html>".utf8)
-        let result = try CLI.run(["read", "--input-format", "html", "-"], stdin: html)
+        let result = try await CLI.run(["read", "--input-format", "html", "-"], stdin: html)
         #expect(result.status == 0)
         #expect(result.stdout.contains("A 5-year-old girl."))
         #expect(!result.stdout.contains("alert"))
     }
 
-    @Test func badInputsFailWithLocatedErrorsAndTheRestIsStillRead() throws {
+    @Test func badInputsFailWithLocatedErrorsAndTheRestIsStillRead() async throws {
         let empty = try CLI.temporaryFile(named: "empty.txt", Data())
         let good = try CLI.temporaryFile(named: "case.md", Self.report)
         let truncated = try CLI.temporaryFile(named: "cut.xml", Data("<PubmedArticleSet><PubmedArticle><MedlineCitation>\n<PMID>1</PMID>".utf8))
-        let result = try CLI.run(["read", empty.path, truncated.path, good.path])
+        let result = try await CLI.run(["read", empty.path, truncated.path, good.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(empty.path): error: file is empty"))
         #expect(result.stderr.contains("\(truncated.path):2:"))
         #expect(result.stdout.contains("== case.md (markdown) =="))
     }
 
-    @Test func invalidBytesWarnButSucceedUnlessStrict() throws {
+    @Test func invalidBytesWarnButSucceedUnlessStrict() async throws {
         var bytes = Data("A 40-year-old woman ".utf8)
         bytes.append(contentsOf: [0xFF, 0xFE])
         bytes.append(contentsOf: Data(" with AML.\n".utf8))
         let file = try CLI.temporaryFile(named: "bytes.txt", bytes)
-        let lenient = try CLI.run(["read", file.path])
+        let lenient = try await CLI.run(["read", file.path])
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("\(file.path):1:21: warning:"))
         #expect(lenient.stdout.contains("\u{FFFD}"))
-        let strict = try CLI.run(["read", "--strict", file.path])
+        let strict = try await CLI.run(["read", "--strict", file.path])
         #expect(strict.status == 1)
     }
 
-    @Test func usageErrorsExitWithTwo() throws {
-        #expect(try CLI.run(["read"]).status == 2)
-        #expect(try CLI.run(["read", "--format", "yaml", "x"]).status == 2)
-        #expect(try CLI.run(["frobnicate"]).status == 2)
-        let help = try CLI.run(["--help"])
+    @Test func usageErrorsExitWithTwo() async throws {
+        #expect(try await CLI.run(["read"]).status == 2)
+        #expect(try await CLI.run(["read", "--format", "yaml", "x"]).status == 2)
+        #expect(try await CLI.run(["frobnicate"]).status == 2)
+        let help = try await CLI.run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("read"))
     }

@@ -1,11 +1,24 @@
-// Extracts every record of a PubMed file (default: the 233 MB update file) with the library's
-// concurrent batch extraction, and prints records/s, MB/s, peak memory early and at the end,
-// and the ratio to `zcat FILE | wc -c` on this machine. Not a test: nothing here asserts.
+// Two measures of extraction speed. Not a test: nothing here asserts.
+//
+//     swift run -c release ExtractionBenchmark [FILE.xml.gz]
+//         Extracts every record of a PubMed file (default: the 233 MB update file) with the
+//         library's concurrent batch extraction and prints the time, the `zcat FILE | wc -c`
+//         time on this machine and the ratio (target: under 10x), peak RSS after 2,000 records
+//         and at the end (flat memory), and records/s.
+//
+//     swift run -c release ExtractionBenchmark --scaling [--sizes 0.1,1,10]
+//         Extracts ordinary and mention-dense invented texts of each size on one core and
+//         prints seconds per MB (targets: no growth with size, any 1 MB text under 2 s), with
+//         the 1-minute load average beside each figure.
 import CaseboardCore
 import CaseboardDocuments
 import CaseboardExtraction
 import CaseboardVocabularies
 import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 func peakRSSMegabytes() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
@@ -15,49 +28,149 @@ func peakRSSMegabytes() -> Int {
     return -1
 }
 
-func zcatSeconds(_ path: String) -> Double {
-    let start = Date()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "zcat '\(path)' | wc -c > /dev/null"]
-    try? process.run()
-    process.waitUntilExit()
-    return Date().timeIntervalSince(start)
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-let arguments = CommandLine.arguments
-let path = arguments.count > 1 ? arguments[1] : "../../shared/data/pubmed/pubmed21n1298.xml.gz"
-guard FileManager.default.fileExists(atPath: path) else {
-    print("\(path) not found; pass a PubMed .xml.gz path")
-    exit(1)
+func loadAverage() -> Double {
+    var loads = [0.0, 0.0, 0.0]
+    return getloadavg(&loads, 3) > 0 ? loads[0] : -1
 }
+
+/// `zcat FILE | wc -c`: the decompressed size and the wall time.
+func zcatBaseline(_ path: String) throws -> (bytes: Int, seconds: Double) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "zcat \"$0\" | wc -c", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    let start = now()
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let seconds = now() - start
+    return (Int(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, seconds)
+}
+
+func pubMedFile(_ path: String, extractor: CaseExtractor) async throws {
+    guard FileManager.default.fileExists(atPath: path) else {
+        print("\(path) not found; pass a PubMed .xml.gz path")
+        exit(1)
+    }
+    let zcat = try zcatBaseline(path)
+    let loadBefore = loadAverage()
+    let start = now()
+    var stream = try DocumentLoader().open(path: path)
+    var records = 0
+    var textBytes = 0
+    var outputBytes = 0
+    var earlyRSS = -1
+    var finished = false
+    while !finished {
+        var batch: [Document] = []
+        while batch.count < 256, let item = try stream.next() {
+            if case .document(let document) = item { batch.append(document) }
+        }
+        finished = batch.count < 256
+        let sizes = await extractor.extract(batch) { document, extractor in
+            (try? JSONEncoder().encode(extractor.extract(document)).count) ?? 0
+        }
+        records += batch.count
+        textBytes += batch.reduce(0) { $0 + $1.text.utf8.count }
+        outputBytes += sizes.reduce(0, +)
+        if earlyRSS < 0 && records >= 2_000 { earlyRSS = peakRSSMegabytes() }
+    }
+    let seconds = now() - start
+    print("file: \(path)")
+    print(
+        String(
+            format: "records: %d, decompressed %.1f MB, document text %.1f MB, JSON output %.1f MB",
+            records,
+            Double(zcat.bytes) / 1e6,
+            Double(textBytes) / 1e6,
+            Double(outputBytes) / 1e6
+        )
+    )
+    print(String(format: "time: %.2f s", seconds))
+    print(String(format: "zcat | wc -c: %.2f s", zcat.seconds))
+    print(String(format: "ratio: %.1fx (target: under 10x)", seconds / zcat.seconds))
+    print("peak RSS: \(earlyRSS) MB after 2,000 records, \(peakRSSMegabytes()) MB at the end")
+    print(String(format: "records/s: %.0f", Double(records) / seconds))
+    print(String(format: "load average (1 min): %.1f before, %.1f after", loadBefore, loadAverage()))
+}
+
+/// Invented texts: ordinary prose, and mention-dense units read as sentences ("Unit. Unit. ") and
+/// as one run without a stop ("unit unit "), which the sentence splitter cuts into bounded pieces.
+func scalingTexts() -> [(label: String, unit: String)] {
+    let ordinary =
+        "A 61-year-old woman with lung adenocarcinoma was found to carry an EGFR exon 19 deletion. "
+        + "She received osimertinib and achieved a partial response lasting eleven months. "
+        + "Grade 2 diarrhea resolved with loperamide. At progression a biopsy showed MET amplification. "
+    let dense: [(String, String)] = [
+        ("drugs", "osimertinib gefitinib erlotinib imatinib dasatinib"),
+        ("responses", "partial response complete response stable disease progressive disease"),
+        ("drugs and responses", "osimertinib partial response"),
+        ("grades", "grade 3 grade 2 grade 4 grade 1"),
+        ("adverse events", "neutropenia rash diarrhea fatigue pneumonitis"),
+        ("grades and adverse events", "grade 3 neutropenia grade 2 rash"),
+        ("diseases", "acute myeloid leukemia lung adenocarcinoma melanoma"),
+        ("genes", "EGFR KRAS BRAF ALK ROS1 MET RET"),
+        ("variants", "L858R G12C V600E T790M D835Y"),
+        ("genes and variants", "EGFR L858R KRAS G12C BRAF V600E"),
+    ]
+    var texts = [("ordinary prose", ordinary)]
+    for (label, unit) in dense {
+        texts.append(("\(label), sentences", unit.prefix(1).uppercased() + unit.dropFirst() + ". "))
+        texts.append(("\(label), no stops", unit + " "))
+    }
+    return texts
+}
+
+func scaling(sizes: [Double], extractor: CaseExtractor) throws {
+    print("extraction of one document on one core: extract and mentions, as /api/extract does")
+    print(
+        "text".padding(toLength: 38, withPad: " ", startingAt: 0) + "     MB  seconds    s/MB  load"
+    )
+    var slowest: (label: String, seconds: Double)?
+    for (label, unit) in scalingTexts() {
+        for megabytes in sizes {
+            let size = Int(megabytes * 1_048_576)
+            let text = String(decoding: String(repeating: unit, count: size / unit.utf8.count + 1).utf8.prefix(size), as: UTF8.self)
+            let document = try PlainTextReader().read(Array(text.utf8), source: "scaling.txt")
+            let load = loadAverage()
+            let start = now()
+            let record = extractor.extract(document)
+            let mentions = extractor.mentions(document)
+            let seconds = now() - start
+            precondition(record.document == document.id && mentions.count >= 0)
+            print(
+                label.padding(toLength: 38, withPad: " ", startingAt: 0)
+                    + String(format: " %6.1f %8.2f %7.2f %5.1f", megabytes, seconds, seconds / megabytes, load)
+            )
+            fflush(nil)
+            if megabytes == 1, seconds > slowest?.seconds ?? -1 { slowest = (label, seconds) }
+        }
+    }
+    if let slowest { print("slowest 1 MB text: \(slowest.label), " + String(format: "%.2f s", slowest.seconds)) }
+    print("peak RSS: \(peakRSSMegabytes()) MB")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
 let extractor = CaseExtractor(vocabularies: try Vocabularies.loadBundled())
-let zcat = zcatSeconds(path)
-let start = Date()
-var stream = try DocumentLoader().open(path: path)
-var records = 0
-var textBytes = 0
-var outputBytes = 0
-var earlyRSS = -1
-var finished = false
-while !finished {
-    var batch: [Document] = []
-    while batch.count < 256, let item = try stream.next() {
-        if case .document(let document) = item { batch.append(document) }
+if arguments.contains("--scaling") {
+    let sizes =
+        arguments.firstIndex(of: "--sizes").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+        .map { $0.split(separator: ",").compactMap { Double($0) } } ?? [0.1, 1, 10]
+    try scaling(sizes: sizes, extractor: extractor)
+} else {
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    // ../shared beside the main checkout, or beside the folder of worktrees.
+    let candidates = ["../../shared", "../../../shared"].map {
+        packageRoot.appendingPathComponent("\($0)/data/pubmed/pubmed21n1298.xml.gz").standardizedFileURL.path
     }
-    finished = batch.count < 256
-    let sizes = await extractor.extract(batch) { document, extractor in
-        (try? JSONEncoder().encode(extractor.extract(document)).count) ?? 0
-    }
-    records += batch.count
-    textBytes += batch.reduce(0) { $0 + $1.text.utf8.count }
-    outputBytes += sizes.reduce(0, +)
-    if earlyRSS < 0 && records >= 2_000 { earlyRSS = peakRSSMegabytes() }
+    let path =
+        arguments.first { !$0.hasPrefix("--") } ?? candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
+    try await pubMedFile(path, extractor: extractor)
 }
-let seconds = Date().timeIntervalSince(start)
-let megabytes = 233.246839
-print("file: \(path)")
-print(String(format: "records: %d, document text %.1f MB, JSON output %.1f MB", records, Double(textBytes) / 1e6, Double(outputBytes) / 1e6))
-print(String(format: "wall: %.2f s, records/s: %.0f, decompressed MB/s: %.1f", seconds, Double(records) / seconds, megabytes / seconds))
-print("peak RSS after 2,000 records: \(earlyRSS) MB; at the end: \(peakRSSMegabytes()) MB")
-print(String(format: "zcat | wc -c: %.2f s; ratio %.1fx (target: under 10x)", zcat, seconds / zcat))

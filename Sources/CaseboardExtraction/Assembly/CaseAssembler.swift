@@ -7,7 +7,8 @@ import Foundation
 struct CaseAssembler {
     let annotated: AnnotatedDocument
     let vocabularies: Vocabularies
-    let views: [SentenceView]
+    /// Loops over them end early when the task is cancelled.
+    let views: SentenceViews
     /// The document text as bytes, for the few local look-arounds assembly needs.
     let bytes: [UInt8]
     /// The report describes several patients, so it has no single age or sex.
@@ -19,7 +20,7 @@ struct CaseAssembler {
         self.annotated = annotated
         self.vocabularies = vocabularies
         caseSeries = annotated.reportsCaseSeries()
-        views = annotated.sentenceViews(caseSeries: caseSeries)
+        views = SentenceViews(annotated.sentenceViews(caseSeries: caseSeries))
         bytes = Array(annotated.document.text.utf8)
         clock = resolveTimes()
     }
@@ -241,10 +242,11 @@ struct CaseAssembler {
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
                 if !disease.isCancer, isTreatmentEffect(term.range, in: view) { complications.insert(disease.code) }
                 let surface = lowered(term.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                if var entry = byCode[disease.code] {
-                    entry.diagnosis.spans.append(evidence(term.range))
-                    if preferredName(surface, over: entry.best) { entry.best = surface }
-                    byCode[disease.code] = entry
+                if let best = byCode[disease.code]?.best {
+                    // In place: a copy taken out and put back copies every span per mention,
+                    // quadratic in a text that names one disease many times.
+                    byCode[disease.code]!.diagnosis.spans.append(evidence(term.range))
+                    if preferredName(surface, over: best) { byCode[disease.code]!.best = surface }
                 } else {
                     order.append(disease.code)
                     byCode[disease.code] = (

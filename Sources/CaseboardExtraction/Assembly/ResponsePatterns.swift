@@ -12,6 +12,11 @@ struct ResponsePattern {
 }
 
 enum ResponsePatterns {
+    /// Every pattern below needs one of these words (lower case); a sentence without any is not
+    /// searched, since the patterns cost far more per sentence than a byte test. A new pattern
+    /// adds its word here.
+    static let keys = ["metasta", "resist", "refractor", "died", "remain", "progression", "hematolog"].map { Array($0.utf8) }
+
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
     nonisolated(unsafe) private static let patterns: [(Regex<Substring>, ResponseKind, Bool)] = [
         // New disease: "liver metastasis appeared", "metastases developed".

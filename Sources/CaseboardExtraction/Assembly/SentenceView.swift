@@ -282,9 +282,31 @@ extension AnnotatedDocument {
     static let aimPhrases = ["aimed to present", "aimed to describe", "aimed to report", "this report aimed", "aim of this report"]
 
     private func kind(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SentenceKind? {
-        let sentence = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
-        if Self.aimPhrases.contains(where: { sentence.contains($0) }) { return .aim }
-        return Self.definitionPhrases.contains { sentence.contains($0) } ? .definition : nil
+        // Lowercased bytes and a plain byte search (the phrases are ASCII): `String.contains`
+        // builds a searcher with a hash table per call, and forty calls per sentence took 95% of
+        // the time of extracting ordinary prose.
+        let sentence = bytes[range].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        if Self.aimPhraseBytes.contains(where: { Self.occurs($0, in: sentence) }) { return .aim }
+        return Self.definitionPhraseBytes.contains { Self.occurs($0, in: sentence) } ? .definition : nil
+    }
+
+    static let aimPhraseBytes = aimPhrases.map { Array($0.utf8) }
+    static let definitionPhraseBytes = definitionPhrases.map { Array($0.utf8) }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte.
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        var start = 0
+        while start <= haystack.count - needle.count {
+            if haystack[start] == first {
+                var matched = 1
+                while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     private func hasCitation(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {

@@ -211,7 +211,8 @@ struct TherapyAssembly {
     /// "second-generation TKIs", "the BRAF inhibitor". It resolves to the latest line already
     /// named whose drug is of that class, so an outcome stated for the class reaches the drug.
     private func classMentions(in view: SentenceView, excluding placed: [Placed]) -> [Placed] {
-        guard !lines.isEmpty else { return [] }
+        // The pattern needs "TKI" or "inhibitor": a byte test first, far cheaper than the pattern.
+        guard !lines.isEmpty, assembler.sentence(view, containsAnyOf: Self.classWords, ignoringCase: false) else { return [] }
         let text = assembler.text(view.range)
         var result: [Placed] = []
         for match in text.matches(of: Self.classPattern) {
@@ -237,6 +238,8 @@ struct TherapyAssembly {
         }
         return result
     }
+
+    private static let classWords = ["TKI", "inhibitor"].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let classPattern =
         /\b(?:(?:these|those|both|the|an?|all|two|three)\s+)?((?:first|second|third|1st|2nd|3rd)[- ]generation|[A-Z][A-Z0-9]{1,5})?[- ]?(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?)\b/
@@ -551,7 +554,9 @@ struct TherapyAssembly {
         // outcome only when it names them.
         let treating = placed.filter { if case .line(let index) = $0.item { !supportiveLines.contains(index) } else { true } }
         let treatingFocus: Item? = if case .line(let index) = focus, supportiveLines.contains(index) { nil } else { focus }
-        let patterns = ResponsePatterns.matches(in: assembler.text(view.range), offset: view.range.lowerBound)
+        let patterns =
+            assembler.sentence(view, containsAnyOf: ResponsePatterns.keys, ignoringCase: true)
+            ? ResponsePatterns.matches(in: assembler.text(view.range), offset: view.range.lowerBound) : []
         for pattern in patterns where pattern.explicitOnly && !assembler.isNegated(pattern.range, in: view, window: 12) {
             for index in namedLines(after: pattern.range, placed: placed) {
                 record(pattern.kind, at: pattern.range, onLine: index)
@@ -795,6 +800,9 @@ struct TherapyAssembly {
         /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection))\b/
 
     /// Pauses and stops the stop cues leave out.
+    /// Every form of ``holdWords`` holds one of these (lower case): a byte test before the pattern.
+    private static let holdKeys = ["withh", "held", "interrupted", "suspended", "discontinue"].map { Array($0.utf8) }
+
     nonisolated(unsafe) private static let holdWords =
         /\b(?:withh(?:eld|olding)|(?:was|were|been)\s+held|interrupted|suspended|decided\s+to\s+discontinue)\b/
 
@@ -929,7 +937,9 @@ struct TherapyAssembly {
         }
         if let stop = view.cues(.stop).first, !assembler.isNegated(stop.range, in: view, window: 12), !view.has(.progression) {
             stoppedLines.insert(index)
-        } else if !view.has(.progression), assembler.text(view.range).firstMatch(of: Self.holdWords.ignoresCase()) != nil {
+        } else if !view.has(.progression), assembler.sentence(view, containsAnyOf: Self.holdKeys, ignoringCase: true),
+            assembler.text(view.range).firstMatch(of: Self.holdWords.ignoresCase()) != nil
+        {
             // "necessitating withholding both drugs", "treatment was held".
             stoppedLines.insert(index)
         }

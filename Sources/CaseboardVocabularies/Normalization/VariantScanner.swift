@@ -183,19 +183,25 @@ private struct Cursor {
         !WordBoundary.wordCharacterAt(bytes, position)
     }
 
+    // The literal's bytes are read in place: an array of them per call (tried at every word of
+    // the text) took 40% of the time of extracting ordinary prose.
     mutating func take(_ literal: String) -> Bool {
-        let utf8 = Array(literal.utf8)
-        guard index + utf8.count <= bytes.count else { return false }
-        for (offset, byte) in utf8.enumerated() where bytes[index + offset] != byte { return false }
-        index += utf8.count
+        var position = index
+        for byte in literal.utf8 {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+        }
+        index = position
         return true
     }
 
     mutating func takeCaseInsensitive(_ literal: String) -> Bool {
-        let utf8 = Array(literal.utf8)
-        guard index + utf8.count <= bytes.count else { return false }
-        for (offset, byte) in utf8.enumerated() where LexiconKey.fold(bytes[index + offset]) != byte { return false }
-        index += utf8.count
+        var position = index
+        for byte in literal.utf8 {
+            guard position < bytes.count, LexiconKey.fold(bytes[position]) == byte else { return false }
+            position += 1
+        }
+        index = position
         return true
     }
 
