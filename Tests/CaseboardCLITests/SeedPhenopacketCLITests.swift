@@ -49,7 +49,7 @@ struct SeedPhenopacketCLITests {
         return options.map { "\(($0["drugs"] as? [String] ?? []).joined(separator: "+")) [\($0["level"] as? String ?? "?")]" }
     }
 
-    @Test func eachSeedMatchesTheSameThroughItsPhenopacket() throws {
+    @Test func eachSeedMatchesTheSameThroughItsPhenopacket() async throws {
         let seeds = try #require(CLISeeds.directory)
         let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
         #expect(names.count == 5)
@@ -59,20 +59,20 @@ struct SeedPhenopacketCLITests {
         // One store for every run: the first seeds it.
         let db = work.appendingPathComponent("kb.sqlite").path
         for name in names {
-            let extracted = try CLI.run(["extract", seeds.appendingPathComponent(name).path])
+            let extracted = try await CLI.run(["extract", seeds.appendingPathComponent(name).path])
             #expect(extracted.status == 0, "\(name): \(extracted.stderr)")
             let record = try Self.object(extracted.stdout)
             let casePath = work.appendingPathComponent("\(name).case.json")
             try Data(extracted.stdout.utf8).write(to: casePath)
-            let exported = try CLI.run(["export", "--format", "phenopacket", casePath.path])
+            let exported = try await CLI.run(["export", "--format", "phenopacket", casePath.path])
             #expect(exported.status == 0, "\(name): \(exported.stderr)")
             let packet = work.appendingPathComponent("\(name).phenopacket.json")
             try Data(exported.stdout.utf8).write(to: packet)
             let profile = work.appendingPathComponent("\(name).profile.json")
             try JSONSerialization.data(withJSONObject: Self.profile(of: record)).write(to: profile)
 
-            let viaPacket = try CLI.run(["match", "--phenopacket", packet.path, "--format", "json", "--db", db])
-            let direct = try CLI.run(["match", "--profile", profile.path, "--format", "json", "--db", db])
+            let viaPacket = try await CLI.run(["match", "--phenopacket", packet.path, "--format", "json", "--db", db])
+            let direct = try await CLI.run(["match", "--profile", profile.path, "--format", "json", "--db", db])
             // Both ways give the same options; an OncoTree code that also abbreviates another condition
             // ("MS") is read as the code, so no seed is refused.
             #expect(viaPacket.status == 0, "\(name): phenopacket \(viaPacket.stderr)")
