@@ -1,6 +1,8 @@
 import CaseboardCore
 import CaseboardDocuments
 import CaseboardExtraction
+import Dispatch
+import Foundation
 import Testing
 
 /// A cancelled task (a server request past its deadline) stops extracting: the sentence loops
@@ -16,13 +18,17 @@ struct CancellationTests {
     @Test func anExtractionCancelledWhileItRunsEndsWithCancellationAndNoRecord() async throws {
         let extractor = try Shared.extractor.get()
         let document = try PlainTextReader().read(Array(Self.longReport.utf8), source: "long.txt")
-        let (started, signal) = AsyncStream.makeStream(of: Void.self)
+        let started = DispatchSemaphore(value: 0)
         let task = Task.detached { () throws(CancellationError) -> CaseRecord in
-            signal.finish()
+            started.signal()
             return try extractor.extractUnlessCancelled(document)
         }
-        for await _ in started {}
-        task.cancel()
+        // Cancelled from a thread of its own: on a busy 2-core pool this test's continuation could
+        // be scheduled only after the extraction had ended (a clean-clone CI run saw that).
+        Thread {
+            started.wait()
+            task.cancel()
+        }.start()
         let outcome = await task.result
         #expect(throws: CancellationError.self) { try outcome.get() }
     }
