@@ -61,14 +61,7 @@ struct HoldoutScenarioTests {
     @Test(arguments: HoldoutScenarios.profiles)
     func profile(_ scenario: ClinicalScenario) throws {
         let result = try HoldoutScenarios.defaultMatcher.get().match(scenario.profile)
-        let failures = ClinicalScenarioSuite.evaluate(scenario, result)
-        if let gap = scenario.knownGap {
-            withKnownIssue(Comment(rawValue: gap)) {
-                #expect(failures.isEmpty, Comment(rawValue: ClinicalScenarioSuite.report(scenario, result, failures)))
-            }
-        } else {
-            #expect(failures.isEmpty, Comment(rawValue: ClinicalScenarioSuite.report(scenario, result, failures)))
-        }
+        ClinicalScenarioSuite.expectPasses(scenario, result)
     }
 
     /// Regorafenib (after imatinib and sunitinib) and ripretinib (after three kinase inhibitors)
