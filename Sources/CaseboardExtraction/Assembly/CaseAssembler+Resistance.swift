@@ -96,17 +96,23 @@ extension CaseAssembler {
         var genes: [String] = []
         for term in view.terms {
             guard case .gene(let index) = term.concept else { continue }
-            if skippingDescriptors, isDescriptor(term.range, in: view) { continue }
             let symbol = vocabularies.genes[index].symbol
-            if altered.contains(symbol), !genes.contains(symbol) { genes.append(symbol) }
+            // The set first: the descriptor pattern costs far more, and most genes are not altered.
+            guard altered.contains(symbol), !genes.contains(symbol) else { continue }
+            if skippingDescriptors, isDescriptor(term.range, in: view) { continue }
+            genes.append(symbol)
         }
         return genes
     }
 
     private func isDescriptor(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let after = text(range.upperBound..<min(view.range.upperBound, range.upperBound + 40))
-        return after.firstMatch(of: Self.descriptorPattern) != nil
+        let window = range.upperBound..<min(view.range.upperBound, range.upperBound + 40)
+        guard text(window, containsAnyOf: Self.descriptorKeys, ignoringCase: false) else { return false }
+        return text(window).firstMatch(of: Self.descriptorPattern) != nil
     }
+
+    /// Every form of ``descriptorPattern`` holds one of these: a byte test before the pattern.
+    private static let descriptorKeys = ["mutated", "mutant", "positive", "rearranged", "driven", "inhibitor", "TKI"].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let descriptorPattern =
         /^(?:\s+and\s+[A-Z][A-Z0-9]+)?(?:\s+[A-Z]\d+[A-Z])?[-‐ ](?:mutated|mutant|positive|rearranged|driven|inhibitors?|TKIs?|kinase inhibitors?)\b/

@@ -10,6 +10,16 @@ struct TimeMention {
     var isBefore = false
 }
 
+/// The time phrases of each sentence once found, by sentence index. A reference, so that the
+/// copies of the assembler that therapy assembly holds share it.
+final class TimeCache {
+    var raw: [[TimeMention]?]
+
+    init(sentences: Int) {
+        raw = Array(repeating: nil, count: sentences)
+    }
+}
+
 /// Time phrases normalized to months from diagnosis, and when each drug and procedure began on
 /// that scale, worked out once per document by ``CaseAssembler/resolveTimes()``.
 struct TimeClock {
@@ -33,7 +43,17 @@ extension CaseAssembler {
     /// Dates ("In February 2012", "Mars 2008", "in 2014"), relative times ("Ten months after
     /// transplant", "Thirty-three weeks from sorafenib start", "after 18 months of therapy") and
     /// cycles ("in the third cycle", "after four cycles").
+    ///
+    /// Found once per sentence and kept: the clock, line starts, procedures and the outcome each
+    /// ask for the same sentence's times.
     func rawTimes(in view: SentenceView) -> [TimeMention] {
+        if view.index < timeCache.raw.count, let cached = timeCache.raw[view.index] { return cached }
+        let found = findTimes(in: view)
+        if view.index < timeCache.raw.count { timeCache.raw[view.index] = found }
+        return found
+    }
+
+    private func findTimes(in view: SentenceView) -> [TimeMention] {
         var result: [TimeMention] = []
         var usedNumbers: Set<Range<Int>> = []
         for cue in view.cues {
@@ -140,6 +160,9 @@ extension CaseAssembler {
     /// "in the third cycle", "during the 2nd course", "after four cycles", "cycle 3". The cycle
     /// number is kept; "after N cycles" counts from the end of cycle N, the others from its start.
     func cycles(in view: SentenceView) -> [TimeMention] {
+        // Each pattern needs "cycle" or "course": a byte test first, since the patterns cost far
+        // more and most sentences name neither.
+        guard text(view.range, containsAnyOf: Self.cycleKeys, ignoringCase: true) else { return [] }
         let sentence = text(view.range)
         var result: [TimeMention] = []
         func add(_ range: Range<String.Index>, number: Substring, completed: Bool) {
@@ -167,6 +190,9 @@ extension CaseAssembler {
         }
         return kept
     }
+
+    /// Words every cycle pattern needs (lower case).
+    private static let cycleKeys = ["cycle", "course"].map { Array($0.utf8) }
 
     /// A byte test before the regular expressions of ``cycleLengthDays()``, which cost far more
     /// per sentence: each needs "cycle", "week" or "q3w".

@@ -15,6 +15,8 @@ struct CaseAssembler {
     let caseSeries: Bool
     /// The document's time phrases normalized to months from diagnosis.
     private(set) var clock = TimeClock()
+    /// Each sentence's time phrases, found on first use.
+    let timeCache: TimeCache
 
     init(annotated: AnnotatedDocument, vocabularies: Vocabularies) {
         self.annotated = annotated
@@ -22,6 +24,7 @@ struct CaseAssembler {
         caseSeries = annotated.reportsCaseSeries()
         views = SentenceViews(annotated.sentenceViews(caseSeries: caseSeries))
         bytes = Array(annotated.document.text.utf8)
+        timeCache = TimeCache(sentences: views.count)
         clock = resolveTimes()
     }
 
@@ -440,12 +443,18 @@ struct CaseAssembler {
     /// A disease the report names only to set it aside: a look-alike or a first diagnosis that
     /// was revised ("a tumour resembling X", "misdiagnosed as X", "the preliminary diagnosis was X").
     private func isSetAside(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let before = lowered(max(view.range.lowerBound, range.lowerBound - 64)..<range.lowerBound)
+        let window = max(view.range.lowerBound, range.lowerBound - 64)..<range.lowerBound
+        // The pattern needs one of these stems: a byte test first, far cheaper than the pattern.
+        guard text(window, containsAnyOf: Self.setAsideKeys, ignoringCase: true) else { return false }
+        let before = lowered(window)
         guard let match = before.firstMatch(of: Self.setAsideWords) else { return false }
         // The look-alike word governs the mention unless a clause ends between them.
         let between = before[match.range.upperBound...]
         return !between.contains(";") && !between.contains(". ") && !between.contains(" but ") && !between.contains(" which ")
     }
+
+    /// Every form of ``setAsideWords`` holds one of these (lower case). A new form adds its word here.
+    private static let setAsideKeys = ["resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential"].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let setAsideWords =
         /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s)\b/

@@ -18,7 +18,7 @@ enum ResponsePatterns {
     static let keys = ["metasta", "resist", "refractor", "died", "remain", "progression", "hematolog"].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
-    nonisolated(unsafe) private static let patterns: [(Regex<Substring>, ResponseKind, Bool)] = [
+    nonisolated(unsafe) private static let patternList: [(Regex<Substring>, ResponseKind, Bool)] = [
         // New disease: "liver metastasis appeared", "metastases developed".
         (/\bmetasta(?:sis|ses|tic lesions?)\s+(?:had\s+)?(?:newly\s+)?(?:appeared|developed|emerged)\b/, .progressive, false),
         // Failure named by resistance: "acquired resistance to ceritinib", "resistant to radiation and temozolomide".
@@ -32,11 +32,15 @@ enum ResponsePatterns {
         (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),
     ]
 
+    /// The patterns with their case option, compiled once: `ignoresCase()` makes a new regex,
+    /// compiled again at each use.
+    nonisolated(unsafe) private static let patterns = patternList.map { ($0.0.ignoresCase(), $0.1, $0.2) }
+
     /// The patterns found in a sentence's text, as byte ranges of the document.
     static func matches(in sentence: String, offset: Int) -> [ResponsePattern] {
         var result: [ResponsePattern] = []
         for (pattern, kind, explicit) in patterns {
-            for match in sentence.matches(of: pattern.ignoresCase()) {
+            for match in sentence.matches(of: pattern) {
                 // "Mutations conferring resistance to X" describe the mutations, not an outcome.
                 let before = sentence[..<match.range.lowerBound].suffix(24).lowercased()
                 if kind == .progressive, before.contains("confer") || before.contains("mediat") || before.contains("overcome") { continue }

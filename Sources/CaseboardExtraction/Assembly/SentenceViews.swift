@@ -40,7 +40,53 @@ extension CaseAssembler {
     /// A byte test that gates the regular expressions run per sentence, which cost far more:
     /// a pattern runs only where a word it needs appears.
     func sentence(_ view: SentenceView, containsAnyOf words: [[UInt8]], ignoringCase: Bool) -> Bool {
-        let sentence = ignoringCase ? bytes[view.range].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } : Array(bytes[view.range])
-        return words.contains { AnnotatedDocument.occurs($0, in: sentence) }
+        text(view.range, containsAnyOf: words, ignoringCase: ignoringCase)
+    }
+
+    /// Whether the text of `range` holds one of `words` (ASCII, given in lower case when
+    /// `ignoringCase`), searched in place: no copy of the text, no `String`.
+    func text(_ range: Range<Int>, containsAnyOf words: [[UInt8]], ignoringCase: Bool) -> Bool {
+        let range = range.clamped(to: 0..<bytes.count)
+        return bytes.withUnsafeBufferPointer { buffer in
+            words.contains { ByteSearch.occurs($0, in: buffer, range, ignoringCase: ignoringCase) }
+        }
+    }
+}
+
+/// Plain byte searches for ASCII needles, the gates in front of regular expressions and
+/// `String` searches ("scan bytes, not strings").
+enum ByteSearch {
+    /// Whether `needle` occurs in `bytes[range]`; with `ignoringCase`, ASCII capitals in the text
+    /// match the needle's lower-case letters.
+    @inline(__always)
+    static func occurs(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ignoringCase: Bool) -> Bool {
+        let count = needle.count
+        guard count > 0 else { return true }
+        guard range.count >= count else { return false }
+        return needle.withUnsafeBufferPointer { needle in
+            let first = needle[0]
+            var start = range.lowerBound
+            let last = range.upperBound - count
+            while start <= last {
+                if fold(bytes[start], ignoringCase) == first {
+                    var matched = 1
+                    while matched < count, fold(bytes[start + matched], ignoringCase) == needle[matched] { matched += 1 }
+                    if matched == count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `needle` occurs in the UTF-8 of `text`.
+    static func occurs(_ needle: [UInt8], in text: String, ignoringCase: Bool = false) -> Bool {
+        var text = text
+        return text.withUTF8 { occurs(needle, in: $0, 0..<$0.count, ignoringCase: ignoringCase) }
+    }
+
+    @inline(__always)
+    private static func fold(_ byte: UInt8, _ ignoringCase: Bool) -> UInt8 {
+        ignoringCase && byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 }

@@ -288,7 +288,8 @@ struct TherapyAssembly {
         }
         // A ratio or a concentration is a measurement: "T3:T4", "FT4 1.9 ng/dL".
         if after.first == ":", after.dropFirst().first?.isLetter == true { return true }
-        if after.firstMatch(of: Self.concentration) != nil { return true }
+        // The pattern needs a "/": a byte test first.
+        if after.utf8.contains(0x2F), after.firstMatch(of: Self.concentration) != nil { return true }
         let words = after.split(whereSeparator: { !$0.isLetter }).prefix(1)
         guard let next = words.first, after.first == " " || after.first == "-" else { return false }
         return Self.nonTherapyHeads.contains(String(next))
@@ -564,7 +565,8 @@ struct TherapyAssembly {
         }
         // A sentence about a class of tumours or patients states no outcome of this patient's
         // drug unless it names one: "such neoplasms may recur late".
-        let generic = placed.isEmpty && !assembler.caseSeries && speaksOfAClass(view)
+        // Worked out only when an outcome needs it: the word scan costs more than the rest.
+        var generic: Bool?
         var cues = view.cues.filter { $0.cue.response != nil }
         // A pattern outranks the cue words inside it: "remained recurrence-free" is no recurrence.
         for pattern in patterns where !pattern.explicitOnly {
@@ -588,7 +590,10 @@ struct TherapyAssembly {
             if explicit != nil {
                 for index in namedLines(after: cue.range, placed: placed).dropFirst() { record(response, at: cue.range, onLine: index) }
             }
-            if explicit == nil, generic { continue }
+            if explicit == nil {
+                if generic == nil { generic = placed.isEmpty && !assembler.caseSeries && speaksOfAClass(view) }
+                if generic == true { continue }
+            }
             guard let target = explicit ?? responseTarget(for: cue, response: response, placed: treating, focus: treatingFocus, in: view) else {
                 continue
             }
@@ -682,12 +687,15 @@ struct TherapyAssembly {
 
     /// "progression-free", "relapse free": the absence of the event.
     private func isFreeOf(_ cue: CueMention) -> Bool {
-        let after = assembler.lowered(cue.range.upperBound..<min(assembler.bytes.count, cue.range.upperBound + 32))
-        return after.firstMatch(of: Self.freePattern) != nil
+        let window = cue.range.upperBound..<min(assembler.bytes.count, cue.range.upperBound + 32)
+        // The pattern needs "free": a byte test first.
+        guard assembler.text(window, containsAnyOf: Self.freeKeys, ignoringCase: true) else { return false }
+        return assembler.lowered(window).firstMatch(of: Self.freePattern) != nil
     }
 
     /// "-free", " free", and coordinated: "relapse and recurrence-free".
     nonisolated(unsafe) private static let freePattern = /^(?:\s+(?:and|or)\s+[a-z]+)?[-‐ ]free\b/
+    private static let freeKeys = [Array("free".utf8)]
 
     /// "refractory AML", "relapsed AML": a description of the disease, not a response.
     private func isDiseaseQualifier(_ cue: CueMention, in view: SentenceView) -> Bool {
@@ -739,8 +747,12 @@ struct TherapyAssembly {
         // An outcome of a treatment the sentence names without a drug is not the last drug's:
         // "chemotherapy went on and she stays in remission", "an antibiotic regimen, to which he
         // responded".
-        let lead = assembler.text(view.range.lowerBound..<cue.range.lowerBound)
-        if lead.firstMatch(of: Self.unnamedTreatment.ignoresCase()) != nil { return nil }
+        let leadRange = view.range.lowerBound..<cue.range.lowerBound
+        if assembler.text(leadRange, containsAnyOf: Self.unnamedTreatmentKeys, ignoringCase: true),
+            assembler.text(leadRange).firstMatch(of: Self.unnamedTreatment) != nil
+        {
+            return nil
+        }
         if response == .progressive, placed.contains(where: { $0.range.lowerBound >= cue.range.upperBound }) {
             // "Progression led to ... X was started": the progression ends the previous line.
             return focus
@@ -750,8 +762,14 @@ struct TherapyAssembly {
 
     /// Treatments named by kind, with no drug: chemotherapy, and anti-infective or
     /// immunosuppressive courses.
+    /// Compiled once with its case option: `ignoresCase()` makes a new regex, compiled again at
+    /// each use.
     nonisolated(unsafe) private static let unnamedTreatment =
         /\b(?:chemotherapy|anti-?(?:mycobacterial|microbial|biotic|fungal|viral|tuberculosis|tubercular)\s+(?:regimen|therapy|treatment|drugs?|agents?)|antibiotics?|antifungals?|immunosuppressive\s+(?:therapy|treatment))\b/
+        .ignoresCase()
+
+    /// Every form of ``unnamedTreatment`` holds one of these (lower case): a byte test first.
+    private static let unnamedTreatmentKeys = ["chemotherapy", "anti", "immunosuppressive"].map { Array($0.utf8) }
 
     // MARK: Adverse events
 
@@ -769,10 +787,12 @@ struct TherapyAssembly {
         let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
         let hasContext =
             view.has(.adverseEventContext) || !view.grades.isEmpty || doseContext || view.has(.stop)
-            || assembler.text(view.range).firstMatch(of: Self.moreEventContext.ignoresCase()) != nil
+            || assembler.sentence(view, containsAnyOf: Self.moreEventKeys, ignoringCase: true)
+                && assembler.text(view.range).firstMatch(of: Self.moreEventContext) != nil
             // "X may cause Y": a cause word counts when the sentence names a drug ("low output
             // failure causing liver failure" names none).
-            || !view.terms(.drug).isEmpty && assembler.text(view.range).firstMatch(of: /\b(?:cause[sd]?|causing)\b/.ignoresCase()) != nil
+            || !view.terms(.drug).isEmpty && assembler.sentence(view, containsAnyOf: Self.causeKeys, ignoringCase: true)
+                && assembler.text(view.range).firstMatch(of: Self.causeWords) != nil
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) { continue }
@@ -798,13 +818,24 @@ struct TherapyAssembly {
     /// "pain following X administration".
     nonisolated(unsafe) private static let moreEventContext =
         /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection))\b/
+        .ignoresCase()
+
+    /// Every form of ``moreEventContext`` holds one of these (lower case): a byte test before the
+    /// pattern, which costs far more per sentence. A new form adds its word here.
+    private static let moreEventKeys = [
+        "discontinu", "interrupt", "withh", "held", "suspend", "intoleran", "exacerbat", "worsen", "admitted", "-related", "administration",
+        "infusion", "instillation", "initiation", "injection",
+    ].map { Array($0.utf8) }
+
+    nonisolated(unsafe) private static let causeWords = /\b(?:cause[sd]?|causing)\b/.ignoresCase()
+    private static let causeKeys = [Array("caus".utf8)]
 
     /// Pauses and stops the stop cues leave out.
     /// Every form of ``holdWords`` holds one of these (lower case): a byte test before the pattern.
     private static let holdKeys = ["withh", "held", "interrupted", "suspended", "discontinue"].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let holdWords =
-        /\b(?:withh(?:eld|olding)|(?:was|were|been)\s+held|interrupted|suspended|decided\s+to\s+discontinue)\b/
+        /\b(?:withh(?:eld|olding)|(?:was|were|been)\s+held|interrupted|suspended|decided\s+to\s+discontinue)\b/.ignoresCase()
 
     /// A dose-change cue that speaks of a dose: the cue says so ("dose reduction"), or a drug,
     /// "dose" or a unit comes just before it ("imatinib was reduced to 300 mg").
@@ -823,13 +854,24 @@ struct TherapyAssembly {
     /// in its section, and names no drug. Its symptoms are not toxicities.
     private func isPresentation(_ view: SentenceView, placed: [Placed]) -> Bool {
         if placed.contains(where: { if case .line = $0.item { true } else { false } }) { return false }
-        let sentence = assembler.text(view.range)
-        if sentence.firstMatch(of: /\d+\s?(?:-|‐|–| )\s?(?:year|yr|month)s?(?:-|‐|–| )old/) != nil { return true }
-        guard sentence.firstMatch(of: /\b(?:presented|presenting|presentation|admitted|complain(?:ed|ing|ts?)|referred)\b/.ignoresCase()) != nil
+        // Byte tests before each pattern: the age needs "old", the verbs one of their stems.
+        if assembler.sentence(view, containsAnyOf: Self.ageKeys, ignoringCase: false),
+            assembler.text(view.range).firstMatch(of: Self.agePhrase) != nil
+        {
+            return true
+        }
+        guard assembler.sentence(view, containsAnyOf: Self.presentationKeys, ignoringCase: true),
+            assembler.text(view.range).firstMatch(of: Self.presentationWords) != nil
         else { return false }
         let section = view.sentence.section
         return !lines.contains { line in line.spans.contains { $0.section == section && $0.start < view.range.lowerBound } }
     }
+
+    nonisolated(unsafe) private static let agePhrase = /\d+\s?(?:-|‐|–| )\s?(?:year|yr|month)s?(?:-|‐|–| )old/
+    private static let ageKeys = [Array("old".utf8)]
+    nonisolated(unsafe) private static let presentationWords =
+        /\b(?:presented|presenting|presentation|admitted|complain(?:ed|ing|ts?)|referred)\b/.ignoresCase()
+    private static let presentationKeys = ["present", "admitted", "complain", "referred"].map { Array($0.utf8) }
 
     /// "differentiation syndrome (DS)": an adverse-event term followed by a bracketed
     /// abbreviation in capitals.
@@ -938,7 +980,7 @@ struct TherapyAssembly {
         if let stop = view.cues(.stop).first, !assembler.isNegated(stop.range, in: view, window: 12), !view.has(.progression) {
             stoppedLines.insert(index)
         } else if !view.has(.progression), assembler.sentence(view, containsAnyOf: Self.holdKeys, ignoringCase: true),
-            assembler.text(view.range).firstMatch(of: Self.holdWords.ignoresCase()) != nil
+            assembler.text(view.range).firstMatch(of: Self.holdWords) != nil
         {
             // "necessitating withholding both drugs", "treatment was held".
             stoppedLines.insert(index)
