@@ -272,7 +272,7 @@ extension CaseAssembler {
             if isNegated(gene.range, in: view) { return nil }
             let before = preceding(gene.range, in: view)
             let kind =
-                Self.kind(before: before.replacingOccurrences(of: "*", with: ""))
+                Self.kind(before: before.utf8.contains(0x2A) ? before.replacingOccurrences(of: "*", with: "") : before)
                 ?? Self.kind(in: following(gene.range, in: view, genes: genes).words)
             return kind.map { (gene.symbol, $0, gene.range) }
         }
@@ -339,7 +339,9 @@ extension CaseAssembler {
 
     private func preceding(_ range: Range<Int>, in view: SentenceView) -> String {
         let start = max(view.range.lowerBound, range.lowerBound - 40)
-        return lowered(start..<range.lowerBound).replacingOccurrences(of: "\n", with: " ")
+        let before = lowered(start..<range.lowerBound)
+        // Foundation's replacement only where there is a line break: most windows have none.
+        return before.utf8.contains(0x0A) ? before.replacingOccurrences(of: "\n", with: " ") : before
     }
 
     private func precededByNegation(_ range: Range<Int>, in view: SentenceView) -> Bool {
@@ -404,11 +406,29 @@ extension CaseAssembler {
     }
 
     static func kind(before text: String) -> AlterationKind? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for (phrase, kind) in precedingKinds.sorted(by: { $0.0.count > $1.0.count }) {
-            for filler in ["", " the", " a", " an"] where trimmed.hasSuffix(phrase + filler) { return kind }
-        }
+        let trimmed = trimmingSpaces(text)
+        for (suffix, kind) in precedingSuffixes where trimmed.hasSuffix(suffix) { return kind }
         return nil
+    }
+
+    /// ``precedingKinds`` longest first, each followed by the fillers it may take, in the order
+    /// ``kind(before:)`` tries them: sorted and joined once, not at every gene.
+    private static let precedingSuffixes: [(String, AlterationKind)] = precedingKinds.sorted(by: { $0.0.count > $1.0.count }).flatMap {
+        phrase,
+        kind in ["", " the", " a", " an"].map { (phrase + $0, kind) }
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`: spaces and tabs cut as bytes, Foundation only
+    /// when a non-ASCII character (which may be a no-break space) ends the text.
+    static func trimmingSpaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)] == 0x20 || utf8[utf8.index(before: end)] == 0x09 { end = utf8.index(before: end) }
+        if start < end, utf8[start] >= 0x80 || utf8[utf8.index(before: end)] >= 0x80 { return text.trimmingCharacters(in: .whitespaces) }
+        if start == utf8.startIndex, end == utf8.endIndex { return text }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
     /// "allelic ratio of 0.5", "VAF 42%", "(VAF: 12.5%)", "variant allele frequency of 30%".

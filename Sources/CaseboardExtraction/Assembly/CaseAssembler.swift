@@ -80,7 +80,24 @@ struct CaseAssembler {
     /// The words between two offsets, lowercased, for "is this only a joiner?" checks.
     func gap(_ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
-        return lowered(from..<to).trimmingCharacters(in: .whitespacesAndNewlines)
+        // ASCII white space is cut as bytes; Foundation trims only when a non-ASCII byte (maybe a
+        // no-break space) is left at an end.
+        let range = (from..<to).clamped(to: 0..<bytes.count)
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, Self.isASCIIWhitespace(bytes[lower]) { lower += 1 }
+        while upper > lower, Self.isASCIIWhitespace(bytes[upper - 1]) { upper -= 1 }
+        if lower < upper, bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 {
+            return lowered(from..<to).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return lowered(lower..<upper)
+    }
+
+    /// Space, tab, line feed, vertical tab, form feed, carriage return: the ASCII members of
+    /// `CharacterSet.whitespacesAndNewlines`.
+    @inline(__always)
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte &- 0x09 < 5
     }
 
     /// True when a negation cue governs the text just before `offset` in the same sentence,
@@ -201,6 +218,8 @@ struct CaseAssembler {
 
     // MARK: Diagnoses
 
+    private static let familyHistory = [Array("family history".utf8)]
+
     /// Conditions that are complications of treatment rather than the patient's diseases.
     static let complicationCodes: Set<String> = ["COND:GVHD", "COND:AGVHD", "COND:CGVHD"]
 
@@ -238,8 +257,8 @@ struct CaseAssembler {
             for term in view.terms(.disease) {
                 guard case .disease(let index) = term.concept else { continue }
                 if isDiseaseNegated(term.range, in: view) || isInBackgroundAside(term.range, in: view) { continue }
-                let preceding = lowered(max(view.range.lowerBound, term.range.lowerBound - 20)..<term.range.lowerBound)
-                if preceding.contains("family history") || isSetAside(term.range, in: view) { continue }
+                let preceding = max(view.range.lowerBound, term.range.lowerBound - 20)..<term.range.lowerBound
+                if text(preceding, containsAnyOf: Self.familyHistory, ignoringCase: true) || isSetAside(term.range, in: view) { continue }
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
@@ -338,7 +357,10 @@ struct CaseAssembler {
         let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 12))
         if after.hasPrefix(" therapy") || after.hasPrefix(" therapies") { return true }
         // The list runs on from its marker: look back a list's length, not a whole run-on sentence.
-        let before = lowered(max(view.range.lowerBound, range.lowerBound - 120)..<range.lowerBound)
+        let window = max(view.range.lowerBound, range.lowerBound - 120)..<range.lowerBound
+        // A byte test first: Foundation's backward search per marker cost more than all the rest.
+        guard text(window, containsAnyOf: Self.listMarkers, ignoringCase: true) else { return false }
+        let before = lowered(window)
         for marker in ["including ", "such as ", "e.g. ", "e.g., "] {
             guard let found = before.range(of: marker, options: .backwards) else { continue }
             let lead = before[..<found.lowerBound].suffix(40)
@@ -348,10 +370,14 @@ struct CaseAssembler {
         return false
     }
 
+    private static let listMarkers = ["including ", "such as ", "e.g. ", "e.g., "].map { Array($0.utf8) }
+
     /// The class an appositive puts a disease in: "essential thrombocythemia (ET), a
     /// BCR-ABL1-negative myeloproliferative neoplasm" names one disease, not two.
     private func isAppositive(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let before = lowered(max(view.range.lowerBound, range.lowerBound - 60)..<range.lowerBound)
+        let window = max(view.range.lowerBound, range.lowerBound - 60)..<range.lowerBound
+        guard text(window, containsAnyOf: Self.appositiveMarkers, ignoringCase: true) else { return false }
+        let before = lowered(window)
         guard let comma = before.range(of: ", a ", options: .backwards) ?? before.range(of: ", an ", options: .backwards) else { return false }
         // At most three modifier words between the article and the disease.
         let modifiers = before[comma.upperBound...].split(separator: " ")
@@ -362,6 +388,8 @@ struct CaseAssembler {
             term.range.upperBound <= commaOffset && commaOffset - term.range.upperBound <= 8
         }
     }
+
+    private static let appositiveMarkers = [", a ", ", an "].map { Array($0.utf8) }
 
     /// A condition the text presents as an effect of a drug: "GPA shortly after starting
     /// dabrafenib", "neuronopathy associated with ruxolitinib".

@@ -88,15 +88,14 @@ extension Vocabularies {
     /// overlap a gene or disease among `terms` (what ``recognize(_:)`` found) are left to it.
     /// These mentions are for mention-level output: they name a disease, not the case's diagnosis.
     public func diseaseMentions(_ bytes: UnsafeBufferPointer<UInt8>, besides terms: [TermMatch]) -> [TermMatch] {
-        let diseaseTaken = terms.filter { $0.concept.kind == .disease }.map(\.range)
-        let geneTaken = terms.filter { $0.concept.kind == .gene }.map(\.range)
+        let diseaseTaken = RangeIndex(terms.filter { $0.concept.kind == .disease }.map(\.range))
+        let geneTaken = RangeIndex(terms.filter { $0.concept.kind == .gene }.map(\.range))
         // A lexicon name that holds a gene symbol and more ("G6PD deficiency") is a disease; one
         // that is no more than the symbol ("APC") is left to the gene.
         var found = scan(bytes, trie: mentionTrie).filter { match in
-            !diseaseTaken.contains { $0.overlaps(match.range) }
-                && !geneTaken.contains { gene in
-                    gene.overlaps(match.range)
-                        && !(match.range.lowerBound <= gene.lowerBound && gene.upperBound <= match.range.upperBound && match.range.count > gene.count)
+            !diseaseTaken.overlaps(match.range)
+                && !geneTaken.anyOverlapping(match.range) { gene in
+                    !(match.range.lowerBound <= gene.lowerBound && gene.upperBound <= match.range.upperBound && match.range.count > gene.count)
                 }
         }
         // "Stuve-Wiedemann syndrome (SWS)": SWS names the disease from here on.
@@ -111,7 +110,7 @@ extension Vocabularies {
         // disease head noun is an unnamed disease, and so is the abbreviation from there on.
         if let unnamed = unnamedDisease {
             for (longForm, abbreviation, start) in Self.headNounDefinitions(bytes) where !defined.contains(where: { $0.0 == abbreviation }) {
-                guard !diseaseTaken.contains(where: { $0.overlaps(longForm) }) else { continue }
+                guard !diseaseTaken.overlaps(longForm) else { continue }
                 if !found.contains(where: { $0.range.overlaps(longForm) }) {
                     found.append(TermMatch(range: longForm, concept: .disease(unnamed), surfaceKind: .name, policy: .anyCase))
                 }
@@ -128,7 +127,7 @@ extension Vocabularies {
                     let range = index..<(index + abbreviation.count)
                     // A defined disease abbreviation outranks a gene alias of the same letters
                     // ("ALD"), except where the text uses it as a gene: "the APC gene".
-                    let blocked = diseaseTaken.contains { $0.overlaps(range) } || Self.isGeneUse(bytes, after: range.upperBound)
+                    let blocked = diseaseTaken.overlaps(range) || Self.isGeneUse(bytes, after: range.upperBound)
                     if !blocked, !found.contains(where: { $0.range.overlaps(range) }) {
                         found.append(TermMatch(range: range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase))
                     }
@@ -318,5 +317,52 @@ extension Vocabularies {
             }
             return false
         }
+    }
+}
+
+/// Ranges sorted by start with the running maximum of their ends, so that the ranges that
+/// overlap a given one are found by a binary search and a short walk back, not by a pass over
+/// all of them (a pass per mention was quadratic in a text dense with mentions).
+struct RangeIndex {
+    private let ranges: [Range<Int>]
+    /// The largest end among `ranges[0...i]`.
+    private let maxEnds: [Int]
+
+    init(_ ranges: [Range<Int>]) {
+        // Empty ranges overlap nothing.
+        let sorted = ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        var maxEnds: [Int] = []
+        maxEnds.reserveCapacity(sorted.count)
+        var largest = Int.min
+        for range in sorted {
+            largest = max(largest, range.upperBound)
+            maxEnds.append(largest)
+        }
+        self.ranges = sorted
+        self.maxEnds = maxEnds
+    }
+
+    /// Whether any range overlaps `range` (`Range.overlaps`).
+    func overlaps(_ range: Range<Int>) -> Bool {
+        anyOverlapping(range) { _ in true }
+    }
+
+    /// Whether a range that overlaps `range` passes `test`.
+    func anyOverlapping(_ range: Range<Int>, where test: (Range<Int>) -> Bool) -> Bool {
+        guard !range.isEmpty else { return false }
+        // The ranges that start before `range` ends; of those, walk back while one may still
+        // reach past its start.
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].lowerBound < range.upperBound { low = mid + 1 } else { high = mid }
+        }
+        var index = low - 1
+        while index >= 0, maxEnds[index] > range.lowerBound {
+            if ranges[index].upperBound > range.lowerBound, test(ranges[index]) { return true }
+            index -= 1
+        }
+        return false
     }
 }
