@@ -352,12 +352,35 @@ extension CaseAssembler {
             return true
         }
         // "lacking mutations in", "no detectable rearrangement of the", "negative for any mutation in".
+        // Only the last words can decide: in ASCII text they are read back from the end as bytes,
+        // not by splitting the whole window into `Character`s.
+        if before.utf8.allSatisfy({ $0 < 0x80 }) { return Self.endsInNegatedPhrase(before) }
         let words = before.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         for (position, word) in words.enumerated().reversed() {
             if Self.negators.contains(word) { return position < words.count - 1 || word == "lacking" }
             guard Self.negatedPhraseWords.contains(word) else { return false }
         }
         return false
+    }
+
+    /// The word loop of ``precededByNegation(_:in:)`` for ASCII text, from the last word back:
+    /// letters and digits make words, anything else parts them.
+    private static func endsInNegatedPhrase(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isWordByte(_ byte: UInt8) -> Bool { byte | 0x20 &- 0x61 < 26 || byte &- 0x30 < 10 }
+        var end = bytes.count
+        var fromEnd = 0
+        while true {
+            while end > 0, !isWordByte(bytes[end - 1]) { end -= 1 }
+            guard end > 0 else { return false }
+            var start = end
+            while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
+            let word = String(decoding: bytes[start..<end], as: UTF8.self)
+            if negators.contains(word) { return fromEnd > 0 || word == "lacking" }
+            guard negatedPhraseWords.contains(word) else { return false }
+            fromEnd += 1
+            end = start
+        }
     }
 
     private static let negators: Set<String> = ["lacking", "lacked", "lack", "no", "without", "absence", "negative", "excluded", "free"]
@@ -398,12 +421,15 @@ extension CaseAssembler {
     static func kind(in words: [String]) -> AlterationKind? {
         guard let first = words.first else { return nil }
         let two = words.prefix(3).joined(separator: " ")
-        for (phrase, kind) in followingKinds where phrase.contains(" ") && two.hasPrefix(phrase) { return kind }
+        for (phrase, kind) in multiWordFollowingKinds where two.hasPrefix(phrase) { return kind }
         if let match = followingKinds.first(where: { $0.0 == first }) { return match.1 }
         // "FLT3-ITD mutated": the variant was consumed; "gene" fillers were dropped already.
         if words.count > 1, let match = followingKinds.first(where: { $0.0 == words[1] }), first.count <= 4 { return match.1 }
         return nil
     }
+
+    /// The phrases of ``followingKinds`` with more than one word, picked once, in order.
+    private static let multiWordFollowingKinds = followingKinds.filter { $0.0.contains(" ") }
 
     static func kind(before text: String) -> AlterationKind? {
         let trimmed = trimmingSpaces(text)
