@@ -179,11 +179,31 @@ struct CaseAssembler {
             || before.hasSuffix("presented at age of ")
         if let phrase { return (phrase.years, phrase.end, presentation) }
         // "age 9" but not "stage 4" or "dosage 2": the cue must be a word of its own.
-        let words = before.split(whereSeparator: { !$0.isLetter })
+        // The last two words decide; in ASCII text they are read back as bytes rather than by
+        // splitting the window into `Character`s for every number of the text.
+        let words = Self.lastASCIIWords(before, count: 2) ?? before.split(whereSeparator: { !$0.isLetter }).map(String.init)
         if words.last == "aged" || words.last == "age" || words.suffix(2).elementsEqual(["age", "of"]) {
             return (Int(number.value), number.range.upperBound, presentation)
         }
         return nil
+    }
+
+    /// Up to `count` last words of ASCII `text` (runs of letters), in text order; nil when the
+    /// text is not ASCII.
+    static func lastASCIIWords(_ text: String, count: Int) -> [String]? {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [String] = []
+        var end = bytes.count
+        while words.count < count {
+            while end > 0, bytes[end - 1] | 0x20 &- 0x61 >= 26 { end -= 1 }
+            guard end > 0 else { break }
+            var start = end
+            while start > 0, bytes[start - 1] | 0x20 &- 0x61 < 26 { start -= 1 }
+            words.insert(String(decoding: bytes[start..<end], as: UTF8.self), at: 0)
+            end = start
+        }
+        return words
     }
 
     private func sexWord(near offset: Int, in view: SentenceView) -> (sex: Sex, range: Range<Int>)? {

@@ -171,6 +171,19 @@ public enum VariantScanner {
     }
 }
 
+/// The base letters A, C, G and T, tested as bytes. A `Set` of them built inside the grammar's
+/// steps was built again at every word of the text.
+private struct BaseLetters {
+    /// Lower-case letters count too ("delinsacg").
+    let lowerCaseToo: Bool
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        let upper = lowerCaseToo && byte &- 0x61 < 26 ? byte &- 0x20 : byte
+        return upper == 0x41 || upper == 0x43 || upper == 0x47 || upper == 0x54
+    }
+}
+
 /// A position in the bytes with the small parsing steps the grammar needs.
 private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -229,7 +242,9 @@ private struct Cursor {
 
     /// One amino acid in one- or three-letter code.
     mutating func aminoAcid(allowThree: Bool, allowOne: Bool) -> Character? {
-        if allowThree, index + 3 <= bytes.count {
+        // Every three-letter code is a capital and two lower-case letters: a byte test before the
+        // string and the table lookup, which this runs at every word of the text.
+        if allowThree, index + 3 <= bytes.count, bytes[index] &- 0x41 < 26, bytes[index + 1] &- 0x61 < 26, bytes[index + 2] &- 0x61 < 26 {
             let code = text(index..<(index + 3))
             if let one = VariantScanner.threeLetter[code] {
                 index += 3
@@ -339,7 +354,7 @@ private struct Cursor {
         }
         guard position() else { return nil }
         if take("_") { guard position() else { return nil } }
-        let nucleotides: Set<UInt8> = Set("ACGTacgt".utf8)
+        let nucleotides = BaseLetters(lowerCaseToo: true)
         func bases() { while let byte = current, nucleotides.contains(byte) { index += 1 } }
         let beforeBase = index
         skipInlineSpaces()
@@ -375,7 +390,7 @@ private struct Cursor {
     /// A base substitution at the cursor: "G>A", "G > A", "G-->A", "C/T". The slash form needs
     /// a caller that already saw a position.
     mutating func substitution() -> Bool {
-        let nucleotides: Set<UInt8> = Set("ACGT".utf8)
+        let nucleotides = BaseLetters(lowerCaseToo: false)
         let saved = index
         guard let reference = current, nucleotides.contains(reference) else { return false }
         index += 1
@@ -401,7 +416,7 @@ private struct Cursor {
         func found() -> VariantMention {
             VariantMention(range: start..<index, kind: .dnaChange, normalized: text(start..<index).replacingOccurrences(of: " ", with: ""))
         }
-        let nucleotides: Set<UInt8> = Set("ACGT".utf8)
+        let nucleotides = BaseLetters(lowerCaseToo: false)
         func base(at position: Int) -> UInt8? {
             position < bytes.count && nucleotides.contains(bytes[position]) ? bytes[position] : nil
         }
@@ -501,7 +516,7 @@ private struct Cursor {
         }
         if take(" ("), substitution(), take(")") { return true }
         index = saved
-        let nucleotides: Set<UInt8> = Set("ACGT".utf8)
+        let nucleotides = BaseLetters(lowerCaseToo: false)
         guard take("delins") || take("del") || take("ins") || take("dup") else { return false }
         let afterEvent = index
         while let byte = current, nucleotides.contains(byte) { index += 1 }
