@@ -213,16 +213,22 @@ extension CaseAssembler {
     func cycleLengthDays() -> Double? {
         for view in views where view.isPatient && mayStateCycleLength(view) {
             let sentence = lowered(view.range)
-            if let match = sentence.firstMatch(of: /(\d{1,2})[- ]days?[- ](?:treatment )?cycles?/), let days = Double(match.output.1) { return days }
-            if let match = sentence.firstMatch(of: /cycles? of (\d{1,2}) days/), let days = Double(match.output.1) { return days }
-            if let match = sentence.firstMatch(of: /every (\d|two|three|four|six) weeks/) {
+            if let match = sentence.firstMatch(of: Self.daysCycle), let days = Double(match.output.1) { return days }
+            if let match = sentence.firstMatch(of: Self.cycleOfDays), let days = Double(match.output.1) { return days }
+            if let match = sentence.firstMatch(of: Self.everyWeeks) {
                 let weeks = Self.cycleNumbers[String(match.output.1)] ?? Int(match.output.1) ?? 0
                 if weeks > 0 { return Double(weeks * 7) }
             }
-            if let match = sentence.firstMatch(of: /\bq(\d)w(?:k|eeks?)?\b/), let weeks = Double(match.output.1) { return weeks * 7 }
+            if let match = sentence.firstMatch(of: Self.qWeeks), let weeks = Double(match.output.1) { return weeks * 7 }
         }
         return nil
     }
+
+    // Built once: a regex literal in the loop was parsed and compiled again for each sentence.
+    nonisolated(unsafe) private static let daysCycle = /(\d{1,2})[- ]days?[- ](?:treatment )?cycles?/
+    nonisolated(unsafe) private static let cycleOfDays = /cycles? of (\d{1,2}) days/
+    nonisolated(unsafe) private static let everyWeeks = /every (\d|two|three|four|six) weeks/
+    nonisolated(unsafe) private static let qWeeks = /\bq(\d)w(?:k|eeks?)?\b/
 }
 
 // MARK: Clock

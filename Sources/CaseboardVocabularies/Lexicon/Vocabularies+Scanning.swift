@@ -12,6 +12,9 @@ extension Vocabularies {
     }
 
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, trie: TermTrie) -> [TermMatch] {
+        // The walk's closure reads only these locals: one that used `self` copied the whole
+        // vocabularies (every table retained and released) at every word of the text.
+        let entries = self.entries
         var matches: [TermMatch] = []
         var index = 0
         let count = bytes.count
@@ -33,7 +36,7 @@ extension Vocabularies {
                 var foundEnd = -1
                 for value in trie.values(at: node) {
                     let entry = entries[Int(value)]
-                    guard let entryEnd = acceptedEnd(entry, bytes, index, end) else { continue }
+                    guard let entryEnd = Self.acceptedEnd(entry, bytes, index, end) else { continue }
                     if entryEnd > foundEnd {
                         foundEnd = entryEnd
                         found.removeAll()
@@ -64,7 +67,7 @@ extension Vocabularies {
 
     /// Where a match of `entry` over `start..<end` ends once case, word boundary and plural are
     /// checked, or nil if it does not match there.
-    private func acceptedEnd(_ entry: LexiconEntry, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+    private static func acceptedEnd(_ entry: LexiconEntry, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         switch entry.policy {
         case .anyCase:
             break
