@@ -52,6 +52,9 @@ enum NumberScanner {
             if byte | 0x20 &- 0x61 < 26, boundary {
                 let start = index
                 while index < count, isAlnum(bytes[index]) { index += 1 }
+                // No number word is longer than nine letters or starts with another letter: most
+                // words of a text need no string and no table lookup.
+                guard index - start <= 9, numberInitials[Int(bytes[start] | 0x20)] else { continue }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased()
                 if word == "hundred" {
                     result.append(NumberMention(range: start..<index, value: 100, isWord: true))
@@ -79,6 +82,13 @@ enum NumberScanner {
         }
         return result
     }
+
+    /// The first letters of the words in ``units``, ``tens`` and "hundred".
+    private static let numberInitials: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for word in Array(units.keys) + Array(tens.keys) + ["hundred"] { table[Int(word.utf8.first!)] = true }
+        return table
+    }()
 
     @inline(__always)
     static func isAlnum(_ byte: UInt8) -> Bool {

@@ -282,13 +282,37 @@ extension AnnotatedDocument {
     static let aimPhrases = ["aimed to present", "aimed to describe", "aimed to report", "this report aimed", "aim of this report"]
 
     private func kind(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SentenceKind? {
-        // Lowercased bytes and a plain byte search (the phrases are ASCII): `String.contains`
-        // builds a searcher with a hash table per call, and forty calls per sentence took 95% of
-        // the time of extracting ordinary prose.
-        let sentence = bytes[range].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-        if Self.aimPhraseBytes.contains(where: { Self.occurs($0, in: sentence) }) { return .aim }
-        return Self.definitionPhraseBytes.contains { Self.occurs($0, in: sentence) } ? .definition : nil
+        // One pass over the sentence's bytes, case folded in place (the phrases are ASCII, lower
+        // case), trying at each byte only the phrases that start with it. `String.contains` per
+        // phrase took 95% of the time of extracting ordinary prose, and a byte search per phrase
+        // over a lowered copy still a tenth of a PubMed file's.
+        var definition = false
+        var index = range.lowerBound
+        while index < range.upperBound {
+            for phrase in Self.sentencePhrases[Int(Self.fold(bytes[index]))] where index + phrase.bytes.count <= range.upperBound {
+                if definition && !phrase.isAim { continue }
+                var matched = 1
+                while matched < phrase.bytes.count, Self.fold(bytes[index + matched]) == phrase.bytes[matched] { matched += 1 }
+                guard matched == phrase.bytes.count else { continue }
+                if phrase.isAim { return .aim }
+                definition = true
+            }
+            index += 1
+        }
+        return definition ? .definition : nil
     }
+
+    @inline(__always)
+    private static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+    /// ``aimPhrases`` and ``definitionPhrases`` by their first byte.
+    private static let sentencePhrases: [[(bytes: [UInt8], isAim: Bool)]] = {
+        var table = [[(bytes: [UInt8], isAim: Bool)]](repeating: [], count: 256)
+        for (phrases, isAim) in [(aimPhraseBytes, true), (definitionPhraseBytes, false)] {
+            for phrase in phrases where !phrase.isEmpty { table[Int(phrase[0])].append((phrase, isAim)) }
+        }
+        return table
+    }()
 
     static let aimPhraseBytes = aimPhrases.map { Array($0.utf8) }
     static let definitionPhraseBytes = definitionPhrases.map { Array($0.utf8) }

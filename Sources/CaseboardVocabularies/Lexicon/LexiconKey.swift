@@ -40,6 +40,32 @@ enum LexiconKey {
         return text.withUTF8 { make($0, foldCase: foldCase) }
     }
 
+    /// Whether the unfolded key of `bytes` (`make(bytes, foldCase: false)`) is `key`, compared
+    /// as it is made: the exact-case check runs for every candidate of the scan, and a key array
+    /// built per candidate cost more than the walk.
+    static func unfoldedKey(of bytes: UnsafeBufferPointer<UInt8>, equals key: [UInt8]) -> Bool {
+        var position = 0
+        var index = 0
+        var pendingSpace = false
+        while index < bytes.count {
+            let separator = separatorLength(bytes, at: index)
+            if separator > 0 {
+                pendingSpace = position > 0
+                index += separator
+                continue
+            }
+            if pendingSpace {
+                guard position < key.count, key[position] == 0x20 else { return false }
+                position += 1
+                pendingSpace = false
+            }
+            guard position < key.count, key[position] == bytes[index] else { return false }
+            position += 1
+            index += 1
+        }
+        return position == key.count
+    }
+
     static func make(_ bytes: UnsafeBufferPointer<UInt8>, foldCase: Bool = true) -> [UInt8] {
         var key: [UInt8] = []
         key.reserveCapacity(bytes.count)

@@ -59,7 +59,7 @@ public struct PhraseMatcher: Sendable {
                 guard !WordBoundary.wordCharacterAt(bytes, end) || !WordBoundary.wordCharacterBefore(bytes, end) else { return }
                 for slot in trie.values(at: node) {
                     if let exact = exactKeys[Int(slot)] {
-                        guard LexiconKey.make(UnsafeBufferPointer(rebasing: bytes[index..<end]), foldCase: false) == exact else { continue }
+                        guard LexiconKey.unfoldedKey(of: UnsafeBufferPointer(rebasing: bytes[index..<end]), equals: exact) else { continue }
                     }
                     best = Match(range: index..<end, value: values[Int(slot)])
                     break

@@ -72,8 +72,7 @@ extension Vocabularies {
         case .anyCase:
             break
         case .exactCase, .exactCaseInContext, .definitionRequired:
-            let exact = LexiconKey.make(UnsafeBufferPointer(rebasing: bytes[start..<end]), foldCase: false)
-            guard exact == entry.exactKey else { return nil }
+            guard LexiconKey.unfoldedKey(of: UnsafeBufferPointer(rebasing: bytes[start..<end]), equals: entry.exactKey) else { return nil }
         }
         if !WordBoundary.wordCharacterAt(bytes, end) { return end }
         if entry.allowsTrailingE, bytes[end] | 0x20 == 0x65, !WordBoundary.wordCharacterAt(bytes, end + 1) { return end + 1 }
