@@ -34,6 +34,21 @@ func now() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
+/// User and system CPU seconds of this process so far: on a machine shared with other work the
+/// wall time says little, the CPU time much more.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// CPU seconds of the calling thread so far.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 func loadAverage() -> Double {
     var loads = [0.0, 0.0, 0.0]
     return getloadavg(&loads, 3) > 0 ? loads[0] : -1
@@ -62,27 +77,38 @@ func pubMedFile(_ path: String, extractor: CaseExtractor) async throws {
     let zcat = try zcatBaseline(path)
     let loadBefore = loadAverage()
     let start = now()
+    let cpuStart = processCPUSeconds()
     var stream = try DocumentLoader().open(path: path)
     var records = 0
     var textBytes = 0
     var outputBytes = 0
     var earlyRSS = -1
-    var finished = false
-    while !finished {
+    func readBatch() throws -> [Document] {
         var batch: [Document] = []
         while batch.count < 256, let item = try stream.next() {
             if case .document(let document) = item { batch.append(document) }
         }
-        finished = batch.count < 256
-        let sizes = await extractor.extract(batch) { document, extractor in
-            (try? JSONEncoder().encode(extractor.extract(document)).count) ?? 0
+        return batch
+    }
+    // The next batch is read while the current one is extracted, so the reader's serial work
+    // does not leave the cores idle between batches; at most two batches are held.
+    var batch = try readBatch()
+    while !batch.isEmpty {
+        let current = batch
+        let extraction = Task.detached {
+            await extractor.extract(current) { document, extractor in
+                (try? JSONEncoder().encode(extractor.extract(document)).count) ?? 0
+            }
         }
-        records += batch.count
-        textBytes += batch.reduce(0) { $0 + $1.text.utf8.count }
+        batch = try readBatch()
+        let sizes = await extraction.value
+        records += current.count
+        textBytes += current.reduce(0) { $0 + $1.text.utf8.count }
         outputBytes += sizes.reduce(0, +)
         if earlyRSS < 0 && records >= 2_000 { earlyRSS = peakRSSMegabytes() }
     }
     let seconds = now() - start
+    let cpuSeconds = processCPUSeconds() - cpuStart
     print("file: \(path)")
     print(
         String(
@@ -96,6 +122,7 @@ func pubMedFile(_ path: String, extractor: CaseExtractor) async throws {
     print(String(format: "time: %.2f s", seconds))
     print(String(format: "zcat | wc -c: %.2f s", zcat.seconds))
     print(String(format: "ratio: %.1fx (target: under 10x)", seconds / zcat.seconds))
+    print(String(format: "CPU: %.2f s user+sys while extracting (%.1fx the zcat wall time)", cpuSeconds, cpuSeconds / zcat.seconds))
     print("peak RSS: \(earlyRSS) MB after 2,000 records, \(peakRSSMegabytes()) MB at the end")
     print(String(format: "records/s: %.0f", Double(records) / seconds))
     print(String(format: "load average (1 min): %.1f before, %.1f after", loadBefore, loadAverage()))
@@ -131,7 +158,7 @@ func scalingTexts() -> [(label: String, unit: String)] {
 func scaling(sizes: [Double], extractor: CaseExtractor) throws {
     print("extraction of one document on one core: extract and mentions, as /api/extract does")
     print(
-        "text".padding(toLength: 38, withPad: " ", startingAt: 0) + "     MB  seconds    s/MB  load"
+        "text".padding(toLength: 38, withPad: " ", startingAt: 0) + "     MB  seconds    s/MB  CPU s/MB  load"
     )
     var slowest: (label: String, seconds: Double)?
     for (label, unit) in scalingTexts() {
@@ -141,13 +168,15 @@ func scaling(sizes: [Double], extractor: CaseExtractor) throws {
             let document = try PlainTextReader().read(Array(text.utf8), source: "scaling.txt")
             let load = loadAverage()
             let start = now()
+            let cpuStart = threadCPUSeconds()
             let record = extractor.extract(document)
             let mentions = extractor.mentions(document)
             let seconds = now() - start
+            let cpuSeconds = threadCPUSeconds() - cpuStart
             precondition(record.document == document.id && mentions.count >= 0)
             print(
                 label.padding(toLength: 38, withPad: " ", startingAt: 0)
-                    + String(format: " %6.1f %8.2f %7.2f %5.1f", megabytes, seconds, seconds / megabytes, load)
+                    + String(format: " %6.1f %8.2f %7.2f %9.2f %5.1f", megabytes, seconds, seconds / megabytes, cpuSeconds / megabytes, load)
             )
             fflush(nil)
             if megabytes == 1, seconds > slowest?.seconds ?? -1 { slowest = (label, seconds) }
