@@ -435,9 +435,20 @@ extension CaseAssembler {
 
     static func kind(before text: String) -> AlterationKind? {
         let trimmed = trimmingSpaces(text)
-        for (suffix, kind) in precedingSuffixes where trimmed.hasSuffix(suffix) { return kind }
+        // Only phrases ending in the text's last byte can match: most genes try none or a few
+        // instead of all eighty-eight.
+        guard let last = trimmed.utf8.last else { return nil }
+        let candidates = last < 0x80 ? precedingSuffixesByLastByte[Int(last)] : precedingSuffixes
+        for (suffix, kind) in candidates where trimmed.hasSuffix(suffix) { return kind }
         return nil
     }
+
+    /// ``precedingSuffixes`` by their last byte, each list in the same order.
+    private static let precedingSuffixesByLastByte: [[(String, AlterationKind)]] = {
+        var table = [[(String, AlterationKind)]](repeating: [], count: 256)
+        for (suffix, kind) in precedingSuffixes { table[Int(suffix.utf8.last!)].append((suffix, kind)) }
+        return table
+    }()
 
     /// ``precedingKinds`` longest first, each followed by the fillers it may take, in the order
     /// ``kind(before:)`` tries them: sorted and joined once, not at every gene.
