@@ -58,12 +58,18 @@ struct TherapyAssembly {
         var focus: Item?
         var focusSection = -1
         var sentencesSinceFocus = 0
+        // The last line that treats the cancer: an outcome after "zoledronic acid was given"
+        // or "G-CSF was needed" is still the anticancer drug's.
+        var treatmentFocus: Item?
+        var sentencesSinceTreatment = 0
         for view in assembler.views where view.isPatient {
             if view.sentence.sectionIndex != focusSection || view.sentence.section == .title {
                 focus = nil
+                treatmentFocus = nil
                 focusSection = view.sentence.sectionIndex
             }
             let previousFocus = sentencesSinceFocus <= 4 ? focus : nil
+            let previousTreatment = sentencesSinceTreatment <= 4 ? treatmentFocus : nil
             var placed: [Placed] = []
             linesBeforeSentence = lines.count
             for group in drugGroups(in: view) {
@@ -72,11 +78,12 @@ struct TherapyAssembly {
                 placed.append(Placed(item: .line(index), range: group.first!.range.lowerBound..<group.last!.range.upperBound))
             }
             placed += classMentions(in: view, excluding: placed)
+            placed += chemotherapyMentions(in: view, placed: placed)
             for (range, index) in procedureMentions(in: view) {
                 placed.append(Placed(item: .procedure(index), range: range))
             }
             placed.sort { $0.range.lowerBound < $1.range.lowerBound }
-            attachResponses(in: view, placed: placed, focus: previousFocus)
+            attachResponses(in: view, placed: placed, focus: previousTreatment)
             attachAdverseEvents(in: view, placed: placed, focus: previousFocus)
             attachDoseChanges(in: view, placed: placed, focus: previousFocus)
             // A drug outranks a procedure named after it for what follows: "X, Y and HSCT. The
@@ -86,6 +93,13 @@ struct TherapyAssembly {
                 sentencesSinceFocus = 0
             } else {
                 sentencesSinceFocus += 1
+            }
+            let treatmentItems = placed.filter { if case .line(let index) = $0.item { !treatsNoCancer(index) } else { true } }
+            if let last = treatmentItems.last(where: { if case .line = $0.item { true } else { false } }) ?? treatmentItems.last {
+                treatmentFocus = last.item
+                sentencesSinceTreatment = 0
+            } else {
+                sentencesSinceTreatment += 1
             }
         }
         orderLines()
@@ -240,6 +254,37 @@ struct TherapyAssembly {
     }
 
     private static let classWords = ["TKI", "inhibitor"].map { Array($0.utf8) }
+
+    private static let chemotherapyWord = [Array("chemotherapy".utf8)]
+
+    /// "Chemotherapy" in a sentence that names no drug: the patient's latest line of cytotoxic
+    /// drugs, so that "a partial response was gained after chemotherapy" is theirs. Not a refused,
+    /// negated or planned course, and never a line of other drugs ("chemotherapy was resumed" after
+    /// an antifungal is not the antifungal's).
+    private func chemotherapyMentions(in view: SentenceView, placed: [Placed]) -> [Placed] {
+        guard !lines.isEmpty, !placed.contains(where: { if case .line = $0.item { true } else { false } }),
+            assembler.sentence(view, containsAnyOf: Self.chemotherapyWord, ignoringCase: true)
+        else { return [] }
+        let sentence = assembler.lowered(view.range)
+        guard let found = sentence.range(of: "chemotherapy") else { return [] }
+        let start = view.range.lowerBound + sentence.utf8.distance(from: sentence.startIndex, to: found.lowerBound)
+        let range = start..<(start + 12)
+        let clause = clauseRange(around: range, in: view)
+        if assembler.isNegated(range, in: view, window: 12)
+            || view.cues.contains(where: { $0.cue == .refusal && clause.contains($0.range.lowerBound) })
+        {
+            return []
+        }
+        let before = assembler.lowered(max(view.range.lowerBound, start - 24)..<start)
+        if before.contains("further ") || before.contains("plan") || before.contains("another ") { return [] }
+        guard
+            let latest = lines.indices.last(where: { index in
+                !supportiveLines.contains(index)
+                    && lines[index].drugs.allSatisfy { assembler.vocabularies.drug(inn: $0)?.category == "chemotherapy" }
+            })
+        else { return [] }
+        return [Placed(item: .line(latest), range: range)]
+    }
 
     nonisolated(unsafe) private static let classPattern =
         /\b(?:(?:these|those|both|the|an?|all|two|three)\s+)?((?:first|second|third|1st|2nd|3rd)[- ]generation|[A-Z][A-Z0-9]{1,5})?[- ]?(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?)\b/
@@ -552,7 +597,9 @@ struct TherapyAssembly {
     private mutating func attachResponses(in view: SentenceView, placed: [Placed], focus: Item?) {
         // Supportive lines (conditioning, prophylaxis, a drug for another condition) take an
         // outcome only when it names them.
-        let treating = placed.filter { if case .line(let index) = $0.item { !supportiveLines.contains(index) } else { true } }
+        let treating = placed.filter {
+            if case .line(let index) = $0.item { !supportiveLines.contains(index) && !treatsNoCancer(index) } else { true }
+        }
         let treatingFocus: Item? = if case .line(let index) = focus, supportiveLines.contains(index) { nil } else { focus }
         let patterns =
             assembler.sentence(view, containsAnyOf: ResponsePatterns.keys, ignoringCase: true)
@@ -613,6 +660,16 @@ struct TherapyAssembly {
             lines[index].response = .progressive
             lines[index].responseText = assembler.lowered(cue.range)
             lines[index].responseSpans.append(assembler.evidence(cue.range))
+        }
+    }
+
+    /// A line of drugs that treat no cancer: supportive care (bisphosphonates, G-CSF, antiemetics),
+    /// analytes, or drugs known only from DrugBank (diuretics, beta-blockers). A tumour's course
+    /// is never theirs unless the outcome names them.
+    func treatsNoCancer(_ index: Int) -> Bool {
+        lines[index].drugs.allSatisfy { inn in
+            guard let drug = assembler.vocabularies.drug(inn: inn) else { return false }
+            return drug.category == "supportive" || drug.category == "substance" || drug.category == "other" && drug.drugClass.isEmpty
         }
     }
 
@@ -775,7 +832,11 @@ struct TherapyAssembly {
             || !view.terms(.drug).isEmpty && assembler.text(view.range).firstMatch(of: /\b(?:cause[sd]?|causing)\b/.ignoresCase()) != nil
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
-            if assembler.isNegated(term.range, in: view, window: 16) { continue }
+            if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
+                || assembler.isDeniedAfter(term.range, in: view)
+            {
+                continue
+            }
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
             var drugs: [String] = []
