@@ -48,4 +48,42 @@ struct UnseenReportPatternTests {
         )
         #expect(record.therapies.first { $0.drugs == ["cisplatin", "etoposide"] }?.response == .partial)
     }
+
+    @Test func stainingMarkersAreNotAlterations() throws {
+        let (record, _) = try extract(
+            "A 61-year-old man had a lung adenocarcinoma. The tumour cells were positive for CK7, TTF-1 and CDX2 and negative for CK20. He received pemetrexed."
+        )
+        #expect(record.alterations.isEmpty)
+    }
+
+    @Test func aLiverTestNamedLikeANucleotideIsNoDrug() throws {
+        let (record, _) = try extract(
+            "A 64-year-old woman with cholangiocarcinoma had an elevated alkaline phosphatase and γ-guanosine triphosphate. She received gemcitabine."
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["gemcitabine"])
+    }
+
+    @Test func gastrointestinalDisturbancesAreAnAdverseEvent() throws {
+        let (record, _) = try extract(
+            "A 57-year-old man with gastric cancer received oxaliplatin, which was stopped because of gastrointestinal disturbances."
+        )
+        #expect(record.adverseEvents.contains { $0.term == "gastrointestinal toxicity" && $0.drugs == ["oxaliplatin"] })
+    }
+
+    @Test func noResponseIsFailureAndNoEvidenceOfProgressionIsNone() throws {
+        let (record, _) = try extract(
+            "A 49-year-old woman with lung adenocarcinoma was given docetaxel without disease response. "
+                + "She then started crizotinib and has had no evidence of progression for a year."
+        )
+        #expect(record.therapies.first { $0.drugs == ["docetaxel"] }?.response == .progressive)
+        #expect(record.therapies.first { $0.drugs == ["crizotinib"] }?.response == nil)
+    }
+
+    @Test func toxicityOfChemotherapyNamedOnlyAsChemotherapyCounts() throws {
+        let (record, _) = try extract(
+            "A 50-year-old man with a rectal melanoma underwent resection. "
+                + "He then completed six cycles of adjuvant chemotherapy with moderate toxic effects including nausea, vomiting and diarrhea."
+        )
+        #expect(Set(record.adverseEvents.map(\.term)).isSuperset(of: ["nausea", "vomiting", "diarrhea"]))
+    }
 }

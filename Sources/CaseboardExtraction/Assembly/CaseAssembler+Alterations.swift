@@ -141,7 +141,18 @@ extension CaseAssembler {
                     continue
                 }
                 let byPositivity = after.words.first == "positive" || after.words.first == "+"
+                // "positive for CK7, TTF-1 and p63": staining, unless the gene is one whose
+                // positivity reports an alteration ("positive for BRAF", "positive for ALK").
+                let stainedFor =
+                    Self.kind(in: after.words) == nil
+                    && (before.trimmingCharacters(in: .whitespaces).hasSuffix("positive for")
+                        || before.trimmingCharacters(in: .whitespaces).hasSuffix("positivity for"))
                 for (offset, member) in members.enumerated() {
+                    if stainedFor, member.symbol != "ERBB2", !mutationByPositivity.contains(member.symbol),
+                        !fusionByPositivity.contains(member.symbol)
+                    {
+                        continue
+                    }
                     var kind = kind
                     var label = kind.genericLabel
                     // "GENE+" and "GENE-positive" mean a fusion only for fusion-driven genes.

@@ -257,6 +257,8 @@ struct TherapyAssembly {
 
     private static let chemotherapyWord = [Array("chemotherapy".utf8)]
 
+    private static let toxicityWords = ["toxic", "side effect", "adverse"].map { Array($0.utf8) }
+
     /// "Chemotherapy" in a sentence that names no drug: the patient's latest line of cytotoxic
     /// drugs, so that "a partial response was gained after chemotherapy" is theirs. Not a refused,
     /// negated or planned course, and never a line of other drugs ("chemotherapy was resumed" after
@@ -820,7 +822,15 @@ struct TherapyAssembly {
         guard !events.isEmpty else { return }
         // Before any drug has been named in this part of the report, an event is a presenting
         // symptom, not a toxicity (a drug named only in the title does not count for the case).
-        guard sectionsWithDrugs.contains(view.sentence.sectionIndex) else { return }
+        // Toxicity of chemotherapy the report names only as "chemotherapy" counts too: "chemotherapy
+        // was completed with toxic effects including nausea".
+        // Only words of toxicity count there: after "chemotherapy, she developed fever and aphasia"
+        // the symptoms may be a syndrome's the report names elsewhere.
+        guard
+            sectionsWithDrugs.contains(view.sentence.sectionIndex)
+                || assembler.sentence(view, containsAnyOf: Self.chemotherapyWord, ignoringCase: true)
+                    && assembler.sentence(view, containsAnyOf: Self.toxicityWords, ignoringCase: true)
+        else { return }
         if isPresentation(view, placed: placed) { return }
         // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
         let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
