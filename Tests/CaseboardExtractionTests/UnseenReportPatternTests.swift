@@ -86,4 +86,47 @@ struct UnseenReportPatternTests {
         )
         #expect(Set(record.adverseEvents.map(\.term)).isSuperset(of: ["nausea", "vomiting", "diarrhea"]))
     }
+
+    @Test func aDrugThatTreatsNoCancerTakesNoResponseEvenWhenNamed() throws {
+        let (record, _) = try extract(
+            "A 60-year-old man with pancreatic cancer received gemcitabine. He developed heart failure and responded well to furosemide."
+        )
+        #expect(record.therapies.first { $0.drugs == ["furosemide"] }?.response == nil)
+    }
+
+    @Test func fearedToxicitiesAreNotAdverseEvents() throws {
+        let (record, _) = try extract(
+            "A 45-year-old woman with osteosarcoma received doxorubicin and cisplatin. "
+                + "She later declined more cycles because of concerns about toxicities such as nausea and alopecia."
+        )
+        #expect(record.adverseEvents.isEmpty)
+    }
+
+    @Test func symptomsTheSentenceLaysOnTheDiseaseAreNotAdverseEvents() throws {
+        let (record, _) = try extract(
+            "A 55-year-old man with lung cancer was started on pemetrexed. After one cycle he developed vomiting and headache suggestive of brain metastases."
+        )
+        #expect(record.adverseEvents.isEmpty)
+    }
+
+    @Test func aRiskFactorForADiseaseIsNotThatDisease() throws {
+        let (record, _) = try extract(
+            "A 67-year-old man with gastric cancer was assessed. The team weighed his risk factors for coronary artery disease before starting capecitabine."
+        )
+        #expect(record.diagnoses.map(\.name) == ["gastric cancer"])
+    }
+
+    @Test func oneNameFiledUnderSeveralSitesIsOneDiagnosisAndNeverHadNegates() throws {
+        let (record, _) = try extract(
+            "A 52-year-old woman was found to have a gastric choriocarcinoma. She received etoposide and cisplatin. She had never had tuberculosis."
+        )
+        #expect(record.diagnoses.map(\.name) == ["choriocarcinoma"])
+    }
+
+    @Test func recurrencesAfterALineAreItsFailure() throws {
+        let (record, _) = try extract(
+            "A 70-year-old woman with small cell lung cancer received carboplatin and etoposide. Three months later, multiple recurrences in the liver were found."
+        )
+        #expect(record.therapies.first?.response == .progressive)
+    }
 }

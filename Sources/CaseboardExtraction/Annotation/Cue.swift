@@ -83,7 +83,7 @@ enum CueLexicon {
                 // A milestone that was missed is not a response: "failed to achieve MMR".
                 "failed to achieve", "did not achieve", "not achieve", "never achieved", "without achieving", "failed to reach",
                 // "no evidence of progression": the event named after it did not happen.
-                "no evidence of", "without evidence of", "no sign of", "no signs of",
+                "no evidence of", "without evidence of", "no sign of", "no signs of", "never had", "never developed",
             ]
         )
         add(

@@ -224,7 +224,9 @@ struct CaseAssembler {
             }
             if let best = ranked.first { found.insert(best, at: 0) }
         }
-        return refine(found)
+        // One name the vocabulary files under several sites ("choriocarcinoma") is one diagnosis.
+        var names: Set<String> = []
+        return refine(found).filter { names.insert($0.name).inserted }
     }
 
     private func diagnoses(in selected: [SentenceView], strict: Bool) -> [Diagnosis] {
@@ -237,6 +239,9 @@ struct CaseAssembler {
                 if isDiseaseNegated(term.range, in: view) || isInBackgroundAside(term.range, in: view) { continue }
                 let preceding = lowered(max(view.range.lowerBound, term.range.lowerBound - 20)..<term.range.lowerBound)
                 if preceding.contains("family history") || isSetAside(term.range, in: view) { continue }
+                // "risk factors for coronary artery disease": a disease the patient may get.
+                let lead = lowered(max(view.range.lowerBound, term.range.lowerBound - 24)..<term.range.lowerBound)
+                if lead.contains("risk factors for") || lead.contains("risk factor for") || lead.hasSuffix("risk of ") { continue }
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }

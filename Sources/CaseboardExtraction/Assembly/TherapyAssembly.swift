@@ -677,6 +677,8 @@ struct TherapyAssembly {
 
     /// Keeps the best response of a line, with the words that said it.
     private mutating func record(_ response: ResponseKind, at range: Range<Int>, onLine index: Int) {
+        // "He responded well to IV furosemide": a symptom's course, never a tumour response.
+        if treatsNoCancer(index) { return }
         let current = lines[index].response
         if current == nil || response.rank > current!.rank {
             lines[index].response = response
@@ -843,6 +845,7 @@ struct TherapyAssembly {
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
+                || isFearedOrExplained(term.range, in: view)
                 || assembler.isDeniedAfter(term.range, in: view)
             {
                 continue
@@ -860,6 +863,23 @@ struct TherapyAssembly {
             )
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
+    }
+
+    /// Words before an event that make it feared, not had: "concerns regarding toxicities such as nausea".
+    private static let fearWords = ["concerns regarding", "concern regarding", "concerns about", "concern about", "fear of", "worried about"]
+
+    /// Words after an event that lay it on the disease: "vomiting concerning for CNS metastases".
+    private static let explainingWords = [" concerning for ", " suggestive of ", " suspicious for ", " suspicious of "]
+
+    /// An event the patient feared rather than had, or one the sentence explains by the disease.
+    private func isFearedOrExplained(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let before = assembler.lowered(max(view.range.lowerBound, range.lowerBound - 80)..<range.lowerBound)
+        if Self.fearWords.contains(where: { before.contains($0) }) { return true }
+        let after = assembler.lowered(range.upperBound..<view.range.upperBound)
+        guard let explained = Self.explainingWords.compactMap({ after.range(of: $0) }).first else { return false }
+        let rest = assembler.lowered(range.upperBound + after.utf8.distance(from: after.startIndex, to: explained.upperBound)..<view.range.upperBound)
+        return ["metasta", "tumor", "tumour", "cancer", "disease", "progression", "recurrence", "relapse", "carcinoma", "lymphoma", "leukemia"]
+            .contains { rest.prefix(40).contains($0) }
     }
 
     /// Stops and intolerance the event cues leave out: "decided to discontinue", "interrupted",

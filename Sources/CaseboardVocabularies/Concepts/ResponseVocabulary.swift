@@ -109,7 +109,7 @@ public enum ResponseVocabulary {
             .progressive,
             [
                 "progressive disease", "progression", "progressed", "progressing", "disease progression", "radiological progression",
-                "radiographic progression", "local progression", "relapse", "relapsed", "relapses", "recurrence", "recurred",
+                "radiographic progression", "local progression", "relapse", "relapsed", "relapses", "recurrence", "recurrences", "recurred",
                 "did not respond", "no response", "not respond", "failed to respond", "ineffective", "was ineffective", "been ineffective",
                 "not effective", "did not demonstrate any efficacy", "did not show efficacy", "did not show any efficacy",
                 "not show efficacy", "no efficacy", "lack of efficacy", "without efficacy", "refractory to", "refractory",
