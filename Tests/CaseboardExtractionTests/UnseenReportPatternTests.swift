@@ -129,4 +129,11 @@ struct UnseenReportPatternTests {
         )
         #expect(record.therapies.first?.response == .progressive)
     }
+
+    @Test func doxIsDoxorubicinAndIbandronateIsNamedByItsINN() throws {
+        let (record, _) = try extract(
+            "A 57-year-old woman with breast cancer received four cycles of DOX (60 mg/m2). Bone metastases were treated with monthly ibandronate."
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["doxorubicin", "ibandronic acid"])
+    }
 }
