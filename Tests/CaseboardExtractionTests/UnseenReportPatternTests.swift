@@ -136,4 +136,12 @@ struct UnseenReportPatternTests {
         )
         #expect(Set(record.therapies.flatMap(\.drugs)) == ["doxorubicin", "ibandronic acid"])
     }
+
+    @Test func aGeneDefinedInBracketsJoinsAFusionAfterItsBracket() throws {
+        let (record, _) = try extract(
+            "A 44-year-old man with lung adenocarcinoma had an echinoderm microtubule-associated protein-like 4 (EML4)-ALK transcript on RT-PCR "
+                + "and received alectinib."
+        )
+        #expect(record.alterations.contains { $0.gene == "ALK" && $0.kind == .fusion && $0.partner == "EML4" })
+    }
 }

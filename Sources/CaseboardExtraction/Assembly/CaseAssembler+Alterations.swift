@@ -80,7 +80,9 @@ extension CaseAssembler {
             var fusionMembers: Set<Int> = []
             // Fusions: two genes joined by "-", "::", "/" or a dash, one of them a driver.
             for (position, pair) in zip(genes, genes.dropFirst()).enumerated() {
-                let joiner = Self.fusionJoiner(text(pair.0.range.upperBound..<pair.1.range.lowerBound))
+                var joiner = Self.fusionJoiner(text(pair.0.range.upperBound..<pair.1.range.lowerBound))
+                // A gene defined in brackets joins after its bracket: "protein-like 4 (EML4)-ALK".
+                if joiner.hasPrefix(")"), pair.0.range.lowerBound > 0, bytes[pair.0.range.lowerBound - 1] == 0x28 { joiner.removeFirst() }
                 guard ["-", "::", "/", "–", "—", " - "].contains(joiner), pair.0.symbol != pair.1.symbol else { continue }
                 let firstDrives = fusionDriverGene(pair.0.symbol)
                 let secondDrives = fusionDriverGene(pair.1.symbol)
