@@ -59,6 +59,10 @@ NOT_GIVEN = {
     "adenosine triphosphate", "atp", "dna", "rna", "nad", "cyclic amp", "nitric oxide", "carbon monoxide",
     "bone", "blood", "plasma", "serum", "saline", "contrast", "gadolinium", "technetium", "fluorodeoxyglucose",
     "fludeoxyglucose", "fdg", "tumor necrosis factor", "placebo", "vaccine", "vaccines",
+    # Liver tests and nucleotides a laboratory line names ("elevated alkaline phosphatase",
+    # "γ-guanosine triphosphate" for γ-GTP), and a tracer given only for a scan.
+    "alkaline phosphatase", "guanosine", "guanosine triphosphate", "guanosine-5'-triphosphate", "iodide i-123", "iodine-123",
+    "iodine 123", "i-123",
 }
 
 # Substances and drug classes a report names without giving them as a treatment (laboratory
@@ -73,7 +77,8 @@ SUBSTANCES = {
     "sulfonylurea", "sulfonylureas", "methylxanthine", "methylxanthines", "diuretic", "diuretics", "beta-blocker",
     "beta-blockers", "anticoagulant", "anticoagulants", "antibiotic", "antibiotics", "opioid", "opioids",
     "antidepressant", "antidepressants", "benzodiazepine", "benzodiazepines", "statin", "statins", "bisphosphonate",
-    "bisphosphonates", "alcohol", "ethanol", "oxygen", "iron", "zinc", "copper",
+    "bisphosphonates", "alcohol", "ethanol", "oxygen", "iron", "zinc", "copper", "alkaline phosphatase", "guanosine",
+    "guanosine triphosphate", "iodide i-123",
 }
 # Stains and reagents of histology, never given.
 STAINS = {"lysozyme", "hematoxylin", "haematoxylin", "eosin", "esculin", "myelin", "giemsa", "periodic acid"}

@@ -82,6 +82,8 @@ enum CueLexicon {
                 "excluded", "unremarkable", "inconclusive", "not detected", "undetectable", "neither", "nor", "free of", "lack of",
                 // A milestone that was missed is not a response: "failed to achieve MMR".
                 "failed to achieve", "did not achieve", "not achieve", "never achieved", "without achieving", "failed to reach",
+                // "no evidence of progression": the event named after it did not happen.
+                "no evidence of", "without evidence of", "no sign of", "no signs of", "never had", "never developed",
             ]
         )
         add(
@@ -138,7 +140,7 @@ enum CueLexicon {
             [
                 "adverse event", "adverse events", "side effect", "side effects", "toxicity", "toxicities", "adverse reaction",
                 "adverse reactions", "induced", "related to", "treatment-related", "drug-related", "tolerated", "tolerability", "experienced",
-                "developed", "complicated by", "dose-limiting",
+                "developed", "complicated by", "dose-limiting", "toxic effects", "toxic effect",
                 "intolerant", "intolerance", "intolerable", "associated", "caused", "suffered", "occurred",
                 "onset of", "re-initiation", "reinitiation", "rechallenge", "re-challenge", "after starting", "while on",
             ]

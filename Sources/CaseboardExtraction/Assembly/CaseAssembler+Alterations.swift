@@ -80,7 +80,9 @@ extension CaseAssembler {
             var fusionMembers: Set<Int> = []
             // Fusions: two genes joined by "-", "::", "/" or a dash, one of them a driver.
             for (position, pair) in zip(genes, genes.dropFirst()).enumerated() {
-                let joiner = Self.fusionJoiner(text(pair.0.range.upperBound..<pair.1.range.lowerBound))
+                var joiner = Self.fusionJoiner(text(pair.0.range.upperBound..<pair.1.range.lowerBound))
+                // A gene defined in brackets joins after its bracket: "protein-like 4 (EML4)-ALK".
+                if joiner.hasPrefix(")"), pair.0.range.lowerBound > 0, bytes[pair.0.range.lowerBound - 1] == 0x28 { joiner.removeFirst() }
                 guard ["-", "::", "/", "–", "—", " - "].contains(joiner), pair.0.symbol != pair.1.symbol else { continue }
                 let firstDrives = fusionDriverGene(pair.0.symbol)
                 let secondDrives = fusionDriverGene(pair.1.symbol)
@@ -141,7 +143,18 @@ extension CaseAssembler {
                     continue
                 }
                 let byPositivity = after.words.first == "positive" || after.words.first == "+"
+                // "positive for CK7, TTF-1 and p63": staining, unless the gene is one whose
+                // positivity reports an alteration ("positive for BRAF", "positive for ALK").
+                let stainedFor =
+                    Self.kind(in: after.words) == nil
+                    && (before.trimmingCharacters(in: .whitespaces).hasSuffix("positive for")
+                        || before.trimmingCharacters(in: .whitespaces).hasSuffix("positivity for"))
                 for (offset, member) in members.enumerated() {
+                    if stainedFor, member.symbol != "ERBB2", !mutationByPositivity.contains(member.symbol),
+                        !fusionByPositivity.contains(member.symbol)
+                    {
+                        continue
+                    }
                     var kind = kind
                     var label = kind.genericLabel
                     // "GENE+" and "GENE-positive" mean a fusion only for fusion-driven genes.

@@ -239,6 +239,7 @@ struct CaseAssembler {
     // MARK: Diagnoses
 
     private static let familyHistory = [Array("family history".utf8)]
+    private static let riskWord = [Array("risk".utf8)]
 
     /// Conditions that are complications of treatment rather than the patient's diseases.
     static let complicationCodes: Set<String> = ["COND:GVHD", "COND:AGVHD", "COND:CGVHD"]
@@ -266,7 +267,9 @@ struct CaseAssembler {
             }
             if let best = ranked.first { found.insert(best, at: 0) }
         }
-        return refine(found)
+        // One name the vocabulary files under several sites ("choriocarcinoma") is one diagnosis.
+        var names: Set<String> = []
+        return refine(found).filter { names.insert($0.name).inserted }
     }
 
     private func diagnoses(in selected: [SentenceView], strict: Bool) -> [Diagnosis] {
@@ -279,6 +282,12 @@ struct CaseAssembler {
                 if isDiseaseNegated(term.range, in: view) || isInBackgroundAside(term.range, in: view) { continue }
                 let preceding = max(view.range.lowerBound, term.range.lowerBound - 20)..<term.range.lowerBound
                 if text(preceding, containsAnyOf: Self.familyHistory, ignoringCase: true) || isSetAside(term.range, in: view) { continue }
+                // "risk factors for coronary artery disease": a disease the patient may get.
+                let leadRange = max(view.range.lowerBound, term.range.lowerBound - 24)..<term.range.lowerBound
+                if text(leadRange, containsAnyOf: Self.riskWord, ignoringCase: true) {
+                    let lead = lowered(leadRange)
+                    if lead.contains("risk factors for") || lead.contains("risk factor for") || lead.hasSuffix("risk of ") { continue }
+                }
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
@@ -300,6 +309,22 @@ struct CaseAssembler {
                             spans: [evidence(term.range)]
                         ), surface
                     )
+                }
+            }
+        }
+        // A condition the adverse-event vocabulary owns ("hypertension", "pulmonary embolism",
+        // "hypercalcemia") is a diagnosis where the text gives it as the patient's history.
+        for view in selected {
+            for term in view.terms(.adverseEvent) {
+                guard case .adverseEvent(let index) = term.concept, isHistoryCondition(term.range, in: view) else { continue }
+                let name = vocabularies.adverseEvents[index].term
+                let code = "COND:CTCAE:" + name
+                let surface = lowered(term.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                if byCode[code] != nil {
+                    byCode[code]!.diagnosis.spans.append(evidence(term.range))
+                } else {
+                    order.append(code)
+                    byCode[code] = (Diagnosis(name: surface, oncotree: nil, code: code, canonicalName: name, spans: [evidence(term.range)]), surface)
                 }
             }
         }
@@ -506,6 +531,83 @@ struct CaseAssembler {
 
     nonisolated(unsafe) private static let setAsideWords =
         /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s)\b/
+
+    /// Verb phrases that deny a list before them: "rash, fever and hypertension were not observed".
+    private static let postposedDenials = [
+        "were not observed", "was not observed", "were not seen", "was not seen", "were not noted", "was not noted", "were not reported",
+        "was not reported", "were not detected", "was not detected", "were absent", "was absent", "did not occur", "were not present",
+        "was not present", "never occurred",
+    ]
+
+    /// True when the clause after a mention denies it: "hypertension, proteinuria and hand-foot
+    /// syndrome were not observed", with no verb or clause word between.
+    func isDeniedAfter(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 160))
+        guard let denial = Self.postposedDenials.compactMap({ after.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
+            return false
+        }
+        let between = after[..<denial.lowerBound]
+        if between.contains(";") || between.contains(". ") || between.contains(" but ") { return false }
+        // Everything between is the list: no verb or clause word parts the mention from the denial.
+        let clauseWords: Set<Substring> = [
+            "was", "were", "is", "are", "had", "has", "have", "developed", "after", "during", "which", "that", "who", "while",
+        ]
+        return !between.split(whereSeparator: { $0 == " " || $0 == "," }).contains { clauseWords.contains($0) }
+    }
+
+    /// Adverse-event terms that are diseases a history can hold. Symptoms ("dyspnea", "leukopenia")
+    /// are not, and cardiovascular risk factors ("hypertension", "dyslipidemia") are left out of
+    /// diagnoses as ``riskFactorCodes`` leaves out obesity.
+    static let historyDiseases: Set<String> = [
+        "acute coronary syndrome", "atrial fibrillation", "heart failure", "myocardial infarction", "cardiomyopathy", "hyperthyroidism",
+        "hypothyroidism", "cataract", "glaucoma", "gastric ulcer", "hepatic failure", "portal vein thrombosis", "sepsis", "hypercalcemia",
+        "osteoporosis", "ischemia cerebrovascular", "stroke", "transient ischemic attacks", "depression", "acute kidney injury",
+        "chronic kidney disease", "pneumonitis", "thromboembolic event",
+    ]
+
+    /// Words that give a condition as the patient's history: "a history of hypertension",
+    /// "she suffered from X", "past history included X".
+    private static let historyCues = [
+        "history of", "history included", "history includes", "histories of", "suffered", "suffering from", "suffers from",
+    ]
+
+    /// Words that give a condition as a diagnosis made, counted only before any drug in the report
+    /// (after one, "was diagnosed with pneumonitis" is usually its toxicity).
+    private static let diagnosisCues = ["diagnosed with", "diagnosis of", "consistent with"]
+
+    /// True when an adverse-event term names a condition the patient has rather than a toxicity:
+    /// "with a history of hypertension", "was diagnosed with STEMI" before any treatment. Not
+    /// "family history", not a negated history, not one the words between tie to a cause
+    /// ("a history of ICI-induced colitis").
+    func isHistoryCondition(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        guard let term = view.terms.first(where: { $0.range == range }), case .adverseEvent(let index) = term.concept,
+            Self.historyDiseases.contains(vocabularies.adverseEvents[index].term)
+        else { return false }
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 60)..<range.lowerBound)
+        var cueEnd: String.Index?
+        var weak = false
+        for cue in Self.historyCues {
+            if let found = before.range(of: cue, options: .backwards), cueEnd.map({ found.upperBound > $0 }) ?? true { cueEnd = found.upperBound }
+        }
+        if cueEnd == nil {
+            for cue in Self.diagnosisCues {
+                if let found = before.range(of: cue, options: .backwards), cueEnd.map({ found.upperBound > $0 }) ?? true { cueEnd = found.upperBound }
+            }
+            weak = true
+        }
+        guard let cueEnd else { return false }
+        let between = before[cueEnd...]
+        if before.contains("family history") || isNegated(range, in: view, window: 40) { return false }
+        for word in [";", ". ", " after ", " following ", "induced", "related", "due to", " during ", " on ", " but "] where between.contains(word) {
+            return false
+        }
+        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 12))
+        if after.hasPrefix("-induced") || after.hasPrefix("-related") || after.hasPrefix(" induced") || after.hasPrefix(" related") { return false }
+        guard weak else { return true }
+        // A weak cue: no drug before the term in this sentence or any earlier sentence about the patient.
+        if view.terms(.drug).contains(where: { $0.range.lowerBound < range.lowerBound }) { return false }
+        return !views.contains { $0.isPatient && $0.range.upperBound <= view.range.lowerBound && !$0.terms(.drug).isEmpty }
+    }
 
     /// Full names beat abbreviations; longer names beat shorter ones.
     private func preferredName(_ candidate: String, over current: String) -> Bool {

@@ -58,12 +58,18 @@ struct TherapyAssembly {
         var focus: Item?
         var focusSection = -1
         var sentencesSinceFocus = 0
+        // The last line that treats the cancer: an outcome after "zoledronic acid was given"
+        // or "G-CSF was needed" is still the anticancer drug's.
+        var treatmentFocus: Item?
+        var sentencesSinceTreatment = 0
         for view in assembler.views where view.isPatient {
             if view.sentence.sectionIndex != focusSection || view.sentence.section == .title {
                 focus = nil
+                treatmentFocus = nil
                 focusSection = view.sentence.sectionIndex
             }
             let previousFocus = sentencesSinceFocus <= 4 ? focus : nil
+            let previousTreatment = sentencesSinceTreatment <= 4 ? treatmentFocus : nil
             var placed: [Placed] = []
             linesBeforeSentence = lines.count
             for group in drugGroups(in: view) {
@@ -72,11 +78,12 @@ struct TherapyAssembly {
                 placed.append(Placed(item: .line(index), range: group.first!.range.lowerBound..<group.last!.range.upperBound))
             }
             placed += classMentions(in: view, excluding: placed)
+            placed += chemotherapyMentions(in: view, placed: placed)
             for (range, index) in procedureMentions(in: view) {
                 placed.append(Placed(item: .procedure(index), range: range))
             }
             placed.sort { $0.range.lowerBound < $1.range.lowerBound }
-            attachResponses(in: view, placed: placed, focus: previousFocus)
+            attachResponses(in: view, placed: placed, focus: previousTreatment)
             attachAdverseEvents(in: view, placed: placed, focus: previousFocus)
             attachDoseChanges(in: view, placed: placed, focus: previousFocus)
             // A drug outranks a procedure named after it for what follows: "X, Y and HSCT. The
@@ -86,6 +93,13 @@ struct TherapyAssembly {
                 sentencesSinceFocus = 0
             } else {
                 sentencesSinceFocus += 1
+            }
+            let treatmentItems = placed.filter { if case .line(let index) = $0.item { !treatsNoCancer(index) } else { true } }
+            if let last = treatmentItems.last(where: { if case .line = $0.item { true } else { false } }) ?? treatmentItems.last {
+                treatmentFocus = last.item
+                sentencesSinceTreatment = 0
+            } else {
+                sentencesSinceTreatment += 1
             }
         }
         orderLines()
@@ -240,6 +254,39 @@ struct TherapyAssembly {
     }
 
     private static let classWords = ["TKI", "inhibitor"].map { Array($0.utf8) }
+
+    private static let chemotherapyWord = [Array("chemotherapy".utf8)]
+
+    private static let toxicityWords = ["toxic", "side effect", "adverse"].map { Array($0.utf8) }
+
+    /// "Chemotherapy" in a sentence that names no drug: the patient's latest line of cytotoxic
+    /// drugs, so that "a partial response was gained after chemotherapy" is theirs. Not a refused,
+    /// negated or planned course, and never a line of other drugs ("chemotherapy was resumed" after
+    /// an antifungal is not the antifungal's).
+    private func chemotherapyMentions(in view: SentenceView, placed: [Placed]) -> [Placed] {
+        guard !lines.isEmpty, !placed.contains(where: { if case .line = $0.item { true } else { false } }),
+            assembler.sentence(view, containsAnyOf: Self.chemotherapyWord, ignoringCase: true)
+        else { return [] }
+        let sentence = assembler.lowered(view.range)
+        guard let found = sentence.range(of: "chemotherapy") else { return [] }
+        let start = view.range.lowerBound + sentence.utf8.distance(from: sentence.startIndex, to: found.lowerBound)
+        let range = start..<(start + 12)
+        let clause = clauseRange(around: range, in: view)
+        if assembler.isNegated(range, in: view, window: 12)
+            || view.cues.contains(where: { $0.cue == .refusal && clause.contains($0.range.lowerBound) })
+        {
+            return []
+        }
+        let before = assembler.lowered(max(view.range.lowerBound, start - 24)..<start)
+        if before.contains("further ") || before.contains("plan") || before.contains("another ") { return [] }
+        guard
+            let latest = lines.indices.last(where: { index in
+                !supportiveLines.contains(index)
+                    && lines[index].drugs.allSatisfy { assembler.vocabularies.drug(inn: $0)?.category == "chemotherapy" }
+            })
+        else { return [] }
+        return [Placed(item: .line(latest), range: range)]
+    }
 
     nonisolated(unsafe) private static let classPattern =
         /\b(?:(?:these|those|both|the|an?|all|two|three)\s+)?((?:first|second|third|1st|2nd|3rd)[- ]generation|[A-Z][A-Z0-9]{1,5})?[- ]?(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?)\b/
@@ -553,7 +600,9 @@ struct TherapyAssembly {
     private mutating func attachResponses(in view: SentenceView, placed: [Placed], focus: Item?) {
         // Supportive lines (conditioning, prophylaxis, a drug for another condition) take an
         // outcome only when it names them.
-        let treating = placed.filter { if case .line(let index) = $0.item { !supportiveLines.contains(index) } else { true } }
+        let treating = placed.filter {
+            if case .line(let index) = $0.item { !supportiveLines.contains(index) && !treatsNoCancer(index) } else { true }
+        }
         let treatingFocus: Item? = if case .line(let index) = focus, supportiveLines.contains(index) { nil } else { focus }
         let patterns =
             assembler.sentence(view, containsAnyOf: ResponsePatterns.keys, ignoringCase: true)
@@ -621,8 +670,20 @@ struct TherapyAssembly {
         }
     }
 
+    /// A line of drugs that treat no cancer: supportive care (bisphosphonates, G-CSF, antiemetics),
+    /// analytes, or drugs known only from DrugBank (diuretics, beta-blockers). A tumour's course
+    /// is never theirs unless the outcome names them.
+    func treatsNoCancer(_ index: Int) -> Bool {
+        lines[index].drugs.allSatisfy { inn in
+            guard let drug = assembler.vocabularies.drug(inn: inn) else { return false }
+            return drug.category == "supportive" || drug.category == "substance" || drug.category == "other" && drug.drugClass.isEmpty
+        }
+    }
+
     /// Keeps the best response of a line, with the words that said it.
     private mutating func record(_ response: ResponseKind, at range: Range<Int>, onLine index: Int) {
+        // "He responded well to IV furosemide": a symptom's course, never a tumour response.
+        if treatsNoCancer(index) { return }
         let current = lines[index].response
         if current == nil || response.rank > current!.rank {
             lines[index].response = response
@@ -781,7 +842,15 @@ struct TherapyAssembly {
         guard !events.isEmpty else { return }
         // Before any drug has been named in this part of the report, an event is a presenting
         // symptom, not a toxicity (a drug named only in the title does not count for the case).
-        guard sectionsWithDrugs.contains(view.sentence.sectionIndex) else { return }
+        // Toxicity of chemotherapy the report names only as "chemotherapy" counts too: "chemotherapy
+        // was completed with toxic effects including nausea".
+        // Only words of toxicity count there: after "chemotherapy, she developed fever and aphasia"
+        // the symptoms may be a syndrome's the report names elsewhere.
+        guard
+            sectionsWithDrugs.contains(view.sentence.sectionIndex)
+                || assembler.sentence(view, containsAnyOf: Self.chemotherapyWord, ignoringCase: true)
+                    && assembler.sentence(view, containsAnyOf: Self.toxicityWords, ignoringCase: true)
+        else { return }
         if isPresentation(view, placed: placed) { return }
         // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
         let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
@@ -795,7 +864,12 @@ struct TherapyAssembly {
                 && assembler.text(view.range).firstMatch(of: Self.causeWords) != nil
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
-            if assembler.isNegated(term.range, in: view, window: 16) { continue }
+            if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
+                || isFearedOrExplained(term.range, in: view)
+                || assembler.isDeniedAfter(term.range, in: view)
+            {
+                continue
+            }
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
             var drugs: [String] = []
@@ -809,6 +883,23 @@ struct TherapyAssembly {
             )
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
+    }
+
+    /// Words before an event that make it feared, not had: "concerns regarding toxicities such as nausea".
+    private static let fearWords = ["concerns regarding", "concern regarding", "concerns about", "concern about", "fear of", "worried about"]
+
+    /// Words after an event that lay it on the disease: "vomiting concerning for CNS metastases".
+    private static let explainingWords = [" concerning for ", " suggestive of ", " suspicious for ", " suspicious of "]
+
+    /// An event the patient feared rather than had, or one the sentence explains by the disease.
+    private func isFearedOrExplained(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let before = assembler.lowered(max(view.range.lowerBound, range.lowerBound - 80)..<range.lowerBound)
+        if Self.fearWords.contains(where: { before.contains($0) }) { return true }
+        let after = assembler.lowered(range.upperBound..<view.range.upperBound)
+        guard let explained = Self.explainingWords.compactMap({ after.range(of: $0) }).first else { return false }
+        let rest = assembler.lowered(range.upperBound + after.utf8.distance(from: after.startIndex, to: explained.upperBound)..<view.range.upperBound)
+        return ["metasta", "tumor", "tumour", "cancer", "disease", "progression", "recurrence", "relapse", "carcinoma", "lymphoma", "leukemia"]
+            .contains { rest.prefix(40).contains($0) }
     }
 
     /// Stops and intolerance the event cues leave out: "decided to discontinue", "interrupted",

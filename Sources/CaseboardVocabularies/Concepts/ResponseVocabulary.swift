@@ -84,7 +84,8 @@ public enum ResponseVocabulary {
                 "good response", "excellent response", "dramatic response", "remarkable response", "marked response",
                 "significant response", "impressive response", "rapid response", "durable response", "sustained response",
                 "favorable response", "favourable response", "clinical response", "radiological response", "radiologic response",
-                "radiographic response", "objective response", "clinical and radiological response", "some response",
+                "radiographic response", "objective response", "ct response", "imaging response", "clinical and radiological response",
+                "some response",
                 "responded well", "responded", "successfully treated", "successful treatment", "effectively treated",
                 "tumor response", "tumour response", "initial tumor response", "size reduction", "tumor size reduction",
                 "reduction in size", "reduction in tumor size", "decrease in size", "decreased in size", "reduced in size",
@@ -108,7 +109,7 @@ public enum ResponseVocabulary {
             .progressive,
             [
                 "progressive disease", "progression", "progressed", "progressing", "disease progression", "radiological progression",
-                "radiographic progression", "local progression", "relapse", "relapsed", "relapses", "recurrence", "recurred",
+                "radiographic progression", "local progression", "relapse", "relapsed", "relapses", "recurrence", "recurrences", "recurred",
                 "did not respond", "no response", "not respond", "failed to respond", "ineffective", "was ineffective", "been ineffective",
                 "not effective", "did not demonstrate any efficacy", "did not show efficacy", "did not show any efficacy",
                 "not show efficacy", "no efficacy", "lack of efficacy", "without efficacy", "refractory to", "refractory",
@@ -117,7 +118,8 @@ public enum ResponseVocabulary {
                 "without clinical benefit", "without any clinical benefit", "inactivity", "blast crisis", "blastic crisis",
                 "blast phase", "response was poor", "poor response", "minimal effect", "loss of response", "lost response",
                 "lost their molecular response", "lost its molecular response", "loss of molecular response", "loss of mmr",
-                "loss of major molecular response",
+                "loss of major molecular response", "without disease response", "without response", "without any response",
+                "without a response",
             ]
         )
         add(.progressive, ["PD"], exactCase: true)
