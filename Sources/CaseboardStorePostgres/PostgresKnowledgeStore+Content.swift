@@ -284,7 +284,7 @@ struct SQLBuilder {
     }
 }
 
-/// Evidence items as rows, written in three statements per batch (`jsonb_to_recordset`), not
+/// Evidence items as rows, written in two statements per batch (`jsonb_to_recordset`), not
 /// one round trip per row.
 struct EvidenceRows: Sendable {
     struct Row: Encodable {
@@ -370,26 +370,17 @@ struct EvidenceRows: Sendable {
     func write(_ connection: PostgresConnection, logger: Logger) async throws {
         guard !ids.isEmpty else { return }
         try await connection.query("DELETE FROM evidence WHERE id = ANY(\(ids))", logger: logger)
+        // The rows, genes and drugs in one statement (the foreign keys are checked at its end).
         try await connection.query(
             """
-            INSERT INTO evidence (id, source, evidence_type, level, significance, disease_name, oncotree, case_id, \
+            WITH items AS (INSERT INTO evidence (id, source, evidence_type, level, significance, disease_name, oncotree, case_id, \
             profile_name, statement, search_terms, item_json) \
             SELECT id, source, evidence_type, level, significance, disease_name, oncotree, case_id, profile_name, statement, \
             search_terms, item_json FROM jsonb_to_recordset(\(rows)::jsonb) AS x(id text, source text, evidence_type text, \
             level text, significance text, disease_name text, oncotree text, case_id text, profile_name text, statement text, \
-            search_terms text, item_json text)
-            """,
-            logger: logger
-        )
-        try await connection.query(
-            """
-            INSERT INTO evidence_gene (evidence_id, gene, variant) SELECT evidence_id, gene, variant \
-            FROM jsonb_to_recordset(\(genes)::jsonb) AS x(evidence_id text, gene text, variant text)
-            """,
-            logger: logger
-        )
-        try await connection.query(
-            """
+            search_terms text, item_json text)), \
+            genes AS (INSERT INTO evidence_gene (evidence_id, gene, variant) SELECT evidence_id, gene, variant \
+            FROM jsonb_to_recordset(\(genes)::jsonb) AS x(evidence_id text, gene text, variant text)) \
             INSERT INTO evidence_drug (evidence_id, drug) SELECT evidence_id, drug \
             FROM jsonb_to_recordset(\(drugs)::jsonb) AS x(evidence_id text, drug text)
             """,
