@@ -180,6 +180,29 @@ public enum PostgresMigrations {
                 "CREATE INDEX case_stamp_generation ON case_stamp (generation)",
             ]
         ),
+        Step(
+            version: 5,
+            // Named as SQLite's step of the same index.
+            name: "v2-evidence-by-gene-and-level",
+            statements: [
+                // One row per evidence item and gene, in level order, so a gene's evidence page
+                // reads its first rows in order and counts its total from this key, instead of
+                // reading and sorting every item of the gene on every page.
+                """
+                CREATE TABLE evidence_gene_level (
+                    gene TEXT COLLATE "C" NOT NULL,
+                    level TEXT COLLATE "C" NOT NULL,
+                    evidence_id TEXT COLLATE "C" NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
+                    PRIMARY KEY (gene, level, evidence_id)
+                )
+                """,
+                "CREATE INDEX evidence_gene_level_evidence ON evidence_gene_level (evidence_id)",
+                """
+                INSERT INTO evidence_gene_level (gene, level, evidence_id) \
+                SELECT DISTINCT g.gene, e.level, e.id FROM evidence_gene g JOIN evidence e ON e.id = g.evidence_id
+                """,
+            ]
+        ),
     ]
 
     /// The newest step this Caseboard knows.

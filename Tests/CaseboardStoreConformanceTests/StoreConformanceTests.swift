@@ -367,7 +367,11 @@ struct StoreConformanceTests {
             // Files before the deletion, ingested after it, stay out; a later one comes back.
             let stale = try await store.saveCases([
                 CaseSubmission(record: Sample.record(3, pmid: "40000020"), evidence: [], source: CaseSource(file: "pubmed99n0002.xml.gz", record: 7)),
-                CaseSubmission(record: Sample.record(4, pmid: "40000022"), evidence: [], source: CaseSource(file: "pubmed99n0003.xml.gz", record: 39)),
+                CaseSubmission(
+                    record: Sample.record(4, pmid: "40000022"),
+                    evidence: [],
+                    source: CaseSource(file: "pubmed99n0003.xml.gz", record: 39)
+                ),
             ])
             #expect(stale.outcomes.allSatisfy { (try? $0.get().superseded) == true })
             #expect(try await store.storedCase(id: "pmid:40000020") == nil)
