@@ -243,7 +243,7 @@ extension PostgresKnowledgeStore {
         try await single { connection in
             try await Self.fetchCases(
                 connection,
-                "SELECT id, imported_at, record_json, d.text, s.source_file, s.source_record FROM cases \(Self.caseJoins) WHERE id = \(id)",
+                "SELECT id, imported_at, record_json, d.text, s.source_file, s.source_record FROM cases \(unescaped: Self.caseJoins) WHERE id = \(id)",
                 logger: logger
             ).first
         }

@@ -1,3 +1,4 @@
+import CaseboardCore
 import CaseboardExtraction
 import CaseboardIngest
 import CaseboardKnowledge
