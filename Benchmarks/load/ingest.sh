@@ -3,7 +3,8 @@
 # `caseboard ingest` of it, with one worker and with two (the file split in two halves, one
 # job each, two processes at once), on a fresh database each time. Prints wall time, peak RSS,
 # records/s per worker and in total, and the distinct and duplicated cases stored.
-# Not a test: nothing here asserts.
+# Then the same file under two update-file names, one worker each at once: every case must keep
+# the later name's revision. Not a test: nothing here asserts.
 # Usage: Benchmarks/load/ingest.sh [FILE.xml.gz]   (default ../shared/data/pubmed/pubmed21n1298.xml.gz)
 # STORE=postgres (default) uses a throwaway cluster from scripts/postgres-test-cluster (or the
 # server CASEBOARD_TEST_POSTGRES_URL names, a fresh database on it per run); STORE=sqlite a file.
@@ -88,3 +89,23 @@ wall=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):
 for n in 1 2; do echo "ingest, 2 workers, worker $n: $(measure "$work/two-$n.time"); $(grep '^worker' "$work/two-$n.out" | sed 's/.*records read/records read/')"; done
 records=$(cat "$work"/two-*.out | awk '/^worker/ {for (i=1;i<=NF;i++) if ($i=="record(s)") s+=$(i-1)} END {print s}')
 echo "ingest, 2 workers together: $wall s wall, $records records, $(python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$records" "$wall") records/s in total; $(cases "$db")"
+
+# The same records in two update files, one worker each at once: every case must end with the
+# later file's revision (the store contract's revisions), whichever worker commits last.
+cp "$input" "$work/pubmed99n0001.xml.gz"
+cp "$input" "$work/pubmed99n0002.xml.gz"
+db=$(fresh_db)
+seed "$db"
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+start=$(date +%s.%N)
+for n in 1 2; do
+    "$bin" ingest --quiet --db "$db" "$work/pubmed99n0001.xml.gz" "$work/pubmed99n0002.xml.gz" > "$work/same-$n.out" 2>&1 &
+done
+wait
+wall=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$start" "$(date +%s.%N)")
+if [ "$store" = postgres ]; then
+    later=$(psql -At "$db" -c "SELECT count(*) FROM cases c JOIN case_source s ON s.case_id = c.id WHERE s.source_file = 'pubmed99n0002.xml.gz'")
+else
+    later=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM cases c JOIN caseSource s ON s.caseId = c.id WHERE s.sourceFile = 'pubmed99n0002.xml.gz'\").fetchone()[0])" "$db")
+fi
+echo "ingest, the same records in two update files, 2 workers: $wall s wall; $(cases "$db"); $later from the later file"

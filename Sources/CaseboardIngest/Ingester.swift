@@ -62,6 +62,11 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
 /// the stale timeout, resumes a file at its checkpoint; cases are replaced by id, so records
 /// stored again after a crash are neither lost nor duplicated.
 ///
+/// Every case and deletion names its ``CaseSource`` (the file's name and the item's index in
+/// it), so when workers ingest update files concurrently, or out of order, the store keeps the
+/// revision of the latest file (PubMed's file names sort in publication order) and a later
+/// file's `DeleteCitation` keeps an earlier file's revision out (the store contract's revisions).
+///
 /// ```swift
 /// let ingester = Ingester(store: store, jobs: store, extractor: extractor)
 /// let summary = try await ingester.run(paths: ["pubmed21n1298.xml.gz"]) { progress in print(progress.counts) }
@@ -242,9 +247,12 @@ public struct Ingester: Sendable {
     /// One batch read from a file: the selected documents, what reading them counted, the
     /// `DeleteCitation` PMIDs that follow them, and the item index after them.
     private struct Batch {
-        var documents: [Document] = []
+        /// Each selected document with its item index in the file.
+        var documents: [(document: Document, record: Int)] = []
         var tally = IngestCounts()
         var deletions: [String] = []
+        /// The `DeleteCitation` block's item index in the file.
+        var deletionRecord = 0
         var checkpoint = 0
         var readError: (any Error)?
         var atEnd = false
@@ -261,6 +269,9 @@ public struct Ingester: Sendable {
     ) async throws -> FileOutcome {
         let worker = options.worker.description
         let path = job.path
+        // Revisions are ordered by file name, so workers that see the file under different
+        // folders agree (the store contract's revisions).
+        let sourceFile = URL(fileURLWithPath: path).lastPathComponent
         var stream: DocumentStream
         var index = 0
         do {
@@ -278,7 +289,7 @@ public struct Ingester: Sendable {
         var readError: (any Error)?
         while true {
             let batch = readBatch(from: &stream, index: &index)
-            let submissions = await extract(batch.documents)
+            let submissions = await extract(batch.documents, file: sourceFile)
             // The previous batch is committed before this one starts, so a file's items reach
             // the store in file order and the checkpoint never passes an unstored item.
             if let previous = inFlight {
@@ -290,6 +301,7 @@ public struct Ingester: Sendable {
             let base = committed + batch.tally
             let checkpoint = batch.checkpoint
             let deletions = batch.deletions
+            let deletionSource = CaseSource(file: sourceFile, record: batch.deletionRecord)
             let store = store
             let jobs = jobs
             inFlight = Task {
@@ -297,12 +309,17 @@ public struct Ingester: Sendable {
                 if !submissions.isEmpty {
                     let result = try await store.saveCases(submissions)
                     for outcome in result.outcomes {
-                        if case .success = outcome { counts.stored += 1 } else { counts.failed += 1 }
+                        switch outcome {
+                        // A later file's revision is stored already: neither stored nor failed.
+                        case .success(let saved) where saved.superseded: break
+                        case .success: counts.stored += 1
+                        case .failure: counts.failed += 1
+                        }
                     }
                 }
                 if !deletions.isEmpty {
                     // One transaction for the whole DeleteCitation block.
-                    counts.deleted += try await store.deleteCases(ids: deletions.map { "pmid:\($0)" }).count
+                    counts.deleted += try await store.deleteCases(ids: deletions.map { "pmid:\($0)" }, source: deletionSource).count
                 }
                 let owned = try await jobs.recordIngestProgress(path: path, worker: worker, checkpoint: checkpoint, counts: counts, now: Date())
                 return owned ? counts : nil
@@ -374,10 +391,11 @@ public struct Ingester: Sendable {
                     batch.tally.recordsSeen += 1
                     if selects(document) {
                         batch.tally.caseReports += 1
-                        batch.documents.append(document)
+                        batch.documents.append((document, index - 1))
                     }
                 case .deleted(let pmids, _):
                     batch.deletions = pmids
+                    batch.deletionRecord = index - 1
                     batch.checkpoint = index
                     return batch
                 }
@@ -398,10 +416,11 @@ public struct Ingester: Sendable {
         }
     }
 
-    /// Extracts documents on all cores, as `caseboard extract` does, with each case's evidence.
-    private func extract(_ documents: [Document]) async -> [CaseSubmission] {
+    /// Extracts documents on all cores, as `caseboard extract` does, with each case's evidence
+    /// and its source (`file` and the item index), so a later file's revision wins.
+    private func extract(_ documents: [(document: Document, record: Int)], file: String) async -> [CaseSubmission] {
         guard !documents.isEmpty else { return [] }
-        return await extractor.extract(documents) { document, extractor in
+        let submissions = await extractor.extract(documents.map(\.document)) { document, extractor in
             let record = extractor.extract(document)
             let id = CaseIdentity.id(for: record)
             return CaseSubmission(
@@ -409,6 +428,11 @@ public struct Ingester: Sendable {
                 evidence: CaseEvidence.derive(from: record, caseID: id, vocabularies: extractor.vocabularies),
                 documentText: document.text
             )
+        }
+        return zip(submissions, documents).map { submission, entry in
+            var sourced = submission
+            sourced.source = CaseSource(file: file, record: entry.record)
+            return sourced
         }
     }
 

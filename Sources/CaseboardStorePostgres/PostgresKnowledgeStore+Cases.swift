@@ -20,7 +20,13 @@ extension PostgresKnowledgeStore {
         let prepared: [Result<PreparedCase, KnowledgeStoreError>] = submissions.map { submission in
             do {
                 return .success(
-                    try PreparedCase(submission.record, evidence: submission.evidence, importedAt: importedAt, documentText: submission.documentText)
+                    try PreparedCase(
+                        submission.record,
+                        evidence: submission.evidence,
+                        importedAt: importedAt,
+                        documentText: submission.documentText,
+                        source: submission.source
+                    )
                 )
             } catch {
                 return .failure(storeError(error))
@@ -28,22 +34,31 @@ extension PostgresKnowledgeStore {
         }
         let valid = prepared.compactMap { try? $0.get() }
         let distinct = Set(valid.map(\.stored.id)).count == valid.count
-        let (outcomes, snapshot) = try await write(onlyCases: true) { connection, generation in
+        let (outcomes, snapshot) = try await writeCases { connection in
             if valid.count > 1, distinct {
                 try await connection.query("SAVEPOINT case_batch", logger: logger)
                 do {
-                    let replaced = try await Self.insert(valid, connection, generation: generation, logger: logger)
+                    let applied = try await Self.claimSources(valid.map(\.revision), connection, logger: logger)
+                    let winners = valid.filter { applied.contains($0.stored.id) }
+                    let replaced = try await Self.insert(winners, connection, logger: logger)
                     try await connection.query("RELEASE SAVEPOINT case_batch", logger: logger)
                     let outcomes = prepared.map { entry in
-                        entry.map { CaseSaveOutcome(stored: $0.stored, replaced: replaced.contains($0.stored.id)) }
+                        entry.map {
+                            CaseSaveOutcome(
+                                stored: $0.stored,
+                                replaced: replaced.contains($0.stored.id),
+                                superseded: !applied.contains($0.stored.id)
+                            )
+                        }
                     }
-                    return (outcomes, true)
+                    return (outcomes, winners.map(\.stored.id), [])
                 } catch {
                     // Some case fails: find it, one savepoint per case.
                     try await connection.query("ROLLBACK TO SAVEPOINT case_batch", logger: logger)
                 }
             }
             var outcomes: [Result<CaseSaveOutcome, KnowledgeStoreError>] = []
+            var stored: [String] = []
             for entry in prepared {
                 switch entry {
                 case .failure(let error):
@@ -51,19 +66,63 @@ extension PostgresKnowledgeStore {
                 case .success(let item):
                     try await connection.query("SAVEPOINT case_save", logger: logger)
                     do {
-                        let replaced = try await Self.insert([item], connection, generation: generation, logger: logger)
+                        let applied = try await !Self.claimSources([item.revision], connection, logger: logger).isEmpty
+                        let replaced = applied ? try await Self.insert([item], connection, logger: logger) : []
                         try await connection.query("RELEASE SAVEPOINT case_save", logger: logger)
-                        outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: !replaced.isEmpty)))
+                        outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: !replaced.isEmpty, superseded: !applied)))
+                        if applied { stored.append(item.stored.id) }
                     } catch {
                         try await connection.query("ROLLBACK TO SAVEPOINT case_save", logger: logger)
                         outcomes.append(.failure(storeError(error)))
                     }
                 }
             }
-            let changed = outcomes.contains { if case .success = $0 { true } else { false } }
-            return (outcomes, changed)
+            return (outcomes, stored, [])
         }
         return CaseBatchResult(outcomes: outcomes, snapshot: snapshot)
+    }
+
+    /// A `case_source` row, as `jsonb_to_recordset` reads it (snake_case keys).
+    struct Revision: Encodable, Sendable {
+        let caseID: String
+        let sourceFile: String?
+        let sourceRecord: Int?
+        let deleted: Bool
+
+        init(caseID: String, source: CaseSource?, deleted: Bool) {
+            self.caseID = caseID
+            sourceFile = source?.file
+            sourceRecord = source?.record
+            self.deleted = deleted
+        }
+    }
+
+    /// Records each revision as its case's latest unless a later source's revision was applied
+    /// (the store contract's revisions), locking each id's `case_source` row until commit, in
+    /// id order, so writers of the same case wait for each other and never deadlock. A
+    /// revision without a source always applies; an equal source applies again.
+    /// - Returns: The ids whose revision applies.
+    static func claimSources(_ revisions: [Revision], _ connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
+        guard !revisions.isEmpty else { return [] }
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let json = String(decoding: try encoder.encode(revisions), as: UTF8.self)
+        var applied: Set<String> = []
+        for try await id in try await connection.query(
+            """
+            INSERT INTO case_source (case_id, source_file, source_record, deleted) \
+            SELECT case_id, source_file, source_record, deleted FROM jsonb_to_recordset(\(json)::jsonb) \
+            AS x(case_id text, source_file text, source_record bigint, deleted boolean) ORDER BY case_id COLLATE "C" \
+            ON CONFLICT (case_id) DO UPDATE SET source_file = excluded.source_file, source_record = excluded.source_record, \
+            deleted = excluded.deleted WHERE excluded.source_file IS NULL OR case_source.source_file IS NULL \
+            OR (case_source.source_file, case_source.source_record) <= (excluded.source_file, excluded.source_record) \
+            RETURNING case_id
+            """,
+            logger: logger
+        ).decode(String.self) {
+            applied.insert(id)
+        }
+        return applied
     }
 
     /// A `case_document` row, as `jsonb_to_recordset` reads it (snake_case keys).
@@ -96,12 +155,14 @@ extension PostgresKnowledgeStore {
         let stored: StoredCase
         let row: Row
         let features: [Feature]
+        /// The `case_source` row this save claims.
+        var revision: Revision { Revision(caseID: stored.id, source: stored.source, deleted: false) }
         /// The case's evidence, each item's `caseID` set, the last of each id kept.
         let evidence: [EvidenceItem]
 
-        init(_ record: CaseRecord, evidence: [EvidenceItem], importedAt: String, documentText: String?) throws {
+        init(_ record: CaseRecord, evidence: [EvidenceItem], importedAt: String, documentText: String?, source: CaseSource?) throws {
             let id = CaseIdentity.id(for: record)
-            stored = StoredCase(id: id, record: record, importedAt: importedAt, documentText: documentText)
+            stored = StoredCase(id: id, record: record, importedAt: importedAt, documentText: documentText, source: source)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
             row = Row(
@@ -138,9 +199,10 @@ extension PostgresKnowledgeStore {
     }
 
     /// Writes cases of distinct ids, replacing earlier saves (cascading to their evidence and
-    /// features), with one statement per table whatever their number.
+    /// features), with four statements whatever their number. Their `case_source` rows
+    /// are the caller's (``claimSources(_:_:logger:)``).
     /// - Returns: The ids of the cases that replaced an earlier save.
-    static func insert(_ cases: [PreparedCase], _ connection: PostgresConnection, generation: Int, logger: Logger) async throws -> Set<String> {
+    static func insert(_ cases: [PreparedCase], _ connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
         guard !cases.isEmpty else { return [] }
         let ids = cases.map(\.stored.id)
         var replaced: Set<String> = []
@@ -151,28 +213,22 @@ extension PostgresKnowledgeStore {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let rows = String(decoding: try encoder.encode(cases.map(\.row)), as: UTF8.self)
         let features = String(decoding: try encoder.encode(cases.flatMap(\.features)), as: UTF8.self)
-        // WITH ORDINALITY keeps the given order in `seq`, the order stored.
-        try await connection.query(
-            """
-            INSERT INTO cases (id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, search_text, \
-            generation) SELECT id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, search_text, \
-            \(generation) FROM jsonb_array_elements(\(rows)::jsonb) WITH ORDINALITY AS e(value, ord), \
-            jsonb_to_record(e.value) AS x(id text, document text, title text, pmid text, disease_codes text, \
-            imported_at text, record_json text, summary_json text, search_text text) ORDER BY e.ord
-            """,
-            logger: logger
-        )
-        // Document texts go in beside their cases, in one statement; a replaced case's text left with it.
+        // Documents are inserted beside their cases (a replaced case's text left with it).
         let documents = cases.compactMap { item in item.stored.documentText.map { Document(caseID: item.stored.id, text: $0) } }
-        if !documents.isEmpty {
-            let json = String(decoding: try encoder.encode(documents), as: UTF8.self)
-            try await connection.query(
-                "INSERT INTO case_document (case_id, text) SELECT case_id, text FROM jsonb_to_recordset(\(json)::jsonb) AS x(case_id text, text text)",
-                logger: logger
-            )
-        }
+        let documentsJSON = String(decoding: try encoder.encode(documents), as: UTF8.self)
+        // One statement for the cases, their texts and features (fewer round trips per write;
+        // the foreign keys are checked at the statement's end, after all three). WITH
+        // ORDINALITY keeps the given order in `seq`, the order stored. The generation is
+        // stamped in `case_stamp` at commit (see writeCases).
         try await connection.query(
             """
+            WITH stored AS (INSERT INTO cases (id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, \
+            search_text) SELECT id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, search_text \
+            FROM jsonb_array_elements(\(rows)::jsonb) WITH ORDINALITY AS e(value, ord), \
+            jsonb_to_record(e.value) AS x(id text, document text, title text, pmid text, disease_codes text, \
+            imported_at text, record_json text, summary_json text, search_text text) ORDER BY e.ord), \
+            texts AS (INSERT INTO case_document (case_id, text) SELECT case_id, text \
+            FROM jsonb_to_recordset(\(documentsJSON)::jsonb) AS x(case_id text, text text)) \
             INSERT INTO case_feature (case_id, kind, value) SELECT case_id, kind, value \
             FROM jsonb_to_recordset(\(features)::jsonb) AS x(case_id text, kind text, value text)
             """,
@@ -187,48 +243,60 @@ extension PostgresKnowledgeStore {
         try await single { connection in
             try await Self.fetchCases(
                 connection,
-                "SELECT id, imported_at, record_json, d.text FROM cases LEFT JOIN case_document d ON d.case_id = cases.id WHERE id = \(id)",
+                "SELECT id, imported_at, record_json, d.text, s.source_file, s.source_record FROM cases \(unescaped: Self.caseJoins) WHERE id = \(id)",
                 logger: logger
             ).first
         }
     }
 
-    /// Removes a case with its derived evidence; false (and no change) when there is none.
+    /// Removes a case with its derived evidence, forgetting its source; false (and no change)
+    /// when there is none.
     public func deleteCase(id: String) async throws -> Bool {
-        try await write(onlyCases: true) { connection, generation in
-            var found = false
-            for try await _ in try await connection.query("DELETE FROM cases WHERE id = \(id) RETURNING id", logger: logger).decode(String.self) {
-                found = true
-            }
-            if found {
-                try await connection.query("INSERT INTO case_tombstone (id, generation) VALUES (\(id), \(generation))", logger: logger)
-            }
-            return (found, found)
-        }.value
+        try await !deleteCases(ids: [id]).isEmpty
     }
 
-    /// Removes cases with their derived evidence in one transaction.
+    /// Removes cases with their derived evidence in one transaction, forgetting their sources.
     /// - Returns: The ids that were stored (and are now deleted), in the order given.
     public func deleteCases(ids: [String]) async throws -> [String] {
         guard !ids.isEmpty else { return [] }
-        let found = try await write(onlyCases: true) { connection, generation in
-            var found: Set<String> = []
-            for try await id in try await connection.query("DELETE FROM cases WHERE id = ANY(\(ids)) RETURNING id", logger: logger)
-                .decode(String.self)
-            {
-                found.insert(id)
-            }
-            if !found.isEmpty {
-                let deleted = Array(found)
-                try await connection.query(
-                    "INSERT INTO case_tombstone (id, generation) SELECT unnest(\(deleted)), \(generation)",
-                    logger: logger
-                )
-            }
-            return (found, !found.isEmpty)
+        let found = try await writeCases { connection in
+            // The source rows first: the lock writers of the same case wait on.
+            try await connection.query("DELETE FROM case_source WHERE case_id = ANY(\(ids))", logger: logger)
+            let found = try await Self.deleteRows(ids, connection, logger: logger)
+            return (found, [String](), Array(found))
         }.value
         var seen: Set<String> = []
         return ids.filter { found.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// Deletions from an ordered source: each id is deleted, and the deletion remembered in
+    /// `case_source`, unless a later source's revision was applied.
+    /// - Returns: The ids that were stored (and are now deleted), in the order given.
+    public func deleteCases(ids: [String], source: CaseSource) async throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        let distinct = Array(Set(ids))
+        let found = try await writeCases { connection in
+            let applied = try await Self.claimSources(
+                distinct.map { Revision(caseID: $0, source: source, deleted: true) },
+                connection,
+                logger: logger
+            )
+            let found = try await Self.deleteRows(Array(applied), connection, logger: logger)
+            return (found, [String](), Array(found))
+        }.value
+        var seen: Set<String> = []
+        return ids.filter { found.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// Deletes the `cases` rows (cascading to evidence, features and texts).
+    /// - Returns: The ids that were stored.
+    private static func deleteRows(_ ids: [String], _ connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        var found: Set<String> = []
+        for try await id in try await connection.query("DELETE FROM cases WHERE id = ANY(\(ids)) RETURNING id", logger: logger).decode(String.self) {
+            found.insert(id)
+        }
+        return found
     }
 
     /// Cases, most recently imported first; a query keeps those matching every word's prefix.
@@ -239,7 +307,7 @@ extension PostgresKnowledgeStore {
             condition = "search @@ to_tsquery('english'::regconfig, \(builder.bind(tsquery)))"
         }
         let sql = """
-            SELECT id, imported_at, record_json, d.text FROM cases LEFT JOIN case_document d ON d.case_id = cases.id WHERE \(condition) \
+            SELECT id, imported_at, record_json, d.text, s.source_file, s.source_record FROM cases \(Self.caseJoins) WHERE \(condition) \
             ORDER BY imported_at DESC, seq DESC LIMIT \(builder.bind(max(limit, 0))) OFFSET \(builder.bind(max(offset, 0)))
             """
         let binds = builder.binds
@@ -264,13 +332,24 @@ extension PostgresKnowledgeStore {
         }
     }
 
+    /// What ``fetchCases(_:_:logger:)`` joins to `cases`: the document text (`d`) and the source (`s`).
+    static let caseJoins = "LEFT JOIN case_document d ON d.case_id = cases.id LEFT JOIN case_source s ON s.case_id = cases.id"
+
+    /// Reads `id, imported_at, record_json, d.text, s.source_file, s.source_record` rows.
     static func fetchCases(_ connection: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> [StoredCase] {
         let decoder = JSONDecoder()
         var result: [StoredCase] = []
-        for try await (id, importedAt, json, text) in try await connection.query(query, logger: logger).decode((String, String, String, String?).self)
-        {
+        for try await (id, importedAt, json, text, file, record) in try await connection.query(query, logger: logger).decode(
+            (String, String, String, String?, String?, Int?).self
+        ) {
             result.append(
-                StoredCase(id: id, record: try decoder.decode(CaseRecord.self, from: Data(json.utf8)), importedAt: importedAt, documentText: text)
+                StoredCase(
+                    id: id,
+                    record: try decoder.decode(CaseRecord.self, from: Data(json.utf8)),
+                    importedAt: importedAt,
+                    documentText: text,
+                    source: file.flatMap { file in record.map { CaseSource(file: file, record: $0) } }
+                )
             )
         }
         return result
@@ -292,7 +371,10 @@ extension PostgresKnowledgeStore {
             var stored: [StoredCaseContent] = []
             var index: [String: Int] = [:]
             for try await (id, importedAt, json) in try await connection.query(
-                "SELECT id, imported_at, record_json FROM cases WHERE generation > \(generation) ORDER BY seq",
+                """
+                SELECT id, imported_at, record_json FROM cases WHERE id IN (SELECT id FROM case_stamp WHERE generation > \(generation) \
+                UNION SELECT id FROM cases WHERE generation > \(generation)) ORDER BY seq
+                """,
                 logger: logger
             ).decode((String, String, String).self) {
                 index[id] = stored.count
@@ -334,7 +416,13 @@ extension PostgresKnowledgeStore {
             throw KnowledgeStoreError("the metadata key \"\(Self.snapshotKey)\" is reserved for the store", path: displayURL)
         }
         let cases = try content.cases.map {
-            try PreparedCase($0.stored.record, evidence: $0.evidence, importedAt: $0.stored.importedAt, documentText: $0.stored.documentText)
+            try PreparedCase(
+                $0.stored.record,
+                evidence: $0.evidence,
+                importedAt: $0.stored.importedAt,
+                documentText: $0.stored.documentText,
+                source: $0.stored.source
+            )
         }
         let free = try EvidenceRows(Self.lastOccurrences(content.evidence))
         let reviewed = (content.evidence + content.cases.flatMap(\.evidence)).filter(\.reviewed).map(\.id)
@@ -345,6 +433,8 @@ extension PostgresKnowledgeStore {
             try await connection.query("DELETE FROM evidence_review", logger: logger)
             try await connection.query("DELETE FROM meta", logger: logger)
             try await connection.query("DELETE FROM case_tombstone", logger: logger)
+            try await connection.query("DELETE FROM case_stamp", logger: logger)
+            try await connection.query("DELETE FROM case_source", logger: logger)
             for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
                 try await Self.putMetadata(key, value, connection, logger: logger)
             }
@@ -352,7 +442,8 @@ extension PostgresKnowledgeStore {
             var last: [String: Int] = [:]
             for (index, item) in cases.enumerated() { last[item.stored.id] = index }
             let distinct = cases.enumerated().filter { last[$0.element.stored.id] == $0.offset }.map(\.element)
-            _ = try await Self.insert(distinct, connection, generation: 0, logger: logger)
+            _ = try await Self.claimSources(distinct.map(\.revision), connection, logger: logger)
+            _ = try await Self.insert(distinct, connection, logger: logger)
             try await free.write(connection, logger: logger)
             let now = ISO8601DateFormatter().string(from: Date())
             try await connection.query(

@@ -70,15 +70,38 @@ extension PostgresKnowledgeStore {
     /// Only a page past the end (or of no rows asked) counts on its own.
     public func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage {
         var query = SQLBuilder()
-        let condition = Self.condition(for: filter, &query)
         let limit = max(filter.limit, 0)
         let offset = max(filter.offset, 0)
-        let countSQL = "SELECT count(*) FROM evidence e WHERE \(condition)"
-        let countBinds = query.binds
-        let pageSQL = """
-            SELECT (\(countSQL)), p.item_json FROM (SELECT e.item_json, e.level, e.id FROM evidence e WHERE \(condition) \
-            ORDER BY e.level, e.id LIMIT \(query.bind(limit)) OFFSET \(query.bind(offset))) p ORDER BY p.level, p.id
-            """
+        let countSQL: String
+        let pageSQL: String
+        let countBinds: PostgresBindings
+        if let gene = Self.nonBlank(filter.gene) {
+            // A gene's page reads `evidence_gene_level` in its key order: the page's first rows
+            // at once, and the total from the key alone when nothing else filters (a common
+            // gene's items were read and sorted on every page before).
+            let geneBind = query.bind(gene.uppercased())
+            var rest = filter
+            rest.gene = nil
+            let condition = Self.condition(for: rest, &query)
+            countSQL =
+                condition == "TRUE"
+                ? "SELECT count(*) FROM evidence_gene_level gl WHERE gl.gene = \(geneBind)"
+                : "SELECT count(*) FROM evidence_gene_level gl JOIN evidence e ON e.id = gl.evidence_id WHERE gl.gene = \(geneBind) AND \(condition)"
+            countBinds = query.binds
+            pageSQL = """
+                SELECT (\(countSQL)), p.item_json FROM (SELECT e.item_json, gl.level, gl.evidence_id FROM evidence_gene_level gl \
+                JOIN evidence e ON e.id = gl.evidence_id WHERE gl.gene = \(geneBind) AND \(condition) \
+                ORDER BY gl.level, gl.evidence_id LIMIT \(query.bind(limit)) OFFSET \(query.bind(offset))) p ORDER BY p.level, p.evidence_id
+                """
+        } else {
+            let condition = Self.condition(for: filter, &query)
+            countSQL = "SELECT count(*) FROM evidence e WHERE \(condition)"
+            countBinds = query.binds
+            pageSQL = """
+                SELECT (\(countSQL)), p.item_json FROM (SELECT e.item_json, e.level, e.id FROM evidence e WHERE \(condition) \
+                ORDER BY e.level, e.id LIMIT \(query.bind(limit)) OFFSET \(query.bind(offset))) p ORDER BY p.level, p.id
+                """
+        }
         let pageBinds = query.binds
         return try await single { connection in
             var total: Int?
@@ -284,7 +307,7 @@ struct SQLBuilder {
     }
 }
 
-/// Evidence items as rows, written in three statements per batch (`jsonb_to_recordset`), not
+/// Evidence items as rows (with their genes, drugs and `evidence_gene_level` rows), written in two statements per batch (`jsonb_to_recordset`), not
 /// one round trip per row.
 struct EvidenceRows: Sendable {
     struct Row: Encodable {
@@ -306,6 +329,8 @@ struct EvidenceRows: Sendable {
         let evidenceID: String
         let gene: String
         let variant: String?
+        /// The item's level, for `evidence_gene_level`.
+        let level: String
     }
 
     struct Drug: Encodable {
@@ -342,10 +367,10 @@ struct EvidenceRows: Sendable {
             var seen: Set<String> = []
             for component in item.profile.components {
                 seen.insert(component.gene.uppercased())
-                genes.append(Gene(evidenceID: item.id, gene: component.gene.uppercased(), variant: component.variant))
+                genes.append(Gene(evidenceID: item.id, gene: component.gene.uppercased(), variant: component.variant, level: item.level.rawValue))
             }
             for partner in item.profile.components.compactMap(\.partner) where seen.insert(partner.uppercased()).inserted {
-                genes.append(Gene(evidenceID: item.id, gene: partner.uppercased(), variant: nil))
+                genes.append(Gene(evidenceID: item.id, gene: partner.uppercased(), variant: nil, level: item.level.rawValue))
             }
             for drug in Set(item.drugs.map { $0.lowercased() }).sorted() {
                 drugs.append(Drug(evidenceID: item.id, drug: drug))
@@ -370,26 +395,19 @@ struct EvidenceRows: Sendable {
     func write(_ connection: PostgresConnection, logger: Logger) async throws {
         guard !ids.isEmpty else { return }
         try await connection.query("DELETE FROM evidence WHERE id = ANY(\(ids))", logger: logger)
+        // The rows, genes and drugs in one statement (the foreign keys are checked at its end).
         try await connection.query(
             """
-            INSERT INTO evidence (id, source, evidence_type, level, significance, disease_name, oncotree, case_id, \
+            WITH items AS (INSERT INTO evidence (id, source, evidence_type, level, significance, disease_name, oncotree, case_id, \
             profile_name, statement, search_terms, item_json) \
             SELECT id, source, evidence_type, level, significance, disease_name, oncotree, case_id, profile_name, statement, \
             search_terms, item_json FROM jsonb_to_recordset(\(rows)::jsonb) AS x(id text, source text, evidence_type text, \
             level text, significance text, disease_name text, oncotree text, case_id text, profile_name text, statement text, \
-            search_terms text, item_json text)
-            """,
-            logger: logger
-        )
-        try await connection.query(
-            """
-            INSERT INTO evidence_gene (evidence_id, gene, variant) SELECT evidence_id, gene, variant \
-            FROM jsonb_to_recordset(\(genes)::jsonb) AS x(evidence_id text, gene text, variant text)
-            """,
-            logger: logger
-        )
-        try await connection.query(
-            """
+            search_terms text, item_json text)), \
+            genes AS (INSERT INTO evidence_gene (evidence_id, gene, variant) SELECT evidence_id, gene, variant \
+            FROM jsonb_to_recordset(\(genes)::jsonb) AS x(evidence_id text, gene text, variant text)), \
+            levels AS (INSERT INTO evidence_gene_level (gene, level, evidence_id) SELECT DISTINCT gene, level, evidence_id \
+            FROM jsonb_to_recordset(\(genes)::jsonb) AS x(evidence_id text, gene text, level text)) \
             INSERT INTO evidence_drug (evidence_id, drug) SELECT evidence_id, drug \
             FROM jsonb_to_recordset(\(drugs)::jsonb) AS x(evidence_id text, drug text)
             """,

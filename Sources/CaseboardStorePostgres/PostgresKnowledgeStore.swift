@@ -9,9 +9,10 @@ import Synchronization
 /// The knowledge store on PostgreSQL, for several servers and workers sharing one database.
 ///
 /// It keeps the store contract of ``KnowledgeStore`` as the SQLite store does: every write is
-/// one transaction that takes the one-row `store_state` lock first (so writers from every
-/// process commit one after another and the generation counts commits), and every committing
-/// write sends the new snapshot id with `NOTIFY caseboard_changes`, which ``changes()`` yields.
+/// one transaction that bumps the one-row `store_state` generation under its row lock (so
+/// writers from every process commit one after another and the generation counts commits;
+/// case writes take that lock only at their end), and every committing write sends the new
+/// snapshot id with `NOTIFY caseboard_changes`, which ``changes()`` yields.
 ///
 /// The connection pool (`PostgresClient`) and the LISTEN connection run in ``service``: run it
 /// in the application's `ServiceGroup` (the server) or in a background task (the CLI).
@@ -89,72 +90,117 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
 
     // MARK: - Transactions
 
-    /// Runs `body` in a write transaction that first locks the store's generation row, and
-    /// bumps the generation and notifies listeners when `body` says it changed content.
+    /// Runs `body` in a write transaction that changes more than cases (evidence, metadata,
+    /// review marks, a restore): it locks the case sources' table (so no case write is half
+    /// done, see ``writeCases(_:)``) and the store's generation row first, and bumps the
+    /// generation, marking it as needing a full reread, and notifies listeners when `body` says
+    /// it changed content. Such writes are rare; they wait for case writes in flight.
     ///
     /// - Returns: `body`'s value and the snapshot id after the transaction.
     func write<T: Sendable>(
         _ body: (PostgresConnection) async throws -> (value: T, changed: Bool)
     ) async throws -> (value: T, snapshot: String) {
-        try await write(onlyCases: false) { connection, _ in try await body(connection) }
+        try await transaction { connection in
+            // Case writers take row locks on `case_source` before the generation row; taking
+            // the table first here keeps the two lock orders the same (no deadlock).
+            try await connection.query("LOCK TABLE case_source IN EXCLUSIVE MODE", logger: logger)
+            var current = try await Self.readState(connection, lock: true, logger: logger)
+            let (value, changed) = try await body(connection)
+            if changed {
+                current = try await commitGeneration(connection, full: true, stored: [], deleted: [])
+            }
+            return (value, current.description)
+        }
     }
 
-    /// The same, for writes that change only cases (`onlyCases`): `body` gets the generation
-    /// its commit will have, to stamp the rows it writes, so ``caseChanges(after:)`` can tell a
-    /// reader what changed. Any other write marks the generation as needing a full reread.
-    func write<T: Sendable>(
-        onlyCases: Bool,
-        _ body: (PostgresConnection, _ generation: Int) async throws -> (value: T, changed: Bool)
+    /// Runs `body`, a write that changes only cases, in a transaction that takes the
+    /// generation lock only at its end: the rows are written first, then one statement bumps
+    /// the generation (waiting there for other writers' commits), stamps the cases stored and
+    /// deleted with it for ``caseChanges(after:)``, and notifies, right before COMMIT. So
+    /// writers from every process still commit in generation order, but hold the lock for
+    /// two round trips instead of the whole write. Writers of the same case wait for each
+    /// other on the case's `case_source` row, which `body` locks first.
+    ///
+    /// - Returns: `body`'s value and the snapshot id after the transaction.
+    func writeCases<T: Sendable>(
+        _ body: (PostgresConnection) async throws -> (value: T, stored: [String], deleted: [String])
+    ) async throws -> (value: T, snapshot: String) {
+        try await transaction { connection in
+            let (value, stored, deleted) = try await body(connection)
+            let snapshot =
+                if stored.isEmpty && deleted.isEmpty {
+                    try await Self.readState(connection, lock: false, logger: logger)
+                } else {
+                    try await commitGeneration(connection, full: false, stored: stored, deleted: deleted)
+                }
+            return (value, snapshot.description)
+        }
+    }
+
+    /// BEGIN, `body`, COMMIT (ROLLBACK when it throws); tells the hub the snapshot committed.
+    private func transaction<T: Sendable>(
+        _ body: (PostgresConnection) async throws -> (value: T, snapshot: String)
     ) async throws -> (value: T, snapshot: String) {
         try await mapErrors {
             try await client.withConnection { connection in
                 try await connection.query("BEGIN", logger: logger)
                 do {
-                    var current = KnowledgeSnapshot(generation: 0, token: "")
-                    for try await (generation, token) in try await connection.query(
-                        "SELECT generation, token FROM store_state WHERE id = 1 FOR UPDATE",
-                        logger: logger
-                    ).decode((Int, String).self) {
-                        current = KnowledgeSnapshot(generation: generation, token: token)
-                    }
-                    let next = KnowledgeSnapshot.make(generation: current.generation + 1)
-                    let (value, changed) = try await body(connection, next.generation)
-                    if changed {
-                        let full = onlyCases ? "full_generation" : "\(next.generation)"
-                        // One statement (one round trip less while the lock is held). The
-                        // notification is delivered at commit, to every LISTENing session, in
-                        // commit order.
-                        var binds = Self.bindings(next.generation, next.token)
-                        binds.append(Self.channel)
-                        binds.append(next.description)
-                        try await connection.query(
-                            PostgresQuery(
-                                unsafeSQL: """
-                                    WITH bumped AS (UPDATE store_state SET generation = $1, token = $2, full_generation = \(full) \
-                                    WHERE id = 1 RETURNING id) SELECT pg_notify($3, $4) FROM bumped
-                                    """,
-                                binds: binds
-                            ),
-                            logger: logger
-                        )
-                        current = next
-                    }
+                    let result = try await body(connection)
                     try await connection.query("COMMIT", logger: logger)
-                    hub.observe(current.description)
-                    return (value, current.description)
+                    hub.observe(result.snapshot)
+                    return result
                 } catch {
-                    try? await connection.query("ROLLBACK", logger: logger)
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
                     throw error
                 }
             }
         }
     }
 
-    private static func bindings(_ generation: Int, _ token: String) -> PostgresBindings {
+    static func readState(_ connection: PostgresConnection, lock: Bool, logger: Logger) async throws -> KnowledgeSnapshot {
+        var current = KnowledgeSnapshot(generation: 0, token: "")
+        let sql = "SELECT generation, token FROM store_state WHERE id = 1" + (lock ? " FOR UPDATE" : "")
+        for try await (generation, token) in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).decode((Int, String).self) {
+            current = KnowledgeSnapshot(generation: generation, token: token)
+        }
+        return current
+    }
+
+    /// Bumps the generation (locking its row until COMMIT), stamps `stored` and `deleted` with
+    /// it and notifies, in one statement: one round trip while the lock is held. The
+    /// notification is delivered at commit, to every LISTENing session, in commit order.
+    private func commitGeneration(
+        _ connection: PostgresConnection,
+        full: Bool,
+        stored: [String],
+        deleted: [String]
+    ) async throws -> KnowledgeSnapshot {
+        let token = UUID().uuidString.lowercased()
         var binds = PostgresBindings()
-        binds.append(generation)
         binds.append(token)
-        return binds
+        binds.append(full)
+        binds.append(stored)
+        binds.append(deleted)
+        binds.append(Self.channel)
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    WITH bumped AS (UPDATE store_state SET generation = generation + 1, token = $1, \
+                    full_generation = CASE WHEN $2 THEN generation + 1 ELSE full_generation END WHERE id = 1 RETURNING generation), \
+                    stamped AS (INSERT INTO case_stamp (id, generation) SELECT unnest($3::text[]), generation FROM bumped), \
+                    buried AS (INSERT INTO case_tombstone (id, generation) SELECT unnest($4::text[]), generation FROM bumped) \
+                    SELECT generation, pg_notify($5, generation::text || '-' || $1)::text FROM bumped
+                    """,
+                binds: binds
+            ),
+            logger: logger
+        )
+        var next: KnowledgeSnapshot?
+        for try await (generation, _) in rows.decode((Int, String?).self) {
+            next = KnowledgeSnapshot(generation: generation, token: token)
+        }
+        guard let next else { throw KnowledgeStoreError("the store's state row is missing", path: displayURL) }
+        return next
     }
 
     /// Runs `body` in one read-only REPEATABLE READ transaction: one consistent snapshot.

@@ -155,6 +155,54 @@ public enum PostgresMigrations {
                 """
             ]
         ),
+        Step(
+            version: 4,
+            // Named as SQLite's step of the same change.
+            name: "v8-case-sources",
+            statements: [
+                // Per case id, the source (file name, record index) of the revision applied
+                // last, deletions included, so a later update file wins over an earlier one
+                // whatever order workers commit in (the store contract's revisions). No
+                // foreign key: a deletion outlives its case. Its row is also the lock writers
+                // of the same case wait on. NULL source: saved without one.
+                """
+                CREATE TABLE case_source (
+                    case_id TEXT COLLATE "C" PRIMARY KEY,
+                    source_file TEXT COLLATE "C",
+                    source_record BIGINT,
+                    deleted BOOLEAN NOT NULL DEFAULT FALSE
+                )
+                """,
+                // The generation of the commit that stored a case, written at commit (case
+                // writes take the generation lock only then); replaces `cases.generation`
+                // stamps, which cases stored before this step keep.
+                "CREATE TABLE case_stamp (id TEXT COLLATE \"C\" NOT NULL, generation BIGINT NOT NULL)",
+                "CREATE INDEX case_stamp_generation ON case_stamp (generation)",
+            ]
+        ),
+        Step(
+            version: 5,
+            // Named as SQLite's step of the same index.
+            name: "v2-evidence-by-gene-and-level",
+            statements: [
+                // One row per evidence item and gene, in level order, so a gene's evidence page
+                // reads its first rows in order and counts its total from this key, instead of
+                // reading and sorting every item of the gene on every page.
+                """
+                CREATE TABLE evidence_gene_level (
+                    gene TEXT COLLATE "C" NOT NULL,
+                    level TEXT COLLATE "C" NOT NULL,
+                    evidence_id TEXT COLLATE "C" NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
+                    PRIMARY KEY (gene, level, evidence_id)
+                )
+                """,
+                "CREATE INDEX evidence_gene_level_evidence ON evidence_gene_level (evidence_id)",
+                """
+                INSERT INTO evidence_gene_level (gene, level, evidence_id) \
+                SELECT DISTINCT g.gene, e.level, e.id FROM evidence_gene g JOIN evidence e ON e.id = g.evidence_id
+                """,
+            ]
+        ),
     ]
 
     /// The newest step this Caseboard knows.

@@ -54,16 +54,18 @@ extension SQLiteKnowledgeStore {
                 }
                 do {
                     var replaced = false
+                    var applied = false
                     try db.inSavepoint {
-                        replaced = try Self.insert(item, db)
+                        applied = try Self.claimSource(item.stored.id, item.stored.source, deleted: false, db)
+                        if applied { replaced = try Self.insert(item, db) }
                         return .commit
                     }
-                    outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: replaced)))
+                    outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: replaced, superseded: !applied)))
                 } catch {
                     outcomes.append(.failure(Self.storeError(error, path: path, busyTimeout: busyTimeout)))
                 }
             }
-            if outcomes.contains(where: { if case .success = $0 { true } else { false } }) {
+            if outcomes.contains(where: { if case .success(let outcome) = $0 { !outcome.superseded } else { false } }) {
                 try Self.bumpSnapshot(db)
             }
             return CaseBatchResult(outcomes: outcomes, snapshot: try Self.readSnapshot(db))
@@ -82,7 +84,7 @@ extension SQLiteKnowledgeStore {
         init(_ submission: CaseSubmission, importedAt: String) throws {
             let record = submission.record
             let id = CaseIdentity.id(for: record)
-            stored = StoredCase(id: id, record: record, importedAt: importedAt, documentText: submission.documentText)
+            stored = StoredCase(id: id, record: record, importedAt: importedAt, documentText: submission.documentText, source: submission.source)
             items = SQLiteKnowledgeStore.lastOccurrences(submission.evidence).map { item in
                 var copy = item
                 copy.caseID = id
@@ -105,7 +107,12 @@ extension SQLiteKnowledgeStore {
         let prepared = try content.cases.map { entry in
             do {
                 return try PreparedCase(
-                    CaseSubmission(record: entry.stored.record, evidence: entry.evidence, documentText: entry.stored.documentText),
+                    CaseSubmission(
+                        record: entry.stored.record,
+                        evidence: entry.evidence,
+                        documentText: entry.stored.documentText,
+                        source: entry.stored.source
+                    ),
                     importedAt: entry.stored.importedAt
                 )
             } catch {
@@ -118,11 +125,15 @@ extension SQLiteKnowledgeStore {
             try db.execute(sql: "DELETE FROM evidence")
             try db.execute(sql: "DELETE FROM cases")
             try db.execute(sql: "DELETE FROM evidenceReview")
+            try db.execute(sql: "DELETE FROM caseSource")
             try db.execute(sql: "DELETE FROM meta WHERE key != ?", arguments: [Self.snapshotKey])
             for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
             }
-            for item in prepared { _ = try Self.insert(item, db) }
+            for item in prepared {
+                _ = try Self.claimSource(item.stored.id, item.stored.source, deleted: false, db)
+                _ = try Self.insert(item, db)
+            }
             let rows = try EvidenceRowWriter(db)
             for item in Self.lastOccurrences(evidence) { try rows.write(item) }
             let reviewedAt = ISO8601DateFormatter().string(from: Date())
@@ -134,6 +145,23 @@ extension SQLiteKnowledgeStore {
             }
             try Self.bumpSnapshot(db)
         }
+    }
+
+    /// Records a revision of a case as its latest unless a later source's revision was applied
+    /// (the store contract's revisions): a revision without a source always applies, an
+    /// equal source applies again. SQLite has one writer at a time, so no lock is needed.
+    /// - Returns: Whether the revision applies.
+    static func claimSource(_ id: String, _ source: CaseSource?, deleted: Bool, _ db: Database) throws -> Bool {
+        if let source, let row = try Row.fetchOne(db, sql: "SELECT sourceFile, sourceRecord FROM caseSource WHERE caseId = ?", arguments: [id]),
+            let file: String = row[0], let record: Int = row[1], source < CaseSource(file: file, record: record)
+        {
+            return false
+        }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO caseSource (caseId, sourceFile, sourceRecord, deleted) VALUES (?, ?, ?, ?)",
+            arguments: [id, source?.file, source?.record, deleted]
+        )
+        return true
     }
 
     /// Writes one prepared case, replacing an earlier save; returns whether one was replaced.
@@ -171,33 +199,47 @@ extension SQLiteKnowledgeStore {
         try await read { db in
             try Self.fetchCases(
                 db,
-                sql: "SELECT id, importedAt, recordJSON, d.text FROM cases LEFT JOIN caseDocument d ON d.caseId = cases.id WHERE id = ?",
+                sql: "SELECT id, importedAt, recordJSON, d.text, s.sourceFile, s.sourceRecord FROM cases \(Self.caseJoins) WHERE id = ?",
                 arguments: [id]
             ).first
         }
     }
 
-    /// Removes a case with its derived evidence and features.
+    /// Removes a case with its derived evidence and features, forgetting its source.
     ///
     /// - Returns: False when no case has this id (the store is then unchanged).
     public func deleteCase(id: String) async throws -> Bool {
-        try await write { db in
-            try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [id])
-            guard db.changesCount > 0 else { return false }
-            try Self.bumpSnapshot(db)
-            return true
-        }
+        try await !deleteCases(ids: [id]).isEmpty
     }
 
-    /// Removes cases with their derived evidence in one transaction; the snapshot changes once
-    /// when any was stored.
+    /// Removes cases with their derived evidence in one transaction, forgetting their sources;
+    /// the snapshot changes once when any was stored.
     /// - Returns: The ids that were stored and are now deleted, in the order given.
     public func deleteCases(ids: [String]) async throws -> [String] {
         guard !ids.isEmpty else { return [] }
         return try await write { db in
             var deleted: [String] = []
+            let forget = try db.cachedStatement(sql: "DELETE FROM caseSource WHERE caseId = ?")
             let statement = try db.cachedStatement(sql: "DELETE FROM cases WHERE id = ?")
             for id in ids {
+                try forget.execute(arguments: [id])
+                try statement.execute(arguments: [id])
+                if db.changesCount > 0 { deleted.append(id) }
+            }
+            if !deleted.isEmpty { try Self.bumpSnapshot(db) }
+            return deleted
+        }
+    }
+
+    /// Deletions from an ordered source: each id is deleted, and the deletion remembered,
+    /// unless a later source's revision was applied; one transaction.
+    /// - Returns: The ids that were stored and are now deleted, in the order given.
+    public func deleteCases(ids: [String], source: CaseSource) async throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        return try await write { db in
+            var deleted: [String] = []
+            let statement = try db.cachedStatement(sql: "DELETE FROM cases WHERE id = ?")
+            for id in ids where try Self.claimSource(id, source, deleted: true, db) {
                 try statement.execute(arguments: [id])
                 if db.changesCount > 0 { deleted.append(id) }
             }
@@ -217,7 +259,7 @@ extension SQLiteKnowledgeStore {
         }
         arguments += [max(limit, 0), max(offset, 0)]
         let sql = """
-            SELECT id, importedAt, recordJSON, d.text FROM cases LEFT JOIN caseDocument d ON d.caseId = cases.id \
+            SELECT id, importedAt, recordJSON, d.text, s.sourceFile, s.sourceRecord FROM cases \(Self.caseJoins) \
             WHERE \(condition) ORDER BY importedAt DESC, cases.rowid DESC LIMIT ? OFFSET ?
             """
         return try await read { [arguments] db in
@@ -263,6 +305,10 @@ extension SQLiteKnowledgeStore {
         }
     }
 
+    /// What `fetchCases` joins to `cases`: the document text (`d`) and the source (`s`).
+    private static let caseJoins = "LEFT JOIN caseDocument d ON d.caseId = cases.id LEFT JOIN caseSource s ON s.caseId = cases.id"
+
+    /// Reads `id, importedAt, recordJSON[, d.text, s.sourceFile, s.sourceRecord]` rows.
     private static func fetchCases(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredCase] {
         let decoder = JSONDecoder()
         var result: [StoredCase] = []
@@ -276,7 +322,10 @@ extension SQLiteKnowledgeStore {
                 return try decoder.decode(CaseRecord.self, from: data)
             }
             let text: String? = row.count > 3 ? row[3] : nil
-            result.append(StoredCase(id: id, record: record, importedAt: importedAt, documentText: text))
+            let file: String? = row.count > 5 ? row[4] : nil
+            let position: Int? = row.count > 5 ? row[5] : nil
+            let source = file.flatMap { file in position.map { CaseSource(file: file, record: $0) } }
+            result.append(StoredCase(id: id, record: record, importedAt: importedAt, documentText: text, source: source))
         }
         return result
     }

@@ -91,6 +91,18 @@ extension SQLiteKnowledgeStore {
                 t.column("text", .text).notNull()
             }
         }
+        migrator.registerMigration("v8-case-sources") { db in
+            // Per case id, the source (file name, record index) of the revision applied last,
+            // deletions included, so a later update file wins over an earlier one whatever
+            // order workers commit in (the store contract's revisions). No foreign key: a
+            // deletion outlives its case. NULL source: saved without one.
+            try db.create(table: "caseSource", options: [.withoutRowID, .ifNotExists]) { t in
+                t.primaryKey("caseId", .text)
+                t.column("sourceFile", .text)
+                t.column("sourceRecord", .integer)
+                t.column("deleted", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 

@@ -43,7 +43,7 @@ struct StoreCommandTests {
         let result = try await CLI.run(["kb", "check", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("integrity: ok"))
-        #expect(result.stdout.contains("schema: v7-case-documents"))
+        #expect(result.stdout.contains("schema: v8-case-sources"))
         #expect(result.stdout.contains("cases: 0"))
     }
 

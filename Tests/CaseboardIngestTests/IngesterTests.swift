@@ -1,3 +1,4 @@
+import CaseboardCore
 import CaseboardExtraction
 import CaseboardIngest
 import CaseboardKnowledge
@@ -74,6 +75,45 @@ struct IngesterTests {
         #expect(!ids.contains("pmid:9100004"))
         let evidence = try await store.evidence(matching: EvidenceFilter(source: .caseReport, limit: 1000))
         #expect(!evidence.items.contains { $0.caseID == "pmid:9100001" })
+    }
+
+    /// An ingest of only `file` by a worker of its own, as a second process would run it.
+    func ingest(_ file: URL, into store: SQLiteKnowledgeStore, worker: String) async throws -> IngestSummary {
+        let options = IngestOptions(batchSize: 3, worker: IngestWorker(host: "node-\(worker)", pid: 7, nonce: worker))
+        return try await ingester(store, options).run(paths: [file.path])
+    }
+
+    @Test func aLaterUpdateFileWinsWhenWorkersApplyFilesOutOfOrder() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseboard-ingest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteKnowledgeStore.inMemory()
+        let first = try write(
+            PubMedFixtures.file([.init(pmid: "9300001", caseReport: true, revision: " (first)"), .init(pmid: "9300002", caseReport: true)]),
+            to: folder,
+            as: "pubmed99n0001.xml"
+        )
+        let second = try write(
+            PubMedFixtures.file([.init(pmid: "9300001", caseReport: true, revision: " (second)")], deletions: ["9300002"]),
+            to: folder,
+            as: "pubmed99n0002.xml"
+        )
+        // Worker B takes the later file first; worker A the earlier one after it.
+        let later = try await ingest(second, into: store, worker: "b")
+        #expect(later.counts.stored == 1)
+        let earlier = try await ingest(first, into: store, worker: "a")
+        #expect(earlier.finishedHere == 1)
+        // Both of its revisions lost: one to a later revision, one to a later deletion.
+        #expect(earlier.counts.caseReports == 2)
+        #expect(earlier.counts.stored == 0)
+        #expect(try await caseIDs(store) == ["pmid:9300001"])
+        let stored = try #require(try await store.storedCase(id: "pmid:9300001"))
+        #expect(stored.record.title?.hasSuffix("(second)") == true)
+        #expect(stored.source == CaseSource(file: "pubmed99n0002.xml", record: 0))
+        // A third file deletes the case: applied, whatever came before.
+        let third = try write(PubMedFixtures.file([], deletions: ["9300001"]), to: folder, as: "pubmed99n0003.xml")
+        #expect(try await ingest(third, into: store, worker: "c").counts.deleted == 1)
+        #expect(try await caseIDs(store).isEmpty)
     }
 
     @Test func reingestingAChangedFileReplacesItsCases() async throws {

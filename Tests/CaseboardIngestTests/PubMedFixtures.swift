@@ -6,6 +6,8 @@ enum PubMedFixtures {
     struct Record {
         var pmid: String
         var caseReport: Bool
+        /// Added to the title, to tell two revisions of one PMID apart.
+        var revision: String = ""
     }
 
     private static let profiles: [(gene: String, variant: String, drug: String, disease: String)] = [
@@ -33,7 +35,7 @@ enum PubMedFixtures {
         let type = record.caseReport ? "Case Reports" : "Journal Article"
         let title =
             record.caseReport
-            ? "Response to \(profile.drug) in \(profile.disease) with \(profile.gene) \(profile.variant): a case report \(number)"
+            ? "Response to \(profile.drug) in \(profile.disease) with \(profile.gene) \(profile.variant): a case report \(number)\(record.revision)"
             : "A registry review of \(profile.disease) number \(number)"
         let abstract =
             record.caseReport

@@ -310,6 +310,109 @@ struct StoreConformanceTests {
         }
     }
 
+    // MARK: Revisions from ordered sources
+
+    @Test(arguments: StoreKind.available)
+    func aLaterSourcesRevisionWinsWhateverTheOrder(_ kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store, _ in
+            let later = CaseSource(file: "pubmed99n0002.xml.gz", record: 5)
+            let earlier = CaseSource(file: "pubmed99n0001.xml.gz", record: 900)
+            let first = try await store.saveCases([
+                CaseSubmission(record: Sample.record(2, pmid: "40000010", drug: "sorafenib"), evidence: Sample.caseEvidence("l"), source: later)
+            ])
+            let before = try await store.snapshotID()
+            #expect(first.snapshot == before)
+            // The earlier file's revision comes second: skipped, and nothing changes.
+            let stale = try await store.saveCases([
+                CaseSubmission(record: Sample.record(1, pmid: "40000010"), evidence: Sample.caseEvidence("e"), source: earlier)
+            ])
+            let skipped = try stale.outcomes[0].get()
+            #expect(skipped.superseded)
+            #expect(!skipped.replaced)
+            #expect(try await store.snapshotID() == before)
+            var stored = try #require(try await store.storedCase(id: "pmid:40000010"))
+            #expect(stored.record.title == Sample.record(2, drug: "sorafenib").title)
+            #expect(stored.source == later)
+            #expect(try await store.allEvidence().compactMap(\.caseID) == ["pmid:40000010", "pmid:40000010"])
+            // The same source again applies (a resumed file); a later record of the same file too.
+            let again = try await store.saveCases([
+                CaseSubmission(record: Sample.record(3, pmid: "40000010"), evidence: [], source: CaseSource(file: later.file, record: 6))
+            ])
+            #expect(try again.outcomes[0].get().replaced)
+            #expect(try await store.storedCase(id: "pmid:40000010")?.source == CaseSource(file: later.file, record: 6))
+            // A save without a source always applies and clears the source.
+            _ = try await store.saveCase(Sample.record(4, pmid: "40000010"), evidence: [])
+            stored = try #require(try await store.storedCase(id: "pmid:40000010"))
+            #expect(stored.source == nil)
+            #expect(stored.record.title == Sample.record(4).title)
+            _ = try await store.saveCases([CaseSubmission(record: Sample.record(5, pmid: "40000010"), evidence: [], source: earlier)])
+            #expect(try await store.storedCase(id: "pmid:40000010")?.source == earlier)
+            #expect(try await store.cases(query: nil, limit: 10, offset: 0).map(\.source) == [earlier])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aSourcedDeletionKeepsEarlierFilesOut(_ kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store, _ in
+            let deletion = CaseSource(file: "pubmed99n0003.xml.gz", record: 40)
+            _ = try await store.saveCases([
+                CaseSubmission(record: Sample.record(1, pmid: "40000020"), evidence: [], source: CaseSource(file: "pubmed99n0001.xml.gz", record: 0)),
+                CaseSubmission(record: Sample.record(2, pmid: "40000021"), evidence: [], source: CaseSource(file: "pubmed99n0004.xml.gz", record: 0)),
+            ])
+            let start = try Sample.generation(try await store.snapshotID())
+            // One stored, one never seen, one stored from a later file than the deletion.
+            let deleted = try await store.deleteCases(ids: ["pmid:40000020", "pmid:40000022", "pmid:40000021"], source: deletion)
+            #expect(deleted == ["pmid:40000020"])
+            #expect(try Sample.generation(try await store.snapshotID()) == start + 1)
+            // Files before the deletion, ingested after it, stay out; a later one comes back.
+            let stale = try await store.saveCases([
+                CaseSubmission(record: Sample.record(3, pmid: "40000020"), evidence: [], source: CaseSource(file: "pubmed99n0002.xml.gz", record: 7)),
+                CaseSubmission(
+                    record: Sample.record(4, pmid: "40000022"),
+                    evidence: [],
+                    source: CaseSource(file: "pubmed99n0003.xml.gz", record: 39)
+                ),
+            ])
+            #expect(stale.outcomes.allSatisfy { (try? $0.get().superseded) == true })
+            #expect(try await store.storedCase(id: "pmid:40000020") == nil)
+            #expect(try await store.storedCase(id: "pmid:40000022") == nil)
+            #expect(try await store.storedCase(id: "pmid:40000021") != nil)
+            #expect(try Sample.generation(try await store.snapshotID()) == start + 1)
+            _ = try await store.saveCases([
+                CaseSubmission(record: Sample.record(5, pmid: "40000020"), evidence: [], source: CaseSource(file: "pubmed99n0005.xml.gz", record: 0))
+            ])
+            #expect(try await store.storedCase(id: "pmid:40000020")?.source?.file == "pubmed99n0005.xml.gz")
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func twoWritersOfDifferentFilesLeaveTheLaterFilesRevision(_ kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store, location in
+            try await StoreHarness.withSecondView(location) { other in
+                let pmids = (0..<12).map { String(40_000_100 + $0) }
+                // Two writers, as two ingest workers on two files, race on the same cases, in
+                // opposite orders, one case a commit.
+                async let earlier: Void = Self.saveEach(pmids, version: 1, file: "pubmed99n0001.xml.gz", to: store)
+                async let later: Void = Self.saveEach(pmids.reversed(), version: 2, file: "pubmed99n0002.xml.gz", to: other)
+                _ = try await (earlier, later)
+                for pmid in pmids {
+                    let stored = try #require(try await store.storedCase(id: "pmid:\(pmid)"))
+                    #expect(stored.record.title == Sample.record(2).title, "pmid \(pmid)")
+                    #expect(stored.source?.file == "pubmed99n0002.xml.gz")
+                }
+            }
+        }
+    }
+
+    /// Saves `Sample.record(version)` under each PMID, one commit each, from `file`.
+    static func saveEach(_ pmids: [String], version: Int, file: String, to store: any KnowledgeStore) async throws {
+        for (index, pmid) in pmids.enumerated() {
+            _ = try await store.saveCases([
+                CaseSubmission(record: Sample.record(version, pmid: pmid), evidence: [], source: CaseSource(file: file, record: index))
+            ])
+        }
+    }
+
     // MARK: Dump and restore
 
     @Test(arguments: StoreKind.available)
@@ -329,6 +432,7 @@ struct StoreConformanceTests {
         let content = try KnowledgeTransfer.decode(first)
         #expect(content.cases.count == 2)
         #expect(content.cases.compactMap(\.stored.documentText) == ["The text of case one."])
+        #expect(content.cases.compactMap(\.stored.source) == [CaseSource(file: "pubmed99n0001.xml.gz", record: 3)])
         #expect(content.evidence.count == Sample.evidence.count)
         #expect(content.metadata == ["curated_version": "v-test"])
     }
@@ -338,7 +442,12 @@ struct StoreConformanceTests {
         try await store.setMetadata("curated_version", "v-test")
         // One case with its document text: dump and restore carry it.
         _ = try await store.saveCases([
-            CaseSubmission(record: Sample.record(1, pmid: "40000001"), evidence: Sample.caseEvidence("p"), documentText: "The text of case one.")
+            CaseSubmission(
+                record: Sample.record(1, pmid: "40000001"),
+                evidence: Sample.caseEvidence("p"),
+                documentText: "The text of case one.",
+                source: CaseSource(file: "pubmed99n0001.xml.gz", record: 3)
+            )
         ])
         _ = try await store.saveCase(Sample.record(2), evidence: Sample.caseEvidence("q", count: 1))
         _ = try await (store as? any EvidenceReviewing)?.setReviewed("curated:CR-9", true)

@@ -46,7 +46,7 @@ struct MaintenanceTests {
             let report = try SQLiteKnowledgeStore.check(path: url.path)
             #expect(report.isHealthy)
             #expect(report.problems.isEmpty)
-            #expect(report.schemaVersion == "v7-case-documents")
+            #expect(report.schemaVersion == "v8-case-sources")
             #expect(report.pendingMigrations.isEmpty)
             #expect(report.cases == 2)
             #expect(report.evidenceBySource?["civic"] ?? 0 > 0)

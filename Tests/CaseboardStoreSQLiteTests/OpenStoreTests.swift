@@ -53,12 +53,13 @@ struct OpenStoreTests {
             #expect(
                 migrations == [
                     "v1", "v2-evidence-by-gene-and-level", "v3-evidence-counts-by-gene-and-level", "v4-evidence-review", "v5-ingest-jobs",
-                    "v6-search-significance", "v7-case-documents",
+                    "v6-search-significance", "v7-case-documents", "v8-case-sources",
                 ]
             )
             #expect(
                 tables == [
-                    "caseDocument", "caseFeature", "caseFts", "cases", "evidence", "evidenceDrug", "evidenceFts", "evidenceGene", "evidenceGeneLevel",
+                    "caseDocument", "caseFeature", "caseFts", "caseSource", "cases", "evidence", "evidenceDrug", "evidenceFts", "evidenceGene",
+                    "evidenceGeneLevel",
                     "evidenceGeneLevelCount", "evidenceReview", "grdb_migrations", "ingestJob", "meta",
                 ]
             )

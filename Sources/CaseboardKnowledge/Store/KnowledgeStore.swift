@@ -52,6 +52,25 @@ import Foundation
 ///   outcome and leaves the others, and the snapshot changes once for the batch.
 /// - Evidence naming a case that is not stored fails the whole write.
 /// - Every read method reads one consistent snapshot.
+///
+/// ### Revisions from ordered sources (since schema `v8-case-sources`)
+/// - A submission may name its ``CaseSource``: the file it was read from and the record's
+///   position in it, such as a PubMed update file and the index of the citation in it. Sources
+///   are ordered by file name, then record (PubMed names its files so that this is the order
+///   they were published in). The store remembers, per case id, the source of the revision it
+///   applied last, deletions included, and ``StoredCase/source`` returns it.
+/// - A sourced save or deletion applies only when no revision from a later source was applied:
+///   a revision from an earlier source is skipped (``CaseSaveOutcome/superseded``), whatever
+///   order the writers commit in, so workers may ingest different files concurrently and the
+///   latest file's revision wins. An equal source applies again (a resumed file is idempotent).
+/// - A sourced deletion (``deleteCases(ids:source:)``, PubMed's `DeleteCitation`) removes the
+///   case and is remembered, so an earlier file's revision ingested after it stays out.
+/// - A save without a source (the server, `kb import`) always applies and clears the case's
+///   source; a later sourced revision then replaces it. ``deleteCase(id:)`` and
+///   ``deleteCases(ids:)`` remove the case and forget its source.
+/// - Writers of the same case id wait for each other (PostgreSQL: a row lock on the id's source
+///   row, taken in id order); writers of different ids do not.
+/// - ``restore(_:)`` keeps the cases' sources; deletions remembered are not part of a dump.
 public protocol KnowledgeStore: Sendable {
     /// Inserts or replaces evidence items by id.
     func upsert(_ items: [EvidenceItem]) async throws -> Int
@@ -92,6 +111,12 @@ public protocol KnowledgeStore: Sendable {
     /// thousands of PMIDs is one commit, not thousands).
     /// - Returns: The ids that were stored and are now deleted, in the order given.
     func deleteCases(ids: [String]) async throws -> [String]
+
+    /// Deletions read from an ordered source (see the contract's revisions): each id is deleted
+    /// and the deletion remembered, unless a revision from a later source was applied. One
+    /// transaction.
+    /// - Returns: The ids that were stored and are now deleted, in the order given.
+    func deleteCases(ids: [String], source: CaseSource) async throws -> [String]
 
     /// Cases, most recent first; `query` searches their text as `evidence(matching:)` does.
     func cases(query: String?, limit: Int, offset: Int) async throws -> [StoredCase]
@@ -268,6 +293,11 @@ extension KnowledgeStore {
         return deleted
     }
 
+    /// For stores that keep no sources: a plain deletion, the order not checked.
+    public func deleteCases(ids: [String], source: CaseSource) async throws -> [String] {
+        try await deleteCases(ids: ids)
+    }
+
     /// No change feed to vouch for: readers ask ``snapshotID()``.
     public func knownSnapshot() -> String? { nil }
 
@@ -342,12 +372,37 @@ public struct CaseSubmission: Sendable {
     /// The document's extracted text, which the mentions' own offsets point into, so the
     /// stored case can be shown whole again; nil when the caller has none.
     public var documentText: String?
+    /// Where this revision was read, when it comes from an ordered stream of files (the
+    /// ingest); nil for a save that always applies (see the store contract).
+    public var source: CaseSource?
 
-    public init(record: CaseRecord, evidence: [EvidenceItem], documentText: String? = nil) {
+    public init(record: CaseRecord, evidence: [EvidenceItem], documentText: String? = nil, source: CaseSource? = nil) {
         self.record = record
         self.evidence = evidence
         self.documentText = documentText
+        self.source = source
     }
+}
+
+/// Where a revision of a case was read: a file, by name, and the record's position in it.
+/// Ordered by file name, then record: the later source's revision wins (see the store contract).
+public struct CaseSource: Sendable, Codable, Hashable, Comparable, CustomStringConvertible {
+    /// The file's name without its folder (`pubmed25n1301.xml.gz`), so workers that see the
+    /// file under different paths agree.
+    public var file: String
+    /// The item's index in the file, from 0 (records and `DeleteCitation` blocks alike).
+    public var record: Int
+
+    public init(file: String, record: Int) {
+        self.file = file
+        self.record = record
+    }
+
+    public static func < (lhs: CaseSource, rhs: CaseSource) -> Bool {
+        (lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) || lhs.file == rhs.file && lhs.record < rhs.record)
+    }
+
+    public var description: String { "\(file)#\(record)" }
 }
 
 /// What storing one case of a batch did.
@@ -355,10 +410,14 @@ public struct CaseSaveOutcome: Sendable {
     public var stored: StoredCase
     /// Whether an earlier save of the same case was replaced.
     public var replaced: Bool
+    /// Whether the case was left as it was because a revision from a later source (or its
+    /// deletion) was applied already (see the store contract); `stored` is then the submission.
+    public var superseded: Bool
 
-    public init(stored: StoredCase, replaced: Bool) {
+    public init(stored: StoredCase, replaced: Bool, superseded: Bool = false) {
         self.stored = stored
         self.replaced = replaced
+        self.superseded = superseded
     }
 }
 
@@ -432,18 +491,22 @@ public struct StoredCase: Sendable, Codable, Hashable, Identifiable {
     /// `v7-case-documents`; nil for cases stored without it or before. ``KnowledgeStore/storedCase(id:)``
     /// and ``KnowledgeStore/cases(query:limit:offset:)`` return it; ``KnowledgeStore/caseChanges(after:)`` does not.
     public var documentText: String?
+    /// The source of the revision stored (``CaseSubmission/source``), kept since schema
+    /// `v8-case-sources`; nil for a case saved without one. Returned where `documentText` is.
+    public var source: CaseSource?
 
     enum CodingKeys: String, CodingKey {
-        case id, record
+        case id, record, source
         case importedAt = "imported_at"
         case documentText = "document_text"
     }
 
-    public init(id: String, record: CaseRecord, importedAt: String, documentText: String? = nil) {
+    public init(id: String, record: CaseRecord, importedAt: String, documentText: String? = nil, source: CaseSource? = nil) {
         self.id = id
         self.record = record
         self.importedAt = importedAt
         self.documentText = documentText
+        self.source = source
     }
 }
 
