@@ -28,7 +28,11 @@ struct Holdout2ClassTests {
             "P-03\tFLT3\tFLT3 ITD\tregion\tAML\t\tdrug-later\tsensitivity\tA\tsecond-line\trecommended\t\tFDA label\tplaceholder\t",
         ])
         let result = matcher.match(
-            PatientProfile(disease: "AML", alterations: ["FLT3 ITD"], priorTherapies: [PriorTherapy(drugs: ["cytarabine"], response: "progressive disease")])
+            PatientProfile(
+                disease: "AML",
+                alterations: ["FLT3 ITD"],
+                priorTherapies: [PriorTherapy(drugs: ["cytarabine"], response: "progressive disease")]
+            )
         )
         #expect(result.options.first?.drugs == ["drug-later"], "\(result.options.map(\.drugs))")
     }
@@ -67,6 +71,25 @@ struct Holdout2ClassTests {
         #expect(result.signals.contains { $0.kind == .otherDiseaseLead && $0.drugs == ["vorasidenib"] })
     }
 
+    /// After progression on a second-generation ALK inhibitor, the first-generation one is
+    /// demoted (NCCN Non-Small Cell Lung Cancer v.3.2025: lorlatinib after alectinib).
+    @Test func earlierGenerationIsDemotedAfterProgressionOnALaterOne() throws {
+        let matcher = try Self.matcher([
+            // No dates or categories: without the rule the two tie and crizotinib sorts first by name.
+            "P-30\tALK\tALK fusion\tfusion\tNSCLC\t\tcrizotinib\tsensitivity\tA\t\t\t\tFDA label\tFDA label: Xalkori (crizotinib), 2011\t",
+            "P-31\tALK\tALK fusion\tfusion\tNSCLC\t\tlorlatinib\tsensitivity\tA\t\t\t\tFDA label\tFDA label: Lorbrena (lorlatinib), 2018\t",
+        ])
+        let result = matcher.match(
+            PatientProfile(
+                disease: "NSCLC",
+                alterations: ["ALK fusion"],
+                priorTherapies: [PriorTherapy(drugs: ["alectinib"], response: "progressive disease")]
+            )
+        )
+        #expect(result.options.map(\.drugs) == [["lorlatinib"], ["crizotinib"]])
+        #expect(result.options.last?.demoted?.contains("earlier generation") == true)
+    }
+
     /// Clinician shorthand the second hold-out used, read to the alteration evidence is keyed on.
     @Test(arguments: [
         ("t(11;14)", "CCND1"), ("del(5q)", "CSNK1A1"), ("NPM1c", "NPM1"), ("INI1 loss", "SMARCB1"), ("PDGFRA exon 18 D842V mutation", "PDGFRA"),
@@ -92,7 +115,8 @@ struct Holdout2ClassTests {
                 disease: "CML",
                 alterations: ["BCR::ABL1"],
                 priorTherapies: [
-                    PriorTherapy(drugs: ["ponatinib"], response: "intolerance"), PriorTherapy(drugs: ["hydroxycarbamide"], response: "inadequate response"),
+                    PriorTherapy(drugs: ["ponatinib"], response: "intolerance"),
+                    PriorTherapy(drugs: ["hydroxycarbamide"], response: "inadequate response"),
                 ]
             )
         )

@@ -220,16 +220,22 @@ extension Vocabularies {
         var table: [String: (String, String)] = [:]
         func add(_ forms: [String], _ reading: String, _ why: String) { for form in forms { table[form] = (reading, why) } }
         // Krönke J et al., Nature 2015: lenalidomide acts in del(5q) MDS through CSNK1A1 (5q32) haploinsufficiency.
-        add(["del(5q)", "del 5q", "del5q", "5q deletion", "5q-", "5q minus", "isolated del(5q)", "deletion 5q", "deletion of 5q"], "CSNK1A1 deletion",
-            "CSNK1A1 lies at 5q32")
+        add(
+            ["del(5q)", "del 5q", "del5q", "5q deletion", "5q-", "5q minus", "isolated del(5q)", "deletion 5q", "deletion of 5q"],
+            "CSNK1A1 deletion",
+            "CSNK1A1 lies at 5q32"
+        )
         // Recurrent translocations written alone ("t(11;14)"): the fusion each makes (FusionDrivers.translocations).
         for (name, genes) in FusionDrivers.translocations {
             add([name.lowercased()], "\(genes.0)::\(genes.1) fusion", "the fusion \(name) makes")
         }
         add(["philadelphia chromosome"], "BCR::ABL1 fusion", "the fusion t(9;22) makes")
         add(["npm1c", "npm1c+", "npmc+", "npm1 type a"], "NPM1 mutation", "cytoplasmic NPM1, the exon 12 frameshift")
-        add(["ini1 loss", "loss of ini1", "ini1-deficient", "ini1 deficient", "ini1-deleted", "smarcb1-deficient", "smarcb1 loss"],
-            "SMARCB1 deletion", "INI1 is SMARCB1")
+        add(
+            ["ini1 loss", "loss of ini1", "ini1-deficient", "ini1 deficient", "ini1-deleted", "smarcb1-deficient", "smarcb1 loss"],
+            "SMARCB1 deletion",
+            "INI1 is SMARCB1"
+        )
         return table
     }()
 
