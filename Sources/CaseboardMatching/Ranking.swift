@@ -128,6 +128,7 @@ extension Matcher {
         var notRecommended: [NotRecommendedOption] = []
         var leads: [(key: [Int], name: String, signal: MatchSignal)] = []
         var ownDisease = false
+        var hormonalLeads: Set<String> = []
         for group in groups {
             let box = group[0].box
             let drugSet = box.drugSet
@@ -235,7 +236,16 @@ extension Matcher {
                 best.specificity.rank, curated ? 0 : 1, -forPatient, -newest,
             ]
             ownDisease = ownDisease || usable.contains(where: \.isOwnDisease)
-            if Self.isOtherDiseaseLead(usable, tier: bestTier) {
+            // A regimen with a hormonal partner (fulvestrant, letrozole, enzalutamide), known only from
+            // another disease, rests on that disease's receptor (ER in HR-positive breast cancer): a lead,
+            // never a ranked option, even when nothing else is known (PIK3CA + fulvestrant regimens in
+            // colorectal cancer; FDA label: Piqray (alpelisib), 2019, HR-positive breast cancer).
+            if bestTier >= .offLabel, usable.allSatisfy({ $0.relation == .other }),
+                drugs.contains(where: { vocabularies.drug(inn: $0)?.category == "hormonal" })
+            {
+                hormonalLeads.insert(box.optionKey)
+            }
+            if Self.isOtherDiseaseLead(usable, tier: bestTier) || hormonalLeads.contains(box.optionKey) {
                 let diseases = unique(usable.map(\.item.disease.name)).joined(separator: ", ")
                 let signal = MatchSignal(
                     kind: .otherDiseaseLead,
@@ -243,9 +253,12 @@ extension Matcher {
                     alteration: matchedLabels.joined(separator: " + "),
                     count: usable.count,
                     evidence: option.evidence,
-                    why: "\(box.optionKey) has only level \(best.item.level) evidence from \(diseases), another disease, that meets "
-                        + "\(matchedLabels.joined(separator: " + ")) at gene level; set apart from the ranked options, which hold "
-                        + "evidence in the patient's own disease"
+                    why: hormonalLeads.contains(box.optionKey)
+                        ? "\(box.optionKey) is known only from \(diseases), another disease, and its hormonal partner acts on that "
+                            + "disease's receptor; set apart from the ranked options"
+                        : "\(box.optionKey) has only level \(best.item.level) evidence from \(diseases), another disease, that meets "
+                            + "\(matchedLabels.joined(separator: " + ")) at gene level; set apart from the ranked options, which hold "
+                            + "evidence in the patient's own disease"
                 )
                 leads.append((key, box.optionKey, signal))
             }
@@ -285,7 +298,8 @@ extension Matcher {
             let names = Set(leads.map(\.name))
             options.removeAll { names.contains($0.name) }
         } else {
-            leads = []
+            leads.removeAll { !hormonalLeads.contains($0.name) }
+            options.removeAll { hormonalLeads.contains($0.name) }
         }
         options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         leads.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }

@@ -71,6 +71,18 @@ struct Holdout2ClassTests {
         #expect(result.signals.contains { $0.kind == .otherDiseaseLead && $0.drugs == ["vorasidenib"] })
     }
 
+    /// A breast regimen with a hormonal partner is a lead in colorectal cancer, even with nothing
+    /// else to offer (FDA label: Piqray (alpelisib), 2019: HR-positive breast cancer).
+    @Test func hormonalRegimenFromAnotherDiseaseIsALead() throws {
+        let matcher = try Self.matcher([
+            "P-40\tPIK3CA\tPIK3CA H1047R\tallele\tBRCA\t\talpelisib + fulvestrant\tsensitivity\tA\t\t\t2019-05-24\tFDA label\t"
+                + "FDA label: Piqray (alpelisib), 2019\t"
+        ])
+        let result = matcher.match(PatientProfile(disease: "colorectal cancer", alterations: ["PIK3CA H1047R"]))
+        #expect(result.options.isEmpty, "\(result.options.map(\.drugs))")
+        #expect(result.signals.contains { $0.kind == .otherDiseaseLead && Set($0.drugs) == ["alpelisib", "fulvestrant"] })
+    }
+
     /// After progression on a second-generation ALK inhibitor, the first-generation one is
     /// demoted (NCCN Non-Small Cell Lung Cancer v.3.2025: lorlatinib after alectinib).
     @Test func earlierGenerationIsDemotedAfterProgressionOnALaterOne() throws {
