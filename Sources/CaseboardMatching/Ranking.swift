@@ -30,6 +30,20 @@ extension Matcher {
         return approved && !hit.inferred && hit.item.approval?.withdrawn != true ? .approved : .clinical
     }
 
+    /// The drugs an option's own rows are for use after (`after:` and `after:A&B` settings).
+    static func anticipated(_ usable: [Hit]) -> Set<String> {
+        var drugs: Set<String> = []
+        for hit in usable {
+            for setting in hit.item.settings {
+                switch setting {
+                case .after(let listed), .afterAll(let listed): drugs.formUnion(listed)
+                default: break
+                }
+            }
+        }
+        return drugs
+    }
+
     /// The family and generation a drug class names ("ALK inhibitor, 2nd generation" → ALK
     /// inhibitor, 2), or nil for a class without generations.
     static func generation(of drugClass: String) -> (family: String, rank: Int)? {
@@ -184,16 +198,9 @@ extension Matcher {
             // Shares a drug with a regimen the patient progressed on, without being that regimen,
             // unless its own row is for use after that drug (trastuzumab continues with tucatinib
             // after trastuzumab-based lines, FDA label: Tukysa (tucatinib), 2020).
-            var anticipated: Set<String> = []
-            for hit in usable {
-                for setting in hit.item.settings {
-                    switch setting {
-                    case .after(let listed), .afterAll(let listed): anticipated.formUnion(listed)
-                    default: break
-                    }
-                }
-            }
-            if let prior = progressed.first(where: { !$0.drugs.intersection(drugSet).isSubset(of: anticipated) }) {
+            if let prior = progressed.first(where: {
+                !$0.drugs.isDisjoint(with: drugSet) && !$0.drugs.intersection(drugSet).isSubset(of: Self.anticipated(usable))
+            }) {
                 demoted =
                     "contains \(prior.drugs.intersection(drugSet).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
             }
@@ -268,17 +275,19 @@ extension Matcher {
         // alterations (the same drug, or a drug with the same target) are leads too: a glioma-only
         // IDH inhibitor (vorasidenib) beside ivosidenib in AML, or lung-cancer KRAS G12C monotherapy
         // beside adagrasib + cetuximab in colorectal cancer, does not fill the top 3.
-        let approved = options.filter { $0.option.tier == .approved && !$0.option.inferred }
-        if !approved.isEmpty {
+        if options.contains(where: { $0.option.tier == .offLabel }), options.contains(where: { $0.option.tier == .approved }) {
             func reach(_ drugs: [String]) -> Set<String> {
                 Set(drugs + drugs.flatMap { vocabularies.drug(inn: $0)?.targets.map { "target:\($0)" } ?? [] })
             }
+            let approved = options.filter { $0.option.tier == .approved && !$0.option.inferred }.map {
+                (labels: Set($0.option.alterations), reach: reach($0.option.drugs))
+            }
+            let approvedLabels = approved.reduce(into: Set<String>()) { $0.formUnion($1.labels) }
             for entry in options where entry.option.tier == .offLabel && !entry.option.alterations.isEmpty {
                 let labels = Set(entry.option.alterations)
+                guard labels.isSubset(of: approvedLabels), !leads.contains(where: { $0.name == entry.name }) else { continue }
                 let own = reach(entry.option.drugs)
-                let repeats = approved.contains { !labels.isDisjoint(with: $0.option.alterations) && !own.isDisjoint(with: reach($0.option.drugs)) }
-                guard repeats, labels.isSubset(of: Set(approved.flatMap(\.option.alterations))), !leads.contains(where: { $0.name == entry.name })
-                else { continue }
+                guard approved.contains(where: { !labels.isDisjoint(with: $0.labels) && !own.isDisjoint(with: $0.reach) }) else { continue }
                 let alteration = entry.option.alterations.joined(separator: " + ")
                 let signal = MatchSignal(
                     kind: .otherDiseaseLead,
