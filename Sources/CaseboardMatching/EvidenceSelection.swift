@@ -109,7 +109,9 @@ extension Matcher {
 
         init(patient: Disease?, vocabularies: Vocabularies) {
             self.patient = patient
-            lineage = patient.map { Set([$0.code] + vocabularies.ancestors(of: $0.code)) } ?? []
+            var lineage = patient.map { Set([$0.code] + vocabularies.ancestors(of: $0.code)) } ?? []
+            if let code = patient?.code, let treated = Matcher.treatedAs[code] { lineage.formUnion([treated] + vocabularies.ancestors(of: treated)) }
+            self.lineage = lineage
         }
 
         mutating func relation(of evidence: DiseaseReference, by matcher: Matcher) -> DiseaseRelation {
@@ -139,10 +141,21 @@ extension Matcher {
         }
     }
 
+    /// Diseases managed as another one, whose evidence they take as their own: myeloid sarcoma is
+    /// treated as acute myeloid leukaemia, with AML induction and AML-targeted drugs (NCCN Acute
+    /// Myeloid Leukemia v.2.2025).
+    static let treatedAs: [String: String] = ["MS": "AML"]
+
     func relation(of evidence: DiseaseReference, to patient: Disease?) -> DiseaseRelation {
         if evidence.tumorAgnostic { return .tumorAgnostic }
         guard let patient, let code = evidence.oncotree else { return .other }
         if code == patient.code { return .same }
+        if let treated = Self.treatedAs[patient.code] {
+            if code == treated { return .same }
+            let own = cache.relation(patient: patient.code, evidence: code) { lineageRelation(patient: patient.code, evidence: code) }
+            if own != .other { return own }
+            return cache.relation(patient: treated, evidence: code) { lineageRelation(patient: treated, evidence: code) }
+        }
         return cache.relation(patient: patient.code, evidence: code) { lineageRelation(patient: patient.code, evidence: code) }
     }
 

@@ -139,7 +139,7 @@ extension Matcher {
                 }
             }
             let response = therapy.response.flatMap(Self.response)
-            if let text = therapy.response, response == nil {
+            if let text = therapy.response, response == nil, !Self.stoppedWithoutResponse(text) {
                 problems.append(
                     MatchProblem(
                         field: "prior_therapies[\(position)].response",
@@ -160,6 +160,9 @@ extension Matcher {
     static func response(_ text: String) -> ResponseKind? {
         let trimmed = text.trimmingWhitespace
         if let kind = ResponseVocabulary.kind(ofAnswer: trimmed) { return kind }
+        // Label wording for a drug that did not control the disease (ruxolitinib in polycythaemia
+        // vera after hydroxyurea, FDA label: Jakafi (ruxolitinib), 2014) is a failure, as "refractory" is.
+        if Self.inadequateResponse.contains(trimmed.lowercased()) { return .progressive }
         let folded = trimmed.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "." }).joined(separator: " ")
         if let entry = ResponseVocabulary.entries.first(where: { $0.exactCase && $0.phrase.lowercased() == folded }) { return entry.kind }
         let padded = " \(folded) "
@@ -170,4 +173,15 @@ extension Matcher {
         return best?.kind
     }
 
+    /// Answers that say a drug failed to control the disease, in label wording.
+    static let inadequateResponse: Set<String> = ["inadequate response", "insufficient response", "loss of response", "no response"]
+
+    /// Answers that say a drug was stopped for another reason than the tumour's response (the
+    /// asciminib label counts a TKI stopped for intolerance among the prior lines, FDA label:
+    /// Scemblix (asciminib), 2021): read with no response, so the drug counts as given for the
+    /// line of therapy and nothing is inferred about resistance.
+    static func stoppedWithoutResponse(_ text: String) -> Bool {
+        let folded = text.trimmingWhitespace.lowercased()
+        return ["intolerance", "intolerant", "toxicity", "stopped for toxicity", "adverse events", "adverse event", "not tolerated"].contains(folded)
+    }
 }

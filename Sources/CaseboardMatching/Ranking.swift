@@ -30,6 +30,39 @@ extension Matcher {
         return approved && !hit.inferred && hit.item.approval?.withdrawn != true ? .approved : .clinical
     }
 
+    /// The drugs an option's own rows are for use after (`after:` and `after:A&B` settings).
+    static func anticipated(_ usable: [Hit]) -> Set<String> {
+        var drugs: Set<String> = []
+        for hit in usable {
+            for setting in hit.item.settings {
+                switch setting {
+                case .after(let listed), .afterAll(let listed): drugs.formUnion(listed)
+                default: break
+                }
+            }
+        }
+        return drugs
+    }
+
+    /// The family and generation a drug class names ("ALK inhibitor, 2nd generation" → ALK
+    /// inhibitor, 2), or nil for a class without generations.
+    static func generation(of drugClass: String) -> (family: String, rank: Int)? {
+        let parts = drugClass.split(separator: ",").map { $0.trimmingWhitespace }
+        for (position, part) in parts.enumerated() where position > 0 {
+            for (word, rank) in [("1st generation", 1), ("2nd generation", 2), ("3rd generation", 3)] where part.hasPrefix(word) {
+                return (parts[..<position].joined(separator: ", "), rank)
+            }
+        }
+        return nil
+    }
+
+    /// Whether a row's guideline category can order options for a patient with advanced disease:
+    /// not when the row is for the adjuvant or neoadjuvant setting only (NCCN categories are given
+    /// per setting; imatinib's adjuvant preference in GIST says nothing about metastatic lines).
+    static func preferenceApplies(_ item: EvidenceItem) -> Bool {
+        item.settings.isEmpty || item.settings.contains { $0 != .adjuvant && $0 != .neoadjuvant }
+    }
+
     /// The patient's disease or one containing it first, then tumour-agnostic, related, other.
     static func diseaseRank(_ hit: Hit) -> Int {
         hit.covers || hit.narrower ? 0 : hit.relation.rank
@@ -102,10 +135,14 @@ extension Matcher {
             }
         }
         let progressed = patient.priors.filter { $0.response == .progressive }
+        let failedGenerations = progressed.flatMap { prior in
+            prior.drugs.compactMap { drug in vocabularies.drug(inn: drug).flatMap { Self.generation(of: $0.drugClass) }.map { (drug, $0) } }
+        }
         var options: [(key: [Int], name: String, option: TherapyOption)] = []
         var notRecommended: [NotRecommendedOption] = []
         var leads: [(key: [Int], name: String, signal: MatchSignal)] = []
         var ownDisease = false
+        var hormonalLeads: Set<String> = []
         for group in groups {
             let box = group[0].box
             let drugSet = box.drugSet
@@ -122,7 +159,11 @@ extension Matcher {
             var preference: GuidelinePreference?
             var fit = SettingFit.poor
             for hit in usable where hit.inferred == inferred && Self.tier(hit) == bestTier {
-                if let rank = hit.item.preference?.rank, rank < preferenceRank {
+                // A guideline category speaks for its own setting: an adjuvant preference, or one for
+                // a line the patient is not at, does not order options for this patient.
+                if let rank = hit.item.preference?.rank, rank < preferenceRank, Self.preferenceApplies(hit.item),
+                    settingFit(hit.item, patient: patient) != .poor
+                {
                     preferenceRank = rank
                     preference = hit.item.preference
                 }
@@ -154,10 +195,27 @@ extension Matcher {
             if let prior = patient.priors.first(where: { !$0.drugs.isDisjoint(with: drugSet) }) {
                 priorResponse = "\(prior.text): \(prior.response?.rawValue ?? "response not given")"
             }
-            // Shares a drug with a regimen the patient progressed on, without being that regimen.
-            if let prior = progressed.first(where: { !$0.drugs.isDisjoint(with: drugSet) }) {
+            // Shares a drug with a regimen the patient progressed on, without being that regimen,
+            // unless its own row is for use after that drug (trastuzumab continues with tucatinib
+            // after trastuzumab-based lines, FDA label: Tukysa (tucatinib), 2020).
+            if let prior = progressed.first(where: {
+                !$0.drugs.isDisjoint(with: drugSet) && !$0.drugs.intersection(drugSet).isSubset(of: Self.anticipated(usable))
+            }) {
                 demoted =
                     "contains \(prior.drugs.intersection(drugSet).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
+            }
+            // An earlier generation of a kinase-inhibitor class than one the patient progressed on:
+            // the later generation was built to cover what the earlier one misses (crizotinib after
+            // alectinib, imatinib after dasatinib, gefitinib after osimertinib; NCCN Non-Small Cell Lung
+            // Cancer v.3.2025 and Chronic Myeloid Leukemia v.2.2025 list only later agents there).
+            if demoted == nil, !failedGenerations.isEmpty {
+                for drug in drugs {
+                    guard let own = vocabularies.drug(inn: drug).flatMap({ Self.generation(of: $0.drugClass) }),
+                        let failed = failedGenerations.first(where: { $0.1.family == own.family && $0.1.rank > own.rank })
+                    else { continue }
+                    demoted = "\(drug) is an earlier generation of \(own.family) than \(failed.0), on which the patient progressed"
+                    break
+                }
             }
             let partner = best.alterations.compactMap { $0.pattern.kind == .fusion ? $0.pattern.partner : nil }.first
             let matchedLabels = Array(Set(group.lazy.flatMap { $0.alterations.lazy.map(\.label) })).sorted()
@@ -185,7 +243,16 @@ extension Matcher {
                 best.specificity.rank, curated ? 0 : 1, -forPatient, -newest,
             ]
             ownDisease = ownDisease || usable.contains(where: \.isOwnDisease)
-            if Self.isOtherDiseaseLead(usable, tier: bestTier) {
+            // A regimen with a hormonal partner (fulvestrant, letrozole, enzalutamide), known only from
+            // another disease, rests on that disease's receptor (ER in HR-positive breast cancer): a lead,
+            // never a ranked option, even when nothing else is known (PIK3CA + fulvestrant regimens in
+            // colorectal cancer; FDA label: Piqray (alpelisib), 2019, HR-positive breast cancer).
+            if bestTier >= .offLabel, usable.allSatisfy({ $0.relation == .other }),
+                drugs.contains(where: { vocabularies.drug(inn: $0)?.category == "hormonal" })
+            {
+                hormonalLeads.insert(box.optionKey)
+            }
+            if Self.isOtherDiseaseLead(usable, tier: bestTier) || hormonalLeads.contains(box.optionKey) {
                 let diseases = unique(usable.map(\.item.disease.name)).joined(separator: ", ")
                 let signal = MatchSignal(
                     kind: .otherDiseaseLead,
@@ -193,13 +260,46 @@ extension Matcher {
                     alteration: matchedLabels.joined(separator: " + "),
                     count: usable.count,
                     evidence: option.evidence,
-                    why: "\(box.optionKey) has only level \(best.item.level) evidence from \(diseases), another disease, that meets "
-                        + "\(matchedLabels.joined(separator: " + ")) at gene level; set apart from the ranked options, which hold "
-                        + "evidence in the patient's own disease"
+                    why: hormonalLeads.contains(box.optionKey)
+                        ? "\(box.optionKey) is known only from \(diseases), another disease, and its hormonal partner acts on that "
+                            + "disease's receptor; set apart from the ranked options"
+                        : "\(box.optionKey) has only level \(best.item.level) evidence from \(diseases), another disease, that meets "
+                            + "\(matchedLabels.joined(separator: " + ")) at gene level; set apart from the ranked options, which hold "
+                            + "evidence in the patient's own disease"
                 )
                 leads.append((key, box.optionKey, signal))
             }
             options.append((key, box.optionKey, option))
+        }
+        // Off-label options that repeat an approved option of the patient's own disease for the same
+        // alterations (the same drug, or a drug with the same target) are leads too: a glioma-only
+        // IDH inhibitor (vorasidenib) beside ivosidenib in AML, or lung-cancer KRAS G12C monotherapy
+        // beside adagrasib + cetuximab in colorectal cancer, does not fill the top 3.
+        if options.contains(where: { $0.option.tier == .offLabel }), options.contains(where: { $0.option.tier == .approved }) {
+            func reach(_ drugs: [String]) -> Set<String> {
+                Set(drugs + drugs.flatMap { vocabularies.drug(inn: $0)?.targets.map { "target:\($0)" } ?? [] })
+            }
+            let approved = options.filter { $0.option.tier == .approved && !$0.option.inferred }.map {
+                (labels: Set($0.option.alterations), reach: reach($0.option.drugs))
+            }
+            let approvedLabels = approved.reduce(into: Set<String>()) { $0.formUnion($1.labels) }
+            for entry in options where entry.option.tier == .offLabel && !entry.option.alterations.isEmpty {
+                let labels = Set(entry.option.alterations)
+                guard labels.isSubset(of: approvedLabels), !leads.contains(where: { $0.name == entry.name }) else { continue }
+                let own = reach(entry.option.drugs)
+                guard approved.contains(where: { !labels.isDisjoint(with: $0.labels) && !own.isDisjoint(with: $0.reach) }) else { continue }
+                let alteration = entry.option.alterations.joined(separator: " + ")
+                let signal = MatchSignal(
+                    kind: .otherDiseaseLead,
+                    drugs: entry.option.drugs,
+                    alteration: alteration,
+                    count: entry.option.evidence.count,
+                    evidence: entry.option.evidence,
+                    why: "\(entry.name) has evidence for \(alteration) only in other diseases, and the patient's own disease has approved "
+                        + "options for it; set apart from the ranked options"
+                )
+                leads.append((entry.key, entry.name, signal))
+            }
         }
         // Leads leave the options only when the patient has options in their own disease (or
         // tumour-agnostic ones); otherwise they are all there is, and stay ranked in tier 3 or 4.
@@ -207,7 +307,8 @@ extension Matcher {
             let names = Set(leads.map(\.name))
             options.removeAll { names.contains($0.name) }
         } else {
-            leads = []
+            leads.removeAll { !hormonalLeads.contains($0.name) }
+            options.removeAll { hormonalLeads.contains($0.name) }
         }
         options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         leads.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }

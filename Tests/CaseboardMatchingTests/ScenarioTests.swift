@@ -63,7 +63,9 @@ struct ScenarioTests {
         #expect(result.resistance.contains { $0.drugs == ["quizartinib"] })
         #expect(!result.resistance.contains { $0.drugs.contains("gilteritinib") })
         let gilteritinib = try #require(result.options.first { $0.drugs == ["gilteritinib"] })
-        #expect(gilteritinib.diseaseMatch == .related)
+        // Myeloid sarcoma is treated as AML (NCCN Acute Myeloid Leukemia v.2.2025): AML rows are its own.
+        #expect(gilteritinib.diseaseMatch == .same)
+        #expect(gilteritinib.tier == .approved)
     }
 
     @Test func amlWithIDH1AfterVenetoclaxAzacitidine() throws {

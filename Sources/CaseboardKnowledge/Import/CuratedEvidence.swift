@@ -33,7 +33,7 @@ public struct ImportReport: Sendable, Codable, Hashable {
 /// `Resources/biomarker_evidence.tsv` while it exists.
 public enum CuratedEvidence {
     /// The table's version; a store seeded with an older one is re-seeded.
-    public static let version = "2026-12-04-curated-6"
+    public static let version = "2026-12-04-curated-7"
 
     /// The date up to which the table covers FDA approvals and guidelines: `kb stats` and
     /// `/api/version` report it as "knowledge as of".

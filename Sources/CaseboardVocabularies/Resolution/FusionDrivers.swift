@@ -54,6 +54,9 @@ public enum FusionDrivers {
     public static let otherDrivers: [String] = [
         "RARA", "RUNX1T1", "MYH11", "PBX1", "NUP214", "FLI1", "ERG", "SSX1", "SSX2", "FOXO1", "NUTM1", "TFE3", "TFEB", "STAT6",
         "DDIT3", "NFIB", "PDGFB", "BCL2", "BCL6", "MYC", "CCND1", "RUNX1", "ETV6", "EWSR1", "FUS", "CRLF2", "P2RY8",
+        // CSF1 rearrangements (COL6A3::CSF1) drive tenosynovial giant cell tumour, the target of
+        // CSF1R inhibitors (FDA label: Turalio (pexidartinib), 2019).
+        "CSF1",
     ]
 
     /// Loci that deregulate a partner rather than fuse with it; never the filed gene.

@@ -214,6 +214,38 @@ extension Vocabularies {
         "17p loss": "TP53 deletion", "loss of 17p": "TP53 deletion", "17p13 deletion": "TP53 deletion",
     ]
 
+    /// Clinician shorthand for an alteration with no gene in it, or a gene alias only reports use,
+    /// each with why it is read so.
+    static let clinicalShorthand: [String: (String, String)] = {
+        var table: [String: (String, String)] = [:]
+        func add(_ forms: [String], _ reading: String, _ why: String) { for form in forms { table[form] = (reading, why) } }
+        // Krönke J et al., Nature 2015: lenalidomide acts in del(5q) MDS through CSNK1A1 (5q32) haploinsufficiency.
+        add(
+            ["del(5q)", "del 5q", "del5q", "5q deletion", "5q-", "5q minus", "isolated del(5q)", "deletion 5q", "deletion of 5q"],
+            "CSNK1A1 deletion",
+            "CSNK1A1 lies at 5q32"
+        )
+        // Recurrent translocations written alone ("t(11;14)"): the fusion each makes (FusionDrivers.translocations).
+        for (name, genes) in FusionDrivers.translocations {
+            add([name.lowercased()], "\(genes.0)::\(genes.1) fusion", "the fusion \(name) makes")
+        }
+        add(["philadelphia chromosome"], "BCR::ABL1 fusion", "the fusion t(9;22) makes")
+        add(["npm1c", "npm1c+", "npmc+", "npm1 type a"], "NPM1 mutation", "cytoplasmic NPM1, the exon 12 frameshift")
+        add(
+            ["ini1 loss", "loss of ini1", "ini1-deficient", "ini1 deficient", "ini1-deleted", "smarcb1-deficient", "smarcb1 loss"],
+            "SMARCB1 deletion",
+            "INI1 is SMARCB1"
+        )
+        return table
+    }()
+
+    /// "D842V", "p.D842V", "V654A": a one-letter protein change.
+    static func isProteinChange(_ word: String) -> Bool {
+        let bare = word.hasPrefix("p.") ? Substring(word.dropFirst(2)) : Substring(word)
+        guard bare.count >= 3, let first = bare.first, let last = bare.last, first.isUppercase, first.isLetter, last.isLetter else { return false }
+        return bare.dropFirst().dropLast().allSatisfy(\.isNumber)
+    }
+
     /// Rewrites shorthand reports use into the words the parser reads, noting each change:
     /// "METex14" → "MET exon 14 skipping", "NRG1 gene fusion" → "NRG1 fusion",
     /// "CLDN18.2 positive" → "CLDN18 positive", "del(17p)" → "TP53 deletion".
@@ -222,7 +254,18 @@ extension Vocabularies {
             notes.append("'\(text)' read as \(loss) (TP53 lies at 17p13.1)")
             return loss
         }
+        if let (reading, why) = Self.clinicalShorthand[text.lowercased()] {
+            notes.append("'\(text)' read as \(reading) (\(why))")
+            return reading
+        }
         var words = text.split(separator: " ").map(String.init)
+        // "BCR::ABL1 p210", "BCR-ABL1 (p190)": the transcript's protein size, not an ABL1 residue.
+        if words.count == 2, words[0].uppercased().contains("ABL1"),
+            ["p190", "p210", "p230", "(p190)", "(p210)", "(p230)"].contains(words[1].lowercased())
+        {
+            notes.append("'\(words[1])' read as the BCR::ABL1 transcript size, not a protein change")
+            words.removeLast()
+        }
         guard let first = words.first else { return text }
         func isGene(_ word: String) -> Bool { gene(symbol: word) != nil || gene(symbol: word.uppercased()) != nil }
         func symbol(_ word: String) -> String { gene(symbol: word) != nil ? word : word.uppercased() }
@@ -246,6 +289,10 @@ extension Vocabularies {
             exon = String(lowered[range.upperBound...])
             words[0] = symbol(String(words[0][..<range.lowerBound]))
             words.insert(contentsOf: ["exon", exon!], at: 1)
+        } else if words.count >= 3, isGene(words[0]), ["exon", "ex"].contains(words[1].lowercased()), words[2].allSatisfy(\.isNumber) {
+            // "CALR exon 9 frameshift", "PDGFRA exon 18 D842V": the exon written apart.
+            exon = words[2]
+            words[1] = "exon"
         } else if words.count >= 2, isGene(words[0]) {
             let second = words[1].lowercased()
             for prefix in ["exon", "ex"] where second.hasPrefix(prefix) && second.count > prefix.count {
@@ -256,6 +303,14 @@ extension Vocabularies {
                     break
                 }
             }
+        }
+        // "PDGFRA exon 18 D842V (mutation)": the allele says all the exon does.
+        if exon != nil, words.count >= 4, Self.isProteinChange(words[3]), words.count == 4 || words[4...].map({ $0.lowercased() }) == ["mutation"] {
+            words = [words[0], words[3]]
+        }
+        // "CALR exon 9 frameshift", "KIT exon 11 indel": a mutation of the exon.
+        if exon != nil, words.count == 4, ["frameshift", "indel", "variant", "mutated", "mutant"].contains(words[3].lowercased()) {
+            words[3] = "mutation"
         }
         // MET exon 14 alone is always the skipping alteration (capmatinib and tepotinib labels).
         if exon == "14", symbol(words[0]) == "MET", words.count == 3 { words.append("skipping") }
