@@ -142,6 +142,18 @@ class Page:
             f.write(base64.b64decode(data))
 
 
+def expect_highlights(page, view, what):
+    """The highlighted mentions' texts in `view`, after checking genes, drugs and diseases are among them."""
+    marks = page.evaluate(f"Array.from(document.querySelectorAll({json.dumps(view + ' mark.mention')}))"
+                          ".map(m => ({text: m.textContent, kind: Array.from(m.classList).find(c => c.startsWith('mention-'))}))")
+    kinds = {mark["kind"] for mark in marks}
+    for kind in ("mention-gene", "mention-drug", "mention-disease"):
+        assert kind in kinds, f"{what}: no {kind} highlight; saw {sorted(k for k in kinds if k)}"
+    texts = [mark["text"] for mark in marks]
+    assert "osimertinib" in texts and "EGFR" in texts, f"{what}: highlights {texts[:20]}"
+    return texts
+
+
 class Axe:
     """Runs axe-core on the page as it is and keeps the results per view."""
 
@@ -160,8 +172,9 @@ class Axe:
             "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
         )
         serious = [v for v in result if v["impact"] in ("serious", "critical")]
-        self.results[view] = {"violations": result, "serious_or_critical": len(serious)}
-        print(f"axe {view}: {len(result)} violations, {len(serious)} serious or critical")
+        by_impact = {impact: sum(v["nodes"] for v in result if v["impact"] == impact) for impact in ("critical", "serious", "moderate", "minor")}
+        self.results[view] = {"violations": result, "serious_or_critical": len(serious), "nodes_by_impact": by_impact}
+        print(f"axe {view}: {len(result)} violations, {len(serious)} serious or critical; nodes by impact {by_impact}")
         assert not serious, f"axe-core on {view}: {json.dumps(serious, indent=1)}"
 
 
@@ -226,12 +239,7 @@ def main():
         page.wait_for("document.querySelectorAll('#document-view mark.mention').length > 5", what="highlighted entities")
         page.wait_for("!!document.querySelector('#timeline svg') && !document.querySelector('#example-patient').hidden", what="timeline and example patient")
         assert page.evaluate("location.hash").startswith("#/examples/"), "the example has no URL"
-        kinds = page.evaluate("Array.from(new Set(Array.from(document.querySelectorAll('#document-view mark.mention'))"
-                              ".map(m => Array.from(m.classList).find(c => c.startsWith('mention-')))))")
-        for kind in ("mention-gene", "mention-drug", "mention-disease"):
-            assert kind in kinds, f"no {kind} highlight; saw {kinds}"
-        highlighted = page.evaluate("Array.from(document.querySelectorAll('#document-view mark.mention')).map(m => m.textContent)")
-        assert "osimertinib" in highlighted and "EGFR" in highlighted, f"highlights: {highlighted[:20]}"
+        highlighted = expect_highlights(page, "#document-view", "the reader")
         read_text = page.evaluate("document.querySelector('#document-view').textContent")
         rows = page.evaluate("document.querySelectorAll('#therapies-rows .row').length")
         assert rows >= 2, f"structured case has {rows} therapy lines"
@@ -370,12 +378,7 @@ def main():
             assert "without its document text" in note, f"the old case does not say it has no text: {note!r}"
             spans_text = page.evaluate("document.querySelector('#case-document-view').textContent")
             assert "…" in spans_text and len(spans_text) < len(read_text), "the old case's spans are not excerpts of the text"
-            old_kinds = page.evaluate("Array.from(new Set(Array.from(document.querySelectorAll('#case-document-view mark.mention'))"
-                                      ".map(m => Array.from(m.classList).find(c => c.startsWith('mention-')))))")
-            for kind in ("mention-gene", "mention-drug", "mention-disease"):
-                assert kind in old_kinds, f"the old case's spans have no {kind} highlight; saw {old_kinds}"
-            old_marks = page.evaluate("Array.from(document.querySelectorAll('#case-document-view mark.mention')).map(m => m.textContent)")
-            assert "osimertinib" in old_marks and "EGFR" in old_marks, f"the old case's highlights: {old_marks[:20]}"
+            old_marks = expect_highlights(page, "#case-document-view", "the old case's spans")
             # Each highlight quotes the text the reader highlighted.
             assert all(mark in read_text for mark in old_marks), [mark for mark in old_marks if mark not in read_text][:5]
             facts = page.evaluate("document.querySelector('#case-content dl.facts').textContent")
