@@ -100,9 +100,7 @@ extension GenomicReader {
         let fallback = fallbackSample(summary)
         let table = try GenePositionTable.bundled(options.assembly ?? .grch37)
         let thresholds = options.segmentThresholds
-        while let line = try lines.next() {
-            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        while let line = try nextDataLine(&lines, &summary) {
             summary.read += 1
             let fields = tabFields(line)
             func number(_ index: Int?) -> Double? {
@@ -114,16 +112,17 @@ extension GenomicReader {
                 summary.warn(line: lines.lineNumber, "malformed segment: need a chromosome and numeric start and end")
                 continue
             }
-            let barcode: String
-            if let sample {
-                guard sample < fields.count, let value = fields[sample].value else {
-                    summary.warn(line: lines.lineNumber, "malformed segment: no sample in column '\(columns.names[sample])'")
-                    continue
-                }
-                barcode = value
-            } else {
-                barcode = fallback
-            }
+            guard
+                let barcode = sampleCell(
+                    fields,
+                    column: sample,
+                    fallback: fallback,
+                    names: columns.names,
+                    what: "segment",
+                    line: lines.lineNumber,
+                    &summary
+                )
+            else { continue }
             summary.note(sample: barcode)
             let call: String?
             if let mean {
@@ -152,6 +151,13 @@ extension GenomicReader {
             for gene in genes {
                 try record(namer.name("\(gene) \(call)"), sample: barcode, line: lines.lineNumber, &summary, emit)
             }
+        }
+        if let uncovered = summary.notAnnotatable[.noGeneCoordinates] {
+            let assembly = (options.assembly ?? .grch37).rawValue
+            summary.notes.append(
+                "no_gene_coordinates: \(uncovered) amplified or deleted segments overlap no gene of the bundled \(assembly) position table, "
+                    + "which holds \(table.count) genes (known-variant spans, not a full gene-coordinate table), so they give no gene call"
+            )
         }
     }
 }

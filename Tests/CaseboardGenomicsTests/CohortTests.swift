@@ -14,6 +14,9 @@ import Testing
         #expect(summary.notAnnotatable == [.noCopyNumberChange: 2, .noGeneCoordinates: 1])
         // The amplified segment on chromosome 1 covers no gene of the table: counted, with its reason named.
         #expect(summary.line.contains("no_gene_coordinates 1"))
+        // ... and the summary line says why: the bundled table is not a full gene-coordinate table.
+        #expect(summary.line.contains("1 amplified or deleted segments overlap no gene of the bundled GRCh37 position table"))
+        #expect(summary.line.contains("not a full gene-coordinate table"))
         #expect(summary.malformed == 1)
         #expect(summary.warnings.map(\.position?.line) == [7])
         #expect(summary.samples == ["SEG-1", "SEG-2"])
@@ -28,6 +31,7 @@ import Testing
         let summary = try reader.read(bytes: Array(seg.utf8), name: "focal.seg", rows: { _ in }, emit: { found.append($0) })
         #expect(Fixture.labels(found) == ["F1 ERBB2 amplification"])
         #expect(summary.notAnnotatable.isEmpty)
+        #expect(summary.notes.isEmpty)
     }
 
     @Test func alleleSpecificSegmentsAreCalledOnTotalCopies() throws {

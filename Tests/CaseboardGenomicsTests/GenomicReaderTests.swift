@@ -211,7 +211,12 @@ enum Fixture {
         return (candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[candidates.count - 1]).path
     }()
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: lamlPath), "tcga_laml.maf.gz not found under $CASEBOARD_SHARED/data, ../shared/data or ../../shared/data: skipped"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: lamlPath),
+            "tcga_laml.maf.gz not found under $CASEBOARD_SHARED/data, ../shared/data or ../../shared/data: skipped"
+        )
+    )
     func tcgaLAMLAccountsForEverySample() throws {
         var reader = GenomicReader(vocabularies: try Fixture.vocabularies.get())
         var builder = SampleProfileBuilder()
