@@ -232,10 +232,7 @@ public struct FHIRExporter: Sendable {
             .genomicVariant,
             [
                 "status": "final",
-                "category": [
-                    codeable("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", nil),
-                    codeable("http://terminology.hl7.org/CodeSystem/v2-0074", "GE", "Genetics"),
-                ],
+                "category": geneticsCategories,
                 "code": codeable(Self.loinc, "69548-6", "Genetic variant assessment"),
                 "subject": subject,
                 "valueCodeableConcept": codeable(Self.loinc, "LA9633-4", "Present"),
@@ -267,10 +264,7 @@ public struct FHIRExporter: Sendable {
             .genomicRegionStudied,
             [
                 "status": "final",
-                "category": [
-                    codeable("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", nil),
-                    codeable("http://terminology.hl7.org/CodeSystem/v2-0074", "GE", "Genetics"),
-                ],
+                "category": geneticsCategories,
                 "code": codeable(Self.loinc, "53041-0", "DNA region of interest panel"),
                 "subject": subject,
                 "note": [.obj(["text": "The genes of the variants the case report names; the tested panel is not reported."])],
@@ -370,6 +364,14 @@ public struct FHIRExporter: Sendable {
             codings.append(.obj(["system": .string(Self.drugbank), "code": .string(drugbank), "display": .string(drug)]))
         }
         return codings
+    }
+
+    /// The categories of every genomics Observation (mCODE's genomics profiles): laboratory, and genetics (v2-0074 GE).
+    private var geneticsCategories: JSONValue {
+        [
+            codeable("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", nil),
+            codeable("http://terminology.hl7.org/CodeSystem/v2-0074", "GE", "Genetics"),
+        ]
     }
 
     private func codeable(_ system: String, _ code: String, _ display: String?) -> JSONValue {

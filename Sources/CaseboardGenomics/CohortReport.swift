@@ -223,9 +223,21 @@ public enum CohortReport {
         return parts.prefix(6).joined(separator: ", ") + (parts.count > 6 ? " (+\(parts.count - 6))" : "")
     }
 
-    /// An id attribute value: letters, digits, `-` and `_`.
+    /// An id attribute value, unique per sample id and the same on every run: ASCII letters, digits and `-` as they
+    /// are, every other byte of the UTF-8 as `_` and two hex digits. Mapping punctuation to one character made
+    /// `TCGA-AB-1234`, `TCGA.AB.1234` and `TCGA_AB_1234` share an anchor, so their grid links went to the first.
     static func anchor(_ sample: String) -> String {
-        "s-" + String(sample.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" })
+        var id = "s-"
+        for byte in sample.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"):
+                id.append(Character(Unicode.Scalar(byte)))
+            default:
+                id += "_" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
+            }
+        }
+        return id
     }
 
     static func escape(_ text: String) -> String {

@@ -75,6 +75,8 @@ public struct ReadSummary: Sendable, Hashable, Codable {
     public var warnings: [Diagnostic] = []
     /// Every sample the file names, in first-seen order, with or without alterations.
     public var samples: [String] = []
+    /// What the counts alone do not say, such as how segments were turned into gene calls; ends ``line``.
+    public var notes: [String] = []
     var sampleSet: Set<String> = []
     /// Row-level output only: the reasons and warning of the line being read.
     var tracksRows = false
@@ -85,7 +87,7 @@ public struct ReadSummary: Sendable, Hashable, Codable {
     public static let maximumWarnings = 200
 
     enum CodingKeys: String, CodingKey {
-        case file, read, annotated, malformed, warnings, samples
+        case file, read, annotated, malformed, warnings, samples, notes
         case notAnnotatable = "not_annotatable"
     }
 
@@ -115,7 +117,8 @@ public struct ReadSummary: Sendable, Hashable, Codable {
         if !notAnnotatable.isEmpty {
             text += " (" + notAnnotatable.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + ")"
         }
-        return text + ", malformed \(malformed)"
+        text += ", malformed \(malformed)"
+        return notes.isEmpty ? text : text + "; " + notes.joined(separator: "; ")
     }
 }
 

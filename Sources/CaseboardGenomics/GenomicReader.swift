@@ -187,6 +187,35 @@ public struct GenomicReader {
         options.defaultSample ?? URL(fileURLWithPath: summary.file).lastPathComponent.components(separatedBy: ".").first ?? summary.file
     }
 
+    /// The next data line after the header, with its row begun; empty and `#` lines pass as preamble.
+    mutating func nextDataLine(_ lines: inout LineReader, _ summary: inout ReadSummary) throws -> String? {
+        while let line = try lines.next() {
+            let preamble = line.isEmpty || line.hasPrefix("#")
+            beginRow(line, line: lines.lineNumber, kind: preamble ? .preamble : .data, &summary)
+            if !preamble { return line }
+        }
+        return nil
+    }
+
+    /// The row's sample: the value in `column`, or the file's fallback sample when the file has no sample column.
+    /// A row with an empty sample cell is warned about (`what` names the row's kind) and gives nil.
+    func sampleCell(
+        _ fields: [Substring],
+        column: Int?,
+        fallback: String,
+        names: [String],
+        what: String,
+        line: Int,
+        _ summary: inout ReadSummary
+    ) -> String? {
+        guard let column else { return fallback }
+        guard column < fields.count, let value = fields[column].value else {
+            summary.warn(line: line, "malformed \(what): no sample in column '\(names[column])'")
+            return nil
+        }
+        return value
+    }
+
     /// The header: the first line not starting with "#" (or starting "#FusionName"), and its number.
     mutating func header(_ lines: inout LineReader, _ summary: inout ReadSummary) throws -> ColumnIndex {
         while let line = try lines.next() {
@@ -252,9 +281,7 @@ public struct GenomicReader {
         let refCount = columns.first(["t_ref_count"])
         let depthColumn = columns.first(["t_depth"])
         let needed = max(gene, sample)
-        while let line = try lines.next() {
-            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        while let line = try nextDataLine(&lines, &summary) {
             summary.read += 1
             let fields = tabFields(line)
             guard fields.count > needed, let symbol = fields[gene].value, let barcode = fields[sample].value else {
@@ -302,25 +329,24 @@ public struct GenomicReader {
         let fusion = try columns.require(GenomicFormat.fusionColumns, file: summary.file, line: lines.lineNumber)
         let sample = columns.first(GenomicFormat.sampleColumns)
         let fallback = fallbackSample(summary)
-        while let line = try lines.next() {
-            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        while let line = try nextDataLine(&lines, &summary) {
             summary.read += 1
             let fields = tabFields(line)
             guard fusion < fields.count, let text = fields[fusion].value else {
                 summary.warn(line: lines.lineNumber, "malformed fusion row: no fusion in column '\(columns.names[fusion])'")
                 continue
             }
-            let barcode: String
-            if let sample {
-                guard sample < fields.count, let value = fields[sample].value else {
-                    summary.warn(line: lines.lineNumber, "malformed fusion row: no sample in column '\(columns.names[sample])'")
-                    continue
-                }
-                barcode = value
-            } else {
-                barcode = fallback
-            }
+            guard
+                let barcode = sampleCell(
+                    fields,
+                    column: sample,
+                    fallback: fallback,
+                    names: columns.names,
+                    what: "fusion row",
+                    line: lines.lineNumber,
+                    &summary
+                )
+            else { continue }
             summary.note(sample: barcode)
             guard let fusionText = namer.fusionText(text) else {
                 summary.skip(.unreadableFusion)
@@ -355,9 +381,7 @@ public struct GenomicReader {
             throw Diagnostic.error("missing sample columns (a GISTIC matrix has one column per sample)", file: summary.file)
         }
         for index in samples { summary.note(sample: columns.names[index]) }
-        while let line = try lines.next() {
-            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        while let line = try nextDataLine(&lines, &summary) {
             let fields = tabFields(line)
             guard fields.count == columns.names.count, let symbol = fields[gene].value else {
                 summary.read += 1
@@ -386,9 +410,7 @@ public struct GenomicReader {
         let gene = try columns.require(GenomicFormat.geneColumns, file: summary.file, line: headerLine)
         let call = try columns.require(GenomicFormat.copyNumberCallColumns, file: summary.file, line: headerLine)
         let needed = max(sample, gene, call)
-        while let line = try lines.next() {
-            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        while let line = try nextDataLine(&lines, &summary) {
             summary.read += 1
             let fields = tabFields(line)
             guard fields.count > needed, let barcode = fields[sample].value, let symbol = fields[gene].value, let value = fields[call].value,

@@ -125,9 +125,7 @@ extension GenomicReader {
         let tables: [HotspotTable] =
             annotation != nil ? [] : try (assembly.map { [$0] } ?? GenomeAssembly.allCases).map { try HotspotTable.bundled($0) }
 
-        while let line = try lines.next() {
-            beginRow(line, line: lines.lineNumber, kind: line.isEmpty || line.hasPrefix("#") ? .preamble : .data, &summary)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        while let line = try nextDataLine(&lines, &summary) {
             summary.read += 1
             let fields = tabFields(line)
             guard fields.count >= 8, let position = Int(fields[1]), !fields[3].isEmpty, !fields[4].isEmpty else {

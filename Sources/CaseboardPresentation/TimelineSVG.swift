@@ -59,6 +59,15 @@ private struct Canvas {
     static let rule = "#d0d7de"
     static let subRow = 22.0
 
+    /// Stacks a chip: the first row where `span` overlaps no span already placed (a new row when none),
+    /// with `span` added to it. Returns the row's index.
+    static func place(_ span: ClosedRange<Double>, in rows: inout [[ClosedRange<Double>]]) -> Int {
+        let row = rows.firstIndex { $0.allSatisfy { !$0.overlaps(span) } } ?? rows.count
+        if row == rows.count { rows.append([]) }
+        rows[row].append(span)
+        return row
+    }
+
     init(record: CaseRecord, width: Double) {
         self.record = record
         self.width = width
@@ -304,14 +313,8 @@ private struct Canvas {
             let iconX = xPosition(placement.position)
             var left = iconX - 13
             if left + chip.width > rightLimit { left = iconX + 13 - chip.width }
-            let span = (left - 3)...(left + chip.width + 3)
-            var row = rows.firstIndex { $0.allSatisfy { !$0.overlaps(span) } }
-            if row == nil {
-                rows.append([])
-                row = rows.count - 1
-            }
-            rows[row!].append(span)
-            items.append((Item(chip: chip, left: left, iconX: iconX), row!))
+            let row = Self.place((left - 3)...(left + chip.width + 3), in: &rows)
+            items.append((Item(chip: chip, left: left, iconX: iconX), row))
         }
         let top = cursorY + 4
         let laneHeight = Double(max(rows.count, 1)) * Self.subRow + 8
@@ -374,14 +377,8 @@ private struct Canvas {
             let chip = entry.chip
             var left = entry.afterBar ? entry.anchor : entry.anchor - 13
             left = max(plotLeft, min(left, rightLimit - chip.width))
-            let span = (left - 3)...(left + chip.width + 3)
-            var row = rows.firstIndex { $0.allSatisfy { !$0.overlaps(span) } }
-            if row == nil {
-                rows.append([])
-                row = rows.count - 1
-            }
-            rows[row!].append(span)
-            placed.append((chip, left, centerY + Double(row!) * Self.subRow))
+            let row = Self.place((left - 3)...(left + chip.width + 3), in: &rows)
+            placed.append((chip, left, centerY + Double(row) * Self.subRow))
         }
         let rowCount = rows.count
         let headingLines = wrap("L\(line.line) \(drugLabel(line))", width: labelColumn, fontSize: 13).count

@@ -11,10 +11,15 @@ user takes:
   3. the example saved, then reopened by URL in a fresh page load (highlighted text,
      structured case, timeline, exports), and back/forward between the case list and the case;
   4. a case-evidence item with its supporting text highlighted in the stored case;
-  5. the evidence overview with its charts and the knowledge base's as-of date;
-  6. the cohort report of `caseboard annotate --format html` on the genomics test fixtures
+  5. a case stored without its document text (as every case stored before schema v7 is),
+     reopened by URL and reloaded: its spans with a note, structured case and timeline, and its
+     case evidence with the supporting text marked within the spans;
+  6. the evidence overview with its charts and the knowledge base's as-of date;
+  7. the cohort report of `caseboard annotate --format html` on the genomics test fixtures
      (invented samples): its samples x genes grid, counts by level and by drug, and a link from
-     every sample to its options.
+     every sample to its options;
+  8. the printable report that "Printable report" downloads from the match, opened as a file:
+     every option lists its citations, with PubMed links.
 
 On every view it runs axe-core (vendored in Tests/Browser/vendor/axe-core) and fails on any
 serious or critical violation; it also fails on any script error or content-security-policy
@@ -34,6 +39,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from urllib.parse import quote, unquote
 
 try:
     import websocket  # websocket-client
@@ -45,8 +51,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 AXE = os.path.join(HERE, "vendor", "axe-core", "axe.min.js")
 TOKEN = "ui-test"
 # The screenshots the README shows, by view.
-README_SHOTS = ["start.png", "reader.png", "timeline.png", "match.png", "evidence-item.png", "case.png", "evidence-case.png", "evidence-overview.png",
-                "annotate-report.png"]
+README_SHOTS = ["start.png", "reader.png", "timeline.png", "match.png", "evidence-item.png", "case.png", "case-no-text.png", "evidence-case.png",
+                "evidence-overview.png", "report.png", "annotate-report.png"]
 FIXTURES = os.path.join(os.path.dirname(HERE), "CaseboardGenomicsTests", "Fixtures")
 
 
@@ -136,6 +142,18 @@ class Page:
             f.write(base64.b64decode(data))
 
 
+def expect_highlights(page, view, what):
+    """The highlighted mentions' texts in `view`, after checking genes, drugs and diseases are among them."""
+    marks = page.evaluate(f"Array.from(document.querySelectorAll({json.dumps(view + ' mark.mention')}))"
+                          ".map(m => ({text: m.textContent, kind: Array.from(m.classList).find(c => c.startsWith('mention-'))}))")
+    kinds = {mark["kind"] for mark in marks}
+    for kind in ("mention-gene", "mention-drug", "mention-disease"):
+        assert kind in kinds, f"{what}: no {kind} highlight; saw {sorted(k for k in kinds if k)}"
+    texts = [mark["text"] for mark in marks]
+    assert "osimertinib" in texts and "EGFR" in texts, f"{what}: highlights {texts[:20]}"
+    return texts
+
+
 class Axe:
     """Runs axe-core on the page as it is and keeps the results per view."""
 
@@ -154,8 +172,9 @@ class Axe:
             "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
         )
         serious = [v for v in result if v["impact"] in ("serious", "critical")]
-        self.results[view] = {"violations": result, "serious_or_critical": len(serious)}
-        print(f"axe {view}: {len(result)} violations, {len(serious)} serious or critical")
+        by_impact = {impact: sum(v["nodes"] for v in result if v["impact"] == impact) for impact in ("critical", "serious", "moderate", "minor")}
+        self.results[view] = {"violations": result, "serious_or_critical": len(serious), "nodes_by_impact": by_impact}
+        print(f"axe {view}: {len(result)} violations, {len(serious)} serious or critical; nodes by impact {by_impact}")
         assert not serious, f"axe-core on {view}: {json.dumps(serious, indent=1)}"
 
 
@@ -220,12 +239,7 @@ def main():
         page.wait_for("document.querySelectorAll('#document-view mark.mention').length > 5", what="highlighted entities")
         page.wait_for("!!document.querySelector('#timeline svg') && !document.querySelector('#example-patient').hidden", what="timeline and example patient")
         assert page.evaluate("location.hash").startswith("#/examples/"), "the example has no URL"
-        kinds = page.evaluate("Array.from(new Set(Array.from(document.querySelectorAll('#document-view mark.mention'))"
-                              ".map(m => Array.from(m.classList).find(c => c.startsWith('mention-')))))")
-        for kind in ("mention-gene", "mention-drug", "mention-disease"):
-            assert kind in kinds, f"no {kind} highlight; saw {kinds}"
-        highlighted = page.evaluate("Array.from(document.querySelectorAll('#document-view mark.mention')).map(m => m.textContent)")
-        assert "osimertinib" in highlighted and "EGFR" in highlighted, f"highlights: {highlighted[:20]}"
+        highlighted = expect_highlights(page, "#document-view", "the reader")
         read_text = page.evaluate("document.querySelector('#document-view').textContent")
         rows = page.evaluate("document.querySelectorAll('#therapies-rows .row').length")
         assert rows >= 2, f"structured case has {rows} therapy lines"
@@ -334,7 +348,59 @@ def main():
         page.screenshot(shot("evidence-case.png"))
         axe.check("case evidence item (#/evidence/case:…)")
 
-        # 5. The evidence overview: charts and the as-of date.
+        # 5. A case stored without its document text, as every case stored before schema v7
+        # (v7-case-documents) is, and as a client that sends no `document_text` stores one: reopened
+        # by URL (a fresh page load, then a reload) it shows the spans its facts were read from, with
+        # a note saying so, its structured case and its timeline; its case evidence marks the
+        # supporting text within those spans.
+        stored = json.loads(urllib.request.urlopen(base + "/api/cases/" + quote(unquote(case_id), safe="")).read())
+        old_record = dict(stored["record"])
+        old_record["document"] = "old-case-stored-before-v7.md"
+        old_record["title"] = (old_record.get("title") or "Old case") + " (stored without its text)"
+        (old_record.get("metadata") or {}).pop("pmid", None)
+        request = urllib.request.Request(base + "/api/cases", data=json.dumps(old_record).encode(), method="POST",
+                                         headers={"Content-Type": "application/json", "Authorization": "Bearer " + TOKEN})
+        with urllib.request.urlopen(request) as response:
+            assert response.status == 201, f"storing the case without text answered {response.status}"
+            old_id = json.loads(response.read())["id"]
+        old_path = base + "/api/cases/" + quote(old_id, safe="")
+        assert json.loads(urllib.request.urlopen(old_path).read()).get("document_text") is None, "the old case was stored with a text"
+        old_hash = "#/cases/" + quote(old_id, safe="")
+        page.call("Page.navigate", url="about:blank")
+        page.wait_for("location.href === 'about:blank'", what="a blank page")
+        page.call("Page.navigate", url=base + "/" + old_hash)
+        for attempt in ("a fresh page load", "a reload"):
+            page.wait_for(ready + " && !window.caseboardBeforeReload", what=f"the UI to load the old case's URL ({attempt})")
+            page.wait_for("!!document.querySelector('#case-document-view') && document.querySelector('#case-document-view').dataset.text === 'spans'"
+                          " && !!document.querySelector('#case-timeline svg .bar')", what=f"the old case's spans and timeline ({attempt})")
+            assert page.evaluate("location.hash") == old_hash, f"the old case's URL became {page.evaluate('location.hash')}"
+            note = page.evaluate("(document.querySelector('#case-text-note') || {}).textContent || ''")
+            assert "without its document text" in note, f"the old case does not say it has no text: {note!r}"
+            spans_text = page.evaluate("document.querySelector('#case-document-view').textContent")
+            assert "…" in spans_text and len(spans_text) < len(read_text), "the old case's spans are not excerpts of the text"
+            old_marks = expect_highlights(page, "#case-document-view", "the old case's spans")
+            # Each highlight quotes the text the reader highlighted.
+            assert all(mark in read_text for mark in old_marks), [mark for mark in old_marks if mark not in read_text][:5]
+            facts = page.evaluate("document.querySelector('#case-content dl.facts').textContent")
+            assert "EGFR" in facts and "lung" in facts.lower(), f"the old case's structured case: {facts[:300]}"
+            assert page.evaluate("document.querySelectorAll('#stored-therapies tbody tr').length") >= 2, "the old case without its therapy lines"
+            assert page.evaluate("document.querySelectorAll('#case-timeline svg .bar').length") >= 2, "the old case's timeline has fewer than 2 bars"
+            assert page.evaluate("!!document.querySelector('#case-match')"), "no Match this patient on the old case"
+            if attempt == "a fresh page load":
+                # A mark the reloaded document no longer has.
+                page.evaluate("window.caseboardBeforeReload = true")
+                page.call("Page.reload")
+        page.screenshot(shot("case-no-text.png"))
+        axe.check("stored case without document text (#/cases/{id}, pre-v7)")
+        old_items = [item["id"] for item in json.loads(urllib.request.urlopen(base + "/api/evidence?q=osimertinib&limit=200").read())["items"]
+                     if item["id"].startswith("case:" + old_id + ":")]
+        assert old_items, "the old case made no case evidence"
+        page.evaluate(f"location.hash = {json.dumps('#/evidence/' + old_items[0])}")
+        page.wait_for("!!document.querySelector('#evidence-case-view') && document.querySelector('#evidence-case-view').dataset.text === 'spans'"
+                      " && document.querySelectorAll('#evidence-case-view mark.support').length > 0", what="the old case's supporting text highlighted")
+        axe.check("case evidence item of a case without text (#/evidence/case:…)")
+
+        # 6. The evidence overview: charts and the as-of date.
         page.click("#nav-evidence")
         page.wait_for("document.querySelectorAll('#overview-charts svg.chart').length === 3", what="three overview charts")
         page.wait_for("document.querySelectorAll('#evidence-table tbody tr').length > 0", what="the evidence table")
@@ -343,7 +409,7 @@ def main():
         page.screenshot(shot("evidence-overview.png"))
         axe.check("evidence overview (#/evidence)")
 
-        # 6. The cohort report, a self-contained page opened from a file as a user would.
+        # 7. The cohort report, a self-contained page opened from a file as a user would.
         report = os.path.join(work, "report.html")
         with open(report, "w") as out:
             # Exit code 1 only says some rows or samples were refused (the fixtures have some on purpose).
@@ -377,6 +443,34 @@ def main():
         page.screenshot(shot("annotate-report.png"))
         page.call("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
         axe.check("cohort report (annotate --format html)")
+
+        # 8. The printable report, as "Printable report" on the match downloads it and a user opens
+        # the file: each option lists its citations, with PubMed links.
+        page.call("Page.navigate", url=match_url)
+        page.wait_for(ready + " && document.querySelectorAll('#options-table tbody tr').length > 0", what="the options for the report")
+        option_count = page.evaluate("document.querySelectorAll('#options-table tbody tr').length")
+        try:
+            page.call("Browser.setDownloadBehavior", behavior="deny")
+        except RuntimeError:
+            pass  # An older Chromium: the blob is read before any download matters.
+        page.evaluate("(() => { const create = URL.createObjectURL.bind(URL); window.caseboardReport = null;"
+                      " URL.createObjectURL = (blob) => { window.caseboardReport = blob; return create(blob); }; })()")
+        page.click("#report-button")
+        page.wait_for("!!window.caseboardReport", what="the printable report's download")
+        report_html = page.evaluate("window.caseboardReport.text()")
+        printable = os.path.join(work, "tumor-board-report.html")
+        with open(printable, "w", encoding="utf-8") as out:
+            out.write(report_html)
+        page.call("Page.navigate", url="file://" + printable)
+        page.wait_for("document.readyState === 'complete' && !!document.querySelector('#options-heading')", what="the printable report")
+        cited = page.evaluate("""Array.from(document.querySelectorAll('#options-heading ~ table tbody tr')).map(r => {
+            const cell = r.querySelector('td:last-child');
+            return {citations: cell.querySelectorAll('ol.citations li').length, pubmed: Array.from(cell.querySelectorAll('a')).filter(a => a.href.startsWith('https://pubmed.ncbi.nlm.nih.gov/')).length}; })""")
+        assert len(cited) == option_count, f"the report has {len(cited)} options, the match view {option_count}"
+        assert all(row["citations"] > 0 for row in cited), f"a report option without citations: {cited}"
+        assert any(row["pubmed"] > 0 for row in cited), f"no PubMed link in the report's citations: {cited}"
+        page.screenshot(shot("report.png"), "#options-heading")
+        axe.check("printable report (POST /api/report)")
 
         # Phone width still shows the options.
         page.call("Page.navigate", url=match_url)

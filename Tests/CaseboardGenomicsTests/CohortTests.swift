@@ -14,9 +14,24 @@ import Testing
         #expect(summary.notAnnotatable == [.noCopyNumberChange: 2, .noGeneCoordinates: 1])
         // The amplified segment on chromosome 1 covers no gene of the table: counted, with its reason named.
         #expect(summary.line.contains("no_gene_coordinates 1"))
+        // ... and the summary line says why: the bundled table is not a full gene-coordinate table.
+        #expect(summary.line.contains("1 amplified or deleted segments overlap no gene of the bundled GRCh37 position table"))
+        #expect(summary.line.contains("not a full gene-coordinate table"))
         #expect(summary.malformed == 1)
         #expect(summary.warnings.map(\.position?.line) == [7])
         #expect(summary.samples == ["SEG-1", "SEG-2"])
+    }
+
+    /// A focal segment over the start of ERBB2's transcript, away from its known variant positions, got no call
+    /// when the table held only known-variant spans; CIViC's gene-level variant coordinates (GRCh37) cover it.
+    @Test func aFocalSegmentOverAGeneAwayFromItsHotspotsIsCalled() throws {
+        let seg = "ID\tchrom\tloc.start\tloc.end\tnum.mark\tseg.mean\nF1\t17\t37856400\t37860000\t12\t1.8\n"
+        var reader = GenomicReader(vocabularies: try Fixture.vocabularies.get())
+        var found: [GenomicAlteration] = []
+        let summary = try reader.read(bytes: Array(seg.utf8), name: "focal.seg", rows: { _ in }, emit: { found.append($0) })
+        #expect(Fixture.labels(found) == ["F1 ERBB2 amplification"])
+        #expect(summary.notAnnotatable.isEmpty)
+        #expect(summary.notes.isEmpty)
     }
 
     @Test func alleleSpecificSegmentsAreCalledOnTotalCopies() throws {
@@ -129,6 +144,31 @@ final class RowCollector: @unchecked Sendable {
         #expect(!html.contains("<b>P1"))
         #expect(!html.lowercased().contains("<script"))
         #expect(html.contains("<td class=\"lvA\""))
+    }
+
+    /// Sample ids that differ only in punctuation shared one anchor, so every grid link went to the first
+    /// sample's section.
+    @Test func sampleAnchorsAreUniqueWhenIdsDifferOnlyInPunctuation() throws {
+        let ids = ["TCGA-AB-1234", "TCGA.AB.1234", "TCGA_AB_1234", "TCGA AB 1234", "TCGA-AB-1234é"]
+        var maf = "Hugo_Symbol\tVariant_Classification\tTumor_Sample_Barcode\tHGVSp_Short\n"
+        for id in ids { maf += "EGFR\tMissense_Mutation\t\(id)\tp.L858R\n" }
+        let cohort = try Self.annotator().annotate([.bytes(Array(maf.utf8), name: "a.maf")], disease: "LUAD")
+        #expect(cohort.samples.map(\.sample) == ids)
+        func anchors(_ html: String, after marker: String) -> [String] {
+            html.components(separatedBy: marker).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        let html = CohortReport.html(cohort, generated: "2026-01-01T00:00:00Z")
+        let sections = anchors(html, after: "<section id=\"")
+        let links = anchors(html, after: "<th class=\"sample\" scope=\"row\"><a href=\"#")
+        #expect(sections.count == ids.count)
+        #expect(Set(sections).count == ids.count, "\(sections)")
+        #expect(links == sections)
+        // Only characters an id and a URL fragment take as they are.
+        #expect(sections.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } })
+        // Stable: the same cohort gives the same anchors, whatever else the report holds.
+        let again = try Self.annotator().annotate([.bytes(Array(maf.utf8), name: "b.maf")], disease: "NSCLC")
+        #expect(anchors(CohortReport.html(again, generated: "2027-01-01T00:00:00Z"), after: "<section id=\"") == sections)
+        #expect(sections.first == "s-TCGA-AB-1234")
     }
 
     /// What the browser test's axe-core run and console found on the page: a policy directive

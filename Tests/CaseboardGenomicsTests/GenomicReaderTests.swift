@@ -197,16 +197,26 @@ enum Fixture {
 }
 
 @Suite struct SharedCohortTests {
-    /// ../shared relative to the package root (or ../../shared, for a git worktree kept one folder deeper).
+    /// `$CASEBOARD_SHARED`, else ../shared beside the package root, else ../../shared (a folder of worktrees),
+    /// as the other tests that read the shared folder find it.
     static let lamlPath: String = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let relative = "shared/data/genomic/maftools/tcga_laml.maf.gz"
-        let beside = root.deletingLastPathComponent().appendingPathComponent(relative).path
-        let above = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(relative).path
-        return FileManager.default.fileExists(atPath: beside) ? beside : above
+        let relative = "data/genomic/maftools/tcga_laml.maf.gz"
+        var candidates: [URL] = []
+        if let shared = ProcessInfo.processInfo.environment["CASEBOARD_SHARED"] {
+            candidates.append(URL(fileURLWithPath: shared).appendingPathComponent(relative))
+        }
+        candidates.append(root.deletingLastPathComponent().appendingPathComponent("shared/" + relative))
+        candidates.append(root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/" + relative))
+        return (candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[candidates.count - 1]).path
     }()
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: lamlPath), "../shared/data/genomic/maftools/tcga_laml.maf.gz is absent"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: lamlPath),
+            "tcga_laml.maf.gz not found under $CASEBOARD_SHARED/data, ../shared/data or ../../shared/data: skipped"
+        )
+    )
     func tcgaLAMLAccountsForEverySample() throws {
         var reader = GenomicReader(vocabularies: try Fixture.vocabularies.get())
         var builder = SampleProfileBuilder()
