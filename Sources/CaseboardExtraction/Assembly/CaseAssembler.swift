@@ -539,10 +539,15 @@ struct CaseAssembler {
         "was not present", "never occurred",
     ]
 
+    private static let denialKeys = ["not", "absent", "never"].map { Array($0.utf8) }
+
     /// True when the clause after a mention denies it: "hypertension, proteinuria and hand-foot
     /// syndrome were not observed", with no verb or clause word between.
     func isDeniedAfter(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 160))
+        let window = range.upperBound..<min(view.range.upperBound, range.upperBound + 160)
+        // Every denial holds one of these words: a byte test before lowering the window.
+        guard text(window, containsAnyOf: Self.denialKeys, ignoringCase: true) else { return false }
+        let after = lowered(window)
         guard let denial = Self.postposedDenials.compactMap({ after.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
             return false
         }
@@ -573,6 +578,8 @@ struct CaseAssembler {
 
     /// Words that give a condition as a diagnosis made, counted only before any drug in the report
     /// (after one, "was diagnosed with pneumonitis" is usually its toxicity).
+    private static let historyKeys = ["histor", "suffer", "diagnos", "consistent with"].map { Array($0.utf8) }
+
     private static let diagnosisCues = ["diagnosed with", "diagnosis of", "consistent with"]
 
     /// True when an adverse-event term names a condition the patient has rather than a toxicity:
@@ -583,7 +590,10 @@ struct CaseAssembler {
         guard let term = view.terms.first(where: { $0.range == range }), case .adverseEvent(let index) = term.concept,
             Self.historyDiseases.contains(vocabularies.adverseEvents[index].term)
         else { return false }
-        let before = lowered(max(view.range.lowerBound, range.lowerBound - 60)..<range.lowerBound)
+        let beforeRange = max(view.range.lowerBound, range.lowerBound - 60)..<range.lowerBound
+        // Every history and diagnosis cue holds one of these words: a byte test before lowering.
+        guard text(beforeRange, containsAnyOf: Self.historyKeys, ignoringCase: true) else { return false }
+        let before = lowered(beforeRange)
         var cueEnd: String.Index?
         var weak = false
         for cue in Self.historyCues {

@@ -891,10 +891,21 @@ struct TherapyAssembly {
     /// Words after an event that lay it on the disease: "vomiting concerning for CNS metastases".
     private static let explainingWords = [" concerning for ", " suggestive of ", " suspicious for ", " suspicious of "]
 
+    /// Every fear and explaining phrase holds one of these (lower case): the byte gates above.
+    private static let fearKeys = ["concern", "fear of", "worried"].map { Array($0.utf8) }
+    private static let explainingKeys = ["concerning", "suggestive", "suspicious"].map { Array($0.utf8) }
+
     /// An event the patient feared rather than had, or one the sentence explains by the disease.
     private func isFearedOrExplained(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let before = assembler.lowered(max(view.range.lowerBound, range.lowerBound - 80)..<range.lowerBound)
-        if Self.fearWords.contains(where: { before.contains($0) }) { return true }
+        // Byte gates first: lowering the rest of a long sentence at every event costs more than the test.
+        let beforeRange = max(view.range.lowerBound, range.lowerBound - 80)..<range.lowerBound
+        if assembler.text(beforeRange, containsAnyOf: Self.fearKeys, ignoringCase: true) {
+            let before = assembler.lowered(beforeRange)
+            if Self.fearWords.contains(where: { before.contains($0) }) { return true }
+        }
+        guard assembler.text(range.upperBound..<view.range.upperBound, containsAnyOf: Self.explainingKeys, ignoringCase: true) else {
+            return false
+        }
         let after = assembler.lowered(range.upperBound..<view.range.upperBound)
         guard let explained = Self.explainingWords.compactMap({ after.range(of: $0) }).first else { return false }
         let rest = assembler.lowered(range.upperBound + after.utf8.distance(from: after.startIndex, to: explained.upperBound)..<view.range.upperBound)
