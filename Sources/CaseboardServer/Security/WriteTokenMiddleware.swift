@@ -28,10 +28,12 @@ struct WriteTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// Compares without an early exit, so response time does not reveal the token.
+    /// The length difference is kept whole: folded into one byte, a token padded with 256 NUL
+    /// bytes compared equal to the real one.
     static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        var difference = UInt(bitPattern: a.count ^ b.count)
         for index in 0..<max(a.count, b.count) {
-            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
+            difference |= UInt((index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0))
         }
         return difference == 0
     }
