@@ -9,7 +9,7 @@ struct EveryTestExpectsTests {
     static let expectingHelpers: Set<String> = [
         "expectReadable",  // CLIHardeningTests
         "checkInvariants",  // ReaderInvariantTests
-        "post",  // SecurityTests: posts a profile and expects the field of the 400
+        "expectFieldRefused",  // SecurityTests: posts a profile and expects the field of the 400
         "sameJSON", "sameDirectJSON",  // StreamingJSONEncoderTests
         "validate",  // ReferenceValidatorTests: runs the validator and expects exit 0
         "expectPasses",  // ClinicalScenarioSuite: expects the profile to pass, or records its known gap

@@ -184,7 +184,7 @@ struct SecurityTests {
 
 /// Every field of a match profile is bounded, so no request can make the matcher work for long.
 struct ProfileLimitTests {
-    static func post(_ json: String, expect field: String) async throws {
+    static func expectFieldRefused(_ json: String, expect field: String) async throws {
         try await Harness.app().test(.router) { client in
             try await client.execute(uri: "/api/match", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json)) {
                 response in
@@ -197,17 +197,17 @@ struct ProfileLimitTests {
 
     @Test func aLongDiseaseIsRefusedNamingTheField() async throws {
         let long = (0..<6_000).map { "word\($0)" }.joined(separator: " ")
-        try await Self.post(#"{"disease":"\#(long)","alterations":["KRAS G12C"]}"#, expect: "disease")
+        try await Self.expectFieldRefused(#"{"disease":"\#(long)","alterations":["KRAS G12C"]}"#, expect: "disease")
     }
 
     @Test func aLongAlterationIsRefusedNamingTheField() async throws {
         let long = String(repeating: "A", count: 300)
-        try await Self.post(#"{"disease":"NSCLC","alterations":["KRAS G12C","\#(long)"]}"#, expect: "alterations[1]")
+        try await Self.expectFieldRefused(#"{"disease":"NSCLC","alterations":["KRAS G12C","\#(long)"]}"#, expect: "alterations[1]")
     }
 
     @Test func aLongDrugIsRefusedNamingTheField() async throws {
         let long = String(repeating: "x", count: 257)
-        try await Self.post(
+        try await Self.expectFieldRefused(
             #"{"disease":"NSCLC","alterations":["KRAS G12C"],"prior_therapies":[{"drugs":["sotorasib","\#(long)"]}]}"#,
             expect: "prior_therapies[0].drugs[1]"
         )
@@ -215,9 +215,12 @@ struct ProfileLimitTests {
 
     @Test func tooManyAlterationsOrPriorsAreRefused() async throws {
         let alterations = Array(repeating: "\"KRAS G12C\"", count: 201).joined(separator: ",")
-        try await Self.post(#"{"disease":"NSCLC","alterations":[\#(alterations)]}"#, expect: "alterations")
+        try await Self.expectFieldRefused(#"{"disease":"NSCLC","alterations":[\#(alterations)]}"#, expect: "alterations")
         let priors = Array(repeating: #"{"drugs":["sotorasib"]}"#, count: 101).joined(separator: ",")
-        try await Self.post(#"{"disease":"NSCLC","alterations":["KRAS G12C"],"prior_therapies":[\#(priors)]}"#, expect: "prior_therapies")
+        try await Self.expectFieldRefused(
+            #"{"disease":"NSCLC","alterations":["KRAS G12C"],"prior_therapies":[\#(priors)]}"#,
+            expect: "prior_therapies"
+        )
     }
 
     @Test func aFieldAtTheLimitIsAccepted() async throws {
