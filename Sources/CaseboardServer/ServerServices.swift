@@ -26,28 +26,32 @@ public struct ServerServices: Sendable {
         writer = CaseWriter(store: store, matchers: matchers)
     }
 
-    /// A matcher no older than the store: the store's snapshot is learnt first, and when the
-    /// store is ahead of the index (another process wrote), the request waits for the index to
-    /// catch up. So a match never answers from a snapshot older than the one `/api/version`
-    /// reported before it. A store that can list its changed cases (PostgreSQL) is caught up
-    /// beside this server's own writes; only other stores wait for the writer's queue, where a
-    /// full reload cannot take a write of ours in flight for an outside one. The snapshot is the store's
-    /// ``KnowledgeStore/knownSnapshot()`` when its change feed vouches for one (PostgreSQL while
-    /// LISTENing: no query per match), else a ``KnowledgeStore/snapshotID()`` read.
+    /// The matcher for a match request. While the store's change feed vouches for its snapshot
+    /// (``KnowledgeStore/knownSnapshot()``: PostgreSQL while LISTENing), the match answers from
+    /// the index as it is, with no query and no wait: ``followStoreChanges()`` catches it up on
+    /// each NOTIFY in the background (the store contract's snapshot semantics; this server's own
+    /// writes are already in it). With two servers, matches waiting for each other's writes were
+    /// the p99. Otherwise the store's snapshot is read and the match waits until the index has
+    /// it, as ``indexCaughtUp(to:)``.
     func matcher() async throws -> Matcher {
-        let latest: String
-        if let known = store.knownSnapshot() {
-            latest = known
-        } else {
-            latest = try await store.snapshotID()
-        }
+        if store.knownSnapshot() != nil { return try await matchers.current() }
+        return try await indexCaughtUp(to: try await store.snapshotID())
+    }
+
+    /// A matcher whose index holds at least `snapshot`, waiting for it to catch up if needed:
+    /// `/api/version` calls it with the snapshot it reports, so a match never answers from a
+    /// snapshot older than the one `/api/version` reported before it. A store that can list its
+    /// changed cases (PostgreSQL) is caught up beside this server's own writes; other stores in
+    /// the writer's queue, where a full reload cannot take a write of ours in flight for an
+    /// outside one.
+    func indexCaughtUp(to snapshot: String) async throws -> Matcher {
         var matcher = try await matchers.current()
-        // Twice at most: a catch-up already running when we looked may have read before `latest`.
-        for _ in 0..<2 where matchers.isBehind(latest, matcher) {
+        // Twice at most: a catch-up already running when we looked may have read before `snapshot`.
+        for _ in 0..<2 where matchers.isBehind(snapshot, matcher) {
             guard await matchers.catchUpIncrementally() else { break }
             matcher = try await matchers.current()
         }
-        if matchers.isBehind(latest, matcher) {
+        if matchers.isBehind(snapshot, matcher) {
             await writer.catchUp()
             return try await matchers.current()
         }
