@@ -95,7 +95,7 @@ def ms(text):
 for path in glob.glob(sys.argv[1] + "/wrk-*.txt"):
     text = open(path).read()
     rps += float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    p99 = max(p99, ms(re.search(r"99%\s+(\S+)", text).group(1)))
+    p99 = max(p99, ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1)))
 print(f"total: {rps:.0f} requests/s over both servers; worst p99 {p99:.2f} ms")
 PY
 fi

@@ -26,21 +26,32 @@ public struct ServerServices: Sendable {
         writer = CaseWriter(store: store, matchers: matchers)
     }
 
-    /// A matcher no older than the store: the store's snapshot is learnt first, and when the
-    /// store is ahead of the index (another process wrote), the request waits for the writer
-    /// to catch the index up. So a match never answers from a snapshot older than the one
-    /// `/api/version` reported before it. The snapshot is the store's
-    /// ``KnowledgeStore/knownSnapshot()`` when its change feed vouches for one (PostgreSQL while
-    /// LISTENing: no query per match), else a ``KnowledgeStore/snapshotID()`` read.
+    /// The matcher for a match request. While the store's change feed vouches for its snapshot
+    /// (``KnowledgeStore/knownSnapshot()``: PostgreSQL while LISTENing), the match answers from
+    /// the index as it is, with no query and no wait: ``followStoreChanges()`` catches it up on
+    /// each NOTIFY in the background (the store contract's snapshot semantics; this server's own
+    /// writes are already in it). With two servers, matches waiting for each other's writes were
+    /// the p99. Otherwise the store's snapshot is read and the match waits until the index has
+    /// it, as ``indexCaughtUp(to:)``.
     func matcher() async throws -> Matcher {
-        let latest: String
-        if let known = store.knownSnapshot() {
-            latest = known
-        } else {
-            latest = try await store.snapshotID()
+        if store.knownSnapshot() != nil { return try await matchers.current() }
+        return try await indexCaughtUp(to: try await store.snapshotID())
+    }
+
+    /// A matcher whose index holds at least `snapshot`, waiting for it to catch up if needed:
+    /// `/api/version` calls it with the snapshot it reports, so a match never answers from a
+    /// snapshot older than the one `/api/version` reported before it. A store that can list its
+    /// changed cases (PostgreSQL) is caught up beside this server's own writes; other stores in
+    /// the writer's queue, where a full reload cannot take a write of ours in flight for an
+    /// outside one.
+    func indexCaughtUp(to snapshot: String) async throws -> Matcher {
+        var matcher = try await matchers.current()
+        // Twice at most: a catch-up already running when we looked may have read before `snapshot`.
+        for _ in 0..<2 where matchers.isBehind(snapshot, matcher) {
+            guard await matchers.catchUpIncrementally() else { break }
+            matcher = try await matchers.current()
         }
-        let matcher = try await matchers.current()
-        if matchers.isBehind(latest, matcher) {
+        if matchers.isBehind(snapshot, matcher) {
             await writer.catchUp()
             return try await matchers.current()
         }
@@ -54,6 +65,7 @@ public struct ServerServices: Sendable {
     public func followStoreChanges() async {
         for await snapshot in store.changes() {
             guard let matcher = matchers.built, matchers.isBehind(snapshot, matcher) else { continue }
+            if await matchers.catchUpIncrementally() { continue }
             await writer.catchUp()
         }
     }
@@ -224,7 +236,8 @@ actor CaseWriter {
 /// others (the CLI, another server) are found by comparing generations (the store contract's
 /// ``KnowledgeSnapshot``): before each match (with the store's known snapshot when it vouches
 /// for one, else a read), and as ``KnowledgeStore/changes()`` tells them.
-/// Reloads run in the writer's queue, between our own commits.
+/// Full reloads run in the writer's queue, between our own commits; incremental catch-ups run
+/// beside them and install only over the index they were worked out from.
 ///
 /// A lock, not an actor: every match request reads the current matcher, and an actor hop per
 /// request cost a thread switch under load.
@@ -232,6 +245,10 @@ final class MatcherCache: Sendable {
     private struct State {
         var matcher: Matcher?
         var initial: Task<Matcher, any Error>?
+        /// Counts installed matchers, so a change worked out from one is installed only over it.
+        var revision = 0
+        /// The incremental catch-up under way, which concurrent callers share.
+        var catchingUp: Task<Bool, Never>?
     }
 
     private let vocabularies: Vocabularies
@@ -272,7 +289,10 @@ final class MatcherCache: Sendable {
             let built = try await task.value
             return state.withLockedValue { state in
                 state.initial = nil
-                if state.matcher == nil { state.matcher = built }
+                if state.matcher == nil {
+                    state.matcher = built
+                    state.revision += 1
+                }
                 return state.matcher ?? built
             }
         } catch {
@@ -318,7 +338,56 @@ final class MatcherCache: Sendable {
             index = loaded
         }
         let fresh = Matcher(vocabularies: vocabularies, index: index, cache: resolutions)
-        state.withLockedValue { state in state.matcher = fresh }
+        state.withLockedValue { state in
+            state.matcher = fresh
+            state.revision += 1
+        }
+    }
+
+    /// Brings the index up to the store with the cases changed since its generation, outside
+    /// the writer's queue: a match waiting for another server's write no longer waits behind
+    /// this server's own commits too (with two PostgreSQL servers those waits were the p99).
+    /// Concurrent callers share one read. A write of ours committed but not yet applied comes
+    /// in the changes as well; ``apply(snapshot:_:)`` then finds it indexed. False when the
+    /// store cannot list its changes (or the read failed): the caller falls back to the
+    /// writer's ``CaseWriter/catchUp()``.
+    func catchUpIncrementally() async -> Bool {
+        let task: Task<Bool, Never> = state.withLockedValue { state in
+            if let running = state.catchingUp { return running }
+            let task = Task { await self.readChanges() }
+            state.catchingUp = task
+            return task
+        }
+        return await task.value
+    }
+
+    private func readChanges() async -> Bool {
+        defer { state.withLockedValue { $0.catchingUp = nil } }
+        // An own write applied meanwhile changes the base: read again from the new one.
+        for _ in 0..<3 {
+            guard let (matcher, revision) = state.withLockedValue({ state in state.matcher.map { ($0, state.revision) } }) else {
+                // No index yet: its first build reads the store.
+                return true
+            }
+            guard let indexed = KnowledgeSnapshot(matcher.index.snapshot),
+                let changes = try? await store.caseChanges(after: indexed.generation)
+            else { return false }
+            var updated = matcher.index
+            for id in changes.deleted { updated = updated.removing(caseID: id, snapshot: changes.snapshot) }
+            updated = updated.adding(
+                changes.stored.map { .init(summary: CaseSummary(id: $0.stored.id, record: $0.stored.record), evidence: $0.evidence) },
+                snapshot: changes.snapshot
+            )
+            let fresh = Matcher(vocabularies: vocabularies, index: updated, cache: resolutions)
+            let installed = state.withLockedValue { state in
+                guard state.revision == revision else { return false }
+                state.matcher = fresh
+                state.revision += 1
+                return true
+            }
+            if installed { return true }
+        }
+        return false
     }
 
     /// Applies this server's own committed write, whose commit produced `snapshot`, to the
@@ -326,17 +395,29 @@ final class MatcherCache: Sendable {
     /// worked out outside the lock so matches never wait for it. `change` gets the snapshot to
     /// label the index with.
     func apply(snapshot: String, _ change: (KnowledgeIndex, String) -> KnowledgeIndex) {
-        // Without an index yet, the first build or the next check reads the write from the store.
-        guard let current = built else { return }
-        let written = KnowledgeSnapshot(snapshot)?.generation ?? 0
-        let indexed = KnowledgeSnapshot(current.index.snapshot)?.generation ?? 0
-        // The first build read the store after this commit and already holds the write.
-        guard written > indexed else { return }
-        // The store contract counts commits: a gap means another writer committed a change the
-        // index lacks. The index keeps its old label then, so the next check (before the next
-        // match) sees it behind and catches up from there, this write included.
-        let label = written == indexed + 1 ? snapshot : current.index.snapshot
-        let updated = Matcher(vocabularies: vocabularies, index: change(current.index, label), cache: resolutions)
-        state.withLockedValue { state in state.matcher = updated }
+        // A catch-up may install an index between our read and our install: work it out again
+        // over that one, so neither the write nor the catch-up is lost.
+        while true {
+            // Without an index yet, the first build or the next check reads the write from the store.
+            guard let (current, revision) = state.withLockedValue({ state in state.matcher.map { ($0, state.revision) } }) else {
+                return
+            }
+            let written = KnowledgeSnapshot(snapshot)?.generation ?? 0
+            let indexed = KnowledgeSnapshot(current.index.snapshot)?.generation ?? 0
+            // The first build or a catch-up read the store after this commit and holds the write.
+            guard written > indexed else { return }
+            // The store contract counts commits: a gap means another writer committed a change the
+            // index lacks. The index keeps its old label then, so the next check (before the next
+            // match) sees it behind and catches up from there, this write included.
+            let label = written == indexed + 1 ? snapshot : current.index.snapshot
+            let updated = Matcher(vocabularies: vocabularies, index: change(current.index, label), cache: resolutions)
+            let installed = state.withLockedValue { state in
+                guard state.revision == revision else { return false }
+                state.matcher = updated
+                state.revision += 1
+                return true
+            }
+            if installed { return }
+        }
     }
 }

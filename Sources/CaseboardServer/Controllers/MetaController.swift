@@ -72,6 +72,9 @@ struct MetaController<Context: RequestContext> {
         var sources = stats.evidenceBySource
         sources["cases"] = stats.cases
         let releases = try await KnowledgeSeeding.releases(of: services.store, stats: stats)
+        // A match after this answer must not be older than the snapshot it names (an index
+        // not built yet will be read after it).
+        if services.indexedSnapshot != nil { _ = try await services.indexCaughtUp(to: stats.snapshotID) }
         return Version(
             version: version,
             snapshot: stats.snapshotID,
