@@ -117,19 +117,9 @@ struct IncrementalIndexEquivalenceTests {
 
     @Test func removingTheIndexedReportOfAClaimPromotesTheNext() throws {
         let vocabularies = try Fixture.vocabularies.get()
-        var index = KnowledgeIndex(evidence: [], cases: [], classRules: [], snapshot: "0-a")
-        var ids: [String] = []
-        for number in 0..<3 {
-            var record = Fixture.sarcomaCase()
-            record.metadata.pmid = String(70_000_000 + number)
-            let id = CaseIdentity.id(for: record)
-            ids.append(id)
-            index = index.adding(
-                CaseSummary(id: id, record: record),
-                evidence: CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies),
-                snapshot: "\(number + 1)-x"
-            )
-        }
+        let built = Fixture.sarcomaIndex(count: 3, firstPMID: 70_000_000, vocabularies: vocabularies)
+        var index = built.index
+        let ids = built.ids
         let profile = PatientProfile(disease: "sarcoma", alterations: ["NTRK1 fusion"])
         func crizotinib(_ index: KnowledgeIndex) -> TherapyOption? {
             Matcher(vocabularies: vocabularies, index: index).match(profile).options.first { $0.drugs == ["crizotinib"] }

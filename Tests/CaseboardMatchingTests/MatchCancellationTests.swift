@@ -9,18 +9,7 @@ import Testing
 struct MatchCancellationTests {
     static func index() throws -> (Vocabularies, KnowledgeIndex) {
         let vocabularies = try Fixture.vocabularies.get()
-        var index = KnowledgeIndex(evidence: [], cases: [], classRules: [], snapshot: "0-a")
-        for number in 0..<3 {
-            var record = Fixture.sarcomaCase()
-            record.metadata.pmid = String(71_000_000 + number)
-            let id = CaseIdentity.id(for: record)
-            index = index.adding(
-                CaseSummary(id: id, record: record),
-                evidence: CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies),
-                snapshot: "\(number + 1)-a"
-            )
-        }
-        return (vocabularies, index)
+        return (vocabularies, Fixture.sarcomaIndex(count: 3, firstPMID: 71_000_000, vocabularies: vocabularies).index)
     }
 
     static let profile = PatientProfile(disease: "sarcoma", alterations: ["NTRK1 fusion"])

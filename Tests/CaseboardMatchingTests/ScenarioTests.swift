@@ -9,6 +9,25 @@ import Testing
 enum Fixture {
     static let vocabularies = Result { try Vocabularies.loadBundled() }
 
+    /// An index of `count` copies of ``sarcomaCase()`` as separate reports (PMIDs from
+    /// `firstPMID` up), added one at a time as a store would; returns the case ids in order.
+    static func sarcomaIndex(count: Int, firstPMID: Int, vocabularies: Vocabularies) -> (index: KnowledgeIndex, ids: [String]) {
+        var index = KnowledgeIndex(evidence: [], cases: [], classRules: [], snapshot: "0-a")
+        var ids: [String] = []
+        for number in 0..<count {
+            var record = sarcomaCase()
+            record.metadata.pmid = String(firstPMID + number)
+            let id = CaseIdentity.id(for: record)
+            ids.append(id)
+            index = index.adding(
+                CaseSummary(id: id, record: record),
+                evidence: CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies),
+                snapshot: "\(number + 1)-x"
+            )
+        }
+        return (index, ids)
+    }
+
     /// An invented case report: an NTRK1-fused sarcoma with a complete response to crizotinib.
     static func sarcomaCase() -> CaseRecord {
         CaseRecord(
@@ -196,17 +215,7 @@ struct IncrementalIndexTests {
 struct CaseClaimTests {
     @Test func manyReportsOfOneClaimAreCountedNotWalked() throws {
         let vocabularies = try Fixture.vocabularies.get()
-        var index = KnowledgeIndex(evidence: [], cases: [], classRules: [], snapshot: "0-a")
-        for number in 0..<40 {
-            var record = Fixture.sarcomaCase()
-            record.metadata.pmid = String(80_000_000 + number)
-            let id = CaseIdentity.id(for: record)
-            index = index.adding(
-                CaseSummary(id: id, record: record),
-                evidence: CaseEvidence.derive(from: record, caseID: id, vocabularies: vocabularies),
-                snapshot: "\(number + 1)-x"
-            )
-        }
+        let index = Fixture.sarcomaIndex(count: 40, firstPMID: 80_000_000, vocabularies: vocabularies).index
         let result = Matcher(vocabularies: vocabularies, index: index).match(PatientProfile(disease: "sarcoma", alterations: ["NTRK1 fusion"]))
         let crizotinib = try #require(result.options.first { $0.drugs == ["crizotinib"] })
         #expect(crizotinib.evidence.count == KnowledgeIndex.caseReportsPerClaim)
