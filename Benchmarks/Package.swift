@@ -10,6 +10,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
+        // Clocks, peak memory, load average and the zcat baseline, measured one way for all.
+        .target(
+            name: "BenchmarkSupport",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "MatchBenchmark",
             dependencies: [
@@ -26,6 +31,7 @@ let package = Package(
         .executableTarget(
             name: "ExtractionBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "CaseboardCore", package: "Caseboard"),
                 .product(name: "CaseboardDocuments", package: "Caseboard"),
                 .product(name: "CaseboardVocabularies", package: "Caseboard"),
@@ -36,6 +42,7 @@ let package = Package(
         .executableTarget(
             name: "AnnotateBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "CaseboardGenomics", package: "Caseboard"),
                 .product(name: "CaseboardKnowledge", package: "Caseboard"),
                 .product(name: "CaseboardMatching", package: "Caseboard"),
@@ -46,6 +53,7 @@ let package = Package(
         .executableTarget(
             name: "ReaderBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "CaseboardCore", package: "Caseboard"),
                 .product(name: "CaseboardDocuments", package: "Caseboard"),
             ],

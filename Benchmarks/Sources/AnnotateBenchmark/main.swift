@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import CaseboardGenomics
 import CaseboardKnowledge
 import CaseboardMatching
@@ -15,18 +16,6 @@ import Darwin
 
 let rows = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
 let samples = max(1, rows / 100)
-
-/// Peak resident memory in MB (ru_maxrss is KB on Linux, bytes on macOS).
-func peakMegabytes() -> Double {
-    var usage = rusage()
-    #if canImport(Darwin)
-    getrusage(RUSAGE_SELF, &usage)
-    return Double(usage.ru_maxrss) / 1_048_576
-    #else
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-    #endif
-}
 
 // A fixed mix: hotspots, a silent change, an unknown gene, a splice site, so every path is exercised.
 let mix: [(gene: String, klass: String, change: String, cdna: String)] = [

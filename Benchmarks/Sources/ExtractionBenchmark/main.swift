@@ -10,6 +10,7 @@
 //         Extracts ordinary and mention-dense invented texts of each size on one core and
 //         prints seconds per MB (targets: no growth with size, any 1 MB text under 2 s), with
 //         the 1-minute load average beside each figure.
+import BenchmarkSupport
 import CaseboardCore
 import CaseboardDocuments
 import CaseboardExtraction
@@ -19,55 +20,6 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-
-func peakRSSMegabytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
-    }
-    return -1
-}
-
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// User and system CPU seconds of this process so far: on a machine shared with other work the
-/// wall time says little, the CPU time much more.
-func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// CPU seconds of the calling thread so far.
-func threadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-func loadAverage() -> Double {
-    var loads = [0.0, 0.0, 0.0]
-    return getloadavg(&loads, 3) > 0 ? loads[0] : -1
-}
-
-/// `zcat FILE | wc -c`: the decompressed size and the wall time.
-func zcatBaseline(_ path: String) throws -> (bytes: Int, seconds: Double) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "zcat \"$0\" | wc -c", path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    let start = now()
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let seconds = now() - start
-    return (Int(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, seconds)
-}
 
 func pubMedFile(_ path: String, extractor: CaseExtractor) async throws {
     guard FileManager.default.fileExists(atPath: path) else {
@@ -105,7 +57,7 @@ func pubMedFile(_ path: String, extractor: CaseExtractor) async throws {
         records += current.count
         textBytes += current.reduce(0) { $0 + $1.text.utf8.count }
         outputBytes += sizes.reduce(0, +)
-        if earlyRSS < 0 && records >= 2_000 { earlyRSS = peakRSSMegabytes() }
+        if earlyRSS < 0 && records >= 2_000 { earlyRSS = Int(peakMegabytes()) }
     }
     let seconds = now() - start
     let cpuSeconds = processCPUSeconds() - cpuStart
@@ -123,7 +75,7 @@ func pubMedFile(_ path: String, extractor: CaseExtractor) async throws {
     print(String(format: "zcat | wc -c: %.2f s", zcat.seconds))
     print(String(format: "ratio: %.1fx (target: under 10x)", seconds / zcat.seconds))
     print(String(format: "CPU: %.2f s user+sys while extracting (%.1fx the zcat wall time)", cpuSeconds, cpuSeconds / zcat.seconds))
-    print("peak RSS: \(earlyRSS) MB after 2,000 records, \(peakRSSMegabytes()) MB at the end")
+    print("peak RSS: \(earlyRSS) MB after 2,000 records, \(Int(peakMegabytes())) MB at the end")
     print(String(format: "records/s: %.0f", Double(records) / seconds))
     print(String(format: "load average (1 min): %.1f before, %.1f after", loadBefore, loadAverage()))
 }
@@ -183,7 +135,7 @@ func scaling(sizes: [Double], extractor: CaseExtractor) throws {
         }
     }
     if let slowest { print("slowest 1 MB text: \(slowest.label), " + String(format: "%.2f s", slowest.seconds)) }
-    print("peak RSS: \(peakRSSMegabytes()) MB")
+    print("peak RSS: \(Int(peakMegabytes())) MB")
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())

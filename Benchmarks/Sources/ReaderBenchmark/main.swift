@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import CaseboardCore
 import CaseboardDocuments
 import Foundation
@@ -20,36 +21,6 @@ final class CountingByteSource: ByteSource {
         count += read
         return read
     }
-}
-
-func peakRSSKilobytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? -1
-    }
-    return -1
-}
-
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// Runs `zcat FILE | wc -c`, returning the byte count and the wall time.
-func zcatBaseline(_ path: String) throws -> (bytes: Int, seconds: Double) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "zcat \"$0\" | wc -c", path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    let start = now()
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let seconds = now() - start
-    let text = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    return (Int(text) ?? 0, seconds)
 }
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -86,7 +57,7 @@ do {
             deletedPMIDs += pmids.count
         }
         if earlyRSS == nil && counter.count * 10 >= baseline.bytes {
-            earlyRSS = (articles + deletedBlocks, peakRSSKilobytes())
+            earlyRSS = (articles + deletedBlocks, Int(peakMegabytes() * 1024))
         }
     }
     let seconds = now() - start
@@ -100,7 +71,7 @@ do {
     if let earlyRSS {
         print("peak RSS after the first \(earlyRSS.records) records (10% of the bytes): \(earlyRSS.kilobytes / 1024) MB")
     }
-    print("peak RSS at the end: \(peakRSSKilobytes() / 1024) MB")
+    print("peak RSS at the end: \(Int(peakMegabytes())) MB")
     print(String(format: "ratio to zcat: %.2fx", seconds / baseline.seconds))
 } catch {
     print("error: \(error)")
