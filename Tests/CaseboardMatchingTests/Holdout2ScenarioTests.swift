@@ -11,42 +11,15 @@ import Testing
 /// chains, clinician wording and disease-scope traps. Checked with the clinical scenario suite's
 /// checker on the default knowledge base (curated table, class rules and bundled CIViC release).
 enum Holdout2Scenarios {
-    static let loaded = Result { () throws -> [ClinicalScenario] in
-        guard let url = Bundle.module.url(forResource: "holdout2", withExtension: "jsonl", subdirectory: "Scenarios") else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        let decoder = JSONDecoder()
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
-            try decoder.decode(ClinicalScenario.self, from: Data($0.utf8))
-        }
-    }
-
-    /// The profiles, for `@Test(arguments:)`; a file that does not load fails `profilesAreWellFormed`.
-    static let profiles: [ClinicalScenario] = (try? loaded.get()) ?? []
+    static let file = ScenarioFile("holdout2")
+    static var loaded: Result<[ClinicalScenario], any Error> { file.loaded }
+    static var profiles: [ClinicalScenario] { file.profiles }
 }
 
 struct Holdout2ScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let profiles = try Holdout2Scenarios.loaded.get()
-        let vocabularies = try ClinicalScenarioSuite.matcher.get().vocabularies
-        #expect(profiles.count >= 100)
-        #expect(Set(profiles.map(\.id)).count == profiles.count, "duplicate ids")
-        let earlier = Set(try ClinicalScenarioSuite.loaded.get().map(\.id) + HoldoutScenarios.loaded.get().map(\.id))
-        let known = Set(vocabularies.drugs.map(\.name))
-        for scenario in profiles {
-            #expect(!earlier.contains(scenario.id), "\(scenario.id) is also an earlier profile")
-            #expect(!scenario.source.isEmpty, "\(scenario.id): no source")
-            #expect(
-                !scenario.expectedFirst.isEmpty || scenario.top3Any != nil || scenario.mustFlag != nil || scenario.notInTop3 != nil,
-                "\(scenario.id): no expectation"
-            )
-            let expected =
-                [scenario.top1 ?? []] + (scenario.top1Any ?? []) + (scenario.top3Any ?? []) + (scenario.notInTop3 ?? [])
-                + (scenario.mustFlag ?? []) + (scenario.mustNotFlag ?? []) + scenario.priorTherapies.map(\.drugs)
-            for drug in expected.joined() {
-                #expect(known.contains(drug), "\(scenario.id): '\(drug)' is not in the drug vocabulary")
-            }
-        }
+        let earlier = try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get()
+        try Holdout2Scenarios.file.expectWellFormed(atLeast: 100, earlier: earlier)
     }
 
     /// Each profile on the default knowledge base (curated + bundled CIViC), as a new user runs it.
@@ -56,25 +29,7 @@ struct Holdout2ScenarioTests {
         ClinicalScenarioSuite.expectPasses(scenario, result)
     }
 
-    /// Prints the figures on the default knowledge base and on the curated table alone, with
-    /// every failing profile's report on the default knowledge base.
     @Test func summary() throws {
-        let profiles = try Holdout2Scenarios.loaded.get()
-        #expect(!profiles.isEmpty)
-        let matcher = try HoldoutScenarios.defaultMatcher.get()
-        print("Hold-out 2, default knowledge base (curated + bundled CIViC):")
-        print(ClinicalScenarioSuite.figures(matcher, profiles))
-        print("Hold-out 2, curated table only:")
-        let curated = try ClinicalScenarioSuite.matcher.get()
-        print(ClinicalScenarioSuite.figures(curated, profiles))
-        for scenario in profiles {
-            let result = matcher.match(scenario.profile)
-            let failures = ClinicalScenarioSuite.evaluate(scenario, result)
-            if !failures.isEmpty { print("HOLDOUT2 FAIL (default)\n" + ClinicalScenarioSuite.report(scenario, result, failures)) }
-            let curatedFailures = ClinicalScenarioSuite.evaluate(scenario, curated.match(scenario.profile))
-            if !curatedFailures.isEmpty {
-                print("HOLDOUT2 FAIL (curated only): \(scenario.id): \(curatedFailures.map(\.description).joined(separator: "; "))")
-            }
-        }
+        try Holdout2Scenarios.file.printSummary(title: "Hold-out 2")
     }
 }

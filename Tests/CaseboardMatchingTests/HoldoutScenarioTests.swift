@@ -9,18 +9,9 @@ import Testing
 /// was run on them, checked with the clinical scenario suite's checker on the default knowledge
 /// base: the curated table, the class rules and the bundled CIViC release.
 enum HoldoutScenarios {
-    static let loaded = Result { () throws -> [ClinicalScenario] in
-        guard let url = Bundle.module.url(forResource: "holdout", withExtension: "jsonl", subdirectory: "Scenarios") else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        let decoder = JSONDecoder()
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
-            try decoder.decode(ClinicalScenario.self, from: Data($0.utf8))
-        }
-    }
-
-    /// The profiles, for `@Test(arguments:)`; a file that does not load fails `profilesAreWellFormed`.
-    static let profiles: [ClinicalScenario] = (try? loaded.get()) ?? []
+    static let file = ScenarioFile("holdout")
+    static var loaded: Result<[ClinicalScenario], any Error> { file.loaded }
+    static var profiles: [ClinicalScenario] { file.profiles }
 
     /// The matcher a new user gets: curated rows and the bundled CIViC release, with the class rules.
     static let defaultMatcher = Result { () throws -> Matcher in
@@ -39,22 +30,7 @@ enum HoldoutScenarios {
 
 struct HoldoutScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let profiles = try HoldoutScenarios.loaded.get()
-        let vocabularies = try ClinicalScenarioSuite.matcher.get().vocabularies
-        #expect(profiles.count >= 80)
-        #expect(Set(profiles.map(\.id)).count == profiles.count, "duplicate ids")
-        let suiteIDs = Set(try ClinicalScenarioSuite.loaded.get().map(\.id))
-        let known = Set(vocabularies.drugs.map(\.name))
-        for scenario in profiles {
-            #expect(!suiteIDs.contains(scenario.id), "\(scenario.id) is also a suite profile")
-            #expect(!scenario.source.isEmpty, "\(scenario.id): no source")
-            let expected =
-                [scenario.top1 ?? []] + (scenario.top1Any ?? []) + (scenario.top3Any ?? []) + (scenario.notInTop3 ?? [])
-                + (scenario.mustFlag ?? []) + (scenario.mustNotFlag ?? []) + scenario.priorTherapies.map(\.drugs)
-            for drug in expected.joined() {
-                #expect(known.contains(drug), "\(scenario.id): '\(drug)' is not in the drug vocabulary")
-            }
-        }
+        try HoldoutScenarios.file.expectWellFormed(atLeast: 80, earlier: try ClinicalScenarioSuite.loaded.get())
     }
 
     /// Each profile on the default knowledge base (curated + bundled CIViC), as a new user runs it.
@@ -74,18 +50,7 @@ struct HoldoutScenarioTests {
         #expect(failures.isEmpty, Comment(rawValue: ClinicalScenarioSuite.report(scenario, result, failures)))
     }
 
-    /// Prints the figures on the default knowledge base and on the curated table alone.
     @Test func summary() throws {
-        let profiles = try HoldoutScenarios.loaded.get()
-        #expect(!profiles.isEmpty)
-        print("Hold-out profiles, default knowledge base (curated + bundled CIViC):")
-        print(ClinicalScenarioSuite.figures(try HoldoutScenarios.defaultMatcher.get(), profiles))
-        print("Hold-out profiles, curated table only:")
-        let curated = try ClinicalScenarioSuite.matcher.get()
-        print(ClinicalScenarioSuite.figures(curated, profiles))
-        for scenario in profiles {
-            let failures = ClinicalScenarioSuite.evaluate(scenario, curated.match(scenario.profile))
-            if !failures.isEmpty { print("curated only, failing: \(scenario.id): \(failures.map(\.description).joined(separator: "; "))") }
-        }
+        try HoldoutScenarios.file.printSummary(title: "Hold-out 1")
     }
 }
