@@ -89,7 +89,7 @@ struct Holdout3SolidScenarioTests {
             if !failures.isEmpty { print("HOLDOUT3S FAIL (default)\n" + ClinicalScenarioSuite.report(scenario, result, failures)) }
             let curatedFailures = ClinicalScenarioSuite.evaluate(scenario, curated.match(scenario.profile))
             if !curatedFailures.isEmpty {
-                print("HOLDOUT3S FAIL (curated only): \(scenario.id): \(curatedFailures.map(\.description).joined(separator: "; "))")
+                print("HOLDOUT3S FAIL (curated only)\n" + ClinicalScenarioSuite.report(scenario, curated.match(scenario.profile), curatedFailures))
             }
         }
     }
