@@ -124,7 +124,12 @@ extension Matcher {
                     drugs.formUnion(names)
                 } else {
                     var message = "unknown drug; use a generic name, brand or code"
-                    if case .unknown(let suggestions) = resolution, !suggestions.isEmpty {
+                    if case .unknown(let suggestions) = resolution, suggestions.count == 1 {
+                        // One drug within two letters: read as it, and said. A prior drug left out would
+                        // bring back the drug the patient progressed on; a wrong one can only demote.
+                        drugs.insert(suggestions[0])
+                        message += "; read as \(suggestions[0]), the one drug spelt like it"
+                    } else if case .unknown(let suggestions) = resolution, !suggestions.isEmpty {
                         message += "; did you mean \(suggestions.joined(separator: ", "))?"
                     } else if case .rejected(let problem) = resolution {
                         message = problem.description

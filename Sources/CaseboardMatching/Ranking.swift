@@ -63,6 +63,31 @@ extension Matcher {
         item.settings.isEmpty || item.settings.contains { $0 != .adjuvant && $0 != .neoadjuvant }
     }
 
+    /// Whether every drug of a regimen is a targeted, antibody or immune agent (no cytotoxic or
+    /// hormonal partner), so its "first line" means the first line of that treatment, not of any treatment.
+    static func isTargeted(_ drugs: [String], _ vocabularies: Vocabularies) -> Bool {
+        !drugs.isEmpty
+            && drugs.allSatisfy {
+                vocabularies.drug(inn: $0).map { ["targeted", "immunotherapy", "antibody", "antibody-drug conjugate"].contains($0.category) } == true
+            }
+    }
+
+    /// The drug classes of a regimen when each drug has one that names a single mechanism (no
+    /// multikinase inhibitor, whose members differ in what they cover, and no class with
+    /// generations), else nil.
+    static func mechanismClasses(_ drugs: some Collection<String>, _ vocabularies: Vocabularies) -> Set<String>? {
+        var classes: Set<String> = []
+        for drug in drugs {
+            // Generational families are left out: their members switch within a generation for
+            // resistance (nilotinib or bosutinib after dasatinib, NCCN Chronic Myeloid Leukemia v.2.2025).
+            guard let drugClass = vocabularies.drug(inn: drug)?.drugClass, !drugClass.isEmpty, !drugClass.contains("multikinase"),
+                generation(of: drugClass) == nil
+            else { return nil }
+            classes.insert(drugClass)
+        }
+        return classes.isEmpty ? nil : classes
+    }
+
     /// The patient's disease or one containing it first, then tumour-agnostic, related, other.
     static func diseaseRank(_ hit: Hit) -> Int {
         hit.covers || hit.narrower ? 0 : hit.relation.rank
@@ -90,6 +115,17 @@ extension Matcher {
                 }
             }
             return laterOnly ? .poor : .neutral
+        }
+        // A first-line targeted row after prior therapy aimed at other targets only (BRAF/MEK after
+        // ipilimumab + nivolumab in melanoma, NCCN Melanoma: Cutaneous v.2.2025): the patient has not
+        // had this line yet, so the row is not out of sequence.
+        if item.settings.contains(.firstLine), Self.isTargeted(item.drugs, vocabularies),
+            !patient.priorDrugs.contains(where: { prior in
+                let given = Set(vocabularies.drug(inn: prior)?.targets ?? [])
+                return item.drugs.contains { !given.isDisjoint(with: vocabularies.drug(inn: $0)?.targets ?? []) }
+            })
+        {
+            return .neutral
         }
         var laterLine = false
         for setting in item.settings {
@@ -216,6 +252,20 @@ extension Matcher {
                     demoted = "\(drug) is an earlier generation of \(own.family) than \(failed.0), on which the patient progressed"
                     break
                 }
+            }
+            // Only mechanisms of a targeted regimen the patient progressed on, with other drugs (vemurafenib
+            // or encorafenib + binimetinib after dabrafenib + trametinib, NCCN Melanoma: Cutaneous v.2.2025;
+            // nivolumab after pembrolizumab), unless its own row is written for use after that regimen.
+            // A regimen with a cytotoxic backbone is left out: gilteritinib after 7+3 + midostaurin is the
+            // relapse standard (FDA label: Xospata (gilteritinib), 2018).
+            if demoted == nil, let own = Self.mechanismClasses(drugSet, vocabularies),
+                let prior = progressed.first(where: { prior in
+                    Self.isTargeted(Array(prior.drugs), vocabularies) && prior.drugs.isDisjoint(with: drugSet)
+                        && prior.drugs.isDisjoint(with: Self.anticipated(usable))
+                        && own.isSubset(of: Set(prior.drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }))
+                })
+            {
+                demoted = "works as \(prior.text) does, on which the patient progressed"
             }
             let partner = best.alterations.compactMap { $0.pattern.kind == .fusion ? $0.pattern.partner : nil }.first
             let matchedLabels = Array(Set(group.lazy.flatMap { $0.alterations.lazy.map(\.label) })).sorted()
@@ -374,6 +424,21 @@ extension Matcher {
                     drugs: drugs,
                     reason: .progressedOn,
                     why: "the patient progressed on \(prior.text)",
+                    evidence: []
+                )
+            }
+            // One of its mechanisms alone, by another drug of the same class, after a targeted regimen:
+            // vemurafenib after dabrafenib + trametinib (NCCN Melanoma: Cutaneous v.2.2025), gefitinib
+            // after erlotinib, niraparib after olaparib. Not after a cytotoxic backbone (gilteritinib
+            // after 7+3 + midostaurin, FDA label: Xospata (gilteritinib), 2018).
+            if drugSet.count == 1, let own = Self.mechanismClasses(drugSet, vocabularies), Self.isTargeted(Array(prior.drugs), vocabularies),
+                own.isSubset(of: Set(prior.drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass })),
+                prior.drugs.isDisjoint(with: Self.anticipated(group))
+            {
+                return NotRecommendedOption(
+                    drugs: drugs,
+                    reason: .progressedOn,
+                    why: "the patient progressed on \(prior.text), which works the same way (\(own.sorted().joined(separator: ", ")))",
                     evidence: []
                 )
             }

@@ -229,13 +229,42 @@ extension Vocabularies {
     }
 
     /// MSI, MMR, TMB and HRD, high or low.
+    /// Mismatch-repair protein loss on immunohistochemistry, the way dMMR is reported: "MLH1/PMS2
+    /// loss", "loss of MSH2 and MSH6", "MLH1 loss on IHC" (NCCN Colon Cancer 2025: loss of one or more
+    /// MMR proteins is dMMR).
+    static func saysMismatchRepairProteinLoss(_ lowered: String) -> Bool {
+        let words = lowered.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let proteins = words.filter { ["mlh1", "msh2", "msh6", "pms2"].contains($0) }
+        let rest = Set(words).subtracting(proteins).subtracting([
+            "and", "of", "on", "by", "ihc", "protein", "proteins", "expression", "immunohistochemistry",
+        ])
+        guard !proteins.isEmpty, !rest.isEmpty, rest.isSubset(of: ["loss", "lost", "absent", "absence", "deficient"]) else { return false }
+        // One protein named alone must say it was seen by IHC: "MLH1 loss" could be a gene deletion.
+        return proteins.count >= 2 || words.contains("ihc") || words.contains("protein") || words.contains("immunohistochemistry")
+    }
+
     private static func tumourWideStatus(_ lowered: String) -> StatusReading? {
         // "MMR deficient", "MMR-d", "deficient MMR": the spellings of dMMR reports use.
         let mismatchRepairDeficient: Set<String> = [
             "mmrdeficient", "mmr-d", "mmrd", "deficientmmr", "mmrdeficiency", "mismatchrepair-deficient", "mismatch-repairdeficient",
             "mmr-deficiency", "mmrloss", "lossofmmr",
         ]
-        let lowered = mismatchRepairDeficient.contains(lowered.filter { $0 != " " }) ? "dmmr" : lowered
+        var lowered = mismatchRepairDeficient.contains(lowered.filter { $0 != " " }) ? "dmmr" : lowered
+        if Self.saysMismatchRepairProteinLoss(lowered) { lowered = "dmmr" }
+        // "MSI-H/dMMR", "dMMR / MSI-high": two names of one finding; both are read, the first keys evidence.
+        if lowered.contains("/") {
+            let parts = lowered.split(separator: "/").map { String($0).trimming { " ".unicodeScalars.contains($0) } }
+            let readings = parts.compactMap { $0.contains("/") ? nil : tumourWideStatus($0) }
+            if parts.count >= 2, readings.count == parts.count, let first = readings.first?.alteration {
+                let others = readings.dropFirst().compactMap(\.alteration).filter { $0 != first }
+                return StatusReading(
+                    statuses: readings.flatMap(\.statuses),
+                    alteration: first,
+                    equivalents: others,
+                    notes: ["read '\(lowered)' as one finding"]
+                )
+            }
+        }
         if let alteration = biomarker(lowered) {
             let marker: BiomarkerStatus.Marker
             let call: BiomarkerStatus.Call

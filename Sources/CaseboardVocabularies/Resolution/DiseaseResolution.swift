@@ -88,7 +88,7 @@ extension Vocabularies {
             _ = stripBiomarkers(trimmed, into: &reading.biomarkers)
             return reading
         }
-        var remaining = stripModifiers(trimmed, into: &reading.modifiers)
+        var remaining = stripModifiers(Self.expandingCa(trimmed), into: &reading.modifiers)
         remaining = stripBiomarkers(remaining, into: &reading.biomarkers)
         reading.resolution = resolveCleaned(remaining)
         return reading
@@ -277,7 +277,27 @@ extension Vocabularies {
         // "non-squamous NSCLC" is NSCLC, "chronic phase CML" is CML.
         "non-squamous", "nonsquamous", "chronic phase", "chronic-phase", "accelerated phase", "accelerated-phase",
         "platinum-resistant", "platinum resistant", "platinum-sensitive", "platinum sensitive", "platinum-refractory",
+        // Side, sub-site and radioiodine status choose a treatment, not a disease (NCCN Colon Cancer and
+        // Thyroid Carcinoma 2025): "left-sided colon cancer" is colon cancer, "sigmoid colon" is colon.
+        "left-sided", "right-sided", "left sided", "right sided", "sigmoid", "ascending", "descending", "transverse", "cecal", "caecal",
+        "rai-refractory", "rai refractory", "radioiodine-refractory", "radioiodine refractory", "radioactive iodine-refractory",
     ]
+
+    /// "breast ca", "Ca prostate": the clinical shorthand for cancer, as a last word or a first one.
+    static func expandingCa(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard words.count >= 2 else { return text }
+        for index in [words.count - 1, 0] where ["ca", "ca."].contains(words[index].lowercased()) {
+            if index == 0 {
+                words.removeFirst()
+                words.append("cancer")
+            } else {
+                words[index] = "cancer"
+            }
+            return words.joined(separator: " ")
+        }
+        return text
+    }
 
     private func stripModifiers(_ text: String, into found: inout [String]) -> String {
         var result = " " + text.lowercased() + " "

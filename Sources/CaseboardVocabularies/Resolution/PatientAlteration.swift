@@ -146,6 +146,10 @@ extension Vocabularies {
                 )
             )
         }
+        if let marker = Self.cytogeneticMarkers[body.lowercased().filter { $0 != " " }] {
+            let note = "'\(body)' is \(marker); no evidence is keyed to it, so nothing is matched on it"
+            return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
+        }
         if let gene = wildTypeGene(body) {
             let note = "'\(body)' says no \(gene) alteration was found; nothing is matched on it"
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
@@ -214,6 +218,19 @@ extension Vocabularies {
         "17p loss": "TP53 deletion", "loss of 17p": "TP53 deletion", "17p13 deletion": "TP53 deletion",
     ]
 
+    /// Cytogenetic findings that define a diagnosis rather than a treatment ("1p/19q codeletion" makes
+    /// an IDH-mutant glioma an oligodendroglioma, WHO CNS5 2021), keyed without spaces.
+    static let cytogeneticMarkers: [String: String] = {
+        var table: [String: String] = [:]
+        for form in [
+            "1p/19qcodeletion", "1p/19qco-deletion", "1p/19qcodeleted", "1p/19q-codeleted", "1p19qcodeletion", "1p19qcodeleted",
+            "codeleted1p/19q", "1p/19qdeletion", "1p/19qloss", "1p/19qcodel", "1p19qcodel",
+        ] {
+            table[form] = "the 1p/19q codeletion of oligodendroglioma"
+        }
+        return table
+    }()
+
     /// Clinician shorthand for an alteration with no gene in it, or a gene alias only reports use,
     /// each with why it is read so.
     static let clinicalShorthand: [String: (String, String)] = {
@@ -258,7 +275,32 @@ extension Vocabularies {
             notes.append("'\(text)' read as \(reading) (\(why))")
             return reading
         }
+        var text = text
+        // "claudin 18.2 positive", "claudin-18.2": the protein's name for CLDN18 (isoform 2).
+        if text.lowercased().hasPrefix("claudin"), let digit = text.dropFirst(7).first(where: { !" -".contains($0) }), digit.isNumber {
+            let rest = text.dropFirst(7).drop { " -".contains($0) }
+            notes.append("'claudin' read as CLDN")
+            text = "CLDN" + rest
+        }
+        // "KRAS G12C (c.34G>T)": the cDNA change in brackets repeats the protein change before it.
+        if let open = text.firstIndex(of: "("), text.hasSuffix(")"), open > text.startIndex,
+            text[text.index(after: open)...].lowercased().hasPrefix("c.")
+        {
+            let head = String(text[..<open]).trimmingCharacters(in: " ")
+            if let last = head.split(separator: " ").last, Self.isProteinChange(String(last)) {
+                notes.append("the bracketed '\(text[open...])' repeats \(last); read '\(head)'")
+                text = head
+            }
+        }
         var words = text.split(separator: " ").map(String.init)
+        // "PSMA PET positive": the imaging test names how the marker was seen, not what it is.
+        if words.count >= 3 {
+            let kept = words.enumerated().filter { $0.offset == 0 || !["pet", "pet/ct", "pet-ct", "scan"].contains($0.element.lowercased()) }
+            if kept.count < words.count {
+                notes.append("'\(text)' read without its imaging test")
+                words = kept.map(\.element)
+            }
+        }
         // "BCR::ABL1 p210", "BCR-ABL1 (p190)": the transcript's protein size, not an ABL1 residue.
         if words.count == 2, words[0].uppercased().contains("ABL1"),
             ["p190", "p210", "p230", "(p190)", "(p210)", "(p230)"].contains(words[1].lowercased())
