@@ -70,4 +70,31 @@ struct ThirdHoldoutPatternTests {
         let terms = Set(record.adverseEvents.map(\.term))
         #expect(terms == ["diarrhea"])
     }
+
+    @Test func newLesionsFoundOnRestagingAreProgression() throws {
+        let (first, _) = try extract(
+            "A 60-year-old man with gastric cancer received oxaliplatin and capecitabine. Three months later, multiple liver metastases were seen on CT."
+        )
+        #expect(first.therapies.first { $0.drugs.contains("oxaliplatin") }?.response == .progressive)
+        let (second, _) = try extract(
+            "A 55-year-old woman with lung adenocarcinoma received carboplatin and paclitaxel. Restaging revealed a new, left-sided adrenal mass."
+        )
+        #expect(second.therapies.first { $0.drugs.contains("carboplatin") }?.response == .progressive)
+        let (third, _) = try extract(
+            "A 49-year-old man with colon cancer received irinotecan. Restaging showed no new lesions and no metastases were found."
+        )
+        #expect(third.therapies.first { $0.drugs.contains("irinotecan") }?.response == nil)
+    }
+
+    @Test func symptomsATreatmentRelievedAreNotItsToxicities() throws {
+        let (relieved, _) = try extract(
+            "A 50-year-old woman with lung adenocarcinoma was started on dabrafenib and trametinib. Two weeks after the first dose of dabrafenib, "
+                + "her dyspnea and cough disappeared and her weight increased by 4 kg."
+        )
+        #expect(relieved.adverseEvents.isEmpty)
+        let (withheld, _) = try extract(
+            "A 57-year-old man with renal cell carcinoma was given sunitinib. He developed grade 2 diarrhea, which resolved after sunitinib was withheld."
+        )
+        #expect(withheld.adverseEvents.map(\.term) == ["diarrhea"])
+    }
 }

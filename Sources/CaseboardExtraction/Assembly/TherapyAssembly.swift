@@ -881,7 +881,7 @@ struct TherapyAssembly {
                 || assembler.sentence(view, containsAnyOf: Self.chemotherapyWord, ignoringCase: true)
                     && assembler.sentence(view, containsAnyOf: Self.toxicityWords, ignoringCase: true)
         else { return }
-        if isPresentation(view, placed: placed) { return }
+        if isPresentation(view, placed: placed) || isReliefByTreatment(view) { return }
         // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
         let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
         let hasContext =
@@ -970,6 +970,30 @@ struct TherapyAssembly {
         let rest = assembler.lowered(causeStart..<causeEnd)
         return Self.diseaseCauseWords.contains { rest.contains($0) }
     }
+
+    /// "Two weeks after starting X, her dyspnea and cough disappeared": symptoms a treatment
+    /// relieved, not its toxicities. Not when the sentence also tells of a new event, a stop or a
+    /// dose cut ("diarrhea resolved after X was withheld"), nor when the relief comes from a
+    /// drug named after the event ("the rash resolved with topical steroids").
+    private func isReliefByTreatment(_ view: SentenceView) -> Bool {
+        guard assembler.sentence(view, containsAnyOf: Self.reliefKeys, ignoringCase: true) else { return false }
+        let text = assembler.text(view.range)
+        guard let relief = text.firstMatch(of: Self.reliefWords) else { return false }
+        if text.firstMatch(of: Self.newEventOrStop) != nil { return false }
+        let reliefStart = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: relief.range.lowerBound)
+        guard let firstEvent = view.terms(.adverseEvent).map(\.range.lowerBound).min(), firstEvent < reliefStart else { return false }
+        // The treatment comes before the events it relieved.
+        return view.terms(.drug).contains { $0.range.upperBound <= firstEvent }
+    }
+
+    private static let reliefKeys = [
+        "disappear", "resolv", "improv", "amelior", "subsid", "reliev", "abat", "vanish", "normaliz", "normalis",
+    ].map { Array($0.utf8) }
+    nonisolated(unsafe) private static let reliefWords =
+        /\b(?:disappeared|resolved|improved|ameliorated|subsided|relieved|abated|vanished|normali[sz]ed)\b/.ignoresCase()
+    nonisolated(unsafe) private static let newEventOrStop =
+        /\b(?:developed|develop|experienced|occurred|onset|grade\s+\d|discontinu\w*|withh(?:eld|olding)|held|interrupt\w*|stopp?(?:ed|ing)?|cessation|withdraw\w*|reduc\w*|toxicit\w*|adverse|side\s+effects?|induced|related|worse\w*|despite)\b/
+        .ignoresCase()
 
     /// "Despite these interventions, he developed dyspnea": the disease went on under treatment;
     /// the events are its course, not toxicities ("despite dose reduction, diarrhea persisted"
