@@ -97,4 +97,18 @@ struct ThirdHoldoutPatternTests {
         )
         #expect(withheld.adverseEvents.map(\.term) == ["diarrhea"])
     }
+
+    @Test func carcinomaAndCancerNameOneDisease() throws {
+        let (record, _) = try extract("A 64-year-old woman was found to have an invasive lobular breast carcinoma of the left breast.")
+        #expect(record.diagnoses.first?.oncotree == "ILC")
+    }
+
+    @Test func aScaleNamedForADiseaseAndAHedgedImpressionAreNoDiagnoses() throws {
+        let (record, _) = try extract(
+            "A 77-year-old man with a gastric adenocarcinoma scored 17 on the Hasegawa Dementia Scale. An echogenic liver lesion was suggestive of hemangioma."
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains { $0.contains("dementia") || $0.contains("hemangioma") })
+        #expect(names.contains { $0.contains("gastric") })
+    }
 }

@@ -442,7 +442,12 @@ struct CaseAssembler {
     private func namesAMarkerOrPattern(_ range: Range<Int>, in view: SentenceView) -> Bool {
         var after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 24))
         if after.hasPrefix("-like") || after.hasPrefix(" like ") { return true }
-        for head in [" oncogene", " protein", " antigen", " gene ", " gene,", " gene."] where after.hasPrefix(head) { return true }
+        for head in [" oncogene", " protein", " antigen", " gene ", " gene,", " gene.", " scale", " rating scale", " score", " questionnaire"]
+        where after.hasPrefix(head) {
+            // A whole word: "scored" is no "score".
+            if let next = after.dropFirst(head.count).first, next.isLetter { continue }
+            return true
+        }
         // "(Bcl)-2": a bracketed short name, then the member number.
         if after.hasPrefix(" ("), let close = after.firstIndex(of: ")"), after.distance(from: after.startIndex, to: close) <= 10 {
             after = String(after[after.index(after: close)...])
@@ -564,11 +569,11 @@ struct CaseAssembler {
     /// Every form of ``setAsideWords`` holds one of these (lower case). A new form adds its word here.
     private static let setAsideKeys = [
         "resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential", "impression", "initially thought", "possibility",
-        "preoperatively diagnosed",
+        "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of",
     ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let setAsideWords =
-        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed)\b/
+        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of))\b/
 
     /// Verb phrases that deny a list before them: "rash, fever and hypertension were not observed".
     private static let postposedDenials = [
