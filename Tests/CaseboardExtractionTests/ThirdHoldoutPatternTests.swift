@@ -111,4 +111,13 @@ struct ThirdHoldoutPatternTests {
         #expect(!names.contains { $0.contains("dementia") || $0.contains("hemangioma") })
         #expect(names.contains { $0.contains("gastric") })
     }
+
+    @Test func aDrugGivenInsteadOfAnotherOrBesideAnOpenDiagnosisIsGiven() throws {
+        let (record, _) = try extract(
+            "A 30-year-old man had a glioblastoma. He was switched to levetiracetam instead of phenytoin. "
+                + "Because a stroke could not be excluded, mannitol was given."
+        )
+        let drugs = Set(record.therapies.flatMap(\.drugs))
+        #expect(drugs == ["levetiracetam", "mannitol"])
+    }
 }

@@ -105,6 +105,9 @@ struct CaseAssembler {
     func isNegated(_ range: Range<Int>, in view: SentenceView, window: Int = 30) -> Bool {
         for cue in view.cues where cue.cue == .negation {
             if cue.range.upperBound <= range.lowerBound, range.lowerBound - cue.range.upperBound <= window {
+                // Words that deny what comes before them ("a stroke could not be excluded,
+                // mannitol was given") do not deny what follows.
+                if Self.postposedNegations.contains(lowered(cue.range)) { continue }
                 // A clause break between the cue and the mention ends its scope.
                 let between = text(cue.range.upperBound..<range.lowerBound)
                 if between.contains(";") || between.contains(". ") || between.contains(" but ") { continue }
@@ -122,6 +125,9 @@ struct CaseAssembler {
         }
         return false
     }
+
+    /// Negation words that follow what they deny.
+    static let postposedNegations: Set<String> = ["excluded", "ruled out", "unremarkable", "inconclusive", "not detected", "undetectable"]
 
     /// True when `range` sits inside a parenthetical that cites other evidence:
     /// "(which was studied in NSCLC with ALK rearrangement)".

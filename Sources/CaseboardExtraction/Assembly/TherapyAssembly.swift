@@ -306,8 +306,26 @@ struct TherapyAssembly {
         if assembler.isNegated(range, in: view, window: 12) || assembler.isInBackgroundAside(range, in: view) { return false }
         if namesSomethingElse(range, in: view) { return false }
         let clause = clauseRange(around: range, in: view)
-        return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) }
+        return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) && refuses($0, range) }
     }
+
+    /// "Y instead of X" refuses only X, the drug after the cue; "could not be excluded" refuses
+    /// nothing (a diagnosis that stayed open, not a drug withheld).
+    private func refuses(_ cue: CueMention, _ drug: Range<Int>) -> Bool {
+        let word = assembler.lowered(cue.range)
+        if word == "instead of" || word == "rather than" { return cue.range.upperBound <= drug.lowerBound }
+        if word == "could not be" {
+            let after = assembler.lowered(cue.range.upperBound..<min(assembler.bytes.count, cue.range.upperBound + 16))
+            let next = after.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+            return !Self.openDiagnosisWords.contains(next)
+        }
+        return true
+    }
+
+    private static let openDiagnosisWords: Set<String> = [
+        "excluded", "ruled", "confirmed", "determined", "identified", "evaluated", "assessed", "detected", "found", "seen", "visualized",
+        "visualised", "resected", "removed", "established", "obtained",
+    ]
 
     /// Words after a drug name that make the phrase something other than a drug given: "tetrodotoxin
     /// poisoning", "creatine kinase", "fibrin deposits", "angiotensin-converting enzyme", "13C urea
