@@ -105,6 +105,9 @@ struct CaseAssembler {
     func isNegated(_ range: Range<Int>, in view: SentenceView, window: Int = 30) -> Bool {
         for cue in view.cues where cue.cue == .negation {
             if cue.range.upperBound <= range.lowerBound, range.lowerBound - cue.range.upperBound <= window {
+                // Words that deny what comes before them ("a stroke could not be excluded,
+                // mannitol was given") do not deny what follows.
+                if Self.postposedNegations.contains(lowered(cue.range)) { continue }
                 // A clause break between the cue and the mention ends its scope.
                 let between = text(cue.range.upperBound..<range.lowerBound)
                 if between.contains(";") || between.contains(". ") || between.contains(" but ") { continue }
@@ -122,6 +125,9 @@ struct CaseAssembler {
         }
         return false
     }
+
+    /// Negation words that follow what they deny.
+    static let postposedNegations: Set<String> = ["excluded", "ruled out", "unremarkable", "inconclusive", "not detected", "undetectable"]
 
     /// True when `range` sits inside a parenthetical that cites other evidence:
     /// "(which was studied in NSCLC with ALK rearrangement)".
@@ -291,6 +297,7 @@ struct CaseAssembler {
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
+                if namesAMarkerOrPattern(term.range, in: view) || isRelativesDisease(term.range, in: view) { continue }
                 if !disease.isCancer, isTreatmentEffect(term.range, in: view) { complications.insert(disease.code) }
                 let surface = lowered(term.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 if let best = byCode[disease.code]?.best {
@@ -436,6 +443,42 @@ struct CaseAssembler {
 
     private static let appositiveMarkers = [", a ", ", an "].map { Array($0.utf8) }
 
+    /// A disease name inside a marker's or a pattern's name: "B-cell lymphoma (Bcl)-2", "multiple
+    /// myeloma oncogene 1", "a hemangiopericytoma-like vascular pattern".
+    private func namesAMarkerOrPattern(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        var after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 24))
+        if after.hasPrefix("-like") || after.hasPrefix(" like ") { return true }
+        for head in [" oncogene", " protein", " antigen", " gene ", " gene,", " gene.", " scale", " rating scale", " score", " questionnaire"]
+        where after.hasPrefix(head) {
+            // A whole word: "scored" is no "score".
+            if let next = after.dropFirst(head.count).first, next.isLetter { continue }
+            return true
+        }
+        // "(Bcl)-2": a bracketed short name, then the member number.
+        if after.hasPrefix(" ("), let close = after.firstIndex(of: ")"), after.distance(from: after.startIndex, to: close) <= 10 {
+            after = String(after[after.index(after: close)...])
+        }
+        return after.firstMatch(of: Self.memberNumber) != nil
+    }
+
+    nonisolated(unsafe) private static let memberNumber = /^(?:-|\s)\d{1,2}\b(?!\s*(?:%|mm|cm|years?|months?|weeks?|days?|cycles?))/
+
+    /// Relatives' diseases: "his parents and one brother had lung cancer".
+    private func isRelativesDisease(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let lead = max(view.range.lowerBound, range.lowerBound - 100)..<range.lowerBound
+        guard text(lead, containsAnyOf: Self.relativeKeys, ignoringCase: true) else { return false }
+        let words = lowered(lead).split(whereSeparator: { !$0.isLetter })
+        return words.contains { Self.relatives.contains(String($0)) }
+    }
+
+    private static let relatives: Set<String> = [
+        "mother", "father", "parents", "parent", "brother", "brothers", "sister", "sisters", "sibling", "siblings", "son", "sons", "daughter",
+        "daughters", "aunt", "uncle", "grandmother", "grandfather", "grandparents", "cousin", "cousins", "relatives", "relative", "twin",
+    ]
+    private static let relativeKeys = [
+        "mother", "father", "parent", "brother", "sister", "sibling", "son", "daughter", "aunt", "uncle", "cousin", "relative", "twin",
+    ].map { Array($0.utf8) }
+
     /// A condition the text presents as an effect of a drug: "GPA shortly after starting
     /// dabrafenib", "neuronopathy associated with ruxolitinib".
     private func isTreatmentEffect(_ range: Range<Int>, in view: SentenceView) -> Bool {
@@ -496,6 +539,8 @@ struct CaseAssembler {
     private func isDiseaseNegated(_ range: Range<Int>, in view: SentenceView) -> Bool {
         for cue in view.cues where cue.cue == .negation {
             let word = lowered(cue.range)
+            // "HIV negative", "syphilis negative": a test result after the name.
+            if cue.range.lowerBound >= range.upperBound, cue.range.lowerBound - range.upperBound <= 1, word == "negative" { return true }
             if ["wild-type", "wild type", "wildtype", "negative", "not detected", "undetectable", "absent", "inconclusive"].contains(word) {
                 continue
             }
@@ -509,6 +554,7 @@ struct CaseAssembler {
             {
                 return true
             }
+
         }
         return false
     }
@@ -527,10 +573,13 @@ struct CaseAssembler {
     }
 
     /// Every form of ``setAsideWords`` holds one of these (lower case). A new form adds its word here.
-    private static let setAsideKeys = ["resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential"].map { Array($0.utf8) }
+    private static let setAsideKeys = [
+        "resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential", "impression", "initially thought", "possibility",
+        "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of",
+    ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let setAsideWords =
-        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s)\b/
+        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of))\b/
 
     /// Verb phrases that deny a list before them: "rash, fever and hypertension were not observed".
     private static let postposedDenials = [

@@ -15,12 +15,18 @@ enum ResponsePatterns {
     /// Every pattern below needs one of these words (lower case); a sentence without any is not
     /// searched, since the patterns cost far more per sentence than a byte test. A new pattern
     /// adds its word here.
-    static let keys = ["metasta", "resist", "refractor", "died", "remain", "progression", "hematolog"].map { Array($0.utf8) }
+    static let keys = ["metasta", "resist", "refractor", "died", "remain", "progression", "hematolog", "new"].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
     nonisolated(unsafe) private static let patternList: [(Regex<Substring>, ResponseKind, Bool)] = [
         // New disease: "liver metastasis appeared", "metastases developed".
         (/\bmetasta(?:sis|ses|tic lesions?)\s+(?:had\s+)?(?:newly\s+)?(?:appeared|developed|emerged)\b/, .progressive, false),
+        // Found on restaging: "multiple liver metastases were seen", "a new, right-sided hilar mass", "new bone lesions".
+        (
+            /\bmetasta(?:sis|ses|tic lesions?)\s+(?:were|was|had\s+been|have\s+been)\s+(?:seen|found|detected|noted|observed|identified|revealed)\b/,
+            .progressive, false
+        ),
+        (/\bnew,?\s+(?:[a-z-]+,?\s+){0,3}?(?:metastas[ie]s|metastatic\s+lesions?|lesions?|masse?s?|nodules?|foci)\b/, .progressive, false),
         // Failure named by resistance: "acquired resistance to ceritinib", "resistant to radiation and temozolomide".
         (/\b(?:resistant|resistance(?: mechanism)?|refractoriness)\s+to\b/, .progressive, true),
         // "died despite X".

@@ -306,8 +306,26 @@ struct TherapyAssembly {
         if assembler.isNegated(range, in: view, window: 12) || assembler.isInBackgroundAside(range, in: view) { return false }
         if namesSomethingElse(range, in: view) { return false }
         let clause = clauseRange(around: range, in: view)
-        return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) }
+        return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) && refuses($0, range) }
     }
+
+    /// "Y instead of X" refuses only X, the drug after the cue; "could not be excluded" refuses
+    /// nothing (a diagnosis that stayed open, not a drug withheld).
+    private func refuses(_ cue: CueMention, _ drug: Range<Int>) -> Bool {
+        let word = assembler.lowered(cue.range)
+        if word == "instead of" || word == "rather than" { return cue.range.upperBound <= drug.lowerBound }
+        if word == "could not be" {
+            let after = assembler.lowered(cue.range.upperBound..<min(assembler.bytes.count, cue.range.upperBound + 16))
+            let next = after.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+            return !Self.openDiagnosisWords.contains(next)
+        }
+        return true
+    }
+
+    private static let openDiagnosisWords: Set<String> = [
+        "excluded", "ruled", "confirmed", "determined", "identified", "evaluated", "assessed", "detected", "found", "seen", "visualized",
+        "visualised", "resected", "removed", "established", "obtained",
+    ]
 
     /// Words after a drug name that make the phrase something other than a drug given: "tetrodotoxin
     /// poisoning", "creatine kinase", "fibrin deposits", "angiotensin-converting enzyme", "13C urea
@@ -316,7 +334,18 @@ struct TherapyAssembly {
         "poisoning", "intoxication", "overdose", "ingestion", "exposure", "abuse", "dependence", "withdrawal", "addiction", "kinase",
         "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits", "deposition",
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
+        // A stain or probe, not a dose: "thyroglobulin staining", "a fluorescein-labelled probe".
+        "staining", "stain", "stains", "immunostaining", "antibody", "antibodies", "positivity", "immunoreactivity", "reactivity",
+        "expression", "scintigraphy", "labelled", "labeled", "probe", "probes", "hybridization", "hybridisation",
     ]
+
+    /// Words before a drug name that make it a stain or a measured analyte: "staining for
+    /// thyroglobulin", "positive for calcitonin", "serum levels of ACTH and cortisol".
+    private static let analyteLeads = [
+        "staining for ", "stained for ", "stain for ", "immunostaining for ", "immunoreactivity for ", "immunoreactive for ", "positive for ",
+        "negative for ", "positivity for ", "expression of ", "levels of ", "level of ", "concentration of ", "concentrations of ",
+    ]
+    private static let analyteLeadKeys = ["stain", "immuno", "positiv", "negative", "expression", "level", "concentration"].map { Array($0.utf8) }
 
     /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L".
     nonisolated(unsafe) private static let concentration =
@@ -328,7 +357,10 @@ struct TherapyAssembly {
         if before.hasSuffix("free-") || before.hasSuffix("free ") || before.hasSuffix("reverse-") || before.hasSuffix("reverse ") {
             return true
         }
+        if isAnalyte(range, in: view) { return true }
         var after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 40))
+        // "fluorescein in situ hybridization": a probe.
+        if after.hasPrefix(" in situ") { return true }
         // An abbreviation in brackets does not part the name from its head: "cortisol (F) levels".
         if after.hasPrefix(" ("), let close = after.firstIndex(of: ")"), after.distance(from: after.startIndex, to: close) <= 10 {
             after = String(after[after.index(after: close)...])
@@ -340,6 +372,22 @@ struct TherapyAssembly {
         let words = after.split(whereSeparator: { !$0.isLetter }).prefix(1)
         guard let next = words.first, after.first == " " || after.first == "-" else { return false }
         return Self.nonTherapyHeads.contains(String(next))
+    }
+
+    /// A stain or analyte lead governs the name: only other names of the same list come between
+    /// ("serum levels of ACTH and cortisol"), no verb of giving ("positive for CD20 and received
+    /// rituximab").
+    private func isAnalyte(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = max(view.range.lowerBound, range.lowerBound - 48)..<range.lowerBound
+        guard assembler.text(window, containsAnyOf: Self.analyteLeadKeys, ignoringCase: true) else { return false }
+        let before = assembler.lowered(window)
+        guard let lead = Self.analyteLeads.compactMap({ before.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound })
+        else { return false }
+        let between = before[lead.upperBound...]
+        let words = between.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+        guard words.count <= 5, !between.contains(";") else { return false }
+        let giving: Set<Substring> = ["received", "given", "treated", "started", "with", "was", "were", "then", "after", "before"]
+        return !words.contains { giving.contains($0) }
     }
 
     /// The clause around a mention: sentence parts split at ";", "but", "however", "whereas".
@@ -851,7 +899,7 @@ struct TherapyAssembly {
                 || assembler.sentence(view, containsAnyOf: Self.chemotherapyWord, ignoringCase: true)
                     && assembler.sentence(view, containsAnyOf: Self.toxicityWords, ignoringCase: true)
         else { return }
-        if isPresentation(view, placed: placed) { return }
+        if isPresentation(view, placed: placed) || isReliefByTreatment(view) { return }
         // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
         let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
         let hasContext =
@@ -867,6 +915,8 @@ struct TherapyAssembly {
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
                 || isFearedOrExplained(term.range, in: view)
                 || assembler.isDeniedAfter(term.range, in: view)
+                || isIndicationOrSuspicion(term.range, in: view) || isCausedByDisease(term.range, in: view)
+                || isCourseDespiteTreatment(term.range, in: view)
             {
                 continue
             }
@@ -884,6 +934,107 @@ struct TherapyAssembly {
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
     }
+
+    /// Leads that make the events after them a reason to treat, a suspicion or a non-drug cause:
+    /// "treatment for hypertension and diabetes", "to prevent seizures", "heparin in suspicion of
+    /// pulmonary embolism", "radiation-induced hypothyroidism".
+    private static let indicationLeads = [
+        "treatment for ", "treatments for ", "treated for ", "to treat ", "therapy for ", "to prevent ", "prevention of ", "prophylaxis of ",
+        "prophylaxis for ", "prophylaxis against ", "suspicion of ", "to rule out ", "to exclude ", "radiation-induced ",
+        "radiation-related ", "radiotherapy-induced ", "radiotherapy-related ", "post-radiation ",
+    ]
+    private static let indicationKeys = [
+        "treat", "therapy for", "prevent", "prophyla", "suspic", "rule out", "to exclude", "radiation", "radiotherapy",
+    ].map { Array($0.utf8) }
+
+    /// Words that, between a lead and the event, show that the event is the subject of a new clause.
+    private static let clauseVerbs: Set<Substring> = [
+        "was", "were", "is", "are", "had", "has", "have", "developed", "experienced", "presented", "showed", "revealed", "after", "during",
+        "which", "that", "while", "when", "then", "later", "she", "he", "patient", "but",
+    ]
+
+    /// An event named as the reason for a treatment, as a suspicion, or as caused by radiation:
+    /// only a list of other events may stand between the lead and the event.
+    private func isIndicationOrSuspicion(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = max(view.range.lowerBound, range.lowerBound - 70)..<range.lowerBound
+        guard assembler.text(window, containsAnyOf: Self.indicationKeys, ignoringCase: true) else { return false }
+        let before = assembler.lowered(window)
+        guard
+            let lead = Self.indicationLeads.compactMap({ before.range(of: $0, options: .backwards) })
+                .max(by: { $0.upperBound < $1.upperBound })
+        else { return false }
+        let between = before[lead.upperBound...]
+        if between.contains(";") || between.contains(". ") || between.contains("(") { return false }
+        let words = between.split(whereSeparator: { $0 == " " || $0 == "," })
+        return words.count <= 8 && !words.contains { Self.clauseVerbs.contains($0) }
+    }
+
+    /// "hypertension and diabetes caused by the ectopic ACTH syndrome", "diarrhea from norovirus
+    /// infection": the text lays the event on a disease, not on a drug.
+    private func isCausedByDisease(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = range.upperBound..<min(view.range.upperBound, range.upperBound + 120)
+        guard assembler.text(window, containsAnyOf: Self.causeLeadKeys, ignoringCase: true) else { return false }
+        let after = assembler.lowered(window)
+        guard let cause = after.firstMatch(of: Self.causeLead) else { return false }
+        let between = after[..<cause.range.lowerBound]
+        if between.contains(";") || between.contains(". ") { return false }
+        let words = between.split(whereSeparator: { $0 == " " || $0 == "," })
+        if words.count > 8 || words.contains(where: { Self.clauseVerbs.contains($0) }) { return false }
+        let causeStart = range.upperBound + after.utf8.distance(from: after.startIndex, to: cause.range.upperBound)
+        // The cause is a drug ("diarrhea due to irinotecan"): an adverse event after all.
+        let causeEnd = min(view.range.upperBound, causeStart + 48)
+        if view.terms(.drug).contains(where: { $0.range.lowerBound >= causeStart && $0.range.lowerBound < causeEnd }) { return false }
+        if view.terms(.disease).contains(where: { $0.range.lowerBound >= causeStart && $0.range.lowerBound < causeEnd }) { return true }
+        let rest = assembler.lowered(causeStart..<causeEnd)
+        return Self.diseaseCauseWords.contains { rest.contains($0) }
+    }
+
+    /// "Two weeks after starting X, her dyspnea and cough disappeared": symptoms a treatment
+    /// relieved, not its toxicities. Not when the sentence also tells of a new event, a stop or a
+    /// dose cut ("diarrhea resolved after X was withheld"), nor when the relief comes from a
+    /// drug named after the event ("the rash resolved with topical steroids").
+    private func isReliefByTreatment(_ view: SentenceView) -> Bool {
+        guard assembler.sentence(view, containsAnyOf: Self.reliefKeys, ignoringCase: true) else { return false }
+        let text = assembler.text(view.range)
+        guard let relief = text.firstMatch(of: Self.reliefWords) else { return false }
+        if text.firstMatch(of: Self.newEventOrStop) != nil { return false }
+        let reliefStart = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: relief.range.lowerBound)
+        guard let firstEvent = view.terms(.adverseEvent).map(\.range.lowerBound).min(), firstEvent < reliefStart else { return false }
+        // The treatment comes before the events it relieved.
+        return view.terms(.drug).contains { $0.range.upperBound <= firstEvent }
+    }
+
+    private static let reliefKeys = [
+        "disappear", "resolv", "improv", "amelior", "subsid", "reliev", "abat", "vanish", "normaliz", "normalis",
+    ].map { Array($0.utf8) }
+    nonisolated(unsafe) private static let reliefWords =
+        /\b(?:disappeared|resolved|improved|ameliorated|subsided|relieved|abated|vanished|normali[sz]ed)\b/.ignoresCase()
+    nonisolated(unsafe) private static let newEventOrStop =
+        /\b(?:developed|develop|experienced|occurred|onset|grade\s+\d|discontinu\w*|withh(?:eld|olding)|held|interrupt\w*|stopp?(?:ed|ing)?|cessation|withdraw\w*|reduc\w*|toxicit\w*|adverse|side\s+effects?|induced|related|worse\w*|despite)\b/
+        .ignoresCase()
+
+    /// "Despite these interventions, he developed dyspnea": the disease went on under treatment;
+    /// the events are its course, not toxicities ("despite dose reduction, diarrhea persisted"
+    /// and "despite premedication" still speak of toxicity).
+    private func isCourseDespiteTreatment(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let lead = view.range.lowerBound..<range.lowerBound
+        guard assembler.text(lead, containsAnyOf: Self.despiteKey, ignoringCase: true) else { return false }
+        let before = assembler.lowered(lead)
+        guard let despite = before.range(of: "despite ", options: .backwards) else { return false }
+        let phrase = before[despite.upperBound...].prefix(40)
+        return !["dose", "supportive", "premedication", "prophyla", "antiemetic", "treatment of", "management of", "steroid"]
+            .contains { phrase.contains($0) }
+    }
+
+    private static let despiteKey = [Array("despite".utf8)]
+
+    nonisolated(unsafe) private static let causeLead =
+        /\b(?:caused\s+by|due\s+to|secondary\s+to|attributed\s+to|attributable\s+to|from|because\s+of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+)?/
+    private static let causeLeadKeys = ["caused", "due to", "secondary", "attribut", "from", "because"].map { Array($0.utf8) }
+    private static let diseaseCauseWords = [
+        "infection", "syndrome", "disease", "tumor", "tumour", "cancer", "metasta", "progression", "carcinoma", "lymphoma", "leukemia",
+        "leukaemia", "compression", "obstruction", "virus", "bacteria", "sepsis",
+    ]
 
     /// Words before an event that make it feared, not had: "concerns regarding toxicities such as nausea".
     private static let fearWords = ["concerns regarding", "concern regarding", "concerns about", "concern about", "fear of", "worried about"]

@@ -246,6 +246,30 @@ struct LexiconBuilder {
                 add(plain, .disease(index), .name, .anyCase, plural: true)
             }
         }
+        // Authors write "cancer" and "carcinoma" for one another: "invasive lobular breast
+        // carcinoma" is the curated "invasive lobular breast cancer". A variant no other node owns
+        // is added as a synonym.
+        var variants = taken
+        for (index, disease) in diseases.enumerated() where disease.level > 1 {
+            for form in [disease.name] + disease.synonyms where !Self.isAbbreviation(form) {
+                guard let variant = Self.cancerCarcinomaVariant(form) else { continue }
+                let key = LexiconKey.make(variant)
+                guard !variants.contains(key) else { continue }
+                variants.insert(key)
+                add(variant, .disease(index), .synonym, .anyCase, plural: true)
+            }
+        }
+    }
+
+    /// "X cancer" for "X carcinoma" and back, for names of at least two words; nil otherwise.
+    static func cancerCarcinomaVariant(_ form: String) -> String? {
+        let lower = form.lowercased()
+        guard lower.contains(" ") else { return nil }
+        if lower.hasSuffix(" cancer") { return String(lower.dropLast(6)) + "carcinoma" }
+        if lower.hasSuffix(" carcinoma"), !lower.hasSuffix("cell carcinoma") || lower.split(separator: " ").count > 3 {
+            return String(lower.dropLast(9)) + "cancer"
+        }
+        return nil
     }
 
     /// OncoTree names too generic to stand for their node in text: "Malignant Tumor" is a brain
