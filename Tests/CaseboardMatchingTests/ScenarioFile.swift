@@ -64,8 +64,10 @@ struct ScenarioFile: Sendable {
         let curated = try ClinicalScenarioSuite.matcher.get()
         print("\(title), default knowledge base (curated + bundled CIViC):")
         print(ClinicalScenarioSuite.figures(matcher, profiles))
+        print("- profiles with an unresolved input: \(Self.unresolvedProfiles(matcher, profiles))")
         print("\(title), curated table only:")
         print(ClinicalScenarioSuite.figures(curated, profiles))
+        print("- profiles with an unresolved input: \(Self.unresolvedProfiles(curated, profiles))")
         for scenario in profiles {
             let result = matcher.match(scenario.profile)
             let failures = ClinicalScenarioSuite.evaluate(scenario, result)
@@ -75,5 +77,12 @@ struct ScenarioFile: Sendable {
                 print("\(name) FAIL (curated only): \(scenario.id): \(curatedFailures.map(\.description).joined(separator: "; "))")
             }
         }
+    }
+
+    /// How many profiles have an input (disease, alteration or drug) the matcher could not read.
+    static func unresolvedProfiles(_ matcher: Matcher, _ profiles: [ClinicalScenario]) -> Int {
+        profiles.filter { scenario in
+            ClinicalScenarioSuite.evaluate(scenario, matcher.match(scenario.profile)).contains { $0.kind == .unresolvedInput }
+        }.count
     }
 }
