@@ -163,12 +163,20 @@ extension Matcher {
         let patientLine = [patient] + vocabularies.ancestors(of: patient)
         let evidenceLine = [code] + vocabularies.ancestors(of: code)
         if patientLine.contains(code) || evidenceLine.contains(patient) { return .related }
-        // A shared ancestor below the tissue level is the same lineage.
-        if let shared = patientLine.first(where: { evidenceLine.contains($0) }), (vocabularies.disease(code: shared)?.level ?? 0) >= 2 {
+        // A shared ancestor below the tissue level is the same lineage, unless it is one of the
+        // broad WHO families of blood cancers: mantle cell lymphoma and myeloma are both mature
+        // B-cell neoplasms, yet evidence for one (venetoclax in t(11;14) myeloma) says nothing
+        // about the other (WHO Classification of Haematolymphoid Tumours, 5th edition, 2022).
+        if let shared = patientLine.first(where: { evidenceLine.contains($0) }), (vocabularies.disease(code: shared)?.level ?? 0) >= 2,
+            !Self.haematologicalFamilies.contains(shared)
+        {
             return .related
         }
         return .other
     }
+
+    /// OncoTree nodes that group whole families of haematological neoplasms.
+    static let haematologicalFamilies: Set<String> = ["MNM", "LNM", "NHL", "MBN", "MTNN", "HL"]
 }
 
 /// Where strong sensitivity evidence stands for each drug set: level A/B, direct, not excluded,

@@ -72,7 +72,7 @@ struct ApprovalsTableTests {
         #expect(Set(ids).count == ids.count)
         for id in ids {
             let number = id.hasPrefix("CB-") ? Int(id.dropFirst(3)) : nil
-            #expect(id.count == 7 && number.map { (1...3999).contains($0) } == true, "bad id \(id)")
+            #expect(id.count == 7 && number.map { (1...9999).contains($0) } == true, "bad id \(id)")
         }
     }
 

@@ -52,12 +52,47 @@ struct HoldoutWordingTests {
         #expect(try alteration(text) == (try alteration("dMMR")), "\(text)")
     }
 
-    /// A negative finding is read, matched on nothing, and raises no problem.
-    @Test(arguments: ["KRAS wild-type", "KRAS WT", "EGFR negative", "BRAF wild type", "ALK not detected"])
-    func readsWildTypeAsNothingToMatch(text: String) throws {
+    /// A gene found wild-type is a key of its own (labels are written for RAS wild-type colorectal
+    /// cancer), never a mutation of that gene, and raises no problem.
+    @Test(arguments: [
+        ("KRAS wild-type", "KRAS"), ("KRAS WT", "KRAS"), ("EGFR negative", "EGFR"), ("BRAF wild type", "BRAF"), ("ALK not detected", "ALK"),
+        ("nras-wt", "NRAS"),
+    ])
+    func readsWildTypeAsAKeyOfItsOwn(text: String, gene: String) throws {
         let reading = try Bundled.vocabularies().parsePatientAlteration(text).get()
-        #expect(reading.alteration == nil, "\(text) → \(String(describing: reading.alteration))")
+        #expect(reading.alteration == Alteration(gene: gene, variant: "wild-type", kind: .expression), "\(text)")
         #expect(!reading.notes.isEmpty)
+    }
+
+    /// "RAS wild-type" is KRAS and NRAS wild-type; one allele not found, or an HLA type absent, is
+    /// read and matched on nothing ("KIT D816V negative", "HLA-A*02:01 negative" were unreadable).
+    @Test func readsRASFamilyAndAlleleLevelNegatives() throws {
+        let vocabularies = try Bundled.vocabularies()
+        let ras = try vocabularies.parsePatientAlteration("RAS wild-type").get()
+        #expect(ras.alteration?.gene == "KRAS" && ras.equivalents.map(\.gene) == ["NRAS"])
+        for text in ["KIT D816V negative", "HLA-A*02:01 negative", "EGFR T790M not detected"] {
+            let reading = try vocabularies.parsePatientAlteration(text).get()
+            #expect(reading.alteration == nil, "\(text) → \(String(describing: reading.alteration))")
+            #expect(!reading.notes.isEmpty, "\(text)")
+        }
+    }
+
+    /// MSS and pMMR are keys labels are written for, each standing for the other; MSI-L is MSS.
+    @Test(arguments: ["MSS", "pMMR", "MMR proficient", "MSI-L", "microsatellite stable"])
+    func readsMicrosatelliteStableAsAKey(text: String) throws {
+        let reading = try Bundled.vocabularies().parsePatientAlteration(text).get()
+        let keys = Set(([reading.alteration] + reading.equivalents.map { $0 }).compactMap { $0?.variant })
+        #expect(keys == ["MSS", "pMMR"], "\(text) → \(keys)")
+        #expect(reading.statuses.allSatisfy { $0.call != .high }, "\(text)")
+    }
+
+    /// KMT2A partial tandem duplication is read, and is not a fusion.
+    @Test func readsPartialTandemDuplication() throws {
+        let vocabularies = try Bundled.vocabularies()
+        for text in ["KMT2A partial tandem duplication", "KMT2A-PTD"] {
+            let reading = try vocabularies.parsePatientAlteration(text).get()
+            #expect(reading.alteration?.gene == "KMT2A" && reading.alteration?.kind != .fusion, "\(text)")
+        }
     }
 
     /// An IHC marker's "positive" is expression, never a mutation ("FRα-positive" was FOLR1 mutation).

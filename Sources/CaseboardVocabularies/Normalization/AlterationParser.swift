@@ -98,6 +98,16 @@ extension Vocabularies {
             }
             return .success(Alteration(gene: gene, variant: "mutation", kind: .mutation))
         }
+        // "KRAS wild-type": the gene tested and unaltered, a key some labels are written for.
+        if ["wild-type", "wild type", "wildtype", "wt"].contains(restLowered) {
+            return .success(Alteration(gene: gene, variant: "wild-type", kind: .expression))
+        }
+        // "KMT2A-PTD": a partial tandem duplication of exons inside the gene, not a translocation, so
+        // never a fusion (the revumenib label is for KMT2A translocations; FDA label: Revuforj
+        // (revumenib), 2024). Filed as a region event of the gene.
+        if ["ptd", "partial tandem duplication", "partial-tandem duplication"].contains(restLowered) {
+            return .success(Alteration(gene: gene, variant: "partial tandem duplication", kind: .exon))
+        }
         // "KMT2A-r": the clinicians' shorthand for rearranged.
         if restLowered == "r" { return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion)) }
         if let (word, kind) = AlterationKindWords.kind(startingWith: restLowered) {
@@ -139,6 +149,13 @@ extension Vocabularies {
             return Alteration(gene: "TMB", variant: "TMB-H", kind: .expression)
         case "hrd", "hrdpositive", "hrd-positive", "hrdhrdpositive":
             return Alteration(gene: "HRD", variant: "HRD positive", kind: .expression)
+        // Microsatellite-stable and MMR-proficient are keys of their own: some labels are written for
+        // them (pembrolizumab + lenvatinib for endometrial carcinoma that is not MSI-H or dMMR, FDA
+        // label: Keytruda (pembrolizumab), 2021). MSI-L is read as MSS (NCCN Colon Cancer 2025).
+        case "mss", "msi-stable", "microsatellitestable", "microsatellite-stable", "msi-l", "msi-low", "msil":
+            return Alteration(gene: "MSI", variant: "MSS", kind: .expression)
+        case "pmmr", "mmr-proficient", "mismatchrepairproficient", "mismatchrepair-proficient", "mmrproficient", "mmr-p", "proficientmmr":
+            return Alteration(gene: "MMR", variant: "pMMR", kind: .expression)
         default:
             return nil
         }

@@ -265,7 +265,7 @@ extension Vocabularies {
                 )
             }
         }
-        if let alteration = biomarker(lowered) {
+        if let alteration = biomarker(lowered), alteration.variant != "MSS", alteration.variant != "pMMR" {
             let marker: BiomarkerStatus.Marker
             let call: BiomarkerStatus.Call
             switch alteration.gene {
@@ -280,12 +280,25 @@ extension Vocabularies {
         let compact = lowered.filter { $0 != " " && $0 != "_" }
         if compact.hasPrefix("tmb"), let burden = tumourMutationalBurden(compact.dropFirst(3)) { return burden }
         switch compact {
-        case "mss", "msi-stable", "microsatellitestable", "msi-l", "msi-low", "msil":
-            return StatusReading(statuses: [
-                BiomarkerStatus(marker: .microsatellite, call: .negative, assay: compact.hasPrefix("msi-l") || compact == "msil" ? "MSI-L" : "MSS")
-            ])
-        case "pmmr", "mmr-proficient", "mismatchrepairproficient", "mmrproficient":
-            return StatusReading(statuses: [BiomarkerStatus(marker: .mismatchRepair, call: .positive, assay: "pMMR")])
+        case "mss", "msi-stable", "microsatellitestable", "microsatellite-stable", "msi-l", "msi-low", "msil":
+            // Keyed as MSS, and as pMMR too: the two tests name one finding (NCCN Uterine Neoplasms 2025).
+            return StatusReading(
+                statuses: [
+                    BiomarkerStatus(
+                        marker: .microsatellite,
+                        call: .negative,
+                        assay: compact.hasPrefix("msi-l") || compact == "msil" ? "MSI-L" : "MSS"
+                    )
+                ],
+                alteration: Alteration(gene: "MSI", variant: "MSS", kind: .expression),
+                equivalents: [Alteration(gene: "MMR", variant: "pMMR", kind: .expression)]
+            )
+        case "pmmr", "mmr-proficient", "mismatchrepairproficient", "mismatchrepair-proficient", "mmrproficient", "mmr-p", "proficientmmr":
+            return StatusReading(
+                statuses: [BiomarkerStatus(marker: .mismatchRepair, call: .positive, assay: "pMMR")],
+                alteration: Alteration(gene: "MMR", variant: "pMMR", kind: .expression),
+                equivalents: [Alteration(gene: "MSI", variant: "MSS", kind: .expression)]
+            )
         case "tmb-l", "tmb-low", "tmbl", "lowtmb":
             return StatusReading(statuses: [BiomarkerStatus(marker: .tumorMutationalBurden, call: .low)])
         case "hrd-negative", "hrdnegative", "hrp", "hr-proficient":

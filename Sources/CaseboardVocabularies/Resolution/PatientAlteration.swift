@@ -150,9 +150,16 @@ extension Vocabularies {
             let note = "'\(body)' is \(marker); no evidence is keyed to it, so nothing is matched on it"
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
-        if let gene = wildTypeGene(body) {
-            let note = "'\(body)' says no \(gene) alteration was found; nothing is matched on it"
-            return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
+        if let wildType = wildTypeReading(body) {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: wildType.alteration,
+                    equivalents: wildType.equivalents,
+                    origin: origin,
+                    notes: notes + [wildType.note]
+                )
+            )
         }
         if let family = geneFamily(body) { return .failure(.severalGenes(text: trimmed, genes: family)) }
         if let histone = Self.histone(body) {
@@ -201,7 +208,7 @@ extension Vocabularies {
     /// mirvetuximab FRα, FDA 2022; telisotuzumab vedotin c-Met, FDA 2025; tarlatamab DLL3, FDA 2024).
     static let expressionMarkers: Set<String> = [
         "CLDN18", "FOLR1", "FOLH1", "SSTR2", "CD274", "CD33", "CD22", "CD19", "MS4A1", "TNFRSF8", "TNFRSF17", "CD38", "TACSTD2",
-        "NECTIN4", "DLL3", "MAGEA4", "CEACAM5", "GPRC5D", "CD276",
+        "NECTIN4", "DLL3", "MAGEA4", "CEACAM5", "GPRC5D", "CD276", "IL3RA",
     ]
 
     /// "FRα high", "CLDN18.2 high": a high expression call.
@@ -361,16 +368,49 @@ extension Vocabularies {
         return rewritten
     }
 
+    /// A negative finding. A whole gene found wild-type ("KRAS wild-type", "RAS wild-type") is a
+    /// key of its own, since labels are written for it (cetuximab and panitumumab for RAS wild-type
+    /// colorectal cancer, FDA labels: Erbitux (cetuximab), 2021; Vectibix (panitumumab), 2014); one
+    /// allele not found ("KIT D816V negative") is read and matched on nothing.
+    func wildTypeReading(_ text: String) -> (alteration: Alteration?, equivalents: [Alteration], note: String)? {
+        let lowered = text.lowercased()
+        for family in ["ras", "k/nras", "kras/nras", "all ras", "extended ras"] {
+            for ending in [" wild-type", " wild type", " wildtype", " wt", "-wt", " negative", " not mutated", " unmutated"]
+            where lowered == family + ending {
+                return (
+                    Alteration(gene: "KRAS", variant: "wild-type", kind: .expression),
+                    [Alteration(gene: "NRAS", variant: "wild-type", kind: .expression)],
+                    "'\(text)' read as KRAS and NRAS wild-type"
+                )
+            }
+        }
+        guard let gene = wildTypeGene(text) else { return nil }
+        // The gene alone, before its negative word: not an allele ("KIT D816V") or an HLA type.
+        let head = text.split(whereSeparator: { $0 == " " || $0 == "-" }).first.map(String.init) ?? ""
+        let wholeGene = head.uppercased() == gene && Self.negativeEndings.contains { lowered == head.lowercased() + $0 }
+        if wholeGene {
+            return (Alteration(gene: gene, variant: "wild-type", kind: .expression), [], "'\(text)' read as \(gene) wild-type")
+        }
+        return (nil, [], "'\(text)' is a negative \(gene) result; nothing is matched on it")
+    }
+
+    static let negativeEndings = [
+        " wild-type", " wild type", " wildtype", " wt", "-wt", " negative", "-negative", " not detected", " unmutated", " non-mutated",
+    ]
+
     /// The gene a negative finding names ("KRAS wild-type", "EGFR WT", "ALK negative",
     /// "BRAF not detected"), or nil when the text is not one.
     func wildTypeGene(_ text: String) -> String? {
         let lowered = text.lowercased()
-        for ending in [
-            " wild-type", " wild type", " wildtype", " wt", "-wt", " negative", "-negative", " not detected", " unmutated", " non-mutated",
-        ]
-        where lowered.hasSuffix(ending) {
+        for ending in Self.negativeEndings where lowered.hasSuffix(ending) {
             let head = String(text.dropLast(ending.count)).trimmingCharacters(in: " ")
-            guard !head.contains(" ") else { return nil }
+            // "KIT D816V negative", "HLA-A*02:01 negative": a named allele tested and not found
+            // (the imatinib label for systemic mastocytosis is written for D816V-negative disease).
+            if let allele = Self.hlaAllele(head) { return allele.gene }
+            if head.contains(" ") {
+                guard case .success(let alteration) = parseCoreAlteration(head, suggest: false) else { return nil }
+                return alteration.gene
+            }
             if gene(symbol: head) != nil { return head }
             if gene(symbol: head.uppercased()) != nil { return head.uppercased() }
             return nil
