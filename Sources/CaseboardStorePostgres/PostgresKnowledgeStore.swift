@@ -429,9 +429,8 @@ struct StoreService: Service, CustomStringConvertible {
                     try await connection.listen(on: PostgresKnowledgeStore.channel) { notifications in
                         // Commits made while no one listened (at start, after a reconnect) are
                         // told as the snapshot now; from here on every commit is notified.
-                        try await publishGeneration(connection, always: true)
-                        hub.setListening(true)
                         defer { hub.setListening(false) }
+                        try await publishGeneration(connection, always: true)
                         failures = 0
                         try await withThrowingTaskGroup(of: Void.self) { group in
                             group.addTask {
@@ -469,7 +468,15 @@ struct StoreService: Service, CustomStringConvertible {
         let rows = try await connection.query("SELECT generation, token FROM store_state WHERE id = 1", logger: logger)
         for try await (generation, token) in rows.decode((Int, String).self) {
             let snapshot = KnowledgeSnapshot(generation: generation, token: token).description
-            if always { hub.publish(snapshot) } else { hub.publishIfNewer(snapshot) }
+            if always {
+                // The session vouches from this read on, and says so before subscribers hear
+                // of it: one told of it finds `knownSnapshot()` set (it was nil for a moment).
+                hub.observe(snapshot)
+                hub.setListening(true)
+                hub.publish(snapshot)
+            } else {
+                hub.publishIfNewer(snapshot)
+            }
         }
     }
 }
