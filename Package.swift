@@ -269,6 +269,8 @@ let package = Package(
                 "CaseboardKnowledge",
                 "CaseboardVocabularies",
                 "CaseboardCore",
+                // To create and drop a database for the evidence pages test.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

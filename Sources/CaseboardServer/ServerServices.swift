@@ -70,6 +70,23 @@ public struct ServerServices: Sendable {
         }
     }
 
+    /// A page of evidence from memory (``EvidencePages``), when the filter names a gene alone,
+    /// the store's change feed vouches for its snapshot (``KnowledgeStore/knownSnapshot()``)
+    /// and the pages hold that very snapshot: then they are what the store's query would
+    /// return (this server's own writes in them, others' caught up on each NOTIFY). Otherwise
+    /// nil, and the store answers: no feed to vouch, pages not built, a commit known but not
+    /// applied yet (ours in flight, another server's being caught up), any other filter.
+    func evidencePage(_ filter: EvidenceFilter) -> EvidenceJSONPage? {
+        var rest = filter
+        rest.gene = nil
+        rest.limit = 0
+        rest.offset = 0
+        guard let gene = filter.gene, filter.limit > 0, filter.offset >= 0, rest == EvidenceFilter(limit: 0, offset: 0),
+            !gene.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, let known = store.knownSnapshot()
+        else { return nil }
+        return matchers.page(gene: gene, limit: filter.limit, offset: filter.offset, at: known)
+    }
+
     /// Builds the match index now instead of on the first match request.
     public func prepareMatching() async throws {
         _ = try await matchers.current()
@@ -199,6 +216,7 @@ actor CaseWriter {
             return
         }
         var additions: [KnowledgeIndex.CaseAddition] = []
+        var written: [(caseID: String, evidence: [EvidenceItem])] = []
         for (outcome, entry) in zip(result.outcomes, group) {
             guard case .success(let saved) = outcome else { continue }
             additions.append(
@@ -207,10 +225,12 @@ actor CaseWriter {
                     evidence: entry.submission.evidence
                 )
             )
+            written.append((saved.stored.id, entry.submission.evidence))
         }
         if !additions.isEmpty {
             let snapshot = result.snapshot
-            matchers.apply(snapshot: snapshot) { $0.adding(additions, snapshot: $1) }
+            let pages = matchers.pagesChange(stored: written)
+            matchers.apply(snapshot: snapshot, pages: pages) { $0.adding(additions, snapshot: $1) }
         }
         for (outcome, entry) in zip(result.outcomes, group) {
             entry.continuation.resume(with: outcome.map(\.stored).mapError { $0 as any Error })
@@ -222,7 +242,7 @@ actor CaseWriter {
             let deleted = try await store.deleteCase(id: id)
             if deleted {
                 let snapshot = try await store.snapshotID()
-                matchers.apply(snapshot: snapshot) { $0.removing(caseID: id, snapshot: $1) }
+                matchers.apply(snapshot: snapshot, pages: matchers.pagesChange(deleted: [id])) { $0.removing(caseID: id, snapshot: $1) }
             }
             continuation.resume(returning: deleted)
         } catch {
@@ -244,7 +264,9 @@ actor CaseWriter {
 final class MatcherCache: Sendable {
     private struct State {
         var matcher: Matcher?
-        var initial: Task<Matcher, any Error>?
+        /// The evidence pages of the matcher's content, when kept (``keepsPages``).
+        var pages: EvidencePages?
+        var initial: Task<(Matcher, EvidencePages?), any Error>?
         /// Counts installed matchers, so a change worked out from one is installed only over it.
         var revision = 0
         /// The incremental catch-up under way, which concurrent callers share.
@@ -253,6 +275,9 @@ final class MatcherCache: Sendable {
 
     private let vocabularies: Vocabularies
     private let store: any KnowledgeStore
+    /// Whether evidence pages are kept beside the index: only for a store whose change feed can
+    /// vouch for its snapshot, the only case they answer from.
+    let keepsPages: Bool
     private let state = NIOLockedValueBox(State())
     /// Outlives each matcher: inputs read once stay read while the index changes.
     private let resolutions = ResolutionCache()
@@ -260,6 +285,39 @@ final class MatcherCache: Sendable {
     init(vocabularies: Vocabularies, store: any KnowledgeStore) {
         self.vocabularies = vocabularies
         self.store = store
+        keepsPages = store.vouchesForSnapshots
+    }
+
+    /// What a change does to the evidence pages, encoded before any lock is taken: nil when no
+    /// pages are kept, a failure when an item would not encode (the pages are then dropped and
+    /// the store answers until the next full load).
+    func pagesChange(
+        deleted: [String] = [],
+        stored: [(caseID: String, evidence: [EvidenceItem])] = []
+    ) -> Result<EvidencePages.Change, any Error>? {
+        guard keepsPages else { return nil }
+        return Result { try EvidencePages.Change(deleted: deleted, stored: stored) }
+    }
+
+    private func pagesChange(_ changes: CaseChanges) -> Result<EvidencePages.Change, any Error>? {
+        pagesChange(deleted: changes.deleted, stored: changes.stored.map { ($0.stored.id, $0.evidence) })
+    }
+
+    private static func apply(_ change: Result<EvidencePages.Change, any Error>?, to state: inout State) {
+        switch change {
+        case .success(let change)?: state.pages?.apply(change)
+        case .failure?: state.pages = nil
+        case nil: break
+        }
+    }
+
+    /// A gene's evidence page from the pages, when they hold `snapshot` (the index they follow
+    /// is not behind it); nil when none are kept, they are not built yet or they are behind.
+    func page(gene: String, limit: Int, offset: Int, at snapshot: String) -> EvidenceJSONPage? {
+        state.withLockedValue { state in
+            guard let matcher = state.matcher, let pages = state.pages, !isBehind(snapshot, matcher) else { return nil }
+            return pages.page(gene: gene, limit: limit, offset: offset)
+        }
     }
 
     /// The matcher, if built.
@@ -277,20 +335,25 @@ final class MatcherCache: Sendable {
     func current() async throws -> Matcher {
         let next: Result<Matcher, Never>? = state.withLockedValue { state in state.matcher.map { .success($0) } }
         if case .success(let matcher)? = next { return matcher }
-        let task: Task<Matcher, any Error> = state.withLockedValue { state in
+        let task: Task<(Matcher, EvidencePages?), any Error> = state.withLockedValue { state in
             if let initial = state.initial { return initial }
-            let task = Task { [vocabularies, store, resolutions] in
-                Matcher(vocabularies: vocabularies, index: try await Self.load(store, vocabularies), cache: resolutions)
+            let task = Task { [vocabularies, store, resolutions, keepsPages] in
+                let (index, evidence) = try await Self.load(store, vocabularies)
+                return (
+                    Matcher(vocabularies: vocabularies, index: index, cache: resolutions),
+                    keepsPages ? try? EvidencePages(evidence: evidence) : nil
+                )
             }
             state.initial = task
             return task
         }
         do {
-            let built = try await task.value
+            let (built, pages) = try await task.value
             return state.withLockedValue { state in
                 state.initial = nil
                 if state.matcher == nil {
                     state.matcher = built
+                    state.pages = pages
                     state.revision += 1
                 }
                 return state.matcher ?? built
@@ -304,15 +367,20 @@ final class MatcherCache: Sendable {
 
     /// Loads the index, labelled with the snapshot read before the content: the content is then
     /// at least as new as its label, so a label never claims a write the index lacks.
-    static func load(_ store: any KnowledgeStore, _ vocabularies: Vocabularies) async throws -> KnowledgeIndex {
+    /// - Returns: The index, and the evidence it was built from (for the evidence pages).
+    static func load(_ store: any KnowledgeStore, _ vocabularies: Vocabularies) async throws -> (KnowledgeIndex, [EvidenceItem]) {
         let snapshot = try await store.snapshotID()
         async let evidence = store.allEvidence()
         async let cases = store.caseSummaries()
-        return KnowledgeIndex(
-            evidence: try await evidence,
-            cases: try await cases,
-            classRules: try ClassRule.loadBundled(vocabularies: vocabularies),
-            snapshot: snapshot
+        let items = try await evidence
+        return (
+            KnowledgeIndex(
+                evidence: items,
+                cases: try await cases,
+                classRules: try ClassRule.loadBundled(vocabularies: vocabularies),
+                snapshot: snapshot
+            ),
+            items
         )
     }
 
@@ -323,9 +391,12 @@ final class MatcherCache: Sendable {
     func reloadIfChangedElsewhere() async {
         guard let matcher = built, let latest = try? await store.snapshotID(), isBehind(latest, matcher) else { return }
         let index: KnowledgeIndex
+        var pages: Result<EvidencePages.Change, any Error>?
+        var reloadedPages: EvidencePages?
         if let indexed = KnowledgeSnapshot(matcher.index.snapshot),
             let changes = try? await store.caseChanges(after: indexed.generation)
         {
+            pages = pagesChange(changes)
             var updated = matcher.index
             for id in changes.deleted { updated = updated.removing(caseID: id, snapshot: changes.snapshot) }
             updated = updated.adding(
@@ -334,12 +405,18 @@ final class MatcherCache: Sendable {
             )
             index = updated
         } else {
-            guard let loaded = try? await Self.load(store, vocabularies) else { return }
+            guard let (loaded, evidence) = try? await Self.load(store, vocabularies) else { return }
             index = loaded
+            reloadedPages = keepsPages ? try? EvidencePages(evidence: evidence) : nil
         }
         let fresh = Matcher(vocabularies: vocabularies, index: index, cache: resolutions)
         state.withLockedValue { state in
             state.matcher = fresh
+            if pages == nil {
+                state.pages = reloadedPages
+            } else {
+                Self.apply(pages, to: &state)
+            }
             state.revision += 1
         }
     }
@@ -348,7 +425,7 @@ final class MatcherCache: Sendable {
     /// the writer's queue: a match waiting for another server's write no longer waits behind
     /// this server's own commits too (with two PostgreSQL servers those waits were the p99).
     /// Concurrent callers share one read. A write of ours committed but not yet applied comes
-    /// in the changes as well; ``apply(snapshot:_:)`` then finds it indexed. False when the
+    /// in the changes as well; ``apply(snapshot:pages:_:)`` then finds it indexed. False when the
     /// store cannot list its changes (or the read failed): the caller falls back to the
     /// writer's ``CaseWriter/catchUp()``.
     func catchUpIncrementally() async -> Bool {
@@ -379,9 +456,11 @@ final class MatcherCache: Sendable {
                 snapshot: changes.snapshot
             )
             let fresh = Matcher(vocabularies: vocabularies, index: updated, cache: resolutions)
+            let pages = pagesChange(changes)
             let installed = state.withLockedValue { state in
                 guard state.revision == revision else { return false }
                 state.matcher = fresh
+                Self.apply(pages, to: &state)
                 state.revision += 1
                 return true
             }
@@ -394,7 +473,11 @@ final class MatcherCache: Sendable {
     /// current index in memory. Only the writer calls this, in commit order; the change is
     /// worked out outside the lock so matches never wait for it. `change` gets the snapshot to
     /// label the index with.
-    func apply(snapshot: String, _ change: (KnowledgeIndex, String) -> KnowledgeIndex) {
+    func apply(
+        snapshot: String,
+        pages: Result<EvidencePages.Change, any Error>?,
+        _ change: (KnowledgeIndex, String) -> KnowledgeIndex
+    ) {
         // A catch-up may install an index between our read and our install: work it out again
         // over that one, so neither the write nor the catch-up is lost.
         while true {
@@ -414,6 +497,7 @@ final class MatcherCache: Sendable {
             let installed = state.withLockedValue { state in
                 guard state.revision == revision else { return false }
                 state.matcher = updated
+                Self.apply(pages, to: &state)
                 state.revision += 1
                 return true
             }

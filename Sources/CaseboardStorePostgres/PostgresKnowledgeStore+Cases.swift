@@ -34,14 +34,14 @@ extension PostgresKnowledgeStore {
         }
         let valid = prepared.compactMap { try? $0.get() }
         let distinct = Set(valid.map(\.stored.id)).count == valid.count
-        let (outcomes, snapshot) = try await writeCases { connection in
-            if valid.count > 1, distinct {
-                try await connection.query("SAVEPOINT case_batch", logger: logger)
-                do {
-                    let applied = try await Self.claimSources(valid.map(\.revision), connection, logger: logger)
+        if !valid.isEmpty, distinct {
+            // The whole batch at once, with no savepoint: BEGIN, two statements, the generation
+            // and COMMIT (a case write took ten round trips with a savepoint per case).
+            do {
+                let (outcomes, snapshot) = try await writeCases(mappingErrors: false) { connection in
+                    let (applied, replaced) = try await Self.claim(valid, connection, logger: logger)
                     let winners = valid.filter { applied.contains($0.stored.id) }
-                    let replaced = try await Self.insert(winners, connection, logger: logger)
-                    try await connection.query("RELEASE SAVEPOINT case_batch", logger: logger)
+                    try await Self.insert(winners, connection, logger: logger)
                     let outcomes = prepared.map { entry in
                         entry.map {
                             CaseSaveOutcome(
@@ -52,11 +52,17 @@ extension PostgresKnowledgeStore {
                         }
                     }
                     return (outcomes, winners.map(\.stored.id), [])
-                } catch {
-                    // Some case fails: find it, one savepoint per case.
-                    try await connection.query("ROLLBACK TO SAVEPOINT case_batch", logger: logger)
                 }
+                return CaseBatchResult(outcomes: outcomes, snapshot: snapshot)
+            } catch let error as PSQLError where error.serverInfo == nil {
+                // Not a refusal (the connection failed): nothing to retry case by case.
+                throw storeError(error)
+            } catch {
+                // Some case cannot be stored (the database refused a statement): that
+                // transaction rolled back whole; find the case below, one savepoint per case.
             }
+        }
+        let (outcomes, snapshot) = try await writeCases { connection in
             var outcomes: [Result<CaseSaveOutcome, KnowledgeStoreError>] = []
             var stored: [String] = []
             for entry in prepared {
@@ -66,11 +72,11 @@ extension PostgresKnowledgeStore {
                 case .success(let item):
                     try await connection.query("SAVEPOINT case_save", logger: logger)
                     do {
-                        let applied = try await !Self.claimSources([item.revision], connection, logger: logger).isEmpty
-                        let replaced = applied ? try await Self.insert([item], connection, logger: logger) : []
+                        let (applied, replaced) = try await Self.claim([item], connection, logger: logger)
+                        if !applied.isEmpty { try await Self.insert([item], connection, logger: logger) }
                         try await connection.query("RELEASE SAVEPOINT case_save", logger: logger)
-                        outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: !replaced.isEmpty, superseded: !applied)))
-                        if applied { stored.append(item.stored.id) }
+                        outcomes.append(.success(CaseSaveOutcome(stored: item.stored, replaced: !replaced.isEmpty, superseded: applied.isEmpty)))
+                        if !applied.isEmpty { stored.append(item.stored.id) }
                     } catch {
                         try await connection.query("ROLLBACK TO SAVEPOINT case_save", logger: logger)
                         outcomes.append(.failure(storeError(error)))
@@ -80,6 +86,43 @@ extension PostgresKnowledgeStore {
             return (outcomes, stored, [])
         }
         return CaseBatchResult(outcomes: outcomes, snapshot: snapshot)
+    }
+
+    /// Claims the cases' sources (``claimSources(_:_:logger:)``) and clears what the winners
+    /// replace, in one statement: their earlier save (cascading to its evidence, features and
+    /// text), evidence rows of the ids they bring, and their generation stamps and tombstones
+    /// (the stamp written at commit supersedes them: no reader needs an older one).
+    /// - Returns: The ids whose revision applies, and those of them that replaced a stored case.
+    static func claim(
+        _ cases: [PreparedCase],
+        _ connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> (applied: Set<String>, replaced: Set<String>) {
+        guard !cases.isEmpty else { return ([], []) }
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let statement = ClaimCases(
+            revisions: String(decoding: try encoder.encode(cases.map(\.revision)), as: UTF8.self),
+            evidence: String(
+                decoding: try encoder.encode(
+                    cases.flatMap { item in item.evidence.map { EvidenceOwner(caseID: item.stored.id, evidenceID: $0.id) } }
+                ),
+                as: UTF8.self
+            )
+        )
+        var applied: Set<String> = []
+        var replaced: Set<String> = []
+        for try await (id, wasStored) in try await connection.execute(statement, logger: logger) {
+            applied.insert(id)
+            if wasStored { replaced.insert(id) }
+        }
+        return (applied, replaced)
+    }
+
+    /// An evidence id a case brings, as `jsonb_to_recordset` reads it (snake_case keys).
+    struct EvidenceOwner: Encodable, Sendable {
+        let caseID: String
+        let evidenceID: String
     }
 
     /// A `case_source` row, as `jsonb_to_recordset` reads it (snake_case keys).
@@ -198,45 +241,30 @@ extension PostgresKnowledgeStore {
         }
     }
 
-    /// Writes cases of distinct ids, replacing earlier saves (cascading to their evidence and
-    /// features), with four statements whatever their number. Their `case_source` rows
-    /// are the caller's (``claimSources(_:_:logger:)``).
-    /// - Returns: The ids of the cases that replaced an earlier save.
-    static func insert(_ cases: [PreparedCase], _ connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
-        guard !cases.isEmpty else { return [] }
-        let ids = cases.map(\.stored.id)
-        var replaced: Set<String> = []
-        for try await id in try await connection.query("DELETE FROM cases WHERE id = ANY(\(ids)) RETURNING id", logger: logger).decode(String.self) {
-            replaced.insert(id)
-        }
+    /// Writes cases of distinct ids whose sources ``claim(_:_:logger:)`` applied (and whose
+    /// earlier rows it cleared): the cases, texts, features and evidence with its genes, levels
+    /// and drugs, in one prepared statement whatever their number (the foreign keys are checked
+    /// at its end, after all of them). The generation is stamped in `case_stamp` at commit (see
+    /// ``writeCases(mappingErrors:_:)``).
+    static func insert(_ cases: [PreparedCase], _ connection: PostgresConnection, logger: Logger) async throws {
+        guard !cases.isEmpty else { return }
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        let rows = String(decoding: try encoder.encode(cases.map(\.row)), as: UTF8.self)
-        let features = String(decoding: try encoder.encode(cases.flatMap(\.features)), as: UTF8.self)
         // Documents are inserted beside their cases (a replaced case's text left with it).
         let documents = cases.compactMap { item in item.stored.documentText.map { Document(caseID: item.stored.id, text: $0) } }
-        let documentsJSON = String(decoding: try encoder.encode(documents), as: UTF8.self)
-        // One statement for the cases, their texts and features (fewer round trips per write;
-        // the foreign keys are checked at the statement's end, after all three). WITH
-        // ORDINALITY keeps the given order in `seq`, the order stored. The generation is
-        // stamped in `case_stamp` at commit (see writeCases).
-        try await connection.query(
-            """
-            WITH stored AS (INSERT INTO cases (id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, \
-            search_text) SELECT id, document, title, pmid, disease_codes, imported_at, record_json, summary_json, search_text \
-            FROM jsonb_array_elements(\(rows)::jsonb) WITH ORDINALITY AS e(value, ord), \
-            jsonb_to_record(e.value) AS x(id text, document text, title text, pmid text, disease_codes text, \
-            imported_at text, record_json text, summary_json text, search_text text) ORDER BY e.ord), \
-            texts AS (INSERT INTO case_document (case_id, text) SELECT case_id, text \
-            FROM jsonb_to_recordset(\(documentsJSON)::jsonb) AS x(case_id text, text text)) \
-            INSERT INTO case_feature (case_id, kind, value) SELECT case_id, kind, value \
-            FROM jsonb_to_recordset(\(features)::jsonb) AS x(case_id text, kind text, value text)
-            """,
+        // The last case naming an evidence id keeps it, as saving them one by one would.
+        let evidence = try EvidenceRows(lastOccurrences(cases.flatMap(\.evidence)))
+        _ = try await connection.execute(
+            InsertCases(
+                cases: String(decoding: try encoder.encode(cases.map(\.row)), as: UTF8.self),
+                documents: String(decoding: try encoder.encode(documents), as: UTF8.self),
+                features: String(decoding: try encoder.encode(cases.flatMap(\.features)), as: UTF8.self),
+                evidence: evidence.rows,
+                genes: evidence.genes,
+                drugs: evidence.drugs
+            ),
             logger: logger
         )
-        // The last case naming an evidence id keeps it, as saving them one by one would.
-        try await EvidenceRows(lastOccurrences(cases.flatMap(\.evidence))).write(connection, logger: logger)
-        return replaced
     }
 
     public func storedCase(id: String) async throws -> StoredCase? {
@@ -288,12 +316,22 @@ extension PostgresKnowledgeStore {
         return ids.filter { found.contains($0) && seen.insert($0).inserted }
     }
 
-    /// Deletes the `cases` rows (cascading to evidence, features and texts).
+    /// Deletes the `cases` rows (cascading to evidence, features and texts), with their
+    /// generation stamps and earlier tombstones: the tombstone written at commit supersedes them.
     /// - Returns: The ids that were stored.
     private static func deleteRows(_ ids: [String], _ connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
         var found: Set<String> = []
-        for try await id in try await connection.query("DELETE FROM cases WHERE id = ANY(\(ids)) RETURNING id", logger: logger).decode(String.self) {
+        let rows = try await connection.query(
+            """
+            WITH gone AS (DELETE FROM cases WHERE id = ANY(\(ids)) RETURNING id), \
+            unstamped AS (DELETE FROM case_stamp WHERE id IN (SELECT id FROM gone)), \
+            reburied AS (DELETE FROM case_tombstone WHERE id IN (SELECT id FROM gone)) \
+            SELECT id FROM gone
+            """,
+            logger: logger
+        )
+        for try await id in rows.decode(String.self) {
             found.insert(id)
         }
         return found
@@ -358,50 +396,35 @@ extension PostgresKnowledgeStore {
     /// Cases stored and deleted after `generation`, from the cases' generation stamps and the
     /// tombstones, when only case writes happened since; nil otherwise.
     public func caseChanges(after generation: Int) async throws -> CaseChanges? {
-        try await read { connection in
-            var state: (generation: Int, token: String, full: Int)?
-            for try await row in try await connection.query(
-                "SELECT generation, token, full_generation FROM store_state WHERE id = 1",
-                logger: logger
-            ).decode((Int, String, Int).self) {
-                state = row
-            }
-            guard let state, state.full <= generation, state.generation >= generation else { return nil }
+        // One prepared statement: a catch-up after every other server's write took six round
+        // trips (a transaction and four queries) before.
+        try await single { connection in
             let decoder = JSONDecoder()
+            var state: (generation: Int, token: String, full: Int)?
             var stored: [StoredCaseContent] = []
             var index: [String: Int] = [:]
-            for try await (id, importedAt, json) in try await connection.query(
-                """
-                SELECT id, imported_at, record_json FROM cases WHERE id IN (SELECT id FROM case_stamp WHERE generation > \(generation) \
-                UNION SELECT id FROM cases WHERE generation > \(generation)) ORDER BY seq
-                """,
-                logger: logger
-            ).decode((String, String, String).self) {
-                index[id] = stored.count
-                stored.append(
-                    StoredCaseContent(
-                        stored: StoredCase(id: id, record: try decoder.decode(CaseRecord.self, from: Data(json.utf8)), importedAt: importedAt),
-                        evidence: []
+            var deleted: [String] = []
+            for try await (kind, number, a, b, c) in try await connection.execute(CaseChangesQuery(generation: generation), logger: logger) {
+                switch kind {
+                case 0:
+                    state = (number, a, Int(b ?? "") ?? 0)
+                case 1:
+                    guard let importedAt = b, let json = c else { continue }
+                    index[a] = stored.count
+                    stored.append(
+                        StoredCaseContent(
+                            stored: StoredCase(id: a, record: try decoder.decode(CaseRecord.self, from: Data(json.utf8)), importedAt: importedAt),
+                            evidence: []
+                        )
                     )
-                )
-            }
-            if !stored.isEmpty {
-                let ids = stored.map(\.stored.id)
-                for try await json in try await connection.query(
-                    "SELECT item_json FROM evidence WHERE case_id = ANY(\(ids)) ORDER BY id",
-                    logger: logger
-                ).decode(String.self) {
-                    let item = try decoder.decode(EvidenceItem.self, from: Data(json.utf8))
-                    if let caseID = item.caseID, let position = index[caseID] { stored[position].evidence.append(item) }
+                case 2:
+                    guard let json = c, let position = index[a] else { continue }
+                    stored[position].evidence.append(try decoder.decode(EvidenceItem.self, from: Data(json.utf8)))
+                default:
+                    deleted.append(a)
                 }
             }
-            var deleted: [String] = []
-            for try await id in try await connection.query(
-                "SELECT DISTINCT t.id FROM case_tombstone t WHERE t.generation > \(generation) AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = t.id) ORDER BY t.id",
-                logger: logger
-            ).decode(String.self) {
-                deleted.append(id)
-            }
+            guard let state, state.full <= generation, state.generation >= generation else { return nil }
             return CaseChanges(
                 snapshot: KnowledgeSnapshot(generation: state.generation, token: state.token).description,
                 stored: stored,
@@ -442,8 +465,8 @@ extension PostgresKnowledgeStore {
             var last: [String: Int] = [:]
             for (index, item) in cases.enumerated() { last[item.stored.id] = index }
             let distinct = cases.enumerated().filter { last[$0.element.stored.id] == $0.offset }.map(\.element)
-            _ = try await Self.claimSources(distinct.map(\.revision), connection, logger: logger)
-            _ = try await Self.insert(distinct, connection, logger: logger)
+            _ = try await Self.claim(distinct, connection, logger: logger)
+            try await Self.insert(distinct, connection, logger: logger)
             try await free.write(connection, logger: logger)
             let now = ISO8601DateFormatter().string(from: Date())
             try await connection.query(

@@ -72,6 +72,28 @@ extension PostgresKnowledgeStore {
         var query = SQLBuilder()
         let limit = max(filter.limit, 0)
         let offset = max(filter.offset, 0)
+        var rest = filter
+        rest.gene = nil
+        rest.limit = 0
+        rest.offset = 0
+        if let gene = Self.nonBlank(filter.gene), limit > 0, rest == EvidenceFilter(limit: 0, offset: 0) {
+            // A page of one gene alone (the evidence browser's, and most API calls): prepared.
+            return try await single { connection in
+                var total = 0
+                var items: [String] = []
+                let page = GeneEvidencePage(gene: gene.uppercased(), limit: limit, offset: offset)
+                for try await (count, json) in try await connection.execute(page, logger: logger) {
+                    items.append(json)
+                    total = count
+                }
+                if items.isEmpty, offset > 0 {
+                    for try await count in try await connection.execute(GeneEvidenceCount(gene: gene.uppercased()), logger: logger) {
+                        total = count
+                    }
+                }
+                return EvidenceJSONPage(items: items, total: total)
+            }
+        }
         let countSQL: String
         let pageSQL: String
         let countBinds: PostgresBindings

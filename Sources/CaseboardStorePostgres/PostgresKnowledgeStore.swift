@@ -88,11 +88,14 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
         hub.known
     }
 
+    /// True: while its LISTEN session holds, the store vouches for ``knownSnapshot()``.
+    public var vouchesForSnapshots: Bool { true }
+
     // MARK: - Transactions
 
     /// Runs `body` in a write transaction that changes more than cases (evidence, metadata,
     /// review marks, a restore): it locks the case sources' table (so no case write is half
-    /// done, see ``writeCases(_:)``) and the store's generation row first, and bumps the
+    /// done, see ``writeCases(mappingErrors:_:)``) and the store's generation row first, and bumps the
     /// generation, marking it as needing a full reread, and notifies listeners when `body` says
     /// it changed content. Such writes are rare; they wait for case writes in flight.
     ///
@@ -100,59 +103,110 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
     func write<T: Sendable>(
         _ body: (PostgresConnection) async throws -> (value: T, changed: Bool)
     ) async throws -> (value: T, snapshot: String) {
-        try await transaction { connection in
-            // Case writers take row locks on `case_source` before the generation row; taking
-            // the table first here keeps the two lock orders the same (no deadlock).
-            try await connection.query("LOCK TABLE case_source IN EXCLUSIVE MODE", logger: logger)
-            var current = try await Self.readState(connection, lock: true, logger: logger)
-            let (value, changed) = try await body(connection)
-            if changed {
-                current = try await commitGeneration(connection, full: true, stored: [], deleted: [])
+        try await mapErrors {
+            try await transaction { connection in
+                // Case writers take row locks on `case_source` before the generation row; taking
+                // the table first here keeps the two lock orders the same (no deadlock).
+                try await connection.query("LOCK TABLE case_source IN EXCLUSIVE MODE", logger: logger)
+                var current = try await Self.readState(connection, lock: true, logger: logger)
+                let (value, changed) = try await body(connection)
+                if changed {
+                    current = try await commitGeneration(connection, full: true, stored: [], deleted: [])
+                }
+                return (value, current.description)
             }
-            return (value, current.description)
         }
     }
 
     /// Runs `body`, a write that changes only cases, in a transaction that takes the
     /// generation lock only at its end: the rows are written first, then one statement bumps
     /// the generation (waiting there for other writers' commits), stamps the cases stored and
-    /// deleted with it for ``caseChanges(after:)``, and notifies, right before COMMIT. So
-    /// writers from every process still commit in generation order, but hold the lock for
-    /// two round trips instead of the whole write. Writers of the same case wait for each
+    /// deleted with it for ``caseChanges(after:)``, and notifies, sent with the COMMIT right
+    /// behind it. So writers from every process still commit in generation order, but hold the
+    /// lock for about one round trip instead of the whole write. Writers of the same case wait for each
     /// other on the case's `case_source` row, which `body` locks first.
     ///
+    /// - Parameter mappingErrors: False leaves the driver's errors as thrown, so a caller can
+    ///   tell a statement the database refused from a lost connection.
     /// - Returns: `body`'s value and the snapshot id after the transaction.
     func writeCases<T: Sendable>(
+        mappingErrors: Bool = true,
         _ body: (PostgresConnection) async throws -> (value: T, stored: [String], deleted: [String])
     ) async throws -> (value: T, snapshot: String) {
-        try await transaction { connection in
-            let (value, stored, deleted) = try await body(connection)
-            let snapshot =
+        if mappingErrors { return try await mapErrors { try await casesTransaction(body) } }
+        return try await casesTransaction(body)
+    }
+
+    private func casesTransaction<T: Sendable>(
+        _ body: (PostgresConnection) async throws -> (value: T, stored: [String], deleted: [String])
+    ) async throws -> (value: T, snapshot: String) {
+        try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            let snapshot: KnowledgeSnapshot
+            let value: T
+            do {
+                let (result, stored, deleted) = try await body(connection)
+                value = result
                 if stored.isEmpty && deleted.isEmpty {
-                    try await Self.readState(connection, lock: false, logger: logger)
+                    snapshot = try await Self.readState(connection, lock: false, logger: logger)
+                    try await connection.query("COMMIT", logger: logger)
                 } else {
-                    try await commitGeneration(connection, full: false, stored: stored, deleted: deleted)
+                    snapshot = try await commitGenerationAndCommit(connection, stored: stored, deleted: deleted)
                 }
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+            hub.observe(snapshot.description)
             return (value, snapshot.description)
         }
     }
 
+    /// Bumps the generation, stamps the cases and notifies (``CommitGeneration``), and COMMITs,
+    /// the two sent back to back: the generation lock is held from the bump to the COMMIT,
+    /// and awaiting the bump's answer before sending COMMIT held it also over a task switch,
+    /// which on a busy machine was most of the time writers of two servers waited for each
+    /// other. When the bump fails, PostgreSQL ends the failed transaction at that COMMIT with a
+    /// rollback, and the bump's error is thrown.
+    private func commitGenerationAndCommit(
+        _ connection: PostgresConnection,
+        stored: [String],
+        deleted: [String]
+    ) async throws -> KnowledgeSnapshot {
+        let statement = CommitGeneration(token: UUID().uuidString.lowercased(), full: false, stored: stored, deleted: deleted, channel: Self.channel)
+        // Both are written to the connection now, in this order (the event loop runs its tasks in order).
+        let bumped = connection.query(CommitGeneration.sql, try statement.values.map { PostgresData(string: $0) })
+        let committed = connection.query("COMMIT")
+        let rows: PostgresQueryResult
+        do {
+            rows = try await bumped.get()
+        } catch {
+            _ = try? await committed.get()
+            throw error
+        }
+        _ = try await committed.get()
+        for row in rows {
+            let (generation, _) = try row.decode((Int, String?).self)
+            return KnowledgeSnapshot(generation: generation, token: statement.token)
+        }
+        throw KnowledgeStoreError("the store's state row is missing", path: displayURL)
+    }
+
     /// BEGIN, `body`, COMMIT (ROLLBACK when it throws); tells the hub the snapshot committed.
+    /// Errors come out as the driver threw them (callers map them with ``storeError(_:)``).
     private func transaction<T: Sendable>(
         _ body: (PostgresConnection) async throws -> (value: T, snapshot: String)
     ) async throws -> (value: T, snapshot: String) {
-        try await mapErrors {
-            try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: logger)
-                do {
-                    let result = try await body(connection)
-                    try await connection.query("COMMIT", logger: logger)
-                    hub.observe(result.snapshot)
-                    return result
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
-                }
+        try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let result = try await body(connection)
+                try await connection.query("COMMIT", logger: logger)
+                hub.observe(result.snapshot)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
             }
         }
     }
@@ -176,27 +230,12 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
         deleted: [String]
     ) async throws -> KnowledgeSnapshot {
         let token = UUID().uuidString.lowercased()
-        var binds = PostgresBindings()
-        binds.append(token)
-        binds.append(full)
-        binds.append(stored)
-        binds.append(deleted)
-        binds.append(Self.channel)
-        let rows = try await connection.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    WITH bumped AS (UPDATE store_state SET generation = generation + 1, token = $1, \
-                    full_generation = CASE WHEN $2 THEN generation + 1 ELSE full_generation END WHERE id = 1 RETURNING generation), \
-                    stamped AS (INSERT INTO case_stamp (id, generation) SELECT unnest($3::text[]), generation FROM bumped), \
-                    buried AS (INSERT INTO case_tombstone (id, generation) SELECT unnest($4::text[]), generation FROM bumped) \
-                    SELECT generation, pg_notify($5, generation::text || '-' || $1)::text FROM bumped
-                    """,
-                binds: binds
-            ),
+        let rows = try await connection.execute(
+            CommitGeneration(token: token, full: full, stored: stored, deleted: deleted, channel: Self.channel),
             logger: logger
         )
         var next: KnowledgeSnapshot?
-        for try await (generation, _) in rows.decode((Int, String?).self) {
+        for try await (generation, _) in rows {
             next = KnowledgeSnapshot(generation: generation, token: token)
         }
         guard let next else { throw KnowledgeStoreError("the store's state row is missing", path: displayURL) }
@@ -390,9 +429,8 @@ struct StoreService: Service, CustomStringConvertible {
                     try await connection.listen(on: PostgresKnowledgeStore.channel) { notifications in
                         // Commits made while no one listened (at start, after a reconnect) are
                         // told as the snapshot now; from here on every commit is notified.
-                        try await publishGeneration(connection, always: true)
-                        hub.setListening(true)
                         defer { hub.setListening(false) }
+                        try await publishGeneration(connection, always: true)
                         failures = 0
                         try await withThrowingTaskGroup(of: Void.self) { group in
                             group.addTask {
@@ -430,7 +468,15 @@ struct StoreService: Service, CustomStringConvertible {
         let rows = try await connection.query("SELECT generation, token FROM store_state WHERE id = 1", logger: logger)
         for try await (generation, token) in rows.decode((Int, String).self) {
             let snapshot = KnowledgeSnapshot(generation: generation, token: token).description
-            if always { hub.publish(snapshot) } else { hub.publishIfNewer(snapshot) }
+            if always {
+                // The session vouches from this read on, and says so before subscribers hear
+                // of it: one told of it finds `knownSnapshot()` set (it was nil for a moment).
+                hub.observe(snapshot)
+                hub.setListening(true)
+                hub.publish(snapshot)
+            } else {
+                hub.publishIfNewer(snapshot)
+            }
         }
     }
 }

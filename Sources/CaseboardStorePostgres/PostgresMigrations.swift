@@ -203,6 +203,31 @@ public enum PostgresMigrations {
                 """,
             ]
         ),
+        Step(
+            version: 6,
+            name: "case-stamps-pruned",
+            statements: [
+                // Case writes now delete an id's older stamps and tombstones as they write its
+                // new one (by id), and a write that changes more than cases drops them all, so
+                // the two tables hold at most one row per id instead of one per write.
+                "CREATE INDEX case_stamp_id ON case_stamp (id)",
+                "CREATE INDEX case_tombstone_id ON case_tombstone (id)",
+                // What no reader can still need: a stamp or tombstone at or before the last
+                // full change (readers behind it reread all), one that a later row of the same
+                // id supersedes, a stamp of a case no longer stored (its tombstone tells), and a
+                // tombstone of a case stored again (its stamp tells).
+                """
+                DELETE FROM case_stamp s WHERE s.generation <= (SELECT full_generation FROM store_state WHERE id = 1) \
+                OR EXISTS (SELECT 1 FROM case_stamp n WHERE n.id = s.id AND n.generation > s.generation) \
+                OR NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = s.id)
+                """,
+                """
+                DELETE FROM case_tombstone t WHERE t.generation <= (SELECT full_generation FROM store_state WHERE id = 1) \
+                OR EXISTS (SELECT 1 FROM case_tombstone n WHERE n.id = t.id AND n.generation > t.generation) \
+                OR EXISTS (SELECT 1 FROM cases c WHERE c.id = t.id)
+                """,
+            ]
+        ),
     ]
 
     /// The newest step this Caseboard knows.

@@ -2,6 +2,7 @@ import CaseboardCore
 import CaseboardKnowledge
 import CaseboardStorePostgres
 import Foundation
+import PostgresNIO
 import ServiceLifecycle
 import Testing
 
@@ -66,6 +67,67 @@ struct PostgresCaseBatchTests {
             #expect(try Sample.generation(batch.snapshot) == before + 1)
             #expect(try await store.caseSummaries().map(\.id) == ["pmid:70000001", "pmid:70000003"])
             #expect(try await store.allEvidence().map(\.id) == ["case:one:0"])
+        }
+    }
+}
+
+/// A case write deletes the id's older generation stamps and tombstones as it writes its new
+/// one, and a write that changes more than cases drops them all (issue 14: they were never
+/// pruned, one row per write for ever). What the pruning keeps must still tell every reader,
+/// whatever generation it is at, what changed since.
+@Suite(.enabled(if: StoreKind.postgresURL != nil))
+struct PostgresCaseStampPruningTests {
+    @Test func stampsAndTombstonesKeepOneRowPerIdAndStillTellEveryReader() async throws {
+        let url = try await StoreHarness.createDatabase()
+        defer { Task { try? await StoreHarness.dropDatabase(url) } }
+        try await StoreHarness.withPostgresStore(url: url) { store in
+            let start = try Sample.generation(try await store.snapshotID())
+            // Generations start+1...start+3: one case saved three times.
+            for drug in ["imatinib", "nilotinib", "dasatinib"] {
+                _ = try await store.saveCases([
+                    CaseSubmission(record: Sample.record(1, pmid: "80000001", drug: drug), evidence: Sample.caseEvidence(drug, count: 1))
+                ])
+            }
+            // start+4...start+7: another saved, deleted, saved again and deleted again.
+            for _ in 0..<2 {
+                _ = try await store.saveCase(Sample.record(2, pmid: "80000002"), evidence: [])
+                #expect(try await store.deleteCase(id: "pmid:80000002"))
+            }
+            #expect(try await Self.ids(in: "case_stamp", store) == ["pmid:80000001"])
+            #expect(try await Self.ids(in: "case_tombstone", store) == ["pmid:80000002"])
+            for generation in start...(start + 7) {
+                let changes = try #require(try await store.caseChanges(after: generation))
+                #expect(try Sample.generation(changes.snapshot) == start + 7)
+                let stored = changes.stored.map(\.stored)
+                #expect(stored.map(\.id) == (generation < start + 3 ? ["pmid:80000001"] : []), "after generation \(generation)")
+                #expect(stored.first.flatMap { $0.record.therapies.first?.drugs } == (generation < start + 3 ? ["dasatinib"] : nil))
+                #expect(changes.stored.first?.evidence.map(\.id) == (generation < start + 3 ? ["case:dasatinib:0"] : nil))
+                #expect(changes.deleted == (generation < start + 7 ? ["pmid:80000002"] : []), "after generation \(generation)")
+            }
+            // A write that changes more than cases: readers behind it reread all, so no stamp
+            // or tombstone is needed any more.
+            _ = try await store.upsert([Sample.evidence[0]])
+            #expect(try await Self.ids(in: "case_stamp", store).isEmpty)
+            #expect(try await Self.ids(in: "case_tombstone", store).isEmpty)
+            #expect(try await store.caseChanges(after: start + 7) == nil)
+            let after = try #require(try await store.caseChanges(after: start + 8))
+            #expect(after.stored.isEmpty && after.deleted.isEmpty)
+        }
+    }
+
+    /// The ids in a stamp table, one row each.
+    static func ids(in table: String, _ store: PostgresKnowledgeStore) async throws -> [String] {
+        try await store.client.withConnection { connection in
+            var ids: [String] = []
+            // `table` is one of the two fixed names above.
+            for try await id in try await connection.query(
+                PostgresQuery(unsafeSQL: "SELECT id FROM \(table) ORDER BY id"),
+                logger: StoreHarness.logger
+            )
+            .decode(String.self) {
+                ids.append(id)
+            }
+            return ids
         }
     }
 }

@@ -34,6 +34,27 @@ import Foundation
 ///   second); otherwise (SQLite, or PostgreSQL while reconnecting) it returns nil. A reader that
 ///   must never be behind an id this instance reported (the server, before every match) uses
 ///   it when there is one and asks ``snapshotID()`` when there is none.
+/// - ``vouchesForSnapshots`` says whether ``knownSnapshot()`` can ever return an id. A store
+///   that says true (PostgreSQL) lets readers keep copies of its content in memory and answer
+///   from them while ``knownSnapshot()`` names the very snapshot the copy holds: the server
+///   keeps each gene's evidence page beside its match index (built from ``allEvidence()``,
+///   then changed with its own writes and ``caseChanges(after:)``) and so sends PostgreSQL no
+///   query for such a page. Such a copy must be what the store's own read returns, so the
+///   store's evidence pages follow the rules of the next section. A store that says false
+///   (SQLite, the default) is asked for every page; its copies are never kept.
+///
+/// ### Evidence pages
+/// - ``evidenceJSON(matching:)`` lists items in level order, then id, both compared by their
+///   bytes (PostgreSQL: `COLLATE "C"`; SQLite: `BINARY`); `total` counts every match.
+/// - A gene filter matches the gene, trimmed and upper-cased, against each item's profile
+///   genes and fusion partners, upper-cased; an item is listed once under each.
+/// - Each item's JSON is the item as stored, encoded as this version encodes ``EvidenceItem``
+///   (`JSONEncoder`, slashes not escaped), so decoding it and encoding it again gives the same
+///   JSON value (not the same text: `JSONEncoder` writes keys in no fixed order); a release
+///   that changes the encoding re-encodes stored items in a migration. The one exception is
+///   the review mark: ``allEvidence()`` applies curators' marks kept apart, while
+///   the page shows the mark as the item's JSON has it (a re-import may have dropped it there).
+///   A copy therefore leaves a gene listing a reviewed item to the store.
 ///
 /// ### Case ids
 /// - The store never invents ids. A case's id is ``CaseIdentity/id(for:)`` of its record (the
@@ -135,6 +156,14 @@ public protocol KnowledgeStore: Sendable {
     /// The newest snapshot id this instance has read, written or been told, without a query;
     /// nil when the store cannot vouch that its change feed missed no commit (see the contract).
     func knownSnapshot() -> String?
+
+    /// Whether ``knownSnapshot()`` can ever return an id (a change feed that misses no commit
+    /// while it holds: PostgreSQL's LISTEN session). A reader keeps copies that follow the
+    /// feed (the server's evidence pages) only for such a store, and answers from them only
+    /// while ``knownSnapshot()`` names the snapshot they hold (see the contract). A store that
+    /// says true must keep ``caseChanges(after:)`` and its evidence pages to the contract's
+    /// rules, since the copies are built from them.
+    var vouchesForSnapshots: Bool { get }
 
     /// The cases stored and deleted after `generation`, read in one snapshot, when nothing but
     /// cases changed since then; nil when something else changed (evidence, metadata, review
@@ -300,6 +329,9 @@ extension KnowledgeStore {
 
     /// No change feed to vouch for: readers ask ``snapshotID()``.
     public func knownSnapshot() -> String? { nil }
+
+    /// No change feed to vouch for.
+    public var vouchesForSnapshots: Bool { false }
 
     /// No record of case changes: readers read everything again.
     public func caseChanges(after generation: Int) async throws -> CaseChanges? { nil }

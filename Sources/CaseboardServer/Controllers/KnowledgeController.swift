@@ -87,7 +87,13 @@ struct KnowledgeController<Context: RequestContext> {
             offset: offset
         )
         // Items go out as stored, without a decode and re-encode per item.
-        let page = try await services.store.evidenceJSON(matching: filter)
+        // From memory when the change feed vouches for it (PostgreSQL), else the store's query.
+        let page: EvidenceJSONPage
+        if let fromMemory = services.evidencePage(filter) {
+            page = fromMemory
+        } else {
+            page = try await services.store.evidenceJSON(matching: filter)
+        }
         var body = ByteBuffer()
         body.writeString("{\"items\":[")
         for (position, item) in page.items.enumerated() {
