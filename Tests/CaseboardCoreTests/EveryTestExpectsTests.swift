@@ -13,6 +13,7 @@ struct EveryTestExpectsTests {
         "sameJSON", "sameDirectJSON",  // StreamingJSONEncoderTests
         "validate",  // ReferenceValidatorTests: runs the validator and expects exit 0
         "expectPasses",  // ClinicalScenarioSuite: expects the profile to pass, or records its known gap
+        "expectWellFormed", "printSummary",  // ScenarioFile: expects ids, sources and drugs; expects profiles to print
     ]
 
     static let expectations = ["#expect", "#require", "Issue.record", "withKnownIssue"]
