@@ -138,6 +138,12 @@ extension Matcher {
         let failedGenerations = progressed.flatMap { prior in
             prior.drugs.compactMap { drug in vocabularies.drug(inn: drug).flatMap { Self.generation(of: $0.drugClass) }.map { (drug, $0) } }
         }
+        var otherDiseaseFusionLabels: Set<String> = []
+        var progressedClasses: [String: Set<String>] = [:]
+        for drug in progressed.flatMap(\.drugs) {
+            guard let entry = vocabularies.drug(inn: drug), entry.category == "targeted", !entry.drugClass.isEmpty else { continue }
+            progressedClasses[entry.drugClass, default: []].insert(drug)
+        }
         var options: [(key: [Int], name: String, option: TherapyOption)] = []
         var notRecommended: [NotRecommendedOption] = []
         var leads: [(key: [Int], name: String, signal: MatchSignal)] = []
@@ -191,6 +197,7 @@ extension Matcher {
             let forPatient = curated ? counted.lazy.filter { $0.item.source == .curated }.count : counted.count
             let drugs = best.item.drugs
             var demoted: String?
+            var demotionRank = 1
             var priorResponse: String?
             if let prior = patient.priors.first(where: { !$0.drugs.isDisjoint(with: drugSet) }) {
                 priorResponse = "\(prior.text): \(prior.response?.rawValue ?? "response not given")"
@@ -198,11 +205,12 @@ extension Matcher {
             // Shares a drug with a regimen the patient progressed on, without being that regimen,
             // unless its own row is for use after that drug (trastuzumab continues with tucatinib
             // after trastuzumab-based lines, FDA label: Tukysa (tucatinib), 2020).
-            if let prior = progressed.first(where: {
-                !$0.drugs.isDisjoint(with: drugSet) && !$0.drugs.intersection(drugSet).isSubset(of: Self.anticipated(usable))
-            }) {
-                demoted =
-                    "contains \(prior.drugs.intersection(drugSet).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
+            // A glucocorticoid partner (dexamethasone in nearly every myeloma regimen) is a backbone,
+            // not the drug the disease escaped: it alone does not demote (NCCN Multiple Myeloma v.2.2026
+            // pairs each later-line agent with dexamethasone again).
+            let shared = { (prior: Prior) in prior.drugs.intersection(drugSet).filter { self.vocabularies.drug(inn: $0)?.category != "steroid" } }
+            if let prior = progressed.first(where: { !shared($0).isEmpty && !shared($0).isSubset(of: Self.anticipated(usable)) }) {
+                demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
             }
             // An earlier generation of a kinase-inhibitor class than one the patient progressed on:
             // the later generation was built to cover what the earlier one misses (crizotinib after
@@ -214,6 +222,34 @@ extension Matcher {
                         let failed = failedGenerations.first(where: { $0.1.family == own.family && $0.1.rank > own.rank })
                     else { continue }
                     demoted = "\(drug) is an earlier generation of \(own.family) than \(failed.0), on which the patient progressed"
+                    // Below a drug of the failed generation itself (crizotinib after alectinib ranks under brigatinib).
+                    demotionRank = 2
+                    break
+                }
+            }
+            // A targeted drug of the very class of one the patient progressed on (acalabrutinib after
+            // zanubrutinib, midostaurin after gilteritinib, niraparib after olaparib), unless its own
+            // row is for use after that drug: the shared mechanism shares the resistance (NCCN Chronic
+            // Lymphocytic Leukemia/Small Lymphocytic Lymphoma v.1.2026: no switch between covalent BTK
+            // inhibitors on progression; NCCN Acute Myeloid Leukemia v.2.2025).
+            if demoted == nil, !progressedClasses.isEmpty {
+                let anticipated = Self.anticipated(usable)
+                // A row of its own for a later line that fits the patient keeps it: gilteritinib after
+                // midostaurin (FDA label: Xospata (gilteritinib), 2018), nilotinib for F317L after dasatinib.
+                let laterLine = usable.contains { hit in
+                    hit.item.settings.contains {
+                        switch $0 {
+                        case .secondLine, .after, .afterAll: true
+                        default: false
+                        }
+                    } && settingFit(hit.item, patient: patient) == .fits
+                }
+                for drug in drugs where !laterLine {
+                    guard let own = vocabularies.drug(inn: drug), own.category == "targeted", !own.drugClass.isEmpty,
+                        let failed = progressedClasses[own.drugClass], !failed.contains(drug), anticipated.isDisjoint(with: failed)
+                    else { continue }
+                    demoted =
+                        "\(drug) is of the class of \(failed.sorted().joined(separator: ", ")) (\(own.drugClass)), on which the patient progressed"
                     break
                 }
             }
@@ -239,10 +275,17 @@ extension Matcher {
             // docs/ranking.md: demotion, tier, direct before inferred, guideline preference, fit
             // to the setting, then evidence strength; names break exact ties only.
             let key = [
-                demoted != nil ? 1 : 0, bestTier.rawValue, inferred ? 1 : 0, preferenceRank, fit.rank, best.item.level.rank, Self.diseaseRank(best),
+                demoted != nil ? demotionRank : 0, bestTier.rawValue, inferred ? 1 : 0, preferenceRank, fit.rank, best.item.level.rank,
+                Self.diseaseRank(best),
                 best.specificity.rank, curated ? 0 : 1, -forPatient, -newest,
             ]
             ownDisease = ownDisease || usable.contains(where: \.isOwnDisease)
+            if usable.allSatisfy({
+                $0.relation == .other && $0.item.source == .curated && $0.item.level == .a
+                    && $0.box.scopes.allSatisfy { $0 == .fusion || $0 == .fusionPartner }
+            }) {
+                otherDiseaseFusionLabels.insert(box.optionKey)
+            }
             // A regimen with a hormonal partner (fulvestrant, letrozole, enzalutamide), known only from
             // another disease, rests on that disease's receptor (ER in HR-positive breast cancer): a lead,
             // never a ranked option, even when nothing else is known (PIK3CA + fulvestrant regimens in
@@ -287,7 +330,12 @@ extension Matcher {
                 let labels = Set(entry.option.alterations)
                 guard labels.isSubset(of: approvedLabels), !leads.contains(where: { $0.name == entry.name }) else { continue }
                 let own = reach(entry.option.drugs)
-                guard approved.contains(where: { !labels.isDisjoint(with: $0.labels) && !own.isDisjoint(with: $0.reach) }) else { continue }
+                // The same drug or target; or any drug, when the option rests only on another disease's
+                // curated labels keyed to the translocation that defines that disease (MCL's t(11;14)
+                // labels for a myeloma with t(11;14); FDA label: Tecartus (brexucabtagene autoleucel), 2020, MCL).
+                let definingLesion = otherDiseaseFusionLabels.contains(entry.name)
+                guard approved.contains(where: { !labels.isDisjoint(with: $0.labels) && (definingLesion || !own.isDisjoint(with: $0.reach)) })
+                else { continue }
                 let alteration = entry.option.alterations.joined(separator: " + ")
                 let signal = MatchSignal(
                     kind: .otherDiseaseLead,
