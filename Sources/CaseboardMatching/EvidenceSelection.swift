@@ -181,6 +181,17 @@ extension Matcher {
     /// FDA label: Monjuvi (tafasitamab), 2020, DLBCL). Evidence written for the family node itself
     /// still reaches its members.
     static let haematologicFamilies: Set<String> = ["MNM", "LNM", "NHL", "MBN", "MTNN", "MPN"]
+
+    /// Whether a row's disease is another haematologic disease that meets the patient's first at
+    /// one of the family nodes above (mastocytosis for an AML, follicular lymphoma for a marginal
+    /// zone lymphoma).
+    func isHaematologicSibling(_ evidence: DiseaseReference, of patient: Disease?) -> Bool {
+        guard let patient, let code = evidence.oncotree, !evidence.tumorAgnostic, relation(of: evidence, to: patient) == .other else { return false }
+        let patientLine = [Self.treatedAs[patient.code] ?? patient.code] + vocabularies.ancestors(of: Self.treatedAs[patient.code] ?? patient.code)
+        let evidenceLine = [code] + vocabularies.ancestors(of: code)
+        guard let shared = patientLine.first(where: { evidenceLine.contains($0) }) else { return false }
+        return Self.haematologicFamilies.contains(shared)
+    }
 }
 
 /// Where strong sensitivity evidence stands for each drug set: level A/B, direct, not excluded,

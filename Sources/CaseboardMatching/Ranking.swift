@@ -36,13 +36,19 @@ extension Matcher {
         for hit in usable {
             for setting in hit.item.settings {
                 switch setting {
-                case .after(let listed), .afterAll(let listed): drugs.formUnion(listed)
+                case .after(let listed), .afterAll(let listed), .afterSeveral(_, let listed): drugs.formUnion(listed)
                 default: break
                 }
             }
         }
         return drugs
     }
+
+    /// The CML phases each drug's labels cover, for the drugs not labelled in every phase:
+    /// asciminib in chronic phase only (FDA label: Scemblix (asciminib), 2021 and 2024), nilotinib
+    /// in chronic and accelerated phase (FDA label: Tasigna (nilotinib), 2010). Imatinib, dasatinib,
+    /// bosutinib and ponatinib carry accelerated and blast phase indications.
+    static let cmlPhasesLabelled: [String: Set<LeukaemiaPhase>] = ["asciminib": [.chronic], "nilotinib": [.chronic, .accelerated]]
 
     /// The family and generation a drug class names ("ALK inhibitor, 2nd generation" → ALK
     /// inhibitor, 2), or nil for a class without generations.
@@ -85,7 +91,7 @@ extension Matcher {
             if item.settings.contains(.firstLine) { return .fits }
             let laterOnly = item.settings.allSatisfy {
                 switch $0 {
-                case .after, .afterAll, .secondLine: true
+                case .after, .afterAll, .afterSeveral, .secondLine: true
                 default: false
                 }
             }
@@ -111,9 +117,18 @@ extension Matcher {
                         } == true
                 }
                 if fits { return .fits }
+            case .afterSeveral(let count, let drugs):
+                // Distinct drugs the patient had that are listed, or of a listed drug's class.
+                let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }.filter { !$0.isEmpty })
+                let had = patient.priorDrugs.filter { drug in
+                    drugs.contains(drug) || vocabularies.drug(inn: drug).map { classes.contains($0.drugClass) } == true
+                }
+                if had.count >= count { return .fits }
             case .secondLine:
                 return .fits
             case .maintenance:
+                // In remission after the lines given, maintenance is the line the patient is at.
+                if patient.inRemission { return .fits }
                 laterLine = true
             case .firstLine, .adjuvant, .neoadjuvant:
                 break
@@ -239,7 +254,7 @@ extension Matcher {
                 let laterLine = usable.contains { hit in
                     hit.item.settings.contains {
                         switch $0 {
-                        case .secondLine, .after, .afterAll: true
+                        case .secondLine, .after, .afterAll, .afterSeveral: true
                         default: false
                         }
                     } && settingFit(hit.item, patient: patient) == .fits
@@ -252,6 +267,34 @@ extension Matcher {
                         "\(drug) is of the class of \(failed.sorted().joined(separator: ", ")) (\(own.drugClass)), on which the patient progressed"
                     break
                 }
+            }
+            // A CML drug whose labels do not cover the phase the patient's CML is in: asciminib is
+            // labelled for chronic phase only, nilotinib for chronic and accelerated phase.
+            if demoted == nil, patient.disease?.code == "CML", let phase = patient.phase, phase != .chronic,
+                let drug = drugs.first(where: { Self.cmlPhasesLabelled[$0].map { !$0.contains(phase) } ?? false })
+            {
+                demoted =
+                    "\(drug) is labelled for CML in \(Self.cmlPhasesLabelled[drug, default: []].map(\.rawValue).sorted().joined(separator: " and ")) "
+                    + "phase only; the patient's CML is in \(phase.rawValue) phase"
+            }
+            // In remission after every line: an option whose rows are all for relapsed or refractory
+            // disease (second line, after a drug) is for a disease the patient does not have now;
+            // menin inhibitors are labelled for relapsed or refractory AML (FDA label: Revuforj
+            // (revumenib), 2024/2025), first remission calls for consolidation or maintenance (FDA
+            // label: Onureg (azacitidine tablets), 2020).
+            if demoted == nil, patient.inRemission,
+                usable.filter({ Self.tier($0) == bestTier }).allSatisfy({ hit in
+                    !hit.item.settings.isEmpty
+                        && hit.item.settings.allSatisfy {
+                            switch $0 {
+                            case .secondLine, .after, .afterAll, .afterSeveral: true
+                            default: false
+                            }
+                        }
+                })
+            {
+                demoted =
+                    "for relapsed or refractory disease; the patient is in complete remission after \(patient.priors.map(\.text).joined(separator: "; "))"
             }
             let partner = best.alterations.compactMap { $0.pattern.kind == .fusion ? $0.pattern.partner : nil }.first
             let matchedLabels = Array(Set(group.lazy.flatMap { $0.alterations.lazy.map(\.label) })).sorted()
@@ -295,7 +338,13 @@ extension Matcher {
             {
                 hormonalLeads.insert(box.optionKey)
             }
-            if Self.isOtherDiseaseLead(usable, tier: bestTier) || hormonalLeads.contains(box.optionKey) {
+            // Known only from another haematologic disease of the same family (avapritinib's
+            // mastocytosis label for a KIT D816V in core-binding-factor AML; FL and DLBCL labels for
+            // marginal zone lymphoma): a lead beside the patient's own disease's options, since each
+            // of these diseases has its own labels and guideline (WHO-HAEM5 2022).
+            let siblingLead =
+                bestTier >= .offLabel && usable.allSatisfy { isHaematologicSibling($0.item.disease, of: patient.disease) }
+            if Self.isOtherDiseaseLead(usable, tier: bestTier) || hormonalLeads.contains(box.optionKey) || siblingLead {
                 let diseases = unique(usable.map(\.item.disease.name)).joined(separator: ", ")
                 let signal = MatchSignal(
                     kind: .otherDiseaseLead,
@@ -306,9 +355,12 @@ extension Matcher {
                     why: hormonalLeads.contains(box.optionKey)
                         ? "\(box.optionKey) is known only from \(diseases), another disease, and its hormonal partner acts on that "
                             + "disease's receptor; set apart from the ranked options"
-                        : "\(box.optionKey) has only level \(best.item.level) evidence from \(diseases), another disease, that meets "
-                            + "\(matchedLabels.joined(separator: " + ")) at gene level; set apart from the ranked options, which hold "
-                            + "evidence in the patient's own disease"
+                        : siblingLead
+                            ? "\(box.optionKey) is known only from \(diseases), another haematologic disease with its own labels; set apart "
+                                + "from the ranked options, which hold evidence in the patient's own disease"
+                            : "\(box.optionKey) has only level \(best.item.level) evidence from \(diseases), another disease, that meets "
+                                + "\(matchedLabels.joined(separator: " + ")) at gene level; set apart from the ranked options, which hold "
+                                + "evidence in the patient's own disease"
                 )
                 leads.append((key, box.optionKey, signal))
             }

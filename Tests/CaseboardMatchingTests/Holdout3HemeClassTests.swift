@@ -30,7 +30,7 @@ struct Holdout3HemeClassTests {
         ("t(5;12)", "PDGFRB", "fusion"), ("t(8;13)", "FGFR1", "fusion"), ("t(17;22)", "PDGFB", "fusion"), ("t(8;9)", "JAK2", "fusion"),
         ("11q23 rearrangement", "KMT2A", "fusion"), ("NPM1 type A mutation", "NPM1", ""),
         ("CALR type 1 mutation", "CALR", ""), ("CALR type 2", "CALR", ""), ("jak2v617f", "JAK2", "V617F"),
-        ("BRAFV600E", "BRAF", "V600E"),
+        ("BRAFV600E", "BRAF", "V600E"), ("IGHV unmutated", "IGHV", "IGHV unmutated"), ("unmutated IGHV", "IGHV", "IGHV unmutated"),
     ])
     func haematologicShorthandIsRead(_ input: String, _ gene: String, _ variant: String) throws {
         let result = try Self.matcher([]).match(PatientProfile(disease: "AML", alterations: [input]))
@@ -62,11 +62,18 @@ struct Holdout3HemeClassTests {
             "P-03\tKIT\tKIT D816V\tallele\tMNM\t\tdrug-family\tsensitivity\tB\t\t\t\tPubMed\tplaceholder\t",
         ])
         let aml = matcher.match(PatientProfile(disease: "AML", alterations: ["KIT D816V"]))
-        let avapritinib = try #require(aml.options.first { $0.drugs == ["avapritinib"] })
-        #expect(avapritinib.diseaseMatch == .other)
-        #expect(avapritinib.tier == .offLabel)
+        // Beside an option of the patient's own lineage, the sibling disease's label is a lead.
+        #expect(!aml.options.contains { $0.drugs == ["avapritinib"] })
+        #expect(aml.signals.contains { $0.kind == .otherDiseaseLead && $0.drugs == ["avapritinib"] })
         // Evidence written for the family node itself still reaches its members.
         #expect(aml.options.first { $0.drugs == ["drug-family"] }?.diseaseMatch == .related)
+        let alone = try Self.matcher([
+            "P-01\tKIT\tKIT D816V\tallele\tSM\t\tavapritinib\tsensitivity\tA\t\tpreferred\t2021-06-16\tFDA label\tFDA label: Ayvakit (avapritinib), 2021\t"
+        ])
+        .match(PatientProfile(disease: "AML", alterations: ["KIT D816V"]))
+        let avapritinib = try #require(alone.options.first { $0.drugs == ["avapritinib"] })
+        #expect(avapritinib.diseaseMatch == .other)
+        #expect(avapritinib.tier == .offLabel)
         let all = matcher.match(PatientProfile(disease: "B-ALL", alterations: ["CD19 expression"]))
         #expect(all.options.first?.diseaseMatch == .other)
     }
@@ -166,5 +173,116 @@ struct Holdout3HemeClassTests {
         )
         #expect(result.options.map(\.drugs) == [["lorlatinib"], ["brigatinib"], ["crizotinib"]])
         #expect(result.options.dropFirst().allSatisfy { $0.demoted != nil })
+    }
+
+    /// A label for another haematologic disease of the same family, known for one of the patient's
+    /// alterations, is a lead beside the options of the patient's own disease (avapritinib's
+    /// mastocytosis label for KIT D816V in core-binding-factor AML; FDA label: Ayvakit
+    /// (avapritinib), 2021; NCCN Acute Myeloid Leukemia v.2.2025).
+    @Test func siblingHaematologicLabelIsALeadBesideOwnOptions() throws {
+        let matcher = try Self.matcher([
+            "P-60\tKIT\tKIT D816V\tallele\tSM\t\tavapritinib\tsensitivity\tA\t\tpreferred\t2021-06-16\tFDA label\tFDA label: Ayvakit (avapritinib), 2021\t",
+            "P-61\tRUNX1T1\tRUNX1::RUNX1T1 fusion\tfusion-partner\tAML\t\tcytarabine + daunorubicin + gemtuzumab ozogamicin\tsensitivity\tA\t"
+                + "first-line\tpreferred\t\tNCCN\tNCCN Acute Myeloid Leukemia v.2.2025\t",
+        ])
+        let result = matcher.match(PatientProfile(disease: "acute myeloid leukemia", alterations: ["RUNX1::RUNX1T1", "KIT D816V"]))
+        #expect(result.options.map(\.drugs) == [["cytarabine", "daunorubicin", "gemtuzumab ozogamicin"]])
+        let lead = try #require(result.signals.first { $0.kind == .otherDiseaseLead && $0.drugs == ["avapritinib"] })
+        #expect(lead.why.contains("haematologic"))
+    }
+
+    /// "After at least two of" a list: ponatinib in chronic-phase CML after two or more kinase
+    /// inhibitors (FDA label: Iclusig (ponatinib), 2020; PMID:35641211) does not fit after one.
+    @Test func afterSeveralNeedsThatManyOfTheListedDrugs() throws {
+        #expect(TherapySetting(parsing: "after:2 of imatinib|dasatinib|nilotinib")?.text == "after:2 of imatinib|dasatinib|nilotinib")
+        #expect(TherapySetting(parsing: "after:2 of imatinib&dasatinib") == nil)
+        #expect(TherapySetting(parsing: "after:3 of imatinib|dasatinib") == nil)
+        let matcher = try Self.matcher([
+            "P-70\tABL1\tBCR::ABL1\tfusion-partner\tCML\t\tponatinib\tsensitivity\tA\tafter:2 of imatinib|dasatinib|nilotinib|bosutinib\trecommended\t"
+                + "2012-12-14\tFDA label\tFDA label: Iclusig (ponatinib), 2020\t",
+            "P-71\tABL1\tBCR::ABL1\tfusion-partner\tCML\t\tbosutinib\tsensitivity\tA\tafter:imatinib|dasatinib|nilotinib\trecommended\t2012-09-04\t"
+                + "FDA label\tFDA label: Bosulif (bosutinib), 2012\t",
+        ])
+        let once = matcher.match(
+            PatientProfile(disease: "CML", alterations: ["BCR::ABL1"], priorTherapies: [PriorTherapy(drugs: ["dasatinib"], response: "intolerance")])
+        )
+        #expect(once.options.first?.drugs == ["bosutinib"])
+        #expect(once.options.first { $0.drugs == ["ponatinib"] }?.settingFit == .poor)
+        let twice = matcher.match(
+            PatientProfile(
+                disease: "CML",
+                alterations: ["BCR::ABL1"],
+                priorTherapies: [
+                    PriorTherapy(drugs: ["nilotinib"], response: "resistance"), PriorTherapy(drugs: ["bosutinib"], response: "progressive disease"),
+                ]
+            )
+        )
+        #expect(twice.options.first { $0.drugs == ["ponatinib"] }?.settingFit == .fits)
+    }
+
+    /// A CML drug outside the phases its labels cover is demoted: asciminib in blast or
+    /// accelerated phase (FDA label: Scemblix (asciminib), 2021/2024, chronic phase), nilotinib in
+    /// blast phase (FDA label: Tasigna (nilotinib), 2010, chronic and accelerated phase).
+    @Test func cmlDrugsOutsideTheirLabelledPhaseAreDemoted() throws {
+        let matcher = try Self.matcher([
+            "P-80\tABL1\tBCR::ABL1\tfusion-partner\tCML\t\tasciminib\tsensitivity\tA\tfirst-line\tpreferred\t2024-10-29\tFDA label\t"
+                + "FDA label: Scemblix (asciminib), 2024\t",
+            "P-81\tABL1\tBCR::ABL1\tfusion-partner\tCML\t\tnilotinib\tsensitivity\tA\tfirst-line\tpreferred\t2007-10-29\tFDA label\t"
+                + "FDA label: Tasigna (nilotinib), 2010\t",
+            "P-82\tABL1\tBCR::ABL1\tfusion-partner\tCML\t\tdasatinib\tsensitivity\tA\tfirst-line\tpreferred\t2006-06-28\tFDA label\t"
+                + "FDA label: Sprycel (dasatinib), 2006\t",
+        ])
+        let blast = matcher.match(PatientProfile(disease: "chronic myeloid leukemia in myeloid blast crisis", alterations: ["BCR::ABL1"]))
+        #expect(blast.options.first?.drugs == ["dasatinib"])
+        #expect(blast.options.first { $0.drugs == ["asciminib"] }?.demoted != nil)
+        #expect(blast.options.first { $0.drugs == ["nilotinib"] }?.demoted != nil)
+        let accelerated = matcher.match(PatientProfile(disease: "accelerated phase CML", alterations: ["BCR::ABL1"]))
+        #expect(accelerated.options.first { $0.drugs == ["asciminib"] }?.demoted != nil)
+        #expect(accelerated.options.first { $0.drugs == ["nilotinib"] }?.demoted == nil)
+        let chronic = matcher.match(PatientProfile(disease: "chronic myeloid leukemia, chronic phase", alterations: ["BCR::ABL1"]))
+        #expect(chronic.options.allSatisfy { $0.demoted == nil })
+        #expect(chronic.options.first?.drugs == ["asciminib"])
+    }
+
+    /// In complete remission after every line, options only for relapsed or refractory disease
+    /// are demoted and maintenance fits: a menin inhibitor (FDA label: Revuforj (revumenib), 2025,
+    /// relapsed or refractory NPM1-mutated AML) is not for first remission, oral azacitidine is
+    /// (FDA label: Onureg (azacitidine tablets), 2020).
+    @Test func relapsedOrRefractoryOptionsAreDemotedInRemission() throws {
+        let matcher = try Self.matcher([
+            "P-90\tNPM1\tNPM1 mutation\tmutation\tAML\t\trevumenib\tsensitivity\tA\tsecond-line\tpreferred\t2025-10-24\tFDA label\t"
+                + "FDA label: Revuforj (revumenib), 2025\t",
+            "P-91\tNPM1\tNPM1 mutation\tmutation\tAML\t\tazacitidine\tsensitivity\tA\tmaintenance\trecommended\t2020-09-01\tFDA label\t"
+                + "FDA label: Onureg (azacitidine tablets), 2020\t",
+        ])
+        let induction = PriorTherapy(drugs: ["cytarabine", "daunorubicin"], response: "complete response")
+        let remission = matcher.match(PatientProfile(disease: "AML", alterations: ["NPM1 W288fs"], priorTherapies: [induction]))
+        #expect(remission.options.first?.drugs == ["azacitidine"])
+        #expect(remission.options.first?.settingFit == .fits)
+        #expect(remission.options.first { $0.drugs == ["revumenib"] }?.demoted != nil)
+        // Relapse, written in the disease or as the response, is not remission.
+        let relapsedDisease = matcher.match(PatientProfile(disease: "relapsed AML", alterations: ["NPM1 W288fs"], priorTherapies: [induction]))
+        #expect(relapsedDisease.options.first?.drugs == ["revumenib"])
+        let relapse = matcher.match(
+            PatientProfile(
+                disease: "AML",
+                alterations: ["NPM1 W288fs"],
+                priorTherapies: [PriorTherapy(drugs: ["cytarabine", "daunorubicin"], response: "relapse")]
+            )
+        )
+        #expect(relapse.options.first { $0.drugs == ["revumenib"] }?.demoted == nil)
+    }
+
+    /// IGHV mutation status is a CLL signature that first-line rows key to (NCCN Chronic
+    /// Lymphocytic Leukemia/Small Lymphocytic Lymphoma v.1.2026).
+    @Test func unmutatedIGHVMeetsItsRows() throws {
+        let matcher = try Self.matcher([
+            "P-95\tIGHV\tIGHV unmutated\tsignature\tCLLSLL\t\tzanubrutinib\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\t"
+                + "NCCN Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma v.1.2026\t"
+        ])
+        let result = matcher.match(PatientProfile(disease: "chronic lymphocytic leukaemia", alterations: ["IGHV unmutated"]))
+        #expect(result.problems.isEmpty, "\(result.problems.map(\.message))")
+        #expect(result.options.first?.drugs == ["zanubrutinib"])
+        #expect(result.options.first?.tier == .approved)
     }
 }
