@@ -143,8 +143,9 @@ extension Matcher {
 
     /// Diseases managed as another one, whose evidence they take as their own: myeloid sarcoma is
     /// treated as acute myeloid leukaemia, with AML induction and AML-targeted drugs (NCCN Acute
-    /// Myeloid Leukemia v.2.2025).
-    static let treatedAs: [String: String] = ["MS": "AML"]
+    /// Myeloid Leukemia v.2.2025); post-ET and post-PV myelofibrosis as myelofibrosis (FDA label:
+    /// Jakafi (ruxolitinib), 2011, primary, post-PV and post-ET myelofibrosis).
+    static let treatedAs: [String: String] = ["MS": "AML", "ETMF": "PMF", "PVMF": "PMF"]
 
     func relation(of evidence: DiseaseReference, to patient: Disease?) -> DiseaseRelation {
         if evidence.tumorAgnostic { return .tumorAgnostic }
@@ -164,19 +165,33 @@ extension Matcher {
         let evidenceLine = [code] + vocabularies.ancestors(of: code)
         if patientLine.contains(code) || evidenceLine.contains(patient) { return .related }
         // A shared ancestor below the tissue level is the same lineage, unless it is one of the
-        // broad WHO families of blood cancers: mantle cell lymphoma and myeloma are both mature
-        // B-cell neoplasms, yet evidence for one (venetoclax in t(11;14) myeloma) says nothing
-        // about the other (WHO Classification of Haematolymphoid Tumours, 5th edition, 2022).
+        // haematologic family nodes that group distinct diseases.
         if let shared = patientLine.first(where: { evidenceLine.contains($0) }), (vocabularies.disease(code: shared)?.level ?? 0) >= 2,
-            !Self.haematologicalFamilies.contains(shared)
+            !Self.haematologicFamilies.contains(shared)
         {
             return .related
         }
         return .other
     }
 
-    /// OncoTree nodes that group whole families of haematological neoplasms.
-    static let haematologicalFamilies: Set<String> = ["MNM", "LNM", "NHL", "MBN", "MTNN", "HL"]
+    /// OncoTree nodes that group haematologic diseases each with its own labels and guideline
+    /// (WHO-HAEM5 2022): AML and systemic mastocytosis are both myeloid neoplasms, B-ALL and
+    /// DLBCL both lymphoid, CLL and myeloma both mature B-cell neoplasms, but a label for one is
+    /// off-label in the other (FDA label: Ayvakit (avapritinib), 2021, systemic mastocytosis;
+    /// FDA label: Monjuvi (tafasitamab), 2020, DLBCL). Evidence written for the family node itself
+    /// still reaches its members.
+    static let haematologicFamilies: Set<String> = ["MNM", "LNM", "NHL", "MBN", "MTNN", "MPN"]
+
+    /// Whether a row's disease is another haematologic disease that meets the patient's first at
+    /// one of the family nodes above (mastocytosis for an AML, follicular lymphoma for a marginal
+    /// zone lymphoma).
+    func isHaematologicSibling(_ evidence: DiseaseReference, of patient: Disease?) -> Bool {
+        guard let patient, let code = evidence.oncotree, !evidence.tumorAgnostic, relation(of: evidence, to: patient) == .other else { return false }
+        let patientLine = [Self.treatedAs[patient.code] ?? patient.code] + vocabularies.ancestors(of: Self.treatedAs[patient.code] ?? patient.code)
+        let evidenceLine = [code] + vocabularies.ancestors(of: code)
+        guard let shared = patientLine.first(where: { evidenceLine.contains($0) }) else { return false }
+        return Self.haematologicFamilies.contains(shared)
+    }
 }
 
 /// Where strong sensitivity evidence stands for each drug set: level A/B, direct, not excluded,

@@ -29,9 +29,45 @@ extension Matcher {
         var priorClasses: Set<String>
         /// The line about to start, when the profile says.
         var lineOfTherapy: Int?
+        /// The phase of a chronic myeloid leukaemia, when the disease as written names it.
+        var phase: LeukaemiaPhase? = nil
+        /// Every prior line ended in complete response and the disease is not called relapsed or
+        /// refractory: the patient is in remission, where maintenance is the line at hand.
+        var inRemission = false
     }
 
-    func context(disease: Disease?, alterations: [PatientAlteration], priors: [Prior], lineOfTherapy: Int? = nil) -> PatientContext {
+    /// The phase a chronic myeloid leukaemia is said to be in (NCCN Chronic Myeloid Leukemia
+    /// v.2.2025: chronic, accelerated, blast phase; "blast crisis" is the older name).
+    enum LeukaemiaPhase: String, Sendable {
+        case chronic, accelerated, blast
+    }
+
+    /// The phase named in the disease as written ("CML blast phase", "in myeloid blast crisis",
+    /// "accelerated phase CML"), or nil.
+    static func phase(of text: String?) -> LeukaemiaPhase? {
+        guard let lowered = text?.lowercased() else { return nil }
+        if ["blast phase", "blast crisis", "blast-phase", "blastic phase"].contains(where: { lowered.contains($0) }) { return .blast }
+        if ["accelerated phase", "accelerated-phase"].contains(where: { lowered.contains($0) }) { return .accelerated }
+        if ["chronic phase", "chronic-phase"].contains(where: { lowered.contains($0) }) { return .chronic }
+        return nil
+    }
+
+    /// Whether the disease as written says it came back or did not respond ("relapsed AML").
+    static func saysRelapsed(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "/" }).map(String.init))
+        return !words.isDisjoint(with: [
+            "relapsed", "relapse", "refractory", "recurrent", "recurred", "r/r", "progressive", "progressing", "resistant",
+        ])
+    }
+
+    func context(
+        disease: Disease?,
+        alterations: [PatientAlteration],
+        priors: [Prior],
+        lineOfTherapy: Int? = nil,
+        diseaseText: String? = nil
+    ) -> PatientContext {
         let drugs = Set(priors.flatMap(\.drugs))
         let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }.filter { !$0.isEmpty })
         return PatientContext(
@@ -40,7 +76,9 @@ extension Matcher {
             priors: priors,
             priorDrugs: drugs,
             priorClasses: classes,
-            lineOfTherapy: lineOfTherapy
+            lineOfTherapy: lineOfTherapy,
+            phase: Self.phase(of: diseaseText),
+            inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete } && !Self.saysRelapsed(diseaseText)
         )
     }
 

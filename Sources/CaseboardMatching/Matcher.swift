@@ -38,7 +38,13 @@ public struct Matcher: Sendable {
             resolveAlterations(profile.alterations, field: "alterations", problems: &problems)
             + resolveAlterations(profile.biomarkers, field: "biomarkers", problems: &problems) + diseaseBiomarkers
         let priors = resolvePriors(profile.priorTherapies, problems: &problems)
-        let patient = context(disease: disease, alterations: alterations, priors: priors, lineOfTherapy: profile.lineOfTherapy)
+        let patient = context(
+            disease: disease,
+            alterations: alterations,
+            priors: priors,
+            lineOfTherapy: profile.lineOfTherapy,
+            diseaseText: profile.disease
+        )
         var relations = RelationMemo(patient: disease, vocabularies: vocabularies)
         let hits = matchEvidence(alterations, relations: &relations)
         let support = SensitivitySupport(hits)

@@ -36,13 +36,19 @@ extension Matcher {
         for hit in usable {
             for setting in hit.item.settings {
                 switch setting {
-                case .after(let listed), .afterAll(let listed): drugs.formUnion(listed)
+                case .after(let listed), .afterAll(let listed), .afterSeveral(_, let listed): drugs.formUnion(listed)
                 default: break
                 }
             }
         }
         return drugs
     }
+
+    /// The CML phases each drug's labels cover, for the drugs not labelled in every phase:
+    /// asciminib in chronic phase only (FDA label: Scemblix (asciminib), 2021 and 2024), nilotinib
+    /// in chronic and accelerated phase (FDA label: Tasigna (nilotinib), 2010). Imatinib, dasatinib,
+    /// bosutinib and ponatinib carry accelerated and blast phase indications.
+    static let cmlPhasesLabelled: [String: Set<LeukaemiaPhase>] = ["asciminib": [.chronic], "nilotinib": [.chronic, .accelerated]]
 
     /// The family and generation a drug class names ("ALK inhibitor, 2nd generation" → ALK
     /// inhibitor, 2), or nil for a class without generations.
@@ -110,7 +116,7 @@ extension Matcher {
             if item.settings.contains(.firstLine) { return .fits }
             let laterOnly = item.settings.allSatisfy {
                 switch $0 {
-                case .after, .afterAll, .secondLine: true
+                case .after, .afterAll, .afterSeveral, .secondLine: true
                 default: false
                 }
             }
@@ -147,9 +153,18 @@ extension Matcher {
                         } == true
                 }
                 if fits { return .fits }
+            case .afterSeveral(let count, let drugs):
+                // Distinct drugs the patient had that are listed, or of a listed drug's class.
+                let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }.filter { !$0.isEmpty })
+                let had = patient.priorDrugs.filter { drug in
+                    drugs.contains(drug) || vocabularies.drug(inn: drug).map { classes.contains($0.drugClass) } == true
+                }
+                if had.count >= count { return .fits }
             case .secondLine:
                 return .fits
             case .maintenance:
+                // In remission after the lines given, maintenance is the line the patient is at.
+                if patient.inRemission { return .fits }
                 laterLine = true
             case .firstLine, .adjuvant, .neoadjuvant:
                 break
@@ -173,6 +188,12 @@ extension Matcher {
         let progressed = patient.priors.filter { $0.response == .progressive }
         let failedGenerations = progressed.flatMap { prior in
             prior.drugs.compactMap { drug in vocabularies.drug(inn: drug).flatMap { Self.generation(of: $0.drugClass) }.map { (drug, $0) } }
+        }
+        var otherDiseaseFusionLabels: Set<String> = []
+        var progressedClasses: [String: Set<String>] = [:]
+        for drug in progressed.flatMap(\.drugs) {
+            guard let entry = vocabularies.drug(inn: drug), entry.category == "targeted", !entry.drugClass.isEmpty else { continue }
+            progressedClasses[entry.drugClass, default: []].insert(drug)
         }
         var options: [(key: [Int], name: String, option: TherapyOption)] = []
         var notRecommended: [NotRecommendedOption] = []
@@ -227,6 +248,7 @@ extension Matcher {
             let forPatient = curated ? counted.lazy.filter { $0.item.source == .curated }.count : counted.count
             let drugs = best.item.drugs
             var demoted: String?
+            var demotionRank = 1
             var priorResponse: String?
             if let prior = patient.priors.first(where: { !$0.drugs.isDisjoint(with: drugSet) }) {
                 priorResponse = "\(prior.text): \(prior.response?.rawValue ?? "response not given")"
@@ -234,11 +256,12 @@ extension Matcher {
             // Shares a drug with a regimen the patient progressed on, without being that regimen,
             // unless its own row is for use after that drug (trastuzumab continues with tucatinib
             // after trastuzumab-based lines, FDA label: Tukysa (tucatinib), 2020).
-            if let prior = progressed.first(where: {
-                !$0.drugs.isDisjoint(with: drugSet) && !$0.drugs.intersection(drugSet).isSubset(of: Self.anticipated(usable))
-            }) {
-                demoted =
-                    "contains \(prior.drugs.intersection(drugSet).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
+            // A glucocorticoid partner (dexamethasone in nearly every myeloma regimen) is a backbone,
+            // not the drug the disease escaped: it alone does not demote (NCCN Multiple Myeloma v.2.2026
+            // pairs each later-line agent with dexamethasone again).
+            let shared = { (prior: Prior) in prior.drugs.intersection(drugSet).filter { self.vocabularies.drug(inn: $0)?.category != "steroid" } }
+            if let prior = progressed.first(where: { !shared($0).isEmpty && !shared($0).isSubset(of: Self.anticipated(usable)) }) {
+                demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
             }
             // An earlier generation of a kinase-inhibitor class than one the patient progressed on:
             // the later generation was built to cover what the earlier one misses (crizotinib after
@@ -250,6 +273,8 @@ extension Matcher {
                         let failed = failedGenerations.first(where: { $0.1.family == own.family && $0.1.rank > own.rank })
                     else { continue }
                     demoted = "\(drug) is an earlier generation of \(own.family) than \(failed.0), on which the patient progressed"
+                    // Below a drug of the failed generation itself (crizotinib after alectinib ranks under brigatinib).
+                    demotionRank = 2
                     break
                 }
             }
@@ -266,6 +291,60 @@ extension Matcher {
                 })
             {
                 demoted = "works as \(prior.text) does, on which the patient progressed"
+            }
+            // A targeted drug of the very class of one the patient progressed on (acalabrutinib after
+            // zanubrutinib, midostaurin after gilteritinib, niraparib after olaparib), unless its own
+            // row is for use after that drug: the shared mechanism shares the resistance (NCCN Chronic
+            // Lymphocytic Leukemia/Small Lymphocytic Lymphoma v.1.2026: no switch between covalent BTK
+            // inhibitors on progression; NCCN Acute Myeloid Leukemia v.2.2025).
+            if demoted == nil, !progressedClasses.isEmpty {
+                let anticipated = Self.anticipated(usable)
+                // A row of its own for a later line that fits the patient keeps it: gilteritinib after
+                // midostaurin (FDA label: Xospata (gilteritinib), 2018), nilotinib for F317L after dasatinib.
+                let laterLine = usable.contains { hit in
+                    hit.item.settings.contains {
+                        switch $0 {
+                        case .secondLine, .after, .afterAll, .afterSeveral: true
+                        default: false
+                        }
+                    } && settingFit(hit.item, patient: patient) == .fits
+                }
+                for drug in drugs where !laterLine {
+                    guard let own = vocabularies.drug(inn: drug), own.category == "targeted", !own.drugClass.isEmpty,
+                        let failed = progressedClasses[own.drugClass], !failed.contains(drug), anticipated.isDisjoint(with: failed)
+                    else { continue }
+                    demoted =
+                        "\(drug) is of the class of \(failed.sorted().joined(separator: ", ")) (\(own.drugClass)), on which the patient progressed"
+                    break
+                }
+            }
+            // A CML drug whose labels do not cover the phase the patient's CML is in: asciminib is
+            // labelled for chronic phase only, nilotinib for chronic and accelerated phase.
+            if demoted == nil, patient.disease?.code == "CML", let phase = patient.phase, phase != .chronic,
+                let drug = drugs.first(where: { Self.cmlPhasesLabelled[$0].map { !$0.contains(phase) } ?? false })
+            {
+                demoted =
+                    "\(drug) is labelled for CML in \(Self.cmlPhasesLabelled[drug, default: []].map(\.rawValue).sorted().joined(separator: " and ")) "
+                    + "phase only; the patient's CML is in \(phase.rawValue) phase"
+            }
+            // In remission after every line: an option whose rows are all for relapsed or refractory
+            // disease (second line, after a drug) is for a disease the patient does not have now;
+            // menin inhibitors are labelled for relapsed or refractory AML (FDA label: Revuforj
+            // (revumenib), 2024/2025), first remission calls for consolidation or maintenance (FDA
+            // label: Onureg (azacitidine tablets), 2020).
+            if demoted == nil, patient.inRemission,
+                usable.filter({ Self.tier($0) == bestTier }).allSatisfy({ hit in
+                    !hit.item.settings.isEmpty
+                        && hit.item.settings.allSatisfy {
+                            switch $0 {
+                            case .secondLine, .after, .afterAll, .afterSeveral: true
+                            default: false
+                            }
+                        }
+                })
+            {
+                demoted =
+                    "for relapsed or refractory disease; the patient is in complete remission after \(patient.priors.map(\.text).joined(separator: "; "))"
             }
             let partner = best.alterations.compactMap { $0.pattern.kind == .fusion ? $0.pattern.partner : nil }.first
             let matchedLabels = Array(Set(group.lazy.flatMap { $0.alterations.lazy.map(\.label) })).sorted()
@@ -289,10 +368,17 @@ extension Matcher {
             // docs/ranking.md: demotion, tier, direct before inferred, guideline preference, fit
             // to the setting, then evidence strength; names break exact ties only.
             let key = [
-                demoted != nil ? 1 : 0, bestTier.rawValue, inferred ? 1 : 0, preferenceRank, fit.rank, best.item.level.rank, Self.diseaseRank(best),
+                demoted != nil ? demotionRank : 0, bestTier.rawValue, inferred ? 1 : 0, preferenceRank, fit.rank, best.item.level.rank,
+                Self.diseaseRank(best),
                 best.specificity.rank, curated ? 0 : 1, -forPatient, -newest,
             ]
             ownDisease = ownDisease || usable.contains(where: \.isOwnDisease)
+            if usable.allSatisfy({
+                $0.relation == .other && $0.item.source == .curated && $0.item.level == .a
+                    && $0.box.scopes.allSatisfy { $0 == .fusion || $0 == .fusionPartner }
+            }) {
+                otherDiseaseFusionLabels.insert(box.optionKey)
+            }
             // A regimen with a hormonal partner (fulvestrant, letrozole, enzalutamide), known only from
             // another disease, rests on that disease's receptor (ER in HR-positive breast cancer): a lead,
             // never a ranked option, even when nothing else is known (PIK3CA + fulvestrant regimens in
@@ -302,7 +388,13 @@ extension Matcher {
             {
                 hormonalLeads.insert(box.optionKey)
             }
-            if Self.isOtherDiseaseLead(usable, tier: bestTier) || hormonalLeads.contains(box.optionKey) {
+            // Known only from another haematologic disease of the same family (avapritinib's
+            // mastocytosis label for a KIT D816V in core-binding-factor AML; FL and DLBCL labels for
+            // marginal zone lymphoma): a lead beside the patient's own disease's options, since each
+            // of these diseases has its own labels and guideline (WHO-HAEM5 2022).
+            let siblingLead =
+                bestTier >= .offLabel && usable.allSatisfy { isHaematologicSibling($0.item.disease, of: patient.disease) }
+            if Self.isOtherDiseaseLead(usable, tier: bestTier) || hormonalLeads.contains(box.optionKey) || siblingLead {
                 let diseases = unique(usable.map(\.item.disease.name)).joined(separator: ", ")
                 let signal = MatchSignal(
                     kind: .otherDiseaseLead,
@@ -313,9 +405,12 @@ extension Matcher {
                     why: hormonalLeads.contains(box.optionKey)
                         ? "\(box.optionKey) is known only from \(diseases), another disease, and its hormonal partner acts on that "
                             + "disease's receptor; set apart from the ranked options"
-                        : "\(box.optionKey) has only level \(best.item.level) evidence from \(diseases), another disease, that meets "
-                            + "\(matchedLabels.joined(separator: " + ")) at gene level; set apart from the ranked options, which hold "
-                            + "evidence in the patient's own disease"
+                        : siblingLead
+                            ? "\(box.optionKey) is known only from \(diseases), another haematologic disease with its own labels; set apart "
+                                + "from the ranked options, which hold evidence in the patient's own disease"
+                            : "\(box.optionKey) has only level \(best.item.level) evidence from \(diseases), another disease, that meets "
+                                + "\(matchedLabels.joined(separator: " + ")) at gene level; set apart from the ranked options, which hold "
+                                + "evidence in the patient's own disease"
                 )
                 leads.append((key, box.optionKey, signal))
             }
@@ -337,7 +432,12 @@ extension Matcher {
                 let labels = Set(entry.option.alterations)
                 guard labels.isSubset(of: approvedLabels), !leads.contains(where: { $0.name == entry.name }) else { continue }
                 let own = reach(entry.option.drugs)
-                guard approved.contains(where: { !labels.isDisjoint(with: $0.labels) && !own.isDisjoint(with: $0.reach) }) else { continue }
+                // The same drug or target; or any drug, when the option rests only on another disease's
+                // curated labels keyed to the translocation that defines that disease (MCL's t(11;14)
+                // labels for a myeloma with t(11;14); FDA label: Tecartus (brexucabtagene autoleucel), 2020, MCL).
+                let definingLesion = otherDiseaseFusionLabels.contains(entry.name)
+                guard approved.contains(where: { !labels.isDisjoint(with: $0.labels) && (definingLesion || !own.isDisjoint(with: $0.reach)) })
+                else { continue }
                 let alteration = entry.option.alterations.joined(separator: " + ")
                 let signal = MatchSignal(
                     kind: .otherDiseaseLead,

@@ -146,7 +146,7 @@ public enum CuratedEvidence {
                     throw failure(
                         "setting",
                         part,
-                        "first-line, second-line, after:DRUG|DRUG, after:DRUG&DRUG, maintenance, adjuvant, neoadjuvant or any"
+                        "first-line, second-line, after:DRUG|DRUG, after:DRUG&DRUG, after:2 of DRUG|DRUG, maintenance, adjuvant, neoadjuvant or any"
                     )
                 }
                 settings.append(setting)

@@ -24,8 +24,8 @@ public enum AlterationScope: String, Sendable, Codable, Hashable, CaseIterable {
     /// A genomic signature (MSI-H, TMB-H, HRD).
     case signature
 
-    /// Genes the alteration parser uses for genomic signatures.
-    static let signatureGenes: Set<String> = ["MSI", "TMB", "MMR", "HRD"]
+    /// Genes the alteration parser uses for genomic signatures (IGHV: its mutation status in CLL).
+    static let signatureGenes: Set<String> = ["MSI", "TMB", "MMR", "HRD", "IGHV"]
 
     /// The scope a pattern implies when its source states none: a protein change with a new
     /// residue is an allele, one without is a codon, an exon or region event is a region.
@@ -57,12 +57,17 @@ public enum TherapySetting: Sendable, Hashable {
     /// regorafenib for GIST previously treated with imatinib and sunitinib (FDA label: Stivarga
     /// (regorafenib), 2013).
     case afterAll([String])
+    /// After at least this many distinct drugs of the list (or of their classes): a label for
+    /// patients who had two or more prior kinase inhibitors, such as ponatinib in chronic-phase CML
+    /// (FDA label: Iclusig (ponatinib), 2020; PMID:35641211).
+    case afterSeveral(Int, [String])
     case maintenance
     case adjuvant
     case neoadjuvant
 
     /// Reads the curated spelling: `first-line`, `second-line`, `after:DRUG|DRUG` (after one of
-    /// them), `after:DRUG&DRUG` (after all of them), `maintenance`, `adjuvant`, `neoadjuvant`.
+    /// them), `after:DRUG&DRUG` (after all of them), `after:2 of DRUG|DRUG|DRUG` (after at least two
+    /// of them), `maintenance`, `adjuvant`, `neoadjuvant`.
     /// `any` is not a setting (an empty list means any); a list mixing `|` and `&` is not read.
     public init?(parsing text: String) {
         let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -74,11 +79,21 @@ public enum TherapySetting: Sendable, Hashable {
         case "neoadjuvant": self = .neoadjuvant
         default:
             guard lowered.hasPrefix("after:") else { return nil }
-            let list = lowered.dropFirst(6)
+            var list = lowered.dropFirst(6)
+            var count: Int?
+            if let space = list.firstIndex(of: " "), let number = Int(list[..<space]), number > 1, list[space...].hasPrefix(" of ") {
+                count = number
+                list = list[list.index(space, offsetBy: 4)...]
+            }
             let all = list.contains("&")
             guard !(all && list.contains("|")) else { return nil }
             let drugs = list.split(separator: all ? "&" : "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !drugs.isEmpty else { return nil }
+            if let count {
+                guard !all, drugs.count >= count else { return nil }
+                self = .afterSeveral(count, drugs)
+                return
+            }
             self = all && drugs.count > 1 ? .afterAll(drugs) : .after(drugs)
         }
     }
@@ -90,6 +105,7 @@ public enum TherapySetting: Sendable, Hashable {
         case .secondLine: "second-line"
         case .after(let drugs): "after:" + drugs.joined(separator: "|")
         case .afterAll(let drugs): "after:" + drugs.joined(separator: "&")
+        case .afterSeveral(let count, let drugs): "after:\(count) of " + drugs.joined(separator: "|")
         case .maintenance: "maintenance"
         case .adjuvant: "adjuvant"
         case .neoadjuvant: "neoadjuvant"

@@ -55,7 +55,7 @@ extension Vocabularies {
     func parseCoreAlteration(_ trimmed: String, suggest: Bool = true) -> Result<Alteration, AlterationParseError> {
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let lowered = trimmed.lowercased()
-        if let biomarker = Self.biomarker(lowered) { return .success(biomarker) }
+        if let biomarker = Self.biomarker(lowered) ?? Self.immunoglobulinStatus(lowered) { return .success(biomarker) }
         if lowered.containsBytes(of: "philadelphia") || lowered.hasPrefix("ph+") || lowered == "ph positive" || lowered.containsBytes(of: "t(9;22)") {
             return .success(Alteration(gene: "ABL1", variant: "fusion", kind: .fusion, partner: "BCR"))
         }
@@ -159,6 +159,18 @@ extension Vocabularies {
         default:
             return nil
         }
+    }
+
+    /// "IGHV unmutated", "unmutated IGHV", "U-CLL": immunoglobulin heavy-chain variable genes
+    /// without somatic hypermutation (98% or more identity to germline), the CLL status that steers
+    /// first-line therapy away from chemoimmunotherapy (NCCN Chronic Lymphocytic Leukemia/Small
+    /// Lymphocytic Lymphoma v.1.2026). Read as a signature; "IGHV" is not a single gene.
+    static func immunoglobulinStatus(_ lowered: String) -> Alteration? {
+        let words = lowered.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: " ")
+        let unmutated: Set<String> = [
+            "ighv unmutated", "unmutated ighv", "ighv unmutated status", "ighv non mutated", "ighv nonmutated", "u cll", "ighv unmut",
+        ]
+        return unmutated.contains(words) ? Alteration(gene: "IGHV", variant: "IGHV unmutated", kind: .expression) : nil
     }
 
     /// Gene mentions in a short phrase, accepting every symbol, alias and name regardless of

@@ -269,6 +269,13 @@ extension Vocabularies {
 
     /// Words clinicians put around a disease that do not change which disease it is.
     static let modifiers: [String] = [
+        // CML phase with its connective first, before the bare phase below takes it ("Ph+ CML in
+        // chronic phase"); blast phase (blast crisis) and MDS risk groups name a stage of the same
+        // disease (NCCN Chronic Myeloid Leukemia v.2.2025; NCCN Myelodysplastic Syndromes v.2.2025).
+        "in chronic phase", "in accelerated phase", "in myeloid blast crisis", "in lymphoid blast crisis", "in blast crisis",
+        "in myeloid blast phase", "in lymphoid blast phase", "in blast phase", "myeloid blast crisis", "lymphoid blast crisis",
+        "myeloid blast phase", "lymphoid blast phase", "blast crisis", "blast phase", "blast-phase", "lower-risk", "lower risk",
+        "higher-risk", "higher risk", "very low-risk", "very high-risk",
         "relapsed/refractory", "relapsed or refractory", "r/r", "locally advanced", "newly diagnosed", "previously treated", "treatment-naive",
         "treatment naive", "metastatic", "advanced", "relapsed", "refractory", "recurrent", "unresectable", "inoperable", "progressive",
         "stage iv", "stage iii", "stage ii", "stage i", "stage 4", "stage 3", "stage 2", "stage 1", "late-stage", "early-stage",

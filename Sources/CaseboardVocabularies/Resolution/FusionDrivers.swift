@@ -70,6 +70,10 @@ public enum FusionDrivers {
         "t(4;11)": ("KMT2A", "AFF1"), "t(9;11)": ("KMT2A", "MLLT3"), "t(1;19)": ("TCF3", "PBX1"), "t(14;18)": ("IGH", "BCL2"),
         "t(11;14)": ("IGH", "CCND1"), "t(8;14)": ("IGH", "MYC"), "inv(16)": ("CBFB", "MYH11"), "t(16;16)": ("CBFB", "MYH11"),
         "t(6;9)": ("DEK", "NUP214"), "t(2;13)": ("PAX3", "FOXO1"), "t(12;16)": ("FUS", "DDIT3"), "inv(2)": ("EML4", "ALK"),
+        // Myeloid/lymphoid neoplasms with eosinophilia (WHO-HAEM5 2022; NCCN MLN-Eo v.2.2025), DFSP
+        // and alveolar soft part sarcoma (WHO Soft Tissue and Bone Tumours 2020).
+        "t(5;12)": ("ETV6", "PDGFRB"), "t(8;13)": ("ZMYM2", "FGFR1"), "t(8;9)": ("PCM1", "JAK2"), "t(17;22)": ("COL1A1", "PDGFB"),
+        "t(X;17)": ("ASPSCR1", "TFE3"),
     ]
 
     /// How a fusion was filed, and by which step of the rule.

@@ -255,6 +255,12 @@ extension Vocabularies {
         }
         add(["philadelphia chromosome"], "BCR::ABL1 fusion", "the fusion t(9;22) makes")
         add(["npm1c", "npm1c+", "npmc+", "npm1 type a"], "NPM1 mutation", "cytoplasmic NPM1, the exon 12 frameshift")
+        // 11q23 is the KMT2A (MLL) locus: "11q23 rearrangement" is the karyotype's name for a KMT2A rearrangement (WHO-HAEM5 2022).
+        add(
+            ["11q23 rearrangement", "11q23 rearranged", "11q23-rearranged", "11q23 translocation", "11q23 abnormality", "11q23/kmt2a rearrangement"],
+            "KMT2A rearrangement",
+            "11q23 is the KMT2A locus"
+        )
         add(
             ["ini1 loss", "loss of ini1", "ini1-deficient", "ini1 deficient", "ini1-deleted", "smarcb1-deficient", "smarcb1 loss"],
             "SMARCB1 deletion",
@@ -262,6 +268,42 @@ extension Vocabularies {
         )
         return table
     }()
+
+    /// "p190", "(p210)", "e13a2", "b3a2", "e1a2": a BCR::ABL1 transcript named by its protein size or
+    /// its BCR exon–ABL1 exon junction.
+    static func isBCRABL1Transcript(_ word: String) -> Bool {
+        let bare = word.lowercased().trimmingCharacters(in: "()")
+        if ["p190", "p210", "p230"].contains(bare) { return true }
+        guard let first = bare.first, first == "e" || first == "b", let a = bare.firstIndex(of: "a") else { return false }
+        let bcr = bare[bare.index(after: bare.startIndex)..<a]
+        let abl = bare[bare.index(after: a)...]
+        return !bcr.isEmpty && !abl.isEmpty && bcr.allSatisfy(\.isNumber) && abl.allSatisfy(\.isNumber)
+    }
+
+    /// The exon whose frameshifts a gene's mutation "types" name.
+    static let typedFrameshiftExon: [String: String] = ["NPM1": "12", "CALR": "9"]
+
+    /// "jak2v617f" → ("JAK2", "V617F"): the symbol before a one-letter protein change at the end.
+    static func gluedAllele(_ word: String) -> (String, String)? {
+        let characters = Array(word)
+        guard characters.count >= 5, let last = characters.last, last.isLetter || last == "*" else { return nil }
+        var start = characters.count - 1
+        while start > 0, characters[start - 1].isNumber { start -= 1 }
+        // start is the first digit of the position; one letter before it is the reference residue.
+        guard start < characters.count - 1, start >= 3, characters[start - 1].isLetter else { return nil }
+        let symbol = String(characters[..<(start - 1)]).uppercased()
+        let change = String(characters[start - 1]).uppercased() + String(characters[start..<(characters.count - 1)]) + String(last).uppercased()
+        return isProteinChange(change) ? (symbol, change) : nil
+    }
+
+    /// "t(11;14)(q13;q32)" → "t(11;14)": a translocation or inversion with its breakpoints written after it.
+    static func withoutBreakpoints(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("t(") || lowered.hasPrefix("inv("), let close = text.firstIndex(of: ")") else { return nil }
+        let rest = text[text.index(after: close)...]
+        guard rest.hasPrefix("("), rest.hasSuffix(")"), rest.count > 2 else { return nil }
+        return String(text[...close])
+    }
 
     /// "D842V", "p.D842V", "V654A": a one-letter protein change.
     static func isProteinChange(_ word: String) -> Bool {
@@ -279,6 +321,11 @@ extension Vocabularies {
             return loss
         }
         if let (reading, why) = Self.clinicalShorthand[text.lowercased()] {
+            notes.append("'\(text)' read as \(reading) (\(why))")
+            return reading
+        }
+        // "t(11;14)(q13;q32)", "inv(16)(p13.1q22)": a recurrent rearrangement with its breakpoints.
+        if let karyotype = Self.withoutBreakpoints(text), let (reading, why) = Self.clinicalShorthand[karyotype.lowercased()] {
             notes.append("'\(text)' read as \(reading) (\(why))")
             return reading
         }
@@ -308,12 +355,28 @@ extension Vocabularies {
                 words = kept.map(\.element)
             }
         }
-        // "BCR::ABL1 p210", "BCR-ABL1 (p190)": the transcript's protein size, not an ABL1 residue.
-        if words.count == 2, words[0].uppercased().contains("ABL1"),
-            ["p190", "p210", "p230", "(p190)", "(p210)", "(p230)"].contains(words[1].lowercased())
-        {
-            notes.append("'\(words[1])' read as the BCR::ABL1 transcript size, not a protein change")
+        // "BCR::ABL1 p210", "BCR-ABL1 (p190)", "BCR::ABL1 e13a2": the transcript's protein size or
+        // exon junction (e13a2/b2a2, e14a2/b3a2 make p210; e1a2 makes p190), not an ABL1 residue.
+        if words.count == 2, words[0].uppercased().contains("ABL1"), Self.isBCRABL1Transcript(words[1]) {
+            notes.append("'\(words[1])' read as the BCR::ABL1 transcript, not a protein change")
             words.removeLast()
+        }
+        // "NPM1 type A mutation", "CALR type 1": the common insertion or deletion types of genes whose
+        // driver mutations are all frameshifts of one exon (NPM1 exon 12; CALR exon 9, type 1 the
+        // 52-bp deletion, type 2 the 5-bp insertion).
+        if words.count >= 3, words[1].lowercased() == "type", words.count == 3 || words[3...].map({ $0.lowercased() }) == ["mutation"],
+            let exon = Self.typedFrameshiftExon[words[0].uppercased()], words[2].count <= 2
+        {
+            let reading = "\(words[0].uppercased()) exon \(exon) mutation"
+            notes.append("'\(text)' read as \(reading)")
+            return reading
+        }
+        // "jak2v617f", "BRAFV600E": a gene symbol glued to its protein change.
+        if words.count == 1, gene(symbol: text) == nil, gene(symbol: text.uppercased()) == nil, let (symbol, change) = Self.gluedAllele(text),
+            gene(symbol: symbol) != nil
+        {
+            notes.append("read '\(text)' as '\(symbol) \(change)'")
+            return "\(symbol) \(change)"
         }
         guard let first = words.first else { return text }
         func isGene(_ word: String) -> Bool { gene(symbol: word) != nil || gene(symbol: word.uppercased()) != nil }
