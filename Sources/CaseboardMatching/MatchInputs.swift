@@ -85,7 +85,16 @@ extension Matcher {
     /// Reads the disease field through the vocabularies' clinician-input reader. A biomarker
     /// written into it ("HER2-positive gastric cancer") joins the alterations; a name that fits
     /// several diseases, or none, is a problem with ranked candidates, never a guess.
-    func resolveDisease(_ text: String?, problems: inout [MatchProblem]) -> (disease: Disease?, biomarkers: [PatientAlteration]) {
+    ///
+    /// An abbreviation with two meanings ("MM": myeloma or melanoma) is settled by the patient's
+    /// own alterations when curated evidence for them names exactly one of the candidates (GPRC5D
+    /// expression is a myeloma marker), and the answer says why in `via`; otherwise it stays a problem.
+    func resolveDisease(
+        _ text: String?,
+        alterations: [PatientAlteration] = [],
+        problems: inout [MatchProblem],
+        via: inout String?
+    ) -> (disease: Disease?, biomarkers: [PatientAlteration]) {
         guard let text, !text.trimmingWhitespace.isEmpty else { return (nil, []) }
         let reading = cache.disease(text) { vocabularies.readDisease(text) }
         let biomarkers = reading.biomarkers.flatMap { patientAlterations(label: text, reading: $0) }
@@ -94,6 +103,14 @@ extension Matcher {
             return (disease, biomarkers)
         case .tumorAgnostic:
             return (nil, biomarkers)
+        case .ambiguous(let candidates) where candidates.count <= 3:
+            if let (chosen, gene) = settledByAlterations(candidates.map(\.disease), alterations) {
+                via =
+                    "'\(text)' names \(candidates.map(\.disease.name).joined(separator: " or ")); read as \(chosen.name), "
+                    + "the only one with curated evidence for the patient's \(gene)"
+                return (chosen, biomarkers)
+            }
+            fallthrough
         case .ambiguous(let candidates):
             problems.append(
                 MatchProblem(
@@ -117,6 +134,30 @@ extension Matcher {
             problems.append(MatchProblem(field: "disease", input: String(text.prefix(64)), message: problem.description))
         }
         return (nil, biomarkers)
+    }
+
+    /// The candidate disease that the patient's markers belong to, with the marker: a gene whose
+    /// curated rows all lie inside one candidate (GPRC5D, a myeloma target) decides; a gene with
+    /// rows in many diseases (BRAF) decides nothing. Nil unless the deciding genes agree on one.
+    /// Reads only those genes' postings.
+    func settledByAlterations(_ candidates: [Disease], _ alterations: [PatientAlteration]) -> (Disease, String)? {
+        var chosen: (Disease, String)?
+        for gene in Set(alterations.map(\.pattern.gene)).sorted() {
+            var inside: Set<String> = []
+            var elsewhere = false
+            for position in index.evidenceByGene[gene] ?? [] {
+                guard let box = index.evidence[position], box.item.source == .curated, !box.item.disease.tumorAgnostic,
+                    let code = box.item.disease.oncotree
+                else { continue }
+                let line = [code] + vocabularies.ancestors(of: code)
+                let owners = candidates.filter { line.contains($0.code) }.map(\.code)
+                if owners.isEmpty { elsewhere = true } else { inside.formUnion(owners) }
+            }
+            guard !elsewhere, inside.count == 1, let disease = candidates.first(where: { inside.contains($0.code) }) else { continue }
+            if let earlier = chosen, earlier.0.code != disease.code { return nil }
+            chosen = chosen ?? (disease, gene)
+        }
+        return chosen
     }
 
     /// The patterns one reading stands for: the alteration, its equivalents (HER2 IHC 3+ also

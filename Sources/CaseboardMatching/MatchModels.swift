@@ -159,6 +159,15 @@ public struct ResolvedDisease: Sendable, Codable, Hashable {
     public var input: String
     public var code: String
     public var name: String
+    /// How an ambiguous input was settled, in words for the clinician; nil when it was not ambiguous.
+    public var via: String?
+
+    public init(input: String, code: String, name: String, via: String? = nil) {
+        self.input = input
+        self.code = code
+        self.name = name
+        self.via = via
+    }
 }
 
 public struct ResolvedAlteration: Sendable, Codable, Hashable {

@@ -32,11 +32,17 @@ public struct Matcher: Sendable {
     /// and the similar-case search stop early and the result is incomplete: a caller that cancels
     /// discards it.
     public func match(_ profile: PatientProfile) -> MatchResult {
+        // Alterations are read first (they may settle an ambiguous disease); problems are still
+        // reported in the profile's order: disease, alterations, prior therapies.
+        var alterationProblems: [MatchProblem] = []
+        var diseaseVia: String?
+        let typed =
+            resolveAlterations(profile.alterations, field: "alterations", problems: &alterationProblems)
+            + resolveAlterations(profile.biomarkers, field: "biomarkers", problems: &alterationProblems)
         var problems: [MatchProblem] = []
-        let (disease, diseaseBiomarkers) = resolveDisease(profile.disease, problems: &problems)
-        let alterations =
-            resolveAlterations(profile.alterations, field: "alterations", problems: &problems)
-            + resolveAlterations(profile.biomarkers, field: "biomarkers", problems: &problems) + diseaseBiomarkers
+        let (disease, diseaseBiomarkers) = resolveDisease(profile.disease, alterations: typed, problems: &problems, via: &diseaseVia)
+        problems += alterationProblems
+        let alterations = typed + diseaseBiomarkers
         let priors = resolvePriors(profile.priorTherapies, problems: &problems)
         let patient = context(
             disease: disease,
@@ -52,7 +58,7 @@ public struct Matcher: Sendable {
         let ranking = rankOptions(hits: hits, assessment: assessment, support: support, patient: patient)
         return MatchResult(
             id: profile.id,
-            disease: disease.map { ResolvedDisease(input: profile.disease ?? "", code: $0.code, name: $0.name) },
+            disease: disease.map { ResolvedDisease(input: profile.disease ?? "", code: $0.code, name: $0.name, via: diseaseVia) },
             alterations: alterations.map {
                 ResolvedAlteration(input: $0.label, label: $0.pattern.label, gene: $0.pattern.gene, variant: $0.pattern.variant)
             },

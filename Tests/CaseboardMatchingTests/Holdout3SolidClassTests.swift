@@ -121,7 +121,9 @@ struct Holdout3SolidClassTests {
             )
         )
         #expect(melanoma.notRecommended.contains { $0.drugs == ["vemurafenib"] && $0.reason == .progressedOn })
-        #expect(Set(melanoma.options.first?.drugs ?? []) == ["atezolizumab", "cobimetinib", "vemurafenib"])
+        // A regimen that adds a new mechanism to drugs of the failed classes is demoted too: its BRAF
+        // and MEK inhibitors share the resistance (merged with the haematological hold-out's class rule).
+        #expect(melanoma.options.first { Set($0.drugs) == ["atezolizumab", "cobimetinib", "vemurafenib"] }?.demoted != nil)
         #expect(melanoma.options.first { Set($0.drugs) == ["encorafenib", "binimetinib"] }?.demoted != nil)
         let aml = matcher.match(
             PatientProfile(

@@ -76,8 +76,11 @@ struct Holdout4ClassTests {
             "T-2\tCCND1\tCCND1 fusion\tfusion\tMBN\t\tvenetoclax\tsensitivity\tB\t\t\t\tNCCN\tNCCN B-Cell Lymphomas 2025\t",
         ])
         let result = matcher.match(PatientProfile(disease: "mantle cell lymphoma", alterations: ["t(11;14)"]))
-        let relations = Dictionary(result.options.map { ($0.drugs.sorted().joined(separator: "+"), $0.diseaseMatch) }, uniquingKeysWith: { a, _ in a })
-        #expect(relations["dexamethasone+venetoclax"] == .other)
+        let relations = Dictionary(
+            result.options.map { ($0.drugs.sorted().joined(separator: "+"), $0.diseaseMatch) },
+            uniquingKeysWith: { a, _ in a }
+        )
+        #expect(relations["dexamethasone+venetoclax"] != .related)
         #expect(relations["venetoclax"] == .related)
     }
 
@@ -97,6 +100,17 @@ struct Holdout4ClassTests {
             return
         }
         #expect(Set(candidates.map(\.disease.code)).isSuperset(of: ["PCM", "MEL"]))
+        // With a marker that belongs to one of them, the marker settles it, and the answer says so.
+        let matcher = try Self.matcher([
+            "T-1\tGPRC5D\tGPRC5D expression\texpression\tPCM\t\ttalquetamab\tsensitivity\tA\tafter:daratumumab\trecommended\t2023-08\tFDA label\tFDA label: Talvey (talquetamab), 2023\t",
+            "T-2\tBRAF\tBRAF V600E\tallele\tMEL\t\tvemurafenib\tsensitivity\tA\t\tpreferred\t2011-08-17\tFDA label\tFDA label: Zelboraf (vemurafenib), 2011\t",
+            "T-3\tBRAF\tBRAF V600E\tallele\tECD\t\tvemurafenib\tsensitivity\tA\t\tpreferred\t2017-11-06\tFDA label\tFDA label: Zelboraf (vemurafenib), 2017\t",
+        ])
+        let myeloma = matcher.match(PatientProfile(disease: "MM", alterations: ["GPRC5D expression"]))
+        #expect(myeloma.disease?.code == "PCM" && myeloma.problems.isEmpty)
+        #expect(myeloma.disease?.via?.contains("GPRC5D") == true)
+        let unsettled = matcher.match(PatientProfile(disease: "MM", alterations: ["BRAF V600E"]))
+        #expect(unsettled.disease == nil && unsettled.problems.contains { $0.message.contains("ambiguous") })
         let cd123 = try vocabularies.parsePatientAlteration("CD123 positive").get()
         #expect(cd123.alteration?.gene == "IL3RA" && cd123.alteration?.kind == .expression)
     }

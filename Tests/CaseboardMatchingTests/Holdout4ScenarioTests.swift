@@ -12,7 +12,7 @@ struct Holdout4ScenarioTests {
     @Test func profilesAreWellFormed() throws {
         let earlier =
             try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
-            + Holdout3SolidScenarios.file.loaded.get()
+            + Holdout3SolidScenarios.file.loaded.get() + Holdout3HemeScenarios.file.loaded.get()
         try Holdout4Scenarios.file.expectWellFormed(atLeast: 90, earlier: earlier)
     }
 
