@@ -138,8 +138,12 @@ function submit(event) {
 function renderProblems(result) {
   const problems = byId("problems");
   clear(problems);
-  problems.hidden = !(result.problems && result.problems.length);
+  // An ambiguous disease the patient's markers settled is shown with how it was read.
+  const via = result.disease && result.disease.via;
+  problems.hidden = !(result.problems && result.problems.length) && !via;
   if (problems.hidden) return;
+  if (via) problems.append(h("p", { class: "disease-via", text: "Disease read as " + result.disease.name + ": " + via }));
+  if (!(result.problems && result.problems.length)) return;
   problems.append(h("h2", { text: "Inputs not used" }));
   const list = h("ul");
   for (const problem of result.problems) {
