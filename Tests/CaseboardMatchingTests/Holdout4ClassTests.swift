@@ -67,6 +67,22 @@ struct Holdout4ClassTests {
         #expect(result.notRecommended.contains { Set($0.drugs) == ["tucatinib", "trastuzumab"] })
     }
 
+    /// A label restricted to PD-L1 expressers leaves the list for a PD-L1-negative tumour
+    /// (pembrolizumab + trastuzumab, CPS 1 or more since 2023; FDA label: Keytruda
+    /// (pembrolizumab), 2023); before, "PD-L1 CPS <1" was read and matched on nothing.
+    @Test(arguments: ["PD-L1 CPS <1", "PD-L1 negative", "CD274 negative"])
+    func pdl1NegativeTakesAnExpresserOnlyLabelOffTheList(_ status: String) throws {
+        let matcher = try Self.matcher([
+            "T-1\tERBB2\tERBB2 amplification\tamplification\tEGC\t\tpembrolizumab + trastuzumab\tsensitivity\tA\tfirst-line\tpreferred\t2021-05-05\tFDA label\tFDA label: Keytruda (pembrolizumab), 2021\t",
+            "T-2\tERBB2\tERBB2 amplification\tamplification\tEGC\t\tcapecitabine + oxaliplatin + trastuzumab\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Gastric Cancer 2025\t",
+            "T-3\tCD274\tCD274 negative\texpression\tEGC\t\tpembrolizumab + trastuzumab\tresistance\tA\t\t\t\tFDA label\tFDA label: Keytruda (pembrolizumab), 2023\tlabel limitation",
+        ])
+        let result = matcher.match(PatientProfile(disease: "gastric adenocarcinoma", alterations: ["ERBB2 amplification", status]))
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.options.map { Set($0.drugs) } == [["capecitabine", "oxaliplatin", "trastuzumab"]])
+        #expect(result.notRecommended.contains { Set($0.drugs) == ["pembrolizumab", "trastuzumab"] })
+    }
+
     /// Two blood cancers that share only a broad WHO family (mature B-cell neoplasms) are not one
     /// lineage: a myeloma row is off-label for mantle cell lymphoma, while a row for a disease that
     /// contains the patient's is still related.

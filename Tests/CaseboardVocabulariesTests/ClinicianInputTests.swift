@@ -170,7 +170,9 @@ struct PatientAlterationTests {
         let tps = try vocabularies.parsePatientAlteration("PD-L1 TPS 50%").get()
         #expect(tps.statuses == [BiomarkerStatus(marker: .pdl1, call: .high, assay: "TPS 50%", value: 50)])
         #expect(tps.alteration?.gene == "CD274")
-        #expect(try vocabularies.parsePatientAlteration("PD-L1 TPS <1%").get().alteration == nil)
+        // Below 1 % is a key of its own, which labels restricted to PD-L1 expressers leave out.
+        #expect(try vocabularies.parsePatientAlteration("PD-L1 TPS <1%").get().alteration?.variant == "negative")
+        #expect(try vocabularies.parsePatientAlteration("PD-L1 CPS <1").get().alteration?.variant == "negative")
         #expect(try vocabularies.parseAlteration("MSI-H").get().gene == "MSI")
         #expect(try vocabularies.parseAlteration("dMMR").get().gene == "MMR")
         #expect(try vocabularies.parseAlteration("TMB-H").get().gene == "TMB")

@@ -98,6 +98,10 @@ extension Vocabularies {
             }
             return .success(Alteration(gene: gene, variant: "mutation", kind: .mutation))
         }
+        // "CD274 negative": a protein marker not expressed, a key labels restricted to expressers meet.
+        if restLowered == "negative", Self.expressionMarkers.contains(gene) {
+            return .success(Alteration(gene: gene, variant: "negative", kind: .expression))
+        }
         // "KRAS wild-type": the gene tested and unaltered, a key some labels are written for.
         if ["wild-type", "wild type", "wildtype", "wt"].contains(restLowered) {
             return .success(Alteration(gene: gene, variant: "wild-type", kind: .expression))

@@ -179,7 +179,13 @@ extension Vocabularies {
             reading.alteration = expression
             return BiomarkerStatus(marker: .pdl1, call: compact == "high" ? .high : .positive)
         }
-        if negativeWords.contains(compact) { return BiomarkerStatus(marker: .pdl1, call: .negative) }
+        // A negative result is a key of its own: some labels are restricted to PD-L1 expressers
+        // (pembrolizumab + trastuzumab for gastric cancer, CPS 1 or more since 2023).
+        let negative = Alteration(gene: "CD274", variant: "negative", kind: .expression)
+        if negativeWords.contains(compact) {
+            reading.alteration = negative
+            return BiomarkerStatus(marker: .pdl1, call: .negative)
+        }
         // "tps50%", "tps>=50%", "cps10", "50%", "tps<1%"
         var rest = Substring(compact)
         var score = "TPS"
@@ -201,7 +207,7 @@ extension Vocabularies {
         let below = comparison.hasPrefix("<")
         // Cut-offs of the pembrolizumab label (FDA 2016-2024): TPS >= 1 % positive, >= 50 % high.
         let call: BiomarkerStatus.Call = below && value <= 1 || value < 1 ? .negative : score == "TPS" && value >= 50 && !below ? .high : .positive
-        if call != .negative { reading.alteration = expression }
+        reading.alteration = call == .negative ? negative : expression
         return BiomarkerStatus(marker: .pdl1, call: call, assay: assay, value: value)
     }
 

@@ -452,6 +452,10 @@ extension Vocabularies {
         let head = text.split(whereSeparator: { $0 == " " || $0 == "-" }).first.map(String.init) ?? ""
         let wholeGene = head.uppercased() == gene && Self.negativeEndings.contains { lowered == head.lowercased() + $0 }
         if wholeGene {
+            // A protein marker read by immunohistochemistry is "negative", a gene is "wild-type".
+            if Self.expressionMarkers.contains(gene), lowered.hasSuffix("negative") {
+                return (Alteration(gene: gene, variant: "negative", kind: .expression), [], "'\(text)' read as \(gene) not expressed")
+            }
             return (Alteration(gene: gene, variant: "wild-type", kind: .expression), [], "'\(text)' read as \(gene) wild-type")
         }
         return (nil, [], "'\(text)' is a negative \(gene) result; nothing is matched on it")
