@@ -82,6 +82,9 @@ extension Matcher {
             }
             guard satisfied, !matched.isEmpty else { continue }
             let relation = relations.relation(of: box.item.disease, by: self)
+            // A negative finding (KRAS wild-type, MSS, PD-L1 negative) speaks only through the labels of
+            // the patient's own disease: RAS wild-type colorectal labels say nothing for a lung cancer.
+            if relation == .other, matched.allSatisfy({ Self.isNegativeFinding($0.pattern) }) { continue }
             let excluded = !box.item.excludedDiseases.isEmpty && relations.excludes(box.item.excludedDiseases)
             let covers = relation == .same || (relation == .related && relations.covers(box.item.disease, by: self))
             var hit = Hit(
@@ -158,6 +161,12 @@ extension Matcher {
             return cache.relation(patient: treated, evidence: code) { lineageRelation(patient: treated, evidence: code) }
         }
         return cache.relation(patient: patient.code, evidence: code) { lineageRelation(patient: patient.code, evidence: code) }
+    }
+
+    /// A key that says something was looked for and not found: a gene wild-type, a protein not
+    /// expressed, microsatellite stability or proficient mismatch repair.
+    static func isNegativeFinding(_ pattern: AlterationPattern) -> Bool {
+        pattern.kind == .expression && ["wild-type", "negative", "MSS", "pMMR"].contains(pattern.variant)
     }
 
     private func lineageRelation(patient: String, evidence code: String) -> DiseaseRelation {

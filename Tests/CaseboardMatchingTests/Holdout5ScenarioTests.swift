@@ -10,7 +10,8 @@ enum Holdout5Scenarios {
 
 struct Holdout5ScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let earlier = try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
+        let earlier =
+            try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
             + Holdout3SolidScenarios.file.loaded.get() + Holdout3HemeScenarios.file.loaded.get() + Holdout4Scenarios.file.loaded.get()
         try Holdout5Scenarios.file.expectWellFormed(atLeast: 80, earlier: earlier)
     }

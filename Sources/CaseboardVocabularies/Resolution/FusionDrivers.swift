@@ -74,6 +74,9 @@ public enum FusionDrivers {
         // and alveolar soft part sarcoma (WHO Soft Tissue and Bone Tumours 2020).
         "t(5;12)": ("ETV6", "PDGFRB"), "t(8;13)": ("ZMYM2", "FGFR1"), "t(8;9)": ("PCM1", "JAK2"), "t(17;22)": ("COL1A1", "PDGFB"),
         "t(X;17)": ("ASPSCR1", "TFE3"),
+        // Further KMT2A partners (WHO-HAEM5 2022: KMT2A-rearranged AML) and the myeloma IGH translocation
+        // t(4;14), which puts NSD2 (and FGFR3) under the IGH enhancer (IMWG risk stratification).
+        "t(6;11)": ("KMT2A", "AFDN"), "t(10;11)": ("KMT2A", "MLLT10"), "t(11;19)": ("KMT2A", "MLLT1"), "t(4;14)": ("IGH", "NSD2"),
     ]
 
     /// How a fusion was filed, and by which step of the rule.

@@ -161,7 +161,47 @@ extension Vocabularies {
                 )
             )
         }
-        if let family = geneFamily(body) { return .failure(.severalGenes(text: trimmed, genes: family)) }
+        if let family = geneFamily(body) {
+            // "BRCA wild-type": a family tested and found unaltered is read, and matched on nothing.
+            if Self.negativeEndings.contains(where: { body.lowercased().hasSuffix($0) }) {
+                return .success(
+                    PatientAlterationReading(
+                        input: trimmed,
+                        alteration: nil,
+                        origin: origin,
+                        notes: notes + ["'\(body)' is a negative result for \(family.joined(separator: " and ")); nothing is matched on it"]
+                    )
+                )
+            }
+            return .failure(.severalGenes(text: trimmed, genes: family))
+        }
+        // Minimal residual disease is a response measure, not an alteration (the blinatumomab label
+        // is for MRD of 0.1 % or more): read, and matched on nothing.
+        if body.lowercased().hasPrefix("mrd") {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: nil,
+                    origin: origin,
+                    notes: notes + ["'\(body)' is minimal residual disease, a response measure; nothing is matched on it"]
+                )
+            )
+        }
+        // MLH1 promoter hypermethylation silences MLH1: the tumour is mismatch-repair deficient
+        // (NCCN Colon Cancer 2025; NCCN Uterine Neoplasms 2025).
+        let squeezed = body.lowercased().filter { $0 != " " && $0 != "-" }
+        if ["mlh1promoterhypermethylation", "mlh1promotermethylation", "mlh1hypermethylation", "mlh1methylation", "mlh1methylated"].contains(squeezed)
+        {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: Alteration(gene: "MMR", variant: "dMMR", kind: .expression),
+                    origin: origin,
+                    statuses: [BiomarkerStatus(marker: .mismatchRepair, call: .negative, assay: "dMMR")],
+                    notes: notes + ["'\(body)' silences MLH1: read as dMMR"]
+                )
+            )
+        }
         if let histone = Self.histone(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: histone.alteration, origin: origin, notes: histone.notes))
         }
@@ -197,6 +237,55 @@ extension Vocabularies {
         {
             result = .success(expression)
             notes.append("'\(body)' read as \(alteration.gene) protein expression")
+        }
+        // Detail in brackets after an alteration ("EGFR exon 20 ins (A767_V769dup)", "TP53 mutated (VAF 12%)",
+        // "HER2-ultralow (IHC 0 with faint staining)"): a change in brackets that the gene takes is the more
+        // specific reading; otherwise the alteration before the brackets is read, and the detail noted.
+        if case .failure = result, let open = body.firstIndex(of: "("), body.hasSuffix(")"), open > body.startIndex {
+            let head = String(body[..<open]).trimmingCharacters(in: " ")
+            let inner = String(body[body.index(after: open)..<body.index(before: body.endIndex)]).trimmingCharacters(in: " ")
+            if let gene = head.split(separator: " ").first, case .success(let specific) = parseCoreAlteration("\(gene) \(inner)", suggest: false),
+                specific.kind == .proteinChange || specific.kind == .dnaChange
+            {
+                return .success(
+                    PatientAlterationReading(
+                        input: trimmed,
+                        alteration: specific,
+                        origin: origin,
+                        notes: notes + ["read '\(body)' as '\(gene) \(inner)'"]
+                    )
+                )
+            }
+            if !head.isEmpty, case .success(var reading) = parsePatientAlteration(head, suggest: false) {
+                reading.input = trimmed
+                reading.notes = notes + reading.notes + ["'(\(inner))' read as detail of '\(head)'"]
+                return .success(reading)
+            }
+        }
+        if case .failure = result, let reading = negatedReading(body, suggest: suggest) {
+            return .success(PatientAlterationReading(input: trimmed, alteration: reading.alteration, origin: origin, notes: notes + reading.notes))
+        }
+        // "c-Met protein overexpression": the word "protein" says how it was measured.
+        if case .failure = result, body.lowercased().contains(" protein "),
+            case .success(var reading) = parsePatientAlteration(body.replacingOccurrences(of: " protein ", with: " "), suggest: false)
+        {
+            reading.input = trimmed
+            return .success(reading)
+        }
+        // "MAGE-A4 positive": an antigen name with a hyphen the approved symbol does not have.
+        if case .failure(.unknownGene) = result, body.contains("-") {
+            let words = body.split(separator: " ", maxSplits: 1).map(String.init)
+            let joined = words[0].replacingOccurrences(of: "-", with: "")
+            if gene(symbol: joined.uppercased()) != nil,
+                case .success(var reading) = parsePatientAlteration(
+                    ([joined.uppercased()] + words.dropFirst()).joined(separator: " "),
+                    suggest: false
+                )
+            {
+                reading.input = trimmed
+                reading.notes = notes + reading.notes + ["read '\(words[0])' as \(joined.uppercased())"]
+                return .success(reading)
+            }
         }
         return result.map { PatientAlterationReading(input: trimmed, alteration: $0, origin: origin, notes: notes) }
     }
@@ -235,6 +324,9 @@ extension Vocabularies {
         ] {
             table[form] = "the 1p/19q codeletion of oligodendroglioma"
         }
+        // Risk markers of myeloma and myeloid neoplasms (IMWG; ELN 2022 AML): read, keyed to no evidence.
+        for form in ["gain(1q)", "1qgain", "gain1q", "+1q", "amp(1q)", "1q21gain", "1q21+"] { table[form] = "a 1q gain, a myeloma risk marker" }
+        for form in ["complexkaryotype", "complexcytogenetics", "ck"] { table[form] = "a complex karyotype, an adverse-risk marker" }
         return table
     }()
 
@@ -253,7 +345,7 @@ extension Vocabularies {
         for (name, genes) in FusionDrivers.translocations {
             add([name.lowercased()], "\(genes.0)::\(genes.1) fusion", "the fusion \(name) makes")
         }
-        add(["philadelphia chromosome"], "BCR::ABL1 fusion", "the fusion t(9;22) makes")
+        add(["philadelphia chromosome", "ph", "ph chromosome", "ph+", "ph-positive", "ph positive"], "BCR::ABL1 fusion", "the fusion t(9;22) makes")
         add(["npm1c", "npm1c+", "npmc+", "npm1 type a"], "NPM1 mutation", "cytoplasmic NPM1, the exon 12 frameshift")
         // 11q23 is the KMT2A (MLL) locus: "11q23 rearrangement" is the karyotype's name for a KMT2A rearrangement (WHO-HAEM5 2022).
         add(
@@ -461,8 +553,40 @@ extension Vocabularies {
         return (nil, [], "'\(text)' is a negative \(gene) result; nothing is matched on it")
     }
 
+    /// A finding the text says was looked for and not found, in words the other readers do not
+    /// take: "no ABL1 kinase domain mutation", "Ph negative", "del(17p) negative", "SDHB loss by IHC"
+    /// (protein not expressed: a key, as "PD-L1 negative" is). Nil when the rest is not readable.
+    func negatedReading(_ body: String, suggest: Bool) -> (alteration: Alteration?, notes: [String])? {
+        let lowered = body.lowercased()
+        for suffix in [" loss by ihc", " loss on ihc", " loss (ihc)", " ihc loss", " protein loss", " loss of expression"]
+        where lowered.hasSuffix(suffix) {
+            let head = String(body.dropLast(suffix.count)).trimmingCharacters(in: " ")
+            guard !head.contains(" "), let mention = geneMentions(in: head).first else { return nil }
+            return (
+                Alteration(gene: mention.symbol, variant: "negative", kind: .expression),
+                ["'\(body)' read as \(mention.symbol) protein not expressed"]
+            )
+        }
+        var head: String?
+        for prefix in ["no ", "negative for ", "absence of ", "without "] where lowered.hasPrefix(prefix) {
+            head = String(body.dropFirst(prefix.count))
+        }
+        for ending in Self.negativeEndings where lowered.hasSuffix(ending) { head = String(body.dropLast(ending.count)) }
+        guard let head = head?.trimmingCharacters(in: " "), !head.isEmpty, head.utf8.count < body.utf8.count else { return nil }
+        let readable: Bool
+        if case .success = parsePatientAlteration(head, suggest: false) {
+            readable = true
+        } else {
+            // "ABL1 kinase domain mutation": a gene and the words of a mutation class.
+            readable = geneMentions(in: head).contains { $0.range.lowerBound == 0 } && head.lowercased().hasSuffix("mutation")
+        }
+        guard readable else { return nil }
+        return (nil, ["'\(body)' is a negative result; nothing is matched on it"])
+    }
+
     static let negativeEndings = [
         " wild-type", " wild type", " wildtype", " wt", "-wt", " negative", "-negative", " not detected", " unmutated", " non-mutated",
+        " not amplified", " non-amplified", " not mutated", " absent",
     ]
 
     /// The gene a negative finding names ("KRAS wild-type", "EGFR WT", "ALK negative",
@@ -474,6 +598,16 @@ extension Vocabularies {
             // "KIT D816V negative", "HLA-A*02:01 negative": a named allele tested and not found
             // (the imatinib label for systemic mastocytosis is written for D816V-negative disease).
             if let allele = Self.hlaAllele(head) { return allele.gene }
+            // "BCR::ABL1 negative": a fusion not found.
+            if head.contains("::") || head.contains("-"), case .success(let fusion) = parseCoreAlteration(head, suggest: false),
+                fusion.kind == .fusion
+            {
+                return fusion.gene
+            }
+            // "HER2 not amplified": an alias of the gene.
+            if !head.contains(" "), gene(symbol: head) == nil, let mention = geneMentions(in: head).first, mention.range == 0..<head.utf8.count {
+                return mention.symbol
+            }
             if head.contains(" ") {
                 guard case .success(let alteration) = parseCoreAlteration(head, suggest: false) else { return nil }
                 return alteration.gene
@@ -488,7 +622,7 @@ extension Vocabularies {
     /// The text without a trailing presence word ("positive", "detected", "present"), or nil.
     static func withoutPresenceWord(_ text: String) -> String? {
         let lowered = text.lowercased()
-        for word in [" positive", "-positive", " detected", " present", " mutation positive", "+"] where lowered.hasSuffix(word) {
+        for word in [" positive", "-positive", " detected", " present", " mutation positive", " expressed", "+"] where lowered.hasSuffix(word) {
             let bare = text.dropLast(word.count).trimmingCharacters(in: .whitespaces)
             return bare.isEmpty ? nil : bare
         }
