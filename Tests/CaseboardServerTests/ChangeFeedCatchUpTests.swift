@@ -26,21 +26,22 @@ struct ChangeFeedCatchUpTests {
             try await writer.prepare()
             try await served.prepare()
             try await services.prepareMatching()
-            group.addTask { await services.followStoreChanges() }
-            // Polling with a deadline: conditions, not timings.
-            let deadline = ContinuousClock.now + .seconds(120)
-            while served.knownSnapshot() == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            let record = CaseRecord(
-                document: "notify-\(UUID().uuidString).txt",
-                diagnoses: [Diagnosis(name: "aml", oncotree: "AML", code: "AML", canonicalName: "Acute Myeloid Leukemia")],
-                alterations: [Alteration(gene: "FLT3", variant: "D835H", kind: .proteinChange)],
-                therapies: [TherapyLine(line: 1, drugs: ["gilteritinib"], response: .partial)]
-            )
-            let written = try #require(KnowledgeSnapshot(try await writer.saveCases([CaseSubmission(record: record, evidence: [])]).snapshot))
-            func indexed() -> Int { services.indexedSnapshot.flatMap(KnowledgeSnapshot.init)?.generation ?? -1 }
-            while indexed() < written.generation, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(indexed() >= written.generation, "the served index never caught up with the write")
-            #expect(served.knownSnapshot().flatMap(KnowledgeSnapshot.init).map(\.generation) ?? -1 >= written.generation)
+            try await withStoreFollower(services) {
+                // Polling with a deadline: conditions, not timings.
+                let deadline = ContinuousClock.now + .seconds(120)
+                while served.knownSnapshot() == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                let record = CaseRecord(
+                    document: "notify-\(UUID().uuidString).txt",
+                    diagnoses: [Diagnosis(name: "aml", oncotree: "AML", code: "AML", canonicalName: "Acute Myeloid Leukemia")],
+                    alterations: [Alteration(gene: "FLT3", variant: "D835H", kind: .proteinChange)],
+                    therapies: [TherapyLine(line: 1, drugs: ["gilteritinib"], response: .partial)]
+                )
+                let written = try #require(KnowledgeSnapshot(try await writer.saveCases([CaseSubmission(record: record, evidence: [])]).snapshot))
+                func indexed() -> Int { services.indexedSnapshot.flatMap(KnowledgeSnapshot.init)?.generation ?? -1 }
+                while indexed() < written.generation, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                #expect(indexed() >= written.generation, "the served index never caught up with the write")
+                #expect(served.knownSnapshot().flatMap(KnowledgeSnapshot.init).map(\.generation) ?? -1 >= written.generation)
+            }
             group.cancelAll()
         }
     }

@@ -322,31 +322,33 @@ struct PostgresEvidencePagesTests {
             try await other.prepare()
             try await served.prepare()
             try await KnowledgeSeeding.seedIfNeeded(other, vocabularies: try Harness.vocabularies.get())
-            group.addTask { await services.followStoreChanges() }
-            let deadline = ContinuousClock.now + .seconds(120)
-            while served.knownSnapshot() == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            try await services.prepareMatching()
-            try await Self.settle(services, served, deadline: deadline)
-            try await app.test(.router) { client in
-                let genes = try await EvidencePagesTests.genes(served)
-                #expect(genes.count > 20)
-                try await EvidencePagesTests.compareEveryGene(client, served, genes: genes)
-                for number in 1...2 {
-                    try await IndexFreshnessTests.store(EvidencePagesTests.record(number, drug: "gilteritinib"), through: client)
-                }
-                try await IndexFreshnessTests.store(EvidencePagesTests.record(1, drug: "crenolanib"), through: client)
-                try await EvidencePagesTests.delete(EvidencePagesTests.record(2, drug: "gilteritinib"), through: client)
-                // Another server's case, with evidence of its own.
-                let elsewhere = EvidencePagesTests.record(4, drug: "sorafenib")
-                _ = try await other.saveCase(elsewhere, evidence: [try await EvidencePagesTests.caseEvidence(other, id: "case:pages-4:0")])
-                let written = try #require(KnowledgeSnapshot(try await other.snapshotID()))
-                while (served.knownSnapshot().flatMap(KnowledgeSnapshot.init)?.generation ?? -1) < written.generation, ContinuousClock.now < deadline
-                {
-                    try await Task.sleep(for: .milliseconds(20))
-                }
+            try await withStoreFollower(services) {
+                let deadline = ContinuousClock.now + .seconds(120)
+                while served.knownSnapshot() == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                try await services.prepareMatching()
                 try await Self.settle(services, served, deadline: deadline)
-                try await EvidencePagesTests.compareEveryGene(client, served, genes: try await EvidencePagesTests.genes(served))
-                #expect(store.pageQueries == 0, "a page went to the store")
+                try await app.test(.router) { client in
+                    let genes = try await EvidencePagesTests.genes(served)
+                    #expect(genes.count > 20)
+                    try await EvidencePagesTests.compareEveryGene(client, served, genes: genes)
+                    for number in 1...2 {
+                        try await IndexFreshnessTests.store(EvidencePagesTests.record(number, drug: "gilteritinib"), through: client)
+                    }
+                    try await IndexFreshnessTests.store(EvidencePagesTests.record(1, drug: "crenolanib"), through: client)
+                    try await EvidencePagesTests.delete(EvidencePagesTests.record(2, drug: "gilteritinib"), through: client)
+                    // Another server's case, with evidence of its own.
+                    let elsewhere = EvidencePagesTests.record(4, drug: "sorafenib")
+                    _ = try await other.saveCase(elsewhere, evidence: [try await EvidencePagesTests.caseEvidence(other, id: "case:pages-4:0")])
+                    let written = try #require(KnowledgeSnapshot(try await other.snapshotID()))
+                    while (served.knownSnapshot().flatMap(KnowledgeSnapshot.init)?.generation ?? -1) < written.generation,
+                        ContinuousClock.now < deadline
+                    {
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                    try await Self.settle(services, served, deadline: deadline)
+                    try await EvidencePagesTests.compareEveryGene(client, served, genes: try await EvidencePagesTests.genes(served))
+                    #expect(store.pageQueries == 0, "a page went to the store")
+                }
             }
             group.cancelAll()
         }
