@@ -340,6 +340,12 @@ public struct PostgresLocation: Sendable, Hashable {
 
     /// The URL without the password.
     public var display: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+
+    /// The settings of one plain connection to this database, outside any pool (an administrative
+    /// session that creates or drops a database).
+    public var connectionConfiguration: PostgresConnection.Configuration {
+        PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: .disable)
+    }
 }
 
 /// Hands each NOTIFY payload to every open ``PostgresKnowledgeStore/changes()`` stream, and

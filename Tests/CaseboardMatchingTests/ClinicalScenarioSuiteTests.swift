@@ -104,15 +104,8 @@ enum ClinicalScenarioSuite {
         return Matcher(vocabularies: vocabularies, index: index)
     }
 
-    static let loaded = Result { () throws -> [ClinicalScenario] in
-        guard let url = Bundle.module.url(forResource: "profiles", withExtension: "jsonl", subdirectory: "Scenarios") else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        let decoder = JSONDecoder()
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
-            try decoder.decode(ClinicalScenario.self, from: Data($0.utf8))
-        }
-    }
+    /// `Scenarios/profiles.jsonl`, read as every hold-out file is (``ScenarioFile``).
+    static let loaded = ScenarioFile("profiles").loaded
 
     /// The profiles, for `@Test(arguments:)`; a file that does not load fails `profilesAreWellFormed`.
     static let profiles: [ClinicalScenario] = (try? loaded.get()) ?? []

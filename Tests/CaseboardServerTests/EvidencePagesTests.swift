@@ -382,15 +382,7 @@ struct PostgresEvidencePagesTests {
     }
 
     private static func admin(_ url: String, _ body: (PostgresConnection) async throws -> Void) async throws {
-        let location = try PostgresLocation(url)
-        let configuration = PostgresConnection.Configuration(
-            host: location.host,
-            port: location.port,
-            username: location.user,
-            password: location.password,
-            database: location.database,
-            tls: .disable
-        )
+        let configuration = try PostgresLocation(url).connectionConfiguration
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "test"))
         do {
             try await body(connection)
