@@ -142,6 +142,9 @@ extension AlterationMatching {
             return patient.partner == nil && allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil
         case .region, .amplification, .deletion, .expression, .signature:
             break
+        case .disease:
+            // A disease-level row has no alteration to meet.
+            return nil
         }
         // The pattern itself says what it covers (regions, copy number, expression, signatures).
         guard let specificity = specificity(patient: patient, evidence: component, allowUnspecified: allowInferred) else { return nil }

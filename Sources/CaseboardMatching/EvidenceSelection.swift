@@ -99,6 +99,44 @@ extension Matcher {
             hit.narrower = relation == .related && !covers && relations.isTissueLevelAncestor(of: box.item.disease, by: self)
             hits.append(hit)
         }
+        return hits + matchDiseaseLevel(alterations, relations: &relations)
+    }
+
+    /// Disease-level rows (standard options a label or guideline gives for the disease, naming no
+    /// biomarker) of the patient's disease or a disease containing it, unless one of the patient's
+    /// alterations rules the row out. A row never reaches a narrower, related or other disease:
+    /// a standard for non-small cell lung cancer says nothing about "lung cancer" unspecified, and
+    /// nothing about another cancer.
+    func matchDiseaseLevel(_ alterations: [PatientAlteration], relations: inout RelationMemo) -> [Hit] {
+        guard !index.evidenceByDisease.isEmpty else { return [] }
+        // Found alterations only: a negative finding (EGFR wild-type) rules nothing out.
+        let present = alterations.filter { !Self.isNegativeFinding($0.pattern) }
+        var hits: [Hit] = []
+        for code in relations.lineage.sorted() {
+            for position in index.evidenceByDisease[code] ?? [] {
+                guard let box = index.evidence[position] else { continue }
+                let relation = relations.relation(of: box.item.disease, by: self)
+                guard relation == .same || (relation == .related && relations.covers(box.item.disease, by: self)) else { continue }
+                let ruledOut = box.item.ruledOutBy.contains { rule in
+                    present.contains {
+                        AlterationMatching.scoped(patient: $0.pattern, component: rule, scope: AlterationScope(deriving: rule), allowInferred: false)
+                            != nil
+                    }
+                }
+                if ruledOut { continue }
+                hits.append(
+                    Hit(
+                        box: box,
+                        relation: relation,
+                        covers: true,
+                        specificity: .disease,
+                        inferred: false,
+                        excluded: !box.item.excludedDiseases.isEmpty && relations.excludes(box.item.excludedDiseases),
+                        alterations: []
+                    )
+                )
+            }
+        }
         return hits
     }
 

@@ -11,6 +11,8 @@ public struct KnowledgeIndex: Sendable {
     /// sharded storage keeps adding or removing a case on a copy cheap.
     private(set) var evidence: ChunkedArray<EvidenceBox?>
     private(set) var evidenceByGene: ShardedDictionary<String, [Int]>
+    /// Disease-level rows (no alteration to match) by their OncoTree code.
+    private(set) var evidenceByDisease: [String: [Int]]
     /// Case summaries behind references; nil where a removed or replaced case was.
     private(set) var cases: ChunkedArray<CaseBox?>
     private(set) var casesByGene: ShardedDictionary<String, [Int]>
@@ -41,6 +43,7 @@ public struct KnowledgeIndex: Sendable {
     public init(evidence: [EvidenceItem], cases: [CaseSummary], classRules: [ClassRule], snapshot: String) {
         self.evidence = ChunkedArray()
         evidenceByGene = ShardedDictionary()
+        evidenceByDisease = [:]
         caseClaimCounts = ShardedDictionary()
         claimPositions = ShardedDictionary()
         self.cases = ChunkedArray()
@@ -121,6 +124,7 @@ public struct KnowledgeIndex: Sendable {
     }
 
     private mutating func indexByGene(_ position: Int, _ item: EvidenceItem) {
+        if item.isDiseaseLevel, let code = item.disease.oncotree { evidenceByDisease[code, default: []].append(position) }
         for gene in Set(item.genes) { evidenceByGene.update(gene, default: []) { $0.append(position) } }
     }
 

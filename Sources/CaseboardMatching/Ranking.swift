@@ -94,6 +94,22 @@ extension Matcher {
         return classes.isEmpty ? nil : classes
     }
 
+    /// Where an option stands before guideline preference and fit are weighed. An option directed
+    /// at the patient's alteration comes first; a standard option for the disease (a label that
+    /// names no biomarker) that fits the patient's line comes next, before alteration-directed
+    /// options for another line (sotorasib is for KRAS G12C lung cancer after platinum, FDA label:
+    /// Lumakras (sotorasib), 2021; first-line chemo-immunotherapy comes first, NCCN Non-Small Cell
+    /// Lung Cancer 2025) and before level B evidence; a standard option for another line comes
+    /// after every same-disease option.
+    static func slot(tier: RankingTier, diseaseLevel: Bool, fit: SettingFit) -> Int {
+        switch tier {
+        case .approved: diseaseLevel ? (fit == .poor ? 4 : 1) : (fit == .poor ? 2 : 0)
+        case .clinical: diseaseLevel && fit == .poor ? 4 : 3
+        case .offLabel: 5
+        case .preclinical: 6
+        }
+    }
+
     /// The patient's disease or one containing it first, then tumour-agnostic, related, other.
     static func diseaseRank(_ hit: Hit) -> Int {
         hit.covers || hit.narrower ? 0 : hit.relation.rank
@@ -365,10 +381,13 @@ extension Matcher {
                 preference: preference,
                 settingFit: fit
             )
-            // docs/ranking.md: demotion, tier, direct before inferred, guideline preference, fit
-            // to the setting, then evidence strength; names break exact ties only.
+            // docs/ranking.md: demotion, tier (with disease-level options placed within it), direct
+            // before inferred, guideline preference, fit to the setting, then evidence strength;
+            // names break exact ties only.
+            let diseaseLevel = usable.allSatisfy { Self.tier($0) != bestTier || $0.item.isDiseaseLevel }
             let key = [
-                demoted != nil ? demotionRank : 0, bestTier.rawValue, inferred ? 1 : 0, preferenceRank, fit.rank, best.item.level.rank,
+                demoted != nil ? demotionRank : 0, Self.slot(tier: bestTier, diseaseLevel: diseaseLevel, fit: fit), inferred ? 1 : 0, preferenceRank,
+                fit.rank, best.item.level.rank,
                 Self.diseaseRank(best),
                 best.specificity.rank, curated ? 0 : 1, -forPatient, -newest,
             ]
@@ -609,9 +628,16 @@ extension Matcher {
         text += item.level.rawValue
         text += ", "
         text += citationText(item)
-        text += "; patient's "
-        text += hit.alterations.count == 1 ? hit.alterations[0].label : unique(hit.alterations.map(\.label)).joined(separator: " + ")
-        if hit.inferred {
+        if item.isDiseaseLevel {
+            // No alteration met: the row is for the disease itself.
+            text += "; a standard option for the disease, whatever its alterations"
+            if !item.ruledOutBy.isEmpty { text += " (none of the patient's rules it out)" }
+        } else {
+            text += "; patient's "
+            text += hit.alterations.count == 1 ? hit.alterations[0].label : unique(hit.alterations.map(\.label)).joined(separator: " + ")
+        }
+        if item.isDiseaseLevel {
+        } else if hit.inferred {
             text += " (inferred: less specific than the evidence)"
         } else {
             switch hit.specificity {
@@ -619,6 +645,7 @@ extension Matcher {
             case .codon: text += " (same codon)"
             case .region: text += " (same region)"
             case .gene: text += " (gene-level match)"
+            case .disease: break
             }
         }
         text += "; tier \(tier.rawValue)"

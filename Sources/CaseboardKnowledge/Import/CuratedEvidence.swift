@@ -102,7 +102,8 @@ public enum CuratedEvidence {
     /// Parses one curated table: `id gene alteration scope disease exclude drugs significance
     /// level setting preference approved source_type source notes`. The columns after `gene`
     /// that older tables lack (`scope`, `exclude`, `setting`, `preference`, `approved`) may be
-    /// absent or empty. `alteration` may join several alterations with ` & ` (all required).
+    /// absent or empty. `alteration` may join several alterations with ` & ` (all required); a
+    /// row of scope `disease` has no alteration, or `unless A | B` (alterations that rule it out).
     ///
     /// - Throws: ``KnowledgeStoreError`` naming `name:line` for a value outside a closed set.
     public static func parse(
@@ -116,13 +117,29 @@ public enum CuratedEvidence {
         rows: for row in table.rows {
             let id = row["id"]
             let alterationText = row["alteration"]
+            // A disease-level row names no alteration to match; its alteration column lists what
+            // rules it out ("unless EGFR mutation | ALK fusion").
+            let diseaseLevel = row["scope"] == AlterationScope.disease.rawValue
             var components: [AlterationPattern] = []
-            for part in alterationText.components(separatedBy: " & ") {
+            var ruledOutBy: [AlterationPattern] = []
+            let parts: [String]
+            if diseaseLevel {
+                guard alterationText.isEmpty || alterationText.lowercased().hasPrefix("unless ") else {
+                    throw KnowledgeStoreError(
+                        "\(name):\(row.line): a disease-level row's alteration is empty or 'unless A | B', not '\(alterationText)'"
+                    )
+                }
+                parts = alterationText.isEmpty ? [] : alterationText.dropFirst(7).components(separatedBy: " | ")
+            } else {
+                parts = alterationText.components(separatedBy: " & ")
+            }
+            for part in parts {
                 guard case .success(let alteration) = vocabularies.parseAlteration(part.trimmingCharacters(in: .whitespaces)) else {
+                    // A disease-level row without one of its exclusions would reach patients it rules out.
                     report.skip("unparseable alteration", line: row.line, alterationText)
                     continue rows
                 }
-                components.append(AlterationPattern(alteration))
+                if diseaseLevel { ruledOutBy.append(AlterationPattern(alteration)) } else { components.append(AlterationPattern(alteration)) }
             }
             guard let significance = Significance(rawValue: row["significance"]), let level = EvidenceLevel(rawValue: row["level"]) else {
                 report.skip("unknown significance or level", line: row.line, "\(row["significance"]) \(row["level"])")
@@ -168,6 +185,9 @@ public enum CuratedEvidence {
                 approval = known
             }
             let diseaseCode = row["disease"]
+            if diseaseLevel, diseaseCode == "tumor-agnostic" || significance != .sensitivity {
+                throw KnowledgeStoreError("\(name):\(row.line): a disease-level row is sensitivity evidence for one OncoTree disease")
+            }
             let disease: DiseaseReference
             if diseaseCode == "tumor-agnostic" {
                 disease = DiseaseReference(name: "any solid tumour", tumorAgnostic: true)
@@ -189,7 +209,11 @@ public enum CuratedEvidence {
                 EvidenceItem(
                     id: "curated:\(id)",
                     source: .curated,
-                    profile: MolecularProfile(name: alterationText, components: components),
+                    profile: MolecularProfile(
+                        name: diseaseLevel
+                            ? (["no biomarker required"] + (parts.isEmpty ? [] : [alterationText])).joined(separator: ", ") : alterationText,
+                        components: components
+                    ),
                     disease: disease,
                     drugs: drugs,
                     interaction: drugs.count > 1 ? .combination : nil,
@@ -206,7 +230,8 @@ public enum CuratedEvidence {
                     excludedDiseases: excluded,
                     settings: settings,
                     preference: preference,
-                    approval: approval
+                    approval: approval,
+                    ruledOutBy: ruledOutBy
                 )
             )
         }

@@ -99,6 +99,8 @@ public enum MatchSpecificity: String, Sendable, Codable, Hashable, CaseIterable,
     case region
     /// The gene-level class ("FLT3 mutation", "ALK fusion" for any partner).
     case gene
+    /// No alteration: a disease-level row, met through the patient's disease alone.
+    case disease
 
     public var rank: Int {
         switch self {
@@ -106,6 +108,7 @@ public enum MatchSpecificity: String, Sendable, Codable, Hashable, CaseIterable,
         case .codon: 1
         case .region: 2
         case .gene: 3
+        case .disease: 4
         }
     }
 

@@ -40,6 +40,11 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
     /// Set by a curator (`caseboard kb review`): the item was checked by a person, so a single
     /// case report may then change the ranking.
     public var reviewed: Bool
+    /// For a disease-level row (scope ``AlterationScope/disease``, no profile components): the
+    /// alterations whose presence rules the row out, such as EGFR and ALK alterations for
+    /// chemo-immunotherapy in lung cancer (FDA label: Keytruda (pembrolizumab), NSCLC with no
+    /// EGFR or ALK genomic tumour aberrations). Empty for every other row.
+    public var ruledOutBy: [AlterationPattern]
 
     public init(
         id: String,
@@ -62,7 +67,8 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         settings: [TherapySetting] = [],
         preference: GuidelinePreference? = nil,
         approval: Approval? = nil,
-        reviewed: Bool = false
+        reviewed: Bool = false,
+        ruledOutBy: [AlterationPattern] = []
     ) {
         self.id = id
         self.source = source
@@ -85,11 +91,12 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         self.preference = preference
         self.approval = approval
         self.reviewed = reviewed
+        self.ruledOutBy = ruledOutBy
     }
 
     enum CodingKeys: String, CodingKey {
         case id, source, profile, disease, drugs, interaction, evidenceType, direction, level, significance, citation, rating
-        case statement, spans, caseID, scope, excludedDiseases, settings, preference, approval, reviewed
+        case statement, spans, caseID, scope, excludedDiseases, settings, preference, approval, reviewed, ruledOutBy
     }
 
     /// Items stored before the scope, setting and review fields existed still load, with defaults.
@@ -116,7 +123,12 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         preference = try container.decodeIfPresent(GuidelinePreference.self, forKey: .preference)
         approval = try container.decodeIfPresent(Approval.self, forKey: .approval)
         reviewed = try container.decodeIfPresent(Bool.self, forKey: .reviewed) ?? false
+        ruledOutBy = try container.decodeIfPresent([AlterationPattern].self, forKey: .ruledOutBy) ?? []
     }
+
+    /// Whether the row is for a disease as such, whatever its alterations (a label or guideline
+    /// that names no biomarker): matched through the patient's disease, not an alteration.
+    public var isDiseaseLevel: Bool { scope == .disease }
 
     /// Genes the profile names, for indexing.
     public var genes: [String] { profile.components.map(\.gene) }

@@ -23,6 +23,10 @@ public enum AlterationScope: String, Sendable, Codable, Hashable, CaseIterable {
     case expression
     /// A genomic signature (MSI-H, TMB-H, HRD).
     case signature
+    /// No alteration: a standard option for the disease itself (a label or guideline that names
+    /// no biomarker), for every patient with the disease unless an alteration in
+    /// ``EvidenceItem/ruledOutBy`` is present.
+    case disease
 
     /// Genes the alteration parser uses for genomic signatures (IGHV: its mutation status in CLL).
     static let signatureGenes: Set<String> = ["MSI", "TMB", "MMR", "HRD", "IGHV"]

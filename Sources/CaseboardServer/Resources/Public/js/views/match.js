@@ -230,7 +230,7 @@ function renderOptions(result) {
     if (option.demoted) why.append(h("span", { className: "sub", text: "Ranked lower: " + option.demoted }));
     const drugs = h("td", null, h("strong", { text: (option.drugs || []).join(" + ") }));
     if (option.alterations && option.alterations.length) drugs.append(h("span", { className: "sub", text: "for " + option.alterations.join(", ") }));
-    const specificity = h("td", { text: option.match_specificity || "" });
+    const specificity = h("td", { text: option.match_specificity === "disease" ? "disease-level (no biomarker)" : option.match_specificity || "" });
     if (option.partner) specificity.append(h("span", { className: "sub", text: "partner " + option.partner }));
     body.append(
       h(
