@@ -46,6 +46,27 @@ struct Holdout5ClassTests {
         }
     }
 
+    /// Words in brackets after an alteration are detail, never a fusion partner ("PS2", an alias of
+    /// PSEN2, is a staining intensity here); a high call or "positive" for an antibody target is
+    /// protein expression; ring sideroblasts are a morphological finding. Each of these failed before.
+    @Test(arguments: [
+        ("FRα high (PS2+ in 75% of tumour cells)", "FOLR1 overexpression"), ("FOLR1 high", "FOLR1 overexpression"),
+        ("CCR4 positive", "CCR4 overexpression"), ("CD79b positive", "CD79B overexpression"),
+        ("KRAS G12C (c.34G>T)", "KRAS G12C"), ("ALK rearranged (break-apart FISH)", "ALK fusion"),
+    ])
+    func bracketsHighCallsAndAntibodyTargetsAreRead(_ text: String, _ label: String) throws {
+        let reading = try Fixture.vocabularies.get().parsePatientAlteration(text).get()
+        #expect(reading.alteration?.label == label, "\(text) → \(String(describing: reading.alteration))")
+    }
+
+    @Test func ringSideroblastsAreAFindingMatchedOnNothing() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        for text in ["ring sideroblasts negative", "RS+", "ring sideroblasts present"] {
+            let reading = try vocabularies.parsePatientAlteration(text).get()
+            #expect(reading.alteration == nil && !reading.notes.isEmpty, "\(text)")
+        }
+    }
+
     /// A negative finding speaks only through its own disease's labels: RAS wild-type colorectal
     /// rows are never off-label options for a lung cancer, nor MSS endometrial rows for a gastric one.
     @Test func negativeFindingsNeverGoOffLabel() throws {

@@ -211,6 +211,37 @@ extension Vocabularies {
         if let reversion = reversion(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: reversion, origin: origin, notes: []))
         }
+        // Detail in brackets after an alteration ("EGFR exon 20 ins (A767_V769dup)", "TP53 mutated (VAF 12%)",
+        // "FRα high (PS2+ in 80% of cells)"): read before the whole text, so words in the brackets never
+        // become a fusion partner or a variant. A head that names a change is read as written; a change in
+        // brackets that the gene takes is the more specific reading of a vaguer head; otherwise the head
+        // is read and the detail noted.
+        if let open = body.range(of: " (")?.lowerBound, body.hasSuffix(")"), open > body.startIndex,
+            !body[body.index(open, offsetBy: 2)...].dropLast().contains("(")
+        {
+            let head = String(body[..<open]).trimmingCharacters(in: " ")
+            let inner = String(body[body.index(open, offsetBy: 2)..<body.index(before: body.endIndex)]).trimmingCharacters(in: " ")
+            let headReading = try? parsePatientAlteration(head, suggest: false).get()
+            let headIsSpecific = headReading?.alteration.map { $0.kind == .proteinChange || $0.kind == .dnaChange } ?? false
+            if !headIsSpecific, let gene = head.split(separator: " ").first,
+                case .success(let specific) = parseCoreAlteration("\(gene) \(inner)", suggest: false),
+                specific.kind == .proteinChange || specific.kind == .dnaChange
+            {
+                return .success(
+                    PatientAlterationReading(
+                        input: trimmed,
+                        alteration: specific,
+                        origin: origin,
+                        notes: notes + ["read '\(body)' as '\(gene) \(inner)'"]
+                    )
+                )
+            }
+            if var reading = headReading {
+                reading.input = trimmed
+                reading.notes = notes + reading.notes + ["'(\(inner))' read as detail of '\(head)'"]
+                return .success(reading)
+            }
+        }
         var result = parseCoreAlteration(body, suggest: false)
         // "FLT3-ITD positive", "KRAS G12C detected": a presence word after a complete alteration
         // says it was found, nothing more.
@@ -229,6 +260,17 @@ extension Vocabularies {
                 result = parseCoreAlteration(body, suggest: true)
             }
         }
+        // "FRα high", "FOLR1 high": a high expression call of a marker read by immunohistochemistry.
+        if case .failure = result, Self.saysHigh(body) {
+            let head = String(body.dropLast(5)).trimmingCharacters(in: " ")
+            if case .success(let marker) = parseCoreAlteration(head, suggest: false), marker.kind == .mutation, marker.variant == "mutation",
+                Self.expressionMarkers.contains(marker.gene),
+                case .success(let expression) = parseCoreAlteration("\(marker.gene) overexpression", suggest: false)
+            {
+                result = .success(expression)
+                notes.append("'\(body)' read as \(marker.gene) protein expression")
+            }
+        }
         // "FRα-positive", "CLDN18.2 positive": for a marker read by immunohistochemistry,
         // positive means the protein is expressed, not that the gene is mutated.
         if case .success(let alteration) = result, alteration.kind == .mutation, alteration.variant == "mutation",
@@ -237,30 +279,6 @@ extension Vocabularies {
         {
             result = .success(expression)
             notes.append("'\(body)' read as \(alteration.gene) protein expression")
-        }
-        // Detail in brackets after an alteration ("EGFR exon 20 ins (A767_V769dup)", "TP53 mutated (VAF 12%)",
-        // "HER2-ultralow (IHC 0 with faint staining)"): a change in brackets that the gene takes is the more
-        // specific reading; otherwise the alteration before the brackets is read, and the detail noted.
-        if case .failure = result, let open = body.firstIndex(of: "("), body.hasSuffix(")"), open > body.startIndex {
-            let head = String(body[..<open]).trimmingCharacters(in: " ")
-            let inner = String(body[body.index(after: open)..<body.index(before: body.endIndex)]).trimmingCharacters(in: " ")
-            if let gene = head.split(separator: " ").first, case .success(let specific) = parseCoreAlteration("\(gene) \(inner)", suggest: false),
-                specific.kind == .proteinChange || specific.kind == .dnaChange
-            {
-                return .success(
-                    PatientAlterationReading(
-                        input: trimmed,
-                        alteration: specific,
-                        origin: origin,
-                        notes: notes + ["read '\(body)' as '\(gene) \(inner)'"]
-                    )
-                )
-            }
-            if !head.isEmpty, case .success(var reading) = parsePatientAlteration(head, suggest: false) {
-                reading.input = trimmed
-                reading.notes = notes + reading.notes + ["'(\(inner))' read as detail of '\(head)'"]
-                return .success(reading)
-            }
         }
         if case .failure = result, let reading = negatedReading(body, suggest: suggest) {
             return .success(PatientAlterationReading(input: trimmed, alteration: reading.alteration, origin: origin, notes: notes + reading.notes))
@@ -298,6 +316,10 @@ extension Vocabularies {
     static let expressionMarkers: Set<String> = [
         "CLDN18", "FOLR1", "FOLH1", "SSTR2", "CD274", "CD33", "CD22", "CD19", "MS4A1", "TNFRSF8", "TNFRSF17", "CD38", "TACSTD2",
         "NECTIN4", "DLL3", "MAGEA4", "CEACAM5", "GPRC5D", "CD276", "IL3RA",
+        // Targets of antibody labels in lymphoma and myeloma: CCR4 (FDA label: Poteligeo (mogamulizumab),
+        // 2018), CD79b (FDA label: Polivy (polatuzumab vedotin), 2019), SLAMF7 (FDA label: Empliciti
+        // (elotuzumab), 2015), CD52 (FDA label: Campath (alemtuzumab), 2001).
+        "CCR4", "CD79B", "SLAMF7", "CD52",
     ]
 
     /// "FRα high", "CLDN18.2 high": a high expression call.
@@ -327,6 +349,13 @@ extension Vocabularies {
         // Risk markers of myeloma and myeloid neoplasms (IMWG; ELN 2022 AML): read, keyed to no evidence.
         for form in ["gain(1q)", "1qgain", "gain1q", "+1q", "amp(1q)", "1q21gain", "1q21+"] { table[form] = "a 1q gain, a myeloma risk marker" }
         for form in ["complexkaryotype", "complexcytogenetics", "ck"] { table[form] = "a complex karyotype, an adverse-risk marker" }
+        // Ring sideroblasts define MDS-RS (WHO-HAEM5 2022); the labels that use them (luspatercept) are
+        // keyed to SF3B1 or the disease, so the finding itself is read and matched on nothing.
+        for form in ["ringsideroblasts", "rs", "ringsideroblasts≥15%", "ringsideroblasts>15%"] {
+            for result in ["", "positive", "+", "present", "negative", "-", "absent", "notseen"] {
+                table[form + result] = "a morphological finding (ring sideroblasts)"
+            }
+        }
         return table
     }()
 
