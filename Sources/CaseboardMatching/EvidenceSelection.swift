@@ -86,7 +86,8 @@ extension Matcher {
             // the patient's own disease: RAS wild-type colorectal labels say nothing for a lung cancer.
             if relation == .other, matched.allSatisfy({ Self.isNegativeFinding($0.pattern) }) { continue }
             let excluded = !box.item.excludedDiseases.isEmpty && relations.excludes(box.item.excludedDiseases)
-            let covers = relation == .same || (relation == .related && relations.covers(box.item.disease, by: self))
+            let covers =
+                relation == .same || (relation == .related && relations.covers(box.item.disease, by: self, curated: box.item.source == .curated))
             var hit = Hit(
                 box: box,
                 relation: relation,
@@ -109,16 +110,17 @@ extension Matcher {
     /// nothing about another cancer.
     func matchDiseaseLevel(_ alterations: [PatientAlteration], relations: inout RelationMemo) -> [Hit] {
         guard !index.evidenceByDisease.isEmpty else { return [] }
-        // Found alterations only: a negative finding (EGFR wild-type) rules nothing out.
-        let present = alterations.filter { !Self.isNegativeFinding($0.pattern) }
+        // A negative finding (EGFR wild-type) rules out only a row that names that negative finding.
+        let found = alterations.filter { !Self.isNegativeFinding($0.pattern) }
+        let negative = alterations.filter { Self.isNegativeFinding($0.pattern) }
         var hits: [Hit] = []
         for code in relations.lineage.sorted() {
             for position in index.evidenceByDisease[code] ?? [] {
                 guard let box = index.evidence[position] else { continue }
                 let relation = relations.relation(of: box.item.disease, by: self)
-                guard relation == .same || (relation == .related && relations.covers(box.item.disease, by: self)) else { continue }
+                guard relation == .same || (relation == .related && relations.covers(box.item.disease, by: self, curated: true)) else { continue }
                 let ruledOut = box.item.ruledOutBy.contains { rule in
-                    present.contains {
+                    (Self.isNegativeFinding(rule) ? negative : found).contains {
                         AlterationMatching.scoped(patient: $0.pattern, component: rule, scope: AlterationScope(deriving: rule), allowInferred: false)
                             != nil
                     }
@@ -163,10 +165,13 @@ extension Matcher {
             return relation
         }
 
-        /// Whether the evidence's disease contains the patient's: an ancestor below the tissue level.
-        func covers(_ evidence: DiseaseReference, by matcher: Matcher) -> Bool {
+        /// Whether the evidence's disease contains the patient's: an ancestor below the tissue level,
+        /// or for a curated row any ancestor. A curator writes a tissue node only where the label
+        /// covers all of that tissue's cancers (zanidatamab for HER2-positive biliary tract cancer,
+        /// FDA label: Ziihera (zanidatamab), 2024); an imported "lung cancer" row may mean either kind.
+        func covers(_ evidence: DiseaseReference, by matcher: Matcher, curated: Bool = false) -> Bool {
             guard let code = evidence.oncotree, lineage.contains(code) else { return false }
-            return (matcher.vocabularies.disease(code: code)?.level ?? 0) >= 2
+            return curated || (matcher.vocabularies.disease(code: code)?.level ?? 0) >= 2
         }
 
         /// Whether the patient's disease is a tissue-level node (OncoTree level 1, what "breast

@@ -322,6 +322,9 @@ public enum NotRecommendedReason: String, Sendable, Codable, Hashable, CaseItera
     /// Its only approval for this profile was withdrawn (infigratinib for FGFR2-fused
     /// cholangiocarcinoma, 2024) and no other level A/B evidence in the disease supports it.
     case withdrawn
+    /// It is directed at an antigen the patient's tumour was found not to express (a CD19
+    /// CAR T-cell therapy for a CD19-negative relapse).
+    case targetNotExpressed
 }
 
 /// A drug set that had evidence for the profile but is not ranked, and why.

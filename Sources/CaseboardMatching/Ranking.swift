@@ -101,13 +101,58 @@ extension Matcher {
     /// Lumakras (sotorasib), 2021; first-line chemo-immunotherapy comes first, NCCN Non-Small Cell
     /// Lung Cancer 2025) and before level B evidence; a standard option for another line comes
     /// after every same-disease option.
-    static func slot(tier: RankingTier, diseaseLevel: Bool, fit: SettingFit) -> Int {
+    ///
+    /// `specific` marks level B evidence in the patient's own disease for the patient's very allele
+    /// or codon (pirtobrutinib for BTK C481S after a covalent BTK inhibitor, NCCN Chronic Lymphocytic
+    /// Leukemia/Small Lymphocytic Lymphoma 2025): it fits the patient more closely than a standard
+    /// option, and ranks with the directed options that fit.
+    static func slot(tier: RankingTier, diseaseLevel: Bool, fit: SettingFit, specific: Bool) -> Int {
         switch tier {
-        case .approved: diseaseLevel ? (fit == .poor ? 4 : 1) : (fit == .poor ? 2 : 0)
-        case .clinical: diseaseLevel && fit == .poor ? 4 : 3
-        case .offLabel: 5
-        case .preclinical: 6
+        case .approved:
+            if diseaseLevel { return fit == .poor ? Slot.standardForAnotherLine : Slot.standard }
+            return fit == .poor ? Slot.directedForAnotherLine : Slot.directed
+        case .clinical:
+            if diseaseLevel { return Slot.standardForAnotherLine }
+            return specific && fit != .poor ? Slot.specificClinical : Slot.clinical
+        case .offLabel: return Slot.offLabel
+        case .preclinical: return Slot.preclinical
         }
+    }
+
+    /// The slot of a set of hits of one regimen: their best tier, its fit and specificity.
+    func placementSlot(_ hits: [Hit], patient: PatientContext) -> Int {
+        let tier = hits.map(Self.tier).min() ?? .preclinical
+        let inferred = !hits.contains { !$0.inferred && Self.tier($0) == tier }
+        var fit = SettingFit.poor
+        var specific = false
+        for hit in hits where hit.inferred == inferred && Self.tier(hit) == tier {
+            let hitFit = settingFit(hit.item, patient: patient)
+            if hitFit.rank < fit.rank { fit = hitFit }
+            specific = specific || Self.isSpecific(hit)
+        }
+        return Self.slot(tier: tier, diseaseLevel: hits.allSatisfy(\.item.isDiseaseLevel), fit: fit, specific: specific)
+    }
+
+    /// Curated (guideline) evidence in the patient's own disease, or one containing it, for the
+    /// patient's allele or codon, met directly. CIViC's level B trial rows are not enough: a trial of
+    /// dabrafenib + trametinib in BRAF V600E colorectal cancer does not make it a choice there.
+    static func isSpecific(_ hit: Hit) -> Bool {
+        hit.item.source == .curated && !hit.inferred && !hit.item.isDiseaseLevel && hit.specificity <= .codon && diseaseRank(hit) == 0
+    }
+
+    /// The order of ``slot(tier:diseaseLevel:fit:)``. Only the best standard option keeps
+    /// `leadingStandard`; the others follow every alteration-directed option of the disease, so a
+    /// list of near-identical chemotherapy regimens never hides the targeted options.
+    enum Slot {
+        static let directed = 0
+        static let specificClinical = 1
+        static let leadingStandard = 2
+        static let directedForAnotherLine = 3
+        static let clinical = 4
+        static let standard = 5
+        static let offLabel = 6
+        static let standardForAnotherLine = 7
+        static let preclinical = 8
     }
 
     /// The patient's disease or one containing it first, then tumour-agnostic, related, other.
@@ -211,6 +256,10 @@ extension Matcher {
             guard let entry = vocabularies.drug(inn: drug), entry.category == "targeted", !entry.drugClass.isEmpty else { continue }
             progressedClasses[entry.drugClass, default: []].insert(drug)
         }
+        let absentTargets = Set(
+            patient.alterations.lazy.filter { $0.pattern.kind == .expression && $0.pattern.variant == "negative" }.map(\.pattern.gene)
+                .filter { Self.targetsNeededOnTheTumour.contains($0) }
+        )
         var options: [(key: [Int], name: String, option: TherapyOption)] = []
         var notRecommended: [NotRecommendedOption] = []
         var leads: [(key: [Int], name: String, signal: MatchSignal)] = []
@@ -219,11 +268,19 @@ extension Matcher {
         for group in groups {
             let box = group[0].box
             let drugSet = box.drugSet
-            if let removal = removal(of: group, assessment: assessment, support: support, progressed: progressed) {
+            if let removal = removal(of: group, assessment: assessment, support: support, progressed: progressed, absentTargets: absentTargets) {
                 notRecommended.append(removal)
                 continue
             }
-            let usable = group.contains(where: \.excluded) ? group.filter { !$0.excluded } : group
+            var usable = group.contains(where: \.excluded) ? group.filter { !$0.excluded } : group
+            // A regimen with both alteration-directed and disease-level rows (belzutifan for VHL-mutant
+            // clear cell RCC, and for any RCC after PD-1 and VEGF inhibitors) is placed by whichever
+            // reading puts it higher for this patient, and shows that reading's evidence.
+            if usable.contains(where: \.item.isDiseaseLevel), usable.contains(where: { !$0.item.isDiseaseLevel }) {
+                let directed = usable.filter { !$0.item.isDiseaseLevel }
+                let standard = usable.filter(\.item.isDiseaseLevel)
+                usable = placementSlot(standard, patient: patient) < placementSlot(directed, patient: patient) ? standard : directed
+            }
             // The best tier, then direct before inferred within it.
             var bestTier = RankingTier.preclinical
             for hit in usable { bestTier = min(bestTier, Self.tier(hit)) }
@@ -384,9 +441,11 @@ extension Matcher {
             // docs/ranking.md: demotion, tier (with disease-level options placed within it), direct
             // before inferred, guideline preference, fit to the setting, then evidence strength;
             // names break exact ties only.
-            let diseaseLevel = usable.allSatisfy { Self.tier($0) != bestTier || $0.item.isDiseaseLevel }
+            let diseaseLevel = usable.allSatisfy(\.item.isDiseaseLevel)
+            let specific = usable.contains { $0.inferred == inferred && Self.tier($0) == bestTier && Self.isSpecific($0) }
             let key = [
-                demoted != nil ? demotionRank : 0, Self.slot(tier: bestTier, diseaseLevel: diseaseLevel, fit: fit), inferred ? 1 : 0, preferenceRank,
+                demoted != nil ? demotionRank : 0, Self.slot(tier: bestTier, diseaseLevel: diseaseLevel, fit: fit, specific: specific),
+                inferred ? 1 : 0, preferenceRank,
                 fit.rank, best.item.level.rank,
                 Self.diseaseRank(best),
                 best.specificity.rank, curated ? 0 : 1, -forPatient, -newest,
@@ -479,6 +538,13 @@ extension Matcher {
             leads.removeAll { !hormonalLeads.contains($0.name) }
             options.removeAll { hormonalLeads.contains($0.name) }
         }
+        // The best standard option fitting the patient's line leads the other standards, right after
+        // the alteration-directed options that fit.
+        if let lead = options.indices.filter({ options[$0].key[1] == Slot.standard }).min(by: { a, b in
+            options[a].key.lexicographicallyPrecedes(options[b].key) || (options[a].key == options[b].key && options[a].name < options[b].name)
+        }) {
+            options[lead].key[1] = Slot.leadingStandard
+        }
         options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         leads.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         return Ranking(
@@ -495,11 +561,41 @@ extension Matcher {
     /// Why a drug set leaves the options, if it does: harm, resistance evidence for its regimen or
     /// a class rule (unless the set has its own strong evidence for the resisting alteration),
     /// progression on it, or a label that excludes the patient's disease.
-    private func removal(of group: [Hit], assessment: ResistanceAssessment, support: SensitivitySupport, progressed: [Prior]) -> NotRecommendedOption?
-    {
+    /// Antigens an antibody, antibody-drug conjugate, T-cell engager or CAR T-cell therapy must
+    /// find on the tumour: labels that require the antigen (FDA labels: Vyloy (zolbetuximab), 2024,
+    /// CLDN18.2; Elahere (mirvetuximab soravtansine), 2022, FRα; Pluvicto, 2022, PSMA; Lutathera,
+    /// 2018, SSTR; Tecelra (afamitresgene autoleucel), 2024, MAGE-A4), and B-cell, plasma-cell and
+    /// myeloid antigens whose loss is how disease escapes the therapy directed at them (CD19-negative
+    /// relapse after CD19 CAR T cells or blinatumomab, Orlando et al., Nat Med 2018; BCMA loss after
+    /// anti-BCMA therapy, Samur et al., Nat Commun 2021). PD-L1 is not here: PD-L1 blockade is
+    /// labelled for PD-L1-negative tumours too, and PD-L1 rows say where it is not.
+    static let targetsNeededOnTheTumour: Set<String> = [
+        "CD19", "CD22", "CD33", "MS4A1", "TNFRSF8", "TNFRSF17", "GPRC5D", "CD38", "CCR4", "IL3RA", "CLDN18", "FOLR1", "FOLH1", "SSTR2", "MAGEA4",
+    ]
+
+    private func removal(
+        of group: [Hit],
+        assessment: ResistanceAssessment,
+        support: SensitivitySupport,
+        progressed: [Prior],
+        absentTargets: Set<String>
+    ) -> NotRecommendedOption? {
         let box = group[0].box
         let drugSet = box.drugSet
         let drugs = box.item.drugs
+        // A drug aimed at an antigen the tumour was found not to express has nothing to bind.
+        for drug in drugs where !absentTargets.isEmpty {
+            guard let entry = vocabularies.drug(inn: drug),
+                ["antibody", "antibody-drug conjugate", "cell therapy", "immunotherapy", "radiopharmaceutical"].contains(entry.category),
+                let target = entry.targets.first(where: { absentTargets.contains($0) })
+            else { continue }
+            return NotRecommendedOption(
+                drugs: drugs,
+                reason: .targetNotExpressed,
+                why: "\(drug) is directed at \(target), which the patient's tumour does not express",
+                evidence: []
+            )
+        }
         let listed = drugs.joined(separator: " + ")
         for harm in assessment.contraindications where harm.drugSet.isSubset(of: drugSet) {
             return NotRecommendedOption(

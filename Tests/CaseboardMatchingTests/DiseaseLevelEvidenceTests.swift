@@ -85,6 +85,84 @@ struct DiseaseLevelEvidenceTests {
         #expect(afterChemoImmunotherapy.options.first?.drugs == ["sotorasib"])
     }
 
+    /// Only the best standard option ranks right after the directed options that fit; the other
+    /// standards follow every directed option, so near-identical chemotherapy regimens never push a
+    /// targeted option out of the top three. Curated level B evidence for the patient's own allele
+    /// ranks with the directed options that fit (pirtobrutinib for BTK C481S, NCCN Chronic Lymphocytic
+    /// Leukemia/Small Lymphocytic Lymphoma 2025).
+    @Test func oneStandardLeadsAndAlleleSpecificGuidelineOptionsStayAbove() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let rows = [
+            "S-1\t-\t\tdisease\tCLLSLL\t\tlisocabtagene maraleucel\tsensitivity\tA\tafter:ibrutinib|acalabrutinib|zanubrutinib\t\t2024-03-14\tFDA label\tFDA label: Breyanzi (lisocabtagene maraleucel), 2024\t",
+            "S-2\t-\t\tdisease\tCLLSLL\t\tvenetoclax + rituximab\tsensitivity\tA\tafter:ibrutinib|acalabrutinib|zanubrutinib\t\t2018-06-08\tFDA label\tFDA label: Venclexta (venetoclax), 2018\t",
+            "S-3\tBTK\tBTK C481S\tallele\tCLLSLL\t\tpirtobrutinib\tsensitivity\tB\tafter:ibrutinib|acalabrutinib|zanubrutinib\t\t\tNCCN\tNCCN Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma 2025\t",
+            "S-4\tKRAS\tKRAS G12C\tallele\tNSCLC\t\tsotorasib\tsensitivity\tA\tsecond-line\t\t2021-05-28\tFDA label\tFDA label: Lumakras (sotorasib), 2021\t",
+            "S-5\tKRAS\tKRAS G12C\tallele\tNSCLC\t\tadagrasib\tsensitivity\tA\tsecond-line\t\t2022-12-12\tFDA label\tFDA label: Krazati (adagrasib), 2022\t",
+            "S-6\t-\t\tdisease\tNSCLC\t\tcarboplatin + pembrolizumab + pemetrexed\tsensitivity\tA\tfirst-line\tpreferred\t2018-08-20\tFDA label\tFDA label: Keytruda (pembrolizumab), 2018\t",
+            "S-7\t-\t\tdisease\tNSCLC\t\tcisplatin + pembrolizumab + pemetrexed\tsensitivity\tA\tfirst-line\tpreferred\t2018-08-20\tFDA label\tFDA label: Keytruda (pembrolizumab), 2018\t",
+        ]
+        let (items, _) = try CuratedEvidence.parse(
+            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
+            vocabularies: vocabularies,
+            name: "lead.tsv"
+        )
+        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "lead"))
+        let cll = matcher.match(
+            PatientProfile(
+                disease: "chronic lymphocytic leukemia",
+                alterations: ["BTK C481S"],
+                priorTherapies: [PriorTherapy(drugs: ["ibrutinib"], response: "progressive disease")]
+            )
+        )
+        #expect(cll.options.first?.drugs == ["pirtobrutinib"])
+        let lung = matcher.match(PatientProfile(disease: "NSCLC", alterations: ["KRAS G12C"]))
+        #expect(lung.options.prefix(3).map { $0.drugs.count } == [3, 1, 1], "\(lung.options.map(\.drugs))")
+    }
+
+    /// A drug aimed at an antigen the tumour does not express leaves the options (a CD19 CAR T-cell
+    /// therapy for a CD19-negative relapse); PD-L1 blockade is not such a drug.
+    @Test func aTargetTheTumourDoesNotExpressTakesItsDrugsOut() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let rows = [
+            "A-1\t-\t\tdisease\tBLL\t\ttisagenlecleucel\tsensitivity\tA\t\t\t2017-08-30\tFDA label\tFDA label: Kymriah (tisagenlecleucel), 2017\t",
+            "A-2\t-\t\tdisease\tSCLC\t\tatezolizumab + carboplatin + etoposide\tsensitivity\tA\tfirst-line\t\t2019-03-18\tFDA label\tFDA label: Tecentriq (atezolizumab), 2019\t",
+        ]
+        let (items, _) = try CuratedEvidence.parse(
+            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
+            vocabularies: vocabularies,
+            name: "antigen.tsv"
+        )
+        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "antigen"))
+        let relapse = matcher.match(PatientProfile(disease: "B-ALL", alterations: ["CD19 negative"]))
+        #expect(relapse.options.isEmpty)
+        #expect(relapse.notRecommended.map(\.reason) == [.targetNotExpressed])
+        #expect(matcher.match(PatientProfile(disease: "B-ALL", alterations: [])).options.map(\.drugs) == [["tisagenlecleucel"]])
+        #expect(matcher.match(PatientProfile(disease: "SCLC", alterations: ["PD-L1 negative"])).options.count == 1)
+    }
+
+    /// A curated row written for a tissue node (biliary tract cancer) covers that tissue's cancers
+    /// as its own disease (FDA label: Ziihera (zanidatamab), 2024, HER2-positive biliary tract cancer).
+    @Test func aCuratedTissueLevelRowCoversItsCancers() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let row =
+            "Z-1\tERBB2\tERBB2 amplification\tamplification\tBILIARY_TRACT\t\tzanidatamab\tsensitivity\tA\t\t\t2024-11-20\tFDA label\tFDA label: Ziihera (zanidatamab), 2024\t"
+        let (items, _) = try CuratedEvidence.parse(RuleFixture.header + "\n" + row + "\n", vocabularies: vocabularies, name: "tissue.tsv")
+        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "tissue"))
+        let option = try #require(matcher.match(PatientProfile(disease: "gallbladder cancer", alterations: ["HER2 amplification"])).options.first)
+        #expect(option.tier == .approved)
+    }
+
+    /// A negative finding in `unless` rules the row out for a patient with that finding only.
+    @Test func aNegativeFindingInUnlessRulesOutOnlyThatFinding() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let row =
+            "N-1\t-\tunless CD19 negative\tdisease\tBLL\t\tinotuzumab ozogamicin\tsensitivity\tA\t\t\t2017-08-17\tFDA label\tFDA label: Besponsa (inotuzumab ozogamicin), 2017\t"
+        let (items, _) = try CuratedEvidence.parse(RuleFixture.header + "\n" + row + "\n", vocabularies: vocabularies, name: "negative.tsv")
+        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "negative"))
+        #expect(matcher.match(PatientProfile(disease: "B-ALL", alterations: ["CD19 negative"])).options.isEmpty)
+        #expect(matcher.match(PatientProfile(disease: "B-ALL", alterations: ["CD22 positive"])).options.count == 1)
+    }
+
     /// The loader holds a disease-level row to its form: no alteration or `unless A | B`, one
     /// disease (never tumour-agnostic), sensitivity only; an `unless` it cannot read drops the row
     /// rather than letting it reach the patients it rules out.

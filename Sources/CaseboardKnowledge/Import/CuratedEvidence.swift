@@ -33,11 +33,11 @@ public struct ImportReport: Sendable, Codable, Hashable {
 /// `Resources/biomarker_evidence.tsv` while it exists.
 public enum CuratedEvidence {
     /// The table's version; a store seeded with an older one is re-seeded.
-    public static let version = "2026-12-04-curated-7"
+    public static let version = "2026-12-05-curated-8"
 
     /// The date up to which the table covers FDA approvals and guidelines: `kb stats` and
     /// `/api/version` report it as "knowledge as of".
-    public static let asOf = "2026-12-04"
+    public static let asOf = "2026-12-05"
 
     /// The bundled tables' evidence items.
     ///
