@@ -81,6 +81,7 @@ extension Matcher {
                 }
             }
             guard satisfied, !matched.isEmpty else { continue }
+            if !box.item.ruledOutBy.isEmpty, isRuledOut(box.item, alterations) { continue }
             let relation = relations.relation(of: box.item.disease, by: self)
             // A negative finding (KRAS wild-type, MSS, PD-L1 negative) speaks only through the labels of
             // the patient's own disease: RAS wild-type colorectal labels say nothing for a lung cancer.
@@ -110,22 +111,13 @@ extension Matcher {
     /// nothing about another cancer.
     func matchDiseaseLevel(_ alterations: [PatientAlteration], relations: inout RelationMemo) -> [Hit] {
         guard !index.evidenceByDisease.isEmpty else { return [] }
-        // A negative finding (EGFR wild-type) rules out only a row that names that negative finding.
-        let found = alterations.filter { !Self.isNegativeFinding($0.pattern) }
-        let negative = alterations.filter { Self.isNegativeFinding($0.pattern) }
         var hits: [Hit] = []
         for code in relations.lineage.sorted() {
             for position in index.evidenceByDisease[code] ?? [] {
                 guard let box = index.evidence[position] else { continue }
                 let relation = relations.relation(of: box.item.disease, by: self)
                 guard relation == .same || (relation == .related && relations.covers(box.item.disease, by: self, curated: true)) else { continue }
-                let ruledOut = box.item.ruledOutBy.contains { rule in
-                    (Self.isNegativeFinding(rule) ? negative : found).contains {
-                        AlterationMatching.scoped(patient: $0.pattern, component: rule, scope: AlterationScope(deriving: rule), allowInferred: false)
-                            != nil
-                    }
-                }
-                if ruledOut { continue }
+                if isRuledOut(box.item, alterations) { continue }
                 hits.append(
                     Hit(
                         box: box,
@@ -140,6 +132,19 @@ extension Matcher {
             }
         }
         return hits
+    }
+
+    /// Whether one of the patient's alterations rules the row out (its `unless` list). A negative
+    /// finding (EGFR wild-type) rules out only a row that names that negative finding.
+    func isRuledOut(_ item: EvidenceItem, _ alterations: [PatientAlteration]) -> Bool {
+        item.ruledOutBy.contains { rule in
+            let negativeRule = Self.isNegativeFinding(rule)
+            return alterations.contains {
+                Self.isNegativeFinding($0.pattern) == negativeRule
+                    && AlterationMatching.scoped(patient: $0.pattern, component: rule, scope: AlterationScope(deriving: rule), allowInferred: false)
+                        != nil
+            }
+        }
     }
 
     /// Relations of evidence diseases to one patient's disease, each disease worked out once per

@@ -257,7 +257,8 @@ extension Matcher {
             progressedClasses[entry.drugClass, default: []].insert(drug)
         }
         let absentTargets = Set(
-            patient.alterations.lazy.filter { $0.pattern.kind == .expression && $0.pattern.variant == "negative" }.map(\.pattern.gene)
+            patient.alterations.lazy.filter { ($0.pattern.kind == .expression && $0.pattern.variant == "negative") || $0.pattern.kind == .deletion }
+                .map(\.pattern.gene)
                 .filter { Self.targetsNeededOnTheTumour.contains($0) }
         )
         var options: [(key: [Int], name: String, option: TherapyOption)] = []

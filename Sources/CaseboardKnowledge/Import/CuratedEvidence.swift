@@ -102,8 +102,9 @@ public enum CuratedEvidence {
     /// Parses one curated table: `id gene alteration scope disease exclude drugs significance
     /// level setting preference approved source_type source notes`. The columns after `gene`
     /// that older tables lack (`scope`, `exclude`, `setting`, `preference`, `approved`) may be
-    /// absent or empty. `alteration` may join several alterations with ` & ` (all required); a
-    /// row of scope `disease` has no alteration, or `unless A | B` (alterations that rule it out).
+    /// absent or empty. `alteration` may join several alterations with ` & ` (all required) and end
+    /// with ` unless A | B` (alterations that rule the row out); a row of scope `disease` has no
+    /// alteration, or only `unless A | B`.
     ///
     /// - Throws: ``KnowledgeStoreError`` naming `name:line` for a value outside a closed set.
     public static func parse(
@@ -131,7 +132,17 @@ public enum CuratedEvidence {
                 }
                 parts = alterationText.isEmpty ? [] : alterationText.dropFirst(7).components(separatedBy: " | ")
             } else {
-                parts = alterationText.components(separatedBy: " & ")
+                // "CD274 expression unless EGFR mutation | ALK fusion": a biomarker row that a label or
+                // guideline withholds from tumours with another alteration.
+                let pieces = alterationText.components(separatedBy: " unless ")
+                parts = pieces[0].components(separatedBy: " & ")
+                for part in pieces.count > 1 ? pieces[1].components(separatedBy: " | ") : [] {
+                    guard case .success(let alteration) = vocabularies.parseAlteration(part.trimmingCharacters(in: .whitespaces)) else {
+                        report.skip("unparseable alteration", line: row.line, alterationText)
+                        continue rows
+                    }
+                    ruledOutBy.append(AlterationPattern(alteration))
+                }
             }
             for part in parts {
                 guard case .success(let alteration) = vocabularies.parseAlteration(part.trimmingCharacters(in: .whitespaces)) else {

@@ -40,10 +40,10 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
     /// Set by a curator (`caseboard kb review`): the item was checked by a person, so a single
     /// case report may then change the ranking.
     public var reviewed: Bool
-    /// For a disease-level row (scope ``AlterationScope/disease``, no profile components): the
-    /// alterations whose presence rules the row out, such as EGFR and ALK alterations for
-    /// chemo-immunotherapy in lung cancer (FDA label: Keytruda (pembrolizumab), NSCLC with no
-    /// EGFR or ALK genomic tumour aberrations). Empty for every other row.
+    /// Alterations whose presence rules the row out (a curated row's `unless` list), such as EGFR
+    /// and ALK alterations for chemo-immunotherapy in lung cancer (FDA label: Keytruda
+    /// (pembrolizumab), NSCLC with no EGFR or ALK genomic tumour aberrations). A disease-level row
+    /// (scope ``AlterationScope/disease``) has no profile components, only this list.
     public var ruledOutBy: [AlterationPattern]
 
     public init(

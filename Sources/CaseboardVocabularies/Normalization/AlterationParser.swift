@@ -85,7 +85,13 @@ extension Vocabularies {
                 )
             }
             let fusionWords = ["fusion", "fusions", "rearrangement", "rearranged", "translocation", "positive", "+", "transcript"]
-            guard rest.isEmpty || fusionWords.contains(where: { restLowered.hasPrefix($0) }) else {
+            // "PML::RARA bcr3", "BCR::ABL1 e14a2", "EML4::ALK variant 3": the isoform is detail of the fusion.
+            let isoform =
+                restLowered.range(
+                    of: #"^(bcr[1-3]|[eb]\d{1,2}a\d|p1[0-9]0|p2[0-9]0|variant \d+[a-z]?|v\d+[a-z]?|type [a-z])$"#,
+                    options: .regularExpression
+                ) != nil
+            guard rest.isEmpty || isoform || fusionWords.contains(where: { restLowered.hasPrefix($0) }) else {
                 // Never read "LMNA-NTRK1 G595R and G667C" as a bare fusion: that would drop the mutations.
                 return .failure(.unparseableVariant(gene: gene, text: trimmed))
             }

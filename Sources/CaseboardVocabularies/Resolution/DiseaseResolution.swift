@@ -91,6 +91,17 @@ extension Vocabularies {
         var remaining = stripModifiers(Self.expandingCa(trimmed), into: &reading.modifiers)
         remaining = stripBiomarkers(remaining, into: &reading.biomarkers)
         reading.resolution = resolveCleaned(remaining)
+        // "follicular lymphoma grade 2, third relapse", "multisystem LCH, adult": what follows the first
+        // comma qualifies the disease before it.
+        if case .found = reading.resolution {
+        } else if let comma = trimmed.firstIndex(of: ","), comma > trimmed.startIndex {
+            var head = readDisease(String(trimmed[..<comma]))
+            if case .found = head.resolution {
+                head.input = trimmed
+                head.modifiers.append(String(trimmed[trimmed.index(after: comma)...]).trimmingCharacters(in: .whitespaces))
+                return head
+            }
+        }
         return reading
     }
 
@@ -280,6 +291,8 @@ extension Vocabularies {
         "treatment naive", "metastatic", "advanced", "relapsed", "refractory", "recurrent", "unresectable", "inoperable", "progressive",
         "stage iv", "stage iii", "stage ii", "stage i", "stage 4", "stage 3", "stage 2", "stage 1", "late-stage", "early-stage",
         "high-risk", "low-risk", "adult", "pediatric", "paediatric", "childhood", "primary",
+        // Extent of a histiocytosis (Histiocyte Society classification): not another disease.
+        "multisystem", "multi-system", "single-system", "unifocal", "multifocal",
         // Histology, phase and platinum-response qualifiers name a setting, not another disease:
         // "non-squamous NSCLC" is NSCLC, "chronic phase CML" is CML.
         "non-squamous", "nonsquamous", "chronic phase", "chronic-phase", "accelerated phase", "accelerated-phase",

@@ -146,6 +146,57 @@ extension Vocabularies {
                 )
             )
         }
+        // "no FGFR2 rearrangement detected", "negative for ALK fusion": a leading negation decides before
+        // any positive reading, so the alteration it denies is never matched.
+        let loweredBody = body.lowercased()
+        if ["no ", "negative for ", "absence of ", "without ", "not "].contains(where: { loweredBody.hasPrefix($0) }) {
+            var denied = body
+            for ending in [" detected", " found", " identified", " seen", " present"] where loweredBody.hasSuffix(ending) {
+                denied = String(body.dropLast(ending.count))
+            }
+            if let reading = negatedReading(denied, suggest: suggest) {
+                return .success(
+                    PatientAlterationReading(input: trimmed, alteration: reading.alteration, origin: origin, notes: notes + reading.notes)
+                )
+            }
+            return .failure(.unknownGene(trimmed, suggestions: []))
+        }
+        if let finding = Self.nonAlterationFinding(body) {
+            let note = "'\(body)' is \(finding), not an alteration; nothing is matched on it"
+            return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
+        }
+        // "CD30 100%", "FRα 75%": a share of stained cells for a marker read by immunohistochemistry.
+        if let percent = Self.stainedShare(body), let symbol = body.split(separator: " ").first,
+            case .success(let marker) = parseCoreAlteration(String(symbol), suggest: false), Self.expressionMarkers.contains(marker.gene),
+            case .success(let expression) = parseCoreAlteration("\(marker.gene) \(percent > 0 ? "overexpression" : "negative")", suggest: false)
+        {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: expression,
+                    origin: origin,
+                    notes: notes + ["'\(body)' read as \(marker.gene) protein \(percent > 0 ? "expression" : "not expressed")"]
+                )
+            )
+        }
+        // "ERBB2 exon 20 insertion p.Y772_A775dupYVMA": the protein change is the specific reading.
+        if let protein = body.split(separator: " ").first(where: { $0.hasPrefix("p.") }), let symbol = body.split(separator: " ").first,
+            symbol != protein,
+            case .success(let specific) = parseCoreAlteration(
+                "\(symbol) \(protein.replacingOccurrences(of: #"(?<=dup|del)[A-Z]+$"#, with: "", options: .regularExpression))",
+                suggest: false
+            ),
+            specific.kind == .proteinChange
+        {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: specific,
+                    origin: origin,
+                    notes: notes + ["read '\(body)' as '\(symbol) \(protein)'"]
+                )
+            )
+        }
         if let marker = Self.cytogeneticMarkers[body.lowercased().filter { $0 != " " }] {
             let note = "'\(body)' is \(marker); no evidence is keyed to it, so nothing is matched on it"
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
@@ -162,8 +213,10 @@ extension Vocabularies {
             )
         }
         if let family = geneFamily(body) {
-            // "BRCA wild-type": a family tested and found unaltered is read, and matched on nothing.
-            if Self.negativeEndings.contains(where: { body.lowercased().hasSuffix($0) }) {
+            // "BRCA wild-type": a family tested and found unaltered is read, and matched on nothing;
+            // detail in brackets after the result ("(germline and tumour)") does not change that.
+            let result = body.range(of: " (").map { String(body[..<$0.lowerBound]) } ?? body
+            if Self.negativeEndings.contains(where: { result.lowercased().hasSuffix($0) }) {
                 return .success(
                     PatientAlterationReading(
                         input: trimmed,
@@ -222,10 +275,12 @@ extension Vocabularies {
             let head = String(body[..<open]).trimmingCharacters(in: " ")
             let inner = String(body[body.index(open, offsetBy: 2)..<body.index(before: body.endIndex)]).trimmingCharacters(in: " ")
             let headReading = try? parsePatientAlteration(head, suggest: false).get()
-            let headIsSpecific = headReading?.alteration.map { $0.kind == .proteinChange || $0.kind == .dnaChange } ?? false
+            // Evidence is keyed by protein change: "KRAS c.34G>T (p.Gly12Cys)" reads the protein change in brackets.
+            let headIsSpecific = headReading?.alteration.map { $0.kind == .proteinChange } ?? false
+            let headIsDNA = headReading?.alteration.map { $0.kind == .dnaChange } ?? false
             if !headIsSpecific, let gene = head.split(separator: " ").first,
                 case .success(let specific) = parseCoreAlteration("\(gene) \(inner)", suggest: false),
-                specific.kind == .proteinChange || specific.kind == .dnaChange
+                specific.kind == .proteinChange || (specific.kind == .dnaChange && !headIsDNA)
             {
                 return .success(
                     PatientAlterationReading(
@@ -322,6 +377,39 @@ extension Vocabularies {
         "CCR4", "CD79B", "SLAMF7", "CD52",
     ]
 
+    /// Laboratory values, proliferation indices, viral and light-chain findings, and panels or statuses
+    /// with no evidence key, which clinicians list beside alterations: what each is, or nil.
+    static func nonAlterationFinding(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        let table: [(prefixes: [String], what: String)] = [
+            (
+                ["platelet", "plt ", "hb ", "hgb ", "haemoglobin", "hemoglobin", "wbc ", "anc ", "ldh ", "albumin ", "creatinine "],
+                "a laboratory value"
+            ),
+            (["ki-67", "ki67", "mib-1", "mib1"], "a proliferation index"),
+            (
+                ["lambda light chain", "kappa light chain", "light chain", "lambda-restricted", "kappa-restricted", "igg kappa", "igg lambda"],
+                "a light-chain finding"
+            ),
+            (["ebv", "eber", "epstein-barr"], "a viral finding"),
+            (["hrr panel", "hrr gene panel", "hrr genes", "hrr negative"], "a homologous-recombination repair panel result"),
+            (["ighv mutated", "mutated ighv", "m-cll", "ighv-mutated"], "a mutated IGHV status (lower risk in CLL)"),
+            (["ring sideroblasts", "ring sideroblast"], "a morphological finding (ring sideroblasts)"),
+        ]
+        for entry in table where entry.prefixes.contains(where: { lowered.hasPrefix($0) }) { return entry.what }
+        return nil
+    }
+
+    /// The share of stained cells in "CD30 100%" or "CD30 75% of cells": the number, or nil.
+    static func stainedShare(_ text: String) -> Double? {
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let share = words.dropFirst().first(where: { $0.hasSuffix("%") }),
+            let value = Double(share.dropLast().trimmingCharacters(in: CharacterSet(charactersIn: "<>≥≤="))),
+            words.count <= 4
+        else { return nil }
+        return value
+    }
+
     /// "FRα high", "CLDN18.2 high": a high expression call.
     static func saysHigh(_ text: String) -> Bool {
         let lowered = text.lowercased()
@@ -349,6 +437,22 @@ extension Vocabularies {
         // Risk markers of myeloma and myeloid neoplasms (IMWG; ELN 2022 AML): read, keyed to no evidence.
         for form in ["gain(1q)", "1qgain", "gain1q", "+1q", "amp(1q)", "1q21gain", "1q21+"] { table[form] = "a 1q gain, a myeloma risk marker" }
         for form in ["complexkaryotype", "complexcytogenetics", "ck"] { table[form] = "a complex karyotype, an adverse-risk marker" }
+        // Further karyotype findings that carry risk, not a target (IMWG; ELN 2022; WHO-HAEM5 2022), read with
+        // or without a result word.
+        for (forms, what) in [
+            (["del(13q)", "del13q", "13qdeletion", "monosomy13", "-13"], "a 13q deletion, a risk marker"),
+            (["t(14;16)", "t(14;20)"], "an IGH::MAF-type translocation, a myeloma risk marker"),
+            (["t(11;18)"], "the BIRC3::MALT1 translocation of MALT lymphoma"),
+            (["normalkaryotype", "nk", "46,xy", "46,xx"], "a normal karyotype"),
+            (["double-hit", "doublehit", "triple-hit", "triplehit"], "a double-hit (MYC with BCL2 or BCL6) status"),
+            (["gain1q21", "1q21gain", "gain(1q21)", "amp1q21"], "a 1q gain, a myeloma risk marker"),
+        ] {
+            for form in forms {
+                for result in ["", "positive", "+", "present", "negative", "-", "absent", "notdetected"] {
+                    table[form + result] = what
+                }
+            }
+        }
         // Ring sideroblasts define MDS-RS (WHO-HAEM5 2022); the labels that use them (luspatercept) are
         // keyed to SF3B1 or the disease, so the finding itself is read and matched on nothing.
         for form in ["ringsideroblasts", "rs", "ringsideroblasts≥15%", "ringsideroblasts>15%"] {
@@ -436,7 +540,47 @@ extension Vocabularies {
     /// Rewrites shorthand reports use into the words the parser reads, noting each change:
     /// "METex14" → "MET exon 14 skipping", "NRG1 gene fusion" → "NRG1 fusion",
     /// "CLDN18.2 positive" → "CLDN18 positive", "del(17p)" → "TP53 deletion".
-    func shorthand(_ text: String, notes: inout [String]) -> String {
+    func shorthand(_ original: String, notes: inout [String]) -> String {
+        var text = original
+        // "del(17p) in 45% of plasma cells", "CD30 positive in 20% of cells": the fraction is detail.
+        if let range = text.range(of: #" in \d+(\.\d+)? ?% of [a-z ]+$"#, options: .regularExpression) {
+            notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
+            text = String(text[..<range.lowerBound])
+        }
+        // "KIF5B(15)::RET(12)": exon numbers after each partner of a fusion.
+        if text.contains("::") || text.contains("-"),
+            let cleaned = Optional(
+                text.replacingOccurrences(of: #"(?<=[A-Za-z0-9])\(\d{1,2}\)(?=::|-|\s|$)"#, with: "", options: .regularExpression)
+            ),
+            cleaned != text
+        {
+            notes.append("exon numbers in '\(text)' read as detail")
+            text = cleaned
+        }
+        // "MET c.3082+1G>T (exon 14 splice donor)": a splice-site change at exon 14 of MET is read by its
+        // effect, exon 14 skipping, which is what labels are written for (FDA label: Tabrecta (capmatinib), 2020).
+        let metText = text.lowercased()
+        if metText.hasPrefix("met "), metText.contains("exon 14") || metText.contains("ex14"),
+            metText.contains("splice") || metText.contains("skip")
+        {
+            notes.append("'\(text)' read as MET exon 14 skipping")
+            return "MET exon 14 skipping"
+        }
+        // "TERT promoter mutation": where in the gene, not a different kind of change.
+        if let range = text.range(of: " promoter mutation", options: .caseInsensitive), text.hasSuffix(String(text[range])) {
+            text.replaceSubrange(range, with: " mutation")
+            notes.append("a promoter mutation read as a mutation of the gene")
+        }
+        // "ABL1 kinase domain mutation V299L", "BCR-ABL1 KD mutation T315I": the domain words name where the change is.
+        for words in [" kinase domain mutation ", " kinase-domain mutation ", " kd mutation ", " kinase domain "] {
+            if let range = text.range(of: words, options: .caseInsensitive) {
+                text.replaceSubrange(range, with: " ")
+            }
+        }
+        // "PD-L1 22C3 CPS 15", "PD-L1 (SP263) TPS 60%": the antibody clone of the assay.
+        for clone in ["22C3", "SP263", "SP142", "28-8", "73-10", "(22C3)", "(SP263)", "(SP142)", "(28-8)"] {
+            if let range = text.range(of: " " + clone + " ") { text.replaceSubrange(range, with: " ") }
+        }
         if let loss = Self.cytogeneticLosses[text.lowercased()] {
             notes.append("'\(text)' read as \(loss) (TP53 lies at 17p13.1)")
             return loss
@@ -450,7 +594,6 @@ extension Vocabularies {
             notes.append("'\(text)' read as \(reading) (\(why))")
             return reading
         }
-        var text = text
         // "claudin 18.2 positive", "claudin-18.2": the protein's name for CLDN18 (isoform 2).
         if text.lowercased().hasPrefix("claudin"), let digit = text.dropFirst(7).first(where: { !" -".contains($0) }), digit.isNumber {
             let rest = text.dropFirst(7).drop { " -".contains($0) }
@@ -587,6 +730,12 @@ extension Vocabularies {
     /// (protein not expressed: a key, as "PD-L1 negative" is). Nil when the rest is not readable.
     func negatedReading(_ body: String, suggest: Bool) -> (alteration: Alteration?, notes: [String])? {
         let lowered = body.lowercased()
+        // "BCMA loss", "CD19 loss": for an antigen read by immunohistochemistry or flow, loss is absence.
+        if lowered.hasSuffix(" loss") || lowered.hasSuffix(" antigen loss"), let mention = geneMentions(in: body).first,
+            mention.range.lowerBound == 0, Self.expressionMarkers.contains(mention.symbol)
+        {
+            return (Alteration(gene: mention.symbol, variant: "negative", kind: .expression), ["'\(body)' read as \(mention.symbol) not expressed"])
+        }
         for suffix in [" loss by ihc", " loss on ihc", " loss (ihc)", " ihc loss", " protein loss", " loss of expression"]
         where lowered.hasSuffix(suffix) {
             let head = String(body.dropLast(suffix.count)).trimmingCharacters(in: " ")
@@ -668,11 +817,20 @@ extension Vocabularies {
         ]
         var tokens = text.split(separator: " ").map(String.init)
         var origin = AlterationOrigin.unspecified
-        tokens.removeAll { token in
+        // A removed word leaves its brackets behind ("KRAS Q61H (ctDNA, acquired)" keeps its closing one).
+        tokens = tokens.compactMap { token in
             let bare = token.lowercased().trimmingCharacters(in: "()[],;")
-            guard let found = words.first(where: { $0.0 == bare }) else { return false }
+            guard let found = words.first(where: { $0.0 == bare }) else { return token }
             origin = found.1
-            return true
+            let brackets = token.filter { "()[]".contains($0) }
+            return brackets.isEmpty ? nil : brackets
+        }
+        if tokens.contains(where: { $0.allSatisfy { "()[]".contains($0) } }) {
+            var joined = tokens.joined(separator: " ")
+            for (from, to) in [(", )", ")"), (" )", ")"), ("( ", "("), (",)", ")"), ("(and ", "("), (" and)", ")"), ("()", "")] {
+                joined = joined.replacingOccurrences(of: from, with: to)
+            }
+            tokens = joined.split(separator: " ").map(String.init)
         }
         // "gBRCA2", "sBRCA1", "gBRCA2-mutated": a one-letter prefix on an approved symbol.
         if origin == .unspecified, let first = tokens.first, let head = first.first, head == "g" || head == "s" {
