@@ -217,9 +217,15 @@ extension Matcher {
         pattern.kind == .expression && ["wild-type", "negative", "MSS", "pMMR"].contains(pattern.variant)
     }
 
+    /// Diseases managed apart from the disease that contains them, whose evidence they do not take:
+    /// acute promyelocytic leukaemia is treated with tretinoin and arsenic, and the AML trials of
+    /// FLT3, IDH and menin inhibitors left it out (NCCN Acute Myeloid Leukemia 2025).
+    static let managedApart: Set<String> = ["APLPMLRARA"]
+
     private func lineageRelation(patient: String, evidence code: String) -> DiseaseRelation {
         let patientLine = [patient] + vocabularies.ancestors(of: patient)
         let evidenceLine = [code] + vocabularies.ancestors(of: code)
+        if Self.managedApart.contains(patient), code != patient { return .other }
         if patientLine.contains(code) || evidenceLine.contains(patient) { return .related }
         // A shared ancestor below the tissue level is the same lineage, unless it is one of the
         // haematologic family nodes that group distinct diseases.
