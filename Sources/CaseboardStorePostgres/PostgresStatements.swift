@@ -11,6 +11,9 @@ import PostgresNIO
 /// apply, deletes the stored case (cascading to its evidence, features and text), the evidence
 /// rows of the ids the new save brings, and the id's generation stamps and tombstones (the
 /// stamp written at commit supersedes them). Rows: each applied id, and whether it was stored.
+/// Every delete finds its rows by `= ANY(ARRAY(...))`: the generic plan of `id IN (SELECT ...)`
+/// (a hundred claimed rows guessed) read every stamp, one a stored case, on each write, and on a
+/// small store every case and evidence row too.
 struct ClaimCases: PostgresPreparedStatement {
     static let sql = """
         WITH claimed AS (INSERT INTO case_source (case_id, source_file, source_record, deleted) \
@@ -20,11 +23,11 @@ struct ClaimCases: PostgresPreparedStatement {
         deleted = excluded.deleted WHERE excluded.source_file IS NULL OR case_source.source_file IS NULL \
         OR (case_source.source_file, case_source.source_record) <= (excluded.source_file, excluded.source_record) \
         RETURNING case_id), \
-        removed AS (DELETE FROM cases WHERE id IN (SELECT case_id FROM claimed) RETURNING id), \
-        replaced_evidence AS (DELETE FROM evidence WHERE id IN (SELECT x.evidence_id \
-        FROM jsonb_to_recordset($2::jsonb) AS x(case_id text, evidence_id text) WHERE x.case_id IN (SELECT case_id FROM claimed))), \
-        unstamped AS (DELETE FROM case_stamp WHERE id IN (SELECT case_id FROM claimed)), \
-        unburied AS (DELETE FROM case_tombstone WHERE id IN (SELECT case_id FROM claimed)) \
+        removed AS (DELETE FROM cases WHERE id = ANY(ARRAY(SELECT case_id FROM claimed)) RETURNING id), \
+        replaced_evidence AS (DELETE FROM evidence WHERE id = ANY(ARRAY(SELECT x.evidence_id \
+        FROM jsonb_to_recordset($2::jsonb) AS x(case_id text, evidence_id text) WHERE x.case_id IN (SELECT case_id FROM claimed)))), \
+        unstamped AS (DELETE FROM case_stamp WHERE id = ANY(ARRAY(SELECT case_id FROM claimed))), \
+        unburied AS (DELETE FROM case_tombstone WHERE id = ANY(ARRAY(SELECT case_id FROM claimed))) \
         SELECT c.case_id, r.id IS NOT NULL FROM claimed c LEFT JOIN removed r ON r.id = c.case_id
         """
     typealias Row = (String, Bool)
