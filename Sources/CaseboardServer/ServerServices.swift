@@ -73,10 +73,15 @@ public struct ServerServices: Sendable {
     /// A page of evidence from memory (``EvidencePages``), when the filter names a gene alone,
     /// the store's change feed vouches for its snapshot (``KnowledgeStore/knownSnapshot()``)
     /// and the pages hold that very snapshot: then they are what the store's query would
-    /// return (this server's own writes in them, others' caught up on each NOTIFY). Otherwise
-    /// nil, and the store answers: no feed to vouch, pages not built, a commit known but not
-    /// applied yet (ours in flight, another server's being caught up), any other filter.
-    func evidencePage(_ filter: EvidenceFilter) -> EvidenceJSONPage? {
+    /// return (this server's own writes in them, others' caught up on each NOTIFY). When the
+    /// pages are behind a commit the feed told of (ours committed but not applied yet, another
+    /// server's being caught up), the page waits for the one shared incremental catch-up (the
+    /// follower's, when it is under way) and answers from memory if that brought the pages to
+    /// the snapshot known when the request came. With two servers writing, the pages were
+    /// behind for about 40% of evidence requests, each then a query of its own (issue 14).
+    /// Otherwise nil, and the store answers: no feed to vouch, pages not built, a catch-up
+    /// that cannot list changes or still left them behind, any other filter.
+    func evidencePage(_ filter: EvidenceFilter) async -> EvidenceJSONPage? {
         var rest = filter
         rest.gene = nil
         rest.limit = 0
@@ -84,7 +89,15 @@ public struct ServerServices: Sendable {
         guard let gene = filter.gene, filter.limit > 0, filter.offset >= 0, rest == EvidenceFilter(limit: 0, offset: 0),
             !gene.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, let known = store.knownSnapshot()
         else { return nil }
-        return matchers.page(gene: gene, limit: filter.limit, offset: filter.offset, at: known)
+        switch matchers.page(gene: gene, limit: filter.limit, offset: filter.offset, at: known) {
+        case .page(let page): return page
+        case .unavailable: return nil
+        case .behind:
+            guard await matchers.catchUpIncrementally(),
+                case .page(let page) = matchers.page(gene: gene, limit: filter.limit, offset: filter.offset, at: known)
+            else { return nil }
+            return page
+        }
     }
 
     /// Builds the match index now instead of on the first match request.
@@ -311,12 +324,22 @@ final class MatcherCache: Sendable {
         }
     }
 
-    /// A gene's evidence page from the pages, when they hold `snapshot` (the index they follow
-    /// is not behind it); nil when none are kept, they are not built yet or they are behind.
-    func page(gene: String, limit: Int, offset: Int, at snapshot: String) -> EvidenceJSONPage? {
+    /// What the pages can say of a gene's evidence page at a snapshot.
+    enum PageAnswer {
+        /// The page, the pages holding the snapshot (the index they follow is not behind it).
+        case page(EvidenceJSONPage)
+        /// The pages are behind the snapshot: a catch-up may bring them to it.
+        case behind
+        /// No pages are kept or built, or the gene lists a reviewed item: only the store knows.
+        case unavailable
+    }
+
+    /// A gene's evidence page from the pages, when they hold `snapshot`.
+    func page(gene: String, limit: Int, offset: Int, at snapshot: String) -> PageAnswer {
         state.withLockedValue { state in
-            guard let matcher = state.matcher, let pages = state.pages, !isBehind(snapshot, matcher) else { return nil }
-            return pages.page(gene: gene, limit: limit, offset: offset)
+            guard let matcher = state.matcher, let pages = state.pages else { return .unavailable }
+            guard !isBehind(snapshot, matcher) else { return .behind }
+            return pages.page(gene: gene, limit: limit, offset: offset).map { .page($0) } ?? .unavailable
         }
     }
 

@@ -89,7 +89,7 @@ struct KnowledgeController<Context: RequestContext> {
         // Items go out as stored, without a decode and re-encode per item.
         // From memory when the change feed vouches for it (PostgreSQL), else the store's query.
         let page: EvidenceJSONPage
-        if let fromMemory = services.evidencePage(filter) {
+        if let fromMemory = await services.evidencePage(filter) {
             page = fromMemory
         } else {
             page = try await services.store.evidenceJSON(matching: filter)
