@@ -32,8 +32,25 @@ public struct ImportReport: Sendable, Codable, Hashable {
 /// `Resources/evidence/*.tsv` (one header for all, see `docs/ranking.md`), plus the older
 /// `Resources/biomarker_evidence.tsv` while it exists.
 public enum CuratedEvidence {
-    /// The table's version; a store seeded with an older one is re-seeded.
-    public static let version = "2026-12-05-curated-8"
+    /// The table's version; a store seeded with another one is re-seeded. The release name is
+    /// followed by a digest of the bundled tables' bytes, so an edited row reaches every store
+    /// even when the release name was not changed with it.
+    public static let version = "\(release)+\(contentDigest(of: bundledFiles()))"
+
+    /// The name of this release of the tables.
+    public static let release = "2026-12-05-curated-8"
+
+    /// FNV-1a over each file's name and bytes, as 16 hex digits: a fingerprint, not a security hash.
+    public static func contentDigest(of files: [URL]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files {
+            for byte in Array(file.lastPathComponent.utf8) + ((try? Data(contentsOf: file)).map(Array.init) ?? []) {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
+        return String(hash, radix: 16)
+    }
 
     /// The date up to which the table covers FDA approvals and guidelines: `kb stats` and
     /// `/api/version` report it as "knowledge as of".
