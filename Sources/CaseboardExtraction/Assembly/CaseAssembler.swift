@@ -17,6 +17,8 @@ struct CaseAssembler {
     private(set) var clock = TimeClock()
     /// Each sentence's time phrases, found on first use.
     let timeCache: TimeCache
+    /// Adverse-event vocabulary indices of conditions the text lays on the cancer itself.
+    private(set) var cancerCausedConditions: Set<Int> = []
 
     init(annotated: AnnotatedDocument, vocabularies: Vocabularies) {
         self.annotated = annotated
@@ -26,7 +28,39 @@ struct CaseAssembler {
         bytes = Array(annotated.document.text.utf8)
         timeCache = TimeCache(sentences: views.count)
         clock = resolveTimes()
+        cancerCausedConditions = findCancerCausedConditions()
     }
+
+    /// Conditions the text names as the cancer's own doing: "hypercalcemia of malignancy",
+    /// "paraneoplastic hypercalcemia", "sarcoma-associated hypercalcemia". Once the text says so,
+    /// every mention of that condition is part of the disease, not a toxicity of a drug.
+    private func findCancerCausedConditions() -> Set<Int> {
+        var found: Set<Int> = []
+        for view in views where view.sentence.section != .references {
+            for term in view.terms(.adverseEvent) {
+                guard case .adverseEvent(let index) = term.concept, Self.historyDiseases.contains(vocabularies.adverseEvents[index].term)
+                else { continue }
+                let surface = lowered(term.range)
+                let after = lowered(term.range.upperBound..<min(view.range.upperBound, term.range.upperBound + 16))
+                let before = lowered(max(view.range.lowerBound, term.range.lowerBound - 32)..<term.range.lowerBound)
+                if surface.contains(" of malignan") || after.hasPrefix(" of malignan") || before.hasSuffix("paraneoplastic ") {
+                    found.insert(index)
+                    continue
+                }
+                // "<cancer word>-associated": the hyphenated word before must name a cancer.
+                for link in ["-associated ", "-induced ", "-related "] where before.hasSuffix(link) {
+                    let cause = before.dropLast(link.count).split(whereSeparator: { !$0.isLetter }).last ?? ""
+                    if Self.cancerWordEndings.contains(where: { cause.hasSuffix($0) }) { found.insert(index) }
+                }
+            }
+        }
+        return found
+    }
+
+    private static let cancerWordEndings = [
+        "malignancy", "cancer", "carcinoma", "sarcoma", "tumor", "tumour", "neoplasm", "neoplasia", "lymphoma", "leukemia", "leukaemia", "myeloma",
+        "melanoma", "blastoma",
+    ]
 
     func assemble() -> CaseRecord {
         let document = annotated.document
@@ -323,7 +357,9 @@ struct CaseAssembler {
         // "hypercalcemia") is a diagnosis where the text gives it as the patient's history.
         for view in selected {
             for term in view.terms(.adverseEvent) {
-                guard case .adverseEvent(let index) = term.concept, isHistoryCondition(term.range, in: view) else { continue }
+                guard case .adverseEvent(let index) = term.concept,
+                    cancerCausedConditions.contains(index) || isHistoryCondition(term.range, in: view)
+                else { continue }
                 let name = vocabularies.adverseEvents[index].term
                 let code = "COND:CTCAE:" + name
                 let surface = lowered(term.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")

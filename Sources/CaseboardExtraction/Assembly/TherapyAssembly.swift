@@ -913,6 +913,7 @@ struct TherapyAssembly {
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
+                || assembler.cancerCausedConditions.contains(term.index)
                 || isFearedOrExplained(term.range, in: view)
                 || assembler.isDeniedAfter(term.range, in: view)
                 || isIndicationOrSuspicion(term.range, in: view) || isCausedByDisease(term.range, in: view)

@@ -1,0 +1,50 @@
+import CaseboardCore
+import Testing
+
+/// Patterns found on a sixth blind set of real case-report abstracts, each shown by an invented sentence.
+struct SixthHoldoutPatternTests {
+    @Test func anAbbreviationTheTextDefinesOutranksTheVocabularysOtherMeaning() throws {
+        let (record, _) = try extract(
+            "A 61-year-old man with squamous cell carcinoma of the lung had hypercalcemia of malignancy (HCM). "
+                + "The patient's HCM persisted despite hydration and pamidronate."
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains { $0.contains("cardiomyopathy") }, "\(names)")
+    }
+
+    @Test func aConditionTheTextLaysOnTheCancerIsADiagnosisNotAToxicity() throws {
+        let (record, _) = try extract(
+            "A 55-year-old woman with cholangiocarcinoma received gemcitabine and cisplatin. She was admitted with paraneoplastic hypercalcemia. "
+                + "Severe hypercalcemia developed again after the second cycle."
+        )
+        let names = record.diagnoses.map(\.name)
+        let terms = record.adverseEvents.map(\.term) + record.therapies.flatMap { $0.adverseEvents.map(\.term) }
+        #expect(names.contains { $0.contains("hypercalcemia") }, "\(names)")
+        #expect(!terms.contains("hypercalcemia"), "\(terms)")
+    }
+
+    @Test func aCancerNamedBeforeTheConditionItCausesMakesItADiagnosis() throws {
+        let (record, _) = try extract("A 72-year-old man had renal cell carcinoma-associated hypercalcemia and was given zoledronic acid.")
+        let names = record.diagnoses.map(\.name)
+        #expect(names.contains { $0.contains("hypercalcemia") }, "\(names)")
+    }
+
+    @Test func britishSpellingsAndFibroinflammatoryConditionsAreDiagnoses() throws {
+        let (record, _) = try extract(
+            "A 64-year-old man with oesophageal carcinoma, idiopathic retroperitoneal fibrosis and gangrenous pyoderma received paclitaxel."
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(names.contains { $0.contains("oesophageal carcinoma") }, "\(names)")
+        #expect(record.diagnoses.contains { $0.oncotree == "STOMACH" })
+        #expect(names.contains { $0.contains("retroperitoneal fibrosis") }, "\(names)")
+        #expect(names.contains { $0.contains("pyoderma") }, "\(names)")
+    }
+
+    @Test func abnormalLiverFunctionTestsAreAnAdverseEvent() throws {
+        let (record, _) = try extract(
+            "A 49-year-old woman with breast cancer received docetaxel. After the second cycle she developed fever and abnormal liver function tests."
+        )
+        let terms = record.adverseEvents.map(\.term)
+        #expect(terms.contains("alanine aminotransferase increased"), "\(terms)")
+    }
+}
