@@ -47,4 +47,28 @@ struct SixthHoldoutPatternTests {
         let terms = record.adverseEvents.map(\.term)
         #expect(terms.contains("alanine aminotransferase increased"), "\(terms)")
     }
+
+    @Test func aHormoneWithAMeasuredValueIsNoDrugGiven() throws {
+        let (record, _) = try extract(
+            "A 50-year-old man with diffuse large B-cell lymphoma had a random cortisol of 201 nmol/L and aldosterone, 270 pmol/L. He received rituximab."
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["rituximab"])
+    }
+
+    @Test func anImagingTracerOrADrugClassIsNoTherapy() throws {
+        let (record, _) = try extract(
+            "A 47-year-old woman with a pancreatic neuroendocrine tumor had 68Ga DOTATOC positron emission tomography, which revealed liver nodules. "
+                + "A 68Ga-DOTATATE PET/CT later showed more. She started somatostatin analogs and then everolimus."
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["everolimus"])
+    }
+
+    @Test func chemotherapyForAnotherDiseaseIsNotTheEarlierNamedLine() throws {
+        let (record, _) = try extract(
+            "A 60-year-old man had received cisplatin and etoposide for lung adenocarcinoma years before. "
+                + "He then received chemotherapy for small cell lung cancer, which was refractory."
+        )
+        let line = try #require(record.therapies.first { $0.drugs.contains("cisplatin") })
+        #expect(line.response == nil)
+    }
 }

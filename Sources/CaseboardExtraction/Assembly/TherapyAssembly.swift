@@ -285,7 +285,22 @@ struct TherapyAssembly {
                     && lines[index].drugs.allSatisfy { assembler.vocabularies.drug(inn: $0)?.category == "chemotherapy" }
             })
         else { return [] }
+        if isForAnotherDisease(range, than: latest, in: view) { return [] }
         return [Placed(item: .line(latest), range: range)]
+    }
+
+    /// "He then received chemotherapy for SCLC", where the named line treated a lung
+    /// adenocarcinoma years before: a new course for a disease no sentence of that line names, not
+    /// the line again.
+    private func isForAnotherDisease(_ range: Range<Int>, than line: Int, in view: SentenceView) -> Bool {
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 5))
+        guard after == " for ",
+            let disease = view.terms(.disease).first(where: {
+                $0.range.lowerBound >= range.upperBound + 5 && $0.range.lowerBound <= range.upperBound + 12
+            })
+        else { return false }
+        let lineViews = assembler.views.filter { view in lines[line].spans.contains { view.range.contains($0.start) } }
+        return !lineViews.contains { $0.terms(.disease).contains { $0.concept == disease.concept } }
     }
 
     nonisolated(unsafe) private static let classPattern =
@@ -337,6 +352,10 @@ struct TherapyAssembly {
         // A stain or probe, not a dose: "thyroglobulin staining", "a fluorescein-labelled probe".
         "staining", "stain", "stains", "immunostaining", "antibody", "antibodies", "positivity", "immunoreactivity", "reactivity",
         "expression", "scintigraphy", "labelled", "labeled", "probe", "probes", "hybridization", "hybridisation",
+        // An imaging tracer: "68Ga-DOTATATE PET/CT", "a DOTATOC positron emission tomography".
+        "pet", "positron", "spect", "scan", "scans", "uptake",
+        // A class the drug stands for, not the drug: "somatostatin analogs", "a GnRH analogue".
+        "analog", "analogs", "analogue", "analogues",
     ]
 
     /// Words before a drug name that make it a stain or a measured analyte: "staining for
@@ -347,9 +366,9 @@ struct TherapyAssembly {
     ]
     private static let analyteLeadKeys = ["stain", "immuno", "positiv", "negative", "expression", "level", "concentration"].map { Array($0.utf8) }
 
-    /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L".
+    /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L", ", 270 pmol/L".
     nonisolated(unsafe) private static let concentration =
-        /^\s+(?:of\s+)?[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
+        /^(?:,|:)?\s+(?:of\s+)?[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
 
     private func namesSomethingElse(_ range: Range<Int>, in view: SentenceView) -> Bool {
         // A hormone measured in the blood, not given: "free-thyroxine", "reverse triiodothyronine".
