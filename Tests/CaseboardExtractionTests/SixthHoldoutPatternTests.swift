@@ -50,7 +50,8 @@ struct SixthHoldoutPatternTests {
 
     @Test func aHormoneWithAMeasuredValueIsNoDrugGiven() throws {
         let (record, _) = try extract(
-            "A 50-year-old man with diffuse large B-cell lymphoma had a random cortisol of 201 nmol/L and aldosterone, 270 pmol/L. He received rituximab."
+            "A 50-year-old man with diffuse large B-cell lymphoma had a random cortisol of 201 nmol/L and aldosterone, 270 pmol/L. "
+                + "A suppression test showed cortisol of <30 nmol/L. He received rituximab."
         )
         #expect(Set(record.therapies.flatMap(\.drugs)) == ["rituximab"])
     }
@@ -70,5 +71,20 @@ struct SixthHoldoutPatternTests {
         )
         let line = try #require(record.therapies.first { $0.drugs.contains("cisplatin") })
         #expect(line.response == nil)
+    }
+
+    @Test func aBroaderNodeInsideAQualifiedSpecificNameGivesWay() throws {
+        let (record, _) = try extract(
+            "A 45-year-old man had a T-cell lymphoma. The biopsy showed a peripheral T-cell lymphoma, not otherwise specified. He received cyclophosphamide."
+        )
+        #expect(record.diagnoses.map(\.oncotree) == ["PTCL"])
+    }
+
+    @Test func hormonesInAListOfInvestigationsAreNoDrugsGiven() throws {
+        let (record, _) = try extract(
+            "Methods: We present the course and investigations, including adrenocorticotropic hormone, cortisol, short synacthen test and imaging. "
+                + "Results: A 57-year-old man with diffuse large B-cell lymphoma received rituximab."
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["rituximab"])
     }
 }

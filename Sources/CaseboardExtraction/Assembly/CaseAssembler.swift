@@ -400,6 +400,13 @@ struct CaseAssembler {
                 if other.name.count > diagnosis.name.count, other.name.hasSuffix(" " + diagnosis.name) || other.name.hasSuffix("-" + diagnosis.name) {
                     return false
                 }
+                // A broader node whose name lies inside the specific one's, even with a qualifier
+                // after it: "t-cell lymphoma" inside "peripheral t-cell lymphoma, not otherwise specified".
+                if other.name.count > diagnosis.name.count, isAncestor(diagnosis.code, of: other.code),
+                    other.name.contains(" " + diagnosis.name + ",") || other.name.contains(" " + diagnosis.name + " (")
+                {
+                    return false
+                }
                 if diagnosis.canonicalName.hasSuffix(", NOS"), Self.baseName(other.canonicalName).contains(base),
                     base != Self.baseName(other.canonicalName)
                 {

@@ -363,12 +363,17 @@ struct TherapyAssembly {
     private static let analyteLeads = [
         "staining for ", "stained for ", "stain for ", "immunostaining for ", "immunoreactivity for ", "immunoreactive for ", "positive for ",
         "negative for ", "positivity for ", "expression of ", "levels of ", "level of ", "concentration of ", "concentrations of ",
+        // A list of tests: "investigations, including adrenocorticotropic hormone, cortisol".
+        "investigations, including ", "investigations including ", "investigations of ", "tests including ", "tests, including ",
+        "measurement of ", "measurements of ",
     ]
-    private static let analyteLeadKeys = ["stain", "immuno", "positiv", "negative", "expression", "level", "concentration"].map { Array($0.utf8) }
+    private static let analyteLeadKeys = [
+        "stain", "immuno", "positiv", "negative", "expression", "level", "concentration", "investigation", "tests", "measurement",
+    ].map { Array($0.utf8) }
 
-    /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L", ", 270 pmol/L".
+    /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L", ", 270 pmol/L", " of <28 nmol/L".
     nonisolated(unsafe) private static let concentration =
-        /^(?:,|:)?\s+(?:of\s+)?[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
+        /^(?:,|:)?\s+(?:of\s+)?[<>≤≥]?\s*[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
 
     private func namesSomethingElse(_ range: Range<Int>, in view: SentenceView) -> Bool {
         // A hormone measured in the blood, not given: "free-thyroxine", "reverse triiodothyronine".
@@ -397,7 +402,8 @@ struct TherapyAssembly {
     /// ("serum levels of ACTH and cortisol"), no verb of giving ("positive for CD20 and received
     /// rituximab").
     private func isAnalyte(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let window = max(view.range.lowerBound, range.lowerBound - 48)..<range.lowerBound
+        // Room for a lead and a few names before this one: "investigations, including adrenocorticotropic hormone, cortisol".
+        let window = max(view.range.lowerBound, range.lowerBound - 64)..<range.lowerBound
         guard assembler.text(window, containsAnyOf: Self.analyteLeadKeys, ignoringCase: true) else { return false }
         let before = assembler.lowered(window)
         guard let lead = Self.analyteLeads.compactMap({ before.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound })
