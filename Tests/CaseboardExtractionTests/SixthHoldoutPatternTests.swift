@@ -87,4 +87,13 @@ struct SixthHoldoutPatternTests {
         )
         #expect(Set(record.therapies.flatMap(\.drugs)) == ["rituximab"])
     }
+
+    @Test func enumeratedPatientsMakeACaseSeries() throws {
+        let (record, _) = try extract(
+            "We describe lung carcinoid tumours treated with everolimus: (I) A 52-year-old man had hypercalcemia and liver metastases. "
+                + "(II) A 61-year-old woman had bone lesions."
+        )
+        #expect(record.patient.age == nil)
+        #expect(record.patient.sex == nil)
+    }
 }
