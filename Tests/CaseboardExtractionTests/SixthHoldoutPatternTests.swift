@@ -96,4 +96,35 @@ struct SixthHoldoutPatternTests {
         #expect(record.patient.age == nil)
         #expect(record.patient.sex == nil)
     }
+
+    @Test func conditionsThePatientIsIntroducedWithAreDiagnosesNotToxicities() throws {
+        let (record, _) = try extract(
+            "We present a 71-year-old male patient with alcoholic cirrhosis, hepatocellular carcinoma and portal vein thrombosis treated with lenvatinib "
+                + "who developed a rectus sheath hematoma."
+        )
+        let names = record.diagnoses.map(\.name)
+        let terms = record.adverseEvents.map(\.term)
+        #expect(names.contains("portal vein thrombosis"), "\(names)")
+        #expect(!terms.contains("portal vein thrombosis"), "\(terms)")
+        #expect(terms.contains("hematoma"), "\(terms)")
+    }
+
+    @Test func aConditionTiedToADrugAfterItStaysAToxicity() throws {
+        let (record, _) = try extract(
+            "A 62-year-old woman with hypothyroidism after pembrolizumab for lung adenocarcinoma was seen."
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains("hypothyroidism"), "\(names)")
+    }
+
+    @Test func aConditionNamedByTheAbbreviationTheTextDefinesIsADiagnosisToo() throws {
+        let (record, _) = try extract(
+            "Portal vein thrombosis (PVT) often complicates liver cancer. We present a 71-year-old man with cirrhosis, hepatocellular carcinoma "
+                + "and PVT treated with lenvatinib who developed a rectus sheath hematoma."
+        )
+        let names = record.diagnoses.map(\.name)
+        let terms = record.adverseEvents.map(\.term)
+        #expect(names.contains("portal vein thrombosis"), "\(names)")
+        #expect(!terms.contains("portal vein thrombosis"), "\(terms)")
+    }
 }

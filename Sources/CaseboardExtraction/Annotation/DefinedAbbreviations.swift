@@ -44,7 +44,8 @@ enum DefinedAbbreviations {
     }
 
     /// An abbreviation the text defines for a disease or an adverse event names that concept from
-    /// its definition on, even where the vocabulary gives the same letters another kind of meaning:
+    /// its definition on, where the vocabulary does not know it, and even where the vocabulary
+    /// gives the same letters another kind of meaning:
     /// after "hypercalcemia of malignancy (HCM)", "HCM" is no cardiomyopathy. Uses of the same kind
     /// are left alone, since the long form found may be only the tail of the one defined ("B-cell
     /// acute lymphoblastic leukemia (B-ALL)").
@@ -57,7 +58,7 @@ enum DefinedAbbreviations {
             if !definitions.contains(where: { $0.0 == abbreviation }) { definitions.append((abbreviation, term.concept, start)) }
         }
         guard !definitions.isEmpty else { return terms }
-        return terms.map { term in
+        let remapped = terms.map { term in
             guard term.concept.kind == .disease || term.concept.kind == .adverseEvent,
                 let (_, concept, _) = definitions.first(where: { definition in
                     term.range.lowerBound >= definition.2 && term.range.count == definition.0.count
@@ -67,6 +68,25 @@ enum DefinedAbbreviations {
             else { return term }
             return TermMatch(range: term.range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase)
         }
+        // Uses the vocabulary does not know at all: "portal vein thrombosis (PVT) ... HCC and PVT".
+        var added: [TermMatch] = []
+        for (abbreviation, concept, start) in definitions {
+            var index = start
+            while index + abbreviation.count <= bytes.count {
+                if bytes[index] == abbreviation[0], isBoundary(bytes, index - 1), isBoundary(bytes, index + abbreviation.count),
+                    abbreviation.indices.allSatisfy({ bytes[index + $0] == abbreviation[$0] })
+                {
+                    let range = index..<(index + abbreviation.count)
+                    if !remapped.contains(where: { $0.range.overlaps(range) }), !added.contains(where: { $0.range.overlaps(range) }) {
+                        added.append(TermMatch(range: range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase))
+                    }
+                    index += abbreviation.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return added.isEmpty ? remapped : (remapped + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// "drug (ABBR)": two to eight letters, digits or hyphens with a capital, in brackets just

@@ -682,6 +682,7 @@ struct CaseAssembler {
         guard let term = view.terms.first(where: { $0.range == range }), case .adverseEvent(let index) = term.concept,
             Self.historyDiseases.contains(vocabularies.adverseEvents[index].term)
         else { return false }
+        if isIntroducedCondition(range, in: view) { return true }
         let beforeRange = max(view.range.lowerBound, range.lowerBound - 60)..<range.lowerBound
         // Every history and diagnosis cue holds one of these words: a byte test before lowering.
         guard text(beforeRange, containsAnyOf: Self.historyKeys, ignoringCase: true) else { return false }
@@ -710,6 +711,33 @@ struct CaseAssembler {
         if view.terms(.drug).contains(where: { $0.range.lowerBound < range.lowerBound }) { return false }
         return !views.contains { $0.isPatient && $0.range.upperBound <= view.range.lowerBound && !$0.terms(.drug).isEmpty }
     }
+
+    /// The patient introduced with conditions: "a 66-year-old man with cirrhosis, HCC and PVT
+    /// treated with sorafenib". Not one the words after tie to a drug ("with hypertension after
+    /// sorafenib"), nor one after a verb in the list ("a 60-year-old man with HCC who developed PVT").
+    private func isIntroducedCondition(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = max(view.range.lowerBound, range.lowerBound - 120)..<range.lowerBound
+        guard text(window, containsAnyOf: Self.ageKey, ignoringCase: true) else { return false }
+        let before = lowered(window)
+        guard let age = before.range(of: "-year-old", options: .backwards),
+            let with = before.range(of: " with ", range: age.upperBound..<before.endIndex),
+            before.distance(from: age.upperBound, to: with.lowerBound) <= 24
+        else { return false }
+        let between = before[with.upperBound...]
+        for word in [
+            ";", ". ", " after ", " following ", "induced", "related", "due to", " during ", " on ", " but ", " who ", " which ", " that ",
+            " treated ", " received ", " developed ", " presented ", " was ", " had ",
+        ] where between.contains(word) {
+            return false
+        }
+        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 12))
+        if [" after ", " following ", " during ", " on ", " while ", "-induced", " induced", "-related"].contains(where: { after.hasPrefix($0) }) {
+            return false
+        }
+        return !isNegated(range, in: view, window: 40)
+    }
+
+    private static let ageKey = [Array("year-old".utf8)]
 
     /// Full names beat abbreviations; longer names beat shorter ones.
     private func preferredName(_ candidate: String, over current: String) -> Bool {
