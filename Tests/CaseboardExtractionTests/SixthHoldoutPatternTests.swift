@@ -125,4 +125,16 @@ struct SixthHoldoutPatternTests {
         #expect(names.contains("portal vein thrombosis"), "\(names)")
         #expect(!terms.contains("portal vein thrombosis"), "\(terms)")
     }
+
+    @Test func aStatedProgressionFreeSurvivalOfSixMonthsOrMoreIsAtLeastStableDisease() throws {
+        let (record, _) = try extract(
+            "A 58-year-old woman had EGFR-mutant lung adenocarcinoma. She attained 8 months of progression-free survival (PFS) by treatment "
+                + "with gefitinib before headaches appeared."
+        )
+        #expect(record.therapies.first { $0.drugs == ["gefitinib"] }?.response == .stable)
+        let (short, _) = try extract(
+            "A 58-year-old woman had EGFR-mutant lung adenocarcinoma. She received gefitinib, with 2 months of progression-free survival."
+        )
+        #expect(short.therapies.first { $0.drugs == ["gefitinib"] }?.response != .stable)
+    }
 }
