@@ -137,4 +137,21 @@ struct SixthHoldoutPatternTests {
         )
         #expect(short.therapies.first { $0.drugs == ["gefitinib"] }?.response != .stable)
     }
+
+    @Test func anOutcomeNamingTheGivingOfADrugIsThatDrugs() throws {
+        let (record, _) = try extract(
+            "A 40-year-old man with renal cell carcinoma received sunitinib. The liver metastases improved with the administration of everolimus."
+        )
+        #expect(record.therapies.first { $0.drugs == ["everolimus"] }?.response == .partial)
+        #expect(record.therapies.first { $0.drugs == ["sunitinib"] }?.response == nil)
+    }
+
+    @Test func satisfactoryOrResponsiveWordingIsAResponseOfTheDrugItNames() throws {
+        let (record, _) = try extract(
+            "A 33-year-old woman with Hodgkin lymphoma received brentuximab vedotin with satisfactory response. After relapse her disease "
+                + "appeared to be responsive to bendamustine."
+        )
+        #expect(record.therapies.first { $0.drugs == ["brentuximab vedotin"] }?.response == .partial)
+        #expect(record.therapies.first { $0.drugs == ["bendamustine"] }?.response == .partial)
+    }
 }

@@ -856,7 +856,13 @@ struct TherapyAssembly {
             let words = Array(gap.split(separator: " ").drop { $0.count > 4 && $0.hasSuffix("ly") })
             let cueText = assembler.lowered(cue.range)
             // The cue may end in its preposition: "improved with trametinib".
-            if words.isEmpty, ["with", "on", "after"].contains(where: { cueText.hasSuffix(" " + $0) }) { return next.item }
+            if words.isEmpty, ["with", "on", "after", "to"].contains(where: { cueText.hasSuffix(" " + $0) }) { return next.item }
+            // Or a noun of giving: "improved with (the) administration of denosumab", "improved after initiation of X".
+            if ["with", "on", "after"].contains(where: { cueText.hasSuffix(" " + $0) }), words.count <= 3, words.last == "of",
+                words.dropLast().allSatisfy({ Self.givingNouns.contains(String($0)) })
+            {
+                return next.item
+            }
             if let first = words.first, ["to", "on", "with", "of", "under", "after", "during", "despite"].contains(first), words.count <= 5,
                 !words.contains(where: { $0.hasSuffix(",") || $0 == "and" })
             {
@@ -893,6 +899,11 @@ struct TherapyAssembly {
         }
         return focus ?? placed.first?.item
     }
+
+    /// Words between a response cue and the drug that still name the drug's giving.
+    private static let givingNouns: Set<String> = [
+        "the", "administration", "initiation", "introduction", "addition", "use", "start", "institution", "commencement",
+    ]
 
     /// Treatments named by kind, with no drug: chemotherapy, and anti-infective or
     /// immunosuppressive courses.

@@ -85,7 +85,7 @@ public enum ResponseVocabulary {
                 "significant response", "impressive response", "rapid response", "durable response", "sustained response",
                 "favorable response", "favourable response", "clinical response", "radiological response", "radiologic response",
                 "radiographic response", "objective response", "ct response", "imaging response", "clinical and radiological response",
-                "some response",
+                "some response", "satisfactory response", "satisfactory clinical response", "responsive to",
                 "responded well", "responded", "successfully treated", "successful treatment", "effectively treated",
                 "tumor response", "tumour response", "initial tumor response", "size reduction", "tumor size reduction",
                 "reduction in size", "reduction in tumor size", "decrease in size", "decreased in size", "reduced in size",
