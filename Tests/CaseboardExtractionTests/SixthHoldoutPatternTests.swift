@@ -154,4 +154,14 @@ struct SixthHoldoutPatternTests {
         #expect(record.therapies.first { $0.drugs == ["brentuximab vedotin"] }?.response == .partial)
         #expect(record.therapies.first { $0.drugs == ["bendamustine"] }?.response == .partial)
     }
+
+    @Test func unspecifiedLymphoproliferativeDisorderAndRenalNUTCarcinomaHaveNodes() throws {
+        let (record, _) = try extract(
+            "A 30-year-old man with Crohn disease received infliximab and developed an immunodeficiency-associated lymphoproliferative disorder. "
+                + "His brother had a renal NUT carcinoma."
+        )
+        #expect(record.diagnoses.contains { $0.oncotree == "LNM" }, "\(record.diagnoses.map(\.name))")
+        let (renal, _) = try extract("A 19-year-old woman was found to have a renal NUT carcinoma and received cisplatin.")
+        #expect(renal.diagnoses.map(\.oncotree) == ["NRCC"])
+    }
 }
