@@ -164,4 +164,12 @@ struct SixthHoldoutPatternTests {
         let (renal, _) = try extract("A 19-year-old woman was found to have a renal NUT carcinoma and received cisplatin.")
         #expect(renal.diagnoses.map(\.oncotree) == ["NRCC"])
     }
+
+    @Test func theCaseDescribedHereinIsThePatient() throws {
+        let (record, _) = try extract(
+            "Intravesical gemcitabine is a common therapy for bladder cancer. The case described herein illustrates a rare complication of "
+                + "intravesical gemcitabine instillation."
+        )
+        #expect(record.therapies.map(\.drugs) == [["gemcitabine"]])
+    }
 }
