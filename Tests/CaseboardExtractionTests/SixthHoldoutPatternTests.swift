@@ -172,4 +172,13 @@ struct SixthHoldoutPatternTests {
         )
         #expect(record.therapies.map(\.drugs) == [["gemcitabine"]])
     }
+
+    @Test func aCancerOfASexSpecificOrganTellsTheSexTheTextDoesNotState() throws {
+        let (prostate, _) = try extract("Metastatic castration-resistant prostate cancer was treated with cabazitaxel, with a good response.")
+        #expect(prostate.patient.sex == .male)
+        let (ovary, _) = try extract("High-grade serous ovarian cancer was treated with olaparib, with a good response.")
+        #expect(ovary.patient.sex == .female)
+        let (lung, _) = try extract("Lung adenocarcinoma was treated with osimertinib, with a good response.")
+        #expect(lung.patient.sex == nil)
+    }
 }

@@ -70,12 +70,15 @@ struct CaseAssembler {
         therapy.addTreatmentEffects(treatmentEffectEvents())
         let resistance = assembleResistance(lines: therapy.lines, alterations: &alterations)
         let timeline = assembleTimeline(therapy: therapy, resistance: resistance)
+        let diagnoses = assembleDiagnoses()
+        var patient = assemblePatient()
+        if patient.sex == nil, !caseSeries { patient.sex = sexOfOrgans(diagnoses) }
         return CaseRecord(
             document: document.id,
             title: document.title,
             metadata: document.metadata,
-            patient: assemblePatient(),
-            diagnoses: assembleDiagnoses(),
+            patient: patient,
+            diagnoses: diagnoses,
             alterations: alterations,
             therapies: therapy.lines,
             adverseEvents: therapy.adverseEvents,
@@ -85,6 +88,15 @@ struct CaseAssembler {
             timeline: timeline,
             warnings: document.warnings.map(\.description) + runOnTextWarning()
         )
+    }
+
+    /// A report that never says the patient's sex still tells it by a cancer of a sex-specific
+    /// organ: prostate, testis or penis, ovary, uterus, cervix, vulva or vagina (OncoTree tissue).
+    private func sexOfOrgans(_ diagnoses: [Diagnosis]) -> Sex? {
+        let tissues = Set(diagnoses.compactMap { $0.oncotree.flatMap { vocabularies.disease(code: $0)?.tissue } })
+        let male = !tissues.isDisjoint(with: ["Prostate", "Testis", "Penis"])
+        let female = !tissues.isDisjoint(with: ["Ovary/Fallopian Tube", "Uterus", "Cervix", "Vulva/Vagina"])
+        return male == female ? nil : male ? .male : .female
     }
 
     /// Text that ran on without sentence stops was read in bounded pieces; say so, since facts
