@@ -181,4 +181,12 @@ struct SixthHoldoutPatternTests {
         let (lung, _) = try extract("Lung adenocarcinoma was treated with osimertinib, with a good response.")
         #expect(lung.patient.sex == nil)
     }
+
+    @Test func aPurposeBetweenADrugAndInCombinationWithDoesNotPartTheCombination() throws {
+        let (record, _) = try extract(
+            "A 60-year-old man with mantle cell lymphoma received bendamustine. He then received ibrutinib for relapsing lymphoma in "
+                + "combination with venetoclax. Two years later he remains in remission."
+        )
+        #expect(record.therapies.map(\.drugs).contains(["ibrutinib", "venetoclax"]), "\(record.therapies.map(\.drugs))")
+    }
 }

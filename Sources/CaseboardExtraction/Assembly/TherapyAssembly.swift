@@ -158,6 +158,7 @@ struct TherapyAssembly {
                 let listed = joiner == "and" || joiner == ", and" || joiner == "," || joiner == "or" || joiner == ", or"
                 if previous.range == mention.range || Self.combinationJoiners.contains(joiner)
                     || listed && !bothHaveLines(previous.inn, mention.inn) && !sameTargetedClass(previous.inn, mention.inn)
+                    || isCombinedAcross(joiner)
                 {
                     groups[groups.count - 1].append(mention)
                     continue
@@ -210,6 +211,17 @@ struct TherapyAssembly {
     private static let combinationJoiners: Set<String> = [
         "", "/", "+", "plus", "with", "combined with", "in combination with", "-", "associated with", "&",
     ]
+
+    /// "bortezomib for intractable AIHA in combination with rituximab": a short phrase of purpose
+    /// or dose between the drug and "in combination with" does not part the combination.
+    private func isCombinedAcross(_ joiner: String) -> Bool {
+        guard let link = ["in combination with", "combined with", "together with"].first(where: { joiner.hasSuffix(" " + $0) }) else { return false }
+        let phrase = joiner.dropLast(link.count + 1)
+        if phrase.contains(";") || phrase.contains(".") || phrase.contains(",") { return false }
+        let words = phrase.split(separator: " ")
+        let clauseWords: Set<Substring> = ["and", "then", "after", "before", "followed", "later", "was", "were", "received", "given", "started"]
+        return words.count <= 5 && !words.contains { clauseWords.contains($0) }
+    }
 
     /// Two targeted drugs against the same target in a list are lines one after the other, never
     /// a combination: "after imatinib, dasatinib and nilotinib" (each of the three is an ABL1
