@@ -189,4 +189,11 @@ struct SixthHoldoutPatternTests {
         )
         #expect(record.therapies.map(\.drugs).contains(["ibrutinib", "venetoclax"]), "\(record.therapies.map(\.drugs))")
     }
+
+    @Test func noSustainedBenefitIsAFailure() throws {
+        let (record, _) = try extract(
+            "A 70-year-old woman with chronic lymphocytic leukemia received chlorambucil with no sustained benefit. Ibrutinib was then started."
+        )
+        #expect(record.therapies.first { $0.drugs == ["chlorambucil"] }?.response == .progressive)
+    }
 }
