@@ -196,4 +196,14 @@ struct SixthHoldoutPatternTests {
         )
         #expect(record.therapies.first { $0.drugs == ["chlorambucil"] }?.response == .progressive)
     }
+
+    @Test func aChangeNamedOnceForTwoValuesIsTwoEvents() throws {
+        let (record, _) = try extract(
+            "A 64-year-old man with lung adenocarcinoma received pembrolizumab. A severe decrease in hemoglobin levels and platelet counts "
+                + "led to its discontinuation."
+        )
+        let terms = Set(record.adverseEvents.map(\.term))
+        #expect(terms.contains("anemia"), "\(terms)")
+        #expect(terms.contains("platelet count decreased"), "\(terms)")
+    }
 }
