@@ -26,7 +26,7 @@ struct AnnotatedDocument: Sendable {
         var cues: [CueMention] = []
         var numbers: [NumberMention] = []
         text.withUTF8 { bytes in
-            terms = DefinedAbbreviations.extend(vocabularies.recognize(bytes), bytes)
+            terms = CoordinatedEvents.extend(DefinedAbbreviations.extend(vocabularies.recognize(bytes), bytes), bytes, vocabularies: vocabularies)
             diseaseMentions = vocabularies.diseaseMentions(bytes, besides: terms)
             variants = VariantScanner.scan(bytes)
             grades = AdverseEventGrade.find(in: bytes)

@@ -4,9 +4,10 @@ import CaseboardVocabularies
 /// (VPA)": after the definition, the abbreviation names that drug. Reports coin them freely, so
 /// no vocabulary can hold them.
 enum DefinedAbbreviations {
-    /// `terms` plus every use of a drug abbreviation the text defines, from its definition on,
+    /// `recognized` plus every use of a drug abbreviation the text defines, from its definition on,
     /// sorted by position. Uses that overlap a recognized term are left to that term.
-    static func extend(_ terms: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
+    static func extend(_ recognized: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
+        var terms = redefined(recognized, bytes)
         var definitions: [([UInt8], ConceptReference, Int)] = []
         for term in terms {
             guard case .drug = term.concept, !isMeasuredForm(term.range, bytes), let (abbreviation, start) = definition(after: term.range, bytes)
@@ -17,7 +18,6 @@ enum DefinedAbbreviations {
         var added: [TermMatch] = []
         // A defined abbreviation outranks a gene symbol of the same spelling: after "sirolimus
         // (SRL)", "SRL" is the drug, not the gene.
-        var terms = terms
         for (abbreviation, _, start) in definitions {
             terms.removeAll { term in
                 term.concept.kind == .gene && term.range.lowerBound >= start && term.range.count == abbreviation.count
@@ -41,6 +41,52 @@ enum DefinedAbbreviations {
             }
         }
         return (terms + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// An abbreviation the text defines for a disease or an adverse event names that concept from
+    /// its definition on, where the vocabulary does not know it, and even where the vocabulary
+    /// gives the same letters another kind of meaning:
+    /// after "hypercalcemia of malignancy (HCM)", "HCM" is no cardiomyopathy. Uses of the same kind
+    /// are left alone, since the long form found may be only the tail of the one defined ("B-cell
+    /// acute lymphoblastic leukemia (B-ALL)").
+    private static func redefined(_ terms: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
+        var definitions: [([UInt8], ConceptReference, Int)] = []
+        for term in terms {
+            guard term.concept.kind == .disease || term.concept.kind == .adverseEvent,
+                let (abbreviation, start) = definition(after: term.range, bytes)
+            else { continue }
+            if !definitions.contains(where: { $0.0 == abbreviation }) { definitions.append((abbreviation, term.concept, start)) }
+        }
+        guard !definitions.isEmpty else { return terms }
+        let remapped = terms.map { term in
+            guard term.concept.kind == .disease || term.concept.kind == .adverseEvent,
+                let (_, concept, _) = definitions.first(where: { definition in
+                    term.range.lowerBound >= definition.2 && term.range.count == definition.0.count
+                        && definition.0.indices.allSatisfy { bytes[term.range.lowerBound + $0] == definition.0[$0] }
+                }),
+                concept.kind != term.concept.kind
+            else { return term }
+            return TermMatch(range: term.range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase)
+        }
+        // Uses the vocabulary does not know at all: "portal vein thrombosis (PVT) ... HCC and PVT".
+        var added: [TermMatch] = []
+        for (abbreviation, concept, start) in definitions {
+            var index = start
+            while index + abbreviation.count <= bytes.count {
+                if bytes[index] == abbreviation[0], isBoundary(bytes, index - 1), isBoundary(bytes, index + abbreviation.count),
+                    abbreviation.indices.allSatisfy({ bytes[index + $0] == abbreviation[$0] })
+                {
+                    let range = index..<(index + abbreviation.count)
+                    if !remapped.contains(where: { $0.range.overlaps(range) }), !added.contains(where: { $0.range.overlaps(range) }) {
+                        added.append(TermMatch(range: range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase))
+                    }
+                    index += abbreviation.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return added.isEmpty ? remapped : (remapped + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// "drug (ABBR)": two to eight letters, digits or hyphens with a capital, in brackets just

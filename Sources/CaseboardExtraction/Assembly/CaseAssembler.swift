@@ -17,6 +17,8 @@ struct CaseAssembler {
     private(set) var clock = TimeClock()
     /// Each sentence's time phrases, found on first use.
     let timeCache: TimeCache
+    /// Adverse-event vocabulary indices of conditions the text lays on the cancer itself.
+    private(set) var cancerCausedConditions: Set<Int> = []
 
     init(annotated: AnnotatedDocument, vocabularies: Vocabularies) {
         self.annotated = annotated
@@ -26,7 +28,39 @@ struct CaseAssembler {
         bytes = Array(annotated.document.text.utf8)
         timeCache = TimeCache(sentences: views.count)
         clock = resolveTimes()
+        cancerCausedConditions = findCancerCausedConditions()
     }
+
+    /// Conditions the text names as the cancer's own doing: "hypercalcemia of malignancy",
+    /// "paraneoplastic hypercalcemia", "sarcoma-associated hypercalcemia". Once the text says so,
+    /// every mention of that condition is part of the disease, not a toxicity of a drug.
+    private func findCancerCausedConditions() -> Set<Int> {
+        var found: Set<Int> = []
+        for view in views where view.sentence.section != .references {
+            for term in view.terms(.adverseEvent) {
+                guard case .adverseEvent(let index) = term.concept, Self.historyDiseases.contains(vocabularies.adverseEvents[index].term)
+                else { continue }
+                let surface = lowered(term.range)
+                let after = lowered(term.range.upperBound..<min(view.range.upperBound, term.range.upperBound + 16))
+                let before = lowered(max(view.range.lowerBound, term.range.lowerBound - 32)..<term.range.lowerBound)
+                if surface.contains(" of malignan") || after.hasPrefix(" of malignan") || before.hasSuffix("paraneoplastic ") {
+                    found.insert(index)
+                    continue
+                }
+                // "<cancer word>-associated": the hyphenated word before must name a cancer.
+                for link in ["-associated ", "-induced ", "-related "] where before.hasSuffix(link) {
+                    let cause = before.dropLast(link.count).split(whereSeparator: { !$0.isLetter }).last ?? ""
+                    if Self.cancerWordEndings.contains(where: { cause.hasSuffix($0) }) { found.insert(index) }
+                }
+            }
+        }
+        return found
+    }
+
+    private static let cancerWordEndings = [
+        "malignancy", "cancer", "carcinoma", "sarcoma", "tumor", "tumour", "neoplasm", "neoplasia", "lymphoma", "leukemia", "leukaemia", "myeloma",
+        "melanoma", "blastoma",
+    ]
 
     func assemble() -> CaseRecord {
         let document = annotated.document
@@ -36,12 +70,15 @@ struct CaseAssembler {
         therapy.addTreatmentEffects(treatmentEffectEvents())
         let resistance = assembleResistance(lines: therapy.lines, alterations: &alterations)
         let timeline = assembleTimeline(therapy: therapy, resistance: resistance)
+        let diagnoses = assembleDiagnoses()
+        var patient = assemblePatient()
+        if patient.sex == nil, !caseSeries { patient.sex = sexOfOrgans(diagnoses) }
         return CaseRecord(
             document: document.id,
             title: document.title,
             metadata: document.metadata,
-            patient: assemblePatient(),
-            diagnoses: assembleDiagnoses(),
+            patient: patient,
+            diagnoses: diagnoses,
             alterations: alterations,
             therapies: therapy.lines,
             adverseEvents: therapy.adverseEvents,
@@ -51,6 +88,15 @@ struct CaseAssembler {
             timeline: timeline,
             warnings: document.warnings.map(\.description) + runOnTextWarning()
         )
+    }
+
+    /// A report that never says the patient's sex still tells it by a cancer of a sex-specific
+    /// organ: prostate, testis or penis, ovary, uterus, cervix, vulva or vagina (OncoTree tissue).
+    private func sexOfOrgans(_ diagnoses: [Diagnosis]) -> Sex? {
+        let tissues = Set(diagnoses.compactMap { $0.oncotree.flatMap { vocabularies.disease(code: $0)?.tissue } })
+        let male = !tissues.isDisjoint(with: ["Prostate", "Testis", "Penis"])
+        let female = !tissues.isDisjoint(with: ["Ovary/Fallopian Tube", "Uterus", "Cervix", "Vulva/Vagina"])
+        return male == female ? nil : male ? .male : .female
     }
 
     /// Text that ran on without sentence stops was read in bounded pieces; say so, since facts
@@ -323,7 +369,9 @@ struct CaseAssembler {
         // "hypercalcemia") is a diagnosis where the text gives it as the patient's history.
         for view in selected {
             for term in view.terms(.adverseEvent) {
-                guard case .adverseEvent(let index) = term.concept, isHistoryCondition(term.range, in: view) else { continue }
+                guard case .adverseEvent(let index) = term.concept,
+                    cancerCausedConditions.contains(index) || isHistoryCondition(term.range, in: view)
+                else { continue }
                 let name = vocabularies.adverseEvents[index].term
                 let code = "COND:CTCAE:" + name
                 let surface = lowered(term.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -362,6 +410,13 @@ struct CaseAssembler {
                 // "sarcoma" inside "histiocytic sarcoma", "adenocarcinoma" inside "lung adenocarcinoma",
                 // "Neuroendocrine Carcinoma, NOS" inside "Prostate Neuroendocrine Carcinoma".
                 if other.name.count > diagnosis.name.count, other.name.hasSuffix(" " + diagnosis.name) || other.name.hasSuffix("-" + diagnosis.name) {
+                    return false
+                }
+                // A broader node whose name lies inside the specific one's, even with a qualifier
+                // after it: "t-cell lymphoma" inside "peripheral t-cell lymphoma, not otherwise specified".
+                if other.name.count > diagnosis.name.count, isAncestor(diagnosis.code, of: other.code),
+                    other.name.contains(" " + diagnosis.name + ",") || other.name.contains(" " + diagnosis.name + " (")
+                {
                     return false
                 }
                 if diagnosis.canonicalName.hasSuffix(", NOS"), Self.baseName(other.canonicalName).contains(base),
@@ -639,6 +694,7 @@ struct CaseAssembler {
         guard let term = view.terms.first(where: { $0.range == range }), case .adverseEvent(let index) = term.concept,
             Self.historyDiseases.contains(vocabularies.adverseEvents[index].term)
         else { return false }
+        if isIntroducedCondition(range, in: view) { return true }
         let beforeRange = max(view.range.lowerBound, range.lowerBound - 60)..<range.lowerBound
         // Every history and diagnosis cue holds one of these words: a byte test before lowering.
         guard text(beforeRange, containsAnyOf: Self.historyKeys, ignoringCase: true) else { return false }
@@ -667,6 +723,33 @@ struct CaseAssembler {
         if view.terms(.drug).contains(where: { $0.range.lowerBound < range.lowerBound }) { return false }
         return !views.contains { $0.isPatient && $0.range.upperBound <= view.range.lowerBound && !$0.terms(.drug).isEmpty }
     }
+
+    /// The patient introduced with conditions: "a 66-year-old man with cirrhosis, HCC and PVT
+    /// treated with sorafenib". Not one the words after tie to a drug ("with hypertension after
+    /// sorafenib"), nor one after a verb in the list ("a 60-year-old man with HCC who developed PVT").
+    private func isIntroducedCondition(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = max(view.range.lowerBound, range.lowerBound - 120)..<range.lowerBound
+        guard text(window, containsAnyOf: Self.ageKey, ignoringCase: true) else { return false }
+        let before = lowered(window)
+        guard let age = before.range(of: "-year-old", options: .backwards),
+            let with = before.range(of: " with ", range: age.upperBound..<before.endIndex),
+            before.distance(from: age.upperBound, to: with.lowerBound) <= 24
+        else { return false }
+        let between = before[with.upperBound...]
+        for word in [
+            ";", ". ", " after ", " following ", "induced", "related", "due to", " during ", " on ", " but ", " who ", " which ", " that ",
+            " treated ", " received ", " developed ", " presented ", " was ", " had ",
+        ] where between.contains(word) {
+            return false
+        }
+        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 12))
+        if [" after ", " following ", " during ", " on ", " while ", "-induced", " induced", "-related"].contains(where: { after.hasPrefix($0) }) {
+            return false
+        }
+        return !isNegated(range, in: view, window: 40)
+    }
+
+    private static let ageKey = [Array("year-old".utf8)]
 
     /// Full names beat abbreviations; longer names beat shorter ones.
     private func preferredName(_ candidate: String, over current: String) -> Bool {

@@ -15,7 +15,7 @@ enum ResponsePatterns {
     /// Every pattern below needs one of these words (lower case); a sentence without any is not
     /// searched, since the patterns cost far more per sentence than a byte test. A new pattern
     /// adds its word here.
-    static let keys = ["metasta", "resist", "refractor", "died", "remain", "progression", "hematolog", "new"].map { Array($0.utf8) }
+    static let keys = ["metasta", "resist", "refractor", "died", "remain", "progression", "hematolog", "new", "pfs"].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
     nonisolated(unsafe) private static let patternList: [(Regex<Substring>, ResponseKind, Bool)] = [
@@ -34,6 +34,15 @@ enum ResponsePatterns {
         // Lasting benefit without a stated response is at least stable disease.
         (/\bremain(?:s|ed|ing)?,?\s+(?:[a-z]+,?\s+){0,3}?(?:progression|relapse|recurrence|disease)[- ]free\b/, .stable, false),
         (/\b(?:long|longer|prolonged|remarkable|durable|long-term|sustained)\s+progression[- ]free\s+survival\b/, .stable, false),
+        // A stated progression-free survival of six months or more: "attained 8 months of PFS", "a PFS of 14 months".
+        (
+            /\b(?:[6-9]|[1-9]\d|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+months?\s+of\s+(?:progression[- ]free\s+survival|pfs)\b/,
+            .stable, false
+        ),
+        (
+            /\b(?:progression[- ]free\s+survival|pfs)\s+(?:\(pfs\)\s+)?(?:was\s+|of\s+)(?:more\s+than\s+|over\s+)?(?:[6-9]|[1-9]\d)\s+months\b/,
+            .stable, false
+        ),
         // Haematological improvement (IWG) is a response short of remission.
         (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),
     ]

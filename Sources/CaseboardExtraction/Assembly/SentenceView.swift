@@ -195,6 +195,10 @@ extension AnnotatedDocument {
                     if before.first == "all" || before.contains(where: verbs.contains) { return true }
                 }
             }
+            // "(II) A 45-year-old man ...": the second of an enumerated set of patients; and an
+            // abstract section labelled "Case Series:".
+            let whole = document.text
+            if whole.contains("Case Series:") || whole.firstMatch(of: Self.enumeratedPatient) != nil { return true }
             // "Patient B", "Case II": lettered cases.
             for marker in ["Patient B", "Patient II", "Case B", "Case II"] {
                 let needle = Array(marker.utf8)
@@ -212,6 +216,8 @@ extension AnnotatedDocument {
             return false
         }
     }
+
+    nonisolated(unsafe) private static let enumeratedPatient = /\((?:II|ii|2|B|b)\)\s+(?:An?|an?)\s+\d{1,3}[- ](?:year|month)s?[- ]old\b/
 
     /// The word before `offset` starts with a capital ("Patient 2" begins a case, "patient 2" may
     /// be a count).

@@ -158,6 +158,7 @@ struct TherapyAssembly {
                 let listed = joiner == "and" || joiner == ", and" || joiner == "," || joiner == "or" || joiner == ", or"
                 if previous.range == mention.range || Self.combinationJoiners.contains(joiner)
                     || listed && !bothHaveLines(previous.inn, mention.inn) && !sameTargetedClass(previous.inn, mention.inn)
+                    || isCombinedAcross(joiner)
                 {
                     groups[groups.count - 1].append(mention)
                     continue
@@ -210,6 +211,17 @@ struct TherapyAssembly {
     private static let combinationJoiners: Set<String> = [
         "", "/", "+", "plus", "with", "combined with", "in combination with", "-", "associated with", "&",
     ]
+
+    /// "bortezomib for intractable AIHA in combination with rituximab": a short phrase of purpose
+    /// or dose between the drug and "in combination with" does not part the combination.
+    private func isCombinedAcross(_ joiner: String) -> Bool {
+        guard let link = ["in combination with", "combined with", "together with"].first(where: { joiner.hasSuffix(" " + $0) }) else { return false }
+        let phrase = joiner.dropLast(link.count + 1)
+        if phrase.contains(";") || phrase.contains(".") || phrase.contains(",") { return false }
+        let words = phrase.split(separator: " ")
+        let clauseWords: Set<Substring> = ["and", "then", "after", "before", "followed", "later", "was", "were", "received", "given", "started"]
+        return words.count <= 5 && !words.contains { clauseWords.contains($0) }
+    }
 
     /// Two targeted drugs against the same target in a list are lines one after the other, never
     /// a combination: "after imatinib, dasatinib and nilotinib" (each of the three is an ABL1
@@ -285,7 +297,22 @@ struct TherapyAssembly {
                     && lines[index].drugs.allSatisfy { assembler.vocabularies.drug(inn: $0)?.category == "chemotherapy" }
             })
         else { return [] }
+        if isForAnotherDisease(range, than: latest, in: view) { return [] }
         return [Placed(item: .line(latest), range: range)]
+    }
+
+    /// "He then received chemotherapy for SCLC", where the named line treated a lung
+    /// adenocarcinoma years before: a new course for a disease no sentence of that line names, not
+    /// the line again.
+    private func isForAnotherDisease(_ range: Range<Int>, than line: Int, in view: SentenceView) -> Bool {
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 5))
+        guard after == " for ",
+            let disease = view.terms(.disease).first(where: {
+                $0.range.lowerBound >= range.upperBound + 5 && $0.range.lowerBound <= range.upperBound + 12
+            })
+        else { return false }
+        let lineViews = assembler.views.filter { view in lines[line].spans.contains { view.range.contains($0.start) } }
+        return !lineViews.contains { $0.terms(.disease).contains { $0.concept == disease.concept } }
     }
 
     nonisolated(unsafe) private static let classPattern =
@@ -337,6 +364,10 @@ struct TherapyAssembly {
         // A stain or probe, not a dose: "thyroglobulin staining", "a fluorescein-labelled probe".
         "staining", "stain", "stains", "immunostaining", "antibody", "antibodies", "positivity", "immunoreactivity", "reactivity",
         "expression", "scintigraphy", "labelled", "labeled", "probe", "probes", "hybridization", "hybridisation",
+        // An imaging tracer: "68Ga-DOTATATE PET/CT", "a DOTATOC positron emission tomography".
+        "pet", "positron", "spect", "scan", "scans", "uptake",
+        // A class the drug stands for, not the drug: "somatostatin analogs", "a GnRH analogue".
+        "analog", "analogs", "analogue", "analogues",
     ]
 
     /// Words before a drug name that make it a stain or a measured analyte: "staining for
@@ -344,12 +375,17 @@ struct TherapyAssembly {
     private static let analyteLeads = [
         "staining for ", "stained for ", "stain for ", "immunostaining for ", "immunoreactivity for ", "immunoreactive for ", "positive for ",
         "negative for ", "positivity for ", "expression of ", "levels of ", "level of ", "concentration of ", "concentrations of ",
+        // A list of tests: "investigations, including adrenocorticotropic hormone, cortisol".
+        "investigations, including ", "investigations including ", "investigations of ", "tests including ", "tests, including ",
+        "measurement of ", "measurements of ",
     ]
-    private static let analyteLeadKeys = ["stain", "immuno", "positiv", "negative", "expression", "level", "concentration"].map { Array($0.utf8) }
+    private static let analyteLeadKeys = [
+        "stain", "immuno", "positiv", "negative", "expression", "level", "concentration", "investigation", "tests", "measurement",
+    ].map { Array($0.utf8) }
 
-    /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L".
+    /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L", ", 270 pmol/L", " of <28 nmol/L".
     nonisolated(unsafe) private static let concentration =
-        /^\s+(?:of\s+)?[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
+        /^(?:,|:)?\s+(?:of\s+)?[<>≤≥]?\s*[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
 
     private func namesSomethingElse(_ range: Range<Int>, in view: SentenceView) -> Bool {
         // A hormone measured in the blood, not given: "free-thyroxine", "reverse triiodothyronine".
@@ -378,7 +414,8 @@ struct TherapyAssembly {
     /// ("serum levels of ACTH and cortisol"), no verb of giving ("positive for CD20 and received
     /// rituximab").
     private func isAnalyte(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let window = max(view.range.lowerBound, range.lowerBound - 48)..<range.lowerBound
+        // Room for a lead and a few names before this one: "investigations, including adrenocorticotropic hormone, cortisol".
+        let window = max(view.range.lowerBound, range.lowerBound - 64)..<range.lowerBound
         guard assembler.text(window, containsAnyOf: Self.analyteLeadKeys, ignoringCase: true) else { return false }
         let before = assembler.lowered(window)
         guard let lead = Self.analyteLeads.compactMap({ before.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound })
@@ -831,7 +868,13 @@ struct TherapyAssembly {
             let words = Array(gap.split(separator: " ").drop { $0.count > 4 && $0.hasSuffix("ly") })
             let cueText = assembler.lowered(cue.range)
             // The cue may end in its preposition: "improved with trametinib".
-            if words.isEmpty, ["with", "on", "after"].contains(where: { cueText.hasSuffix(" " + $0) }) { return next.item }
+            if words.isEmpty, ["with", "on", "after", "to"].contains(where: { cueText.hasSuffix(" " + $0) }) { return next.item }
+            // Or a noun of giving: "improved with (the) administration of denosumab", "improved after initiation of X".
+            if ["with", "on", "after"].contains(where: { cueText.hasSuffix(" " + $0) }), words.count <= 3, words.last == "of",
+                words.dropLast().allSatisfy({ Self.givingNouns.contains(String($0)) })
+            {
+                return next.item
+            }
             if let first = words.first, ["to", "on", "with", "of", "under", "after", "during", "despite"].contains(first), words.count <= 5,
                 !words.contains(where: { $0.hasSuffix(",") || $0 == "and" })
             {
@@ -868,6 +911,11 @@ struct TherapyAssembly {
         }
         return focus ?? placed.first?.item
     }
+
+    /// Words between a response cue and the drug that still name the drug's giving.
+    private static let givingNouns: Set<String> = [
+        "the", "administration", "initiation", "introduction", "addition", "use", "start", "institution", "commencement",
+    ]
 
     /// Treatments named by kind, with no drug: chemotherapy, and anti-infective or
     /// immunosuppressive courses.
@@ -913,6 +961,7 @@ struct TherapyAssembly {
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
+                || assembler.cancerCausedConditions.contains(term.index)
                 || isFearedOrExplained(term.range, in: view)
                 || assembler.isDeniedAfter(term.range, in: view)
                 || isIndicationOrSuspicion(term.range, in: view) || isCausedByDisease(term.range, in: view)
