@@ -94,13 +94,13 @@ extension Matcher {
         return classes.isEmpty ? nil : classes
     }
 
-    /// Where an option stands before guideline preference and fit are weighed. An option directed
-    /// at the patient's alteration comes first; a standard option for the disease (a label that
-    /// names no biomarker) that fits the patient's line comes next, before alteration-directed
-    /// options for another line (sotorasib is for KRAS G12C lung cancer after platinum, FDA label:
-    /// Lumakras (sotorasib), 2021; first-line chemo-immunotherapy comes first, NCCN Non-Small Cell
-    /// Lung Cancer 2025) and before level B evidence; a standard option for another line comes
-    /// after every same-disease option.
+    /// Where an option stands before guideline preference and fit are weighed (``Slot`` gives the
+    /// order). Options directed at the patient's alteration that fit the line come first; the best
+    /// standard option for the disease (a label that names no biomarker) that fits comes next, before
+    /// alteration-directed options for another line (sotorasib is for KRAS G12C lung cancer after
+    /// platinum, FDA label: Lumakras (sotorasib), 2021; first-line chemo-immunotherapy comes first,
+    /// NCCN Non-Small Cell Lung Cancer 2025); the other standard options follow every same-disease
+    /// directed option, and standard options for another line come after off-label ones.
     ///
     /// `specific` marks level B evidence in the patient's own disease for the patient's very allele
     /// or codon (pirtobrutinib for BTK C481S after a covalent BTK inhibitor, NCCN Chronic Lymphocytic
@@ -140,7 +140,7 @@ extension Matcher {
         hit.item.source == .curated && !hit.inferred && !hit.item.isDiseaseLevel && hit.specificity <= .codon && diseaseRank(hit) == 0
     }
 
-    /// The order of ``slot(tier:diseaseLevel:fit:)``. Only the best standard option keeps
+    /// The order of ``slot(tier:diseaseLevel:fit:specific:)``. Only the best standard option takes
     /// `leadingStandard`; the others follow every alteration-directed option of the disease, so a
     /// list of near-identical chemotherapy regimens never hides the targeted options.
     enum Slot {
@@ -559,9 +559,6 @@ extension Matcher {
         )
     }
 
-    /// Why a drug set leaves the options, if it does: harm, resistance evidence for its regimen or
-    /// a class rule (unless the set has its own strong evidence for the resisting alteration),
-    /// progression on it, or a label that excludes the patient's disease.
     /// Antigens an antibody, antibody-drug conjugate, T-cell engager or CAR T-cell therapy must
     /// find on the tumour: labels that require the antigen (FDA labels: Vyloy (zolbetuximab), 2024,
     /// CLDN18.2; Elahere (mirvetuximab soravtansine), 2022, FRα; Pluvicto, 2022, PSMA; Lutathera,
@@ -574,6 +571,10 @@ extension Matcher {
         "CD19", "CD22", "CD33", "MS4A1", "TNFRSF8", "TNFRSF17", "GPRC5D", "CD38", "CCR4", "IL3RA", "CLDN18", "FOLR1", "FOLH1", "SSTR2", "MAGEA4",
     ]
 
+    /// Why a drug set leaves the options, if it does: a drug aimed at an antigen the tumour lacks,
+    /// harm, resistance evidence for its regimen or a class rule (unless the set has its own strong
+    /// evidence for the resisting alteration), progression on it, or a label that excludes the
+    /// patient's disease.
     private func removal(
         of group: [Hit],
         assessment: ResistanceAssessment,

@@ -40,7 +40,7 @@ public enum CuratedEvidence {
     /// The name of this release of the tables.
     public static let release = "2026-12-05-curated-8"
 
-    /// FNV-1a over each file's name and bytes, as 16 hex digits: a fingerprint, not a security hash.
+    /// FNV-1a over each file's name and bytes, in hexadecimal: a fingerprint, not a security hash.
     public static func contentDigest(of files: [URL]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for file in files {
