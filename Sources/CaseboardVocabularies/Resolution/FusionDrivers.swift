@@ -72,7 +72,8 @@ public enum FusionDrivers {
         "t(6;9)": ("DEK", "NUP214"), "t(2;13)": ("PAX3", "FOXO1"), "t(12;16)": ("FUS", "DDIT3"), "inv(2)": ("EML4", "ALK"),
         // Myeloid/lymphoid neoplasms with eosinophilia (WHO-HAEM5 2022; NCCN MLN-Eo v.2.2025), DFSP
         // and alveolar soft part sarcoma (WHO Soft Tissue and Bone Tumours 2020).
-        "t(5;12)": ("ETV6", "PDGFRB"), "t(8;13)": ("ZMYM2", "FGFR1"), "t(8;22)": ("BCR", "FGFR1"), "t(8;9)": ("PCM1", "JAK2"), "t(17;22)": ("COL1A1", "PDGFB"),
+        "t(5;12)": ("ETV6", "PDGFRB"), "t(8;13)": ("ZMYM2", "FGFR1"), "t(8;22)": ("BCR", "FGFR1"), "t(8;9)": ("PCM1", "JAK2"),
+        "t(17;22)": ("COL1A1", "PDGFB"),
         "t(X;17)": ("ASPSCR1", "TFE3"),
         // Further KMT2A partners (WHO-HAEM5 2022: KMT2A-rearranged AML) and the myeloma IGH translocation
         // t(4;14), which puts NSD2 (and FGFR3) under the IGH enhancer (IMWG risk stratification).
