@@ -270,6 +270,12 @@ struct SensitivitySupport {
         }
     }
 
+    /// Whether the drug set (an option key) has its own evidence at `level` or better for any of the
+    /// patient's alterations; with `curatedOnly`, curated evidence only.
+    func supportsAny(_ optionKey: String, atLeast level: EvidenceLevel, curatedOnly: Bool = false) -> Bool {
+        strong.contains { $0.item.level <= level && $0.box.optionKey == optionKey && (!curatedOnly || $0.item.source == .curated) }
+    }
+
     /// Whether the drug set (an option key) has its own evidence at `level` or better for one of
     /// the patient's alterations `labels`; with `curatedOnly`, curated evidence only.
     func supports(_ optionKey: String, anyOf labels: some Sequence<String>, atLeast level: EvidenceLevel, curatedOnly: Bool = false) -> Bool {

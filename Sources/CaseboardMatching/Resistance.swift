@@ -69,10 +69,15 @@ extension Matcher {
             // curated table is the reviewed layer and writes the resistance it accepts (CIViC's
             // relative "exon 11 does worse on sunitinib than exon 9" in GIST, PMID:18955458, does not
             // take sunitinib from a patient after imatinib).
+            // Preclinical resistance (level D or E) from CIViC or case reports never overrides the
+            // regimen's own curated level A/B evidence for this patient, whichever alteration that
+            // evidence is for: a cell-line report against regorafenib for KIT N822K does not take
+            // regorafenib from a GIST after imatinib and sunitinib (FDA label: Stivarga (regorafenib), 2013).
             let labels = hit.alterations.lazy.map(\.label)
             if hit.item.level >= .c && support.supports(hit.box.optionKey, anyOf: labels, atLeast: .b)
                 || hit.item.source == .civic && hit.item.level > .a
                     && support.supports(hit.box.optionKey, anyOf: labels, atLeast: .a, curatedOnly: true)
+                || hit.item.source != .curated && hit.item.level >= .d && support.supportsAny(hit.box.optionKey, atLeast: .b, curatedOnly: true)
             {
                 outweighed.add(hit, key: hit.box.alertKey)
             } else {

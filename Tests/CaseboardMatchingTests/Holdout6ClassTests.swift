@@ -74,6 +74,40 @@ struct Holdout6ClassTests {
         #expect(matcher.match(PatientProfile(disease: "LUAD", alterations: ["PD-L1 TPS 60%"])).options.map(\.drugs) == [["pembrolizumab"]])
     }
 
+    /// Preclinical resistance from CIViC never takes away a regimen the patient's own curated label
+    /// supports, whichever of the patient's alterations the label is keyed to: a cell-line report
+    /// against regorafenib for KIT N822K had removed regorafenib from a GIST after imatinib and sunitinib.
+    @Test func preclinicalResistanceDoesNotOverrideALabel() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let row =
+            "G-1\tKIT\tKIT mutation\tmutation\tGIST\t\tregorafenib\tsensitivity\tA\tafter:imatinib&sunitinib\t\t2013-02-25\tFDA label\tFDA label: Stivarga (regorafenib), 2013\t"
+        var (items, _) = try CuratedEvidence.parse(RuleFixture.header + "\n" + row + "\n", vocabularies: vocabularies, name: "gist.tsv")
+        let n822k = try AlterationPattern(vocabularies.parseAlteration("KIT N822K").get())
+        let preclinical = EvidenceItem(
+            id: "civic:T-1",
+            source: .civic,
+            profile: MolecularProfile(name: "KIT N822K", components: [n822k]),
+            disease: DiseaseReference(name: "Gastrointestinal Stromal Tumor", oncotree: "GIST"),
+            drugs: ["regorafenib"],
+            level: .d,
+            significance: .resistance
+        )
+        items.append(preclinical)
+        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "gist"))
+        let result = matcher.match(
+            PatientProfile(
+                disease: "GIST",
+                alterations: ["KIT exon 11 deletion", "KIT N822K"],
+                priorTherapies: [
+                    PriorTherapy(drugs: ["imatinib"], response: "progressive disease"),
+                    PriorTherapy(drugs: ["sunitinib"], response: "progressive disease"),
+                ]
+            )
+        )
+        #expect(result.options.first?.drugs == ["regorafenib"])
+        #expect(!result.notRecommended.contains { $0.drugs == ["regorafenib"] })
+    }
+
     /// Acute promyelocytic leukaemia takes no evidence from AML (NCCN Acute Myeloid Leukemia 2025):
     /// an AML FLT3 row is not an option for APL with FLT3-ITD.
     @Test func aplTakesNoAMLEvidence() throws {
