@@ -44,7 +44,11 @@ struct Holdout6ClassTests {
     /// Text after the first comma qualifies the disease before it.
     @Test func aDiseaseQualifiedAfterACommaIsRead() throws {
         let vocabularies = try Fixture.vocabularies.get()
-        for (text, code) in [("multisystem Langerhans cell histiocytosis, adult", "LCH"), ("mantle cell lymphoma, second relapse", "MCL")] {
+        for (text, code) in [
+            ("multisystem Langerhans cell histiocytosis, adult", "LCH"), ("mantle cell lymphoma, second relapse", "MCL"),
+            // A grade the node does not split by is a qualifier; a node split by grade takes the graded child.
+            ("follicular lymphoma grade 1-2, second relapse", "FL"), ("astrocytoma grade 3", "ASTR3"),
+        ] {
             if case .found(let disease, _) = vocabularies.readDisease(text).resolution {
                 #expect(disease.code == code, "\(text)")
             } else {

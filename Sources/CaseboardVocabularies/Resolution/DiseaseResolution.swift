@@ -93,6 +93,27 @@ extension Vocabularies {
         reading.resolution = resolveCleaned(remaining)
         // "follicular lymphoma grade 2, third relapse", "multisystem LCH, adult": what follows the first
         // comma qualifies the disease before it.
+        // "follicular lymphoma grade 1-2": a histological grade the disease's OncoTree node does not
+        // split by is read as a qualifier, only when the text without it names one disease.
+        if case .found = reading.resolution {
+        } else if let range = trimmed.range(
+            of: #"\s*,?\s*\bgrade\s+(1-2|1/2|[1-3][ab]?|i{1,3}[ab]?)\b"#,
+            options: [.regularExpression, .caseInsensitive]
+        ) {
+            var rest = trimmed
+            rest.removeSubrange(range)
+            var head = readDisease(rest)
+            if case .found(let disease, _) = head.resolution {
+                // A node split by grade ("Astrocytoma, IDH-Mutant, Grade 2") takes the graded child.
+                let grade = trimmed[range].split(separator: " ").last.map { String($0).uppercased() } ?? ""
+                if let graded = diseases.first(where: { $0.name.caseInsensitiveCompare("\(disease.name), Grade \(grade)") == .orderedSame }) {
+                    head.resolution = .found(graded, via: "'\(trimmed)' names \(graded.name)")
+                }
+                head.input = trimmed
+                head.modifiers.append(String(trimmed[range]).trimmingCharacters(in: CharacterSet(charactersIn: " ,")))
+                return head
+            }
+        }
         if case .found = reading.resolution {
         } else if let comma = trimmed.firstIndex(of: ","), comma > trimmed.startIndex {
             var head = readDisease(String(trimmed[..<comma]))
