@@ -159,6 +159,17 @@ extension Vocabularies {
                     PatientAlterationReading(input: trimmed, alteration: reading.alteration, origin: origin, notes: notes + reading.notes)
                 )
             }
+            // "no new resistance mechanism on rebiopsy": a negative that names no gene denies nothing matchable.
+            if geneMentions(in: denied).isEmpty {
+                return .success(
+                    PatientAlterationReading(
+                        input: trimmed,
+                        alteration: nil,
+                        origin: origin,
+                        notes: notes + ["'\(body)' is a negative result naming no gene"]
+                    )
+                )
+            }
             return .failure(.unknownGene(trimmed, suggestions: []))
         }
         if let finding = Self.nonAlterationFinding(body) {
@@ -395,8 +406,26 @@ extension Vocabularies {
             (["hrr panel", "hrr gene panel", "hrr genes", "hrr negative"], "a homologous-recombination repair panel result"),
             (["ighv mutated", "mutated ighv", "m-cll", "ighv-mutated"], "a mutated IGHV status (lower risk in CLL)"),
             (["ring sideroblasts", "ring sideroblast"], "a morphological finding (ring sideroblasts)"),
+            (
+                ["afp ", "serum ", "epo ", "calcitonin", "cea ", "ca 19-9", "ca19-9", "ca-125", "ca 125", "psa ", "ldh", "beta-2"],
+                "a serum marker value"
+            ),
+            (["hpv", "mcpyv", "merkel cell polyomavirus", "htlv"], "a viral finding"),
+            (["uv signature", "tobacco signature", "apobec signature"], "a mutational signature with no evidence key"),
+            (
+                [
+                    "tfh phenotype", "transfusion-dependent", "transfusion dependent", "standard-risk fish", "high-risk fish", "hyperdiploid",
+                    "hypodiploid",
+                ],
+                "a clinical or cytogenetic category"
+            ),
         ]
         for entry in table where entry.prefixes.contains(where: { lowered.hasPrefix($0) }) { return entry.what }
+        // "RS 40%": ring sideroblasts as a share; "TP53 sequencing pending": a result not yet given.
+        if lowered.range(of: #"^rs\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%$"#, options: .regularExpression) != nil {
+            return "a morphological finding (ring sideroblasts)"
+        }
+        if lowered.hasSuffix(" pending") || lowered.hasSuffix(" awaited") { return "a result not yet available" }
         return nil
     }
 
@@ -441,6 +470,7 @@ extension Vocabularies {
         // or without a result word.
         for (forms, what) in [
             (["del(13q)", "del13q", "13qdeletion", "monosomy13", "-13"], "a 13q deletion, a risk marker"),
+            (["del(11q)", "del11q", "11qdeletion"], "an 11q (ATM) deletion, a CLL risk marker"),
             (["t(14;16)", "t(14;20)"], "an IGH::MAF-type translocation, a myeloma risk marker"),
             (["t(11;18)"], "the BIRC3::MALT1 translocation of MALT lymphoma"),
             (["normalkaryotype", "nk", "46,xy", "46,xx"], "a normal karyotype"),
@@ -470,7 +500,10 @@ extension Vocabularies {
         func add(_ forms: [String], _ reading: String, _ why: String) { for form in forms { table[form] = (reading, why) } }
         // Krönke J et al., Nature 2015: lenalidomide acts in del(5q) MDS through CSNK1A1 (5q32) haploinsufficiency.
         add(
-            ["del(5q)", "del 5q", "del5q", "5q deletion", "5q-", "5q minus", "isolated del(5q)", "deletion 5q", "deletion of 5q"],
+            [
+                "del(5q)", "del 5q", "del5q", "5q deletion", "5q-", "5q minus", "isolated del(5q)", "del(5q) isolated", "deletion 5q",
+                "deletion of 5q",
+            ],
             "CSNK1A1 deletion",
             "CSNK1A1 lies at 5q32"
         )
@@ -545,6 +578,13 @@ extension Vocabularies {
         // "del(17p) in 45% of plasma cells", "CD30 positive in 20% of cells": the fraction is detail.
         if let range = text.range(of: #" in \d+(\.\d+)? ?% of [a-z ]+$"#, options: .regularExpression) {
             notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
+            text = String(text[..<range.lowerBound])
+        }
+        // "del(11q) by FISH", "CD30 positive by flow": the assay is detail (not IHC, where "loss by IHC" is the result).
+        if let range = text.range(
+            of: #"\s+(by|on)\s+(fish|ngs|pcr|flow|flow cytometry|sequencing|karyotype)$"#,
+            options: [.regularExpression, .caseInsensitive]
+        ) {
             text = String(text[..<range.lowerBound])
         }
         // "KIF5B(15)::RET(12)": exon numbers after each partner of a fusion.
