@@ -35,6 +35,9 @@ struct Holdout6ClassTests {
         "platelets 41 x10^9/L", "Hb 9.2 g/dL", "Ki-67 40%", "kappa light chain", "EBV-positive (EBER ISH)", "HRR panel negative (tumour and blood)",
         "IGHV mutated", "del(13q)", "t(11;18) negative", "gain 1q21 (4 copies)", "normal karyotype", "double-hit negative", "ring sideroblasts 20%",
         "BRCA1/2 wild-type (germline and tumour)",
+        // Found by hold-out 7's blind run.
+        "AFP 1200 ng/mL", "HPV positive", "UV signature", "hyperdiploid", "BRCA2 sequencing pending", "del(11q) by FISH", "RS 25%",
+        "no new alteration on rebiopsy", "transfusion-dependent",
     ])
     func nonAlterationFindingsAreReadAndMatchNothing(_ text: String) throws {
         let reading = try Fixture.vocabularies.get().parsePatientAlteration(text).get()
