@@ -24,6 +24,8 @@ struct Holdout6ClassTests {
         ("MET c.3028+2T>C (exon 14 splice site)", "MET exon 14 skipping"), ("TERT promoter mutation", "TERT mutation"),
         ("CD20 90%", "MS4A1 overexpression"), ("CD30 positive in 40% of tumour cells", "TNFRSF8 overexpression"),
         ("PD-L1 SP263 TPS 55%", "CD274 overexpression"), ("CD19 loss", "CD19 deletion"), ("t(8;22)(p11;q11)", "BCR::FGFR1 fusion"),
+        // A gene whose symbol starts like a laboratory test is still a gene.
+        ("LDHA R100Q", "LDHA R100Q"),
     ])
     func clinicianWordingsAreRead(_ text: String, _ label: String) throws {
         let reading = try Fixture.vocabularies.get().parsePatientAlteration(text).get()

@@ -407,7 +407,7 @@ extension Vocabularies {
             (["ighv mutated", "mutated ighv", "m-cll", "ighv-mutated"], "a mutated IGHV status (lower risk in CLL)"),
             (["ring sideroblasts", "ring sideroblast"], "a morphological finding (ring sideroblasts)"),
             (
-                ["afp ", "serum ", "epo ", "calcitonin", "cea ", "ca 19-9", "ca19-9", "ca-125", "ca 125", "psa ", "ldh", "beta-2"],
+                ["afp ", "serum ", "epo ", "calcitonin", "cea ", "ca 19-9", "ca19-9", "ca-125", "ca 125", "psa ", "ldh ", "beta-2"],
                 "a serum marker value"
             ),
             (["hpv", "mcpyv", "merkel cell polyomavirus", "htlv"], "a viral finding"),
