@@ -15,7 +15,6 @@ enum DefinedAbbreviations {
             if !definitions.contains(where: { $0.0 == abbreviation }) { definitions.append((abbreviation, term.concept, start)) }
         }
         guard !definitions.isEmpty else { return terms }
-        var added: [TermMatch] = []
         // A defined abbreviation outranks a gene symbol of the same spelling: after "sirolimus
         // (SRL)", "SRL" is the drug, not the gene.
         for (abbreviation, _, start) in definitions {
@@ -24,22 +23,7 @@ enum DefinedAbbreviations {
                     && abbreviation.indices.allSatisfy { bytes[term.range.lowerBound + $0] == abbreviation[$0] }
             }
         }
-        for (abbreviation, concept, start) in definitions {
-            var index = start
-            while index + abbreviation.count <= bytes.count {
-                if bytes[index] == abbreviation[0], isBoundary(bytes, index - 1), isBoundary(bytes, index + abbreviation.count),
-                    abbreviation.indices.allSatisfy({ bytes[index + $0] == abbreviation[$0] })
-                {
-                    let range = index..<(index + abbreviation.count)
-                    if !terms.contains(where: { $0.range.overlaps(range) }), !added.contains(where: { $0.range.overlaps(range) }) {
-                        added.append(TermMatch(range: range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase))
-                    }
-                    index += abbreviation.count
-                } else {
-                    index += 1
-                }
-            }
-        }
+        let added = uses(of: definitions, in: bytes, besides: terms)
         return (terms + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -69,6 +53,19 @@ enum DefinedAbbreviations {
             return TermMatch(range: term.range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase)
         }
         // Uses the vocabulary does not know at all: "portal vein thrombosis (PVT) ... HCC and PVT".
+        let added = uses(of: definitions, in: bytes, besides: remapped)
+        return added.isEmpty ? remapped : (remapped + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// "drug (ABBR)": two to eight letters, digits or hyphens with a capital, in brackets just
+    /// after the drug. Returns the abbreviation and where it starts.
+    /// Each later use of a defined abbreviation, at word boundaries, where no recognized term
+    /// already sits: one match per use, with the concept of its definition.
+    private static func uses(
+        of definitions: [([UInt8], ConceptReference, Int)],
+        in bytes: UnsafeBufferPointer<UInt8>,
+        besides terms: [TermMatch]
+    ) -> [TermMatch] {
         var added: [TermMatch] = []
         for (abbreviation, concept, start) in definitions {
             var index = start
@@ -77,7 +74,7 @@ enum DefinedAbbreviations {
                     abbreviation.indices.allSatisfy({ bytes[index + $0] == abbreviation[$0] })
                 {
                     let range = index..<(index + abbreviation.count)
-                    if !remapped.contains(where: { $0.range.overlaps(range) }), !added.contains(where: { $0.range.overlaps(range) }) {
+                    if !terms.contains(where: { $0.range.overlaps(range) }), !added.contains(where: { $0.range.overlaps(range) }) {
                         added.append(TermMatch(range: range, concept: concept, surfaceKind: .abbreviation, policy: .exactCase))
                     }
                     index += abbreviation.count
@@ -86,11 +83,9 @@ enum DefinedAbbreviations {
                 }
             }
         }
-        return added.isEmpty ? remapped : (remapped + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return added
     }
 
-    /// "drug (ABBR)": two to eight letters, digits or hyphens with a capital, in brackets just
-    /// after the drug. Returns the abbreviation and where it starts.
     private static func definition(after range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt8], Int)? {
         var cursor = range.upperBound
         if cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
