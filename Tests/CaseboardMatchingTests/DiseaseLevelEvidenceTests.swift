@@ -23,14 +23,7 @@ struct DiseaseLevelEvidenceTests {
     ]
 
     static func matcher() throws -> Matcher {
-        let vocabularies = try Fixture.vocabularies.get()
-        let (items, report) = try CuratedEvidence.parse(
-            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
-            vocabularies: vocabularies,
-            name: "disease-level.tsv"
-        )
-        #expect(report.skippedTotal == 0, "\(report.examples)")
-        return Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "d"))
+        try RuleFixture.matcher(rows: rows, name: "disease-level.tsv")
     }
 
     /// The row's disease and the diseases inside it receive it; a tissue-level input ("lung
@@ -91,7 +84,6 @@ struct DiseaseLevelEvidenceTests {
     /// ranks with the directed options that fit (pirtobrutinib for BTK C481S, NCCN Chronic Lymphocytic
     /// Leukemia/Small Lymphocytic Lymphoma 2025).
     @Test func oneStandardLeadsAndAlleleSpecificGuidelineOptionsStayAbove() throws {
-        let vocabularies = try Fixture.vocabularies.get()
         let rows = [
             "S-1\t-\t\tdisease\tCLLSLL\t\tlisocabtagene maraleucel\tsensitivity\tA\tafter:ibrutinib|acalabrutinib|zanubrutinib\t\t2024-03-14\tFDA label\tFDA label: Breyanzi (lisocabtagene maraleucel), 2024\t",
             "S-2\t-\t\tdisease\tCLLSLL\t\tvenetoclax + rituximab\tsensitivity\tA\tafter:ibrutinib|acalabrutinib|zanubrutinib\t\t2018-06-08\tFDA label\tFDA label: Venclexta (venetoclax), 2018\t",
@@ -101,12 +93,7 @@ struct DiseaseLevelEvidenceTests {
             "S-6\t-\t\tdisease\tNSCLC\t\tcarboplatin + pembrolizumab + pemetrexed\tsensitivity\tA\tfirst-line\tpreferred\t2018-08-20\tFDA label\tFDA label: Keytruda (pembrolizumab), 2018\t",
             "S-7\t-\t\tdisease\tNSCLC\t\tcisplatin + pembrolizumab + pemetrexed\tsensitivity\tA\tfirst-line\tpreferred\t2018-08-20\tFDA label\tFDA label: Keytruda (pembrolizumab), 2018\t",
         ]
-        let (items, _) = try CuratedEvidence.parse(
-            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
-            vocabularies: vocabularies,
-            name: "lead.tsv"
-        )
-        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "lead"))
+        let matcher = try RuleFixture.matcher(rows: rows, name: "lead.tsv")
         let cll = matcher.match(
             PatientProfile(
                 disease: "chronic lymphocytic leukemia",
@@ -122,17 +109,11 @@ struct DiseaseLevelEvidenceTests {
     /// A drug aimed at an antigen the tumour does not express leaves the options (a CD19 CAR T-cell
     /// therapy for a CD19-negative relapse); PD-L1 blockade is not such a drug.
     @Test func aTargetTheTumourDoesNotExpressTakesItsDrugsOut() throws {
-        let vocabularies = try Fixture.vocabularies.get()
         let rows = [
             "A-1\t-\t\tdisease\tBLL\t\ttisagenlecleucel\tsensitivity\tA\t\t\t2017-08-30\tFDA label\tFDA label: Kymriah (tisagenlecleucel), 2017\t",
             "A-2\t-\t\tdisease\tSCLC\t\tatezolizumab + carboplatin + etoposide\tsensitivity\tA\tfirst-line\t\t2019-03-18\tFDA label\tFDA label: Tecentriq (atezolizumab), 2019\t",
         ]
-        let (items, _) = try CuratedEvidence.parse(
-            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
-            vocabularies: vocabularies,
-            name: "antigen.tsv"
-        )
-        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "antigen"))
+        let matcher = try RuleFixture.matcher(rows: rows, name: "antigen.tsv")
         let relapse = matcher.match(PatientProfile(disease: "B-ALL", alterations: ["CD19 negative"]))
         #expect(relapse.options.isEmpty)
         #expect(relapse.notRecommended.map(\.reason) == [.targetNotExpressed])
@@ -143,22 +124,18 @@ struct DiseaseLevelEvidenceTests {
     /// A curated row written for a tissue node (biliary tract cancer) covers that tissue's cancers
     /// as its own disease (FDA label: Ziihera (zanidatamab), 2024, HER2-positive biliary tract cancer).
     @Test func aCuratedTissueLevelRowCoversItsCancers() throws {
-        let vocabularies = try Fixture.vocabularies.get()
         let row =
             "Z-1\tERBB2\tERBB2 amplification\tamplification\tBILIARY_TRACT\t\tzanidatamab\tsensitivity\tA\t\t\t2024-11-20\tFDA label\tFDA label: Ziihera (zanidatamab), 2024\t"
-        let (items, _) = try CuratedEvidence.parse(RuleFixture.header + "\n" + row + "\n", vocabularies: vocabularies, name: "tissue.tsv")
-        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "tissue"))
+        let matcher = try RuleFixture.matcher(rows: [row], name: "tissue.tsv")
         let option = try #require(matcher.match(PatientProfile(disease: "gallbladder cancer", alterations: ["HER2 amplification"])).options.first)
         #expect(option.tier == .approved)
     }
 
     /// A negative finding in `unless` rules the row out for a patient with that finding only.
     @Test func aNegativeFindingInUnlessRulesOutOnlyThatFinding() throws {
-        let vocabularies = try Fixture.vocabularies.get()
         let row =
             "N-1\t-\tunless CD19 negative\tdisease\tBLL\t\tinotuzumab ozogamicin\tsensitivity\tA\t\t\t2017-08-17\tFDA label\tFDA label: Besponsa (inotuzumab ozogamicin), 2017\t"
-        let (items, _) = try CuratedEvidence.parse(RuleFixture.header + "\n" + row + "\n", vocabularies: vocabularies, name: "negative.tsv")
-        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "negative"))
+        let matcher = try RuleFixture.matcher(rows: [row], name: "negative.tsv")
         #expect(matcher.match(PatientProfile(disease: "B-ALL", alterations: ["CD19 negative"])).options.isEmpty)
         #expect(matcher.match(PatientProfile(disease: "B-ALL", alterations: ["CD22 positive"])).options.count == 1)
     }

@@ -65,18 +65,11 @@ struct Holdout6ClassTests {
     /// A biomarker row can be ruled out by another alteration (`unless`): PD-L1 immunotherapy is not an
     /// option beside a RET-targeted drug for a RET-fusion lung cancer (NCCN Non-Small Cell Lung Cancer 2025).
     @Test func aBiomarkerRowsUnlessRulesItOut() throws {
-        let vocabularies = try Fixture.vocabularies.get()
         let rows = [
             "U-1\tCD274\tCD274 expression unless EGFR mutation | RET fusion\texpression\tNSCLC\t\tpembrolizumab\tsensitivity\tA\tfirst-line\tpreferred\t2016-10-24\tFDA label\tFDA label: Keytruda (pembrolizumab), 2016\t",
             "U-2\tRET\tRET fusion\tfusion\tNSCLC\t\tselpercatinib\tsensitivity\tA\tfirst-line\tpreferred\t2022-09-21\tFDA label\tFDA label: Retevmo (selpercatinib), 2022\t",
         ]
-        let (items, report) = try CuratedEvidence.parse(
-            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
-            vocabularies: vocabularies,
-            name: "unless.tsv"
-        )
-        #expect(report.skippedTotal == 0)
-        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "u"))
+        let matcher = try RuleFixture.matcher(rows: rows, name: "unless.tsv")
         #expect(
             matcher.match(PatientProfile(disease: "LUAD", alterations: ["KIF5B::RET", "PD-L1 TPS 60%"])).options.map(\.drugs) == [["selpercatinib"]]
         )
@@ -90,7 +83,6 @@ struct Holdout6ClassTests {
         let vocabularies = try Fixture.vocabularies.get()
         let row =
             "G-1\tKIT\tKIT mutation\tmutation\tGIST\t\tregorafenib\tsensitivity\tA\tafter:imatinib&sunitinib\t\t2013-02-25\tFDA label\tFDA label: Stivarga (regorafenib), 2013\t"
-        var (items, _) = try CuratedEvidence.parse(RuleFixture.header + "\n" + row + "\n", vocabularies: vocabularies, name: "gist.tsv")
         let n822k = try AlterationPattern(vocabularies.parseAlteration("KIT N822K").get())
         let preclinical = EvidenceItem(
             id: "civic:T-1",
@@ -101,8 +93,7 @@ struct Holdout6ClassTests {
             level: .d,
             significance: .resistance
         )
-        items.append(preclinical)
-        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "gist"))
+        let matcher = try RuleFixture.matcher(rows: [row], extra: [preclinical], name: "gist.tsv")
         let result = matcher.match(
             PatientProfile(
                 disease: "GIST",
@@ -120,11 +111,9 @@ struct Holdout6ClassTests {
     /// Acute promyelocytic leukaemia takes no evidence from AML (NCCN Acute Myeloid Leukemia 2025):
     /// an AML FLT3 row is not an option for APL with FLT3-ITD.
     @Test func aplTakesNoAMLEvidence() throws {
-        let vocabularies = try Fixture.vocabularies.get()
         let row =
             "P-1\tFLT3\tFLT3 ITD\tregion\tAML\t\tgilteritinib\tsensitivity\tA\t\t\t2018-11-28\tFDA label\tFDA label: Xospata (gilteritinib), 2018\t"
-        let (items, _) = try CuratedEvidence.parse(RuleFixture.header + "\n" + row + "\n", vocabularies: vocabularies, name: "apl.tsv")
-        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "apl"))
+        let matcher = try RuleFixture.matcher(rows: [row], name: "apl.tsv")
         let apl = matcher.match(PatientProfile(disease: "acute promyelocytic leukemia", alterations: ["FLT3-ITD"]))
         #expect(apl.options.allSatisfy { $0.tier != .approved })
         #expect(matcher.match(PatientProfile(disease: "AML", alterations: ["FLT3-ITD"])).options.first?.tier == .approved)

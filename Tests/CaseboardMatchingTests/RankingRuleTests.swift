@@ -64,6 +64,14 @@ enum RuleFixture {
         return items
     }
 
+    /// A matcher over the given rows only (no class rules), every row read.
+    static func matcher(rows: [String], extra: [EvidenceItem] = [], name: String = "rows.tsv") throws -> Matcher {
+        let vocabularies = try Fixture.vocabularies.get()
+        let (items, report) = try CuratedEvidence.parse(([header] + rows).joined(separator: "\n") + "\n", vocabularies: vocabularies, name: name)
+        #expect(report.skippedTotal == 0, "skipped: \(report.examples)")
+        return Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items + extra, cases: [], classRules: [], snapshot: name))
+    }
+
     static func matcher(extra: [EvidenceItem] = []) throws -> Matcher {
         let vocabularies = try Fixture.vocabularies.get()
         let index = KnowledgeIndex(evidence: try items() + extra, cases: [], classRules: [try rasRule(vocabularies)], snapshot: "rules")
