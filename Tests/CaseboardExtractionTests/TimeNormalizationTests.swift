@@ -20,6 +20,21 @@ struct TimeNormalizationTests {
         #expect(starts["bosutinib"] == 70)
     }
 
+    /// Found by the fuzzer (CI, session 15): a number too large for any time span, followed by a
+    /// unit, overflowed the conversion to days and trapped.
+    @Test func aNumberNoTimeSpanReachesIsNotATime() throws {
+        let (record, _) = try extract(
+            """
+            Case presentation
+            A 61-year-old man was diagnosed with lung adenocarcinoma and started erlotinib. \
+            After 90000000000000000000000 months he received osimertinib.
+            """
+        )
+        let osimertinib = record.therapies.first { $0.drugs == ["osimertinib"] }
+        #expect(osimertinib != nil)
+        #expect(osimertinib?.start?.monthsFromDiagnosis == nil)
+    }
+
     @Test func anUndatedDiagnosisStillAnchorsRelativeTimes() throws {
         let (record, _) = try extract(
             """

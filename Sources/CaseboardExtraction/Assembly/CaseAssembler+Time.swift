@@ -89,7 +89,10 @@ extension CaseAssembler {
             // "58-year-old" and "aged 58 years" are ages, not times.
             let afterUnit = lowered(unit.range.upperBound..<min(view.range.upperBound, unit.range.upperBound + 5))
             if afterUnit.hasPrefix("-old") || afterUnit.hasPrefix(" old") || afterUnit.hasPrefix(" of age") { continue }
-            let days = Int((number.value * (unit.cue.days ?? 1)).rounded())
+            // A number no time span reaches ("10^20 years" in noise) would overflow Int: not a time.
+            let span = (number.value * (unit.cue.days ?? 1)).rounded()
+            guard span.isFinite, abs(span) <= 3_650_000 else { continue }
+            let days = Int(span)
             var end = unit.range.upperBound
             var anchor: String?
             var isBefore = false
