@@ -19,10 +19,37 @@ struct DiseaseResolutionTests {
         ("carcinoma of the lung", "LUNG"), ("gastric cancer", "STAD"), ("metastatic colorectal cancer", "COADREAD"),
         ("relapsed/refractory AML", "AML"), ("relapsed AML with skin involvement", "AML"), ("Acute Myeloid Leukaemia", "AML"),
         ("non-small cell lung cancers", "NSCLC"), ("glioblastoma", "GB"), ("Pilocytic Astrocytoma", "PAST"),
+        ("Richter transformation in CLL on acalabrutinib", "DLBCLNOS"),
     ])
     func resolvesClinicianWording(text: String, code: String) throws {
         let resolution = try Bundled.vocabularies().resolveDisease(text)
         #expect(resolution.disease?.code == code, "\(text) → \(resolution)")
+    }
+
+    /// A disease written as a clinician describes the patient (hold-out 8, session 16: 21 of 82
+    /// profiles were unread): the first clause names the disease; stage, TNM, grade, age, brackets,
+    /// setting words and the course that follows are set aside and kept as modifiers.
+    @Test(arguments: [
+        ("unresectable stage IIIB lung adenocarcinoma, stable after chemoradiation", "LUAD"),
+        ("completely resected stage IIA (pT2aN1) lung adenocarcinoma", "LUAD"),
+        ("AML relapsing on decitabine and venetoclax; NPM1 negative at diagnosis", "AML"),
+        ("mycosis fungoides stage IB, progressing after topical steroids", "MYCF"),
+        ("T-cell large granular lymphocytic leukaemia with transfusion-dependent anaemia", "TLGL"),
+        ("classic Hodgkin lymphoma stage IIA with B symptoms", "CHL"), ("classic hairy cell leukemia, untreated", "HCL"),
+        ("resected duodenal GIST (high risk)", "GIST"), ("epithelioid glioblastoma, recurrent", "GB"),
+        ("small-intestinal NET G1 with liver metastases", "SBWDNET"),
+    ])
+    func readsADescribedDisease(text: String, code: String) throws {
+        let reading = try Bundled.vocabularies().readDisease(text)
+        #expect(reading.resolution.disease?.code == code, "\(text) → \(reading.resolution)")
+        #expect(!reading.modifiers.isEmpty, "\(text): what was set aside is kept")
+    }
+
+    /// Smouldering myeloma is treated apart from myeloma: a description never drops the word that
+    /// says so to reach "multiple myeloma".
+    @Test func neverDropsADiseaseStateWord() throws {
+        let resolution = try Bundled.vocabularies().resolveDisease("smouldering multiple myeloma, high risk, no CRAB features")
+        #expect(resolution.disease?.code != "PCM", "\(resolution)")
     }
 
     @Test(arguments: ["any solid tumor", "solid tumours", "pan-cancer", "Solid tumors", "tumor-agnostic", "any advanced solid tumour"])

@@ -71,6 +71,8 @@ struct DiseaseInputIndex: Sendable {
         ] where word.contains(from) {
             word = word.replacingOccurrences(of: from, with: to)
         }
+        // "classic Hodgkin lymphoma", "classic hairy cell leukemia": the names say "classical".
+        if word == "classic" { word = "classical" }
         if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
             word.removeLast()
         }

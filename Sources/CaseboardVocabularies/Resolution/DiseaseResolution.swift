@@ -123,8 +123,86 @@ extension Vocabularies {
                 return head
             }
         }
+        if case .found = reading.resolution {
+        } else if let described = describedDisease(trimmed) {
+            return described
+        }
         return reading
     }
+
+    /// A disease written as a clinician describes a patient: "unresectable stage IIIB lung
+    /// adenocarcinoma, no progression after chemoradiation", "AML progressing on azacitidine-venetoclax;
+    /// FLT3 negative", "completely resected gastric GIST (high risk)". The disease is the first clause,
+    /// with its brackets, stage, TNM, grade, age and setting words set aside; failing that, the
+    /// name left after one or two leading descriptive words ("epithelioid glioblastoma").
+    /// Everything set aside is kept in ``DiseaseReading/modifiers`` so it can be shown.
+    private func describedDisease(_ text: String) -> DiseaseReading? {
+        var head = text
+        var setAside: [String] = []
+        func remove(_ pattern: String) {
+            while let range = head.range(of: pattern, options: [.regularExpression, .caseInsensitive]) {
+                setAside.append(head[range].trimmingCharacters(in: CharacterSet(charactersIn: " ,;()")))
+                head.replaceSubrange(range, with: " ")
+            }
+        }
+        remove(#"\s*\([^()]*\)"#)
+        // The first clause: what follows tells of the course, not of which disease it is.
+        let lowered = head.lowercased()
+        var end = lowered.endIndex
+        for marker in Self.clauseMarkers {
+            if let range = lowered.range(of: marker), range.lowerBound > lowered.startIndex, range.lowerBound < end { end = range.lowerBound }
+        }
+        if end < lowered.endIndex {
+            let offset = lowered.distance(from: lowered.startIndex, to: end)
+            let cut = head.index(head.startIndex, offsetBy: offset)
+            setAside.append(head[cut...].trimmingCharacters(in: CharacterSet(charactersIn: " ,;")))
+            head = String(head[..<cut])
+        }
+        for pattern in Self.descriptionPatterns { remove(pattern) }
+        head = head.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        guard !head.isEmpty else { return nil }
+        if head != text {
+            var inner = readDisease(head)
+            guard case .found = inner.resolution else { return nil }
+            inner.input = text
+            inner.modifiers += setAside.filter { !$0.isEmpty }
+            return inner
+        }
+        // One or two leading descriptive words the vocabulary does not join to the name; a disease
+        // state ("smouldering myeloma") is never dropped, since it changes the treatment.
+        let words = head.split(separator: " ").map(String.init)
+        for count in 1...2 where words.count > count {
+            let dropped = words.prefix(count).map { $0.lowercased() }
+            guard !dropped.contains(where: { Self.diseaseStateWords.contains($0) }) else { return nil }
+            let rest = words.dropFirst(count).joined(separator: " ")
+            var inner = readDisease(rest)
+            guard case .found(let disease, let via) = inner.resolution else { continue }
+            inner.resolution = .found(disease, via: "\(via), after '\(dropped.joined(separator: " "))'")
+            inner.input = text
+            inner.modifiers.append(dropped.joined(separator: " "))
+            return inner
+        }
+        return nil
+    }
+
+    /// Where the first clause of a described disease ends.
+    private static let clauseMarkers = [
+        ";", ",", " progressing", " progressed", " progression", " relapsing", " relapsed after", " after ", " following ", " on ",
+        " treated ", " not responding", " refractory to ", " resistant to ", " intolerant", " with ", " without ", " who ", " since ",
+    ]
+
+    /// Stage, TNM, grade, age, durations and setting words inside a described disease.
+    private static let descriptionPatterns = [
+        #"\bstage\s+(?:0|[ivx]+|[1-4])[a-c]?[0-9]?\b"#, #"\b(?:y?p|c)?T[0-4x](?:is|[a-d])?(?:\s*N[0-3x][a-c]?)?(?:\s*M[01][a-c]?)?\b"#,
+        #"\bG[1-4]\b"#, #"\bage[sd]?\s+\d{1,3}\b"#, #"\b\d+(?:\.\d+)?\s*(?:years?|months?|weeks?|days?)\b"#,
+        #"\b(?:completely\s+|incompletely\s+)?resected\b"#, #"\bde\s+novo\b"#, #"\bwell[- ]differentiated\b"#,
+        #"\b(?:a)?symptomatic\b"#, #"\b(?:hormone|castration)[- ](?:sensitive|naive|naïve)\b"#, #"\bbcg[- ]unresponsive\b"#,
+        #"\b(?:high|low)[- ]volume\b"#, #"\bbulky\b"#, #"\bunresectable\b"#, #"\bmetastatic\b"#, #"\blocally\s+advanced\b"#,
+        #"\bnewly\s+diagnosed\b"#, #"\btreatment[- ]na[iï]ve\b"#,
+    ]
+
+    /// Words naming a state of a disease that is treated apart from it.
+    private static let diseaseStateWords: Set<String> = ["smouldering", "smoldering", "premalignant", "precursor"]
 
     // MARK: Steps
 
