@@ -198,8 +198,20 @@ extension Matcher {
     /// Jakafi (ruxolitinib), 2011, primary, post-PV and post-ET myelofibrosis).
     static let treatedAs: [String: String] = ["MS": "AML", "ETMF": "PMF", "PVMF": "PMF"]
 
+    /// The OncoTree tissues of haematological neoplasms (histiocytic neoplasms lie under `MYELOID`).
+    static let haematologicalTissues = ["MYELOID", "LYMPH"]
+
     func relation(of evidence: DiseaseReference, to patient: Disease?) -> DiseaseRelation {
-        if evidence.tumorAgnostic { return .tumorAgnostic }
+        if evidence.tumorAgnostic {
+            // A label for "solid tumors" does not cover a leukaemia, lymphoma or histiocytic
+            // neoplasm: there it is evidence from other diseases, an off-label option at best.
+            if evidence.isSolidTumoursOnly, let patient,
+                Self.haematologicalTissues.contains(where: { vocabularies.isDisease(patient.code, within: $0) })
+            {
+                return .other
+            }
+            return .tumorAgnostic
+        }
         guard let patient, let code = evidence.oncotree else { return .other }
         if code == patient.code { return .same }
         if let treated = Self.treatedAs[patient.code] {

@@ -106,11 +106,15 @@ extension Matcher {
     /// or codon (pirtobrutinib for BTK C481S after a covalent BTK inhibitor, NCCN Chronic Lymphocytic
     /// Leukemia/Small Lymphocytic Lymphoma 2025): it fits the patient more closely than a standard
     /// option, and ranks with the directed options that fit.
-    static func slot(tier: RankingTier, diseaseLevel: Bool, fit: SettingFit, specific: Bool) -> Int {
+    ///
+    /// `laterLine` marks a directed option two or more lines beyond the patient's (see
+    /// ``isForALaterLine(_:patient:)``): it follows the standard options of the patient's own line.
+    static func slot(tier: RankingTier, diseaseLevel: Bool, fit: SettingFit, specific: Bool, laterLine: Bool = false) -> Int {
         switch tier {
         case .approved:
             if diseaseLevel { return fit == .poor ? Slot.standardForAnotherLine : Slot.standard }
-            return fit == .poor ? Slot.directedForAnotherLine : Slot.directed
+            if fit == .poor { return laterLine ? Slot.directedForLaterLine : Slot.directedForAnotherLine }
+            return Slot.directed
         case .clinical:
             if diseaseLevel { return Slot.standardForAnotherLine }
             return specific && fit != .poor ? Slot.specificClinical : Slot.clinical
@@ -125,12 +129,46 @@ extension Matcher {
         let inferred = !hits.contains { !$0.inferred && Self.tier($0) == tier }
         var fit = SettingFit.poor
         var specific = false
+        var laterLine = true
         for hit in hits where hit.inferred == inferred && Self.tier(hit) == tier {
             let hitFit = settingFit(hit.item, patient: patient)
             if hitFit.rank < fit.rank { fit = hitFit }
             specific = specific || Self.isSpecific(hit)
+            laterLine = laterLine && isForALaterLine(hit.item, patient: patient)
         }
-        return Self.slot(tier: tier, diseaseLevel: hits.allSatisfy(\.item.isDiseaseLevel), fit: fit, specific: specific)
+        return Self.slot(tier: tier, diseaseLevel: hits.allSatisfy(\.item.isDiseaseLevel), fit: fit, specific: specific, laterLine: laterLine)
+    }
+
+    /// Whether a row is for a line at least two beyond the patient's: its sequence needs two or more
+    /// drugs the patient has not had. Regorafenib after imatinib and sunitinib (FDA label: Stivarga
+    /// (regorafenib), 2013) for an untreated GIST, or the KRAS G12C doublets after fluoropyrimidine,
+    /// oxaliplatin and irinotecan (FDA labels: Krazati (adagrasib), 2024; Lumakras (sotorasib), 2025)
+    /// for untreated colorectal cancer, come after that line's own standard options; a row for the
+    /// next line (sotorasib after platinum in lung cancer) does not.
+    func isForALaterLine(_ item: EvidenceItem, patient: PatientContext) -> Bool {
+        func had(_ drug: String, besides listed: [String]) -> Bool {
+            patient.priorDrugs.contains(drug)
+                || vocabularies.drug(inn: drug).map { wanted in
+                    !wanted.drugClass.isEmpty
+                        && patient.priorDrugs.contains { !listed.contains($0) && vocabularies.drug(inn: $0)?.drugClass == wanted.drugClass }
+                } == true
+        }
+        var later = false
+        for setting in item.settings {
+            switch setting {
+            case .afterAll(let drugs):
+                guard drugs.filter({ !had($0, besides: drugs) }).count >= 2 else { return false }
+                later = true
+            case .afterSeveral(let count, let drugs):
+                guard count - drugs.filter({ had($0, besides: []) }).count >= 2 else { return false }
+                later = true
+            case .firstLine, .secondLine, .after, .maintenance:
+                return false
+            case .adjuvant, .neoadjuvant:
+                continue
+            }
+        }
+        return later
     }
 
     /// Curated (guideline) evidence in the patient's own disease, or one containing it, for the
@@ -150,9 +188,10 @@ extension Matcher {
         static let directedForAnotherLine = 3
         static let clinical = 4
         static let standard = 5
-        static let offLabel = 6
-        static let standardForAnotherLine = 7
-        static let preclinical = 8
+        static let directedForLaterLine = 6
+        static let offLabel = 7
+        static let standardForAnotherLine = 8
+        static let preclinical = 9
     }
 
     /// The patient's disease or one containing it first, then tumour-agnostic, related, other.
@@ -289,7 +328,9 @@ extension Matcher {
             var preferenceRank = 3
             var preference: GuidelinePreference?
             var fit = SettingFit.poor
+            var laterLine = true
             for hit in usable where hit.inferred == inferred && Self.tier(hit) == bestTier {
+                laterLine = laterLine && isForALaterLine(hit.item, patient: patient)
                 // A guideline category speaks for its own setting: an adjuvant preference, or one for
                 // a line the patient is not at, does not order options for this patient.
                 if let rank = hit.item.preference?.rank, rank < preferenceRank, Self.preferenceApplies(hit.item),
@@ -445,7 +486,8 @@ extension Matcher {
             let diseaseLevel = usable.allSatisfy(\.item.isDiseaseLevel)
             let specific = usable.contains { $0.inferred == inferred && Self.tier($0) == bestTier && Self.isSpecific($0) }
             let key = [
-                demoted != nil ? demotionRank : 0, Self.slot(tier: bestTier, diseaseLevel: diseaseLevel, fit: fit, specific: specific),
+                demoted != nil ? demotionRank : 0,
+                Self.slot(tier: bestTier, diseaseLevel: diseaseLevel, fit: fit, specific: specific, laterLine: laterLine),
                 inferred ? 1 : 0, preferenceRank,
                 fit.rank, best.item.level.rank,
                 Self.diseaseRank(best),

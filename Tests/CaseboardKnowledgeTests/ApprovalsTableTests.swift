@@ -93,7 +93,7 @@ struct ApprovalsTableTests {
                 #expect(vocabularies.drug(inn: drug) != nil, "\(id): drug \(drug) not in the vocabulary")
             }
             let disease = row["disease"]
-            #expect(disease == "tumor-agnostic" || vocabularies.disease(code: disease) != nil, "\(id): disease \(disease)")
+            #expect(["tumor-agnostic", "solid-tumors"].contains(disease) || vocabularies.disease(code: disease) != nil, "\(id): disease \(disease)")
             for code in row["exclude"].split(separator: "|") {
                 #expect(vocabularies.disease(code: String(code)) != nil, "\(id): excluded code \(code)")
             }
@@ -147,7 +147,7 @@ struct ApprovalsTableTests {
     @Test func rowsScopedAsTheIssueAsks() throws {
         let rows = try Self.rows().rows
         // Tumour-agnostic BRAF V600E dabrafenib + trametinib leaves out colorectal cancer.
-        let agnostic = rows.first { $0["drugs"] == "dabrafenib + trametinib" && $0["disease"] == "tumor-agnostic" }
+        let agnostic = rows.first { $0["drugs"] == "dabrafenib + trametinib" && $0["disease"] == "solid-tumors" }
         #expect(agnostic?["exclude"] == "COADREAD")
         // Lapatinib + letrozole needs hormone receptor-positive, HER2-positive breast cancer.
         let lapatinib = rows.first { $0["drugs"] == "lapatinib + letrozole" }

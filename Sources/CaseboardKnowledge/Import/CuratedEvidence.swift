@@ -213,12 +213,15 @@ public enum CuratedEvidence {
                 approval = known
             }
             let diseaseCode = row["disease"]
-            if diseaseLevel, diseaseCode == "tumor-agnostic" || significance != .sensitivity {
+            if diseaseLevel, diseaseCode == "tumor-agnostic" || diseaseCode == "solid-tumors" || significance != .sensitivity {
                 throw KnowledgeStoreError("\(name):\(row.line): a disease-level row is sensitivity evidence for one OncoTree disease")
             }
             let disease: DiseaseReference
             if diseaseCode == "tumor-agnostic" {
-                disease = DiseaseReference(name: "any solid tumour", tumorAgnostic: true)
+                disease = DiseaseReference(name: "any tumour", tumorAgnostic: true)
+            } else if diseaseCode == "solid-tumors" {
+                // A label for "solid tumors": not for a leukaemia, lymphoma or histiocytic neoplasm.
+                disease = DiseaseReference(name: DiseaseReference.solidTumoursName, tumorAgnostic: true)
             } else if let known = vocabularies.disease(code: diseaseCode) {
                 disease = DiseaseReference(name: known.name, oncotree: known.code)
             } else {

@@ -181,6 +181,17 @@ public struct DiseaseReference: Sendable, Codable, Hashable {
         self.doid = doid
         self.tumorAgnostic = tumorAgnostic
     }
+
+    /// The name of a curated tumour-agnostic row whose label covers solid tumours only.
+    public static let solidTumoursName = "any solid tumour"
+
+    /// A tumour-agnostic row for solid tumours only ("solid tumors" in the FDA labels of
+    /// dabrafenib + trametinib, larotrectinib, entrectinib, selpercatinib and pembrolizumab for
+    /// MSI-H), which does not cover a haematological neoplasm. Read from the name, which is
+    /// stored by every store, so the distinction needs no schema change.
+    public var isSolidTumoursOnly: Bool {
+        tumorAgnostic && name.lowercased().contains("solid")
+    }
 }
 
 public enum TherapyInteraction: String, Sendable, Codable, Hashable {
