@@ -214,9 +214,13 @@ extension Matcher {
         }
         if patient.priorDrugs.isEmpty {
             if item.settings.contains(.firstLine) { return .fits }
+            // Maintenance follows a remission the patient has not had yet: oral azacitidine in first
+            // remission (FDA label: Onureg (azacitidine tablets), 2020) is not induction for newly
+            // diagnosed AML.
             let laterOnly = item.settings.allSatisfy {
                 switch $0 {
                 case .after, .afterAll, .afterSeveral, .secondLine: true
+                case .maintenance: !patient.inRemission
                 default: false
                 }
             }

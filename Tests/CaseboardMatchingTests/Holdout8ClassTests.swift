@@ -83,4 +83,26 @@ struct Holdout8ClassTests {
         )
         #expect(pretreated.options.first?.drugs == ["adagrasib", "cetuximab"])
     }
+
+    /// A maintenance row is for a patient in remission: oral azacitidine in first remission (FDA label:
+    /// Onureg (azacitidine tablets), 2020) had ranked first for newly diagnosed NPM1-mutated AML, above
+    /// azacitidine + venetoclax.
+    @Test func aMaintenanceRowWaitsForARemission() throws {
+        let rows = [
+            "M-1\tNPM1\tNPM1 mutation\tmutation\tAML\t\tazacitidine\tsensitivity\tA\tmaintenance\trecommended\t2020-09-01\tFDA label\tFDA label: Onureg (azacitidine tablets), 2020\t",
+            // FDA label: Venclexta (venetoclax), 2020: with azacitidine for newly diagnosed AML unfit for intensive induction.
+            "M-2\t-\t\tdisease\tAML\t\tazacitidine + venetoclax\tsensitivity\tA\tfirst-line\tpreferred\t2020-10-16\tFDA label\tFDA label: Venclexta (venetoclax), 2020\t",
+        ]
+        let matcher = try RuleFixture.matcher(rows: rows, name: "maintenance.tsv")
+        let newlyDiagnosed = matcher.match(PatientProfile(disease: "AML", alterations: ["NPM1 W288fs"]))
+        #expect(newlyDiagnosed.options.first?.drugs == ["azacitidine", "venetoclax"], "\(newlyDiagnosed.options.map(\.drugs))")
+        let inRemission = matcher.match(
+            PatientProfile(
+                disease: "AML",
+                alterations: ["NPM1 W288fs"],
+                priorTherapies: [PriorTherapy(drugs: ["cytarabine", "daunorubicin"], response: "complete remission")]
+            )
+        )
+        #expect(inRemission.options.first?.drugs == ["azacitidine"], "\(inRemission.options.map(\.drugs))")
+    }
 }
