@@ -9,14 +9,7 @@ import Testing
 /// table written for the test. Rows with `drug-…` drugs are placeholders for ordering rules.
 struct Holdout2ClassTests {
     static func matcher(_ rows: [String]) throws -> Matcher {
-        let vocabularies = try Fixture.vocabularies.get()
-        let (items, report) = try CuratedEvidence.parse(
-            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
-            vocabularies: vocabularies,
-            name: "holdout2-classes.tsv"
-        )
-        #expect(report.skipped.isEmpty, "skipped: \(report.examples)")
-        return Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "holdout2-classes"))
+        try RuleFixture.matcher(rows: rows, name: "holdout2-classes.tsv")
     }
 
     /// An adjuvant guideline preference does not order options after progression in advanced

@@ -9,17 +9,7 @@ import Testing
 /// each on a small table written for the test. Rows with `drug-…` drugs are placeholders.
 struct Holdout3HemeClassTests {
     static func matcher(_ rows: [String]) throws -> Matcher {
-        let vocabularies = try Fixture.vocabularies.get()
-        let (items, report) = try CuratedEvidence.parse(
-            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
-            vocabularies: vocabularies,
-            name: "holdout3-heme-classes.tsv"
-        )
-        #expect(report.skipped.isEmpty, "skipped: \(report.examples)")
-        return Matcher(
-            vocabularies: vocabularies,
-            index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "holdout3-heme-classes")
-        )
+        try RuleFixture.matcher(rows: rows, name: "holdout3-heme-classes.tsv")
     }
 
     /// Transcript junctions, karyotypes with breakpoints or alone, the 11q23 locus, mutation

@@ -9,17 +9,7 @@ import Testing
 /// each checked on the words a tumour board types or on a small table written for the test.
 struct Holdout3SolidClassTests {
     static func matcher(_ rows: [String]) throws -> Matcher {
-        let vocabularies = try Fixture.vocabularies.get()
-        let (items, report) = try CuratedEvidence.parse(
-            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
-            vocabularies: vocabularies,
-            name: "holdout3-solid-classes.tsv"
-        )
-        #expect(report.skipped.isEmpty, "skipped: \(report.examples)")
-        return Matcher(
-            vocabularies: vocabularies,
-            index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "holdout3-solid-classes")
-        )
+        try RuleFixture.matcher(rows: rows, name: "holdout3-solid-classes.tsv")
     }
 
     static func code(_ text: String) throws -> String? {

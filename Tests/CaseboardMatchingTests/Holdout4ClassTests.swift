@@ -9,17 +9,7 @@ import Testing
 /// small table written for the test. Each failed before its fix.
 struct Holdout4ClassTests {
     static func matcher(_ rows: [String]) throws -> Matcher {
-        let vocabularies = try Fixture.vocabularies.get()
-        let (items, report) = try CuratedEvidence.parse(
-            ([RuleFixture.header] + rows).joined(separator: "\n") + "\n",
-            vocabularies: vocabularies,
-            name: "holdout4-classes.tsv"
-        )
-        #expect(report.skipped.isEmpty, "skipped: \(report.examples)")
-        return Matcher(
-            vocabularies: vocabularies,
-            index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "holdout4-classes")
-        )
+        try RuleFixture.matcher(rows: rows, name: "holdout4-classes.tsv")
     }
 
     /// A label written for microsatellite-stable (pMMR) disease is found for a patient typed
