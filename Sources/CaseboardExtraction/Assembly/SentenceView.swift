@@ -285,7 +285,17 @@ extension AnnotatedDocument {
 
     private enum SentenceKind { case definition, aim }
 
-    static let aimPhrases = ["aimed to present", "aimed to describe", "aimed to report", "this report aimed", "aim of this report"]
+    /// Sentences that state what the report is about: its own patients, even in an
+    /// introduction ("In this article, we describe two patients with CLL who developed...").
+    static let aimPhrases =
+        ["aimed to present", "aimed to describe", "aimed to report", "this report aimed", "aim of this report"]
+        + ["we describe ", "we report ", "we present "].flatMap { verb in
+            [
+                "a case", "the case", "a patient", "an unusual case", "a rare case", "the first case", "two patients", "three patients", "two cases",
+                "three cases",
+            ]
+            .map { verb + $0 }
+        }
 
     private func kind(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SentenceKind? {
         // One pass over the sentence's bytes, case folded in place (the phrases are ASCII, lower

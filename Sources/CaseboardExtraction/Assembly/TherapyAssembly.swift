@@ -111,6 +111,9 @@ struct TherapyAssembly {
         if assembler.caseSeries { return true }
         return assembler.views.contains { view in
             if view.namesPatient { return true }
+            // A text that calls itself a case report ("…: a case report and literature review")
+            // reports a patient, even in a two-sentence abstract that never describes them.
+            if assembler.sentence(view, containsAnyOf: Self.caseReportWords, ignoringCase: true) { return true }
             return view.cues.contains { cue in
                 switch cue.cue {
                 case .patientReference, .malePronoun, .femalePronoun: return true
@@ -120,6 +123,8 @@ struct TherapyAssembly {
             }
         }
     }
+
+    private static let caseReportWords = ["case report", "case presentation"].map { Array($0.utf8) }
 
     // MARK: Drugs and lines
 
@@ -269,7 +274,19 @@ struct TherapyAssembly {
 
     private static let chemotherapyWord = [Array("chemotherapy".utf8)]
 
-    private static let toxicityWords = ["toxic", "side effect", "adverse"].map { Array($0.utf8) }
+    private static let toxicityWords = [
+        "toxic", "side effect", "adverse", "chemotherapy-induced", "chemotherapy-related", "chemotherapy-associated",
+    ].map { Array($0.utf8) }
+
+    /// "Following 30 days of induction chemotherapy, she developed…", "two weeks after the third
+    /// course of chemotherapy the patient developed…": an event the sentence places after it.
+    nonisolated(unsafe) private static let eventDuringTreatment =
+        /\b(?:developed|experienced)\b[^.;]{0,80}?\b(?:during|while\s+on|while\s+receiving)\s+(?:the\s+)?(?:treatment|therapy)\s+with\b/
+        .ignoresCase()
+    private static let duringTreatmentKeys = [Array("treatment with".utf8), Array("therapy with".utf8)]
+
+    nonisolated(unsafe) private static let eventAfterChemotherapy =
+        /\b(?:after|following|during)\s+(?:[\w-]+\s+){0,5}?chemotherapy\b[^.;]{0,60}?\b(?:developed|experienced)\b/.ignoresCase()
 
     /// "Chemotherapy" in a sentence that names no drug: the patient's latest line of cytotoxic
     /// drugs, so that "a partial response was gained after chemotherapy" is theirs. Not a refused,
@@ -942,10 +959,17 @@ struct TherapyAssembly {
         // was completed with toxic effects including nausea".
         // Only words of toxicity count there: after "chemotherapy, she developed fever and aphasia"
         // the symptoms may be a syndrome's the report names elsewhere.
+        // So do events the sentence says followed it: "chemotherapy-induced encephalitis",
+        // "following two cycles of induction chemotherapy, she developed fever".
         guard
             sectionsWithDrugs.contains(view.sentence.sectionIndex)
                 || assembler.sentence(view, containsAnyOf: Self.chemotherapyWord, ignoringCase: true)
-                    && assembler.sentence(view, containsAnyOf: Self.toxicityWords, ignoringCase: true)
+                    && (assembler.sentence(view, containsAnyOf: Self.toxicityWords, ignoringCase: true)
+                        || assembler.text(view.range).firstMatch(of: Self.eventAfterChemotherapy) != nil)
+                // "who developed an infection during treatment with a BTK inhibitor": the sentence
+                // itself puts the event under a treatment, named or not.
+                || assembler.sentence(view, containsAnyOf: Self.duringTreatmentKeys, ignoringCase: true)
+                    && assembler.text(view.range).firstMatch(of: Self.eventDuringTreatment) != nil
         else { return }
         if isPresentation(view, placed: placed) || isReliefByTreatment(view) { return }
         // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
