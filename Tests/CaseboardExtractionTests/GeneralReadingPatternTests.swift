@@ -51,4 +51,67 @@ struct GeneralReadingPatternTests {
         )
         #expect(allEventTerms(record).contains("autoimmune encephalitis"), "\(allEventTerms(record))")
     }
+
+    @Test func aDiseaseThatTurnsIntoAWorseOneOnTreatmentFailedIt() throws {
+        let (named, _) = try extract(
+            "A 74-year-old woman with chronic myelomonocytic leukemia progressed to acute myeloid leukemia after six cycles of decitabine."
+        )
+        #expect(named.therapies.first { $0.drugs == ["decitabine"] }?.response == .progressive)
+        let (before, _) = try extract(
+            "A 68-year-old man with myelodysplastic syndrome was given azacitidine, but his disease evolved into AML within a year."
+        )
+        #expect(before.therapies.first { $0.drugs == ["azacitidine"] }?.response == .progressive)
+    }
+
+    @Test func aDrugsFailureIsProgression() throws {
+        let (record, _) = try extract("A 52-year-old man with CML in chronic phase was switched to nilotinib because of imatinib failure.")
+        #expect(record.therapies.first { $0.drugs == ["imatinib"] }?.response == .progressive)
+        #expect(record.therapies.first { $0.drugs == ["nilotinib"] }?.response == nil)
+    }
+
+    @Test func growthUnderTreatmentIsProgression() throws {
+        let (record, _) = try extract(
+            "A 61-year-old woman with melanoma was given pembrolizumab. The largest nodule continued to grow on the next scan."
+        )
+        #expect(record.therapies.first?.response == .progressive)
+    }
+
+    @Test func aResponseNamedByWhereItWasSeenIsAResponse() throws {
+        let (record, _) = try extract("A 57-year-old man with lung adenocarcinoma started lorlatinib and had a durable intracranial response.")
+        #expect(record.therapies.first?.response == .partial)
+    }
+
+    @Test func aDeclineInEjectionFractionIsAnAdverseEvent() throws {
+        let (record, _) = try extract(
+            "A 63-year-old woman with breast cancer on trastuzumab had a decline in ejection fraction to 40%, and trastuzumab was held."
+        )
+        #expect(allEventTerms(record).contains("ejection fraction decreased"), "\(allEventTerms(record))")
+    }
+
+    @Test func pegylatedInterferonIsNotPlainInterferon() throws {
+        let (record, _) = try extract("A 49-year-old man with Erdheim-Chester disease was given pegylated interferon alpha, without benefit.")
+        #expect(record.therapies.map(\.drugs) == [["peginterferon alfa"]])
+        #expect(record.therapies.first?.response == .progressive)
+    }
+
+    @Test func shrinkageShortOfCompleteIsAPartialResponse() throws {
+        let (nodal, _) = try extract("A 75-year-old man with CLL was started on zanubrutinib and showed a nodal response at three months.")
+        #expect(nodal.therapies.first?.response == .partial)
+        let (nearly, _) = try extract(
+            "A 42-year-old woman with melanoma received encorafenib and binimetinib, with near-total disappearance of her lung nodules."
+        )
+        #expect(nearly.therapies.first?.response == .partial)
+    }
+
+    @Test func aNegatedOrExplosiveResponseIsProgression() throws {
+        let (none, _) = try extract("A 66-year-old man with colorectal cancer was treated with trifluridine/tipiracil with no objective response.")
+        #expect(none.therapies.first?.response == .progressive)
+        let (rapid, _) = try extract("A 59-year-old woman with bladder cancer was given atezolizumab and suffered hyperprogression within weeks.")
+        #expect(rapid.therapies.first?.response == .progressive)
+    }
+
+    @Test func bleedingAtAnUnnamedSiteIsAnAdverseEvent() throws {
+        let (record, _) = try extract("A 77-year-old man with mantle cell lymphoma received zanubrutinib and developed bleeding after a fall.")
+        #expect(allEventTerms(record).contains("hemorrhage"), "\(allEventTerms(record))")
+    }
 }

@@ -770,7 +770,21 @@ struct TherapyAssembly {
             lines[index].responseText = assembler.lowered(cue.range)
             lines[index].responseSpans.append(assembler.evidence(cue.range))
         }
+        // "because of gefitinib failure", "after imatinib treatment failure": the drug failed.
+        guard assembler.sentence(view, containsAnyOf: Self.failureKey, ignoringCase: true) else { return }
+        for item in placed {
+            guard case .line(let index) = item.item, lines[index].response == nil, !treatsNoCancer(index) else { continue }
+            let after = assembler.lowered(item.range.upperBound..<min(view.range.upperBound, item.range.upperBound + 20))
+            guard let failure = [" failure", "-failure", " treatment failure", " therapy failure"].first(where: { after.hasPrefix($0) }) else {
+                continue
+            }
+            let range = item.range.lowerBound..<(item.range.upperBound + failure.utf8.count)
+            if assembler.isNegated(range, in: view, window: 12) { continue }
+            record(.progressive, at: range, onLine: index)
+        }
     }
+
+    private static let failureKey = [Array("failure".utf8)]
 
     /// A line of drugs that treat no cancer: supportive care (bisphosphonates, G-CSF, antiemetics),
     /// analytes, or drugs known only from DrugBank (diuretics, beta-blockers). A tumour's course
