@@ -114,4 +114,39 @@ struct GeneralReadingPatternTests {
         let (record, _) = try extract("A 77-year-old man with mantle cell lymphoma received zanubrutinib and developed bleeding after a fall.")
         #expect(allEventTerms(record).contains("hemorrhage"), "\(allEventTerms(record))")
     }
+
+    @Test func whatADrugCanDoIsNotWhatThePatientHad() throws {
+        let (record, _) = try extract(
+            "A 69-year-old man with renal cell carcinoma received ipilimumab and nivolumab. Colitis is a frequent adverse event of checkpoint blockade."
+        )
+        #expect(allEventTerms(record).isEmpty, "\(allEventTerms(record))")
+    }
+
+    @Test func eventsOfAPatientOnADrugAreItsToxicities() throws {
+        let (record, _) = try extract("A 57-year-old woman with CML on nilotinib presented with pruritus and headache.")
+        let terms = allEventTerms(record)
+        #expect(terms.contains("pruritus"), "\(terms)")
+        #expect(terms.contains("headache"), "\(terms)")
+    }
+
+    @Test func lungToxicityNamedByTheOrganIsAnAdverseEvent() throws {
+        let (record, _) = try extract(
+            "A 33-year-old man with a testicular germ cell tumor received bleomycin, etoposide and cisplatin and developed pulmonary toxicity."
+        )
+        #expect(allEventTerms(record).contains("pulmonary toxicity"), "\(allEventTerms(record))")
+    }
+
+    @Test func aPancreaticNeuroendocrineNeoplasmIsAPancreaticNET() throws {
+        let (record, _) = try extract("A 51-year-old woman was found to have a pancreatic neuroendocrine neoplasm with liver metastases.")
+        #expect(record.diagnoses.map(\.oncotree).contains("PANET"), "\(record.diagnoses.map(\.name))")
+    }
+
+    @Test func aCaseReportAndLiteratureReviewTitleNamesTheCase() throws {
+        let (record, _) = try extract(
+            "Regorafenib-induced hand-foot skin reaction: a case report and review of the literature.\n\n"
+                + "Regorafenib is a multikinase inhibitor used in colorectal cancer."
+        )
+        #expect(record.therapies.flatMap(\.drugs).contains("regorafenib"))
+        #expect(allEventTerms(record).contains("palmar-plantar erythrodysesthesia syndrome"), "\(allEventTerms(record))")
+    }
 }

@@ -97,6 +97,12 @@ extension AnnotatedDocument {
                     {
                         continue
                     }
+                    // "…: a case report and literature review" names the report's own form.
+                    if phrase == "review" || phrase == "literature",
+                        Self.occurs(Self.caseReportBytes, in: bytes[range].map { Self.fold($0) })
+                    {
+                        continue
+                    }
                     if cue.cue == .patientReference {
                         if Self.specificPatientReferences.contains(phrase) { specificReference = true }
                     } else if Self.strongBackground.contains(phrase) {
@@ -331,6 +337,7 @@ extension AnnotatedDocument {
     }()
 
     static let aimPhraseBytes = aimPhrases.map { Array($0.utf8) }
+    static let caseReportBytes = Array("case report".utf8)
     static let definitionPhraseBytes = definitionPhrases.map { Array($0.utf8) }
 
     /// Whether `needle` occurs in `haystack`, byte for byte.

@@ -985,7 +985,7 @@ struct TherapyAssembly {
                 || assembler.sentence(view, containsAnyOf: Self.duringTreatmentKeys, ignoringCase: true)
                     && assembler.text(view.range).firstMatch(of: Self.eventDuringTreatment) != nil
         else { return }
-        if isPresentation(view, placed: placed) || isReliefByTreatment(view) { return }
+        if isPresentation(view, placed: placed) || isReliefByTreatment(view) || isGenericEventStatement(view) { return }
         // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
         let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
         let hasContext =
@@ -996,6 +996,9 @@ struct TherapyAssembly {
             // failure causing liver failure" names none).
             || !view.terms(.drug).isEmpty && assembler.sentence(view, containsAnyOf: Self.causeKeys, ignoringCase: true)
                 && assembler.text(view.range).firstMatch(of: Self.causeWords) != nil
+            // "a man with CML on imatinib presented with periorbital edema": events of a patient
+            // on the drug.
+            || view.terms(.drug).contains { $0.range.lowerBound >= 3 && assembler.lowered($0.range.lowerBound - 3..<$0.range.lowerBound) == "on " }
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
@@ -1021,6 +1024,22 @@ struct TherapyAssembly {
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
     }
+
+    /// "Colitis is a common adverse event of nivolumab", "ILD and effusions are side effects of
+    /// TKIs": what a drug can do, not what this patient had. Not when the sentence speaks of the
+    /// patient ("her rash is a known side effect of erlotinib").
+    private func isGenericEventStatement(_ view: SentenceView) -> Bool {
+        guard assembler.sentence(view, containsAnyOf: Self.genericEventKeys, ignoringCase: true),
+            assembler.text(view.range).firstMatch(of: Self.genericEventWords) != nil
+        else { return false }
+        return !view.namesPatient
+            && !view.cues.contains { [.patientReference, .malePronoun, .femalePronoun].contains($0.cue) }
+    }
+
+    private static let genericEventKeys = ["adverse", "side effect", "side-effect", "toxicit", "complication"].map { Array($0.utf8) }
+    nonisolated(unsafe) private static let genericEventWords =
+        /\b(?:is|are)\s+(?:a\s+|an\s+|the\s+)?(?:(?:most\s+)?(?:common|known|rare|well[- ]known|frequent|recogni[sz]ed|uncommon|serious|potential|reported|typical|class)\s+)?(?:[a-z-]+\s+)?(?:adverse\s+(?:events?|effects?|reactions?)|side[- ]effects?|toxicit(?:y|ies)|complications?)\s+(?:of|with|associated|in)\b/
+        .ignoresCase()
 
     /// Leads that make the events after them a reason to treat, a suspicion or a non-drug cause:
     /// "treatment for hypertension and diabetes", "to prevent seizures", "heparin in suspicion of
