@@ -149,4 +149,17 @@ struct GeneralReadingPatternTests {
         #expect(record.therapies.flatMap(\.drugs).contains("regorafenib"))
         #expect(allEventTerms(record).contains("palmar-plantar erythrodysesthesia syndrome"), "\(allEventTerms(record))")
     }
+
+    @Test func anInfectionDuringTreatmentIsAnAdverseEventNotADiagnosis() throws {
+        let (record, _) = try extract(
+            "A 72-year-old man with CLL started ibrutinib. Four months later he developed Pneumocystis jirovecii pneumonia and was given co-trimoxazole."
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains { $0.contains("pneumocystis") }, "\(names)")
+        #expect(allEventTerms(record).contains { $0.contains("pneumocystis") }, "\(allEventTerms(record))")
+        let (history, _) = try extract(
+            "A 64-year-old woman with a history of tuberculosis was diagnosed with lung adenocarcinoma and received osimertinib."
+        )
+        #expect(history.diagnoses.map(\.name).contains("tuberculosis"), "\(history.diagnoses.map(\.name))")
+    }
 }
