@@ -19,6 +19,9 @@ struct CaseAssembler {
     let timeCache: TimeCache
     /// Adverse-event vocabulary indices of conditions the text lays on the cancer itself.
     private(set) var cancerCausedConditions: Set<Int> = []
+    /// Where the report first gives the patient an anticancer drug or chemotherapy: infections
+    /// after it are toxicities, not diagnoses.
+    private(set) var treatmentStart = Int.max
 
     init(annotated: AnnotatedDocument, vocabularies: Vocabularies) {
         self.annotated = annotated
@@ -29,6 +32,43 @@ struct CaseAssembler {
         timeCache = TimeCache(sentences: views.count)
         clock = resolveTimes()
         cancerCausedConditions = findCancerCausedConditions()
+        treatmentStart = findTreatmentStart()
+    }
+
+    /// The first anticancer drug (not a supportive drug or a substance) or "chemotherapy" in a
+    /// sentence about the patient.
+    private func findTreatmentStart() -> Int {
+        for view in views where view.isPatient {
+            let drug = view.terms(.drug).first { term in
+                guard case .drug(let index) = term.concept else { return false }
+                return !["substance", "supportive", "other"].contains(vocabularies.drugs[index].category)
+            }
+            if let drug { return drug.range.lowerBound }
+            if text(view.range, containsAnyOf: Self.chemotherapyWord, ignoringCase: true) { return view.range.lowerBound }
+        }
+        return Int.max
+    }
+
+    private static let chemotherapyWord = [Array("chemotherapy".utf8)]
+
+    /// Words of an infection's name: "Pneumocystis pneumonia", "invasive aspergillosis",
+    /// "cytomegalovirus infection". Chronic viral infections (HIV, hepatitis B or C) are left
+    /// out: they are the patient's conditions whenever they are named.
+    private static let infectionWords = [
+        "infection", "pneumonia", "tuberculosis", "aspergillosis", "mucormycosis", "candidiasis", "sepsis", "meningitis", "zoster",
+        "herpes", "abscess", "cryptococcosis", "histoplasmosis", "nocardiosis", "listeriosis", "toxoplasmosis", "reactivation",
+        "bacteremia", "fungemia",
+    ]
+
+    /// An infection named after the patient's treatment began: a toxicity of that treatment,
+    /// not a diagnosis (infections during therapy are adverse events). Not one given as history
+    /// or as what a drug was for ("levofloxacin for pneumonia").
+    func isInfectionDuringTreatment(_ range: Range<Int>, disease: Disease, in view: SentenceView) -> Bool {
+        guard !disease.isCancer, range.lowerBound > treatmentStart else { return false }
+        let name = disease.name.lowercased()
+        guard Self.infectionWords.contains(where: { name.contains($0) }), !name.contains("hiv"), !name.contains("hepatitis") else { return false }
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 40)..<range.lowerBound)
+        return !["history of", " for ", "prophylaxis", "prevent", "risk of", "latent"].contains { before.contains($0) }
     }
 
     /// Conditions the text names as the cancer's own doing: "hypercalcemia of malignancy",
@@ -344,7 +384,9 @@ struct CaseAssembler {
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
                 if namesAMarkerOrPattern(term.range, in: view) || isRelativesDisease(term.range, in: view) { continue }
-                if !disease.isCancer, isTreatmentEffect(term.range, in: view) { complications.insert(disease.code) }
+                if !disease.isCancer, isTreatmentEffect(term.range, in: view) || isInfectionDuringTreatment(term.range, disease: disease, in: view) {
+                    complications.insert(disease.code)
+                }
                 let surface = lowered(term.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 if let best = byCode[disease.code]?.best {
                     // In place: a copy taken out and put back copies every span per mention,
@@ -560,6 +602,18 @@ struct CaseAssembler {
                 guard case .disease(let index) = term.concept else { continue }
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || isDiseaseNegated(term.range, in: view) { continue }
+                if isInfectionDuringTreatment(term.range, disease: disease, in: view) {
+                    // The event vocabulary's own term, where it has one, is filed by the therapy lines.
+                    if view.terms(.adverseEvent).contains(where: { $0.range.overlaps(term.range) }) { continue }
+                    guard let drug = latestTreatment(before: term.range.lowerBound) else { continue }
+                    let event = AdverseEvent(term: disease.name.lowercased(), drugs: [drug], spans: [evidence(term.range)])
+                    if let existing = events.firstIndex(where: { $0.term == event.term }) {
+                        events[existing].spans += event.spans
+                    } else {
+                        events.append(event)
+                    }
+                    continue
+                }
                 guard isTreatmentEffect(term.range, in: view) else { continue }
                 if disease.isCancer {
                     let before = lowered(max(view.range.lowerBound, term.range.lowerBound - 24)..<term.range.lowerBound)
@@ -586,6 +640,20 @@ struct CaseAssembler {
             }
         }
         return events
+    }
+
+    /// The anticancer drug named last before an offset, in sentences about the patient.
+    private func latestTreatment(before offset: Int) -> String? {
+        var found: (start: Int, name: String)?
+        for view in views where view.isPatient && view.range.lowerBound < offset {
+            for term in view.terms(.drug) where term.range.lowerBound < offset {
+                guard case .drug(let index) = term.concept else { continue }
+                let drug = vocabularies.drugs[index]
+                if ["substance", "supportive", "other"].contains(drug.category) { continue }
+                if found == nil || term.range.lowerBound > found!.start { found = (term.range.lowerBound, drug.name) }
+            }
+        }
+        return found?.name
     }
 
     /// Negation that applies to a disease: "no evidence of lymphoma", "ruled out", but not the

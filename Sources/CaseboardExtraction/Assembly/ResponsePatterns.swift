@@ -15,7 +15,9 @@ enum ResponsePatterns {
     /// Every pattern below needs one of these words (lower case); a sentence without any is not
     /// searched, since the patterns cost far more per sentence than a byte test. A new pattern
     /// adds its word here.
-    static let keys = ["metasta", "resist", "refractor", "died", "remain", "progression", "hematolog", "new", "pfs"].map { Array($0.utf8) }
+    static let keys = [
+        "metasta", "resist", "refractor", "died", "remain", "progress", "hematolog", "new", "pfs", "transform", "evol",
+    ].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
     nonisolated(unsafe) private static let patternList: [(Regex<Substring>, ResponseKind, Bool)] = [
@@ -42,6 +44,13 @@ enum ResponsePatterns {
         (
             /\b(?:progression[- ]free\s+survival|pfs)\s+(?:\(pfs\)\s+)?(?:was\s+|of\s+)(?:more\s+than\s+|over\s+)?(?:[6-9]|[1-9]\d)\s+months\b/,
             .stable, false
+        ),
+        // A disease that turns into a worse one on treatment failed it: "progressed to AML after
+        // four cycles of azacitidine", "transformed to small cell lung cancer", "evolved into
+        // blast crisis". The new disease is part of the match, so a drug named after it still binds.
+        (
+            /\b(?:progress(?:ed|ion)|transform(?:ed|ation)|evolv(?:ed|ing)|evolution)\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:secondary\s+|overt\s+)?(?:acute\s+(?:myeloid|myelogenous|lymphoblastic)\s+leuka?emia|s?aml|myelofibrosis|blast(?:ic)?\s+(?:crisis|phase)|small[- ]cell\s+(?:lung\s+)?(?:cancer|carcinoma)|sclc|diffuse\s+large\s+b-cell\s+lymphoma|dlbcl|richter(?:'s)?\s+(?:syndrome|transformation))\b/,
+            .progressive, false
         ),
         // Haematological improvement (IWG) is a response short of remission.
         (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),

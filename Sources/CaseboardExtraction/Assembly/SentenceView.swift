@@ -97,6 +97,12 @@ extension AnnotatedDocument {
                     {
                         continue
                     }
+                    // "…: a case report and literature review" names the report's own form.
+                    if phrase == "review" || phrase == "literature",
+                        Self.occurs(Self.caseReportBytes, in: bytes[range].map { Self.fold($0) })
+                    {
+                        continue
+                    }
                     if cue.cue == .patientReference {
                         if Self.specificPatientReferences.contains(phrase) { specificReference = true }
                     } else if Self.strongBackground.contains(phrase) {
@@ -285,7 +291,17 @@ extension AnnotatedDocument {
 
     private enum SentenceKind { case definition, aim }
 
-    static let aimPhrases = ["aimed to present", "aimed to describe", "aimed to report", "this report aimed", "aim of this report"]
+    /// Sentences that state what the report is about: its own patients, even in an
+    /// introduction ("In this article, we describe two patients with CLL who developed...").
+    static let aimPhrases =
+        ["aimed to present", "aimed to describe", "aimed to report", "this report aimed", "aim of this report"]
+        + ["we describe ", "we report ", "we present "].flatMap { verb in
+            [
+                "a case", "the case", "a patient", "an unusual case", "a rare case", "the first case", "two patients", "three patients", "two cases",
+                "three cases",
+            ]
+            .map { verb + $0 }
+        }
 
     private func kind(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SentenceKind? {
         // One pass over the sentence's bytes, case folded in place (the phrases are ASCII, lower
@@ -321,6 +337,7 @@ extension AnnotatedDocument {
     }()
 
     static let aimPhraseBytes = aimPhrases.map { Array($0.utf8) }
+    static let caseReportBytes = Array("case report".utf8)
     static let definitionPhraseBytes = definitionPhrases.map { Array($0.utf8) }
 
     /// Whether `needle` occurs in `haystack`, byte for byte.

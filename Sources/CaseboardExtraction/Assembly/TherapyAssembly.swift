@@ -111,6 +111,9 @@ struct TherapyAssembly {
         if assembler.caseSeries { return true }
         return assembler.views.contains { view in
             if view.namesPatient { return true }
+            // A text that calls itself a case report ("…: a case report and literature review")
+            // reports a patient, even in a two-sentence abstract that never describes them.
+            if assembler.sentence(view, containsAnyOf: Self.caseReportWords, ignoringCase: true) { return true }
             return view.cues.contains { cue in
                 switch cue.cue {
                 case .patientReference, .malePronoun, .femalePronoun: return true
@@ -120,6 +123,8 @@ struct TherapyAssembly {
             }
         }
     }
+
+    private static let caseReportWords = ["case report", "case presentation"].map { Array($0.utf8) }
 
     // MARK: Drugs and lines
 
@@ -269,7 +274,19 @@ struct TherapyAssembly {
 
     private static let chemotherapyWord = [Array("chemotherapy".utf8)]
 
-    private static let toxicityWords = ["toxic", "side effect", "adverse"].map { Array($0.utf8) }
+    private static let toxicityWords = [
+        "toxic", "side effect", "adverse", "chemotherapy-induced", "chemotherapy-related", "chemotherapy-associated",
+    ].map { Array($0.utf8) }
+
+    /// "Following 30 days of induction chemotherapy, she developed…", "two weeks after the third
+    /// course of chemotherapy the patient developed…": an event the sentence places after it.
+    nonisolated(unsafe) private static let eventDuringTreatment =
+        /\b(?:developed|experienced)\b[^.;]{0,80}?\b(?:during|while\s+on|while\s+receiving)\s+(?:the\s+)?(?:treatment|therapy)\s+with\b/
+        .ignoresCase()
+    private static let duringTreatmentKeys = [Array("treatment with".utf8), Array("therapy with".utf8)]
+
+    nonisolated(unsafe) private static let eventAfterChemotherapy =
+        /\b(?:after|following|during)\s+(?:[\w-]+\s+){0,5}?chemotherapy\b[^.;]{0,60}?\b(?:developed|experienced)\b/.ignoresCase()
 
     /// "Chemotherapy" in a sentence that names no drug: the patient's latest line of cytotoxic
     /// drugs, so that "a partial response was gained after chemotherapy" is theirs. Not a refused,
@@ -753,7 +770,21 @@ struct TherapyAssembly {
             lines[index].responseText = assembler.lowered(cue.range)
             lines[index].responseSpans.append(assembler.evidence(cue.range))
         }
+        // "because of gefitinib failure", "after imatinib treatment failure": the drug failed.
+        guard assembler.sentence(view, containsAnyOf: Self.failureKey, ignoringCase: true) else { return }
+        for item in placed {
+            guard case .line(let index) = item.item, lines[index].response == nil, !treatsNoCancer(index) else { continue }
+            let after = assembler.lowered(item.range.upperBound..<min(view.range.upperBound, item.range.upperBound + 20))
+            guard let failure = [" failure", "-failure", " treatment failure", " therapy failure"].first(where: { after.hasPrefix($0) }) else {
+                continue
+            }
+            let range = item.range.lowerBound..<(item.range.upperBound + failure.utf8.count)
+            if assembler.isNegated(range, in: view, window: 12) { continue }
+            record(.progressive, at: range, onLine: index)
+        }
     }
+
+    private static let failureKey = [Array("failure".utf8)]
 
     /// A line of drugs that treat no cancer: supportive care (bisphosphonates, G-CSF, antiemetics),
     /// analytes, or drugs known only from DrugBank (diuretics, beta-blockers). A tumour's course
@@ -942,12 +973,19 @@ struct TherapyAssembly {
         // was completed with toxic effects including nausea".
         // Only words of toxicity count there: after "chemotherapy, she developed fever and aphasia"
         // the symptoms may be a syndrome's the report names elsewhere.
+        // So do events the sentence says followed it: "chemotherapy-induced encephalitis",
+        // "following two cycles of induction chemotherapy, she developed fever".
         guard
             sectionsWithDrugs.contains(view.sentence.sectionIndex)
                 || assembler.sentence(view, containsAnyOf: Self.chemotherapyWord, ignoringCase: true)
-                    && assembler.sentence(view, containsAnyOf: Self.toxicityWords, ignoringCase: true)
+                    && (assembler.sentence(view, containsAnyOf: Self.toxicityWords, ignoringCase: true)
+                        || assembler.text(view.range).firstMatch(of: Self.eventAfterChemotherapy) != nil)
+                // "who developed an infection during treatment with a BTK inhibitor": the sentence
+                // itself puts the event under a treatment, named or not.
+                || assembler.sentence(view, containsAnyOf: Self.duringTreatmentKeys, ignoringCase: true)
+                    && assembler.text(view.range).firstMatch(of: Self.eventDuringTreatment) != nil
         else { return }
-        if isPresentation(view, placed: placed) || isReliefByTreatment(view) { return }
+        if isPresentation(view, placed: placed) || isReliefByTreatment(view) || isGenericEventStatement(view) { return }
         // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
         let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
         let hasContext =
@@ -958,6 +996,9 @@ struct TherapyAssembly {
             // failure causing liver failure" names none).
             || !view.terms(.drug).isEmpty && assembler.sentence(view, containsAnyOf: Self.causeKeys, ignoringCase: true)
                 && assembler.text(view.range).firstMatch(of: Self.causeWords) != nil
+            // "a man with CML on imatinib presented with periorbital edema": events of a patient
+            // on the drug.
+            || view.terms(.drug).contains { $0.range.lowerBound >= 3 && assembler.lowered($0.range.lowerBound - 3..<$0.range.lowerBound) == "on " }
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
@@ -983,6 +1024,22 @@ struct TherapyAssembly {
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
     }
+
+    /// "Colitis is a common adverse event of nivolumab", "ILD and effusions are side effects of
+    /// TKIs": what a drug can do, not what this patient had. Not when the sentence speaks of the
+    /// patient ("her rash is a known side effect of erlotinib").
+    private func isGenericEventStatement(_ view: SentenceView) -> Bool {
+        guard assembler.sentence(view, containsAnyOf: Self.genericEventKeys, ignoringCase: true),
+            assembler.text(view.range).firstMatch(of: Self.genericEventWords) != nil
+        else { return false }
+        return !view.namesPatient
+            && !view.cues.contains { [.patientReference, .malePronoun, .femalePronoun].contains($0.cue) }
+    }
+
+    private static let genericEventKeys = ["adverse", "side effect", "side-effect", "toxicit", "complication"].map { Array($0.utf8) }
+    nonisolated(unsafe) private static let genericEventWords =
+        /\b(?:is|are)\s+(?:a\s+|an\s+|the\s+)?(?:(?:most\s+)?(?:common|known|rare|well[- ]known|frequent|recogni[sz]ed|uncommon|serious|potential|reported|typical|class)\s+)?(?:[a-z-]+\s+)?(?:adverse\s+(?:events?|effects?|reactions?)|side[- ]effects?|toxicit(?:y|ies)|complications?)\s+(?:of|with|associated|in)\b/
+        .ignoresCase()
 
     /// Leads that make the events after them a reason to treat, a suspicion or a non-drug cause:
     /// "treatment for hypertension and diabetes", "to prevent seizures", "heparin in suspicion of

@@ -59,7 +59,7 @@ public enum ResponseVocabulary {
                 "complete hematologic and molecular remission", "complete radiological response", "complete radiologic response",
                 "complete radiographic response", "complete radiographic remission", "complete clinical response",
                 "complete pathological response", "complete pathologic response", "complete pathological remission",
-                "complete and durable response", "complete sustained response", "complete and sustained response",
+                "complete and durable response", "complete intracranial response", "complete sustained response", "complete and sustained response",
                 "complete functional remission", "complete regression", "complete tumor regression", "complete tumour regression",
                 "complete resolution", "fully disappear", "disappeared completely", "complete disappearance", "no evidence of disease",
                 "rapid and complete response", "molecular remission", "deep molecular response", "deep molecular responses",
@@ -93,6 +93,11 @@ public enum ResponseVocabulary {
                 // Imaging that improves is a shrinking tumour; a response that lasts was a response.
                 "radiological improvement", "radiologic improvement", "radiographic improvement", "clinical and radiological improvement",
                 "clinical and radiologic improvement", "response was maintained", "response was sustained", "maintained response",
+                // A response named by where or how it was seen.
+                "metabolic response", "intracranial response", "durable intracranial response", "extracranial response",
+                "systemic response", "cns response", "biochemical response",
+                "nodal response", "near-total disappearance", "near-complete disappearance", "almost complete disappearance",
+                "near-complete resolution",
             ]
         )
         add(.partial, ["PR", "VGPR", "PCyR", "MMR", "MCyR", "MMolR"], exactCase: true)
@@ -115,12 +120,19 @@ public enum ResponseVocabulary {
                 "not show efficacy", "no efficacy", "lack of efficacy", "without efficacy", "refractory to", "refractory",
                 "treatment failure", "primary resistance", "oligoprogression", "new lesions", "new lesion", "new metastases",
                 "new metastasis", "growing lesion", "rapidly growing lesion", "unresponsive", "no clinical benefit",
-                "without clinical benefit", "without any clinical benefit", "no sustained benefit", "without sustained benefit",
+                "without clinical benefit", "without any clinical benefit", "without benefit", "without any benefit", "no sustained benefit",
+                "without sustained benefit",
                 "no lasting benefit", "without lasting benefit", "inactivity", "blast crisis", "blastic crisis",
                 "blast phase", "response was poor", "poor response", "minimal effect", "loss of response", "lost response",
                 "lost their molecular response", "lost its molecular response", "loss of molecular response", "loss of mmr",
                 "loss of major molecular response", "without disease response", "without response", "without any response",
                 "without a response",
+                // Growth under treatment.
+                "continued to grow", "continued growing", "kept growing", "increased in size", "increase in size", "grew in size",
+                "tumor growth", "tumour growth", "regrowth", "further enlargement",
+                // A response word under "no" is failure ("no objective response"), as "no response" is.
+                "no objective response", "without objective response", "no clinical response", "no radiological response",
+                "no radiologic response", "no significant response", "hyperprogression", "hyperprogressive disease",
             ]
         )
         add(.progressive, ["PD"], exactCase: true)

@@ -281,6 +281,9 @@ extension Vocabularies {
     /// True when `match` is an abbreviation in parentheses right after what it abbreviates:
     /// the same concept, or (for a regimen) all of its component drugs.
     private func isDefinition(_ match: TermMatch, _ bytes: UnsafeBufferPointer<UInt8>, _ matches: [TermMatch], _ position: Int) -> Bool {
+        if case .regimen(let regimenIndex) = match.concept, isSpelledOutAfter(match, regimen: regimens[regimenIndex], bytes, matches, position) {
+            return true
+        }
         var open = match.range.lowerBound - 1
         while open >= 0, bytes[open] == 0x20 { open -= 1 }
         guard open >= 0, bytes[open] == 0x28 else { return false }
@@ -319,6 +322,39 @@ extension Vocabularies {
             }
             return false
         }
+    }
+}
+
+extension Vocabularies {
+    /// "CHOP therapy (cyclophosphamide, 750 mg/m2 on day 1; doxorubicin, ...; vincristine, ...;
+    /// prednisone, ...)": the brackets right after a regimen's abbreviation, a word or two on
+    /// ("therapy", "regimen"), name every one of its drugs, so the abbreviation is the regimen.
+    fileprivate func isSpelledOutAfter(
+        _ match: TermMatch,
+        regimen: Regimen,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ matches: [TermMatch],
+        _ position: Int
+    ) -> Bool {
+        guard !regimen.drugs.isEmpty else { return false }
+        var open = match.range.upperBound
+        while open < bytes.count, bytes[open] != 0x28 {
+            // Only a word or two may stand between the name and its brackets.
+            if open - match.range.upperBound > 24 || bytes[open] == 0x2E || bytes[open] == 0x3B || bytes[open] == 0x2C { return false }
+            open += 1
+        }
+        guard open < bytes.count else { return false }
+        // The brackets close within a dosing schedule's length; nested brackets end the search.
+        var close = open + 1
+        while close < bytes.count, close - open < 400, bytes[close] != 0x29, bytes[close] != 0x28 { close += 1 }
+        guard close < bytes.count, bytes[close] == 0x29 else { return false }
+        var names: Set<String> = []
+        var index = position + 1
+        while index < matches.count, matches[index].range.lowerBound < close {
+            if matches[index].range.lowerBound > open, case .drug(let drug) = matches[index].concept { names.insert(drugs[drug].name) }
+            index += 1
+        }
+        return regimen.drugs.allSatisfy(names.contains)
     }
 }
 
