@@ -16,6 +16,8 @@ extension Matcher {
     struct PatientAlteration {
         var label: String
         var pattern: AlterationPattern
+        /// Inherited or acquired, as written ("germline BRCA2"); unspecified when not said.
+        var origin: AlterationOrigin = .unspecified
     }
 
     /// What ranking and resistance need to know about the patient besides the evidence.
@@ -31,8 +33,10 @@ extension Matcher {
         var lineOfTherapy: Int?
         /// The phase of a chronic myeloid leukaemia, when the disease as written names it.
         var phase: LeukaemiaPhase? = nil
-        /// Every prior line ended in complete response and the disease is not called relapsed or
-        /// refractory: the patient is in remission, where maintenance is the line at hand.
+        /// Every prior line ended in complete or partial response and the disease is not called
+        /// relapsed or refractory: the patient is in remission or responding, where maintenance or
+        /// consolidation is the line at hand, not a line for progression (durvalumab, not tarlatamab,
+        /// after limited-stage SCLC chemoradiation: FDA labels Imfinzi 2024, Imdelltra 2024).
         var inRemission = false
     }
 
@@ -78,7 +82,8 @@ extension Matcher {
             priorClasses: classes,
             lineOfTherapy: lineOfTherapy,
             phase: Self.phase(of: diseaseText),
-            inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete } && !Self.saysRelapsed(diseaseText)
+            inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
+                && !Self.saysRelapsed(diseaseText)
         )
     }
 
@@ -166,10 +171,14 @@ extension Matcher {
         var result: [PatientAlteration] = []
         for alteration in [reading.alteration].compactMap({ $0 }) + reading.equivalents {
             let pattern = AlterationPattern(alteration)
-            if !result.contains(where: { $0.pattern == pattern }) { result.append(PatientAlteration(label: label, pattern: pattern)) }
+            if !result.contains(where: { $0.pattern == pattern }) {
+                result.append(PatientAlteration(label: label, pattern: pattern, origin: reading.origin))
+            }
             if let partner = alteration.partner, alteration.kind != .fusion {
                 let fusion = AlterationPattern(gene: alteration.gene, kind: .fusion, variant: "fusion", partner: partner)
-                if !result.contains(where: { $0.pattern == fusion }) { result.append(PatientAlteration(label: label, pattern: fusion)) }
+                if !result.contains(where: { $0.pattern == fusion }) {
+                    result.append(PatientAlteration(label: label, pattern: fusion, origin: reading.origin))
+                }
             }
         }
         return result

@@ -177,7 +177,7 @@ extension Matcher {
             if item.settings.contains(.firstLine) { return .fits }
             let laterOnly = item.settings.allSatisfy {
                 switch $0 {
-                case .after, .afterAll, .afterSeveral, .secondLine: true
+                case .after, .afterAll, .afterSeveral, .afterLines, .secondLine: true
                 default: false
                 }
             }
@@ -221,12 +221,16 @@ extension Matcher {
                     drugs.contains(drug) || vocabularies.drug(inn: drug).map { classes.contains($0.drugClass) } == true
                 }
                 if had.count >= count { return .fits }
+            case .afterLines(let count):
+                // Lines the profile lists, or the line it says is starting.
+                if max(patient.priors.count, (patient.lineOfTherapy ?? 1) - 1) >= count { return .fits }
             case .secondLine:
                 return .fits
             case .maintenance:
-                // In remission after the lines given, maintenance is the line the patient is at.
+                // In remission after the lines given, maintenance is the line the patient is at; after
+                // progression on the last line there is no response to maintain.
                 if patient.inRemission { return .fits }
-                laterLine = true
+                if patient.priors.last?.response != .progressive { laterLine = true }
             case .firstLine, .adjuvant, .neoadjuvant:
                 break
             }
@@ -378,7 +382,7 @@ extension Matcher {
                 let laterLine = usable.contains { hit in
                     hit.item.settings.contains {
                         switch $0 {
-                        case .secondLine, .after, .afterAll, .afterSeveral: true
+                        case .secondLine, .after, .afterAll, .afterSeveral, .afterLines: true
                         default: false
                         }
                     } && settingFit(hit.item, patient: patient) == .fits
@@ -411,14 +415,14 @@ extension Matcher {
                     !hit.item.settings.isEmpty
                         && hit.item.settings.allSatisfy {
                             switch $0 {
-                            case .secondLine, .after, .afterAll, .afterSeveral: true
+                            case .secondLine, .after, .afterAll, .afterSeveral, .afterLines: true
                             default: false
                             }
                         }
                 })
             {
                 demoted =
-                    "for relapsed or refractory disease; the patient is in complete remission after \(patient.priors.map(\.text).joined(separator: "; "))"
+                    "for relapsed or refractory disease; the patient is in remission or responding after \(patient.priors.map(\.text).joined(separator: "; "))"
             }
             let partner = best.alterations.compactMap { $0.pattern.kind == .fusion ? $0.pattern.partner : nil }.first
             let matchedLabels = Array(Set(group.lazy.flatMap { $0.alterations.lazy.map(\.label) })).sorted()
