@@ -38,6 +38,21 @@ extension Matcher {
         /// consolidation is the line at hand, not a line for progression (durvalumab, not tarlatamab,
         /// after limited-stage SCLC chemoradiation: FDA labels Imfinzi 2024, Imdelltra 2024).
         var inRemission = false
+        /// The disease as written says the patient cannot have intensive induction ("unfit", "not
+        /// eligible for intensive chemotherapy").
+        var unfitForIntensive = false
+    }
+
+    /// Whether the disease as written says the patient is unfit for intensive therapy.
+    static func saysUnfitForIntensive(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        if ["not fit for intensive", "ineligible for intensive", "not eligible for intensive", "not a candidate for intensive"].contains(where: {
+            lowered.contains($0)
+        }) {
+            return true
+        }
+        // "unfit", but not "unfit for transplant": transplant fitness says nothing about induction.
+        return lowered.contains("unfit") && !lowered.contains("transplant") && !lowered.contains("asct") && !lowered.contains("hsct")
     }
 
     /// The phase a chronic myeloid leukaemia is said to be in (NCCN Chronic Myeloid Leukemia
@@ -83,8 +98,23 @@ extension Matcher {
             lineOfTherapy: lineOfTherapy,
             phase: Self.phase(of: diseaseText),
             inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
-                && !Self.saysRelapsed(diseaseText)
+                && !Self.saysRelapsed(diseaseText),
+            unfitForIntensive: Self.saysUnfitForIntensive(diseaseText)
         )
+    }
+
+    /// The fusion a disease is defined by (WHO-HAEM5 2022: chronic myeloid leukaemia is BCR::ABL1-positive
+    /// by definition): a CML patient listed with only a kinase-domain change ("ABL1 A337V") still has the
+    /// fusion the CML labels are keyed to. Added unless the profile names the fusion or its absence.
+    static let definingFusions: [String: String] = ["CML": "BCR::ABL1 fusion", "CMLBCRABL1": "BCR::ABL1 fusion"]
+
+    func definingAlterations(of disease: Disease?, besides present: [PatientAlteration]) -> [PatientAlteration] {
+        guard let disease, let text = Self.definingFusions[disease.code], case .success(let alteration) = vocabularies.parseAlteration(text)
+        else { return [] }
+        let pattern = AlterationPattern(alteration)
+        guard !present.contains(where: { $0.pattern.gene == pattern.gene && ($0.pattern.kind == .fusion || Self.isNegativeFinding($0.pattern)) })
+        else { return [] }
+        return [PatientAlteration(label: "\(disease.name) (defined by \(text))", pattern: pattern)]
     }
 
     /// Reads the disease field through the vocabularies' clinician-input reader. A biomarker

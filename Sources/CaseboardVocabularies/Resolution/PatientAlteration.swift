@@ -330,6 +330,24 @@ extension Vocabularies {
                 return .success(reading)
             }
         }
+        // "CD19 retained", "CD30 weak": an antigen read by immunohistochemistry or flow that is still
+        // there, or faintly there, is expressed.
+        for word in [" retained", " weak", " dim", " weakly positive", " weak positive"] where loweredBody.hasSuffix(word) {
+            let head = String(body.dropLast(word.count)).trimmingCharacters(in: " ")
+            if case .success(let marker) = parseCoreAlteration(head, suggest: false), marker.kind == .mutation, marker.variant == "mutation",
+                Self.expressionMarkers.contains(marker.gene),
+                case .success(let expression) = parseCoreAlteration("\(marker.gene) overexpression", suggest: false)
+            {
+                return .success(
+                    PatientAlterationReading(
+                        input: trimmed,
+                        alteration: expression,
+                        origin: origin,
+                        notes: notes + ["'\(body)' read as \(marker.gene) protein expression"]
+                    )
+                )
+            }
+        }
         var result = parseCoreAlteration(body, suggest: false)
         // "FLT3-ITD positive", "KRAS G12C detected": a presence word after a complete alteration
         // says it was found, nothing more.
