@@ -111,4 +111,189 @@ struct Holdout7ClassTests {
         )
         #expect(progressing.options.first?.drugs == ["tarlatamab"], "\(progressing.options.map(\.drugs))")
     }
+
+    /// A row keyed "germline …" meets only a variant written as germline: belzutifan's label for von
+    /// Hippel-Lindau disease (FDA label Welireg 2021) does not lead a sporadic clear cell RCC whose VHL
+    /// variant is of unstated (almost always somatic) origin.
+    @Test func aGermlineOnlyRowMeetsOnlyAGermlineVariant() throws {
+        let rows = [
+            "G-1\tVHL\tgermline VHL mutation\tmutation\tRCC\t\tbelzutifan\tsensitivity\tA\t\tpreferred\t2021-08-13\tFDA label\tFDA label: Welireg (belzutifan), 2021\t"
+        ]
+        let matcher = try RuleFixture.matcher(rows: rows, name: "germline.tsv")
+        #expect(matcher.match(PatientProfile(disease: "CCRCC", alterations: ["VHL R167W"])).options.isEmpty)
+        #expect(matcher.match(PatientProfile(disease: "CCRCC", alterations: ["somatic VHL R167W"])).options.isEmpty)
+        #expect(matcher.match(PatientProfile(disease: "CCRCC", alterations: ["germline VHL R167W"])).options.map(\.drugs) == [["belzutifan"]])
+    }
+
+    /// A label aimed at an antigen most such tumours carry, for another line, ranks as a standard for
+    /// another line: CD20 bispecifics (after two or more lines) never sit between the first-line
+    /// regimens of a newly diagnosed DLBCL.
+    @Test func anAntigenLabelForAnotherLineFollowsTheFittingStandards() throws {
+        let rows = [
+            "A-1\t-\t\tdisease\tDLBCLNOS\t\trituximab + cyclophosphamide + doxorubicin + vincristine + prednisone\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN B-Cell Lymphomas 2025\t",
+            "A-2\t-\t\tdisease\tDLBCLNOS\t\tpolatuzumab vedotin + rituximab + cyclophosphamide + doxorubicin + prednisone\tsensitivity\tA\tfirst-line\tpreferred\t2023-04-19\tFDA label\tFDA label: Polivy (polatuzumab vedotin), 2023\t",
+            "A-3\tMS4A1\tMS4A1 expression\texpression\tDLBCLNOS\t\tepcoritamab\tsensitivity\tA\tafter:2 lines\trecommended\t2023-05-19\tFDA label\tFDA label: Epkinly (epcoritamab), 2023\t",
+        ]
+        let result = try RuleFixture.matcher(rows: rows, name: "antigen.tsv").match(PatientProfile(disease: "DLBCL", alterations: ["CD20 positive"]))
+        #expect(result.options.last?.drugs == ["epcoritamab"], "\(result.options.map(\.drugs))")
+    }
+
+    /// A directed option whose only guideline category is "useful in certain circumstances" yields to
+    /// the leading standard when a preferred directed option exists for the same alteration
+    /// (vemurafenib beside encorafenib + binimetinib in BRAF V600E lung cancer, NCCN Non-Small Cell
+    /// Lung Cancer 2025).
+    @Test func aCertainCircumstancesOptionYieldsToTheStandard() throws {
+        let rows = [
+            "C-1\tBRAF\tBRAF V600E\tallele\tNSCLC\t\tencorafenib + binimetinib\tsensitivity\tA\tfirst-line\tpreferred\t2023-10-11\tFDA label\tFDA label: Braftovi (encorafenib), 2023\t",
+            "C-2\tBRAF\tBRAF V600E\tallele\tNSCLC\t\tvemurafenib\tsensitivity\tA\t\tcircumstances\t\tNCCN\tNCCN Non-Small Cell Lung Cancer 2025\t",
+            "C-3\t-\t\tdisease\tNSCLC\t\tcarboplatin + pemetrexed + pembrolizumab\tsensitivity\tA\tfirst-line\tpreferred\t2017-05-10\tFDA label\tFDA label: Keytruda (pembrolizumab), 2017\t",
+        ]
+        let result = try RuleFixture.matcher(rows: rows, name: "circumstances.tsv").match(
+            PatientProfile(disease: "LUAD", alterations: ["BRAF V600E"])
+        )
+        #expect(
+            result.options.map { Set($0.drugs) } == [
+                ["binimetinib", "encorafenib"], ["carboplatin", "pembrolizumab", "pemetrexed"], ["vemurafenib"],
+            ]
+        )
+    }
+
+    /// Clinical evidence no curator has read (CIViC level B only) follows the standard options that fit.
+    @Test func uncuratedClinicalEvidenceFollowsTheFittingStandards() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let (parsed, _) = try CuratedEvidence.parse(
+            RuleFixture.header
+                + "\nX-1\tPBRM1\tPBRM1 mutation\tmutation\tCCRCC\t\teverolimus\tsensitivity\tB\t\t\t\tPubMed\tplaceholder\t\n",
+            vocabularies: vocabularies
+        )
+        var civic = parsed[0]
+        civic.id = "civic:EIDX"
+        civic.source = .civic
+        let rows = [
+            "S-1\t-\t\tdisease\tRCC\t\tpembrolizumab + axitinib\tsensitivity\tA\tfirst-line\tpreferred\t2019-04-19\tFDA label\tFDA label: Keytruda (pembrolizumab), 2019\t",
+            "S-2\t-\t\tdisease\tRCC\t\tnivolumab + cabozantinib\tsensitivity\tA\tfirst-line\tpreferred\t2021-01-22\tFDA label\tFDA label: Opdivo (nivolumab), 2021\t",
+        ]
+        let result = try RuleFixture.matcher(rows: rows, extra: [civic], name: "civic.tsv").match(
+            PatientProfile(disease: "CCRCC", alterations: ["PBRM1 Q100*"])
+        )
+        #expect(result.options.last?.drugs == ["everolimus"], "\(result.options.map(\.drugs))")
+    }
+
+    /// A driver-directed option comes before one aimed at an antigen most such tumours carry, other
+    /// things equal: a PARP inhibitor for BRCA2-altered prostate cancer before PSMA radioligand therapy.
+    @Test func aDriverDirectedOptionPrecedesAnAntigenDirectedOne() throws {
+        let rows = [
+            "D-1\tBRCA2\tBRCA2 deletion\tdeletion\tPRAD\t\tolaparib\tsensitivity\tA\tafter:abiraterone|enzalutamide\tpreferred\t2020-05-19\tFDA label\tFDA label: Lynparza (olaparib), 2020\t",
+            "D-2\tFOLH1\tFOLH1 expression\texpression\tPRAD\t\tlutetium lu 177 vipivotide tetraxetan\tsensitivity\tA\tafter:abiraterone|enzalutamide\tpreferred\t2022-03-23\tFDA label\tFDA label: Pluvicto (lutetium Lu 177 vipivotide tetraxetan), 2022\t",
+        ]
+        let result = try RuleFixture.matcher(rows: rows, name: "driver.tsv").match(
+            PatientProfile(
+                disease: "PRAD",
+                alterations: ["BRCA2 deletion", "PSMA PET positive"],
+                priorTherapies: [PriorTherapy(drugs: ["abiraterone"], response: "progressive disease")]
+            )
+        )
+        #expect(result.options.first?.drugs == ["olaparib"], "\(result.options.map(\.drugs))")
+    }
+
+    /// A label for the patient's line beats gene-level clinical evidence for the same regimen:
+    /// venetoclax + rituximab after a BTK inhibitor (FDA label Venclexta 2018) is read as the label
+    /// and leads venetoclax + obinutuzumab (a first-line label).
+    @Test func aFittingLabelIsReadBeforeGeneLevelClinicalEvidence() throws {
+        let rows = [
+            "V-1\t-\t\tdisease\tCLLSLL\t\tvenetoclax + obinutuzumab\tsensitivity\tA\tfirst-line\tpreferred\t2019-05-15\tFDA label\tFDA label: Venclexta (venetoclax), 2019\t",
+            "V-2\t-\t\tdisease\tCLLSLL\t\tvenetoclax + rituximab\tsensitivity\tA\tsecond-line\tpreferred\t2018-06-08\tFDA label\tFDA label: Venclexta (venetoclax), 2018\t",
+            "V-3\tPLCG2\tPLCG2 mutation\tmutation\tCLLSLL\t\tvenetoclax + rituximab\tsensitivity\tB\tafter:ibrutinib\tpreferred\t\tNCCN\tNCCN Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma 2025\t",
+        ]
+        let result = try RuleFixture.matcher(rows: rows, name: "label.tsv").match(
+            PatientProfile(
+                disease: "CLL",
+                alterations: ["PLCG2 R665W"],
+                priorTherapies: [PriorTherapy(drugs: ["ibrutinib"], response: "progressive disease")]
+            )
+        )
+        #expect(Set(result.options.first?.drugs ?? []) == ["rituximab", "venetoclax"], "\(result.options.map(\.drugs))")
+    }
+
+    /// After progression on a PD-1 inhibitor another PD-1 or PD-L1 inhibitor is demoted, even with a
+    /// row for the line (NCCN Non-Small Cell Lung Cancer 2025).
+    @Test func anotherCheckpointInhibitorIsDemotedAfterProgressionOnOne() throws {
+        let rows = [
+            "P-1\t-\t\tdisease\tNSCLC\t\tatezolizumab\tsensitivity\tA\tafter:carboplatin|cisplatin\tpreferred\t2016-10-18\tFDA label\tFDA label: Tecentriq (atezolizumab), 2016\t",
+            "P-2\t-\t\tdisease\tNSCLC\t\tdocetaxel + ramucirumab\tsensitivity\tA\tafter:carboplatin|cisplatin\trecommended\t2014-12-12\tFDA label\tFDA label: Cyramza (ramucirumab), 2014\t",
+        ]
+        let result = try RuleFixture.matcher(rows: rows, name: "checkpoint.tsv").match(
+            PatientProfile(
+                disease: "LUAD",
+                alterations: [],
+                priorTherapies: [PriorTherapy(drugs: ["carboplatin", "pemetrexed", "pembrolizumab"], response: "progressive disease")]
+            )
+        )
+        #expect(Set(result.options.first?.drugs ?? []) == ["docetaxel", "ramucirumab"], "\(result.options.map(\.drugs))")
+        #expect(result.options.first { $0.drugs == ["atezolizumab"] }?.demoted != nil)
+    }
+
+    /// A second CD19 CAR T-cell product after relapse on the first is demoted, even with a row for the
+    /// line (NCCN B-Cell Lymphomas 2025).
+    @Test func aSecondCARTProductIsDemotedAfterTheFirst() throws {
+        let rows = [
+            "T-1\tCD19\tCD19 expression\texpression\tDLBCLNOS\t\tlisocabtagene maraleucel\tsensitivity\tA\tsecond-line\tpreferred\t2022-06-24\tFDA label\tFDA label: Breyanzi (lisocabtagene maraleucel), 2022\t",
+            "T-2\t-\t\tdisease\tDLBCLNOS\t\tglofitamab\tsensitivity\tA\tafter:2 lines\t\t2023-06-15\tFDA label\tFDA label: Columvi (glofitamab), 2023\t",
+        ]
+        let result = try RuleFixture.matcher(rows: rows, name: "cart.tsv").match(
+            PatientProfile(
+                disease: "DLBCL",
+                alterations: ["CD19 retained"],
+                priorTherapies: [
+                    PriorTherapy(drugs: ["rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone"], response: "refractory"),
+                    PriorTherapy(drugs: ["axicabtagene ciloleucel"], response: "relapse"),
+                ]
+            )
+        )
+        #expect(result.options.first?.drugs == ["glofitamab"], "\(result.options.map(\.drugs))")
+    }
+
+    /// Intensive induction is demoted for a patient the disease text calls unfit for it (FDA label
+    /// Venclexta 2020); a maintenance row does not fit at diagnosis.
+    @Test func intensiveInductionAndMaintenanceYieldForAnUnfitNewlyDiagnosedPatient() throws {
+        let rows = [
+            "I-1\tFLT3\tFLT3 ITD\tregion\tAML\t\tquizartinib + cytarabine + daunorubicin\tsensitivity\tA\tfirst-line\tpreferred\t2023-07-20\tFDA label\tFDA label: Vanflyta (quizartinib), 2023\t",
+            "I-2\tFLT3\tFLT3 ITD\tregion\tAML\t\tsorafenib\tsensitivity\tB\tmaintenance\tcircumstances\t\tNCCN\tNCCN Acute Myeloid Leukemia 2025\t",
+            "I-3\t-\t\tdisease\tAML\t\tazacitidine + venetoclax\tsensitivity\tA\tfirst-line\tpreferred\t2020-10-16\tFDA label\tFDA label: Venclexta (venetoclax), 2020\t",
+        ]
+        let result = try RuleFixture.matcher(rows: rows, name: "unfit.tsv").match(
+            PatientProfile(disease: "newly diagnosed AML, age 80, unfit for intensive induction", alterations: ["FLT3-ITD"])
+        )
+        #expect(Set(result.options.first?.drugs ?? []) == ["azacitidine", "venetoclax"], "\(result.options.map(\.drugs))")
+        #expect(result.options.first { $0.drugs.contains("quizartinib") }?.demoted != nil)
+    }
+
+    /// A negative finding that puts one regimen outside its label (PD-L1 below 1 % for pembrolizumab
+    /// alone, FDA label Keytruda 2019) leaves the chemo-immunotherapy labelled whatever PD-L1 is.
+    @Test func aLabelLimitationOnAMonotherapyLeavesItsCombinations() throws {
+        let rows = [
+            "N-1\tCD274\tCD274 negative\texpression\tNSCLC\t\tpembrolizumab\tresistance\tA\t\t\t\tFDA label\tFDA label: Keytruda (pembrolizumab), 2019\t",
+            "N-2\t-\t\tdisease\tLUSC\t\tcarboplatin + paclitaxel + pembrolizumab\tsensitivity\tA\tfirst-line\tpreferred\t2018-10-30\tFDA label\tFDA label: Keytruda (pembrolizumab), 2018\t",
+        ]
+        let result = try RuleFixture.matcher(rows: rows, name: "limitation.tsv").match(PatientProfile(disease: "sqNSCLC", alterations: ["PD-L1 <1%"]))
+        #expect(result.options.map { Set($0.drugs) } == [["carboplatin", "paclitaxel", "pembrolizumab"]], "\(result.notRecommended.map(\.drugs))")
+    }
+
+    /// Chronic myeloid leukaemia is BCR::ABL1-positive by definition (WHO-HAEM5 2022): a profile that
+    /// lists only a kinase-domain change still meets the CML labels.
+    @Test func chronicMyeloidLeukaemiaImpliesItsFusion() throws {
+        let rows = [
+            "M-1\tABL1\tBCR::ABL1\tfusion-partner\tCML\t\tponatinib\tsensitivity\tA\tafter:2 of imatinib|dasatinib|nilotinib\tpreferred\t2020-12-18\tFDA label\tFDA label: Iclusig (ponatinib), 2020\t"
+        ]
+        let result = try RuleFixture.matcher(rows: rows, name: "cml.tsv").match(
+            PatientProfile(
+                disease: "CML-CP",
+                alterations: ["ABL1 A337V"],
+                priorTherapies: [
+                    PriorTherapy(drugs: ["imatinib"], response: "refractory"), PriorTherapy(drugs: ["dasatinib"], response: "progressive disease"),
+                ]
+            )
+        )
+        #expect(result.options.map(\.drugs) == [["ponatinib"]], "\(result.alterations.map(\.label))")
+    }
 }
