@@ -41,6 +41,18 @@ extension Matcher {
         /// The disease as written says the patient cannot have intensive induction ("unfit", "not
         /// eligible for intensive chemotherapy").
         var unfitForIntensive = false
+        /// The disease as written is a lower-risk myelodysplastic syndrome ("lower-risk MDS", "IPSS-R low").
+        var lowerRiskMDS = false
+    }
+
+    /// Whether the disease as written names a lower-risk group of a myelodysplastic syndrome (IPSS-R very
+    /// low, low or intermediate-1; NCCN Myelodysplastic Syndromes 2025), and no higher one.
+    static func saysLowerRisk(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        let higher = ["higher-risk", "higher risk", "high-risk", "high risk", "ipss-r high", "ipss-r very high", "intermediate-2", "int-2"]
+        if higher.contains(where: { lowered.contains($0) }) { return false }
+        let lower = ["lower-risk", "lower risk", "low-risk", "low risk", "ipss-r low", "ipss-r very low", "ipss low", "intermediate-1", "int-1"]
+        return lower.contains { lowered.contains($0) }
     }
 
     /// Whether the disease as written says the patient is unfit for intensive therapy.
@@ -99,7 +111,9 @@ extension Matcher {
             phase: Self.phase(of: diseaseText),
             inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
                 && !Self.saysRelapsed(diseaseText),
-            unfitForIntensive: Self.saysUnfitForIntensive(diseaseText)
+            unfitForIntensive: Self.saysUnfitForIntensive(diseaseText),
+            lowerRiskMDS: disease.map { $0.code == "MDS" || vocabularies.ancestors(of: $0.code).contains("MDS") } == true
+                && Self.saysLowerRisk(diseaseText)
         )
     }
 

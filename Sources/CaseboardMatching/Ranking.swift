@@ -475,6 +475,14 @@ extension Matcher {
             if demoted == nil, patient.unfitForIntensive, Self.isIntensiveInduction(drugSet) {
                 demoted = "intensive induction; the disease as written says the patient is unfit for it"
             }
+            // A hypomethylating agent as the first line of a lower-risk MDS: there the anaemia is treated first
+            // (erythropoiesis-stimulating agents, luspatercept), and hypomethylating agents follow them or serve
+            // higher-risk disease (NCCN Myelodysplastic Syndromes 2025).
+            if demoted == nil, patient.lowerRiskMDS, patient.priors.isEmpty,
+                drugs.allSatisfy({ vocabularies.drug(inn: $0)?.category == "hypomethylating" })
+            {
+                demoted = "a hypomethylating agent as the first line of a lower-risk MDS, where the anaemia is treated first"
+            }
             // In remission after every line: an option whose rows are all for relapsed or refractory
             // disease (second line, after a drug) is for a disease the patient does not have now;
             // menin inhibitors are labelled for relapsed or refractory AML (FDA label: Revuforj

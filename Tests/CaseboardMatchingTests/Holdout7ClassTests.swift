@@ -296,4 +296,18 @@ struct Holdout7ClassTests {
         )
         #expect(result.options.map(\.drugs) == [["ponatinib"]], "\(result.alterations.map(\.label))")
     }
+
+    /// In a lower-risk MDS as written, a hypomethylating agent is not the first line: the anaemia is
+    /// treated first (NCCN Myelodysplastic Syndromes 2025); in higher-risk MDS it leads.
+    @Test func hypomethylatingAgentsFollowAnaemiaTherapyInLowerRiskMDS() throws {
+        let rows = [
+            "H-1\t-\t\tdisease\tMDS\t\tazacitidine\tsensitivity\tA\tfirst-line\tpreferred\t2004-05-19\tFDA label\tFDA label: Vidaza (azacitidine), 2004\t",
+            "H-2\t-\t\tdisease\tMDS\t\tepoetin alfa\tsensitivity\tA\tfirst-line\trecommended\t\tNCCN\tNCCN Myelodysplastic Syndromes 2025\t",
+        ]
+        let matcher = try RuleFixture.matcher(rows: rows, name: "mds.tsv")
+        let lower = matcher.match(PatientProfile(disease: "lower-risk MDS (IPSS-R low), transfusion-dependent", alterations: []))
+        #expect(lower.options.map(\.drugs) == [["epoetin alfa"], ["azacitidine"]], "\(lower.options.map(\.drugs))")
+        let higher = matcher.match(PatientProfile(disease: "MDS, IPSS-R high", alterations: []))
+        #expect(higher.options.first?.drugs == ["azacitidine"], "\(higher.options.map(\.drugs))")
+    }
 }
