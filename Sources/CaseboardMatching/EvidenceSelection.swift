@@ -56,6 +56,9 @@ extension Matcher {
                 // the most specific; the first on ties.
                 var best: (PatientAlteration, ScopedMatch)?
                 for patient in alterations {
+                    // A row for an inherited variant meets only a variant written as germline: a VHL
+                    // variant of unstated origin in a clear cell renal cancer is almost always somatic.
+                    if box.item.germlineOnly, patient.origin != .germline { continue }
                     guard
                         let found = AlterationMatching.scoped(
                             patient: patient.pattern,

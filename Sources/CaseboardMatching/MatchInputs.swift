@@ -16,6 +16,8 @@ extension Matcher {
     struct PatientAlteration {
         var label: String
         var pattern: AlterationPattern
+        /// Inherited or acquired, as written ("germline BRCA2"); unspecified when not said.
+        var origin: AlterationOrigin = .unspecified
     }
 
     /// What ranking and resistance need to know about the patient besides the evidence.
@@ -31,9 +33,38 @@ extension Matcher {
         var lineOfTherapy: Int?
         /// The phase of a chronic myeloid leukaemia, when the disease as written names it.
         var phase: LeukaemiaPhase? = nil
-        /// Every prior line ended in complete response and the disease is not called relapsed or
-        /// refractory: the patient is in remission, where maintenance is the line at hand.
+        /// Every prior line ended in complete or partial response and the disease is not called
+        /// relapsed or refractory: the patient is in remission or responding, where maintenance or
+        /// consolidation is the line at hand, not a line for progression (durvalumab, not tarlatamab,
+        /// after limited-stage SCLC chemoradiation: FDA labels Imfinzi 2024, Imdelltra 2024).
         var inRemission = false
+        /// The disease as written says the patient cannot have intensive induction ("unfit", "not
+        /// eligible for intensive chemotherapy").
+        var unfitForIntensive = false
+        /// The disease as written is a lower-risk myelodysplastic syndrome ("lower-risk MDS", "IPSS-R low").
+        var lowerRiskMDS = false
+    }
+
+    /// Whether the disease as written names a lower-risk group of a myelodysplastic syndrome (IPSS-R very
+    /// low, low or intermediate-1; NCCN Myelodysplastic Syndromes 2025), and no higher one.
+    static func saysLowerRisk(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        let higher = ["higher-risk", "higher risk", "high-risk", "high risk", "ipss-r high", "ipss-r very high", "intermediate-2", "int-2"]
+        if higher.contains(where: { lowered.contains($0) }) { return false }
+        let lower = ["lower-risk", "lower risk", "low-risk", "low risk", "ipss-r low", "ipss-r very low", "ipss low", "intermediate-1", "int-1"]
+        return lower.contains { lowered.contains($0) }
+    }
+
+    /// Whether the disease as written says the patient is unfit for intensive therapy.
+    static func saysUnfitForIntensive(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        if ["not fit for intensive", "ineligible for intensive", "not eligible for intensive", "not a candidate for intensive"].contains(where: {
+            lowered.contains($0)
+        }) {
+            return true
+        }
+        // "unfit", but not "unfit for transplant": transplant fitness says nothing about induction.
+        return lowered.contains("unfit") && !lowered.contains("transplant") && !lowered.contains("asct") && !lowered.contains("hsct")
     }
 
     /// The phase a chronic myeloid leukaemia is said to be in (NCCN Chronic Myeloid Leukemia
@@ -78,8 +109,26 @@ extension Matcher {
             priorClasses: classes,
             lineOfTherapy: lineOfTherapy,
             phase: Self.phase(of: diseaseText),
-            inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete } && !Self.saysRelapsed(diseaseText)
+            inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
+                && !Self.saysRelapsed(diseaseText),
+            unfitForIntensive: Self.saysUnfitForIntensive(diseaseText),
+            lowerRiskMDS: disease.map { $0.code == "MDS" || vocabularies.ancestors(of: $0.code).contains("MDS") } == true
+                && Self.saysLowerRisk(diseaseText)
         )
+    }
+
+    /// The fusion a disease is defined by (WHO-HAEM5 2022: chronic myeloid leukaemia is BCR::ABL1-positive
+    /// by definition): a CML patient listed with only a kinase-domain change ("ABL1 A337V") still has the
+    /// fusion the CML labels are keyed to. Added unless the profile names the fusion or its absence.
+    static let definingFusions: [String: String] = ["CML": "BCR::ABL1 fusion", "CMLBCRABL1": "BCR::ABL1 fusion"]
+
+    func definingAlterations(of disease: Disease?, besides present: [PatientAlteration]) -> [PatientAlteration] {
+        guard let disease, let text = Self.definingFusions[disease.code], case .success(let alteration) = vocabularies.parseAlteration(text)
+        else { return [] }
+        let pattern = AlterationPattern(alteration)
+        guard !present.contains(where: { $0.pattern.gene == pattern.gene && ($0.pattern.kind == .fusion || Self.isNegativeFinding($0.pattern)) })
+        else { return [] }
+        return [PatientAlteration(label: "\(disease.name) (defined by \(text))", pattern: pattern)]
     }
 
     /// Reads the disease field through the vocabularies' clinician-input reader. A biomarker
@@ -166,10 +215,14 @@ extension Matcher {
         var result: [PatientAlteration] = []
         for alteration in [reading.alteration].compactMap({ $0 }) + reading.equivalents {
             let pattern = AlterationPattern(alteration)
-            if !result.contains(where: { $0.pattern == pattern }) { result.append(PatientAlteration(label: label, pattern: pattern)) }
+            if !result.contains(where: { $0.pattern == pattern }) {
+                result.append(PatientAlteration(label: label, pattern: pattern, origin: reading.origin))
+            }
             if let partner = alteration.partner, alteration.kind != .fusion {
                 let fusion = AlterationPattern(gene: alteration.gene, kind: .fusion, variant: "fusion", partner: partner)
-                if !result.contains(where: { $0.pattern == fusion }) { result.append(PatientAlteration(label: label, pattern: fusion)) }
+                if !result.contains(where: { $0.pattern == fusion }) {
+                    result.append(PatientAlteration(label: label, pattern: fusion, origin: reading.origin))
+                }
             }
         }
         return result

@@ -42,7 +42,7 @@ public struct Matcher: Sendable {
         var problems: [MatchProblem] = []
         let (disease, diseaseBiomarkers) = resolveDisease(profile.disease, alterations: typed, problems: &problems, via: &diseaseVia)
         problems += alterationProblems
-        let alterations = typed + diseaseBiomarkers
+        let alterations = typed + diseaseBiomarkers + definingAlterations(of: disease, besides: typed + diseaseBiomarkers)
         let priors = resolvePriors(profile.priorTherapies, problems: &problems)
         let patient = context(
             disease: disease,

@@ -107,9 +107,18 @@ extension Matcher {
     /// Leukemia/Small Lymphocytic Lymphoma 2025): it fits the patient more closely than a standard
     /// option, and ranks with the directed options that fit.
     ///
-    /// `laterLine` marks a directed option two or more lines beyond the patient's (see
-    /// ``isForALaterLine(_:patient:)``): it follows the standard options of the patient's own line.
-    static func slot(tier: RankingTier, diseaseLevel: Bool, fit: SettingFit, specific: Bool, laterLine: Bool = false) -> Int {
+    /// Clinical evidence that no curator has read (CIViC level B only) never outranks a standard
+    /// option that fits the line: it follows them. `laterLine` marks a directed option two or more
+    /// lines beyond the patient's (see ``isForALaterLine(_:patient:)``): it follows the standard
+    /// options of the patient's own line.
+    static func slot(
+        tier: RankingTier,
+        diseaseLevel: Bool,
+        fit: SettingFit,
+        specific: Bool,
+        curated: Bool = true,
+        laterLine: Bool = false
+    ) -> Int {
         switch tier {
         case .approved:
             if diseaseLevel { return fit == .poor ? Slot.standardForAnotherLine : Slot.standard }
@@ -117,6 +126,7 @@ extension Matcher {
             return Slot.directed
         case .clinical:
             if diseaseLevel { return Slot.standardForAnotherLine }
+            if !curated { return Slot.uncuratedClinical }
             return specific && fit != .poor ? Slot.specificClinical : Slot.clinical
         case .offLabel: return Slot.offLabel
         case .preclinical: return Slot.preclinical
@@ -133,7 +143,8 @@ extension Matcher {
         for hit in hits where hit.inferred == inferred && Self.tier(hit) == tier {
             let hitFit = settingFit(hit.item, patient: patient)
             if hitFit.rank < fit.rank { fit = hitFit }
-            specific = specific || Self.isSpecific(hit)
+            // Only specific evidence that itself fits the line (sorafenib's maintenance row does not place it at diagnosis).
+            specific = specific || (Self.isSpecific(hit) && hitFit != .poor)
             laterLine = laterLine && isForALaterLine(hit.item, patient: patient)
         }
         return Self.slot(tier: tier, diseaseLevel: hits.allSatisfy(\.item.isDiseaseLevel), fit: fit, specific: specific, laterLine: laterLine)
@@ -162,6 +173,9 @@ extension Matcher {
             case .afterSeveral(let count, let drugs):
                 guard count - drugs.filter({ had($0, besides: []) }).count >= 2 else { return false }
                 later = true
+            case .afterLines(let count):
+                guard count - max(patient.priors.count, (patient.lineOfTherapy ?? 1) - 1) >= 2 else { return false }
+                later = true
             case .firstLine, .secondLine, .after, .maintenance:
                 return false
             case .adjuvant, .neoadjuvant:
@@ -178,6 +192,32 @@ extension Matcher {
         hit.item.source == .curated && !hit.inferred && !hit.item.isDiseaseLevel && hit.specificity <= .codon && diseaseRank(hit) == 0
     }
 
+    /// Cytarabine with an anthracycline (7+3, FLAG-Ida), liposomal daunorubicin-cytarabine, or a drug
+    /// labelled only with them.
+    static func isIntensiveInduction(_ drugs: Set<String>) -> Bool {
+        if drugs.contains("daunorubicin and cytarabine liposome") { return true }
+        if drugs.contains("cytarabine"), !drugs.isDisjoint(with: ["daunorubicin", "idarubicin", "mitoxantrone"]) { return true }
+        return !drugs.isEmpty && drugs.isSubset(of: ["midostaurin", "quizartinib"])
+    }
+
+    /// Drug categories whose class shares the resistance after progression on one of its drugs:
+    /// targeted drugs, and cell therapies (a second anti-CD19 CAR T-cell product after relapse on
+    /// the first is not a standard option, NCCN B-Cell Lymphomas 2025).
+    static let classDemotionCategories: Set<String> = ["targeted", "cell therapy"]
+
+    /// Whether a hit is about an antigen the tumour carries (CD20, CD19, PD-L1 expression), not a
+    /// driver: such a label is read like one for the disease, so a label for another line (CD20
+    /// bispecifics after two lines in DLBCL, FDA labels Epkinly 2023, Columvi 2023) never leads
+    /// a line it is not for. HER2 overexpression is a driver and stays alteration-directed.
+    static func isAntigenPresence(_ hit: Hit) -> Bool {
+        !hit.item.profile.components.isEmpty
+            && hit.item.profile.components.allSatisfy { component in
+                // Not a driver (HER2) or a tumour-wide signature (MSI, TMB, MMR, HRD), which are keys of their own.
+                component.kind == .expression && !["ERBB2", "MSI", "TMB", "MMR", "HRD"].contains(component.gene)
+                    && !["negative", "wild-type", "loss", "low expression", "ultralow expression"].contains(component.variant.lowercased())
+            }
+    }
+
     /// The order of ``slot(tier:diseaseLevel:fit:specific:)``. Only the best standard option takes
     /// `leadingStandard`; the others follow every alteration-directed option of the disease, so a
     /// list of near-identical chemotherapy regimens never hides the targeted options.
@@ -189,9 +229,10 @@ extension Matcher {
         static let clinical = 4
         static let standard = 5
         static let directedForLaterLine = 6
-        static let offLabel = 7
-        static let standardForAnotherLine = 8
-        static let preclinical = 9
+        static let uncuratedClinical = 7
+        static let offLabel = 8
+        static let standardForAnotherLine = 9
+        static let preclinical = 10
     }
 
     /// The patient's disease or one containing it first, then tumour-agnostic, related, other.
@@ -214,13 +255,12 @@ extension Matcher {
         }
         if patient.priorDrugs.isEmpty {
             if item.settings.contains(.firstLine) { return .fits }
-            // Maintenance follows a remission the patient has not had yet: oral azacitidine in first
-            // remission (FDA label: Onureg (azacitidine tablets), 2020) is not induction for newly
-            // diagnosed AML.
+            // Maintenance follows a response to a first line the patient has not had yet: oral
+            // azacitidine in first remission (FDA label: Onureg (azacitidine tablets), 2020) is not
+            // induction for newly diagnosed AML.
             let laterOnly = item.settings.allSatisfy {
                 switch $0 {
-                case .after, .afterAll, .afterSeveral, .secondLine: true
-                case .maintenance: !patient.inRemission
+                case .after, .afterAll, .afterSeveral, .afterLines, .secondLine, .maintenance: true
                 default: false
                 }
             }
@@ -264,12 +304,16 @@ extension Matcher {
                     drugs.contains(drug) || vocabularies.drug(inn: drug).map { classes.contains($0.drugClass) } == true
                 }
                 if had.count >= count { return .fits }
+            case .afterLines(let count):
+                // Lines the profile lists, or the line it says is starting.
+                if max(patient.priors.count, (patient.lineOfTherapy ?? 1) - 1) >= count { return .fits }
             case .secondLine:
                 return .fits
             case .maintenance:
-                // In remission after the lines given, maintenance is the line the patient is at.
+                // In remission after the lines given, maintenance is the line the patient is at; after
+                // progression on the last line there is no response to maintain.
                 if patient.inRemission { return .fits }
-                laterLine = true
+                if patient.priors.last?.response != .progressive { laterLine = true }
             case .firstLine, .adjuvant, .neoadjuvant:
                 break
             }
@@ -296,7 +340,9 @@ extension Matcher {
         var otherDiseaseFusionLabels: Set<String> = []
         var progressedClasses: [String: Set<String>] = [:]
         for drug in progressed.flatMap(\.drugs) {
-            guard let entry = vocabularies.drug(inn: drug), entry.category == "targeted", !entry.drugClass.isEmpty else { continue }
+            guard let entry = vocabularies.drug(inn: drug), Self.classDemotionCategories.contains(entry.category), !entry.drugClass.isEmpty else {
+                continue
+            }
             progressedClasses[entry.drugClass, default: []].insert(drug)
         }
         let absentTargets = Set(
@@ -323,7 +369,14 @@ extension Matcher {
             if usable.contains(where: \.item.isDiseaseLevel), usable.contains(where: { !$0.item.isDiseaseLevel }) {
                 let directed = usable.filter { !$0.item.isDiseaseLevel }
                 let standard = usable.filter(\.item.isDiseaseLevel)
-                usable = placementSlot(standard, patient: patient) < placementSlot(directed, patient: patient) ? standard : directed
+                let standardSlot = placementSlot(standard, patient: patient)
+                let directedSlot = placementSlot(directed, patient: patient)
+                // A label for this line (venetoclax + rituximab after a BTK inhibitor, FDA label Venclexta
+                // 2018) is read as the label, not as the weaker clinical evidence keyed to a gene, unless that
+                // evidence is for the patient's very allele.
+                let labelFits = standard.contains { Self.tier($0) == .approved && settingFit($0.item, patient: patient) == .fits }
+                let directedIsClinical = !directed.contains { Self.tier($0) == .approved } && directedSlot != Slot.specificClinical
+                usable = standardSlot < directedSlot || (labelFits && directedIsClinical) ? standard : directed
             }
             // The best tier, then direct before inferred within it.
             var bestTier = RankingTier.preclinical
@@ -423,18 +476,33 @@ extension Matcher {
                 let laterLine = usable.contains { hit in
                     hit.item.settings.contains {
                         switch $0 {
-                        case .secondLine, .after, .afterAll, .afterSeveral: true
+                        case .secondLine, .after, .afterAll, .afterSeveral, .afterLines: true
                         default: false
                         }
                     } && settingFit(hit.item, patient: patient) == .fits
                 }
-                for drug in drugs where !laterLine {
-                    guard let own = vocabularies.drug(inn: drug), own.category == "targeted", !own.drugClass.isEmpty,
+                for drug in drugs {
+                    // A cell therapy's row for a later line is not for use after another product of its class:
+                    // a second anti-CD19 CAR T-cell product after relapse on the first is not a standard option.
+                    guard let own = vocabularies.drug(inn: drug), Self.classDemotionCategories.contains(own.category), !own.drugClass.isEmpty,
+                        !laterLine || own.category == "cell therapy",
                         let failed = progressedClasses[own.drugClass], !failed.contains(drug), anticipated.isDisjoint(with: failed)
                     else { continue }
                     demoted =
                         "\(drug) is of the class of \(failed.sorted().joined(separator: ", ")) (\(own.drugClass)), on which the patient progressed"
                     break
+                }
+            }
+            // Another PD-1 or PD-L1 inhibitor after progression on one: the same checkpoint is blocked, so
+            // the switch is not a new line (NCCN Non-Small Cell Lung Cancer 2025: no PD-1/PD-L1 inhibitor
+            // monotherapy after progression on one), unless its own row is written for use after that drug.
+            if demoted == nil {
+                let axis: Set<String> = ["PD-1 inhibitor", "PD-L1 inhibitor"]
+                let failed = Set(progressed.flatMap(\.drugs).filter { axis.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
+                if !failed.isEmpty, Self.anticipated(usable).isDisjoint(with: failed),
+                    let drug = drugs.first(where: { !failed.contains($0) && axis.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
+                {
+                    demoted = "\(drug) blocks the PD-1 checkpoint as \(failed.sorted().joined(separator: ", ")) did, on which the patient progressed"
                 }
             }
             // A CML drug whose labels do not cover the phase the patient's CML is in: asciminib is
@@ -446,6 +514,21 @@ extension Matcher {
                     "\(drug) is labelled for CML in \(Self.cmlPhasesLabelled[drug, default: []].map(\.rawValue).sorted().joined(separator: " and ")) "
                     + "phase only; the patient's CML is in \(phase.rawValue) phase"
             }
+            // Intensive induction for a patient the disease text calls unfit for it: venetoclax with a
+            // hypomethylating agent is the label for them (FDA label: Venclexta (venetoclax), 2020, age 75
+            // or more or comorbidities precluding intensive induction); midostaurin and quizartinib are
+            // labelled only with intensive induction (FDA labels Rydapt 2017, Vanflyta 2023).
+            if demoted == nil, patient.unfitForIntensive, Self.isIntensiveInduction(drugSet) {
+                demoted = "intensive induction; the disease as written says the patient is unfit for it"
+            }
+            // A hypomethylating agent as the first line of a lower-risk MDS: there the anaemia is treated first
+            // (erythropoiesis-stimulating agents, luspatercept), and hypomethylating agents follow them or serve
+            // higher-risk disease (NCCN Myelodysplastic Syndromes 2025).
+            if demoted == nil, patient.lowerRiskMDS, patient.priors.isEmpty,
+                drugs.allSatisfy({ vocabularies.drug(inn: $0)?.category == "hypomethylating" })
+            {
+                demoted = "a hypomethylating agent as the first line of a lower-risk MDS, where the anaemia is treated first"
+            }
             // In remission after every line: an option whose rows are all for relapsed or refractory
             // disease (second line, after a drug) is for a disease the patient does not have now;
             // menin inhibitors are labelled for relapsed or refractory AML (FDA label: Revuforj
@@ -456,14 +539,14 @@ extension Matcher {
                     !hit.item.settings.isEmpty
                         && hit.item.settings.allSatisfy {
                             switch $0 {
-                            case .secondLine, .after, .afterAll, .afterSeveral: true
+                            case .secondLine, .after, .afterAll, .afterSeveral, .afterLines: true
                             default: false
                             }
                         }
                 })
             {
                 demoted =
-                    "for relapsed or refractory disease; the patient is in complete remission after \(patient.priors.map(\.text).joined(separator: "; "))"
+                    "for relapsed or refractory disease; the patient is in remission or responding after \(patient.priors.map(\.text).joined(separator: "; "))"
             }
             let partner = best.alterations.compactMap { $0.pattern.kind == .fusion ? $0.pattern.partner : nil }.first
             let matchedLabels = Array(Set(group.lazy.flatMap { $0.alterations.lazy.map(\.label) })).sorted()
@@ -487,13 +570,24 @@ extension Matcher {
             // docs/ranking.md: demotion, tier (with disease-level options placed within it), direct
             // before inferred, guideline preference, fit to the setting, then evidence strength;
             // names break exact ties only.
-            let diseaseLevel = usable.allSatisfy(\.item.isDiseaseLevel)
-            let specific = usable.contains { $0.inferred == inferred && Self.tier($0) == bestTier && Self.isSpecific($0) }
+            let diseaseLevel = usable.allSatisfy { $0.item.isDiseaseLevel || (fit == .poor && Self.isAntigenPresence($0)) }
+            let specific = usable.contains {
+                $0.inferred == inferred && Self.tier($0) == bestTier && Self.isSpecific($0) && settingFit($0.item, patient: patient) != .poor
+            }
             let key = [
                 demoted != nil ? demotionRank : 0,
-                Self.slot(tier: bestTier, diseaseLevel: diseaseLevel, fit: fit, specific: specific, laterLine: laterLine),
+                Self.slot(
+                    tier: bestTier,
+                    diseaseLevel: diseaseLevel,
+                    fit: fit,
+                    specific: specific,
+                    curated: usable.contains { $0.item.source == .curated && Self.tier($0) == bestTier },
+                    laterLine: laterLine
+                ),
                 inferred ? 1 : 0, preferenceRank,
-                fit.rank, best.item.level.rank,
+                // A driver-directed option before one aimed at an antigen most such tumours carry (a
+                // PARP inhibitor for BRCA2-altered prostate cancer before PSMA radioligand therapy).
+                fit.rank, usable.allSatisfy { $0.item.isDiseaseLevel || Self.isAntigenPresence($0) } ? 1 : 0, best.item.level.rank,
                 Self.diseaseRank(best),
                 best.specificity.rank, curated ? 0 : 1, -forPatient, -newest,
             ]
@@ -585,6 +679,19 @@ extension Matcher {
             leads.removeAll { !hormonalLeads.contains($0.name) }
             options.removeAll { hormonalLeads.contains($0.name) }
         }
+        // A directed option whose guideline category is only "useful in certain circumstances", beside a
+        // preferred or recommended directed option for the same alteration that fits the line, is for
+        // particular patients (vemurafenib alone for BRAF V600E lung cancer beside the BRAF-MEK pairs, NCCN
+        // Non-Small Cell Lung Cancer 2025): the leading standard comes before it.
+        let mainstream = options.filter {
+            $0.key[0] == 0 && $0.key[1] == Slot.directed && [.preferred, .recommended].contains($0.option.preference)
+        }
+        for index in options.indices
+        where options[index].key[1] == Slot.directed && options[index].option.preference == .certainCircumstances
+            && mainstream.contains(where: { !Set($0.option.alterations).isDisjoint(with: options[index].option.alterations) })
+        {
+            options[index].key[1] = Slot.directedForAnotherLine
+        }
         // The best standard option fitting the patient's line leads the other standards, right after
         // the alteration-directed options that fit.
         if let lead = options.indices.filter({ options[$0].key[1] == Slot.standard }).min(by: { a, b in
@@ -659,6 +766,12 @@ extension Matcher {
         // colorectal cancer against anti-EGFR monotherapy resistance).
         for resistance in assessment.regimens where resistance.drugSet.isSubset(of: drugSet) {
             if resistance.drugSet != drugSet, support.supports(box.optionKey, anyOf: resistance.labels, atLeast: .b) { continue }
+            // A negative finding that puts one regimen outside its label (PD-L1 below 1 % for pembrolizumab
+            // alone, FDA label: Keytruda (pembrolizumab), 2019) says nothing of the combinations labelled
+            // whatever PD-L1 is (with carboplatin and a taxane in squamous lung cancer, KEYNOTE-407).
+            if resistance.drugSet != drugSet, resistance.hits.allSatisfy({ $0.alterations.allSatisfy { Self.isNegativeFinding($0.pattern) } }) {
+                continue
+            }
             let best = resistance.hits.min { $0.item.level < $1.item.level }!
             return NotRecommendedOption(
                 drugs: drugs,

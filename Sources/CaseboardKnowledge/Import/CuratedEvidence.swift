@@ -134,7 +134,10 @@ public enum CuratedEvidence {
         var items: [EvidenceItem] = []
         rows: for row in table.rows {
             let id = row["id"]
-            let alterationText = row["alteration"]
+            var alterationText = row["alteration"]
+            // "germline VHL mutation": a label for an inherited variant only.
+            let germlineOnly = alterationText.lowercased().hasPrefix("germline ")
+            if germlineOnly { alterationText = String(alterationText.dropFirst(9)) }
             // A disease-level row names no alteration to match; its alteration column lists what
             // rules it out ("unless EGFR mutation | ALK fusion").
             let diseaseLevel = row["scope"] == AlterationScope.disease.rawValue
@@ -191,7 +194,7 @@ public enum CuratedEvidence {
                     throw failure(
                         "setting",
                         part,
-                        "first-line, second-line, after:DRUG|DRUG, after:DRUG&DRUG, after:2 of DRUG|DRUG, maintenance, adjuvant, neoadjuvant or any"
+                        "first-line, second-line, after:DRUG|DRUG, after:DRUG&DRUG, after:2 of DRUG|DRUG, after:2 lines, maintenance, adjuvant, neoadjuvant or any"
                     )
                 }
                 settings.append(setting)
@@ -262,7 +265,8 @@ public enum CuratedEvidence {
                     settings: settings,
                     preference: preference,
                     approval: approval,
-                    ruledOutBy: ruledOutBy
+                    ruledOutBy: ruledOutBy,
+                    germlineOnly: germlineOnly
                 )
             )
         }

@@ -45,6 +45,10 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
     /// (pembrolizumab), NSCLC with no EGFR or ALK genomic tumour aberrations). A disease-level row
     /// (scope ``AlterationScope/disease``) has no profile components, only this list.
     public var ruledOutBy: [AlterationPattern]
+    /// The row is for an inherited variant only (a curated alteration written `germline …`): the
+    /// label of belzutifan for von Hippel-Lindau disease is for germline VHL variants, not the
+    /// somatic VHL loss of most clear cell renal cancers (FDA label: Welireg (belzutifan), 2021).
+    public var germlineOnly: Bool
 
     public init(
         id: String,
@@ -68,7 +72,8 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         preference: GuidelinePreference? = nil,
         approval: Approval? = nil,
         reviewed: Bool = false,
-        ruledOutBy: [AlterationPattern] = []
+        ruledOutBy: [AlterationPattern] = [],
+        germlineOnly: Bool = false
     ) {
         self.id = id
         self.source = source
@@ -92,11 +97,12 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         self.approval = approval
         self.reviewed = reviewed
         self.ruledOutBy = ruledOutBy
+        self.germlineOnly = germlineOnly
     }
 
     enum CodingKeys: String, CodingKey {
         case id, source, profile, disease, drugs, interaction, evidenceType, direction, level, significance, citation, rating
-        case statement, spans, caseID, scope, excludedDiseases, settings, preference, approval, reviewed, ruledOutBy
+        case statement, spans, caseID, scope, excludedDiseases, settings, preference, approval, reviewed, ruledOutBy, germlineOnly
     }
 
     /// Items stored before the scope, setting and review fields existed still load, with defaults.
@@ -124,6 +130,7 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         approval = try container.decodeIfPresent(Approval.self, forKey: .approval)
         reviewed = try container.decodeIfPresent(Bool.self, forKey: .reviewed) ?? false
         ruledOutBy = try container.decodeIfPresent([AlterationPattern].self, forKey: .ruledOutBy) ?? []
+        germlineOnly = try container.decodeIfPresent(Bool.self, forKey: .germlineOnly) ?? false
     }
 
     /// Whether the row is for a disease as such, whatever its alterations (a label or guideline

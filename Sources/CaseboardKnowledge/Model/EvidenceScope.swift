@@ -65,6 +65,10 @@ public enum TherapySetting: Sendable, Hashable {
     /// patients who had two or more prior kinase inhibitors, such as ponatinib in chronic-phase CML
     /// (FDA label: Iclusig (ponatinib), 2020; PMID:35641211).
     case afterSeveral(Int, [String])
+    /// After at least this many prior lines of systemic therapy, whatever they were: a label for
+    /// disease relapsed or refractory after two or more lines, such as epcoritamab and glofitamab in
+    /// DLBCL (FDA labels: Epkinly (epcoritamab), 2023; Columvi (glofitamab), 2023).
+    case afterLines(Int)
     case maintenance
     case adjuvant
     case neoadjuvant
@@ -84,6 +88,11 @@ public enum TherapySetting: Sendable, Hashable {
         default:
             guard lowered.hasPrefix("after:") else { return nil }
             var list = lowered.dropFirst(6)
+            // "after:2 lines": a count of prior lines, no drug named.
+            if list.hasSuffix(" lines"), let number = Int(list.dropLast(6)), number >= 1 {
+                self = .afterLines(number)
+                return
+            }
             var count: Int?
             if let space = list.firstIndex(of: " "), let number = Int(list[..<space]), number > 1, list[space...].hasPrefix(" of ") {
                 count = number
@@ -110,6 +119,7 @@ public enum TherapySetting: Sendable, Hashable {
         case .after(let drugs): "after:" + drugs.joined(separator: "|")
         case .afterAll(let drugs): "after:" + drugs.joined(separator: "&")
         case .afterSeveral(let count, let drugs): "after:\(count) of " + drugs.joined(separator: "|")
+        case .afterLines(let count): "after:\(count) lines"
         case .maintenance: "maintenance"
         case .adjuvant: "adjuvant"
         case .neoadjuvant: "neoadjuvant"

@@ -89,8 +89,24 @@ extension Vocabularies {
             if positiveWords.contains(compact) { return BiomarkerStatus(marker: marker, call: .positive) }
             if negativeWords.contains(compact) { return BiomarkerStatus(marker: marker, call: .negative) }
             if compact == "low" || compact == "-low" { return BiomarkerStatus(marker: marker, call: .low) }
+            // "ER 90%", "PR <1%": the share of stained nuclei. ASCO/CAP ER/PgR guideline 2020 (Allison et al.,
+            // J Clin Oncol 2020;38:1346): below 1 % negative, 1-10 % ER-low, above 10 % positive.
+            if let share = percentShare(compact) {
+                let call: BiomarkerStatus.Call =
+                    share.value < 1 || (share.below && share.value <= 1) ? .negative : share.value <= 10 ? .low : .positive
+                return BiomarkerStatus(marker: marker, call: call, assay: "\(compact)", value: share.value)
+            }
             return nil
         }
+    }
+
+    /// "90%", "<1%", ">=50%": a percentage, and whether it was written as an upper bound.
+    private static func percentShare(_ compact: String) -> (value: Double, below: Bool)? {
+        guard compact.hasSuffix("%") else { return nil }
+        let body = compact.dropLast()
+        let number = body.drop { "<>=≤".contains($0) }
+        guard let value = Double(number), value >= 0, value <= 100 else { return nil }
+        return (value, body.hasPrefix("<") || body.hasPrefix("≤"))
     }
 
     private static func her2Status(

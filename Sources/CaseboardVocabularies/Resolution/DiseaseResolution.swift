@@ -114,6 +114,30 @@ extension Vocabularies {
                 return head
             }
         }
+        // "primary CNS lymphoma (DLBCL of the CNS)": words in brackets after the disease restate or qualify it.
+        if case .found = reading.resolution {
+        } else if trimmed.hasSuffix(")"), let open = trimmed.range(of: " (", options: .backwards), open.lowerBound > trimmed.startIndex {
+            var head = readDisease(String(trimmed[..<open.lowerBound]))
+            if case .found = head.resolution {
+                head.input = trimmed
+                head.modifiers.append(String(trimmed[open.upperBound...].dropLast()))
+                return head
+            }
+        }
+        // "DLBCL relapsing 5 months after second-line axi-cel", "AML progressing on gilteritinib": a clause
+        // about the course follows the disease; the text before it names the disease.
+        if case .found = reading.resolution {
+        } else if let clause = trimmed.range(
+            of: #"\s+(relapsing|relapsed|progressing|progressed|failing|recurring|refractory to|resistant to|after|following)\s"#,
+            options: [.regularExpression, .caseInsensitive]
+        ), clause.lowerBound > trimmed.startIndex {
+            var head = readDisease(String(trimmed[..<clause.lowerBound]))
+            if case .found = head.resolution {
+                head.input = trimmed
+                head.modifiers.append(String(trimmed[clause.lowerBound...]).trimmingCharacters(in: .whitespaces))
+                return head
+            }
+        }
         if case .found = reading.resolution {
         } else if let comma = trimmed.firstIndex(of: ","), comma > trimmed.startIndex {
             var head = readDisease(String(trimmed[..<comma]))
@@ -407,6 +431,11 @@ extension Vocabularies {
     static func expandingCa(_ text: String) -> String {
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard words.count >= 2 else { return text }
+        // "oropharyngeal SCC", "cervical SCC": SCC after a site is squamous cell carcinoma of it.
+        if words.count >= 2, words.last == "SCC" || words.last == "SCC," {
+            words[words.count - 1] = "squamous cell carcinoma"
+            return words.joined(separator: " ")
+        }
         for index in [words.count - 1, 0] where ["ca", "ca."].contains(words[index].lowercased()) {
             if index == 0 {
                 words.removeFirst()

@@ -75,6 +75,9 @@ public enum FusionDrivers {
         "t(5;12)": ("ETV6", "PDGFRB"), "t(8;13)": ("ZMYM2", "FGFR1"), "t(8;22)": ("BCR", "FGFR1"), "t(8;9)": ("PCM1", "JAK2"),
         "t(17;22)": ("COL1A1", "PDGFB"),
         "t(X;17)": ("ASPSCR1", "TFE3"),
+        // T-cell prolymphocytic leukaemia: inv(14)(q11q32) or t(14;14) puts TCL1A under the T-cell
+        // receptor alpha locus (WHO-HAEM5 2022).
+        "inv(14)": ("TRA", "TCL1A"), "t(14;14)": ("TRA", "TCL1A"),
         // Further KMT2A partners (WHO-HAEM5 2022: KMT2A-rearranged AML) and the myeloma IGH translocation
         // t(4;14), which puts NSD2 (and FGFR3) under the IGH enhancer (IMWG risk stratification).
         "t(6;11)": ("KMT2A", "AFDN"), "t(10;11)": ("KMT2A", "MLLT10"), "t(11;19)": ("KMT2A", "MLLT1"), "t(4;14)": ("IGH", "NSD2"),

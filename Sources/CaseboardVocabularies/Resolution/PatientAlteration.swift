@@ -176,6 +176,28 @@ extension Vocabularies {
             let note = "'\(body)' is \(finding), not an alteration; nothing is matched on it"
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
+        if let karyotype = karyotypeList(body) {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: karyotype.alterations.first,
+                    equivalents: Array(karyotype.alterations.dropFirst()),
+                    origin: origin,
+                    notes: notes + karyotype.notes
+                )
+            )
+        }
+        if let panel = negativePanel(body) {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: panel.alterations.first,
+                    equivalents: Array(panel.alterations.dropFirst()),
+                    origin: origin,
+                    notes: notes + panel.notes
+                )
+            )
+        }
         // "CD30 100%", "FRα 75%": a share of stained cells for a marker read by immunohistochemistry.
         if let percent = Self.stainedShare(body), let symbol = body.split(separator: " ").first,
             case .success(let marker) = parseCoreAlteration(String(symbol), suggest: false), Self.expressionMarkers.contains(marker.gene),
@@ -308,6 +330,24 @@ extension Vocabularies {
                 return .success(reading)
             }
         }
+        // "CD19 retained", "CD30 weak": an antigen read by immunohistochemistry or flow that is still
+        // there, or faintly there, is expressed.
+        for word in [" retained", " weak", " dim", " weakly positive", " weak positive"] where loweredBody.hasSuffix(word) {
+            let head = String(body.dropLast(word.count)).trimmingCharacters(in: " ")
+            if case .success(let marker) = parseCoreAlteration(head, suggest: false), marker.kind == .mutation, marker.variant == "mutation",
+                Self.expressionMarkers.contains(marker.gene),
+                case .success(let expression) = parseCoreAlteration("\(marker.gene) overexpression", suggest: false)
+            {
+                return .success(
+                    PatientAlterationReading(
+                        input: trimmed,
+                        alteration: expression,
+                        origin: origin,
+                        notes: notes + ["'\(body)' read as \(marker.gene) protein expression"]
+                    )
+                )
+            }
+        }
         var result = parseCoreAlteration(body, suggest: false)
         // "FLT3-ITD positive", "KRAS G12C detected": a presence word after a complete alteration
         // says it was found, nothing more.
@@ -386,6 +426,8 @@ extension Vocabularies {
         // 2018), CD79b (FDA label: Polivy (polatuzumab vedotin), 2019), SLAMF7 (FDA label: Empliciti
         // (elotuzumab), 2015), CD52 (FDA label: Campath (alemtuzumab), 2001).
         "CCR4", "CD79B", "SLAMF7", "CD52",
+        // CD25 (IL2RA): the target of denileukin diftitox (FDA label: Lymphir (denileukin diftitox), 2024).
+        "IL2RA",
     ]
 
     /// Laboratory values, proliferation indices, viral and light-chain findings, and panels or statuses
@@ -427,6 +469,64 @@ extension Vocabularies {
         }
         if lowered.hasSuffix(" pending") || lowered.hasSuffix(" awaited") { return "a result not yet available" }
         return nil
+    }
+
+    /// "-5/del(5q), -7, -17": a karyotype written as a list of whole-chromosome and arm-level changes. Each
+    /// change with a gene-level reading (del(5q) is CSNK1A1 deletion, del(17p) TP53 deletion) is keyed;
+    /// monosomies and trisomies are read and keyed to nothing. Nil unless every part is such a change.
+    func karyotypeList(_ text: String) -> (alterations: [Alteration], notes: [String])? {
+        let head = text.range(of: " (").map { String(text[..<$0.lowerBound]) } ?? text
+        let parts = head.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 2 else { return nil }
+        var alterations: [Alteration] = []
+        var notes: [String] = []
+        for part in parts {
+            let lowered = part.lowercased()
+            if lowered.range(of: #"^([+-]|monosomy |trisomy )(\d{1,2}|x|y)$"#, options: .regularExpression) != nil {
+                notes.append("'\(part)' is a whole-chromosome change, a risk marker; nothing is matched on it")
+                continue
+            }
+            guard lowered.range(of: #"^(del|add|i)\(\d{1,2}[pq]\)$"#, options: .regularExpression) != nil else { return nil }
+            let reading = Self.cytogeneticLosses[lowered] ?? Self.clinicalShorthand[lowered]?.0
+            if let reading, case .success(let alteration) = parseCoreAlteration(reading, suggest: false) {
+                alterations.append(alteration)
+                notes.append("'\(part)' read as \(reading)")
+            } else {
+                notes.append("'\(part)' is an arm-level change, a risk marker; nothing is matched on it")
+            }
+        }
+        if head != text { notes.append("'\(text.dropFirst(head.count).trimmingCharacters(in: .whitespaces))' read as detail") }
+        return (alterations, notes)
+    }
+
+    /// "EGFR/ALK/ROS1/BRAF/MET/RET/NTRK negative (NGS)": one negative result for several genes, read as a
+    /// negative for each (a family stem such as NTRK stands for its numbered genes). Nil unless every
+    /// part names a gene and the result is negative.
+    func negativePanel(_ text: String) -> (alterations: [Alteration], notes: [String])? {
+        let head = (text.range(of: " (").map { String(text[..<$0.lowerBound]) } ?? text).trimmingCharacters(in: .whitespaces)
+        let lowered = head.lowercased()
+        guard let ending = Self.negativeEndings.first(where: { lowered.hasSuffix($0) }) else { return nil }
+        let list = String(head.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+        let parts = list.split(separator: "/").map(String.init)
+        guard parts.count >= 2, !list.contains(" "), parts.allSatisfy({ $0.contains(where: \.isLetter) }) else { return nil }
+        var genes: [String] = []
+        for part in parts {
+            if gene(symbol: part) != nil {
+                genes.append(part)
+            } else if gene(symbol: part.uppercased()) != nil {
+                genes.append(part.uppercased())
+            } else if let family = geneFamily(part) {
+                genes += family
+            } else {
+                return nil
+            }
+        }
+        var alterations: [Alteration] = []
+        for symbol in genes {
+            guard let reading = wildTypeReading("\(symbol)\(ending)") else { return nil }
+            if let alteration = reading.alteration, !alterations.contains(alteration) { alterations.append(alteration) }
+        }
+        return (alterations, ["'\(text)' read as a negative result for each of \(genes.joined(separator: ", "))"])
     }
 
     /// The share of stained cells in "CD30 100%" or "CD30 75% of cells": the number, or nil.
@@ -519,6 +619,17 @@ extension Vocabularies {
             "KMT2A rearrangement",
             "11q23 is the KMT2A locus"
         )
+        // 9p24.1 holds CD274 (PD-L1), PDCD1LG2 (PD-L2) and JAK2; its gain or amplification is what
+        // PD-1 blockade targets in classic Hodgkin and primary mediastinal B-cell lymphoma (WHO-HAEM5 2022;
+        // NCCN B-Cell Lymphomas 2025). Evidence keys it to CD274 (PD-L1) amplification.
+        add(
+            [
+                "9p24.1 amplification", "9p24.1 gain", "9p24.1 copy gain", "9p24 amplification", "9p24 gain", "amplification of 9p24.1",
+                "9p24.1 amplified", "9p24.1 alteration",
+            ],
+            "CD274 amplification",
+            "9p24.1 is the CD274 (PD-L1) locus"
+        )
         add(
             ["ini1 loss", "loss of ini1", "ini1-deficient", "ini1 deficient", "ini1-deleted", "smarcb1-deficient", "smarcb1 loss"],
             "SMARCB1 deletion",
@@ -582,7 +693,7 @@ extension Vocabularies {
         }
         // "del(11q) by FISH", "CD30 positive by flow": the assay is detail (not IHC, where "loss by IHC" is the result).
         if let range = text.range(
-            of: #"\s+(by|on)\s+(fish|ngs|pcr|flow|flow cytometry|sequencing|karyotype)$"#,
+            of: #"\s+(by|on)\s+(fish|ngs|pcr|flow|flow cytometry|sequencing|karyotype|rebiopsy|re-biopsy|repeat biopsy|biopsy)$"#,
             options: [.regularExpression, .caseInsensitive]
         ) {
             text = String(text[..<range.lowerBound])
@@ -610,6 +721,15 @@ extension Vocabularies {
         if let range = text.range(of: " promoter mutation", options: .caseInsensitive), text.hasSuffix(String(text[range])) {
             text.replaceSubrange(range, with: " mutation")
             notes.append("a promoter mutation read as a mutation of the gene")
+        }
+        // "TERT promoter C228T", "TERT promoter c.-124C>T": a promoter hotspot is named by its genomic
+        // position, not a protein change; it is a mutation of the gene's promoter, read as above.
+        let promoterWords = text.split(separator: " ")
+        if promoterWords.count == 3, promoterWords[1].lowercased() == "promoter",
+            promoterWords[2].range(of: #"^(c\.-?\d+[ACGT]>[ACGT]|[ACGT]\d+[ACGT]|-\d+[ACGT]>[ACGT])$"#, options: .regularExpression) != nil
+        {
+            notes.append("'\(text)' is a promoter hotspot, read as a promoter mutation of the gene")
+            text = "\(promoterWords[0]) mutation"
         }
         // "ABL1 kinase domain mutation V299L", "BCR-ABL1 KD mutation T315I": the domain words name where the change is.
         for words in [" kinase domain mutation ", " kinase-domain mutation ", " kd mutation ", " kinase domain "] {
@@ -754,7 +874,11 @@ extension Vocabularies {
         guard let gene = wildTypeGene(text) else { return nil }
         // The gene alone, before its negative word: not an allele ("KIT D816V") or an HLA type.
         let head = text.split(whereSeparator: { $0 == " " || $0 == "-" }).first.map(String.init) ?? ""
-        let wholeGene = head.uppercased() == gene && Self.negativeEndings.contains { lowered == head.lowercased() + $0 }
+        // The head may be an antigen or protein name of the gene ("CD20 negative" is MS4A1, "FRalpha" FOLR1).
+        let headNamesGene =
+            head.uppercased() == gene
+            || geneMentions(in: head).contains { $0.symbol == gene && $0.range == 0..<head.utf8.count }
+        let wholeGene = headNamesGene && Self.negativeEndings.contains { lowered == head.lowercased() + $0 }
         if wholeGene {
             // A protein marker read by immunohistochemistry is "negative", a gene is "wild-type".
             if Self.expressionMarkers.contains(gene), lowered.hasSuffix("negative") {
