@@ -176,6 +176,17 @@ extension Vocabularies {
             let note = "'\(body)' is \(finding), not an alteration; nothing is matched on it"
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
+        if let immunophenotype = immunophenotypeReading(body) {
+            switch immunophenotype {
+            case .success(var reading):
+                reading.input = trimmed
+                reading.origin = origin
+                reading.notes = notes + reading.notes
+                return .success(reading)
+            case .failure(let error):
+                return .failure(error)
+            }
+        }
         if let karyotype = karyotypeList(body) {
             return .success(
                 PatientAlterationReading(
@@ -429,6 +440,90 @@ extension Vocabularies {
         // CD25 (IL2RA): the target of denileukin diftitox (FDA label: Lymphir (denileukin diftitox), 2024).
         "IL2RA",
     ]
+
+    /// Markers written by their antigen names and read by immunohistochemistry or flow cytometry:
+    /// "CD5+/CD23+", "CD3+CD8+CD57+", "PD-1/CXCL13 positive", "CD15 positive", "DOG1 positive".
+    /// A positive marker is protein on the cells, never a fusion of two genes nor a mutation. A list
+    /// is read as the expression of its one targetable antigen (``expressionMarkers``), or as an
+    /// immunophenotype matched on nothing; a list with several targetable antigens asks for each on
+    /// its own. A single marker that is not targetable is an immunophenotype finding; a single
+    /// targetable one is left to the expression readings ("CD30 positive"). Nil when the text is
+    /// not written so.
+    func immunophenotypeReading(_ body: String) -> Result<PatientAlterationReading, AlterationParseError>? {
+        var head = body
+        var presence: Bool?
+        if let bare = Self.withoutPresenceWord(body), !bare.hasSuffix("+") {
+            head = bare
+            presence = true
+        } else {
+            for word in [" negative", "-negative"] where body.lowercased().hasSuffix(word) {
+                head = String(body.dropLast(word.count))
+                presence = false
+            }
+        }
+        // The list is the first word; what follows ("LGL 2.1 x10^9/L", "(IHC, 30% of cells)") is detail.
+        guard let first = head.split(separator: " ").first.map(String.init), !first.isEmpty else { return nil }
+        if head.split(separator: " ").count > 1, presence != nil { return nil }
+        var parts: [(name: String, present: Bool?)] = []
+        for slashPart in first.split(separator: "/") {
+            // "CD3+CD8+CD57+": a sign after each marker.
+            var name = ""
+            for character in slashPart {
+                if character == "+" || character == "-" && !name.isEmpty && !Self.hyphenatedAntigens.contains(name + "-") {
+                    parts.append((name, character == "+"))
+                    name = ""
+                } else {
+                    name.append(character)
+                }
+            }
+            if !name.isEmpty { parts.append((name, nil)) }
+        }
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.name.isEmpty }) else { return nil }
+        func isAntigenName(_ name: String) -> Bool {
+            name.range(of: #"^CD\d{1,3}[a-zA-Z]?$"#, options: .regularExpression) != nil || Self.antigenNames.contains(name.uppercased())
+        }
+        guard parts.contains(where: { isAntigenName($0.name) }) else { return nil }
+        // Each marker must name a gene; the sign of a marker without one is the trailing word's.
+        var markers: [(name: String, gene: String, present: Bool)] = []
+        for part in parts {
+            guard let present = part.present ?? presence else { return nil }
+            var gene: String?
+            for form in [part.name, part.name.uppercased()] {
+                if case .success(let alteration) = parseCoreAlteration(form, suggest: false) {
+                    gene = alteration.gene
+                    break
+                }
+            }
+            // A CD antigen with no single gene (CD3 is CD3D, CD3E and CD3G) is still a marker.
+            guard let gene = gene ?? (isAntigenName(part.name) ? part.name.uppercased() : nil) else { return nil }
+            markers.append((part.name, gene, present))
+        }
+        let targetable = markers.filter { Self.expressionMarkers.contains($0.gene) }
+        let listed = markers.map { "\($0.name)\($0.present ? "+" : "-")" }.joined(separator: ", ")
+        if markers.count == 1 {
+            guard targetable.isEmpty else { return nil }
+            let marker = markers[0]
+            let note = "'\(body)' is an immunophenotype marker (\(marker.name), the \(marker.gene) protein), not an alteration; nothing is matched on it"
+            return .success(PatientAlterationReading(input: body, alteration: nil, notes: [note]))
+        }
+        if targetable.count > 1 {
+            return .failure(.severalGenes(text: body, genes: targetable.map { "\($0.name) (\($0.gene))" }))
+        }
+        guard let antigen = targetable.first else {
+            let note = "'\(body)' is an immunophenotype (\(listed)), not an alteration; nothing is matched on it"
+            return .success(PatientAlterationReading(input: body, alteration: nil, notes: [note]))
+        }
+        guard case .success(let expression) = parseCoreAlteration("\(antigen.gene) \(antigen.present ? "overexpression" : "negative")", suggest: false)
+        else { return nil }
+        let note = "'\(body)' read as \(antigen.gene) protein \(antigen.present ? "expression" : "not expressed"); the other markers (\(listed)) are an immunophenotype"
+        return .success(PatientAlterationReading(input: body, alteration: expression, notes: [note]))
+    }
+
+    /// Antigen names (not HGNC symbols) clinicians write for markers read by immunohistochemistry or flow.
+    static let antigenNames: Set<String> = ["DOG1", "PD-1", "TDT", "MPO", "CYCLIN D1", "EMA"]
+
+    /// Antigen names whose hyphen is part of the name, not a negative sign.
+    static let hyphenatedAntigens: Set<String> = ["PD-", "PD-L", "Ki-", "PD-1", "c-"]
 
     /// Laboratory values, proliferation indices, viral and light-chain findings, and panels or statuses
     /// with no evidence key, which clinicians list beside alterations: what each is, or nil.
