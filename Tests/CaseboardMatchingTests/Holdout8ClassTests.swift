@@ -110,13 +110,15 @@ struct Holdout8ClassTests {
     /// an FCER2::CD5 fusion, "PD-1/CXCL13 positive" as PDCD1::CXCL13, "CD15 positive" as a FUT4
     /// mutation and "CD117 positive" as a KIT mutation. A list is read as the expression of its one
     /// targetable antigen, or as an immunophenotype matched on nothing.
-    @Test(arguments: [
-        ("CD5+/CD23+", nil), ("CD1a+/CD207+", nil), ("PD-1/CXCL13 positive", nil), ("CD3+CD8+CD57+ large granular lymphocytes", nil),
-        ("CD15 positive", nil), ("DOG1 positive", nil), ("CD117 positive", nil), ("CD30+/CD15+", "TNFRSF8 overexpression"),
-        ("CD25+/CD103+/CD11c+", "IL2RA overexpression"),
-        // Unchanged: a fusion written with a slash, a single targetable antigen, a CD gene's variant.
-        ("BCR/ABL1 positive", "BCR::ABL1 fusion"), ("CD20+", "MS4A1 overexpression"), ("CD79B Y196H", "CD79B Y196H"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("CD5+/CD23+", nil), ("CD1a+/CD207+", nil), ("PD-1/CXCL13 positive", nil), ("CD3+CD8+CD57+ large granular lymphocytes", nil),
+            ("CD15 positive", nil), ("DOG1 positive", nil), ("CD117 positive", nil), ("CD30+/CD15+", "TNFRSF8 overexpression"),
+            ("CD25+/CD103+/CD11c+", "IL2RA overexpression"),
+            // Unchanged: a fusion written with a slash, a single targetable antigen, a CD gene's variant.
+            ("BCR/ABL1 positive", "BCR::ABL1 fusion"), ("CD20+", "MS4A1 overexpression"), ("CD79B Y196H", "CD79B Y196H"),
+        ] as [(String, String?)]
+    )
     func antigenNamesAreReadAsProteinOnTheCells(_ text: String, _ label: String?) throws {
         let reading = try Fixture.vocabularies.get().parsePatientAlteration(text).get()
         #expect(reading.alteration?.label == label, "\(text) → \(String(describing: reading.alteration))")

@@ -503,7 +503,8 @@ extension Vocabularies {
         if markers.count == 1 {
             guard targetable.isEmpty else { return nil }
             let marker = markers[0]
-            let note = "'\(body)' is an immunophenotype marker (\(marker.name), the \(marker.gene) protein), not an alteration; nothing is matched on it"
+            let note =
+                "'\(body)' is an immunophenotype marker (\(marker.name), the \(marker.gene) protein), not an alteration; nothing is matched on it"
             return .success(PatientAlterationReading(input: body, alteration: nil, notes: [note]))
         }
         if targetable.count > 1 {
@@ -513,9 +514,11 @@ extension Vocabularies {
             let note = "'\(body)' is an immunophenotype (\(listed)), not an alteration; nothing is matched on it"
             return .success(PatientAlterationReading(input: body, alteration: nil, notes: [note]))
         }
-        guard case .success(let expression) = parseCoreAlteration("\(antigen.gene) \(antigen.present ? "overexpression" : "negative")", suggest: false)
+        guard
+            case .success(let expression) = parseCoreAlteration("\(antigen.gene) \(antigen.present ? "overexpression" : "negative")", suggest: false)
         else { return nil }
-        let note = "'\(body)' read as \(antigen.gene) protein \(antigen.present ? "expression" : "not expressed"); the other markers (\(listed)) are an immunophenotype"
+        let note =
+            "'\(body)' read as \(antigen.gene) protein \(antigen.present ? "expression" : "not expressed"); the other markers (\(listed)) are an immunophenotype"
         return .success(PatientAlterationReading(input: body, alteration: expression, notes: [note]))
     }
 
