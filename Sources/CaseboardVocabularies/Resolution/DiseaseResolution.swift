@@ -74,6 +74,13 @@ extension Vocabularies {
     /// Cost is bounded: at most ``InputLimits/maximumBytes`` are read; candidates come from the
     /// term trie and a word index, never from a scan of every disease.
     public func readDisease(_ text: String) -> DiseaseReading {
+        readDisease(text, describing: true)
+    }
+
+    /// `describing`: whether a clinical description may be read (``describedDisease(_:)``). Its own
+    /// readings of shorter texts pass false, so each text is described at most once and the cost
+    /// stays polynomial in the number of words (dropping words recursively was exponential).
+    private func readDisease(_ text: String, describing: Bool) -> DiseaseReading {
         let trimmed: String
         switch InputLimits.check(text) {
         case .success(let value): trimmed = value
@@ -102,7 +109,7 @@ extension Vocabularies {
         ) {
             var rest = trimmed
             rest.removeSubrange(range)
-            var head = readDisease(rest)
+            var head = readDisease(rest, describing: describing)
             if case .found(let disease, _) = head.resolution {
                 // A node split by grade ("Astrocytoma, IDH-Mutant, Grade 2") takes the graded child.
                 let grade = trimmed[range].split(separator: " ").last.map { String($0).uppercased() } ?? ""
@@ -117,7 +124,7 @@ extension Vocabularies {
         // "primary CNS lymphoma (DLBCL of the CNS)": words in brackets after the disease restate or qualify it.
         if case .found = reading.resolution {
         } else if trimmed.hasSuffix(")"), let open = trimmed.range(of: " (", options: .backwards), open.lowerBound > trimmed.startIndex {
-            var head = readDisease(String(trimmed[..<open.lowerBound]))
+            var head = readDisease(String(trimmed[..<open.lowerBound]), describing: describing)
             if case .found = head.resolution {
                 head.input = trimmed
                 head.modifiers.append(String(trimmed[open.upperBound...].dropLast()))
@@ -131,7 +138,7 @@ extension Vocabularies {
             of: #"\s+(relapsing|relapsed|progressing|progressed|failing|recurring|refractory to|resistant to|after|following)\s"#,
             options: [.regularExpression, .caseInsensitive]
         ), clause.lowerBound > trimmed.startIndex {
-            var head = readDisease(String(trimmed[..<clause.lowerBound]))
+            var head = readDisease(String(trimmed[..<clause.lowerBound]), describing: describing)
             if case .found = head.resolution {
                 head.input = trimmed
                 head.modifiers.append(String(trimmed[clause.lowerBound...]).trimmingCharacters(in: .whitespaces))
@@ -140,7 +147,7 @@ extension Vocabularies {
         }
         if case .found = reading.resolution {
         } else if let comma = trimmed.firstIndex(of: ","), comma > trimmed.startIndex {
-            var head = readDisease(String(trimmed[..<comma]))
+            var head = readDisease(String(trimmed[..<comma]), describing: describing)
             if case .found = head.resolution {
                 head.input = trimmed
                 head.modifiers.append(String(trimmed[trimmed.index(after: comma)...]).trimmingCharacters(in: .whitespaces))
@@ -148,7 +155,7 @@ extension Vocabularies {
             }
         }
         if case .found = reading.resolution {
-        } else if let described = describedDisease(trimmed) {
+        } else if describing, let described = describedDisease(trimmed) {
             return described
         }
         return reading
@@ -186,11 +193,12 @@ extension Vocabularies {
         head = head.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         guard !head.isEmpty else { return nil }
         if head != text {
-            var inner = readDisease(head)
-            guard case .found = inner.resolution else { return nil }
-            inner.input = text
-            inner.modifiers += setAside.filter { !$0.isEmpty }
-            return inner
+            var inner = readDisease(head, describing: false)
+            if case .found = inner.resolution {
+                inner.input = text
+                inner.modifiers += setAside.filter { !$0.isEmpty }
+                return inner
+            }
         }
         // One or two leading descriptive words the vocabulary does not join to the name; a disease
         // state ("smouldering myeloma") is never dropped, since it changes the treatment.
@@ -199,11 +207,11 @@ extension Vocabularies {
             let dropped = words.prefix(count).map { $0.lowercased() }
             guard !dropped.contains(where: { Self.diseaseStateWords.contains($0) }) else { return nil }
             let rest = words.dropFirst(count).joined(separator: " ")
-            var inner = readDisease(rest)
+            var inner = readDisease(rest, describing: false)
             guard case .found(let disease, let via) = inner.resolution else { continue }
             inner.resolution = .found(disease, via: "\(via), after '\(dropped.joined(separator: " "))'")
             inner.input = text
-            inner.modifiers.append(dropped.joined(separator: " "))
+            inner.modifiers += setAside.filter { !$0.isEmpty } + [dropped.joined(separator: " ")]
             return inner
         }
         return nil
