@@ -157,24 +157,17 @@ extension Matcher {
     /// for untreated colorectal cancer, come after that line's own standard options; a row for the
     /// next line (sotorasib after platinum in lung cancer) does not.
     func isForALaterLine(_ item: EvidenceItem, patient: PatientContext) -> Bool {
-        func had(_ drug: String, besides listed: [String]) -> Bool {
-            patient.priorDrugs.contains(drug)
-                || vocabularies.drug(inn: drug).map { wanted in
-                    !wanted.drugClass.isEmpty
-                        && patient.priorDrugs.contains { !listed.contains($0) && vocabularies.drug(inn: $0)?.drugClass == wanted.drugClass }
-                } == true
-        }
         var later = false
         for setting in item.settings {
             switch setting {
             case .afterAll(let drugs):
-                guard drugs.filter({ !had($0, besides: drugs) }).count >= 2 else { return false }
+                guard drugs.filter({ !hadInSequence($0, of: drugs, patient: patient) }).count >= 2 else { return false }
                 later = true
             case .afterSeveral(let count, let drugs):
-                guard count - drugs.filter({ had($0, besides: []) }).count >= 2 else { return false }
+                guard count - drugs.filter({ hadInSequence($0, of: [], patient: patient) }).count >= 2 else { return false }
                 later = true
             case .afterLines(let count):
-                guard count - max(patient.priors.count, (patient.lineOfTherapy ?? 1) - 1) >= 2 else { return false }
+                guard count - Self.linesGiven(patient) >= 2 else { return false }
                 later = true
             case .firstLine, .secondLine, .after, .maintenance:
                 return false
@@ -183,6 +176,21 @@ extension Matcher {
             }
         }
         return later
+    }
+
+    /// Whether the patient had a drug of a sequence: itself, or a drug of its class that is not
+    /// itself in the sequence (capecitabine for fluorouracil; imatinib does not stand in for sunitinib).
+    func hadInSequence(_ drug: String, of sequence: [String], patient: PatientContext) -> Bool {
+        patient.priorDrugs.contains(drug)
+            || vocabularies.drug(inn: drug).map { wanted in
+                !wanted.drugClass.isEmpty
+                    && patient.priorDrugs.contains { !sequence.contains($0) && vocabularies.drug(inn: $0)?.drugClass == wanted.drugClass }
+            } == true
+    }
+
+    /// Lines the patient has had: those the profile lists, or those before the line it says is starting.
+    static func linesGiven(_ patient: PatientContext) -> Int {
+        max(patient.priors.count, (patient.lineOfTherapy ?? 1) - 1)
     }
 
     /// Curated (guideline) evidence in the patient's own disease, or one containing it, for the
@@ -286,17 +294,8 @@ extension Matcher {
                 }
                 if fits { return .fits }
             case .afterAll(let drugs):
-                // Every drug of the sequence was given: itself, or a drug of its class that is not
-                // itself in the sequence (capecitabine for fluorouracil). Imatinib alone does not
-                // stand in for sunitinib.
-                let fits = drugs.allSatisfy { drug in
-                    patient.priorDrugs.contains(drug)
-                        || vocabularies.drug(inn: drug).map { wanted in
-                            !wanted.drugClass.isEmpty
-                                && patient.priorDrugs.contains { !drugs.contains($0) && vocabularies.drug(inn: $0)?.drugClass == wanted.drugClass }
-                        } == true
-                }
-                if fits { return .fits }
+                // Every drug of the sequence was given.
+                if drugs.allSatisfy({ hadInSequence($0, of: drugs, patient: patient) }) { return .fits }
             case .afterSeveral(let count, let drugs):
                 // Distinct drugs the patient had that are listed, or of a listed drug's class.
                 let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }.filter { !$0.isEmpty })
@@ -306,7 +305,7 @@ extension Matcher {
                 if had.count >= count { return .fits }
             case .afterLines(let count):
                 // Lines the profile lists, or the line it says is starting.
-                if max(patient.priors.count, (patient.lineOfTherapy ?? 1) - 1) >= count { return .fits }
+                if Self.linesGiven(patient) >= count { return .fits }
             case .secondLine:
                 return .fits
             case .maintenance:

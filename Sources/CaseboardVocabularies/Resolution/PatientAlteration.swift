@@ -177,35 +177,23 @@ extension Vocabularies {
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
         if let immunophenotype = immunophenotypeReading(body) {
-            switch immunophenotype {
-            case .success(var reading):
+            return immunophenotype.map { reading in
+                var reading = reading
                 reading.input = trimmed
                 reading.origin = origin
                 reading.notes = notes + reading.notes
-                return .success(reading)
-            case .failure(let error):
-                return .failure(error)
+                return reading
             }
         }
-        if let karyotype = karyotypeList(body) {
+        // A karyotype list, or a panel negative for several genes: one reading keyed by each alteration.
+        if let list = karyotypeList(body) ?? negativePanel(body) {
             return .success(
                 PatientAlterationReading(
                     input: trimmed,
-                    alteration: karyotype.alterations.first,
-                    equivalents: Array(karyotype.alterations.dropFirst()),
+                    alteration: list.alterations.first,
+                    equivalents: Array(list.alterations.dropFirst()),
                     origin: origin,
-                    notes: notes + karyotype.notes
-                )
-            )
-        }
-        if let panel = negativePanel(body) {
-            return .success(
-                PatientAlterationReading(
-                    input: trimmed,
-                    alteration: panel.alterations.first,
-                    equivalents: Array(panel.alterations.dropFirst()),
-                    origin: origin,
-                    notes: notes + panel.notes
+                    notes: notes + list.notes
                 )
             )
         }
