@@ -76,7 +76,12 @@ for n in $(seq "$count"); do
         -s Benchmarks/load/mixed.lua "http://127.0.0.1:${ports[$((n - 1))]}" > "$work/wrk-$n.txt" &
     drivers+=($!)
 done
+# With two servers, a probe writes through one and matches through the other (lag_probe.py).
+[ "$count" = 1 ] || python3 Benchmarks/load/lag_probe.py "http://127.0.0.1:${ports[0]}" "http://127.0.0.1:${ports[1]}" \
+    "$CASEBOARD_TOKEN" "$duration" > "$work/lag.txt" 2>&1 &
+probe=$!
 for pid in "${drivers[@]}"; do wait "$pid"; done
+wait "$probe" || true
 ticks_after=$(cpu_ticks)
 pg_after=$(pg_ticks)
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -101,6 +106,7 @@ PY
 fi
 python3 -c "import sys; t=($ticks_after-$ticks_before)/$(getconf CLK_TCK); n=int(sys.argv[1]); print(f'server CPU: {t:.1f} s over the run, {t/$duration:.2f} cores, {t/n*1e6:.0f} us per request')" "$requests"
 [ -z "$cluster" ] || python3 -c "import sys; t=($pg_after-$pg_before)/$(getconf CLK_TCK); n=int(sys.argv[1]); print(f'PostgreSQL CPU (the cluster processes): {t:.1f} s over the run, {t/$duration:.2f} cores, {t/n*1e6:.0f} us per request')" "$requests"
+[ "$count" = 1 ] || cat "$work/lag.txt"
 # wrk prints these two lines only when there was something to count.
 if cat "$work"/wrk-*.txt | grep -qE "Non-2xx|Socket errors"; then echo "errors: see above"; else echo "errors: none (no non-2xx/3xx responses, no socket errors)"; fi
 echo "cases stored during the run: $(curl -s "http://127.0.0.1:${ports[0]}/api/cases?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
