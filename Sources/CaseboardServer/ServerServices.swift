@@ -64,9 +64,16 @@ public struct ServerServices: Sendable {
     /// as a service beside the HTTP server.
     public func followStoreChanges() async {
         for await snapshot in store.changes() {
-            guard let matcher = matchers.built, matchers.isBehind(snapshot, matcher) else { continue }
-            if await matchers.catchUpIncrementally() { continue }
-            await writer.catchUp()
+            // A catch-up already under way is shared, and it may have read the store before this
+            // commit: look again until the index holds it, or the next commit alone would bring
+            // it (matches answer from the index while the feed vouches for the newer snapshot).
+            var incremental = 0
+            while let matcher = matchers.built, matchers.isBehind(snapshot, matcher) {
+                incremental += 1
+                if incremental <= 2, await matchers.catchUpIncrementally() { continue }
+                await writer.catchUp()
+                break
+            }
         }
     }
 
