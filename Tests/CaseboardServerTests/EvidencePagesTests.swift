@@ -17,7 +17,7 @@ import Testing
 /// feed through; over SQLite, which has none, it plays one (`playsFeed`): it vouches for the
 /// newest snapshot it read or wrote, as PostgreSQL's LISTEN session does, and for one the test
 /// tells it of (`told(_:)`), as a NOTIFY of another server's commit would.
-final class PageCountingStore: KnowledgeStore {
+final class PageCountingStore: ForwardingStore {
     let inner: any KnowledgeStore
     private let playsFeed: Bool
     private let pages = NIOLockedValueBox(0)
@@ -97,16 +97,6 @@ final class PageCountingStore: KnowledgeStore {
         try await wrote()
     }
 
-    func allEvidence() async throws -> [EvidenceItem] { try await inner.allEvidence() }
-    func storedCase(id: String) async throws -> StoredCase? { try await inner.storedCase(id: id) }
-    func cases(query: String?, limit: Int, offset: Int) async throws -> [StoredCase] {
-        try await inner.cases(query: query, limit: limit, offset: offset)
-    }
-    func caseSummaries() async throws -> [CaseSummary] { try await inner.caseSummaries() }
-    func stats() async throws -> KnowledgeStats { try await inner.stats() }
-    func metadata(_ key: String) async throws -> String? { try await inner.metadata(key) }
-    func changes() -> AsyncStream<String> { inner.changes() }
-    func allMetadata() async throws -> [String: String] { try await inner.allMetadata() }
 }
 
 /// With two PostgreSQL servers the gene evidence page was a query per request and the cluster's

@@ -12,7 +12,7 @@ import Testing
 /// A store with a change feed the test plays (as PostgreSQL's NOTIFY would tell another server's
 /// commits) that lists the cases written past the server, as read when a listing starts; the
 /// first listing is held at a gate until the test opens it, as a slow read would be.
-final class FeedTellingStore: KnowledgeStore {
+final class FeedTellingStore: ForwardingStore {
     let inner: any KnowledgeStore
     /// Yields each time a listing of changes has read its content.
     let readStarted: AsyncStream<Void>
@@ -65,29 +65,6 @@ final class FeedTellingStore: KnowledgeStore {
         return CaseChanges(snapshot: snapshot, stored: stored, deleted: [])
     }
 
-    func saveCases(_ submissions: [CaseSubmission]) async throws -> CaseBatchResult { try await inner.saveCases(submissions) }
-    func upsert(_ items: [EvidenceItem]) async throws -> Int { try await inner.upsert(items) }
-    func replaceEvidence(of source: EvidenceSource, with items: [EvidenceItem], metadata: [String: String]) async throws -> Int {
-        try await inner.replaceEvidence(of: source, with: items, metadata: metadata)
-    }
-    func allEvidence() async throws -> [EvidenceItem] { try await inner.allEvidence() }
-    func evidence(matching filter: EvidenceFilter) async throws -> EvidencePage { try await inner.evidence(matching: filter) }
-    func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage { try await inner.evidenceJSON(matching: filter) }
-    func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
-        try await inner.saveCase(record, evidence: evidence)
-    }
-    func storedCase(id: String) async throws -> StoredCase? { try await inner.storedCase(id: id) }
-    func deleteCase(id: String) async throws -> Bool { try await inner.deleteCase(id: id) }
-    func cases(query: String?, limit: Int, offset: Int) async throws -> [StoredCase] {
-        try await inner.cases(query: query, limit: limit, offset: offset)
-    }
-    func caseSummaries() async throws -> [CaseSummary] { try await inner.caseSummaries() }
-    func stats() async throws -> KnowledgeStats { try await inner.stats() }
-    func snapshotID() async throws -> String { try await inner.snapshotID() }
-    func metadata(_ key: String) async throws -> String? { try await inner.metadata(key) }
-    func setMetadata(_ key: String, _ value: String) async throws { try await inner.setMetadata(key, value) }
-    func allMetadata() async throws -> [String: String] { try await inner.allMetadata() }
-    func restore(_ content: KnowledgeContent) async throws { try await inner.restore(content) }
 }
 
 struct FollowerCatchUpRaceTests {

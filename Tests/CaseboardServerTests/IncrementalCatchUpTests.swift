@@ -13,7 +13,7 @@ import Testing
 /// server's case writes at a gate until the test opens it, as a slow commit would; or, with
 /// `holdingReads`, holds the listing of changes instead, and vouches for its snapshot as a
 /// change feed would (`knownSnapshot()`).
-final class HeldWriteStore: KnowledgeStore {
+final class HeldWriteStore: ForwardingStore {
     let inner: any KnowledgeStore
     /// Yields once each time a case write reaches the store and starts waiting at the gate.
     let entered: AsyncStream<Void>
@@ -58,29 +58,6 @@ final class HeldWriteStore: KnowledgeStore {
         return try await inner.saveCases(submissions)
     }
 
-    func upsert(_ items: [EvidenceItem]) async throws -> Int { try await inner.upsert(items) }
-    func replaceEvidence(of source: EvidenceSource, with items: [EvidenceItem], metadata: [String: String]) async throws -> Int {
-        try await inner.replaceEvidence(of: source, with: items, metadata: metadata)
-    }
-    func allEvidence() async throws -> [EvidenceItem] { try await inner.allEvidence() }
-    func evidence(matching filter: EvidenceFilter) async throws -> EvidencePage { try await inner.evidence(matching: filter) }
-    func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage { try await inner.evidenceJSON(matching: filter) }
-    func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
-        try await inner.saveCase(record, evidence: evidence)
-    }
-    func storedCase(id: String) async throws -> StoredCase? { try await inner.storedCase(id: id) }
-    func deleteCase(id: String) async throws -> Bool { try await inner.deleteCase(id: id) }
-    func cases(query: String?, limit: Int, offset: Int) async throws -> [StoredCase] {
-        try await inner.cases(query: query, limit: limit, offset: offset)
-    }
-    func caseSummaries() async throws -> [CaseSummary] { try await inner.caseSummaries() }
-    func stats() async throws -> KnowledgeStats { try await inner.stats() }
-    func snapshotID() async throws -> String { try await inner.snapshotID() }
-    func metadata(_ key: String) async throws -> String? { try await inner.metadata(key) }
-    func setMetadata(_ key: String, _ value: String) async throws { try await inner.setMetadata(key, value) }
-    func changes() -> AsyncStream<String> { inner.changes() }
-    func allMetadata() async throws -> [String: String] { try await inner.allMetadata() }
-    func restore(_ content: KnowledgeContent) async throws { try await inner.restore(content) }
 }
 
 struct IncrementalCatchUpTests {

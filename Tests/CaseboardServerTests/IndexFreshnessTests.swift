@@ -12,7 +12,7 @@ import Testing
 
 /// A store that counts full reads, which is what an index reload costs. Reading the snapshot
 /// id can be slowed down, as on a busy server, to widen any race between a check and a write.
-final class ReloadCountingStore: KnowledgeStore {
+final class ReloadCountingStore: ForwardingStore {
     let inner: any KnowledgeStore
     let snapshotDelay: Duration
     private let reads = NIOLockedValueBox(0)
@@ -32,33 +32,11 @@ final class ReloadCountingStore: KnowledgeStore {
         return try await inner.allEvidence()
     }
 
-    func upsert(_ items: [EvidenceItem]) async throws -> Int { try await inner.upsert(items) }
-    func replaceEvidence(of source: EvidenceSource, with items: [EvidenceItem], metadata: [String: String]) async throws -> Int {
-        try await inner.replaceEvidence(of: source, with: items, metadata: metadata)
-    }
-    func evidence(matching filter: EvidenceFilter) async throws -> EvidencePage { try await inner.evidence(matching: filter) }
-    func evidenceJSON(matching filter: EvidenceFilter) async throws -> EvidenceJSONPage { try await inner.evidenceJSON(matching: filter) }
-    func saveCase(_ record: CaseRecord, evidence: [EvidenceItem]) async throws -> StoredCase {
-        try await inner.saveCase(record, evidence: evidence)
-    }
-    func saveCases(_ submissions: [CaseSubmission]) async throws -> CaseBatchResult { try await inner.saveCases(submissions) }
-    func storedCase(id: String) async throws -> StoredCase? { try await inner.storedCase(id: id) }
-    func deleteCase(id: String) async throws -> Bool { try await inner.deleteCase(id: id) }
-    func cases(query: String?, limit: Int, offset: Int) async throws -> [StoredCase] {
-        try await inner.cases(query: query, limit: limit, offset: offset)
-    }
-    func caseSummaries() async throws -> [CaseSummary] { try await inner.caseSummaries() }
-    func stats() async throws -> KnowledgeStats { try await inner.stats() }
     func snapshotID() async throws -> String {
         snapshots.withLockedValue { $0 += 1 }
         if snapshotDelay > .zero { try await Task.sleep(for: snapshotDelay) }
         return try await inner.snapshotID()
     }
-    func metadata(_ key: String) async throws -> String? { try await inner.metadata(key) }
-    func setMetadata(_ key: String, _ value: String) async throws { try await inner.setMetadata(key, value) }
-    func changes() -> AsyncStream<String> { inner.changes() }
-    func allMetadata() async throws -> [String: String] { try await inner.allMetadata() }
-    func restore(_ content: KnowledgeContent) async throws { try await inner.restore(content) }
 }
 
 struct IndexFreshnessTests {
