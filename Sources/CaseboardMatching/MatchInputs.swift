@@ -43,6 +43,141 @@ extension Matcher {
         var unfitForIntensive = false
         /// The disease as written is a lower-risk myelodysplastic syndrome ("lower-risk MDS", "IPSS-R low").
         var lowerRiskMDS = false
+        /// Treatment with curative intent around surgery (or after chemoradiation), when the disease
+        /// as written says so and the patient's own disease has evidence for that setting.
+        var curative: CurativeSetting? = nil
+        /// The disease as written is unresectable, metastatic or has come back: a row for the
+        /// adjuvant or neoadjuvant setting alone is not for it.
+        var advanced = false
+    }
+
+    /// Where curative-intent treatment of a solid tumour stands (NCCN guidelines give their
+    /// categories per setting: a neoadjuvant or adjuvant preference is not one for metastatic disease).
+    enum CurativeSetting: Sendable {
+        /// Resectable and not yet operated: neoadjuvant or perioperative treatment is the question.
+        case neoadjuvant
+        /// Operated: adjuvant treatment is the question.
+        case adjuvant
+        /// After definitive chemoradiation without progression: consolidation (durvalumab after
+        /// PACIFIC, FDA label: Imfinzi (durvalumab), 2018), not adjuvant therapy after resection.
+        case consolidation
+
+        /// How the setting reads in an explanation.
+        var name: String {
+            switch self {
+            case .neoadjuvant: "neoadjuvant or perioperative treatment before surgery"
+            case .adjuvant: "adjuvant treatment after surgery"
+            case .consolidation: "consolidation after chemoradiation"
+            }
+        }
+
+        var setting: TherapySetting {
+            switch self {
+            case .neoadjuvant: .neoadjuvant
+            case .adjuvant: .adjuvant
+            case .consolidation: .consolidation
+            }
+        }
+    }
+
+    /// Phrases that say the disease is not advanced although they hold an advanced word.
+    private static let notAdvancedPhrases = [
+        "non-metastatic", "nonmetastatic", "no metastases", "no metastasis", "no distant metastases", "without metastases",
+        "no evidence of metastases", "risk of recurrence", "risk of relapse", "locally advanced", "no progression",
+        "without progression", "no disease progression", "not progressing",
+        // Regional spread is staged, not metastatic disease (a resected nodal metastasis is adjuvant territory).
+        "nodal metastasis", "nodal metastases", "node metastasis", "node metastases",
+    ]
+
+    /// Whether the disease as written is unresectable, metastatic or has come back ("metastatic
+    /// colorectal cancer", "unresectable stage IIIB", "recurrent after surgery").
+    static func saysAdvanced(_ text: String?) -> Bool {
+        guard var lowered = text?.lowercased() else { return false }
+        for phrase in notAdvancedPhrases { lowered = lowered.replacingOccurrences(of: phrase, with: " ") }
+        let phrases = [
+            "unresectable", "non-resectable", "nonresectable", "inoperable", "metastatic", "metastases", "metastasis", "advanced",
+            "stage iv", "stage 4", "recurrent", "recurrence", "relapsed", "relapse", "progressing", "progression", "progressive",
+            "refractory",
+        ]
+        return phrases.contains { lowered.contains($0) }
+    }
+
+    /// The curative setting the disease as written names: after chemoradiation without progression;
+    /// after surgery ("completely resected", "residual invasive disease after neoadjuvant …",
+    /// "adjuvant"); before it ("resectable", "operable", "neoadjuvant", "perioperative"). Nil for
+    /// advanced disease and when nothing is said.
+    static func curativeSetting(of text: String?) -> CurativeSetting? {
+        guard let lowered = text?.lowercased() else { return nil }
+        var unnegated = lowered
+        for phrase in ["no progression", "without progression", "no disease progression", "not progressing"] {
+            unnegated = unnegated.replacingOccurrences(of: phrase, with: " ")
+        }
+        let progressing = ["progressing", "progression", "progressive", "relapsed", "recurrent", "metastatic"].contains { unnegated.contains($0) }
+        if !progressing, saysAfterChemoradiation(lowered) { return .consolidation }
+        guard !saysAdvanced(text) else { return nil }
+        let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
+        // Pathology after neoadjuvant therapy (ypT, ypN) or residual tumour is read at surgery.
+        let operated = ["resected", "postoperative", "post-operative", "adjuvant", "operated", "residual"]
+        if !words.isDisjoint(with: operated) || words.contains(where: { $0.hasPrefix("ypt") || $0.hasPrefix("ypn") })
+            || saysSurgeryDone(lowered)
+        {
+            return .adjuvant
+        }
+        let operable = ["resectable", "operable", "neoadjuvant", "perioperative", "peri-operative", "preoperative", "pre-operative"]
+        if !words.isDisjoint(with: operable) || Self.mentionsSurgery(lowered) { return .neoadjuvant }
+        return nil
+    }
+
+    /// Operations a report names by the organ ("after radical cystectomy", "fit for lobectomy").
+    private static let operations = [
+        "resection", "surgery", "excision", "cystectomy", "nephrectomy", "prostatectomy", "mastectomy", "lumpectomy", "lobectomy",
+        "pneumonectomy", "gastrectomy", "colectomy", "esophagectomy", "oesophagectomy", "hysterectomy", "pancreatoduodenectomy",
+        "pancreaticoduodenectomy", "orchiectomy", "thyroidectomy",
+    ]
+    /// Words before an operation that say it has not happened ("fit for", "declines", "planned").
+    private static let notYetBefore = [
+        "fit for", "eligible for", "candidate for", "before", "planned", "awaiting", "declines", "declined", "refused", "not yet",
+        "unfit for", "ineligible for", "no ", "prior to", "pending",
+    ]
+    private static let notYetAfter = [" planned", " not yet", " is planned", " pending", " scheduled"]
+
+    /// For each operation the text names, whether it is done (the words around it do not say it is still to come).
+    private static func operationMentions(_ lowered: String) -> [Bool] {
+        var mentions: [Bool] = []
+        for operation in operations {
+            var searchRange = lowered.startIndex..<lowered.endIndex
+            while let found = lowered.range(of: operation, range: searchRange) {
+                searchRange = found.upperBound..<lowered.endIndex
+                let start = lowered.index(found.lowerBound, offsetBy: -30, limitedBy: lowered.startIndex) ?? lowered.startIndex
+                let end = lowered.index(found.upperBound, offsetBy: 15, limitedBy: lowered.endIndex) ?? lowered.endIndex
+                let before = lowered[start..<found.lowerBound]
+                let after = lowered[found.upperBound..<end]
+                let pending = notYetBefore.contains { before.contains($0) } || notYetAfter.contains { after.hasPrefix($0) }
+                mentions.append(!pending)
+            }
+        }
+        return mentions
+    }
+
+    /// Whether the text names an operation as done ("after radical cystectomy", "after gross total resection").
+    static func saysSurgeryDone(_ lowered: String) -> Bool { operationMentions(lowered).contains(true) }
+
+    /// Whether the text names an operation still to come ("fit for lobectomy", "surgery not yet done").
+    static func mentionsSurgery(_ lowered: String) -> Bool { operationMentions(lowered).contains(false) }
+
+    /// Whether the text says chemoradiation is over ("stable after concurrent cisplatin-etoposide
+    /// chemoradiation"), not planned or under way ("definitive chemoradiotherapy planned").
+    static func saysAfterChemoradiation(_ lowered: String) -> Bool {
+        for stem in ["chemoradi", "chemo-radi"] {
+            var searchRange = lowered.startIndex..<lowered.endIndex
+            while let found = lowered.range(of: stem, range: searchRange) {
+                let start = lowered.index(found.lowerBound, offsetBy: -60, limitedBy: lowered.startIndex) ?? lowered.startIndex
+                let before = lowered[start..<found.lowerBound]
+                if ["after", "following", "completed", "post-"].contains(where: { before.contains($0) }) { return true }
+                searchRange = found.upperBound..<lowered.endIndex
+            }
+        }
+        return false
     }
 
     /// Whether the disease as written names a lower-risk group of a myelodysplastic syndrome (IPSS-R very
@@ -113,7 +248,9 @@ extension Matcher {
                 && !Self.saysRelapsed(diseaseText),
             unfitForIntensive: Self.saysUnfitForIntensive(diseaseText),
             lowerRiskMDS: disease.map { $0.code == "MDS" || vocabularies.ancestors(of: $0.code).contains("MDS") } == true
-                && Self.saysLowerRisk(diseaseText)
+                && Self.saysLowerRisk(diseaseText),
+            curative: Self.curativeSetting(of: diseaseText),
+            advanced: Self.saysAdvanced(diseaseText)
         )
     }
 

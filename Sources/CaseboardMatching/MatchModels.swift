@@ -325,6 +325,9 @@ public enum NotRecommendedReason: String, Sendable, Codable, Hashable, CaseItera
     /// It is directed at an antigen the patient's tumour was found not to express (a CD19
     /// CAR T-cell therapy for a CD19-negative relapse).
     case targetNotExpressed
+    /// Its evidence is for another setting than the curative one the patient is in: a metastatic
+    /// line for a patient after resection, an adjuvant row before surgery.
+    case otherSetting
 }
 
 /// A drug set that had evidence for the profile but is not ranked, and why.

@@ -44,7 +44,7 @@ public struct Matcher: Sendable {
         problems += alterationProblems
         let alterations = typed + diseaseBiomarkers + definingAlterations(of: disease, besides: typed + diseaseBiomarkers)
         let priors = resolvePriors(profile.priorTherapies, problems: &problems)
-        let patient = context(
+        var patient = context(
             disease: disease,
             alterations: alterations,
             priors: priors,
@@ -53,6 +53,13 @@ public struct Matcher: Sendable {
         )
         var relations = RelationMemo(patient: disease, vocabularies: vocabularies)
         let hits = matchEvidence(alterations, relations: &relations)
+        // A curative setting orders options only where the patient's own disease has evidence for
+        // it: a glioblastoma "after gross total resection" keeps its first-line temozolomide row.
+        if let curative = patient.curative,
+            !hits.contains(where: { $0.isOwnDisease && $0.item.settings.contains(curative.setting) })
+        {
+            patient.curative = nil
+        }
         let support = SensitivitySupport(hits)
         let assessment = assessResistance(hits: hits, patient: patient, support: support)
         let ranking = rankOptions(hits: hits, assessment: assessment, support: support, patient: patient)

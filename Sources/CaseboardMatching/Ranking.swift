@@ -62,11 +62,13 @@ extension Matcher {
         return nil
     }
 
-    /// Whether a row's guideline category can order options for a patient with advanced disease:
-    /// not when the row is for the adjuvant or neoadjuvant setting only (NCCN categories are given
-    /// per setting; imatinib's adjuvant preference in GIST says nothing about metastatic lines).
-    static func preferenceApplies(_ item: EvidenceItem) -> Bool {
-        item.settings.isEmpty || item.settings.contains { $0 != .adjuvant && $0 != .neoadjuvant }
+    /// Whether a row's guideline category can order options for the patient: for a patient with
+    /// advanced disease, not when the row is for the adjuvant or neoadjuvant setting only (NCCN
+    /// categories are given per setting; imatinib's adjuvant preference in GIST says nothing about
+    /// metastatic lines); for a patient treated with curative intent, only a row for that setting.
+    static func preferenceApplies(_ item: EvidenceItem, patient: PatientContext) -> Bool {
+        if let curative = patient.curative { return item.settings.contains(curative.setting) }
+        return item.settings.isEmpty || item.settings.contains { $0 != .adjuvant && $0 != .neoadjuvant }
     }
 
     /// Whether every drug of a regimen is a targeted, antibody or immune agent (no cytotoxic or
@@ -117,8 +119,12 @@ extension Matcher {
         fit: SettingFit,
         specific: Bool,
         curated: Bool = true,
-        laterLine: Bool = false
+        laterLine: Bool = false,
+        curative: Bool = false
     ) -> Int {
+        // With curative intent an option for another setting (a metastatic line) follows every
+        // option for the patient's own, directed or not.
+        if curative, fit == .poor { return Slot.standardForAnotherLine }
         switch tier {
         case .approved:
             if diseaseLevel { return fit == .poor ? Slot.standardForAnotherLine : Slot.standard }
@@ -147,7 +153,14 @@ extension Matcher {
             specific = specific || (Self.isSpecific(hit) && hitFit != .poor)
             laterLine = laterLine && isForALaterLine(hit.item, patient: patient)
         }
-        return Self.slot(tier: tier, diseaseLevel: hits.allSatisfy(\.item.isDiseaseLevel), fit: fit, specific: specific, laterLine: laterLine)
+        return Self.slot(
+            tier: tier,
+            diseaseLevel: hits.allSatisfy(\.item.isDiseaseLevel),
+            fit: fit,
+            specific: specific,
+            laterLine: laterLine,
+            curative: patient.curative != nil
+        )
     }
 
     /// Whether a row is for a line at least two beyond the patient's: its sequence needs two or more
@@ -169,7 +182,7 @@ extension Matcher {
             case .afterLines(let count):
                 guard count - Self.linesGiven(patient) >= 2 else { return false }
                 later = true
-            case .firstLine, .secondLine, .after, .maintenance:
+            case .firstLine, .secondLine, .after, .maintenance, .consolidation:
                 return false
             case .adjuvant, .neoadjuvant:
                 continue
@@ -253,7 +266,17 @@ extension Matcher {
     /// (or a drug of the same class), rows "after all of" drugs the patient has all had, and
     /// second-line rows fit; first-line-only rows and sequences the patient has not completed do not.
     func settingFit(_ item: EvidenceItem, patient: PatientContext) -> SettingFit {
+        // Curative intent: a row for that setting fits, any other (metastatic lines, or a row naming
+        // no setting, as most labels for advanced disease) does not.
+        if let curative = patient.curative {
+            // A perioperative regimen starts before surgery: after it, only an adjuvant row fits
+            // (durvalumab with gemcitabine-cisplatin, NIAGARA, is not for residual disease after
+            // cystectomy; nivolumab is: FDA labels Imfinzi 2025, Opdivo 2021).
+            if curative == .adjuvant, item.settings.contains(.neoadjuvant) { return .poor }
+            return item.settings.contains(curative.setting) ? .fits : .poor
+        }
         guard !item.settings.isEmpty else { return .neutral }
+        if patient.advanced, item.settings.allSatisfy({ $0 == .adjuvant || $0 == .neoadjuvant }) { return .poor }
         if patient.priorDrugs.isEmpty, let line = patient.lineOfTherapy, line > 1 {
             // A later line whose earlier drugs were not named: second-line rows fit, first-line-only
             // rows do not, and "after X" cannot be judged.
@@ -268,7 +291,7 @@ extension Matcher {
             // induction for newly diagnosed AML.
             let laterOnly = item.settings.allSatisfy {
                 switch $0 {
-                case .after, .afterAll, .afterSeveral, .afterLines, .secondLine, .maintenance: true
+                case .after, .afterAll, .afterSeveral, .afterLines, .secondLine, .maintenance, .consolidation: true
                 default: false
                 }
             }
@@ -313,6 +336,9 @@ extension Matcher {
                 // progression on the last line there is no response to maintain.
                 if patient.inRemission { return .fits }
                 if patient.priors.last?.response != .progressive { laterLine = true }
+            case .consolidation:
+                // Unsaid chemoradiation: a response in a disease not called advanced may be its consolidation.
+                if patient.inRemission, !patient.advanced { return .fits }
             case .firstLine, .adjuvant, .neoadjuvant:
                 break
             }
@@ -361,6 +387,19 @@ extension Matcher {
                 notRecommended.append(removal)
                 continue
             }
+            // With curative intent, a regimen none of whose rows is for that setting (a metastatic
+            // line after resection) is not an option for the patient: it is listed with its evidence.
+            if let curative = patient.curative, !group.contains(where: { !$0.excluded && settingFit($0.item, patient: patient) != .poor }) {
+                notRecommended.append(
+                    NotRecommendedOption(
+                        drugs: box.item.drugs,
+                        reason: .otherSetting,
+                        why: "its evidence is for another setting; this patient is in \(curative.name)",
+                        evidence: group.prefix(10).map(Self.reference)
+                    )
+                )
+                continue
+            }
             var usable = group.contains(where: \.excluded) ? group.filter { !$0.excluded } : group
             // A regimen with both alteration-directed and disease-level rows (belzutifan for VHL-mutant
             // clear cell RCC, and for any RCC after PD-1 and VEGF inhibitors) is placed by whichever
@@ -389,7 +428,7 @@ extension Matcher {
                 laterLine = laterLine && isForALaterLine(hit.item, patient: patient)
                 // A guideline category speaks for its own setting: an adjuvant preference, or one for
                 // a line the patient is not at, does not order options for this patient.
-                if let rank = hit.item.preference?.rank, rank < preferenceRank, Self.preferenceApplies(hit.item),
+                if let rank = hit.item.preference?.rank, rank < preferenceRank, Self.preferenceApplies(hit.item, patient: patient),
                     settingFit(hit.item, patient: patient) != .poor
                 {
                     preferenceRank = rank
@@ -581,7 +620,8 @@ extension Matcher {
                     fit: fit,
                     specific: specific,
                     curated: usable.contains { $0.item.source == .curated && Self.tier($0) == bestTier },
-                    laterLine: laterLine
+                    laterLine: laterLine,
+                    curative: patient.curative != nil
                 ),
                 inferred ? 1 : 0, preferenceRank,
                 // A driver-directed option before one aimed at an antigen most such tumours carry (a

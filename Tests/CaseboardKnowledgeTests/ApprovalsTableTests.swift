@@ -86,7 +86,7 @@ struct ApprovalsTableTests {
         let significances: Set = ["sensitivity", "resistance", "reduced sensitivity", "contraindicated"]
         let preferences: Set = ["", "preferred", "recommended", "circumstances"]
         let sourceTypes: Set = ["FDA label", "NCCN", "ESMO", "ELN", "PubMed", "ASCO"]
-        let lines: Set = ["first-line", "second-line", "maintenance", "adjuvant", "neoadjuvant", "any"]
+        let lines: Set = ["first-line", "second-line", "maintenance", "consolidation", "adjuvant", "neoadjuvant", "any"]
         for row in try Self.rows().rows {
             let id = row["id"]
             for drug in row["drugs"].components(separatedBy: " + ") {

@@ -109,7 +109,8 @@ struct ResistanceTableTests {
             if row["significance"] != "sensitivity" { #expect(row["setting"].isEmpty, "line \(row.line): resistance row with a setting") }
             for part in row["setting"].split(separator: ";") where !part.isEmpty {
                 let ok =
-                    ["first-line", "second-line", "maintenance", "adjuvant", "neoadjuvant", "any"].contains(String(part)) || part.hasPrefix("after:")
+                    ["first-line", "second-line", "maintenance", "consolidation", "adjuvant", "neoadjuvant", "any"].contains(String(part))
+                    || part.hasPrefix("after:")
                 #expect(ok, "line \(row.line): setting \(part)")
             }
         }

@@ -70,12 +70,15 @@ public enum TherapySetting: Sendable, Hashable {
     /// DLBCL (FDA labels: Epkinly (epcoritamab), 2023; Columvi (glofitamab), 2023).
     case afterLines(Int)
     case maintenance
+    /// After definitive chemoradiation of unresectable disease, without progression: PACIFIC's
+    /// durvalumab (FDA label: Imfinzi (durvalumab), 2018). Not adjuvant therapy after resection.
+    case consolidation
     case adjuvant
     case neoadjuvant
 
     /// Reads the curated spelling: `first-line`, `second-line`, `after:DRUG|DRUG` (after one of
     /// them), `after:DRUG&DRUG` (after all of them), `after:2 of DRUG|DRUG|DRUG` (after at least two
-    /// of them), `maintenance`, `adjuvant`, `neoadjuvant`.
+    /// of them), `maintenance`, `consolidation`, `adjuvant`, `neoadjuvant`.
     /// `any` is not a setting (an empty list means any); a list mixing `|` and `&` is not read.
     public init?(parsing text: String) {
         let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -83,6 +86,7 @@ public enum TherapySetting: Sendable, Hashable {
         case "first-line": self = .firstLine
         case "second-line": self = .secondLine
         case "maintenance": self = .maintenance
+        case "consolidation": self = .consolidation
         case "adjuvant": self = .adjuvant
         case "neoadjuvant": self = .neoadjuvant
         default:
@@ -121,6 +125,7 @@ public enum TherapySetting: Sendable, Hashable {
         case .afterSeveral(let count, let drugs): "after:\(count) of " + drugs.joined(separator: "|")
         case .afterLines(let count): "after:\(count) lines"
         case .maintenance: "maintenance"
+        case .consolidation: "consolidation"
         case .adjuvant: "adjuvant"
         case .neoadjuvant: "neoadjuvant"
         }
