@@ -134,4 +134,74 @@ struct Holdout8ClassTests {
         }
         #expect(genes.count == 2)
     }
+
+    /// Clinical findings that are not alterations had been input errors ("no known gene in 'monosomy 7'",
+    /// "'MGMT promoter methylated' names MGMT but not a variant"): 22 hold-out 8 profiles carried one.
+    /// Each is now read as what it is, and matched on nothing.
+    @Test(
+        arguments: [
+            "monosomy 7", "trisomy 8 (intermediate-risk karyotype)", "MGMT promoter methylated", "TRG clonal rearrangement",
+            "clonally related to CLL (IGHV identical)", "4 of 12 axillary nodes positive", "CIS (urine cytology positive)",
+            "MIBG scan negative", "FH IHC retained", "p53 abnormal (aberrant IHC)", "ALK IHC nuclear membrane staining",
+            "Hct 47% on phlebotomy", "eosinophils 4.1 x10^9/L", "mast cells 30% in blood smear", "plasma EBV DNA 8,400 IU/mL",
+            "HbF elevated for age", "serum tryptase 640 ng/mL", "DUSP22 not rearranged", "HHV-8 negative",
+        ]
+    )
+    func aClinicalFindingIsReadAndMatchedOnNothing(_ text: String) throws {
+        let reading = try Fixture.vocabularies.get().parsePatientAlteration(text).get()
+        #expect(reading.alteration == nil, "\(text) → \(String(describing: reading.alteration))")
+        #expect(!reading.notes.isEmpty, "\(text): says what it was read as")
+    }
+
+    /// Findings that are matchable are read as the key they are: a marker with where it was measured,
+    /// a split break-apart FISH probe (the gene is rearranged), a fusion with its variant and assay,
+    /// a histone gene with its former symbol in brackets, somatostatin-receptor imaging uptake (FDA
+    /// label: Lutathera (lutetium Lu 177 dotatate), 2018: somatostatin receptor-positive GEP-NET).
+    @Test(
+        arguments: [
+            ("CD22 negative on relapse flow cytometry", "CD22 negative"), ("JAK2 break-apart FISH positive", "JAK2 fusion"),
+            ("EML4::ALK variant 1 (E13;A20) by RNA NGS", "EML4::ALK fusion"), ("H3-3A (H3F3A) c.83A>T (p.Lys28Met)", "H3-3A K28M"),
+            ("Ga-68 DOTATATE PET: uptake above liver in all lesions", "SSTR2 overexpression"), ("FLT3-ITD/TKD negative", "FLT3 ITD negative"),
+            ("MYD88 L265P not detected (AS-PCR)", "MYD88 L265P negative"),
+        ] as [(String, String)]
+    )
+    func aMatchableFindingIsReadAsItsKey(_ text: String, _ label: String) throws {
+        let reading = try Fixture.vocabularies.get().parsePatientAlteration(text).get()
+        #expect(reading.alteration?.label == label, "\(text) → \(String(describing: reading.alteration))")
+    }
+
+    /// Real typos are still input errors with suggestions: the finding readers take only what they name.
+    @Test(arguments: ["BRAFF V600E", "EGRF L858R", "KRSA G12C mutation"])
+    func aMistypedGeneIsStillAnInputError(_ text: String) throws {
+        let result = try Fixture.vocabularies.get().parsePatientAlteration(text)
+        guard case .failure(.unknownGene(_, let suggestions)) = result else {
+            Issue.record("\(text) → \(result)")
+            return
+        }
+        #expect(!suggestions.isEmpty, "\(text)")
+    }
+
+    /// A finding read and matched on nothing is echoed in the result, never dropped silently; it is not
+    /// a problem. "MYD88 L265P not detected" is a negative for the allele that rules out a row written
+    /// "unless MYD88 L265P negative" (ibrutinib is least active without MYD88 L265P: NCCN Waldenström
+    /// Macroglobulinemia/Lymphoplasmacytic Lymphoma 2025); ibrutinib-rituximab had ranked second.
+    @Test func aFindingIsEchoedAndANegatedAlleleRulesOutItsRow() throws {
+        let rows = [
+            "W-1\t-\tunless MYD88 wild-type | MYD88 L265P negative\tdisease\tWM\t\tibrutinib + rituximab\tsensitivity\tA\tfirst-line\tpreferred\t2018-08-27\tFDA label\tFDA label: Imbruvica (ibrutinib), 2018\t",
+            "W-2\t-\t\tdisease\tWM\t\tzanubrutinib\tsensitivity\tA\tfirst-line\tpreferred\t2021-08-31\tFDA label\tFDA label: Brukinsa (zanubrutinib), 2021\t",
+        ]
+        let matcher = try RuleFixture.matcher(rows: rows, name: "wm.tsv")
+        let negative = matcher.match(
+            PatientProfile(disease: "Waldenstrom macroglobulinemia", alterations: ["MYD88 L265P not detected (AS-PCR)", "monosomy 7"])
+        )
+        #expect(negative.options.map(\.drugs) == [["zanubrutinib"]], "\(negative.options.map(\.drugs))")
+        #expect(negative.problems.isEmpty, "\(negative.problems)")
+        #expect(negative.findings.map(\.input) == ["monosomy 7"])
+        #expect(negative.alterations.map(\.label) == ["MYD88 L265P negative"])
+        // The allele found, or nothing said, keeps the row.
+        for alterations in [["MYD88 L265P"], []] {
+            let kept = matcher.match(PatientProfile(disease: "Waldenstrom macroglobulinemia", alterations: alterations))
+            #expect(kept.options.contains { $0.drugs == ["ibrutinib", "rituximab"] }, "\(alterations)")
+        }
+    }
 }
