@@ -204,4 +204,33 @@ struct Holdout8ClassTests {
             #expect(kept.options.contains { $0.drugs == ["ibrutinib", "rituximab"] }, "\(alterations)")
         }
     }
+
+    /// Standards that had no row: belzutifan in pheochromocytoma and paraganglioma (FDA label: Welireg
+    /// (belzutifan), 14 May 2025), azacitidine in newly diagnosed JMML (FDA label: Vidaza (azacitidine),
+    /// 20 May 2022) and immunosuppression in T-LGL leukaemia (NCCN T-Cell Lymphomas 2025; Lamy and
+    /// Loughran, Blood 2011). Paraganglioma had ranked sarcoma doxorubicin first; JMML and T-LGL had no option.
+    @Test func bundledStandardsForRareDiseasesLead() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let items = try CuratedEvidence.load(vocabularies: vocabularies).items
+        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "curated"))
+        let expected: [(String, [String], Set<[String]>)] = [
+            ("metastatic paraganglioma", ["SDHB c.423+1G>A"], [["belzutifan"]]),
+            ("pheochromocytoma", [], [["belzutifan"]]),
+            ("juvenile myelomonocytic leukemia", ["PTPN11 E76K"], [["azacitidine"]]),
+            ("T-cell large granular lymphocytic leukemia", ["STAT3 Y640F"], [["methotrexate"], ["cyclophosphamide"], ["ciclosporin"]]),
+        ]
+        for (disease, alterations, leaders) in expected {
+            let result = matcher.match(PatientProfile(disease: disease, alterations: alterations))
+            #expect(result.options.first.map { leaders.contains($0.drugs) } == true, "\(disease): \(result.options.prefix(3).map(\.drugs))")
+        }
+    }
+
+    /// "De novo" says how the disease arose, not which disease it is: "de novo metastatic
+    /// hormone-sensitive prostate cancer" had been read as the prostate (tissue level), which no
+    /// prostate adenocarcinoma row reaches.
+    @Test func deNovoIsAModifier() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let resolution = vocabularies.resolveDisease("de novo metastatic hormone-sensitive prostate cancer")
+        #expect(resolution.disease?.code == "PRAD", "\(resolution)")
+    }
 }
