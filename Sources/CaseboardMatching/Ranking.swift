@@ -429,8 +429,11 @@ extension Matcher {
             // after trastuzumab-based lines, FDA label: Tukysa (tucatinib), 2020).
             // A glucocorticoid partner (dexamethasone in nearly every myeloma regimen) is a backbone,
             // not the drug the disease escaped: it alone does not demote (NCCN Multiple Myeloma v.2.2026
-            // pairs each later-line agent with dexamethasone again).
-            let shared = { (prior: Prior) in prior.drugs.intersection(drugSet).filter { self.vocabularies.drug(inn: $0)?.category != "steroid" } }
+            // pairs each later-line agent with dexamethasone again). Nor does a supportive drug: calcium
+            // folinate only modulates fluorouracil, and FOLFIRI follows FOLFOX (NCCN Colon Cancer 2025).
+            let shared = { (prior: Prior) in
+                prior.drugs.intersection(drugSet).filter { !["steroid", "supportive"].contains(self.vocabularies.drug(inn: $0)?.category ?? "") }
+            }
             if let prior = progressed.first(where: { !shared($0).isEmpty && !shared($0).isSubset(of: Self.anticipated(usable)) }) {
                 demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
             }

@@ -233,4 +233,50 @@ struct Holdout8ClassTests {
         let resolution = vocabularies.resolveDisease("de novo metastatic hormone-sensitive prostate cancer")
         #expect(resolution.disease?.code == "PRAD", "\(resolution)")
     }
+
+    /// The bundled curated table alone.
+    static func curatedMatcher() throws -> Matcher {
+        let vocabularies = try Fixture.vocabularies.get()
+        let items = try CuratedEvidence.load(vocabularies: vocabularies).items
+        return Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "curated"))
+    }
+
+    /// Second-line colorectal chemotherapy keeps the fluoropyrimidine and its folinate modulator of the
+    /// first line: FOLFIRI with bevacizumab, ramucirumab or aflibercept after FOLFOX-bevacizumab (FDA
+    /// labels: Avastin (bevacizumab), 2013, ML18147; Cyramza (ramucirumab), 2015, after bevacizumab,
+    /// oxaliplatin and a fluoropyrimidine; Zaltrap (ziv-aflibercept), 2012; NCCN Colon Cancer 2025). Each
+    /// had been demoted for sharing fluorouracil and calcium folinate with the regimen the patient
+    /// progressed on, and a CIViC irinotecan + selumetinib trial led.
+    @Test func secondLineColorectalChemotherapyKeepsItsFluoropyrimidine() throws {
+        let result = try Self.curatedMatcher().match(
+            PatientProfile(
+                disease: "metastatic colorectal adenocarcinoma",
+                alterations: ["KRAS G12D", "MSS"],
+                priorTherapies: [
+                    PriorTherapy(drugs: ["bevacizumab", "calcium folinate", "fluorouracil", "oxaliplatin"], response: "progressive disease")
+                ]
+            )
+        )
+        let folfiri: Set<[String]> = [
+            ["bevacizumab", "calcium folinate", "fluorouracil", "irinotecan"], ["calcium folinate", "fluorouracil", "irinotecan", "ramucirumab"],
+            ["aflibercept", "calcium folinate", "fluorouracil", "irinotecan"], ["calcium folinate", "fluorouracil", "irinotecan"],
+        ]
+        let top = result.options.prefix(3).map { $0.drugs.sorted() }
+        #expect(top.first.map { folfiri.contains($0) } == true, "\(top)")
+        #expect(top.filter { folfiri.contains($0) }.count == 3, "\(top)")
+    }
+
+    /// Atezolizumab maintenance continues carboplatin-etoposide-atezolizumab induction in extensive-stage
+    /// SCLC (FDA label: Tecentriq (atezolizumab), 18 March 2019, IMpower133); it had no row, and the
+    /// top three held only durvalumab rows.
+    @Test func atezolizumabMaintenanceFollowsItsInduction() throws {
+        let result = try Self.curatedMatcher().match(
+            PatientProfile(
+                disease: "extensive-stage small cell lung cancer",
+                alterations: [],
+                priorTherapies: [PriorTherapy(drugs: ["atezolizumab", "carboplatin", "etoposide"], response: "partial response")]
+            )
+        )
+        #expect(result.options.prefix(3).contains { $0.drugs == ["atezolizumab"] }, "\(result.options.prefix(3).map(\.drugs))")
+    }
 }
