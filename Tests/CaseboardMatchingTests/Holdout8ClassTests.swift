@@ -279,4 +279,34 @@ struct Holdout8ClassTests {
         )
         #expect(result.options.prefix(3).contains { $0.drugs == ["atezolizumab"] }, "\(result.options.prefix(3).map(\.drugs))")
     }
+
+    /// A drug aimed at an antigen the tumour has lost is flagged even though its rows, keyed to the
+    /// antigen, no longer match: brentuximab vedotin for CD30-negative ALCL relapsing after BV-CHP
+    /// (FDA label: Adcetris (brentuximab vedotin), 2011: systemic ALCL after multi-agent chemotherapy,
+    /// whatever its ALK status). It had been left unsaid.
+    @Test func aDrugAimedAtALostAntigenIsFlagged() throws {
+        let result = try Self.curatedMatcher().match(
+            PatientProfile(
+                disease: "ALK-negative anaplastic large cell lymphoma",
+                alterations: ["CD30 negative on rebiopsy", "ALK negative"],
+                priorTherapies: [
+                    PriorTherapy(drugs: ["brentuximab vedotin", "cyclophosphamide", "doxorubicin", "prednisone"], response: "relapse")
+                ]
+            )
+        )
+        let flagged = result.notRecommended.filter { $0.reason == .targetNotExpressed }.map(\.drugs)
+        #expect(flagged.contains(["brentuximab vedotin"]), "\(result.notRecommended.map(\.drugs))")
+        #expect(!result.options.contains { $0.drugs.contains("brentuximab vedotin") })
+        // Relapsed ALCL is a relapsed PTCL of the pralatrexate label (FDA label: Folotyn (pralatrexate), 2009, PROPEL).
+        #expect(result.options.prefix(3).contains { $0.drugs == ["pralatrexate"] }, "\(result.options.prefix(3).map(\.drugs))")
+        // CD30 expressed: brentuximab vedotin is an option again.
+        let expressed = try Self.curatedMatcher().match(
+            PatientProfile(
+                disease: "ALK-negative anaplastic large cell lymphoma",
+                alterations: ["CD30 positive", "ALK negative"],
+                priorTherapies: [PriorTherapy(drugs: ["cyclophosphamide", "doxorubicin", "prednisone", "vincristine"], response: "relapse")]
+            )
+        )
+        #expect(expressed.options.contains { $0.drugs == ["brentuximab vedotin"] }, "\(expressed.options.prefix(5).map(\.drugs))")
+    }
 }
