@@ -229,7 +229,8 @@ extension Matcher {
     /// A key that says something was looked for and not found: a gene wild-type, a protein not
     /// expressed, microsatellite stability or proficient mismatch repair.
     static func isNegativeFinding(_ pattern: AlterationPattern) -> Bool {
-        pattern.kind == .expression && ["wild-type", "negative", "MSS", "pMMR"].contains(pattern.variant)
+        // "L265P negative": a named allele looked for and not found (Vocabularies.wildTypeReading).
+        pattern.kind == .expression && (["wild-type", "negative", "MSS", "pMMR"].contains(pattern.variant) || pattern.variant.hasSuffix(" negative"))
     }
 
     /// Diseases managed apart from the disease that contains them, whose evidence they do not take:

@@ -365,14 +365,24 @@ extension Matcher {
         return result
     }
 
-    func resolveAlterations(_ texts: [String], field: String, problems: inout [MatchProblem]) -> [PatientAlteration] {
+    func resolveAlterations(
+        _ texts: [String],
+        field: String,
+        problems: inout [MatchProblem],
+        findings: inout [ReadFinding]
+    ) -> [PatientAlteration] {
         var result: [PatientAlteration] = []
         for (position, text) in texts.enumerated() {
             switch cache.alteration(text, parse: { vocabularies.parsePatientAlteration(text) }) {
             case .success(let reading):
                 let patterns = patientAlterations(label: text, reading: reading)
-                if patterns.isEmpty, !reading.statuses.isEmpty {
-                    // A status with no evidence key of its own ("ER-negative", "MSS"): read, nothing to match.
+                if patterns.isEmpty {
+                    // A status with no evidence key of its own ("ER-negative") or a clinical finding ("monosomy 7",
+                    // "PSA 240 ng/mL"): read, nothing to match, and said so.
+                    let note =
+                        reading.notes.last
+                        ?? "read as \(reading.statuses.map(\.label).joined(separator: ", ")); nothing is matched on it"
+                    findings.append(ReadFinding(field: "\(field)[\(position)]", input: String(text.prefix(64)), note: note))
                     continue
                 }
                 result += patterns

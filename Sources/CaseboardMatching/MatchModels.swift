@@ -96,6 +96,9 @@ public struct MatchResult: Sendable, Codable, Hashable {
     public var alterations: [ResolvedAlteration]
     /// Inputs that could not be used, each with a message; nothing is dropped silently.
     public var problems: [MatchProblem]
+    /// Inputs read and understood but keyed to no evidence ("monosomy 7", "PSA 240 ng/mL", "MGMT promoter
+    /// methylated"): echoed with what they were read as, so the clinician sees they were not used.
+    public var findings: [ReadFinding]
     public var options: [TherapyOption]
     public var resistance: [ResistanceAlert]
     /// Drug sets that had evidence for the profile but leave `options`: resistant, progressed on,
@@ -110,7 +113,7 @@ public struct MatchResult: Sendable, Codable, Hashable {
     public var snapshot: String
 
     enum CodingKeys: String, CodingKey {
-        case id, disease, alterations, problems, options, resistance, signals, snapshot
+        case id, disease, alterations, problems, findings, options, resistance, signals, snapshot
         case notRecommended = "not_recommended"
         case similarCases = "similar_cases"
     }
@@ -120,6 +123,7 @@ public struct MatchResult: Sendable, Codable, Hashable {
         disease: ResolvedDisease?,
         alterations: [ResolvedAlteration],
         problems: [MatchProblem],
+        findings: [ReadFinding] = [],
         options: [TherapyOption],
         resistance: [ResistanceAlert],
         notRecommended: [NotRecommendedOption] = [],
@@ -131,6 +135,7 @@ public struct MatchResult: Sendable, Codable, Hashable {
         self.disease = disease
         self.alterations = alterations
         self.problems = problems
+        self.findings = findings
         self.options = options
         self.resistance = resistance
         self.notRecommended = notRecommended
@@ -146,6 +151,7 @@ public struct MatchResult: Sendable, Codable, Hashable {
         disease = try container.decodeIfPresent(ResolvedDisease.self, forKey: .disease)
         alterations = try container.decode([ResolvedAlteration].self, forKey: .alterations)
         problems = try container.decode([MatchProblem].self, forKey: .problems)
+        findings = try container.decodeIfPresent([ReadFinding].self, forKey: .findings) ?? []
         options = try container.decode([TherapyOption].self, forKey: .options)
         resistance = try container.decode([ResistanceAlert].self, forKey: .resistance)
         notRecommended = try container.decodeIfPresent([NotRecommendedOption].self, forKey: .notRecommended) ?? []
@@ -175,6 +181,21 @@ public struct ResolvedAlteration: Sendable, Codable, Hashable {
     public var label: String
     public var gene: String
     public var variant: String
+}
+
+/// An input read as a clinical finding, not an alteration: understood, and matched on nothing.
+public struct ReadFinding: Sendable, Codable, Hashable {
+    /// `alterations[2]`, `biomarkers[0]`.
+    public var field: String
+    public var input: String
+    /// What it was read as, in words for the clinician.
+    public var note: String
+
+    public init(field: String, input: String, note: String) {
+        self.field = field
+        self.input = input
+        self.note = note
+    }
 }
 
 /// An input item Caseboard could not use, and why.

@@ -35,10 +35,11 @@ public struct Matcher: Sendable {
         // Alterations are read first (they may settle an ambiguous disease); problems are still
         // reported in the profile's order: disease, alterations, prior therapies.
         var alterationProblems: [MatchProblem] = []
+        var findings: [ReadFinding] = []
         var diseaseVia: String?
         let typed =
-            resolveAlterations(profile.alterations, field: "alterations", problems: &alterationProblems)
-            + resolveAlterations(profile.biomarkers, field: "biomarkers", problems: &alterationProblems)
+            resolveAlterations(profile.alterations, field: "alterations", problems: &alterationProblems, findings: &findings)
+            + resolveAlterations(profile.biomarkers, field: "biomarkers", problems: &alterationProblems, findings: &findings)
         var problems: [MatchProblem] = []
         let (disease, diseaseBiomarkers) = resolveDisease(profile.disease, alterations: typed, problems: &problems, via: &diseaseVia)
         problems += alterationProblems
@@ -70,6 +71,7 @@ public struct Matcher: Sendable {
                 ResolvedAlteration(input: $0.label, label: $0.pattern.label, gene: $0.pattern.gene, variant: $0.pattern.variant)
             },
             problems: problems,
+            findings: findings,
             options: ranking.options,
             resistance: assessment.alerts,
             notRecommended: ranking.notRecommended,

@@ -468,8 +468,11 @@ extension Matcher {
             // after trastuzumab-based lines, FDA label: Tukysa (tucatinib), 2020).
             // A glucocorticoid partner (dexamethasone in nearly every myeloma regimen) is a backbone,
             // not the drug the disease escaped: it alone does not demote (NCCN Multiple Myeloma v.2.2026
-            // pairs each later-line agent with dexamethasone again).
-            let shared = { (prior: Prior) in prior.drugs.intersection(drugSet).filter { self.vocabularies.drug(inn: $0)?.category != "steroid" } }
+            // pairs each later-line agent with dexamethasone again). Nor does a supportive drug: calcium
+            // folinate only modulates fluorouracil, and FOLFIRI follows FOLFOX (NCCN Colon Cancer 2025).
+            let shared = { (prior: Prior) in
+                prior.drugs.intersection(drugSet).filter { !["steroid", "supportive"].contains(self.vocabularies.drug(inn: $0)?.category ?? "") }
+            }
             if let prior = progressed.first(where: { !shared($0).isEmpty && !shared($0).isSubset(of: Self.anticipated(usable)) }) {
                 demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
             }
@@ -740,6 +743,28 @@ extension Matcher {
         }
         options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         leads.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
+        // A drug aimed at an antigen the tumour has lost is named too when its rows, keyed to that
+        // antigen's expression, no longer match: brentuximab vedotin for a CD30-negative relapse after
+        // BV-CHP (the label is for CD30-expressing lymphoma; FDA label: Adcetris (brentuximab vedotin)).
+        // Only curated rows of the patient's disease or one containing it.
+        for target in absentTargets.sorted() {
+            for position in index.evidenceByGene[target] ?? [] {
+                guard let box = index.evidence[position], box.item.source == .curated, box.item.significance == .sensitivity,
+                    [.same, .related].contains(relation(of: box.item.disease, to: patient.disease)),
+                    !notRecommended.contains(where: { $0.drugs == box.item.drugs }),
+                    !options.contains(where: { $0.option.drugs == box.item.drugs }),
+                    let drug = box.item.drugs.first(where: { vocabularies.drug(inn: $0)?.targets.contains(target) == true })
+                else { continue }
+                notRecommended.append(
+                    NotRecommendedOption(
+                        drugs: box.item.drugs,
+                        reason: .targetNotExpressed,
+                        why: "\(drug) is directed at \(target), which the patient's tumour does not express",
+                        evidence: []
+                    )
+                )
+            }
+        }
         return Ranking(
             options: options.enumerated().map { position, entry in
                 var option = entry.option

@@ -175,6 +175,7 @@ enum MatchSummary {
         var lines: [String] = []
         if let disease = result.disease { lines.append("Disease: \(disease.name) (\(disease.code))") }
         lines.append("Alterations: " + result.alterations.map(\.label).joined(separator: "; "))
+        for finding in result.findings { lines.append("Read, not matched: \(finding.note)") }
         if !result.resistance.isEmpty {
             lines.append("RESISTANCE ALERTS:")
             for alert in result.resistance {

@@ -134,4 +134,185 @@ struct Holdout8ClassTests {
         }
         #expect(genes.count == 2)
     }
+
+    /// Clinical findings that are not alterations had been input errors ("no known gene in 'monosomy 7'",
+    /// "'MGMT promoter methylated' names MGMT but not a variant"): 22 hold-out 8 profiles carried one.
+    /// Each is now read as what it is, and matched on nothing.
+    @Test(
+        arguments: [
+            "monosomy 7", "trisomy 8 (intermediate-risk karyotype)", "MGMT promoter methylated", "TRG clonal rearrangement",
+            "clonally related to CLL (IGHV identical)", "4 of 12 axillary nodes positive", "CIS (urine cytology positive)",
+            "MIBG scan negative", "FH IHC retained", "p53 abnormal (aberrant IHC)", "ALK IHC nuclear membrane staining",
+            "Hct 47% on phlebotomy", "eosinophils 4.1 x10^9/L", "mast cells 30% in blood smear", "plasma EBV DNA 8,400 IU/mL",
+            "HbF elevated for age", "serum tryptase 640 ng/mL", "DUSP22 not rearranged", "HHV-8 negative",
+        ]
+    )
+    func aClinicalFindingIsReadAndMatchedOnNothing(_ text: String) throws {
+        let reading = try Fixture.vocabularies.get().parsePatientAlteration(text).get()
+        #expect(reading.alteration == nil, "\(text) → \(String(describing: reading.alteration))")
+        #expect(!reading.notes.isEmpty, "\(text): says what it was read as")
+    }
+
+    /// Findings that are matchable are read as the key they are: a marker with where it was measured,
+    /// a split break-apart FISH probe (the gene is rearranged), a fusion with its variant and assay,
+    /// a histone gene with its former symbol in brackets, somatostatin-receptor imaging uptake (FDA
+    /// label: Lutathera (lutetium Lu 177 dotatate), 2018: somatostatin receptor-positive GEP-NET).
+    @Test(
+        arguments: [
+            ("CD22 negative on relapse flow cytometry", "CD22 negative"), ("JAK2 break-apart FISH positive", "JAK2 fusion"),
+            ("EML4::ALK variant 1 (E13;A20) by RNA NGS", "EML4::ALK fusion"), ("H3-3A (H3F3A) c.83A>T (p.Lys28Met)", "H3-3A K28M"),
+            ("Ga-68 DOTATATE PET: uptake above liver in all lesions", "SSTR2 overexpression"), ("FLT3-ITD/TKD negative", "FLT3 ITD negative"),
+            ("MYD88 L265P not detected (AS-PCR)", "MYD88 L265P negative"),
+        ] as [(String, String)]
+    )
+    func aMatchableFindingIsReadAsItsKey(_ text: String, _ label: String) throws {
+        let reading = try Fixture.vocabularies.get().parsePatientAlteration(text).get()
+        #expect(reading.alteration?.label == label, "\(text) → \(String(describing: reading.alteration))")
+    }
+
+    /// Real typos are still input errors with suggestions: the finding readers take only what they name.
+    @Test(arguments: ["BRAFF V600E", "EGRF L858R", "KRSA G12C mutation"])
+    func aMistypedGeneIsStillAnInputError(_ text: String) throws {
+        let result = try Fixture.vocabularies.get().parsePatientAlteration(text)
+        guard case .failure(.unknownGene(_, let suggestions)) = result else {
+            Issue.record("\(text) → \(result)")
+            return
+        }
+        #expect(!suggestions.isEmpty, "\(text)")
+    }
+
+    /// A finding read and matched on nothing is echoed in the result, never dropped silently; it is not
+    /// a problem. "MYD88 L265P not detected" is a negative for the allele that rules out a row written
+    /// "unless MYD88 L265P negative" (ibrutinib is least active without MYD88 L265P: NCCN Waldenström
+    /// Macroglobulinemia/Lymphoplasmacytic Lymphoma 2025); ibrutinib-rituximab had ranked second.
+    @Test func aFindingIsEchoedAndANegatedAlleleRulesOutItsRow() throws {
+        let rows = [
+            "W-1\t-\tunless MYD88 wild-type | MYD88 L265P negative\tdisease\tWM\t\tibrutinib + rituximab\tsensitivity\tA\tfirst-line\tpreferred\t2018-08-27\tFDA label\tFDA label: Imbruvica (ibrutinib), 2018\t",
+            "W-2\t-\t\tdisease\tWM\t\tzanubrutinib\tsensitivity\tA\tfirst-line\tpreferred\t2021-08-31\tFDA label\tFDA label: Brukinsa (zanubrutinib), 2021\t",
+        ]
+        let matcher = try RuleFixture.matcher(rows: rows, name: "wm.tsv")
+        let negative = matcher.match(
+            PatientProfile(disease: "Waldenstrom macroglobulinemia", alterations: ["MYD88 L265P not detected (AS-PCR)", "monosomy 7"])
+        )
+        #expect(negative.options.map(\.drugs) == [["zanubrutinib"]], "\(negative.options.map(\.drugs))")
+        #expect(negative.problems.isEmpty, "\(negative.problems)")
+        #expect(negative.findings.map(\.input) == ["monosomy 7"])
+        #expect(negative.alterations.map(\.label) == ["MYD88 L265P negative"])
+        // The allele found, or nothing said, keeps the row.
+        for alterations in [["MYD88 L265P"], []] {
+            let kept = matcher.match(PatientProfile(disease: "Waldenstrom macroglobulinemia", alterations: alterations))
+            #expect(kept.options.contains { $0.drugs == ["ibrutinib", "rituximab"] }, "\(alterations)")
+        }
+    }
+
+    /// Standards that had no row: belzutifan in pheochromocytoma and paraganglioma (FDA label: Welireg
+    /// (belzutifan), 14 May 2025), azacitidine in newly diagnosed JMML (FDA label: Vidaza (azacitidine),
+    /// 20 May 2022) and immunosuppression in T-LGL leukaemia (NCCN T-Cell Lymphomas 2025; Lamy and
+    /// Loughran, Blood 2011). Paraganglioma had ranked sarcoma doxorubicin first; JMML and T-LGL had no option.
+    @Test func bundledStandardsForRareDiseasesLead() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let items = try CuratedEvidence.load(vocabularies: vocabularies).items
+        let matcher = Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "curated"))
+        let expected: [(String, [String], Set<[String]>)] = [
+            ("metastatic paraganglioma", ["SDHB c.423+1G>A"], [["belzutifan"]]),
+            ("pheochromocytoma", [], [["belzutifan"]]),
+            ("juvenile myelomonocytic leukemia", ["PTPN11 E76K"], [["azacitidine"]]),
+            ("T-cell large granular lymphocytic leukemia", ["STAT3 Y640F"], [["methotrexate"], ["cyclophosphamide"], ["ciclosporin"]]),
+            // PTLD had only other-disease CD20 labels (epcoritamab first); rituximab, or R-CHOP (Trappe et al.,
+            // J Clin Oncol 2017, PTLD-1; NCCN B-Cell Lymphomas 2025).
+            (
+                "EBV-positive monomorphic post-transplant lymphoproliferative disorder", ["CD20 positive"],
+                [["rituximab"], ["cyclophosphamide", "doxorubicin", "prednisone", "rituximab", "vincristine"]]
+            ),
+        ]
+        for (disease, alterations, leaders) in expected {
+            let result = matcher.match(PatientProfile(disease: disease, alterations: alterations))
+            #expect(result.options.first.map { leaders.contains($0.drugs.sorted()) } == true, "\(disease): \(result.options.prefix(3).map(\.drugs))")
+        }
+    }
+
+    /// "De novo" says how the disease arose, not which disease it is: "de novo metastatic
+    /// hormone-sensitive prostate cancer" had been read as the prostate (tissue level), which no
+    /// prostate adenocarcinoma row reaches.
+    @Test func deNovoIsAModifier() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let resolution = vocabularies.resolveDisease("de novo metastatic hormone-sensitive prostate cancer")
+        #expect(resolution.disease?.code == "PRAD", "\(resolution)")
+    }
+
+    /// The bundled curated table alone.
+    static func curatedMatcher() throws -> Matcher {
+        let vocabularies = try Fixture.vocabularies.get()
+        let items = try CuratedEvidence.load(vocabularies: vocabularies).items
+        return Matcher(vocabularies: vocabularies, index: KnowledgeIndex(evidence: items, cases: [], classRules: [], snapshot: "curated"))
+    }
+
+    /// Second-line colorectal chemotherapy keeps the fluoropyrimidine and its folinate modulator of the
+    /// first line: FOLFIRI with bevacizumab, ramucirumab or aflibercept after FOLFOX-bevacizumab (FDA
+    /// labels: Avastin (bevacizumab), 2013, ML18147; Cyramza (ramucirumab), 2015, after bevacizumab,
+    /// oxaliplatin and a fluoropyrimidine; Zaltrap (ziv-aflibercept), 2012; NCCN Colon Cancer 2025). Each
+    /// had been demoted for sharing fluorouracil and calcium folinate with the regimen the patient
+    /// progressed on, and a CIViC irinotecan + selumetinib trial led.
+    @Test func secondLineColorectalChemotherapyKeepsItsFluoropyrimidine() throws {
+        let result = try Self.curatedMatcher().match(
+            PatientProfile(
+                disease: "metastatic colorectal adenocarcinoma",
+                alterations: ["KRAS G12D", "MSS"],
+                priorTherapies: [
+                    PriorTherapy(drugs: ["bevacizumab", "calcium folinate", "fluorouracil", "oxaliplatin"], response: "progressive disease")
+                ]
+            )
+        )
+        let folfiri: Set<[String]> = [
+            ["bevacizumab", "calcium folinate", "fluorouracil", "irinotecan"], ["calcium folinate", "fluorouracil", "irinotecan", "ramucirumab"],
+            ["aflibercept", "calcium folinate", "fluorouracil", "irinotecan"], ["calcium folinate", "fluorouracil", "irinotecan"],
+        ]
+        let top = result.options.prefix(3).map { $0.drugs.sorted() }
+        #expect(top.first.map { folfiri.contains($0) } == true, "\(top)")
+        #expect(top.filter { folfiri.contains($0) }.count == 3, "\(top)")
+    }
+
+    /// Atezolizumab maintenance continues carboplatin-etoposide-atezolizumab induction in extensive-stage
+    /// SCLC (FDA label: Tecentriq (atezolizumab), 18 March 2019, IMpower133); it had no row, and the
+    /// top three held only durvalumab rows.
+    @Test func atezolizumabMaintenanceFollowsItsInduction() throws {
+        let result = try Self.curatedMatcher().match(
+            PatientProfile(
+                disease: "extensive-stage small cell lung cancer",
+                alterations: [],
+                priorTherapies: [PriorTherapy(drugs: ["atezolizumab", "carboplatin", "etoposide"], response: "partial response")]
+            )
+        )
+        #expect(result.options.prefix(3).contains { $0.drugs == ["atezolizumab"] }, "\(result.options.prefix(3).map(\.drugs))")
+    }
+
+    /// A drug aimed at an antigen the tumour has lost is flagged even though its rows, keyed to the
+    /// antigen, no longer match: brentuximab vedotin for CD30-negative ALCL relapsing after BV-CHP
+    /// (FDA label: Adcetris (brentuximab vedotin), 2011: systemic ALCL after multi-agent chemotherapy,
+    /// whatever its ALK status). It had been left unsaid.
+    @Test func aDrugAimedAtALostAntigenIsFlagged() throws {
+        let result = try Self.curatedMatcher().match(
+            PatientProfile(
+                disease: "ALK-negative anaplastic large cell lymphoma",
+                alterations: ["CD30 negative on rebiopsy", "ALK negative"],
+                priorTherapies: [
+                    PriorTherapy(drugs: ["brentuximab vedotin", "cyclophosphamide", "doxorubicin", "prednisone"], response: "relapse")
+                ]
+            )
+        )
+        let flagged = result.notRecommended.filter { $0.reason == .targetNotExpressed }.map(\.drugs)
+        #expect(flagged.contains(["brentuximab vedotin"]), "\(result.notRecommended.map(\.drugs))")
+        #expect(!result.options.contains { $0.drugs.contains("brentuximab vedotin") })
+        // Relapsed ALCL is a relapsed PTCL of the pralatrexate label (FDA label: Folotyn (pralatrexate), 2009, PROPEL).
+        #expect(result.options.prefix(3).contains { $0.drugs == ["pralatrexate"] }, "\(result.options.prefix(3).map(\.drugs))")
+        // CD30 expressed: brentuximab vedotin is an option again.
+        let expressed = try Self.curatedMatcher().match(
+            PatientProfile(
+                disease: "ALK-negative anaplastic large cell lymphoma",
+                alterations: ["CD30 positive", "ALK negative"],
+                priorTherapies: [PriorTherapy(drugs: ["cyclophosphamide", "doxorubicin", "prednisone", "vincristine"], response: "relapse")]
+            )
+        )
+        #expect(expressed.options.contains { $0.drugs == ["brentuximab vedotin"] }, "\(expressed.options.prefix(5).map(\.drugs))")
+    }
 }

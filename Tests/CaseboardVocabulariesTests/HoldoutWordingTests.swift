@@ -64,16 +64,19 @@ struct HoldoutWordingTests {
         #expect(!reading.notes.isEmpty)
     }
 
-    /// "RAS wild-type" is KRAS and NRAS wild-type; one allele not found, or an HLA type absent, is
-    /// read and matched on nothing ("KIT D816V negative", "HLA-A*02:01 negative" were unreadable).
+    /// "RAS wild-type" is KRAS and NRAS wild-type; an HLA type absent is read and matched on nothing
+    /// ("HLA-A*02:01 negative" was unreadable). One allele not found is an explicit negative key of its
+    /// own ("KIT D816V negative"), met only by rows that name it, never the gene's wild-type.
     @Test func readsRASFamilyAndAlleleLevelNegatives() throws {
         let vocabularies = try Bundled.vocabularies()
         let ras = try vocabularies.parsePatientAlteration("RAS wild-type").get()
         #expect(ras.alteration?.gene == "KRAS" && ras.equivalents.map(\.gene) == ["NRAS"])
-        for text in ["KIT D816V negative", "HLA-A*02:01 negative", "EGFR T790M not detected"] {
+        let hla = try vocabularies.parsePatientAlteration("HLA-A*02:01 negative").get()
+        #expect(hla.alteration == nil && !hla.notes.isEmpty, "\(String(describing: hla.alteration))")
+        for (text, key) in [("KIT D816V negative", "KIT D816V negative"), ("EGFR T790M not detected", "EGFR T790M negative")] {
             let reading = try vocabularies.parsePatientAlteration(text).get()
-            #expect(reading.alteration == nil, "\(text) → \(String(describing: reading.alteration))")
-            #expect(!reading.notes.isEmpty, "\(text)")
+            #expect(reading.alteration?.label == key, "\(text) → \(String(describing: reading.alteration))")
+            #expect(reading.alteration?.variant != "wild-type" && !reading.notes.isEmpty, "\(text)")
         }
     }
 

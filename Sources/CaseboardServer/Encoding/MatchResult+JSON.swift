@@ -293,6 +293,13 @@ extension MatchResult {
             out.field("message", problem.message)
             out.endObject()
         }
+        out.array("findings", findings) { out, finding in
+            out.beginObject()
+            out.field("field", finding.field)
+            out.field("input", finding.input)
+            out.field("note", finding.note)
+            out.endObject()
+        }
         out.array("options", options) { $1.writeJSON(to: &$0) }
         out.array("resistance", resistance) { out, alert in
             out.beginObject()

@@ -419,7 +419,7 @@ extension Vocabularies {
         "myeloid blast phase", "lymphoid blast phase", "blast crisis", "blast phase", "blast-phase", "lower-risk", "lower risk",
         "higher-risk", "higher risk", "very low-risk", "very high-risk",
         "relapsed/refractory", "relapsed or refractory", "r/r", "recurrent/metastatic", "recurrent or metastatic", "r/m", "locally advanced",
-        "newly diagnosed", "previously treated", "treatment-naive",
+        "newly diagnosed", "previously treated", "treatment-naive", "de novo",
         "treatment naive", "metastatic", "advanced", "relapsed", "refractory", "recurrent", "unresectable", "inoperable", "progressive",
         "stage iv", "stage iii", "stage ii", "stage i", "stage 4", "stage 3", "stage 2", "stage 1", "late-stage", "early-stage",
         "high-risk", "low-risk", "adult", "pediatric", "paediatric", "childhood", "primary",

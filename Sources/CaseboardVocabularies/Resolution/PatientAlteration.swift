@@ -146,6 +146,16 @@ extension Vocabularies {
                 )
             )
         }
+        // "H3-3A (H3F3A) c.83A>T (p.Lys28Met)": the gene's former symbol in brackets after it says nothing more.
+        if let unaliased = withoutAliasBracket(body), case .success(var reading) = parsePatientAlteration(unaliased, suggest: false) {
+            reading.input = trimmed
+            reading.origin = origin
+            reading.notes = notes + reading.notes + ["read '\(body)' as '\(unaliased)'"]
+            return .success(reading)
+        }
+        if let imaging = somatostatinReceptorImaging(body) {
+            return .success(PatientAlterationReading(input: trimmed, alteration: imaging.alteration, origin: origin, notes: notes + [imaging.note]))
+        }
         // "no FGFR2 rearrangement detected", "negative for ALK fusion": a leading negation decides before
         // any positive reading, so the alteration it denies is never matched.
         let loweredBody = body.lowercased()
@@ -410,7 +420,153 @@ extension Vocabularies {
                 return .success(reading)
             }
         }
+        // Last: a clinical finding in words no reader above takes ("CD22 negative on relapse flow cytometry",
+        // "JAK2 break-apart FISH positive", "MGMT promoter methylated", "monosomy 7", "TRG clonal rearrangement").
+        if case .failure = result, let finding = clinicalFinding(body) {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: finding.alteration,
+                    equivalents: finding.equivalents,
+                    origin: origin,
+                    notes: notes + [finding.note]
+                )
+            )
+        }
         return result.map { PatientAlterationReading(input: trimmed, alteration: $0, origin: origin, notes: notes) }
+    }
+
+    // MARK: Clinical findings
+
+    /// "H3-3A (H3F3A) c.83A>T" → "H3-3A c.83A>T": a symbol followed by a bracketed symbol of the same gene
+    /// (a former symbol or an alias) and more words. Nil when the text is not written so.
+    func withoutAliasBracket(_ text: String) -> String? {
+        let words = text.split(separator: " ", maxSplits: 2).map(String.init)
+        guard words.count == 3, words[1].hasPrefix("("), words[1].hasSuffix(")"), words[1].count > 2 else { return nil }
+        let alias = String(words[1].dropFirst().dropLast())
+        guard let first = geneMentions(in: words[0]).first, first.range == 0..<words[0].utf8.count,
+            let second = geneMentions(in: alias).first, second.range == 0..<alias.utf8.count, first.symbol == second.symbol
+        else { return nil }
+        return "\(words[0]) \(words[2])"
+    }
+
+    /// Somatostatin-receptor imaging ("Ga-68 DOTATATE PET: uptake above liver", "Octreoscan positive"):
+    /// uptake is the receptor on the tumour, the "somatostatin receptor-positive" of the Lutathera label
+    /// (FDA label: Lutathera (lutetium Lu 177 dotatate), 2018, NETTER-1 enrolled on somatostatin-receptor
+    /// imaging uptake), keyed as SSTR2 expression; no uptake is SSTR2 not expressed. Nil for other text.
+    func somatostatinReceptorImaging(_ text: String) -> (alteration: Alteration, note: String)? {
+        let lowered = text.lowercased()
+        guard
+            [
+                "dotatate", "dotatoc", "dotanoc", "octreoscan", "sstr pet", "sstr-pet", "somatostatin receptor imaging",
+                "somatostatin receptor scintigraphy",
+            ]
+            .contains(where: { lowered.contains($0) })
+        else { return nil }
+        let negative = ["no uptake", "negative", "not avid", "non-avid", "without uptake", "below liver", "absent"].contains { lowered.contains($0) }
+        let positive = ["uptake", "positive", "avid", "krenning"].contains { lowered.contains($0) }
+        guard negative || positive,
+            case .success(let alteration) = parseCoreAlteration("SSTR2 \(negative ? "negative" : "overexpression")", suggest: false)
+        else { return nil }
+        return (alteration, "'\(text)' is somatostatin-receptor imaging: read as SSTR2 \(negative ? "not expressed" : "expression")")
+    }
+
+    /// A finding read from the whole text when no alteration reading took it. Some are matchable: a
+    /// marker with where or how it was measured ("CD22 negative on relapse flow cytometry" is CD22 not
+    /// expressed), a break-apart FISH probe that split (the gene is rearranged: the probe flanks the gene,
+    /// so a split signal is a rearrangement whatever the partner), a list of one gene's alterations all
+    /// negative ("FLT3-ITD/TKD negative"). The others are echoed as understood and matched on nothing:
+    /// karyotype changes, promoter methylation, clonality, nodal status, cytology and histology, imaging,
+    /// immunohistochemistry without a call Caseboard keys, and measured values.
+    func clinicalFinding(_ text: String) -> (alteration: Alteration?, equivalents: [Alteration], note: String)? {
+        let lowered = text.lowercased()
+        func finding(_ what: String) -> (Alteration?, [Alteration], String) {
+            (nil, [], "'\(text)' is \(what), not an alteration; it is read and nothing is matched on it")
+        }
+        // Where or how it was measured, after the finding.
+        let methodWords = [
+            "flow", "cytometry", "ihc", "immunohistochemistry", "biopsy", "rebiopsy", "ngs", "pcr", "fish", "sequencing", "relapse",
+            "progression", "diagnosis", "ctdna", "smear", "marrow",
+        ]
+        for connector in [" on ", " by ", " at ", " in "] {
+            guard let range = text.range(of: connector) else { continue }
+            let tail = text[range.upperBound...].lowercased()
+            guard methodWords.contains(where: { tail.contains($0) }) else { continue }
+            let head = String(text[..<range.lowerBound])
+            if case .success(let reading) = parsePatientAlteration(head, suggest: false), reading.alteration != nil {
+                return (reading.alteration, reading.equivalents, "read '\(text)' as '\(head)'; '\(text[range.upperBound...])' is how it was found")
+            }
+        }
+        // "EML4::ALK variant 1 (E13;A20)": a fusion named by its genes, with its variant and assay after it.
+        if let token = text.split(separator: " ").first, token.contains("::"),
+            case .success(let fusion) = parseCoreAlteration(String(token), suggest: false), fusion.kind == .fusion
+        {
+            return (fusion, [], "read '\(text)' as '\(token)'; the rest is detail")
+        }
+        let words = lowered.split(separator: " ").map(String.init)
+        if let first = words.first, lowered.contains("break-apart") || lowered.contains("break apart") || lowered.contains("split signal") {
+            let symbol = String(text.split(separator: " ")[0])
+            let negative = Self.negativeEndings.contains { lowered.hasSuffix($0) } || lowered.contains("no split")
+            if !negative, gene(symbol: symbol.uppercased()) != nil || gene(symbol: symbol) != nil,
+                case .success(let rearrangement) = parseCoreAlteration("\(symbol.uppercased()) rearrangement", suggest: false)
+            {
+                return (rearrangement, [], "'\(text)': a split break-apart FISH signal is a \(symbol.uppercased()) rearrangement")
+            }
+            if negative { return finding("a negative break-apart FISH result for \(first.uppercased())") }
+        }
+        // "FLT3-ITD/TKD negative": each of one gene's alterations tested and not found.
+        if let ending = Self.negativeEndings.first(where: { lowered.hasSuffix($0) }) {
+            let list = String(text.dropLast(ending.count)).trimmingCharacters(in: " ")
+            let parts = list.split(separator: "/").map(String.init)
+            if parts.count >= 2, !list.contains(" "), case .success(let first) = parseCoreAlteration(parts[0], suggest: false) {
+                var negatives: [Alteration] = []
+                for part in [parts[0]] + parts.dropFirst().map({ "\(first.gene) \($0)" }) {
+                    guard case .success(let alteration) = parseCoreAlteration(part, suggest: false), alteration.gene == first.gene else {
+                        negatives = []
+                        break
+                    }
+                    negatives.append(Alteration(gene: alteration.gene, variant: "\(alteration.variant) negative", kind: .expression))
+                }
+                if let head = negatives.first {
+                    return (
+                        head, Array(negatives.dropFirst()),
+                        "'\(text)' read as a negative result for each of \(negatives.map(\.label).joined(separator: ", "))"
+                    )
+                }
+            }
+        }
+        if lowered.hasSuffix(" not rearranged") || lowered.hasSuffix(" non-rearranged") {
+            return finding("a negative rearrangement result")
+        }
+        let head = (text.range(of: " (").map { String(text[..<$0.lowerBound]) } ?? text).lowercased()
+        if head.range(of: #"^([+-]|monosomy |trisomy |tetrasomy )(\d{1,2}|x|y)$"#, options: .regularExpression) != nil {
+            return finding("a whole-chromosome change, a risk marker")
+        }
+        let table: [(words: [String], what: String)] = [
+            (["methylated", "unmethylated", "methylation", "hypermethylated"], "a promoter methylation status"),
+            (["clonal", "clonally", "clonality", "monoclonal"], "a clonality finding"),
+            (["node", "nodes", "nodal"], "a lymph-node status (stage)"),
+            (["cytology", "histology", "morphology", "cis", "in situ"], "a cytology or histology finding"),
+            (["pet", "pet/ct", "ct", "mri", "scan", "scintigraphy", "mibg", "ultrasound", "imaging"], "an imaging finding"),
+            (
+                ["ihc", "immunohistochemistry", "staining", "stain", "aberrant", "retained"],
+                "an immunohistochemistry finding Caseboard keys nothing to"
+            ),
+        ]
+        let bare = words.map { $0.trimmingCharacters(in: "(),;:") }
+        for entry in table where entry.words.contains(where: { word in word.contains(" ") ? lowered.contains(word) : bare.contains(word) }) {
+            return finding(entry.what)
+        }
+        // A number with a unit of measure: a laboratory value ("HbF 12 g/dL", "plasma EBV DNA 8,400 IU/mL").
+        if lowered.range(
+            of: #"\d[\d,]*(\.\d+)?\s*(x\s*10\^?\d+/l|g/dl|g/l|mg/dl|mg/l|ng/ml|pg/ml|iu/ml|copies/ml|u/l|mmol/l|/µl|/ul|k/ul)"#,
+            options: .regularExpression
+        )
+            != nil
+        {
+            return finding("a laboratory value")
+        }
+        return nil
     }
 
     // MARK: Clinician shorthand
@@ -522,7 +678,11 @@ extension Vocabularies {
         let lowered = text.lowercased()
         let table: [(prefixes: [String], what: String)] = [
             (
-                ["platelet", "plt ", "hb ", "hgb ", "haemoglobin", "hemoglobin", "wbc ", "anc ", "ldh ", "albumin ", "creatinine "],
+                [
+                    "platelet", "plt ", "hb ", "hgb ", "haemoglobin", "hemoglobin", "wbc ", "anc ", "ldh ", "albumin ", "creatinine ", "hct ",
+                    "hematocrit", "haematocrit", "hbf ", "eosinophils ", "eosinophil count", "aec ", "alc ", "lymphocytes ", "neutrophils ",
+                    "monocytes ", "blasts ", "mast cells ", "plasma cells ", "bone marrow plasma", "m-protein", "m protein", "flc ratio",
+                ],
                 "a laboratory value"
             ),
             (["ki-67", "ki67", "mib-1", "mib1"], "a proliferation index"),
@@ -530,7 +690,7 @@ extension Vocabularies {
                 ["lambda light chain", "kappa light chain", "light chain", "lambda-restricted", "kappa-restricted", "igg kappa", "igg lambda"],
                 "a light-chain finding"
             ),
-            (["ebv", "eber", "epstein-barr"], "a viral finding"),
+            (["ebv", "eber", "epstein-barr", "plasma ebv", "hhv-8", "hhv8", "kshv", "cmv "], "a viral finding"),
             (["hrr panel", "hrr gene panel", "hrr genes", "hrr negative"], "a homologous-recombination repair panel result"),
             (["ighv mutated", "mutated ighv", "m-cll", "ighv-mutated"], "a mutated IGHV status (lower risk in CLL)"),
             (["ring sideroblasts", "ring sideroblast"], "a morphological finding (ring sideroblasts)"),
@@ -971,6 +1131,16 @@ extension Vocabularies {
                 return (Alteration(gene: gene, variant: "negative", kind: .expression), [], "'\(text)' read as \(gene) not expressed")
             }
             return (Alteration(gene: gene, variant: "wild-type", kind: .expression), [], "'\(text)' read as \(gene) wild-type")
+        }
+        // "MYD88 L265P not detected", "KIT D816V negative": the named allele was looked for and not found. An
+        // explicit negative key, met only by rows that name it ("unless MYD88 L265P negative"); it never
+        // stands for the gene being wild-type.
+        let allele = String(text.dropLast(Self.negativeEndings.first { lowered.hasSuffix($0) }?.count ?? 0)).trimmingCharacters(in: " ")
+        if case .success(let named) = parseCoreAlteration(allele, suggest: false), named.gene == gene,
+            [.proteinChange, .internalTandemDuplication, .exon, .dnaChange].contains(named.kind)
+        {
+            let negative = Alteration(gene: gene, variant: "\(named.variant) negative", kind: .expression)
+            return (negative, [], "'\(text)' read as \(negative.label): the allele was not found, which is not \(gene) wild-type")
         }
         return (nil, [], "'\(text)' is a negative \(gene) result; nothing is matched on it")
     }

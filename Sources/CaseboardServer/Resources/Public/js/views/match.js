@@ -140,9 +140,17 @@ function renderProblems(result) {
   clear(problems);
   // An ambiguous disease the patient's markers settled is shown with how it was read.
   const via = result.disease && result.disease.via;
-  problems.hidden = !(result.problems && result.problems.length) && !via;
+  const findings = result.findings || [];
+  problems.hidden = !(result.problems && result.problems.length) && !via && !findings.length;
   if (problems.hidden) return;
   if (via) problems.append(h("p", { class: "disease-via", text: "Disease read as " + result.disease.name + ": " + via }));
+  // Clinical findings (karyotype, laboratory values, imaging) were understood but match no evidence.
+  if (findings.length) {
+    problems.append(h("h2", { text: "Read, not matched" }));
+    const read = h("ul");
+    for (const finding of findings) read.append(h("li", null, "“" + (finding.input || "") + "”: " + (finding.note || "")));
+    problems.append(read);
+  }
   if (!(result.problems && result.problems.length)) return;
   problems.append(h("h2", { text: "Inputs not used" }));
   const list = h("ul");
