@@ -714,6 +714,9 @@ struct TherapyAssembly {
                 record(pattern.kind, at: pattern.range, onLine: index)
             }
         }
+        if let failed = linesFailedDespite(in: view, placed: placed) {
+            for index in failed.lines { record(.progressive, at: failed.range, onLine: index) }
+        }
         // A sentence about a class of tumours or patients states no outcome of this patient's
         // drug unless it names one: "such neoplasms may recur late".
         // Worked out only when an outcome needs it: the word scan costs more than the rest.
@@ -785,6 +788,33 @@ struct TherapyAssembly {
     }
 
     private static let failureKey = [Array("failure".utf8)]
+
+    /// "Despite treatment with X, Y and Z, the patient continued to deteriorate": the drugs the
+    /// "despite" clause names failed, when the patient or the disease is what worsened ("despite
+    /// X, her rash worsened" is a symptom's course and is left alone).
+    private func linesFailedDespite(in view: SentenceView, placed: [Placed]) -> (range: Range<Int>, lines: [Int])? {
+        guard assembler.sentence(view, containsAnyOf: Self.despiteKey, ignoringCase: true) else { return nil }
+        let text = assembler.text(view.range)
+        guard let despite = text.firstMatch(of: Self.despiteWord),
+            let worse = text[despite.range.upperBound...].firstMatch(of: Self.worseningSubject)
+        else { return nil }
+        let start = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: despite.range.upperBound)
+        let end = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: worse.range.lowerBound)
+        let outcomeEnd = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: worse.range.upperBound)
+        // The clause between names the treatment only: no sentence break or second clause.
+        let clause = assembler.lowered(start..<end)
+        if clause.contains(";") || clause.contains(". ") || clause.contains(" but ") { return nil }
+        let lines: [Int] = placed.compactMap { item in
+            guard case .line(let index) = item.item, item.range.lowerBound >= start, item.range.upperBound <= end else { return nil }
+            return index
+        }
+        return (start - 7..<outcomeEnd, lines)
+    }
+
+    nonisolated(unsafe) private static let despiteWord = /\bdespite\b/.ignoresCase()
+    nonisolated(unsafe) private static let worseningSubject =
+        /,\s+(?:(?:the|this|our)\s+patient|he|she|(?:his|her|the|their)\s+(?:general\s+|clinical\s+)?(?:condition|disease|cancer|tumou?rs?|lymphoma|leuka?emia|myeloma|state))\s+(?:(?:continued|went\s+on|kept)\s+to\s+(?:deteriorate|worsen|progress|decline)|kept\s+(?:deteriorating|worsening|progressing)|deteriorated|worsened|progressed|declined)\b/
+        .ignoresCase()
 
     /// A line of drugs that treat no cancer: supportive care (bisphosphonates, G-CSF, antiemetics),
     /// analytes, or drugs known only from DrugBank (diuretics, beta-blockers). A tumour's course
