@@ -384,6 +384,7 @@ struct CaseAssembler {
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
                 if namesAMarkerOrPattern(term.range, in: view) || isRelativesDisease(term.range, in: view) { continue }
+                if isListedMarker(term.range, in: view) { continue }
                 if !disease.isCancer, isTreatmentEffect(term.range, in: view) || isInfectionDuringTreatment(term.range, disease: disease, in: view) {
                     complications.insert(disease.code)
                 }
@@ -558,6 +559,26 @@ struct CaseAssembler {
         return after.firstMatch(of: Self.memberNumber) != nil
     }
 
+    /// A disease name listed among tumour markers is the marker (the squamous cell carcinoma
+    /// antigen): "serum tumor markers such as CEA, squamous cell carcinoma and CA 19-9 were normal".
+    /// Only a list may stand between "markers" and the name, no verb or new clause.
+    private func isListedMarker(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = max(view.range.lowerBound, range.lowerBound - 160)..<range.lowerBound
+        guard text(window, containsAnyOf: Self.markerKeys, ignoringCase: true) else { return false }
+        let before = lowered(window)
+        guard let marker = before.range(of: "markers", options: .backwards) ?? before.range(of: "marker", options: .backwards) else { return false }
+        let between = before[marker.upperBound...]
+        if between.contains(";") || between.contains(". ") { return false }
+        let words = between.split(whereSeparator: { !$0.isLetter })
+        return !words.contains { Self.markerListBreaks.contains(String($0)) }
+    }
+
+    private static let markerKeys = [Array("marker".utf8)]
+    private static let markerListBreaks: Set<String> = [
+        "was", "were", "is", "are", "showed", "revealed", "confirmed", "diagnosed", "consistent", "demonstrated", "biopsy", "but", "which",
+        "while", "whereas", "suggested", "suggesting", "indicated", "indicating",
+    ]
+
     nonisolated(unsafe) private static let memberNumber = /^(?:-|\s)\d{1,2}\b(?!\s*(?:%|mm|cm|years?|months?|weeks?|days?|cycles?))/
 
     /// Relatives' diseases: "his parents and one brother had lung cancer".
@@ -660,6 +681,7 @@ struct CaseAssembler {
     /// "wild-type" or "negative" of a marker before it ("KRAS-wild-type pancreatic cancer",
     /// "HER2-negative breast cancer").
     private func isDiseaseNegated(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        if isNegativeTest(range, in: view) { return true }
         for cue in view.cues where cue.cue == .negation {
             let word = lowered(cue.range)
             // "HIV negative", "syphilis negative": a test result after the name.
@@ -681,6 +703,23 @@ struct CaseAssembler {
         }
         return false
     }
+
+    /// A disease named as a test that came back negative: "anti-HIV (-)", "HIV and HHV-8
+    /// serology, as well as a lymph node stain, were negative". Not when a positive result lies
+    /// between ("HIV serology was positive; HCV tests were negative").
+    private func isNegativeTest(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = range.upperBound..<min(view.range.upperBound, range.upperBound + 140)
+        guard text(window, containsAnyOf: Self.negativeTestKeys, ignoringCase: true) else { return false }
+        let after = lowered(window)
+        if after.hasPrefix(" (-)") || after.hasPrefix("(-)") || after.hasPrefix(" (−)") || after.hasPrefix("(−)") { return true }
+        guard let result = after.firstMatch(of: Self.negativeTestResult) else { return false }
+        let between = after[..<result.range.lowerBound]
+        return !between.contains("positive") && !between.contains(" but ")
+    }
+
+    private static let negativeTestKeys = ["(-)", "(−)", "negative"].map { Array($0.utf8) }
+    nonisolated(unsafe) private static let negativeTestResult =
+        /^[^;.]{0,60}?\b(?:serolog(?:y|ies)|tests?|testing|screening|antibod(?:y|ies)|pcr|antigens?)\b[^;.]{0,70}?\b(?:were|was|came\s+back|returned|proved|all)\s+(?:all\s+|both\s+)?negative\b/
 
     /// A disease the report names only to set it aside: a look-alike or a first diagnosis that
     /// was revised ("a tumour resembling X", "misdiagnosed as X", "the preliminary diagnosis was X").

@@ -1,0 +1,40 @@
+import CaseboardCore
+import Testing
+
+/// Reading classes found on full-text case presentations (issue 12): whose fact a mention is
+/// (a test result, a feared toxicity, a sign of progression) and outcome wording around
+/// "despite". Every sentence here is invented.
+struct CasePresentationPatternTests {
+    private func allEventTerms(_ record: CaseRecord) -> [String] {
+        record.adverseEvents.map(\.term) + record.therapies.flatMap { $0.adverseEvents.map(\.term) }
+    }
+
+    @Test func aDiseaseThatWorsensDespiteTheNamedDrugsFailedThem() throws {
+        let (record, _) = try extract(
+            "A 71-year-old man had multiple myeloma. Despite treatment with bortezomib, pomalidomide and dexamethasone, "
+                + "his condition continued to deteriorate and he died two months later."
+        )
+        for drug in ["bortezomib", "pomalidomide", "dexamethasone"] {
+            #expect(record.therapies.first { $0.drugs.contains(drug) }?.response == .progressive, "\(drug): \(record.therapies)")
+        }
+    }
+
+    @Test func aNegativeSerologyIsNoDiagnosis() throws {
+        let (listed, _) = try extract(
+            "A 45-year-old woman had follicular lymphoma. HIV and hepatitis C serology, as well as a tuberculin test, were negative."
+        )
+        #expect(!listed.diagnoses.map(\.name).contains { $0.contains("hiv") }, "\(listed.diagnoses.map(\.name))")
+        let (marked, _) = try extract(
+            "A 45-year-old woman had follicular lymphoma. Her viral markers were HBsAg (-), anti-HCV (-) and anti-HIV (-)."
+        )
+        #expect(!marked.diagnoses.map(\.name).contains { $0.contains("hiv") }, "\(marked.diagnoses.map(\.name))")
+    }
+
+    @Test func aDiseaseNamedInAListOfTumourMarkersIsAnAnalyte() throws {
+        let (record, _) = try extract(
+            "A 60-year-old man had a melanoma of the rectum. Serum tumour markers such as carcinoembryonic antigen, "
+                + "squamous cell carcinoma, and CA 19-9 were all within the normal range."
+        )
+        #expect(!record.diagnoses.map(\.name).contains("squamous cell carcinoma"), "\(record.diagnoses.map(\.name))")
+    }
+}
