@@ -37,4 +37,29 @@ struct CasePresentationPatternTests {
         )
         #expect(!record.diagnoses.map(\.name).contains("squamous cell carcinoma"), "\(record.diagnoses.map(\.name))")
     }
+
+    @Test func toxicitiesFearedInAListAreNotHad() throws {
+        let (record, _) = try extract(
+            "A 19-year-old man with Ewing sarcoma received vincristine and doxorubicin. He then declined further treatment because of "
+                + "concerns regarding the toxicities of chemotherapy such as fatigue, alopecia, mucositis, infertility and headache."
+        )
+        #expect(!allEventTerms(record).contains("headache"), "\(allEventTerms(record))")
+    }
+
+    @Test func aGenericToxicityWordBeforeItsListIsNoEventOfItsOwn() throws {
+        let (record, _) = try extract(
+            "A 55-year-old woman with gastric cancer received four cycles of docetaxel, with tolerable toxic effects including anemia and stomatitis."
+        )
+        let terms = allEventTerms(record)
+        #expect(terms.contains("anemia"), "\(terms)")
+        #expect(!terms.contains("drug toxicity"), "\(terms)")
+    }
+
+    @Test func aConditionTiedToTheCancerByItsAbbreviationIsTheCancers() throws {
+        let (record, _) = try extract(
+            "A 62-year-old man with CLL was admitted with confusion. He was on ibrutinib. Tests led to a diagnosis of CLL-associated hypercalcemia."
+        )
+        #expect(!allEventTerms(record).contains("hypercalcemia"), "\(allEventTerms(record))")
+        #expect(record.diagnoses.map(\.name).contains("hypercalcemia"), "\(record.diagnoses.map(\.name))")
+    }
 }

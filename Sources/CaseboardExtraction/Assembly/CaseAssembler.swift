@@ -91,6 +91,14 @@ struct CaseAssembler {
                 for link in ["-associated ", "-induced ", "-related "] where before.hasSuffix(link) {
                     let cause = before.dropLast(link.count).split(whereSeparator: { !$0.isLetter }).last ?? ""
                     if Self.cancerWordEndings.contains(where: { cause.hasSuffix($0) }) { found.insert(index) }
+                    // Or a cancer the vocabulary knows, abbreviations too: "CML-associated hypercalcemia".
+                    let causeEnd = term.range.lowerBound - link.utf8.count
+                    if view.terms(.disease).contains(where: { disease in
+                        guard case .disease(let diseaseIndex) = disease.concept else { return false }
+                        return disease.range.upperBound == causeEnd && vocabularies.diseases[diseaseIndex].isCancer
+                    }) {
+                        found.insert(index)
+                    }
                 }
             }
         }

@@ -1040,6 +1040,7 @@ struct TherapyAssembly {
             {
                 continue
             }
+            if isCategoryBeforeItsList(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
             var drugs: [String] = []
@@ -1054,6 +1055,17 @@ struct TherapyAssembly {
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
     }
+
+    /// "toxic effects including anemia and stomatitis": a category word whose events follow as a
+    /// list is no event of its own; the listed events are.
+    private func isCategoryBeforeItsList(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 16))
+        guard let lead = after.firstMatch(of: Self.listLead) else { return false }
+        let listStart = range.upperBound + after.utf8.distance(from: after.startIndex, to: lead.range.upperBound)
+        return view.terms(.adverseEvent).contains { $0.range.lowerBound >= listStart && $0.range.lowerBound - listStart <= 24 }
+    }
+
+    nonisolated(unsafe) private static let listLead = /^,?\s*(?:including|such\s+as|like|namely|e\.g\.,?|:|\()\s*/
 
     /// "Colitis is a common adverse event of nivolumab", "ILD and effusions are side effects of
     /// TKIs": what a drug can do, not what this patient had. Not when the sentence speaks of the
@@ -1185,10 +1197,17 @@ struct TherapyAssembly {
     /// An event the patient feared rather than had, or one the sentence explains by the disease.
     private func isFearedOrExplained(_ range: Range<Int>, in view: SentenceView) -> Bool {
         // Byte gates first: lowering the rest of a long sentence at every event costs more than the test.
-        let beforeRange = max(view.range.lowerBound, range.lowerBound - 80)..<range.lowerBound
+        // The fear may head a list: "concerns regarding toxicities such as nausea, ..., and headache";
+        // only the list may stand between, no verb or new clause.
+        let beforeRange = max(view.range.lowerBound, range.lowerBound - 200)..<range.lowerBound
         if assembler.text(beforeRange, containsAnyOf: Self.fearKeys, ignoringCase: true) {
             let before = assembler.lowered(beforeRange)
-            if Self.fearWords.contains(where: { before.contains($0) }) { return true }
+            if let fear = Self.fearWords.compactMap({ before.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound }) {
+                let between = before[fear.upperBound...]
+                if before.distance(from: fear.upperBound, to: before.endIndex) <= 60 { return true }
+                let words = between.split(whereSeparator: { $0 == " " || $0 == "," })
+                if !between.contains(";"), !between.contains(". "), !words.contains(where: { Self.clauseVerbs.contains($0) }) { return true }
+            }
         }
         guard assembler.text(range.upperBound..<view.range.upperBound, containsAnyOf: Self.explainingKeys, ignoringCase: true) else {
             return false
