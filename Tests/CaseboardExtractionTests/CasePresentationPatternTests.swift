@@ -55,11 +55,29 @@ struct CasePresentationPatternTests {
         #expect(!terms.contains("drug toxicity"), "\(terms)")
     }
 
+    @Test func findingsThatShowProgressionAreNotAdverseEvents() throws {
+        let (record, _) = try extract(
+            "A 50-year-old woman with breast cancer received letrozole. Eight months later, restaging showed disease progression "
+                + "in the chest (new lung nodules, a right pleural effusion and mediastinal nodes)."
+        )
+        #expect(!allEventTerms(record).contains("pleural effusion"), "\(allEventTerms(record))")
+    }
+
     @Test func aConditionTiedToTheCancerByItsAbbreviationIsTheCancers() throws {
         let (record, _) = try extract(
             "A 62-year-old man with CLL was admitted with confusion. He was on ibrutinib. Tests led to a diagnosis of CLL-associated hypercalcemia."
         )
         #expect(!allEventTerms(record).contains("hypercalcemia"), "\(allEventTerms(record))")
         #expect(record.diagnoses.map(\.name).contains("hypercalcemia"), "\(record.diagnoses.map(\.name))")
+    }
+
+    @Test func chemotherapyNamedLaterIsTheLineWithAnAntibodyInIt() throws {
+        let (record, _) = try extract(
+            "A 47-year-old man had diffuse large B-cell lymphoma. He received rituximab, cyclophosphamide, doxorubicin, vincristine and "
+                + "prednisone every three weeks. The courses were given as outpatient treatment. He tolerated them without delay. "
+                + "Fatigue was mild. He kept working. A PET scan after the sixth course of chemotherapy was negative. "
+                + "Two years later, remission of the lymphoma is ongoing."
+        )
+        #expect(record.therapies.first { $0.drugs.contains("rituximab") }?.response == .complete, "\(record.therapies)")
     }
 }

@@ -289,7 +289,9 @@ struct TherapyAssembly {
         /\b(?:after|following|during)\s+(?:[\w-]+\s+){0,5}?chemotherapy\b[^.;]{0,60}?\b(?:developed|experienced)\b/.ignoresCase()
 
     /// "Chemotherapy" in a sentence that names no drug: the patient's latest line of cytotoxic
-    /// drugs, so that "a partial response was gained after chemotherapy" is theirs. Not a refused,
+    /// drugs, so that "a partial response was gained after chemotherapy" is theirs; a line with a
+    /// cytotoxic drug counts even with an antibody or a steroid in it (R-CHOP is "chemotherapy" to
+    /// its authors). Not a refused,
     /// negated or planned course, and never a line of other drugs ("chemotherapy was resumed" after
     /// an antifungal is not the antifungal's).
     private func chemotherapyMentions(in view: SentenceView, placed: [Placed]) -> [Placed] {
@@ -311,7 +313,7 @@ struct TherapyAssembly {
         guard
             let latest = lines.indices.last(where: { index in
                 !supportiveLines.contains(index)
-                    && lines[index].drugs.allSatisfy { assembler.vocabularies.drug(inn: $0)?.category == "chemotherapy" }
+                    && lines[index].drugs.contains { assembler.vocabularies.drug(inn: $0)?.category == "chemotherapy" }
             })
         else { return [] }
         if isForAnotherDisease(range, than: latest, in: view) { return [] }
