@@ -1042,7 +1042,7 @@ struct TherapyAssembly {
             {
                 continue
             }
-            if isCategoryBeforeItsList(term.range, in: view) { continue }
+            if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
             var drugs: [String] = []
@@ -1057,6 +1057,24 @@ struct TherapyAssembly {
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
     }
+
+    /// "disease progression in the chest (new nodules, pleural effusions and a chest wall mass)",
+    /// "progression with new liver lesions and ascites": findings that show the disease grew are
+    /// the disease's, not a drug's. Only a list may stand between the progression word and the event.
+    private func isSignOfProgression(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = max(view.range.lowerBound, range.lowerBound - 140)..<range.lowerBound
+        guard assembler.text(window, containsAnyOf: Self.progressionKeys, ignoringCase: true) else { return false }
+        let before = assembler.lowered(window)
+        guard let progression = before.firstMatch(of: Self.progressionLead) else { return false }
+        let between = before[progression.range.upperBound...]
+        if between.contains(";") || between.contains(". ") || between.contains(")") { return false }
+        let words = between.split(whereSeparator: { !$0.isLetter })
+        return !words.contains { Self.clauseVerbs.contains($0) }
+    }
+
+    private static let progressionKeys = ["progressi"].map { Array($0.utf8) }
+    nonisolated(unsafe) private static let progressionLead =
+        /\b(?:disease\s+)?progression\b[^;()]{0,40}?(?:\(|\bwith\b|:)|\bprogressive\s+disease\b[^;()]{0,40}?(?:\(|\bwith\b|:)/
 
     /// "toxic effects including anemia and stomatitis": a category word whose events follow as a
     /// list is no event of its own; the listed events are.
