@@ -82,4 +82,15 @@ struct CasePresentationPatternTests {
         )
         #expect(record.therapies.first { $0.drugs.contains("rituximab") }?.response == .complete, "\(record.therapies)")
     }
+
+    @Test func aBroadSiteNodeOrAGenericNameGivesWayToTheSpecificHistology() throws {
+        let (lung, _) = try extract(
+            "A 66-year-old man underwent lobectomy for NSCLC. The specimen showed adenocarcinoma. A second nodule was a squamous cell carcinoma."
+        )
+        #expect(!lung.diagnoses.map(\.name).contains { $0 == "nsclc" || $0 == "non-small cell lung cancer" }, "\(lung.diagnoses.map(\.name))")
+        let (lymphoma, _) = try extract(
+            "A 70-year-old woman had a mass of the thigh. Biopsy showed diffuse large B-cell lymphoma, so primary malignant lymphoma of soft tissue was diagnosed."
+        )
+        #expect(lymphoma.diagnoses.count == 1, "\(lymphoma.diagnoses.map(\.name))")
+    }
 }

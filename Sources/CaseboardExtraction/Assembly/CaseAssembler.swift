@@ -451,7 +451,14 @@ struct CaseAssembler {
         let specific = found.filter { diagnosis in
             if hasSingular, isPluralClass(diagnosis) { return false }
             guard let level = vocabularies.disease(code: diagnosis.code)?.level, level <= 2 else { return true }
-            return !found.contains { $0.code != diagnosis.code && isAncestor(diagnosis.code, of: $0.code) }
+            if found.contains(where: { $0.code != diagnosis.code && isAncestor(diagnosis.code, of: $0.code) }) { return false }
+            // "NSCLC" beside "adenocarcinoma" (a histology, NOS): the histology is this site's
+            // kind of it (lung adenocarcinoma), so the broad node says nothing more.
+            return !found.contains { other in
+                guard other.code != diagnosis.code, other.canonicalName.hasSuffix(", NOS") else { return false }
+                let base = Self.baseName(other.canonicalName)
+                return vocabularies.diseases.contains { $0.name.lowercased().hasSuffix(" " + base) && isAncestor(diagnosis.code, of: $0.code) }
+            }
         }
         return specific.filter { diagnosis in
             guard diagnosis.oncotree != nil else { return true }
@@ -461,6 +468,11 @@ struct CaseAssembler {
                 // "sarcoma" inside "histiocytic sarcoma", "adenocarcinoma" inside "lung adenocarcinoma",
                 // "Neuroendocrine Carcinoma, NOS" inside "Prostate Neuroendocrine Carcinoma".
                 if other.name.count > diagnosis.name.count, other.name.hasSuffix(" " + diagnosis.name) || other.name.hasSuffix("-" + diagnosis.name) {
+                    return false
+                }
+                // "malignant lymphoma" or "primary lymphoma" beside "diffuse large b-cell lymphoma":
+                // the qualifier names no other kind.
+                if let bare = Self.withoutGenericQualifier(diagnosis.name), other.name.count > bare.count, other.name.hasSuffix(" " + bare) {
                     return false
                 }
                 // A broader node whose name lies inside the specific one's, even with a qualifier
@@ -478,6 +490,14 @@ struct CaseAssembler {
             }
             return true
         }
+    }
+
+    /// The name without a leading qualifier that names no kind ("malignant", "primary"), or nil.
+    private static func withoutGenericQualifier(_ name: String) -> String? {
+        for qualifier in ["malignant ", "primary ", "primary malignant "] where name.hasPrefix(qualifier) {
+            return String(name.dropFirst(qualifier.count))
+        }
+        return nil
     }
 
     /// A node name without its ", NOS", lowercased.
