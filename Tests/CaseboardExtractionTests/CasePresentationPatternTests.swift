@@ -93,4 +93,25 @@ struct CasePresentationPatternTests {
         )
         #expect(lymphoma.diagnoses.count == 1, "\(lymphoma.diagnoses.map(\.name))")
     }
+
+    @Test func aLesionNotSeenBeforeIsProgressionOfTheLatestLine() throws {
+        let (unseen, _) = try extract(
+            "A 40-year-old woman had a resected hepatocellular carcinoma. She then took sorafenib for four months. "
+                + "Two months later, an MRI showed previously unseen two 3 cm nodules in the left lobe."
+        )
+        #expect(unseen.therapies.first { $0.drugs == ["sorafenib"] }?.response == .progressive, "\(unseen.therapies)")
+        let (revealed, _) = try extract(
+            "A 52-year-old woman with breast cancer was maintained on letrozole. After two years she had a seizure, and an MRI revealed "
+                + "a large metastasis in the parietal lobe."
+        )
+        #expect(revealed.therapies.first { $0.drugs == ["letrozole"] }?.response == .progressive, "\(revealed.therapies)")
+    }
+
+    @Test func imagingThatShowsImprovementIsAResponse() throws {
+        let (record, _) = try extract(
+            "A 61-year-old woman with lymphangitic spread of cervical cancer was given weekly docetaxel. Her cough eased, and a chest CT "
+                + "showed marked interval improvement of the reticular opacities."
+        )
+        #expect(record.therapies.first { $0.drugs == ["docetaxel"] }?.response == .partial, "\(record.therapies)")
+    }
 }
