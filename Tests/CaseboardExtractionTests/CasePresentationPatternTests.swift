@@ -114,4 +114,18 @@ struct CasePresentationPatternTests {
         )
         #expect(record.therapies.first { $0.drugs == ["docetaxel"] }?.response == .partial, "\(record.therapies)")
     }
+
+    @Test func carboBeforeASlashIsCarboplatin() throws {
+        let (record, _) = try extract(
+            "A 59-year-old woman with ovarian cancer was started on Carbo/Taxol every three weeks, and CA-125 fell to normal."
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["carboplatin", "paclitaxel"], "\(record.therapies.map(\.drugs))")
+    }
+
+    @Test func aClottingTimeNamesNoDrug() throws {
+        let (record, _) = try extract(
+            "A 41-year-old man with hepatocellular carcinoma had a prothrombin time of 13.1 seconds and an albumin of 3.9 g/dL. He started sorafenib."
+        )
+        #expect(record.therapies.flatMap(\.drugs) == ["sorafenib"], "\(record.therapies.map(\.drugs))")
+    }
 }

@@ -380,6 +380,8 @@ struct TherapyAssembly {
         "poisoning", "intoxication", "overdose", "ingestion", "exposure", "abuse", "dependence", "withdrawal", "addiction", "kinase",
         "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits", "deposition",
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
+        // A clotting test: "prothrombin time 14 seconds", "thrombin time".
+        "time", "times",
         // A stain or probe, not a dose: "thyroglobulin staining", "a fluorescein-labelled probe".
         "staining", "stain", "stains", "immunostaining", "antibody", "antibodies", "positivity", "immunoreactivity", "reactivity",
         "expression", "scintigraphy", "labelled", "labeled", "probe", "probes", "hybridization", "hybridisation",
