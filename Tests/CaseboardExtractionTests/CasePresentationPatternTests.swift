@@ -128,4 +128,31 @@ struct CasePresentationPatternTests {
         )
         #expect(record.therapies.flatMap(\.drugs) == ["sorafenib"], "\(record.therapies.map(\.drugs))")
     }
+
+    @Test func aSymptomTheTextLaysOnSuspectedMetastasesIsNoToxicity() throws {
+        let (record, _) = try extract(
+            "A 60-year-old man with lung adenocarcinoma took osimertinib. He then developed vomiting, and there was a strong suspicion of brain metastases."
+        )
+        #expect(!allEventTerms(record).contains("vomiting"), "\(allEventTerms(record))")
+    }
+
+    @Test func anEventAfterCyclesOfTreatmentIsItsToxicity() throws {
+        let (record, _) = try extract(
+            "A 64-year-old woman with resected pancreatic cancer was given adjuvant gemcitabine. However, after completing three cycles, "
+                + "she came to the clinic with exertional dyspnea and ankle swelling."
+        )
+        #expect(allEventTerms(record).contains("dyspnea"), "\(allEventTerms(record))")
+        let (growing, _) = try extract(
+            "A 64-year-old man with lung adenocarcinoma was given pemetrexed. After two cycles his cough worsened, with further progression on CT."
+        )
+        #expect(!allEventTerms(growing).contains("cough"), "\(allEventTerms(growing))")
+    }
+
+    @Test func progressionATreatmentWasMeantToSlowIsNoOutcome() throws {
+        let (record, _) = try extract(
+            "A 58-year-old man with many basal cell carcinomas stopped azathioprine and began nicotinamide, hoping to slow the progression "
+                + "of his skin cancers."
+        )
+        #expect(record.therapies.allSatisfy { $0.response == nil }, "\(record.therapies)")
+    }
 }

@@ -743,6 +743,7 @@ struct TherapyAssembly {
             if patterns.contains(where: { $0.explicitOnly && $0.range.overlaps(cue.range) }) { continue }
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
             if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
+            if isAimOfTreatment(cue, in: view) { continue }
             let explicit = responseTarget(for: cue, response: response, placed: placed, focus: nil, explicitOnly: true, in: view)
             // "a good response to X and Y": every drug the outcome names.
             if explicit != nil {
@@ -896,6 +897,16 @@ struct TherapyAssembly {
         }
     }
 
+    /// "hoping to attenuate the progression of X", "to prevent relapse": what a drug was given
+    /// for, not how the disease went.
+    private func isAimOfTreatment(_ cue: CueMention, in view: SentenceView) -> Bool {
+        let before = assembler.lowered(max(view.range.lowerBound, cue.range.lowerBound - 32)..<cue.range.lowerBound)
+        return before.firstMatch(of: Self.aimLead) != nil
+    }
+
+    nonisolated(unsafe) private static let aimLead =
+        /\b(?:to|hoping\s+to|in\s+order\s+to|aim(?:ed|ing)?\s+to)\s+(?:attenuate|prevent|slow|delay|halt|stop|reduce|avoid|limit|control)\s+(?:the\s+|further\s+|any\s+|a\s+)*(?:risk\s+of\s+)?$|\b(?:prevention|prophylaxis)\s+of\s+(?:the\s+)?$/
+
     /// "progression-free", "relapse free": the absence of the event.
     private func isFreeOf(_ cue: CueMention) -> Bool {
         let window = cue.range.upperBound..<min(assembler.bytes.count, cue.range.upperBound + 32)
@@ -1033,6 +1044,7 @@ struct TherapyAssembly {
             // "a man with CML on imatinib presented with periorbital edema": events of a patient
             // on the drug.
             || view.terms(.drug).contains { $0.range.lowerBound >= 3 && assembler.lowered($0.range.lowerBound - 3..<$0.range.lowerBound) == "on " }
+            || isAfterCyclesWithoutGrowth(view)
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
@@ -1077,6 +1089,22 @@ struct TherapyAssembly {
     private static let progressionKeys = ["progressi"].map { Array($0.utf8) }
     nonisolated(unsafe) private static let progressionLead =
         /\b(?:disease\s+)?progression\b[^;()]{0,40}?(?:\(|\bwith\b|:)|\bprogressive\s+disease\b[^;()]{0,40}?(?:\(|\bwith\b|:)/
+
+    /// "after completing two cycles, he presented with dyspnea": events after cycles of treatment
+    /// are its toxicities, unless the sentence tells of the disease growing ("after two cycles
+    /// his cough worsened, with further progression on scans", "a lesion grew, with pain").
+    private func isAfterCyclesWithoutGrowth(_ view: SentenceView) -> Bool {
+        guard assembler.sentence(view, containsAnyOf: Self.cycleKeys, ignoringCase: true) else { return false }
+        let text = assembler.text(view.range)
+        guard text.firstMatch(of: Self.afterCycles) != nil, text.firstMatch(of: Self.growthWords) == nil else { return false }
+        return !view.cues.contains { $0.cue.response == .progressive && !assembler.isNegated($0.range, in: view, window: 12) }
+    }
+
+    private static let cycleKeys = ["cycle", "course"].map { Array($0.utf8) }
+    nonisolated(unsafe) private static let afterCycles =
+        /\b(?:following|after)\s+(?:completing\s+|completion\s+of\s+)?(?:the\s+)?(?:one|two|three|four|five|six|\d+|first|second|third|fourth)\s+(?:cycles?|courses?)\b/
+        .ignoresCase()
+    nonisolated(unsafe) private static let growthWords = /\b(?:grew|grown|growing|enlarg\w*|progress\w*)\b/.ignoresCase()
 
     /// "toxic effects including anemia and stomatitis": a category word whose events follow as a
     /// list is no event of its own; the listed events are.
@@ -1210,11 +1238,11 @@ struct TherapyAssembly {
     private static let fearWords = ["concerns regarding", "concern regarding", "concerns about", "concern about", "fear of", "worried about"]
 
     /// Words after an event that lay it on the disease: "vomiting concerning for CNS metastases".
-    private static let explainingWords = [" concerning for ", " suggestive of ", " suspicious for ", " suspicious of "]
+    private static let explainingWords = [" concerning for ", " suggestive of ", " suspicious for ", " suspicious of ", " suspicion of "]
 
     /// Every fear and explaining phrase holds one of these (lower case): the byte gates above.
     private static let fearKeys = ["concern", "fear of", "worried"].map { Array($0.utf8) }
-    private static let explainingKeys = ["concerning", "suggestive", "suspicious"].map { Array($0.utf8) }
+    private static let explainingKeys = ["concerning", "suggestive", "suspicious", "suspicion"].map { Array($0.utf8) }
 
     /// An event the patient feared rather than had, or one the sentence explains by the disease.
     private func isFearedOrExplained(_ range: Range<Int>, in view: SentenceView) -> Bool {
