@@ -155,4 +155,12 @@ struct CasePresentationPatternTests {
         )
         #expect(record.therapies.allSatisfy { $0.response == nil }, "\(record.therapies)")
     }
+
+    @Test func aListHeadedByRiskFactorsNamesNoDiagnosis() throws {
+        let (record, _) = try extract(
+            "A 61-year-old man with colon cancer on capecitabine had chest pain. He had no risk factors for coronary artery disease (CAD). "
+                + "The absence of risk factors for atherosclerosis and prior history of CAD pointed to vasospasm."
+        )
+        #expect(!record.diagnoses.map(\.name).contains { $0.contains("coronary") || $0 == "cad" }, "\(record.diagnoses.map(\.name))")
+    }
 }

@@ -376,17 +376,34 @@ struct CaseAssembler {
         var byCode: [String: (diagnosis: Diagnosis, best: String)] = [:]
         var order: [String] = []
         var complications: Set<String> = []
+        var setAsideRanges: [Range<Int>] = []
         for view in selected {
             for term in view.terms(.disease) {
                 guard case .disease(let index) = term.concept else { continue }
                 if isDiseaseNegated(term.range, in: view) || isInBackgroundAside(term.range, in: view) { continue }
                 let preceding = max(view.range.lowerBound, term.range.lowerBound - 20)..<term.range.lowerBound
                 if text(preceding, containsAnyOf: Self.familyHistory, ignoringCase: true) || isSetAside(term.range, in: view) { continue }
-                // "risk factors for coronary artery disease": a disease the patient may get.
-                let leadRange = max(view.range.lowerBound, term.range.lowerBound - 24)..<term.range.lowerBound
+                // "risk factors for coronary artery disease": a disease the patient may get, and the
+                // same for the list it heads ("risk factors for X and prior history of Y") and the
+                // abbreviation in brackets after it ("coronary artery disease (CAD)").
+                if setAsideRanges.contains(where: { $0.upperBound < term.range.lowerBound && gap($0.upperBound, term.range.lowerBound) == "(" }) {
+                    continue
+                }
+                let leadRange = max(view.range.lowerBound, term.range.lowerBound - 90)..<term.range.lowerBound
                 if text(leadRange, containsAnyOf: Self.riskWord, ignoringCase: true) {
                     let lead = lowered(leadRange)
-                    if lead.contains("risk factors for") || lead.contains("risk factor for") || lead.hasSuffix("risk of ") { continue }
+                    if lead.hasSuffix("risk of ") {
+                        setAsideRanges.append(term.range)
+                        continue
+                    }
+                    if let risk = lead.range(of: "risk factors for", options: .backwards) ?? lead.range(of: "risk factor for", options: .backwards) {
+                        let between = lead[risk.upperBound...]
+                        let words = between.split(whereSeparator: { !$0.isLetter })
+                        if !between.contains(";"), !between.contains(". "), !words.contains(where: { Self.listBreakWords.contains(String($0)) }) {
+                            setAsideRanges.append(term.range)
+                            continue
+                        }
+                    }
                 }
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
@@ -600,6 +617,12 @@ struct CaseAssembler {
         let words = between.split(whereSeparator: { !$0.isLetter })
         return !words.contains { Self.markerListBreaks.contains(String($0)) }
     }
+
+    /// Words that end a list headed by a lead ("risk factors for"): a verb or a new clause.
+    private static let listBreakWords: Set<String> = [
+        "was", "were", "is", "are", "had", "has", "have", "showed", "revealed", "confirmed", "diagnosed", "developed", "but", "which", "while",
+        "whereas", "presented", "underwent", "received",
+    ]
 
     private static let markerKeys = [Array("marker".utf8)]
     private static let markerListBreaks: Set<String> = [
