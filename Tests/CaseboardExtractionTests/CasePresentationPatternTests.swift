@@ -163,4 +163,16 @@ struct CasePresentationPatternTests {
         )
         #expect(!record.diagnoses.map(\.name).contains { $0.contains("coronary") || $0 == "cad" }, "\(record.diagnoses.map(\.name))")
     }
+
+    @Test func anAmbiguousAbbreviationThatADiagnosisNamesIsTheDisease() throws {
+        let (record, _) = try extract(
+            "A 71-year-old woman had a raised haematocrit and a JAK2 mutation. A diagnosis of PV was made, and she began hydroxyurea."
+        )
+        #expect(record.diagnoses.map(\.name).contains("polycythemia vera"), "\(record.diagnoses.map(\.name))")
+        let (stained, _) = try extract(
+            "A 66-year-old man had a mass of the ampulla. Its cells stained for chromogranin and synaptophysin, consistent with NEC, "
+                + "and he began cisplatin and etoposide."
+        )
+        #expect(stained.diagnoses.map(\.oncotree).contains("NECNOS"), "\(stained.diagnoses.map(\.name))")
+    }
 }
