@@ -175,4 +175,11 @@ struct CasePresentationPatternTests {
         )
         #expect(stained.diagnoses.map(\.oncotree).contains("NECNOS"), "\(stained.diagnoses.map(\.name))")
     }
+
+    @Test func pancytopeniaIsNamedAsSuch() throws {
+        let (record, _) = try extract(
+            "A 63-year-old man with urothelial cancer received gemcitabine and cisplatin and developed grade 4 pancytopenia, so cisplatin was withheld."
+        )
+        #expect(allEventTerms(record).contains("pancytopenia"), "\(allEventTerms(record))")
+    }
 }
