@@ -182,4 +182,11 @@ struct CasePresentationPatternTests {
         )
         #expect(allEventTerms(record).contains("pancytopenia"), "\(allEventTerms(record))")
     }
+
+    @Test func anEventThatKeptTheDoseDownIsAToxicity() throws {
+        let (record, _) = try extract(
+            "A 57-year-old woman with lung adenocarcinoma was given pulsed gefitinib at 750 mg twice weekly; persistent diarrhea precluded higher doses."
+        )
+        #expect(allEventTerms(record).contains("diarrhea"), "\(allEventTerms(record))")
+    }
 }
