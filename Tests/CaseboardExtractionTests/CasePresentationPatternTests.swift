@@ -189,4 +189,12 @@ struct CasePresentationPatternTests {
         )
         #expect(allEventTerms(record).contains("diarrhea"), "\(allEventTerms(record))")
     }
+
+    @Test func aSevereEventAfterALineIsItsToxicity() throws {
+        let (record, _) = try extract(
+            "A 38-year-old man with Burkitt lymphoma was then given a course of high-dose methotrexate and cytarabine.\n"
+                + "He had severe thrombocytopenia and sepsis."
+        )
+        #expect(allEventTerms(record).contains("platelet count decreased"), "\(allEventTerms(record))")
+    }
 }

@@ -1045,6 +1045,11 @@ struct TherapyAssembly {
             // on the drug.
             || view.terms(.drug).contains { $0.range.lowerBound >= 3 && assembler.lowered($0.range.lowerBound - 3..<$0.range.lowerBound) == "on " }
             || isAfterCyclesWithoutGrowth(view)
+            // "She had severe neutropenia and pneumonia": a severity that qualifies an event.
+            || events.contains { event in
+                let lead = assembler.lowered(max(view.range.lowerBound, event.range.lowerBound - 17)..<event.range.lowerBound)
+                return Self.severityLeads.contains { lead.hasSuffix($0) }
+            }
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
@@ -1101,6 +1106,7 @@ struct TherapyAssembly {
     }
 
     private static let cycleKeys = ["cycle", "course"].map { Array($0.utf8) }
+    private static let severityLeads = [" severe ", " life-threatening ", " profound ", "(severe ", " grade 3 ", " grade 4 "]
     nonisolated(unsafe) private static let afterCycles =
         /\b(?:following|after)\s+(?:completing\s+|completion\s+of\s+)?(?:the\s+)?(?:one|two|three|four|five|six|\d+|first|second|third|fourth)\s+(?:cycles?|courses?)\b/
         .ignoresCase()
