@@ -197,4 +197,20 @@ struct CasePresentationPatternTests {
         )
         #expect(allEventTerms(record).contains("platelet count decreased"), "\(allEventTerms(record))")
     }
+
+    @Test func aTreatmentThePatientsStateRuledOutWasNotGiven() throws {
+        let (record, _) = try extract(
+            "An 88-year-old woman had follicular lymphoma. Given her frailty, it was difficult to administer chemotherapy with obinutuzumab, "
+                + "so oral chlorambucil was given."
+        )
+        #expect(record.therapies.flatMap(\.drugs) == ["chlorambucil"], "\(record.therapies.map(\.drugs))")
+    }
+
+    @Test func pegylatedGCSFIsPegfilgrastim() throws {
+        let (record, _) = try extract(
+            "A 70-year-old man with small cell lung cancer received carboplatin and etoposide, with pegylated granulocyte colony-stimulating factor support."
+        )
+        #expect(record.therapies.flatMap(\.drugs).contains("pegfilgrastim"), "\(record.therapies.map(\.drugs))")
+        #expect(!record.therapies.flatMap(\.drugs).contains("filgrastim"), "\(record.therapies.map(\.drugs))")
+    }
 }

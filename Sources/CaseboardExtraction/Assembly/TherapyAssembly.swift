@@ -452,7 +452,7 @@ struct TherapyAssembly {
     func clauseRange(around range: Range<Int>, in view: SentenceView) -> Range<Int> {
         let sentence = assembler.lowered(view.range)
         var breaks: [Int] = [view.range.lowerBound, view.range.upperBound]
-        for marker in [";", ", but ", " but ", " however", " whereas", " although", " while "] {
+        for marker in [";", ", but ", " but ", " however", " whereas", " although", " while ", ", so ", ", therefore "] {
             var search = sentence.startIndex
             while let found = sentence.range(of: marker, range: search..<sentence.endIndex) {
                 breaks.append(view.range.lowerBound + sentence.utf8.distance(from: sentence.startIndex, to: found.lowerBound))
