@@ -154,6 +154,10 @@ struct CasePresentationPatternTests {
                 + "of his skin cancers."
         )
         #expect(record.therapies.allSatisfy { $0.response == nil }, "\(record.therapies)")
+        let (adjuvant, _) = try extract(
+            "A 66-year-old woman had a resected colon cancer. Adjuvant capecitabine was advised to lower the likelihood of recurrence."
+        )
+        #expect(adjuvant.therapies.allSatisfy { $0.response == nil }, "\(adjuvant.therapies)")
     }
 
     @Test func aListHeadedByRiskFactorsNamesNoDiagnosis() throws {

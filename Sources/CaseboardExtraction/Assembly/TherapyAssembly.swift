@@ -897,15 +897,15 @@ struct TherapyAssembly {
         }
     }
 
-    /// "hoping to attenuate the progression of X", "to prevent relapse": what a drug was given
-    /// for, not how the disease went.
+    /// "hoping to attenuate the progression of X", "to prevent relapse", "to reduce the
+    /// likelihood of recurrence": what a drug was given for, not how the disease went.
     private func isAimOfTreatment(_ cue: CueMention, in view: SentenceView) -> Bool {
         let before = assembler.lowered(max(view.range.lowerBound, cue.range.lowerBound - 32)..<cue.range.lowerBound)
         return before.firstMatch(of: Self.aimLead) != nil
     }
 
     nonisolated(unsafe) private static let aimLead =
-        /\b(?:to|hoping\s+to|in\s+order\s+to|aim(?:ed|ing)?\s+to)\s+(?:attenuate|prevent|slow|delay|halt|stop|reduce|avoid|limit|control)\s+(?:the\s+|further\s+|any\s+|a\s+)*(?:risk\s+of\s+)?$|\b(?:prevention|prophylaxis)\s+of\s+(?:the\s+)?$/
+        /\b(?:to|hoping\s+to|in\s+order\s+to|aim(?:ed|ing)?\s+to)\s+(?:attenuate|prevent|slow|delay|halt|stop|reduce|lower|decrease|minimi[sz]e|avoid|limit|control)\s+(?:the\s+|further\s+|any\s+|a\s+)*(?:(?:risk|likelihood|chance|rate|incidence)\s+of\s+)?$|\b(?:prevention|prophylaxis)\s+of\s+(?:the\s+)?$/
 
     /// "progression-free", "relapse free": the absence of the event.
     private func isFreeOf(_ cue: CueMention) -> Bool {
