@@ -217,4 +217,13 @@ struct CasePresentationPatternTests {
         #expect(record.therapies.flatMap(\.drugs).contains("pegfilgrastim"), "\(record.therapies.map(\.drugs))")
         #expect(!record.therapies.flatMap(\.drugs).contains("filgrastim"), "\(record.therapies.map(\.drugs))")
     }
+
+    @Test func aDrugKnownOnlyByItsBracketedAbbreviationStaysInItsList() throws {
+        let (record, _) = try extract(
+            "A 45-year-old woman with hepatoblastoma was given cisplatin (80 mg/m2), fluoruracill (5-FU) (500 mg/m2), vincristine (1 mg/m2) "
+                + "every three weeks. After three cycles, CT showed progression of the peritoneal masses."
+        )
+        let line = try #require(record.therapies.first { $0.drugs.contains("cisplatin") })
+        #expect(Set(line.drugs) == ["cisplatin", "fluorouracil", "vincristine"], "\(record.therapies.map(\.drugs))")
+    }
 }

@@ -159,7 +159,7 @@ struct TherapyAssembly {
                 }
                 // A bracketed aside between two drugs does not part them: "trametinib (a MEK
                 // inhibitor) and dabrafenib".
-                let joiner = Self.withoutAsides(assembler.gap(previous.range.upperBound, mention.range.lowerBound))
+                let joiner = Self.withoutAsides(bracketedNameTrimmed(previous: previous.range, mention: mention.range))
                 let listed = joiner == "and" || joiner == ", and" || joiner == "," || joiner == "or" || joiner == ", or"
                 if previous.range == mention.range || Self.combinationJoiners.contains(joiner)
                     || listed && !bothHaveLines(previous.inn, mention.inn) && !sameTargetedClass(previous.inn, mention.inn)
@@ -172,6 +172,31 @@ struct TherapyAssembly {
             groups.append([mention])
         }
         return groups
+    }
+
+    /// The words between two drug mentions, where a drug known only by the abbreviation in its
+    /// brackets stands for the word before them: in "cisplatin (60 mg/m2), 5-fluorourasil (5-FU)
+    /// (600 mg/m2), vincristine" the misspelt name and its bracket are the drug, so the list reads
+    /// "cisplatin, 5-FU, vincristine".
+    private func bracketedNameTrimmed(previous: Range<Int>, mention: Range<Int>) -> String {
+        var gap = assembler.gap(previous.upperBound, mention.lowerBound)
+        if isBracketed(previous), gap.hasPrefix(")") { gap = String(gap.dropFirst()).trimmingWhitespace }
+        if isBracketed(mention), gap.hasSuffix("(") {
+            let rest = gap.dropLast().trimmingWhitespace
+            if let space = rest.lastIndex(of: " ") {
+                gap = String(rest[...space]).trimmingWhitespace
+            } else {
+                gap = ""
+            }
+        }
+        return gap
+    }
+
+    /// The mention is alone in brackets: "(5-FU)".
+    private func isBracketed(_ range: Range<Int>) -> Bool {
+        let bytes = assembler.bytes
+        guard range.lowerBound > 0, range.upperBound < bytes.count else { return false }
+        return bytes[range.lowerBound - 1] == 0x28 && bytes[range.upperBound] == 0x29
     }
 
     /// The text with its closed bracketed asides removed and spaces collapsed.
