@@ -93,6 +93,9 @@ enum CueLexicon {
                 "unavailable", "not available", "financial reasons", "financial constraints", "request was made", "requested",
                 "was denied", "contraindicated", "was planned", "were planned", "was proposed", "was considered", "consideration of",
                 "could not be", "instead of", "rather than", "not approved", "were discussed", "was discussed", "candidate for", "eligible for",
+                // A treatment the patient's state ruled out: "it was difficult to administer chemotherapy with X, so Y was given".
+                "difficult to administer", "difficult to perform", "difficult to give", "impossible to administer", "not possible to administer",
+                "unable to receive",
             ]
         )
         add(

@@ -91,6 +91,14 @@ struct CaseAssembler {
                 for link in ["-associated ", "-induced ", "-related "] where before.hasSuffix(link) {
                     let cause = before.dropLast(link.count).split(whereSeparator: { !$0.isLetter }).last ?? ""
                     if Self.cancerWordEndings.contains(where: { cause.hasSuffix($0) }) { found.insert(index) }
+                    // Or a cancer the vocabulary knows, abbreviations too: "CML-associated hypercalcemia".
+                    let causeEnd = term.range.lowerBound - link.utf8.count
+                    if view.terms(.disease).contains(where: { disease in
+                        guard case .disease(let diseaseIndex) = disease.concept else { return false }
+                        return disease.range.upperBound == causeEnd && vocabularies.diseases[diseaseIndex].isCancer
+                    }) {
+                        found.insert(index)
+                    }
                 }
             }
         }
@@ -368,22 +376,40 @@ struct CaseAssembler {
         var byCode: [String: (diagnosis: Diagnosis, best: String)] = [:]
         var order: [String] = []
         var complications: Set<String> = []
+        var setAsideRanges: [Range<Int>] = []
         for view in selected {
             for term in view.terms(.disease) {
                 guard case .disease(let index) = term.concept else { continue }
                 if isDiseaseNegated(term.range, in: view) || isInBackgroundAside(term.range, in: view) { continue }
                 let preceding = max(view.range.lowerBound, term.range.lowerBound - 20)..<term.range.lowerBound
                 if text(preceding, containsAnyOf: Self.familyHistory, ignoringCase: true) || isSetAside(term.range, in: view) { continue }
-                // "risk factors for coronary artery disease": a disease the patient may get.
-                let leadRange = max(view.range.lowerBound, term.range.lowerBound - 24)..<term.range.lowerBound
+                // "risk factors for coronary artery disease": a disease the patient may get, and the
+                // same for the list it heads ("risk factors for X and prior history of Y") and the
+                // abbreviation in brackets after it ("coronary artery disease (CAD)").
+                if setAsideRanges.contains(where: { $0.upperBound < term.range.lowerBound && gap($0.upperBound, term.range.lowerBound) == "(" }) {
+                    continue
+                }
+                let leadRange = max(view.range.lowerBound, term.range.lowerBound - 90)..<term.range.lowerBound
                 if text(leadRange, containsAnyOf: Self.riskWord, ignoringCase: true) {
                     let lead = lowered(leadRange)
-                    if lead.contains("risk factors for") || lead.contains("risk factor for") || lead.hasSuffix("risk of ") { continue }
+                    if lead.hasSuffix("risk of ") {
+                        setAsideRanges.append(term.range)
+                        continue
+                    }
+                    if let risk = lead.range(of: "risk factors for", options: .backwards) ?? lead.range(of: "risk factor for", options: .backwards) {
+                        let between = lead[risk.upperBound...]
+                        let words = between.split(whereSeparator: { !$0.isLetter })
+                        if !between.contains(";"), !between.contains(". "), !words.contains(where: { Self.listBreakWords.contains(String($0)) }) {
+                            setAsideRanges.append(term.range)
+                            continue
+                        }
+                    }
                 }
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
                 if namesAMarkerOrPattern(term.range, in: view) || isRelativesDisease(term.range, in: view) { continue }
+                if isListedMarker(term.range, in: view) { continue }
                 if !disease.isCancer, isTreatmentEffect(term.range, in: view) || isInfectionDuringTreatment(term.range, disease: disease, in: view) {
                     complications.insert(disease.code)
                 }
@@ -442,7 +468,14 @@ struct CaseAssembler {
         let specific = found.filter { diagnosis in
             if hasSingular, isPluralClass(diagnosis) { return false }
             guard let level = vocabularies.disease(code: diagnosis.code)?.level, level <= 2 else { return true }
-            return !found.contains { $0.code != diagnosis.code && isAncestor(diagnosis.code, of: $0.code) }
+            if found.contains(where: { $0.code != diagnosis.code && isAncestor(diagnosis.code, of: $0.code) }) { return false }
+            // "NSCLC" beside "adenocarcinoma" (a histology, NOS): the histology is this site's
+            // kind of it (lung adenocarcinoma), so the broad node says nothing more.
+            return !found.contains { other in
+                guard other.code != diagnosis.code, other.canonicalName.hasSuffix(", NOS") else { return false }
+                let base = Self.baseName(other.canonicalName)
+                return vocabularies.diseases.contains { $0.name.lowercased().hasSuffix(" " + base) && isAncestor(diagnosis.code, of: $0.code) }
+            }
         }
         return specific.filter { diagnosis in
             guard diagnosis.oncotree != nil else { return true }
@@ -452,6 +485,11 @@ struct CaseAssembler {
                 // "sarcoma" inside "histiocytic sarcoma", "adenocarcinoma" inside "lung adenocarcinoma",
                 // "Neuroendocrine Carcinoma, NOS" inside "Prostate Neuroendocrine Carcinoma".
                 if other.name.count > diagnosis.name.count, other.name.hasSuffix(" " + diagnosis.name) || other.name.hasSuffix("-" + diagnosis.name) {
+                    return false
+                }
+                // "malignant lymphoma" or "primary lymphoma" beside "diffuse large b-cell lymphoma":
+                // the qualifier names no other kind.
+                if let bare = Self.withoutGenericQualifier(diagnosis.name), other.name.count > bare.count, other.name.hasSuffix(" " + bare) {
                     return false
                 }
                 // A broader node whose name lies inside the specific one's, even with a qualifier
@@ -469,6 +507,14 @@ struct CaseAssembler {
             }
             return true
         }
+    }
+
+    /// The name without a leading qualifier that names no kind ("malignant", "primary"), or nil.
+    private static func withoutGenericQualifier(_ name: String) -> String? {
+        for qualifier in ["malignant ", "primary ", "primary malignant "] where name.hasPrefix(qualifier) {
+            return String(name.dropFirst(qualifier.count))
+        }
+        return nil
     }
 
     /// A node name without its ", NOS", lowercased.
@@ -557,6 +603,32 @@ struct CaseAssembler {
         }
         return after.firstMatch(of: Self.memberNumber) != nil
     }
+
+    /// A disease name listed among tumour markers is the marker (the squamous cell carcinoma
+    /// antigen): "serum tumor markers such as CEA, squamous cell carcinoma and CA 19-9 were normal".
+    /// Only a list may stand between "markers" and the name, no verb or new clause.
+    private func isListedMarker(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = max(view.range.lowerBound, range.lowerBound - 160)..<range.lowerBound
+        guard text(window, containsAnyOf: Self.markerKeys, ignoringCase: true) else { return false }
+        let before = lowered(window)
+        guard let marker = before.range(of: "markers", options: .backwards) ?? before.range(of: "marker", options: .backwards) else { return false }
+        let between = before[marker.upperBound...]
+        if between.contains(";") || between.contains(". ") { return false }
+        let words = between.split(whereSeparator: { !$0.isLetter })
+        return !words.contains { Self.markerListBreaks.contains(String($0)) }
+    }
+
+    /// Words that end a list headed by a lead ("risk factors for"): a verb or a new clause.
+    private static let listBreakWords: Set<String> = [
+        "was", "were", "is", "are", "had", "has", "have", "showed", "revealed", "confirmed", "diagnosed", "developed", "but", "which", "while",
+        "whereas", "presented", "underwent", "received",
+    ]
+
+    private static let markerKeys = [Array("marker".utf8)]
+    private static let markerListBreaks: Set<String> = [
+        "was", "were", "is", "are", "showed", "revealed", "confirmed", "diagnosed", "consistent", "demonstrated", "biopsy", "but", "which",
+        "while", "whereas", "suggested", "suggesting", "indicated", "indicating",
+    ]
 
     nonisolated(unsafe) private static let memberNumber = /^(?:-|\s)\d{1,2}\b(?!\s*(?:%|mm|cm|years?|months?|weeks?|days?|cycles?))/
 
@@ -660,6 +732,7 @@ struct CaseAssembler {
     /// "wild-type" or "negative" of a marker before it ("KRAS-wild-type pancreatic cancer",
     /// "HER2-negative breast cancer").
     private func isDiseaseNegated(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        if isNegativeTest(range, in: view) { return true }
         for cue in view.cues where cue.cue == .negation {
             let word = lowered(cue.range)
             // "HIV negative", "syphilis negative": a test result after the name.
@@ -681,6 +754,23 @@ struct CaseAssembler {
         }
         return false
     }
+
+    /// A disease named as a test that came back negative: "anti-HIV (-)", "HIV and HHV-8
+    /// serology, as well as a lymph node stain, were negative". Not when a positive result lies
+    /// between ("HIV serology was positive; HCV tests were negative").
+    private func isNegativeTest(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = range.upperBound..<min(view.range.upperBound, range.upperBound + 140)
+        guard text(window, containsAnyOf: Self.negativeTestKeys, ignoringCase: true) else { return false }
+        let after = lowered(window)
+        if after.hasPrefix(" (-)") || after.hasPrefix("(-)") || after.hasPrefix(" (−)") || after.hasPrefix("(−)") { return true }
+        guard let result = after.firstMatch(of: Self.negativeTestResult) else { return false }
+        let between = after[..<result.range.lowerBound]
+        return !between.contains("positive") && !between.contains(" but ")
+    }
+
+    private static let negativeTestKeys = ["(-)", "(−)", "negative"].map { Array($0.utf8) }
+    nonisolated(unsafe) private static let negativeTestResult =
+        /^[^;.]{0,60}?\b(?:serolog(?:y|ies)|tests?|testing|screening|antibod(?:y|ies)|pcr|antigens?)\b[^;.]{0,70}?\b(?:were|was|came\s+back|returned|proved|all)\s+(?:all\s+|both\s+)?negative\b/
 
     /// A disease the report names only to set it aside: a look-alike or a first diagnosis that
     /// was revised ("a tumour resembling X", "misdiagnosed as X", "the preliminary diagnosis was X").

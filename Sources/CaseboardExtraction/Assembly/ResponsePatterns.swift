@@ -16,7 +16,7 @@ enum ResponsePatterns {
     /// searched, since the patterns cost far more per sentence than a byte test. A new pattern
     /// adds its word here.
     static let keys = [
-        "metasta", "resist", "refractor", "died", "remain", "progress", "hematolog", "new", "pfs", "transform", "evol",
+        "metasta", "resist", "refractor", "died", "remain", "progress", "hematolog", "new", "pfs", "transform", "evol", "unseen", "improvement",
     ].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
@@ -51,6 +51,21 @@ enum ResponsePatterns {
         (
             /\b(?:progress(?:ed|ion)|transform(?:ed|ation)|evolv(?:ed|ing)|evolution)\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:secondary\s+|overt\s+)?(?:acute\s+(?:myeloid|myelogenous|lymphoblastic)\s+leuka?emia|s?aml|myelofibrosis|blast(?:ic)?\s+(?:crisis|phase)|small[- ]cell\s+(?:lung\s+)?(?:cancer|carcinoma)|sclc|diffuse\s+large\s+b-cell\s+lymphoma|dlbcl|richter(?:'s)?\s+(?:syndrome|transformation))\b/,
             .progressive, false
+        ),
+        // A lesion not there before: "showed previously unseen a 5 cm mass", "a newly developed
+        // hepatic metastasis", "revealed a large metastasis in the frontal lobe".
+        (
+            /\b(?:previously\s+unseen|newly\s+(?:appeared|developed|onset|detected))\s+(?:[\w.,-]+\s+){0,6}?(?:mass(?:es)?|lesions?|nodules?|metastas[ie]s|tumou?rs?)\b/,
+            .progressive, false
+        ),
+        (
+            /\b(?:revealed|showed|demonstrated|detected)\s+(?:an?\s+)?(?:new\s+)?(?:(?:large|small|solitary|single|multiple|several|brain|liver|hepatic|lung|pulmonary|bone|adrenal|cerebral|peritoneal)\s+){0,2}metastas[ie]s\b/,
+            .progressive, false
+        ),
+        // Imaging that shows a lesion improving: "CT showed marked interval improvement of the nodules".
+        (
+            /\b(?:imaging|ct|scans?|mri|pet|radiograph(?:s|y|ic)?)\b[^.;]{0,40}?\b(?:showed|revealed|demonstrated)\s+(?:(?:marked|significant|interval|dramatic|considerable|substantial)\s+){0,3}improvement\b/,
+            .partial, false
         ),
         // Haematological improvement (IWG) is a response short of remission.
         (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),

@@ -159,7 +159,7 @@ struct TherapyAssembly {
                 }
                 // A bracketed aside between two drugs does not part them: "trametinib (a MEK
                 // inhibitor) and dabrafenib".
-                let joiner = Self.withoutAsides(assembler.gap(previous.range.upperBound, mention.range.lowerBound))
+                let joiner = Self.withoutAsides(bracketedNameTrimmed(previous: previous.range, mention: mention.range))
                 let listed = joiner == "and" || joiner == ", and" || joiner == "," || joiner == "or" || joiner == ", or"
                 if previous.range == mention.range || Self.combinationJoiners.contains(joiner)
                     || listed && !bothHaveLines(previous.inn, mention.inn) && !sameTargetedClass(previous.inn, mention.inn)
@@ -172,6 +172,31 @@ struct TherapyAssembly {
             groups.append([mention])
         }
         return groups
+    }
+
+    /// The words between two drug mentions, where a drug known only by the abbreviation in its
+    /// brackets stands for the word before them: in "cisplatin (60 mg/m2), 5-fluorourasil (5-FU)
+    /// (600 mg/m2), vincristine" the misspelt name and its bracket are the drug, so the list reads
+    /// "cisplatin, 5-FU, vincristine".
+    private func bracketedNameTrimmed(previous: Range<Int>, mention: Range<Int>) -> String {
+        var gap = assembler.gap(previous.upperBound, mention.lowerBound)
+        if isBracketed(previous), gap.hasPrefix(")") { gap = String(gap.dropFirst()).trimmingWhitespace }
+        if isBracketed(mention), gap.hasSuffix("(") {
+            let rest = gap.dropLast().trimmingWhitespace
+            if let space = rest.lastIndex(of: " ") {
+                gap = String(rest[...space]).trimmingWhitespace
+            } else {
+                gap = ""
+            }
+        }
+        return gap
+    }
+
+    /// The mention is alone in brackets: "(5-FU)".
+    private func isBracketed(_ range: Range<Int>) -> Bool {
+        let bytes = assembler.bytes
+        guard range.lowerBound > 0, range.upperBound < bytes.count else { return false }
+        return bytes[range.lowerBound - 1] == 0x28 && bytes[range.upperBound] == 0x29
     }
 
     /// The text with its closed bracketed asides removed and spaces collapsed.
@@ -289,7 +314,9 @@ struct TherapyAssembly {
         /\b(?:after|following|during)\s+(?:[\w-]+\s+){0,5}?chemotherapy\b[^.;]{0,60}?\b(?:developed|experienced)\b/.ignoresCase()
 
     /// "Chemotherapy" in a sentence that names no drug: the patient's latest line of cytotoxic
-    /// drugs, so that "a partial response was gained after chemotherapy" is theirs. Not a refused,
+    /// drugs, so that "a partial response was gained after chemotherapy" is theirs; a line with a
+    /// cytotoxic drug counts even with an antibody or a steroid in it (R-CHOP is "chemotherapy" to
+    /// its authors). Not a refused,
     /// negated or planned course, and never a line of other drugs ("chemotherapy was resumed" after
     /// an antifungal is not the antifungal's).
     private func chemotherapyMentions(in view: SentenceView, placed: [Placed]) -> [Placed] {
@@ -311,7 +338,7 @@ struct TherapyAssembly {
         guard
             let latest = lines.indices.last(where: { index in
                 !supportiveLines.contains(index)
-                    && lines[index].drugs.allSatisfy { assembler.vocabularies.drug(inn: $0)?.category == "chemotherapy" }
+                    && lines[index].drugs.contains { assembler.vocabularies.drug(inn: $0)?.category == "chemotherapy" }
             })
         else { return [] }
         if isForAnotherDisease(range, than: latest, in: view) { return [] }
@@ -378,6 +405,8 @@ struct TherapyAssembly {
         "poisoning", "intoxication", "overdose", "ingestion", "exposure", "abuse", "dependence", "withdrawal", "addiction", "kinase",
         "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits", "deposition",
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
+        // A clotting test: "prothrombin time 14 seconds", "thrombin time".
+        "time", "times",
         // A stain or probe, not a dose: "thyroglobulin staining", "a fluorescein-labelled probe".
         "staining", "stain", "stains", "immunostaining", "antibody", "antibodies", "positivity", "immunoreactivity", "reactivity",
         "expression", "scintigraphy", "labelled", "labeled", "probe", "probes", "hybridization", "hybridisation",
@@ -448,7 +477,7 @@ struct TherapyAssembly {
     func clauseRange(around range: Range<Int>, in view: SentenceView) -> Range<Int> {
         let sentence = assembler.lowered(view.range)
         var breaks: [Int] = [view.range.lowerBound, view.range.upperBound]
-        for marker in [";", ", but ", " but ", " however", " whereas", " although", " while "] {
+        for marker in [";", ", but ", " but ", " however", " whereas", " although", " while ", ", so ", ", therefore "] {
             var search = sentence.startIndex
             while let found = sentence.range(of: marker, range: search..<sentence.endIndex) {
                 breaks.append(view.range.lowerBound + sentence.utf8.distance(from: sentence.startIndex, to: found.lowerBound))
@@ -714,6 +743,9 @@ struct TherapyAssembly {
                 record(pattern.kind, at: pattern.range, onLine: index)
             }
         }
+        if let failed = linesFailedDespite(in: view, placed: placed) {
+            for index in failed.lines { record(.progressive, at: failed.range, onLine: index) }
+        }
         // A sentence about a class of tumours or patients states no outcome of this patient's
         // drug unless it names one: "such neoplasms may recur late".
         // Worked out only when an outcome needs it: the word scan costs more than the rest.
@@ -736,6 +768,7 @@ struct TherapyAssembly {
             if patterns.contains(where: { $0.explicitOnly && $0.range.overlaps(cue.range) }) { continue }
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
             if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
+            if isAimOfTreatment(cue, in: view) { continue }
             let explicit = responseTarget(for: cue, response: response, placed: placed, focus: nil, explicitOnly: true, in: view)
             // "a good response to X and Y": every drug the outcome names.
             if explicit != nil {
@@ -785,6 +818,33 @@ struct TherapyAssembly {
     }
 
     private static let failureKey = [Array("failure".utf8)]
+
+    /// "Despite treatment with X, Y and Z, the patient continued to deteriorate": the drugs the
+    /// "despite" clause names failed, when the patient or the disease is what worsened ("despite
+    /// X, her rash worsened" is a symptom's course and is left alone).
+    private func linesFailedDespite(in view: SentenceView, placed: [Placed]) -> (range: Range<Int>, lines: [Int])? {
+        guard assembler.sentence(view, containsAnyOf: Self.despiteKey, ignoringCase: true) else { return nil }
+        let text = assembler.text(view.range)
+        guard let despite = text.firstMatch(of: Self.despiteWord),
+            let worse = text[despite.range.upperBound...].firstMatch(of: Self.worseningSubject)
+        else { return nil }
+        let start = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: despite.range.upperBound)
+        let end = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: worse.range.lowerBound)
+        let outcomeEnd = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: worse.range.upperBound)
+        // The clause between names the treatment only: no sentence break or second clause.
+        let clause = assembler.lowered(start..<end)
+        if clause.contains(";") || clause.contains(". ") || clause.contains(" but ") { return nil }
+        let lines: [Int] = placed.compactMap { item in
+            guard case .line(let index) = item.item, item.range.lowerBound >= start, item.range.upperBound <= end else { return nil }
+            return index
+        }
+        return (start - 7..<outcomeEnd, lines)
+    }
+
+    nonisolated(unsafe) private static let despiteWord = /\bdespite\b/.ignoresCase()
+    nonisolated(unsafe) private static let worseningSubject =
+        /,\s+(?:(?:the|this|our)\s+patient|he|she|(?:his|her|the|their)\s+(?:general\s+|clinical\s+)?(?:condition|disease|cancer|tumou?rs?|lymphoma|leuka?emia|myeloma|state))\s+(?:(?:continued|went\s+on|kept)\s+to\s+(?:deteriorate|worsen|progress|decline)|kept\s+(?:deteriorating|worsening|progressing)|deteriorated|worsened|progressed|declined)\b/
+        .ignoresCase()
 
     /// A line of drugs that treat no cancer: supportive care (bisphosphonates, G-CSF, antiemetics),
     /// analytes, or drugs known only from DrugBank (diuretics, beta-blockers). A tumour's course
@@ -861,6 +921,16 @@ struct TherapyAssembly {
                 && between.allSatisfy { $0.hasSuffix("ly") || $0 == "had" || $0 == "has" || $0 == "further" || $0 == "," || $0 == "which" }
         }
     }
+
+    /// "hoping to attenuate the progression of X", "to prevent relapse", "to reduce the
+    /// likelihood of recurrence": what a drug was given for, not how the disease went.
+    private func isAimOfTreatment(_ cue: CueMention, in view: SentenceView) -> Bool {
+        let before = assembler.lowered(max(view.range.lowerBound, cue.range.lowerBound - 32)..<cue.range.lowerBound)
+        return before.firstMatch(of: Self.aimLead) != nil
+    }
+
+    nonisolated(unsafe) private static let aimLead =
+        /\b(?:to|hoping\s+to|in\s+order\s+to|aim(?:ed|ing)?\s+to)\s+(?:attenuate|prevent|slow|delay|halt|stop|reduce|lower|decrease|minimi[sz]e|avoid|limit|control)\s+(?:the\s+|further\s+|any\s+|a\s+)*(?:(?:risk|likelihood|chance|rate|incidence)\s+of\s+)?$|\b(?:prevention|prophylaxis)\s+of\s+(?:the\s+)?$/
 
     /// "progression-free", "relapse free": the absence of the event.
     private func isFreeOf(_ cue: CueMention) -> Bool {
@@ -999,6 +1069,12 @@ struct TherapyAssembly {
             // "a man with CML on imatinib presented with periorbital edema": events of a patient
             // on the drug.
             || view.terms(.drug).contains { $0.range.lowerBound >= 3 && assembler.lowered($0.range.lowerBound - 3..<$0.range.lowerBound) == "on " }
+            || isAfterCyclesWithoutGrowth(view)
+            // "She had severe neutropenia and pneumonia": a severity that qualifies an event.
+            || events.contains { event in
+                let lead = assembler.lowered(max(view.range.lowerBound, event.range.lowerBound - 17)..<event.range.lowerBound)
+                return Self.severityLeads.contains { lead.hasSuffix($0) }
+            }
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
@@ -1010,6 +1086,7 @@ struct TherapyAssembly {
             {
                 continue
             }
+            if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
             var drugs: [String] = []
@@ -1024,6 +1101,52 @@ struct TherapyAssembly {
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
     }
+
+    /// "disease progression in the chest (new nodules, pleural effusions and a chest wall mass)",
+    /// "progression with new liver lesions and ascites": findings that show the disease grew are
+    /// the disease's, not a drug's. Only a list may stand between the progression word and the event.
+    private func isSignOfProgression(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = max(view.range.lowerBound, range.lowerBound - 140)..<range.lowerBound
+        guard assembler.text(window, containsAnyOf: Self.progressionKeys, ignoringCase: true) else { return false }
+        let before = assembler.lowered(window)
+        guard let progression = before.firstMatch(of: Self.progressionLead) else { return false }
+        let between = before[progression.range.upperBound...]
+        if between.contains(";") || between.contains(". ") || between.contains(")") { return false }
+        let words = between.split(whereSeparator: { !$0.isLetter })
+        return !words.contains { Self.clauseVerbs.contains($0) }
+    }
+
+    private static let progressionKeys = ["progressi"].map { Array($0.utf8) }
+    nonisolated(unsafe) private static let progressionLead =
+        /\b(?:disease\s+)?progression\b[^;()]{0,40}?(?:\(|\bwith\b|:)|\bprogressive\s+disease\b[^;()]{0,40}?(?:\(|\bwith\b|:)/
+
+    /// "after completing two cycles, he presented with dyspnea": events after cycles of treatment
+    /// are its toxicities, unless the sentence tells of the disease growing ("after two cycles
+    /// his cough worsened, with further progression on scans", "a lesion grew, with pain").
+    private func isAfterCyclesWithoutGrowth(_ view: SentenceView) -> Bool {
+        guard assembler.sentence(view, containsAnyOf: Self.cycleKeys, ignoringCase: true) else { return false }
+        let text = assembler.text(view.range)
+        guard text.firstMatch(of: Self.afterCycles) != nil, text.firstMatch(of: Self.growthWords) == nil else { return false }
+        return !view.cues.contains { $0.cue.response == .progressive && !assembler.isNegated($0.range, in: view, window: 12) }
+    }
+
+    private static let cycleKeys = ["cycle", "course"].map { Array($0.utf8) }
+    private static let severityLeads = [" severe ", " life-threatening ", " profound ", "(severe ", " grade 3 ", " grade 4 "]
+    nonisolated(unsafe) private static let afterCycles =
+        /\b(?:following|after)\s+(?:completing\s+|completion\s+of\s+)?(?:the\s+)?(?:one|two|three|four|five|six|\d+|first|second|third|fourth)\s+(?:cycles?|courses?)\b/
+        .ignoresCase()
+    nonisolated(unsafe) private static let growthWords = /\b(?:grew|grown|growing|enlarg\w*|progress\w*)\b/.ignoresCase()
+
+    /// "toxic effects including anemia and stomatitis": a category word whose events follow as a
+    /// list is no event of its own; the listed events are.
+    private func isCategoryBeforeItsList(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 16))
+        guard let lead = after.firstMatch(of: Self.listLead) else { return false }
+        let listStart = range.upperBound + after.utf8.distance(from: after.startIndex, to: lead.range.upperBound)
+        return view.terms(.adverseEvent).contains { $0.range.lowerBound >= listStart && $0.range.lowerBound - listStart <= 24 }
+    }
+
+    nonisolated(unsafe) private static let listLead = /^,?\s*(?:including|such\s+as|like|namely|e\.g\.,?|:|\()\s*/
 
     /// "Colitis is a common adverse event of nivolumab", "ILD and effusions are side effects of
     /// TKIs": what a drug can do, not what this patient had. Not when the sentence speaks of the
@@ -1146,19 +1269,26 @@ struct TherapyAssembly {
     private static let fearWords = ["concerns regarding", "concern regarding", "concerns about", "concern about", "fear of", "worried about"]
 
     /// Words after an event that lay it on the disease: "vomiting concerning for CNS metastases".
-    private static let explainingWords = [" concerning for ", " suggestive of ", " suspicious for ", " suspicious of "]
+    private static let explainingWords = [" concerning for ", " suggestive of ", " suspicious for ", " suspicious of ", " suspicion of "]
 
     /// Every fear and explaining phrase holds one of these (lower case): the byte gates above.
     private static let fearKeys = ["concern", "fear of", "worried"].map { Array($0.utf8) }
-    private static let explainingKeys = ["concerning", "suggestive", "suspicious"].map { Array($0.utf8) }
+    private static let explainingKeys = ["concerning", "suggestive", "suspicious", "suspicion"].map { Array($0.utf8) }
 
     /// An event the patient feared rather than had, or one the sentence explains by the disease.
     private func isFearedOrExplained(_ range: Range<Int>, in view: SentenceView) -> Bool {
         // Byte gates first: lowering the rest of a long sentence at every event costs more than the test.
-        let beforeRange = max(view.range.lowerBound, range.lowerBound - 80)..<range.lowerBound
+        // The fear may head a list: "concerns regarding toxicities such as nausea, ..., and headache";
+        // only the list may stand between, no verb or new clause.
+        let beforeRange = max(view.range.lowerBound, range.lowerBound - 200)..<range.lowerBound
         if assembler.text(beforeRange, containsAnyOf: Self.fearKeys, ignoringCase: true) {
             let before = assembler.lowered(beforeRange)
-            if Self.fearWords.contains(where: { before.contains($0) }) { return true }
+            if let fear = Self.fearWords.compactMap({ before.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound }) {
+                let between = before[fear.upperBound...]
+                if before.distance(from: fear.upperBound, to: before.endIndex) <= 60 { return true }
+                let words = between.split(whereSeparator: { $0 == " " || $0 == "," })
+                if !between.contains(";"), !between.contains(". "), !words.contains(where: { Self.clauseVerbs.contains($0) }) { return true }
+            }
         }
         guard assembler.text(range.upperBound..<view.range.upperBound, containsAnyOf: Self.explainingKeys, ignoringCase: true) else {
             return false
@@ -1176,14 +1306,14 @@ struct TherapyAssembly {
     /// course of a symptom), "admitted for colitis", "ICI-related hepatitis",
     /// "pain following X administration".
     nonisolated(unsafe) private static let moreEventContext =
-        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection))\b/
+        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection)|(?:precluded|prevented|limited)\s+(?:further\s+)?(?:higher\s+doses?|dose\s+escalation|escalation)|dose[- ]limiting)\b/
         .ignoresCase()
 
     /// Every form of ``moreEventContext`` holds one of these (lower case): a byte test before the
     /// pattern, which costs far more per sentence. A new form adds its word here.
     private static let moreEventKeys = [
         "discontinu", "interrupt", "withh", "held", "suspend", "intoleran", "exacerbat", "worsen", "admitted", "-related", "administration",
-        "infusion", "instillation", "initiation", "injection",
+        "infusion", "instillation", "initiation", "injection", "preclud", "prevented", "limit",
     ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let causeWords = /\b(?:cause[sd]?|causing)\b/.ignoresCase()

@@ -269,7 +269,7 @@ extension Vocabularies {
                 let surface = Array(UnsafeBufferPointer(rebasing: bytes[match.range]))
                 if let bound = definitions[surface] {
                     if bound == match.concept { accepted.append(match) }
-                } else if isDefinition(match, bytes, matches, position) {
+                } else if isDefinition(match, bytes, matches, position) || isNamedAsDiagnosis(match, bytes, matches, position) {
                     definitions[surface] = match.concept
                     accepted.append(match)
                 }
@@ -277,6 +277,21 @@ extension Vocabularies {
         }
         return accepted
     }
+
+    /// True when a disease abbreviation is what a diagnosis names and it reads one way only:
+    /// "a diagnosis of PV was made", "led to a diagnosis of ECD", "marrow findings consistent with MM".
+    private func isNamedAsDiagnosis(_ match: TermMatch, _ bytes: UnsafeBufferPointer<UInt8>, _ matches: [TermMatch], _ position: Int) -> Bool {
+        guard match.concept.kind == .disease else { return false }
+        let others = matches.indices.filter { $0 != position && matches[$0].range == match.range }
+        if others.contains(where: { matches[$0].concept != match.concept }) { return false }
+        let start = max(0, match.range.lowerBound - 20)
+        let lead = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<match.range.lowerBound]), as: UTF8.self).lowercased()
+        return Self.diagnosisFrames.contains { lead.hasSuffix($0) }
+    }
+
+    private static let diagnosisFrames = [
+        "diagnosis of ", "diagnosed with ", "diagnosed as ", "diagnostic of ", "diagnosis was ", "consistent with ",
+    ]
 
     /// True when `match` is an abbreviation in parentheses right after what it abbreviates:
     /// the same concept, or (for a regimen) all of its component drugs.
