@@ -84,7 +84,8 @@ extension Matcher {
     private static let notAdvancedPhrases = [
         "non-metastatic", "nonmetastatic", "no metastases", "no metastasis", "no distant metastases", "without metastases",
         "no evidence of metastases", "risk of recurrence", "risk of relapse", "locally advanced", "no progression",
-        "without progression", "no disease progression", "not progressing",
+        "without progression", "no disease progression", "not progressing", "no recurrence", "no evidence of recurrence",
+        "without recurrence", "no evidence of disease",
         // Regional spread is staged, not metastatic disease (a resected nodal metastasis is adjuvant territory).
         "nodal metastasis", "nodal metastases", "node metastasis", "node metastases",
     ]

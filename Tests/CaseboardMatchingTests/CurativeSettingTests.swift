@@ -37,6 +37,11 @@ struct CurativeSettingTests {
             #expect(!resected.options.contains { $0.drugs == [drug] })
             #expect(resected.notRecommended.first { $0.drugs == [drug] }?.reason == .otherSetting, "\(drug)")
         }
+        // "No evidence of recurrence" does not make the disease recurrent.
+        let followed = matcher.match(
+            PatientProfile(disease: "resected stage IIB lung adenocarcinoma, no evidence of recurrence on CT", alterations: ["EML4::ALK"])
+        )
+        #expect(followed.options.first?.drugs == ["alectinib"])
         let metastatic = matcher.match(PatientProfile(disease: "metastatic lung adenocarcinoma", alterations: ["EML4::ALK"]))
         #expect(metastatic.options.first?.drugs != ["alectinib"], "\(metastatic.options.prefix(3).map(\.drugs))")
         #expect(metastatic.options.prefix(2).map(\.drugs).contains(["lorlatinib"]))
