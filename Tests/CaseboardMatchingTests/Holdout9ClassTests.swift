@@ -87,4 +87,30 @@ struct Holdout9ClassTests {
         #expect(result.options.first?.drugs == ["brentuximab vedotin"])
         #expect(result.options.first?.diseaseMatch == .same)
     }
+
+    /// After progression on enzalutamide, another androgen-signalling inhibitor is not the next line: the
+    /// switch was inferior to a taxane in CARD (de Wit R et al., N Engl J Med 2019, PMID:31566937).
+    /// Darolutamide and apalutamide had led for mCRPC progressing on enzalutamide, ahead of docetaxel.
+    @Test func anotherAndrogenSignallingInhibitorIsNotTheNextLine() throws {
+        let rows = [
+            "P-1\t-\t\tdisease\tPRAD\t\tdarolutamide\tsensitivity\tA\t\tpreferred\t2019-07-30\tFDA label\tFDA label: Nubeqa (darolutamide), 2019\t",
+            "P-2\t-\t\tdisease\tPRAD\t\tabiraterone + prednisone\tsensitivity\tA\t\tpreferred\t2011-04-28\tFDA label\tFDA label: Zytiga (abiraterone), 2011\t",
+            // NCCN Prostate Cancer 2025: docetaxel for mCRPC.
+            "P-3\t-\t\tdisease\tPRAD\t\tdocetaxel + prednisone\tsensitivity\tA\t\trecommended\t\tNCCN\tNCCN Prostate Cancer 2025\t",
+        ]
+        let matcher = try RuleFixture.matcher(rows: rows, name: "arpi.tsv")
+        let result = matcher.match(
+            PatientProfile(
+                disease: "metastatic castration-resistant prostate cancer",
+                alterations: [],
+                priorTherapies: [PriorTherapy(drugs: ["enzalutamide"], response: "progressive disease")]
+            )
+        )
+        #expect(result.options.first?.drugs == ["docetaxel", "prednisone"], "\(result.options.map(\.drugs))")
+        let docetaxel = result.options.firstIndex { $0.drugs == ["docetaxel", "prednisone"] } ?? .max
+        #expect((result.options.firstIndex { $0.drugs == ["darolutamide"] } ?? .max) > docetaxel)
+        // Without that progression the inhibitors stay.
+        let naive = matcher.match(PatientProfile(disease: "metastatic castration-resistant prostate cancer", alterations: []))
+        #expect(naive.options.contains { $0.drugs == ["darolutamide"] })
+    }
 }
