@@ -113,4 +113,16 @@ struct Holdout9ClassTests {
         let naive = matcher.match(PatientProfile(disease: "metastatic castration-resistant prostate cancer", alterations: []))
         #expect(naive.options.contains { $0.drugs == ["darolutamide"] })
     }
+
+    /// Several results in one entry are read one by one: a comma list of markers, or two names sharing one
+    /// result. "TP53 and RB1 loss" is both losses; "FLT3-ITD and FLT3-TKD negative" rules out both FLT3 changes.
+    @Test func severalResultsInOneEntryAreReadEach() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let losses = try vocabularies.parsePatientAlteration("TP53 and RB1 loss (NGS)").get()
+        let genes = Set(([losses.alteration].compactMap { $0 } + losses.equivalents).map(\.gene))
+        #expect(genes == ["TP53", "RB1"], "\(losses)")
+        for text in ["FLT3-ITD and FLT3-TKD negative", "no del(5q), SF3B1 wild-type, normal karyotype", "ER weakly positive"] {
+            #expect((try? vocabularies.parsePatientAlteration(text).get()) != nil, "\(text)")
+        }
+    }
 }

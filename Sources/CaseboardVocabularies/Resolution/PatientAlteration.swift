@@ -422,6 +422,18 @@ extension Vocabularies {
         }
         // Last: a clinical finding in words no reader above takes ("CD22 negative on relapse flow cytometry",
         // "JAK2 break-apart FISH positive", "MGMT promoter methylated", "monosomy 7", "TRG clonal rearrangement").
+        if case .failure = result, let combined = listReading(body) {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: combined.alterations.first,
+                    equivalents: Array(combined.alterations.dropFirst()),
+                    origin: origin,
+                    statuses: combined.statuses,
+                    notes: notes + combined.notes
+                )
+            )
+        }
         if case .failure = result, let finding = clinicalFinding(body) {
             return .success(
                 PatientAlterationReading(
@@ -437,6 +449,32 @@ extension Vocabularies {
     }
 
     // MARK: Clinical findings
+
+    /// Several results in one entry: "BCL2 positive, MUM1 positive" (a comma list) or "TP53 and RB1 loss",
+    /// "FLT3-ITD and FLT3-TKD negative" (two names sharing one result). Each part is read on its own; nil
+    /// unless every part reads.
+    func listReading(_ text: String) -> (alterations: [Alteration], statuses: [BiomarkerStatus], notes: [String])? {
+        var parts = text.components(separatedBy: ", ").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        if parts.count == 1 {
+            let words = text.split(separator: " ").map(String.init)
+            guard words.count >= 4, words[1].lowercased() == "and" else { return nil }
+            let rest = words[3...].joined(separator: " ")
+            parts = ["\(words[0]) \(rest)", "\(words[2]) \(rest)"]
+        }
+        guard parts.count >= 2, parts.count <= 6 else { return nil }
+        var alterations: [Alteration] = []
+        var statuses: [BiomarkerStatus] = []
+        var notes: [String] = []
+        for part in parts {
+            guard case .success(let reading) = parsePatientAlteration(part, suggest: false) else { return nil }
+            for alteration in [reading.alteration].compactMap({ $0 }) + reading.equivalents where !alterations.contains(alteration) {
+                alterations.append(alteration)
+            }
+            statuses += reading.statuses
+            notes += reading.notes
+        }
+        return (alterations, statuses, notes + ["'\(text)' read as \(parts.count) results: \(parts.joined(separator: "; "))"])
+    }
 
     /// "H3-3A (H3F3A) c.83A>T" → "H3-3A c.83A>T": a symbol followed by a bracketed symbol of the same gene
     /// (a former symbol or an alias) and more words. Nil when the text is not written so.
@@ -718,7 +756,7 @@ extension Vocabularies {
             (["uv signature", "tobacco signature", "apobec signature"], "a mutational signature with no evidence key"),
             (
                 [
-                    "tfh phenotype", "transfusion-dependent", "transfusion dependent", "standard-risk fish", "high-risk fish", "hyperdiploid",
+                    "tfh phenotype", "transfusion-dependent", "transfusion dependent", "standard-risk fish", "high-risk fish", "hyperdiploid", "normal karyotype",
                     "hypodiploid",
                 ],
                 "a clinical or cytogenetic category"
@@ -976,7 +1014,7 @@ extension Vocabularies {
             text.removeSubrange(range)
         }
         // "CD34 diffusely positive", "TFE3 IHC nuclear positive": the staining pattern is detail of a positive result.
-        for qualifier in ["diffusely", "strongly", "membranous", "nuclear", "cytoplasmic"] {
+        for qualifier in ["diffusely", "strongly", "weakly", "membranous", "nuclear", "cytoplasmic"] {
             if let range = text.range(of: " \(qualifier) positive", options: .caseInsensitive) {
                 text.replaceSubrange(range, with: " positive")
                 notes.append("'\(qualifier)' read as detail of a positive result")
