@@ -756,7 +756,8 @@ extension Vocabularies {
             (["uv signature", "tobacco signature", "apobec signature"], "a mutational signature with no evidence key"),
             (
                 [
-                    "tfh phenotype", "transfusion-dependent", "transfusion dependent", "standard-risk fish", "high-risk fish", "hyperdiploid", "normal karyotype",
+                    "tfh phenotype", "transfusion-dependent", "transfusion dependent", "standard-risk fish", "high-risk fish", "hyperdiploid",
+                    "normal karyotype",
                     "hypodiploid",
                 ],
                 "a clinical or cytogenetic category"
