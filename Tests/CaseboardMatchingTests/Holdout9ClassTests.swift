@@ -125,4 +125,14 @@ struct Holdout9ClassTests {
             #expect((try? vocabularies.parsePatientAlteration(text).get()) != nil, "\(text)")
         }
     }
+
+    /// ALK-positive histiocytosis is a histiocytic neoplasm (WHO-HAEM5 2022; Kemps PG et al., Blood 2022): the
+    /// name resolves to OncoTree's histiocytic and dendritic cell neoplasms instead of being an unknown disease.
+    @Test func alkPositiveHistiocytosisIsAHistiocyticNeoplasm() throws {
+        let result = try HoldoutScenarios.defaultMatcher.get().match(
+            PatientProfile(disease: "ALK-positive histiocytosis, multisystem", alterations: ["KIF5B::ALK fusion"])
+        )
+        #expect(result.disease?.code == "HDCN", "\(String(describing: result.disease))")
+        #expect(result.problems.isEmpty, "\(result.problems)")
+    }
 }
