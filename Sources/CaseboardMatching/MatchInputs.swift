@@ -373,7 +373,18 @@ extension Matcher {
         findings: inout [ReadFinding]
     ) -> [PatientAlteration] {
         var result: [PatientAlteration] = []
+        let superseded = supersededResults(texts)
         for (position, text) in texts.enumerated() {
+            if let later = superseded[position] {
+                findings.append(
+                    ReadFinding(
+                        field: "\(field)[\(position)]",
+                        input: String(text.prefix(64)),
+                        note: "an earlier result, replaced by the later '\(later.prefix(64))'; nothing is matched on it"
+                    )
+                )
+                continue
+            }
             switch cache.alteration(text, parse: { vocabularies.parsePatientAlteration(text) }) {
             case .success(let reading):
                 let patterns = patientAlterations(label: text, reading: reading)
@@ -390,6 +401,35 @@ extension Matcher {
             case .failure(let error):
                 problems.append(MatchProblem(field: "\(field)[\(position)]", input: String(text.prefix(64)), message: error.description))
             }
+        }
+        return result
+    }
+
+    /// Results for a gene taken earlier ("HER2 IHC 3+ at diagnosis") that a later result for the same gene
+    /// replaces ("HER2 IHC 0 on the progression biopsy"), by position, with the later text. A marker can be
+    /// lost under treatment, and the latest specimen decides: NCCN Gastric Cancer 2025 and NCCN Breast Cancer
+    /// 2025 ask for re-testing at progression; Pietrantonio F et al., Int J Cancer 2016 (HER2 lost in about a
+    /// third of gastric cancers after trastuzumab).
+    func supersededResults(_ texts: [String]) -> [Int: String] {
+        func says(_ text: String, _ words: [String]) -> Bool {
+            let lowered = text.lowercased()
+            return words.contains { lowered.contains($0) }
+        }
+        let earlier = [
+            "at diagnosis", "(primary)", "on the primary", "archival", "initially", "previously", "at baseline",
+            "before treatment", "original biopsy", "initial biopsy",
+        ]
+        let later = [
+            "progression", "relapse", "rebiops", "re-biops", "recurrence", "current biopsy", "most recent", "latest",
+            "on treatment",
+        ]
+        var result: [Int: String] = [:]
+        for (position, text) in texts.enumerated() where says(text, earlier) && !says(text, later) {
+            let genes = vocabularies.genesNamed(in: text)
+            guard !genes.isEmpty,
+                let replacement = texts.first(where: { $0 != text && says($0, later) && !vocabularies.genesNamed(in: $0).isDisjoint(with: genes) })
+            else { continue }
+            result[position] = replacement
         }
         return result
     }

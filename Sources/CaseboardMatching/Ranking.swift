@@ -546,6 +546,19 @@ extension Matcher {
                     demoted = "\(drug) blocks the PD-1 checkpoint as \(failed.sorted().joined(separator: ", ")) did, on which the patient progressed"
                 }
             }
+            // Another androgen-signalling inhibitor after progression on one: abiraterone and the second-generation
+            // AR inhibitors share cross-resistance, and the switch is inferior to a taxane (CARD, de Wit R et al.,
+            // N Engl J Med 2019, PMID:31566937), unless its own row is written for use after that drug.
+            if demoted == nil {
+                let axis: Set<String> = ["androgen receptor inhibitor, 2nd generation", "androgen biosynthesis inhibitor (CYP17)"]
+                let failed = Set(progressed.flatMap(\.drugs).filter { axis.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
+                if !failed.isEmpty, Self.anticipated(usable).isDisjoint(with: failed),
+                    let drug = drugs.first(where: { !failed.contains($0) && axis.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
+                {
+                    demoted =
+                        "\(drug) blocks androgen signalling as \(failed.sorted().joined(separator: ", ")) did, on which the patient progressed"
+                }
+            }
             // A CML drug whose labels do not cover the phase the patient's CML is in: asciminib is
             // labelled for chronic phase only, nilotinib for chronic and accelerated phase.
             if demoted == nil, patient.disease?.code == "CML", let phase = patient.phase, phase != .chronic,

@@ -192,6 +192,9 @@ extension Vocabularies {
         }
     }
 
+    /// The approved symbols of the genes a short phrase names, by symbol, alias or name ("HER2 IHC 0" names ERBB2).
+    public func genesNamed(in text: String) -> Set<String> { Set(geneMentions(in: text).map(\.symbol)) }
+
     /// Up to three approved symbols closest to `word` by edit distance.
     public func suggestGenes(for word: String) -> [String] {
         let target = Array(word.uppercased().utf8)

@@ -422,6 +422,18 @@ extension Vocabularies {
         }
         // Last: a clinical finding in words no reader above takes ("CD22 negative on relapse flow cytometry",
         // "JAK2 break-apart FISH positive", "MGMT promoter methylated", "monosomy 7", "TRG clonal rearrangement").
+        if case .failure = result, let combined = listReading(body) {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: combined.alterations.first,
+                    equivalents: Array(combined.alterations.dropFirst()),
+                    origin: origin,
+                    statuses: combined.statuses,
+                    notes: notes + combined.notes
+                )
+            )
+        }
         if case .failure = result, let finding = clinicalFinding(body) {
             return .success(
                 PatientAlterationReading(
@@ -437,6 +449,32 @@ extension Vocabularies {
     }
 
     // MARK: Clinical findings
+
+    /// Several results in one entry: "BCL2 positive, MUM1 positive" (a comma list) or "TP53 and RB1 loss",
+    /// "FLT3-ITD and FLT3-TKD negative" (two names sharing one result). Each part is read on its own; nil
+    /// unless every part reads.
+    func listReading(_ text: String) -> (alterations: [Alteration], statuses: [BiomarkerStatus], notes: [String])? {
+        var parts = text.components(separatedBy: ", ").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        if parts.count == 1 {
+            let words = text.split(separator: " ").map(String.init)
+            guard words.count >= 4, words[1].lowercased() == "and" else { return nil }
+            let rest = words[3...].joined(separator: " ")
+            parts = ["\(words[0]) \(rest)", "\(words[2]) \(rest)"]
+        }
+        guard parts.count >= 2, parts.count <= 6 else { return nil }
+        var alterations: [Alteration] = []
+        var statuses: [BiomarkerStatus] = []
+        var notes: [String] = []
+        for part in parts {
+            guard case .success(let reading) = parsePatientAlteration(part, suggest: false) else { return nil }
+            for alteration in [reading.alteration].compactMap({ $0 }) + reading.equivalents where !alterations.contains(alteration) {
+                alterations.append(alteration)
+            }
+            statuses += reading.statuses
+            notes += reading.notes
+        }
+        return (alterations, statuses, notes + ["'\(text)' read as \(parts.count) results: \(parts.joined(separator: "; "))"])
+    }
 
     /// "H3-3A (H3F3A) c.83A>T" → "H3-3A c.83A>T": a symbol followed by a bracketed symbol of the same gene
     /// (a former symbol or an alias) and more words. Nil when the text is not written so.
@@ -541,6 +579,11 @@ extension Vocabularies {
         let head = (text.range(of: " (").map { String(text[..<$0.lowerBound]) } ?? text).lowercased()
         if head.range(of: #"^([+-]|monosomy |trisomy |tetrasomy )(\d{1,2}|x|y)$"#, options: .regularExpression) != nil {
             return finding("a whole-chromosome change, a risk marker")
+        }
+        // "del(7q)", "del(20q)", "del(11q23)": an arm-level loss with no gene keyed to it is a risk marker
+        // (ELN 2022; IPSS-R); those with a gene reading (del(5q), del(17p)) are read before this.
+        if head.range(of: #"^del\(\d{1,2}[pq][\d.]*\)$"#, options: .regularExpression) != nil {
+            return finding("an arm-level chromosome loss, a risk marker")
         }
         let table: [(words: [String], what: String)] = [
             (["methylated", "unmethylated", "methylation", "hypermethylated"], "a promoter methylation status"),
@@ -698,11 +741,23 @@ extension Vocabularies {
                 ["afp ", "serum ", "epo ", "calcitonin", "cea ", "ca 19-9", "ca19-9", "ca-125", "ca 125", "psa ", "ldh ", "beta-2"],
                 "a serum marker value"
             ),
-            (["hpv", "mcpyv", "merkel cell polyomavirus", "htlv"], "a viral finding"),
+            (["hpv", "mcpyv", "merkel cell polyomavirus", "htlv", "hiv", "plasma hhv-8", "hbv ", "hcv "], "a viral finding"),
+            // p16 immunohistochemistry is the HPV surrogate in oropharyngeal cancer (NCCN Head and Neck Cancers 2025).
+            (["p16 ", "p16-"], "an HPV-surrogate immunohistochemistry finding (p16)"),
+            (["pnh clone", "hla-dr", "hla-b27"], "a laboratory finding with no evidence key"),
+            (["hcg ", "beta-hcg", "b-hcg", "β-hcg"], "a serum marker value"),
+            (
+                [
+                    "who prognostic score", "figo score", "perineural invasion", "extranodal extension", "lymphovascular invasion",
+                    "low grade", "high grade", "positive margin", "close margin",
+                ],
+                "a pathology or risk-score finding"
+            ),
             (["uv signature", "tobacco signature", "apobec signature"], "a mutational signature with no evidence key"),
             (
                 [
                     "tfh phenotype", "transfusion-dependent", "transfusion dependent", "standard-risk fish", "high-risk fish", "hyperdiploid",
+                    "normal karyotype",
                     "hypodiploid",
                 ],
                 "a clinical or cytogenetic category"
@@ -932,8 +987,47 @@ extension Vocabularies {
     /// "CLDN18.2 positive" → "CLDN18 positive", "del(17p)" → "TP53 deletion".
     func shorthand(_ original: String, notes: inout [String]) -> String {
         var text = original
-        // "del(17p) in 45% of plasma cells", "CD30 positive in 20% of cells": the fraction is detail.
-        if let range = text.range(of: #" in \d+(\.\d+)? ?% of [a-z ]+$"#, options: .regularExpression) {
+        // "tp53 c.743G>A p.(Arg248Gln), VAF 41%": the variant allele fraction after a comma is detail.
+        if let range = text.range(of: #",?\s*\(?VAF:?\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%?\)?$"#, options: [.regularExpression, .caseInsensitive]),
+            range.lowerBound > text.startIndex
+        {
+            notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
+            text = String(text[..<range.lowerBound])
+        }
+        // "tp53 c.743G>A": a gene symbol typed in lower case before a cDNA or protein change.
+        if let space = text.firstIndex(of: " "), case let head = String(text[..<space]), head == head.lowercased(),
+            gene(symbol: head) == nil, gene(symbol: head.uppercased()) != nil
+        {
+            notes.append("read '\(head)' as \(head.uppercased())")
+            text = head.uppercased() + text[space...]
+        }
+        // "PBRM1 truncating", "BRCA2 truncating mutation": a truncating change is a mutation of the gene; rows
+        // key loss-of-function changes as mutations.
+        for ending in [" truncating mutation", " truncating variant", " truncating"] where text.lowercased().hasSuffix(ending) {
+            text = String(text.dropLast(ending.count)) + " mutation"
+            notes.append("a truncating change read as a mutation of the gene")
+            break
+        }
+        // "PD-L1 (9p24.1) amplification": the cytoband in brackets says where the gene lies.
+        // Only between a gene and its change: "gain(1q)" and "del(5q)" name the arm itself.
+        if let range = text.range(of: #"\s+\(\d{1,2}[pq]\d*(\.\d+)?\)(?=\s)"#, options: .regularExpression) {
+            notes.append("the cytoband '\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
+            text.removeSubrange(range)
+        }
+        // "CD34 diffusely positive", "TFE3 IHC nuclear positive": the staining pattern is detail of a positive result.
+        for qualifier in ["diffusely", "strongly", "weakly", "membranous", "nuclear", "cytoplasmic"] {
+            if let range = text.range(of: " \(qualifier) positive", options: .caseInsensitive) {
+                text.replaceSubrange(range, with: " positive")
+                notes.append("'\(qualifier)' read as detail of a positive result")
+            }
+        }
+        // "CD20 positive on LP cells": which cells stain is detail.
+        if let range = text.range(of: #" on [A-Za-z-]+ cells$"#, options: .regularExpression) {
+            notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
+            text = String(text[..<range.lowerBound])
+        }
+        // "del(17p) in 45% of plasma cells", "CD30 positive in >75% of cells": the fraction is detail.
+        if let range = text.range(of: #" in [<>≥≤]?\d+(\.\d+)? ?% of [a-z ]+$"#, options: .regularExpression) {
             notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
             text = String(text[..<range.lowerBound])
         }
