@@ -54,10 +54,11 @@ public struct Matcher: Sendable {
         )
         var relations = RelationMemo(patient: disease, vocabularies: vocabularies)
         let hits = matchEvidence(alterations, relations: &relations)
-        // A curative setting orders options only where the patient's own disease has evidence for
-        // it: a glioblastoma "after gross total resection" keeps its first-line temozolomide row.
-        if let curative = patient.curative,
-            !hits.contains(where: { $0.isOwnDisease && $0.item.settings.contains(curative.setting) })
+        // A curative setting orders options only where the patient's own disease has evidence that
+        // fits it: a glioblastoma "after gross total resection" keeps its first-line temozolomide row,
+        // and a gastric cancer operated without perioperative FLOT is not left with no option.
+        if patient.curative != nil,
+            !hits.contains(where: { $0.isOwnDisease && $0.item.significance == .sensitivity && settingFit($0.item, patient: patient) == .fits })
         {
             patient.curative = nil
         }
