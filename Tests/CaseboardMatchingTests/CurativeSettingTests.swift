@@ -97,7 +97,9 @@ struct CurativeSettingTests {
         #expect(residual.options.first?.drugs == ["nivolumab"])
         // With only a perioperative row, an operated patient keeps the ordinary ranking rather than no option.
         let onlyPerioperative = try RuleFixture.matcher(rows: [rows[0]], name: "perioperative.tsv")
-        let operated = onlyPerioperative.match(PatientProfile(disease: "urothelial carcinoma of the bladder after radical cystectomy", alterations: []))
+        let operated = onlyPerioperative.match(
+            PatientProfile(disease: "urothelial carcinoma of the bladder after radical cystectomy", alterations: [])
+        )
         #expect(!operated.options.isEmpty, "\(operated.notRecommended.map(\.reason))")
         let untreated = matcher.match(
             PatientProfile(disease: "cisplatin-eligible muscle-invasive bladder cancer, fit for cystectomy", alterations: [])
