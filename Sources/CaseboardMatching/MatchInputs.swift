@@ -107,7 +107,8 @@ extension Matcher {
     /// after surgery ("completely resected", "residual invasive disease after neoadjuvant …",
     /// "adjuvant"); before it ("resectable", "operable", "neoadjuvant", "perioperative"). Nil for
     /// advanced disease and when nothing is said.
-    static func curativeSetting(of text: String?) -> CurativeSetting? {
+    /// `advanced` is ``saysAdvanced(_:)`` of the same text, read once by the caller.
+    static func curativeSetting(of text: String?, advanced: Bool) -> CurativeSetting? {
         guard let lowered = text?.lowercased() else { return nil }
         var unnegated = lowered
         for phrase in ["no progression", "without progression", "no disease progression", "not progressing"] {
@@ -115,17 +116,19 @@ extension Matcher {
         }
         let progressing = ["progressing", "progression", "progressive", "relapsed", "recurrent", "metastatic"].contains { unnegated.contains($0) }
         if !progressing, saysAfterChemoradiation(lowered) { return .consolidation }
-        guard !saysAdvanced(text) else { return nil }
+        guard !advanced else { return nil }
+        // Each operation named, read once: done, or still to come.
+        let operations = operationMentions(lowered)
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
         // Pathology after neoadjuvant therapy (ypT, ypN) or residual tumour is read at surgery.
         let operated = ["resected", "postoperative", "post-operative", "adjuvant", "operated", "residual"]
         if !words.isDisjoint(with: operated) || words.contains(where: { $0.hasPrefix("ypt") || $0.hasPrefix("ypn") })
-            || saysSurgeryDone(lowered)
+            || operations.contains(true)
         {
             return .adjuvant
         }
         let operable = ["resectable", "operable", "neoadjuvant", "perioperative", "peri-operative", "preoperative", "pre-operative"]
-        if !words.isDisjoint(with: operable) || Self.mentionsSurgery(lowered) { return .neoadjuvant }
+        if !words.isDisjoint(with: operable) || operations.contains(false) { return .neoadjuvant }
         return nil
     }
 
@@ -142,7 +145,8 @@ extension Matcher {
     ]
     private static let notYetAfter = [" planned", " not yet", " is planned", " pending", " scheduled"]
 
-    /// For each operation the text names, whether it is done (the words around it do not say it is still to come).
+    /// For each operation the text names ("after radical cystectomy", "fit for lobectomy"), whether it
+    /// is done: the words around it do not say it is still to come.
     private static func operationMentions(_ lowered: String) -> [Bool] {
         var mentions: [Bool] = []
         for operation in operations {
@@ -159,12 +163,6 @@ extension Matcher {
         }
         return mentions
     }
-
-    /// Whether the text names an operation as done ("after radical cystectomy", "after gross total resection").
-    static func saysSurgeryDone(_ lowered: String) -> Bool { operationMentions(lowered).contains(true) }
-
-    /// Whether the text names an operation still to come ("fit for lobectomy", "surgery not yet done").
-    static func mentionsSurgery(_ lowered: String) -> Bool { operationMentions(lowered).contains(false) }
 
     /// Whether the text says chemoradiation is over ("stable after concurrent cisplatin-etoposide
     /// chemoradiation"), not planned or under way ("definitive chemoradiotherapy planned").
@@ -237,6 +235,7 @@ extension Matcher {
     ) -> PatientContext {
         let drugs = Set(priors.flatMap(\.drugs))
         let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }.filter { !$0.isEmpty })
+        let advanced = Self.saysAdvanced(diseaseText)
         return PatientContext(
             disease: disease,
             alterations: alterations,
@@ -250,8 +249,8 @@ extension Matcher {
             unfitForIntensive: Self.saysUnfitForIntensive(diseaseText),
             lowerRiskMDS: disease.map { $0.code == "MDS" || vocabularies.ancestors(of: $0.code).contains("MDS") } == true
                 && Self.saysLowerRisk(diseaseText),
-            curative: Self.curativeSetting(of: diseaseText),
-            advanced: Self.saysAdvanced(diseaseText)
+            curative: Self.curativeSetting(of: diseaseText, advanced: advanced),
+            advanced: advanced
         )
     }
 

@@ -104,6 +104,19 @@ public struct PatientAlterationReading: Sendable, Hashable {
         self.statuses = statuses
         self.notes = notes
     }
+
+    /// One reading keyed by each of several alterations (a karyotype list, a negative panel, several
+    /// results in one entry): the first is the alteration, the rest its equivalents.
+    init(input: String, keyedBy alterations: [Alteration], origin: AlterationOrigin, statuses: [BiomarkerStatus] = [], notes: [String]) {
+        self.init(
+            input: input,
+            alteration: alterations.first,
+            equivalents: Array(alterations.dropFirst()),
+            origin: origin,
+            statuses: statuses,
+            notes: notes
+        )
+    }
 }
 
 extension Vocabularies {
@@ -197,15 +210,7 @@ extension Vocabularies {
         }
         // A karyotype list, or a panel negative for several genes: one reading keyed by each alteration.
         if let list = karyotypeList(body) ?? negativePanel(body) {
-            return .success(
-                PatientAlterationReading(
-                    input: trimmed,
-                    alteration: list.alterations.first,
-                    equivalents: Array(list.alterations.dropFirst()),
-                    origin: origin,
-                    notes: notes + list.notes
-                )
-            )
+            return .success(PatientAlterationReading(input: trimmed, keyedBy: list.alterations, origin: origin, notes: notes + list.notes))
         }
         // "CD30 100%", "FRα 75%": a share of stained cells for a marker read by immunohistochemistry.
         if let percent = Self.stainedShare(body), let symbol = body.split(separator: " ").first,
@@ -426,8 +431,7 @@ extension Vocabularies {
             return .success(
                 PatientAlterationReading(
                     input: trimmed,
-                    alteration: combined.alterations.first,
-                    equivalents: Array(combined.alterations.dropFirst()),
+                    keyedBy: combined.alterations,
                     origin: origin,
                     statuses: combined.statuses,
                     notes: notes + combined.notes
