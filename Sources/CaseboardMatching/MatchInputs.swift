@@ -10,6 +10,8 @@ extension Matcher {
         var drugs: Set<String>
         var response: ResponseKind?
         var text: String
+        /// Stopped because the patient could not tolerate it ("intolerance"), not for the tumour's response.
+        var intolerant = false
     }
 
     /// A patient alteration with its pattern.
@@ -49,6 +51,13 @@ extension Matcher {
         /// The disease as written is unresectable, metastatic or has come back: a row for the
         /// adjuvant or neoadjuvant setting alone is not for it.
         var advanced = false
+        /// No prior therapy is listed and the disease as written says none was given ("treatment-naive",
+        /// "newly diagnosed"): the first line is the question, known rather than assumed.
+        var naive = false
+        /// The disease as written is localised ("cT3N1M0", "locally advanced", "limited-stage") and
+        /// names neither surgery nor a curative setting: the patient's own disease's evidence says
+        /// which curative setting applies, definitive chemoradiation or treatment before surgery.
+        var localised = false
     }
 
     /// Where curative-intent treatment of a solid tumour stands (NCCN guidelines give their
@@ -61,6 +70,10 @@ extension Matcher {
         /// After definitive chemoradiation without progression: consolidation (durvalumab after
         /// PACIFIC, FDA label: Imfinzi (durvalumab), 2018), not adjuvant therapy after resection.
         case consolidation
+        /// Localised disease to be treated with definitive radiotherapy: what is given with it
+        /// (cisplatin in head and neck cancer, NCCN Head and Neck Cancers 2025; fluorouracil and
+        /// mitomycin in anal cancer, NCCN Anal Carcinoma 2025), not a metastatic line.
+        case chemoradiation
 
         /// How the setting reads in an explanation.
         var name: String {
@@ -68,6 +81,7 @@ extension Matcher {
             case .neoadjuvant: "neoadjuvant or perioperative treatment before surgery"
             case .adjuvant: "adjuvant treatment after surgery"
             case .consolidation: "consolidation after chemoradiation"
+            case .chemoradiation: "treatment with definitive radiotherapy"
             }
         }
 
@@ -76,6 +90,7 @@ extension Matcher {
             case .neoadjuvant: .neoadjuvant
             case .adjuvant: .adjuvant
             case .consolidation: .consolidation
+            case .chemoradiation: .chemoradiation
             }
         }
     }
@@ -116,10 +131,18 @@ extension Matcher {
         }
         let progressing = ["progressing", "progression", "progressive", "relapsed", "recurrent", "metastatic"].contains { unnegated.contains($0) }
         if !progressing, saysAfterChemoradiation(lowered) { return .consolidation }
-        guard !advanced else { return nil }
         // Each operation named, read once: done, or still to come.
         let operations = operationMentions(lowered)
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
+        // Definitive radiotherapy, also of unresectable but not metastatic disease (stage III lung
+        // cancer); chemoradiation before or after surgery is that setting's, read below.
+        let aroundSurgery = ["resected", "adjuvant", "neoadjuvant", "preoperative", "pre-operative", "postoperative", "post-operative"]
+        if !progressing, saysDefinitiveRadiotherapy(lowered), words.isDisjoint(with: aroundSurgery), !operations.contains(true),
+            !["stage iv", "stage 4", "metastases", "metastasis", "palliative"].contains(where: { lowered.contains($0) })
+        {
+            return .chemoradiation
+        }
+        guard !advanced else { return nil }
         // Pathology after neoadjuvant therapy (ypT, ypN) or residual tumour is read at surgery.
         let operated = ["resected", "postoperative", "post-operative", "adjuvant", "operated", "residual"]
         if !words.isDisjoint(with: operated) || words.contains(where: { $0.hasPrefix("ypt") || $0.hasPrefix("ypn") })
@@ -127,9 +150,31 @@ extension Matcher {
         {
             return .adjuvant
         }
-        let operable = ["resectable", "operable", "neoadjuvant", "perioperative", "peri-operative", "preoperative", "pre-operative"]
-        if !words.isDisjoint(with: operable) || operations.contains(false) { return .neoadjuvant }
+        if !words.isDisjoint(with: ["neoadjuvant", "perioperative", "peri-operative", "preoperative", "pre-operative"]) { return .neoadjuvant }
+        if !words.isDisjoint(with: ["resectable", "operable"]) || operations.contains(false) { return .neoadjuvant }
         return nil
+    }
+
+    /// Whether the text says the disease is to be treated with definitive radiotherapy
+    /// ("definitive chemoradiation planned", "radical radiotherapy", "for concurrent chemoradiotherapy").
+    static func saysDefinitiveRadiotherapy(_ lowered: String) -> Bool {
+        let phrases = [
+            "definitive radiotherapy", "definitive radiation", "definitive chemoradi", "definitive chemo-radi", "radical radiotherapy",
+            "definitive rt", "concurrent chemoradi", "radiotherapy planned", "radiation planned", "chemoradiation planned",
+            "chemoradiotherapy planned", "candidate for chemoradi", "for chemoradi", "plan for chemoradi", "planned chemoradi",
+            "planned radiotherapy", "planned definitive",
+        ]
+        return phrases.contains { lowered.contains($0) }
+    }
+
+    /// Whether the disease as written is localised without saying how it will be treated: a clinical
+    /// stage with M0 ("cT3N1aM0"), "localised", "locally advanced" or "limited-stage", no operation
+    /// named and nothing advanced.
+    static func saysLocalised(_ text: String?, advanced: Bool) -> Bool {
+        guard !advanced, let lowered = text?.lowercased(), operationMentions(lowered).isEmpty else { return false }
+        let tokens = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let staged = tokens.contains { $0.hasPrefix("ct") && $0.hasSuffix("m0") && $0.count >= 6 }
+        return staged || ["localised", "localized", "locally advanced", "limited-stage", "limited stage"].contains { lowered.contains($0) }
     }
 
     /// Operations a report names by the organ ("after radical cystectomy", "fit for lobectomy").
@@ -179,6 +224,18 @@ extension Matcher {
         return false
     }
 
+    /// Whether the disease as written says no treatment was given yet ("treatment-naive", "previously
+    /// untreated", "newly diagnosed"), and not that it came back.
+    static func saysTreatmentNaive(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased(), !saysRelapsed(text) else { return false }
+        let phrases = [
+            "treatment-naive", "treatment naive", "treatment-naïve", "treatment naïve", "therapy-naive", "therapy naive",
+            "previously untreated", "newly diagnosed", "new diagnosis", "no prior therapy", "no prior treatment",
+            "no previous therapy", "no previous treatment", "untreated at diagnosis",
+        ]
+        return phrases.contains { lowered.contains($0) }
+    }
+
     /// Whether the disease as written names a lower-risk group of a myelodysplastic syndrome (IPSS-R very
     /// low, low or intermediate-1; NCCN Myelodysplastic Syndromes 2025), and no higher one.
     static func saysLowerRisk(_ text: String?) -> Bool {
@@ -226,6 +283,15 @@ extension Matcher {
         ])
     }
 
+    /// Whether the disease as written came back after, or did not answer, treatment ("relapsed",
+    /// "refractory"). "Progressive" and "recurrent" are left out: progressive medullary thyroid
+    /// cancer or recurrent head and neck cancer may not have had systemic therapy.
+    static func saysRelapsedAfterTreatment(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "/" }).map(String.init))
+        return !words.isDisjoint(with: ["relapsed", "relapse", "refractory", "r/r"])
+    }
+
     func context(
         disease: Disease?,
         alterations: [PatientAlteration],
@@ -242,7 +308,9 @@ extension Matcher {
             priors: priors,
             priorDrugs: drugs,
             priorClasses: classes,
-            lineOfTherapy: lineOfTherapy,
+            // Relapsed or refractory disease with its earlier lines not listed is at a later line, whose
+            // drugs are not named ("relapsed ALCL": the relapse labels fit, first-line-only rows do not).
+            lineOfTherapy: lineOfTherapy ?? (priors.isEmpty && Self.saysRelapsedAfterTreatment(diseaseText) ? 2 : nil),
             phase: Self.phase(of: diseaseText),
             inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
                 && !Self.saysRelapsed(diseaseText),
@@ -250,7 +318,9 @@ extension Matcher {
             lowerRiskMDS: disease.map { $0.code == "MDS" || vocabularies.ancestors(of: $0.code).contains("MDS") } == true
                 && Self.saysLowerRisk(diseaseText),
             curative: Self.curativeSetting(of: diseaseText, advanced: advanced),
-            advanced: advanced
+            advanced: advanced,
+            naive: priors.isEmpty && (lineOfTherapy ?? 1) == 1 && Self.saysTreatmentNaive(diseaseText),
+            localised: priors.isEmpty && Self.saysLocalised(diseaseText, advanced: advanced)
         )
     }
 
@@ -472,7 +542,9 @@ extension Matcher {
                     )
                 )
             }
-            return drugs.isEmpty ? nil : Prior(drugs: drugs, response: response, text: therapy.drugs.joined(separator: " + "))
+            let intolerant = response == nil && therapy.response.map(Self.stoppedWithoutResponse) == true
+            return drugs.isEmpty
+                ? nil : Prior(drugs: drugs, response: response, text: therapy.drugs.joined(separator: " + "), intolerant: intolerant)
         }
     }
 

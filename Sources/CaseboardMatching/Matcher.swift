@@ -57,10 +57,21 @@ public struct Matcher: Sendable {
         // A curative setting orders options only where the patient's own disease has evidence that
         // fits it: a glioblastoma "after gross total resection" keeps its first-line temozolomide row,
         // and a gastric cancer operated without perioperative FLOT is not left with no option.
-        if patient.curative != nil,
-            !hits.contains(where: { $0.isOwnDisease && $0.item.significance == .sensitivity && settingFit($0.item, patient: patient) == .fits })
-        {
-            patient.curative = nil
+        let fitsOwnDisease = { (patient: PatientContext) in
+            hits.contains(where: { $0.isOwnDisease && $0.item.significance == .sensitivity && self.settingFit($0.item, patient: patient) == .fits })
+        }
+        if patient.curative != nil, !fitsOwnDisease(patient) { patient.curative = nil }
+        // Localised and untreated, with no setting named: the setting the patient's own disease has
+        // evidence for (chemoradiation for anal cancer, NCCN Anal Carcinoma 2025), else none.
+        if patient.curative == nil, patient.localised {
+            for setting in [CurativeSetting.chemoradiation, .neoadjuvant] {
+                var candidate = patient
+                candidate.curative = setting
+                if fitsOwnDisease(candidate) {
+                    patient = candidate
+                    break
+                }
+            }
         }
         let support = SensitivitySupport(hits)
         let assessment = assessResistance(hits: hits, patient: patient, support: support)

@@ -68,7 +68,7 @@ extension Matcher {
     /// metastatic lines); for a patient treated with curative intent, only a row for that setting.
     static func preferenceApplies(_ item: EvidenceItem, patient: PatientContext) -> Bool {
         if let curative = patient.curative { return item.settings.contains(curative.setting) }
-        return item.settings.isEmpty || item.settings.contains { $0 != .adjuvant && $0 != .neoadjuvant }
+        return item.settings.isEmpty || item.settings.contains { !$0.isCurative }
     }
 
     /// Whether every drug of a regimen is a targeted, antibody or immune agent (no cytotoxic or
@@ -170,6 +170,20 @@ extension Matcher {
     /// for untreated colorectal cancer, come after that line's own standard options; a row for the
     /// next line (sotorasib after platinum in lung cancer) does not.
     func isForALaterLine(_ item: EvidenceItem, patient: PatientContext) -> Bool {
+        // A patient known to be untreated: a row only for relapsed, refractory or maintenance use comes
+        // after the first line's own options (crizotinib's ALK-positive ALCL label is for relapsed or
+        // refractory disease, FDA label: Xalkori (crizotinib), 2021; first line is brentuximab vedotin
+        // with CHP, FDA label: Adcetris (brentuximab vedotin), 2018).
+        if patient.naive, !item.settings.isEmpty,
+            item.settings.allSatisfy({
+                switch $0 {
+                case .secondLine, .after, .afterAll, .afterSeveral, .afterLines, .maintenance, .consolidation: true
+                default: false
+                }
+            })
+        {
+            return true
+        }
         var later = false
         for setting in item.settings {
             switch setting {
@@ -184,7 +198,7 @@ extension Matcher {
                 later = true
             case .firstLine, .secondLine, .after, .maintenance, .consolidation:
                 return false
-            case .adjuvant, .neoadjuvant:
+            case .adjuvant, .neoadjuvant, .chemoradiation:
                 continue
             }
         }
@@ -276,7 +290,7 @@ extension Matcher {
             return item.settings.contains(curative.setting) ? .fits : .poor
         }
         guard !item.settings.isEmpty else { return .neutral }
-        if patient.advanced, item.settings.allSatisfy({ $0 == .adjuvant || $0 == .neoadjuvant }) { return .poor }
+        if patient.advanced, item.settings.allSatisfy(\.isCurative) { return .poor }
         if patient.priorDrugs.isEmpty, let line = patient.lineOfTherapy, line > 1 {
             // A later line whose earlier drugs were not named: second-line rows fit, first-line-only
             // rows do not, and "after X" cannot be judged.
@@ -339,7 +353,7 @@ extension Matcher {
             case .consolidation:
                 // Unsaid chemoradiation: a response in a disease not called advanced may be its consolidation.
                 if patient.inRemission, !patient.advanced { return .fits }
-            case .firstLine, .adjuvant, .neoadjuvant:
+            case .firstLine, .adjuvant, .neoadjuvant, .chemoradiation:
                 break
             }
         }
@@ -387,9 +401,14 @@ extension Matcher {
                 notRecommended.append(removal)
                 continue
             }
-            // With curative intent, a regimen none of whose rows is for that setting (a metastatic
-            // line after resection) is not an option for the patient: it is listed with its evidence.
-            if let curative = patient.curative, !group.contains(where: { !$0.excluded && settingFit($0.item, patient: patient) != .poor }) {
+            // With curative intent, a regimen none of whose rows in the patient's own disease is for
+            // that setting (a metastatic line after resection) is not an option for the patient: it is
+            // listed with its evidence. Another disease's adjuvant row (dabrafenib + trametinib after
+            // resected melanoma, FDA label: Tafinlar (dabrafenib), 2018) does not make it one after a
+            // thyroidectomy, where radioiodine is (NCCN Thyroid Carcinoma 2025).
+            if let curative = patient.curative,
+                !group.contains(where: { !$0.excluded && $0.isOwnDisease && settingFit($0.item, patient: patient) != .poor })
+            {
                 notRecommended.append(
                     NotRecommendedOption(
                         drugs: box.item.drugs,
@@ -475,6 +494,12 @@ extension Matcher {
             }
             if let prior = progressed.first(where: { !shared($0).isEmpty && !shared($0).isSubset(of: Self.anticipated(usable)) }) {
                 demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
+            }
+            // A drug the patient stopped because it could not be tolerated: the next step is another drug
+            // of the class, not the same one again (NCCN Chronic Myeloid Leukemia v.2.2025: intolerance
+            // to a first TKI calls for a switch, with nilotinib, bosutinib or asciminib after dasatinib).
+            if demoted == nil, let prior = patient.priors.first(where: { $0.intolerant && !shared($0).isEmpty }) {
+                demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), stopped for intolerance (\(prior.text))"
             }
             // An earlier generation of a kinase-inhibitor class than one the patient progressed on:
             // the later generation was built to cover what the earlier one misses (crizotinib after

@@ -118,4 +118,61 @@ struct CurativeSettingTests {
         let result = matcher.match(PatientProfile(disease: "glioblastoma, IDH-wildtype, resected, postoperative", alterations: []))
         #expect(result.options.first?.drugs == ["temozolomide"])
     }
+
+    /// Head and neck and anal cancer rows (NCCN Head and Neck Cancers 2025: high-dose cisplatin
+    /// with definitive radiotherapy; NCCN Anal Carcinoma 2025: fluorouracil and mitomycin with
+    /// radiotherapy; FDA labels: Keytruda (pembrolizumab), 2019, first line for recurrent or
+    /// metastatic HNSCC; Zynyz (retifanlimab), 2025, metastatic anal cancer).
+    static let radiotherapyRows = [
+        "R-1\t-\t\tdisease\tHNSC\t\tcisplatin\tsensitivity\tA\tchemoradiation\tpreferred\t\tNCCN\tNCCN Head and Neck Cancers 2025\t",
+        "R-2\tCD274\tCD274 expression\texpression\tHNSC\t\tpembrolizumab\tsensitivity\tA\tfirst-line\tpreferred\t2019-06-10\tFDA label\tFDA label: Keytruda (pembrolizumab), 2019\t",
+        "R-3\t-\t\tdisease\tANSC\t\tfluorouracil + mitomycin\tsensitivity\tA\tchemoradiation\tpreferred\t\tNCCN\tNCCN Anal Carcinoma 2025\t",
+        "R-4\t-\t\tdisease\tANSC\t\tcarboplatin + paclitaxel + retifanlimab\tsensitivity\tA\tfirst-line\tpreferred\t2025-05-15\tFDA label\tFDA label: Zynyz (retifanlimab), 2025\t",
+    ]
+
+    /// Definitive radiotherapy planned, or a localised stage with nothing said about surgery in a
+    /// disease whose own evidence is chemoradiation: what is given with radiotherapy leads, and the
+    /// metastatic first line is another setting. Metastatic disease keeps its first line.
+    @Test func localisedDiseaseForRadiotherapyGetsWhatIsGivenWithIt() throws {
+        let matcher = try RuleFixture.matcher(rows: Self.radiotherapyRows, name: "radiotherapy.tsv")
+        let planned = matcher.match(
+            PatientProfile(
+                disease: "p16-positive tonsillar squamous cell carcinoma, stage II, definitive radiotherapy planned",
+                alterations: ["PD-L1 CPS 30"]
+            )
+        )
+        #expect(planned.options.first?.drugs == ["cisplatin"], "\(planned.options.map(\.drugs))")
+        #expect(planned.notRecommended.first { $0.drugs == ["pembrolizumab"] }?.reason == .otherSetting)
+        // Stage alone: cT2N0M0 and nothing about surgery, in a disease whose own curative evidence is chemoradiation.
+        let staged = matcher.match(PatientProfile(disease: "anal canal squamous cell carcinoma, cT2N0M0, age 70", alterations: []))
+        #expect(staged.options.first?.drugs.sorted() == ["fluorouracil", "mitomycin"], "\(staged.options.map(\.drugs))")
+        #expect(!staged.options.contains { $0.drugs.contains("retifanlimab") })
+        let metastatic = matcher.match(PatientProfile(disease: "metastatic anal squamous cell carcinoma, liver metastases", alterations: []))
+        #expect(metastatic.options.first?.drugs.contains("retifanlimab") == true, "\(metastatic.options.map(\.drugs))")
+        // Palliative radiotherapy of metastatic disease is not definitive.
+        let palliative = matcher.match(
+            PatientProfile(
+                disease: "head and neck squamous cell carcinoma with lung metastases, palliative radiotherapy planned",
+                alterations: ["PD-L1 CPS 30"]
+            )
+        )
+        #expect(palliative.options.first?.drugs == ["pembrolizumab"])
+    }
+
+    /// After thyroidectomy only the thyroid cancer's own adjuvant evidence counts: an adjuvant label
+    /// in melanoma (FDA label: Tafinlar (dabrafenib), 2018, COMBI-AD) does not make dabrafenib +
+    /// trametinib an adjuvant option for thyroid cancer (NCCN Thyroid Carcinoma 2025: radioiodine).
+    @Test func anotherDiseasesAdjuvantRowDoesNotMakeAnAdjuvantOption() throws {
+        let rows = [
+            "T-1\t-\t\tdisease\tWDTC\t\tsodium iodide i 131\tsensitivity\tA\tadjuvant\t\t\tNCCN\tNCCN Thyroid Carcinoma 2025\t",
+            "T-2\tBRAF\tBRAF V600E\tallele\tTHPA\t\tdabrafenib + trametinib\tsensitivity\tA\t\t\t2022-06-22\tFDA label\tFDA label: Tafinlar (dabrafenib), 2022\t",
+            "T-3\tBRAF\tBRAF V600E\tallele\tMEL\t\tdabrafenib + trametinib\tsensitivity\tA\tadjuvant\tpreferred\t2018-04-30\tFDA label\tFDA label: Tafinlar (dabrafenib), 2018\t",
+        ]
+        let matcher = try RuleFixture.matcher(rows: rows, name: "thyroid.tsv")
+        let result = matcher.match(
+            PatientProfile(disease: "papillary thyroid carcinoma after total thyroidectomy, pT2N1a", alterations: ["BRAF V600E"])
+        )
+        #expect(result.options.map(\.drugs) == [["sodium iodide i 131"]], "\(result.options.map(\.drugs))")
+        #expect(result.notRecommended.first { $0.drugs.sorted() == ["dabrafenib", "trametinib"] }?.reason == .otherSetting)
+    }
 }

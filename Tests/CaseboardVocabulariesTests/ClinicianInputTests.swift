@@ -341,4 +341,17 @@ struct ClinicianInputRegressionTests {
         #expect(vocabularies.suggestDrugs("pembro") == ["pembrolizumab"])
         #expect(vocabularies.resolveDrug("pembro") == .unknown(suggestions: ["pembrolizumab"]))
     }
+
+    /// The site written after the histology, with a side and clinical detail after a comma, names the
+    /// site's disease, not the not-otherwise-specified histology the words of the whole text reach
+    /// (hold-out 10, session 17: anal and tonsillar squamous cell carcinoma were read as SCC, NOS).
+    @Test(arguments: [
+        ("squamous cell carcinoma of the anal canal, cT3N1aM0, age 60", "ANSC"),
+        ("squamous cell carcinoma of the right tonsil, cT2N1M0", "OPHSC"),
+        ("resected stage III sigmoid adenocarcinoma, R0, ECOG 1", "COAD"),
+        ("lung adenocarcinoma, EGFR exon 19 deletion, stage IV", "LUAD"),
+    ])
+    func theSiteAfterTheHistologyNamesTheDisease(text: String, code: String) throws {
+        #expect(try Bundled.vocabularies().resolveDisease(text).disease?.code == code)
+    }
 }

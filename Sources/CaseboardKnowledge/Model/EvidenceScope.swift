@@ -73,12 +73,16 @@ public enum TherapySetting: Sendable, Hashable {
     /// After definitive chemoradiation of unresectable disease, without progression: PACIFIC's
     /// durvalumab (FDA label: Imfinzi (durvalumab), 2018). Not adjuvant therapy after resection.
     case consolidation
+    /// Given with definitive radiotherapy of localised disease: concurrent chemoradiation (cisplatin in
+    /// head and neck cancer, NCCN Head and Neck Cancers 2025) or hormone therapy with radiotherapy
+    /// (abiraterone with ADT, STAMPEDE, PMID:34953525). Neither a metastatic line nor adjuvant therapy.
+    case chemoradiation
     case adjuvant
     case neoadjuvant
 
     /// Reads the curated spelling: `first-line`, `second-line`, `after:DRUG|DRUG` (after one of
     /// them), `after:DRUG&DRUG` (after all of them), `after:2 of DRUG|DRUG|DRUG` (after at least two
-    /// of them), `maintenance`, `consolidation`, `adjuvant`, `neoadjuvant`.
+    /// of them), `maintenance`, `consolidation`, `chemoradiation`, `adjuvant`, `neoadjuvant`.
     /// `any` is not a setting (an empty list means any); a list mixing `|` and `&` is not read.
     public init?(parsing text: String) {
         let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -87,6 +91,7 @@ public enum TherapySetting: Sendable, Hashable {
         case "second-line": self = .secondLine
         case "maintenance": self = .maintenance
         case "consolidation": self = .consolidation
+        case "chemoradiation": self = .chemoradiation
         case "adjuvant": self = .adjuvant
         case "neoadjuvant": self = .neoadjuvant
         default:
@@ -115,6 +120,11 @@ public enum TherapySetting: Sendable, Hashable {
         }
     }
 
+    /// Treatment of localised disease with curative intent: around surgery or with definitive radiotherapy.
+    public var isCurative: Bool {
+        self == .adjuvant || self == .neoadjuvant || self == .chemoradiation
+    }
+
     /// The curated spelling.
     public var text: String {
         switch self {
@@ -126,6 +136,7 @@ public enum TherapySetting: Sendable, Hashable {
         case .afterLines(let count): "after:\(count) lines"
         case .maintenance: "maintenance"
         case .consolidation: "consolidation"
+        case .chemoradiation: "chemoradiation"
         case .adjuvant: "adjuvant"
         case .neoadjuvant: "neoadjuvant"
         }

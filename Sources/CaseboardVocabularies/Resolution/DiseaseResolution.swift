@@ -98,6 +98,23 @@ extension Vocabularies {
         var remaining = stripModifiers(Self.expandingCa(trimmed), into: &reading.modifiers)
         remaining = stripBiomarkers(remaining, into: &reading.biomarkers)
         reading.resolution = resolveCleaned(remaining)
+        // "squamous cell carcinoma of the anal canal, cT3N1aM0, age 60": the words of the whole text
+        // may only reach a not-otherwise-specified node, where the first clause alone names the site's
+        // disease (Anal Squamous Cell Carcinoma); or only an ancestor of the first clause's disease.
+        if case .found(let whole, _) = reading.resolution, let comma = trimmed.firstIndex(of: ","), comma > trimmed.startIndex {
+            let head = readDisease(String(trimmed[..<comma]), describing: describing)
+            if case .found(let specific, _) = head.resolution, specific.code != whole.code,
+                whole.name.hasSuffix(", NOS") || ancestors(of: specific.code).contains(whole.code)
+            {
+                var chosen = head
+                chosen.input = trimmed
+                // Biomarkers written after the comma ("…, HER2-positive") were read from the whole text.
+                chosen.biomarkers = reading.biomarkers
+                chosen.modifiers = reading.modifiers
+                chosen.modifiers.append(String(trimmed[trimmed.index(after: comma)...]).trimmingCharacters(in: .whitespaces))
+                return chosen
+            }
+        }
         // "follicular lymphoma grade 2, third relapse", "multisystem LCH, adult": what follows the first
         // comma qualifies the disease before it.
         // "follicular lymphoma grade 1-2": a histological grade the disease's OncoTree node does not
@@ -431,7 +448,8 @@ extension Vocabularies {
         "platinum-resistant", "platinum resistant", "platinum-sensitive", "platinum sensitive", "platinum-refractory",
         // Side, sub-site and radioiodine status choose a treatment, not a disease (NCCN Colon Cancer and
         // Thyroid Carcinoma 2025): "left-sided colon cancer" is colon cancer, "sigmoid colon" is colon.
-        "left-sided", "right-sided", "left sided", "right sided", "sigmoid", "ascending", "descending", "transverse", "cecal", "caecal",
+        "left-sided", "right-sided", "left sided", "right sided", "left", "right", "bilateral", "sigmoid", "ascending", "descending", "transverse",
+        "cecal", "caecal",
         "rai-refractory", "rai refractory", "radioiodine-refractory", "radioiodine refractory", "radioactive iodine-refractory",
     ]
 
