@@ -419,6 +419,22 @@ extension Matcher {
                 )
                 continue
             }
+            // Advanced disease, and every row of the regimen is for curative treatment of localised
+            // disease (adjuvant radioiodine after thyroidectomy, NCCN Thyroid Carcinoma 2025, for a
+            // radioiodine-refractory metastatic cancer): another setting, listed with its evidence.
+            if patient.curative == nil, patient.advanced,
+                group.allSatisfy({ $0.excluded || (!$0.item.settings.isEmpty && $0.item.settings.allSatisfy(\.isCurative)) })
+            {
+                notRecommended.append(
+                    NotRecommendedOption(
+                        drugs: box.item.drugs,
+                        reason: .otherSetting,
+                        why: "its evidence is for curative treatment of localised disease; the disease as written is advanced",
+                        evidence: group.prefix(10).map(Self.reference)
+                    )
+                )
+                continue
+            }
             var usable = group.contains(where: \.excluded) ? group.filter { !$0.excluded } : group
             // A regimen with both alteration-directed and disease-level rows (belzutifan for VHL-mutant
             // clear cell RCC, and for any RCC after PD-1 and VEGF inhibitors) is placed by whichever

@@ -162,6 +162,7 @@ struct CurativeSettingTests {
     /// After thyroidectomy only the thyroid cancer's own adjuvant evidence counts: an adjuvant label
     /// in melanoma (FDA label: Tafinlar (dabrafenib), 2018, COMBI-AD) does not make dabrafenib +
     /// trametinib an adjuvant option for thyroid cancer (NCCN Thyroid Carcinoma 2025: radioiodine).
+    /// For metastatic disease, the adjuvant-only regimen is for another setting.
     @Test func anotherDiseasesAdjuvantRowDoesNotMakeAnAdjuvantOption() throws {
         let rows = [
             "T-1\t-\t\tdisease\tWDTC\t\tsodium iodide i 131\tsensitivity\tA\tadjuvant\t\t\tNCCN\tNCCN Thyroid Carcinoma 2025\t",
@@ -174,5 +175,11 @@ struct CurativeSettingTests {
         )
         #expect(result.options.map(\.drugs) == [["sodium iodide i 131"]], "\(result.options.map(\.drugs))")
         #expect(result.notRecommended.first { $0.drugs.sorted() == ["dabrafenib", "trametinib"] }?.reason == .otherSetting)
+        // Metastatic radioiodine-refractory disease: the adjuvant-only regimen is another setting, not a last option.
+        let metastatic = matcher.match(
+            PatientProfile(disease: "metastatic radioiodine-refractory papillary thyroid carcinoma, lung metastases", alterations: ["BRAF V600E"])
+        )
+        #expect(!metastatic.options.contains { $0.drugs == ["sodium iodide i 131"] }, "\(metastatic.options.map(\.drugs))")
+        #expect(metastatic.notRecommended.first { $0.drugs == ["sodium iodide i 131"] }?.reason == .otherSetting)
     }
 }
