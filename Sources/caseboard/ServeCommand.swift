@@ -95,6 +95,20 @@ struct ServeCommand: AsyncParsableCommand {
         let threads = MultiThreadedEventLoopGroup(numberOfThreads: ioThreads)
         let printsToken = token == nil && environmentToken == nil
         let host = host
+        // A busy port is reported at once, not after seeding a new database first (a minute on a
+        // loaded machine); the server's own bind below still reports one taken in between.
+        if port != 0 {
+            do {
+                let probe = try await ServerBootstrap(group: threads).bind(host: host, port: port).get()
+                try await probe.close()
+            } catch  where Self.isAddressInUse(error) {
+                try? await threads.shutdownGracefully()
+                FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): address already in use\n".utf8))
+                throw ExitCode(1)
+            } catch {
+                // Other bind problems are left to the server's own bind, which reports them.
+            }
+        }
         let app = try buildApplication(
             configuration: configuration,
             services: services,
