@@ -58,6 +58,10 @@ extension Matcher {
         /// names neither surgery nor a curative setting: the patient's own disease's evidence says
         /// which curative setting applies, definitive chemoradiation or treatment before surgery.
         var localised = false
+        /// Drugs or drug classes the disease as written says the patient cannot have ("not a candidate
+        /// for anthracyclines or bleomycin", "cisplatin contraindicated"): lowercase INNs, class words
+        /// ("anthracycline", "purine analogue") or "chemotherapy".
+        var avoided: [String] = []
     }
 
     /// Where curative-intent treatment of a solid tumour stands (NCCN guidelines give their
@@ -236,6 +240,55 @@ extension Matcher {
         return phrases.contains { lowered.contains($0) }
     }
 
+    /// Words that say the patient cannot have what follows them.
+    private static let avoidanceCues = [
+        "not a candidate for", "not candidates for", "not a candidate to receive", "unfit for", "ineligible for", "not eligible for",
+        "unsuitable for", "not suitable for", "contraindication to", "contraindications to", "cannot receive", "cannot tolerate",
+        "unable to receive", "unable to tolerate",
+    ]
+
+    /// The drugs and drug classes the disease as written rules out for the patient: "not a candidate
+    /// for anthracyclines or bleomycin" gives anthracycline and bleomycin, "cisplatin contraindicated"
+    /// gives cisplatin. Intensive therapy and transplant are read elsewhere (``saysUnfitForIntensive(_:)``).
+    func avoidedTherapies(_ text: String?) -> [String] {
+        guard let lowered = text?.lowercased() else { return [] }
+        var phrases: [Substring] = []
+        for cue in Self.avoidanceCues {
+            var searchRange = lowered.startIndex..<lowered.endIndex
+            while let found = lowered.range(of: cue, range: searchRange) {
+                searchRange = found.upperBound..<lowered.endIndex
+                let rest = lowered[found.upperBound...]
+                let end = rest.firstIndex(where: { ",;.()".contains($0) }) ?? rest.endIndex
+                phrases.append(rest[..<end])
+            }
+        }
+        var searchRange = lowered.startIndex..<lowered.endIndex
+        while let found = lowered.range(of: " contraindicated", range: searchRange) {
+            searchRange = found.upperBound..<lowered.endIndex
+            let before = lowered[..<found.lowerBound].replacingOccurrences(of: " is", with: "").replacingOccurrences(of: " are", with: "")
+            if let word = before.split(whereSeparator: { !$0.isLetter && $0 != "-" }).last { phrases.append(word) }
+        }
+        var terms: [String] = []
+        for phrase in phrases where !phrase.contains("intensive") && !phrase.contains("transplant") {
+            let items = phrase.replacingOccurrences(of: " or ", with: ",").replacingOccurrences(of: " and ", with: ",")
+                .replacingOccurrences(of: "/", with: ",").split(separator: ",")
+            for item in items {
+                var words = item.split(separator: " ").map(String.init)
+                while let first = words.first, ["further", "any", "the", "an", "a", "more"].contains(first) { words.removeFirst() }
+                let term = words.joined(separator: " ")
+                guard term.count >= 4 else { continue }
+                let names = vocabularies.resolveDrug(term).drugNames
+                if !names.isEmpty {
+                    terms += names
+                } else {
+                    // A class in the plural ("anthracyclines", "purine analogues") or "chemotherapy".
+                    terms.append(term.hasSuffix("s") ? String(term.dropLast()) : term)
+                }
+            }
+        }
+        return terms
+    }
+
     /// Whether the disease as written names a lower-risk group of a myelodysplastic syndrome (IPSS-R very
     /// low, low or intermediate-1; NCCN Myelodysplastic Syndromes 2025), and no higher one.
     static func saysLowerRisk(_ text: String?) -> Bool {
@@ -320,7 +373,8 @@ extension Matcher {
             curative: Self.curativeSetting(of: diseaseText, advanced: advanced),
             advanced: advanced,
             naive: priors.isEmpty && (lineOfTherapy ?? 1) == 1 && Self.saysTreatmentNaive(diseaseText),
-            localised: priors.isEmpty && Self.saysLocalised(diseaseText, advanced: advanced)
+            localised: priors.isEmpty && Self.saysLocalised(diseaseText, advanced: advanced),
+            avoided: avoidedTherapies(diseaseText)
         )
     }
 

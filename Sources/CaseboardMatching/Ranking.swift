@@ -205,6 +205,22 @@ extension Matcher {
         return later
     }
 
+    /// The first drug of a regimen the patient cannot have, with the term that rules it out: the drug
+    /// itself, a word of its vocabulary class ("anthracycline"), or "chemotherapy" for a cytotoxic drug.
+    func avoided(_ drugs: [String], patient: PatientContext) -> (String, String)? {
+        guard !patient.avoided.isEmpty else { return nil }
+        for drug in drugs {
+            let entry = vocabularies.drug(inn: drug)
+            for term in patient.avoided {
+                if term == drug { return (drug, term) }
+                guard let entry else { continue }
+                if term == "chemotherapy", entry.category == "chemotherapy" { return (drug, term) }
+                if term.count >= 5, entry.drugClass.lowercased().contains(term) { return (drug, term) }
+            }
+        }
+        return nil
+    }
+
     /// Whether the patient had a drug of a sequence: itself, or a drug of its class that is not
     /// itself in the sequence (capecitabine for fluorouracil; imatinib does not stand in for sunitinib).
     func hadInSequence(_ drug: String, of sequence: [String], patient: PatientContext) -> Bool {
@@ -516,6 +532,12 @@ extension Matcher {
             // to a first TKI calls for a switch, with nilotinib, bosutinib or asciminib after dasatinib).
             if demoted == nil, let prior = patient.priors.first(where: { $0.intolerant && !shared($0).isEmpty }) {
                 demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), stopped for intolerance (\(prior.text))"
+            }
+            // A drug or class the disease as written says the patient cannot have ("not a candidate for
+            // anthracyclines or bleomycin" in an older patient with Hodgkin lymphoma, where NCCN Hodgkin
+            // Lymphoma 2025 turns to brentuximab vedotin-based therapy).
+            if demoted == nil, let (drug, term) = avoided(drugs, patient: patient) {
+                demoted = "contains \(drug); the disease as written says the patient cannot have \(term)"
             }
             // An earlier generation of a kinase-inhibitor class than one the patient progressed on:
             // the later generation was built to cover what the earlier one misses (crizotinib after

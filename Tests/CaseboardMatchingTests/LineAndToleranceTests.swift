@@ -88,4 +88,36 @@ struct LineAndToleranceTests {
         )
         #expect(responding.options.first { $0.drugs == ["dasatinib"] }?.demoted == nil)
     }
+
+    /// Classic Hodgkin lymphoma (FDA labels: Adcetris (brentuximab vedotin), 2018 with AVD, first
+    /// line, and 2011 as a single agent; NCCN Hodgkin Lymphoma 2025: ABVD first line, and brentuximab
+    /// vedotin-based therapy for older patients who cannot have anthracyclines or bleomycin).
+    static let hodgkinRows = [
+        "H-1\tTNFRSF8\tTNFRSF8 expression\texpression\tCHL\t\tbrentuximab vedotin + doxorubicin + vinblastine + dacarbazine\tsensitivity\tA\tfirst-line\tpreferred\t2018-03-20\tFDA label\tFDA label: Adcetris (brentuximab vedotin), 2018\t",
+        "H-2\t-\t\tdisease\tCHL\t\tdoxorubicin + bleomycin + vinblastine + dacarbazine\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Hodgkin Lymphoma 2025\t",
+        "H-3\tTNFRSF8\tTNFRSF8 expression\texpression\tCHL\t\tbrentuximab vedotin\tsensitivity\tA\tsecond-line\trecommended\t2011-08-19\tFDA label\tFDA label: Adcetris (brentuximab vedotin), 2011\t",
+        "H-4\t-\t\tdisease\tNSCLC\t\tcisplatin + pemetrexed\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Non-Small Cell Lung Cancer 2025\t",
+        "H-5\t-\t\tdisease\tNSCLC\t\tcarboplatin + pemetrexed\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Non-Small Cell Lung Cancer 2025\t",
+    ]
+
+    /// A drug or a class the disease as written rules out ("not a candidate for anthracyclines or
+    /// bleomycin", "cisplatin contraindicated") demotes every regimen with it, with the reason; the
+    /// same patient without those words keeps the anthracycline regimens first.
+    @Test func aDrugTheDiseaseTextRulesOutIsDemoted() throws {
+        let matcher = try RuleFixture.matcher(rows: Self.hodgkinRows, name: "hodgkin.tsv")
+        let unfit = matcher.match(
+            PatientProfile(
+                disease: "classic Hodgkin lymphoma stage IIIB, age 82, not a candidate for anthracyclines or bleomycin",
+                alterations: ["CD30 positive"]
+            )
+        )
+        #expect(unfit.options.first?.drugs == ["brentuximab vedotin"], "\(unfit.options.map(\.drugs))")
+        let abvd = unfit.options.first { $0.drugs.contains("bleomycin") }
+        #expect(abvd?.demoted?.contains("cannot have") == true, "\(abvd?.demoted ?? "not demoted")")
+        let fit = matcher.match(PatientProfile(disease: "classic Hodgkin lymphoma stage IIIB, age 35", alterations: ["CD30 positive"]))
+        #expect(fit.options.first?.drugs.contains("doxorubicin") == true, "\(fit.options.map(\.drugs))")
+        let lung = matcher.match(PatientProfile(disease: "metastatic lung adenocarcinoma, cisplatin contraindicated (hearing loss)", alterations: []))
+        #expect(lung.options.first?.drugs.sorted() == ["carboplatin", "pemetrexed"], "\(lung.options.map(\.drugs))")
+        #expect(lung.options.first { $0.drugs.contains("cisplatin") }?.demoted != nil)
+    }
 }

@@ -354,4 +354,12 @@ struct ClinicianInputRegressionTests {
     func theSiteAfterTheHistologyNamesTheDisease(text: String, code: String) throws {
         #expect(try Bundled.vocabularies().resolveDisease(text).disease?.code == code)
     }
+
+    /// Richter transformation is a DLBCL unless written as its Hodgkin variant, which is treated as
+    /// classic Hodgkin lymphoma (NCCN Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma 2025).
+    @Test func theHodgkinVariantOfRichterTransformationIsHodgkinLymphoma() throws {
+        let vocabularies = try Bundled.vocabularies()
+        #expect(vocabularies.resolveDisease("Hodgkin-type Richter transformation after ibrutinib, stage IIB").disease?.code == "CHL")
+        #expect(vocabularies.resolveDisease("Richter transformation").disease?.code == "DLBCLNOS")
+    }
 }
