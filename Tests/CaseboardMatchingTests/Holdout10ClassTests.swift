@@ -138,6 +138,9 @@ struct Holdout10ClassTests {
         let both = try reading("ESR1 p.Y537S and ESR1 p.D538G in ctDNA")
         let variants = Set(([both.alteration].compactMap { $0 } + both.equivalents).map(\.variant))
         #expect(variants.isSuperset(of: ["Y537S", "D538G"]), "\(variants)")
+        // A share below the least a laboratory reports is no staining, never expression.
+        let cd30 = try reading("CD30 <1% by IHC")
+        #expect(cd30.alteration?.gene == "TNFRSF8" && cd30.alteration?.variant == "negative", "\(String(describing: cd30.alteration))")
         let folr1 = try reading("FRα IHC 90% of cells PS3+")
         #expect(folr1.alteration?.gene == "FOLR1", "\(String(describing: folr1.alteration))")
     }

@@ -990,6 +990,9 @@ extension Vocabularies {
             let value = Double(share.dropLast().trimmingCharacters(in: CharacterSet(charactersIn: "<>≥≤="))),
             words.count <= 4
         else { return nil }
+        // "CD30 <1%": below the 1% a laboratory reports as its least staining is no staining (the CD30-negative
+        // PTCL of NCCN T-Cell Lymphomas 2025), never expression.
+        if share.hasPrefix("<") || share.hasPrefix("≤"), value <= 1 { return 0 }
         return value
     }
 
