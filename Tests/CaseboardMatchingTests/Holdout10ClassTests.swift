@@ -138,6 +138,13 @@ struct Holdout10ClassTests {
         let both = try reading("ESR1 p.Y537S and ESR1 p.D538G in ctDNA")
         let variants = Set(([both.alteration].compactMap { $0 } + both.equivalents).map(\.variant))
         #expect(variants.isSuperset(of: ["Y537S", "D538G"]), "\(variants)")
+        // A lymphoma protein stained by IHC is no rearrangement of its gene; a rearrangement said as one still is.
+        for text in ["BCL2 positive, BCL6 negative", "MUM1 and BCL6 positive", "MYC positive (IHC, 60%)"] {
+            let read = try reading(text)
+            let keys = [read.alteration].compactMap { $0 } + read.equivalents
+            #expect(!keys.contains { $0.kind == .fusion }, "\(text): \(keys)")
+        }
+        #expect(try reading("BCL2 rearranged by FISH").alteration?.kind == .fusion)
         // A share below the least a laboratory reports is no staining, never expression.
         let cd30 = try reading("CD30 <1% by IHC")
         #expect(cd30.alteration?.gene == "TNFRSF8" && cd30.alteration?.variant == "negative", "\(String(describing: cd30.alteration))")
@@ -154,6 +161,9 @@ struct Holdout10ClassTests {
             ("CML in chronic phase at diagnosis (basophils 4%), age 40", "CML"),
             ("solitary plasmacytoma of the L2 vertebra, no marrow involvement", "SPB"),
             ("recurrent high-grade papillary (T1) non-muscle-invasive bladder cancer, BCG-naive", "BLCA"),
+            // The Hodgkin variant of Richter transformation is classic Hodgkin lymphoma (WHO-HAEM5 2022), not DLBCL.
+            ("Richter transformation to Hodgkin lymphoma after 3 years of ibrutinib", "CHL"),
+            ("Hodgkin variant Richter transformation (EBV-positive)", "CHL"),
         ] {
             guard case .found(let disease, _) = vocabularies.readDisease(text).resolution else {
                 Issue.record("\(text): \(vocabularies.readDisease(text).resolution)")

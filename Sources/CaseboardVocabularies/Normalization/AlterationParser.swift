@@ -65,6 +65,11 @@ extension Vocabularies {
             let word = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == ":" }).first.map(String.init) ?? trimmed
             return .failure(.unknownGene(trimmed, suggestions: suggest ? suggestGenes(for: word) : []))
         }
+        // "MUM1 and BCL6 positive": a name before the first gene joined to it is another result, not ignorable text.
+        let beforeGenes = String(trimmed.utf8Slice(0..<first.range.lowerBound)).lowercased().trimming { " \t".unicodeScalars.contains($0) }
+        if beforeGenes.hasSuffix(" and") || beforeGenes.hasSuffix(",") || beforeGenes.hasSuffix(" or") {
+            return .failure(.unparseableVariant(gene: first.symbol, text: trimmed))
+        }
         let afterGenes = String(trimmed.utf8Slice(genes.last!.range.upperBound..<trimmed.utf8.count))
         let rest = afterGenes.trimming { " -:/\t".unicodeScalars.contains($0) }
         let restLowered = rest.lowercased()

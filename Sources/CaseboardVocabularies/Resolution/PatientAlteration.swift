@@ -824,6 +824,9 @@ extension Vocabularies {
         "SYNAPTOPHYSIN", "CHROMOGRANIN", "MYOGENIN", "DESMIN", "CYTOKERATIN", "PANCYTOKERATIN", "VIMENTIN", "CALRETININ", "S100", "S-100",
         "CK7", "CK20", "TTF1", "TTF-1", "INHIBIN", "MUM1", "HMB45", "HMB-45", "MELAN-A", "SMA", "CAM5.2", "GRANZYME", "PERFORIN", "TIA-1",
         "TIA1",
+        // Lymphoma proteins stained by immunohistochemistry: "BCL2 positive" is the protein on the cells (the
+        // double-expressor of WHO-HAEM5 2022), a rearrangement is written as one ("BCL2 rearranged", FISH).
+        "BCL2", "BCL6", "MYC", "CCND1", "SOX11",
     ]
 
     /// Antigen names whose hyphen is part of the name, not a negative sign.
