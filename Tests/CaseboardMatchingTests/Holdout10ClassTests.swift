@@ -61,6 +61,9 @@ struct Holdout10ClassTests {
         #expect(braf.alteration?.gene == "BRAF" && braf.alteration?.variant == "G469A", "\(String(describing: braf.alteration))")
         let mutyh = try reading("MUTYH c.536A>G (p.Tyr179Cys), germline biallelic")
         #expect(mutyh.alteration?.variant == "Y179C" && mutyh.origin == .germline, "\(mutyh)")
+        // A second variant after the comma is a result of its own, never detail to drop.
+        let second = try? reading("NRAS c.181C>A (p.Q61K), G12D")
+        #expect(second.map { [$0.alteration].compactMap { $0 } + $0.equivalents }?.count != 1, "\(String(describing: second))")
     }
 
     /// Variant names: EGFRvIII is the exon 2-7 deletion of glioblastoma, an EGFR variant of its own and no

@@ -439,7 +439,12 @@ extension Vocabularies {
         if case .failure = result, let comma = body.range(of: ", "), comma.lowerBound > body.startIndex {
             let head = String(body[..<comma.lowerBound])
             let tail = String(body[comma.upperBound...])
-            if case .success(var reading) = parsePatientAlteration(head, suggest: false), let variant = reading.alteration,
+            // "KRAS G12C, G13D": a second variant of the same gene is a result, never detail to drop.
+            let namesVariant = tail.split(separator: " ").contains { word in
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "(),;"))
+                return Self.isProteinChange(bare) || bare.hasPrefix("c.") || bare.hasPrefix("p.") || VariantScanner.parse(bare) != nil
+            }
+            if !namesVariant, case .success(var reading) = parsePatientAlteration(head, suggest: false), let variant = reading.alteration,
                 variant.kind == .proteinChange || variant.kind == .dnaChange, case .failure = parsePatientAlteration(tail, suggest: false)
             {
                 reading.input = trimmed
