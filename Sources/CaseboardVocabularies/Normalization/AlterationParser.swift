@@ -65,12 +65,25 @@ extension Vocabularies {
             let word = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == ":" }).first.map(String.init) ?? trimmed
             return .failure(.unknownGene(trimmed, suggestions: suggest ? suggestGenes(for: word) : []))
         }
+        // "MUM1 and BCL6 positive": a name before the first gene joined to it is another result, not ignorable text.
+        let beforeGenes = String(trimmed.utf8Slice(0..<first.range.lowerBound)).lowercased().trimming { " \t".unicodeScalars.contains($0) }
+        if beforeGenes.hasSuffix(" and") || beforeGenes.hasSuffix(",") || beforeGenes.hasSuffix(" or") {
+            return .failure(.unparseableVariant(gene: first.symbol, text: trimmed))
+        }
         let afterGenes = String(trimmed.utf8Slice(genes.last!.range.upperBound..<trimmed.utf8.count))
         let rest = afterGenes.trimming { " -:/\t".unicodeScalars.contains($0) }
         let restLowered = rest.lowercased()
 
         // Fusions: two genes joined, or one gene with a fusion word.
         if genes.count >= 2 {
+            // "CD30 and CD15 positive", "loss of MLH1 and PMS2": two genes joined by a conjunction are two
+            // results, never a fusion of them; the list readers take each on its own.
+            let between = String(trimmed.utf8Slice(genes[0].range.upperBound..<genes[1].range.lowerBound)).lowercased()
+                .trimming { " \t".unicodeScalars.contains($0) }
+            let joiners = between.split(whereSeparator: { $0 == " " }).map { $0.trimmingCharacters(in: .punctuationCharacters) }
+            if ["and", ",", "or", "&", "and/or", ", and", "as well as"].contains(between) || joiners.contains("and") || between.hasSuffix(",") {
+                return .failure(.severalGenes(text: trimmed, genes: [genes[0].symbol, genes[1].symbol]))
+            }
             let filing = FusionDrivers.file(genes[0].symbol, genes[1].symbol)
             let (gene, partner) = (filing.gene, filing.partner)
             if let variant = VariantScanner.parse(rest), variant.kind == .proteinChange || variant.kind == .dnaChange {
@@ -117,6 +130,14 @@ extension Vocabularies {
         // (revumenib), 2024). Filed as a region event of the gene.
         if ["ptd", "partial tandem duplication", "partial-tandem duplication"].contains(restLowered) {
             return .success(Alteration(gene: gene, variant: "partial tandem duplication", kind: .exon))
+        }
+        // "EGFR vIII", "EGFR exon 2-7 deletion": the in-frame deletion of exons 2-7 (EGFRvIII) of glioblastoma,
+        // a variant of its own, not a kinase-domain mutation (WHO CNS5 2021).
+        if gene == "EGFR",
+            ["viii", "viii positive", "viii+", "viii mutation", "viii expression", "exon 2-7 deletion", "exons 2-7 deletion", "de2-7", "δ2-7"]
+                .contains(restLowered)
+        {
+            return .success(Alteration(gene: gene, variant: "vIII", kind: .exon))
         }
         // "KMT2A-r": the clinicians' shorthand for rearranged.
         if restLowered == "r" { return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion)) }

@@ -259,6 +259,8 @@ extension Vocabularies {
         let proteins = words.filter { ["mlh1", "msh2", "msh6", "pms2"].contains($0) }
         let rest = Set(words).subtracting(proteins).subtracting([
             "and", "of", "on", "by", "ihc", "protein", "proteins", "expression", "immunohistochemistry",
+            // "MMR IHC: loss of MLH1 and PMS2": the panel's name before its result.
+            "mmr",
         ])
         guard !proteins.isEmpty, !rest.isEmpty, rest.isSubset(of: ["loss", "lost", "absent", "absence", "deficient"]) else { return false }
         // One protein named alone must say it was seen by IHC: "MLH1 loss" could be a gene deletion.

@@ -193,6 +193,9 @@ extension Vocabularies {
                 head.replaceSubrange(range, with: " ")
             }
         }
+        // "man aged 63, resected … breast cancer", "62-year-old woman with …": who the patient is comes first,
+        // and the disease after it.
+        remove(Self.leadingPatient)
         remove(#"\s*\([^()]*\)"#)
         // The first clause: what follows tells of the course, not of which disease it is.
         let lowered = head.lowercased()
@@ -234,8 +237,13 @@ extension Vocabularies {
         return nil
     }
 
+    /// Who the patient is, at the start of a described disease ("man aged 63,", "a 54-year-old woman with").
+    private static let leadingPatient =
+        #"^\s*(?:an?\s+)?(?:\d{1,3}[- ]year[- ]old\s+)?(?:man|woman|male|female|boy|girl|patient|child|adolescent|infant)(?:,?\s+aged\s+\d{1,3}(?:\s+years)?)?(?:\s*,\s*|\s+with\s+|\s+who\s+has\s+)"#
+
     /// Where the first clause of a described disease ends.
     private static let clauseMarkers = [
+        " at diagnosis", " at presentation",
         ";", ",", " progressing", " progressed", " progression", " relapsing", " relapsed after", " after ", " following ", " on ",
         " treated ", " not responding", " refractory to ", " resistant to ", " intolerant", " with ", " without ", " who ", " since ",
     ]
@@ -247,7 +255,9 @@ extension Vocabularies {
         #"\b(?:completely\s+|incompletely\s+)?resected\b"#, #"\bde\s+novo\b"#, #"\bwell[- ]differentiated\b"#,
         #"\b(?:a)?symptomatic\b"#, #"\b(?:hormone|castration)[- ](?:sensitive|naive|naïve)\b"#, #"\bbcg[- ]unresponsive\b"#,
         #"\b(?:high|low)[- ]volume\b"#, #"\bbulky\b"#, #"\bunresectable\b"#, #"\bmetastatic\b"#, #"\blocally\s+advanced\b"#,
-        #"\bnewly\s+diagnosed\b"#, #"\btreatment[- ]na[iï]ve\b"#,
+        #"\bnewly\s+diagnosed\b"#, #"\btreatment[- ]na[iï]ve\b"#, #"\brecurrent\b"#,
+        // A vertebral level before "vertebra" ("of the T9 vertebra") says where, not what.
+        #"\b[CTLS]\d{1,2}(?=\s+vertebra)"#,
     ]
 
     /// Words naming a state of a disease that is treated apart from it.

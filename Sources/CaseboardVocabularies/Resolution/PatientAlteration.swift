@@ -195,6 +195,13 @@ extension Vocabularies {
             }
             return .failure(.unknownGene(trimmed, suggestions: []))
         }
+        if let negative = negativeAfterGene(body) {
+            var reading = negative
+            reading.input = trimmed
+            reading.origin = origin
+            reading.notes = notes + reading.notes
+            return .success(reading)
+        }
         if let finding = Self.nonAlterationFinding(body) {
             let note = "'\(body)' is \(finding), not an alteration; nothing is matched on it"
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
@@ -227,8 +234,8 @@ extension Vocabularies {
             )
         }
         // "ERBB2 exon 20 insertion p.Y772_A775dupYVMA": the protein change is the specific reading.
-        if let protein = body.split(separator: " ").first(where: { $0.hasPrefix("p.") }), let symbol = body.split(separator: " ").first,
-            symbol != protein,
+        if !loweredBody.contains(" and "), let protein = body.split(separator: " ").first(where: { $0.hasPrefix("p.") }),
+            let symbol = body.split(separator: " ").first, symbol != protein,
             case .success(let specific) = parseCoreAlteration(
                 "\(symbol) \(protein.replacingOccurrences(of: #"(?<=dup|del)[A-Z]+$"#, with: "", options: .regularExpression))",
                 suggest: false
@@ -277,7 +284,9 @@ extension Vocabularies {
         }
         // Minimal residual disease is a response measure, not an alteration (the blinatumomab label
         // is for MRD of 0.1 % or more): read, and matched on nothing.
-        if body.lowercased().hasPrefix("mrd") {
+        if body.lowercased().hasPrefix("mrd")
+            || body.lowercased().range(of: #"\b(mrd|minimal residual disease|measurable residual disease)\b"#, options: .regularExpression) != nil
+        {
             return .success(
                 PatientAlterationReading(
                     input: trimmed,
@@ -425,6 +434,25 @@ extension Vocabularies {
                 return .success(reading)
             }
         }
+        // "BRAF c.1781A>G (p.Asp594Gly), kinase-impaired class 3", "HAVCR2 c.245A>G (p.Tyr82Cys), homozygous": words
+        // after a comma that are no result of their own qualify the variant before them (its class, zygosity).
+        if case .failure = result, let comma = body.range(of: ", "), comma.lowerBound > body.startIndex {
+            let head = String(body[..<comma.lowerBound])
+            let tail = String(body[comma.upperBound...])
+            // "KRAS G12C, G13D": a second variant of the same gene is a result, never detail to drop.
+            let namesVariant = tail.split(separator: " ").contains { word in
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "(),;"))
+                return Self.isProteinChange(bare) || bare.hasPrefix("c.") || bare.hasPrefix("p.") || VariantScanner.parse(bare) != nil
+            }
+            if !namesVariant, case .success(var reading) = parsePatientAlteration(head, suggest: false), let variant = reading.alteration,
+                variant.kind == .proteinChange || variant.kind == .dnaChange, case .failure = parsePatientAlteration(tail, suggest: false)
+            {
+                reading.input = trimmed
+                if reading.origin == .unspecified { reading.origin = origin }
+                reading.notes = notes + reading.notes + ["'\(tail)' read as detail of '\(head)'"]
+                return .success(reading)
+            }
+        }
         // Last: a clinical finding in words no reader above takes ("CD22 negative on relapse flow cytometry",
         // "JAK2 break-apart FISH positive", "MGMT promoter methylated", "monosomy 7", "TRG clonal rearrangement").
         if case .failure = result, let combined = listReading(body) {
@@ -454,16 +482,76 @@ extension Vocabularies {
 
     // MARK: Clinical findings
 
+    /// A gene followed by a result that says nothing was found, in words after it: "CDKN2A/B without
+    /// homozygous deletion", "AR copy number normal". The gene alone is read as a negative result and
+    /// matched on nothing; an alteration before "without" ("EGFR L858R without T790M") is read and the
+    /// rest kept as detail. Nil when the text is not written so.
+    func negativeAfterGene(_ body: String) -> PatientAlterationReading? {
+        let lowered = body.lowercased()
+        func startsWithGene(_ head: String) -> Bool {
+            geneFamily(head) != nil || geneMentions(in: head).first.map { $0.range.lowerBound == 0 } == true
+        }
+        for ending in [" copy number normal", " copy-number normal", " copy number neutral", " normal copy number", " copy number: normal"]
+        where lowered.hasSuffix(ending) {
+            let head = String(body.dropLast(ending.count)).trimmingCharacters(in: " ")
+            guard !head.contains(" "), startsWithGene(head) else { return nil }
+            return PatientAlterationReading(
+                input: body,
+                alteration: nil,
+                notes: ["'\(body)' is a normal copy-number result (neither amplified nor deleted); nothing is matched on it"]
+            )
+        }
+        for word in [" without ", " with no "] {
+            guard let range = lowered.range(of: word), range.lowerBound > lowered.startIndex else { continue }
+            let head = String(body.prefix(lowered.distance(from: lowered.startIndex, to: range.lowerBound)))
+            let denied = String(body.suffix(lowered.distance(from: range.upperBound, to: lowered.endIndex)))
+            guard startsWithGene(head) else { return nil }
+            if !head.contains(" ") {
+                return PatientAlterationReading(
+                    input: body,
+                    alteration: nil,
+                    notes: ["'\(body)' is a negative result (\(denied) not found); nothing is matched on it"]
+                )
+            }
+            guard case .success(var reading) = parsePatientAlteration(head, suggest: false), reading.alteration != nil else { return nil }
+            reading.notes.append("'\(word.trimmingCharacters(in: " ")) \(denied)' read as a negative detail of '\(head)'")
+            return reading
+        }
+        return nil
+    }
+
     /// Several results in one entry: "BCL2 positive, MUM1 positive" (a comma list) or "TP53 and RB1 loss",
     /// "FLT3-ITD and FLT3-TKD negative" (two names sharing one result). Each part is read on its own; nil
     /// unless every part reads.
     func listReading(_ text: String) -> (alterations: [Alteration], statuses: [BiomarkerStatus], notes: [String])? {
         var parts = text.components(separatedBy: ", ").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        // "CD103, CD25 and CD11c positive": names in a comma list share the result after the last one.
+        if parts.count >= 2, let last = parts.last, parts.dropLast().allSatisfy({ !$0.contains(" ") }) {
+            let words = last.split(separator: " ").map(String.init)
+            if words.count >= 4, words[1].lowercased() == "and" {
+                let rest = words[3...].joined(separator: " ")
+                parts = parts.dropLast().map { "\($0) \(rest)" } + ["\(words[0]) \(rest)", "\(words[2]) \(rest)"]
+            }
+        }
+        // "RB1 loss and aberrant p53", "AR p.T878A and AR p.L702H": two results joined by "and", each whole.
+        if parts.count == 1, text.components(separatedBy: " and ").count == 2,
+            text.split(separator: " ").dropFirst().first.map({ $0.lowercased() != "and" }) == true
+        {
+            let halves = text.components(separatedBy: " and ").map { $0.trimmingCharacters(in: " ") }
+            if halves.allSatisfy({ $0.contains(" ") && !geneMentions(in: $0).isEmpty }) { parts = halves }
+        }
         if parts.count == 1 {
             let words = text.split(separator: " ").map(String.init)
             guard words.count >= 4, words[1].lowercased() == "and" else { return nil }
             let rest = words[3...].joined(separator: " ")
-            parts = ["\(words[0]) \(rest)", "\(words[2]) \(rest)"]
+            // "FLT3-ITD and TKD negative": a second name that is no gene is a region of the first one's gene.
+            var second = words[2]
+            if geneMentions(in: second).isEmpty, let gene = geneMentions(in: words[0]).first, gene.range.lowerBound == 0,
+                case .success(let region) = parseCoreAlteration("\(gene.symbol) \(second)", suggest: false), region.kind != .mutation
+            {
+                second = "\(gene.symbol) \(second)"
+            }
+            parts = ["\(words[0]) \(rest)", "\(second) \(rest)"]
         }
         guard parts.count >= 2, parts.count <= 6 else { return nil }
         var alterations: [Alteration] = []
@@ -589,11 +677,31 @@ extension Vocabularies {
         if head.range(of: #"^del\(\d{1,2}[pq][\d.]*\)$"#, options: .regularExpression) != nil {
             return finding("an arm-level chromosome loss, a risk marker")
         }
+        // "i(12p)", "gain(1q)", "dup(1q)": an arm-level gain or isochromosome with no gene keyed to it, a
+        // diagnostic or risk marker (i(12p) of germ cell tumours, WHO Urinary and Male Genital Tumours 2022).
+        if head.range(of: #"^(gain|amp|dup|i)\(\d{1,2}[pq][\d.]*\)$"#, options: .regularExpression) != nil {
+            return finding("an arm-level chromosome gain or isochromosome, a karyotype marker")
+        }
         let table: [(words: [String], what: String)] = [
             (["methylated", "unmethylated", "methylation", "hypermethylated"], "a promoter methylation status"),
             (["clonal", "clonally", "clonality", "monoclonal"], "a clonality finding"),
             (["node", "nodes", "nodal"], "a lymph-node status (stage)"),
-            (["cytology", "histology", "morphology", "cis", "in situ"], "a cytology or histology finding"),
+            (["cytology", "histology", "morphology", "cis", "in situ", "component"], "a cytology or histology finding"),
+            // The course of the disease and the patient's history are not alterations ("progression within 24
+            // months of first-line chemoimmunotherapy (POD24)", "seizures controlled on vigabatrin").
+            (
+                [
+                    "pod24", "progression within", "relapse within", "early progression", "early relapse", "months of", "seizures", "seizure",
+                    "epilepsy",
+                ],
+                "the course of the disease or the patient's history"
+            ),
+            (
+                [
+                    "syndrome", "hypoglycaemia", "hypoglycemia", "hypercalcaemia", "hypercalcemia", "neuropathy", "paraneoplastic", "mediated",
+                ],
+                "a clinical feature"
+            ),
             (["pet", "pet/ct", "ct", "mri", "scan", "scintigraphy", "mibg", "ultrasound", "imaging"], "an imaging finding"),
             (
                 ["ihc", "immunohistochemistry", "staining", "stain", "aberrant", "retained"],
@@ -606,7 +714,8 @@ extension Vocabularies {
         }
         // A number with a unit of measure: a laboratory value ("HbF 12 g/dL", "plasma EBV DNA 8,400 IU/mL").
         if lowered.range(
-            of: #"\d[\d,]*(\.\d+)?\s*(x\s*10\^?\d+/l|g/dl|g/l|mg/dl|mg/l|ng/ml|pg/ml|iu/ml|copies/ml|u/l|mmol/l|/µl|/ul|k/ul)"#,
+            of:
+                #"\d[\d,]*(\.\d+)?\s*(x\s*10\^?\d+/l|g/dl|g/l|mg/dl|mg/l|ng/ml|ng/dl|ng/l|pg/ml|iu/ml|iu/l|miu/ml|u/ml|copies/ml|u/l|mmol/l|nmol/l|pmol/l|µmol/l|umol/l|/µl|/ul|k/ul|btu|x\s*uln|×\s*uln)"#,
             options: .regularExpression
         )
             != nil
@@ -714,10 +823,19 @@ extension Vocabularies {
     }
 
     /// Antigen names (not HGNC symbols) clinicians write for markers read by immunohistochemistry or flow.
-    static let antigenNames: Set<String> = ["DOG1", "PD-1", "TDT", "MPO", "CYCLIN D1", "EMA"]
+    static let antigenNames: Set<String> = [
+        "DOG1", "PD-1", "TDT", "MPO", "CYCLIN D1", "EMA",
+        // Lineage markers of histology, by their protein names (neuroendocrine, muscle, epithelial, neural).
+        "SYNAPTOPHYSIN", "CHROMOGRANIN", "MYOGENIN", "DESMIN", "CYTOKERATIN", "PANCYTOKERATIN", "VIMENTIN", "CALRETININ", "S100", "S-100",
+        "CK7", "CK20", "TTF1", "TTF-1", "INHIBIN", "MUM1", "HMB45", "HMB-45", "MELAN-A", "SMA", "CAM5.2", "GRANZYME", "PERFORIN", "TIA-1",
+        "TIA1",
+        // Lymphoma proteins stained by immunohistochemistry: "BCL2 positive" is the protein on the cells (the
+        // double-expressor of WHO-HAEM5 2022), a rearrangement is written as one ("BCL2 rearranged", FISH).
+        "BCL2", "BCL6", "MYC", "CCND1", "SOX11",
+    ]
 
     /// Antigen names whose hyphen is part of the name, not a negative sign.
-    static let hyphenatedAntigens: Set<String> = ["PD-", "PD-L", "Ki-", "PD-1", "c-"]
+    static let hyphenatedAntigens: Set<String> = ["PD-", "PD-L", "Ki-", "PD-1", "c-", "TTF-", "S-", "HMB-", "MELAN-", "TIA-"]
 
     /// Laboratory values, proliferation indices, viral and light-chain findings, and panels or statuses
     /// with no evidence key, which clinicians list beside alterations: what each is, or nil.
@@ -729,8 +847,23 @@ extension Vocabularies {
                     "platelet", "plt ", "hb ", "hgb ", "haemoglobin", "hemoglobin", "wbc ", "anc ", "ldh ", "albumin ", "creatinine ", "hct ",
                     "hematocrit", "haematocrit", "hbf ", "eosinophils ", "eosinophil count", "aec ", "alc ", "lymphocytes ", "neutrophils ",
                     "monocytes ", "blasts ", "mast cells ", "plasma cells ", "bone marrow plasma", "m-protein", "m protein", "flc ratio",
+                    // Hormones, coagulation and organ-function values clinicians list beside the tumour's findings.
+                    "testosterone", "normetanephrine", "metanephrine", "plasma normetanephrine", "plasma metanephrine", "catecholamine",
+                    "ristocetin", "von willebrand", "vwf", "factor viii", "inhibin", "chromogranin", "thyroglobulin", "nt-probnp", "bnp ",
+                    "troponin", "ferritin", "alkaline phosphatase", "alp ", "dflc", "involved free light chain", "esr ", "crp ", "sezary",
+                    "sézary", "creatinine clearance", "bilirubin", "cortisol", "gastrin", "5-hiaa", "lvef", "dlco",
                 ],
                 "a laboratory value"
+            ),
+            // Autoantibodies and their titres ("acetylcholine receptor antibody 14 nmol/L", "anti-MAG antibody titre"):
+            // serology, never the gene the antigen is named after (MAG is a gene; an antibody to it is not an alteration).
+            // Gene-expression and clinical risk scores: a multigene assay result is a score, not an alteration of its genes.
+            (
+                [
+                    "oncotype", "recurrence score", "mammaprint", "endopredict", "prosigna", "breast cancer index", "decipher", "prolaris",
+                    "flipi", "ipss", "r-iss", "r2-iss", "sokal", "eutos", "elts", "igcccg",
+                ],
+                "a risk score"
             ),
             (["ki-67", "ki67", "mib-1", "mib1"], "a proliferation index"),
             (
@@ -763,11 +896,34 @@ extension Vocabularies {
                     "tfh phenotype", "transfusion-dependent", "transfusion dependent", "standard-risk fish", "high-risk fish", "hyperdiploid",
                     "normal karyotype",
                     "hypodiploid",
+                    // Ploidy groups of B-ALL (WHO-HAEM5 2022): risk categories, not alterations of a gene.
+                    "high hyperdiploid", "high-hyperdiploid", "low hypodiploid", "low-hypodiploid", "near-haploid", "near haploid",
+                    "hyperdiploidy", "hypodiploidy", "masked hypodiploid",
                 ],
                 "a clinical or cytogenetic category"
             ),
+            // Immunophenotype panels written by a group name, not a gene: "TFH markers negative", "beta F1 positive"
+            // (the TCR alpha-beta chain antibody of subcutaneous panniculitis-like T-cell lymphoma, WHO-HAEM5 2022).
+            (
+                [
+                    "tfh marker", "t-follicular helper marker", "annexin a1", "annexin-a1", "beta f1", "betaf1", "βf1", "β f1", "tcr alpha/beta",
+                    "tcr gamma/delta",
+                ], "an immunophenotype"
+            ),
         ]
         for entry in table where entry.prefixes.contains(where: { lowered.hasPrefix($0) }) { return entry.what }
+        // Autoantibodies and their titres ("acetylcholine receptor antibody 14 nmol/L", "anti-MAG antibody titre"):
+        // serology, never the gene the antigen is named after (MAG is a gene; an antibody to it is not an alteration).
+        if lowered.hasPrefix("anti-") || ["antibody", "antibodies", "autoantibod", " titre", " titer"].contains(where: { lowered.contains($0) }) {
+            return "an antibody (serology) result"
+        }
+        // "BCMA not assessed", "GPRC5D not tested": a test not done is neither positive nor negative.
+        for ending in [
+            " not assessed", " not tested", " not done", " not performed", " not evaluated", " not evaluable", " untested",
+            " status unknown", " unknown", " not available", " inconclusive",
+        ] where lowered.hasSuffix(ending) {
+            return "a test without a result (neither positive nor negative)"
+        }
         // "RS 40%": ring sideroblasts as a share; "TP53 sequencing pending": a result not yet given.
         if lowered.range(of: #"^rs\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%$"#, options: .regularExpression) != nil {
             return "a morphological finding (ring sideroblasts)"
@@ -836,11 +992,15 @@ extension Vocabularies {
 
     /// The share of stained cells in "CD30 100%" or "CD30 75% of cells": the number, or nil.
     static func stainedShare(_ text: String) -> Double? {
-        let words = text.split(separator: " ")
+        // "FRα IHC 80% of cells": the assay's name is not a word of the result.
+        let words = text.split(separator: " ").filter { !["ihc", "(ihc)"].contains($0.lowercased()) }
         guard words.count >= 2, let share = words.dropFirst().first(where: { $0.hasSuffix("%") }),
             let value = Double(share.dropLast().trimmingCharacters(in: CharacterSet(charactersIn: "<>≥≤="))),
             words.count <= 4
         else { return nil }
+        // "CD30 <1%": below the 1% a laboratory reports as its least staining is no staining (the CD30-negative
+        // PTCL of NCCN T-Cell Lymphomas 2025), never expression.
+        if share.hasPrefix("<") || share.hasPrefix("≤"), value <= 1 { return 0 }
         return value
     }
 
@@ -1012,6 +1172,26 @@ extension Vocabularies {
             notes.append("a truncating change read as a mutation of the gene")
             break
         }
+        // "ASXL1 frameshift", "TET2, two frameshift mutations", "NF1 nonsense mutation", "ATM splice-site variant":
+        // words for the type of a loss-of-function change name no residue; rows key such changes as a
+        // mutation of the gene, as they do truncating ones.
+        if let match = text.range(
+            of:
+                #"^[A-Za-z0-9-]+[,:]?\s+(?:(?:one|two|three|four|several|multiple|biallelic|compound heterozygous|\d+)\s+)?(?:frameshift|frame-shift|nonsense|stop[- ]gain(?:ed|ing)?|stop[- ]codon|splice[- ]site|splicing|splice|loss[- ]of[- ]function|inactivating)(?:\s+(?:mutations?|variants?|alterations?|changes?|deletions?|insertions?))?$"#,
+            options: [.regularExpression, .caseInsensitive]
+        ), match.lowerBound == text.startIndex {
+            let head = String(text.prefix { $0 != " " && $0 != "," && $0 != ":" })
+            if let symbol = [head, head.uppercased()].first(where: { gene(symbol: $0) != nil }) {
+                notes.append("'\(text)' names the type of a loss-of-function change: read as a mutation of \(symbol)")
+                text = "\(symbol) mutation"
+            }
+        }
+        // "FRα 80% of cells PS2+": a staining intensity (PS2+, the mirvetuximab label's FOLR1 scoring) is detail,
+        // never the gene PS2 (PSEN2) names.
+        if let range = text.range(of: #"\s+PS[0-3]\+?(?=\s|$)"#, options: .regularExpression) {
+            notes.append("the staining intensity '\(String(text[range]).trimmingCharacters(in: " "))' read as detail")
+            text.removeSubrange(range)
+        }
         // "PD-L1 (9p24.1) amplification": the cytoband in brackets says where the gene lies.
         // Only between a gene and its change: "gain(1q)" and "del(5q)" name the arm itself.
         if let range = text.range(of: #"\s+\(\d{1,2}[pq]\d*(\.\d+)?\)(?=\s)"#, options: .regularExpression) {
@@ -1024,6 +1204,11 @@ extension Vocabularies {
                 text.replaceSubrange(range, with: " positive")
                 notes.append("'\(qualifier)' read as detail of a positive result")
             }
+        }
+        // "CD30 and CD15 positive Reed-Sternberg cells": which cells stain, after the result, is detail.
+        if let range = text.range(of: #"(?<=positive|negative) [A-Za-z-]+ cells$"#, options: .regularExpression) {
+            notes.append("'\(String(text[range]).trimmingCharacters(in: " "))' read as detail")
+            text = String(text[..<range.lowerBound])
         }
         // "CD20 positive on LP cells": which cells stain is detail.
         if let range = text.range(of: #" on [A-Za-z-]+ cells$"#, options: .regularExpression) {
@@ -1085,13 +1270,69 @@ extension Vocabularies {
         for clone in ["22C3", "SP263", "SP142", "28-8", "73-10", "(22C3)", "(SP263)", "(SP142)", "(28-8)"] {
             if let range = text.range(of: " " + clone + " ") { text.replaceSubrange(range, with: " ") }
         }
+        // Karyotype findings with their clone size or copy count after them ("del(17p) 60%", "gain(1q), 4 copies",
+        // "del(13q) as sole abnormality"), or an isochromosome written out ("isochromosome 12p"): the size is
+        // detail, and the finding is read as written without it (del(17p) is TP53 loss whatever the clone).
+        if let isochromosome = text.range(of: #"^isochromosome\s*\(?(\d{1,2}[pq])\)?$"#, options: [.regularExpression, .caseInsensitive]) {
+            let arm = text[isochromosome].lowercased().filter { $0.isNumber || $0 == "p" || $0 == "q" }
+            notes.append("'\(text)' read as i(\(arm))")
+            text = "i(\(arm))"
+        }
+        let cytogenetic = #"^(del|add|dup|gain|amp|i|t|inv|der)\(|^(trisomy|monosomy|tetrasomy)\s|^[+-]\d|^\d{1,2}[pq]"#
+        if text.range(of: cytogenetic, options: [.regularExpression, .caseInsensitive]) != nil {
+            for detail in [
+                #",?\s+(in\s+)?[<>≥≤]?\d+(\.\d+)?\s*%(\s+of\s+[a-z ]+)?$"#, #",?\s+\d+\s+(copies|copy)$"#,
+                #",?\s+(as\s+(the\s+)?sole\s+abnormality|as\s+an?\s+isolated\s+abnormality|sole\s+abnormality|only\s+abnormality)$"#,
+            ] {
+                if let range = text.range(of: detail, options: [.regularExpression, .caseInsensitive]), range.lowerBound > text.startIndex {
+                    notes.append("'\(String(text[range]).trimmingCharacters(in: " ,"))' read as detail")
+                    text = String(text[..<range.lowerBound])
+                }
+            }
+        }
         if let loss = Self.cytogeneticLosses[text.lowercased()] {
             notes.append("'\(text)' read as \(loss) (TP53 lies at 17p13.1)")
             return loss
         }
+        // "9p24.1 (PD-L1/PD-L2) amplification": the genes of a cytoband in brackets after it say what lies there.
+        if let range = text.range(of: #"^\d{1,2}[pq][\d.]*\s+\([^()]*\)\s+"#, options: .regularExpression),
+            let open = text[range].firstIndex(of: "(")
+        {
+            let band = String(text[..<open]).trimmingCharacters(in: " ")
+            let unbracketed = "\(band) \(text[range.upperBound...])"
+            if Self.clinicalShorthand[unbracketed.lowercased()] != nil {
+                notes.append("the genes in brackets after \(band) read as detail")
+                text = unbracketed
+            }
+        }
         if let (reading, why) = Self.clinicalShorthand[text.lowercased()] {
             notes.append("'\(text)' read as \(reading) (\(why))")
             return reading
+        }
+        // "FGFR3-IGH t(4;14)", "CCND1-IGH fusion, t(11;14)(q13;q32)": a gene written with an immunoglobulin locus
+        // and the translocation. The locus drives the gene's expression, and makes no fusion protein of it: the
+        // translocation is the finding (t(4;14) deregulates NSD2 and FGFR3 in myeloma, IMWG), read as written alone.
+        if let match = text.range(
+            of: #"^[A-Za-z0-9]+(-|::|–)[A-Za-z0-9]+(\s+fusion)?,?\s+(t\(\d{1,2};\d{1,2}\))(\([^()]*\))?$"#,
+            options: .regularExpression
+        ), match.lowerBound == text.startIndex,
+            let named = text.range(of: #"t\(\d{1,2};\d{1,2}\)"#, options: .regularExpression)
+        {
+            let genes = text[..<named.lowerBound].split(whereSeparator: { " -:–,".contains($0) }).map { $0.uppercased() }.filter { $0 != "FUSION" }
+            let karyotype = String(text[named]).lowercased()
+            if genes.contains(where: { FusionDrivers.immunoglobulinLoci.contains($0) }), let (reading, why) = Self.clinicalShorthand[karyotype] {
+                notes.append(
+                    "'\(text)' read as \(karyotype): \(reading) (\(why)); an immunoglobulin locus deregulates its partner, it makes no fusion kinase"
+                )
+                return reading
+            }
+        }
+        // "EGFRvIII", "EGFR vIII", "EGFR variant III": the exon 2-7 deletion of glioblastoma, an EGFR variant of its own.
+        if let range = text.range(of: #"^egfr\s*-?\s*(viii|v3|variant iii|variant 3)(?=$|[\s,+(])"#, options: [.regularExpression, .caseInsensitive])
+        {
+            let rest = text[range.upperBound...]
+            notes.append("'\(text[range])' read as EGFR vIII (exon 2-7 deletion)")
+            text = "EGFR vIII" + rest
         }
         // "t(11;14)(q13;q32)", "inv(16)(p13.1q22)": a recurrent rearrangement with its breakpoints.
         if let karyotype = Self.withoutBreakpoints(text), let (reading, why) = Self.clinicalShorthand[karyotype.lowercased()] {
@@ -1234,7 +1475,8 @@ extension Vocabularies {
         // explicit negative key, met only by rows that name it ("unless MYD88 L265P negative"); it never
         // stands for the gene being wild-type.
         let allele = String(text.dropLast(Self.negativeEndings.first { lowered.hasSuffix($0) }?.count ?? 0)).trimmingCharacters(in: " ")
-        if case .success(let named) = parseCoreAlteration(allele, suggest: false), named.gene == gene,
+        let listed = [" and ", ", ", " or "].contains(where: { allele.contains($0) }) && regionTested(allele) != nil
+        if !listed, case .success(let named) = parseCoreAlteration(allele, suggest: false), named.gene == gene,
             [.proteinChange, .internalTandemDuplication, .exon, .dnaChange].contains(named.kind)
         {
             let negative = Alteration(gene: gene, variant: "\(named.variant) negative", kind: .expression)
@@ -1300,19 +1542,45 @@ extension Vocabularies {
             {
                 return fusion.gene
             }
+            // "FLT3-ITD negative": a named event of the gene written with a hyphen, not found.
+            if !head.contains(" "), head.contains("-"), case .success(let event) = parseCoreAlteration(head, suggest: false),
+                [.internalTandemDuplication, .exon, .proteinChange].contains(event.kind)
+            {
+                return event.gene
+            }
+            // "KIT exons 11 and 17 wild-type": several regions tested, none altered; read as one negative result.
+            if [" and ", ", ", " or "].contains(where: { head.contains($0) }), let gene = regionTested(head) { return gene }
             // "HER2 not amplified": an alias of the gene.
             if !head.contains(" "), gene(symbol: head) == nil, let mention = geneMentions(in: head).first, mention.range == 0..<head.utf8.count {
                 return mention.symbol
             }
             if head.contains(" ") {
-                guard case .success(let alteration) = parseCoreAlteration(head, suggest: false) else { return nil }
-                return alteration.gene
+                if case .success(let alteration) = parseCoreAlteration(head, suggest: false) { return alteration.gene }
+                return regionTested(head)
             }
             if gene(symbol: head) != nil { return head }
             if gene(symbol: head.uppercased()) != nil { return head.uppercased() }
             return nil
         }
         return nil
+    }
+
+    /// The gene of "TERT promoter", "KIT exons 9, 11, 13 and 17", "EGFR kinase domain": a gene and the
+    /// region of it that was tested, before a negative result. Nil unless the first word names a gene
+    /// and every other word is a region word or a number.
+    func regionTested(_ head: String) -> String? {
+        let typed = head.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        let words = typed.map { $0.lowercased() }
+        guard let first = typed.first, let symbol = [first, first.uppercased()].first(where: { gene(symbol: $0) != nil }) else { return nil }
+        let regionWords: Set<String> = [
+            "promoter", "exon", "exons", "and", "or", "&", "hotspot", "hotspots", "kinase", "domain", "kinase-domain", "coding", "region",
+            "regions", "sequence", "gene", "codon", "codons", "tkd", "itd", "hotspot-region", "full", "entire",
+        ]
+        let rest = words.dropFirst()
+        guard !rest.isEmpty, rest.allSatisfy({ regionWords.contains($0) || $0.allSatisfy { $0.isNumber || $0 == "-" || $0 == "/" } }) else {
+            return nil
+        }
+        return symbol
     }
 
     /// The text without a trailing presence word ("positive", "detected", "present"), or nil.
@@ -1335,13 +1603,28 @@ extension Vocabularies {
         ]
         var tokens = text.split(separator: " ").map(String.init)
         var origin = AlterationOrigin.unspecified
+        var found: Set<AlterationOrigin> = []
+        var removed = false
         // A removed word leaves its brackets behind ("KRAS Q61H (ctDNA, acquired)" keeps its closing one).
         tokens = tokens.compactMap { token in
             let bare = token.lowercased().trimmingCharacters(in: "()[],;")
-            guard let found = words.first(where: { $0.0 == bare }) else { return token }
-            origin = found.1
+            guard let word = words.first(where: { $0.0 == bare }) else { return token }
+            origin = word.1
+            found.insert(word.1)
+            removed = true
             let brackets = token.filter { "()[]".contains($0) }
             return brackets.isEmpty ? nil : brackets
+        }
+        // "germline and somatic HRR panel negative": both were tested, so neither origin is said; the
+        // joiner left between them goes. "TSC2 c.5024C>T (p.Pro1675Leu), germline": the comma before a
+        // removed word goes with it.
+        if found.count > 1 { origin = .unspecified }
+        if removed {
+            while let first = tokens.first, ["and", "or", "&", "/", "+"].contains(first.lowercased()) { tokens.removeFirst() }
+            if var last = tokens.popLast() {
+                while let end = last.last, ",;".contains(end) { last.removeLast() }
+                if !last.isEmpty { tokens.append(last) }
+            }
         }
         if tokens.contains(where: { $0.allSatisfy { "()[]".contains($0) } }) {
             var joined = tokens.joined(separator: " ")
