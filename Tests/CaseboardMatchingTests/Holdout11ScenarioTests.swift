@@ -1,0 +1,32 @@
+import CaseboardMatching
+import Testing
+
+/// The eleventh blind hold-out (`Scenarios/holdout11.jsonl`, `HOLDOUT11.md`): 80 profiles written from
+/// labels, guidelines and resistance papers by an author who never ran the engine, during
+/// of session 18, to measure whether the engine generalises to profiles nobody tuned it to.
+/// Checked on the default knowledge base.
+enum Holdout11Scenarios {
+    static let file = ScenarioFile("holdout11")
+}
+
+struct Holdout11ScenarioTests {
+    @Test func profilesAreWellFormed() throws {
+        let earlier =
+            try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
+            + Holdout3SolidScenarios.file.loaded.get() + Holdout3HemeScenarios.file.loaded.get() + Holdout4Scenarios.file.loaded.get()
+            + Holdout5Scenarios.file.loaded.get() + Holdout6Scenarios.file.loaded.get() + Holdout7Scenarios.file.loaded.get()
+            + Holdout8Scenarios.file.loaded.get() + Holdout9Scenarios.file.loaded.get() + Holdout10Scenarios.file.loaded.get()
+        try Holdout11Scenarios.file.expectWellFormed(atLeast: 80, earlier: earlier)
+    }
+
+    /// Each profile on the default knowledge base, as a new user runs it.
+    @Test(arguments: Holdout11Scenarios.file.profiles)
+    func profile(_ scenario: ClinicalScenario) throws {
+        let result = try HoldoutScenarios.defaultMatcher.get().match(scenario.profile)
+        ClinicalScenarioSuite.expectPasses(scenario, result)
+    }
+
+    @Test func summary() throws {
+        try Holdout11Scenarios.file.printSummary(title: "Hold-out 11")
+    }
+}
