@@ -43,6 +43,9 @@ extension Matcher {
         /// The disease as written says the patient cannot have intensive induction ("unfit", "not
         /// eligible for intensive chemotherapy").
         var unfitForIntensive = false
+        /// The disease as written says the patient is fit for intensive induction ("fit", "intensive
+        /// induction planned") and nothing says unfit.
+        var fitForIntensive = false
         /// The disease as written is a lower-risk myelodysplastic syndrome ("lower-risk MDS", "IPSS-R low").
         var lowerRiskMDS = false
         /// Treatment with curative intent around surgery (or after chemoradiation), when the disease
@@ -311,6 +314,18 @@ extension Matcher {
         return lowered.contains("unfit") && !lowered.contains("transplant") && !lowered.contains("asct") && !lowered.contains("hsct")
     }
 
+    /// Whether the disease as written says the patient is fit for intensive therapy ("fit, ECOG 0",
+    /// "intensive induction planned", "eligible for intensive chemotherapy").
+    static func saysFitForIntensive(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased(), !saysUnfitForIntensive(text) else { return false }
+        let phrases = [
+            "fit for intensive", "eligible for intensive", "candidate for intensive", "intensive induction planned", "intensive chemotherapy planned",
+        ]
+        if phrases.contains(where: { lowered.contains($0) }) { return true }
+        let words = Set(lowered.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return words.contains("fit") && !lowered.contains("not fit") && !lowered.contains("not considered fit")
+    }
+
     /// The phase a chronic myeloid leukaemia is said to be in (NCCN Chronic Myeloid Leukemia
     /// v.2.2025: chronic, accelerated, blast phase; "blast crisis" is the older name).
     enum LeukaemiaPhase: String, Sendable {
@@ -368,6 +383,7 @@ extension Matcher {
             inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
                 && !Self.saysRelapsed(diseaseText),
             unfitForIntensive: Self.saysUnfitForIntensive(diseaseText),
+            fitForIntensive: Self.saysFitForIntensive(diseaseText),
             lowerRiskMDS: disease.map { $0.code == "MDS" || vocabularies.ancestors(of: $0.code).contains("MDS") } == true
                 && Self.saysLowerRisk(diseaseText),
             curative: Self.curativeSetting(of: diseaseText, advanced: advanced),

@@ -243,6 +243,17 @@ extension Matcher {
         hit.item.source == .curated && !hit.inferred && !hit.item.isDiseaseLevel && hit.specificity <= .codon && diseaseRank(hit) == 0
     }
 
+    /// A regimen labelled for newly diagnosed AML in patients who cannot have intensive induction: a
+    /// hypomethylating agent or low-dose cytarabine with venetoclax, ivosidenib or glasdegib, ivosidenib
+    /// alone, or gemtuzumab ozogamicin alone (FDA labels Venclexta 2020, Tibsovo 2019/2022, Daurismo
+    /// 2018, Mylotarg 2017). Nothing with an anthracycline.
+    static func isForUnfitPatients(_ drugs: Set<String>) -> Bool {
+        if drugs == ["gemtuzumab ozogamicin"] || drugs == ["ivosidenib"] { return true }
+        let backbone: Set<String> = ["azacitidine", "decitabine", "decitabine and cedazuridine", "cytarabine"]
+        let partners: Set<String> = ["venetoclax", "ivosidenib", "glasdegib"]
+        return !drugs.isDisjoint(with: backbone) && !drugs.isDisjoint(with: partners) && drugs.isSubset(of: backbone.union(partners))
+    }
+
     /// Cytarabine with an anthracycline (7+3, FLAG-Ida), liposomal daunorubicin-cytarabine, or a drug
     /// labelled only with them.
     static func isIntensiveInduction(_ drugs: Set<String>) -> Bool {
@@ -637,6 +648,16 @@ extension Matcher {
             // labelled only with intensive induction (FDA labels Rydapt 2017, Vanflyta 2023).
             if demoted == nil, patient.unfitForIntensive, Self.isIntensiveInduction(drugSet) {
                 demoted = "intensive induction; the disease as written says the patient is unfit for it"
+            }
+            // Newly diagnosed AML in a patient the disease text calls fit: the regimens labelled for patients
+            // 75 or older or unfit for intensive induction (venetoclax or ivosidenib with a hypomethylating
+            // agent, gemtuzumab ozogamicin alone; FDA labels Venclexta 2020, Tibsovo 2022, Mylotarg 2017) follow
+            // intensive induction (NCCN Acute Myeloid Leukemia 2025).
+            if demoted == nil, patient.fitForIntensive, patient.priors.isEmpty, patient.lineOfTherapy ?? 1 == 1,
+                let code = patient.disease?.code, code == "AML" || vocabularies.ancestors(of: code).contains("AML"),
+                Self.isForUnfitPatients(drugSet)
+            {
+                demoted = "labelled for patients unfit for intensive induction; the disease as written says the patient is fit"
             }
             // A hypomethylating agent as the first line of a lower-risk MDS: there the anaemia is treated first
             // (erythropoiesis-stimulating agents, luspatercept), and hypomethylating agents follow them or serve

@@ -120,4 +120,25 @@ struct LineAndToleranceTests {
         #expect(lung.options.first?.drugs.sorted() == ["carboplatin", "pemetrexed"], "\(lung.options.map(\.drugs))")
         #expect(lung.options.first { $0.drugs.contains("cisplatin") }?.demoted != nil)
     }
+
+    /// Newly diagnosed AML (FDA labels: Tibsovo (ivosidenib), 2022, with azacitidine for patients 75 or
+    /// older or unfit for intensive induction; Venclexta (venetoclax), 2020, likewise; NCCN Acute Myeloid
+    /// Leukemia 2025: 7+3 for fit patients).
+    static let amlRows = [
+        "M-1\tIDH1\tIDH1 R132\tcodon\tAML\t\tivosidenib + azacitidine\tsensitivity\tA\tfirst-line\tpreferred\t2022-05-25\tFDA label\tFDA label: Tibsovo (ivosidenib), 2022\t",
+        "M-2\t-\t\tdisease\tAML\t\tvenetoclax + azacitidine\tsensitivity\tA\tfirst-line\tpreferred\t2020-10-16\tFDA label\tFDA label: Venclexta (venetoclax), 2020\t",
+        "M-3\t-\t\tdisease\tAML\t\tcytarabine + daunorubicin\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Acute Myeloid Leukemia 2025\t",
+    ]
+
+    /// Said to be fit, a newly diagnosed patient gets intensive induction before the regimens labelled
+    /// for unfit patients; said unfit, the order turns; said neither, the directed label leads.
+    @Test func aFitPatientWithNewAMLGetsIntensiveInductionFirst() throws {
+        let matcher = try RuleFixture.matcher(rows: Self.amlRows, name: "aml.tsv")
+        let top = { (disease: String) in matcher.match(PatientProfile(disease: disease, alterations: ["IDH1 R132H"])).options.first?.drugs.sorted() }
+        #expect(top("newly diagnosed AML, age 50, fit, intensive induction planned") == ["cytarabine", "daunorubicin"])
+        let fit = matcher.match(PatientProfile(disease: "newly diagnosed AML, fit", alterations: ["IDH1 R132H"]))
+        #expect(fit.options.first { $0.drugs.contains("venetoclax") }?.demoted?.contains("unfit") == true)
+        #expect(top("newly diagnosed AML, age 81, unfit for intensive chemotherapy") == ["azacitidine", "ivosidenib"])
+        #expect(top("newly diagnosed AML, age 60") == ["azacitidine", "ivosidenib"])
+    }
 }

@@ -159,6 +159,22 @@ extension Vocabularies {
                 )
             )
         }
+        // "TdT+ CD1a+ cytoplasmic CD3+ CD7+": an immunophenotype, several markers each with its sign. Read
+        // whole it became a fusion of the first and last gene named; it is a finding.
+        let signed = body.split(separator: " ").filter { word in
+            guard let last = word.last, last == "+" || last == "-", word.count >= 3 else { return false }
+            return word.dropLast().allSatisfy { $0.isLetter || $0.isNumber || $0 == "." }
+        }
+        if signed.count >= 2 {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: nil,
+                    origin: origin,
+                    notes: notes + ["'\(body)' is an immunophenotype of several markers; nothing is matched on it"]
+                )
+            )
+        }
         // "H3-3A (H3F3A) c.83A>T (p.Lys28Met)": the gene's former symbol in brackets after it says nothing more.
         if let unaliased = withoutAliasBracket(body), case .success(var reading) = parsePatientAlteration(unaliased, suggest: false) {
             reading.input = trimmed
@@ -1158,6 +1174,18 @@ extension Vocabularies {
             notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
             text = String(text[..<range.lowerBound])
         }
+        // "BCR::ABL1 negative by RT-PCR and FISH", "EGFR L858R on ctDNA": the method after the result is
+        // detail; left on, it hid the negative word before it and the fusion was read as present. IHC is
+        // left to the marker readers ("MLH1 loss on IHC"), and text after a comma to the detail readers.
+        let method =
+            #"(?:rt-?pcr|q?pcr|ddpcr|fish|(?:rna |dna |tissue |plasma )?ngs|rna-seq|flow(?: cytometry)?|(?:sanger )?sequencing|karyotype|cytogenetics|ctdna|liquid biopsy)"#
+        if let range = text.range(
+            of: #"\s+(?:by|on|via)\s+"# + method + #"(?:\s*(?:and|/|,|or)\s*"# + method + #")*\s*$"#,
+            options: [.regularExpression, .caseInsensitive]
+        ), range.lowerBound > text.startIndex, !text[..<range.lowerBound].contains(",") {
+            notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
+            text = String(text[..<range.lowerBound])
+        }
         // "tp53 c.743G>A": a gene symbol typed in lower case before a cDNA or protein change.
         if let space = text.firstIndex(of: " "), case let head = String(text[..<space]), head == head.lowercased(),
             gene(symbol: head) == nil, gene(symbol: head.uppercased()) != nil
@@ -1240,8 +1268,10 @@ extension Vocabularies {
         // "MET c.3082+1G>T (exon 14 splice donor)": a splice-site change at exon 14 of MET is read by its
         // effect, exon 14 skipping, which is what labels are written for (FDA label: Tabrecta (capmatinib), 2020).
         let metText = text.lowercased()
+        // Not when the result is negative ("MET exon 14 skipping not detected"): that was read as present.
+        let deniesMET = Self.negativeEndings.contains { metText.hasSuffix($0) } || metText.contains(" not ") || metText.hasSuffix(" not found")
         if metText.hasPrefix("met "), metText.contains("exon 14") || metText.contains("ex14"),
-            metText.contains("splice") || metText.contains("skip")
+            metText.contains("splice") || metText.contains("skip"), !deniesMET
         {
             notes.append("'\(text)' read as MET exon 14 skipping")
             return "MET exon 14 skipping"
@@ -1524,7 +1554,7 @@ extension Vocabularies {
 
     static let negativeEndings = [
         " wild-type", " wild type", " wildtype", " wt", "-wt", " negative", "-negative", " not detected", " unmutated", " non-mutated",
-        " not amplified", " non-amplified", " not mutated", " absent",
+        " not amplified", " non-amplified", " not mutated", " absent", " not found", " not identified",
     ]
 
     /// The gene a negative finding names ("KRAS wild-type", "EGFR WT", "ALK negative",
@@ -1588,6 +1618,9 @@ extension Vocabularies {
         let lowered = text.lowercased()
         for word in [" positive", "-positive", " detected", " present", " mutation positive", " expressed", "+"] where lowered.hasSuffix(word) {
             let bare = text.dropLast(word.count).trimmingCharacters(in: .whitespaces)
+            // "not detected", "not expressed", "non-detected": a negative, never a presence.
+            let before = bare.lowercased()
+            if before.hasSuffix(" not") || before.hasSuffix(" non") || before.hasSuffix(" un") || before == "not" { return nil }
             return bare.isEmpty ? nil : bare
         }
         return nil
