@@ -238,7 +238,9 @@ extension Matcher {
         let phrases = [
             "treatment-naive", "treatment naive", "treatment-naïve", "treatment naïve", "therapy-naive", "therapy naive",
             "previously untreated", "newly diagnosed", "new diagnosis", "no prior therapy", "no prior treatment",
-            "no previous therapy", "no previous treatment", "untreated at diagnosis",
+            "no previous therapy", "no previous treatment", "untreated at diagnosis", "no prior systemic therapy", "no systemic therapy",
+            "no prior endocrine therapy", "no therapy for metastatic disease", "no treatment for metastatic disease",
+            "no prior therapy for metastatic", "de novo metastatic",
         ]
         return phrases.contains { lowered.contains($0) }
     }

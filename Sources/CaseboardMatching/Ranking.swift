@@ -349,6 +349,11 @@ extension Matcher {
         {
             return .neutral
         }
+        // In remission or response after every line, nothing has progressed: a row for use after a drug
+        // (or a second line) waits for progression; maintenance and consolidation are the lines at hand
+        // (olaparib maintenance, not gemcitabine + nab-paclitaxel, after a response to FOLFIRINOX in
+        // BRCA-mutated pancreatic cancer; FDA label: Lynparza (olaparib), 2019).
+        if patient.inRemission, !item.settings.contains(where: { $0 == .maintenance || $0 == .consolidation }) { return .poor }
         var laterLine = false
         for setting in item.settings {
             switch setting {

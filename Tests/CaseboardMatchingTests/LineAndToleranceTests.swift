@@ -141,4 +141,33 @@ struct LineAndToleranceTests {
         #expect(top("newly diagnosed AML, age 81, unfit for intensive chemotherapy") == ["azacitidine", "ivosidenib"])
         #expect(top("newly diagnosed AML, age 60") == ["azacitidine", "ivosidenib"])
     }
+
+    /// In response after FOLFIRINOX (FDA label: Lynparza (olaparib), 2019, maintenance for germline
+    /// BRCA-mutated pancreatic cancer not progressing on first-line platinum), the second line after it
+    /// (NCCN Pancreatic Adenocarcinoma 2025: gemcitabine + nab-paclitaxel) waits for progression.
+    @Test func aRowForUseAfterADrugWaitsForProgression() throws {
+        let rows = [
+            "P-1\tBRCA2\tBRCA2 mutation\tmutation\tPAAD\t\tolaparib\tsensitivity\tA\tmaintenance\t\t2019-12-27\tFDA label\tFDA label: Lynparza (olaparib), 2019\t",
+            "P-2\t-\t\tdisease\tPAAD\t\tgemcitabine + paclitaxel protein-bound\tsensitivity\tA\tafter:fluorouracil|oxaliplatin|irinotecan\t\t\tNCCN\tNCCN Pancreatic Adenocarcinoma 2025\t",
+        ]
+        let matcher = try RuleFixture.matcher(rows: rows, name: "pancreas.tsv")
+        let folfirinox = ["calcium folinate", "fluorouracil", "irinotecan", "oxaliplatin"]
+        let responding = matcher.match(
+            PatientProfile(
+                disease: "metastatic pancreatic adenocarcinoma",
+                alterations: ["germline BRCA2 mutation"],
+                priorTherapies: [PriorTherapy(drugs: folfirinox, response: "partial response")]
+            )
+        )
+        #expect(responding.options.first?.drugs == ["olaparib"])
+        #expect(responding.options.first { $0.drugs.contains("gemcitabine") }?.settingFit == .poor)
+        let progressing = matcher.match(
+            PatientProfile(
+                disease: "metastatic pancreatic adenocarcinoma",
+                alterations: ["germline BRCA2 mutation"],
+                priorTherapies: [PriorTherapy(drugs: folfirinox, response: "progressive disease")]
+            )
+        )
+        #expect(progressing.options.first { $0.drugs.contains("gemcitabine") }?.settingFit == .fits)
+    }
 }
