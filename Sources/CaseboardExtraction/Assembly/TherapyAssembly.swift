@@ -299,6 +299,17 @@ struct TherapyAssembly {
 
     private static let chemotherapyWord = [Array("chemotherapy".utf8)]
 
+    /// Words that name a treatment, for an event no drug line owns.
+    private static let treatmentNamingWords = [
+        "chemo", "therapy", "treatment", "drug", "induced", "toxic", "inhibitor", "regimen", "immunotherapy", "adverse", "side effect",
+        "infusion", "dose", "cycle",
+    ].map { Array($0.utf8) }
+
+    /// Words that lay an event on a drug, in a case with no anticancer drug.
+    private static let drugBlameWords = [
+        "induced", "toxic", "adverse", "side effect", "side-effect", "drug-related", "treatment-related", "intoleran", "related to",
+    ].map { Array($0.utf8) }
+
     private static let toxicityWords = [
         "toxic", "side effect", "adverse", "chemotherapy-induced", "chemotherapy-related", "chemotherapy-associated",
     ].map { Array($0.utf8) }
@@ -1092,6 +1103,23 @@ struct TherapyAssembly {
             var drugs: [String] = []
             let target = placed.last { $0.range.upperBound <= term.range.lowerBound }?.item ?? placed.first?.item ?? focus
             if case .line(let line) = target { drugs = lines[line].drugs }
+            // An event no drug line owns is a toxicity only when its sentence names a treatment
+            // ("toxic effects of chemotherapy", "during treatment with a BTK inhibitor"); "the
+            // postoperative course was smooth but he had cough" is the course after an operation.
+            if drugs.isEmpty, !view.has(.stop),
+                !assembler.sentence(view, containsAnyOf: Self.treatmentNamingWords, ignoringCase: true)
+            {
+                continue
+            }
+            // A case with no anticancer drug at all (only supportive care, such as diuretics,
+            // pressors or acid blockers): what happens under that care is the illness's course,
+            // unless the sentence itself calls it a drug's doing ("valproate-induced", "a side
+            // effect of").
+            if assembler.treatmentStart == Int.max,
+                !assembler.sentence(view, containsAnyOf: Self.drugBlameWords, ignoringCase: true)
+            {
+                continue
+            }
             let event = AdverseEvent(
                 term: assembler.vocabularies.adverseEvents[index].term,
                 grade: grade,

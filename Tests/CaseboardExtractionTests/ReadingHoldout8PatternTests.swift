@@ -1,0 +1,51 @@
+import CaseboardCore
+import Testing
+
+/// Patterns found on the eighth hold-out (case presentations one sentence a line), each shown by an invented sentence.
+struct ReadingHoldout8PatternTests {
+    private func eventTerms(_ record: CaseRecord) -> [String] {
+        record.adverseEvents.map(\.term) + record.therapies.flatMap { $0.adverseEvents.map(\.term) }
+    }
+
+    @Test func symptomsInTheCourseAfterAnOperationAreNoDrugToxicity() throws {
+        let (record, _) = try extract(
+            "A 58-year-old woman with lung adenocarcinoma received carboplatin and pemetrexed before surgery.\n"
+                + "A right lobectomy was done in March.\n"
+                + "The recovery after the operation was uneventful, but six weeks later she suffered from severe cough and chest pain.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(!terms.contains("cough"), "\(terms)")
+        #expect(!terms.contains("pain"), "\(terms)")
+    }
+
+    @Test func anEventWithoutADrugStillCountsWhenItsSentenceNamesTheTreatment() throws {
+        let (record, _) = try extract(
+            "A 12-year-old boy had a germ cell tumour.\n"
+                + "After four weeks of induction chemotherapy, he developed fever and confusion.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(terms.contains("fever"), "\(terms)")
+    }
+
+    @Test func complicationsUnderSupportiveCareAloneAreTheIllnesssCourse() throws {
+        let (record, _) = try extract(
+            "A 31-year-old man came with breathlessness and was found to have an adrenal mass.\n"
+                + "He was given intravenous furosemide.\n"
+                + "He then developed acute kidney injury with rising creatinine.\n"
+                + "Dobutamine was started and he developed a lactic acidosis.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(!terms.contains("acute kidney injury"), "\(terms)")
+        #expect(!terms.contains("acidosis"), "\(terms)")
+    }
+
+    @Test func aSupportiveDrugsNamedToxicityIsStillAnAdverseEvent() throws {
+        let (record, _) = try extract(
+            "A 45-year-old woman had a meningioma removed.\n"
+                + "She was given valproic acid for seizures.\n"
+                + "She then developed valproate-induced hyperammonemic encephalopathy.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(terms.contains { $0.contains("encephalopathy") }, "\(terms)")
+    }
+}
