@@ -48,4 +48,15 @@ struct ReadingHoldout8PatternTests {
         let terms = eventTerms(record)
         #expect(terms.contains { $0.contains("encephalopathy") }, "\(terms)")
     }
+
+    @Test func eventsTheSentenceExplainsByATumourAreNoToxicity() throws {
+        let (record, _) = try extract(
+            "A 66-year-old man with gastric cancer was started on oxaliplatin and capecitabine.\n"
+                + "Four days after the first cycle, imaging showed new ascites and bleeding into a liver lesion, suggesting a ruptured metastasis "
+                + "with associated hemorrhagic ascites.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(!terms.contains("ascites"), "\(terms)")
+        #expect(!terms.contains("hemorrhage"), "\(terms)")
+    }
 }

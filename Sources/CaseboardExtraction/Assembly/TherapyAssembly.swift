@@ -1297,11 +1297,13 @@ struct TherapyAssembly {
     private static let fearWords = ["concerns regarding", "concern regarding", "concerns about", "concern about", "fear of", "worried about"]
 
     /// Words after an event that lay it on the disease: "vomiting concerning for CNS metastases".
-    private static let explainingWords = [" concerning for ", " suggestive of ", " suspicious for ", " suspicious of ", " suspicion of "]
+    private static let explainingWords = [
+        " concerning for ", " suggestive of ", " suspicious for ", " suspicious of ", " suspicion of ", " suggesting ", " indicative of ",
+    ]
 
     /// Every fear and explaining phrase holds one of these (lower case): the byte gates above.
     private static let fearKeys = ["concern", "fear of", "worried"].map { Array($0.utf8) }
-    private static let explainingKeys = ["concerning", "suggestive", "suspicious", "suspicion"].map { Array($0.utf8) }
+    private static let explainingKeys = ["concerning", "suggestive", "suspicious", "suspicion", "suggesting", "indicative"].map { Array($0.utf8) }
 
     /// An event the patient feared rather than had, or one the sentence explains by the disease.
     private func isFearedOrExplained(_ range: Range<Int>, in view: SentenceView) -> Bool {
@@ -1318,15 +1320,33 @@ struct TherapyAssembly {
                 if !between.contains(";"), !between.contains(". "), !words.contains(where: { Self.clauseVerbs.contains($0) }) { return true }
             }
         }
+        // The event may stand inside the explanation itself: "findings suggesting a ruptured
+        // metastasis and associated bleeding".
+        let leadRange = max(view.range.lowerBound, range.lowerBound - 80)..<range.lowerBound
+        if assembler.text(leadRange, containsAnyOf: Self.explainingKeys, ignoringCase: true) {
+            let lead = assembler.lowered(leadRange)
+            if let explained = Self.explainingWords.compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound })
+            {
+                let between = lead[explained.upperBound...]
+                if !between.contains(";"), !between.contains(". "), Self.diseaseExplanationWords.contains(where: { between.contains($0) }) {
+                    return true
+                }
+            }
+        }
         guard assembler.text(range.upperBound..<view.range.upperBound, containsAnyOf: Self.explainingKeys, ignoringCase: true) else {
             return false
         }
         let after = assembler.lowered(range.upperBound..<view.range.upperBound)
-        guard let explained = Self.explainingWords.compactMap({ after.range(of: $0) }).first else { return false }
+        guard let explained = Self.explainingWords.compactMap({ after.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
+            return false
+        }
         let rest = assembler.lowered(range.upperBound + after.utf8.distance(from: after.startIndex, to: explained.upperBound)..<view.range.upperBound)
-        return ["metasta", "tumor", "tumour", "cancer", "disease", "progression", "recurrence", "relapse", "carcinoma", "lymphoma", "leukemia"]
-            .contains { rest.prefix(40).contains($0) }
+        return Self.diseaseExplanationWords.contains { rest.prefix(40).contains($0) }
     }
+
+    private static let diseaseExplanationWords = [
+        "metasta", "tumor", "tumour", "cancer", "disease", "progression", "recurrence", "relapse", "carcinoma", "lymphoma", "leukemia",
+    ]
 
     /// Stops and intolerance the event cues leave out: "decided to discontinue", "interrupted",
     /// "withheld", "treatment was held", "intolerant of"; and an event that a drug made worse or
