@@ -59,4 +59,34 @@ struct ReadingHoldout8PatternTests {
         #expect(!terms.contains("ascites"), "\(terms)")
         #expect(!terms.contains("hemorrhage"), "\(terms)")
     }
+
+    @Test func aConditionThatWasTreatedAndCuredIsNoCurrentDiagnosis() throws {
+        let (record, _) = try extract(
+            "A 40-year-old man had a history of pulmonary tuberculosis which had been treated and cured.\n"
+                + "A biopsy of a lung nodule showed Langerhans cell histiocytosis.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains { $0.contains("tuberculosis") }, "\(names)")
+        #expect(names.contains { $0.contains("langerhans") }, "\(names)")
+    }
+
+    @Test func aDefinedShortNameBeforeAMemberNumberIsAMarker() throws {
+        let (record, _) = try extract(
+            "A 59-year-old woman had a gastric MALT lymphoma.\n"
+                + "The lymphoid cells stained for CD20 and B-cell lymphoma (Bcl)-2 but not cyclin D1.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(names.count == 1, "\(names)")
+    }
+
+    @Test func eitherNameOfAHedgedPairIsOnlyACandidate() throws {
+        let (record, _) = try extract(
+            "A 52-year-old man with metastatic melanoma had a mass in the sellar region.\n"
+                + "On frozen section the lesion was thought to be either a melanoma or a meningioma.\n"
+                + "Final pathology showed melanoma metastatic to a pituitary adenoma.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains("meningioma"), "\(names)")
+        #expect(names.contains { $0.contains("melanoma") }, "\(names)")
+    }
 }
