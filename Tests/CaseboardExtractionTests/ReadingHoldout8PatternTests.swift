@@ -89,4 +89,22 @@ struct ReadingHoldout8PatternTests {
         #expect(!names.contains("meningioma"), "\(names)")
         #expect(names.contains { $0.contains("melanoma") }, "\(names)")
     }
+
+    @Test func noImprovementDespiteASupportiveDrugIsItsFailure() throws {
+        let (record, _) = try extract(
+            "A 63-year-old man with rectal adenocarcinoma had a scaly perianal dermatitis.\n"
+                + "His skin showed little improvement despite two courses of oral fluconazole.\n"
+        )
+        let line = try #require(record.therapies.first { $0.drugs == ["fluconazole"] })
+        #expect(line.response == .progressive)
+    }
+
+    @Test func aSymptomsCourseOnASupportiveDrugIsStillNoResponse() throws {
+        let (record, _) = try extract(
+            "A 70-year-old woman with myeloma had leg oedema.\n"
+                + "She responded well to intravenous furosemide.\n"
+        )
+        let line = try #require(record.therapies.first { $0.drugs == ["furosemide"] })
+        #expect(line.response == nil)
+    }
 }

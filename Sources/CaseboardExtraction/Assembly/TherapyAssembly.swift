@@ -751,7 +751,7 @@ struct TherapyAssembly {
             ? ResponsePatterns.matches(in: assembler.text(view.range), offset: view.range.lowerBound) : []
         for pattern in patterns where pattern.explicitOnly && !assembler.isNegated(pattern.range, in: view, window: 12) {
             for index in namedLines(after: pattern.range, placed: placed) {
-                record(pattern.kind, at: pattern.range, onLine: index)
+                record(pattern.kind, at: pattern.range, onLine: index, named: true)
             }
         }
         if let failed = linesFailedDespite(in: view, placed: placed) {
@@ -868,9 +868,11 @@ struct TherapyAssembly {
     }
 
     /// Keeps the best response of a line, with the words that said it.
-    private mutating func record(_ response: ResponseKind, at range: Range<Int>, onLine index: Int) {
-        // "He responded well to IV furosemide": a symptom's course, never a tumour response.
-        if treatsNoCancer(index) { return }
+    private mutating func record(_ response: ResponseKind, at range: Range<Int>, onLine index: Int, named: Bool = false) {
+        // A supportive drug takes only a failure pattern that names it ("no improvement in the
+        // rash despite fluconazole"). The tumour's course is never its, nor is "responded well to
+        // IV furosemide" (a symptom's course).
+        if treatsNoCancer(index), !named { return }
         let current = lines[index].response
         if current == nil || response.rank > current!.rank {
             lines[index].response = response
