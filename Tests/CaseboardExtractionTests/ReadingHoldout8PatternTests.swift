@@ -107,4 +107,16 @@ struct ReadingHoldout8PatternTests {
         let line = try #require(record.therapies.first { $0.drugs == ["furosemide"] })
         #expect(line.response == nil)
     }
+
+    @Test func gallBladderInTwoWordsIsNoUrinaryBladder() throws {
+        let (record, _) = try extract("A 61-year-old woman had a resected, moderately differentiated gall bladder adenocarcinoma.\n")
+        let codes = record.diagnoses.compactMap(\.oncotree)
+        #expect(codes == ["GBAD"], "\(codes)")
+    }
+
+    @Test func clearCellRenalCarcinomaWithoutTheSecondCellIsStillThatCancer() throws {
+        let (record, _) = try extract("A 30-year-old man had a left nephrectomy, and histology showed clear cell renal carcinoma.\n")
+        let codes = record.diagnoses.compactMap(\.oncotree)
+        #expect(codes == ["CCRCC"], "\(codes)")
+    }
 }
