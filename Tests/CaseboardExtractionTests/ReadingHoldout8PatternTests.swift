@@ -119,4 +119,21 @@ struct ReadingHoldout8PatternTests {
         let codes = record.diagnoses.compactMap(\.oncotree)
         #expect(codes == ["CCRCC"], "\(codes)")
     }
+
+    @Test func measuredHormonesAndTheTargetOfAnAntiTherapyAreNoDrugsGiven() throws {
+        let (record, _) = try extract(
+            "A 57-year-old man with a thymic carcinoid had a morning cortisol (41.2 μg/dL) far above normal.\n"
+                + "Anti-cortisol therapy with metyrapone was begun, and the blood cortisol values fell.\n"
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["metyrapone"])
+    }
+
+    @Test func aUrineCollectionsCatecholaminesAreNoDrugsGiven() throws {
+        let (record, _) = try extract(
+            "A 35-year-old woman had an adrenal mass and palpitations.\n"
+                + "Urine tests showed 24-hour norepinephrine 520 μg with normal epinephrine values, and later (norepinephrine 80 μg/24 h).\n"
+                + "She was given phenoxybenzamine before adrenalectomy.\n"
+        )
+        #expect(Set(record.therapies.flatMap(\.drugs)) == ["phenoxybenzamine"])
+    }
 }

@@ -416,6 +416,7 @@ struct TherapyAssembly {
         "poisoning", "intoxication", "overdose", "ingestion", "exposure", "abuse", "dependence", "withdrawal", "addiction", "kinase",
         "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits", "deposition",
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
+        "value", "values",
         // A clotting test: "prothrombin time 14 seconds", "thrombin time".
         "time", "times",
         // A stain or probe, not a dose: "thyroglobulin staining", "a fluorescein-labelled probe".
@@ -442,7 +443,10 @@ struct TherapyAssembly {
 
     /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L", ", 270 pmol/L", " of <28 nmol/L".
     nonisolated(unsafe) private static let concentration =
-        /^(?:,|:)?\s+(?:of\s+)?[<>≤≥]?\s*[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
+        /^(?:,|:)?\s+(?:of\s+)?[<>≤≥]?\s*[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l|24\s?h)\b/
+    /// The same value with no space before it, as inside a bracket: "(49.1 μg/dL)".
+    nonisolated(unsafe) private static let bareConcentration =
+        /^[<>≤≥]?\s*[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
 
     private func namesSomethingElse(_ range: Range<Int>, in view: SentenceView) -> Bool {
         // A hormone measured in the blood, not given: "free-thyroxine", "reverse triiodothyronine".
@@ -450,6 +454,8 @@ struct TherapyAssembly {
         if before.hasSuffix("free-") || before.hasSuffix("free ") || before.hasSuffix("reverse-") || before.hasSuffix("reverse ") {
             return true
         }
+        // "anti-cortisol therapy": what the treatment works against; "24-hour norepinephrine": a urine collection.
+        if before.hasSuffix("anti-") || before.hasSuffix("24-hour ") || before.hasSuffix("24-h ") { return true }
         if isAnalyte(range, in: view) { return true }
         var after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 40))
         // "fluorescein in situ hybridization": a probe.
@@ -457,6 +463,13 @@ struct TherapyAssembly {
         // An abbreviation in brackets does not part the name from its head: "cortisol (F) levels".
         if after.hasPrefix(" ("), let close = after.firstIndex(of: ")"), after.distance(from: after.startIndex, to: close) <= 10 {
             after = String(after[after.index(after: close)...])
+        }
+        // A measured value in brackets: "cortisol (49.1 μg/dL)".
+        if after.hasPrefix(" ("), after.utf8.contains(0x2F),
+            after.dropFirst(2).firstMatch(of: Self.concentration) != nil
+                || after.dropFirst(2).firstMatch(of: Self.bareConcentration) != nil
+        {
+            return true
         }
         // A ratio or a concentration is a measurement: "T3:T4", "FT4 1.9 ng/dL".
         if after.first == ":", after.dropFirst().first?.isLetter == true { return true }
