@@ -408,6 +408,7 @@ struct CaseAssembler {
                 let disease = vocabularies.diseases[index]
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
+                if !disease.isCancer, isCuredCondition(term.range, in: view) { continue }
                 if namesAMarkerOrPattern(term.range, in: view) || isRelativesDisease(term.range, in: view) { continue }
                 if isListedMarker(term.range, in: view) { continue }
                 if !disease.isCancer, isTreatmentEffect(term.range, in: view) || isInfectionDuringTreatment(term.range, disease: disease, in: view) {
@@ -597,9 +598,12 @@ struct CaseAssembler {
             if let next = after.dropFirst(head.count).first, next.isLetter { continue }
             return true
         }
-        // "(Bcl)-2": a bracketed short name, then the member number.
+        // "(Bcl)-2": a bracketed short name, then the member number; or the short name itself,
+        // which the text defines as the disease ("Bcl" in "B-cell lymphoma (Bcl)-2").
         if after.hasPrefix(" ("), let close = after.firstIndex(of: ")"), after.distance(from: after.startIndex, to: close) <= 10 {
             after = String(after[after.index(after: close)...])
+        } else if after.hasPrefix(")"), range.lowerBound > 0, bytes[range.lowerBound - 1] == UInt8(ascii: "(") {
+            after.removeFirst()
         }
         return after.firstMatch(of: Self.memberNumber) != nil
     }
@@ -779,15 +783,42 @@ struct CaseAssembler {
         // The pattern needs one of these stems: a byte test first, far cheaper than the pattern.
         guard text(window, containsAnyOf: Self.setAsideKeys, ignoringCase: true) else { return false }
         let before = lowered(window)
+        if isHedgedAlternative(range, before: before, in: view) { return true }
         guard let match = before.firstMatch(of: Self.setAsideWords) else { return false }
         // The look-alike word governs the mention unless a clause ends between them.
         let between = before[match.range.upperBound...]
         return !between.contains(";") && !between.contains(". ") && !between.contains(" but ") && !between.contains(" which ")
     }
 
+    /// "a history of tuberculosis that had been treated and cured": a past illness that is over,
+    /// not one of the patient's diagnoses (cancers are kept: a cured cancer is still their history).
+    private func isCuredCondition(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let window = range.upperBound..<min(view.range.upperBound, range.upperBound + 48)
+        guard text(window, containsAnyOf: Self.curedKey, ignoringCase: true) else { return false }
+        return lowered(window).firstMatch(of: Self.curedClause) != nil
+    }
+
+    private static let curedKey = [Array("cured".utf8)]
+    nonisolated(unsafe) private static let curedClause = /^,?\s*(?:that|which)\s+(?:had\s+been|has\s+been|was|were)\s+(?:\w+\s+and\s+)?cured\b/
+
+    /// "It was considered to be melanoma or meningioma": either name of a hedged pair is only
+    /// a candidate (the one confirmed elsewhere is kept by its other mentions).
+    private func isHedgedAlternative(_ range: Range<Int>, before: String, in view: SentenceView) -> Bool {
+        guard let hedge = before.firstMatch(of: Self.hedgeLead) else { return false }
+        let between = before[hedge.range.upperBound...]
+        if between.contains(";") || between.contains(". ") || between.contains(" but ") { return false }
+        if between.hasSuffix(" or ") || between.hasSuffix(" or a ") || between.hasSuffix(" or an ") { return true }
+        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 5))
+        return after.hasPrefix(" or ")
+    }
+
+    nonisolated(unsafe) private static let hedgeLead =
+        /\b(?:considered|thought|believed|suspected)\s+(?:to\s+be\s+|as\s+)?(?:either\s+)?(?:an?\s+)?/
+
     /// Every form of ``setAsideWords`` holds one of these (lower case). A new form adds its word here.
     private static let setAsideKeys = [
-        "resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential", "impression", "initially thought", "possibility",
+        "consider", "thought", "believed", "suspected", "resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential", "impression",
+        "initially thought", "possibility",
         "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of",
     ].map { Array($0.utf8) }
 

@@ -67,6 +67,11 @@ enum ResponsePatterns {
             /\b(?:imaging|ct|scans?|mri|pet|radiograph(?:s|y|ic)?)\b[^.;]{0,40}?\b(?:showed|revealed|demonstrated)\s+(?:(?:marked|significant|interval|dramatic|considerable|substantial)\s+){0,3}improvement\b/,
             .partial, false
         ),
+        // "No improvement in the rash despite several courses of X": the drugs named after it failed.
+        (
+            /\b(?:no|little|without)\s+(?:[a-z]+\s+){0,2}?improvement\b[^.;]{0,60}?\bdespite\s+(?:(?:[\w-]+\s+){1,3}?of\s+)?/,
+            .progressive, true
+        ),
         // Haematological improvement (IWG) is a response short of remission.
         (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),
     ]

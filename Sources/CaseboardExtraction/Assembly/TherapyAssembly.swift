@@ -299,6 +299,17 @@ struct TherapyAssembly {
 
     private static let chemotherapyWord = [Array("chemotherapy".utf8)]
 
+    /// Words that name a treatment, for an event no drug line owns.
+    private static let treatmentNamingWords = [
+        "chemo", "therapy", "treatment", "drug", "induced", "toxic", "inhibitor", "regimen", "immunotherapy", "adverse", "side effect",
+        "infusion", "dose", "cycle",
+    ].map { Array($0.utf8) }
+
+    /// Words that lay an event on a drug, in a case with no anticancer drug.
+    private static let drugBlameWords = [
+        "induced", "toxic", "adverse", "side effect", "side-effect", "drug-related", "treatment-related", "intoleran", "related to",
+    ].map { Array($0.utf8) }
+
     private static let toxicityWords = [
         "toxic", "side effect", "adverse", "chemotherapy-induced", "chemotherapy-related", "chemotherapy-associated",
     ].map { Array($0.utf8) }
@@ -405,6 +416,7 @@ struct TherapyAssembly {
         "poisoning", "intoxication", "overdose", "ingestion", "exposure", "abuse", "dependence", "withdrawal", "addiction", "kinase",
         "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits", "deposition",
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
+        "value", "values",
         // A clotting test: "prothrombin time 14 seconds", "thrombin time".
         "time", "times",
         // A stain or probe, not a dose: "thyroglobulin staining", "a fluorescein-labelled probe".
@@ -431,7 +443,10 @@ struct TherapyAssembly {
 
     /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L", ", 270 pmol/L", " of <28 nmol/L".
     nonisolated(unsafe) private static let concentration =
-        /^(?:,|:)?\s+(?:of\s+)?[<>≤≥]?\s*[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
+        /^(?:,|:)?\s+(?:of\s+)?[<>≤≥]?\s*[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l|24\s?h)\b/
+    /// The same value with no space before it, as inside a bracket: "(49.1 μg/dL)".
+    nonisolated(unsafe) private static let bareConcentration =
+        /^[<>≤≥]?\s*[\d.,]+\s*(?:pg|ng|µg|μg|mcg|mg|g|mmol|µmol|μmol|nmol|pmol|miu|µiu|μiu|iu|u|meq)\/(?:ml|dl|l)\b/
 
     private func namesSomethingElse(_ range: Range<Int>, in view: SentenceView) -> Bool {
         // A hormone measured in the blood, not given: "free-thyroxine", "reverse triiodothyronine".
@@ -439,6 +454,8 @@ struct TherapyAssembly {
         if before.hasSuffix("free-") || before.hasSuffix("free ") || before.hasSuffix("reverse-") || before.hasSuffix("reverse ") {
             return true
         }
+        // "anti-cortisol therapy": what the treatment works against; "24-hour norepinephrine": a urine collection.
+        if before.hasSuffix("anti-") || before.hasSuffix("24-hour ") || before.hasSuffix("24-h ") { return true }
         if isAnalyte(range, in: view) { return true }
         var after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 40))
         // "fluorescein in situ hybridization": a probe.
@@ -446,6 +463,13 @@ struct TherapyAssembly {
         // An abbreviation in brackets does not part the name from its head: "cortisol (F) levels".
         if after.hasPrefix(" ("), let close = after.firstIndex(of: ")"), after.distance(from: after.startIndex, to: close) <= 10 {
             after = String(after[after.index(after: close)...])
+        }
+        // A measured value in brackets: "cortisol (49.1 μg/dL)".
+        if after.hasPrefix(" ("), after.utf8.contains(0x2F),
+            after.dropFirst(2).firstMatch(of: Self.concentration) != nil
+                || after.dropFirst(2).firstMatch(of: Self.bareConcentration) != nil
+        {
+            return true
         }
         // A ratio or a concentration is a measurement: "T3:T4", "FT4 1.9 ng/dL".
         if after.first == ":", after.dropFirst().first?.isLetter == true { return true }
@@ -740,7 +764,7 @@ struct TherapyAssembly {
             ? ResponsePatterns.matches(in: assembler.text(view.range), offset: view.range.lowerBound) : []
         for pattern in patterns where pattern.explicitOnly && !assembler.isNegated(pattern.range, in: view, window: 12) {
             for index in namedLines(after: pattern.range, placed: placed) {
-                record(pattern.kind, at: pattern.range, onLine: index)
+                record(pattern.kind, at: pattern.range, onLine: index, named: true)
             }
         }
         if let failed = linesFailedDespite(in: view, placed: placed) {
@@ -857,9 +881,11 @@ struct TherapyAssembly {
     }
 
     /// Keeps the best response of a line, with the words that said it.
-    private mutating func record(_ response: ResponseKind, at range: Range<Int>, onLine index: Int) {
-        // "He responded well to IV furosemide": a symptom's course, never a tumour response.
-        if treatsNoCancer(index) { return }
+    private mutating func record(_ response: ResponseKind, at range: Range<Int>, onLine index: Int, named: Bool = false) {
+        // A supportive drug takes only a failure pattern that names it ("no improvement in the
+        // rash despite fluconazole"). The tumour's course is never its, nor is "responded well to
+        // IV furosemide" (a symptom's course).
+        if treatsNoCancer(index), !named { return }
         let current = lines[index].response
         if current == nil || response.rank > current!.rank {
             lines[index].response = response
@@ -1092,6 +1118,23 @@ struct TherapyAssembly {
             var drugs: [String] = []
             let target = placed.last { $0.range.upperBound <= term.range.lowerBound }?.item ?? placed.first?.item ?? focus
             if case .line(let line) = target { drugs = lines[line].drugs }
+            // An event no drug line owns is a toxicity only when its sentence names a treatment
+            // ("toxic effects of chemotherapy", "during treatment with a BTK inhibitor"); "the
+            // postoperative course was smooth but he had cough" is the course after an operation.
+            if drugs.isEmpty, !view.has(.stop),
+                !assembler.sentence(view, containsAnyOf: Self.treatmentNamingWords, ignoringCase: true)
+            {
+                continue
+            }
+            // A case with no anticancer drug at all (only supportive care, such as diuretics,
+            // pressors or acid blockers): what happens under that care is the illness's course,
+            // unless the sentence itself calls it a drug's doing ("valproate-induced", "a side
+            // effect of").
+            if assembler.treatmentStart == Int.max,
+                !assembler.sentence(view, containsAnyOf: Self.drugBlameWords, ignoringCase: true)
+            {
+                continue
+            }
             let event = AdverseEvent(
                 term: assembler.vocabularies.adverseEvents[index].term,
                 grade: grade,
@@ -1269,11 +1312,13 @@ struct TherapyAssembly {
     private static let fearWords = ["concerns regarding", "concern regarding", "concerns about", "concern about", "fear of", "worried about"]
 
     /// Words after an event that lay it on the disease: "vomiting concerning for CNS metastases".
-    private static let explainingWords = [" concerning for ", " suggestive of ", " suspicious for ", " suspicious of ", " suspicion of "]
+    private static let explainingWords = [
+        " concerning for ", " suggestive of ", " suspicious for ", " suspicious of ", " suspicion of ", " suggesting ", " indicative of ",
+    ]
 
     /// Every fear and explaining phrase holds one of these (lower case): the byte gates above.
     private static let fearKeys = ["concern", "fear of", "worried"].map { Array($0.utf8) }
-    private static let explainingKeys = ["concerning", "suggestive", "suspicious", "suspicion"].map { Array($0.utf8) }
+    private static let explainingKeys = ["concerning", "suggestive", "suspicious", "suspicion", "suggesting", "indicative"].map { Array($0.utf8) }
 
     /// An event the patient feared rather than had, or one the sentence explains by the disease.
     private func isFearedOrExplained(_ range: Range<Int>, in view: SentenceView) -> Bool {
@@ -1290,15 +1335,33 @@ struct TherapyAssembly {
                 if !between.contains(";"), !between.contains(". "), !words.contains(where: { Self.clauseVerbs.contains($0) }) { return true }
             }
         }
+        // The event may stand inside the explanation itself: "findings suggesting a ruptured
+        // metastasis and associated bleeding".
+        let leadRange = max(view.range.lowerBound, range.lowerBound - 80)..<range.lowerBound
+        if assembler.text(leadRange, containsAnyOf: Self.explainingKeys, ignoringCase: true) {
+            let lead = assembler.lowered(leadRange)
+            if let explained = Self.explainingWords.compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound })
+            {
+                let between = lead[explained.upperBound...]
+                if !between.contains(";"), !between.contains(". "), Self.diseaseExplanationWords.contains(where: { between.contains($0) }) {
+                    return true
+                }
+            }
+        }
         guard assembler.text(range.upperBound..<view.range.upperBound, containsAnyOf: Self.explainingKeys, ignoringCase: true) else {
             return false
         }
         let after = assembler.lowered(range.upperBound..<view.range.upperBound)
-        guard let explained = Self.explainingWords.compactMap({ after.range(of: $0) }).first else { return false }
+        guard let explained = Self.explainingWords.compactMap({ after.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
+            return false
+        }
         let rest = assembler.lowered(range.upperBound + after.utf8.distance(from: after.startIndex, to: explained.upperBound)..<view.range.upperBound)
-        return ["metasta", "tumor", "tumour", "cancer", "disease", "progression", "recurrence", "relapse", "carcinoma", "lymphoma", "leukemia"]
-            .contains { rest.prefix(40).contains($0) }
+        return Self.diseaseExplanationWords.contains { rest.prefix(40).contains($0) }
     }
+
+    private static let diseaseExplanationWords = [
+        "metasta", "tumor", "tumour", "cancer", "disease", "progression", "recurrence", "relapse", "carcinoma", "lymphoma", "leukemia",
+    ]
 
     /// Stops and intolerance the event cues leave out: "decided to discontinue", "interrupted",
     /// "withheld", "treatment was held", "intolerant of"; and an event that a drug made worse or
