@@ -270,8 +270,10 @@ extension Matcher {
         var searchRange = lowered.startIndex..<lowered.endIndex
         while let found = lowered.range(of: " contraindicated", range: searchRange) {
             searchRange = found.upperBound..<lowered.endIndex
-            let before = lowered[..<found.lowerBound].replacingOccurrences(of: " is", with: "").replacingOccurrences(of: " are", with: "")
-            if let word = before.split(whereSeparator: { !$0.isLetter && $0 != "-" }).last { phrases.append(word) }
+            // The word before "contraindicated", past a linking "is" or "are" ("anthracyclines are contraindicated").
+            var words = lowered[..<found.lowerBound].split(whereSeparator: { !$0.isLetter && $0 != "-" })
+            if let last = words.last, last == "is" || last == "are" { words.removeLast() }
+            if let word = words.last { phrases.append(word) }
         }
         var terms: [String] = []
         for phrase in phrases where !phrase.contains("intensive") && !phrase.contains("transplant") {

@@ -119,6 +119,8 @@ struct LineAndToleranceTests {
         let lung = matcher.match(PatientProfile(disease: "metastatic lung adenocarcinoma, cisplatin contraindicated (hearing loss)", alterations: []))
         #expect(lung.options.first?.drugs.sorted() == ["carboplatin", "pemetrexed"], "\(lung.options.map(\.drugs))")
         #expect(lung.options.first { $0.drugs.contains("cisplatin") }?.demoted != nil)
+        let linked = matcher.match(PatientProfile(disease: "metastatic lung adenocarcinoma; cisplatin is contraindicated", alterations: []))
+        #expect(linked.options.first { $0.drugs.contains("cisplatin") }?.demoted != nil)
     }
 
     /// Newly diagnosed AML (FDA labels: Tibsovo (ivosidenib), 2022, with azacitidine for patients 75 or
