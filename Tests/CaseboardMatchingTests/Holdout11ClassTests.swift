@@ -46,4 +46,20 @@ struct Holdout11ClassTests {
         #expect(read.alteration == nil, "\(String(describing: read.alteration))")
         #expect(try reading("CD20+").alteration?.gene == "MS4A1")
     }
+
+    /// Context a clinician adds to a result is read as detail or as a finding, never an input error:
+    /// the sample ("in tumour", "in marrow"), the FLT3 allelic ratio, a long negative panel with its
+    /// method, a negative test that names no gene. A mistyped gene before "negative" stays an error.
+    @Test func contextAroundAResultIsRead() throws {
+        #expect(try reading("NPM1 c.860_863dup (type A) in tumour").alteration?.gene == "NPM1")
+        #expect(try reading("FLT3-ITD, allelic ratio 0.6").alteration?.label == "FLT3 ITD")
+        for text in ["EGFR, KRAS, ALK, ROS1, BRAF, RET and NTRK negative on NGS", "germline testing negative", "hereditary cancer panel negative"] {
+            let read = try reading(text)
+            #expect(read.alteration == nil, "\(text)")
+        }
+        guard case .failure = try Fixture.vocabularies.get().parsePatientAlteration("EGRF negative") else {
+            Issue.record("a mistyped gene before 'negative' must stay an error")
+            return
+        }
+    }
 }

@@ -131,7 +131,65 @@ extension Vocabularies {
     ///
     /// Input longer than ``InputLimits/maximumBytes`` is refused without being read.
     public func parsePatientAlteration(_ text: String) -> Result<PatientAlterationReading, AlterationParseError> {
-        parsePatientAlteration(text, suggest: true)
+        let result = parsePatientAlteration(text, suggest: true)
+        guard case .failure = result, let reread = rereadingWithoutContext(text) else { return result }
+        return reread
+    }
+
+    /// The method after a result: "by RT-PCR and FISH", "on ctDNA", "by NGS".
+    static let trailingMethod: String = {
+        let method =
+            #"(?:rt-?pcr|q?pcr|ddpcr|fish|(?:rna |dna |tissue |plasma )?ngs|rna-seq|flow(?: cytometry)?|(?:sanger )?sequencing|karyotype|cytogenetics|ctdna|liquid biopsy)"#
+        return #"\s+(?:by|on|via)\s+"# + method + #"(?:\s*(?:and|/|,|or)\s*"# + method + #")*\s*$"#
+    }()
+
+    /// A second reading of an entry the parser refused, for the context clinicians add to a result
+    /// (hold-out 11, session 18): where the sample came from ("… in tumour", "… in marrow"), the FLT3
+    /// allelic ratio after a comma, a panel of several genes sharing one negative result ("EGFR, ALK,
+    /// ROS1 and BRAF negative"), and a negative result naming no gene ("germline testing negative").
+    func rereadingWithoutContext(_ text: String) -> Result<PatientAlterationReading, AlterationParseError>? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for pattern in [
+            #"\s+in\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy)$"#,
+            #",\s*allelic\s+(?:ratio|burden)\s+[<>]?\s*\d+(?:\.\d+)?$"#,
+        ] {
+            if let range = trimmed.range(of: pattern, options: [.regularExpression, .caseInsensitive]), range.lowerBound > trimmed.startIndex,
+                case .success(var reading) = parsePatientAlteration(String(trimmed[..<range.lowerBound]), suggest: true)
+            {
+                reading.input = trimmed
+                reading.notes.append("'\(trimmed[range].trimmingCharacters(in: CharacterSet(charactersIn: " ,")))' read as detail")
+                return .success(reading)
+            }
+        }
+        var result = trimmed
+        if let range = result.range(of: Self.trailingMethod, options: [.regularExpression, .caseInsensitive]), range.lowerBound > result.startIndex {
+            result = String(result[..<range.lowerBound])
+        }
+        let lowered = result.lowercased()
+        guard let ending = Self.negativeEndings.first(where: { lowered.hasSuffix($0) }) else { return nil }
+        let head = String(result.dropLast(ending.count))
+        let items = head.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " or ", with: ",").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let genesNamed = items.filter { item in
+            geneMentions(in: item).contains { $0.range.lowerBound == 0 } || gene(symbol: item.uppercased()) != nil || geneFamily(item) != nil
+        }
+        if items.count >= 3, genesNamed.count == items.count {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: nil,
+                    notes: ["'\(trimmed)' is a negative panel of \(items.count) genes; nothing is matched on it"]
+                )
+            )
+        }
+        // "germline testing negative", "hereditary cancer panel negative": a test, not a gene (a mistyped gene
+        // before "negative" stays an error with suggestions).
+        let testWords: Set<String> = ["testing", "test", "screen", "screening", "panel", "workup", "work-up", "genetic"]
+        let headWords = Set(head.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
+        if geneMentions(in: head).isEmpty, !headWords.isDisjoint(with: testWords) {
+            return .success(PatientAlterationReading(input: trimmed, alteration: nil, notes: ["'\(trimmed)' is a negative result naming no gene"]))
+        }
+        return nil
     }
 
     /// `suggest: false` skips gene-spelling suggestions on failure, for callers that only probe
@@ -1177,12 +1235,9 @@ extension Vocabularies {
         // "BCR::ABL1 negative by RT-PCR and FISH", "EGFR L858R on ctDNA": the method after the result is
         // detail; left on, it hid the negative word before it and the fusion was read as present. IHC is
         // left to the marker readers ("MLH1 loss on IHC"), and text after a comma to the detail readers.
-        let method =
-            #"(?:rt-?pcr|q?pcr|ddpcr|fish|(?:rna |dna |tissue |plasma )?ngs|rna-seq|flow(?: cytometry)?|(?:sanger )?sequencing|karyotype|cytogenetics|ctdna|liquid biopsy)"#
-        if let range = text.range(
-            of: #"\s+(?:by|on|via)\s+"# + method + #"(?:\s*(?:and|/|,|or)\s*"# + method + #")*\s*$"#,
-            options: [.regularExpression, .caseInsensitive]
-        ), range.lowerBound > text.startIndex, !text[..<range.lowerBound].contains(",") {
+        if let range = text.range(of: Self.trailingMethod, options: [.regularExpression, .caseInsensitive]), range.lowerBound > text.startIndex,
+            !text[..<range.lowerBound].contains(",")
+        {
             notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
             text = String(text[..<range.lowerBound])
         }
