@@ -205,6 +205,22 @@ extension Matcher {
         return later
     }
 
+    /// Why a regimen is for another setting than the patient's, or nil. With curative intent, none of
+    /// its rows in the patient's own disease is for that setting (a metastatic line after resection);
+    /// another disease's adjuvant row (dabrafenib + trametinib after resected melanoma, FDA label:
+    /// Tafinlar (dabrafenib), 2018) does not make it one after a thyroidectomy, where radioiodine is
+    /// (NCCN Thyroid Carcinoma 2025). For advanced disease, every row is for curative treatment of
+    /// localised disease (adjuvant radioiodine for a radioiodine-refractory metastatic cancer).
+    func otherSettingReason(_ group: [Hit], patient: PatientContext) -> String? {
+        if let curative = patient.curative {
+            let fits = group.contains { !$0.excluded && $0.isOwnDisease && settingFit($0.item, patient: patient) != .poor }
+            return fits ? nil : "its evidence is for another setting; this patient is in \(curative.name)"
+        }
+        guard patient.advanced, group.allSatisfy({ $0.excluded || (!$0.item.settings.isEmpty && $0.item.settings.allSatisfy(\.isCurative)) })
+        else { return nil }
+        return "its evidence is for curative treatment of localised disease; the disease as written is advanced"
+    }
+
     /// The first drug of a regimen the patient cannot have, with the term that rules it out: the drug
     /// itself, a word of its vocabulary class ("anthracycline"), or "chemotherapy" for a cytotoxic drug.
     func avoided(_ drugs: [String], patient: PatientContext) -> (String, String)? {
@@ -433,37 +449,9 @@ extension Matcher {
                 notRecommended.append(removal)
                 continue
             }
-            // With curative intent, a regimen none of whose rows in the patient's own disease is for
-            // that setting (a metastatic line after resection) is not an option for the patient: it is
-            // listed with its evidence. Another disease's adjuvant row (dabrafenib + trametinib after
-            // resected melanoma, FDA label: Tafinlar (dabrafenib), 2018) does not make it one after a
-            // thyroidectomy, where radioiodine is (NCCN Thyroid Carcinoma 2025).
-            if let curative = patient.curative,
-                !group.contains(where: { !$0.excluded && $0.isOwnDisease && settingFit($0.item, patient: patient) != .poor })
-            {
+            if let why = otherSettingReason(group, patient: patient) {
                 notRecommended.append(
-                    NotRecommendedOption(
-                        drugs: box.item.drugs,
-                        reason: .otherSetting,
-                        why: "its evidence is for another setting; this patient is in \(curative.name)",
-                        evidence: group.prefix(10).map(Self.reference)
-                    )
-                )
-                continue
-            }
-            // Advanced disease, and every row of the regimen is for curative treatment of localised
-            // disease (adjuvant radioiodine after thyroidectomy, NCCN Thyroid Carcinoma 2025, for a
-            // radioiodine-refractory metastatic cancer): another setting, listed with its evidence.
-            if patient.curative == nil, patient.advanced,
-                group.allSatisfy({ $0.excluded || (!$0.item.settings.isEmpty && $0.item.settings.allSatisfy(\.isCurative)) })
-            {
-                notRecommended.append(
-                    NotRecommendedOption(
-                        drugs: box.item.drugs,
-                        reason: .otherSetting,
-                        why: "its evidence is for curative treatment of localised disease; the disease as written is advanced",
-                        evidence: group.prefix(10).map(Self.reference)
-                    )
+                    NotRecommendedOption(drugs: box.item.drugs, reason: .otherSetting, why: why, evidence: group.prefix(10).map(Self.reference))
                 )
                 continue
             }
