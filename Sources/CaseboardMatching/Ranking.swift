@@ -212,6 +212,22 @@ extension Matcher {
     /// (NCCN Thyroid Carcinoma 2025). For advanced disease, every row is for curative treatment of
     /// localised disease (adjuvant radioiodine for a radioiodine-refractory metastatic cancer).
     func otherSettingReason(_ group: [Hit], patient: PatientContext) -> String? {
+        // Known to be untreated: a standard regimen (a disease-level or antigen label) whose every row is
+        // for relapsed or refractory disease is not an option for this line (nelarabine is labelled for
+        // T-ALL or T-LBL after two regimens, FDA label: Arranon (nelarabine), 2005; untreated T-LBL gets
+        // ALL-type induction, NCCN Acute Lymphoblastic Leukemia 2025). A drug aimed at the patient's own
+        // driver stays listed after the first line's options, as the plan for the next line (pemigatinib
+        // for FGFR2-fused cholangiocarcinoma after chemo-immunotherapy, FDA label: Pemazyre, 2020), so
+        // off-label evidence does not take its place. Maintenance rows stay: they follow this line's response.
+        if patient.naive, patient.curative == nil,
+            group.allSatisfy({ hit in
+                hit.excluded
+                    || (!hit.item.settings.isEmpty && hit.item.settings.allSatisfy(\.isForRelapse)
+                        && (hit.item.isDiseaseLevel || Self.isAntigenPresence(hit)))
+            })
+        {
+            return "its evidence is for relapsed or refractory disease or a later line; the disease as written is untreated"
+        }
         if let curative = patient.curative {
             let fits = group.contains { !$0.excluded && $0.isOwnDisease && settingFit($0.item, patient: patient) != .poor }
             return fits ? nil : "its evidence is for another setting; this patient is in \(curative.name)"
@@ -581,10 +597,16 @@ extension Matcher {
                 let anticipated = Self.anticipated(usable)
                 // A row of its own for a later line that fits the patient keeps it: gilteritinib after
                 // midostaurin (FDA label: Xospata (gilteritinib), 2018), nilotinib for F317L after dasatinib.
+                // A row for use after drugs of other classes does not: CDK4/6 inhibitors with fulvestrant
+                // after endocrine therapy were tested without prior CDK4/6 inhibition (FDA labels Ibrance
+                // 2016, Verzenio 2017; NCCN Breast Cancer 2025 gives no CDK4/6 switch after progression on one).
+                let failedClasses = Set(progressedClasses.keys)
                 let laterLine = usable.contains { hit in
                     hit.item.settings.contains {
                         switch $0 {
-                        case .secondLine, .after, .afterAll, .afterSeveral, .afterLines: true
+                        case .secondLine, .afterLines: true
+                        case .after(let listed), .afterAll(let listed), .afterSeveral(_, let listed):
+                            listed.contains { failedClasses.contains(self.vocabularies.drug(inn: $0)?.drugClass ?? "") }
                         default: false
                         }
                     } && settingFit(hit.item, patient: patient) == .fits
@@ -719,7 +741,12 @@ extension Matcher {
                 inferred ? 1 : 0, preferenceRank,
                 // A driver-directed option before one aimed at an antigen most such tumours carry (a
                 // PARP inhibitor for BRCA2-altered prostate cancer before PSMA radioligand therapy).
-                fit.rank, usable.allSatisfy { $0.item.isDiseaseLevel || Self.isAntigenPresence($0) } ? 1 : 0, best.item.level.rank,
+                // Read on the hits that place the option: a CIViC level D row for the patient's ESR1
+                // allele does not make fulvestrant, keyed by ER expression, outrank elacestrant.
+                fit.rank,
+                usable.allSatisfy { ($0.inferred != inferred || Self.tier($0) != bestTier) || $0.item.isDiseaseLevel || Self.isAntigenPresence($0) }
+                    ? 1 : 0,
+                best.item.level.rank,
                 Self.diseaseRank(best),
                 best.specificity.rank, curated ? 0 : 1, -forPatient, -newest,
             ]

@@ -180,23 +180,42 @@ struct PatientAlterationTests {
         #expect(try vocabularies.parsePatientAlteration("HER2 IHC 0").get().statuses.map(\.call) == [.negative])
     }
 
-    @Test func readsReceptorStatusesWithoutInventingAlterations() throws {
+    /// Receptor statuses are read with the evidence keys their labels use: HR-positive and ER-positive
+    /// as `ESR1 overexpression` (the CDK4/6 inhibitor labels name HR-positive disease: FDA labels Ibrance
+    /// 2017, Kisqali 2017, Verzenio 2018), negatives as keys of their own for the triple-negative rows
+    /// (Trodelvy 2021). ER-low (1-10 %) has no key (ASCO/CAP ER/PgR guideline 2020; NCCN Breast Cancer
+    /// 2025 leaves its endocrine benefit uncertain). Before session 19 no receptor status had a key, so
+    /// "ER+/PR+/HER2-" met no HR-positive row.
+    @Test func readsReceptorStatusesWithTheirEvidenceKeys() throws {
         let vocabularies = try Bundled.vocabularies()
         let hr = try vocabularies.parsePatientAlteration("HR-positive").get()
-        #expect(hr.alteration == nil)
         #expect(hr.statuses == [BiomarkerStatus(marker: .hormoneReceptor, call: .positive)])
+        #expect(hr.alteration == Alteration(gene: "ESR1", variant: "overexpression", kind: .expression))
+        #expect(hr.equivalents == [Alteration(gene: "PGR", variant: "overexpression", kind: .expression)])
         #expect(try vocabularies.parsePatientAlteration("ER-positive").get().statuses.map(\.marker) == [.estrogenReceptor])
-        #expect(try vocabularies.parsePatientAlteration("PR-positive").get().statuses.map(\.marker) == [.progesteroneReceptor])
+        #expect(try vocabularies.parsePatientAlteration("PR-positive").get().alteration?.gene == "PGR")
         let triple = try vocabularies.parsePatientAlteration("triple negative").get()
         #expect(Set(triple.statuses.map(\.marker)) == [.estrogenReceptor, .progesteroneReceptor, .her2])
         #expect(triple.statuses.allSatisfy { $0.call == .negative })
+        #expect(
+            Set(([triple.alteration] + triple.equivalents).compactMap { $0 }.map { "\($0.gene) \($0.variant)" }) == [
+                "ESR1 negative", "PGR negative", "ERBB2 negative",
+            ]
+        )
         let combined = try vocabularies.parsePatientAlteration("ER+/PR-/HER2-").get()
         #expect(combined.statuses.map(\.call) == [.positive, .negative, .negative])
-        // Through the plain parser a status is a clear error, not a wrong gene.
-        guard case .failure(.statusOnly) = vocabularies.parseAlteration("HR-positive") else {
-            Issue.record("HR-positive must not become an alteration")
-            return
-        }
+        // Each marker keeps its key, the later ones beside the first.
+        #expect(
+            Set(([combined.alteration] + combined.equivalents).compactMap { $0 }.map { "\($0.gene) \($0.variant)" }) == [
+                "ESR1 overexpression", "PGR negative", "ERBB2 negative",
+            ]
+        )
+        // ER-low is read, never matched.
+        let low = try vocabularies.parsePatientAlteration("ER 5%").get()
+        #expect(low.statuses.map(\.call) == [.low])
+        #expect(low.alteration == nil)
+        // "ESR1 wild-type" is about the gene, not the receptor: it is not ER-negative.
+        #expect(try vocabularies.parsePatientAlteration("ESR1 wild-type").get().alteration?.variant != "negative")
     }
 
     @Test func readsPDL1AndTumourWideSignatures() throws {

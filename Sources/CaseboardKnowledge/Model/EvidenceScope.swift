@@ -125,6 +125,14 @@ public enum TherapySetting: Sendable, Hashable {
         self == .adjuvant || self == .neoadjuvant || self == .chemoradiation
     }
 
+    /// Treatment of disease that came back or did not respond: a second line, or after named drugs or lines.
+    public var isForRelapse: Bool {
+        switch self {
+        case .secondLine, .after, .afterAll, .afterSeveral, .afterLines: true
+        default: false
+        }
+    }
+
     /// The curated spelling.
     public var text: String {
         switch self {

@@ -27,6 +27,11 @@ extension Vocabularies {
                 statuses: [
                     .init(marker: .estrogenReceptor, call: .negative), .init(marker: .progesteroneReceptor, call: .negative),
                     .init(marker: .her2, call: .negative),
+                ],
+                alteration: Alteration(gene: "ESR1", variant: "negative", kind: .expression),
+                equivalents: [
+                    Alteration(gene: "PGR", variant: "negative", kind: .expression),
+                    Alteration(gene: "ERBB2", variant: "negative", kind: .expression),
                 ]
             )
         }
@@ -86,17 +91,48 @@ extension Vocabularies {
         case .pdl1:
             return pdl1Status(compact, positiveWords: positiveWords, negativeWords: negativeWords, into: &reading)
         default:
-            if positiveWords.contains(compact) { return BiomarkerStatus(marker: marker, call: .positive) }
-            if negativeWords.contains(compact) { return BiomarkerStatus(marker: marker, call: .negative) }
-            if compact == "low" || compact == "-low" { return BiomarkerStatus(marker: marker, call: .low) }
+            var found: BiomarkerStatus?
+            if positiveWords.contains(compact) { found = BiomarkerStatus(marker: marker, call: .positive) }
+            if negativeWords.contains(compact) { found = BiomarkerStatus(marker: marker, call: .negative) }
+            if compact == "low" || compact == "-low" { found = BiomarkerStatus(marker: marker, call: .low) }
             // "ER 90%", "PR <1%": the share of stained nuclei. ASCO/CAP ER/PgR guideline 2020 (Allison et al.,
             // J Clin Oncol 2020;38:1346): below 1 % negative, 1-10 % ER-low, above 10 % positive.
-            if let share = percentShare(compact) {
+            if found == nil, let share = percentShare(compact) {
                 let call: BiomarkerStatus.Call =
                     share.value < 1 || (share.below && share.value <= 1) ? .negative : share.value <= 10 ? .low : .positive
-                return BiomarkerStatus(marker: marker, call: call, assay: "\(compact)", value: share.value)
+                found = BiomarkerStatus(marker: marker, call: call, assay: "\(compact)", value: share.value)
             }
-            return nil
+            if let found { keyReceptor(found, into: &reading) }
+            return found
+        }
+    }
+
+    /// The evidence keys of a hormone-receptor result. Positive ER (or HR, "ER and/or PR") is keyed
+    /// `ESR1 overexpression`, as the HR-positive labels are (CDK4/6 inhibitors with endocrine therapy:
+    /// FDA labels Ibrance 2017, Kisqali 2017, Verzenio 2018); a negative result is a key of its own for
+    /// the triple-negative rows. ER-low (1-10 %) is neither: NCCN Breast Cancer 2025 leaves its
+    /// endocrine benefit uncertain, so it is read and not matched.
+    private static func keyReceptor(_ status: BiomarkerStatus, into reading: inout StatusReading) {
+        let genes: [String]
+        switch status.marker {
+        case .estrogenReceptor: genes = ["ESR1"]
+        case .progesteroneReceptor: genes = ["PGR"]
+        case .hormoneReceptor: genes = ["ESR1", "PGR"]
+        default: return
+        }
+        let variant: String
+        switch status.call {
+        case .positive: variant = "overexpression"
+        case .negative: variant = "negative"
+        default: return
+        }
+        for gene in genes {
+            let key = Alteration(gene: gene, variant: variant, kind: .expression)
+            if reading.alteration == nil {
+                reading.alteration = key
+            } else if reading.alteration != key, !reading.equivalents.contains(key) {
+                reading.equivalents.append(key)
+            }
         }
     }
 
@@ -117,8 +153,13 @@ extension Vocabularies {
     ) -> BiomarkerStatus? {
         let overexpression = Alteration(gene: "ERBB2", variant: "overexpression", kind: .expression)
         let amplification = Alteration(gene: "ERBB2", variant: "amplification", kind: .amplification)
+        // A result read after another marker's ("ER+/PR+/HER2-") keeps its key beside the first.
         func set(_ alteration: Alteration?, _ equivalents: [Alteration] = []) {
-            reading.alteration = reading.alteration ?? alteration
+            if let alteration, let first = reading.alteration, first != alteration {
+                reading.equivalents.append(alteration)
+            } else {
+                reading.alteration = reading.alteration ?? alteration
+            }
             reading.equivalents += equivalents
         }
         if compact.hasSuffix("ultralow") {
@@ -133,7 +174,12 @@ extension Vocabularies {
             set(overexpression, [amplification])
             return BiomarkerStatus(marker: .her2, call: .positive)
         }
-        if negativeWords.contains(compact) { return BiomarkerStatus(marker: .her2, call: .negative) }
+        // HER2-negative is a key of its own: HR-positive HER2-negative and triple-negative labels name it.
+        let negative = Alteration(gene: "ERBB2", variant: "negative", kind: .expression)
+        if negativeWords.contains(compact) {
+            set(negative)
+            return BiomarkerStatus(marker: .her2, call: .negative)
+        }
         // "ihc3+", "3+", "ihc2+/ish+", "ihc2+fish-", "ish+", "fishpositive", "ihc0"
         var rest = Substring(compact)
         if rest.hasPrefix("ihc") { rest = rest.dropFirst(3) }
@@ -178,6 +224,7 @@ extension Vocabularies {
             reading.notes.append("HER2 IHC 2+ is equivocal; ISH decides (ASCO/CAP HER2 testing guideline 2018)")
             return BiomarkerStatus(marker: .her2, call: .equivocal, assay: assay, value: value)
         case (0, _), (nil, false?):
+            set(negative)
             return BiomarkerStatus(marker: .her2, call: .negative, assay: assay, value: value)
         default:
             return nil
