@@ -65,6 +65,17 @@ extension Matcher {
         /// for anthracyclines or bleomycin", "cisplatin contraindicated"): lowercase INNs, class words
         /// ("anthracycline", "purine analogue") or "chemotherapy".
         var avoided: [String] = []
+        /// Conditions written in the profile that rule drugs out ("QTcF 486 ms", "LVEF 30%"; ``Matcher/cautions(in:)``).
+        var cautions: [Caution] = []
+        /// Drugs (or checkpoint classes) a toxicity ended for good: "stopped for grade 4 myocarditis".
+        var permanentStops: [PermanentStop] = []
+    }
+
+    /// Drugs a toxicity ended for good, and why.
+    struct PermanentStop: Sendable {
+        var drugs: Set<String>
+        var classes: Set<String>
+        var why: String
     }
 
     /// Where curative-intent treatment of a solid tumour stands (NCCN guidelines give their
@@ -369,7 +380,8 @@ extension Matcher {
         alterations: [PatientAlteration],
         priors: [Prior],
         lineOfTherapy: Int? = nil,
-        diseaseText: String? = nil
+        diseaseText: String? = nil,
+        otherTexts: [String] = []
     ) -> PatientContext {
         let drugs = Set(priors.flatMap(\.drugs))
         let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }.filter { !$0.isEmpty })
@@ -394,8 +406,43 @@ extension Matcher {
             advanced: advanced,
             naive: priors.isEmpty && (lineOfTherapy ?? 1) == 1 && Self.saysTreatmentNaive(diseaseText),
             localised: priors.isEmpty && Self.saysLocalised(diseaseText, advanced: advanced),
-            avoided: avoidedTherapies(diseaseText)
+            avoided: avoidedTherapies(diseaseText),
+            cautions: Self.cautions(in: ([diseaseText ?? ""] + otherTexts).joined(separator: "; ")),
+            permanentStops: permanentStops(priors, diseaseText: diseaseText)
         )
+    }
+
+    /// Drugs of priors stopped for intolerance that the toxicity the disease text names ends for good:
+    /// immune-related myocarditis ends every checkpoint inhibitor; pneumonitis or interstitial lung
+    /// disease ends trastuzumab deruxtecan, bleomycin or the checkpoint inhibitor that caused it; a
+    /// severe skin reaction ends the drugs given.
+    func permanentStops(_ priors: [Prior], diseaseText: String?) -> [PermanentStop] {
+        guard let text = diseaseText, let (toxicity, wholeClass) = Self.permanentToxicity(in: text) else { return [] }
+        var stops: [PermanentStop] = []
+        for prior in priors where prior.intolerant {
+            let checkpoint = prior.drugs.filter { Self.checkpointClasses.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") }
+            var drugs: Set<String> = []
+            var classes: Set<String> = []
+            switch toxicity {
+            case "myocarditis":
+                drugs = checkpoint
+                if wholeClass, !checkpoint.isEmpty { classes = Set(Self.checkpointClasses) }
+            case "pneumonitis", "interstitial lung disease", "pulmonary fibrosis":
+                drugs = prior.drugs.intersection(["trastuzumab deruxtecan", "bleomycin"]).union(checkpoint)
+            default:
+                drugs = prior.drugs
+            }
+            guard !drugs.isEmpty else { continue }
+            stops.append(
+                PermanentStop(
+                    drugs: drugs,
+                    classes: classes,
+                    why:
+                        "stopped for \(toxicity) (\(prior.text)); the label or NCCN Management of Immunotherapy-Related Toxicities 2025 says not to give it again"
+                )
+            )
+        }
+        return stops
     }
 
     /// The fusion a disease is defined by (WHO-HAEM5 2022: chronic myeloid leukaemia is BCR::ABL1-positive

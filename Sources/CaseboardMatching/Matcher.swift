@@ -50,7 +50,8 @@ public struct Matcher: Sendable {
             alterations: alterations,
             priors: priors,
             lineOfTherapy: profile.lineOfTherapy,
-            diseaseText: profile.disease
+            diseaseText: profile.disease,
+            otherTexts: profile.alterations + profile.biomarkers
         )
         var relations = RelationMemo(patient: disease, vocabularies: vocabularies)
         let hits = matchEvidence(alterations, relations: &relations)

@@ -465,6 +465,12 @@ extension Matcher {
                 notRecommended.append(removal)
                 continue
             }
+            if let why = contraindication(of: box.item.drugs, patient: patient) {
+                notRecommended.append(
+                    NotRecommendedOption(drugs: box.item.drugs, reason: .contraindicated, why: why, evidence: group.prefix(10).map(Self.reference))
+                )
+                continue
+            }
             if let why = otherSettingReason(group, patient: patient) {
                 notRecommended.append(
                     NotRecommendedOption(drugs: box.item.drugs, reason: .otherSetting, why: why, evidence: group.prefix(10).map(Self.reference))
