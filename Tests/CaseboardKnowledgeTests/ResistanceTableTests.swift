@@ -123,6 +123,8 @@ struct ResistanceTableTests {
             case "PubMed": #expect(source.wholeMatch(of: /PMID:\d{7,8}/) != nil, "line \(row.line): \(source)")
             case "FDA label": #expect(source.wholeMatch(of: /FDA label: .+ \(.+\), (19|20)\d\d/) != nil, "line \(row.line): \(source)")
             case "NCCN": #expect(source.hasPrefix("NCCN ") && source.contains(/20\d\d/), "line \(row.line): \(source)")
+            // A paper whose PMID was not verified is cited by authors, journal, year, volume and first page.
+            case "Journal": #expect(source.wholeMatch(of: /.+ et al\., .+ (19|20)\d\d;\d+:\d+/) != nil, "line \(row.line): \(source)")
             default: Issue.record("line \(row.line): source type \(row["source_type"])")
             }
             #expect(!row["notes"].isEmpty, "line \(row.line): no note")

@@ -83,3 +83,44 @@ struct ContraindicationTests {
         #expect(mild.options.contains { $0.drugs == ["nivolumab"] })
     }
 }
+
+/// Acquired resistance by mechanism that hold-out 12's blind run (session 19) found missing: each
+/// regimen is flagged from the alteration alone. The profiles are our own.
+struct AcquiredResistanceRowTests {
+    private func flagged(_ profile: PatientProfile) throws -> [Set<String>] {
+        let result = try HoldoutScenarios.defaultMatcher.get().match(profile)
+        return result.resistance.map { Set($0.drugs) } + result.notRecommended.map { Set($0.drugs) }
+    }
+
+    /// ROS1 L2086F blocks the type I ROS1 inhibitors (Lin JJ et al., Clin Cancer Res 2021;27:2899).
+    @Test func rosL2086FFlagsTheTypeIInhibitors() throws {
+        let flags = try flagged(
+            PatientProfile(
+                disease: "metastatic lung adenocarcinoma",
+                alterations: ["EZR::ROS1", "ROS1 L2086F"],
+                priorTherapies: [PriorTherapy(drugs: ["lorlatinib"], response: "progressive disease")]
+            )
+        )
+        for drug in ["entrectinib", "repotrectinib", "taletrectinib"] { #expect(flags.contains([drug]), "\(drug)") }
+    }
+
+    /// MET amplification after anti-EGFR antibodies in colorectal cancer (PMID:23729478); a BRAF fusion
+    /// in melanoma against V600-selective BRAF inhibitors (FDA label: Tafinlar (dabrafenib), 2013); an
+    /// acquired NRAS Q61 mutation against BRAF and MEK inhibition in melanoma (PMID:21107323).
+    @Test func bypassAndNonV600ChangesFlagTheirRegimens() throws {
+        let colorectal = try flagged(
+            PatientProfile(disease: "metastatic colorectal adenocarcinoma", alterations: ["KRAS wild-type", "MET amplification"])
+        )
+        #expect(colorectal.contains(["panitumumab"]) && colorectal.contains(["cetuximab"]))
+        let fusion = try flagged(PatientProfile(disease: "metastatic melanoma", alterations: ["SKAP2::BRAF fusion"]))
+        #expect(fusion.contains(["dabrafenib"]) && fusion.contains(["encorafenib"]))
+        let nras = try flagged(
+            PatientProfile(
+                disease: "metastatic melanoma",
+                alterations: ["BRAF V600E", "NRAS Q61R"],
+                priorTherapies: [PriorTherapy(drugs: ["dabrafenib", "trametinib"], response: "progressive disease")]
+            )
+        )
+        #expect(nras.contains(["encorafenib", "binimetinib"]))
+    }
+}
