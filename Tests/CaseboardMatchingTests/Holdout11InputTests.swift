@@ -87,6 +87,14 @@ struct Holdout11InputTests {
         #expect(try reading("CD30 positive, CD15 positive, PAX5 weak").alteration?.label == "TNFRSF8 overexpression")
         #expect(try reading("CD25 positive mast cells 40% of marrow").alteration?.gene == "IL2RA")
         #expect(try reading("PD-L1 positive on tumour cells").alteration?.gene == "CD274")
+        #expect(try reading("PD-L1 positive in background lymphocytes").alteration == nil)
+        // A weak receptor stain is never read as a positive call.
+        for text in ["HER2 weak", "ER weak"] {
+            let read = try? Fixture.vocabularies.get().parsePatientAlteration(text).get()
+            #expect(read?.alteration?.gene != "ERBB2", "\(text): \(String(describing: read))")
+            #expect(!(read?.statuses.contains { $0.call == .positive } ?? false), "\(text): \(String(describing: read))")
+            #expect(!(read?.notes.contains { $0.contains("staining read as present") } ?? false), "\(text): \(String(describing: read))")
+        }
     }
 
     /// A measured share of something that is no gene is a laboratory value; a histology typed as an
@@ -95,6 +103,10 @@ struct Holdout11InputTests {
         for text in ["HbA1c 8.1%", "haematocrit 51%", "high-grade urothelial carcinoma"] {
             let read = try reading(text)
             #expect(read.alteration == nil, "\(text): \(String(describing: read.alteration))")
+        }
+        // A disease written with its biomarker is not a finding that would lose the biomarker.
+        if case .success(let read) = try Fixture.vocabularies.get().parsePatientAlteration("BRAF V600E melanoma") {
+            #expect(read.alteration?.gene == "BRAF", "\(read)")
         }
         guard case .failure = try Fixture.vocabularies.get().parsePatientAlteration("EGRF 8.1%") else {
             Issue.record("a mistyped gene before a share stays an error")

@@ -487,10 +487,11 @@ extension Vocabularies {
                     )
                 )
             }
-            // "CD117 weak", "PAX5 weak": a faint stain of a marker is the marker present, read as "positive" is;
-            // a marker that is only an immunophenotype stays a finding, never a mutation of its gene.
+            // "CD117 weak", "PAX5 weak": a faint stain of an immunophenotype marker is still that finding, never a
+            // mutation of its gene. Only a finding: a weak receptor stain is no positive call ("HER2 weak" is not
+            // HER2-positive, and "ER weak" is ER-low, ASCO/CAP 2020), so those are left to the status readers.
             if !head.isEmpty, case .success(var reading) = parsePatientAlteration("\(head) positive", suggest: false),
-                reading.alteration.map({ $0.kind == .expression }) ?? true
+                reading.alteration == nil, reading.statuses.isEmpty
             {
                 reading.input = trimmed
                 reading.origin = origin
@@ -611,8 +612,9 @@ extension Vocabularies {
             )
         }
         // "high-grade urothelial carcinoma" in an alteration field: a diagnosis, read and matched on nothing.
+        // Not when the disease text carries a biomarker ("BRAF V600E melanoma"): that stays an error, not lost.
         if case .failure = result, suggest, geneMentions(in: body).first.map({ $0.range.lowerBound == 0 }) != true,
-            case .found(let disease, _) = readDisease(body).resolution
+            case let diagnosis = readDisease(body), diagnosis.biomarkers.isEmpty, case .found(let disease, _) = diagnosis.resolution
         {
             let note = "'\(body)' names a diagnosis (\(disease.name)), not an alteration; enter it as the disease. Nothing is matched on it"
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
@@ -1124,13 +1126,14 @@ extension Vocabularies {
     }
 
     /// "PD-L1 positive in histiocytes", "CD30 positive in background lymphocytes": a stain of cells around the
-    /// tumour. It says nothing of the tumour cells, so nothing is matched on it (matched as the tumour's PD-L1 it
+    /// tumour. Lymphocytes and T cells count only when called background or reactive: in a T-cell lymphoma they
+    /// are the tumour. It says nothing of the tumour cells, so nothing is matched on it (matched as the tumour's PD-L1 it
     /// would have called a PD-L1-negative lymphoma positive). Nil for other text.
     static func nonTumourStaining(_ text: String) -> String? {
         guard
             let range = text.range(
                 of:
-                    #"\s+(?:in|on)\s+(?:the\s+)?(?:background\s+|reactive\s+|tumou?r[- ]associated\s+|tumou?r[- ]infiltrating\s+|infiltrating\s+)?(?:histiocytes|macrophages|immune cells|inflammatory cells|lymphocytes|t[- ]cells|stromal cells|stroma|background cells)$"#,
+                    #"\s+(?:in|on)\s+(?:the\s+)?(?:(?:background|reactive|tumou?r[- ]associated|tumou?r[- ]infiltrating|infiltrating)\s+(?:lymphocytes|t[- ]cells|immune cells|cells|histiocytes|macrophages)|histiocytes|macrophages|immune cells|inflammatory cells|stromal cells|stroma|background cells)$"#,
                 options: [.regularExpression, .caseInsensitive]
             ), range.lowerBound > text.startIndex
         else { return nil }
