@@ -100,7 +100,7 @@ struct Holdout11InputTests {
     /// A measured share of something that is no gene is a laboratory value; a histology typed as an
     /// alteration is a diagnosis. Both are read and matched on nothing.
     @Test func valuesAndDiagnosesAreFindings() throws {
-        for text in ["HbA1c 8.1%", "haematocrit 51%", "high-grade urothelial carcinoma"] {
+        for text in ["HbA1c 8.1%", "haematocrit 51%", "high-grade urothelial carcinoma", "IL-6 elevated", "VEGF raised"] {
             let read = try reading(text)
             #expect(read.alteration == nil, "\(text): \(String(describing: read.alteration))")
         }

@@ -581,6 +581,16 @@ extension Vocabularies {
                 return .success(reading)
             }
         }
+        // "IL-6 elevated", "VEGF raised", "ferritin increased": a measured level of a protein, a laboratory value.
+        // Only when no reading above took the text, so "CD30 high" and "FRα high" stay expression.
+        if case .failure = result,
+            let ending = [" elevated", " raised", " increased", " decreased", " reduced", " within normal limits", " in the normal range"]
+                .first(where: { loweredBody.hasSuffix($0) }),
+            !body.dropLast(ending.count).trimmingCharacters(in: .whitespaces).isEmpty
+        {
+            let note = "'\(body)' is a measured level (a laboratory value), not an alteration; nothing is matched on it"
+            return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
+        }
         // "ABL1 p.T315I and p.E255V in the same clone (compound)": several alleles of one gene, each kept.
         if case .failure = result, let compound = compoundAlleles(body) {
             return .success(
