@@ -87,6 +87,7 @@ struct Holdout11InputTests {
         #expect(try reading("CD30 positive, CD15 positive, PAX5 weak").alteration?.label == "TNFRSF8 overexpression")
         #expect(try reading("CD25 positive mast cells 40% of marrow").alteration?.gene == "IL2RA")
         #expect(try reading("PD-L1 positive on tumour cells").alteration?.gene == "CD274")
+        #expect(try reading("PD-L1 TPS 60% in tumour cells").statuses.contains { $0.marker == .pdl1 })
         #expect(try reading("PD-L1 positive in background lymphocytes").alteration == nil)
         // A weak receptor stain is never read as a positive call.
         for text in ["HER2 weak", "ER weak"] {
@@ -121,7 +122,8 @@ struct Holdout11InputTests {
             ("chronic-phase CML losing major molecular response after 2 years of imatinib", "CML"),
             ("leukaemic non-nodal mantle cell lymphoma found on a blood count, age 70", "MCL"),
             ("CLL Rai II (splenomegaly), age 70", "CLLSLL"),
-            ("CLL Binet B, treatment-naive", "CLLSLL"),
+            ("CLL Binet B, treatment-naive", "CLLSLL"), ("CLL Rai stage III, age 80", "CLLSLL"),
+            ("DLBCL Ann Arbor stage IIIA, age 60", "DLBCLNOS"),
             ("BCG-unresponsive high-grade Ta papillary urothelial carcinoma (recurrence after BCG), age 70", "BLCA"),
         ]
         let vocabularies = try Fixture.vocabularies.get()

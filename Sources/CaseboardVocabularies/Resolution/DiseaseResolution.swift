@@ -262,17 +262,19 @@ extension Vocabularies {
 
     /// Stage, TNM, grade, age, durations and setting words inside a described disease.
     private static let descriptionPatterns = [
+        // Non-invasive T categories in their own case ("Ta papillary", "Tis"), and the staging systems of
+        // lymphoma, CLL, myeloma and gynaecological cancers: a stage of the disease, not another disease. Before
+        // the plain stage, which would leave the system's name behind ("Ann Arbor stage III").
+        #"(?-i:\b(?:y?p|c)?T(?:a|is)(?:\s*N[0-3x][a-c]?)?(?:\s*M[01][a-c]?)?\b)"#, #"\bRai\s+(?:stage\s+)?(?:0|i{1,3}|iv|[1-4])\b"#,
+        #"\bBinet\s+(?:stage\s+)?[abc]\b"#, #"\b(?:r2?-)?ISS\s+(?:stage\s+)?(?:i{1,3}|[1-3])\b"#,
+        #"\b(?:Ann\s+Arbor|Lugano)(?:\s+(?:stage\s+)?(?:i{1,3}|iv|[1-4])[abesx]*)?\b"#,
+        #"\bFIGO(?:\s+(?:stage\s+)?(?:i{1,3}|iv|[1-4])[a-c]?[1-3]?)?\b"#,
         #"\bstage\s+(?:0|[ivx]+|[1-4])[a-c]?[0-9]?\b"#, #"\b(?:y?p|c)?T[0-4x](?:is|[a-d])?(?:\s*N[0-3x][a-c]?)?(?:\s*M[01][a-c]?)?\b"#,
         #"\bG[1-4]\b"#, #"\bage[sd]?\s+\d{1,3}\b"#, #"\b\d+(?:\.\d+)?\s*(?:years?|months?|weeks?|days?)\b"#,
         #"\b(?:completely\s+|incompletely\s+)?resected\b"#, #"\bde\s+novo\b"#, #"\bwell[- ]differentiated\b"#,
         #"\b(?:a)?symptomatic\b"#, #"\b(?:hormone|castration)[- ](?:sensitive|naive|naïve)\b"#, #"\bbcg[- ]unresponsive\b"#,
         #"\b(?:high|low)[- ]volume\b"#, #"\bbulky\b"#, #"\bunresectable\b"#, #"\bmetastatic\b"#, #"\blocally\s+advanced\b"#,
         #"\bnewly\s+diagnosed\b"#, #"\btreatment[- ]na[iï]ve\b"#, #"\brecurrent\b"#,
-        // Non-invasive T categories in their own case ("Ta papillary", "Tis"), and the staging systems of
-        // lymphoma, CLL, myeloma and gynaecological cancers: a stage of the disease, not another disease.
-        #"(?-i:\b(?:y?p|c)?T(?:a|is)(?:\s*N[0-3x][a-c]?)?(?:\s*M[01][a-c]?)?\b)"#, #"\bRai\s+(?:stage\s+)?(?:0|i{1,3}|iv|[1-4])\b"#,
-        #"\bBinet\s+(?:stage\s+)?[abc]\b"#, #"\b(?:r2?-)?ISS\s+(?:stage\s+)?(?:i{1,3}|[1-3])\b"#,
-        #"\bAnn\s+Arbor\s+(?:stage\s+)?(?:i{1,3}|iv|[1-4])[abesx]*\b"#, #"\bFIGO\s+(?:stage\s+)?(?:i{1,3}|iv|[1-4])[a-c]?[1-3]?\b"#,
         // A vertebral level before "vertebra" ("of the T9 vertebra") says where, not what.
         #"\b[CTLS]\d{1,2}(?=\s+vertebra)"#,
     ]

@@ -151,7 +151,7 @@ extension Vocabularies {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let labelled = rereadingLabelled(trimmed) { return .success(labelled) }
         for pattern in [
-            #"\s+in\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy)$"#,
+            #"\s+(?:in|on)\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy)(?:\s+cells)?$"#,
             #",\s*allelic\s+(?:ratio|burden)\s+[<>]?\s*\d+(?:\.\d+)?$"#,
         ] {
             if let range = trimmed.range(of: pattern, options: [.regularExpression, .caseInsensitive]), range.lowerBound > trimmed.startIndex,
@@ -495,7 +495,7 @@ extension Vocabularies {
             {
                 reading.input = trimmed
                 reading.origin = origin
-                reading.notes = notes + reading.notes + ["'\(word.trimmingCharacters(in: " "))' staining read as present"]
+                reading.notes = notes + ["'\(word.trimmingCharacters(in: " "))' staining read as present"] + reading.notes
                 return .success(reading)
             }
         }
@@ -1191,7 +1191,7 @@ extension Vocabularies {
             input: body,
             alteration: nil,
             notes: [
-                "'\(body)' is a \(symbol) copy number without the laboratory's call; whether it is amplification depends on the "
+                "'\(body)' gives the \(symbol) copy number without the laboratory's call; whether it is amplification depends on the "
                     + "assay's cut-off, so nothing is matched on it (write 'amplified' or 'not amplified' as reported)"
             ]
         )
