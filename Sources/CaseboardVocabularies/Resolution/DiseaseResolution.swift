@@ -223,9 +223,17 @@ extension Vocabularies {
         // One or two leading descriptive words the vocabulary does not join to the name; a disease
         // state ("smouldering myeloma") is never dropped, since it changes the treatment.
         let words = head.split(separator: " ").map(String.init)
+        // A disease named from the first word on ("acute promyelocytic leukaemia variant") keeps its words: dropping
+        // "acute promyelocytic" left "leukaemia variant", read as hairy-cell leukaemia variant.
+        let namedFromStart =
+            scan(head).compactMap { match -> Int? in
+                guard case .disease = match.concept, match.range.lowerBound == 0 else { return nil }
+                return match.range.upperBound
+            }.max() ?? 0
         for count in 1...2 where words.count > count {
             let dropped = words.prefix(count).map { $0.lowercased() }
             guard !dropped.contains(where: { Self.diseaseStateWords.contains($0) }) else { return nil }
+            guard words.prefix(count).joined(separator: " ").utf8.count >= namedFromStart else { return nil }
             let rest = words.dropFirst(count).joined(separator: " ")
             var inner = readDisease(rest, describing: false)
             guard case .found(let disease, let via) = inner.resolution else { continue }
@@ -246,10 +254,21 @@ extension Vocabularies {
         " at diagnosis", " at presentation",
         ";", ",", " progressing", " progressed", " progression", " relapsing", " relapsed after", " after ", " following ", " on ",
         " treated ", " not responding", " refractory to ", " resistant to ", " intolerant", " with ", " without ", " who ", " since ",
+        // The course and how the disease was found: "AML during quizartinib maintenance", "CML losing major
+        // molecular response", "mantle cell lymphoma found on a routine blood count".
+        " during ", " losing ", " lost ", " found ", " discovered ", " detected ", " incidentally ", " presenting ", " achieving ",
+        " in remission", " in complete remission", " in first remission",
     ]
 
     /// Stage, TNM, grade, age, durations and setting words inside a described disease.
     private static let descriptionPatterns = [
+        // Non-invasive T categories in their own case ("Ta papillary", "Tis"), and the staging systems of
+        // lymphoma, CLL, myeloma and gynaecological cancers: a stage of the disease, not another disease. Before
+        // the plain stage, which would leave the system's name behind ("Ann Arbor stage III").
+        #"(?-i:\b(?:y?p|c)?T(?:a|is)(?:\s*N[0-3x][a-c]?)?(?:\s*M[01][a-c]?)?\b)"#, #"\bRai\s+(?:stage\s+)?(?:0|i{1,3}|iv|[1-4])\b"#,
+        #"\bBinet\s+(?:stage\s+)?[abc]\b"#, #"\b(?:r2?-)?ISS\s+(?:stage\s+)?(?:i{1,3}|[1-3])\b"#,
+        #"\b(?:Ann\s+Arbor|Lugano)(?:\s+(?:stage\s+)?(?:i{1,3}|iv|[1-4])[abesx]*)?\b"#,
+        #"\bFIGO(?:\s+(?:stage\s+)?(?:i{1,3}|iv|[1-4])[a-c]?[1-3]?)?\b"#,
         #"\bstage\s+(?:0|[ivx]+|[1-4])[a-c]?[0-9]?\b"#, #"\b(?:y?p|c)?T[0-4x](?:is|[a-d])?(?:\s*N[0-3x][a-c]?)?(?:\s*M[01][a-c]?)?\b"#,
         #"\bG[1-4]\b"#, #"\bage[sd]?\s+\d{1,3}\b"#, #"\b\d+(?:\.\d+)?\s*(?:years?|months?|weeks?|days?)\b"#,
         #"\b(?:completely\s+|incompletely\s+)?resected\b"#, #"\bde\s+novo\b"#, #"\bwell[- ]differentiated\b"#,

@@ -149,8 +149,9 @@ extension Vocabularies {
     /// ROS1 and BRAF negative"), and a negative result naming no gene ("germline testing negative").
     func rereadingWithoutContext(_ text: String) -> Result<PatientAlterationReading, AlterationParseError>? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let labelled = rereadingLabelled(trimmed) { return .success(labelled) }
         for pattern in [
-            #"\s+in\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy)$"#,
+            #"\s+(?:in|on)\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy)(?:\s+cells)?$"#,
             #",\s*allelic\s+(?:ratio|burden)\s+[<>]?\s*\d+(?:\.\d+)?$"#,
         ] {
             if let range = trimmed.range(of: pattern, options: [.regularExpression, .caseInsensitive]), range.lowerBound > trimmed.startIndex,
@@ -192,6 +193,39 @@ extension Vocabularies {
         return nil
     }
 
+    /// "ABL1 kinase domain: no mutation", "additional chromosomal abnormality: +Ph", "KRAS: G12C": a result written
+    /// after a label and a colon. A negative result ("no mutation", "not detected", "wild-type") after a gene or
+    /// the region of one tested is a negative for it, never the gene mutated; a label naming no gene ("additional
+    /// chromosomal abnormality", "karyotype") is detail of the result after it. Nil when no such reading reads.
+    func rereadingLabelled(_ text: String) -> PatientAlterationReading? {
+        guard let colon = text.range(of: ": "), colon.lowerBound > text.startIndex else { return nil }
+        let label = String(text[..<colon.lowerBound]).trimmingCharacters(in: .whitespaces)
+        let value = String(text[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty, !value.contains(":") else { return nil }
+        let negatives: Set<String> = [
+            "no mutation", "no mutations", "no mutation detected", "no mutations detected", "no mutation found", "no mutations found",
+            "no variant detected", "no variants detected", "no pathogenic variant", "no pathogenic variants", "none detected", "none",
+            "not detected", "negative", "wild-type", "wild type", "wildtype", "not found", "no alteration", "no alterations",
+        ]
+        let namesGene = geneMentions(in: label).first.map { $0.range.lowerBound == 0 } == true || regionTested(label) != nil
+        var attempts: [String] = []
+        if negatives.contains(value.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+            guard namesGene else { return nil }
+            attempts = ["\(label) negative"]
+        } else if namesGene {
+            attempts = ["\(label) \(value)"]
+        } else {
+            attempts = [value]
+        }
+        for attempt in attempts {
+            guard case .success(var reading) = parsePatientAlteration(attempt, suggest: false) else { continue }
+            reading.input = text
+            reading.notes.append("'\(text)' read as '\(attempt)'")
+            return reading
+        }
+        return nil
+    }
+
     /// `suggest: false` skips gene-spelling suggestions on failure, for callers that only probe
     /// whether a few words are an alteration (the disease reader's biomarker prefixes).
     func parsePatientAlteration(_ text: String, suggest: Bool) -> Result<PatientAlterationReading, AlterationParseError> {
@@ -205,6 +239,9 @@ extension Vocabularies {
         let (typed, origin) = Self.origin(of: trimmed, isGene: { gene(symbol: $0) != nil || geneFamily($0) != nil })
         if typed.isEmpty { return .failure(.empty) }
         let body = shorthand(typed, notes: &notes)
+        if let note = Self.nonTumourStaining(body) {
+            return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
+        }
         if let status = Self.statusReading(body) {
             return .success(
                 PatientAlterationReading(
@@ -394,6 +431,12 @@ extension Vocabularies {
         if let reversion = reversion(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: reversion, origin: origin, notes: []))
         }
+        if var copyNumber = copyNumberReading(body) {
+            copyNumber.input = trimmed
+            copyNumber.origin = origin
+            copyNumber.notes = notes + copyNumber.notes
+            return .success(copyNumber)
+        }
         // Detail in brackets after an alteration ("EGFR exon 20 ins (A767_V769dup)", "TP53 mutated (VAF 12%)",
         // "FRα high (PS2+ in 80% of cells)"): read before the whole text, so words in the brackets never
         // become a fusion partner or a variant. A head that names a change is read as written; a change in
@@ -443,6 +486,17 @@ extension Vocabularies {
                         notes: notes + ["'\(body)' read as \(marker.gene) protein expression"]
                     )
                 )
+            }
+            // "CD117 weak", "PAX5 weak": a faint stain of an immunophenotype marker is still that finding, never a
+            // mutation of its gene. Only a finding: a weak receptor stain is no positive call ("HER2 weak" is not
+            // HER2-positive, and "ER weak" is ER-low, ASCO/CAP 2020), so those are left to the status readers.
+            if !head.isEmpty, case .success(var reading) = parsePatientAlteration("\(head) positive", suggest: false),
+                reading.alteration == nil, reading.statuses.isEmpty
+            {
+                reading.input = trimmed
+                reading.origin = origin
+                reading.notes = notes + ["'\(word.trimmingCharacters(in: " "))' staining read as present"] + reading.notes
+                return .success(reading)
             }
         }
         var result = parseCoreAlteration(body, suggest: false)
@@ -527,6 +581,22 @@ extension Vocabularies {
                 return .success(reading)
             }
         }
+        // "IL-6 elevated", "VEGF raised", "ferritin increased": a measured level of a protein, a laboratory value.
+        // Only when no reading above took the text, so "CD30 high" and "FRα high" stay expression.
+        if case .failure = result,
+            let ending = [" elevated", " raised", " increased", " decreased", " reduced", " within normal limits", " in the normal range"]
+                .first(where: { loweredBody.hasSuffix($0) }),
+            !body.dropLast(ending.count).trimmingCharacters(in: .whitespaces).isEmpty
+        {
+            let note = "'\(body)' is a measured level (a laboratory value), not an alteration; nothing is matched on it"
+            return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
+        }
+        // "ABL1 p.T315I and p.E255V in the same clone (compound)": several alleles of one gene, each kept.
+        if case .failure = result, let compound = compoundAlleles(body) {
+            return .success(
+                PatientAlterationReading(input: trimmed, keyedBy: compound.alterations, origin: origin, notes: notes + [compound.note])
+            )
+        }
         // Last: a clinical finding in words no reader above takes ("CD22 negative on relapse flow cytometry",
         // "JAK2 break-apart FISH positive", "MGMT promoter methylated", "monosomy 7", "TRG clonal rearrangement").
         if case .failure = result, let combined = listReading(body) {
@@ -550,6 +620,14 @@ extension Vocabularies {
                     notes: notes + [finding.note]
                 )
             )
+        }
+        // "high-grade urothelial carcinoma" in an alteration field: a diagnosis, read and matched on nothing.
+        // Not when the disease text carries a biomarker ("BRAF V600E melanoma"): that stays an error, not lost.
+        if case .failure = result, suggest, geneMentions(in: body).first.map({ $0.range.lowerBound == 0 }) != true,
+            case let diagnosis = readDisease(body), diagnosis.biomarkers.isEmpty, case .found(let disease, _) = diagnosis.resolution
+        {
+            let note = "'\(body)' names a diagnosis (\(disease.name)), not an alteration; enter it as the disease. Nothing is matched on it"
+            return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
         return result.map { PatientAlterationReading(input: trimmed, alteration: $0, origin: origin, notes: notes) }
     }
@@ -746,6 +824,12 @@ extension Vocabularies {
         if head.range(of: #"^([+-]|monosomy |trisomy |tetrasomy )(\d{1,2}|x|y)$"#, options: .regularExpression) != nil {
             return finding("a whole-chromosome change, a risk marker")
         }
+        // "+Ph": an extra Philadelphia chromosome, an additional chromosomal abnormality of the major route
+        // (NCCN Chronic Myeloid Leukemia 2025, high-risk additional chromosomal abnormalities); the fusion
+        // itself is entered as BCR::ABL1.
+        if ["+ph", "extra ph", "double ph", "+der(22)t(9;22)", "+der(22)"].contains(head) {
+            return finding("an extra Philadelphia chromosome, an additional chromosomal abnormality (a risk marker)")
+        }
         // "del(7q)", "del(20q)", "del(11q23)": an arm-level loss with no gene keyed to it is a risk marker
         // (ELN 2022; IPSS-R); those with a gene reading (del(5q), del(17p)) are read before this.
         if head.range(of: #"^del\(\d{1,2}[pq][\d.]*\)$"#, options: .regularExpression) != nil {
@@ -793,6 +877,17 @@ extension Vocabularies {
             options: .regularExpression
         )
             != nil
+        {
+            return finding("a laboratory value")
+        }
+        // "HbA1c 8.1%", "haematocrit 52%": a measured share of a name that is no gene (a gene or antigen before a
+        // share is a stain, read by the expression readers).
+        // Gene symbols are capitals: a capitalised name with no gene ("EGRF 8%") is a mistyped gene, left an error.
+        if let first = text.split(separator: " ").first.map(String.init), first.contains(where: \.isLowercase),
+            gene(symbol: first) == nil, gene(symbol: first.uppercased()) == nil,
+            geneMentions(in: first).isEmpty, !Self.antigenNames.contains(first.uppercased()),
+            lowered.range(of: #"^[a-z][a-z0-9.-]*(?:\s+[a-z][a-z0-9.-]*)?\s*[:=]?\s*[<>≥≤]?\s*\d+(?:\.\d+)?\s*%$"#, options: .regularExpression)
+                != nil
         {
             return finding("a laboratory value")
         }
@@ -906,6 +1001,9 @@ extension Vocabularies {
         // Lymphoma proteins stained by immunohistochemistry: "BCL2 positive" is the protein on the cells (the
         // double-expressor of WHO-HAEM5 2022), a rearrangement is written as one ("BCL2 rearranged", FISH).
         "BCL2", "BCL6", "MYC", "CCND1", "SOX11",
+        // Lineage transcription factors stained by immunohistochemistry (B-cell PAX5, OCT2 and BOB1; intestinal
+        // CDX2 and SATB2; melanocytic SOX10): "PAX5 weak" is a stain, not a mutation of the gene.
+        "PAX5", "OCT2", "OCT-2", "BOB1", "BOB.1", "CDX2", "SATB2", "SOX10",
     ]
 
     /// Antigen names whose hyphen is part of the name, not a negative sign.
@@ -940,6 +1038,19 @@ extension Vocabularies {
                 "a risk score"
             ),
             (["ki-67", "ki67", "mib-1", "mib1"], "a proliferation index"),
+            // Glycaemic control, often listed before a PI3K/AKT inhibitor (hyperglycaemia is in the alpelisib and
+            // inavolisib labels' warnings): a laboratory value, never a gene.
+            (["hba1c", "hb a1c", "a1c ", "glycated haemoglobin", "glycated hemoglobin", "fasting glucose", "glucose "], "a laboratory value"),
+            // The cell of origin of DLBCL by the Hans algorithm (germinal-centre B-cell or not; WHO-HAEM5 2022): a
+            // subtype, not an alteration.
+            (
+                [
+                    "non-gcb", "non gcb", "gcb-type", "gcb type", "gcb subtype", "gcb", "abc-type", "abc type", "abc subtype",
+                    "germinal center b", "germinal centre b", "non-germinal", "activated b-cell", "activated b cell", "cell of origin",
+                    "cell-of-origin",
+                ],
+                "a cell-of-origin subtype (Hans algorithm)"
+            ),
             (
                 ["lambda light chain", "kappa light chain", "light chain", "lambda-restricted", "kappa-restricted", "igg kappa", "igg lambda"],
                 "a light-chain finding"
@@ -1003,7 +1114,123 @@ extension Vocabularies {
             return "a morphological finding (ring sideroblasts)"
         }
         if lowered.hasSuffix(" pending") || lowered.hasSuffix(" awaited") { return "a result not yet available" }
+        // "loss of chromosomes 1, 2, 6, 10, 13, 17", "gains of chromosomes 7 and 17": whole-chromosome changes
+        // written as a list, a karyotype pattern (the losses of chromophobe renal cell carcinoma, WHO Urinary
+        // and Male Genital Tumours 2022); a single "monosomy 7" is read by the clinical finding reader.
+        let chromosome = #"(?:\d{1,2}|x|y)"#
+        if lowered.range(
+            of: #"^(?:loss(?:es)?|gains?|monosom(?:y|ies)|trisom(?:y|ies))\s+of\s+(?:whole\s+)?chromosomes?\s+"# + chromosome
+                + #"(?:\s*(?:,|and|&|/)\s*"#
+                + chromosome + #")*$"#,
+            options: .regularExpression
+        ) != nil
+            || lowered.range(
+                of: #"^(?:chromosomes?\s+)?"# + chromosome + #"(?:\s*(?:,|and|&|/)\s*"# + chromosome
+                    + #")+\s+(?:loss(?:es)?|gains?|monosom(?:y|ies)|trisom(?:y|ies))$"#,
+                options: .regularExpression
+            ) != nil
+        {
+            return "a list of whole-chromosome changes, a karyotype pattern"
+        }
         return nil
+    }
+
+    /// "PD-L1 positive in histiocytes", "CD30 positive in background lymphocytes": a stain of cells around the
+    /// tumour. Lymphocytes and T cells count only when called background or reactive: in a T-cell lymphoma they
+    /// are the tumour. It says nothing of the tumour cells, so nothing is matched on it (matched as the tumour's PD-L1 it
+    /// would have called a PD-L1-negative lymphoma positive). Nil for other text.
+    static func nonTumourStaining(_ text: String) -> String? {
+        guard
+            let range = text.range(
+                of:
+                    #"\s+(?:in|on)\s+(?:the\s+)?(?:(?:background|reactive|tumou?r[- ]associated|tumou?r[- ]infiltrating|infiltrating)\s+(?:lymphocytes|t[- ]cells|immune cells|cells|histiocytes|macrophages)|histiocytes|macrophages|immune cells|inflammatory cells|stromal cells|stroma|background cells)$"#,
+                options: [.regularExpression, .caseInsensitive]
+            ), range.lowerBound > text.startIndex
+        else { return nil }
+        let place = text[range].trimmingCharacters(in: .whitespaces)
+        return "'\(text)' is staining \(place), not of the tumour cells; nothing is matched on it"
+    }
+
+    /// "MET copy number 3 (not amplified)", "ERBB2 copy number 12, amplified", "MET GCN 4": a gene copy number
+    /// with the laboratory's call. The call decides: "not amplified" is a negative result, "amplified" the
+    /// amplification. A number without a call is read as a finding and matched on nothing, since where
+    /// amplification starts depends on the assay's cut-off; it is never guessed to be amplification.
+    func copyNumberReading(_ body: String) -> PatientAlterationReading? {
+        guard
+            let match = try? Regex(
+                #"^(\S+)\s+(?:gene\s+)?(?:copy[- ]number|cn|gcn)\s*(?:of\s+|=\s*|:\s*)?([<>≥≤]?\s*\d+(?:\.\d+)?)(?:\s*copies)?\s*[,;(]?\s*([^()]*?)\)?$"#
+            ).ignoresCase().wholeMatch(in: body),
+            let symbolText = match.output[1].substring, let numberText = match.output[2].substring
+        else { return nil }
+        let typed = String(symbolText)
+        guard let symbol = [typed, typed.uppercased()].first(where: { gene(symbol: $0) != nil }) ?? geneMentions(in: typed).first?.symbol else {
+            return nil
+        }
+        let call = match.output[3].substring.map { String($0).lowercased().trimmingCharacters(in: .whitespaces) } ?? ""
+        let number = String(numberText).filter { !$0.isWhitespace }
+        let negative = [
+            "not amplified", "non-amplified", "nonamplified", "unamplified", "no amplification", "without amplification", "normal", "neutral",
+            "diploid", "negative",
+        ]
+        if negative.contains(where: { call.contains($0) }),
+            case .success(var reading) = parsePatientAlteration("\(symbol) not amplified", suggest: false)
+        {
+            reading.input = body
+            reading.notes.append("copy number \(number), called not amplified: read as a negative result")
+            return reading
+        }
+        if call.contains("amplified") || call.contains("amplification"),
+            case .success(var reading) = parsePatientAlteration("\(symbol) amplification", suggest: false)
+        {
+            reading.input = body
+            reading.notes.append("copy number \(number), called amplified")
+            return reading
+        }
+        guard call.isEmpty || ["gain", "low-level gain", "low level gain", "copy gain"].contains(call) else { return nil }
+        return PatientAlterationReading(
+            input: body,
+            alteration: nil,
+            notes: [
+                "'\(body)' gives the \(symbol) copy number without the laboratory's call; whether it is amplification depends on the "
+                    + "assay's cut-off, so nothing is matched on it (write 'amplified' or 'not amplified' as reported)"
+            ]
+        )
+    }
+
+    /// "ABL1 p.T315I and p.E255V in the same clone (compound)", "ALK G1202R/L1196M compound", "KRAS G12C, G13D":
+    /// several protein changes of one gene, each kept as its own alteration (a compound mutation is both
+    /// alleles, and resistance to either counts). Nil unless every word after the gene is a change or a joiner.
+    func compoundAlleles(_ body: String) -> (alterations: [Alteration], note: String)? {
+        var text = body
+        var qualifier = ""
+        if let range = text.range(
+            of:
+                #"(?:[\s,;]*\(?(?:compound(?:\s+(?:mutations?|mutants?|heterozygous))?|in\s+(?:the\s+same|one|a\s+single)\s+(?:clone|allele)|on\s+(?:the\s+same|one)\s+allele|same\s+clone|in\s+cis|in\s+trans|cis|trans)\)?)+$"#,
+            options: [.regularExpression, .caseInsensitive]
+        ), range.lowerBound > text.startIndex {
+            qualifier = text[range].trimmingCharacters(in: CharacterSet(charactersIn: " ,;()"))
+            text = String(text[..<range.lowerBound])
+        }
+        if text.lowercased().hasPrefix("compound ") {
+            qualifier = qualifier.isEmpty ? "compound" : qualifier
+            text = String(text.dropFirst("compound ".count))
+        }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" || $0 == "+" || $0 == ";" }).map(String.init)
+        guard words.count >= 3, let symbol = [words[0], words[0].uppercased()].first(where: { gene(symbol: $0) != nil }) else { return nil }
+        var alterations: [Alteration] = []
+        for word in words.dropFirst() where !["and", "&", "plus", "with"].contains(word.lowercased()) {
+            let change = Self.changeCased(word)
+            guard Self.isProteinChange(change), case .success(let alteration) = parseCoreAlteration("\(symbol) \(change)", suggest: false),
+                alteration.kind == .proteinChange
+            else { return nil }
+            if !alterations.contains(alteration) { alterations.append(alteration) }
+        }
+        guard alterations.count >= 2 else { return nil }
+        let labels = alterations.map(\.label).joined(separator: " and ")
+        return (
+            alterations,
+            "'\(body)' read as \(alterations.count) alleles of \(symbol), each kept: \(labels)" + (qualifier.isEmpty ? "" : " (\(qualifier))")
+        )
     }
 
     /// "-5/del(5q), -7, -17": a karyotype written as a list of whole-chromosome and arm-level changes. Each
@@ -1011,7 +1238,9 @@ extension Vocabularies {
     /// monosomies and trisomies are read and keyed to nothing. Nil unless every part is such a change.
     func karyotypeList(_ text: String) -> (alterations: [Alteration], notes: [String])? {
         let head = text.range(of: " (").map { String(text[..<$0.lowerBound]) } ?? text
-        let parts = head.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        // "del(13q) and trisomy 12": "and" joins changes as a comma does.
+        let parts = head.replacingOccurrences(of: " and ", with: ",").split(whereSeparator: { $0 == "," || $0 == "/" || $0 == ";" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count >= 2 else { return nil }
         var alterations: [Alteration] = []
         var notes: [String] = []
@@ -1289,7 +1518,11 @@ extension Vocabularies {
             }
         }
         // "CD30 and CD15 positive Reed-Sternberg cells": which cells stain, after the result, is detail.
-        if let range = text.range(of: #"(?<=positive|negative) [A-Za-z-]+ cells$"#, options: .regularExpression) {
+        // "CD25 positive mast cells 40% of marrow": and how many of them, after the cells.
+        if let range = text.range(
+            of: #"(?<=positive|negative) [A-Za-z-]+ cells(?:,?\s+[<>≥≤]?\d+(?:\.\d+)?\s*%(?:\s+of\s+[A-Za-z ]+)?)?$"#,
+            options: .regularExpression
+        ) {
             notes.append("'\(String(text[range]).trimmingCharacters(in: " "))' read as detail")
             text = String(text[..<range.lowerBound])
         }
