@@ -68,8 +68,22 @@ extension Matcher {
             found.append(
                 Caution(
                     condition: "peripheral neuropathy of grade 2 or more",
-                    drugs: ["bortezomib", "thalidomide", "enfortumab vedotin"],
-                    source: "FDA labels: Velcade (bortezomib); Padcev (enfortumab vedotin), 2023; NCCN Multiple Myeloma 2025"
+                    drugs: ["bortezomib", "thalidomide", "enfortumab vedotin", "cisplatin"],
+                    source:
+                        "FDA labels: Velcade (bortezomib); Padcev (enfortumab vedotin), 2023; NCCN Multiple Myeloma 2025; Galsky MD et al., J Clin Oncol 2011;29:2432 (cisplatin-ineligible)"
+                )
+            )
+        }
+        // Cisplatin-ineligible by renal function or hearing: creatinine clearance below 60 mL/min or hearing
+        // loss of grade 2 or more (Galsky MD et al., J Clin Oncol 2011;29:2432; NCCN Bladder Cancer 2025).
+        if (number(after: ["crcl", "creatinine clearance", "gfr"], in: lowered).map { $0 < 60 } ?? false)
+            || says(["grade 2 hearing loss", "grade 3 hearing loss", "hearing loss grade 2", "hearing loss grade 3"], in: lowered)
+        {
+            found.append(
+                Caution(
+                    condition: "cisplatin ineligibility (creatinine clearance below 60 mL/min or hearing loss)",
+                    drugs: ["cisplatin"],
+                    source: "Galsky MD et al., J Clin Oncol 2011;29:2432; NCCN Bladder Cancer 2025"
                 )
             )
         }
@@ -150,6 +164,11 @@ extension Matcher {
             return (word, false)
         }
         if lowered.range(of: #"\bild\b"#, options: .regularExpression) != nil { return ("interstitial lung disease", false) }
+        // A grade 3 or 4 toxicity that stopped a drug: not offered again first (a single-drug prior only,
+        // since the text does not say which drug of a regimen caused it).
+        for word in ["grade 3", "grade 4", "grade iii", "grade iv"] where lowered.contains(word) {
+            return ("a \(word) toxicity", false)
+        }
         return nil
     }
 

@@ -430,15 +430,17 @@ extension Matcher {
             case "pneumonitis", "interstitial lung disease", "pulmonary fibrosis":
                 drugs = prior.drugs.intersection(["trastuzumab deruxtecan", "bleomycin"]).union(checkpoint)
             default:
-                drugs = prior.drugs
+                // A severe skin reaction ends every drug given; a graded toxicity only a drug given alone.
+                drugs = toxicity.hasPrefix("a grade") && prior.drugs.count > 1 ? [] : prior.drugs
             }
             guard !drugs.isEmpty else { continue }
             stops.append(
                 PermanentStop(
                     drugs: drugs,
                     classes: classes,
-                    why:
-                        "stopped for \(toxicity) (\(prior.text)); the label or NCCN Management of Immunotherapy-Related Toxicities 2025 says not to give it again"
+                    why: toxicity.hasPrefix("a grade")
+                        ? "stopped for \(toxicity) (\(prior.text)); not offered again before the alternatives"
+                        : "stopped for \(toxicity) (\(prior.text)); the label or NCCN Management of Immunotherapy-Related Toxicities 2025 says not to give it again"
                 )
             )
         }

@@ -124,3 +124,37 @@ struct AcquiredResistanceRowTests {
         #expect(nras.contains(["encorafenib", "binimetinib"]))
     }
 }
+
+/// Cisplatin ineligibility (Galsky MD et al., J Clin Oncol 2011;29:2432) and a drug given alone that
+/// was stopped for a grade 3 toxicity, from hold-out 12's blind run (session 19). Our own profiles.
+struct IneligibilityTests {
+    private func match(_ profile: PatientProfile) throws -> MatchResult {
+        try HoldoutScenarios.defaultMatcher.get().match(profile)
+    }
+
+    /// Creatinine clearance below 60 mL/min or grade 2 neuropathy: carboplatin, not cisplatin
+    /// (NCCN Bladder Cancer 2025). At 75 mL/min cisplatin stays.
+    @Test func cisplatinIneligibilityLeavesCarboplatin() throws {
+        for disease in ["metastatic urothelial carcinoma, treatment-naive, CrCl 48 mL/min", "metastatic urothelial carcinoma, grade 2 neuropathy"] {
+            let result = try match(PatientProfile(disease: disease, alterations: []))
+            #expect(!result.options.prefix(5).contains { $0.drugs.contains("cisplatin") }, "\(disease): \(result.options.prefix(5).map(\.drugs))")
+            #expect(result.notRecommended.contains { $0.drugs.contains("cisplatin") && $0.reason == .contraindicated })
+        }
+        let eligible = try match(PatientProfile(disease: "metastatic urothelial carcinoma, creatinine clearance 75 mL/min", alterations: []))
+        #expect(eligible.options.contains { $0.drugs.contains("cisplatin") })
+    }
+
+    /// A drug given alone and stopped for a grade 3 toxicity is set aside; a regimen stopped for one is
+    /// not, since the text does not say which of its drugs caused it.
+    @Test func aDrugStoppedAloneForAGrade3ToxicityIsSetAside() throws {
+        let alone = try match(
+            PatientProfile(
+                disease: "locally advanced basal cell carcinoma, vismodegib stopped for grade 3 muscle cramps",
+                alterations: ["PTCH1 loss"],
+                priorTherapies: [PriorTherapy(drugs: ["vismodegib"], response: "intolerance")]
+            )
+        )
+        #expect(!alone.options.contains { $0.drugs == ["vismodegib"] }, "\(alone.options.prefix(3).map(\.drugs))")
+        #expect(alone.notRecommended.contains { $0.drugs == ["vismodegib"] && $0.reason == .contraindicated })
+    }
+}
