@@ -529,6 +529,8 @@ extension Vocabularies {
             "-associated", "-related",
             "positive", "negative", "mutant", "mutated", "amplified", "rearranged", "-",
         ]
+        // Every way to read leading words as a biomarker, longest first ("BRAF V600E-mutant melanoma").
+        var readings: [(length: Int, reading: PatientAlterationReading)] = []
         for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
             let prefix = words[0..<length].joined(separator: " ")
             let lowered = prefix.lowercased()
@@ -544,11 +546,34 @@ extension Vocabularies {
                 // "Ewing sarcoma" must not lose "Ewing": a gene has to be written as one. A status
                 // ("triple negative") needs no capitals.
                 guard !reading.statuses.isEmpty || prefix.contains(where: { $0.isUppercase || $0.isNumber }) else { continue }
-                found.append(reading)
-                return words[length...].joined(separator: " ")
+                readings.append((length, reading))
+                break
             }
         }
-        return text
+        // The longest reading, unless it took a word the disease needs: "ROS1-rearranged lung
+        // adenocarcinoma" also parses with "lung" as trailing detail, which left "adenocarcinoma"
+        // (Adenocarcinoma, NOS). A shorter reading whose rest names a disease, where the longer's rest
+        // names none or a broader one, wins.
+        guard let longest = readings.first else { return text }
+        var chosen = longest
+        if readings.count > 1 {
+            let rest = { (length: Int) in words[length...].joined(separator: " ") }
+            let longestRest = resolveCleaned(rest(longest.length))
+            for candidate in readings.dropFirst() {
+                guard case .found(let shorter, _) = resolveCleaned(rest(candidate.length)) else { continue }
+                if case .found(let longer, _) = longestRest,
+                    longer.code == shorter.code
+                        || !ancestors(of: shorter.code).contains(longer.code)
+                            && !longer.name.hasSuffix(", NOS")
+                {
+                    continue
+                }
+                chosen = candidate
+                break
+            }
+        }
+        found.append(chosen.reading)
+        return words[chosen.length...].joined(separator: " ")
     }
 
     /// "carcinoma of the lung" → "lung carcinoma"; "cancer of the pancreas" → "pancreas cancer".
