@@ -1,0 +1,35 @@
+import CaseboardCore
+import Testing
+
+/// Patterns found on the ninth hold-out (mostly reports outside oncology: drug reactions, drug
+/// responses in non-cancer disease, tumours treated by surgery only), each shown by an invented sentence.
+struct ReadingHoldout9PatternTests {
+    private func response(of drug: String, in record: CaseRecord) -> ResponseKind? {
+        record.therapies.first { $0.drugs.contains(drug) }?.response
+    }
+
+    @Test func aDrugForAConditionThatIsNoCancerTakesItsOutcome() throws {
+        let (record, _) = try extract(
+            "A 52-year-old man had recurrent pericarditis.\n"
+                + "He was given colchicine with prompt symptom resolution.\n"
+        )
+        #expect(response(of: "colchicine", in: record) == .complete, "\(record.therapies)")
+    }
+
+    @Test func aSymptomThatDidNotImproveOutsideOncologyIsFailure() throws {
+        let (record, _) = try extract(
+            "A 29-year-old woman with myasthenia gravis was started on pyridostigmine.\n"
+                + "Her fatigue did not improve over the next month.\n"
+        )
+        #expect(response(of: "pyridostigmine", in: record) == .progressive, "\(record.therapies)")
+    }
+
+    @Test func anExceptionalResponseInATitleIsAResponse() throws {
+        let (record, _) = try extract(
+            "Exceptional Response of a ROS1-Rearranged Lung Adenocarcinoma to Crizotinib: A Case Report.\n\n"
+                + "We describe a 61-year-old woman treated with crizotinib.\n"
+        )
+        let kind = response(of: "crizotinib", in: record)
+        #expect(kind == .partial || kind == .complete, "\(record.therapies)")
+    }
+}
