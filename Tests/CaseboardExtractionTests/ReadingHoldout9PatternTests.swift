@@ -33,3 +33,26 @@ struct ReadingHoldout9PatternTests {
         #expect(kind == .partial || kind == .complete, "\(record.therapies)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func aChemicalPrefixWrittenApartStillNamesTheDrug() throws {
+        let (record, _) = try extract(
+            "A 40-year-old man with ulcerative colitis was given intravenous methyl-prednisolone and later hydroxy chloroquine.\n"
+        )
+        let drugs = record.therapies.flatMap(\.drugs)
+        #expect(drugs.contains("methylprednisolone"), "\(drugs)")
+        #expect(!drugs.contains("prednisolone"), "\(drugs)")
+        #expect(drugs.contains("hydroxychloroquine"), "\(drugs)")
+    }
+
+    @Test func aNegationCoversTheLastItemOfAnOrList() throws {
+        let (record, _) = try extract(
+            "A 48-year-old woman presented with fever.\n"
+                + "There was no serological sign of hepatitis B, hepatitis C, or human immunodeficiency virus infection.\n"
+                + "She did not have diabetes, renal disease, or tuberculosis.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains { $0.contains("immunodeficiency") || $0.contains("hiv") }, "\(names)")
+        #expect(!names.contains { $0.contains("tuberculosis") }, "\(names)")
+    }
+}

@@ -746,9 +746,14 @@ struct CaseAssembler {
             }
             if cue.range.upperBound <= range.lowerBound, range.lowerBound - cue.range.upperBound <= 30 {
                 let between = text(cue.range.upperBound..<range.lowerBound)
-                if between.contains(";") || between.contains(". ") || between.contains(" but ") || between.contains(",") { continue }
+                if between.contains(";") || between.contains(". ") || between.contains(" but ") || between.contains(",") {
+                    if isLastOfNegatedList(range, after: cue.range) { return true }
+                    continue
+                }
                 return true
             }
+            // "no evidence of EBV, CMV, or HIV infection": the negation covers an 'or' list to its last item.
+            if cue.range.upperBound <= range.lowerBound, isLastOfNegatedList(range, after: cue.range) { return true }
             if cue.range.lowerBound >= range.upperBound, cue.range.lowerBound - range.upperBound <= 12,
                 ["ruled out", "excluded"].contains(word)
             {
@@ -757,6 +762,19 @@ struct CaseAssembler {
 
         }
         return false
+    }
+
+    /// The last item of a list that a negation heads: "no A, B, or C", "did not have A, B or C".
+    /// Only an 'or' list: "no fever, and later a rash" leaves the rash.
+    private func isLastOfNegatedList(_ range: Range<Int>, after negation: Range<Int>) -> Bool {
+        guard range.lowerBound - negation.upperBound <= 120 else { return false }
+        let between = lowered(negation.upperBound..<range.lowerBound)
+        guard between.hasSuffix(" or ") || between.hasSuffix(", or ") else { return false }
+        if between.contains(";") || between.contains(". ") || between.contains(" but ") || between.contains(" and ") { return false }
+        // Nothing but list items between: no verb of a new clause.
+        // "did not have A, B, or C": the verb the negation heads opens the list.
+        let words = between.split(whereSeparator: { !$0.isLetter }).drop { $0 == "have" || $0 == "had" }
+        return !words.contains { Self.listBreakWords.contains(String($0)) }
     }
 
     /// A disease named as a test that came back negative: "anti-HIV (-)", "HIV and HHV-8
