@@ -56,3 +56,23 @@ extension ReadingHoldout9PatternTests {
         #expect(!names.contains { $0.contains("tuberculosis") }, "\(names)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func aDiseaseAbbreviationTheTextDefinesForOtherWordsNamesNoDisease() throws {
+        let (record, _) = try extract(
+            "Anti-GBM Nephritis in an Older Man.\n\n"
+                + "A 71-year-old man had antibodies against the glomerular basement membrane (GBM) and acute kidney injury.\n"
+                + "Anti-GBM titres fell after plasma exchange.\n"
+        )
+        let codes = record.diagnoses.compactMap(\.oncotree)
+        #expect(!codes.contains("GB"), "\(record.diagnoses.map(\.name))")
+    }
+
+    @Test func aDiseaseAbbreviationDefinedByItsOwnWordsStaysTheDisease() throws {
+        let (record, _) = try extract(
+            "A 39-year-old man with Kaposi sarcoma tested positive for human immunodeficiency virus (HIV) and started antiretroviral therapy.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(names.contains { $0.contains("hiv") }, "\(names)")
+    }
+}
