@@ -76,3 +76,52 @@ extension ReadingHoldout9PatternTests {
         #expect(names.contains { $0.contains("hiv") }, "\(names)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func nonCancerDiseasesOfDrugReportsAreDiagnoses() throws {
+        let (record, _) = try extract(
+            "A 27-year-old man with hidradenitis suppurativa was admitted in thyroid storm.\n"
+                + "His younger sister has West syndrome.\n"
+                + "He was treated with propylthiouracil.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(names.contains("hidradenitis suppurativa"), "\(names)")
+        #expect(names.contains("thyroid storm"), "\(names)")
+    }
+
+    @Test func aDiagnosisGivenUpForAnotherIsNoDiagnosis() throws {
+        let (record, _) = try extract(
+            "A 60-year-old woman had been treated for sarcoidosis.\n"
+                + "A lung biopsy finally showed tuberculosis instead of sarcoidosis.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains("sarcoidosis"), "\(names)")
+        #expect(names.contains("tuberculosis"), "\(names)")
+    }
+
+    @Test func aDiseaseATestWasDoneToExcludeIsNoDiagnosis() throws {
+        let (record, _) = try extract(
+            "A 58-year-old man with myocarditis underwent coronary angiography to exclude coronary artery disease.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains("coronary artery disease"), "\(names)")
+    }
+
+    @Test func anInfectionInAReportWithoutCancerIsItsDiagnosis() throws {
+        let (record, _) = try extract(
+            "A 35-year-old woman with systemic lupus erythematosus received cyclophosphamide and prednisone.\n"
+                + "Three months later she was diagnosed with invasive aspergillosis and given voriconazole.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(names.contains("invasive aspergillosis"), "\(names)")
+    }
+
+    @Test func anInfectionWordInsideASyndromesNameIsNoInfection() throws {
+        let (record, _) = try extract(
+            "A 9-year-old girl with acute lymphoblastic leukemia was given vincristine.\n"
+                + "Two months later she was also found to have autoimmune polyendocrinopathy-candidiasis-ectodermal dystrophy.\n"
+        )
+        let events = record.adverseEvents.map(\.term) + record.therapies.flatMap { $0.adverseEvents.map(\.term) }
+        #expect(!events.contains { $0.contains("polyendocrinopathy") }, "\(events)")
+    }
+}

@@ -22,6 +22,9 @@ struct CaseAssembler {
     /// Where the report first gives the patient an anticancer drug or chemotherapy: infections
     /// after it are toxicities, not diagnoses.
     private(set) var treatmentStart = Int.max
+    /// The text names no cancer at all (a drug reaction in psoriasis, a thyroid storm): its drugs
+    /// treat the condition the report is about, and an infection is that condition, not a toxicity.
+    let namesNoCancer: Bool
 
     init(annotated: AnnotatedDocument, vocabularies: Vocabularies) {
         self.annotated = annotated
@@ -29,6 +32,12 @@ struct CaseAssembler {
         caseSeries = annotated.reportsCaseSeries()
         views = SentenceViews(annotated.sentenceViews(caseSeries: caseSeries))
         bytes = Array(annotated.document.text.utf8)
+        namesNoCancer = !views.contains { view in
+            view.terms(.disease).contains { term in
+                guard case .disease(let index) = term.concept else { return false }
+                return vocabularies.diseases[index].isCancer
+            }
+        }
         timeCache = TimeCache(sentences: views.count)
         clock = resolveTimes()
         cancerCausedConditions = findCancerCausedConditions()
@@ -64,9 +73,11 @@ struct CaseAssembler {
     /// not a diagnosis (infections during therapy are adverse events). Not one given as history
     /// or as what a drug was for ("levofloxacin for pneumonia").
     func isInfectionDuringTreatment(_ range: Range<Int>, disease: Disease, in view: SentenceView) -> Bool {
-        guard !disease.isCancer, range.lowerBound > treatmentStart else { return false }
+        guard !disease.isCancer, !namesNoCancer, range.lowerBound > treatmentStart else { return false }
         let name = disease.name.lowercased()
-        guard Self.infectionWords.contains(where: { name.contains($0) }), !name.contains("hiv"), !name.contains("hepatitis") else { return false }
+        // The infection is the name's head: "candidiasis" inside a syndrome's name (APECED) is no infection.
+        let head = name.split(separator: " ").last ?? ""
+        guard Self.infectionWords.contains(where: { head.contains($0) }), !name.contains("hiv"), !name.contains("hepatitis") else { return false }
         let before = lowered(max(view.range.lowerBound, range.lowerBound - 40)..<range.lowerBound)
         return !["history of", " for ", "prophylaxis", "prevent", "risk of", "latent"].contains { before.contains($0) }
     }
@@ -376,6 +387,7 @@ struct CaseAssembler {
         var byCode: [String: (diagnosis: Diagnosis, best: String)] = [:]
         var order: [String] = []
         var complications: Set<String> = []
+        var revised: Set<String> = []
         var setAsideRanges: [Range<Int>] = []
         for view in selected {
             for term in view.terms(.disease) {
@@ -409,6 +421,11 @@ struct CaseAssembler {
                 if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
                 if !disease.isCancer, isCuredCondition(term.range, in: view) { continue }
+                // "confirmed as PVOD instead of IPAH": a revised diagnosis is no diagnosis, wherever else it is named.
+                if isRevisedAway(term.range) {
+                    revised.insert(disease.code)
+                    continue
+                }
                 if namesAMarkerOrPattern(term.range, in: view) || isRelativesDisease(term.range, in: view) { continue }
                 if isListedMarker(term.range, in: view) { continue }
                 if !disease.isCancer, isTreatmentEffect(term.range, in: view) || isInfectionDuringTreatment(term.range, disease: disease, in: view) {
@@ -453,7 +470,7 @@ struct CaseAssembler {
             }
         }
         return order.compactMap { code in
-            guard var entry = byCode[code], !complications.contains(code) else { return nil }
+            guard var entry = byCode[code], !complications.contains(code), !revised.contains(code) else { return nil }
             // An abbreviation alone ("CML") is named by its vocabulary name.
             entry.diagnosis.name = isAbbreviation(entry.best) ? entry.diagnosis.canonicalName.lowercased() : entry.best
             return entry.diagnosis
@@ -817,6 +834,18 @@ struct CaseAssembler {
     }
 
     private static let curedKey = [Array("cured".utf8)]
+
+    /// "instead of IPAH", "rather than sarcoidosis", "revised from X": the diagnosis given up.
+    private func isRevisedAway(_ range: Range<Int>) -> Bool {
+        let window = max(0, range.lowerBound - 16)..<range.lowerBound
+        guard text(window, containsAnyOf: Self.revisedKeys, ignoringCase: true) else { return false }
+        let before = lowered(window)
+        return ["instead of ", "rather than ", "revised from "].contains { lead in
+            before.hasSuffix(lead) || before.hasSuffix(lead + "a ") || before.hasSuffix(lead + "an ") || before.hasSuffix(lead + "the ")
+        }
+    }
+
+    private static let revisedKeys = ["instead", "rather", "revised"].map { Array($0.utf8) }
     nonisolated(unsafe) private static let curedClause = /^,?\s*(?:that|which)\s+(?:had\s+been|has\s+been|was|were)\s+(?:\w+\s+and\s+)?cured\b/
 
     /// "It was considered to be melanoma or meningioma": either name of a hedged pair is only
@@ -837,11 +866,11 @@ struct CaseAssembler {
     private static let setAsideKeys = [
         "consider", "thought", "believed", "suspected", "resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential", "impression",
         "initially thought", "possibility",
-        "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of",
+        "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of", "to exclude", "to rule out",
     ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let setAsideWords =
-        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of))\b/
+        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of)|to\s+(?:exclude|rule\s+out))\b/
 
     /// Verb phrases that deny a list before them: "rash, fever and hypertension were not observed".
     private static let postposedDenials = [

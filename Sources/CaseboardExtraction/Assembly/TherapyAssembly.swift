@@ -27,18 +27,9 @@ struct TherapyAssembly {
     private var retrospectiveLines: Set<Int> = []
     /// How many lines existed when the current sentence began.
     private var linesBeforeSentence = 0
-    /// The text names no cancer at all (a drug reaction in psoriasis, a thyroid storm): its
-    /// drugs treat the condition the report is about, so they take its outcomes.
-    private let namesNoCancer: Bool
 
     init(assembler: CaseAssembler) {
         self.assembler = assembler
-        namesNoCancer = !assembler.views.contains { view in
-            view.terms(.disease).contains { term in
-                guard case .disease(let index) = term.concept else { return false }
-                return assembler.vocabularies.diseases[index].isCancer
-            }
-        }
     }
 
     /// Something a response, adverse event or dose change can belong to.
@@ -883,7 +874,7 @@ struct TherapyAssembly {
     /// analytes, or drugs known only from DrugBank (diuretics, beta-blockers). A tumour's course
     /// is never theirs unless the outcome names them.
     func treatsNoCancer(_ index: Int) -> Bool {
-        if namesNoCancer { return false }
+        if assembler.namesNoCancer { return false }
         return lines[index].drugs.allSatisfy { inn in
             guard let drug = assembler.vocabularies.drug(inn: inn) else { return false }
             return drug.category == "supportive" || drug.category == "substance" || drug.category == "other" && drug.drugClass.isEmpty
@@ -944,7 +935,7 @@ struct TherapyAssembly {
     /// "her anemia gradually progressed": the course of a symptom, not of the disease.
     private func isSymptomCourse(_ cue: CueMention, in view: SentenceView) -> Bool {
         // With no cancer named, the symptoms are the illness being treated: their course is the outcome.
-        if namesNoCancer { return false }
+        if assembler.namesNoCancer { return false }
         // "progressed to pancytopenia": what it became is a symptom, not a worse cancer.
         let after = assembler.lowered(cue.range.upperBound..<min(view.range.upperBound, cue.range.upperBound + 4))
         if after.hasPrefix(" to "),
