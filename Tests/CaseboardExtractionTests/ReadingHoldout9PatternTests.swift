@@ -125,3 +125,33 @@ extension ReadingHoldout9PatternTests {
         #expect(!events.contains { $0.contains("polyendocrinopathy") }, "\(events)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func theSubsequentStudyOfThePatientIsNoBackground() throws {
+        let (record, _) = try extract(
+            "A 70-year-old woman presented with haemoptysis and rising creatinine.\n"
+                + "The subsequent study established the diagnosis of granulomatosis with polyangiitis.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(names.contains("granulomatosis with polyangiitis"), "\(names)")
+    }
+
+    @Test func gvhdAfterATransplantForMarrowFailureIsADiagnosis() throws {
+        let (record, _) = try extract(
+            "A 19-year-old man with severe aplastic anemia underwent a sibling stem cell transplant with tacrolimus as prophylaxis of GVHD.\n"
+                + "On day 30 he developed acute GVHD of the gut, which resolved with methylprednisolone.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(names.contains("acute gvhd"), "\(names)")
+        #expect(!names.contains { $0 == "gvhd" || $0 == "graft-versus-host disease" }, "\(names)")
+    }
+
+    @Test func gvhdInACancerReportStaysTheTransplantsCourse() throws {
+        let (record, _) = try extract(
+            "A 44-year-old man with acute myeloid leukemia underwent allogeneic transplantation.\n"
+                + "He developed chronic GVHD of the skin.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains { $0.contains("gvhd") }, "\(names)")
+    }
+}

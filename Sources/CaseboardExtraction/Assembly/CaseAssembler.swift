@@ -355,6 +355,13 @@ struct CaseAssembler {
     /// Conditions that are complications of treatment rather than the patient's diseases.
     static let complicationCodes: Set<String> = ["COND:GVHD", "COND:AGVHD", "COND:CGVHD"]
 
+    /// "prophylaxis against GVHD", "to prevent graft-versus-host disease", "GVHD prophylaxis".
+    private func isProphylaxisTarget(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 64)..<range.lowerBound)
+        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 24))
+        return ["prophyla", "prevent", "prevention"].contains { before.contains($0) } || after.contains("prophyla")
+    }
+
     /// Risk factors that reports list in a history but that are not diagnoses.
     static let riskFactorCodes: Set<String> = ["COND:OBES"]
 
@@ -418,7 +425,11 @@ struct CaseAssembler {
                     }
                 }
                 let disease = vocabularies.diseases[index]
-                if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
+                if Self.riskFactorCodes.contains(disease.code) { continue }
+                // Transplant complications (GVHD) are the treatment's course in a cancer report. In a
+                // report naming no cancer (a transplant for marrow failure) the GVHD the patient
+                // developed is a treated disease of the report, unless named as what prophylaxis prevents.
+                if Self.complicationCodes.contains(disease.code), !namesNoCancer || isProphylaxisTarget(term.range, in: view) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
                 if !disease.isCancer, isCuredCondition(term.range, in: view) { continue }
                 // "confirmed as PVOD instead of IPAH": a revised diagnosis is no diagnosis, wherever else it is named.

@@ -43,6 +43,8 @@ extension AnnotatedDocument {
         "fish", "molecular", "cytogenetic", "genetic", "genomic", "mutational", "mutation", "immunohistochemical", "histological",
         "histologic", "pathological", "pathologic", "imaging", "sequencing", "ngs", "karyotype", "flow", "cytometric", "marrow",
         "conduction", "sleep", "echocardiographic", "radiological", "radiologic", "follow",
+        // The patient's own work-up: "the subsequent study established the diagnosis".
+        "subsequent", "diagnostic", "serological", "serologic", "immunological", "laboratory",
     ]
 
     /// Patient references specific enough to keep a sentence with study words the patient's.
