@@ -155,3 +155,36 @@ extension ReadingHoldout9PatternTests {
         #expect(!names.contains { $0.contains("gvhd") }, "\(names)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    private func eventTerms(_ record: CaseRecord) -> [String] {
+        record.adverseEvents.map(\.term) + record.therapies.flatMap { $0.adverseEvents.map(\.term) }
+    }
+
+    @Test func aDrugStoppedBecauseOfAnEventIsBlamedForIt() throws {
+        let (record, _) = try extract(
+            "A 58-year-old man with gout was started on allopurinol.\n"
+                + "Six weeks later allopurinol was withdrawn because of agranulocytosis.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(terms.contains("neutrophil count decreased"), "\(terms)")
+    }
+
+    @Test func theConditionATherapyIsNamedForIsNoEventOfIt() throws {
+        let (record, _) = try extract(
+            "A 63-year-old man with chronic myeloid leukemia received dasatinib.\n"
+                + "After a year he was switched to nilotinib and given sildenafil as targeted PAH therapy.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(!terms.contains("pulmonary hypertension"), "\(terms)")
+    }
+
+    @Test func liverFunctionInjuryIsHepatotoxicity() throws {
+        let (record, _) = try extract(
+            "A 47-year-old woman with breast cancer received docetaxel.\n"
+                + "After the second cycle she had grade 3 liver function injury and docetaxel was stopped.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(terms.contains("hepatotoxicity"), "\(terms)")
+    }
+}

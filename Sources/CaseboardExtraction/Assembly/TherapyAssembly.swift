@@ -306,6 +306,21 @@ struct TherapyAssembly {
     ].map { Array($0.utf8) }
 
     /// Words that lay an event on a drug, in a case with no anticancer drug.
+    /// "X was discontinued because of agranulocytosis": a drug stopped for the event is blamed
+    /// for it, even with no toxicity word.
+    private func isStopBecauseOf(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        guard let stop = view.cues(.stop).first, stop.range.upperBound <= range.lowerBound else { return false }
+        let between = assembler.lowered(stop.range.upperBound..<range.lowerBound)
+        guard between.count <= 60, !between.contains(";"), !between.contains(". ") else { return false }
+        return [" due to ", " because of ", " owing to ", " for "].contains { between.contains($0) }
+    }
+
+    /// The condition a therapy is named for: "targeted PAH therapy", "hypertension treatment".
+    private func isTherapyTarget(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 14))
+        return [" therapy", " treatment", " medication", "-specific therapy", "-targeted therapy"].contains { after.hasPrefix($0) }
+    }
+
     private static let drugBlameWords = [
         "induced", "toxic", "adverse", "side effect", "side-effect", "drug-related", "treatment-related", "intoleran", "related to",
     ].map { Array($0.utf8) }
@@ -1134,10 +1149,13 @@ struct TherapyAssembly {
             // unless the sentence itself calls it a drug's doing ("valproate-induced", "a side
             // effect of").
             if assembler.treatmentStart == Int.max,
-                !assembler.sentence(view, containsAnyOf: Self.drugBlameWords, ignoringCase: true)
+                !assembler.sentence(view, containsAnyOf: Self.drugBlameWords, ignoringCase: true),
+                !isStopBecauseOf(term.range, in: view)
             {
                 continue
             }
+            // "slidenafil targeted PAH therapy": the condition a therapy is named for is no event of it.
+            if isTherapyTarget(term.range, in: view) { continue }
             let event = AdverseEvent(
                 term: assembler.vocabularies.adverseEvents[index].term,
                 grade: grade,
