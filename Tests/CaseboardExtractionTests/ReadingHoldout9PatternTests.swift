@@ -188,3 +188,21 @@ extension ReadingHoldout9PatternTests {
         #expect(terms.contains("hepatotoxicity"), "\(terms)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func anOutcomeRightAfterASupportiveDrugsCourseIsThatDrugs() throws {
+        let (record, _) = try extract(
+            "A 66-year-old woman with a thymoma developed paraneoplastic myasthenia gravis.\n"
+                + "She was given a pyridostigmine course with symptom resolution.\n"
+        )
+        #expect(response(of: "pyridostigmine", in: record) == .complete, "\(record.therapies)")
+    }
+
+    @Test func theDrugStoppedBesideATreatmentThatWorkedTakesNoResponse() throws {
+        let (record, _) = try extract(
+            "A 33-year-old man with psoriasis developed severe thrombocytopenia while on infliximab.\n"
+                + "He responded to treatment with corticosteroids, platelet transfusion and immunoglobulin, together with discontinuation of infliximab.\n"
+        )
+        #expect(response(of: "infliximab", in: record) == nil, "\(record.therapies)")
+    }
+}

@@ -808,6 +808,12 @@ struct TherapyAssembly {
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
             if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
             if isAimOfTreatment(cue, in: view) { continue }
+            // "steroids and pyridostigmine course with symptom resolution": the outcome follows
+            // the drug it belongs to, whatever kind of drug it is.
+            if let direct = lineJustBefore(cue.range, placed: placed) {
+                record(response, at: cue.range, onLine: direct, named: true)
+                continue
+            }
             let explicit = responseTarget(for: cue, response: response, placed: placed, focus: nil, explicitOnly: true, in: view)
             // "a good response to X and Y": every drug the outcome names.
             if explicit != nil {
@@ -821,6 +827,13 @@ struct TherapyAssembly {
                 continue
             }
             guard case .line(let index) = target else { continue }
+            // "responded to steroids, in addition to discontinuation of adalimumab": the drug
+            // stopped is not the one the outcome is of (progression that led to the stop is).
+            if response != .progressive, let mention = placed.last(where: { if case .line(index) = $0.item { true } else { false } }),
+                isStopped(mention.range)
+            {
+                continue
+            }
             // Progression after a drug was stopped for another reason is not its outcome.
             if response == .progressive, stoppedLines.contains(index), lines[index].stopReason != "progression",
                 !treating.contains(where: { $0.range.lowerBound < cue.range.lowerBound })
@@ -857,6 +870,28 @@ struct TherapyAssembly {
     }
 
     private static let failureKey = [Array("failure".utf8)]
+
+    /// The line whose drug the outcome directly follows: "X course with symptom resolution",
+    /// "X therapy, resulting in remission". Only course words and joiners may stand between.
+    private func lineJustBefore(_ range: Range<Int>, placed: [Placed]) -> Int? {
+        guard let item = placed.last(where: { $0.range.upperBound <= range.lowerBound }), case .line(let index) = item.item else { return nil }
+        let gap = assembler.lowered(item.range.upperBound..<range.lowerBound)
+        let words = gap.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard words.contains("with") || words.contains("resulting") || words.contains("leading") else { return nil }
+        return words.count <= 4 && words.allSatisfy({ Self.courseJoiners.contains(String($0)) }) ? index : nil
+    }
+
+    private static let courseJoiners: Set<String> = [
+        "course", "courses", "therapy", "treatment", "with", "resulting", "in", "leading", "to", "prompt", "rapid", "a",
+    ]
+
+    /// "discontinuation of adalimumab", "after stopping X": a drug named as stopped.
+    private func isStopped(_ range: Range<Int>) -> Bool {
+        let before = assembler.lowered(max(0, range.lowerBound - 20)..<range.lowerBound)
+        return ["discontinuation of ", "withdrawal of ", "cessation of ", "stopping ", "discontinuing ", "withdrawing "].contains {
+            before.hasSuffix($0) || before.hasSuffix($0 + "the ")
+        }
+    }
 
     /// "Despite treatment with X, Y and Z, the patient continued to deteriorate": the drugs the
     /// "despite" clause names failed, when the patient or the disease is what worsened ("despite
