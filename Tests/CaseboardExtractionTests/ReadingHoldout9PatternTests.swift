@@ -206,3 +206,14 @@ extension ReadingHoldout9PatternTests {
         #expect(response(of: "infliximab", in: record) == nil, "\(record.therapies)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func aDoseInSquareBracketsIsNoCitation() throws {
+        let (record, _) = try extract(
+            "A 41-year-old woman with invasive candidiasis was given fluconazole.\n"
+                + "The treatment was then changed to anidulafungin [200 mg on day 1, then 100 mg daily].\n"
+        )
+        let drugs = record.therapies.flatMap(\.drugs)
+        #expect(drugs.contains("anidulafungin"), "\(drugs)")
+    }
+}
