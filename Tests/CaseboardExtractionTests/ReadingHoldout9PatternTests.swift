@@ -217,3 +217,17 @@ extension ReadingHoldout9PatternTests {
         #expect(drugs.contains("anidulafungin"), "\(drugs)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func agentsOfADynamicTestOrABloodSampleAreNoDrugsGiven() throws {
+        let (record, _) = try extract(
+            "A 36-year-old woman with type 1 diabetes mellitus was treated with insulin glargine.\n"
+                + "A glucagon stimulation test was done, with blood samples for glucose and C-peptide at baseline.\n"
+                + "Her corticotropin (ACTH) level was normal.\n"
+        )
+        let drugs = record.therapies.flatMap(\.drugs)
+        #expect(!drugs.contains("glucagon"), "\(drugs)")
+        #expect(!drugs.contains("c-peptide"), "\(drugs)")
+        #expect(!drugs.contains { $0.contains("corticotropin") }, "\(drugs)")
+    }
+}

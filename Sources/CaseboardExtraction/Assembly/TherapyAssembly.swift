@@ -441,6 +441,8 @@ struct TherapyAssembly {
         "pet", "positron", "spect", "scan", "scans", "uptake",
         // A class the drug stands for, not the drug: "somatostatin analogs", "a GnRH analogue".
         "analog", "analogs", "analogue", "analogues",
+        // A dynamic test: "glucagon stimulation test", "dexamethasone suppression test".
+        "stimulation", "suppression", "challenge", "tolerance",
     ]
 
     /// Words before a drug name that make it a stain or a measured analyte: "staining for
@@ -451,9 +453,11 @@ struct TherapyAssembly {
         // A list of tests: "investigations, including adrenocorticotropic hormone, cortisol".
         "investigations, including ", "investigations including ", "investigations of ", "tests including ", "tests, including ",
         "measurement of ", "measurements of ",
+        // Blood drawn for it: "blood samples for glucose and C-peptide".
+        "samples for ", "sample for ", "sampling for ",
     ]
     private static let analyteLeadKeys = [
-        "stain", "immuno", "positiv", "negative", "expression", "level", "concentration", "investigation", "tests", "measurement",
+        "stain", "immuno", "positiv", "negative", "expression", "level", "concentration", "investigation", "tests", "measurement", "sampl",
     ].map { Array($0.utf8) }
 
     /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L", ", 270 pmol/L", " of <28 nmol/L".
@@ -490,6 +494,8 @@ struct TherapyAssembly {
         if after.first == ":", after.dropFirst().first?.isLetter == true { return true }
         // The pattern needs a "/": a byte test first.
         if after.utf8.contains(0x2F), after.firstMatch(of: Self.concentration) != nil { return true }
+        // The abbreviation in brackets after its long form: "thyrotropin (TSH) level".
+        if after.hasPrefix(")") { after = String(after.dropFirst()) }
         let words = after.split(whereSeparator: { !$0.isLetter }).prefix(1)
         guard let next = words.first, after.first == " " || after.first == "-" else { return false }
         return Self.nonTherapyHeads.contains(String(next))
