@@ -315,6 +315,22 @@ struct TherapyAssembly {
         return [" due to ", " because of ", " owing to ", " for "].contains { between.contains($0) }
     }
 
+    /// "anti-infection treatment", "anti-inflammatory drugs": what a treatment works against.
+    private func isAntiTarget(_ range: Range<Int>) -> Bool {
+        let before = assembler.lowered(max(0, range.lowerBound - 5)..<range.lowerBound)
+        return before.hasSuffix("anti-") || before.hasSuffix("anti ")
+    }
+
+    /// "the persistent cough did not improve": a symptom the patient already had, going on under
+    /// treatment, is no new event of it.
+    private func isUnrelievedSymptom(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 32))
+        return after.firstMatch(of: Self.unrelieved) != nil
+    }
+
+    nonisolated(unsafe) private static let unrelieved =
+        /^\s+(?:(?:still|also)\s+)?(?:did\s+not\s+(?:improve|resolve|subside|abate)|(?:was|were)\s+not\s+relieved|failed\s+to\s+improve)\b/
+
     /// The condition a therapy is named for: "targeted PAH therapy", "hypertension treatment".
     private func isTherapyTarget(_ range: Range<Int>, in view: SentenceView) -> Bool {
         let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 14))
@@ -1172,6 +1188,7 @@ struct TherapyAssembly {
                 continue
             }
             if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
+            if isAntiTarget(term.range) || isUnrelievedSymptom(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
             var drugs: [String] = []
