@@ -243,3 +243,21 @@ extension ReadingHoldout9PatternTests {
         #expect(!terms.contains("infection"), "\(terms)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func symptomsThatWentAfterADrugOutsideOncologyAreItsOutcome() throws {
+        let (record, _) = try extract(
+            "A 70-year-old man with alcohol use had confusion and ataxia.\n"
+                + "Five days after intravenous thiamine, his confusion and ataxia disappeared.\n"
+        )
+        #expect(response(of: "thiamine", in: record) == .complete, "\(record.therapies)")
+    }
+
+    @Test func symptomsThatImprovedAfterStoppingADrugAreNoOutcomeOfIt() throws {
+        let (record, _) = try extract(
+            "A 64-year-old woman with gout developed neutropenia on allopurinol.\n"
+                + "After stopping allopurinol, her neutropenia improved.\n"
+        )
+        #expect(response(of: "allopurinol", in: record) == nil, "\(record.therapies)")
+    }
+}

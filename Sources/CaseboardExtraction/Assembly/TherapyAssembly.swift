@@ -864,6 +864,7 @@ struct TherapyAssembly {
             }
             record(response, at: cue.range, onLine: index)
         }
+        if let relief = symptomRelief(in: view, placed: placed) { record(relief.response, at: relief.range, onLine: relief.line, named: true) }
         // "imatinib resistance", "a sorafenib-resistant clone": the drug failed, even with no
         // response word. ("Mutations conferring resistance to X" speak of the mutations.)
         for cue in view.cues(.resistance) where !assembler.isNegated(cue.range, in: view, window: 12) {
@@ -892,6 +893,24 @@ struct TherapyAssembly {
     }
 
     private static let failureKey = [Array("failure".utf8)]
+
+    /// In a report naming no cancer the symptoms are the illness: "after the administration of
+    /// X, her nausea and gait disturbance disappeared" is X's outcome (complete when they went,
+    /// partial when they improved). The drug must come before the symptoms and not be the one
+    /// stopped ("after stopping X, the neutropenia improved" is a dechallenge).
+    private func symptomRelief(in view: SentenceView, placed: [Placed]) -> (response: ResponseKind, range: Range<Int>, line: Int)? {
+        guard assembler.namesNoCancer, assembler.sentence(view, containsAnyOf: Self.reliefKeys, ignoringCase: true) else { return nil }
+        let text = assembler.text(view.range)
+        guard let relief = text.firstMatch(of: Self.reliefWords) else { return nil }
+        let start = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: relief.range.lowerBound)
+        let range = start..<(start + relief.output.utf8.count)
+        guard let firstEvent = view.terms(.adverseEvent).map(\.range.lowerBound).min(), firstEvent < start else { return nil }
+        guard let item = placed.last(where: { $0.range.upperBound <= firstEvent }), case .line(let line) = item.item, !isStopped(item.range)
+        else { return nil }
+        let word = relief.output.lowercased()
+        let complete = ["disappeared", "resolved", "vanished", "normalized", "normalised"].contains(word)
+        return (complete ? .complete : .partial, range, line)
+    }
 
     /// The line whose drug the outcome directly follows: "X course with symptom resolution",
     /// "X therapy, resulting in remission". Only course words and joiners may stand between.
