@@ -261,3 +261,14 @@ extension ReadingHoldout9PatternTests {
         #expect(response(of: "allopurinol", in: record) == nil, "\(record.therapies)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func anAbbreviationSharesTheNegationOfItsLongForm() throws {
+        let (record, _) = try extract(
+            "A 59-year-old man with psoriasis developed agranulocytosis on methotrexate.\n"
+                + "His counts recovered within two weeks without any granulocyte colony-stimulating factor (G-CSF) support.\n"
+        )
+        let drugs = record.therapies.flatMap(\.drugs)
+        #expect(!drugs.contains("filgrastim"), "\(drugs)")
+    }
+}

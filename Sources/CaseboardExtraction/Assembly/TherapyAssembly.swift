@@ -418,8 +418,28 @@ struct TherapyAssembly {
     private func isGiven(_ range: Range<Int>, in view: SentenceView) -> Bool {
         if assembler.isNegated(range, in: view, window: 12) || assembler.isInBackgroundAside(range, in: view) { return false }
         if namesSomethingElse(range, in: view) { return false }
+        // "without any granulocyte colony-stimulating factor (G-CSF)": the abbreviation shares
+        // the negation of the long form it defines.
+        if let longForm = longFormStart(beforeBracketed: range), assembler.isNegated(range, in: view, window: range.lowerBound - longForm + 12) {
+            return false
+        }
         let clause = clauseRange(around: range, in: view)
         return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) && refuses($0, range) }
+    }
+
+    /// Where the long form starts when a name stands in brackets after it ("colony-stimulating
+    /// factor (G-CSF)"): up to five words back, to the nearest clause break.
+    private func longFormStart(beforeBracketed range: Range<Int>) -> Int? {
+        guard range.lowerBound >= 2, assembler.bytes[range.lowerBound - 1] == 0x28, assembler.bytes[range.lowerBound - 2] == 0x20 else { return nil }
+        var index = range.lowerBound - 2
+        var words = 0
+        while index > 0, words < 5 {
+            let byte = assembler.bytes[index - 1]
+            if byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x28 || byte == 0x29 { break }
+            if byte == 0x20 { words += 1 }
+            index -= 1
+        }
+        return index
     }
 
     /// "Y instead of X" refuses only X, the drug after the cue; "could not be excluded" refuses
