@@ -272,3 +272,14 @@ extension ReadingHoldout9PatternTests {
         #expect(!drugs.contains("filgrastim"), "\(drugs)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func aRelativesCancerDoesNotMakeACancerReport() throws {
+        let (record, _) = try extract(
+            "A 45-year-old man had chronic urticaria. His father had colon cancer.\n"
+                + "He was started on montelukast.\n"
+                + "His itching did not improve over two months.\n"
+        )
+        #expect(response(of: "montelukast", in: record) == .progressive, "\(record.therapies)")
+    }
+}

@@ -24,7 +24,7 @@ struct CaseAssembler {
     private(set) var treatmentStart = Int.max
     /// The text names no cancer at all (a drug reaction in psoriasis, a thyroid storm): its drugs
     /// treat the condition the report is about, and an infection is that condition, not a toxicity.
-    let namesNoCancer: Bool
+    private(set) var namesNoCancer = false
 
     init(annotated: AnnotatedDocument, vocabularies: Vocabularies) {
         self.annotated = annotated
@@ -32,16 +32,21 @@ struct CaseAssembler {
         caseSeries = annotated.reportsCaseSeries()
         views = SentenceViews(annotated.sentenceViews(caseSeries: caseSeries))
         bytes = Array(annotated.document.text.utf8)
-        namesNoCancer = !views.contains { view in
-            view.terms(.disease).contains { term in
-                guard case .disease(let index) = term.concept else { return false }
-                return vocabularies.diseases[index].isCancer
-            }
-        }
         timeCache = TimeCache(sentences: views.count)
         clock = resolveTimes()
         cancerCausedConditions = findCancerCausedConditions()
         treatmentStart = findTreatmentStart()
+        namesNoCancer = findNoCancer()
+    }
+
+    /// True when no cancer is named, leaving out relatives' cancers ("his parents had lung cancer").
+    private func findNoCancer() -> Bool {
+        !views.contains { view in
+            view.terms(.disease).contains { term in
+                guard case .disease(let index) = term.concept, vocabularies.diseases[index].isCancer else { return false }
+                return !isRelativesDisease(term.range, in: view)
+            }
+        }
     }
 
     /// The first anticancer drug (not a supportive drug or a substance) or "chemotherapy" in a
