@@ -283,3 +283,24 @@ extension ReadingHoldout9PatternTests {
         #expect(response(of: "montelukast", in: record) == .progressive, "\(record.therapies)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func eventsAYearAfterTheLastDrugWithNoneNamedAreTheIllnesssCourse() throws {
+        let (record, _) = try extract(
+            "A 50-year-old man with hepatocellular carcinoma received sorafenib and stopped it after three months because of diarrhea.\n"
+                + "One year later, he developed ascites and variceal bleeding.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(!terms.contains("ascites"), "\(terms)")
+        #expect(terms.contains("diarrhea"), "\(terms)")
+    }
+
+    @Test func aSymptomThatStayedStableIsNoEvent() throws {
+        let (record, _) = try extract(
+            "A 67-year-old woman with lung adenocarcinoma was treated with osimertinib.\n"
+                + "On osimertinib her dyspnea was relatively stable, but she developed a rash.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(!terms.contains("dyspnea"), "\(terms)")
+    }
+}

@@ -315,6 +315,16 @@ struct TherapyAssembly {
         return [" due to ", " because of ", " owing to ", " for "].contains { between.contains($0) }
     }
 
+    /// A sentence that opens a year or more (or six months or more) after what came before:
+    /// "One year later, ...", "18 months later, ...".
+    private func isLongAfter(_ view: SentenceView) -> Bool {
+        let opening = assembler.lowered(view.range.lowerBound..<min(view.range.upperBound, view.range.lowerBound + 40))
+        return opening.firstMatch(of: Self.longLapse) != nil
+    }
+
+    nonisolated(unsafe) private static let longLapse =
+        /^(?:about\s+|approximately\s+|nearly\s+|over\s+)?(?:(?:one|a|two|three|four|five|six|several|\d+)\s+years?|(?:six|seven|eight|nine|ten|eleven|twelve|eighteen|[6-9]|[1-9]\d)\s+months)\s+later\b/
+
     /// "anti-infection treatment", "anti-inflammatory drugs": what a treatment works against.
     private func isAntiTarget(_ range: Range<Int>) -> Bool {
         let before = assembler.lowered(max(0, range.lowerBound - 5)..<range.lowerBound)
@@ -329,7 +339,7 @@ struct TherapyAssembly {
     }
 
     nonisolated(unsafe) private static let unrelieved =
-        /^\s+(?:(?:still|also)\s+)?(?:did\s+not\s+(?:improve|resolve|subside|abate)|(?:was|were)\s+not\s+relieved|failed\s+to\s+improve)\b/
+        /^\s+(?:(?:still|also)\s+)?(?:did\s+not\s+(?:improve|resolve|subside|abate)|(?:was|were)\s+not\s+relieved|failed\s+to\s+improve|(?:was|remained)\s+(?:relatively\s+)?stable)\b/
 
     /// The condition a therapy is named for: "targeted PAH therapy", "hypertension treatment".
     private func isTherapyTarget(_ range: Range<Int>, in view: SentenceView) -> Bool {
@@ -1231,6 +1241,9 @@ struct TherapyAssembly {
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
             var drugs: [String] = []
+            // "One year later, he developed ascites": long after the last drug, with none named,
+            // the event is the illness's course.
+            if placed.isEmpty, isLongAfter(view) { continue }
             let target = placed.last { $0.range.upperBound <= term.range.lowerBound }?.item ?? placed.first?.item ?? focus
             if case .line(let line) = target { drugs = lines[line].drugs }
             // An event no drug line owns is a toxicity only when its sentence names a treatment
