@@ -304,3 +304,14 @@ extension ReadingHoldout9PatternTests {
         #expect(!terms.contains("dyspnea"), "\(terms)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func renalDysfunctionThatChangesTheRegimenIsKidneyInjury() throws {
+        let (record, _) = try extract(
+            "A 62-year-old man with multiple myeloma received bortezomib and zoledronic acid.\n"
+                + "Because of worsening renal dysfunction after the second infusion, zoledronic acid was stopped.\n"
+        )
+        let terms = eventTerms(record)
+        #expect(terms.contains("acute kidney injury"), "\(terms)")
+    }
+}
