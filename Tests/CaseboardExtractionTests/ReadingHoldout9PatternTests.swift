@@ -315,3 +315,14 @@ extension ReadingHoldout9PatternTests {
         #expect(terms.contains("acute kidney injury"), "\(terms)")
     }
 }
+
+extension ReadingHoldout9PatternTests {
+    @Test func aFindingConcerningForADiseaseIsOnlyACandidate() throws {
+        let (record, _) = try extract(
+            "A 58-year-old woman had a renal mass with features concerning for either a renal cell carcinoma or an oncocytoma.\n"
+                + "Nephrectomy showed a metanephric adenoma.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(!names.contains("renal cell carcinoma"), "\(names)")
+    }
+}

@@ -882,11 +882,12 @@ struct CaseAssembler {
     private static let setAsideKeys = [
         "consider", "thought", "believed", "suspected", "resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential", "impression",
         "initially thought", "possibility",
-        "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of", "to exclude", "to rule out",
+        "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of", "to exclude", "to rule out", "concerning for",
+        "worrisome for",
     ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let setAsideWords =
-        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of)|to\s+(?:exclude|rule\s+out))\b/
+        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of)|(?:concerning|worrisome)\s+for|to\s+(?:exclude|rule\s+out))\b/
 
     /// Verb phrases that deny a list before them: "rash, fever and hypertension were not observed".
     private static let postposedDenials = [
