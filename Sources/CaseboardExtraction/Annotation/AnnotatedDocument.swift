@@ -26,7 +26,11 @@ struct AnnotatedDocument: Sendable {
         var cues: [CueMention] = []
         var numbers: [NumberMention] = []
         text.withUTF8 { bytes in
-            terms = CoordinatedEvents.extend(DefinedAbbreviations.extend(vocabularies.recognize(bytes), bytes), bytes, vocabularies: vocabularies)
+            terms = CoordinatedEvents.extend(
+                DefinedAbbreviations.extend(vocabularies.recognize(bytes), bytes, vocabularies: vocabularies),
+                bytes,
+                vocabularies: vocabularies
+            )
             diseaseMentions = vocabularies.diseaseMentions(bytes, besides: terms)
             variants = VariantScanner.scan(bytes)
             grades = AdverseEventGrade.find(in: bytes)

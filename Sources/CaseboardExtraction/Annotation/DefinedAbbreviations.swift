@@ -6,8 +6,8 @@ import CaseboardVocabularies
 enum DefinedAbbreviations {
     /// `recognized` plus every use of a drug abbreviation the text defines, from its definition on,
     /// sorted by position. Uses that overlap a recognized term are left to that term.
-    static func extend(_ recognized: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
-        var terms = redefined(recognized, bytes)
+    static func extend(_ recognized: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>, vocabularies: Vocabularies) -> [TermMatch] {
+        var terms = redefined(withoutOtherMeanings(recognized, bytes, vocabularies: vocabularies), bytes)
         var definitions: [([UInt8], ConceptReference, Int)] = []
         for term in terms {
             guard case .drug = term.concept, !isMeasuredForm(term.range, bytes), let (abbreviation, start) = definition(after: term.range, bytes)
@@ -55,6 +55,58 @@ enum DefinedAbbreviations {
         // Uses the vocabulary does not know at all: "portal vein thrombosis (PVT) ... HCC and PVT".
         let added = uses(of: definitions, in: bytes, besides: remapped)
         return added.isEmpty ? remapped : (remapped + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A disease abbreviation the text defines for other words names no disease anywhere in the
+    /// text: after "glomerular basement membrane (GBM)", "anti-GBM" is no glioblastoma. The words
+    /// before the bracket must spell the letters by their initials, and no disease or event may
+    /// end there (that is the usual definition, "glioblastoma multiforme (GBM)"), nor may the
+    /// disease's own names hold the first of those words ("human immunodeficiency virus (HIV)").
+    private static func withoutOtherMeanings(
+        _ terms: [TermMatch],
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        vocabularies: Vocabularies
+    ) -> [TermMatch] {
+        var others: [[UInt8]] = []
+        for term in terms where term.concept.kind == .disease && isCapitals(term.range, bytes) {
+            let range = term.range
+            guard range.lowerBound > 1, range.upperBound < bytes.count, bytes[range.lowerBound - 1] == 0x28, bytes[range.upperBound] == 0x29
+            else { continue }
+            let open = range.lowerBound - 1
+            let definedByTerm = terms.contains { other in
+                (other.concept.kind == .disease || other.concept.kind == .adverseEvent)
+                    && (other.range.upperBound == open || other.range.upperBound == open - 1)
+            }
+            let letters = Array(bytes[range]).map { $0 | 0x20 }
+            guard !definedByTerm, letters.count >= 2, letters.allSatisfy({ $0 &- 0x61 < 26 }) else { continue }
+            // The words (start offsets) of up to six words before the bracket, in order.
+            var starts: [Int] = []
+            var index = open - 1
+            while index >= 0, starts.count < 6 {
+                while index >= 0, bytes[index] == 0x20 || bytes[index] == 0x2D { index -= 1 }
+                guard index >= 0, isWordByte(bytes[index]) else { break }
+                while index > 0, isWordByte(bytes[index - 1]) { index -= 1 }
+                starts.insert(index, at: 0)
+                index -= 1
+            }
+            let initials = starts.map { bytes[$0] | 0x20 }
+            guard initials.count >= letters.count,
+                let first = (0...(initials.count - letters.count)).first(where: { Array(initials[$0..<($0 + letters.count)]) == letters }),
+                case .disease(let diseaseIndex) = term.concept
+            else { continue }
+            var end = starts[first]
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            let word = String(decoding: bytes[starts[first]..<end], as: UTF8.self).lowercased()
+            let disease = vocabularies.diseases[diseaseIndex]
+            if ([disease.name] + disease.synonyms).contains(where: { $0.lowercased().contains(word) }) { continue }
+            others.append(Array(bytes[range]))
+        }
+        guard !others.isEmpty else { return terms }
+        return terms.filter { term in
+            guard term.concept.kind == .disease, isCapitals(term.range, bytes) else { return true }
+            let written = Array(bytes[term.range])
+            return !others.contains(written)
+        }
     }
 
     /// "drug (ABBR)": two to eight letters, digits or hyphens with a capital, in brackets just
@@ -108,6 +160,11 @@ enum DefinedAbbreviations {
             if zip(prefix.utf8, bytes[start..<(range.lowerBound - 1)]).allSatisfy({ $0 == $1 | 0x20 }), isBoundary(bytes, start - 1) { return true }
         }
         return false
+    }
+
+    /// Capital letters only: an abbreviation as written ("GBM").
+    private static func isCapitals(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        range.count >= 2 && range.allSatisfy { bytes[$0] &- 0x41 < 26 }
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool { byte | 0x20 &- 0x61 < 26 || byte &- 0x30 < 10 }

@@ -22,6 +22,9 @@ struct CaseAssembler {
     /// Where the report first gives the patient an anticancer drug or chemotherapy: infections
     /// after it are toxicities, not diagnoses.
     private(set) var treatmentStart = Int.max
+    /// The text names no cancer at all (a drug reaction in psoriasis, a thyroid storm): its drugs
+    /// treat the condition the report is about, and an infection is that condition, not a toxicity.
+    private(set) var namesNoCancer = false
 
     init(annotated: AnnotatedDocument, vocabularies: Vocabularies) {
         self.annotated = annotated
@@ -33,6 +36,17 @@ struct CaseAssembler {
         clock = resolveTimes()
         cancerCausedConditions = findCancerCausedConditions()
         treatmentStart = findTreatmentStart()
+        namesNoCancer = findNoCancer()
+    }
+
+    /// True when no cancer is named, leaving out relatives' cancers ("his parents had lung cancer").
+    private func findNoCancer() -> Bool {
+        !views.contains { view in
+            view.terms(.disease).contains { term in
+                guard case .disease(let index) = term.concept, vocabularies.diseases[index].isCancer else { return false }
+                return !isRelativesDisease(term.range, in: view)
+            }
+        }
     }
 
     /// The first anticancer drug (not a supportive drug or a substance) or "chemotherapy" in a
@@ -64,9 +78,11 @@ struct CaseAssembler {
     /// not a diagnosis (infections during therapy are adverse events). Not one given as history
     /// or as what a drug was for ("levofloxacin for pneumonia").
     func isInfectionDuringTreatment(_ range: Range<Int>, disease: Disease, in view: SentenceView) -> Bool {
-        guard !disease.isCancer, range.lowerBound > treatmentStart else { return false }
+        guard !disease.isCancer, !namesNoCancer, range.lowerBound > treatmentStart else { return false }
         let name = disease.name.lowercased()
-        guard Self.infectionWords.contains(where: { name.contains($0) }), !name.contains("hiv"), !name.contains("hepatitis") else { return false }
+        // The infection is the name's head: "candidiasis" inside a syndrome's name (APECED) is no infection.
+        let head = name.split(separator: " ").last ?? ""
+        guard Self.infectionWords.contains(where: { head.contains($0) }), !name.contains("hiv"), !name.contains("hepatitis") else { return false }
         let before = lowered(max(view.range.lowerBound, range.lowerBound - 40)..<range.lowerBound)
         return !["history of", " for ", "prophylaxis", "prevent", "risk of", "latent"].contains { before.contains($0) }
     }
@@ -344,6 +360,13 @@ struct CaseAssembler {
     /// Conditions that are complications of treatment rather than the patient's diseases.
     static let complicationCodes: Set<String> = ["COND:GVHD", "COND:AGVHD", "COND:CGVHD"]
 
+    /// "prophylaxis against GVHD", "to prevent graft-versus-host disease", "GVHD prophylaxis".
+    private func isProphylaxisTarget(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let before = lowered(max(view.range.lowerBound, range.lowerBound - 64)..<range.lowerBound)
+        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 24))
+        return ["prophyla", "prevent", "prevention"].contains { before.contains($0) } || after.contains("prophyla")
+    }
+
     /// Risk factors that reports list in a history but that are not diagnoses.
     static let riskFactorCodes: Set<String> = ["COND:OBES"]
 
@@ -376,6 +399,7 @@ struct CaseAssembler {
         var byCode: [String: (diagnosis: Diagnosis, best: String)] = [:]
         var order: [String] = []
         var complications: Set<String> = []
+        var revised: Set<String> = []
         var setAsideRanges: [Range<Int>] = []
         for view in selected {
             for term in view.terms(.disease) {
@@ -406,9 +430,18 @@ struct CaseAssembler {
                     }
                 }
                 let disease = vocabularies.diseases[index]
-                if Self.complicationCodes.contains(disease.code) || Self.riskFactorCodes.contains(disease.code) { continue }
+                if Self.riskFactorCodes.contains(disease.code) { continue }
+                // Transplant complications (GVHD) are the treatment's course in a cancer report. In a
+                // report naming no cancer (a transplant for marrow failure) the GVHD the patient
+                // developed is a treated disease of the report, unless named as what prophylaxis prevents.
+                if Self.complicationCodes.contains(disease.code), !namesNoCancer || isProphylaxisTarget(term.range, in: view) { continue }
                 if isClassMention(term.range, in: view) || isAppositive(term.range, in: view) { continue }
                 if !disease.isCancer, isCuredCondition(term.range, in: view) { continue }
+                // "confirmed as PVOD instead of IPAH": a revised diagnosis is no diagnosis, wherever else it is named.
+                if isRevisedAway(term.range) {
+                    revised.insert(disease.code)
+                    continue
+                }
                 if namesAMarkerOrPattern(term.range, in: view) || isRelativesDisease(term.range, in: view) { continue }
                 if isListedMarker(term.range, in: view) { continue }
                 if !disease.isCancer, isTreatmentEffect(term.range, in: view) || isInfectionDuringTreatment(term.range, disease: disease, in: view) {
@@ -453,7 +486,7 @@ struct CaseAssembler {
             }
         }
         return order.compactMap { code in
-            guard var entry = byCode[code], !complications.contains(code) else { return nil }
+            guard var entry = byCode[code], !complications.contains(code), !revised.contains(code) else { return nil }
             // An abbreviation alone ("CML") is named by its vocabulary name.
             entry.diagnosis.name = isAbbreviation(entry.best) ? entry.diagnosis.canonicalName.lowercased() : entry.best
             return entry.diagnosis
@@ -746,9 +779,14 @@ struct CaseAssembler {
             }
             if cue.range.upperBound <= range.lowerBound, range.lowerBound - cue.range.upperBound <= 30 {
                 let between = text(cue.range.upperBound..<range.lowerBound)
-                if between.contains(";") || between.contains(". ") || between.contains(" but ") || between.contains(",") { continue }
+                if between.contains(";") || between.contains(". ") || between.contains(" but ") || between.contains(",") {
+                    if isLastOfNegatedList(range, after: cue.range) { return true }
+                    continue
+                }
                 return true
             }
+            // "no evidence of EBV, CMV, or HIV infection": the negation covers an 'or' list to its last item.
+            if cue.range.upperBound <= range.lowerBound, isLastOfNegatedList(range, after: cue.range) { return true }
             if cue.range.lowerBound >= range.upperBound, cue.range.lowerBound - range.upperBound <= 12,
                 ["ruled out", "excluded"].contains(word)
             {
@@ -757,6 +795,19 @@ struct CaseAssembler {
 
         }
         return false
+    }
+
+    /// The last item of a list that a negation heads: "no A, B, or C", "did not have A, B or C".
+    /// Only an 'or' list: "no fever, and later a rash" leaves the rash.
+    private func isLastOfNegatedList(_ range: Range<Int>, after negation: Range<Int>) -> Bool {
+        guard range.lowerBound - negation.upperBound <= 120 else { return false }
+        let between = lowered(negation.upperBound..<range.lowerBound)
+        guard between.hasSuffix(" or ") || between.hasSuffix(", or ") else { return false }
+        if between.contains(";") || between.contains(". ") || between.contains(" but ") || between.contains(" and ") { return false }
+        // Nothing but list items between: no verb of a new clause.
+        // "did not have A, B, or C": the verb the negation heads opens the list.
+        let words = between.split(whereSeparator: { !$0.isLetter }).drop { $0 == "have" || $0 == "had" }
+        return !words.contains { Self.listBreakWords.contains(String($0)) }
     }
 
     /// A disease named as a test that came back negative: "anti-HIV (-)", "HIV and HHV-8
@@ -799,6 +850,18 @@ struct CaseAssembler {
     }
 
     private static let curedKey = [Array("cured".utf8)]
+
+    /// "instead of IPAH", "rather than sarcoidosis", "revised from X": the diagnosis given up.
+    private func isRevisedAway(_ range: Range<Int>) -> Bool {
+        let window = max(0, range.lowerBound - 16)..<range.lowerBound
+        guard text(window, containsAnyOf: Self.revisedKeys, ignoringCase: true) else { return false }
+        let before = lowered(window)
+        return ["instead of ", "rather than ", "revised from "].contains { lead in
+            before.hasSuffix(lead) || before.hasSuffix(lead + "a ") || before.hasSuffix(lead + "an ") || before.hasSuffix(lead + "the ")
+        }
+    }
+
+    private static let revisedKeys = ["instead", "rather", "revised"].map { Array($0.utf8) }
     nonisolated(unsafe) private static let curedClause = /^,?\s*(?:that|which)\s+(?:had\s+been|has\s+been|was|were)\s+(?:\w+\s+and\s+)?cured\b/
 
     /// "It was considered to be melanoma or meningioma": either name of a hedged pair is only
@@ -819,11 +882,12 @@ struct CaseAssembler {
     private static let setAsideKeys = [
         "consider", "thought", "believed", "suspected", "resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential", "impression",
         "initially thought", "possibility",
-        "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of",
+        "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of", "to exclude", "to rule out", "concerning for",
+        "worrisome for",
     ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let setAsideWords =
-        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of))\b/
+        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of)|(?:concerning|worrisome)\s+for|to\s+(?:exclude|rule\s+out))\b/
 
     /// Verb phrases that deny a list before them: "rash, fever and hypertension were not observed".
     private static let postposedDenials = [

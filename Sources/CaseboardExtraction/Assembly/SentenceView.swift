@@ -43,6 +43,8 @@ extension AnnotatedDocument {
         "fish", "molecular", "cytogenetic", "genetic", "genomic", "mutational", "mutation", "immunohistochemical", "histological",
         "histologic", "pathological", "pathologic", "imaging", "sequencing", "ngs", "karyotype", "flow", "cytometric", "marrow",
         "conduction", "sleep", "echocardiographic", "radiological", "radiologic", "follow",
+        // The patient's own work-up: "the subsequent study established the diagnosis".
+        "subsequent", "diagnostic", "serological", "serologic", "immunological", "laboratory",
     ]
 
     /// Patient references specific enough to keep a sentence with study words the patient's.
@@ -356,10 +358,23 @@ extension AnnotatedDocument {
         return false
     }
 
+    /// A byte of a citation's brackets: a digit, comma, semicolon, space, hyphen or en dash.
+    private static func isCitationByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte &- 0x30 < 10 || byte == 0x2C || byte == 0x3B || byte == 0x20 || byte == 0x2D { return true }
+        // U+2013 en dash, in its three bytes.
+        return byte == 0xE2 || byte == 0x80 || byte == 0x93
+    }
+
     private func hasCitation(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
-            if bytes[index] == 0x5B, index + 1 < range.upperBound, bytes[index + 1] &- 0x30 < 10 { return true }
+            if bytes[index] == 0x5B, index + 1 < range.upperBound, bytes[index + 1] &- 0x30 < 10 {
+                // Numbers, commas and ranges only: "[3-5]", "[2, 7]"; "[50 mg, daily]" is a dose.
+                var end = index + 1
+                while end < range.upperBound, bytes[end] != 0x5D, Self.isCitationByte(bytes, end) { end += 1 }
+                if end >= range.upperBound || bytes[end] == 0x5D { return true }
+            }
             index += 1
         }
         return false

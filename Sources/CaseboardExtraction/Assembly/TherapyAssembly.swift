@@ -306,6 +306,47 @@ struct TherapyAssembly {
     ].map { Array($0.utf8) }
 
     /// Words that lay an event on a drug, in a case with no anticancer drug.
+    /// "X was discontinued because of agranulocytosis": a drug stopped for the event is blamed
+    /// for it, even with no toxicity word.
+    private func isStopBecauseOf(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        guard let stop = view.cues(.stop).first, stop.range.upperBound <= range.lowerBound else { return false }
+        let between = assembler.lowered(stop.range.upperBound..<range.lowerBound)
+        guard between.count <= 60, !between.contains(";"), !between.contains(". ") else { return false }
+        return [" due to ", " because of ", " owing to ", " for "].contains { between.contains($0) }
+    }
+
+    /// A sentence that opens a year or more (or six months or more) after what came before:
+    /// "One year later, ...", "18 months later, ...".
+    private func isLongAfter(_ view: SentenceView) -> Bool {
+        let opening = assembler.lowered(view.range.lowerBound..<min(view.range.upperBound, view.range.lowerBound + 40))
+        return opening.firstMatch(of: Self.longLapse) != nil
+    }
+
+    nonisolated(unsafe) private static let longLapse =
+        /^(?:about\s+|approximately\s+|nearly\s+|over\s+)?(?:(?:one|a|two|three|four|five|six|several|\d+)\s+years?|(?:six|seven|eight|nine|ten|eleven|twelve|eighteen|[6-9]|[1-9]\d)\s+months)\s+later\b/
+
+    /// "anti-infection treatment", "anti-inflammatory drugs": what a treatment works against.
+    private func isAntiTarget(_ range: Range<Int>) -> Bool {
+        let before = assembler.lowered(max(0, range.lowerBound - 5)..<range.lowerBound)
+        return before.hasSuffix("anti-") || before.hasSuffix("anti ")
+    }
+
+    /// "the persistent cough did not improve": a symptom the patient already had, going on under
+    /// treatment, is no new event of it.
+    private func isUnrelievedSymptom(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 32))
+        return after.firstMatch(of: Self.unrelieved) != nil
+    }
+
+    nonisolated(unsafe) private static let unrelieved =
+        /^\s+(?:(?:still|also)\s+)?(?:did\s+not\s+(?:improve|resolve|subside|abate)|(?:was|were)\s+not\s+relieved|failed\s+to\s+improve|(?:was|remained)\s+(?:relatively\s+)?stable)\b/
+
+    /// The condition a therapy is named for: "targeted PAH therapy", "hypertension treatment".
+    private func isTherapyTarget(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 14))
+        return [" therapy", " treatment", " medication", "-specific therapy", "-targeted therapy"].contains { after.hasPrefix($0) }
+    }
+
     private static let drugBlameWords = [
         "induced", "toxic", "adverse", "side effect", "side-effect", "drug-related", "treatment-related", "intoleran", "related to",
     ].map { Array($0.utf8) }
@@ -387,8 +428,28 @@ struct TherapyAssembly {
     private func isGiven(_ range: Range<Int>, in view: SentenceView) -> Bool {
         if assembler.isNegated(range, in: view, window: 12) || assembler.isInBackgroundAside(range, in: view) { return false }
         if namesSomethingElse(range, in: view) { return false }
+        // "without any granulocyte colony-stimulating factor (G-CSF)": the abbreviation shares
+        // the negation of the long form it defines.
+        if let longForm = longFormStart(beforeBracketed: range), assembler.isNegated(range, in: view, window: range.lowerBound - longForm + 12) {
+            return false
+        }
         let clause = clauseRange(around: range, in: view)
         return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) && refuses($0, range) }
+    }
+
+    /// Where the long form starts when a name stands in brackets after it ("colony-stimulating
+    /// factor (G-CSF)"): up to five words back, to the nearest clause break.
+    private func longFormStart(beforeBracketed range: Range<Int>) -> Int? {
+        guard range.lowerBound >= 2, assembler.bytes[range.lowerBound - 1] == 0x28, assembler.bytes[range.lowerBound - 2] == 0x20 else { return nil }
+        var index = range.lowerBound - 2
+        var words = 0
+        while index > 0, words < 5 {
+            let byte = assembler.bytes[index - 1]
+            if byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x28 || byte == 0x29 { break }
+            if byte == 0x20 { words += 1 }
+            index -= 1
+        }
+        return index
     }
 
     /// "Y instead of X" refuses only X, the drug after the cue; "could not be excluded" refuses
@@ -426,6 +487,8 @@ struct TherapyAssembly {
         "pet", "positron", "spect", "scan", "scans", "uptake",
         // A class the drug stands for, not the drug: "somatostatin analogs", "a GnRH analogue".
         "analog", "analogs", "analogue", "analogues",
+        // A dynamic test: "glucagon stimulation test", "dexamethasone suppression test".
+        "stimulation", "suppression", "challenge", "tolerance",
     ]
 
     /// Words before a drug name that make it a stain or a measured analyte: "staining for
@@ -436,9 +499,11 @@ struct TherapyAssembly {
         // A list of tests: "investigations, including adrenocorticotropic hormone, cortisol".
         "investigations, including ", "investigations including ", "investigations of ", "tests including ", "tests, including ",
         "measurement of ", "measurements of ",
+        // Blood drawn for it: "blood samples for glucose and C-peptide".
+        "samples for ", "sample for ", "sampling for ",
     ]
     private static let analyteLeadKeys = [
-        "stain", "immuno", "positiv", "negative", "expression", "level", "concentration", "investigation", "tests", "measurement",
+        "stain", "immuno", "positiv", "negative", "expression", "level", "concentration", "investigation", "tests", "measurement", "sampl",
     ].map { Array($0.utf8) }
 
     /// A value in a concentration unit right after a name: " 2.3 ng/dL", " 41 pmol/L", ", 270 pmol/L", " of <28 nmol/L".
@@ -475,6 +540,8 @@ struct TherapyAssembly {
         if after.first == ":", after.dropFirst().first?.isLetter == true { return true }
         // The pattern needs a "/": a byte test first.
         if after.utf8.contains(0x2F), after.firstMatch(of: Self.concentration) != nil { return true }
+        // The abbreviation in brackets after its long form: "thyrotropin (TSH) level".
+        if after.hasPrefix(")") { after = String(after.dropFirst()) }
         let words = after.split(whereSeparator: { !$0.isLetter }).prefix(1)
         guard let next = words.first, after.first == " " || after.first == "-" else { return false }
         return Self.nonTherapyHeads.contains(String(next))
@@ -793,6 +860,12 @@ struct TherapyAssembly {
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
             if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
             if isAimOfTreatment(cue, in: view) { continue }
+            // "steroids and pyridostigmine course with symptom resolution": the outcome follows
+            // the drug it belongs to, whatever kind of drug it is.
+            if let direct = lineJustBefore(cue.range, placed: placed) {
+                record(response, at: cue.range, onLine: direct, named: true)
+                continue
+            }
             let explicit = responseTarget(for: cue, response: response, placed: placed, focus: nil, explicitOnly: true, in: view)
             // "a good response to X and Y": every drug the outcome names.
             if explicit != nil {
@@ -806,6 +879,13 @@ struct TherapyAssembly {
                 continue
             }
             guard case .line(let index) = target else { continue }
+            // "responded to steroids, in addition to discontinuation of adalimumab": the drug
+            // stopped is not the one the outcome is of (progression that led to the stop is).
+            if response != .progressive, let mention = placed.last(where: { if case .line(index) = $0.item { true } else { false } }),
+                isStopped(mention.range)
+            {
+                continue
+            }
             // Progression after a drug was stopped for another reason is not its outcome.
             if response == .progressive, stoppedLines.contains(index), lines[index].stopReason != "progression",
                 !treating.contains(where: { $0.range.lowerBound < cue.range.lowerBound })
@@ -814,6 +894,7 @@ struct TherapyAssembly {
             }
             record(response, at: cue.range, onLine: index)
         }
+        if let relief = symptomRelief(in: view, placed: placed) { record(relief.response, at: relief.range, onLine: relief.line, named: true) }
         // "imatinib resistance", "a sorafenib-resistant clone": the drug failed, even with no
         // response word. ("Mutations conferring resistance to X" speak of the mutations.)
         for cue in view.cues(.resistance) where !assembler.isNegated(cue.range, in: view, window: 12) {
@@ -842,6 +923,46 @@ struct TherapyAssembly {
     }
 
     private static let failureKey = [Array("failure".utf8)]
+
+    /// In a report naming no cancer the symptoms are the illness: "after the administration of
+    /// X, her nausea and gait disturbance disappeared" is X's outcome (complete when they went,
+    /// partial when they improved). The drug must come before the symptoms and not be the one
+    /// stopped ("after stopping X, the neutropenia improved" is a dechallenge).
+    private func symptomRelief(in view: SentenceView, placed: [Placed]) -> (response: ResponseKind, range: Range<Int>, line: Int)? {
+        guard assembler.namesNoCancer, assembler.sentence(view, containsAnyOf: Self.reliefKeys, ignoringCase: true) else { return nil }
+        let text = assembler.text(view.range)
+        guard let relief = text.firstMatch(of: Self.reliefWords) else { return nil }
+        let start = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: relief.range.lowerBound)
+        let range = start..<(start + relief.output.utf8.count)
+        guard let firstEvent = view.terms(.adverseEvent).map(\.range.lowerBound).min(), firstEvent < start else { return nil }
+        guard let item = placed.last(where: { $0.range.upperBound <= firstEvent }), case .line(let line) = item.item, !isStopped(item.range)
+        else { return nil }
+        let word = relief.output.lowercased()
+        let complete = ["disappeared", "resolved", "vanished", "normalized", "normalised"].contains(word)
+        return (complete ? .complete : .partial, range, line)
+    }
+
+    /// The line whose drug the outcome directly follows: "X course with symptom resolution",
+    /// "X therapy, resulting in remission". Only course words and joiners may stand between.
+    private func lineJustBefore(_ range: Range<Int>, placed: [Placed]) -> Int? {
+        guard let item = placed.last(where: { $0.range.upperBound <= range.lowerBound }), case .line(let index) = item.item else { return nil }
+        let gap = assembler.lowered(item.range.upperBound..<range.lowerBound)
+        let words = gap.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard words.contains("with") || words.contains("resulting") || words.contains("leading") else { return nil }
+        return words.count <= 4 && words.allSatisfy({ Self.courseJoiners.contains(String($0)) }) ? index : nil
+    }
+
+    private static let courseJoiners: Set<String> = [
+        "course", "courses", "therapy", "treatment", "with", "resulting", "in", "leading", "to", "prompt", "rapid", "a",
+    ]
+
+    /// "discontinuation of adalimumab", "after stopping X": a drug named as stopped.
+    private func isStopped(_ range: Range<Int>) -> Bool {
+        let before = assembler.lowered(max(0, range.lowerBound - 20)..<range.lowerBound)
+        return ["discontinuation of ", "withdrawal of ", "cessation of ", "stopping ", "discontinuing ", "withdrawing "].contains {
+            before.hasSuffix($0) || before.hasSuffix($0 + "the ")
+        }
+    }
 
     /// "Despite treatment with X, Y and Z, the patient continued to deteriorate": the drugs the
     /// "despite" clause names failed, when the patient or the disease is what worsened ("despite
@@ -874,7 +995,8 @@ struct TherapyAssembly {
     /// analytes, or drugs known only from DrugBank (diuretics, beta-blockers). A tumour's course
     /// is never theirs unless the outcome names them.
     func treatsNoCancer(_ index: Int) -> Bool {
-        lines[index].drugs.allSatisfy { inn in
+        if assembler.namesNoCancer { return false }
+        return lines[index].drugs.allSatisfy { inn in
             guard let drug = assembler.vocabularies.drug(inn: inn) else { return false }
             return drug.category == "supportive" || drug.category == "substance" || drug.category == "other" && drug.drugClass.isEmpty
         }
@@ -933,6 +1055,8 @@ struct TherapyAssembly {
 
     /// "her anemia gradually progressed": the course of a symptom, not of the disease.
     private func isSymptomCourse(_ cue: CueMention, in view: SentenceView) -> Bool {
+        // With no cancer named, the symptoms are the illness being treated: their course is the outcome.
+        if assembler.namesNoCancer { return false }
         // "progressed to pancytopenia": what it became is a symptom, not a worse cancer.
         let after = assembler.lowered(cue.range.upperBound..<min(view.range.upperBound, cue.range.upperBound + 4))
         if after.hasPrefix(" to "),
@@ -1113,9 +1237,13 @@ struct TherapyAssembly {
                 continue
             }
             if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
+            if isAntiTarget(term.range) || isUnrelievedSymptom(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
             guard hasContext || grade != nil else { continue }
             var drugs: [String] = []
+            // "One year later, he developed ascites": long after the last drug, with none named,
+            // the event is the illness's course.
+            if placed.isEmpty, isLongAfter(view) { continue }
             let target = placed.last { $0.range.upperBound <= term.range.lowerBound }?.item ?? placed.first?.item ?? focus
             if case .line(let line) = target { drugs = lines[line].drugs }
             // An event no drug line owns is a toxicity only when its sentence names a treatment
@@ -1131,10 +1259,13 @@ struct TherapyAssembly {
             // unless the sentence itself calls it a drug's doing ("valproate-induced", "a side
             // effect of").
             if assembler.treatmentStart == Int.max,
-                !assembler.sentence(view, containsAnyOf: Self.drugBlameWords, ignoringCase: true)
+                !assembler.sentence(view, containsAnyOf: Self.drugBlameWords, ignoringCase: true),
+                !isStopBecauseOf(term.range, in: view)
             {
                 continue
             }
+            // "slidenafil targeted PAH therapy": the condition a therapy is named for is no event of it.
+            if isTherapyTarget(term.range, in: view) { continue }
             let event = AdverseEvent(
                 term: assembler.vocabularies.adverseEvents[index].term,
                 grade: grade,

@@ -65,6 +65,9 @@ public enum ResponseVocabulary {
                 "rapid and complete response", "molecular remission", "deep molecular response", "deep molecular responses",
                 "undetectable minimal residual disease", "undetectable measurable residual disease", "mrd negativity", "mrd-negative",
                 "mrd negative", "negative mrd", "remission", "remissions", "in remission",
+                // Outside oncology the outcome is the symptoms: "with symptom resolution".
+                "completely disappeared", "completely resolved", "resolved completely", "symptom resolution", "resolution of symptoms",
+                "resolution of all symptoms", "complete symptom resolution",
             ]
         )
         add(
@@ -97,7 +100,8 @@ public enum ResponseVocabulary {
                 "metabolic response", "intracranial response", "durable intracranial response", "extracranial response",
                 "systemic response", "cns response", "biochemical response",
                 "nodal response", "near-total disappearance", "near-complete disappearance", "almost complete disappearance",
-                "near-complete resolution",
+                "near-complete resolution", "exceptional response", "outstanding response", "striking response", "spectacular response",
+                "symptomatic improvement", "symptom improvement", "improvement of symptoms", "improvement in symptoms", "clinical improvement",
             ]
         )
         add(.partial, ["PR", "VGPR", "PCyR", "MMR", "MCyR", "MMolR"], exactCase: true)
@@ -133,6 +137,8 @@ public enum ResponseVocabulary {
                 // A response word under "no" is failure ("no objective response"), as "no response" is.
                 "no objective response", "without objective response", "no clinical response", "no radiological response",
                 "no radiologic response", "no significant response", "hyperprogression", "hyperprogressive disease",
+                // A symptom that treatment did not relieve: "the cough did not improve".
+                "did not improve", "failed to improve", "not relieved", "did not relieve", "no relief", "without relief",
             ]
         )
         add(.progressive, ["PD"], exactCase: true)

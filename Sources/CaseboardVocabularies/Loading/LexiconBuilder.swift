@@ -37,6 +37,22 @@ struct LexiconBuilder {
         }
     }
 
+    /// Chemical prefixes that authors split off with a hyphen or space: "methyl-prednisolone",
+    /// "hydroxy-chloroquine", "5-fluoro-uracil".
+    private static let chemicalPrefixes = ["methyl", "hydroxy", "fluoro", "chloro", "deoxy"]
+
+    /// A one-word drug name with its chemical prefix split off ("methyl prednisolone"), or nil.
+    /// The rest must be a word of its own length (six letters or more), so "methylene blue" stays whole.
+    static func prefixSplit(_ name: String) -> String? {
+        guard !name.contains(" "), !name.contains("-") else { return nil }
+        for prefix in chemicalPrefixes where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard rest.count >= 6, rest.allSatisfy(\.isLetter) else { return nil }
+            return prefix + " " + rest
+        }
+        return nil
+    }
+
     /// An abbreviation: letters in capitals (with digits or symbols), no lowercase letters.
     static func isAbbreviation(_ text: String) -> Bool {
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
@@ -120,6 +136,7 @@ struct LexiconBuilder {
                 category: String(row[columns[7]])
             )
             add(drug.name, concept, .name, .anyCase, trailingE: true)
+            if let split = Self.prefixSplit(drug.name) { add(split, concept, .synonym, .anyCase) }
             // Brands match in any case: reports write "endoxan" as often as "Endoxan"; the curated
             // table holds no brand that is an English word.
             for brand in drug.brands { add(brand, concept, .brand, .anyCase) }
@@ -166,6 +183,9 @@ struct LexiconBuilder {
                 byName[drugName] = index
                 if owned.insert(LexiconKey.make(drugName)).inserted {
                     add(drugName, .drug(index), .name, .anyCase)
+                }
+                if let split = Self.prefixSplit(drugName), owned.insert(LexiconKey.make(split)).inserted {
+                    add(split, .drug(index), .synonym, .anyCase)
                 }
             }
             // The first row naming a drug gives its ids: its own DrugBank entry, which comes before salts and synonyms in DrugBank order.
