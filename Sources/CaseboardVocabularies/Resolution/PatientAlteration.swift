@@ -242,6 +242,12 @@ extension Vocabularies {
         if let note = Self.nonTumourStaining(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
+        if var assay = assayResultReading(body) {
+            assay.input = trimmed
+            if assay.origin == .unspecified { assay.origin = origin }
+            assay.notes = notes + assay.notes
+            return .success(assay)
+        }
         if let status = Self.statusReading(body) {
             return .success(
                 PatientAlterationReading(
