@@ -58,4 +58,70 @@ struct Holdout12InputTests {
             #expect(read.alteration?.label == label, "\(text): \(String(describing: read.alteration))")
         }
     }
+
+    /// Words of the course of a finding ("persisting", "newly acquired") and the method with the VAF in one
+    /// bracket are detail; the allele is kept.
+    @Test func courseWordsAndAssayDetailKeepTheAllele() throws {
+        for (text, label) in [
+            ("FLT3 D835Y persisting", "FLT3 D835Y"), ("NRAS G12D newly acquired (VAF 7%)", "NRAS G12D"),
+            ("JAK2 V617F (ddPCR, VAF 41%)", "JAK2 V617F"), ("ABL1 E255K still present", "ABL1 E255K"),
+        ] {
+            let read = try reading(text)
+            #expect(read.alteration?.label == label, "\(text): \(String(describing: read.alteration))")
+        }
+    }
+
+    /// A bare gene and a gene with its change sharing "mutated": both genes are kept.
+    @Test func aGeneAndAnAlleleSharingMutatedAreBothKept() throws {
+        let read = try reading("DNMT3A and IDH1 R132C mutated")
+        let labels = Set(([read.alteration].compactMap { $0 } + read.equivalents).map(\.label))
+        #expect(labels.contains("IDH1 R132C"), "\(labels)")
+        #expect(labels.contains { $0.hasPrefix("DNMT3A") }, "\(labels)")
+    }
+
+    /// A leading "no" before a list of genes or changes is a negative for each, matched on nothing; a mistyped
+    /// gene in the list stays an error.
+    @Test func aNegativeListStaysNegative() throws {
+        for text in ["no C797S, L718Q or MET amplification at progression", "sequencing: no KRAS, NRAS, BRAF or HER2 alteration"] {
+            let read = try reading(text)
+            #expect(read.alteration == nil, "\(text): \(String(describing: read.alteration))")
+            #expect(read.notes.contains { $0.contains("negative") }, "\(text): \(read.notes)")
+        }
+        guard case .failure = try Fixture.vocabularies.get().parsePatientAlteration("no KRSA, NRAS or BRAF alteration") else {
+            Issue.record("a mistyped gene in a negative list stays an error")
+            return
+        }
+    }
+
+    /// Risk scores, marrow fibrosis grades, ECG measures and arm-level losses are read and matched on nothing.
+    @Test func scoresGradesAndArmLossesAreFindings() throws {
+        for text in ["IPS 3", "DIPSS 2", "reticulin fibrosis grade 2", "QTcF 470 ms", "11q loss", "loss of 11q"] {
+            let read = try reading(text)
+            #expect(read.alteration == nil, "\(text): \(String(describing: read.alteration))")
+        }
+    }
+
+    /// IGHV status by its identity to germline (iwCLL 2018: 98 % or more is unmutated).
+    @Test func ighvIdentityDecidesItsStatus() throws {
+        #expect(try reading("IGHV 99.1% identity to germline").alteration?.variant.contains("unmutated") == true)
+        // Mutated IGHV is read (a lower-risk finding) and keyed to nothing; never read as unmutated.
+        let mutated = try reading("IGHV 92% homology to germline (mutated)")
+        #expect(mutated.alteration?.variant.contains("unmutated") != true, "\(mutated)")
+        #expect(mutated.notes.contains { $0.contains("IGHV mutated") }, "\(mutated.notes)")
+    }
+
+    /// An ER share with words after it is read by the share: 1-10 % is ER-low, with no HR-positive key.
+    @Test func erLowIsReadAndNotKeyedPositive() throws {
+        for text in ["ER 8% weak (ER-low positive)", "ER-low positive"] {
+            let read = try reading(text)
+            #expect(read.statuses.contains { $0.marker == .estrogenReceptor && $0.call == .low }, "\(text): \(read)")
+            #expect(read.alteration?.variant != "overexpression", "\(text): \(read)")
+        }
+    }
+
+    /// Stains: a strong stain is the antigen present; langerin is a stain.
+    @Test func strongStainsAndLangerinAreStains() throws {
+        #expect(try reading("CD20 strong").alteration?.label == "MS4A1 overexpression")
+        #expect(try reading("CD1a and langerin positive").alteration?.kind != .mutation)
+    }
 }

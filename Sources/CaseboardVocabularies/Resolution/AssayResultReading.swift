@@ -7,6 +7,52 @@ import Foundation
 extension Vocabularies {
     func assayResultReading(_ body: String) -> PatientAlterationReading? {
         her2ISHReading(body) ?? alkCompanionImmunostain(body) ?? fusionWithOpenPartner(body) ?? fusionWithKaryotype(body)
+            ?? ighvIdentity(body) ?? receptorShareWithWords(body)
+    }
+
+    /// "IGHV 98.7% identity to germline (unmutated)": IGHV is unmutated at 98 % or more identity to the germline
+    /// sequence and mutated below it (iwCLL 2018, Hallek et al., Blood 2018;131:2745). The number decides; a
+    /// word in brackets that says otherwise leaves the text unread. Nil for other text.
+    func ighvIdentity(_ body: String) -> PatientAlterationReading? {
+        let lowered = body.lowercased()
+        guard lowered.hasPrefix("ighv"), lowered.contains("identity") || lowered.contains("homology") || lowered.contains("identical"),
+            let range = lowered.range(of: #"\d+(?:\.\d+)?(?=\s*%)"#, options: .regularExpression), let identity = Double(lowered[range]),
+            identity <= 100
+        else { return nil }
+        let unmutated = identity >= 98
+        let said = lowered.contains("unmutated") ? true : lowered.range(of: #"\bmutated\b"#, options: .regularExpression) != nil ? false : nil
+        guard said == nil || said == unmutated,
+            case .success(var reading) = parsePatientAlteration("IGHV \(unmutated ? "unmutated" : "mutated")", suggest: false)
+        else { return nil }
+        reading.input = body
+        // Somatic hypermutation of the tumour's own IGHV: "germline" in the text is the reference, not the origin.
+        reading.origin = .somatic
+        reading.notes.append("'\(body)': \(identity)% identity to germline is IGHV \(unmutated ? "unmutated" : "mutated") (iwCLL 2018 cut-off 98%)")
+        return reading
+    }
+
+    /// "ER 5% weak (ER-low positive)", "PR 80% strong": a receptor share with the intensity or the call in words
+    /// after it; the share decides (ASCO/CAP ER/PgR 2020), the words are detail. Nil for other text.
+    func receptorShareWithWords(_ body: String) -> PatientAlterationReading? {
+        guard
+            let range = body.range(
+                of: #"^(?:ER|PR|PgR)\s*[:=]?\s*[<>≥≤]?\s*\d+(?:\.\d+)?\s*%(?=\s+\S)"#,
+                options: [.regularExpression, .caseInsensitive]
+            )
+        else { return nil }
+        let share = String(body[range]).replacingOccurrences(of: "PgR", with: "PR", options: .caseInsensitive)
+        let rest = body[range.upperBound...].lowercased()
+        guard let status = Self.statusReading(share), let call = status.statuses.first?.call else { return nil }
+        // Words that contradict the share ("ER 5% negative") leave the text to the other readers.
+        if call == .low, rest.range(of: #"\bnegative\b"#, options: .regularExpression) != nil { return nil }
+        if call == .negative, rest.range(of: #"\bpositive\b"#, options: .regularExpression) != nil, !rest.contains("low") { return nil }
+        return PatientAlterationReading(
+            input: body,
+            alteration: status.alteration,
+            equivalents: status.equivalents,
+            statuses: status.statuses,
+            notes: status.notes + ["'\(body)' read as '\(share)'; the words after it are detail"]
+        )
     }
 
     /// The first number after a pattern in text, as a Double.
