@@ -124,4 +124,20 @@ struct Holdout12InputTests {
         #expect(try reading("CD20 strong").alteration?.label == "MS4A1 overexpression")
         #expect(try reading("CD1a and langerin positive").alteration?.kind != .mutation)
     }
+
+    /// Disease texts with the precursor they arose in, a transformation, or node categories written apart.
+    @Test func describedDiseasesWithOriginAndNodes() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let cases: [(String, String)] = [
+            ("anaplastic thyroid cancer arising from a papillary carcinoma, stage IVB", "THAP"),
+            ("follicular lymphoma transformed to DLBCL after R-CHOP, age 70", "DLBCLNOS"),
+            ("resected colon adenocarcinoma pT4a pN2b, stage IIIC, R0, right-sided", "COADREAD"),
+        ]
+        for (text, code) in cases {
+            var found: String?
+            if case .found(let disease, _) = vocabularies.readDisease(text).resolution { found = disease.code }
+            let line = found.map { [$0] + vocabularies.ancestors(of: $0) } ?? []
+            #expect(line.contains(code), "\(text): \(String(describing: found))")
+        }
+    }
 }

@@ -210,6 +210,17 @@ extension Vocabularies {
             head = String(head[..<cut])
         }
         for pattern in Self.descriptionPatterns { remove(pattern) }
+        // "transformation of follicular lymphoma to DLBCL", "follicular lymphoma transformed to DLBCL": the disease
+        // now is the one it became; the one before is history.
+        if let range = head.range(
+            of: #"^.*?\b(?:transformation|transformed|transforming)\b.*?\b(?:to|into)\s+"#,
+            options: [.regularExpression, .caseInsensitive]
+        ),
+            range.upperBound < head.endIndex
+        {
+            setAside.append(head[range].trimmingCharacters(in: .whitespaces))
+            head = String(head[range.upperBound...])
+        }
         head = head.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         guard !head.isEmpty else { return nil }
         if head != text {
@@ -258,6 +269,9 @@ extension Vocabularies {
         // molecular response", "mantle cell lymphoma found on a routine blood count".
         " during ", " losing ", " lost ", " found ", " discovered ", " detected ", " incidentally ", " presenting ", " achieving ",
         " in remission", " in complete remission", " in first remission",
+        // Where the disease came from: "anaplastic thyroid carcinoma arising in papillary carcinoma" is the
+        // anaplastic carcinoma; the precursor is history.
+        " arising in ", " arising from ", " arising on ", " evolving from ", " evolved from ",
     ]
 
     /// Stage, TNM, grade, age, durations and setting words inside a described disease.
@@ -275,6 +289,10 @@ extension Vocabularies {
         #"\b(?:a)?symptomatic\b"#, #"\b(?:hormone|castration)[- ](?:sensitive|naive|naïve)\b"#, #"\bbcg[- ]unresponsive\b"#,
         #"\b(?:high|low)[- ]volume\b"#, #"\bbulky\b"#, #"\bunresectable\b"#, #"\bmetastatic\b"#, #"\blocally\s+advanced\b"#,
         #"\bnewly\s+diagnosed\b"#, #"\btreatment[- ]na[iï]ve\b"#, #"\brecurrent\b"#,
+        // Node and metastasis categories written apart from T ("pT3 pN1a"), resection margins ("R0") and the side
+        // of the colon: stage and site detail, in their own case.
+        #"(?-i:\b(?:y?p|c)?N[0-3x][a-c]?(?:\(\w+\))?(?=[\s,;]|$))"#, #"(?-i:\b(?:y?p|c)?M[01][a-c]?(?=[\s,;]|$))"#,
+        #"(?-i:\bR[012]\b)"#, #"\b(?:left|right)[- ]sided\b"#, #"\bbiopsy[- ]proven\b"#,
         // A vertebral level before "vertebra" ("of the T9 vertebra") says where, not what.
         #"\b[CTLS]\d{1,2}(?=\s+vertebra)"#,
     ]
