@@ -140,4 +140,17 @@ struct Holdout12InputTests {
             #expect(line.contains(code), "\(text): \(String(describing: found))")
         }
     }
+
+    /// A disease followed by a colon and its presentation, or by how it was diagnosed: the name before it.
+    @Test func aDiseaseBeforeItsPresentationIsRead() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        for (text, code) in [
+            ("aggressive NK-cell leukemia: fevers, cytopenias, age 40", "ANKL"),
+            ("intravascular large B-cell lymphoma diagnosed on a skin biopsy, age 70", "IVBCL"),
+        ] {
+            var found: String?
+            if case .found(let disease, _) = vocabularies.readDisease(text).resolution { found = disease.code }
+            #expect(found == code, "\(text): \(String(describing: found))")
+        }
+    }
 }

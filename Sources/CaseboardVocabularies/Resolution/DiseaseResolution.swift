@@ -243,7 +243,9 @@ extension Vocabularies {
             }.max() ?? 0
         for count in 1...2 where words.count > count {
             let dropped = words.prefix(count).map { $0.lowercased() }
-            guard !dropped.contains(where: { Self.diseaseStateWords.contains($0) }) else { return nil }
+            // Quotes around a state word ("referred as 'smouldering myeloma'") do not hide it.
+            guard !dropped.contains(where: { Self.diseaseStateWords.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "'\"‘’“”"))) })
+            else { return nil }
             guard words.prefix(count).joined(separator: " ").utf8.count >= namedFromStart else { return nil }
             let rest = words.dropFirst(count).joined(separator: " ")
             var inner = readDisease(rest, describing: false)
@@ -272,6 +274,9 @@ extension Vocabularies {
         // Where the disease came from: "anaplastic thyroid carcinoma arising in papillary carcinoma" is the
         // anaplastic carcinoma; the precursor is history.
         " arising in ", " arising from ", " arising on ", " evolving from ", " evolved from ",
+        // "aggressive NK-cell leukaemia: fever, …", "… diagnosed on skin biopsy": the findings after a colon, and how
+        // it was diagnosed, are the presentation ("newly diagnosed" before the name stays).
+        ":", " diagnosed on ", " diagnosed by ",
     ]
 
     /// Stage, TNM, grade, age, durations and setting words inside a described disease.
