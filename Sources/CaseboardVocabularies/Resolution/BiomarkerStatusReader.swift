@@ -94,7 +94,10 @@ extension Vocabularies {
             var found: BiomarkerStatus?
             if positiveWords.contains(compact) { found = BiomarkerStatus(marker: marker, call: .positive) }
             if negativeWords.contains(compact) { found = BiomarkerStatus(marker: marker, call: .negative) }
-            if compact == "low" || compact == "-low" { found = BiomarkerStatus(marker: marker, call: .low) }
+            // "ER-low positive": the ER-low category of ASCO/CAP 2020, reported as low positive.
+            if ["low", "-low", "-lowpositive", "lowpositive", "-low+", "low+"].contains(compact) {
+                found = BiomarkerStatus(marker: marker, call: .low)
+            }
             // "ER 90%", "PR <1%": the share of stained nuclei. ASCO/CAP ER/PgR guideline 2020 (Allison et al.,
             // J Clin Oncol 2020;38:1346): below 1 % negative, 1-10 % ER-low, above 10 % positive.
             if found == nil, let share = percentShare(compact) {

@@ -210,6 +210,17 @@ extension Vocabularies {
             head = String(head[..<cut])
         }
         for pattern in Self.descriptionPatterns { remove(pattern) }
+        // "transformation of follicular lymphoma to DLBCL", "follicular lymphoma transformed to DLBCL": the disease
+        // now is the one it became; the one before is history.
+        if let range = head.range(
+            of: #"^.*?\b(?:transformation|transformed|transforming)\b.*?\b(?:to|into)\s+"#,
+            options: [.regularExpression, .caseInsensitive]
+        ),
+            range.upperBound < head.endIndex
+        {
+            setAside.append(head[range].trimmingCharacters(in: .whitespaces))
+            head = String(head[range.upperBound...])
+        }
         head = head.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         guard !head.isEmpty else { return nil }
         if head != text {
@@ -232,7 +243,9 @@ extension Vocabularies {
             }.max() ?? 0
         for count in 1...2 where words.count > count {
             let dropped = words.prefix(count).map { $0.lowercased() }
-            guard !dropped.contains(where: { Self.diseaseStateWords.contains($0) }) else { return nil }
+            // Quotes around a state word ("referred as 'smouldering myeloma'") do not hide it.
+            guard !dropped.contains(where: { Self.diseaseStateWords.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "'\"‘’“”"))) })
+            else { return nil }
             guard words.prefix(count).joined(separator: " ").utf8.count >= namedFromStart else { return nil }
             let rest = words.dropFirst(count).joined(separator: " ")
             var inner = readDisease(rest, describing: false)
@@ -258,6 +271,12 @@ extension Vocabularies {
         // molecular response", "mantle cell lymphoma found on a routine blood count".
         " during ", " losing ", " lost ", " found ", " discovered ", " detected ", " incidentally ", " presenting ", " achieving ",
         " in remission", " in complete remission", " in first remission",
+        // Where the disease came from: "anaplastic thyroid carcinoma arising in papillary carcinoma" is the
+        // anaplastic carcinoma; the precursor is history.
+        " arising in ", " arising from ", " arising on ", " evolving from ", " evolved from ",
+        // "aggressive NK-cell leukaemia: fever, …", "… diagnosed on skin biopsy": the findings after a colon, and how
+        // it was diagnosed, are the presentation ("newly diagnosed" before the name stays).
+        ":", " diagnosed on ", " diagnosed by ",
     ]
 
     /// Stage, TNM, grade, age, durations and setting words inside a described disease.
@@ -275,6 +294,10 @@ extension Vocabularies {
         #"\b(?:a)?symptomatic\b"#, #"\b(?:hormone|castration)[- ](?:sensitive|naive|naïve)\b"#, #"\bbcg[- ]unresponsive\b"#,
         #"\b(?:high|low)[- ]volume\b"#, #"\bbulky\b"#, #"\bunresectable\b"#, #"\bmetastatic\b"#, #"\blocally\s+advanced\b"#,
         #"\bnewly\s+diagnosed\b"#, #"\btreatment[- ]na[iï]ve\b"#, #"\brecurrent\b"#,
+        // Node and metastasis categories written apart from T ("pT3 pN1a"), resection margins ("R0") and the side
+        // of the colon: stage and site detail, in their own case.
+        #"(?-i:\b(?:y?p|c)?N[0-3x][a-c]?(?:\(\w+\))?(?=[\s,;]|$))"#, #"(?-i:\b(?:y?p|c)?M[01][a-c]?(?=[\s,;]|$))"#,
+        #"(?-i:\bR[012]\b)"#, #"\b(?:left|right)[- ]sided\b"#, #"\bbiopsy[- ]proven\b"#,
         // A vertebral level before "vertebra" ("of the T9 vertebra") says where, not what.
         #"\b[CTLS]\d{1,2}(?=\s+vertebra)"#,
     ]

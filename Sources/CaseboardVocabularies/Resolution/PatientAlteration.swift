@@ -150,6 +150,21 @@ extension Vocabularies {
     func rereadingWithoutContext(_ text: String) -> Result<PatientAlterationReading, AlterationParseError>? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let labelled = rereadingLabelled(trimmed) { return .success(labelled) }
+        // "ABL1 T315I persisting", "IDH1 R132H newly acquired (VAF 18%)": words of the course of a finding are
+        // detail; "acquired" alone is an origin, read by the origin reader.
+        if let range = trimmed.range(
+            of:
+                #"\s+(?:newly\s+(?:acquired|detected|emerged|emerging|found)|newly|persisting|persistent|still present|emerging|emergent|re-emerged|re-emerging)(?=\s*(?:\([^()]*\))?$)"#,
+            options: [.regularExpression, .caseInsensitive]
+        ), range.lowerBound > trimmed.startIndex {
+            let rest = String(trimmed[..<range.lowerBound]) + String(trimmed[range.upperBound...])
+            if case .success(var reading) = parsePatientAlteration(rest, suggest: false), reading.alteration != nil {
+                reading.input = trimmed
+                if trimmed[range].lowercased().contains("acquired"), reading.origin == .unspecified { reading.origin = .somatic }
+                reading.notes.append("'\(trimmed[range].trimmingCharacters(in: .whitespaces))' is the course of the finding: read as detail")
+                return .success(reading)
+            }
+        }
         for pattern in [
             #"\s+(?:in|on)\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy)(?:\s+cells)?$"#,
             #",\s*allelic\s+(?:ratio|burden)\s+[<>]?\s*\d+(?:\.\d+)?$"#,
@@ -242,6 +257,12 @@ extension Vocabularies {
         if let note = Self.nonTumourStaining(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
+        if var assay = assayResultReading(body) {
+            assay.input = trimmed
+            if assay.origin == .unspecified { assay.origin = origin }
+            assay.notes = notes + assay.notes
+            return .success(assay)
+        }
         if let status = Self.statusReading(body) {
             return .success(
                 PatientAlterationReading(
@@ -303,6 +324,9 @@ extension Vocabularies {
                         notes: notes + ["'\(body)' is a negative result naming no gene"]
                     )
                 )
+            }
+            if let list = negativeList(denied) {
+                return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [list]))
             }
             return .failure(.unknownGene(trimmed, suggestions: []))
         }
@@ -472,7 +496,8 @@ extension Vocabularies {
         }
         // "CD19 retained", "CD30 weak": an antigen read by immunohistochemistry or flow that is still
         // there, or faintly there, is expressed.
-        for word in [" retained", " weak", " dim", " weakly positive", " weak positive"] where loweredBody.hasSuffix(word) {
+        for word in [" retained", " weak", " dim", " weakly positive", " weak positive", " strong", " strongly positive", " bright"]
+        where loweredBody.hasSuffix(word) {
             let head = String(body.dropLast(word.count)).trimmingCharacters(in: " ")
             if case .success(let marker) = parseCoreAlteration(head, suggest: false), marker.kind == .mutation, marker.variant == "mutation",
                 Self.expressionMarkers.contains(marker.gene),
@@ -632,6 +657,45 @@ extension Vocabularies {
         return result.map { PatientAlterationReading(input: trimmed, alteration: $0, origin: origin, notes: notes) }
     }
 
+    /// "T790M, C797S or MET amplification on re-biopsy", "EGFR, ALK, ROS1, BRAF or NTRK alteration": what a
+    /// leading "no" denies, a list of genes or changes. Each item must read (a gene or family, a gene with a
+    /// change or kind, or a bare protein change), so a mistyped gene stays an error. A negative denies what it
+    /// names and is matched on nothing; the note says what was read. Nil when the text is not such a list.
+    func negativeList(_ denied: String) -> String? {
+        var text = denied
+        for prefix in ["no ", "negative for ", "absence of ", "without ", "not "] where text.lowercased().hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+        }
+        if let range = text.range(
+            of: #"\s+(?:on|in|at|by)\s+(?:re-?biopsy|rebiopsy|progression|ctdna|plasma|tissue|(?:rna |dna )?ngs|the tumou?r)$"#,
+            options: [.regularExpression, .caseInsensitive]
+        ) {
+            text = String(text[..<range.lowerBound])
+        }
+        var items = text.replacingOccurrences(of: " or ", with: ",").replacingOccurrences(of: " and ", with: ",")
+            .replacingOccurrences(of: " nor ", with: ",").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard items.count >= 2 else { return nil }
+        // The kind word after the last item is the kind of each ("EGFR, ALK or RET alteration").
+        if let last = items.last,
+            let range = last.range(
+                of: #"\s+(?:alterations?|mutations?|fusions?|rearrangements?|variants?|changes?|drivers?)$"#,
+                options: [.regularExpression, .caseInsensitive]
+            ), range.lowerBound > last.startIndex
+        {
+            items[items.count - 1] = String(last[..<range.lowerBound])
+        }
+        let readable = items.allSatisfy { item in
+            if Self.isProteinChange(item) || geneFamily(item) != nil || gene(symbol: item) != nil || gene(symbol: item.uppercased()) != nil {
+                return true
+            }
+            if case .success = parsePatientAlteration(item, suggest: false) { return true }
+            return false
+        }
+        guard readable else { return nil }
+        return "'\(denied)' is a negative result for each of \(items.joined(separator: ", ")); nothing is matched on it"
+    }
+
     // MARK: Clinical findings
 
     /// A gene followed by a result that says nothing was found, in words after it: "CDKN2A/B without
@@ -691,6 +755,17 @@ extension Vocabularies {
         {
             let halves = text.components(separatedBy: " and ").map { $0.trimmingCharacters(in: " ") }
             if halves.allSatisfy({ $0.contains(" ") && !geneMentions(in: $0).isEmpty }) { parts = halves }
+        }
+        // "TET2 and IDH2 R172K mutated": a bare gene and a gene with its change share the result word; each
+        // gene is kept, the first as mutated and the second as its change.
+        if parts.count == 1 {
+            let words = text.split(separator: " ").map(String.init)
+            if words.count >= 5, words[1].lowercased() == "and", ["mutated", "mutations", "mutant"].contains(words.last!.lowercased()),
+                Self.isProteinChange(words[3]) || words[3].hasPrefix("p.") || words[3].hasPrefix("c."),
+                geneMentions(in: words[0]).first?.range == 0..<words[0].utf8.count
+            {
+                parts = ["\(words[0]) mutated", words[2...].dropLast().joined(separator: " ")]
+            }
         }
         if parts.count == 1 {
             let words = text.split(separator: " ").map(String.init)
@@ -1004,6 +1079,8 @@ extension Vocabularies {
         // Lineage transcription factors stained by immunohistochemistry (B-cell PAX5, OCT2 and BOB1; intestinal
         // CDX2 and SATB2; melanocytic SOX10): "PAX5 weak" is a stain, not a mutation of the gene.
         "PAX5", "OCT2", "OCT-2", "BOB1", "BOB.1", "CDX2", "SATB2", "SOX10",
+        // Langerhans-cell markers (langerin is CD207; WHO-HAEM5 2022 histiocytic neoplasms).
+        "LANGERIN",
     ]
 
     /// Antigen names whose hyphen is part of the name, not a negative sign.
@@ -1034,10 +1111,19 @@ extension Vocabularies {
                 [
                     "oncotype", "recurrence score", "mammaprint", "endopredict", "prosigna", "breast cancer index", "decipher", "prolaris",
                     "flipi", "ipss", "r-iss", "r2-iss", "sokal", "eutos", "elts", "igcccg",
+                    // The Hodgkin International Prognostic Score, IPI and its variants, DIPSS and MIPI.
+                    "ips ", "ips-3", "ipi ", "nccn-ipi", "cns-ipi", "dipss", "mipi", "cll-ipi",
                 ],
                 "a risk score"
             ),
             (["ki-67", "ki67", "mib-1", "mib1"], "a proliferation index"),
+            // Marrow fibrosis graded by reticulin or collagen stain (European consensus MF-0 to MF-3): histology.
+            (
+                ["marrow fibrosis", "reticulin fibrosis", "fibrosis grade", "reticulin grade", "mf-0", "mf-1", "mf-2", "mf-3"],
+                "a marrow fibrosis grade"
+            ),
+            // The corrected QT interval: an ECG measure, listed before QT-prolonging drugs.
+            (["qtc", "qtcf", "qtcb", "qt interval"], "an ECG measure"),
             // Glycaemic control, often listed before a PI3K/AKT inhibitor (hyperglycaemia is in the alpelisib and
             // inavolisib labels' warnings): a laboratory value, never a gene.
             (["hba1c", "hb a1c", "a1c ", "glycated haemoglobin", "glycated hemoglobin", "fasting glucose", "glucose "], "a laboratory value"),
@@ -1338,7 +1424,8 @@ extension Vocabularies {
         // or without a result word.
         for (forms, what) in [
             (["del(13q)", "del13q", "13qdeletion", "monosomy13", "-13"], "a 13q deletion, a risk marker"),
-            (["del(11q)", "del11q", "11qdeletion"], "an 11q (ATM) deletion, a CLL risk marker"),
+            // 11q loss is also the adverse 11q aberration of neuroblastoma (COG risk classification).
+            (["del(11q)", "del11q", "11qdeletion", "11qloss", "lossof11q", "11qdel", "11qaberration"], "an 11q (ATM) deletion, a risk marker"),
             (["t(14;16)", "t(14;20)"], "an IGH::MAF-type translocation, a myeloma risk marker"),
             (["t(11;18)"], "the BIRC3::MALT1 translocation of MALT lymphoma"),
             (["normalkaryotype", "nk", "46,xy", "46,xx"], "a normal karyotype"),
@@ -1455,7 +1542,11 @@ extension Vocabularies {
     func shorthand(_ original: String, notes: inout [String]) -> String {
         var text = original
         // "tp53 c.743G>A p.(Arg248Gln), VAF 41%": the variant allele fraction after a comma is detail.
-        if let range = text.range(of: #",?\s*\(?VAF:?\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%?\)?$"#, options: [.regularExpression, .caseInsensitive]),
+        // "KIT D816V (ddPCR VAF 12%)": the method before it in the same brackets goes with it.
+        if let range = text.range(
+            of: #",?\s*(?:\((?:[^()]*?[\s,;])?)?VAF:?\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%?\)?$"#,
+            options: [.regularExpression, .caseInsensitive]
+        ),
             range.lowerBound > text.startIndex
         {
             notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
