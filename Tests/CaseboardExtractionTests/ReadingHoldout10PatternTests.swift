@@ -21,3 +21,29 @@ struct ReadingHoldout10PatternTests {
         #expect(!names.contains { $0.contains("ovar") }, "\(names)")
     }
 }
+
+extension ReadingHoldout10PatternTests {
+    @Test func olderDiseaseNamesAreTheirOncoTreeNodes() throws {
+        let (record, _) = try extract(
+            "A 70-year-old man had macroglobulinaemia of Waldenström.\n"
+                + "He later developed an acute erythroleukaemia and, in a lymph node, angioimmunoblastic lymphadenopathy.\n"
+        )
+        let codes = record.diagnoses.map(\.code)
+        #expect(codes.contains("WM"), "\(record.diagnoses.map(\.name))")
+        #expect(codes.contains("PERL"), "\(record.diagnoses.map(\.name))")
+        #expect(codes.contains("AITL"), "\(record.diagnoses.map(\.name))")
+        let (child, _) = try extract("A 4-year-old boy had acute lymphatic leukaemia with meningeal spread.\n")
+        #expect(child.diagnoses.map(\.code).contains("BLL"), "\(child.diagnoses.map(\.name))")
+    }
+
+    @Test func nitrosoureaAndEthyleneimineNamesOfTheSeventiesAreTheirDrugs() throws {
+        let (record, _) = try extract(
+            "A 51-year-old woman with an astrocytoma received methyl-CCNU for six cycles.\n"
+                + "After relapse she was given thio-TEPA into the cerebrospinal fluid.\n"
+        )
+        let drugs = record.therapies.flatMap(\.drugs)
+        #expect(drugs.contains("semustine"), "\(drugs)")
+        #expect(!drugs.contains("lomustine"), "\(drugs)")
+        #expect(drugs.contains("thiotepa"), "\(drugs)")
+    }
+}
