@@ -47,3 +47,25 @@ extension ReadingHoldout10PatternTests {
         #expect(drugs.contains("thiotepa"), "\(drugs)")
     }
 }
+
+extension ReadingHoldout10PatternTests {
+    @Test func aSuccessListedAfterSurgeryStillCreditsTheDrugs() throws {
+        let (record, _) = try extract(
+            "A woman of 58 with an endometrial carcinoma was successfully treated by hysterectomy, medroxyprogesterone and carboplatin.\n"
+        )
+        #expect(response(of: "carboplatin", in: record) != nil, "\(record.therapies)")
+    }
+
+    @Test func successfulManagementAndAnUnsuccessfulCourseAreOutcomes() throws {
+        let (managed, _) = try extract(
+            "A 63-year-old man had hyponatremia from a pituitary adenoma.\n"
+                + "This report describes successful management of the hyponatremia by tolvaptan.\n"
+        )
+        #expect(response(of: "tolvaptan", in: managed) != nil, "\(managed.therapies)")
+        let (failed, _) = try extract(
+            "A 66-year-old woman had multiple myeloma.\n"
+                + "Treatment with bortezomib and dexamethasone was not successful, and she died of the disease.\n"
+        )
+        #expect(response(of: "bortezomib", in: failed) == .progressive, "\(failed.therapies)")
+    }
+}
