@@ -69,3 +69,15 @@ extension ReadingHoldout10PatternTests {
         #expect(response(of: "bortezomib", in: failed) == .progressive, "\(failed.therapies)")
     }
 }
+
+extension ReadingHoldout10PatternTests {
+    @Test func olderSpellingsOfNonCancerConditionsAreConditions() throws {
+        let (record, _) = try extract(
+            "A 47-year-old man had long-standing hydradenitis suppurativa of the groin.\n"
+                + "He was later found to have a syndrome of inappropriate ADH secretion from a small cell lung carcinoma.\n"
+        )
+        let names = record.diagnoses.map { $0.canonicalName.lowercased() }
+        #expect(names.contains("hidradenitis suppurativa"), "\(names)")
+        #expect(names.contains("syndrome of inappropriate antidiuretic hormone secretion"), "\(names)")
+    }
+}
