@@ -114,6 +114,8 @@ enum CueLexicon {
                 "our patient", "this patient", "the patient", "in our case", "in this case", "this case", "our case", "the present case",
                 "present patient", "the patient's", "patient's", "we report", "we describe", "we present", "we described", "here we report",
                 "patient", "index patient", "the case of", "the case described", "the case reported here", "the case presented here",
+                // Older abstracts name their patient only as the case: "In the case presented, the mass…".
+                "the case presented", "the present report",
             ]
         )
         add(

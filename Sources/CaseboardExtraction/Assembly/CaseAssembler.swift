@@ -880,14 +880,15 @@ struct CaseAssembler {
 
     /// Every form of ``setAsideWords`` holds one of these (lower case). A new form adds its word here.
     private static let setAsideKeys = [
-        "consider", "thought", "believed", "suspected", "resembl", "mimic", "misdiagnos", "mistaken", "preliminary", "differential", "impression",
+        "consider", "thought", "believed", "suspected", "resembl", "mimic", "simulat", "misdiagnos", "mistaken", "preliminary", "differential",
+        "impression",
         "initially thought", "possibility",
         "preoperatively diagnosed", "suggestive of", "suspicious for", "suspicious of", "to exclude", "to rule out", "concerning for",
         "worrisome for",
     ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let setAsideWords =
-        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of)|(?:concerning|worrisome)\s+for|to\s+(?:exclude|rule\s+out))\b/
+        /\b(?:resembl(?:ing|es|ed)|mimick?(?:ing|ed|s)?|simulat(?:ing|ed|es)|misdiagnos(?:ed|is)|mistaken\s+for|preliminary\s+diagnosis|initial\s+misdiagnosis|differential\s+diagnos[ie]s|(?:initial|first)\s+impression|initially\s+thought|(?:the\s+)?possibility\s+of|preoperatively\s+diagnosed|suggestive\s+of|suspicious\s+(?:for|of)|(?:concerning|worrisome)\s+for|to\s+(?:exclude|rule\s+out))\b/
 
     /// Verb phrases that deny a list before them: "rash, fever and hypertension were not observed".
     private static let postposedDenials = [

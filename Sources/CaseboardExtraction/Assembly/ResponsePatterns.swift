@@ -17,6 +17,7 @@ enum ResponsePatterns {
     /// adds its word here.
     static let keys = [
         "metasta", "resist", "refractor", "died", "remain", "progress", "hematolog", "new", "pfs", "transform", "evol", "unseen", "improvement",
+        "successful",
     ].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
@@ -72,6 +73,9 @@ enum ResponsePatterns {
             /\b(?:no|little|without)\s+(?:[a-z]+\s+){0,2}?improvement\b[^.;]{0,60}?\bdespite\s+(?:(?:[\w-]+\s+){1,3}?of\s+)?/,
             .progressive, true
         ),
+        // "Successful management of this condition by oral X therapy": the drug named after
+        // the condition is the one that worked, even a drug for a non-cancer condition.
+        (/\bsuccessful(?:ly)?\s+(?:management|managed|control|controlled)\s+(?:of\s+(?:[\w'()-]+\s+){1,6}?)?(?:by|with)\s+/, .partial, true),
         // Haematological improvement (IWG) is a response short of remission.
         (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),
     ]

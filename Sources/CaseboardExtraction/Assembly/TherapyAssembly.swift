@@ -868,8 +868,12 @@ struct TherapyAssembly {
             }
             let explicit = responseTarget(for: cue, response: response, placed: placed, focus: nil, explicitOnly: true, in: view)
             // "a good response to X and Y": every drug the outcome names.
-            if explicit != nil {
-                for index in namedLines(after: cue.range, placed: placed).dropFirst() { record(response, at: cue.range, onLine: index) }
+            if let explicit {
+                // The first line named is the explicit target, unless a procedure came first:
+                // "successfully treated by surgery, X and Y" still credits X and Y.
+                let named = namedLines(after: cue.range, placed: placed)
+                let others = if case .line(let first) = explicit, named.first == first { named.dropFirst() } else { named[...] }
+                for index in others { record(response, at: cue.range, onLine: index) }
             }
             if explicit == nil {
                 if generic == nil { generic = placed.isEmpty && !assembler.caseSeries && speaksOfAClass(view) }

@@ -126,6 +126,7 @@ public enum ResponseVocabulary {
                 "new metastasis", "growing lesion", "rapidly growing lesion", "unresponsive", "no clinical benefit",
                 "without clinical benefit", "without any clinical benefit", "without benefit", "without any benefit", "no sustained benefit",
                 "without sustained benefit",
+                "was not successful", "were not successful", "was unsuccessful", "were unsuccessful",
                 "no lasting benefit", "without lasting benefit", "inactivity", "blast crisis", "blastic crisis",
                 "blast phase", "response was poor", "poor response", "minimal effect", "loss of response", "lost response",
                 "lost their molecular response", "lost its molecular response", "loss of molecular response", "loss of mmr",
