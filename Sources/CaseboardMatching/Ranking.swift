@@ -174,7 +174,14 @@ extension Matcher {
         // after the first line's own options (crizotinib's ALK-positive ALCL label is for relapsed or
         // refractory disease, FDA label: Xalkori (crizotinib), 2021; first line is brentuximab vedotin
         // with CHP, FDA label: Adcetris (brentuximab vedotin), 2018).
-        if patient.naive, !item.settings.isEmpty, item.settings.allSatisfy(\.isAfterFirstLine) {
+        if patient.naive, !item.settings.isEmpty,
+            item.settings.allSatisfy({
+                switch $0 {
+                case .secondLine, .after, .afterAll, .afterSeveral, .afterLines, .maintenance, .consolidation: true
+                default: false
+                }
+            })
+        {
             return true
         }
         var later = false
@@ -355,7 +362,12 @@ extension Matcher {
             // Maintenance follows a response to a first line the patient has not had yet: oral
             // azacitidine in first remission (FDA label: Onureg (azacitidine tablets), 2020) is not
             // induction for newly diagnosed AML.
-            let laterOnly = item.settings.allSatisfy(\.isAfterFirstLine)
+            let laterOnly = item.settings.allSatisfy {
+                switch $0 {
+                case .after, .afterAll, .afterSeveral, .afterLines, .secondLine, .maintenance, .consolidation: true
+                default: false
+                }
+            }
             return laterOnly ? .poor : .neutral
         }
         // A first-line targeted row after prior therapy aimed at other targets only (BRAF/MEK after
