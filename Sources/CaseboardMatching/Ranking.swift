@@ -174,14 +174,7 @@ extension Matcher {
         // after the first line's own options (crizotinib's ALK-positive ALCL label is for relapsed or
         // refractory disease, FDA label: Xalkori (crizotinib), 2021; first line is brentuximab vedotin
         // with CHP, FDA label: Adcetris (brentuximab vedotin), 2018).
-        if patient.naive, !item.settings.isEmpty,
-            item.settings.allSatisfy({
-                switch $0 {
-                case .secondLine, .after, .afterAll, .afterSeveral, .afterLines, .maintenance, .consolidation: true
-                default: false
-                }
-            })
-        {
+        if patient.naive, !item.settings.isEmpty, item.settings.allSatisfy(\.isAfterFirstLine) {
             return true
         }
         var later = false
@@ -362,12 +355,7 @@ extension Matcher {
             // Maintenance follows a response to a first line the patient has not had yet: oral
             // azacitidine in first remission (FDA label: Onureg (azacitidine tablets), 2020) is not
             // induction for newly diagnosed AML.
-            let laterOnly = item.settings.allSatisfy {
-                switch $0 {
-                case .after, .afterAll, .afterSeveral, .afterLines, .secondLine, .maintenance, .consolidation: true
-                default: false
-                }
-            }
+            let laterOnly = item.settings.allSatisfy(\.isAfterFirstLine)
             return laterOnly ? .poor : .neutral
         }
         // A first-line targeted row after prior therapy aimed at other targets only (BRAF/MEK after

@@ -133,6 +133,11 @@ public enum TherapySetting: Sendable, Hashable {
         }
     }
 
+    /// For a line after the first: relapse, or maintenance and consolidation of a first line's response.
+    public var isAfterFirstLine: Bool {
+        isForRelapse || self == .maintenance || self == .consolidation
+    }
+
     /// The curated spelling.
     public var text: String {
         switch self {
