@@ -34,22 +34,32 @@ final class ServerProcess: @unchecked Sendable {
     /// The base URL the server printed, once it printed it (while it still runs). The deadline
     /// is generous: a first start seeds the database, slow in a debug build on a busy machine.
     func waitForURL(deadline: ContinuousClock.Instant = .now + .seconds(600)) async throws -> String? {
-        while ContinuousClock.now < deadline && process.isRunning {
+        while true {
             if let range = stdout.range(of: #"http://[0-9.]+:[0-9]+/"#, options: .regularExpression) {
                 return String(stdout[range])
             }
+            // The state is read before the clock: on a loaded machine this task may wake long
+            // after its sleep, past the deadline, and must still see what came in time.
+            guard process.isRunning, ContinuousClock.now < deadline else { return nil }
             try await Task.sleep(for: .milliseconds(50))
         }
-        return nil
     }
 
     /// Waits for the process to exit by itself; nil if it still runs at the deadline.
-    func waitForExit(deadline: ContinuousClock.Instant = .now + .seconds(120)) async throws -> Int32? {
-        while ContinuousClock.now < deadline {
+    func waitForExit(deadline: ContinuousClock.Instant = .now + .seconds(600)) async throws -> Int32? {
+        while true {
             if !process.isRunning { return process.terminationStatus }
+            // A busy-port test once saw nil with the child long gone: its task woke 273 s after a
+            // 50 ms sleep, past the 120 s deadline, and gave up before looking again.
+            guard ContinuousClock.now < deadline else { return nil }
             try await Task.sleep(for: .milliseconds(50))
         }
-        return nil
+    }
+
+    /// How the process ended, for a failure message: status and reason, or that it still runs.
+    var ending: String {
+        guard !process.isRunning else { return "none: still running (pid \(process.processIdentifier))" }
+        return "\(process.terminationStatus) (\(process.terminationReason == .exit ? "exit" : "signal"))"
     }
 
     func stop() {
@@ -151,10 +161,21 @@ struct ServeProcessTests {
             "--port", String(port), "--db", directory.appendingPathComponent("other.sqlite").path, "--log-level", "error",
         ])
         defer { second.stop() }
-        #expect(try await second.waitForExit() == 1)
+        let launched = ContinuousClock.now
+        let status = try await second.waitForExit()
+        #expect(status == 1, "exit \(second.ending) after \(ContinuousClock.now - launched); stderr: \(second.stderr)")
         // One plain line says why (Hummingbird's own start-up note may come before it).
         let errors = second.stderr.split(separator: "\n").filter { $0.contains("error") }
         #expect(errors == ["error: cannot listen on 127.0.0.1:\(port): address already in use"], "stderr: \(second.stderr)")
+    }
+
+    /// The wait for a child's exit looks once more after its deadline: a task starved on a loaded
+    /// machine can wake past the deadline, and an exit that came in time must still count.
+    @Test func anExitThatCameInTimeCountsWhenTheWaitWakesLate() async throws {
+        let child = try ServerProcess(["--port", "70000"])
+        defer { child.stop() }
+        child.process.waitUntilExit()
+        #expect(try await child.waitForExit(deadline: .now - .seconds(1)) == 2, "stderr: \(child.stderr)")
     }
 
     /// Two servers on one PostgreSQL database: a case stored through one is matched through the
