@@ -13,6 +13,9 @@ public struct KnowledgeIndex: Sendable {
     private(set) var evidenceByGene: ShardedDictionary<String, [Int]>
     /// Disease-level rows (no alteration to match) by their OncoTree code.
     private(set) var evidenceByDisease: [String: [Int]]
+    /// The OncoTree codes of curated rows by drug, to settle an ambiguous disease abbreviation by
+    /// the drugs a patient had ("MM" after lenalidomide is myeloma). Curated rows are never removed.
+    private(set) var curatedDiseasesByDrug: [String: Set<String>]
     /// Case summaries behind references; nil where a removed or replaced case was.
     private(set) var cases: ChunkedArray<CaseBox?>
     private(set) var casesByGene: ShardedDictionary<String, [Int]>
@@ -44,6 +47,7 @@ public struct KnowledgeIndex: Sendable {
         self.evidence = ChunkedArray()
         evidenceByGene = ShardedDictionary()
         evidenceByDisease = [:]
+        curatedDiseasesByDrug = [:]
         caseClaimCounts = ShardedDictionary()
         claimPositions = ShardedDictionary()
         self.cases = ChunkedArray()
@@ -125,6 +129,9 @@ public struct KnowledgeIndex: Sendable {
 
     private mutating func indexByGene(_ position: Int, _ item: EvidenceItem) {
         if item.isDiseaseLevel, let code = item.disease.oncotree { evidenceByDisease[code, default: []].append(position) }
+        if item.source == .curated, !item.disease.tumorAgnostic, let code = item.disease.oncotree {
+            for drug in item.drugs { curatedDiseasesByDrug[drug, default: []].insert(code) }
+        }
         for gene in Set(item.genes) { evidenceByGene.update(gene, default: []) { $0.append(position) } }
     }
 

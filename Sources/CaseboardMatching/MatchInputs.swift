@@ -311,9 +311,13 @@ extension Matcher {
     /// low, low or intermediate-1; NCCN Myelodysplastic Syndromes 2025), and no higher one.
     static func saysLowerRisk(_ text: String?) -> Bool {
         guard let lowered = text?.lowercased() else { return false }
-        let higher = ["higher-risk", "higher risk", "high-risk", "high risk", "ipss-r high", "ipss-r very high", "intermediate-2", "int-2"]
+        let higher = [
+            "higher-risk", "higher risk", "high-risk", "high risk", "hr-mds", "ipss-r high", "ipss-r very high", "intermediate-2", "int-2",
+        ]
         if higher.contains(where: { lowered.contains($0) }) { return false }
-        let lower = ["lower-risk", "lower risk", "low-risk", "low risk", "ipss-r low", "ipss-r very low", "ipss low", "intermediate-1", "int-1"]
+        let lower = [
+            "lower-risk", "lower risk", "low-risk", "low risk", "lr-mds", "ipss-r low", "ipss-r very low", "ipss low", "intermediate-1", "int-1",
+        ]
         return lower.contains { lowered.contains($0) }
     }
 
@@ -471,6 +475,7 @@ extension Matcher {
     func resolveDisease(
         _ text: String?,
         alterations: [PatientAlteration] = [],
+        priorDrugs: Set<String> = [],
         problems: inout [MatchProblem],
         via: inout String?
     ) -> (disease: Disease?, biomarkers: [PatientAlteration]) {
@@ -487,6 +492,12 @@ extension Matcher {
                 via =
                     "'\(text)' names \(candidates.map(\.disease.name).joined(separator: " or ")); read as \(chosen.name), "
                     + "the only one with curated evidence for the patient's \(gene)"
+                return (chosen, biomarkers)
+            }
+            if let (chosen, drug) = settledByPriorDrugs(candidates.map(\.disease), priorDrugs) {
+                via =
+                    "'\(text)' names \(candidates.map(\.disease.name).joined(separator: " or ")); read as \(chosen.name), "
+                    + "the only one with curated evidence for the patient's prior \(drug)"
                 return (chosen, biomarkers)
             }
             fallthrough
@@ -535,6 +546,25 @@ extension Matcher {
             guard !elsewhere, inside.count == 1, let disease = candidates.first(where: { inside.contains($0.code) }) else { continue }
             if let earlier = chosen, earlier.0.code != disease.code { return nil }
             chosen = chosen ?? (disease, gene)
+        }
+        return chosen
+    }
+
+    /// The candidate disease the patient's prior drugs were given for: a prior drug with curated
+    /// rows inside exactly one candidate (lenalidomide: myeloma, not melanoma) decides, when the
+    /// deciding drugs agree. Reads only those drugs' entries in the index.
+    func settledByPriorDrugs(_ candidates: [Disease], _ drugs: Set<String>) -> (Disease, String)? {
+        var chosen: (Disease, String)?
+        for drug in drugs.sorted() {
+            let owners = Set(
+                (index.curatedDiseasesByDrug[drug] ?? []).flatMap { code in
+                    let line = [code] + vocabularies.ancestors(of: code)
+                    return candidates.filter { line.contains($0.code) }.map(\.code)
+                }
+            )
+            guard owners.count == 1, let disease = candidates.first(where: { owners.contains($0.code) }) else { continue }
+            if let earlier = chosen, earlier.0.code != disease.code { return nil }
+            chosen = chosen ?? (disease, drug)
         }
         return chosen
     }

@@ -40,11 +40,19 @@ public struct Matcher: Sendable {
         let typed =
             resolveAlterations(profile.alterations, field: "alterations", problems: &alterationProblems, findings: &findings)
             + resolveAlterations(profile.biomarkers, field: "biomarkers", problems: &alterationProblems, findings: &findings)
+        // Prior drugs too may settle an ambiguous abbreviation ("MM" after lenalidomide).
+        var priorProblems: [MatchProblem] = []
+        let priors = resolvePriors(profile.priorTherapies, problems: &priorProblems)
         var problems: [MatchProblem] = []
-        let (disease, diseaseBiomarkers) = resolveDisease(profile.disease, alterations: typed, problems: &problems, via: &diseaseVia)
-        problems += alterationProblems
+        let (disease, diseaseBiomarkers) = resolveDisease(
+            profile.disease,
+            alterations: typed,
+            priorDrugs: Set(priors.flatMap(\.drugs)),
+            problems: &problems,
+            via: &diseaseVia
+        )
+        problems += alterationProblems + priorProblems
         let alterations = typed + diseaseBiomarkers + definingAlterations(of: disease, besides: typed + diseaseBiomarkers)
-        let priors = resolvePriors(profile.priorTherapies, problems: &problems)
         var patient = context(
             disease: disease,
             alterations: alterations,

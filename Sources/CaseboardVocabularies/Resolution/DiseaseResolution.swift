@@ -95,7 +95,7 @@ extension Vocabularies {
             _ = stripBiomarkers(trimmed, into: &reading.biomarkers)
             return reading
         }
-        var remaining = stripModifiers(Self.expandingCa(trimmed), into: &reading.modifiers)
+        var remaining = stripModifiers(Self.expandingCa(expandingClinicPrefix(trimmed)), into: &reading.modifiers)
         remaining = stripBiomarkers(remaining, into: &reading.biomarkers)
         reading.resolution = resolveCleaned(remaining)
         // "squamous cell carcinoma of the anal canal, cT3N1aM0, age 60": the words of the whole text
@@ -152,7 +152,7 @@ extension Vocabularies {
         // about the course follows the disease; the text before it names the disease.
         if case .found = reading.resolution {
         } else if let clause = trimmed.range(
-            of: #"\s+(relapsing|relapsed|progressing|progressed|failing|recurring|refractory to|resistant to|after|following)\s"#,
+            of: #"\s+(relapsing|relapsed|relapse(?!\s+of\b)|progressing|progressed|failing|recurring|refractory to|resistant to|after|following)\s"#,
             options: [.regularExpression, .caseInsensitive]
         ), clause.lowerBound > trimmed.startIndex {
             var head = readDisease(String(trimmed[..<clause.lowerBound]), describing: describing)
@@ -230,6 +230,13 @@ extension Vocabularies {
                 inner.modifiers += setAside.filter { !$0.isEmpty }
                 return inner
             }
+            // "MM first relapse: …": an abbreviation with two meanings heads the description; its
+            // candidates (for the matcher to settle, or to ask) say more than "unknown".
+            if case .ambiguous = inner.resolution, !head.contains(" ") {
+                inner.input = text
+                inner.modifiers += setAside.filter { !$0.isEmpty }
+                return inner
+            }
         }
         // One or two leading descriptive words the vocabulary does not join to the name; a disease
         // state ("smouldering myeloma") is never dropped, since it changes the treatment.
@@ -277,6 +284,9 @@ extension Vocabularies {
         // "aggressive NK-cell leukaemia: fever, …", "… diagnosed on skin biopsy": the findings after a colon, and how
         // it was diagnosed, are the presentation ("newly diagnosed" before the name stays).
         ":", " diagnosed on ", " diagnosed by ",
+        // Clinic shorthand for the course: "DLBCL relapse 10 mo after R-CHOP", "CLL/SLL needing tx", "MBC, PD on
+        // anastrozole".
+        " first relapse", " second relapse", " needing ", " requiring ", " pd ", " pd,",
     ]
 
     /// Stage, TNM, grade, age, durations and setting words inside a described disease.
@@ -289,7 +299,9 @@ extension Vocabularies {
         #"\b(?:Ann\s+Arbor|Lugano)(?:\s+(?:stage\s+)?(?:i{1,3}|iv|[1-4])[abesx]*)?\b"#,
         #"\bFIGO(?:\s+(?:stage\s+)?(?:i{1,3}|iv|[1-4])[a-c]?[1-3]?)?\b"#,
         #"\bstage\s+(?:0|[ivx]+|[1-4])[a-c]?[0-9]?\b"#, #"\b(?:y?p|c)?T[0-4x](?:is|[a-d])?(?:\s*N[0-3x][a-c]?)?(?:\s*M[01][a-c]?)?\b"#,
-        #"\bG[1-4]\b"#, #"\bage[sd]?\s+\d{1,3}\b"#, #"\b\d+(?:\.\d+)?\s*(?:years?|months?|weeks?|days?)\b"#,
+        #"\bG[1-4]\b"#, #"\bage[sd]?\s+\d{1,3}\b"#,
+        // The line in clinic shorthand ("1L", "2L+") and the Siewert type of a junction tumour: a setting and a site.
+        #"(?-i:\b[1-5]L\+?(?=[\s,;]|$))"#, #"\bSiewert\s+(?:type\s+)?(?:i{1,3}|[1-3])\b"#, #"\b\d+(?:\.\d+)?\s*(?:years?|months?|weeks?|days?)\b"#,
         #"\b(?:completely\s+|incompletely\s+)?resected\b"#, #"\bde\s+novo\b"#, #"\bwell[- ]differentiated\b"#,
         #"\b(?:a)?symptomatic\b"#, #"\b(?:hormone|castration)[- ](?:sensitive|naive|naïve)\b"#, #"\bbcg[- ]unresponsive\b"#,
         #"\b(?:high|low)[- ]volume\b"#, #"\bbulky\b"#, #"\bunresectable\b"#, #"\bmetastatic\b"#, #"\blocally\s+advanced\b"#,
@@ -505,6 +517,23 @@ extension Vocabularies {
         "rai-refractory", "rai refractory", "radioiodine-refractory", "radioiodine refractory", "radioactive iodine-refractory",
     ]
 
+    /// "mTNBC", "la/mUC", "r/mHNSCC": the setting glued to an abbreviation, written out so the
+    /// modifiers and the abbreviation are read apart. "mUC", a name of its own, stays.
+    func expandingClinicPrefix(_ text: String) -> String {
+        var text = text
+        for (prefix, words) in [("la/", "locally advanced "), ("r/", "recurrent ")]
+        where text.hasPrefix(prefix) && text.dropFirst(prefix.count).hasPrefix("m") {
+            text = words + text.dropFirst(prefix.count)
+            break
+        }
+        let start = text.index(text.startIndex, offsetBy: text.hasPrefix("locally advanced ") ? 17 : text.hasPrefix("recurrent ") ? 10 : 0)
+        let rest = text[start...]
+        guard rest.range(of: #"^m[A-Z]{2,}"#, options: .regularExpression) != nil else { return text }
+        let abbreviation = String(rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != ":" })
+        if wholeForm(abbreviation) != nil { return text }
+        return text[..<start] + "metastatic " + rest.dropFirst()
+    }
+
     /// "breast ca", "Ca prostate": the clinical shorthand for cancer, as a last word or a first one.
     static func expandingCa(_ text: String) -> String {
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -512,6 +541,11 @@ extension Vocabularies {
         // "oropharyngeal SCC", "cervical SCC": SCC after a site is squamous cell carcinoma of it.
         if words.count >= 2, words.last == "SCC" || words.last == "SCC," {
             words[words.count - 1] = "squamous cell carcinoma"
+            return words.joined(separator: " ")
+        }
+        // "NSCLC adenoca", "adenoca of the lung": adenocarcinoma.
+        if let index = words.firstIndex(where: { ["adenoca", "adenoca."].contains($0.lowercased()) }) {
+            words[index] = "adenocarcinoma"
             return words.joined(separator: " ")
         }
         for index in [words.count - 1, 0] where ["ca", "ca."].contains(words[index].lowercased()) {

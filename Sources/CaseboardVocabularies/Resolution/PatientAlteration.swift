@@ -166,8 +166,10 @@ extension Vocabularies {
             }
         }
         for pattern in [
-            #"\s+(?:in|on)\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy)(?:\s+cells)?$"#,
+            #"\s+(?:in|on)\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy|re-?bx|re-?biopsy|repeat biopsy)(?:\s+cells)?$"#,
             #",\s*allelic\s+(?:ratio|burden)\s+[<>]?\s*\d+(?:\.\d+)?$"#,
+            // "EGFR C797S (ctDNA), T790M not detected": another change of the same gene, absent, after a comma.
+            #",\s*(?:p\.)?[A-Z]\d{1,4}[A-Z*]\s+(?:not\s+detected|negative|neg|absent|not\s+found|wild-type|wt)$"#,
         ] {
             if let range = trimmed.range(of: pattern, options: [.regularExpression, .caseInsensitive]), range.lowerBound > trimmed.startIndex,
                 case .success(var reading) = parsePatientAlteration(String(trimmed[..<range.lowerBound]), suggest: true)
@@ -177,15 +179,17 @@ extension Vocabularies {
                 return .success(reading)
             }
         }
-        var result = trimmed
+        var ignored: [String] = []
+        var result = Self.expandingResultShorthand(trimmed, notes: &ignored)
         if let range = result.range(of: Self.trailingMethod, options: [.regularExpression, .caseInsensitive]), range.lowerBound > result.startIndex {
             result = String(result[..<range.lowerBound])
         }
         let lowered = result.lowercased()
         guard let ending = Self.negativeEndings.first(where: { lowered.hasSuffix($0) }) else { return nil }
         let head = String(result.dropLast(ending.count))
-        let items = head.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " or ", with: ",").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // "EGFR, ALK and ROS1 negative"; "EGFR/ALK/ROS1/BRAF neg" with slashes.
+        let items = head.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " or ", with: ",")
+            .split(whereSeparator: { $0 == "," || $0 == "/" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let genesNamed = items.filter { item in
             geneMentions(in: item).contains { $0.range.lowerBound == 0 } || gene(symbol: item.uppercased()) != nil || geneFamily(item) != nil
         }
@@ -195,6 +199,21 @@ extension Vocabularies {
                     input: trimmed,
                     alteration: nil,
                     notes: ["'\(trimmed)' is a negative panel of \(items.count) genes; nothing is matched on it"]
+                )
+            )
+        }
+        // "T790M neg / C797S neg": changes named without their gene, each absent. Nothing to match, and
+        // no gene is guessed for a negative.
+        let parts = lowered.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.allSatisfy({ part in
+            Self.negativeEndings.contains { part.hasSuffix($0) }
+                && part.range(of: #"^(?:p\.)?[a-z]\d{1,4}[a-z*]\s"#, options: .regularExpression) != nil
+        }) {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: nil,
+                    notes: ["'\(trimmed)' says changes named without their gene are absent; nothing is matched on it"]
                 )
             )
         }
@@ -1536,11 +1555,58 @@ extension Vocabularies {
         return bare.dropFirst().dropLast().allSatisfy(\.isNumber)
     }
 
+    /// Clinic shorthand for a result and the words it stands for.
+    static let resultShorthand: [(String, String)] = [
+        ("neg", "negative"), ("pos", "positive"), ("mut", "mutation"), ("wt", "wild-type"), ("amp", "amplification"),
+    ]
+
+    /// The text with ``resultShorthand`` written out, and a note for each word. Never the first word,
+    /// where "MUT" could be a gene symbol.
+    static func expandingResultShorthand(_ original: String, notes: inout [String]) -> String {
+        var text = original
+        for (short, long) in resultShorthand {
+            // Not "mut/Mb", the unit of a tumour mutational burden.
+            let pattern = #"(?<=[\s/-])"# + short + #"(?=$|[\s,;)]|/(?!mb\b))"#
+            while let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) {
+                notes.append("read '\(text[range])' as '\(long)'")
+                text.replaceSubrange(range, with: long)
+            }
+        }
+        return text
+    }
+
     /// Rewrites shorthand reports use into the words the parser reads, noting each change:
     /// "METex14" → "MET exon 14 skipping", "NRG1 gene fusion" → "NRG1 fusion",
     /// "CLDN18.2 positive" → "CLDN18 positive", "del(17p)" → "TP53 deletion".
     func shorthand(_ original: String, notes: inout [String]) -> String {
         var text = original
+        // Clinic shorthand for a result after what was tested ("FLT3 neg", "FLT3-ITD pos", "BRAF V600E mut",
+        // "TP53 wt", "MET amp", "HER2-neg"): the words written out.
+        text = Self.expandingResultShorthand(text, notes: &notes)
+        // "FLT3-TKD D835Y", "FLT3 TKD D835Y": the domain named before the change it holds.
+        if let range = text.range(of: #"^([A-Za-z0-9]+)[- ]TKD(?=\s+[A-Z]\d+[A-Z])"#, options: [.regularExpression, .caseInsensitive]) {
+            let gene = String(text[range].prefix { $0.isLetter || $0.isNumber })
+            notes.append("'\(text[range])' names the domain of the change: read as \(gene)")
+            text.replaceSubrange(range, with: gene)
+        }
+        // "ERBB2 exon 20 ins A775_G776insYVMA", "EGFR exon 19 del E746_A750del": the exon and kind before the
+        // change that names both.
+        if let range = text.range(
+            of:
+                #"\s+(?:exon|ex)\s*\d{1,2}\s+(?:ins|insertion|del|deletion|dup|duplication|indel)(?=\s+(?:p\.)?[A-Z]\d+(?:_[A-Z]\d+)?(?:ins|del|dup|delins))"#,
+            options: [.regularExpression, .caseInsensitive]
+        ) {
+            notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' is said again by the change after it")
+            text.replaceSubrange(range, with: "")
+        }
+        // "gBRCA2 c.8878C>T (p.Gln2960Ter), pathogenic", "BRCA1 c.68_69del likely pathogenic": the variant's
+        // classification is detail (a benign variant is not typed as a patient's alteration).
+        if let range = text.range(of: #",?\s+(?:likely\s+)?pathogenic(?:\s+variant)?$"#, options: [.regularExpression, .caseInsensitive]),
+            range.lowerBound > text.startIndex
+        {
+            notes.append("'\(text[range].trimmingCharacters(in: CharacterSet(charactersIn: " ,")))' read as detail")
+            text = String(text[..<range.lowerBound])
+        }
         // "tp53 c.743G>A p.(Arg248Gln), VAF 41%": the variant allele fraction after a comma is detail.
         // "KIT D816V (ddPCR VAF 12%)": the method before it in the same brackets goes with it.
         if let range = text.range(
@@ -1691,7 +1757,7 @@ extension Vocabularies {
         if text.range(of: cytogenetic, options: [.regularExpression, .caseInsensitive]) != nil {
             for detail in [
                 #",?\s+(in\s+)?[<>≥≤]?\d+(\.\d+)?\s*%(\s+of\s+[a-z ]+)?$"#, #",?\s+\d+\s+(copies|copy)$"#,
-                #",?\s+(as\s+(the\s+)?sole\s+abnormality|as\s+an?\s+isolated\s+abnormality|sole\s+abnormality|only\s+abnormality)$"#,
+                #",?\s+(as\s+(the\s+)?sole\s+abnormality|as\s+an?\s+isolated\s+abnormality|sole\s+abnormality|only\s+abnormality|sole|isolated|alone)$"#,
             ] {
                 if let range = text.range(of: detail, options: [.regularExpression, .caseInsensitive]), range.lowerBound > text.startIndex {
                     notes.append("'\(String(text[range]).trimmingCharacters(in: " ,"))' read as detail")
@@ -1920,6 +1986,9 @@ extension Vocabularies {
         }
         for ending in Self.negativeEndings where lowered.hasSuffix(ending) { head = String(body.dropLast(ending.count)) }
         guard let head = head?.trimmingCharacters(in: " "), !head.isEmpty, head.utf8.count < body.utf8.count else { return nil }
+        // "EGFR L858R, T790M negative": the negative is the last change's only; the driver before the comma
+        // stays (it was dropped with it).
+        if head.range(of: #",\s*(?:p\.)?[A-Z]\d{1,4}[A-Z*]$"#, options: .regularExpression) != nil { return nil }
         let readable: Bool
         if case .success = parsePatientAlteration(head, suggest: false) {
             readable = true
