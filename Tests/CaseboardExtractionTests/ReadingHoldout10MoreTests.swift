@@ -22,3 +22,30 @@ struct ReadingHoldout10MoreTests {
         #expect(events(counts).contains("cytopenia"), "\(events(counts))")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func bloodCountsToldAsFallingAreLowCountEvents() throws {
+        let (record, _) = try extract(
+            "A 40-year-old woman with Hodgkin disease received vinblastine and procarbazine.\n"
+                + "During the second course of vinblastine her white cell and platelet counts were sharply depressed.\n"
+        )
+        #expect(events(record).contains("white blood cell decreased"), "\(events(record))")
+        #expect(events(record).contains("platelet count decreased"), "\(events(record))")
+        let (single, _) = try extract(
+            "A 66-year-old man with myeloma was given melphalan.\n"
+                + "Two weeks after melphalan was started, the granulocyte count fell to 400 per cubic millimetre.\n"
+        )
+        #expect(events(single).contains("neutrophil count decreased"), "\(events(single))")
+        let (steady, _) = try extract(
+            "A 66-year-old man with myeloma was given melphalan.\n"
+                + "His platelet counts were stable throughout the melphalan courses.\n"
+        )
+        #expect(!events(steady).contains("platelet count decreased"), "\(events(steady))")
+        // A count lowered on purpose (cytoreduction) is the drug's aim, not its toxicity.
+        let (aimed, _) = try extract(
+            "A 70-year-old man had essential thrombocythemia.\n"
+                + "His platelet count was reduced by hydroxyurea over three months.\n"
+        )
+        #expect(!events(aimed).contains("platelet count decreased"), "\(events(aimed))")
+    }
+}

@@ -1502,16 +1502,17 @@ struct TherapyAssembly {
     /// "withheld", "treatment was held", "intolerant of"; and an event that a drug made worse or
     /// that came after it was given: "which exacerbated her rash" (not "her rash worsened", the
     /// course of a symptom), "admitted for colitis", "ICI-related hepatitis",
-    /// "pain following X administration".
+    /// "pain following X administration"; blood counts told as falling ("platelet counts were
+    /// rapidly depressed", "a fall in the leukocyte count"), a change that is itself the event.
     nonisolated(unsafe) private static let moreEventContext =
-        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection)|(?:precluded|prevented|limited)\s+(?:further\s+)?(?:higher\s+doses?|dose\s+escalation|escalation)|dose[- ]limiting)\b/
+        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection)|(?:precluded|prevented|limited)\s+(?:further\s+)?(?:higher\s+doses?|dose\s+escalation|escalation)|dose[- ]limiting|counts?\s+(?:(?:was|were|had|has|have)\s+)?(?:[a-z]+ly\s+)?(?:fell|fallen|dropped|declined|depressed|plummeted|plunged)|(?:fall|drop|decline)\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}counts?)\b/
         .ignoresCase()
 
     /// Every form of ``moreEventContext`` holds one of these (lower case): a byte test before the
     /// pattern, which costs far more per sentence. A new form adds its word here.
     private static let moreEventKeys = [
         "discontinu", "interrupt", "withh", "held", "suspend", "intoleran", "exacerbat", "worsen", "admitted", "-related", "administration",
-        "infusion", "instillation", "initiation", "injection", "preclud", "prevented", "limit",
+        "infusion", "instillation", "initiation", "injection", "preclud", "prevented", "limit", "count",
     ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let causeWords = /\b(?:cause[sd]?|causing)\b/.ignoresCase()
