@@ -49,3 +49,13 @@ extension ReadingHoldout10MoreTests {
         #expect(!events(aimed).contains("platelet count decreased"), "\(events(aimed))")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func patientsTheAbstractSaysAreDescribedAreTheReportedCases() throws {
+        let (record, _) = try extract(
+            "Renal failure after ifosfamide.\n\n"
+                + "Two patients with osteosarcoma, in whom high dose ifosfamide was given after surgery, are described.\n"
+        )
+        #expect(record.therapies.flatMap(\.drugs).contains("ifosfamide"), "\(record.therapies)")
+    }
+}
