@@ -59,3 +59,19 @@ extension ReadingHoldout10MoreTests {
         #expect(record.therapies.flatMap(\.drugs).contains("ifosfamide"), "\(record.therapies)")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func eventsADrugResultedInAreItsToxicities() throws {
+        let (record, _) = try extract(
+            "A 12-year-old boy with Burkitt lymphoma was treated.\n"
+                + "The first course of cyclophosphamide resulted in hyper-uricaemia and acute renal impairment.\n"
+        )
+        #expect(events(record).contains("hyperuricemia"), "\(events(record))")
+        #expect(events(record).contains("acute kidney injury"), "\(events(record))")
+        // A finding named before the phrase belongs to the disease the drug then put in remission.
+        let (remission, _) = try extract(
+            "A 45-year-old man had a myeloid neoplasm with eosinophilia, treated with imatinib, resulting in complete remission.\n"
+        )
+        #expect(!events(remission).contains("eosinophilia"), "\(events(remission))")
+    }
+}

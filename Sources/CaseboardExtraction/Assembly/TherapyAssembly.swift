@@ -1243,7 +1243,7 @@ struct TherapyAssembly {
             if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
             if isAntiTarget(term.range) || isUnrelievedSymptom(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
-            guard hasContext || grade != nil else { continue }
+            guard hasContext || grade != nil || isResultOfDrug(term.range, in: view) else { continue }
             var drugs: [String] = []
             // "One year later, he developed ascites": long after the last drug, with none named,
             // the event is the illness's course.
@@ -1279,6 +1279,21 @@ struct TherapyAssembly {
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
     }
+
+    /// "high dose methotrexate resulted in hyperkalaemia and acidosis": an event a drug named
+    /// before it "resulted in". Only an event after the phrase: in "a neoplasm with eosinophilia,
+    /// treated with X, resulting in remission" the eosinophilia is the disease's.
+    private func isResultOfDrug(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        guard assembler.sentence(view, containsAnyOf: Self.resultKeys, ignoringCase: true) else { return false }
+        let before = view.range.lowerBound..<range.lowerBound
+        let text = assembler.text(before)
+        guard let result = text.matches(of: Self.resultedIn).last else { return false }
+        let phraseStart = before.lowerBound + text.utf8.distance(from: text.startIndex, to: result.range.lowerBound)
+        return view.terms(.drug).contains { $0.range.upperBound <= phraseStart }
+    }
+
+    private static let resultKeys = [Array("result".utf8)]
+    nonisolated(unsafe) private static let resultedIn = /\bresult(?:ed|ing|s)?\s+in\b/.ignoresCase()
 
     /// "disease progression in the chest (new nodules, pleural effusions and a chest wall mass)",
     /// "progression with new liver lesions and ascites": findings that show the disease grew are
