@@ -75,3 +75,12 @@ extension ReadingHoldout10MoreTests {
         #expect(!events(remission).contains("eosinophilia"), "\(events(remission))")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func successfullyTreatedByAnOperationAndADrugCreditsTheDrug() throws {
+        let (record, _) = try extract(
+            "A man was successfully treated by surgery and cisplatin for a carcinoma of the larynx.\n"
+        )
+        #expect(record.therapies.first { $0.drugs.contains("cisplatin") }?.response != nil, "\(record.therapies)")
+    }
+}

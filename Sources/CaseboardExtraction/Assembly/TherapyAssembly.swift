@@ -1130,7 +1130,7 @@ struct TherapyAssembly {
             {
                 return next.item
             }
-            if let first = words.first, ["to", "on", "with", "of", "under", "after", "during", "despite"].contains(first), words.count <= 5,
+            if let first = words.first, ["to", "on", "with", "by", "of", "under", "after", "during", "despite"].contains(first), words.count <= 5,
                 !words.contains(where: { $0.hasSuffix(",") || $0 == "and" })
             {
                 return next.item
