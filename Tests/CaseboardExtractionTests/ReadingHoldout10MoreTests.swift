@@ -84,3 +84,13 @@ extension ReadingHoldout10MoreTests {
         #expect(record.therapies.first { $0.drugs.contains("cisplatin") }?.response != nil, "\(record.therapies)")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func aTemporaryImprovementBeforeDeathIsProgression() throws {
+        let (record, _) = try extract(
+            "A 3-year-old boy had a rhabdomyosarcoma of the orbit, which was excised, and he then received vincristine and ifosfamide.\n"
+                + "Following a transient improvement, he worsened over two weeks and died of widespread disease.\n"
+        )
+        #expect(record.therapies.first { $0.drugs.contains("ifosfamide") }?.response == .progressive, "\(record.therapies)")
+    }
+}
