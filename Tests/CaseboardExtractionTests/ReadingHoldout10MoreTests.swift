@@ -94,3 +94,13 @@ extension ReadingHoldout10MoreTests {
         #expect(record.therapies.first { $0.drugs.contains("ifosfamide") }?.response == .progressive, "\(record.therapies)")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func palliationObtainedIsABenefit() throws {
+        let (record, _) = try extract(
+            "A 72-year-old man had a carcinoma of the bladder with painful pelvic spread.\n"
+                + "Palliation was obtained for four months following mitomycin and fluorouracil.\n"
+        )
+        #expect(record.therapies.first { $0.drugs.contains("mitomycin") }?.response == .stable, "\(record.therapies)")
+    }
+}
