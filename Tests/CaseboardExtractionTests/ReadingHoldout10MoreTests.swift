@@ -104,3 +104,19 @@ extension ReadingHoldout10MoreTests {
         #expect(record.therapies.first { $0.drugs.contains("mitomycin") }?.response == .stable, "\(record.therapies)")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func aSentenceOpeningWithTwoPatientsWhoDevelopedSomethingIsASeries() throws {
+        let (record, _) = try extract(
+            "Bladder cancer after cyclophosphamide for ovarian carcinoma.\n\n"
+                + "Two patients with ovarian carcinoma developed a bladder carcinoma after years of cyclophosphamide.\n"
+        )
+        // A series has no single sex, even when every patient's cancer is of a woman's organ.
+        #expect(record.patient.sex == nil, "\(String(describing: record.patient.sex))")
+        let (single, _) = try extract(
+            "A woman with ovarian carcinoma was treated with cyclophosphamide.\n"
+                + "Of 40 patients given the drug at the centre, she alone developed a bladder carcinoma.\n"
+        )
+        #expect(single.patient.sex == .female, "\(String(describing: single.patient.sex))")
+    }
+}
