@@ -120,3 +120,12 @@ extension ReadingHoldout10MoreTests {
         #expect(single.patient.sex == .female, "\(String(describing: single.patient.sex))")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func anAgeInMonthsIsCountedInWholeYears() throws {
+        let (toddler, _) = try extract("A 31-month-old boy had a Wilms tumour and received vincristine.\n")
+        #expect(toddler.patient.age == 2, "\(String(describing: toddler.patient.age))")
+        let (infant, _) = try extract("A 5-month-old girl had a neuroblastoma and received carboplatin.\n")
+        #expect(infant.patient.age == 0, "\(String(describing: infant.patient.age))")
+    }
+}

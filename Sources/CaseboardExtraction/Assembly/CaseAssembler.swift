@@ -1015,7 +1015,7 @@ struct CaseAssembler {
 }
 
 /// Age phrases after a number: "53-year-old", "53 years old", "53‐year‐old" (Unicode hyphens),
-/// "53 years of age", "6-month-old" (0 years).
+/// "53 years of age", "6-month-old" (0 years), "29-month-old" (2 years).
 enum PatientAge {
     /// The age in whole years and the end of the phrase, or nil when the number starts none.
     static func phrase(_ bytes: UnsafeBufferPointer<UInt8>, after number: NumberMention, limit: Int) -> (years: Int, end: Int)? {
@@ -1051,7 +1051,9 @@ enum PatientAge {
             if second == "old" { return (Int(number.value), words[1].end) }
             if second == "of", words.count == 3, words[2].word == "age" { return (Int(number.value), words[2].end) }
         }
-        if ["month", "months", "week", "weeks", "day", "days"].contains(first.word), second == "old" { return (0, words[1].end) }
+        // Whole years, as an age is counted: a 29-month-old child is 2.
+        if ["month", "months"].contains(first.word), second == "old" { return (Int(number.value) / 12, words[1].end) }
+        if ["week", "weeks", "day", "days"].contains(first.word), second == "old" { return (0, words[1].end) }
         return nil
     }
 }
