@@ -129,3 +129,19 @@ extension ReadingHoldout10MoreTests {
         #expect(infant.patient.age == 0, "\(String(describing: infant.patient.age))")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func aLesionOnASexSpecificPartTellsTheSexWhenNothingElseDoes() throws {
+        let (male, _) = try extract(
+            "Warts after azathioprine.\n\nA 45-year-old patient on azathioprine for a renal graft developed warty lesions on the scrotum.\n"
+        )
+        #expect(male.patient.sex == .male, "\(String(describing: male.patient.sex))")
+        let (female, _) = try extract(
+            "A 52-year-old patient with sarcoidosis was given methotrexate and later found to have a polyp of the cervix.\n"
+        )
+        #expect(female.patient.sex == .female, "\(String(describing: female.patient.sex))")
+        // A pronoun outranks the part: the first sentence says who the patient is.
+        let (stated, _) = try extract("A 60-year-old patient received cisplatin; his wife's pregnancy had ended years before.\n")
+        #expect(stated.patient.sex == .male, "\(String(describing: stated.patient.sex))")
+    }
+}

@@ -136,7 +136,7 @@ struct CaseAssembler {
         let timeline = assembleTimeline(therapy: therapy, resistance: resistance)
         let diagnoses = assembleDiagnoses()
         var patient = assemblePatient()
-        if patient.sex == nil, !caseSeries { patient.sex = sexOfOrgans(diagnoses) }
+        if patient.sex == nil, !caseSeries { patient.sex = sexOfOrgans(diagnoses) ?? sexOfBodyParts() }
         return CaseRecord(
             document: document.id,
             title: document.title,
@@ -162,6 +162,24 @@ struct CaseAssembler {
         let female = !tissues.isDisjoint(with: ["Ovary/Fallopian Tube", "Uterus", "Cervix", "Vulva/Vagina"])
         return male == female ? nil : male ? .male : .female
     }
+
+    /// Failing a diagnosis, a lesion on a sex-specific part that the patient's sentences name
+    /// tells the sex: "lesions on the penis", "a mass in the left testis", "pelvic spread to the uterus".
+    /// Both kinds named, or none, tell nothing.
+    private func sexOfBodyParts() -> Sex? {
+        var male = false
+        var female = false
+        for view in views where view.isPatient && view.sentence.section != .title {
+            let text = lowered(view.range)
+            if text.firstMatch(of: Self.maleParts) != nil { male = true }
+            if text.firstMatch(of: Self.femaleParts) != nil { female = true }
+        }
+        return male == female ? nil : male ? .male : .female
+    }
+
+    nonisolated(unsafe) private static let maleParts = /\b(?:penis|penile|scrotum|scrotal|testis|testes|testicle|testicular|prostate|prostatic)\b/
+    nonisolated(unsafe) private static let femaleParts =
+        /\b(?:ovary|ovaries|ovarian|uterus|uterine|cervix|endometri(?:um|al)|vulva|vulvar|vagina|vaginal|pregnancy|pregnant)\b/
 
     /// Text that ran on without sentence stops was read in bounded pieces; say so, since facts
     /// across a cut are linked less surely.
