@@ -145,3 +145,10 @@ extension ReadingHoldout10MoreTests {
         #expect(stated.patient.sex == .male, "\(String(describing: stated.patient.sex))")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func myxosarcomaIsASarcoma() throws {
+        let (record, _) = try extract("A 4-year-old girl had a myxosarcoma of the left atrium and received doxorubicin.\n")
+        #expect(record.diagnoses.map(\.code).contains("SARCNOS"), "\(record.diagnoses.map(\.name))")
+    }
+}
