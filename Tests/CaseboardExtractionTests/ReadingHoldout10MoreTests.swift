@@ -152,3 +152,14 @@ extension ReadingHoldout10MoreTests {
         #expect(record.diagnoses.map(\.code).contains("SARCNOS"), "\(record.diagnoses.map(\.name))")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func anEventTheDrugsNameOpensIsThatDrugs() throws {
+        let (record, _) = try extract(
+            "Oxycodone in cancer pain.\n\nAn elderly patient with cancer pain took oxycodone every two hours.\n"
+                + "This led to an oxycodone overdose on the third day.\n"
+        )
+        #expect(events(record).contains("overdose"), "\(events(record))")
+        #expect(record.therapies.first { $0.drugs.contains("oxycodone") }?.adverseEvents.isEmpty == false, "\(record.therapies)")
+    }
+}

@@ -1243,7 +1243,8 @@ struct TherapyAssembly {
             if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
             if isAntiTarget(term.range) || isUnrelievedSymptom(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
-            guard hasContext || grade != nil || isResultOfDrug(term.range, in: view) else { continue }
+            let namedWithDrug = isNamedWithItsDrug(term.range, in: view)
+            guard hasContext || grade != nil || namedWithDrug || isResultOfDrug(term.range, in: view) else { continue }
             var drugs: [String] = []
             // "One year later, he developed ascites": long after the last drug, with none named,
             // the event is the illness's course.
@@ -1262,7 +1263,7 @@ struct TherapyAssembly {
             // pressors or acid blockers): what happens under that care is the illness's course,
             // unless the sentence itself calls it a drug's doing ("valproate-induced", "a side
             // effect of").
-            if assembler.treatmentStart == Int.max,
+            if assembler.treatmentStart == Int.max, !namedWithDrug,
                 !assembler.sentence(view, containsAnyOf: Self.drugBlameWords, ignoringCase: true),
                 !isStopBecauseOf(term.range, in: view)
             {
@@ -1277,6 +1278,15 @@ struct TherapyAssembly {
                 spans: [assembler.evidence(term.range)]
             )
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
+        }
+    }
+
+    /// "three cases of methadone overdose", "cisplatin nephrotoxicity": an event whose name the
+    /// drug itself opens is that drug's.
+    private func isNamedWithItsDrug(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        view.terms(.drug).contains { drug in
+            drug.range.upperBound < range.lowerBound && range.lowerBound - drug.range.upperBound == 1
+                && assembler.bytes[drug.range.upperBound] == 0x20
         }
     }
 
