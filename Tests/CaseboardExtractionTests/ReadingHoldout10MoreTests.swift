@@ -163,3 +163,14 @@ extension ReadingHoldout10MoreTests {
         #expect(record.therapies.first { $0.drugs.contains("oxycodone") }?.adverseEvents.isEmpty == false, "\(record.therapies)")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func olderNamesOfTumourLysisAndTetanyAreEvents() throws {
+        let (record, _) = try extract(
+            "A 9-year-old boy with a bulky lymphoma was given cyclophosphamide.\n"
+                + "The first dose of cyclophosphamide resulted in a phosphate shower syndrome with tetany.\n"
+        )
+        #expect(events(record).contains("tumor lysis syndrome"), "\(events(record))")
+        #expect(events(record).contains("tetany"), "\(events(record))")
+    }
+}
