@@ -174,3 +174,20 @@ extension ReadingHoldout10MoreTests {
         #expect(events(record).contains("tetany"), "\(events(record))")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func insulinIsADrugAndManagingAToxicityWithItIsNoResponse() throws {
+        let (ketoacidosis, _) = try extract(
+            "A 35-year-old woman presented with diabetic ketoacidosis.\n"
+                + "She was given an intravenous insulin infusion and fluids.\n"
+        )
+        #expect(ketoacidosis.therapies.flatMap(\.drugs).contains("insulin"), "\(ketoacidosis.therapies)")
+        let (toxicity, _) = try extract(
+            "A 61-year-old woman with metastatic breast cancer started everolimus and exemestane.\n"
+                + "Two months later her hyperglycemia was successfully managed with insulin.\n"
+        )
+        let insulin = toxicity.therapies.first { $0.drugs.contains("insulin") }
+        #expect(insulin != nil, "\(toxicity.therapies)")
+        #expect(insulin?.response == nil, "\(toxicity.therapies)")
+    }
+}

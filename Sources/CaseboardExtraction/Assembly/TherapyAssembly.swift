@@ -830,6 +830,7 @@ struct TherapyAssembly {
             assembler.sentence(view, containsAnyOf: ResponsePatterns.keys, ignoringCase: true)
             ? ResponsePatterns.matches(in: assembler.text(view.range), offset: view.range.lowerBound) : []
         for pattern in patterns where pattern.explicitOnly && !assembler.isNegated(pattern.range, in: view, window: 12) {
+            if managesAnEvent(pattern, in: view) { continue }
             for index in namedLines(after: pattern.range, placed: placed) {
                 record(pattern.kind, at: pattern.range, onLine: index, named: true)
             }
@@ -1279,6 +1280,16 @@ struct TherapyAssembly {
             )
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
+    }
+
+    /// "her hyperglycemia was successfully managed with insulin": in a cancer report, the drug
+    /// that controls an event arising after anticancer treatment began treats the toxicity, not
+    /// the cancer, and takes no response ("hyponatremia from an adenoma managed by tolvaptan",
+    /// with no anticancer drug, keeps it).
+    private func managesAnEvent(_ pattern: ResponsePattern, in view: SentenceView) -> Bool {
+        guard !assembler.namesNoCancer, pattern.kind != .progressive else { return false }
+        let lead = max(view.range.lowerBound, pattern.range.lowerBound - 60)..<pattern.range.upperBound
+        return view.terms(.adverseEvent).contains { lead.contains($0.range.lowerBound) && $0.range.lowerBound > assembler.treatmentStart }
     }
 
     /// "three cases of methadone overdose", "cisplatin nephrotoxicity": an event whose name the
