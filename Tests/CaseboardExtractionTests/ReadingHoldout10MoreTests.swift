@@ -191,3 +191,13 @@ extension ReadingHoldout10MoreTests {
         #expect(insulin?.response == nil, "\(toxicity.therapies)")
     }
 }
+
+extension ReadingHoldout10MoreTests {
+    @Test func aLeukaemiaThatAroseInAPatientTreatedWithADrugIsItsToxicity() throws {
+        let (record, _) = try extract(
+            "Acute myeloid leukaemia arose in a man with advanced (stage III) multiple myeloma who had been treated with melphalan for four years.\n"
+        )
+        let melphalan = record.therapies.first { $0.drugs.contains("melphalan") }
+        #expect(melphalan?.adverseEvents.map(\.term).contains("acute myeloid leukemia") == true, "\(record.therapies)")
+    }
+}

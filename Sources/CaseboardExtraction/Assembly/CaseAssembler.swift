@@ -714,9 +714,15 @@ struct CaseAssembler {
         ] {
             if let found = after.range(of: cue), after.distance(from: after.startIndex, to: found.lowerBound) < 60 { return true }
         }
+        // "AML occurred in a woman with ovarian carcinoma who was treated with thiotepa": the
+        // condition arose in a patient the clause says was given the drug.
+        if after.firstMatch(of: Self.aroseInTreatedPatient) != nil { return true }
         let before = lowered(max(view.range.lowerBound, range.lowerBound - 20)..<range.lowerBound)
         return before.hasSuffix("-induced ") || before.hasSuffix("-associated ")
     }
+
+    nonisolated(unsafe) private static let aroseInTreatedPatient =
+        /^(?:\s*\([^)]{1,12}\))?\s*(?:occurred|arose|developed|appeared)\s+in\s+an?\s+[^.;]{0,100}?\bwho\s+(?:was|had\s+been)\s+(?:treated\s+with|given)\b/
 
     /// Conditions the text presents as caused by a drug, as adverse events of that drug: "GPA
     /// shortly after starting dabrafenib", "a secondary leukaemia that developed after
@@ -747,6 +753,7 @@ struct CaseAssembler {
                     let after = lowered(term.range.upperBound..<min(view.range.upperBound, term.range.upperBound + 80))
                     let developed =
                         before.hasSuffix("developed ") || before.hasSuffix("secondary ") || before.hasSuffix("therapy-related ")
+                        || lowered(term.range.upperBound..<view.range.upperBound).firstMatch(of: Self.aroseInTreatedPatient) != nil
                         || before.hasSuffix("treatment-related ") || after.contains("that developed after") || after.contains("which developed after")
                     guard developed else { continue }
                 }
