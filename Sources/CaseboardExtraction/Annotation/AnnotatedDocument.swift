@@ -26,8 +26,12 @@ struct AnnotatedDocument: Sendable {
         var cues: [CueMention] = []
         var numbers: [NumberMention] = []
         text.withUTF8 { bytes in
-            terms = CoordinatedEvents.extend(
-                DefinedAbbreviations.extend(vocabularies.recognize(bytes), bytes, vocabularies: vocabularies),
+            terms = FallingCounts.extend(
+                CoordinatedEvents.extend(
+                    DefinedAbbreviations.extend(vocabularies.recognize(bytes), bytes, vocabularies: vocabularies),
+                    bytes,
+                    vocabularies: vocabularies
+                ),
                 bytes,
                 vocabularies: vocabularies
             )

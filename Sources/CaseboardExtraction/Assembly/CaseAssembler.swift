@@ -136,7 +136,7 @@ struct CaseAssembler {
         let timeline = assembleTimeline(therapy: therapy, resistance: resistance)
         let diagnoses = assembleDiagnoses()
         var patient = assemblePatient()
-        if patient.sex == nil, !caseSeries { patient.sex = sexOfOrgans(diagnoses) }
+        if patient.sex == nil, !caseSeries { patient.sex = sexOfOrgans(diagnoses) ?? sexOfBodyParts() }
         return CaseRecord(
             document: document.id,
             title: document.title,
@@ -162,6 +162,24 @@ struct CaseAssembler {
         let female = !tissues.isDisjoint(with: ["Ovary/Fallopian Tube", "Uterus", "Cervix", "Vulva/Vagina"])
         return male == female ? nil : male ? .male : .female
     }
+
+    /// Failing a diagnosis, a lesion on a sex-specific part that the patient's sentences name
+    /// tells the sex: "lesions on the penis", "a mass in the left testis", "pelvic spread to the uterus".
+    /// Both kinds named, or none, tell nothing.
+    private func sexOfBodyParts() -> Sex? {
+        var male = false
+        var female = false
+        for view in views where view.isPatient && view.sentence.section != .title {
+            let text = lowered(view.range)
+            if text.firstMatch(of: Self.maleParts) != nil { male = true }
+            if text.firstMatch(of: Self.femaleParts) != nil { female = true }
+        }
+        return male == female ? nil : male ? .male : .female
+    }
+
+    nonisolated(unsafe) private static let maleParts = /\b(?:penis|penile|scrotum|scrotal|testis|testes|testicle|testicular|prostate|prostatic)\b/
+    nonisolated(unsafe) private static let femaleParts =
+        /\b(?:ovary|ovaries|ovarian|uterus|uterine|cervix|endometri(?:um|al)|vulva|vulvar|vagina|vaginal|pregnancy|pregnant)\b/
 
     /// Text that ran on without sentence stops was read in bounded pieces; say so, since facts
     /// across a cut are linked less surely.
@@ -696,9 +714,15 @@ struct CaseAssembler {
         ] {
             if let found = after.range(of: cue), after.distance(from: after.startIndex, to: found.lowerBound) < 60 { return true }
         }
+        // "AML occurred in a woman with ovarian carcinoma who was treated with thiotepa": the
+        // condition arose in a patient the clause says was given the drug.
+        if after.firstMatch(of: Self.aroseInTreatedPatient) != nil { return true }
         let before = lowered(max(view.range.lowerBound, range.lowerBound - 20)..<range.lowerBound)
         return before.hasSuffix("-induced ") || before.hasSuffix("-associated ")
     }
+
+    nonisolated(unsafe) private static let aroseInTreatedPatient =
+        /^(?:\s*\([^)]{1,12}\))?\s*(?:occurred|arose|developed|appeared)\s+in\s+an?\s+[^.;]{0,100}?\bwho\s+(?:was|had\s+been)\s+(?:treated\s+with|given)\b/
 
     /// Conditions the text presents as caused by a drug, as adverse events of that drug: "GPA
     /// shortly after starting dabrafenib", "a secondary leukaemia that developed after
@@ -729,6 +753,7 @@ struct CaseAssembler {
                     let after = lowered(term.range.upperBound..<min(view.range.upperBound, term.range.upperBound + 80))
                     let developed =
                         before.hasSuffix("developed ") || before.hasSuffix("secondary ") || before.hasSuffix("therapy-related ")
+                        || lowered(term.range.upperBound..<view.range.upperBound).firstMatch(of: Self.aroseInTreatedPatient) != nil
                         || before.hasSuffix("treatment-related ") || after.contains("that developed after") || after.contains("which developed after")
                     guard developed else { continue }
                 }
@@ -1015,7 +1040,7 @@ struct CaseAssembler {
 }
 
 /// Age phrases after a number: "53-year-old", "53 years old", "53‐year‐old" (Unicode hyphens),
-/// "53 years of age", "6-month-old" (0 years).
+/// "53 years of age", "6-month-old" (0 years), "29-month-old" (2 years).
 enum PatientAge {
     /// The age in whole years and the end of the phrase, or nil when the number starts none.
     static func phrase(_ bytes: UnsafeBufferPointer<UInt8>, after number: NumberMention, limit: Int) -> (years: Int, end: Int)? {
@@ -1051,7 +1076,9 @@ enum PatientAge {
             if second == "old" { return (Int(number.value), words[1].end) }
             if second == "of", words.count == 3, words[2].word == "age" { return (Int(number.value), words[2].end) }
         }
-        if ["month", "months", "week", "weeks", "day", "days"].contains(first.word), second == "old" { return (0, words[1].end) }
+        // Whole years, as an age is counted: a 29-month-old child is 2.
+        if ["month", "months"].contains(first.word), second == "old" { return (Int(number.value) / 12, words[1].end) }
+        if ["week", "weeks", "day", "days"].contains(first.word), second == "old" { return (0, words[1].end) }
         return nil
     }
 }

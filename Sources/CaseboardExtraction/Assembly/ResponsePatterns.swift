@@ -17,7 +17,7 @@ enum ResponsePatterns {
     /// adds its word here.
     static let keys = [
         "metasta", "resist", "refractor", "died", "remain", "progress", "hematolog", "new", "pfs", "transform", "evol", "unseen", "improvement",
-        "successful",
+        "successful", "benefit", "palliation",
     ].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
@@ -76,6 +76,15 @@ enum ResponsePatterns {
         // "Successful management of this condition by oral X therapy": the drug named after
         // the condition is the one that worked, even a drug for a non-cancer condition.
         (/\bsuccessful(?:ly)?\s+(?:management|managed|control|controlled)\s+(?:of\s+(?:[\w'()-]+\s+){1,6}?)?(?:by|with)\s+/, .partial, true),
+        // A gain that did not last, then death or decline: "after a temporary improvement, the
+        // patient died following rapid deterioration". The decline is the outcome.
+        (
+            /\b(?:temporary|transient|brief|short-lived)\s+(?:clinical\s+)?(?:improvement|benefit)\b[^.;]{0,100}?\b(?:died|deteriorat(?:ed|ion)|worsened)\b/,
+            .progressive, false
+        ),
+        // Relief a treatment gave without a stated shrinkage, the measure of older reports:
+        // "palliation was obtained for some months following X". At least stable disease.
+        (/\bpalliation\s+(?:was|were)\s+(?:obtained|achieved|attained)\b/, .stable, false),
         // Haematological improvement (IWG) is a response short of remission.
         (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),
     ]

@@ -201,6 +201,12 @@ extension AnnotatedDocument {
                         "report", "reports", "describe", "describes", "present", "presents", "treated", "experience", "administered",
                     ]
                     if before.first == "all" || before.contains(where: verbs.contains) { return true }
+                    // "Three patients, in whom ..., are described": the verb after the subject.
+                    let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[number.range.upperBound..<range.upperBound]), as: UTF8.self)
+                    if rest.firstMatch(of: Self.describedAfter) != nil { return true }
+                    // "Two patients with ovarian carcinoma developed ...": a sentence that opens with
+                    // the count and tells what the patients went through (not "of 100 patients, 30 ...").
+                    if before.isEmpty, rest.firstMatch(of: Self.openingSeriesVerb) != nil { return true }
                 }
             }
             // "(II) A 45-year-old man ...": the second of an enumerated set of patients; and an
@@ -224,6 +230,12 @@ extension AnnotatedDocument {
             return false
         }
     }
+
+    nonisolated(unsafe) private static let describedAfter = /\b(?:are|were)\s+(?:here\s+)?(?:described|presented|reported)\b/
+        .ignoresCase()
+
+    nonisolated(unsafe) private static let openingSeriesVerb =
+        /^[^.;:]{0,80}?\b(?:developed|experienced|received|underwent|presented)\b/.ignoresCase()
 
     nonisolated(unsafe) private static let enumeratedPatient = /\((?:II|ii|2|B|b)\)\s+(?:An?|an?)\s+\d{1,3}[- ](?:year|month)s?[- ]old\b/
 

@@ -830,6 +830,7 @@ struct TherapyAssembly {
             assembler.sentence(view, containsAnyOf: ResponsePatterns.keys, ignoringCase: true)
             ? ResponsePatterns.matches(in: assembler.text(view.range), offset: view.range.lowerBound) : []
         for pattern in patterns where pattern.explicitOnly && !assembler.isNegated(pattern.range, in: view, window: 12) {
+            if managesAnEvent(pattern, in: view) { continue }
             for index in namedLines(after: pattern.range, placed: placed) {
                 record(pattern.kind, at: pattern.range, onLine: index, named: true)
             }
@@ -1130,7 +1131,7 @@ struct TherapyAssembly {
             {
                 return next.item
             }
-            if let first = words.first, ["to", "on", "with", "of", "under", "after", "during", "despite"].contains(first), words.count <= 5,
+            if let first = words.first, ["to", "on", "with", "by", "of", "under", "after", "during", "despite"].contains(first), words.count <= 5,
                 !words.contains(where: { $0.hasSuffix(",") || $0 == "and" })
             {
                 return next.item
@@ -1243,7 +1244,8 @@ struct TherapyAssembly {
             if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
             if isAntiTarget(term.range) || isUnrelievedSymptom(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
-            guard hasContext || grade != nil else { continue }
+            let namedWithDrug = isNamedWithItsDrug(term.range, in: view)
+            guard hasContext || grade != nil || namedWithDrug || isResultOfDrug(term.range, in: view) else { continue }
             var drugs: [String] = []
             // "One year later, he developed ascites": long after the last drug, with none named,
             // the event is the illness's course.
@@ -1262,7 +1264,7 @@ struct TherapyAssembly {
             // pressors or acid blockers): what happens under that care is the illness's course,
             // unless the sentence itself calls it a drug's doing ("valproate-induced", "a side
             // effect of").
-            if assembler.treatmentStart == Int.max,
+            if assembler.treatmentStart == Int.max, !namedWithDrug,
                 !assembler.sentence(view, containsAnyOf: Self.drugBlameWords, ignoringCase: true),
                 !isStopBecauseOf(term.range, in: view)
             {
@@ -1279,6 +1281,40 @@ struct TherapyAssembly {
             add(event, toLine: { if case .line(let line) = target { return line } else { return nil } }())
         }
     }
+
+    /// "her hyperglycemia was successfully managed with insulin": in a cancer report, the drug
+    /// that controls an event arising after anticancer treatment began treats the toxicity, not
+    /// the cancer, and takes no response ("hyponatremia from an adenoma managed by tolvaptan",
+    /// with no anticancer drug, keeps it).
+    private func managesAnEvent(_ pattern: ResponsePattern, in view: SentenceView) -> Bool {
+        guard !assembler.namesNoCancer, pattern.kind != .progressive else { return false }
+        let lead = max(view.range.lowerBound, pattern.range.lowerBound - 60)..<pattern.range.upperBound
+        return view.terms(.adverseEvent).contains { lead.contains($0.range.lowerBound) && $0.range.lowerBound > assembler.treatmentStart }
+    }
+
+    /// "three cases of methadone overdose", "cisplatin nephrotoxicity": an event whose name the
+    /// drug itself opens is that drug's.
+    private func isNamedWithItsDrug(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        view.terms(.drug).contains { drug in
+            drug.range.upperBound < range.lowerBound && range.lowerBound - drug.range.upperBound == 1
+                && assembler.bytes[drug.range.upperBound] == 0x20
+        }
+    }
+
+    /// "high dose methotrexate resulted in hyperkalaemia and acidosis": an event a drug named
+    /// before it "resulted in". Only an event after the phrase: in "a neoplasm with eosinophilia,
+    /// treated with X, resulting in remission" the eosinophilia is the disease's.
+    private func isResultOfDrug(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        guard assembler.sentence(view, containsAnyOf: Self.resultKeys, ignoringCase: true) else { return false }
+        let before = view.range.lowerBound..<range.lowerBound
+        let text = assembler.text(before)
+        guard let result = text.matches(of: Self.resultedIn).last else { return false }
+        let phraseStart = before.lowerBound + text.utf8.distance(from: text.startIndex, to: result.range.lowerBound)
+        return view.terms(.drug).contains { $0.range.upperBound <= phraseStart }
+    }
+
+    private static let resultKeys = [Array("result".utf8)]
+    nonisolated(unsafe) private static let resultedIn = /\bresult(?:ed|ing|s)?\s+in\b/.ignoresCase()
 
     /// "disease progression in the chest (new nodules, pleural effusions and a chest wall mass)",
     /// "progression with new liver lesions and ascites": findings that show the disease grew are
@@ -1502,16 +1538,17 @@ struct TherapyAssembly {
     /// "withheld", "treatment was held", "intolerant of"; and an event that a drug made worse or
     /// that came after it was given: "which exacerbated her rash" (not "her rash worsened", the
     /// course of a symptom), "admitted for colitis", "ICI-related hepatitis",
-    /// "pain following X administration".
+    /// "pain following X administration"; blood counts told as falling ("platelet counts were
+    /// rapidly depressed", "a fall in the leukocyte count"), a change that is itself the event.
     nonisolated(unsafe) private static let moreEventContext =
-        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection)|(?:precluded|prevented|limited)\s+(?:further\s+)?(?:higher\s+doses?|dose\s+escalation|escalation)|dose[- ]limiting)\b/
+        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection)|(?:precluded|prevented|limited)\s+(?:further\s+)?(?:higher\s+doses?|dose\s+escalation|escalation)|dose[- ]limiting|counts?\s+(?:(?:was|were|had|has|have)\s+)?(?:[a-z]+ly\s+)?(?:fell|fallen|dropped|declined|depressed|plummeted|plunged)|(?:fall|drop|decline)\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}counts?)\b/
         .ignoresCase()
 
     /// Every form of ``moreEventContext`` holds one of these (lower case): a byte test before the
     /// pattern, which costs far more per sentence. A new form adds its word here.
     private static let moreEventKeys = [
         "discontinu", "interrupt", "withh", "held", "suspend", "intoleran", "exacerbat", "worsen", "admitted", "-related", "administration",
-        "infusion", "instillation", "initiation", "injection", "preclud", "prevented", "limit",
+        "infusion", "instillation", "initiation", "injection", "preclud", "prevented", "limit", "count",
     ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let causeWords = /\b(?:cause[sd]?|causing)\b/.ignoresCase()
