@@ -993,7 +993,16 @@ extension Vocabularies {
     /// its own. A single marker that is not targetable is an immunophenotype finding; a single
     /// targetable one is left to the expression readings ("CD30 positive"). Nil when the text is
     /// not written so.
-    func immunophenotypeReading(_ body: String) -> Result<PatientAlterationReading, AlterationParseError>? {
+    func immunophenotypeReading(_ text: String) -> Result<PatientAlterationReading, AlterationParseError>? {
+        // "surface CD3-", "cytoplasmic CD79a+": where on the cell flow cytometry saw the antigen is detail; a name
+        // after it that is no antigen is left to the other readings.
+        var body = text
+        if let range = body.range(
+            of: #"^(?:surface|cytoplasmic|membranous|membrane|nuclear|intracellular)\s+(?=\S+$|\S+\s+(?:positive|negative)$)"#,
+            options: [.regularExpression, .caseInsensitive]
+        ) {
+            body.removeSubrange(range)
+        }
         var head = body
         var presence: Bool?
         if let bare = Self.withoutPresenceWord(body), !bare.hasSuffix("+") {
@@ -1081,6 +1090,9 @@ extension Vocabularies {
         "PAX5", "OCT2", "OCT-2", "BOB1", "BOB.1", "CDX2", "SATB2", "SOX10",
         // Langerhans-cell markers (langerin is CD207; WHO-HAEM5 2022 histiocytic neoplasms).
         "LANGERIN",
+        // Follicular helper T-cell markers (PD1, CXCL13, ICOS; WHO-HAEM5 2022 nodal TFH cell lymphoma needs two or
+        // more besides CD4): lineage stains, never an alteration of the gene.
+        "PD1", "CXCL13", "ICOS",
     ]
 
     /// Antigen names whose hyphen is part of the name, not a negative sign.

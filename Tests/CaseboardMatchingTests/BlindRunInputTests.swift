@@ -1,0 +1,50 @@
+import CaseboardCore
+import CaseboardMatching
+import CaseboardVocabularies
+import Testing
+
+/// Inputs the hold-out 11 and 12 blind runs still left unresolved after session 19, fixed as classes
+/// (session 20): each test failed before its fix. The wordings are our own.
+struct BlindRunInputTests {
+    private func reading(_ text: String) throws -> PatientAlterationReading {
+        try Fixture.vocabularies.get().parsePatientAlteration(text).get()
+    }
+
+    /// A flow-cytometry immunophenotype listed with commas, where a marker carries where it was seen
+    /// ("surface CD3-", "cytoplasmic CD79a+"): a finding matched on nothing, while a real driver in the
+    /// same list is still read.
+    @Test func flowMarkersWithWhereTheyWereSeenAreAnImmunophenotype() throws {
+        for text in ["CD2+, surface CD3-, CD56+", "cytoplasmic CD3+, CD7+, CD5-", "surface CD3 negative"] {
+            let read = try reading(text)
+            #expect(read.alteration == nil && read.equivalents.isEmpty, "\(text): \(read)")
+        }
+        let mixed = try reading("CD2+, surface CD3-, KIT D816V")
+        let keys = ([mixed.alteration].compactMap { $0 } + mixed.equivalents).map(\.label)
+        #expect(keys.contains("KIT D816V"), "\(keys)")
+    }
+
+    /// Follicular helper T-cell markers (PD1, CXCL13, ICOS) are lineage stains; PD-L1 stays a key.
+    @Test func follicularHelperMarkersAreStains() throws {
+        for text in ["ICOS and CXCL13 positive", "PD1, ICOS, CXCL13 and BCL6 positive", "CXCL13 positive"] {
+            let read = try reading(text)
+            #expect(read.alteration == nil && read.equivalents.isEmpty, "\(text): \(read)")
+        }
+        #expect(try reading("PD-L1 positive").alteration?.gene == "CD274")
+    }
+
+    /// A disease written with its whole presentation (stage, pT/pN, size, receptors, surgery, risk
+    /// score, age) is read up to the disease limit; pastes far past it are still refused unread.
+    @Test func aDiseaseWithItsPresentationIsRead() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        let text =
+            "stage IIB (pT2 pN1a, 4.1 cm, 2 of 15 nodes) ER+ PR- HER2-negative invasive ductal carcinoma, grade 2, after "
+            + "mastectomy with axillary clearance, adjuvant dose-dense AC then paclitaxel, chest-wall radiotherapy; "
+            + "postmenopausal, age 61, to start adjuvant endocrine therapy"
+        #expect(text.utf8.count > InputLimits.maximumBytes)
+        var code: String?
+        if case .found(let disease, _) = vocabularies.readDisease(text).resolution { code = disease.code }
+        #expect(code == "IDC", "\(String(describing: code))")
+        let paste = String(repeating: "breast cancer ", count: 40)
+        #expect(vocabularies.resolveDisease(paste) == .rejected(.tooLong(bytes: paste.utf8.count, limit: InputLimits.maximumDiseaseBytes)))
+    }
+}
