@@ -32,6 +32,23 @@ struct BlindRunInputTests {
         #expect(try reading("PD-L1 positive").alteration?.gene == "CD274")
     }
 
+    /// A text naming no disease but a Gleason grade (PSA relapse after prostatectomy) is prostate
+    /// adenocarcinoma; a named disease is never replaced by it.
+    @Test func aGleasonGradeNamesProstateAdenocarcinoma() throws {
+        let vocabularies = try Fixture.vocabularies.get()
+        for text in [
+            "PSA rising to 1.8 ng/mL three years after radical prostatectomy, Gleason score 7 (4+3), PSMA PET negative",
+            "rising PSA after prostatectomy and salvage radiotherapy (Gleason 9), no metastases on imaging",
+        ] {
+            #expect(vocabularies.readDisease(text).resolution.disease?.code == "PRAD", "\(text)")
+        }
+        #expect(
+            vocabularies.readDisease("bladder urothelial carcinoma found at cystoprostatectomy, Gleason 3+3 incidental").resolution.disease?.code
+                != "PRAD"
+        )
+        #expect(vocabularies.readDisease("rising tumour marker after surgery, no imaging findings").resolution.disease == nil)
+    }
+
     /// A disease written with its whole presentation (stage, pT/pN, size, receptors, surgery, risk
     /// score, age) is read up to the disease limit; pastes far past it are still refused unread.
     @Test func aDiseaseWithItsPresentationIsRead() throws {

@@ -74,7 +74,22 @@ extension Vocabularies {
     /// Cost is bounded: at most ``InputLimits/maximumDiseaseBytes`` are read; candidates come from the
     /// term trie and a word index, never from a scan of every disease.
     public func readDisease(_ text: String) -> DiseaseReading {
-        readDisease(text, describing: true)
+        var reading = readDisease(text, describing: true)
+        // "biochemical recurrence after radical prostatectomy (Gleason 4+4)": a text naming no cancer (at most
+        // a finding such as a raised PSA) but its Gleason grade names prostate adenocarcinoma, the cancer the
+        // Gleason system grades (Chen and Zhou 2016, PMID:27041927; ISUP 2014 grade groups).
+        let namesNoCancer: Bool
+        switch reading.resolution {
+        case .unknown: namesNoCancer = true
+        case .found(let disease, _): namesNoCancer = !disease.isCancer
+        default: namesNoCancer = false
+        }
+        if namesNoCancer, text.range(of: #"\bgleason\b"#, options: [.regularExpression, .caseInsensitive]) != nil,
+            let prostate = disease(code: "PRAD")
+        {
+            reading.resolution = .found(prostate, via: "a Gleason grade, which grades prostate adenocarcinoma")
+        }
+        return reading
     }
 
     /// `describing`: whether a clinical description may be read (``describedDisease(_:)``). Its own
