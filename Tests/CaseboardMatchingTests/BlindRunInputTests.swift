@@ -32,6 +32,35 @@ struct BlindRunInputTests {
         #expect(try reading("PD-L1 positive").alteration?.gene == "CD274")
     }
 
+    /// A minus sign after a gene or antigen ("ALK-", "EGFR-") is a negative result: it was read as the gene
+    /// mutated, a driver the patient does not have.
+    @Test func aTrailingMinusIsANegativeNeverAMutation() throws {
+        for text in ["ALK-", "EGFR-", "KIT-", "CD30+, ALK-", "EGFR-, ALK-, ROS1-"] {
+            let read = try reading(text)
+            let keys = [read.alteration].compactMap { $0 } + read.equivalents
+            #expect(!keys.contains { $0.kind == .mutation || $0.kind == .fusion }, "\(text): \(keys.map(\.label))")
+        }
+        let result = try HoldoutScenarios.defaultMatcher.get().match(
+            PatientProfile(disease: "lung adenocarcinoma", alterations: ["EGFR-, ALK-, ROS1-", "PD-L1 TPS 80%"])
+        )
+        #expect(
+            !result.alterations.contains { ["EGFR mutation", "ALK mutation", "ROS1 mutation"].contains($0.label) },
+            "\(result.alterations.map(\.label))"
+        )
+        // A plus sign keeps its reading: ALK-positive by IHC is the rearrangement.
+        #expect(try reading("ALK+").alteration?.kind == .fusion)
+    }
+
+    /// Flow cytometry's surface and cytoplasmic prefixes ("sCD3-", "cCD3+") name the antigen; FMC7 is an epitope
+    /// of CD20 that CLL cells lack while CD20 stays the rituximab target, so "FMC7-" is no CD20 key.
+    @Test func flowPrefixesAndTheFMC7EpitopeAreImmunophenotype() throws {
+        for text in ["sCD3-, cCD3+, CD56+", "cyCD79a+", "CD5+, CD23+, FMC7-", "FMC7-"] {
+            let read = try reading(text)
+            let keys = [read.alteration].compactMap { $0 } + read.equivalents
+            #expect(keys.isEmpty, "\(text): \(keys.map(\.label))")
+        }
+    }
+
     /// A text naming no disease but a Gleason grade (PSA relapse after prostatectomy) is prostate
     /// adenocarcinoma; a named disease is never replaced by it.
     @Test func aGleasonGradeNamesProstateAdenocarcinoma() throws {

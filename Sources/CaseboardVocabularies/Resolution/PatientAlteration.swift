@@ -291,6 +291,16 @@ extension Vocabularies {
                 )
             )
         }
+        // "ALK-", "CD19-", "EGFR-": a minus sign after a name is a negative result, read as "ALK negative"; read
+        // whole it was the gene mutated, a driver the patient does not have.
+        if body.count >= 3, body.hasSuffix("-"), !body.contains(" "), body.dropLast().last.map({ $0.isLetter || $0.isNumber }) == true,
+            case .success(var reading) = parsePatientAlteration("\(body.dropLast()) negative", suggest: false)
+        {
+            reading.input = trimmed
+            if reading.origin == .unspecified { reading.origin = origin }
+            reading.notes = notes + reading.notes + ["'\(body)' read as '\(body.dropLast()) negative'"]
+            return .success(reading)
+        }
         // "H3-3A (H3F3A) c.83A>T (p.Lys28Met)": the gene's former symbol in brackets after it says nothing more.
         if let unaliased = withoutAliasBracket(body), case .success(var reading) = parsePatientAlteration(unaliased, suggest: false) {
             reading.input = trimmed
@@ -1003,6 +1013,8 @@ extension Vocabularies {
         ) {
             body.removeSubrange(range)
         }
+        // "sCD3-, cCD3+", "cyCD79a+": the flow cytometrist's prefix for surface or cytoplasmic antigen.
+        body = body.replacingOccurrences(of: #"(?<![A-Za-z])(?:cy|c|s)(?=CD\d)"#, with: "", options: .regularExpression)
         var head = body
         var presence: Bool?
         if let bare = Self.withoutPresenceWord(body), !bare.hasSuffix("+") {
@@ -1041,7 +1053,9 @@ extension Vocabularies {
         for part in parts {
             guard let present = part.present ?? presence else { return nil }
             var gene: String?
-            for form in [part.name, part.name.uppercased()] {
+            // FMC7 is one epitope of CD20 that CLL cells often lack while CD20 stays the rituximab target
+            // (iwCLL 2018 immunophenotype): never read as the MS4A1 protein.
+            for form in [part.name, part.name.uppercased()] where !Self.epitopeNames.contains(part.name.uppercased()) {
                 if case .success(let alteration) = parseCoreAlteration(form, suggest: false) {
                     gene = alteration.gene
                     break
@@ -1093,7 +1107,11 @@ extension Vocabularies {
         // Follicular helper T-cell markers (PD1, CXCL13, ICOS; WHO-HAEM5 2022 nodal TFH cell lymphoma needs two or
         // more besides CD4): lineage stains, never an alteration of the gene.
         "PD1", "CXCL13", "ICOS",
+        "FMC7",
     ]
+
+    /// Antigens named by one epitope of a gene's protein, a marker with no gene of its own.
+    static let epitopeNames: Set<String> = ["FMC7"]
 
     /// Antigen names whose hyphen is part of the name, not a negative sign.
     static let hyphenatedAntigens: Set<String> = ["PD-", "PD-L", "Ki-", "PD-1", "c-", "TTF-", "S-", "HMB-", "MELAN-", "TIA-"]
