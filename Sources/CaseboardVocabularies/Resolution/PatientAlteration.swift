@@ -1053,8 +1053,8 @@ extension Vocabularies {
         for part in parts {
             guard let present = part.present ?? presence else { return nil }
             var gene: String?
-            // FMC7 is one epitope of CD20 that CLL cells often lack while CD20 stays the rituximab target
-            // (iwCLL 2018 immunophenotype): never read as the MS4A1 protein.
+            // FMC7 is one epitope of CD20 that CLL cells usually lack (a point of the Matutes CLL score, Matutes et
+            // al., Leukemia 1994;8:1640) while CD20 stays the rituximab target: never read as the MS4A1 protein.
             for form in [part.name, part.name.uppercased()] where !Self.epitopeNames.contains(part.name.uppercased()) {
                 if case .success(let alteration) = parseCoreAlteration(form, suggest: false) {
                     gene = alteration.gene
