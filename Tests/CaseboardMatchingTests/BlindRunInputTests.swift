@@ -32,10 +32,12 @@ struct BlindRunInputTests {
         #expect(try reading("PD-L1 positive").alteration?.gene == "CD274")
     }
 
-    /// A minus sign after a gene or antigen ("ALK-", "EGFR-") is a negative result: it was read as the gene
-    /// mutated, a driver the patient does not have.
+    /// A minus sign after a gene or antigen ("ALK-", "ALK (-)", "EGFR/ALK/ROS1 -", "ALK neg") is a negative
+    /// result: it was read as the gene mutated, or a fusion of the first two genes, a driver the patient does not have.
     @Test func aTrailingMinusIsANegativeNeverAMutation() throws {
-        for text in ["ALK-", "EGFR-", "KIT-", "CD30+, ALK-", "EGFR-, ALK-, ROS1-"] {
+        for text in [
+            "ALK-", "EGFR-", "KIT-", "CD30+, ALK-", "EGFR-, ALK-, ROS1-", "ALK (-)", "ALK (negative)", "EGFR/ALK/ROS1 -", "EGFR−", "ALK neg",
+        ] {
             let read = try reading(text)
             let keys = [read.alteration].compactMap { $0 } + read.equivalents
             #expect(!keys.contains { $0.kind == .mutation || $0.kind == .fusion }, "\(text): \(keys.map(\.label))")
@@ -47,6 +49,8 @@ struct BlindRunInputTests {
             !result.alterations.contains { ["EGFR mutation", "ALK mutation", "ROS1 mutation"].contains($0.label) },
             "\(result.alterations.map(\.label))"
         )
+        // A negative germline test after a somatic driver keeps the driver.
+        #expect(try reading("ALK R1275Q (somatic; germline negative)").alteration?.label == "ALK R1275Q")
         // A plus sign keeps its reading: ALK-positive by IHC is the rearrangement.
         #expect(try reading("ALK+").alteration?.kind == .fusion)
     }

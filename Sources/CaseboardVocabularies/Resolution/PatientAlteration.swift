@@ -291,15 +291,22 @@ extension Vocabularies {
                 )
             )
         }
-        // "ALK-", "CD19-", "EGFR-": a minus sign after a name is a negative result, read as "ALK negative"; read
-        // whole it was the gene mutated, a driver the patient does not have.
-        if body.count >= 3, body.hasSuffix("-"), !body.contains(" "), body.dropLast().last.map({ $0.isLetter || $0.isNumber }) == true,
-            case .success(var reading) = parsePatientAlteration("\(body.dropLast()) negative", suggest: false)
+        // "ALK-", "ALK (-)", "ALK (negative)", "EGFR/ALK/ROS1 -", "ALK neg": a minus sign or a negative word after a
+        // name is a negative result, read as "ALK negative"; read whole it was the gene mutated, or a fusion of the
+        // first two genes, a driver the patient does not have. Read on the text as typed: with its origin words
+        // taken out, "ALK F1174L (somatic; germline negative)" would end in "(negative)".
+        if let sign = trimmed.range(of: Self.trailingNegativeSign, options: [.regularExpression, .caseInsensitive]),
+            sign.lowerBound > trimmed.startIndex
         {
-            reading.input = trimmed
-            if reading.origin == .unspecified { reading.origin = origin }
-            reading.notes = notes + reading.notes + ["'\(body)' read as '\(body.dropLast()) negative'"]
-            return .success(reading)
+            let head = trimmed[..<sign.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !head.isEmpty, head.split(separator: " ").count <= 2, head.last.map({ $0.isLetter || $0.isNumber || $0 == ")" }) == true,
+                case .success(var reading) = parsePatientAlteration("\(head) negative", suggest: false)
+            {
+                reading.input = trimmed
+                if reading.origin == .unspecified { reading.origin = origin }
+                reading.notes = notes + reading.notes + ["'\(trimmed)' read as '\(head) negative'"]
+                return .success(reading)
+            }
         }
         // "H3-3A (H3F3A) c.83A>T (p.Lys28Met)": the gene's former symbol in brackets after it says nothing more.
         if let unaliased = withoutAliasBracket(body), case .success(var reading) = parsePatientAlteration(unaliased, suggest: false) {
@@ -1109,6 +1116,9 @@ extension Vocabularies {
         "PD1", "CXCL13", "ICOS",
         "FMC7",
     ]
+
+    /// A minus sign (hyphen or U+2212), a bracketed one, or "neg" ending a result: "ALK-", "ALK (-)", "ALK (negative)".
+    static let trailingNegativeSign = #"(?:(?<=\S)-|\s+-|\s*−|\s*\(\s*(?:-|−|neg\.?|negative)\s*\)|\s+neg\.?)$"#
 
     /// Antigens named by one epitope of a gene's protein, a marker with no gene of its own.
     static let epitopeNames: Set<String> = ["FMC7"]
