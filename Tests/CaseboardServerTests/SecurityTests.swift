@@ -238,7 +238,8 @@ struct ProfileLimitTests {
     }
 
     @Test func aBatchLineOverTheLimitIsReportedInPlace() async throws {
-        let long = String(repeating: "A", count: 300)
+        // Over the disease field's limit (512 bytes, the presentation written with the disease).
+        let long = String(repeating: "A", count: 600)
         let body = #"{"disease":"NSCLC","alterations":["KRAS G12C"]}"# + "\n" + #"{"disease":"\#(long)","alterations":["KRAS G12C"]}"# + "\n"
         try await Harness.app().test(.router) { client in
             try await client.execute(

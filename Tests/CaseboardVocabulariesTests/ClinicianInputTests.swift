@@ -251,7 +251,7 @@ struct PatientAlterationTests {
         let paste = String(repeating: "EGFR L858R and a lot more text. ", count: 1_200)
         #expect(paste.utf8.count > 36_000)
         #expect(vocabularies.parsePatientAlteration(paste) == .failure(.rejected(.tooLong(bytes: paste.utf8.count, limit: 256))))
-        #expect(vocabularies.resolveDisease(paste) == .rejected(.tooLong(bytes: paste.utf8.count, limit: 256)))
+        #expect(vocabularies.resolveDisease(paste) == .rejected(.tooLong(bytes: paste.utf8.count, limit: 512)))
         #expect(vocabularies.resolveDrug(paste) == .rejected(.tooLong(bytes: paste.utf8.count, limit: 256)))
         #expect(vocabularies.suggestDrugs(paste).isEmpty)
     }

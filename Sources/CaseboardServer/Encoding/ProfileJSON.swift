@@ -1,4 +1,5 @@
 import CaseboardMatching
+import CaseboardVocabularies
 import Foundation
 import Hummingbird
 import NIOCore
@@ -21,22 +22,24 @@ enum ProfileJSON {
     /// The largest text of one profile field, in UTF-8 bytes; no disease, alteration or drug
     /// name comes near it, and it bounds what any one request can make the matcher do.
     static let maximumFieldBytes = 256
+    /// The disease field carries the presentation with the disease, as the resolver reads it.
+    static let maximumDiseaseBytes = InputLimits.maximumDiseaseBytes
     static let maximumAlterations = 200
     static let maximumPriorTherapies = 100
     static let maximumDrugsPerTherapy = 20
 
     /// Refuses a profile with an over-long field or too many entries, naming the field (400).
     static func checkLimits(_ profile: PatientProfile) throws {
-        func text(_ value: String?, _ field: String) throws {
-            guard let value, value.utf8.count > maximumFieldBytes else { return }
-            throw APIError(.badRequest, "field_too_long", "\(field) is longer than \(maximumFieldBytes) bytes", field: field)
+        func text(_ value: String?, _ field: String, limit: Int = maximumFieldBytes) throws {
+            guard let value, value.utf8.count > limit else { return }
+            throw APIError(.badRequest, "field_too_long", "\(field) is longer than \(limit) bytes", field: field)
         }
         func count(_ value: Int, _ maximum: Int, _ field: String) throws {
             guard value > maximum else { return }
             throw APIError(.badRequest, "too_many_items", "\(field) has \(value) entries; at most \(maximum) are accepted", field: field)
         }
         try text(profile.id, "id")
-        try text(profile.disease, "disease")
+        try text(profile.disease, "disease", limit: maximumDiseaseBytes)
         try count(profile.alterations.count, maximumAlterations, "alterations")
         for (position, alteration) in profile.alterations.enumerated() { try text(alteration, "alterations[\(position)]") }
         try count(profile.biomarkers.count, maximumAlterations, "biomarkers")

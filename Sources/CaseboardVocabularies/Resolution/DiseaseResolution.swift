@@ -27,7 +27,7 @@ public enum DiseaseResolution: Sendable, Hashable {
     case ambiguous([DiseaseCandidate])
     /// Nothing fits; the closest names, best first (possibly none).
     case unknown(suggestions: [DiseaseCandidate])
-    /// Empty, or longer than ``InputLimits/maximumBytes``.
+    /// Empty, or longer than ``InputLimits/maximumDiseaseBytes``.
     case rejected(InputProblem)
 
     /// The disease, when exactly one was found.
@@ -71,10 +71,25 @@ extension Vocabularies {
     /// covers the text's head phrase ("AML with skin involvement" is AML; "myeloid/lymphoid
     /// neoplasm" is not "Lymphoid Neoplasm").
     ///
-    /// Cost is bounded: at most ``InputLimits/maximumBytes`` are read; candidates come from the
+    /// Cost is bounded: at most ``InputLimits/maximumDiseaseBytes`` are read; candidates come from the
     /// term trie and a word index, never from a scan of every disease.
     public func readDisease(_ text: String) -> DiseaseReading {
-        readDisease(text, describing: true)
+        var reading = readDisease(text, describing: true)
+        // "biochemical recurrence after radical prostatectomy (Gleason 4+4)": a text naming no cancer (at most
+        // a finding such as a raised PSA) but its Gleason grade names prostate adenocarcinoma, the cancer the
+        // Gleason system grades (Chen and Zhou 2016, PMID:27041927; ISUP 2014 grade groups).
+        let namesNoCancer: Bool
+        switch reading.resolution {
+        case .unknown: namesNoCancer = true
+        case .found(let disease, _): namesNoCancer = !disease.isCancer
+        default: namesNoCancer = false
+        }
+        if namesNoCancer, text.range(of: #"\bgleason\b"#, options: [.regularExpression, .caseInsensitive]) != nil,
+            let prostate = disease(code: "PRAD")
+        {
+            reading.resolution = .found(prostate, via: "a Gleason grade, which grades prostate adenocarcinoma")
+        }
+        return reading
     }
 
     /// `describing`: whether a clinical description may be read (``describedDisease(_:)``). Its own
@@ -82,7 +97,7 @@ extension Vocabularies {
     /// stays polynomial in the number of words (dropping words recursively was exponential).
     private func readDisease(_ text: String, describing: Bool) -> DiseaseReading {
         let trimmed: String
-        switch InputLimits.check(text) {
+        switch InputLimits.check(text, limit: InputLimits.maximumDiseaseBytes) {
         case .success(let value): trimmed = value
         case .failure(let problem):
             return DiseaseReading(input: text.utf8.count > 64 ? "" : text, resolution: .rejected(problem), biomarkers: [], modifiers: [])

@@ -310,6 +310,23 @@ extension Vocabularies {
                 )
             )
         }
+        // "ALK-", "ALK (-)", "ALK (negative)", "EGFR/ALK/ROS1 -", "ALK neg": a minus sign or a negative word after a
+        // name is a negative result, read as "ALK negative"; read whole it was the gene mutated, or a fusion of the
+        // first two genes, a driver the patient does not have. Read on the text as typed: with its origin words
+        // taken out, "ALK F1174L (somatic; germline negative)" would end in "(negative)".
+        if let sign = trimmed.range(of: Self.trailingNegativeSign, options: [.regularExpression, .caseInsensitive]),
+            sign.lowerBound > trimmed.startIndex
+        {
+            let head = trimmed[..<sign.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !head.isEmpty, head.split(separator: " ").count <= 2, head.last.map({ $0.isLetter || $0.isNumber || $0 == ")" }) == true,
+                case .success(var reading) = parsePatientAlteration("\(head) negative", suggest: false)
+            {
+                reading.input = trimmed
+                if reading.origin == .unspecified { reading.origin = origin }
+                reading.notes = notes + reading.notes + ["'\(trimmed)' read as '\(head) negative'"]
+                return .success(reading)
+            }
+        }
         // "H3-3A (H3F3A) c.83A>T (p.Lys28Met)": the gene's former symbol in brackets after it says nothing more.
         if let unaliased = withoutAliasBracket(body), case .success(var reading) = parsePatientAlteration(unaliased, suggest: false) {
             reading.input = trimmed
@@ -1012,7 +1029,18 @@ extension Vocabularies {
     /// its own. A single marker that is not targetable is an immunophenotype finding; a single
     /// targetable one is left to the expression readings ("CD30 positive"). Nil when the text is
     /// not written so.
-    func immunophenotypeReading(_ body: String) -> Result<PatientAlterationReading, AlterationParseError>? {
+    func immunophenotypeReading(_ text: String) -> Result<PatientAlterationReading, AlterationParseError>? {
+        // "surface CD3-", "cytoplasmic CD79a+": where on the cell flow cytometry saw the antigen is detail; a name
+        // after it that is no antigen is left to the other readings.
+        var body = text
+        if let range = body.range(
+            of: #"^(?:surface|cytoplasmic|membranous|membrane|nuclear|intracellular)\s+(?=\S+$|\S+\s+(?:positive|negative)$)"#,
+            options: [.regularExpression, .caseInsensitive]
+        ) {
+            body.removeSubrange(range)
+        }
+        // "sCD3-, cCD3+", "cyCD79a+": the flow cytometrist's prefix for surface or cytoplasmic antigen.
+        body = body.replacingOccurrences(of: #"(?<![A-Za-z])(?:cy|c|s)(?=CD\d)"#, with: "", options: .regularExpression)
         var head = body
         var presence: Bool?
         if let bare = Self.withoutPresenceWord(body), !bare.hasSuffix("+") {
@@ -1051,7 +1079,9 @@ extension Vocabularies {
         for part in parts {
             guard let present = part.present ?? presence else { return nil }
             var gene: String?
-            for form in [part.name, part.name.uppercased()] {
+            // FMC7 is one epitope of CD20 that CLL cells usually lack (a point of the Matutes CLL score, Matutes et
+            // al., Leukemia 1994;8:1640) while CD20 stays the rituximab target: never read as the MS4A1 protein.
+            for form in [part.name, part.name.uppercased()] where !Self.epitopeNames.contains(part.name.uppercased()) {
                 if case .success(let alteration) = parseCoreAlteration(form, suggest: false) {
                     gene = alteration.gene
                     break
@@ -1100,7 +1130,17 @@ extension Vocabularies {
         "PAX5", "OCT2", "OCT-2", "BOB1", "BOB.1", "CDX2", "SATB2", "SOX10",
         // Langerhans-cell markers (langerin is CD207; WHO-HAEM5 2022 histiocytic neoplasms).
         "LANGERIN",
+        // Follicular helper T-cell markers (PD1, CXCL13, ICOS; WHO-HAEM5 2022 nodal TFH cell lymphoma needs two or
+        // more besides CD4): lineage stains, never an alteration of the gene.
+        "PD1", "CXCL13", "ICOS",
+        "FMC7",
     ]
+
+    /// A minus sign (hyphen or U+2212), a bracketed one, or "neg" ending a result: "ALK-", "ALK (-)", "ALK (negative)".
+    static let trailingNegativeSign = #"(?:(?<=\S)-|\s+-|\s*−|\s*\(\s*(?:-|−|neg\.?|negative)\s*\)|\s+neg\.?)$"#
+
+    /// Antigens named by one epitope of a gene's protein, a marker with no gene of its own.
+    static let epitopeNames: Set<String> = ["FMC7"]
 
     /// Antigen names whose hyphen is part of the name, not a negative sign.
     static let hyphenatedAntigens: Set<String> = ["PD-", "PD-L", "Ki-", "PD-1", "c-", "TTF-", "S-", "HMB-", "MELAN-", "TIA-"]
