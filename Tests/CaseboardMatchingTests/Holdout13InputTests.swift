@@ -53,6 +53,21 @@ struct Holdout13InputTests {
         #expect(try reading("T790M neg / C797S neg").alteration == nil)
     }
 
+    /// Context a clinic lists beside alterations: a risk group, an imaging measure, a protein-expression
+    /// category, negatives listed together or by panel, "germline negative". Read, nothing matched, and
+    /// never an error that leaves the profile half-read; a driver in the same list still counts.
+    @Test func clinicContextIsReadAsContext() throws {
+        for text in [
+            "standard risk, R-ISS I", "SUVmax 12 (no biopsy)", "MYC/BCL2 double expressor", "germline negative", "PIK3CA wt, PTEN intact",
+            "no BRCA/ATM/HRR alteration (tissue NGS)", "no EGFR, ALK or ROS1 alterations",
+        ] {
+            let read = try reading(text)
+            #expect(read.alteration == nil, "\(text): \(String(describing: read.alteration))")
+            #expect(!read.notes.isEmpty, "\(text)")
+        }
+        #expect(try reading("KRAS G12V, PTEN intact").alteration?.variant == "G12V")
+    }
+
     /// Setting prefixes glued to an abbreviation, "adenoca", a line written "1L", a Siewert type and a
     /// course written "relapse"/"needing" after the name.
     @Test func clinicDiseaseShorthandIsRead() throws {

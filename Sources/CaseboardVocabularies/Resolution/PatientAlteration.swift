@@ -185,6 +185,37 @@ extension Vocabularies {
             result = String(result[..<range.lowerBound])
         }
         let lowered = result.lowercased()
+        // "PIK3CA wt, PTEN intact", "BRCA1 wild-type; BRCA2 negative": every part a gene and its own negative.
+        let listed = lowered.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let startsWithGene = { (part: String) in
+            self.geneMentions(in: part).contains { $0.range.lowerBound == 0 }
+                || self.gene(symbol: String(part.prefix { $0 != " " }).uppercased()) != nil
+        }
+        if listed.count >= 2,
+            listed.allSatisfy({ part in (Self.negativeEndings + [" intact", " retained"]).contains { part.hasSuffix($0) } && startsWithGene(part) })
+        {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: nil,
+                    notes: ["'\(trimmed)' is a list of negative results; nothing is matched on it"]
+                )
+            )
+        }
+        // "no BRCA/ATM/HRR alteration", "no EGFR, ALK or ROS1 alterations (NGS)": genes, families or a repair panel,
+        // each without an alteration.
+        if let match = lowered.firstMatch(of: #/^no\s+(.+?)\s+(?:alterations?|mutations?|variants?|pathogenic variants?)(?:\s*\([^()]*\))?$/#) {
+            let names = String(match.1).replacingOccurrences(of: " or ", with: ",").replacingOccurrences(of: " and ", with: ",")
+                .split(whereSeparator: { $0 == "/" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
+            let panels: Set<String> = ["hrr", "ddr", "mmr", "hrd"]
+            if names.count >= 2,
+                names.allSatisfy({ panels.contains($0) || gene(symbol: $0.uppercased()) != nil || geneFamily($0.uppercased()) != nil })
+            {
+                return .success(
+                    PatientAlterationReading(input: trimmed, alteration: nil, notes: ["'\(trimmed)' is a negative panel; nothing is matched on it"])
+                )
+            }
+        }
         guard let ending = Self.negativeEndings.first(where: { lowered.hasSuffix($0) }) else { return nil }
         let head = String(result.dropLast(ending.count))
         // "EGFR, ALK and ROS1 negative"; "EGFR/ALK/ROS1/BRAF neg" with slashes.
@@ -219,7 +250,9 @@ extension Vocabularies {
         }
         // "germline testing negative", "hereditary cancer panel negative": a test, not a gene (a mistyped gene
         // before "negative" stays an error with suggestions).
-        let testWords: Set<String> = ["testing", "test", "screen", "screening", "panel", "workup", "work-up", "genetic"]
+        let testWords: Set<String> = [
+            "testing", "test", "screen", "screening", "panel", "workup", "work-up", "genetic", "germline", "somatic", "hereditary",
+        ]
         let headWords = Set(head.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
         if geneMentions(in: head).isEmpty, !headWords.isDisjoint(with: testWords) {
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, notes: ["'\(trimmed)' is a negative result naming no gene"]))
@@ -1217,8 +1250,18 @@ extension Vocabularies {
                 [
                     "who prognostic score", "figo score", "perineural invasion", "extranodal extension", "lymphovascular invasion",
                     "low grade", "high grade", "positive margin", "close margin",
+                    // A risk group as the clinic writes it ("standard risk, R-ISS II"); a Gleason grade or grade group.
+                    "standard risk", "standard-risk", "intermediate risk", "intermediate-risk", "gleason", "grade group", "isup grade",
                 ],
                 "a pathology or risk-score finding"
+            ),
+            // Imaging measures ("SUVmax 7", "Deauville 4"): how avid a lesion is, not an alteration.
+            (["suvmax", "suv max", "suv ", "deauville", "lugano score"], "an imaging measure"),
+            // MYC and BCL2 proteins both high by immunohistochemistry (WHO-HAEM5 2022 "double expressor"), not the
+            // rearrangements a double-hit lymphoma has.
+            (
+                ["myc/bcl2 double expressor", "double expressor", "double-expressor", "dual expressor"],
+                "a protein-expression category (double expressor)"
             ),
             (["uv signature", "tobacco signature", "apobec signature"], "a mutational signature with no evidence key"),
             (
