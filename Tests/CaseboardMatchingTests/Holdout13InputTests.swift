@@ -68,6 +68,24 @@ struct Holdout13InputTests {
         #expect(try reading("KRAS G12V, PTEN intact").alteration?.variant == "G12V")
     }
 
+    /// Two findings joined by " + " are a list. Read whole, "BTK C481S + PLCG2 R665W" became a PLCG2::BTK
+    /// fusion and BTK R665W, the C481S resistance mutation was lost, and no covalent BTK inhibitor was
+    /// flagged after ibrutinib (FDA label: Jaypirca (pirtobrutinib), 2023, after a covalent BTK inhibitor;
+    /// Woyach JA et al., N Engl J Med 2014, BTK C481S and PLCG2 mutations in ibrutinib resistance).
+    @Test func findingsJoinedByAPlusAreAList() throws {
+        let read = try reading("BTK C481S + PLCG2 R665W")
+        let labels = ([read.alteration].compactMap { $0 } + read.equivalents).map(\.label)
+        #expect(labels.contains("BTK C481S") && !labels.contains { $0.contains("::") }, "\(labels)")
+        let result = try HoldoutScenarios.defaultMatcher.get().match(
+            PatientProfile(
+                disease: "CLL",
+                alterations: ["BTK C481S + PLCG2 R665W"],
+                priorTherapies: [PriorTherapy(drugs: ["ibrutinib"], response: "progressive disease")]
+            )
+        )
+        #expect(result.resistance.contains { $0.drugs.contains("zanubrutinib") }, "\(result.resistance.map(\.drugs))")
+    }
+
     /// Setting prefixes glued to an abbreviation, "adenoca", a line written "1L", a Siewert type and a
     /// course written "relapse"/"needing" after the name.
     @Test func clinicDiseaseShorthandIsRead() throws {

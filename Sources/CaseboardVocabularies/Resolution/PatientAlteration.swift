@@ -1666,6 +1666,19 @@ extension Vocabularies {
         // Clinic shorthand for a result after what was tested ("FLT3 neg", "FLT3-ITD pos", "BRAF V600E mut",
         // "TP53 wt", "MET amp", "HER2-neg"): the words written out.
         text = Self.expandingResultShorthand(text, notes: &notes)
+        // "BTK C481S + PLCG2 R665W": two findings joined by a plus are a list, as with a comma; read whole, the
+        // plus made a PLCG2::BTK fusion and lost the BTK resistance mutation.
+        var searchFrom = text.startIndex
+        while let plus = text.range(of: " + ", range: searchFrom..<text.endIndex) {
+            let rest = String(text[plus.upperBound...])
+            if plus.lowerBound > text.startIndex, geneMentions(in: rest).contains(where: { $0.range.lowerBound == 0 }) {
+                notes.append("'+' between two findings read as a list")
+                text.replaceSubrange(plus, with: ", ")
+                searchFrom = text.startIndex
+            } else {
+                searchFrom = plus.upperBound
+            }
+        }
         // "FLT3-TKD D835Y", "FLT3 TKD D835Y": the domain named before the change it holds.
         if let range = text.range(of: #"^([A-Za-z0-9]+)[- ]TKD(?=\s+[A-Z]\d+[A-Z])"#, options: [.regularExpression, .caseInsensitive]) {
             let gene = String(text[range].prefix { $0.isLetter || $0.isNumber })
