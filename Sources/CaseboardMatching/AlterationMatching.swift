@@ -1,5 +1,6 @@
 import CaseboardCore
 import CaseboardKnowledge
+import CaseboardVocabularies
 
 /// Codon ranges of the exons and named regions that evidence rows refer to. Boundaries are
 /// those of the canonical transcripts; a change inside a range meets a region-level row.
@@ -160,6 +161,24 @@ extension AlterationMatching {
         var match: ScopedMatch?
     }
 
+    /// PD-L1 by combined positive score: CPS 1 to 9 meets rows for PD-L1 expression (CPS 1 or more,
+    /// the gastric and cervical labels) but not rows at CPS 10 or more (triple-negative breast cancer,
+    /// FDA label: Keytruda (pembrolizumab), 2020); expression written without its score meets a CPS 10
+    /// row only by inference, ranked below direct matches. Nil for every other pair.
+    static func pdl1Score(patient: AlterationPattern, component: AlterationPattern, allowInferred: Bool) -> Special? {
+        guard patient.gene == "CD274", patient.kind == .expression, component.kind == .expression else { return nil }
+        switch (patient.variant, component.variant) {
+        case (Alteration.pdl1CombinedScoreOneToNine, "overexpression"):
+            return Special(match: ScopedMatch(specificity: .exact, inferred: false))
+        case (Alteration.pdl1CombinedScoreOneToNine, Alteration.pdl1CombinedScoreTen):
+            return Special(match: nil)
+        case ("overexpression", Alteration.pdl1CombinedScoreTen):
+            return Special(match: allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil)
+        default:
+            return nil
+        }
+    }
+
     /// Reversions meet only reversions: a BRCA reversion restores the gene, so it never counts as
     /// the loss-of-function mutation a PARP inhibitor row is about, and a reversion row never
     /// meets the original mutation (Edwards et al., Nature 2008;451:1111).
@@ -172,6 +191,7 @@ extension AlterationMatching {
         if patient.isReversion || component.isReversion {
             return Special(match: patient.isReversion && component.isReversion ? ScopedMatch(specificity: .exact, inferred: false) : nil)
         }
+        if let scored = pdl1Score(patient: patient, component: component, allowInferred: allowInferred) { return scored }
         guard let row = component.hlaFields else {
             return patient.isHLAAllele ? Special(match: nil) : nil
         }

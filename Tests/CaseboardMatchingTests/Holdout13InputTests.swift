@@ -86,6 +86,29 @@ struct Holdout13InputTests {
         #expect(result.resistance.contains { $0.drugs.contains("zanubrutinib") }, "\(result.resistance.map(\.drugs))")
     }
 
+    /// PD-L1 by combined positive score: the triple-negative breast cancer label needs CPS 10 or more
+    /// (FDA label: Keytruda (pembrolizumab), 2020, KEYNOTE-355). CPS 2 met that row as "expression" and
+    /// put pembrolizumab second for a CPS-2 tumour; a CPS-1 label (gastric, FDA label: Keytruda
+    /// (pembrolizumab), 2023) still takes CPS 2, and expression without a score meets the CPS-10 row only
+    /// by inference.
+    @Test func pdl1CombinedScoreCutOffsAreKeys() throws {
+        let matcher = try HoldoutScenarios.defaultMatcher.get()
+        func tnbc(_ pdl1: String) -> MatchResult {
+            matcher.match(PatientProfile(disease: "metastatic triple-negative breast cancer", alterations: [pdl1]))
+        }
+        let onLabel = { (result: MatchResult) in
+            result.options.first { $0.drugs == ["pembrolizumab"] }?.evidence.contains { $0.id == "curated:CB-0380" } == true
+        }
+        #expect(onLabel(tnbc("PD-L1 CPS 22")))
+        #expect(!onLabel(tnbc("PD-L1 CPS 2")))
+        #expect(!onLabel(tnbc("PD-L1 CPS <10")))
+        let unscored = tnbc("PD-L1 positive").options.first { $0.drugs == ["pembrolizumab"] }
+        #expect(unscored?.evidence.contains { $0.id == "curated:CB-0380" } == true)
+        #expect(unscored?.inferred == true)
+        let gastric = matcher.match(PatientProfile(disease: "metastatic gastric adenocarcinoma", alterations: ["PD-L1 CPS 3", "HER2 negative"]))
+        #expect(gastric.options.contains { $0.drugs.contains("pembrolizumab") && $0.evidence.contains { $0.id == "curated:CB-7109" } })
+    }
+
     /// Setting prefixes glued to an abbreviation, "adenoca", a line written "1L", a Siewert type and a
     /// course written "relapse"/"needing" after the name.
     @Test func clinicDiseaseShorthandIsRead() throws {

@@ -121,6 +121,11 @@ extension Vocabularies {
         if restLowered == "negative", Self.expressionMarkers.contains(gene) {
             return .success(Alteration(gene: gene, variant: "negative", kind: .expression))
         }
+        // "CD274 CPS 10 or more": PD-L1 at the combined positive score cut-off of labels that need more than
+        // CPS 1 (triple-negative breast cancer, FDA label: Keytruda (pembrolizumab), 2020, KEYNOTE-355).
+        if gene == "CD274", restLowered == Alteration.pdl1CombinedScoreTen.lowercased() {
+            return .success(Alteration(gene: gene, variant: Alteration.pdl1CombinedScoreTen, kind: .expression))
+        }
         // "KRAS wild-type": the gene tested and unaltered, a key some labels are written for.
         if ["wild-type", "wild type", "wildtype", "wt"].contains(restLowered) {
             return .success(Alteration(gene: gene, variant: "wild-type", kind: .expression))
@@ -268,4 +273,13 @@ func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         (previous2, previous, current) = (previous, current, previous2)
     }
     return previous[b.count]
+}
+
+extension Alteration {
+    /// The variant of the PD-L1 (CD274) key for a combined positive score of 10 or more, which a
+    /// patient's "PD-L1 CPS 12" gives besides overexpression.
+    public static let pdl1CombinedScoreTen = "CPS 10 or more"
+    /// The variant of the PD-L1 (CD274) key for a combined positive score of 1 to 9: expression for
+    /// labels at CPS 1, below the cut-off of those at CPS 10.
+    public static let pdl1CombinedScoreOneToNine = "CPS 1 to 9"
 }

@@ -274,6 +274,15 @@ extension Vocabularies {
         // Cut-offs of the pembrolizumab label (FDA 2016-2024): TPS >= 1 % positive, >= 50 % high.
         let call: BiomarkerStatus.Call = below && value <= 1 || value < 1 ? .negative : score == "TPS" && value >= 50 && !below ? .high : .positive
         reading.alteration = call == .negative ? negative : expression
+        // CPS 10 or more is a key of its own: the triple-negative breast cancer label needs it, CPS 1 does not
+        // reach it (FDA label: Keytruda (pembrolizumab), 2020).
+        if score == "CPS", call != .negative {
+            if value >= 10, !below {
+                reading.equivalents.append(Alteration(gene: "CD274", variant: Alteration.pdl1CombinedScoreTen, kind: .expression))
+            } else if value < 10 || below {
+                reading.alteration = Alteration(gene: "CD274", variant: Alteration.pdl1CombinedScoreOneToNine, kind: .expression)
+            }
+        }
         return BiomarkerStatus(marker: .pdl1, call: call, assay: assay, value: value)
     }
 
