@@ -139,7 +139,8 @@ struct IndexFreshnessTests {
             // them (a condition, not a fixed time), with a deadline so a broken check fails.
             let checksWanted = 3
             let checksBefore = store.snapshotReads
-            let deadline = ContinuousClock.now + .seconds(60)
+            // Generous: a task starved of the cooperative threads on a loaded machine can sleep for minutes.
+            let deadline = ContinuousClock.now + .seconds(600)
             let written = NIOLockedValueBox(0)
             @Sendable func going() -> Bool { store.snapshotReads - checksBefore < checksWanted && ContinuousClock.now < deadline }
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -187,10 +188,11 @@ struct IndexFreshnessTests {
             _ = try await inner.saveCase(outside, evidence: CaseEvidence.derive(from: outside, caseID: id, vocabularies: vocabularies))
             try await Self.store(Self.record(2, drug: "crenolanib"), through: client)
             var seen = 0
-            let deadline = ContinuousClock.now + .seconds(30)
-            while ContinuousClock.now < deadline {
+            // Asked once more after the deadline: a starved task may wake past it.
+            let deadline = ContinuousClock.now + .seconds(600)
+            while true {
                 seen = try Self.caseReports(for: "crenolanib", in: try await Self.match(client))
-                if seen == 3 { break }
+                if seen == 3 || ContinuousClock.now >= deadline { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect(seen == 3)

@@ -99,8 +99,10 @@ struct ConcurrencyTests {
             async let holding: Void = other.write { db in
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('other', 'program')")
                 locked.set()
-                // Long enough for a loaded CI machine; the loop ends as soon as the store has tried.
-                let deadline = Date().addingTimeInterval(180)
+                // Only a safety net: the loop ends as soon as the store has tried. 180 s was not enough: in a
+                // loaded clean-clone run this test's task, starved of the cooperative threads, tried after the
+                // lock had been let go, and the write went through.
+                let deadline = Date().addingTimeInterval(1_800)
                 while !attempted.isSet && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
             }
             while !locked.isSet { try await Task.sleep(for: .milliseconds(10)) }
