@@ -11,12 +11,7 @@ enum Holdout11Scenarios {
 
 struct Holdout11ScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let earlier =
-            try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
-            + Holdout3SolidScenarios.file.loaded.get() + Holdout3HemeScenarios.file.loaded.get() + Holdout4Scenarios.file.loaded.get()
-            + Holdout5Scenarios.file.loaded.get() + Holdout6Scenarios.file.loaded.get() + Holdout7Scenarios.file.loaded.get()
-            + Holdout8Scenarios.file.loaded.get() + Holdout9Scenarios.file.loaded.get() + Holdout10Scenarios.file.loaded.get()
-        try Holdout11Scenarios.file.expectWellFormed(atLeast: 80, earlier: earlier)
+        try Holdout11Scenarios.file.expectWellFormed(atLeast: 80, earlier: ScenarioFiles.profiles(before: Holdout11Scenarios.file))
     }
 
     /// Each profile on the default knowledge base, as a new user runs it.

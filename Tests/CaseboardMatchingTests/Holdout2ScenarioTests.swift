@@ -18,8 +18,7 @@ enum Holdout2Scenarios {
 
 struct Holdout2ScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let earlier = try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get()
-        try Holdout2Scenarios.file.expectWellFormed(atLeast: 100, earlier: earlier)
+        try Holdout2Scenarios.file.expectWellFormed(atLeast: 100, earlier: ScenarioFiles.profiles(before: Holdout2Scenarios.file))
     }
 
     /// Each profile on the default knowledge base (curated + bundled CIViC), as a new user runs it.

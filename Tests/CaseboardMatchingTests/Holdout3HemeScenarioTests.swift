@@ -13,10 +13,7 @@ enum Holdout3HemeScenarios {
 
 struct Holdout3HemeScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let earlier =
-            try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
-            + Holdout3SolidScenarios.file.loaded.get()
-        try Holdout3HemeScenarios.file.expectWellFormed(atLeast: 70, earlier: earlier)
+        try Holdout3HemeScenarios.file.expectWellFormed(atLeast: 70, earlier: ScenarioFiles.profiles(before: Holdout3HemeScenarios.file))
     }
 
     /// Each profile on the default knowledge base (curated + bundled CIViC), as a new user runs it.

@@ -13,8 +13,7 @@ enum Holdout3SolidScenarios {
 
 struct Holdout3SolidScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let earlier = try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
-        try Holdout3SolidScenarios.file.expectWellFormed(atLeast: 70, earlier: earlier)
+        try Holdout3SolidScenarios.file.expectWellFormed(atLeast: 70, earlier: ScenarioFiles.profiles(before: Holdout3SolidScenarios.file))
     }
 
     /// Each profile on the default knowledge base (curated + bundled CIViC), as a new user runs it.

@@ -10,10 +10,7 @@ enum Holdout4Scenarios {
 
 struct Holdout4ScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let earlier =
-            try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
-            + Holdout3SolidScenarios.file.loaded.get() + Holdout3HemeScenarios.file.loaded.get()
-        try Holdout4Scenarios.file.expectWellFormed(atLeast: 90, earlier: earlier)
+        try Holdout4Scenarios.file.expectWellFormed(atLeast: 90, earlier: ScenarioFiles.profiles(before: Holdout4Scenarios.file))
     }
 
     /// Each profile on the default knowledge base, as a new user runs it.

@@ -10,10 +10,7 @@ enum Holdout5Scenarios {
 
 struct Holdout5ScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let earlier =
-            try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
-            + Holdout3SolidScenarios.file.loaded.get() + Holdout3HemeScenarios.file.loaded.get() + Holdout4Scenarios.file.loaded.get()
-        try Holdout5Scenarios.file.expectWellFormed(atLeast: 80, earlier: earlier)
+        try Holdout5Scenarios.file.expectWellFormed(atLeast: 80, earlier: ScenarioFiles.profiles(before: Holdout5Scenarios.file))
     }
 
     /// Each profile on the default knowledge base, as a new user runs it.

@@ -11,11 +11,7 @@ enum Holdout6Scenarios {
 
 struct Holdout6ScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let earlier =
-            try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
-            + Holdout3SolidScenarios.file.loaded.get() + Holdout3HemeScenarios.file.loaded.get() + Holdout4Scenarios.file.loaded.get()
-            + Holdout5Scenarios.file.loaded.get()
-        try Holdout6Scenarios.file.expectWellFormed(atLeast: 90, earlier: earlier)
+        try Holdout6Scenarios.file.expectWellFormed(atLeast: 90, earlier: ScenarioFiles.profiles(before: Holdout6Scenarios.file))
     }
 
     /// Each profile on the default knowledge base, as a new user runs it.

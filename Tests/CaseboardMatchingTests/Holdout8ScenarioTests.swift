@@ -11,11 +11,7 @@ enum Holdout8Scenarios {
 
 struct Holdout8ScenarioTests {
     @Test func profilesAreWellFormed() throws {
-        let earlier =
-            try ClinicalScenarioSuite.loaded.get() + HoldoutScenarios.loaded.get() + Holdout2Scenarios.loaded.get()
-            + Holdout3SolidScenarios.file.loaded.get() + Holdout3HemeScenarios.file.loaded.get() + Holdout4Scenarios.file.loaded.get()
-            + Holdout5Scenarios.file.loaded.get() + Holdout6Scenarios.file.loaded.get() + Holdout7Scenarios.file.loaded.get()
-        try Holdout8Scenarios.file.expectWellFormed(atLeast: 82, earlier: earlier)
+        try Holdout8Scenarios.file.expectWellFormed(atLeast: 82, earlier: ScenarioFiles.profiles(before: Holdout8Scenarios.file))
     }
 
     /// Each profile on the default knowledge base, as a new user runs it.

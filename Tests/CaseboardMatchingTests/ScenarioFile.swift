@@ -86,3 +86,22 @@ struct ScenarioFile: Sendable {
         }.count
     }
 }
+
+/// The main suite and every hold-out file, in the order they were written, so that each new
+/// file's ids are checked against all the files before it from one list.
+enum ScenarioFiles {
+    static let ordered: [ScenarioFile] = [
+        ScenarioFile("profiles"), HoldoutScenarios.file, Holdout2Scenarios.file, Holdout3SolidScenarios.file,
+        Holdout3HemeScenarios.file, Holdout4Scenarios.file, Holdout5Scenarios.file, Holdout6Scenarios.file,
+        Holdout7Scenarios.file, Holdout8Scenarios.file, Holdout9Scenarios.file, Holdout10Scenarios.file,
+        Holdout11Scenarios.file, Holdout12Scenarios.file, Holdout13Scenarios.file, Holdout14Scenarios.file,
+    ]
+
+    /// Every profile of the files written before `file`; a file missing from `ordered` is an error.
+    static func profiles(before file: ScenarioFile) throws -> [ClinicalScenario] {
+        guard let index = ordered.firstIndex(where: { $0.name == file.name }) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Scenarios/\(file.name).jsonl is not in ScenarioFiles.ordered"])
+        }
+        return try ordered[..<index].flatMap { try $0.loaded.get() }
+    }
+}
