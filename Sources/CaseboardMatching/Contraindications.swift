@@ -46,6 +46,15 @@ extension Matcher {
                     source: "FDA label: Ayvakit (avapritinib), 2021"
                 )
             )
+            // Inrebic (fedratinib) label 2019: the dosage is for a baseline platelet count of 50 x 10^9/L or more;
+            // pacritinib is the JAK inhibitor labelled below it (FDA label: Vonjo (pacritinib), 2022).
+            found.append(
+                Caution(
+                    condition: "platelets below 50 x10^9/L",
+                    drugs: ["fedratinib"],
+                    source: "FDA label: Inrebic (fedratinib), 2019"
+                )
+            )
         }
         // Poor left-ventricular function. Doxorubicin label (cardiomyopathy); NCCN B-Cell Lymphomas 2025
         // gives non-anthracycline regimens (R-CEOP, R-GCVP) for patients who cannot have doxorubicin.

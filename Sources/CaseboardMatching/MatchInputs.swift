@@ -12,6 +12,9 @@ extension Matcher {
         var text: String
         /// Stopped because the patient could not tolerate it ("intolerance"), not for the tumour's response.
         var intolerant = false
+        /// The disease came back after a response ("relapse", "recurrence"), as against refractory
+        /// disease or progression on treatment.
+        var relapsedAfterResponse = false
     }
 
     /// A patient alteration with its pattern.
@@ -696,8 +699,17 @@ extension Matcher {
                 )
             }
             let intolerant = response == nil && therapy.response.map(Self.stoppedWithoutResponse) == true
+            let said = therapy.response?.lowercased() ?? ""
+            let relapsed = (said.contains("relapse") || said.contains("recur")) && !said.contains("refractory")
             return drugs.isEmpty
-                ? nil : Prior(drugs: drugs, response: response, text: therapy.drugs.joined(separator: " + "), intolerant: intolerant)
+                ? nil
+                : Prior(
+                    drugs: drugs,
+                    response: response,
+                    text: therapy.drugs.joined(separator: " + "),
+                    intolerant: intolerant,
+                    relapsedAfterResponse: relapsed
+                )
         }
     }
 

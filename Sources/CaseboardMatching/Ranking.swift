@@ -287,6 +287,9 @@ extension Matcher {
         return !drugs.isEmpty && drugs.isSubset(of: ["midostaurin", "quizartinib"])
     }
 
+    /// Lineage antigens whose antibodies are backbones given again after a relapse (CD20, CD38, SLAMF7).
+    static let lineageAntigens: Set<String> = ["MS4A1", "CD38", "SLAMF7"]
+
     /// Drug categories whose class shares the resistance after progression on one of its drugs:
     /// targeted drugs, and cell therapies (a second anti-CD19 CAR T-cell product after relapse on
     /// the first is not a standard option, NCCN B-Cell Lymphomas 2025).
@@ -538,7 +541,15 @@ extension Matcher {
             let shared = { (prior: Prior) in
                 prior.drugs.intersection(drugSet).filter { !["steroid", "supportive"].contains(self.vocabularies.drug(inn: $0)?.category ?? "") }
             }
-            if let prior = progressed.first(where: { !shared($0).isEmpty && !shared($0).isSubset(of: Self.anticipated(usable)) }) {
+            // After a relapse that followed a response (not refractory disease), an antibody against a lineage
+            // antigen shared with that regimen is given again: venetoclax + rituximab after FCR or BR (MURANO,
+            // Seymour et al., N Engl J Med 2018; NCCN Chronic Lymphocytic Leukemia 2025).
+            let reusable = { (prior: Prior) in
+                prior.relapsedAfterResponse && shared(prior).allSatisfy { drug in
+                    drug.hasSuffix("mab") && !Set(self.vocabularies.drug(inn: drug)?.targets ?? []).isDisjoint(with: Self.lineageAntigens)
+                }
+            }
+            if let prior = progressed.first(where: { !shared($0).isEmpty && !shared($0).isSubset(of: Self.anticipated(usable)) && !reusable($0) }) {
                 demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"
             }
             // A drug the patient stopped because it could not be tolerated: the next step is another drug
@@ -1016,9 +1027,13 @@ extension Matcher {
         }
         let excluded = group.filter(\.excluded)
         if !excluded.isEmpty {
-            // The label excludes this disease, and no level A/B evidence in the disease says otherwise.
+            // The label excludes this disease, and no level A/B evidence in the disease says otherwise. Evidence
+            // from elsewhere in the lineage speaks against the label only when curated: a CIViC row for systemic
+            // mastocytosis as a whole kept midostaurin, labelled for advanced SM only (FDA label: Rydapt
+            // (midostaurin), 2017), among the options for indolent SM.
             let ownStrong = group.contains {
-                !$0.excluded && !$0.inferred && $0.item.level <= .b && ($0.relation == .same || $0.relation == .related)
+                !$0.excluded && !$0.inferred && $0.item.level <= .b
+                    && ($0.relation == .same || ($0.relation == .related && $0.item.source == .curated))
             }
             if !ownStrong {
                 let label = excluded.min { $0.item.level < $1.item.level }!

@@ -331,6 +331,8 @@ extension Vocabularies {
         let mismatchRepairDeficient: Set<String> = [
             "mmrdeficient", "mmr-d", "mmrd", "deficientmmr", "mmrdeficiency", "mismatchrepair-deficient", "mismatch-repairdeficient",
             "mmr-deficiency", "mmrloss", "lossofmmr",
+            // Written out in either order: "deficient mismatch repair", "mismatch repair deficiency".
+            "deficientmismatchrepair", "mismatchrepairdeficient", "mismatchrepairdeficiency", "mismatch-repairdeficiency",
         ]
         var lowered = mismatchRepairDeficient.contains(lowered.filter { $0 != " " }) ? "dmmr" : lowered
         if Self.saysMismatchRepairProteinLoss(lowered) { lowered = "dmmr" }
@@ -376,7 +378,8 @@ extension Vocabularies {
                 alteration: Alteration(gene: "MSI", variant: "MSS", kind: .expression),
                 equivalents: [Alteration(gene: "MMR", variant: "pMMR", kind: .expression)]
             )
-        case "pmmr", "mmr-proficient", "mismatchrepairproficient", "mismatchrepair-proficient", "mmrproficient", "mmr-p", "proficientmmr":
+        case "pmmr", "mmr-proficient", "mismatchrepairproficient", "mismatchrepair-proficient", "mmrproficient", "mmr-p", "proficientmmr",
+            "proficientmismatchrepair", "mismatch-repairproficient", "mmrintact", "intactmmr":
             return StatusReading(
                 statuses: [BiomarkerStatus(marker: .mismatchRepair, call: .positive, assay: "pMMR")],
                 alteration: Alteration(gene: "MMR", variant: "pMMR", kind: .expression),

@@ -96,13 +96,15 @@ extension Vocabularies {
     /// readings of shorter texts pass false, so each text is described at most once and the cost
     /// stays polynomial in the number of words (dropping words recursively was exponential).
     private func readDisease(_ text: String, describing: Bool) -> DiseaseReading {
-        let trimmed: String
+        let typed: String
         switch InputLimits.check(text, limit: InputLimits.maximumDiseaseBytes) {
-        case .success(let value): trimmed = value
+        case .success(let value): typed = value
         case .failure(let problem):
             return DiseaseReading(input: text.utf8.count > 64 ? "" : text, resolution: .rejected(problem), biomarkers: [], modifiers: [])
         }
-        var reading = DiseaseReading(input: trimmed, resolution: .unknown(suggestions: []), biomarkers: [], modifiers: [])
+        // "B-ALL Ph-neg", "KMT2A-r B-ALL": result shorthand read as its words; the input is kept as typed.
+        let trimmed = Self.expandingStatusShorthand(typed)
+        var reading = DiseaseReading(input: typed, resolution: .unknown(suggestions: []), biomarkers: [], modifiers: [])
         // The whole text first: "triple-negative breast cancer" is a synonym, not a status.
         if let whole = wholeForm(trimmed) {
             reading.resolution = whole
@@ -122,7 +124,7 @@ extension Vocabularies {
                 whole.name.hasSuffix(", NOS") || ancestors(of: specific.code).contains(whole.code)
             {
                 var chosen = head
-                chosen.input = trimmed
+                chosen.input = typed
                 // Biomarkers written after the comma ("…, HER2-positive") were read from the whole text.
                 chosen.biomarkers = reading.biomarkers
                 chosen.modifiers = reading.modifiers
@@ -148,7 +150,7 @@ extension Vocabularies {
                 if let graded = diseases.first(where: { $0.name.caseInsensitiveCompare("\(disease.name), Grade \(grade)") == .orderedSame }) {
                     head.resolution = .found(graded, via: "'\(trimmed)' names \(graded.name)")
                 }
-                head.input = trimmed
+                head.input = typed
                 head.modifiers.append(String(trimmed[range]).trimmingCharacters(in: CharacterSet(charactersIn: " ,")))
                 return head
             }
@@ -158,7 +160,7 @@ extension Vocabularies {
         } else if trimmed.hasSuffix(")"), let open = trimmed.range(of: " (", options: .backwards), open.lowerBound > trimmed.startIndex {
             var head = readDisease(String(trimmed[..<open.lowerBound]), describing: describing)
             if case .found = head.resolution {
-                head.input = trimmed
+                head.input = typed
                 head.modifiers.append(String(trimmed[open.upperBound...].dropLast()))
                 return head
             }
@@ -172,7 +174,7 @@ extension Vocabularies {
         ), clause.lowerBound > trimmed.startIndex {
             var head = readDisease(String(trimmed[..<clause.lowerBound]), describing: describing)
             if case .found = head.resolution {
-                head.input = trimmed
+                head.input = typed
                 head.modifiers.append(String(trimmed[clause.lowerBound...]).trimmingCharacters(in: .whitespaces))
                 return head
             }
@@ -181,7 +183,7 @@ extension Vocabularies {
         } else if let comma = trimmed.firstIndex(of: ","), comma > trimmed.startIndex {
             var head = readDisease(String(trimmed[..<comma]), describing: describing)
             if case .found = head.resolution {
-                head.input = trimmed
+                head.input = typed
                 head.modifiers.append(String(trimmed[trimmed.index(after: comma)...]).trimmingCharacters(in: .whitespaces))
                 return head
             }
@@ -302,6 +304,8 @@ extension Vocabularies {
         // Clinic shorthand for the course: "DLBCL relapse 10 mo after R-CHOP", "CLL/SLL needing tx", "MBC, PD on
         // anastrozole".
         " first relapse", " second relapse", " needing ", " requiring ", " pd ", " pd,",
+        // An ordinal of the course in figures: "RRMM 2nd relapse: …", "APL 1st relapse (molecular)", "CLL 3rd line".
+        " 1st ", " 2nd ", " 3rd ", " 4th ", " 5th ", " third relapse", " fourth relapse",
     ]
 
     /// Stage, TNM, grade, age, durations and setting words inside a described disease.
@@ -530,6 +534,9 @@ extension Vocabularies {
         "left-sided", "right-sided", "left sided", "right sided", "left", "right", "bilateral", "sigmoid", "ascending", "descending", "transverse",
         "cecal", "caecal",
         "rai-refractory", "rai refractory", "radioiodine-refractory", "radioiodine refractory", "radioactive iodine-refractory",
+        // The absence of BCR::ABL1 leaves the disease itself: "B-ALL Ph-negative", "Ph-negative ALL" (a Ph-positive
+        // disease is a node of its own, read before this).
+        "philadelphia chromosome-negative", "philadelphia-negative", "ph-negative", "ph negative",
     ]
 
     /// "mTNBC", "la/mUC", "r/mHNSCC": the setting glued to an abbreviation, written out so the
@@ -547,6 +554,30 @@ extension Vocabularies {
         let abbreviation = String(rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != ":" })
         if wholeForm(abbreviation) != nil { return text }
         return text[..<start] + "metastatic " + rest.dropFirst()
+    }
+
+    /// "Ph-neg", "HER2-pos", "KMT2A-r": a result after a marker written short, as in the alteration
+    /// readers (``expandingResultShorthand(_:notes:)``). "-r" after a gene symbol is "rearranged"
+    /// (KMT2A-r, MLL-r); "r/r" (relapsed/refractory) has no hyphen and is left alone.
+    static func expandingStatusShorthand(_ text: String) -> String {
+        var text = text
+        for (short, long) in [("-neg", "-negative"), ("-pos", "-positive"), ("-r", "-rearranged")] {
+            var from = text.startIndex
+            while let range = text.range(of: short, options: .caseInsensitive, range: from..<text.endIndex) {
+                let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+                let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+                let endsWord = after == " " || after == "," || after == ";" || after == ")"
+                // A gene symbol or "Ph" before the hyphen: a letter or digit, and for "-r" a capital or digit.
+                let marker = short == "-r" ? (before.isUppercase || before.isNumber) : (before.isLetter || before.isNumber)
+                if marker, endsWord {
+                    text.replaceSubrange(range, with: long)
+                    from = text.index(range.lowerBound, offsetBy: long.count)
+                } else {
+                    from = range.upperBound
+                }
+            }
+        }
+        return text
     }
 
     /// "breast ca", "Ca prostate": the clinical shorthand for cancer, as a last word or a first one.

@@ -306,6 +306,11 @@ extension Vocabularies {
         let (typed, origin) = Self.origin(of: trimmed, isGene: { gene(symbol: $0) != nil || geneFamily($0) != nil })
         if typed.isEmpty { return .failure(.empty) }
         let body = shorthand(typed, notes: &notes)
+        // Histone genes before the general readers, which took "H3-3A p.K27M" as written: legacy numbering
+        // even with "p." (residue 27 of H3 in HGVS numbering is R, not K), so the row keyed p.K28M was missed.
+        if let histone = Self.histone(body) {
+            return .success(PatientAlterationReading(input: trimmed, alteration: histone.alteration, origin: origin, notes: notes + histone.notes))
+        }
         if let note = Self.nonTumourStaining(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
@@ -514,9 +519,6 @@ extension Vocabularies {
                     notes: notes + ["'\(body)' silences MLH1: read as dMMR"]
                 )
             )
-        }
-        if let histone = Self.histone(body) {
-            return .success(PatientAlterationReading(input: trimmed, alteration: histone.alteration, origin: origin, notes: histone.notes))
         }
         if let allele = Self.hlaAllele(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: allele, origin: .germline, notes: []))
@@ -818,6 +820,14 @@ extension Vocabularies {
                 parts = parts.dropLast().map { "\($0) \(rest)" } + ["\(words[0]) \(rest)", "\(words[2]) \(rest)"]
             }
         }
+        // "TP53/RB1 loss", "MYC/BCL2 rearranged": genes joined by slashes share the change after them.
+        if parts.count == 1, let space = text.firstIndex(of: " "), text[..<space].contains("/") {
+            let names = text[..<space].split(separator: "/").map(String.init)
+            let rest = text[text.index(after: space)...]
+            if names.count >= 2, !rest.contains("/"), names.allSatisfy({ gene(symbol: $0) != nil || gene(symbol: $0.uppercased()) != nil }) {
+                parts = names.map { "\($0) \(rest)" }
+            }
+        }
         // "RB1 loss and aberrant p53", "AR p.T878A and AR p.L702H": two results joined by "and", each whole.
         if parts.count == 1, text.components(separatedBy: " and ").count == 2,
             text.split(separator: " ").dropFirst().first.map({ $0.lowercased() != "and" }) == true
@@ -929,6 +939,25 @@ extension Vocabularies {
         {
             return (fusion, [], "read '\(text)' as '\(token)'; the rest is detail")
         }
+        // "MYC/BCL2 FISH negative", "MYC/BCL2/BCL6 FISH positive": rearrangement FISH for each gene of a list.
+        if let fish = text.range(of: " FISH ", options: .caseInsensitive), text[..<fish.lowerBound].contains("/") {
+            let symbols = text[..<fish.lowerBound].split(separator: "/").map { String($0).uppercased() }
+            let result = lowered[lowered.index(lowered.startIndex, offsetBy: text.distance(from: text.startIndex, to: fish.upperBound))...]
+            if symbols.count >= 2, symbols.allSatisfy({ gene(symbol: $0) != nil }) {
+                if Self.negativeEndings.contains(where: { " \(result)".hasSuffix($0) }) || result == "negative" {
+                    return finding("a negative rearrangement FISH result for \(symbols.joined(separator: ", "))")
+                }
+                if ["positive", "rearranged", "rearrangement", "rearrangements"].contains(String(result)) {
+                    let rearrangements = symbols.compactMap { symbol -> Alteration? in
+                        guard case .success(let alteration) = parseCoreAlteration("\(symbol) rearrangement", suggest: false) else { return nil }
+                        return alteration
+                    }
+                    if let head = rearrangements.first, rearrangements.count == symbols.count {
+                        return (head, Array(rearrangements.dropFirst()), "'\(text)' read as a rearrangement of each of \(symbols.joined(separator: ", "))")
+                    }
+                }
+            }
+        }
         let words = lowered.split(separator: " ").map(String.init)
         if let first = words.first, lowered.contains("break-apart") || lowered.contains("break apart") || lowered.contains("split signal") {
             let symbol = String(text.split(separator: " ")[0])
@@ -1006,13 +1035,24 @@ extension Vocabularies {
             ),
             (["pet", "pet/ct", "ct", "mri", "scan", "scintigraphy", "mibg", "ultrasound", "imaging"], "an imaging finding"),
             (
-                ["ihc", "immunohistochemistry", "staining", "stain", "aberrant", "retained"],
+                // "T follicular helper phenotype absent", "TFH immunophenotype": a phenotype, read by its stains.
+                ["ihc", "immunohistochemistry", "staining", "stain", "aberrant", "retained", "phenotype", "immunophenotype"],
                 "an immunohistochemistry finding Caseboard keys nothing to"
             ),
         ]
         let bare = words.map { $0.trimmingCharacters(in: "(),;:") }
         for entry in table where entry.words.contains(where: { word in word.contains(" ") ? lowered.contains(word) : bare.contains(word) }) {
             return finding(entry.what)
+        }
+        // A serum marker or count with a bare number ("tryptase 88", "PSA 14.2", "CA 19-9 = 1,250", "LDH 2x"):
+        // a laboratory value, never the gene a marker is named after (tryptase is TPSAB1, CEA is CEACAM5).
+        if lowered.range(
+            of:
+                #"^(?:serum\s+|plasma\s+|baseline\s+)?(?:tryptase|psa|cea|ca[- ]?125|ca[- ]?19-9|ca[- ]?15-3|afp|b2m|β2m|beta-?2[- ]microglobulin|β2[- ]microglobulin|hcg|β-hcg|beta-hcg|ige|igg|iga|igm|calcium|il-6|ldh|lactate dehydrogenase|m-spike|paraprotein)\s*(?:level\s*)?(?:of\s+)?[:=]?\s*[<>≥≤]?\s*\d[\d,]*(?:\.\d+)?\s*(?:x|×)?(?:\s*\S+)?$"#,
+            options: .regularExpression
+        ) != nil
+        {
+            return finding("a laboratory value")
         }
         // A number with a unit of measure: a laboratory value ("HbF 12 g/dL", "plasma EBV DNA 8,400 IU/mL").
         if lowered.range(
@@ -1666,6 +1706,31 @@ extension Vocabularies {
         // Clinic shorthand for a result after what was tested ("FLT3 neg", "FLT3-ITD pos", "BRAF V600E mut",
         // "TP53 wt", "MET amp", "HER2-neg"): the words written out.
         text = Self.expandingResultShorthand(text, notes: &notes)
+        // "biallelic TNFRSF17 (BCMA) deletion", "homozygous CDKN2A deletion": the zygosity before the gene is
+        // detail of the change after it.
+        for zygosity in ["biallelic ", "bi-allelic ", "monoallelic ", "homozygous ", "heterozygous ", "hemizygous "]
+        where text.lowercased().hasPrefix(zygosity) && text.count > zygosity.count {
+            let rest = String(text.dropFirst(zygosity.count))
+            if geneMentions(in: rest).contains(where: { $0.range.lowerBound == 0 }) {
+                notes.append("'\(zygosity.trimmingCharacters(in: .whitespaces))' read as detail")
+                text = rest
+            }
+            break
+        }
+        // "CD19 negative relapse (flow)", "CD33 positive at relapse": when the result was found is detail.
+        if let range = text.range(of: #"(?<=positive|negative) (?:at |on )?relapse(?=\s*(?:\(|,|$))"#, options: [.regularExpression, .caseInsensitive]) {
+            notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' read as detail")
+            text.removeSubrange(range)
+        }
+        // "CD30 partial", "CD20 dim", "CD117 focal": expression in part of the cells, or weak, is a positive result.
+        let qualifierWords = text.split(separator: " ")
+        if qualifierWords.count == 2, let symbol = qualifierWords.first.map(String.init),
+            ["partial", "partially positive", "focal", "focally positive", "dim", "heterogeneous", "patchy"].contains(qualifierWords[1].lowercased()),
+            symbol.uppercased().hasPrefix("CD") || Self.expressionMarkers.contains(gene(symbol: symbol.uppercased())?.symbol ?? symbol)
+        {
+            notes.append("'\(qualifierWords[1])' read as a positive result in part of the cells")
+            text = "\(symbol) positive"
+        }
         // "BTK C481S + PLCG2 R665W": two findings joined by a plus are a list, as with a comma; read whole, the
         // plus made a PLCG2::BTK fusion and lost the BTK resistance mutation.
         var searchFrom = text.startIndex
@@ -1764,7 +1829,7 @@ extension Vocabularies {
             text.removeSubrange(range)
         }
         // "CD34 diffusely positive", "TFE3 IHC nuclear positive": the staining pattern is detail of a positive result.
-        for qualifier in ["diffusely", "strongly", "weakly", "membranous", "nuclear", "cytoplasmic"] {
+        for qualifier in ["diffusely", "strongly", "weakly", "membranous", "nuclear", "cytoplasmic", "partially", "focally", "heterogeneously"] {
             if let range = text.range(of: " \(qualifier) positive", options: .caseInsensitive) {
                 text.replaceSubrange(range, with: " positive")
                 notes.append("'\(qualifier)' read as detail of a positive result")
@@ -2371,6 +2436,10 @@ extension Vocabularies {
             let gene = histoneGenes[name]
         else { return nil }
         var rest = lowered.dropFirst(name.count).drop { $0 == " " || $0 == "-" || $0 == ":" || $0 == "." }
+        // "H3-3A (H3F3A) p.K27M": another name of the gene in brackets.
+        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")") {
+            rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        }
         for filler in ["-mutant", " mutant", "-mutated", " mutated", " mutation", "-altered", " altered"] where rest.hasSuffix(filler) {
             rest = rest.dropLast(filler.count)
         }
