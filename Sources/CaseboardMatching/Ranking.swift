@@ -545,9 +545,10 @@ extension Matcher {
             // antigen shared with that regimen is given again: venetoclax + rituximab after FCR or BR (MURANO,
             // Seymour et al., N Engl J Med 2018; NCCN Chronic Lymphocytic Leukemia 2025).
             let reusable = { (prior: Prior) in
-                prior.relapsedAfterResponse && shared(prior).allSatisfy { drug in
-                    drug.hasSuffix("mab") && !Set(self.vocabularies.drug(inn: drug)?.targets ?? []).isDisjoint(with: Self.lineageAntigens)
-                }
+                prior.relapsedAfterResponse
+                    && shared(prior).allSatisfy { drug in
+                        drug.hasSuffix("mab") && !Set(self.vocabularies.drug(inn: drug)?.targets ?? []).isDisjoint(with: Self.lineageAntigens)
+                    }
             }
             if let prior = progressed.first(where: { !shared($0).isEmpty && !shared($0).isSubset(of: Self.anticipated(usable)) && !reusable($0) }) {
                 demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), part of \(prior.text) the patient progressed on"

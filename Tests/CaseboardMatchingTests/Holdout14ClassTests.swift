@@ -49,7 +49,11 @@ struct Holdout14ClassTests {
             #expect(!top(egfr).contains([drug]), "\(drug): \(top(egfr, 6))")
         }
         #expect(top(egfr).contains { $0.contains("docetaxel") }, "\(top(egfr))")
-        let kras = try match("lung adenocarcinoma", ["KRAS G12C"], priors: [PriorTherapy(drugs: ["carboplatin", "pemetrexed"], response: "progressive disease")])
+        let kras = try match(
+            "lung adenocarcinoma",
+            ["KRAS G12C"],
+            priors: [PriorTherapy(drugs: ["carboplatin", "pemetrexed"], response: "progressive disease")]
+        )
         #expect(kras.options.contains { $0.drugs == ["nivolumab"] })
     }
 

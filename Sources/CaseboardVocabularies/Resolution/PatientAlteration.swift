@@ -953,7 +953,9 @@ extension Vocabularies {
                         return alteration
                     }
                     if let head = rearrangements.first, rearrangements.count == symbols.count {
-                        return (head, Array(rearrangements.dropFirst()), "'\(text)' read as a rearrangement of each of \(symbols.joined(separator: ", "))")
+                        return (
+                            head, Array(rearrangements.dropFirst()), "'\(text)' read as a rearrangement of each of \(symbols.joined(separator: ", "))"
+                        )
                     }
                 }
             }
@@ -1050,8 +1052,7 @@ extension Vocabularies {
             of:
                 #"^(?:serum\s+|plasma\s+|baseline\s+)?(?:tryptase|psa|cea|ca[- ]?125|ca[- ]?19-9|ca[- ]?15-3|afp|b2m|β2m|beta-?2[- ]microglobulin|β2[- ]microglobulin|hcg|β-hcg|beta-hcg|ige|igg|iga|igm|calcium|il-6|ldh|lactate dehydrogenase|m-spike|paraprotein)\s*(?:level\s*)?(?:of\s+)?[:=]?\s*[<>≥≤]?\s*\d[\d,]*(?:\.\d+)?\s*(?:x|×)?(?:\s*\S+)?$"#,
             options: .regularExpression
-        ) != nil
-        {
+        ) != nil {
             return finding("a laboratory value")
         }
         // A number with a unit of measure: a laboratory value ("HbF 12 g/dL", "plasma EBV DNA 8,400 IU/mL").
@@ -1718,7 +1719,10 @@ extension Vocabularies {
             break
         }
         // "CD19 negative relapse (flow)", "CD33 positive at relapse": when the result was found is detail.
-        if let range = text.range(of: #"(?<=positive|negative) (?:at |on )?relapse(?=\s*(?:\(|,|$))"#, options: [.regularExpression, .caseInsensitive]) {
+        if let range = text.range(
+            of: #"(?<=positive|negative) (?:at |on )?relapse(?=\s*(?:\(|,|$))"#,
+            options: [.regularExpression, .caseInsensitive]
+        ) {
             notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' read as detail")
             text.removeSubrange(range)
         }
