@@ -957,11 +957,14 @@ struct CaseAssembler {
     /// "she suffered from X", "past history included X".
     private static let historyCues = [
         "history of", "history included", "history includes", "histories of", "suffered", "suffering from", "suffers from",
+        "history also included", "history also includes", "history was notable for", "history notable for", "history was significant for",
+        "history significant for", "history was remarkable for", "history remarkable for", "comorbidities included",
+        "comorbidities including", "comorbidities of", "comorbidities were",
     ]
 
     /// Words that give a condition as a diagnosis made, counted only before any drug in the report
     /// (after one, "was diagnosed with pneumonitis" is usually its toxicity).
-    private static let historyKeys = ["histor", "suffer", "diagnos", "consistent with"].map { Array($0.utf8) }
+    private static let historyKeys = ["histor", "suffer", "diagnos", "consistent with", "comorbid"].map { Array($0.utf8) }
 
     private static let diagnosisCues = ["diagnosed with", "diagnosis of", "consistent with"]
 

@@ -1,0 +1,125 @@
+import CaseboardCore
+import Testing
+
+/// Classes of wording left by earlier blind hold-outs (issue 12), each shown by invented sentences:
+/// toxicities named by their drug, past diagnoses, and response words that are not this
+/// patient's outcome.
+struct ReadingGeneralizationClassTests {
+    private func events(_ record: CaseRecord) -> [AdverseEvent] {
+        record.adverseEvents
+    }
+
+    private func lines(with drug: String, in record: CaseRecord) -> [TherapyLine] {
+        record.therapies.filter { $0.drugs.contains(drug) }
+    }
+
+    @Test func aToxicityNamedByItsDrugIsThatDrugsEvent() throws {
+        let (record, bytes) = try extract(
+            "A 41-year-old woman with osteosarcoma was given high-dose methotrexate and cisplatin.\n"
+                + "After the second course she had severe methotrexate toxicity with mucositis, and leucovorin rescue was extended.\n"
+        )
+        let toxicity = try #require(events(record).first { $0.term == "drug toxicity" }, "\(events(record))")
+        #expect(toxicity.drugs == ["methotrexate"], "\(toxicity)")
+        #expect(lines(with: "methotrexate", in: record).count == 1, "\(record.therapies)")
+        for span in toxicity.spans { #expect(Array(bytes[span.start..<span.end]) == Array(span.text.utf8)) }
+        // A toxicity denied is none.
+        let (none, _) = try extract(
+            "A 41-year-old woman with osteosarcoma was given high-dose methotrexate.\n"
+                + "There was no methotrexate toxicity during the three courses.\n"
+        )
+        #expect(!events(none).contains { $0.term == "drug toxicity" }, "\(events(none))")
+    }
+
+    @Test func aSyndromeNamedByItsDrugIsReadAndTiedToThatDrug() throws {
+        let (record, _) = try extract(
+            "A 33-year-old man with acute myeloid leukemia received induction with cytarabine and idarubicin.\n"
+                + "On day 2 he became febrile with bone pain and conjunctivitis, a picture of cytarabine syndrome.\n"
+        )
+        let syndrome = try #require(events(record).first { $0.term == "cytarabine syndrome" }, "\(events(record))")
+        #expect(syndrome.drugs == ["cytarabine"], "\(syndrome)")
+        #expect(lines(with: "cytarabine", in: record).count == 1, "\(record.therapies)")
+        // The drug's abbreviation, with the syndrome's usual name in brackets.
+        let (bracketed, _) = try extract(
+            "A 24-year-old woman with acute promyelocytic leukemia started ATRA and arsenic trioxide.\n"
+                + "A week later ATRA (differentiation) syndrome developed, with weight gain and hypoxia.\n"
+        )
+        let differentiation = try #require(events(bracketed).first { $0.term == "differentiation syndrome" }, "\(events(bracketed))")
+        #expect(differentiation.drugs == ["tretinoin"], "\(differentiation)")
+    }
+
+    @Test func theSteroidThatTreatsAToxicityTakesNeitherItNorTheResponse() throws {
+        let (record, _) = try extract(
+            "A 36-year-old woman with acute promyelocytic leukemia began tretinoin and arsenic trioxide.\n"
+                + "On day 11 she developed ATRA syndrome with hypoxia and pulmonary infiltrates, which resolved with dexamethasone.\n"
+                + "She went on to achieve complete remission.\n"
+        )
+        let induction = try #require(record.therapies.first { $0.drugs.contains("tretinoin") }, "\(record.therapies)")
+        #expect(induction.response == .complete, "\(record.therapies)")
+        #expect(lines(with: "dexamethasone", in: record).allSatisfy { $0.response == nil }, "\(record.therapies)")
+        let syndrome = try #require(events(record).first { $0.term == "differentiation syndrome" }, "\(events(record))")
+        #expect(syndrome.drugs == ["tretinoin"], "\(syndrome)")
+        #expect(!events(record).contains { $0.drugs == ["dexamethasone"] }, "\(events(record))")
+    }
+
+    @Test func aGradeBeforeADrugAttributionGradesTheEventOfThatDrugOnly() throws {
+        let (record, _) = try extract(
+            "A 57-year-old man with rectal cancer was treated with capecitabine and oxaliplatin.\n"
+                + "In the third cycle he developed grade 3 capecitabine-related diarrhea, and capecitabine was reduced.\n"
+        )
+        let diarrhea = try #require(events(record).first { $0.term == "diarrhea" }, "\(events(record))")
+        #expect(diarrhea.grade == 3, "\(diarrhea)")
+        #expect(diarrhea.drugs == ["capecitabine"], "\(diarrhea)")
+        let (immune, _) = try extract(
+            "A 64-year-old woman with melanoma received nivolumab.\n"
+                + "After four doses she had grade 2 immune-related colitis and nivolumab was held.\n"
+        )
+        #expect(events(immune).first { $0.term == "colitis" }?.grade == 2, "\(events(immune))")
+    }
+
+    @Test func pastDiagnosesAndComorbiditiesAreThePatientsDiagnoses() throws {
+        let (record, _) = try extract(
+            "A 73-year-old man with a history of Bowen's disease of the forearm presented with cough.\n"
+                + "His past medical history also included hypothyroidism and gout.\n"
+                + "Biopsy showed squamous cell lung carcinoma, and he received pembrolizumab.\n"
+        )
+        let names = record.diagnoses.map(\.name)
+        #expect(names.contains { $0.contains("bowen") }, "\(names)")
+        #expect(names.contains("hypothyroidism"), "\(names)")
+        #expect(names.contains("gout"), "\(names)")
+        // Cardiovascular risk factors stay out, as the gold convention keeps them out.
+        let (risks, _) = try extract(
+            "A 60-year-old woman with a history of hypertension and hyperlipidemia was diagnosed with breast cancer and received letrozole.\n"
+        )
+        #expect(!risks.diagnoses.map(\.name).contains("hypertension"), "\(risks.diagnoses)")
+    }
+
+    @Test func aResponseHopedForIsNotAResponseReached() throws {
+        let (record, _) = try extract(
+            "A 50-year-old man with chronic myeloid leukemia started nilotinib.\n"
+                + "The aim of therapy was to reach a deep molecular response and later attempt treatment-free remission.\n"
+                + "At 12 months his BCR-ABL1 ratio was 3%.\n"
+        )
+        #expect(lines(with: "nilotinib", in: record).allSatisfy { $0.response == nil }, "\(record.therapies)")
+        // Reached, it is one.
+        let (reached, _) = try extract(
+            "A 50-year-old man with chronic myeloid leukemia started nilotinib.\n"
+                + "He went on to achieve a complete molecular response at 18 months.\n"
+        )
+        #expect(lines(with: "nilotinib", in: reached).first?.response == .complete, "\(reached.therapies)")
+    }
+
+    @Test func anotherPatientsResponseIsNotThisPatients() throws {
+        let (record, _) = try extract(
+            "A 66-year-old woman with ROS1-rearranged lung adenocarcinoma received entrectinib.\n"
+                + "A previously described patient with the same fusion had a complete response to entrectinib lasting two years.\n"
+                + "Our patient's disease progressed after four months.\n"
+        )
+        #expect(lines(with: "entrectinib", in: record).first?.response == .progressive, "\(record.therapies)")
+        let (trial, _) = try extract(
+            "A 72-year-old man with relapsed FLT3-mutated acute myeloid leukemia was started on gilteritinib.\n"
+                + "In the ADMIRAL trial, gilteritinib produced complete remission in about a fifth of patients.\n"
+                + "His marrow still held 40% blasts after two cycles.\n"
+        )
+        #expect(lines(with: "gilteritinib", in: trial).allSatisfy { $0.response != .complete }, "\(trial.therapies)")
+    }
+}
