@@ -123,3 +123,13 @@ struct ReadingGeneralizationClassTests {
         #expect(lines(with: "gilteritinib", in: trial).allSatisfy { $0.response != .complete }, "\(trial.therapies)")
     }
 }
+
+extension ReadingGeneralizationClassTests {
+    @Test func aResponseASeriesDeniesToAllItsPatientsIsNone() throws {
+        let (record, _) = try extract(
+            "We treated six patients with refractory mantle cell lymphoma with ibrutinib.\n"
+                + "Lymph nodes shrank in most, yet none of our patients attained a complete response (CR); four had a partial response.\n"
+        )
+        #expect(lines(with: "ibrutinib", in: record).first?.response == .partial, "\(record.therapies)")
+    }
+}

@@ -888,7 +888,7 @@ struct TherapyAssembly {
             if patterns.contains(where: { $0.explicitOnly && $0.range.overlaps(cue.range) }) { continue }
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
             if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
-            if isAimOfTreatment(cue, in: view) { continue }
+            if isAimOfTreatment(cue, in: view) || isDeniedToAll(cue, in: view) { continue }
             // "steroids and pyridostigmine course with symptom resolution": the outcome follows
             // the drug it belongs to, whatever kind of drug it is.
             if let direct = lineJustBefore(cue.range, placed: placed) {
@@ -1117,6 +1117,17 @@ struct TherapyAssembly {
         let between = clause[purpose.range.upperBound...]
         return !between.contains(",") && !between.contains(";") && !between.contains(". ")
     }
+
+    /// "none of the patients achieved complete remission (CR)", "no patient had a response": a
+    /// response a series denies to all its patients, and its bracketed abbreviation.
+    private func isDeniedToAll(_ cue: CueMention, in view: SentenceView) -> Bool {
+        let before = assembler.lowered(max(view.range.lowerBound, cue.range.lowerBound - 64)..<cue.range.lowerBound)
+        guard before.contains("none") || before.contains("no ") || before.contains("neither") else { return false }
+        return before.firstMatch(of: Self.deniedToAll) != nil
+    }
+
+    nonisolated(unsafe) private static let deniedToAll =
+        /\b(?:none|neither|no\s+(?:other\s+)?(?:patients?|cases?|one|subjects?))(?:\s+of\s+(?:the|our|these|those|them)(?:\s+[\w-]+){0,2})?\s+(?:(?:had|has|have|achieved|attained|reached|obtained|showed|experienced|went\s+on\s+to\s+achieve|was\s+in|were\s+in)\s+)(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,3}\(?$/
 
     /// A purpose or hope before the response words: "aim to achieve", "with the goal of inducing".
     nonisolated(unsafe) private static let purposeLead =
