@@ -121,6 +121,14 @@ struct ReadingGeneralizationClassTests {
                 + "His marrow still held 40% blasts after two cycles.\n"
         )
         #expect(lines(with: "gilteritinib", in: trial).allSatisfy { $0.response != .complete }, "\(trial.therapies)")
+        // A relative's treatment and outcome are the relative's.
+        let (relative, _) = try extract(
+            "A 38-year-old woman with systemic mastocytosis started avapritinib.\n"
+                + "Her sister, who carries the same KIT mutation, had a complete remission on midostaurin.\n"
+                + "After six months our patient's tryptase had halved and she had a partial response.\n"
+        )
+        #expect(lines(with: "midostaurin", in: relative).isEmpty, "\(relative.therapies)")
+        #expect(lines(with: "avapritinib", in: relative).first?.response == .partial, "\(relative.therapies)")
     }
 }
 

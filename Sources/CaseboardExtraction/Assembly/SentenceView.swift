@@ -147,9 +147,9 @@ extension AnnotatedDocument {
                 // outcome, unless the sentence also names this one.
                 let otherPatient =
                     patientReference && !specificReference
-                    && Self.otherPatientPhrases(caseSeries: caseSeries).contains { phrase in
+                    && (Self.otherPatientPhrases(caseSeries: caseSeries).contains { phrase in
                         Self.occurs(phrase, in: bytes[range].map { Self.fold($0) })
-                    }
+                    } || Self.opensWithARelative(bytes, range))
                 let background = strong || (study && !specificReference) || (weak && !patientReference) || otherPatient
                 let isPatient: Bool
                 switch sentence.section {
@@ -371,6 +371,19 @@ extension AnnotatedDocument {
         "previously published case", "a similar patient", "a similar case", "in a previous report", "a patient reported by",
         "a case reported by", "a patient described by", "patients in the literature", "published cases",
     ].map { Array($0.utf8) }
+
+    /// "His brother, who had the same disease, achieved…": a sentence whose subject is a relative
+    /// tells of the relative.
+    static func opensWithARelative(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let words = lowercasedWords(bytes, from: range.lowerBound, limit: range.upperBound, count: 2)
+        guard words.count == 2, ["his", "her", "their"].contains(words[0]) else { return false }
+        return relatives.contains(words[1])
+    }
+
+    private static let relatives: Set<String> = [
+        "brother", "sister", "father", "mother", "son", "daughter", "twin", "sibling", "cousin", "uncle", "aunt", "grandfather",
+        "grandmother", "nephew", "niece",
+    ]
 
     private static let anotherPatientBytes = ["another patient", "another case", "other patient"].map { Array($0.utf8) }
     static let definitionPhraseBytes = definitionPhrases.map { Array($0.utf8) }
