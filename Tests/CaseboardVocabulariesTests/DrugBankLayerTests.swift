@@ -86,6 +86,17 @@ struct DrugSaltFormTests {
         #expect(vocabularies.drug(named: "hydrochloride") == nil)
     }
 
+    @Test func shortCodesReadWithOrWithoutTheirHyphen() throws {
+        let vocabularies = try Bundled.vocabularies()
+        let text = "Maintenance was 6MP and MTX; salvage used VP16 and 6TG."
+        #expect(
+            vocabularies.names(.drug, in: text) == ["mercaptopurine", "methotrexate", "etoposide", "tioguanine"],
+            "\(vocabularies.names(.drug, in: text))"
+        )
+        // The joined form is a code: it matches in capitals only.
+        #expect(vocabularies.names(.drug, in: "a vp16 level") == [], "\(vocabularies.names(.drug, in: "a vp16 level"))")
+    }
+
     @Test func writtenFormsInTextReadAsTheINN() throws {
         let vocabularies = try Bundled.vocabularies()
         let text = "She received nilotinib hydrochloride, then arsenic with all-trans retinoic acid, Ara-C, 6-MP and MTX."
