@@ -141,3 +141,29 @@ extension ReadingGeneralizationClassTests {
         #expect(lines(with: "ibrutinib", in: record).first?.response == .partial, "\(record.therapies)")
     }
 }
+
+extension ReadingGeneralizationClassTests {
+    @Test func anEventNamedForADrugClassIsThatClassDrugs() throws {
+        let (record, _) = try extract(
+            "A 53-year-old woman with breast cancer received epirubicin and cyclophosphamide, then docetaxel.\n"
+                + "Two years later she presented with anthracycline cardiotoxicity and an ejection fraction of 30%.\n"
+        )
+        let heart = try #require(events(record).first { $0.term == "cardiomyopathy" }, "\(events(record))")
+        #expect(heart.drugs == ["epirubicin"], "\(heart)")
+    }
+
+    @Test func aToxicityTheSentenceLaysOnADrugAfterItIsThatDrugs() throws {
+        let (record, _) = try extract(
+            "A 71-year-old man with gastric cancer was treated with capecitabine and oxaliplatin.\n"
+                + "He was admitted with severe toxicity from capecitabine after the first cycle.\n"
+        )
+        let toxicity = try #require(events(record).first { $0.term == "drug toxicity" }, "\(events(record))")
+        #expect(toxicity.drugs == ["capecitabine"], "\(toxicity)")
+        let (named, _) = try extract(
+            "A 71-year-old man with gastric cancer was treated with capecitabine and oxaliplatin.\n"
+                + "He developed grade 3 peripheral neuropathy due to oxaliplatin in the fourth cycle.\n"
+        )
+        let neuropathy = try #require(events(named).first { $0.term.contains("neuropathy") }, "\(events(named))")
+        #expect(neuropathy.drugs == ["oxaliplatin"], "\(neuropathy)")
+    }
+}

@@ -14,6 +14,18 @@ enum DrugNamedEvents {
         else { return terms }
         var added: [TermMatch] = []
         for term in terms where term.concept.kind == .drug {
+            // "toxicity from capecitabine", "toxicities of the MTX".
+            let back = max(0, term.range.lowerBound - 40)
+            if hasToxic(bytes, back..<term.range.lowerBound) {
+                let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[back..<term.range.lowerBound]), as: UTF8.self)
+                if let match = before.firstMatch(of: causeBefore) {
+                    let start = back + before.utf8.distance(from: before.startIndex, to: match.output.1.startIndex)
+                    let range = start..<(start + match.output.1.utf8.count)
+                    if !terms.contains(where: { $0.range.overlaps(range) }), !added.contains(where: { $0.range == range }) {
+                        added.append(TermMatch(range: range, concept: concept, surfaceKind: .synonym, policy: .anyCase))
+                    }
+                }
+            }
             let limit = min(bytes.count, term.range.upperBound + 40)
             guard term.range.upperBound + 1 < limit else { continue }
             // "ATRA (differentiation) syndrome": the event the brackets and the head noun name together.
@@ -48,6 +60,11 @@ enum DrugNamedEvents {
     }
 
     private static let eventTerm = "drug toxicity"
+
+    /// The toxicity word, then what says the drug after it caused it.
+    nonisolated(unsafe) private static let causeBefore =
+        /\b(toxicit(?:y|ies))\s+(?:from|of|due\s+to|caused\s+by|related\s+to|attributed\s+to|attributable\s+to)\s+(?:the\s+|high-dose\s+)?$/
+        .ignoresCase()
 
     /// " (differentiation) syndrome": a bracketed word or two, then the head noun.
     nonisolated(unsafe) private static let bracketed = /^ ?\(([A-Za-z][A-Za-z -]{2,30})\)\s+(syndrome|toxicity)\b/

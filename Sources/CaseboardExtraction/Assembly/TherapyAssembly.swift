@@ -1259,7 +1259,10 @@ struct TherapyAssembly {
                 || assembler.sentence(view, containsAnyOf: Self.duringTreatmentKeys, ignoringCase: true)
                     && assembler.text(view.range).firstMatch(of: Self.eventDuringTreatment) != nil
         else { return }
-        if isPresentation(view, placed: placed) || isReliefByTreatment(view) || isGenericEventStatement(view) { return }
+        if isReliefByTreatment(view) || isGenericEventStatement(view) { return }
+        // A presentation's events are the disease's, except one its name lays on a drug or
+        // class ("presented with anthracycline cardiotoxicity").
+        let presentation = isPresentation(view, placed: placed)
         // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
         let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
         let hasContext =
@@ -1281,6 +1284,8 @@ struct TherapyAssembly {
             }
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
+            let drugNamed = namingDrug(of: range, in: view) != nil || namingClass(of: range, in: view) != nil
+            if presentation, !drugNamed { continue }
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
                 || assembler.cancerCausedConditions.contains(term.index)
                 || isFearedOrExplained(term.range, in: view)
@@ -1293,12 +1298,12 @@ struct TherapyAssembly {
             if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
             if isAntiTarget(term.range) || isUnrelievedSymptom(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
-            let namedWithDrug = isNamedWithItsDrug(term.range, in: view) || namingDrug(of: term.range, in: view) != nil
+            let namedWithDrug = drugNamed || isNamedWithItsDrug(term.range, in: view)
             guard hasContext || grade != nil || namedWithDrug || isResultOfDrug(term.range, in: view) else { continue }
             var drugs: [String] = []
             // "One year later, he developed ascites": long after the last drug, with none named,
             // the event is the illness's course.
-            if placed.isEmpty, isLongAfter(view) { continue }
+            if placed.isEmpty, !drugNamed, isLongAfter(view) { continue }
             var target = placed.last { $0.range.upperBound <= term.range.lowerBound }?.item ?? placed.first?.item ?? focus
             // "effusions, which resolved with dexamethasone": the drug that treated the event
             // named after it is not its cause.
@@ -1315,6 +1320,9 @@ struct TherapyAssembly {
             {
                 target = .line(line)
                 drugs = [named]
+            } else if let (line, named) = namingClass(of: term.range, in: view) {
+                target = .line(line)
+                drugs = named
             }
             // An event no drug line owns is a toxicity only when its sentence names a treatment
             // ("toxic effects of chemotherapy", "during treatment with a BTK inhibitor"); "the
@@ -1377,6 +1385,14 @@ struct TherapyAssembly {
                 return assembler.vocabularies.drugs[index].name
             }
         }
+        // "hepatotoxicity from imatinib", "toxicity due to the capecitabine".
+        let after = range.upperBound..<min(view.range.upperBound, range.upperBound + 24)
+        for drug in view.terms(.drug) where after.contains(drug.range.lowerBound) {
+            guard case .drug(let index) = drug.concept else { continue }
+            if assembler.gap(range.upperBound, drug.range.lowerBound).firstMatch(of: Self.causeLink) != nil {
+                return assembler.vocabularies.drugs[index].name
+            }
+        }
         let words = assembler.text(range).split(separator: " ")
         for count in stride(from: words.count - 1, through: 1, by: -1) {
             let lead = words.prefix(count).joined(separator: " ")
@@ -1384,6 +1400,39 @@ struct TherapyAssembly {
         }
         return nil
     }
+
+    /// "anthracycline cardiotoxicity", "TKI-induced cardiomyopathy", "taxane-related neuropathy":
+    /// an event named for a drug class, and the latest line with drugs of that class (those drugs).
+    private func namingClass(of range: Range<Int>, in view: SentenceView) -> (line: Int, drugs: [String])? {
+        let lead = assembler.lowered(max(view.range.lowerBound, range.lowerBound - 40)..<range.lowerBound)
+        guard let match = lead.firstMatch(of: Self.classLead) else { return nil }
+        var word = String(match.output.1)
+        if word.hasSuffix("s"), word.count > 4 { word.removeLast() }
+        guard !Self.genericTreatmentWords.contains(word) else { return nil }
+        for index in lines.indices.reversed() {
+            let named = lines[index].drugs.filter { inn in
+                guard let drug = assembler.vocabularies.drug(inn: inn) else { return false }
+                let drugClass = drug.drugClass.lowercased()
+                if word == "tki" { return drug.category == "targeted" && drugClass.contains("inhibitor") }
+                return drugClass.split(whereSeparator: { !$0.isLetter }).contains { $0 == word || $0 == word + "s" }
+            }
+            if !named.isEmpty { return (index, named) }
+        }
+        return nil
+    }
+
+    /// The class word right before the event, bare or linked: "anthracycline ", "TKI-induced ".
+    nonisolated(unsafe) private static let classLead = /\b([a-z]{3,})(?:[-‐ ](?:related|induced|associated|mediated))?[ ]$/
+
+    /// Words that name treatment in general, not a class.
+    private static let genericTreatmentWords: Set<String> = [
+        "drug", "treatment", "therapy", "medication", "agent", "chemotherapy", "immunotherapy", "radiation", "radiotherapy", "her", "his",
+        "the", "and", "with", "grade", "severe", "mild", "moderate", "new", "acute", "chronic",
+    ]
+
+    /// What may stand between an event and the drug named after it as its cause.
+    nonisolated(unsafe) private static let causeLink =
+        /^(?:from|of|due\s+to|caused\s+by|induced\s+by|related\s+to|attributed\s+to|attributable\s+to)(?:\s+the)?$/
 
     /// What may stand between a drug and the event named for it: "-related", "induced".
     nonisolated(unsafe) private static let attributionLink = /^[-‐]?\s*(?:related|induced|associated|mediated)$/
