@@ -76,7 +76,7 @@ struct ReadingGeneralizationClassTests {
         #expect(events(immune).first { $0.term == "colitis" }?.grade == 2, "\(events(immune))")
     }
 
-    @Test func pastDiagnosesAndComorbiditiesAreThePatientsDiagnoses() throws {
+    @Test func pastCancersAreDiagnosesAndHistoryOnlyConditionsAreComorbidities() throws {
         let (record, _) = try extract(
             "A 73-year-old man with a history of Bowen's disease of the forearm presented with cough.\n"
                 + "His past medical history also included hypothyroidism and gout.\n"
@@ -84,13 +84,24 @@ struct ReadingGeneralizationClassTests {
         )
         let names = record.diagnoses.map(\.name)
         #expect(names.contains { $0.contains("bowen") }, "\(names)")
-        #expect(names.contains("hypothyroidism"), "\(names)")
-        #expect(names.contains("gout"), "\(names)")
-        // Cardiovascular risk factors stay out, as the gold convention keeps them out.
+        // Named only in the history, never again in the course: kept apart, with their spans.
+        let background = record.comorbidities.map(\.name)
+        #expect(background.contains("hypothyroidism") && background.contains("gout"), "\(background)")
+        #expect(!names.contains("gout") && !names.contains("hypothyroidism"), "\(names)")
+        #expect(record.comorbidities.allSatisfy { !$0.spans.isEmpty })
+        // Cardiovascular risk factors stay out of both, as the gold convention keeps them out.
         let (risks, _) = try extract(
             "A 60-year-old woman with a history of hypertension and hyperlipidemia was diagnosed with breast cancer and received letrozole.\n"
         )
         #expect(!risks.diagnoses.map(\.name).contains("hypertension"), "\(risks.diagnoses)")
+        // The course returns to a condition: a drug given for it, its own toxicity, or its treatment named later.
+        let (returned, _) = try extract(
+            "A 64-year-old man with a history of type 2 diabetes and asthma was diagnosed with breast cancer with a PIK3CA H1047R mutation.\n"
+                + "He started alpelisib and fulvestrant.\n"
+                + "Two weeks later he developed grade 3 hyperglycemia and insulin was started.\n"
+        )
+        #expect(returned.diagnoses.map(\.name).contains("type 2 diabetes"), "\(returned.diagnoses)")
+        #expect(returned.comorbidities.map(\.name).contains("asthma"), "\(returned.comorbidities)")
     }
 
     @Test func aResponseHopedForIsNotAResponseReached() throws {
