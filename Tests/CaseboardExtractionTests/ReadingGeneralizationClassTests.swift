@@ -178,3 +178,21 @@ extension ReadingGeneralizationClassTests {
         #expect(neuropathy.drugs == ["oxaliplatin"], "\(neuropathy)")
     }
 }
+
+extension ReadingGeneralizationClassTests {
+    @Test func aGradeStatedAfterTheEventInAClauseGradesIt() throws {
+        let (record, _) = try extract(
+            "A 59-year-old woman with melanoma received nivolumab and ipilimumab.\n"
+                + "After the third dose she developed colitis, which was grade 3, and both drugs were held.\n"
+        )
+        #expect(events(record).first { $0.term == "colitis" }?.grade == 3, "\(events(record))")
+    }
+
+    @Test func aLaboratoryEnzymeIsNoDrug() throws {
+        let (record, _) = try extract(
+            "A 66-year-old man with melanoma started binimetinib and encorafenib.\n"
+                + "He was kept on binimetinib, and creatine phosphokinase rose to 900 U/L by week 4.\n"
+        )
+        #expect(!record.therapies.flatMap(\.drugs).contains("creatine"), "\(record.therapies)")
+    }
+}

@@ -1825,10 +1825,16 @@ struct TherapyAssembly {
             if mention.range.lowerBound >= range.upperBound {
                 let between = assembler.gap(range.upperBound, mention.range.lowerBound)
                 if between == "(" || between == "," || between.isEmpty || between == "of" { return mention }
+                // "pancreatitis, which was grade 3", "lipase rose (CTCAE grade 3)".
+                if between.count <= 24, between.firstMatch(of: Self.gradeAfterTerm) != nil { return mention }
             }
         }
         return nil
     }
+
+    /// Words between an event and its grade that still grade it: ", which was", "rose (ctcae".
+    nonisolated(unsafe) private static let gradeAfterTerm =
+        /^(?:,?\s*(?:which|that)\s+(?:was|were|is|reached)(?:\s+(?:graded(?:\s+as)?|classified\s+as|of|a))?|(?:was|were)\s+(?:graded(?:\s+as)?|of|a)|,?\s*graded(?:\s+as)?|(?:rose|increased|elevated|worsened|progressed)(?:\s+to)?\s*\(?(?:ctcae)?|\(ctcae(?:\s+v?\d(?:\.\d)?)?)$/
 
     /// One word that says what caused the event: "capecitabine-related", "treatment induced".
     nonisolated(unsafe) private static let attributionModifier = /^[\w.]+(?:[-‐]|\s)(?:related|induced|associated|mediated)$/
