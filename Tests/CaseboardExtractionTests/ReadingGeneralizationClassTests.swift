@@ -196,3 +196,30 @@ extension ReadingGeneralizationClassTests {
         #expect(!record.therapies.flatMap(\.drugs).contains("creatine"), "\(record.therapies)")
     }
 }
+
+extension ReadingGeneralizationClassTests {
+    @Test func aVariantTakesTheGeneItsSentenceNamesNotASerumMarker() throws {
+        let (record, _) = try extract(
+            "A 49-year-old woman with serous ovarian carcinoma had a CA-125 of 640 U/mL.\n"
+                + "Germline testing found c.6174delT in BRCA2, and she received niraparib.\n"
+        )
+        let genes = record.alterations.map(\.gene)
+        #expect(genes.contains("BRCA2"), "\(record.alterations)")
+        #expect(!genes.contains("MUC16"), "\(record.alterations)")
+        let (marker, _) = try extract(
+            "A 49-year-old woman with serous ovarian carcinoma had a CA-125 of 640 U/mL and a c.1234A>G change was reported.\n"
+        )
+        #expect(!marker.alterations.map(\.gene).contains("MUC16"), "\(marker.alterations)")
+    }
+
+    @Test func drugsNamedAsOptionsAreNotGiven() throws {
+        let (record, _) = try extract(
+            "A 73-year-old woman with IDH1-mutated acute myeloid leukemia received venetoclax and azacitidine.\n"
+                + "Options such as ivosidenib or enasidenib were considered, but her insurer declined.\n"
+                + "She reached complete remission after two cycles.\n"
+        )
+        let drugs = record.therapies.flatMap(\.drugs)
+        #expect(!drugs.contains("ivosidenib") && !drugs.contains("enasidenib"), "\(record.therapies)")
+        #expect(lines(with: "venetoclax", in: record).first?.response == .complete, "\(record.therapies)")
+    }
+}
