@@ -213,7 +213,7 @@ extension CaseAssembler {
                 let owner =
                     hotspotGenes[variant.normalized] ?? named?.symbol
                     ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound && !isSerumMarker($0.range) }
-                        ?? nearestGene(before: view, lastPatientGene: lastGene))?
+                    ?? nearestGene(before: view, lastPatientGene: lastGene))?
                     .symbol
                 guard let owner else { continue }
                 if let alteration = alteration(owner, variant, span: variant.range, in: view) { found.append(alteration) }

@@ -481,7 +481,8 @@ struct TherapyAssembly {
     /// breath test", "vitamin D levels".
     private static let nonTherapyHeads: Set<String> = [
         "poisoning", "intoxication", "overdose", "ingestion", "exposure", "abuse", "dependence", "withdrawal", "addiction", "kinase",
-        "phosphokinase", "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits", "deposition",
+        "phosphokinase", "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits",
+        "deposition",
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
         "value", "values",
         // A clotting test: "prothrombin time 14 seconds", "thrombin time".
