@@ -223,3 +223,24 @@ extension ReadingGeneralizationClassTests {
         #expect(lines(with: "venetoclax", in: record).first?.response == .complete, "\(record.therapies)")
     }
 }
+
+extension ReadingGeneralizationClassTests {
+    @Test func anAcquiredAlterationIsTheFailedDrugsNotTheDrugGivenForIt() throws {
+        let (record, _) = try extract(
+            "A 62-year-old woman with EGFR L858R lung adenocarcinoma received osimertinib.\n"
+                + "After 16 months the disease progressed.\n"
+                + "An acquired MET amplification was detected, and capmatinib was added.\n"
+        )
+        let met = try #require(record.resistance.first { $0.gene == "MET" }, "\(record.resistance)")
+        #expect(met.drugs == ["osimertinib"], "\(met)")
+    }
+
+    @Test func aMutationAcquiredOnATargetedRegimenIsTheTargetedDrugs() throws {
+        let (record, _) = try extract(
+            "A 39-year-old woman with FLT3-ITD acute myeloid leukemia received daunorubicin and cytarabine with midostaurin.\n"
+                + "She relapsed after six months, and a new FLT3 D835Y mutation was found.\n"
+        )
+        let flt3 = try #require(record.resistance.first { $0.gene == "FLT3" }, "\(record.resistance)")
+        #expect(flt3.drugs == ["midostaurin"], "\(flt3)")
+    }
+}
