@@ -244,3 +244,13 @@ extension ReadingGeneralizationClassTests {
         #expect(flt3.drugs == ["midostaurin"], "\(flt3)")
     }
 }
+
+extension ReadingGeneralizationClassTests {
+    @Test func aResponseLostIsTheDrugsFailure() throws {
+        let (record, _) = try extract(
+            "A 48-year-old man with chronic myeloid leukemia took bosutinib for two years.\n"
+                + "He then lost his major molecular response to bosutinib and was switched to asciminib.\n"
+        )
+        #expect(lines(with: "bosutinib", in: record).first?.response == .progressive, "\(record.therapies)")
+    }
+}
