@@ -254,3 +254,20 @@ extension ReadingGeneralizationClassTests {
         #expect(lines(with: "bosutinib", in: record).first?.response == .progressive, "\(record.therapies)")
     }
 }
+
+extension ReadingGeneralizationClassTests {
+    @Test func aLaboratoryValueToldAsRisingIsItsEvent() throws {
+        let (record, bytes) = try extract(
+            "A 58-year-old woman with melanoma started dabrafenib and trametinib.\n"
+                + "Three weeks later her AST rose to four times the upper limit of normal and both drugs were held.\n"
+        )
+        let event = try #require(events(record).first { $0.term == "aspartate aminotransferase increased" }, "\(events(record))")
+        for span in event.spans { #expect(Array(bytes[span.start..<span.end]) == Array(span.text.utf8)) }
+        // A value that stayed normal is none.
+        let (steady, _) = try extract(
+            "A 58-year-old woman with melanoma started dabrafenib and trametinib.\n"
+                + "Her AST stayed within the normal range throughout treatment.\n"
+        )
+        #expect(events(steady).isEmpty, "\(events(steady))")
+    }
+}
