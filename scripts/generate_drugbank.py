@@ -69,7 +69,7 @@ NOT_GIVEN = {
 # analytes, elements, transmitters, classes): they are chemicals for mention-level recognition,
 # written with curated=substance, and extraction never makes a therapy line of them.
 SUBSTANCES = {
-    "creatinine", "bilirubin", "magnesium", "phosphate", "thallium", "calcium", "potassium", "sodium", "glucose",
+    "creatine", "creatinine", "bilirubin", "magnesium", "phosphate", "thallium", "calcium", "potassium", "sodium", "glucose",
     "cholesterol", "triglycerides", "lactate", "urea", "uric acid", "albumin", "ferritin", "cortisol", "dopamine",
     "serotonin", "5-hydroxytryptamine", "histamine", "acetylcholine", "glutamate", "aspartate", "glycine", "gaba",
     "estrogen", "estrogens", "testosterone", "calcitonin", "insulin", "noradrenaline", "norepinephrine", "nitric oxide",

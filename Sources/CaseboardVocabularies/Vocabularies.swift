@@ -190,12 +190,30 @@ public struct Vocabularies: Sendable {
     }
 
     /// The drug that a generic name, brand, code, salt or synonym refers to ("Nexavar" → sorafenib).
+    /// A salt or hydrate the tables do not list is the drug itself: "ponatinib hydrochloride",
+    /// "ruxolitinib phosphate", "dasatinib monohydrate" (the INN names the active moiety).
     public func drug(named surface: String) -> Drug? {
         for concept in concepts(named: surface) {
             if case .drug(let index) = concept { return drugs[index] }
         }
+        let words = surface.split(separator: " ")
+        var kept = words.count
+        while kept > 1, Self.saltWords.contains(words[kept - 1].lowercased()) { kept -= 1 }
+        guard kept < words.count else { return nil }
+        for concept in concepts(named: words.prefix(kept).joined(separator: " ")) {
+            if case .drug(let index) = concept { return drugs[index] }
+        }
         return nil
     }
+
+    /// Salt, ester and hydrate words written after a drug's name.
+    static let saltWords: Set<String> = [
+        "mesylate", "mesilate", "dimesylate", "hydrochloride", "dihydrochloride", "hcl", "sulfate", "sulphate", "phosphate", "sodium",
+        "disodium", "potassium", "calcium", "magnesium", "malate", "s-malate", "tosylate", "ditosylate", "besylate", "besilate",
+        "camsylate", "fumarate", "maleate", "dimaleate", "succinate", "tartrate", "bitartrate", "citrate", "acetate", "lactate",
+        "bromide", "chloride", "hydrobromide", "monohydrate", "dihydrate", "trihydrate", "hemihydrate", "anhydrous", "tromethamine",
+        "meglumine", "dimethyl", "sulfoxide", "mofetil", "trifluoroacetate", "hyclate", "napsylate", "edisylate", "esylate",
+    ]
 
     /// The regimen an abbreviation names ("FOLFOX").
     public func regimen(named surface: String) -> Regimen? {

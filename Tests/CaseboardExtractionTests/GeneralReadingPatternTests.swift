@@ -160,6 +160,6 @@ struct GeneralReadingPatternTests {
         let (history, _) = try extract(
             "A 64-year-old woman with a history of tuberculosis was diagnosed with lung adenocarcinoma and received osimertinib."
         )
-        #expect(history.diagnoses.map(\.name).contains("tuberculosis"), "\(history.diagnoses.map(\.name))")
+        #expect(history.comorbidities.map(\.name).contains("tuberculosis"), "\(history.comorbidities.map(\.name))")
     }
 }

@@ -65,3 +65,44 @@ struct ResponseVocabularyTests {
         #expect(ResponseVocabulary.kind(of: "cured") == nil)
     }
 }
+
+/// A drug written with its salt, ester or hydrate, or by a common short form, is its INN.
+struct DrugSaltFormTests {
+    @Test func saltAndHydrateWordsAreStrippedToTheINN() throws {
+        let vocabularies = try Bundled.vocabularies()
+        for (written, inn) in [
+            ("ponatinib hydrochloride", "ponatinib"), ("ruxolitinib phosphate", "ruxolitinib"), ("dasatinib monohydrate", "dasatinib"),
+            ("gilteritinib fumarate", "gilteritinib"), ("Sorafenib Tosylate", "sorafenib"), ("trametinib dimethyl sulfoxide", "trametinib"),
+            ("imatinib mesylate", "imatinib"),
+            // Forms neither table lists: the rule, not an entry, reads them.
+            ("olverembatinib dimesylate", "olverembatinib"), ("momelotinib dihydrochloride monohydrate", "momelotinib"),
+            ("Asciminib HCl", "asciminib"),
+        ] {
+            #expect(vocabularies.drug(named: written)?.name == inn, "\(written)")
+            #expect(vocabularies.resolveDrug(written).drugNames == [inn], "\(written)")
+        }
+        // A salt word alone, or after a word that is no drug, is no drug.
+        #expect(vocabularies.drug(named: "potassium chloride tablets hydrochloride") == nil)
+        #expect(vocabularies.drug(named: "hydrochloride") == nil)
+    }
+
+    @Test func shortCodesReadWithOrWithoutTheirHyphen() throws {
+        let vocabularies = try Bundled.vocabularies()
+        let text = "Maintenance was 6MP and MTX; salvage used VP16 and 6TG."
+        #expect(
+            vocabularies.names(.drug, in: text) == ["mercaptopurine", "methotrexate", "etoposide", "tioguanine"],
+            "\(vocabularies.names(.drug, in: text))"
+        )
+        // The joined form is a code: it matches in capitals only.
+        #expect(vocabularies.names(.drug, in: "a vp16 level") == [], "\(vocabularies.names(.drug, in: "a vp16 level"))")
+    }
+
+    @Test func writtenFormsInTextReadAsTheINN() throws {
+        let vocabularies = try Bundled.vocabularies()
+        let text = "She received nilotinib hydrochloride, then arsenic with all-trans retinoic acid, Ara-C, 6-MP and MTX."
+        #expect(
+            vocabularies.names(.drug, in: text) == ["nilotinib", "arsenic trioxide", "tretinoin", "cytarabine", "mercaptopurine", "methotrexate"],
+            "\(vocabularies.names(.drug, in: text))"
+        )
+    }
+}

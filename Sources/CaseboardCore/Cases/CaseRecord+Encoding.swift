@@ -72,6 +72,7 @@ extension CaseRecord {
             metadata: try container.decodeIfPresent(DocumentMetadata.self, forKey: .metadata) ?? DocumentMetadata(),
             patient: try container.decodeIfPresent(Patient.self, forKey: .patient) ?? Patient(),
             diagnoses: try container.decodeIfPresent([Diagnosis].self, forKey: .diagnoses) ?? [],
+            comorbidities: try container.decodeIfPresent([Diagnosis].self, forKey: .comorbidities) ?? [],
             alterations: try container.decodeIfPresent([Alteration].self, forKey: .alterations) ?? [],
             therapies: try container.decodeIfPresent([TherapyLine].self, forKey: .therapies) ?? [],
             adverseEvents: try container.decodeIfPresent([AdverseEvent].self, forKey: .adverseEvents) ?? [],

@@ -27,6 +27,9 @@ public struct CaseRecord: Sendable, Codable, Hashable {
     public var metadata: DocumentMetadata
     public var patient: Patient
     public var diagnoses: [Diagnosis]
+    /// Non-cancer conditions named only in the patient's past history that the reported course
+    /// never returns to ("a history of gout and asthma"): kept, with spans, apart from `diagnoses`.
+    public var comorbidities: [Diagnosis]
     public var alterations: [Alteration]
     public var therapies: [TherapyLine]
     public var adverseEvents: [AdverseEvent]
@@ -39,7 +42,8 @@ public struct CaseRecord: Sendable, Codable, Hashable {
     public var mentions: [EntityMention]?
 
     enum CodingKeys: String, CodingKey {
-        case document, title, metadata, patient, diagnoses, alterations, therapies, resistance, procedures, outcome, timeline, warnings, mentions
+        case document, title, metadata, patient, diagnoses, comorbidities, alterations, therapies, resistance, procedures, outcome, timeline,
+            warnings, mentions
         case adverseEvents = "adverse_events"
     }
 
@@ -49,6 +53,7 @@ public struct CaseRecord: Sendable, Codable, Hashable {
         metadata: DocumentMetadata = DocumentMetadata(),
         patient: Patient = Patient(),
         diagnoses: [Diagnosis] = [],
+        comorbidities: [Diagnosis] = [],
         alterations: [Alteration] = [],
         therapies: [TherapyLine] = [],
         adverseEvents: [AdverseEvent] = [],
@@ -63,6 +68,7 @@ public struct CaseRecord: Sendable, Codable, Hashable {
         self.metadata = metadata
         self.patient = patient
         self.diagnoses = diagnoses
+        self.comorbidities = comorbidities
         self.alterations = alterations
         self.therapies = therapies
         self.adverseEvents = adverseEvents

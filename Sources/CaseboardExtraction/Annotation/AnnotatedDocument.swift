@@ -35,6 +35,7 @@ struct AnnotatedDocument: Sendable {
                 bytes,
                 vocabularies: vocabularies
             )
+            terms = RisingValues.extend(DrugNamedEvents.extend(terms, bytes, vocabularies: vocabularies), bytes, vocabularies: vocabularies)
             diseaseMentions = vocabularies.diseaseMentions(bytes, besides: terms)
             variants = VariantScanner.scan(bytes)
             grades = AdverseEventGrade.find(in: bytes)

@@ -96,6 +96,9 @@ enum CueLexicon {
                 // A treatment the patient's state ruled out: "it was difficult to administer chemotherapy with X, so Y was given".
                 "difficult to administer", "difficult to perform", "difficult to give", "impossible to administer", "not possible to administer",
                 "unable to receive",
+                // Drugs named as options, not given: "alternatives such as X or Y were considered".
+                "were considered", "alternatives such as", "alternatives include", "alternatives included", "alternative options",
+                "options such as", "options include", "options included", "options including", "other options",
             ]
         )
         add(

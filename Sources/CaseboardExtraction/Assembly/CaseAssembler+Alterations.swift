@@ -202,9 +202,18 @@ extension CaseAssembler {
                 guard !isNegated(variant.range, in: view), !isNegatedAfter(variant.range, in: view) else { continue }
                 // A hotspot names its gene ("the T315I mutation" is ABL1), whatever gene-like
                 // token came last; other changes belong to the nearest gene named before them.
+                // "c.5946delT in BRCA2": a gene the sentence names for the variant right after it.
+                // A serum marker ("CA-125", MUC16's alias) owns no variant.
+                let named = genes.first { gene in
+                    gene.range.lowerBound >= variant.range.upperBound
+                        && Self.variantToGene.contains(gap(variant.range.upperBound, gene.range.lowerBound))
+                        // Not the first word of a longer name: "of FMS-like tyrosine kinase 3".
+                        && (gene.range.upperBound >= bytes.count || bytes[gene.range.upperBound] != 0x2D)
+                }
                 let owner =
-                    hotspotGenes[variant.normalized]
-                    ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound } ?? nearestGene(before: view, lastPatientGene: lastGene))?
+                    hotspotGenes[variant.normalized] ?? named?.symbol
+                    ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound && !isSerumMarker($0.range) }
+                    ?? nearestGene(before: view, lastPatientGene: lastGene))?
                     .symbol
                 guard let owner else { continue }
                 if let alteration = alteration(owner, variant, span: variant.range, in: view) { found.append(alteration) }
@@ -215,6 +224,15 @@ extension CaseAssembler {
             if let last = genes.last { lastGene = last }
         }
         return merge(found)
+    }
+
+    /// Words between a variant and the gene the sentence names for it.
+    private static let variantToGene: Set<String> = ["in", "in the", "of", "of the", "within", "within the", "in the gene"]
+
+    /// "CA-125", "CA 19-9", "CEA": serum markers written as gene aliases.
+    private func isSerumMarker(_ range: Range<Int>) -> Bool {
+        let surface = text(range).uppercased().filter { $0.isLetter || $0.isNumber }
+        return surface.hasPrefix("CA1") || ["CEA", "PSA", "AFP", "LDH", "CA199", "CA153", "CA125"].contains(surface)
     }
 
     /// The gene named last before a sentence: the patient's last gene, or one named later in the

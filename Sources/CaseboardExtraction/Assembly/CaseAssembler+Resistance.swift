@@ -12,7 +12,11 @@ extension CaseAssembler {
     func assembleResistance(lines: [TherapyLine], alterations: inout [Alteration]) -> [ResistanceEvent] {
         var altered = Set(alterations.map(\.gene))
         var events: [ResistanceEvent] = []
-        func record(_ gene: String, _ drugs: [String], basis: String, span: Range<Int>) {
+        func record(_ gene: String, _ named: [String], basis: String, span: Range<Int>) {
+            // "cytarabine and daunorubicin with midostaurin": when a drug of the line targets the
+            // gene, the failure is that drug's, not its chemotherapy partners'.
+            let targeting = named.filter { vocabularies.drug(inn: $0)?.targets.contains(gene) ?? false }
+            let drugs = targeting.isEmpty ? named : targeting
             guard !drugs.isEmpty else { return }
             let variant = bestVariant(for: gene, in: alterations)
             if let index = events.firstIndex(where: { $0.gene == gene && $0.variant == variant }) {
@@ -66,7 +70,12 @@ extension CaseAssembler {
                 // NRAS mutations"; not every gene the sentence names.
                 let acquired = acquiredGenes(in: view, altered: altered)
                 if !acquired.isEmpty {
-                    let lineDrugs = !drugs.isEmpty ? drugs : recentDrugs(before: position, progressed: true)
+                    // A drug named after the finding was given for it ("a MET amplification was
+                    // found, and capmatinib was added"): the failed drugs come before it.
+                    let firstCue = view.cues(.acquired).map(\.range.lowerBound).min() ?? view.range.upperBound
+                    let before = drugNames(in: view, before: firstCue)
+                    // The sentence's own relapse counts: "he relapsed, and a new FLT3 D835Y was found".
+                    let lineDrugs = !before.isEmpty ? before : recentDrugs(before: position, progressed: !view.has(.progression))
                     for gene in acquired { record(gene, lineDrugs, basis: "acquired", span: view.range) }
                 }
             }
@@ -131,10 +140,10 @@ extension CaseAssembler {
         return genes
     }
 
-    /// Drug INNs named in the sentence, regimens expanded.
-    func drugNames(in view: SentenceView) -> [String] {
+    /// Drug INNs named in the sentence (before `limit`, when given), regimens expanded.
+    func drugNames(in view: SentenceView, before limit: Int? = nil) -> [String] {
         var names: [String] = []
-        for term in view.terms {
+        for term in view.terms where limit.map({ term.range.upperBound <= $0 }) ?? true {
             switch term.concept {
             case .drug(let index) where vocabularies.drugs[index].category != "substance": names.append(vocabularies.drugs[index].name)
             case .regimen(let index): names += vocabularies.regimens[index].drugs

@@ -134,7 +134,10 @@ struct CaseAssembler {
         therapy.addTreatmentEffects(treatmentEffectEvents())
         let resistance = assembleResistance(lines: therapy.lines, alterations: &alterations)
         let timeline = assembleTimeline(therapy: therapy, resistance: resistance)
-        let diagnoses = assembleDiagnoses()
+        var diagnoses = assembleDiagnoses()
+        let background = backgroundConditions(diagnoses, lines: therapy.lines, events: therapy.adverseEvents.map(\.term))
+        let comorbidities = diagnoses.filter { background.contains($0.code) }
+        diagnoses.removeAll { background.contains($0.code) }
         var patient = assemblePatient()
         if patient.sex == nil, !caseSeries { patient.sex = sexOfOrgans(diagnoses) ?? sexOfBodyParts() }
         return CaseRecord(
@@ -143,6 +146,7 @@ struct CaseAssembler {
             metadata: document.metadata,
             patient: patient,
             diagnoses: diagnoses,
+            comorbidities: comorbidities,
             alterations: alterations,
             therapies: therapy.lines,
             adverseEvents: therapy.adverseEvents,
@@ -957,11 +961,14 @@ struct CaseAssembler {
     /// "she suffered from X", "past history included X".
     private static let historyCues = [
         "history of", "history included", "history includes", "histories of", "suffered", "suffering from", "suffers from",
+        "history also included", "history also includes", "history was notable for", "history notable for", "history was significant for",
+        "history significant for", "history was remarkable for", "history remarkable for", "comorbidities included",
+        "comorbidities including", "comorbidities of", "comorbidities were",
     ]
 
     /// Words that give a condition as a diagnosis made, counted only before any drug in the report
     /// (after one, "was diagnosed with pneumonitis" is usually its toxicity).
-    private static let historyKeys = ["histor", "suffer", "diagnos", "consistent with"].map { Array($0.utf8) }
+    private static let historyKeys = ["histor", "suffer", "diagnos", "consistent with", "comorbid"].map { Array($0.utf8) }
 
     private static let diagnosisCues = ["diagnosed with", "diagnosis of", "consistent with"]
 
@@ -1029,6 +1036,67 @@ struct CaseAssembler {
     }
 
     private static let ageKey = [Array("year-old".utf8)]
+
+    /// The codes of non-cancer conditions that only the patient's history names ("a history of
+    /// gout and asthma", "past medical history included X") and the reported course never returns
+    /// to: not named outside a history, no drug line given for them, no treatment of theirs named
+    /// in another sentence, and (diabetes) no hyperglycaemia. Past cancers stay diagnoses.
+    func backgroundConditions(_ diagnoses: [Diagnosis], lines: [TherapyLine], events: [String]) -> Set<String> {
+        var background: Set<String> = []
+        for diagnosis in diagnoses where diagnosis.oncotree == nil {
+            var historySentences: Set<Int> = []
+            var returns = false
+            for view in views where view.isPatient {
+                for term in view.terms where names(term.concept, diagnosis.code) {
+                    if isHistoryMention(term.range, in: view) { historySentences.insert(view.index) } else { returns = true }
+                }
+            }
+            if returns || historySentences.isEmpty { continue }
+            let canonical = diagnosis.canonicalName.lowercased()
+            let named = [canonical, diagnosis.name]
+            if lines.contains(where: { line in line.setting.map { setting in named.contains { setting.contains($0) } } ?? false }) { continue }
+            if canonical.contains("diabetes"), events.contains("hyperglycemia") { continue }
+            let words = Self.conditionTreatments.first { canonical.contains($0.condition) }?.words ?? []
+            let treated = views.contains { view in
+                view.isPatient && !historySentences.contains(view.index) && words.contains { lowered(view.range).contains($0) }
+            }
+            if !treated { background.insert(diagnosis.code) }
+        }
+        return background
+    }
+
+    private func names(_ concept: ConceptReference, _ code: String) -> Bool {
+        switch concept {
+        case .disease(let index): vocabularies.diseases[index].code == code
+        case .adverseEvent(let index): "COND:CTCAE:" + vocabularies.adverseEvents[index].term == code
+        default: false
+        }
+    }
+
+    /// A mention a history cue before it in its sentence gives as past history.
+    private func isHistoryMention(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let before = lowered(view.range.lowerBound..<range.lowerBound)
+        guard !before.contains("family history") else { return false }
+        return Self.historyListCues.contains { before.contains($0) }
+    }
+
+    private static let historyListCues = [
+        "history of", "medical history", "past history", "history included", "history includes", "history was", "history is",
+        "comorbidit", "co-morbidit", "underlying",
+    ]
+
+    /// What treats a condition, named in the course: the course has returned to it. Lower case.
+    private static let conditionTreatments: [(condition: String, words: [String])] = [
+        ("heart failure", ["diuretic", "furosemide", "torsemide", "bumetanide", "spironolactone", "sacubitril", "volume overload"]),
+        ("obstructive pulmonary", ["bronchodilator", "inhaler", "salbutamol", "albuterol", "tiotropium", "exacerbation"]),
+        ("asthma", ["bronchodilator", "inhaler", "salbutamol", "albuterol", "exacerbation"]),
+        ("diabetes", ["insulin", "metformin", "hyperglyc", "antidiabetic", "gliptin", "gliflozin"]),
+        ("hypothyroidism", ["levothyroxine", "thyroxine"]),
+        ("gout", ["allopurinol", "febuxostat", "colchicine"]),
+        ("atrial fibrillation", ["anticoagula", "apixaban", "rivaroxaban", "warfarin", "edoxaban", "dabigatran"]),
+        ("hepatitis b", ["entecavir", "tenofovir", "lamivudine", "reactivation", "hbv dna"]),
+        ("kidney disease", ["dialysis"]),
+    ]
 
     /// Full names beat abbreviations; longer names beat shorter ones.
     private func preferredName(_ candidate: String, over current: String) -> Bool {

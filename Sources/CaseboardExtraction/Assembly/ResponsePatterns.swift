@@ -17,7 +17,7 @@ enum ResponsePatterns {
     /// adds its word here.
     static let keys = [
         "metasta", "resist", "refractor", "died", "remain", "progress", "hematolog", "new", "pfs", "transform", "evol", "unseen", "improvement",
-        "successful", "benefit", "palliation",
+        "successful", "benefit", "palliation", "lost",
     ].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
@@ -85,6 +85,8 @@ enum ResponsePatterns {
         // Relief a treatment gave without a stated shrinkage, the measure of older reports:
         // "palliation was obtained for some months following X". At least stable disease.
         (/\bpalliation\s+(?:was|were)\s+(?:obtained|achieved|attained)\b/, .stable, false),
+        // "lost her response to dasatinib", "lost his major molecular response": the drug failed.
+        (/\blost\s+(?:his|her|their|the|its)\s+(?:[a-z]+\s+){0,3}?(?:response|remission)\b/, .progressive, false),
         // Haematological improvement (IWG) is a response short of remission.
         (/\bhematolog(?:ic|ical)\s+improvement\b/, .partial, false),
     ]

@@ -143,7 +143,14 @@ extension AnnotatedDocument {
                     specificReference = true
                 case nil: break
                 }
-                let background = strong || (study && !specificReference) || (weak && !patientReference)
+                // "A previously reported patient achieved a complete response": another patient's
+                // outcome, unless the sentence also names this one.
+                let otherPatient =
+                    patientReference && !specificReference
+                    && (Self.otherPatientPhrases(caseSeries: caseSeries).contains { phrase in
+                        Self.occurs(phrase, in: bytes[range].map { Self.fold($0) })
+                    } || Self.opensWithARelative(bytes, range))
+                let background = strong || (study && !specificReference) || (weak && !patientReference) || otherPatient
                 let isPatient: Bool
                 switch sentence.section {
                 // A case report's title names its case, even "…: a case report and review of the literature".
@@ -352,6 +359,33 @@ extension AnnotatedDocument {
 
     static let aimPhraseBytes = aimPhrases.map { Array($0.utf8) }
     static let caseReportBytes = Array("case report".utf8)
+
+    /// Patients other than the reported one: "a previously reported patient", "a similar case".
+    /// In a case series "another patient" is one of the reported patients.
+    static func otherPatientPhrases(caseSeries: Bool) -> [[UInt8]] {
+        caseSeries ? otherPatientBytes : otherPatientBytes + anotherPatientBytes
+    }
+
+    private static let otherPatientBytes = [
+        "previously reported patient", "previously described patient", "previously reported case", "previously described case",
+        "previously published case", "a similar patient", "a similar case", "in a previous report", "a patient reported by",
+        "a case reported by", "a patient described by", "patients in the literature", "published cases",
+    ].map { Array($0.utf8) }
+
+    /// "His brother, who had the same disease, achieved…": a sentence whose subject is a relative
+    /// tells of the relative.
+    static func opensWithARelative(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let words = lowercasedWords(bytes, from: range.lowerBound, limit: range.upperBound, count: 2)
+        guard words.count == 2, ["his", "her", "their"].contains(words[0]) else { return false }
+        return relatives.contains(words[1])
+    }
+
+    private static let relatives: Set<String> = [
+        "brother", "sister", "father", "mother", "son", "daughter", "twin", "sibling", "cousin", "uncle", "aunt", "grandfather",
+        "grandmother", "nephew", "niece",
+    ]
+
+    private static let anotherPatientBytes = ["another patient", "another case", "other patient"].map { Array($0.utf8) }
     static let definitionPhraseBytes = definitionPhrases.map { Array($0.utf8) }
 
     /// Whether `needle` occurs in `haystack`, byte for byte.

@@ -94,7 +94,13 @@ struct TherapyAssembly {
             } else {
                 sentencesSinceFocus += 1
             }
-            let treatmentItems = placed.filter { if case .line(let index) = $0.item { !treatsNoCancer(index) } else { true } }
+            let treatmentItems = placed.filter {
+                if case .line(let index) = $0.item {
+                    !treatsNoCancer(index) && !(lines[index].setting?.hasPrefix("treatment of ") ?? false)
+                } else {
+                    true
+                }
+            }
             if let last = treatmentItems.last(where: { if case .line = $0.item { true } else { false } }) ?? treatmentItems.last {
                 treatmentFocus = last.item
                 sentencesSinceTreatment = 0
@@ -475,7 +481,8 @@ struct TherapyAssembly {
     /// breath test", "vitamin D levels".
     private static let nonTherapyHeads: Set<String> = [
         "poisoning", "intoxication", "overdose", "ingestion", "exposure", "abuse", "dependence", "withdrawal", "addiction", "kinase",
-        "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits", "deposition",
+        "phosphokinase", "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits",
+        "deposition",
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
         "value", "values",
         // A clotting test: "prothrombin time 14 seconds", "thrombin time".
@@ -629,6 +636,7 @@ struct TherapyAssembly {
         let words = assembler.lowered(clause)
         if words.contains("conditioning") { return "conditioning" }
         if words.contains("prophylaxis") || words.contains("prophylactic") || words.contains("premedication") { return "prophylaxis" }
+        if let event = treatedEvent(before: range, in: view, clause: clause) { return "treatment of " + event }
         // "X for <condition>": the first disease after "for" within a few words is not a cancer.
         let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 6))
         guard after.hasPrefix(" for ") else { return nil }
@@ -636,6 +644,27 @@ struct TherapyAssembly {
         guard let disease, case .disease(let index) = disease.concept, !assembler.vocabularies.diseases[index].isCancer else { return nil }
         return "treatment of " + assembler.lowered(disease.range)
     }
+
+    /// "dyspnea and effusions, which resolved with dexamethasone": a steroid or supportive drug
+    /// that an event of the same clause resolved with treats that event, not the cancer.
+    private func treatedEvent(before range: Range<Int>, in view: SentenceView, clause: Range<Int>) -> String? {
+        let group = view.terms(.drug).filter { range.contains($0.range.lowerBound) }
+        let supportive = group.allSatisfy { term in
+            guard case .drug(let index) = term.concept else { return false }
+            return ["steroid", "supportive"].contains(assembler.vocabularies.drugs[index].category)
+        }
+        guard !group.isEmpty, supportive else { return nil }
+        let lead = assembler.lowered(max(clause.lowerBound, range.lowerBound - 48)..<range.lowerBound)
+        guard lead.firstMatch(of: Self.resolvedWith) != nil else { return nil }
+        guard let event = view.terms(.adverseEvent).last(where: { clause.contains($0.range.lowerBound) && $0.range.upperBound <= range.lowerBound })
+        else {
+            return nil
+        }
+        return assembler.lowered(event.range)
+    }
+
+    nonisolated(unsafe) private static let resolvedWith =
+        /\b(?:resolved|improved|subsided|disappeared|abated|settled|managed|controlled)\s+(?:(?:promptly|quickly|rapidly|completely|successfully)\s+)?(?:with|after|on)\s+(?:(?:a\s+)?(?:short\s+)?(?:course\s+of\s+)?)?(?:(?:oral|intravenous|iv|high-dose|systemic|topical)\s+)?$/
 
     /// The first time phrase of the sentence that can date the start of a line: not one that counts
     /// into the line's own course ("after three months of this treatment, X induced...").
@@ -860,7 +889,7 @@ struct TherapyAssembly {
             if patterns.contains(where: { $0.explicitOnly && $0.range.overlaps(cue.range) }) { continue }
             if assembler.isNegated(cue.range, in: view, window: 12) { continue }
             if response == .progressive && (isDiseaseQualifier(cue, in: view) || isFreeOf(cue) || isSymptomCourse(cue, in: view)) { continue }
-            if isAimOfTreatment(cue, in: view) { continue }
+            if isAimOfTreatment(cue, in: view) || isDeniedToAll(cue, in: view) { continue }
             // "steroids and pyridostigmine course with symptom resolution": the outcome follows
             // the drug it belongs to, whatever kind of drug it is.
             if let direct = lineJustBefore(cue.range, placed: placed) {
@@ -1081,8 +1110,29 @@ struct TherapyAssembly {
     /// likelihood of recurrence": what a drug was given for, not how the disease went.
     private func isAimOfTreatment(_ cue: CueMention, in view: SentenceView) -> Bool {
         let before = assembler.lowered(max(view.range.lowerBound, cue.range.lowerBound - 32)..<cue.range.lowerBound)
-        return before.firstMatch(of: Self.aimLead) != nil
+        if before.firstMatch(of: Self.aimLead) != nil { return true }
+        // "The goal was to achieve a deep molecular response", "in order to induce remission":
+        // a hoped-for response, not one reached. Not "went on to achieve CR".
+        let clause = assembler.lowered(max(view.range.lowerBound, cue.range.lowerBound - 100)..<cue.range.lowerBound)
+        guard let purpose = clause.matches(of: Self.purposeLead).last else { return false }
+        let between = clause[purpose.range.upperBound...]
+        return !between.contains(",") && !between.contains(";") && !between.contains(". ")
     }
+
+    /// "none of the patients achieved complete remission (CR)", "no patient had a response": a
+    /// response a series denies to all its patients, and its bracketed abbreviation.
+    private func isDeniedToAll(_ cue: CueMention, in view: SentenceView) -> Bool {
+        let before = assembler.lowered(max(view.range.lowerBound, cue.range.lowerBound - 64)..<cue.range.lowerBound)
+        guard before.contains("none") || before.contains("no ") || before.contains("neither") else { return false }
+        return before.firstMatch(of: Self.deniedToAll) != nil
+    }
+
+    nonisolated(unsafe) private static let deniedToAll =
+        /\b(?:none|neither|no\s+(?:other\s+)?(?:patients?|cases?|one|subjects?))(?:\s+of\s+(?:the|our|these|those|them)(?:\s+[\w-]+){0,2})?\s+(?:(?:had|has|have|achieved|attained|reached|obtained|showed|experienced|went\s+on\s+to\s+achieve|was\s+in|were\s+in)\s+)(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,3}\(?$/
+
+    /// A purpose or hope before the response words: "aim to achieve", "with the goal of inducing".
+    nonisolated(unsafe) private static let purposeLead =
+        /\b(?:(?:in\s+order|so\s+as|hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|goal\s+(?:was|is|being)|intend(?:s|ed)?|intention\s+(?:was|is)|attempt(?:s|ed|ing)?|tr(?:y|ying|ied)|strategy|designed|expected|planned|plan)\s+to|(?:goal|aim|hope|intent|intention|purpose|objective)\s+of|(?:goal|aim|intent|intention|purpose|objective)\s+of\s+(?:the\s+)?(?:therapy|treatment)\s+(?:was|is)\s+to)\s+(?:achiev|attain|obtain|induc|reach|allow|permit|enabl)\w*\b/
 
     nonisolated(unsafe) private static let aimLead =
         /\b(?:to|hoping\s+to|in\s+order\s+to|aim(?:ed|ing)?\s+to)\s+(?:attenuate|prevent|slow|delay|halt|stop|reduce|lower|decrease|minimi[sz]e|avoid|limit|control)\s+(?:the\s+|further\s+|any\s+|a\s+)*(?:(?:risk|likelihood|chance|rate|incidence)\s+of\s+)?$|\b(?:prevention|prophylaxis)\s+of\s+(?:the\s+)?$/
@@ -1210,7 +1260,10 @@ struct TherapyAssembly {
                 || assembler.sentence(view, containsAnyOf: Self.duringTreatmentKeys, ignoringCase: true)
                     && assembler.text(view.range).firstMatch(of: Self.eventDuringTreatment) != nil
         else { return }
-        if isPresentation(view, placed: placed) || isReliefByTreatment(view) || isGenericEventStatement(view) { return }
+        if isReliefByTreatment(view) || isGenericEventStatement(view) { return }
+        // A presentation's events are the disease's, except one its name lays on a drug or
+        // class ("presented with anthracycline cardiotoxicity").
+        let presentation = isPresentation(view, placed: placed)
         // "The platelet count was reduced" is no dose change; "the dose was reduced" is.
         let doseContext = view.cues(.doseChange).contains { isAboutDose($0, in: view) }
         let hasContext =
@@ -1232,6 +1285,8 @@ struct TherapyAssembly {
             }
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let term = (range: range, index: index)
+            let drugNamed = namingDrug(of: range, in: view) != nil || namingClass(of: range, in: view) != nil
+            if presentation, !drugNamed { continue }
             if assembler.isNegated(term.range, in: view, window: 16) || assembler.isHistoryCondition(term.range, in: view)
                 || assembler.cancerCausedConditions.contains(term.index)
                 || isFearedOrExplained(term.range, in: view)
@@ -1244,14 +1299,32 @@ struct TherapyAssembly {
             if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
             if isAntiTarget(term.range) || isUnrelievedSymptom(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
-            let namedWithDrug = isNamedWithItsDrug(term.range, in: view)
+            let namedWithDrug = drugNamed || isNamedWithItsDrug(term.range, in: view)
             guard hasContext || grade != nil || namedWithDrug || isResultOfDrug(term.range, in: view) else { continue }
             var drugs: [String] = []
             // "One year later, he developed ascites": long after the last drug, with none named,
             // the event is the illness's course.
-            if placed.isEmpty, isLongAfter(view) { continue }
-            let target = placed.last { $0.range.upperBound <= term.range.lowerBound }?.item ?? placed.first?.item ?? focus
+            if placed.isEmpty, !drugNamed, isLongAfter(view) { continue }
+            var target = placed.last { $0.range.upperBound <= term.range.lowerBound }?.item ?? placed.first?.item ?? focus
+            // "effusions, which resolved with dexamethasone": the drug that treated the event
+            // named after it is not its cause.
+            if case .line(let line) = target, lines[line].setting?.hasPrefix("treatment of ") ?? false,
+                !placed.contains(where: { $0.range.upperBound <= term.range.lowerBound })
+            {
+                target = focus
+            }
             if case .line(let line) = target { drugs = lines[line].drugs }
+            // "capecitabine-related hand-foot syndrome", "methotrexate toxicity", "ATRA syndrome":
+            // the drug the event is named for is the one it belongs to, not its whole line.
+            if let named = namingDrug(of: term.range, in: view),
+                let line = lines.indices.last(where: { lines[$0].drugs.contains(named) })
+            {
+                target = .line(line)
+                drugs = [named]
+            } else if let (line, named) = namingClass(of: term.range, in: view) {
+                target = .line(line)
+                drugs = named
+            }
             // An event no drug line owns is a toxicity only when its sentence names a treatment
             // ("toxic effects of chemotherapy", "during treatment with a BTK inhibitor"); "the
             // postoperative course was smooth but he had cough" is the course after an operation.
@@ -1300,6 +1373,70 @@ struct TherapyAssembly {
                 && assembler.bytes[drug.range.upperBound] == 0x20
         }
     }
+
+    /// The drug (INN) an event's own name holds: one right before it, bare or linked
+    /// ("cisplatin nephrotoxicity", "imatinib-induced hepatotoxicity"), or one its surface opens
+    /// ("ATRA syndrome", "cytarabine syndrome").
+    private func namingDrug(of range: Range<Int>, in view: SentenceView) -> String? {
+        let window = max(view.range.lowerBound, range.lowerBound - 24)..<range.lowerBound
+        for drug in view.terms(.drug).reversed() where window.contains(drug.range.upperBound) || drug.range.upperBound == range.lowerBound {
+            guard case .drug(let index) = drug.concept else { continue }
+            let gap = assembler.gap(drug.range.upperBound, range.lowerBound)
+            if gap.isEmpty || gap.firstMatch(of: Self.attributionLink) != nil {
+                return assembler.vocabularies.drugs[index].name
+            }
+        }
+        // "hepatotoxicity from imatinib", "toxicity due to the capecitabine".
+        let after = range.upperBound..<min(view.range.upperBound, range.upperBound + 24)
+        for drug in view.terms(.drug) where after.contains(drug.range.lowerBound) {
+            guard case .drug(let index) = drug.concept else { continue }
+            if assembler.gap(range.upperBound, drug.range.lowerBound).firstMatch(of: Self.causeLink) != nil {
+                return assembler.vocabularies.drugs[index].name
+            }
+        }
+        let words = assembler.text(range).split(separator: " ")
+        for count in stride(from: words.count - 1, through: 1, by: -1) {
+            let lead = words.prefix(count).joined(separator: " ")
+            if let drug = assembler.vocabularies.drug(named: lead), drug.category != "substance" { return drug.name }
+        }
+        return nil
+    }
+
+    /// "anthracycline cardiotoxicity", "TKI-induced cardiomyopathy", "taxane-related neuropathy":
+    /// an event named for a drug class, and the latest line with drugs of that class (those drugs).
+    private func namingClass(of range: Range<Int>, in view: SentenceView) -> (line: Int, drugs: [String])? {
+        let lead = assembler.lowered(max(view.range.lowerBound, range.lowerBound - 40)..<range.lowerBound)
+        guard let match = lead.firstMatch(of: Self.classLead) else { return nil }
+        var word = String(match.output.1)
+        if word.hasSuffix("s"), word.count > 4 { word.removeLast() }
+        guard !Self.genericTreatmentWords.contains(word) else { return nil }
+        for index in lines.indices.reversed() {
+            let named = lines[index].drugs.filter { inn in
+                guard let drug = assembler.vocabularies.drug(inn: inn) else { return false }
+                let drugClass = drug.drugClass.lowercased()
+                if word == "tki" { return drug.category == "targeted" && drugClass.contains("inhibitor") }
+                return drugClass.split(whereSeparator: { !$0.isLetter }).contains { $0 == word || $0 == word + "s" }
+            }
+            if !named.isEmpty { return (index, named) }
+        }
+        return nil
+    }
+
+    /// The class word right before the event, bare or linked: "anthracycline ", "TKI-induced ".
+    nonisolated(unsafe) private static let classLead = /\b([a-z]{3,})(?:[-‐ ](?:related|induced|associated|mediated))?[ ]$/
+
+    /// Words that name treatment in general, not a class.
+    private static let genericTreatmentWords: Set<String> = [
+        "drug", "treatment", "therapy", "medication", "agent", "chemotherapy", "immunotherapy", "radiation", "radiotherapy", "her", "his",
+        "the", "and", "with", "grade", "severe", "mild", "moderate", "new", "acute", "chronic",
+    ]
+
+    /// What may stand between an event and the drug named after it as its cause.
+    nonisolated(unsafe) private static let causeLink =
+        /^(?:from|of|due\s+to|caused\s+by|induced\s+by|related\s+to|attributed\s+to|attributable\s+to)(?:\s+the)?$/
+
+    /// What may stand between a drug and the event named for it: "-related", "induced".
+    nonisolated(unsafe) private static let attributionLink = /^[-‐]?\s*(?:related|induced|associated|mediated)$/
 
     /// "high dose methotrexate resulted in hyperkalaemia and acidosis": an event a drug named
     /// before it "resulted in". Only an event after the phrase: in "a neoplasm with eosinophilia,
@@ -1681,16 +1818,27 @@ struct TherapyAssembly {
 
     private func statedGrade(for range: Range<Int>, in view: SentenceView) -> GradeMention? {
         for mention in view.grades {
-            if mention.range.upperBound <= range.lowerBound, assembler.gap(mention.range.upperBound, range.lowerBound).isEmpty {
-                return mention
+            if mention.range.upperBound <= range.lowerBound {
+                // "grade 2 capecitabine-related hand-foot syndrome", "grade 3 immune-related colitis".
+                let gap = assembler.gap(mention.range.upperBound, range.lowerBound)
+                if gap.isEmpty || gap.firstMatch(of: Self.attributionModifier) != nil { return mention }
             }
             if mention.range.lowerBound >= range.upperBound {
                 let between = assembler.gap(range.upperBound, mention.range.lowerBound)
                 if between == "(" || between == "," || between.isEmpty || between == "of" { return mention }
+                // "pancreatitis, which was grade 3", "lipase rose (CTCAE grade 3)".
+                if between.count <= 24, between.firstMatch(of: Self.gradeAfterTerm) != nil { return mention }
             }
         }
         return nil
     }
+
+    /// Words between an event and its grade that still grade it: ", which was", "rose (ctcae".
+    nonisolated(unsafe) private static let gradeAfterTerm =
+        /^(?:,?\s*(?:which|that)\s+(?:was|were|is|reached)(?:\s+(?:graded(?:\s+as)?|classified\s+as|of|a))?|(?:was|were)\s+(?:graded(?:\s+as)?|of|a)|,?\s*graded(?:\s+as)?|(?:rose|increased|elevated|worsened|progressed)(?:\s+to)?\s*\(?(?:ctcae)?|\(ctcae(?:\s+v?\d(?:\.\d)?)?)$/
+
+    /// One word that says what caused the event: "capecitabine-related", "treatment induced".
+    nonisolated(unsafe) private static let attributionModifier = /^[\w.]+(?:[-‐]|\s)(?:related|induced|associated|mediated)$/
 
     // MARK: Dose changes and stops
 

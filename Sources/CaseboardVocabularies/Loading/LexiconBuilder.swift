@@ -37,6 +37,18 @@ struct LexiconBuilder {
         }
     }
 
+    /// "6-MP" → "6MP", "VP-16" → "VP16": a short code of capitals and digits around one hyphen,
+    /// with both a digit and a letter; nil for anything else.
+    static func unhyphenatedCode(_ form: String) -> String? {
+        let parts = form.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, form.utf8.count <= 9, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+        let joined = parts.joined()
+        guard joined.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }), joined.contains(where: \.isNumber),
+            joined.contains(where: \.isLetter)
+        else { return nil }
+        return joined
+    }
+
     /// Chemical prefixes that authors split off with a hyphen or space: "methyl-prednisolone",
     /// "hydroxy-chloroquine", "5-fluoro-uracil".
     private static let chemicalPrefixes = ["methyl", "hydroxy", "fluoro", "chloro", "deoxy"]
@@ -145,6 +157,12 @@ struct LexiconBuilder {
             for synonym in drug.synonyms {
                 let policy = Self.policy(forSynonym: synonym)
                 add(synonym, concept, .synonym, policy, trailingE: policy == .anyCase)
+            }
+            // Short codes are written with or without their hyphen: "6-MP" and "6MP", "VP-16" and "VP16".
+            let forms = Set((drug.codes + drug.synonyms).map { LexiconKey.make($0) })
+            for form in drug.codes + drug.synonyms {
+                guard let joined = Self.unhyphenatedCode(form), !forms.contains(LexiconKey.make(joined)) else { continue }
+                add(joined, concept, .synonym, .exactCase)
             }
             drugs.append(drug)
         }
