@@ -25,7 +25,7 @@ extension Matcher {
         var found: [Caution] = []
         // QTc prolongation. Vanflyta (quizartinib) label 2023: do not start if QTcF > 450 ms; Caprelsa
         // (vandetanib) label: do not use with QTcF > 450 ms; Kisqali (ribociclib) label: start only if QTcF < 450 ms.
-        if (number(after: ["qtcf", "qtc"], in: lowered).map { $0 > 450 } ?? false)
+        if (number(after: qtcNumber, in: lowered).map { $0 > 450 } ?? false)
             || says(["long qt", "long-qt", "qt prolongation", "prolonged qt"], in: lowered)
         {
             found.append(
@@ -38,7 +38,7 @@ extension Matcher {
         }
         // Thrombocytopenia. Ayvakit (avapritinib) label 2021: not recommended in advanced systemic
         // mastocytosis with platelets below 50 x 10^9/L (intracranial haemorrhage).
-        if let platelets = number(after: ["platelets", "platelet count", "plt"], in: lowered), platelets < 50 {
+        if let platelets = number(after: plateletNumber, in: lowered), platelets < 50 {
             found.append(
                 Caution(
                     condition: "platelets below 50 x10^9/L",
@@ -58,7 +58,7 @@ extension Matcher {
         }
         // Poor left-ventricular function. Doxorubicin label (cardiomyopathy); NCCN B-Cell Lymphomas 2025
         // gives non-anthracycline regimens (R-CEOP, R-GCVP) for patients who cannot have doxorubicin.
-        if let ejection = number(after: ["lvef", "ejection fraction", "ef"], in: lowered), ejection < 45 {
+        if let ejection = number(after: ejectionNumber, in: lowered), ejection < 45 {
             found.append(
                 Caution(
                     condition: "left-ventricular ejection fraction below 45%",
@@ -85,7 +85,7 @@ extension Matcher {
         }
         // Cisplatin-ineligible by renal function or hearing: creatinine clearance below 60 mL/min or hearing
         // loss of grade 2 or more (Galsky MD et al., J Clin Oncol 2011;29:2432; NCCN Bladder Cancer 2025).
-        if (number(after: ["crcl", "creatinine clearance", "gfr"], in: lowered).map { $0 < 60 } ?? false)
+        if (number(after: clearanceNumber, in: lowered).map { $0 < 60 } ?? false)
             || says(["grade 2 hearing loss", "grade 3 hearing loss", "hearing loss grade 2", "hearing loss grade 3"], in: lowered)
         {
             found.append(
@@ -99,7 +99,7 @@ extension Matcher {
         // Uncontrolled diabetes. Piqray (alpelisib), Itovebi (inavolisib) and Truqap (capivasertib) labels
         // (hyperglycaemia; their trials left out poorly controlled diabetes); Padcev label (hyperglycaemia;
         // EV-302 left out HbA1c of 8% or more).
-        if (number(after: ["hba1c", "hemoglobin a1c", "haemoglobin a1c"], in: lowered).map { $0 >= 8 } ?? false)
+        if (number(after: hba1cNumber, in: lowered).map { $0 >= 8 } ?? false)
             || says(
                 ["uncontrolled diabetes", "poorly controlled diabetes", "uncontrolled type 2 diabetes", "uncontrolled type 1 diabetes"],
                 in: lowered
@@ -172,7 +172,7 @@ extension Matcher {
         where lowered.contains(word) {
             return (word, false)
         }
-        if lowered.range(of: #"\bild\b"#, options: .regularExpression) != nil { return ("interstitial lung disease", false) }
+        if ildWord.matches(lowered) { return ("interstitial lung disease", false) }
         // A grade 3 or 4 toxicity that stopped a drug: not offered again first (a single-drug prior only,
         // since the text does not say which drug of a regimen caused it).
         for word in ["grade 3", "grade 4", "grade iii", "grade iv"] where lowered.contains(word) {
@@ -199,15 +199,26 @@ extension Matcher {
         return false
     }
 
+    /// Each word and the number a few characters after it, compiled once.
+    private static func numberPatterns(after words: [String]) -> [CompiledPattern] {
+        words.map { word in
+            CompiledPattern(
+                "\\b" + NSRegularExpression.escapedPattern(for: word) + #"\b[^0-9a-z]{0,3}(?:of |is |was |at )?[<>≤≥=~ ]{0,2}([0-9]+(?:\.[0-9]+)?)"#
+            )
+        }
+    }
+    private static let ildWord = CompiledPattern(#"\bild\b"#)
+    private static let qtcNumber = numberPatterns(after: ["qtcf", "qtc"])
+    private static let plateletNumber = numberPatterns(after: ["platelets", "platelet count", "plt"])
+    private static let ejectionNumber = numberPatterns(after: ["lvef", "ejection fraction", "ef"])
+    private static let clearanceNumber = numberPatterns(after: ["crcl", "creatinine clearance", "gfr"])
+    private static let hba1cNumber = numberPatterns(after: ["hba1c", "hemoglobin a1c", "haemoglobin a1c"])
+
     /// The first number within a few characters after one of the words ("QTcF 486 ms", "platelets of
     /// 38 x10^9/L", "LVEF 30%", "HbA1c 10.2%"), or nil.
-    private static func number(after words: [String], in lowered: String) -> Double? {
-        for word in words {
-            let pattern =
-                "\\b" + NSRegularExpression.escapedPattern(for: word) + #"\b[^0-9a-z]{0,3}(?:of |is |was |at )?[<>≤≥=~ ]{0,2}([0-9]+(?:\.[0-9]+)?)"#
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
-            let range = NSRange(lowered.startIndex..., in: lowered)
-            if let match = regex.firstMatch(in: lowered, range: range), let value = Range(match.range(at: 1), in: lowered) {
+    private static func number(after patterns: [CompiledPattern], in lowered: String) -> Double? {
+        for pattern in patterns {
+            if let value = pattern.firstRange(ofGroup: 1, in: lowered) {
                 return Double(lowered[value])
             }
         }

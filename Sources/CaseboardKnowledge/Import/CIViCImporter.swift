@@ -127,6 +127,14 @@ public enum CIViCImporter {
         }
     }
 
+    /// Parenthesised cDNA after a variant ("F76del (c.224_226delTCT)"), compiled once.
+    private static let bracketed = CompiledPattern(#"\s*\([^)]*\)"#)
+    /// CIViC's capitalised HGVS suffixes and how HGVS writes them, in the order they are rewritten.
+    private static let hgvsSuffixes: [(pattern: CompiledPattern, template: String)] = [
+        (#"(?<=\d)(FS|DEL|INS|DUP)"#, "$1"), (#"(?<=\d)FS"#, "fs"), (#"(?<=\d)DELINS"#, "delins"), (#"(?<=\d)DEL"#, "del"),
+        (#"(?<=\d)INS"#, "ins"), (#"(?<=\d)DUP"#, "dup"),
+    ].map { (CompiledPattern($0.0), $0.1) }
+
     /// A v2 molecular profile ("EGFR L858R AND EGFR T790M", "BCR::ABL1 Fusion") or a v1
     /// gene and variant ("ALK", "EML4-ALK"; "ABL1", "BCR-ABL T315I"; "KRAS", "G12/G13").
     static func profile(_ molecularProfile: String?, gene: String, variant: String, vocabularies: Vocabularies) -> MolecularProfile? {
@@ -143,13 +151,9 @@ public enum CIViCImporter {
         }
         // Drop parenthesised cDNA ("F76del (c.224_226delTCT)") and read CIViC's capitalised
         // HGVS suffixes ("W288FS", "I843DEL") as HGVS writes them.
-        let cleaned = variant.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
-            .replacingOccurrences(of: #"(?<=\d)(FS|DEL|INS|DUP)"#, with: "$1", options: .regularExpression)
-            .replacingOccurrences(of: #"(?<=\d)FS"#, with: "fs", options: .regularExpression)
-            .replacingOccurrences(of: #"(?<=\d)DELINS"#, with: "delins", options: .regularExpression)
-            .replacingOccurrences(of: #"(?<=\d)DEL"#, with: "del", options: .regularExpression)
-            .replacingOccurrences(of: #"(?<=\d)INS"#, with: "ins", options: .regularExpression)
-            .replacingOccurrences(of: #"(?<=\d)DUP"#, with: "dup", options: .regularExpression)
+        let cleaned = hgvsSuffixes.reduce(bracketed.replacingMatches(in: variant, with: "")) { text, rewrite in
+            rewrite.pattern.replacingMatches(in: text, with: rewrite.template)
+        }
         // "G12/G13": either codon.
         if cleaned.contains("/"), !cleaned.contains(" "), let first = cleaned.split(separator: "/").first, VariantScanner.parse(String(first)) != nil
         {

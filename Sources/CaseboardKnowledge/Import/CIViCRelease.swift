@@ -53,14 +53,17 @@ public struct CIViCRelease: Sendable, Codable, Hashable {
         return try CIViCImporter.parse(text, vocabularies: vocabularies, name: "civic-evidence.tsv")
     }
 
+    private static let isoDatePrefix = CompiledPattern(#"^\d{4}-\d{2}-\d{2}"#)
+    private static let civicDatePrefix = CompiledPattern(#"^\d{2}-[A-Za-z]{3}-\d{4}"#)
+
     /// The release date in a CIViC file name: `01-Aug-2021-ClinicalEvidenceSummaries.tsv.gz`
     /// gives `2021-08-01`; an ISO date (`2025-02-01-...`) is kept. Nil when the name has neither.
     public static func date(fromFileName path: String) -> String? {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        if let range = name.range(of: #"^\d{4}-\d{2}-\d{2}"#, options: .regularExpression) {
+        if let range = isoDatePrefix.firstRange(in: name) {
             return isoDate(String(name[range]))
         }
-        guard let range = name.range(of: #"^\d{2}-[A-Za-z]{3}-\d{4}"#, options: .regularExpression) else { return nil }
+        guard let range = civicDatePrefix.firstRange(in: name) else { return nil }
         let parts = name[range].split(separator: "-")
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         guard let month = months.firstIndex(of: parts[1].lowercased()) else { return nil }

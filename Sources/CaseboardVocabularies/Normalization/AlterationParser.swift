@@ -39,6 +39,9 @@ public enum AlterationParseError: Error, Sendable, Hashable, CustomStringConvert
 }
 
 extension Vocabularies {
+    /// "bcr3", "e14a2", "variant 3": a fusion's isoform.
+    private static let fusionIsoform = CompiledPattern(#"^(bcr[1-3]|[eb]\d{1,2}a\d|p1[0-9]0|p2[0-9]0|variant \d+[a-z]?|v\d+[a-z]?|type [a-z])$"#)
+
     /// Reads an alteration as a clinician writes it: `FLT3-ITD`, `FLT3 p.Asp835His`,
     /// `EML4::ALK`, `ALK rearrangement`, `NTRK1 fusion`, `BCR-ABL1 T315I`,
     /// `ERBB2 amplification`, `EGFR exon 19 deletion`, `KIT exon 11`, `NRAS mutation`, and the
@@ -99,11 +102,7 @@ extension Vocabularies {
             }
             let fusionWords = ["fusion", "fusions", "rearrangement", "rearranged", "translocation", "positive", "+", "transcript"]
             // "PML::RARA bcr3", "BCR::ABL1 e14a2", "EML4::ALK variant 3": the isoform is detail of the fusion.
-            let isoform =
-                restLowered.range(
-                    of: #"^(bcr[1-3]|[eb]\d{1,2}a\d|p1[0-9]0|p2[0-9]0|variant \d+[a-z]?|v\d+[a-z]?|type [a-z])$"#,
-                    options: .regularExpression
-                ) != nil
+            let isoform = Self.fusionIsoform.matches(restLowered)
             guard rest.isEmpty || isoform || fusionWords.contains(where: { restLowered.hasPrefix($0) }) else {
                 // Never read "LMNA-NTRK1 G595R and G667C" as a bare fusion: that would drop the mutations.
                 return .failure(.unparseableVariant(gene: gene, text: trimmed))

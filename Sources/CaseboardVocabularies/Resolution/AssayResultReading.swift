@@ -5,6 +5,24 @@ import Foundation
 /// call, a fusion with its partner left open or its karyotype beside it, a HER2 ISH result by its numbers.
 /// Read before the general readers, which took these for findings or refused them (hold-out 12, session 19).
 extension Vocabularies {
+    private static let shareNumber = CompiledPattern(#"\d+(?:\.\d+)?(?=\s*%)"#)
+    private static let mutatedWord = CompiledPattern(#"\bmutated\b"#)
+    private static let receptorShare = CompiledPattern(#"^(?:ER|PR|PgR)\s*[:=]?\s*[<>≥≤]?\s*\d+(?:\.\d+)?\s*%(?=\s+\S)"#, caseInsensitive: true)
+    private static let negativeWord = CompiledPattern(#"\bnegative\b"#)
+    private static let positiveWord = CompiledPattern(#"\bpositive\b"#)
+    private static let ratioNumber = numberAfter(#"ratio"#)
+    private static let copyNumberNumber = numberAfter(#"copy[ -]number"#)
+    private static let copiesNumber = numberAfter(#"copies"#)
+    private static let ihcScore = CompiledPattern(#"ihc\s*[0-3]"#)
+    private static let positiveOrPlus = CompiledPattern(#"\bpositive\b|\+"#)
+    private static let negativeOrEquivocal = CompiledPattern(#"\bnegative\b|\bnot\b|\bno\b|equivocal"#)
+    private static let openPartner = CompiledPattern(
+        #",?\s*(?:fusion\s+)?(?:partner\s+(?:gene\s+)?"#
+            + #"(?:unknown|not identified|not determined|undetermined|unidentified)|(?:unknown|unidentified)\s+partner)\)?$"#,
+        caseInsensitive: true
+    )
+    private static let karyotypeNotation = CompiledPattern(#"\s*\b(?:t|inv|ins)\(\d{1,2}(?:;\d{1,2})?\)(?:\([pq\d.;]+\))?\s*"#, caseInsensitive: true)
+
     func assayResultReading(_ body: String) -> PatientAlterationReading? {
         her2ISHReading(body) ?? alkCompanionImmunostain(body) ?? fusionWithOpenPartner(body) ?? fusionWithKaryotype(body)
             ?? ighvIdentity(body) ?? receptorShareWithWords(body)
@@ -16,11 +34,11 @@ extension Vocabularies {
     func ighvIdentity(_ body: String) -> PatientAlterationReading? {
         let lowered = body.lowercased()
         guard lowered.hasPrefix("ighv"), lowered.contains("identity") || lowered.contains("homology") || lowered.contains("identical"),
-            let range = lowered.range(of: #"\d+(?:\.\d+)?(?=\s*%)"#, options: .regularExpression), let identity = Double(lowered[range]),
+            let range = Self.shareNumber.firstRange(in: lowered), let identity = Double(lowered[range]),
             identity <= 100
         else { return nil }
         let unmutated = identity >= 98
-        let said = lowered.contains("unmutated") ? true : lowered.range(of: #"\bmutated\b"#, options: .regularExpression) != nil ? false : nil
+        let said = lowered.contains("unmutated") ? true : Self.mutatedWord.matches(lowered) ? false : nil
         guard said == nil || said == unmutated,
             case .success(var reading) = parsePatientAlteration("IGHV \(unmutated ? "unmutated" : "mutated")", suggest: false)
         else { return nil }
@@ -35,17 +53,14 @@ extension Vocabularies {
     /// after it; the share decides (ASCO/CAP ER/PgR 2020), the words are detail. Nil for other text.
     func receptorShareWithWords(_ body: String) -> PatientAlterationReading? {
         guard
-            let range = body.range(
-                of: #"^(?:ER|PR|PgR)\s*[:=]?\s*[<>≥≤]?\s*\d+(?:\.\d+)?\s*%(?=\s+\S)"#,
-                options: [.regularExpression, .caseInsensitive]
-            )
+            let range = Self.receptorShare.firstRange(in: body)
         else { return nil }
         let share = String(body[range]).replacingOccurrences(of: "PgR", with: "PR", options: .caseInsensitive)
         let rest = body[range.upperBound...].lowercased()
         guard let status = Self.statusReading(share), let call = status.statuses.first?.call else { return nil }
         // Words that contradict the share ("ER 5% negative") leave the text to the other readers.
-        if call == .low, rest.range(of: #"\bnegative\b"#, options: .regularExpression) != nil { return nil }
-        if call == .negative, rest.range(of: #"\bpositive\b"#, options: .regularExpression) != nil, !rest.contains("low") { return nil }
+        if call == .low, Self.negativeWord.matches(rest) { return nil }
+        if call == .negative, Self.positiveWord.matches(rest), !rest.contains("low") { return nil }
         return PatientAlterationReading(
             input: body,
             alteration: status.alteration,
@@ -55,9 +70,14 @@ extension Vocabularies {
         )
     }
 
+    /// A word and the number after it.
+    private static func numberAfter(_ word: String) -> CompiledPattern {
+        CompiledPattern(word + #"\s*(?:of\s*)?[:=]?\s*(\d+(?:\.\d+)?)"#, caseInsensitive: true)
+    }
+
     /// The first number after a pattern in text, as a Double.
-    private static func number(after pattern: String, in text: String) -> Double? {
-        guard let range = text.range(of: pattern + #"\s*(?:of\s*)?[:=]?\s*(\d+(?:\.\d+)?)"#, options: [.regularExpression, .caseInsensitive])
+    private static func number(after pattern: CompiledPattern, in text: String) -> Double? {
+        guard let range = pattern.firstRange(in: text)
         else { return nil }
         let digits = text[range].reversed().prefix { $0.isNumber || $0 == "." }
         return Double(String(digits.reversed()))
@@ -71,11 +91,11 @@ extension Vocabularies {
     func her2ISHReading(_ body: String) -> PatientAlterationReading? {
         let lowered = body.lowercased()
         guard lowered.hasPrefix("her2") || lowered.hasPrefix("erbb2"), lowered.contains("ish"),
-            let ratio = Self.number(after: #"ratio"#, in: lowered),
-            let copies = Self.number(after: #"copy[ -]number"#, in: lowered) ?? Self.number(after: #"copies"#, in: lowered)
+            let ratio = Self.number(after: Self.ratioNumber, in: lowered),
+            let copies = Self.number(after: Self.copyNumberNumber, in: lowered) ?? Self.number(after: Self.copiesNumber, in: lowered)
         else { return nil }
         var score: Int?
-        if let range = lowered.range(of: #"ihc\s*[0-3]"#, options: .regularExpression), let digit = lowered[range].last?.wholeNumberValue {
+        if let range = Self.ihcScore.firstRange(in: lowered), let digit = lowered[range].last?.wholeNumberValue {
             score = digit
         }
         let positive: Bool
@@ -109,8 +129,8 @@ extension Vocabularies {
     func alkCompanionImmunostain(_ body: String) -> PatientAlterationReading? {
         let lowered = body.lowercased()
         guard lowered.hasPrefix("alk"), lowered.contains("d5f3"),
-            lowered.range(of: #"\bpositive\b|\+"#, options: .regularExpression) != nil,
-            lowered.range(of: #"\bnegative\b|\bnot\b|\bno\b|equivocal"#, options: .regularExpression) == nil,
+            Self.positiveOrPlus.matches(lowered),
+            !Self.negativeOrEquivocal.matches(lowered),
             case .success(let fusion) = parseCoreAlteration("ALK fusion", suggest: false)
         else { return nil }
         return PatientAlterationReading(
@@ -124,11 +144,7 @@ extension Vocabularies {
     /// identified is a fusion with any partner; the clause and the method are detail. Nil for other text.
     func fusionWithOpenPartner(_ body: String) -> PatientAlterationReading? {
         guard
-            let range = body.range(
-                of: #",?\s*(?:fusion\s+)?(?:partner\s+(?:gene\s+)?"#
-                    + #"(?:unknown|not identified|not determined|undetermined|unidentified)|(?:unknown|unidentified)\s+partner)\)?$"#,
-                options: [.regularExpression, .caseInsensitive]
-            ), range.lowerBound > body.startIndex
+            let range = Self.openPartner.firstRange(in: body), range.lowerBound > body.startIndex
         else { return nil }
         var head = String(body[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
         // A break-apart probe in brackets is how it was found.
@@ -142,8 +158,7 @@ extension Vocabularies {
     /// "ETV6-NTRK3 t(12;15)", "t(12;15) ETV6-NTRK3": a fusion written with the translocation that makes it;
     /// the karyotype notation is detail. Nil unless the rest reads as a fusion.
     func fusionWithKaryotype(_ body: String) -> PatientAlterationReading? {
-        let pattern = #"\s*\b(?:t|inv|ins)\(\d{1,2}(?:;\d{1,2})?\)(?:\([pq\d.;]+\))?\s*"#
-        guard let range = body.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        guard let range = Self.karyotypeNotation.firstRange(in: body) else { return nil }
         let rest = (String(body[..<range.lowerBound]) + " " + String(body[range.upperBound...])).trimmingCharacters(in: .whitespaces)
         guard !rest.isEmpty, case .success(var reading) = parsePatientAlteration(rest, suggest: false), reading.alteration?.kind == .fusion
         else { return nil }

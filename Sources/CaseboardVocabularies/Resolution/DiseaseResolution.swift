@@ -84,7 +84,7 @@ extension Vocabularies {
         case .found(let disease, _): namesNoCancer = !disease.isCancer
         default: namesNoCancer = false
         }
-        if namesNoCancer, text.range(of: #"\bgleason\b"#, options: [.regularExpression, .caseInsensitive]) != nil,
+        if namesNoCancer, Self.gleasonWord.matches(text),
             let prostate = disease(code: "PRAD")
         {
             reading.resolution = .found(prostate, via: "a Gleason grade, which grades prostate adenocarcinoma")
@@ -137,10 +137,7 @@ extension Vocabularies {
         // "follicular lymphoma grade 1-2": a histological grade the disease's OncoTree node does not
         // split by is read as a qualifier, only when the text without it names one disease.
         if case .found = reading.resolution {
-        } else if let range = trimmed.range(
-            of: #"\s*,?\s*\bgrade\s+(1-2|1/2|[1-3][ab]?|i{1,3}[ab]?)\b"#,
-            options: [.regularExpression, .caseInsensitive]
-        ) {
+        } else if let range = Self.histologicalGrade.firstRange(in: trimmed) {
             var rest = trimmed
             rest.removeSubrange(range)
             var head = readDisease(rest, describing: describing)
@@ -168,10 +165,7 @@ extension Vocabularies {
         // "DLBCL relapsing 5 months after second-line axi-cel", "AML progressing on gilteritinib": a clause
         // about the course follows the disease; the text before it names the disease.
         if case .found = reading.resolution {
-        } else if let clause = trimmed.range(
-            of: #"\s+(relapsing|relapsed|relapse(?!\s+of\b)|progressing|progressed|failing|recurring|refractory to|resistant to|after|following)\s"#,
-            options: [.regularExpression, .caseInsensitive]
-        ), clause.lowerBound > trimmed.startIndex {
+        } else if let clause = Self.courseClause.firstRange(in: trimmed), clause.lowerBound > trimmed.startIndex {
             var head = readDisease(String(trimmed[..<clause.lowerBound]), describing: describing)
             if case .found = head.resolution {
                 head.input = typed
@@ -204,8 +198,8 @@ extension Vocabularies {
     private func describedDisease(_ text: String) -> DiseaseReading? {
         var head = text
         var setAside: [String] = []
-        func remove(_ pattern: String) {
-            while let range = head.range(of: pattern, options: [.regularExpression, .caseInsensitive]) {
+        func remove(_ pattern: CompiledPattern) {
+            while let range = pattern.firstRange(in: head) {
                 setAside.append(head[range].trimmingCharacters(in: CharacterSet(charactersIn: " ,;()")))
                 head.replaceSubrange(range, with: " ")
             }
@@ -213,7 +207,7 @@ extension Vocabularies {
         // "man aged 63, resected … breast cancer", "62-year-old woman with …": who the patient is comes first,
         // and the disease after it.
         remove(Self.leadingPatient)
-        remove(#"\s*\([^()]*\)"#)
+        remove(Self.bracketed)
         // The first clause: what follows tells of the course, not of which disease it is.
         let lowered = head.lowercased()
         var end = lowered.endIndex
@@ -229,10 +223,7 @@ extension Vocabularies {
         for pattern in Self.descriptionPatterns { remove(pattern) }
         // "transformation of follicular lymphoma to DLBCL", "follicular lymphoma transformed to DLBCL": the disease
         // now is the one it became; the one before is history.
-        if let range = head.range(
-            of: #"^.*?\b(?:transformation|transformed|transforming)\b.*?\b(?:to|into)\s+"#,
-            options: [.regularExpression, .caseInsensitive]
-        ),
+        if let range = Self.transformation.firstRange(in: head),
             range.upperBound < head.endIndex
         {
             setAside.append(head[range].trimmingCharacters(in: .whitespaces))
@@ -283,8 +274,24 @@ extension Vocabularies {
     }
 
     /// Who the patient is, at the start of a described disease ("man aged 63,", "a 54-year-old woman with").
-    private static let leadingPatient =
-        #"^\s*(?:an?\s+)?(?:\d{1,3}[- ]year[- ]old\s+)?(?:man|woman|male|female|boy|girl|patient|child|adolescent|infant)(?:,?\s+aged\s+\d{1,3}(?:\s+years)?)?(?:\s*,\s*|\s+with\s+|\s+who\s+has\s+)"#
+    private static let leadingPatient = CompiledPattern(
+        #"^\s*(?:an?\s+)?(?:\d{1,3}[- ]year[- ]old\s+)?(?:man|woman|male|female|boy|girl|patient|child|adolescent|infant)(?:,?\s+aged\s+\d{1,3}(?:\s+years)?)?(?:\s*,\s*|\s+with\s+|\s+who\s+has\s+)"#,
+        caseInsensitive: true
+    )
+
+    // The readers' patterns, compiled once.
+    private static let bracketed = CompiledPattern(#"\s*\([^()]*\)"#, caseInsensitive: true)
+    private static let transformation = CompiledPattern(
+        #"^.*?\b(?:transformation|transformed|transforming)\b.*?\b(?:to|into)\s+"#,
+        caseInsensitive: true
+    )
+    private static let gleasonWord = CompiledPattern(#"\bgleason\b"#, caseInsensitive: true)
+    private static let histologicalGrade = CompiledPattern(#"\s*,?\s*\bgrade\s+(1-2|1/2|[1-3][ab]?|i{1,3}[ab]?)\b"#, caseInsensitive: true)
+    private static let courseClause = CompiledPattern(
+        #"\s+(relapsing|relapsed|relapse(?!\s+of\b)|progressing|progressed|failing|recurring|refractory to|resistant to|after|following)\s"#,
+        caseInsensitive: true
+    )
+    private static let lowercaseMAbbreviation = CompiledPattern(#"^m[A-Z]{2,}"#)
 
     /// Where the first clause of a described disease ends.
     private static let clauseMarkers = [
@@ -331,7 +338,7 @@ extension Vocabularies {
         #"(?-i:\bR[012]\b)"#, #"\b(?:left|right)[- ]sided\b"#, #"\bbiopsy[- ]proven\b"#,
         // A vertebral level before "vertebra" ("of the T9 vertebra") says where, not what.
         #"\b[CTLS]\d{1,2}(?=\s+vertebra)"#,
-    ]
+    ].map { CompiledPattern($0, caseInsensitive: true) }
 
     /// Words naming a state of a disease that is treated apart from it.
     private static let diseaseStateWords: Set<String> = ["smouldering", "smoldering", "premalignant", "precursor"]
@@ -550,7 +557,7 @@ extension Vocabularies {
         }
         let start = text.index(text.startIndex, offsetBy: text.hasPrefix("locally advanced ") ? 17 : text.hasPrefix("recurrent ") ? 10 : 0)
         let rest = text[start...]
-        guard rest.range(of: #"^m[A-Z]{2,}"#, options: .regularExpression) != nil else { return text }
+        guard Self.lowercaseMAbbreviation.matches(String(rest)) else { return text }
         let abbreviation = String(rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != ":" })
         if wholeForm(abbreviation) != nil { return text }
         return text[..<start] + "metastatic " + rest.dropFirst()

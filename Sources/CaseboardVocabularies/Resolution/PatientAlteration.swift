@@ -137,10 +137,10 @@ extension Vocabularies {
     }
 
     /// The method after a result: "by RT-PCR and FISH", "on ctDNA", "by NGS".
-    static let trailingMethod: String = {
+    static let trailingMethod: CompiledPattern = {
         let method =
             #"(?:rt-?pcr|q?pcr|ddpcr|fish|(?:rna |dna |tissue |plasma )?ngs|rna-seq|flow(?: cytometry)?|(?:sanger )?sequencing|karyotype|cytogenetics|ctdna|liquid biopsy)"#
-        return #"\s+(?:by|on|via)\s+"# + method + #"(?:\s*(?:and|/|,|or)\s*"# + method + #")*\s*$"#
+        return CompiledPattern(#"\s+(?:by|on|via)\s+"# + method + #"(?:\s*(?:and|/|,|or)\s*"# + method + #")*\s*$"#, caseInsensitive: true)
     }()
 
     /// A second reading of an entry the parser refused, for the context clinicians add to a result
@@ -152,11 +152,7 @@ extension Vocabularies {
         if let labelled = rereadingLabelled(trimmed) { return .success(labelled) }
         // "ABL1 T315I persisting", "IDH1 R132H newly acquired (VAF 18%)": words of the course of a finding are
         // detail; "acquired" alone is an origin, read by the origin reader.
-        if let range = trimmed.range(
-            of:
-                #"\s+(?:newly\s+(?:acquired|detected|emerged|emerging|found)|newly|persisting|persistent|still present|emerging|emergent|re-emerged|re-emerging)(?=\s*(?:\([^()]*\))?$)"#,
-            options: [.regularExpression, .caseInsensitive]
-        ), range.lowerBound > trimmed.startIndex {
+        if let range = Self.courseWords.firstRange(in: trimmed), range.lowerBound > trimmed.startIndex {
             let rest = String(trimmed[..<range.lowerBound]) + String(trimmed[range.upperBound...])
             if case .success(var reading) = parsePatientAlteration(rest, suggest: false), reading.alteration != nil {
                 reading.input = trimmed
@@ -165,13 +161,8 @@ extension Vocabularies {
                 return .success(reading)
             }
         }
-        for pattern in [
-            #"\s+(?:in|on)\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy|re-?bx|re-?biopsy|repeat biopsy)(?:\s+cells)?$"#,
-            #",\s*allelic\s+(?:ratio|burden)\s+[<>]?\s*\d+(?:\.\d+)?$"#,
-            // "EGFR C797S (ctDNA), T790M not detected": another change of the same gene, absent, after a comma.
-            #",\s*(?:p\.)?[A-Z]\d{1,4}[A-Z*]\s+(?:not\s+detected|negative|neg|absent|not\s+found|wild-type|wt)$"#,
-        ] {
-            if let range = trimmed.range(of: pattern, options: [.regularExpression, .caseInsensitive]), range.lowerBound > trimmed.startIndex,
+        for pattern in Self.contextDetails {
+            if let range = pattern.firstRange(in: trimmed), range.lowerBound > trimmed.startIndex,
                 case .success(var reading) = parsePatientAlteration(String(trimmed[..<range.lowerBound]), suggest: true)
             {
                 reading.input = trimmed
@@ -181,7 +172,7 @@ extension Vocabularies {
         }
         var ignored: [String] = []
         var result = Self.expandingResultShorthand(trimmed, notes: &ignored)
-        if let range = result.range(of: Self.trailingMethod, options: [.regularExpression, .caseInsensitive]), range.lowerBound > result.startIndex {
+        if let range = Self.trailingMethod.firstRange(in: result), range.lowerBound > result.startIndex {
             result = String(result[..<range.lowerBound])
         }
         let lowered = result.lowercased()
@@ -238,7 +229,7 @@ extension Vocabularies {
         let parts = lowered.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.allSatisfy({ part in
             Self.negativeEndings.contains { part.hasSuffix($0) }
-                && part.range(of: #"^(?:p\.)?[a-z]\d{1,4}[a-z*]\s"#, options: .regularExpression) != nil
+                && Self.leadingBareChange.matches(part)
         }) {
             return .success(
                 PatientAlterationReading(
@@ -352,7 +343,7 @@ extension Vocabularies {
         // name is a negative result, read as "ALK negative"; read whole it was the gene mutated, or a fusion of the
         // first two genes, a driver the patient does not have. Read on the text as typed: with its origin words
         // taken out, "ALK F1174L (somatic; germline negative)" would end in "(negative)".
-        if let sign = trimmed.range(of: Self.trailingNegativeSign, options: [.regularExpression, .caseInsensitive]),
+        if let sign = Self.trailingNegativeSign.firstRange(in: trimmed),
             sign.lowerBound > trimmed.startIndex
         {
             let head = trimmed[..<sign.lowerBound].trimmingCharacters(in: .whitespaces)
@@ -446,7 +437,7 @@ extension Vocabularies {
         if !loweredBody.contains(" and "), let protein = body.split(separator: " ").first(where: { $0.hasPrefix("p.") }),
             let symbol = body.split(separator: " ").first, symbol != protein,
             case .success(let specific) = parseCoreAlteration(
-                "\(symbol) \(protein.replacingOccurrences(of: #"(?<=dup|del)[A-Z]+$"#, with: "", options: .regularExpression))",
+                "\(symbol) \(Self.spelledOutResidues.replacingMatches(in: String(protein), with: ""))",
                 suggest: false
             ),
             specific.kind == .proteinChange
@@ -494,7 +485,7 @@ extension Vocabularies {
         // Minimal residual disease is a response measure, not an alteration (the blinatumomab label
         // is for MRD of 0.1 % or more): read, and matched on nothing.
         if body.lowercased().hasPrefix("mrd")
-            || body.lowercased().range(of: #"\b(mrd|minimal residual disease|measurable residual disease)\b"#, options: .regularExpression) != nil
+            || Self.residualDisease.matches(body.lowercased())
         {
             return .success(
                 PatientAlterationReading(
@@ -737,10 +728,7 @@ extension Vocabularies {
         for prefix in ["no ", "negative for ", "absence of ", "without ", "not "] where text.lowercased().hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count))
         }
-        if let range = text.range(
-            of: #"\s+(?:on|in|at|by)\s+(?:re-?biopsy|rebiopsy|progression|ctdna|plasma|tissue|(?:rna |dna )?ngs|the tumou?r)$"#,
-            options: [.regularExpression, .caseInsensitive]
-        ) {
+        if let range = Self.negativeListSetting.firstRange(in: text) {
             text = String(text[..<range.lowerBound])
         }
         var items = text.replacingOccurrences(of: " or ", with: ",").replacingOccurrences(of: " and ", with: ",")
@@ -749,10 +737,7 @@ extension Vocabularies {
         guard items.count >= 2 else { return nil }
         // The kind word after the last item is the kind of each ("EGFR, ALK or RET alteration").
         if let last = items.last,
-            let range = last.range(
-                of: #"\s+(?:alterations?|mutations?|fusions?|rearrangements?|variants?|changes?|drivers?)$"#,
-                options: [.regularExpression, .caseInsensitive]
-            ), range.lowerBound > last.startIndex
+            let range = Self.trailingKindWord.firstRange(in: last), range.lowerBound > last.startIndex
         {
             items[items.count - 1] = String(last[..<range.lowerBound])
         }
@@ -996,7 +981,7 @@ extension Vocabularies {
             return finding("a negative rearrangement result")
         }
         let head = (text.range(of: " (").map { String(text[..<$0.lowerBound]) } ?? text).lowercased()
-        if head.range(of: #"^([+-]|monosomy |trisomy |tetrasomy )(\d{1,2}|x|y)$"#, options: .regularExpression) != nil {
+        if Self.wholeChromosomeChange.matches(head) {
             return finding("a whole-chromosome change, a risk marker")
         }
         // "+Ph": an extra Philadelphia chromosome, an additional chromosomal abnormality of the major route
@@ -1007,12 +992,12 @@ extension Vocabularies {
         }
         // "del(7q)", "del(20q)", "del(11q23)": an arm-level loss with no gene keyed to it is a risk marker
         // (ELN 2022; IPSS-R); those with a gene reading (del(5q), del(17p)) are read before this.
-        if head.range(of: #"^del\(\d{1,2}[pq][\d.]*\)$"#, options: .regularExpression) != nil {
+        if Self.armLoss.matches(head) {
             return finding("an arm-level chromosome loss, a risk marker")
         }
         // "i(12p)", "gain(1q)", "dup(1q)": an arm-level gain or isochromosome with no gene keyed to it, a
         // diagnostic or risk marker (i(12p) of germ cell tumours, WHO Urinary and Male Genital Tumours 2022).
-        if head.range(of: #"^(gain|amp|dup|i)\(\d{1,2}[pq][\d.]*\)$"#, options: .regularExpression) != nil {
+        if Self.armGain.matches(head) {
             return finding("an arm-level chromosome gain or isochromosome, a karyotype marker")
         }
         let table: [(words: [String], what: String)] = [
@@ -1056,13 +1041,7 @@ extension Vocabularies {
             return finding("a laboratory value")
         }
         // A number with a unit of measure: a laboratory value ("HbF 12 g/dL", "plasma EBV DNA 8,400 IU/mL").
-        if lowered.range(
-            of:
-                #"\d[\d,]*(\.\d+)?\s*(x\s*10\^?\d+/l|g/dl|g/l|mg/dl|mg/l|ng/ml|ng/dl|ng/l|pg/ml|iu/ml|iu/l|miu/ml|u/ml|copies/ml|u/l|mmol/l|nmol/l|pmol/l|µmol/l|umol/l|/µl|/ul|k/ul|btu|x\s*uln|×\s*uln)"#,
-            options: .regularExpression
-        )
-            != nil
-        {
+        if Self.laboratoryUnit.matches(lowered) {
             return finding("a laboratory value")
         }
         // "HbA1c 8.1%", "haematocrit 52%": a measured share of a name that is no gene (a gene or antigen before a
@@ -1071,8 +1050,7 @@ extension Vocabularies {
         if let first = text.split(separator: " ").first.map(String.init), first.contains(where: \.isLowercase),
             gene(symbol: first) == nil, gene(symbol: first.uppercased()) == nil,
             geneMentions(in: first).isEmpty, !Self.antigenNames.contains(first.uppercased()),
-            lowered.range(of: #"^[a-z][a-z0-9.-]*(?:\s+[a-z][a-z0-9.-]*)?\s*[:=]?\s*[<>≥≤]?\s*\d+(?:\.\d+)?\s*%$"#, options: .regularExpression)
-                != nil
+            Self.namedShare.matches(lowered)
         {
             return finding("a laboratory value")
         }
@@ -1107,14 +1085,11 @@ extension Vocabularies {
         // "surface CD3-", "cytoplasmic CD79a+": where on the cell flow cytometry saw the antigen is detail; a name
         // after it that is no antigen is left to the other readings.
         var body = text
-        if let range = body.range(
-            of: #"^(?:surface|cytoplasmic|membranous|membrane|nuclear|intracellular)\s+(?=\S+$|\S+\s+(?:positive|negative)$)"#,
-            options: [.regularExpression, .caseInsensitive]
-        ) {
+        if let range = Self.antigenPlace.firstRange(in: body) {
             body.removeSubrange(range)
         }
         // "sCD3-, cCD3+", "cyCD79a+": the flow cytometrist's prefix for surface or cytoplasmic antigen.
-        body = body.replacingOccurrences(of: #"(?<![A-Za-z])(?:cy|c|s)(?=CD\d)"#, with: "", options: .regularExpression)
+        body = Self.antigenPlacePrefix.replacingMatches(in: body, with: "")
         var head = body
         var presence: Bool?
         if let bare = Self.withoutPresenceWord(body), !bare.hasSuffix("+") {
@@ -1145,7 +1120,7 @@ extension Vocabularies {
         }
         guard !parts.isEmpty, parts.allSatisfy({ !$0.name.isEmpty }) else { return nil }
         func isAntigenName(_ name: String) -> Bool {
-            name.range(of: #"^CD\d{1,3}[a-zA-Z]?$"#, options: .regularExpression) != nil || Self.antigenNames.contains(name.uppercased())
+            Self.clusterOfDifferentiation.matches(name) || Self.antigenNames.contains(name.uppercased())
         }
         guard parts.contains(where: { isAntigenName($0.name) }) else { return nil }
         // Each marker must name a gene; the sign of a marker without one is the trailing word's.
@@ -1211,7 +1186,10 @@ extension Vocabularies {
     ]
 
     /// A minus sign (hyphen or U+2212), a bracketed one, or "neg" ending a result: "ALK-", "ALK (-)", "ALK (negative)".
-    static let trailingNegativeSign = #"(?:(?<=\S)-|\s+-|\s*−|\s*\(\s*(?:-|−|neg\.?|negative)\s*\)|\s+neg\.?)$"#
+    static let trailingNegativeSign = CompiledPattern(
+        #"(?:(?<=\S)-|\s+-|\s*−|\s*\(\s*(?:-|−|neg\.?|negative)\s*\)|\s+neg\.?)$"#,
+        caseInsensitive: true
+    )
 
     /// Antigens named by one epitope of a gene's protein, a marker with no gene of its own.
     static let epitopeNames: Set<String> = ["FMC7"]
@@ -1339,26 +1317,14 @@ extension Vocabularies {
             return "a test without a result (neither positive nor negative)"
         }
         // "RS 40%": ring sideroblasts as a share; "TP53 sequencing pending": a result not yet given.
-        if lowered.range(of: #"^rs\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%$"#, options: .regularExpression) != nil {
+        if Self.ringSideroblasts.matches(lowered) {
             return "a morphological finding (ring sideroblasts)"
         }
         if lowered.hasSuffix(" pending") || lowered.hasSuffix(" awaited") { return "a result not yet available" }
         // "loss of chromosomes 1, 2, 6, 10, 13, 17", "gains of chromosomes 7 and 17": whole-chromosome changes
         // written as a list, a karyotype pattern (the losses of chromophobe renal cell carcinoma, WHO Urinary
         // and Male Genital Tumours 2022); a single "monosomy 7" is read by the clinical finding reader.
-        let chromosome = #"(?:\d{1,2}|x|y)"#
-        if lowered.range(
-            of: #"^(?:loss(?:es)?|gains?|monosom(?:y|ies)|trisom(?:y|ies))\s+of\s+(?:whole\s+)?chromosomes?\s+"# + chromosome
-                + #"(?:\s*(?:,|and|&|/)\s*"#
-                + chromosome + #")*$"#,
-            options: .regularExpression
-        ) != nil
-            || lowered.range(
-                of: #"^(?:chromosomes?\s+)?"# + chromosome + #"(?:\s*(?:,|and|&|/)\s*"# + chromosome
-                    + #")+\s+(?:loss(?:es)?|gains?|monosom(?:y|ies)|trisom(?:y|ies))$"#,
-                options: .regularExpression
-            ) != nil
-        {
+        if Self.chromosomeChangesFirst.matches(lowered) || Self.chromosomesFirst.matches(lowered) {
             return "a list of whole-chromosome changes, a karyotype pattern"
         }
         return nil
@@ -1370,11 +1336,7 @@ extension Vocabularies {
     /// would have called a PD-L1-negative lymphoma positive). Nil for other text.
     static func nonTumourStaining(_ text: String) -> String? {
         guard
-            let range = text.range(
-                of:
-                    #"\s+(?:in|on)\s+(?:the\s+)?(?:(?:background|reactive|tumou?r[- ]associated|tumou?r[- ]infiltrating|infiltrating)\s+(?:lymphocytes|t[- ]cells|immune cells|cells|histiocytes|macrophages)|histiocytes|macrophages|immune cells|inflammatory cells|stromal cells|stroma|background cells)$"#,
-                options: [.regularExpression, .caseInsensitive]
-            ), range.lowerBound > text.startIndex
+            let range = Self.nonTumourCells.firstRange(in: text), range.lowerBound > text.startIndex
         else { return nil }
         let place = text[range].trimmingCharacters(in: .whitespaces)
         return "'\(text)' is staining \(place), not of the tumour cells; nothing is matched on it"
@@ -1386,9 +1348,7 @@ extension Vocabularies {
     /// amplification starts depends on the assay's cut-off; it is never guessed to be amplification.
     func copyNumberReading(_ body: String) -> PatientAlterationReading? {
         guard
-            let match = try? Regex(
-                #"^(\S+)\s+(?:gene\s+)?(?:copy[- ]number|cn|gcn)\s*(?:of\s+|=\s*|:\s*)?([<>≥≤]?\s*\d+(?:\.\d+)?)(?:\s*copies)?\s*[,;(]?\s*([^()]*?)\)?$"#
-            ).ignoresCase().wholeMatch(in: body),
+            let match = try? Self.copyNumberCall?.wholeMatch(in: body),
             let symbolText = match.output[1].substring, let numberText = match.output[2].substring
         else { return nil }
         let typed = String(symbolText)
@@ -1432,11 +1392,7 @@ extension Vocabularies {
     func compoundAlleles(_ body: String) -> (alterations: [Alteration], note: String)? {
         var text = body
         var qualifier = ""
-        if let range = text.range(
-            of:
-                #"(?:[\s,;]*\(?(?:compound(?:\s+(?:mutations?|mutants?|heterozygous))?|in\s+(?:the\s+same|one|a\s+single)\s+(?:clone|allele)|on\s+(?:the\s+same|one)\s+allele|same\s+clone|in\s+cis|in\s+trans|cis|trans)\)?)+$"#,
-            options: [.regularExpression, .caseInsensitive]
-        ), range.lowerBound > text.startIndex {
+        if let range = Self.alleleQualifier.firstRange(in: text), range.lowerBound > text.startIndex {
             qualifier = text[range].trimmingCharacters(in: CharacterSet(charactersIn: " ,;()"))
             text = String(text[..<range.lowerBound])
         }
@@ -1475,11 +1431,11 @@ extension Vocabularies {
         var notes: [String] = []
         for part in parts {
             let lowered = part.lowercased()
-            if lowered.range(of: #"^([+-]|monosomy |trisomy )(\d{1,2}|x|y)$"#, options: .regularExpression) != nil {
+            if Self.listedWholeChromosomeChange.matches(lowered) {
                 notes.append("'\(part)' is a whole-chromosome change, a risk marker; nothing is matched on it")
                 continue
             }
-            guard lowered.range(of: #"^(del|add|i)\(\d{1,2}[pq]\)$"#, options: .regularExpression) != nil else { return nil }
+            guard Self.listedArmChange.matches(lowered) else { return nil }
             let reading = Self.cytogeneticLosses[lowered] ?? Self.clinicalShorthand[lowered]?.0
             if let reading, case .success(let alteration) = parseCoreAlteration(reading, suggest: false) {
                 alterations.append(alteration)
@@ -1684,14 +1640,18 @@ extension Vocabularies {
         ("neg", "negative"), ("pos", "positive"), ("mut", "mutation"), ("wt", "wild-type"), ("amp", "amplification"),
     ]
 
+    /// Each shorthand word where it stands for its result, and the words. Not "mut/Mb", the unit of a tumour
+    /// mutational burden.
+    private static let resultShorthandPatterns: [(CompiledPattern, String)] = resultShorthand.map { short, long in
+        (CompiledPattern(#"(?<=[\s/-])"# + short + #"(?=$|[\s,;)]|/(?!mb\b))"#, caseInsensitive: true), long)
+    }
+
     /// The text with ``resultShorthand`` written out, and a note for each word. Never the first word,
     /// where "MUT" could be a gene symbol.
     static func expandingResultShorthand(_ original: String, notes: inout [String]) -> String {
         var text = original
-        for (short, long) in resultShorthand {
-            // Not "mut/Mb", the unit of a tumour mutational burden.
-            let pattern = #"(?<=[\s/-])"# + short + #"(?=$|[\s,;)]|/(?!mb\b))"#
-            while let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) {
+        for (pattern, long) in resultShorthandPatterns {
+            while let range = pattern.firstRange(in: text) {
                 notes.append("read '\(text[range])' as '\(long)'")
                 text.replaceSubrange(range, with: long)
             }
@@ -1749,24 +1709,20 @@ extension Vocabularies {
             }
         }
         // "FLT3-TKD D835Y", "FLT3 TKD D835Y": the domain named before the change it holds.
-        if let range = text.range(of: #"^([A-Za-z0-9]+)[- ]TKD(?=\s+[A-Z]\d+[A-Z])"#, options: [.regularExpression, .caseInsensitive]) {
+        if let range = Self.domainBeforeChange.firstRange(in: text) {
             let gene = String(text[range].prefix { $0.isLetter || $0.isNumber })
             notes.append("'\(text[range])' names the domain of the change: read as \(gene)")
             text.replaceSubrange(range, with: gene)
         }
         // "ERBB2 exon 20 ins A775_G776insYVMA", "EGFR exon 19 del E746_A750del": the exon and kind before the
         // change that names both.
-        if let range = text.range(
-            of:
-                #"\s+(?:exon|ex)\s*\d{1,2}\s+(?:ins|insertion|del|deletion|dup|duplication|indel)(?=\s+(?:p\.)?[A-Z]\d+(?:_[A-Z]\d+)?(?:ins|del|dup|delins))"#,
-            options: [.regularExpression, .caseInsensitive]
-        ) {
+        if let range = Self.exonBeforeChange.firstRange(in: text) {
             notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' is said again by the change after it")
             text.replaceSubrange(range, with: "")
         }
         // "gBRCA2 c.8878C>T (p.Gln2960Ter), pathogenic", "BRCA1 c.68_69del likely pathogenic": the variant's
         // classification is detail (a benign variant is not typed as a patient's alteration).
-        if let range = text.range(of: #",?\s+(?:likely\s+)?pathogenic(?:\s+variant)?$"#, options: [.regularExpression, .caseInsensitive]),
+        if let range = Self.pathogenicClass.firstRange(in: text),
             range.lowerBound > text.startIndex
         {
             notes.append("'\(text[range].trimmingCharacters(in: CharacterSet(charactersIn: " ,")))' read as detail")
@@ -1774,10 +1730,7 @@ extension Vocabularies {
         }
         // "tp53 c.743G>A p.(Arg248Gln), VAF 41%": the variant allele fraction after a comma is detail.
         // "KIT D816V (ddPCR VAF 12%)": the method before it in the same brackets goes with it.
-        if let range = text.range(
-            of: #",?\s*(?:\((?:[^()]*?[\s,;])?)?VAF:?\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%?\)?$"#,
-            options: [.regularExpression, .caseInsensitive]
-        ),
+        if let range = Self.trailingVAF.firstRange(in: text),
             range.lowerBound > text.startIndex
         {
             notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
@@ -1786,7 +1739,7 @@ extension Vocabularies {
         // "BCR::ABL1 negative by RT-PCR and FISH", "EGFR L858R on ctDNA": the method after the result is
         // detail; left on, it hid the negative word before it and the fusion was read as present. IHC is
         // left to the marker readers ("MLH1 loss on IHC"), and text after a comma to the detail readers.
-        if let range = text.range(of: Self.trailingMethod, options: [.regularExpression, .caseInsensitive]), range.lowerBound > text.startIndex,
+        if let range = Self.trailingMethod.firstRange(in: text), range.lowerBound > text.startIndex,
             !text[..<range.lowerBound].contains(",")
         {
             notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
@@ -1809,11 +1762,7 @@ extension Vocabularies {
         // "ASXL1 frameshift", "TET2, two frameshift mutations", "NF1 nonsense mutation", "ATM splice-site variant":
         // words for the type of a loss-of-function change name no residue; rows key such changes as a
         // mutation of the gene, as they do truncating ones.
-        if let match = text.range(
-            of:
-                #"^[A-Za-z0-9-]+[,:]?\s+(?:(?:one|two|three|four|several|multiple|biallelic|compound heterozygous|\d+)\s+)?(?:frameshift|frame-shift|nonsense|stop[- ]gain(?:ed|ing)?|stop[- ]codon|splice[- ]site|splicing|splice|loss[- ]of[- ]function|inactivating)(?:\s+(?:mutations?|variants?|alterations?|changes?|deletions?|insertions?))?$"#,
-            options: [.regularExpression, .caseInsensitive]
-        ), match.lowerBound == text.startIndex {
+        if let match = Self.lossOfFunctionType.firstRange(in: text), match.lowerBound == text.startIndex {
             let head = String(text.prefix { $0 != " " && $0 != "," && $0 != ":" })
             if let symbol = [head, head.uppercased()].first(where: { gene(symbol: $0) != nil }) {
                 notes.append("'\(text)' names the type of a loss-of-function change: read as a mutation of \(symbol)")
@@ -1822,13 +1771,13 @@ extension Vocabularies {
         }
         // "FRα 80% of cells PS2+": a staining intensity (PS2+, the mirvetuximab label's FOLR1 scoring) is detail,
         // never the gene PS2 (PSEN2) names.
-        if let range = text.range(of: #"\s+PS[0-3]\+?(?=\s|$)"#, options: .regularExpression) {
+        if let range = Self.stainingIntensity.firstRange(in: text) {
             notes.append("the staining intensity '\(String(text[range]).trimmingCharacters(in: " "))' read as detail")
             text.removeSubrange(range)
         }
         // "PD-L1 (9p24.1) amplification": the cytoband in brackets says where the gene lies.
         // Only between a gene and its change: "gain(1q)" and "del(5q)" name the arm itself.
-        if let range = text.range(of: #"\s+\(\d{1,2}[pq]\d*(\.\d+)?\)(?=\s)"#, options: .regularExpression) {
+        if let range = Self.bracketedCytoband.firstRange(in: text) {
             notes.append("the cytoband '\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
             text.removeSubrange(range)
         }
@@ -1841,34 +1790,28 @@ extension Vocabularies {
         }
         // "CD30 and CD15 positive Reed-Sternberg cells": which cells stain, after the result, is detail.
         // "CD25 positive mast cells 40% of marrow": and how many of them, after the cells.
-        if let range = text.range(
-            of: #"(?<=positive|negative) [A-Za-z-]+ cells(?:,?\s+[<>≥≤]?\d+(?:\.\d+)?\s*%(?:\s+of\s+[A-Za-z ]+)?)?$"#,
-            options: .regularExpression
-        ) {
+        if let range = Self.stainedCells.firstRange(in: text) {
             notes.append("'\(String(text[range]).trimmingCharacters(in: " "))' read as detail")
             text = String(text[..<range.lowerBound])
         }
         // "CD20 positive on LP cells": which cells stain is detail.
-        if let range = text.range(of: #" on [A-Za-z-]+ cells$"#, options: .regularExpression) {
+        if let range = Self.onCells.firstRange(in: text) {
             notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
             text = String(text[..<range.lowerBound])
         }
         // "del(17p) in 45% of plasma cells", "CD30 positive in >75% of cells": the fraction is detail.
-        if let range = text.range(of: #" in [<>≥≤]?\d+(\.\d+)? ?% of [a-z ]+$"#, options: .regularExpression) {
+        if let range = Self.shareOfCells.firstRange(in: text) {
             notes.append("'\(String(text[range]).trimmingCharacters(in: .whitespaces))' read as detail")
             text = String(text[..<range.lowerBound])
         }
         // "del(11q) by FISH", "CD30 positive by flow": the assay is detail (not IHC, where "loss by IHC" is the result).
-        if let range = text.range(
-            of: #"\s+(by|on)\s+(fish|ngs|pcr|flow|flow cytometry|sequencing|karyotype|rebiopsy|re-biopsy|repeat biopsy|biopsy)$"#,
-            options: [.regularExpression, .caseInsensitive]
-        ) {
+        if let range = Self.trailingAssay.firstRange(in: text) {
             text = String(text[..<range.lowerBound])
         }
         // "KIF5B(15)::RET(12)": exon numbers after each partner of a fusion.
         if text.contains("::") || text.contains("-"),
             let cleaned = Optional(
-                text.replacingOccurrences(of: #"(?<=[A-Za-z0-9])\(\d{1,2}\)(?=::|-|\s|$)"#, with: "", options: .regularExpression)
+                Self.partnerExon.replacingMatches(in: text, with: "")
             ),
             cleaned != text
         {
@@ -1895,7 +1838,7 @@ extension Vocabularies {
         // position, not a protein change; it is a mutation of the gene's promoter, read as above.
         let promoterWords = text.split(separator: " ")
         if promoterWords.count == 3, promoterWords[1].lowercased() == "promoter",
-            promoterWords[2].range(of: #"^(c\.-?\d+[ACGT]>[ACGT]|[ACGT]\d+[ACGT]|-\d+[ACGT]>[ACGT])$"#, options: .regularExpression) != nil
+            Self.promoterHotspot.matches(String(promoterWords[2]))
         {
             notes.append("'\(text)' is a promoter hotspot, read as a promoter mutation of the gene")
             text = "\(promoterWords[0]) mutation"
@@ -1913,18 +1856,14 @@ extension Vocabularies {
         // Karyotype findings with their clone size or copy count after them ("del(17p) 60%", "gain(1q), 4 copies",
         // "del(13q) as sole abnormality"), or an isochromosome written out ("isochromosome 12p"): the size is
         // detail, and the finding is read as written without it (del(17p) is TP53 loss whatever the clone).
-        if let isochromosome = text.range(of: #"^isochromosome\s*\(?(\d{1,2}[pq])\)?$"#, options: [.regularExpression, .caseInsensitive]) {
+        if let isochromosome = Self.isochromosomeWords.firstRange(in: text) {
             let arm = text[isochromosome].lowercased().filter { $0.isNumber || $0 == "p" || $0 == "q" }
             notes.append("'\(text)' read as i(\(arm))")
             text = "i(\(arm))"
         }
-        let cytogenetic = #"^(del|add|dup|gain|amp|i|t|inv|der)\(|^(trisomy|monosomy|tetrasomy)\s|^[+-]\d|^\d{1,2}[pq]"#
-        if text.range(of: cytogenetic, options: [.regularExpression, .caseInsensitive]) != nil {
-            for detail in [
-                #",?\s+(in\s+)?[<>≥≤]?\d+(\.\d+)?\s*%(\s+of\s+[a-z ]+)?$"#, #",?\s+\d+\s+(copies|copy)$"#,
-                #",?\s+(as\s+(the\s+)?sole\s+abnormality|as\s+an?\s+isolated\s+abnormality|sole\s+abnormality|only\s+abnormality|sole|isolated|alone)$"#,
-            ] {
-                if let range = text.range(of: detail, options: [.regularExpression, .caseInsensitive]), range.lowerBound > text.startIndex {
+        if Self.cytogeneticFinding.matches(text) {
+            for detail in Self.cytogeneticDetails {
+                if let range = detail.firstRange(in: text), range.lowerBound > text.startIndex {
                     notes.append("'\(String(text[range]).trimmingCharacters(in: " ,"))' read as detail")
                     text = String(text[..<range.lowerBound])
                 }
@@ -1935,7 +1874,7 @@ extension Vocabularies {
             return loss
         }
         // "9p24.1 (PD-L1/PD-L2) amplification": the genes of a cytoband in brackets after it say what lies there.
-        if let range = text.range(of: #"^\d{1,2}[pq][\d.]*\s+\([^()]*\)\s+"#, options: .regularExpression),
+        if let range = Self.cytobandWithGenes.firstRange(in: text),
             let open = text[range].firstIndex(of: "(")
         {
             let band = String(text[..<open]).trimmingCharacters(in: " ")
@@ -1952,11 +1891,8 @@ extension Vocabularies {
         // "FGFR3-IGH t(4;14)", "CCND1-IGH fusion, t(11;14)(q13;q32)": a gene written with an immunoglobulin locus
         // and the translocation. The locus drives the gene's expression, and makes no fusion protein of it: the
         // translocation is the finding (t(4;14) deregulates NSD2 and FGFR3 in myeloma, IMWG), read as written alone.
-        if let match = text.range(
-            of: #"^[A-Za-z0-9]+(-|::|–)[A-Za-z0-9]+(\s+fusion)?,?\s+(t\(\d{1,2};\d{1,2}\))(\([^()]*\))?$"#,
-            options: .regularExpression
-        ), match.lowerBound == text.startIndex,
-            let named = text.range(of: #"t\(\d{1,2};\d{1,2}\)"#, options: .regularExpression)
+        if let match = Self.genesWithTranslocation.firstRange(in: text), match.lowerBound == text.startIndex,
+            let named = Self.translocation.firstRange(in: text)
         {
             let genes = text[..<named.lowerBound].split(whereSeparator: { " -:–,".contains($0) }).map { $0.uppercased() }.filter { $0 != "FUSION" }
             let karyotype = String(text[named]).lowercased()
@@ -1968,8 +1904,7 @@ extension Vocabularies {
             }
         }
         // "EGFRvIII", "EGFR vIII", "EGFR variant III": the exon 2-7 deletion of glioblastoma, an EGFR variant of its own.
-        if let range = text.range(of: #"^egfr\s*-?\s*(viii|v3|variant iii|variant 3)(?=$|[\s,+(])"#, options: [.regularExpression, .caseInsensitive])
-        {
+        if let range = Self.egfrVariantIII.firstRange(in: text) {
             let rest = text[range.upperBound...]
             notes.append("'\(text[range])' read as EGFR vIII (exon 2-7 deletion)")
             text = "EGFR vIII" + rest
@@ -2153,7 +2088,7 @@ extension Vocabularies {
         guard let head = head?.trimmingCharacters(in: " "), !head.isEmpty, head.utf8.count < body.utf8.count else { return nil }
         // "EGFR L858R, T790M negative": the negative is the last change's only; the driver before the comma
         // stays (it was dropped with it).
-        if head.range(of: #",\s*(?:p\.)?[A-Z]\d{1,4}[A-Z*]$"#, options: .regularExpression) != nil { return nil }
+        if Self.lastChangeAfterComma.matches(head) { return nil }
         let readable: Bool
         if case .success = parsePatientAlteration(head, suggest: false) {
             readable = true
@@ -2466,6 +2401,114 @@ extension Vocabularies {
         let variant = "\(residue.uppercased())\(hgvsPosition)\(newResidue.uppercased())"
         return (Alteration(gene: gene, variant: variant, kind: .proteinChange), notes)
     }
+    // MARK: Patterns
+
+    // The readers' patterns, compiled once (CompiledPattern): compiled at each call they were a third of
+    // seeding a knowledge base, which reads every CIViC variant name (session 21).
+    private static let courseWords = CompiledPattern(
+        #"\s+(?:newly\s+(?:acquired|detected|emerged|emerging|found)|newly|persisting|persistent|still present|emerging|emergent|re-emerged|re-emerging)(?=\s*(?:\([^()]*\))?$)"#,
+        caseInsensitive: true
+    )
+    private static let contextDetails = [
+        #"\s+(?:in|on)\s+(?:the\s+)?(?:tumou?r|blood|marrow|bone marrow|plasma|tissue|skin|biopsy|re-?bx|re-?biopsy|repeat biopsy)(?:\s+cells)?$"#,
+        #",\s*allelic\s+(?:ratio|burden)\s+[<>]?\s*\d+(?:\.\d+)?$"#,
+        // "EGFR C797S (ctDNA), T790M not detected": another change of the same gene, absent, after a comma.
+        #",\s*(?:p\.)?[A-Z]\d{1,4}[A-Z*]\s+(?:not\s+detected|negative|neg|absent|not\s+found|wild-type|wt)$"#,
+    ].map { CompiledPattern($0, caseInsensitive: true) }
+    private static let leadingBareChange = CompiledPattern(#"^(?:p\.)?[a-z]\d{1,4}[a-z*]\s"#)
+    private static let spelledOutResidues = CompiledPattern(#"(?<=dup|del)[A-Z]+$"#)
+    private static let residualDisease = CompiledPattern(#"\b(mrd|minimal residual disease|measurable residual disease)\b"#)
+    private static let negativeListSetting = CompiledPattern(
+        #"\s+(?:on|in|at|by)\s+(?:re-?biopsy|rebiopsy|progression|ctdna|plasma|tissue|(?:rna |dna )?ngs|the tumou?r)$"#,
+        caseInsensitive: true
+    )
+    private static let trailingKindWord = CompiledPattern(
+        #"\s+(?:alterations?|mutations?|fusions?|rearrangements?|variants?|changes?|drivers?)$"#,
+        caseInsensitive: true
+    )
+    private static let wholeChromosomeChange = CompiledPattern(#"^([+-]|monosomy |trisomy |tetrasomy )(\d{1,2}|x|y)$"#)
+    private static let armLoss = CompiledPattern(#"^del\(\d{1,2}[pq][\d.]*\)$"#)
+    private static let armGain = CompiledPattern(#"^(gain|amp|dup|i)\(\d{1,2}[pq][\d.]*\)$"#)
+    private static let laboratoryUnit = CompiledPattern(
+        #"\d[\d,]*(\.\d+)?\s*(x\s*10\^?\d+/l|g/dl|g/l|mg/dl|mg/l|ng/ml|ng/dl|ng/l|pg/ml|iu/ml|iu/l|miu/ml|u/ml|copies/ml|u/l|mmol/l|nmol/l|pmol/l|µmol/l|umol/l|/µl|/ul|k/ul|btu|x\s*uln|×\s*uln)"#
+    )
+    private static let namedShare = CompiledPattern(#"^[a-z][a-z0-9.-]*(?:\s+[a-z][a-z0-9.-]*)?\s*[:=]?\s*[<>≥≤]?\s*\d+(?:\.\d+)?\s*%$"#)
+    private static let antigenPlace = CompiledPattern(
+        #"^(?:surface|cytoplasmic|membranous|membrane|nuclear|intracellular)\s+(?=\S+$|\S+\s+(?:positive|negative)$)"#,
+        caseInsensitive: true
+    )
+    private static let antigenPlacePrefix = CompiledPattern(#"(?<![A-Za-z])(?:cy|c|s)(?=CD\d)"#)
+    private static let clusterOfDifferentiation = CompiledPattern(#"^CD\d{1,3}[a-zA-Z]?$"#)
+    private static let ringSideroblasts = CompiledPattern(#"^rs\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%$"#)
+    private static let chromosomeChangesFirst: CompiledPattern = {
+        let chromosome = #"(?:\d{1,2}|x|y)"#
+        return CompiledPattern(
+            #"^(?:loss(?:es)?|gains?|monosom(?:y|ies)|trisom(?:y|ies))\s+of\s+(?:whole\s+)?chromosomes?\s+"# + chromosome
+                + #"(?:\s*(?:,|and|&|/)\s*"#
+                + chromosome + #")*$"#
+        )
+    }()
+    private static let chromosomesFirst: CompiledPattern = {
+        let chromosome = #"(?:\d{1,2}|x|y)"#
+        return CompiledPattern(
+            #"^(?:chromosomes?\s+)?"# + chromosome + #"(?:\s*(?:,|and|&|/)\s*"# + chromosome
+                + #")+\s+(?:loss(?:es)?|gains?|monosom(?:y|ies)|trisom(?:y|ies))$"#
+        )
+    }()
+    private static let nonTumourCells = CompiledPattern(
+        #"\s+(?:in|on)\s+(?:the\s+)?(?:(?:background|reactive|tumou?r[- ]associated|tumou?r[- ]infiltrating|infiltrating)\s+(?:lymphocytes|t[- ]cells|immune cells|cells|histiocytes|macrophages)|histiocytes|macrophages|immune cells|inflammatory cells|stromal cells|stroma|background cells)$"#,
+        caseInsensitive: true
+    )
+    /// A Swift regex, as before (not ICU); immutable once built, as the extraction module's patterns.
+    nonisolated(unsafe) private static let copyNumberCall = try? Regex(
+        #"^(\S+)\s+(?:gene\s+)?(?:copy[- ]number|cn|gcn)\s*(?:of\s+|=\s*|:\s*)?([<>≥≤]?\s*\d+(?:\.\d+)?)(?:\s*copies)?\s*[,;(]?\s*([^()]*?)\)?$"#
+    ).ignoresCase()
+    private static let alleleQualifier = CompiledPattern(
+        #"(?:[\s,;]*\(?(?:compound(?:\s+(?:mutations?|mutants?|heterozygous))?|in\s+(?:the\s+same|one|a\s+single)\s+(?:clone|allele)|on\s+(?:the\s+same|one)\s+allele|same\s+clone|in\s+cis|in\s+trans|cis|trans)\)?)+$"#,
+        caseInsensitive: true
+    )
+    private static let listedWholeChromosomeChange = CompiledPattern(#"^([+-]|monosomy |trisomy )(\d{1,2}|x|y)$"#)
+    private static let listedArmChange = CompiledPattern(#"^(del|add|i)\(\d{1,2}[pq]\)$"#)
+    private static let domainBeforeChange = CompiledPattern(#"^([A-Za-z0-9]+)[- ]TKD(?=\s+[A-Z]\d+[A-Z])"#, caseInsensitive: true)
+    private static let exonBeforeChange = CompiledPattern(
+        #"\s+(?:exon|ex)\s*\d{1,2}\s+(?:ins|insertion|del|deletion|dup|duplication|indel)(?=\s+(?:p\.)?[A-Z]\d+(?:_[A-Z]\d+)?(?:ins|del|dup|delins))"#,
+        caseInsensitive: true
+    )
+    private static let pathogenicClass = CompiledPattern(#",?\s+(?:likely\s+)?pathogenic(?:\s+variant)?$"#, caseInsensitive: true)
+    private static let trailingVAF = CompiledPattern(#",?\s*(?:\((?:[^()]*?[\s,;])?)?VAF:?\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%?\)?$"#, caseInsensitive: true)
+    private static let lossOfFunctionType = CompiledPattern(
+        #"^[A-Za-z0-9-]+[,:]?\s+(?:(?:one|two|three|four|several|multiple|biallelic|compound heterozygous|\d+)\s+)?(?:frameshift|frame-shift|nonsense|stop[- ]gain(?:ed|ing)?|stop[- ]codon|splice[- ]site|splicing|splice|loss[- ]of[- ]function|inactivating)(?:\s+(?:mutations?|variants?|alterations?|changes?|deletions?|insertions?))?$"#,
+        caseInsensitive: true
+    )
+    private static let stainingIntensity = CompiledPattern(#"\s+PS[0-3]\+?(?=\s|$)"#)
+    private static let bracketedCytoband = CompiledPattern(#"\s+\(\d{1,2}[pq]\d*(\.\d+)?\)(?=\s)"#)
+    private static let stainedCells = CompiledPattern(
+        #"(?<=positive|negative) [A-Za-z-]+ cells(?:,?\s+[<>≥≤]?\d+(?:\.\d+)?\s*%(?:\s+of\s+[A-Za-z ]+)?)?$"#
+    )
+    private static let onCells = CompiledPattern(#" on [A-Za-z-]+ cells$"#)
+    private static let shareOfCells = CompiledPattern(#" in [<>≥≤]?\d+(\.\d+)? ?% of [a-z ]+$"#)
+    private static let trailingAssay = CompiledPattern(
+        #"\s+(by|on)\s+(fish|ngs|pcr|flow|flow cytometry|sequencing|karyotype|rebiopsy|re-biopsy|repeat biopsy|biopsy)$"#,
+        caseInsensitive: true
+    )
+    private static let partnerExon = CompiledPattern(#"(?<=[A-Za-z0-9])\(\d{1,2}\)(?=::|-|\s|$)"#)
+    private static let promoterHotspot = CompiledPattern(#"^(c\.-?\d+[ACGT]>[ACGT]|[ACGT]\d+[ACGT]|-\d+[ACGT]>[ACGT])$"#)
+    private static let isochromosomeWords = CompiledPattern(#"^isochromosome\s*\(?(\d{1,2}[pq])\)?$"#, caseInsensitive: true)
+    private static let cytogeneticFinding = CompiledPattern(
+        #"^(del|add|dup|gain|amp|i|t|inv|der)\(|^(trisomy|monosomy|tetrasomy)\s|^[+-]\d|^\d{1,2}[pq]"#,
+        caseInsensitive: true
+    )
+    private static let cytogeneticDetails = [
+        #",?\s+(in\s+)?[<>≥≤]?\d+(\.\d+)?\s*%(\s+of\s+[a-z ]+)?$"#, #",?\s+\d+\s+(copies|copy)$"#,
+        #",?\s+(as\s+(the\s+)?sole\s+abnormality|as\s+an?\s+isolated\s+abnormality|sole\s+abnormality|only\s+abnormality|sole|isolated|alone)$"#,
+    ].map { CompiledPattern($0, caseInsensitive: true) }
+    private static let cytobandWithGenes = CompiledPattern(#"^\d{1,2}[pq][\d.]*\s+\([^()]*\)\s+"#)
+    private static let genesWithTranslocation = CompiledPattern(
+        #"^[A-Za-z0-9]+(-|::|–)[A-Za-z0-9]+(\s+fusion)?,?\s+(t\(\d{1,2};\d{1,2}\))(\([^()]*\))?$"#
+    )
+    private static let translocation = CompiledPattern(#"t\(\d{1,2};\d{1,2}\)"#)
+    private static let egfrVariantIII = CompiledPattern(#"^egfr\s*-?\s*(viii|v3|variant iii|variant 3)(?=$|[\s,+(])"#, caseInsensitive: true)
+    private static let lastChangeAfterComma = CompiledPattern(#",\s*(?:p\.)?[A-Z]\d{1,4}[A-Z*]$"#)
 }
 
 extension String {
