@@ -1033,11 +1033,7 @@ extension Vocabularies {
         }
         // A serum marker or count with a bare number ("tryptase 88", "PSA 14.2", "CA 19-9 = 1,250", "LDH 2x"):
         // a laboratory value, never the gene a marker is named after (tryptase is TPSAB1, CEA is CEACAM5).
-        if lowered.range(
-            of:
-                #"^(?:serum\s+|plasma\s+|baseline\s+)?(?:tryptase|psa|cea|ca[- ]?125|ca[- ]?19-9|ca[- ]?15-3|afp|b2m|β2m|beta-?2[- ]microglobulin|β2[- ]microglobulin|hcg|β-hcg|beta-hcg|ige|igg|iga|igm|calcium|il-6|ldh|lactate dehydrogenase|m-spike|paraprotein)\s*(?:level\s*)?(?:of\s+)?[:=]?\s*[<>≥≤]?\s*\d[\d,]*(?:\.\d+)?\s*(?:x|×)?(?:\s*\S+)?$"#,
-            options: .regularExpression
-        ) != nil {
+        if Self.serumMarkerValue.matches(lowered) {
             return finding("a laboratory value")
         }
         // A number with a unit of measure: a laboratory value ("HbF 12 g/dL", "plasma EBV DNA 8,400 IU/mL").
@@ -1679,10 +1675,7 @@ extension Vocabularies {
             break
         }
         // "CD19 negative relapse (flow)", "CD33 positive at relapse": when the result was found is detail.
-        if let range = text.range(
-            of: #"(?<=positive|negative) (?:at |on )?relapse(?=\s*(?:\(|,|$))"#,
-            options: [.regularExpression, .caseInsensitive]
-        ) {
+        if let range = Self.relapseAfterResult.firstRange(in: text) {
             notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' read as detail")
             text.removeSubrange(range)
         }
@@ -2405,6 +2398,10 @@ extension Vocabularies {
 
     // The readers' patterns, compiled once (CompiledPattern): compiled at each call they were a third of
     // seeding a knowledge base, which reads every CIViC variant name (session 21).
+    private static let serumMarkerValue = CompiledPattern(
+        #"^(?:serum\s+|plasma\s+|baseline\s+)?(?:tryptase|psa|cea|ca[- ]?125|ca[- ]?19-9|ca[- ]?15-3|afp|b2m|β2m|beta-?2[- ]microglobulin|β2[- ]microglobulin|hcg|β-hcg|beta-hcg|ige|igg|iga|igm|calcium|il-6|ldh|lactate dehydrogenase|m-spike|paraprotein)\s*(?:level\s*)?(?:of\s+)?[:=]?\s*[<>≥≤]?\s*\d[\d,]*(?:\.\d+)?\s*(?:x|×)?(?:\s*\S+)?$"#
+    )
+    private static let relapseAfterResult = CompiledPattern(#"(?<=positive|negative) (?:at |on )?relapse(?=\s*(?:\(|,|$))"#, caseInsensitive: true)
     private static let courseWords = CompiledPattern(
         #"\s+(?:newly\s+(?:acquired|detected|emerged|emerging|found)|newly|persisting|persistent|still present|emerging|emergent|re-emerged|re-emerging)(?=\s*(?:\([^()]*\))?$)"#,
         caseInsensitive: true
