@@ -221,7 +221,8 @@ extension CaseAssembler {
             if lowered(view.range).contains("philadelphia chromosome-positive") || text(view.range).contains("Ph+") {
                 found.append(Alteration(gene: "ABL1", variant: "fusion", kind: .fusion, partner: "BCR", spans: [evidence(view.range)]))
             }
-            if let last = genes.last { lastGene = last }
+            // A serum marker ("the CA-125 rose") is never the gene a later gene-less change carries over from.
+            if let last = genes.last(where: { !isSerumMarker($0.range) }) { lastGene = last }
         }
         return merge(found)
     }
@@ -247,7 +248,7 @@ extension CaseAssembler {
         guard let previous = views[..<view.index].last(where: { $0.sentence.section != .references }), !previous.isPatient else {
             return lastPatientGene
         }
-        let last = previous.terms(.gene).last.flatMap { term -> (symbol: String, range: Range<Int>)? in
+        let last = previous.terms(.gene).last(where: { !isSerumMarker($0.range) }).flatMap { term -> (symbol: String, range: Range<Int>)? in
             guard case .gene(let index) = term.concept else { return nil }
             return (vocabularies.genes[index].symbol, term.range)
         }
