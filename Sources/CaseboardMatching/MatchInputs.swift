@@ -699,8 +699,7 @@ extension Matcher {
                 )
             }
             let intolerant = response == nil && therapy.response.map(Self.stoppedWithoutResponse) == true
-            let said = therapy.response?.lowercased() ?? ""
-            let relapsed = (said.contains("relapse") || said.contains("recur")) && !said.contains("refractory")
+            let relapsed = therapy.response.map(ResponseVocabulary.saysRelapseAfterResponse) ?? false
             return drugs.isEmpty
                 ? nil
                 : Prior(

@@ -154,6 +154,16 @@ public enum ResponseVocabulary {
         "failed": .progressive, "progressed": .progressive, "refractory": .progressive, "none": .progressive,
     ]
 
+    /// Progression words that say the disease came back after a response, as against refractory
+    /// disease: a regimen relapsed after may be given again in part (NCCN Chronic Lymphocytic Leukemia 2025).
+    public static let relapseWords: [String] = ["relapse", "relapsed", "relapses", "recurrence", "recurrences", "recurred", "late relapse"]
+
+    /// Whether a response answer says relapse after a response ("relapse", "late relapse") and not refractoriness.
+    public static func saysRelapseAfterResponse(_ answer: String) -> Bool {
+        let lowered = answer.lowercased()
+        return !lowered.contains("refractory") && relapseWords.contains { lowered.contains($0) }
+    }
+
     /// The response a profile's answer names: a vocabulary phrase, or one of ``answerWords``.
     public static func kind(ofAnswer answer: String) -> ResponseKind? {
         if let kind = kind(of: answer) { return kind }
