@@ -156,7 +156,7 @@ public enum ResponseVocabulary {
 
     /// Progression words that say the disease came back after a response, as against refractory
     /// disease: a regimen relapsed after may be given again in part (NCCN Chronic Lymphocytic Leukemia 2025).
-    public static let relapseWords: [String] = ["relapse", "relapsed", "relapses", "recurrence", "recurrences", "recurred", "late relapse"]
+    public static let relapseWords: [String] = ["relapse", "recurrence", "recurred"]
 
     /// Whether a response answer says relapse after a response ("relapse", "late relapse") and not refractoriness.
     public static func saysRelapseAfterResponse(_ answer: String) -> Bool {

@@ -1682,7 +1682,7 @@ extension Vocabularies {
         // "CD30 partial", "CD20 dim", "CD117 focal": expression in part of the cells, or weak, is a positive result.
         let qualifierWords = text.split(separator: " ")
         if qualifierWords.count == 2, let symbol = qualifierWords.first.map(String.init),
-            ["partial", "partially positive", "focal", "focally positive", "dim", "heterogeneous", "patchy"].contains(qualifierWords[1].lowercased()),
+            ["partial", "focal", "dim", "heterogeneous", "patchy"].contains(qualifierWords[1].lowercased()),
             symbol.uppercased().hasPrefix("CD") || Self.expressionMarkers.contains(gene(symbol: symbol.uppercased())?.symbol ?? symbol)
         {
             notes.append("'\(qualifierWords[1])' read as a positive result in part of the cells")
