@@ -70,7 +70,7 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         }
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try openPool(path: path, configuration: config, busyTimeout: busyTimeout)
         } catch {
             throw storeError(error, path: path, busyTimeout: busyTimeout)
         }
@@ -78,6 +78,23 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         try store.prepareSchema()
         logger.debug("opened knowledge store", metadata: ["path": "\(path)"])
         return store
+    }
+
+    /// Opens the pool, waiting while another process is creating the same file.
+    ///
+    /// Switching a new file to WAL takes a lock SQLite does not wait for (no busy handler runs),
+    /// so a second process opening the file at that moment gets SQLITE_BUSY at once. It waits
+    /// and tries again, up to `busyTimeout`, as a write would.
+    private static func openPool(path: String, configuration: Configuration, busyTimeout: TimeInterval) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                guard Date() < deadline else { throw error }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
     }
 
     /// A fresh, empty store held in memory, for tests and previews.
@@ -208,11 +225,26 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
     }
 
     /// Brings the schema up to date.
+    ///
+    /// GRDB reads which migrations are applied before it takes the write lock, so two processes
+    /// opening a new file at once can both start the same migration; the second fails on a table
+    /// the first has just created. Each migration commits whole, so when the applied set has
+    /// grown meanwhile the migration is tried again from where the other process left it.
     private func prepareSchema() throws {
-        do {
-            try Self.migrator.migrate(writer)
-        } catch {
-            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+        var attempts = 0
+        while true {
+            let before = try? writer.read { try Self.migrator.appliedIdentifiers($0) }
+            do {
+                try Self.migrator.migrate(writer)
+                return
+            } catch {
+                attempts += 1
+                let after = try? writer.read { try Self.migrator.appliedIdentifiers($0) }
+                guard attempts < 8, let after, after != (before ?? []) else {
+                    throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+                }
+                logger.debug("another process migrated the database meanwhile; trying again", metadata: ["path": "\(path ?? "")"])
+            }
         }
     }
 

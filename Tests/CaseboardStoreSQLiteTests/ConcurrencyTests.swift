@@ -121,3 +121,35 @@ struct ConcurrencyTests {
         }
     }
 }
+
+@Suite("SQLite store: opening a new file from several processes")
+struct ConcurrentOpenTests {
+    /// Two ingest workers started together on a new file both migrate it. The second used to fail
+    /// on a table the first had just created (CI, session 21).
+    @Test func openersOfOneNewFileAllGetTheSameSchema() async throws {
+        try await withTemporaryDirectory { directory in
+            for round in 0..<12 {
+                let path = directory.appendingPathComponent("kb-\(round).sqlite").path
+                let failures = await withTaskGroup(of: String?.self) { group in
+                    // Separate pools are separate connections: SQLite locks between them as between processes.
+                    for _ in 0..<4 {
+                        group.addTask {
+                            do {
+                                _ = try SQLiteKnowledgeStore.open(path: path, logger: Fixtures.logger)
+                                return nil
+                            } catch {
+                                return "\(error)"
+                            }
+                        }
+                    }
+                    var failures: [String] = []
+                    for await failure in group { if let failure { failures.append(failure) } }
+                    return failures
+                }
+                #expect(failures.isEmpty, "round \(round): \(failures)")
+                let store = try SQLiteKnowledgeStore.open(path: path, logger: Fixtures.logger)
+                #expect(try await store.stats().cases == 0)
+            }
+        }
+    }
+}

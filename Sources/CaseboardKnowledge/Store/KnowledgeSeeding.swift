@@ -33,27 +33,40 @@ public enum KnowledgeSeeding {
         var wrote = false
         if try await store.metadata(Key.curatedVersion) != CuratedEvidence.version {
             let (items, _) = try CuratedEvidence.load(vocabularies: vocabularies)
-            _ = try await store.replaceEvidence(
-                of: .curated,
-                with: items,
-                metadata: [Key.curatedVersion: CuratedEvidence.version, Key.curatedAsOf: CuratedEvidence.asOf]
-            )
-            wrote = true
+            // Loading takes seconds; another process opening the same new file may have
+            // seeded it meanwhile, and writing the same rows again only holds the lock longer.
+            if try await store.metadata(Key.curatedVersion) != CuratedEvidence.version {
+                _ = try await store.replaceEvidence(
+                    of: .curated,
+                    with: items,
+                    metadata: [Key.curatedVersion: CuratedEvidence.version, Key.curatedAsOf: CuratedEvidence.asOf]
+                )
+                wrote = true
+            }
         } else if try await store.metadata(Key.curatedAsOf) != CuratedEvidence.asOf {
             try await store.setMetadata(Key.curatedAsOf, CuratedEvidence.asOf)
             wrote = true
         }
         let bundled = try CIViCRelease.bundled()
-        if let held = try await civicRelease(of: store) {
-            let revision = try await store.metadata(Key.civicBundleRevision)
-            guard held.origin == .bundled, held != bundled || revision != String(CIViCRelease.bundleRevision) else { return wrote }
-        } else if try await store.evidence(matching: EvidenceFilter(source: .civic, limit: 0)).total > 0 {
+        if try await civicRelease(of: store) == nil,
+            try await store.evidence(matching: EvidenceFilter(source: .civic, limit: 0)).total > 0
+        {
             try await store.setMetadata(Key.civicOrigin, CIViCRelease.Origin.imported.rawValue)
             return true
         }
+        guard try await needsBundledCIViC(store, bundled: bundled) else { return wrote }
         let (items, _) = try CIViCRelease.loadBundled(vocabularies: vocabularies)
+        // Seeded, or imported, by another process while this one loaded the release.
+        guard try await needsBundledCIViC(store, bundled: bundled) else { return wrote }
         _ = try await replaceCIViC(in: store, with: items, release: bundled)
         return true
+    }
+
+    /// True when the store holds no CIViC release, or an earlier bundled one.
+    private static func needsBundledCIViC(_ store: any KnowledgeStore, bundled: CIViCRelease) async throws -> Bool {
+        guard let held = try await civicRelease(of: store) else { return true }
+        let revision = try await store.metadata(Key.civicBundleRevision)
+        return held.origin == .bundled && (held != bundled || revision != String(CIViCRelease.bundleRevision))
     }
 
     /// Replaces the store's CIViC rows with a release's items and records the release, in one
