@@ -38,7 +38,20 @@ extension Matcher {
         }
         // Thrombocytopenia. Ayvakit (avapritinib) label 2021: not recommended in advanced systemic
         // mastocytosis with platelets below 50 x 10^9/L (intracranial haemorrhage).
-        if let platelets = number(after: plateletNumber, in: lowered), platelets < 50 {
+        let platelets = number(after: plateletNumber, in: lowered)
+        // Vonjo (pacritinib) label 2022: myelofibrosis with a platelet count below 50 x 10^9/L; at 50 or
+        // more, ruxolitinib, fedratinib or momelotinib are the JAK inhibitors (NCCN Myeloproliferative
+        // Neoplasms 2025).
+        if let platelets, platelets >= 50 {
+            found.append(
+                Caution(
+                    condition: "platelets 50 x10^9/L or more (pacritinib is labelled for counts below 50)",
+                    drugs: ["pacritinib"],
+                    source: "FDA label: Vonjo (pacritinib), 2022"
+                )
+            )
+        }
+        if let platelets, platelets < 50 {
             found.append(
                 Caution(
                     condition: "platelets below 50 x10^9/L",

@@ -198,8 +198,15 @@ extension Matcher {
     /// Diseases managed as another one, whose evidence they take as their own: myeloid sarcoma is
     /// treated as acute myeloid leukaemia, with AML induction and AML-targeted drugs (NCCN Acute
     /// Myeloid Leukemia v.2.2025); post-ET and post-PV myelofibrosis as myelofibrosis (FDA label:
-    /// Jakafi (ruxolitinib), 2011, primary, post-PV and post-ET myelofibrosis).
-    static let treatedAs: [String: String] = ["MS": "AML", "ETMF": "PMF", "PVMF": "PMF"]
+    /// Jakafi (ruxolitinib), 2011, primary, post-PV and post-ET myelofibrosis); the large B-cell
+    /// lymphomas that follow DLBCL's regimens (T-cell/histiocyte-rich, EBV-positive, intravascular,
+    /// with IRF4 rearrangement, primary cutaneous leg type and DLBCL with chronic inflammation: NCCN
+    /// B-Cell Lymphomas 2025) as DLBCL.
+    static let treatedAs: [String: String] = [
+        "MS": "AML", "ETMF": "PMF", "PVMF": "PMF",
+        "THRLBCL": "DLBCLNOS", "EBVDLBCLNOS": "DLBCLNOS", "IVBCL": "DLBCLNOS", "LBLIRF4": "DLBCLNOS", "PCLBCLLT": "DLBCLNOS",
+        "DLBCLCI": "DLBCLNOS",
+    ]
 
     /// The OncoTree tissues of haematological neoplasms (histiocytic neoplasms lie under `MYELOID`).
     static let haematologicalTissues = ["MYELOID", "LYMPH"]

@@ -60,6 +60,15 @@ extension Matcher {
         /// No prior therapy is listed and the disease as written says none was given ("treatment-naive",
         /// "newly diagnosed"): the first line is the question, known rather than assumed.
         var naive = false
+        /// A haematological neoplasm with no prior therapy listed, no line given and nothing in the
+        /// disease as written about earlier treatment ("relapsed", "after", "second line"): most likely
+        /// untreated, so a row only for relapsed or refractory disease follows the first line's own
+        /// options. Labels there are line-bound and the first line is induction (menin inhibitors are for
+        /// relapsed or refractory NPM1-mutated AML, after intensive induction: FDA label: Revuforj
+        /// (revumenib), 2025; NCCN Acute Myeloid Leukemia 2025). In a solid tumour the next line's
+        /// targeted option keeps its place after one standard option (sotorasib after chemo-immunotherapy:
+        /// NCCN Non-Small Cell Lung Cancer 2025), since it is planned from diagnosis.
+        var noEarlierTreatment = false
         /// The disease as written is localised ("cT3N1M0", "locally advanced", "limited-stage") and
         /// names neither surgery nor a curative setting: the patient's own disease's evidence says
         /// which curative setting applies, definitive chemoradiation or treatment before surgery.
@@ -373,6 +382,21 @@ extension Matcher {
         ])
     }
 
+    /// Whether the disease as written speaks of treatment already given or of a course that needs it
+    /// (relapse, progression, resistance, a later line, a drug "after" or "on" which something happened).
+    static func speaksOfEarlierTreatment(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        if saysRelapsed(lowered) { return true }
+        let words = Set(lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "/" }).map(String.init))
+        let cues: Set<String> = [
+            "after", "post", "progressed", "progression", "relapsing", "recurrence", "failed", "failure", "pretreated",
+            "previously", "prior", "despite", "on", "intolerant", "intolerance", "persistent", "residual", "second", "third",
+            "fourth", "later", "line", "2l", "3l", "2nd", "3rd", "salvage", "maintenance", "remission", "cr1", "cr2", "cri",
+            "following", "treated", "received", "completed", "cycles", "courses",
+        ]
+        return !words.isDisjoint(with: cues)
+    }
+
     /// Whether the disease as written came back after, or did not answer, treatment ("relapsed",
     /// "refractory"). "Progressive" and "recurrent" are left out: progressive medullary thyroid
     /// cancer or recurrent head and neck cancer may not have had systemic therapy.
@@ -412,6 +436,8 @@ extension Matcher {
             curative: Self.curativeSetting(of: diseaseText, advanced: advanced),
             advanced: advanced,
             naive: priors.isEmpty && (lineOfTherapy ?? 1) == 1 && Self.saysTreatmentNaive(diseaseText),
+            noEarlierTreatment: priors.isEmpty && lineOfTherapy == nil && !Self.speaksOfEarlierTreatment(diseaseText)
+                && disease.map { patient in Self.haematologicalTissues.contains { vocabularies.isDisease(patient.code, within: $0) } } == true,
             localised: priors.isEmpty && Self.saysLocalised(diseaseText, advanced: advanced),
             avoided: avoidedTherapies(diseaseText),
             cautions: Self.cautions(in: ([diseaseText ?? ""] + otherTexts).joined(separator: "; ")),

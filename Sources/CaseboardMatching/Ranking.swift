@@ -17,8 +17,31 @@ extension Matcher {
     /// inference, and no better than off-label: a lead for a curator, not a ranked option beside
     /// the patient's own disease's evidence (CIViC's "EGFR mutation" with cytoreductive surgery
     /// and HIPEC in peritoneal mesothelioma, for EGFR-mutant lung cancer).
+    ///
+    /// So is an option resting only on another disease's expression cut-off that its own trials set
+    /// and that does not carry over: PD-L1 (TPS and CPS levels were set per disease: FDA label:
+    /// Keytruda (pembrolizumab)), claudin 18.2 (gastric and GEJ only: FDA label: Vyloy
+    /// (zolbetuximab), 2024), folate receptor alpha (ovarian only: FDA label: Elahere (mirvetuximab
+    /// soravtansine), 2022) and HER2-low (breast only: FDA label: Enhertu (trastuzumab deruxtecan),
+    /// 2022; its tumour-agnostic indication needs IHC 3+, 2024).
     static func isOtherDiseaseLead(_ usable: [Hit], tier: RankingTier) -> Bool {
-        tier >= .offLabel && usable.allSatisfy { $0.relation == .other && ($0.inferred || $0.box.scopes.allSatisfy { $0 == .mutation }) }
+        tier >= .offLabel
+            && usable.allSatisfy {
+                $0.relation == .other
+                    && ($0.inferred || $0.box.scopes.allSatisfy { $0 == .mutation } || restsOnDiseaseBoundExpression($0.item.profile.components))
+            }
+    }
+
+    /// Genes whose expression cut-offs belong to the disease whose trials set them (see
+    /// ``isOtherDiseaseLead(_:tier:)``).
+    static let diseaseBoundExpressionGenes: Set<String> = ["CD274", "CLDN18", "FOLR1"]
+
+    /// Whether a row's profile names an expression level that does not carry over to another disease.
+    static func restsOnDiseaseBoundExpression(_ components: [AlterationPattern]) -> Bool {
+        components.contains { component in
+            component.kind == .expression
+                && (diseaseBoundExpressionGenes.contains(component.gene) || (component.gene == "ERBB2" && component.variant == "low expression"))
+        }
     }
 
     /// The tier of one sensitivity hit (docs/ranking.md).
@@ -174,7 +197,7 @@ extension Matcher {
         // after the first line's own options (crizotinib's ALK-positive ALCL label is for relapsed or
         // refractory disease, FDA label: Xalkori (crizotinib), 2021; first line is brentuximab vedotin
         // with CHP, FDA label: Adcetris (brentuximab vedotin), 2018).
-        if patient.naive, !item.settings.isEmpty, item.settings.allSatisfy(\.isAfterFirstLine) {
+        if patient.naive || patient.noEarlierTreatment, !item.settings.isEmpty, item.settings.allSatisfy(\.isAfterFirstLine) {
             return true
         }
         var later = false

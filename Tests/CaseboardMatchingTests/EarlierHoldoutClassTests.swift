@@ -1,0 +1,69 @@
+import CaseboardCore
+import CaseboardMatching
+import Testing
+
+/// Classes taken from the profiles hold-outs 11 to 13 still failed (session 22): expression cut-offs
+/// that belong to one disease, labels for HER2-negative disease only, and rows for relapsed disease
+/// offered to a patient nothing says was treated. Each test failed before its fix; the wordings are
+/// our own.
+struct EarlierHoldoutClassTests {
+    private func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = []) throws -> MatchResult {
+        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors))
+    }
+
+    private func top(_ result: MatchResult, _ count: Int = 3) -> [Set<String>] {
+        result.options.prefix(count).map { Set($0.drugs) }
+    }
+
+    /// PD-L1 and HER2-low cut-offs were set by each disease's own trials (FDA labels: Keytruda
+    /// (pembrolizumab); Enhertu (trastuzumab deruxtecan), 2022, HER2-low breast cancer; its
+    /// tumour-agnostic indication needs IHC 3+, 2024). A breast or lung row keyed to them is a lead for
+    /// another disease, not a ranked option.
+    @Test func anotherDiseasesExpressionCutOffIsALeadNotAnOption() throws {
+        let pancreas = try match(
+            "metastatic pancreatic adenocarcinoma",
+            ["HER2 IHC 2+, ISH not amplified"],
+            priors: [PriorTherapy(drugs: ["fluorouracil", "irinotecan", "oxaliplatin"], response: "progressive disease")]
+        )
+        #expect(!pancreas.options.contains { $0.drugs == ["trastuzumab deruxtecan"] }, "\(top(pancreas, 6))")
+        #expect(pancreas.signals.contains { $0.kind == .otherDiseaseLead && $0.drugs == ["trastuzumab deruxtecan"] })
+        let sarcoma = try match("metastatic leiomyosarcoma of the uterus", ["PD-L1 TPS 60%"])
+        #expect(!sarcoma.options.contains { $0.drugs == ["pembrolizumab"] && $0.tier == .offLabel }, "\(top(sarcoma, 6))")
+        // The tumour-agnostic HER2 IHC 3+ indication still applies.
+        let biliary = try match("metastatic gallbladder adenocarcinoma", ["HER2 IHC 3+"])
+        #expect(biliary.options.contains { $0.drugs == ["trastuzumab deruxtecan"] }, "\(top(biliary, 6))")
+    }
+
+    /// Zolbetuximab and the first-line PD-1 regimens for gastric cancer are labelled for HER2-negative
+    /// disease (FDA labels: Vyloy (zolbetuximab), 2024; Opdivo (nivolumab), 2021; Keytruda
+    /// (pembrolizumab), 2023): a HER2-positive tumour gets trastuzumab-based chemotherapy.
+    @Test func herTwoNegativeGastricLabelsStepAsideForHerTwoPositive() throws {
+        let positive = try match("metastatic gastric adenocarcinoma", ["HER2 IHC 3+", "CLDN18.2 positive", "PD-L1 CPS 5"])
+        let drugs = positive.options.map { Set($0.drugs) }
+        #expect(!drugs.contains { $0.contains("zolbetuximab") }, "\(top(positive, 6))")
+        let herTwoNegativeChemoImmunotherapy = drugs.filter { regimen in
+            regimen.contains("oxaliplatin") && !regimen.contains("trastuzumab") && !regimen.isDisjoint(with: ["nivolumab", "tislelizumab"])
+        }
+        #expect(herTwoNegativeChemoImmunotherapy.isEmpty, "\(herTwoNegativeChemoImmunotherapy)")
+        #expect(top(positive, 1).first?.contains("trastuzumab") == true, "\(top(positive))")
+        let negative = try match("metastatic gastric adenocarcinoma", ["HER2 negative", "CLDN18.2 positive"])
+        #expect(negative.options.contains { $0.drugs.contains("zolbetuximab") }, "\(top(negative, 6))")
+    }
+
+    /// With no prior therapy listed and nothing written about one, the patient is most likely untreated:
+    /// the menin inhibitors, labelled for relapsed or refractory NPM1-mutated AML (FDA labels: Revuforj
+    /// (revumenib), 2025; Komzifti (ziftomenib), 2025), follow intensive induction (NCCN Acute Myeloid
+    /// Leukemia 2025). They had come second, above one of the two induction regimens. Written as
+    /// relapsed, they lead.
+    @Test func relapseOnlyRowsFollowTheFirstLineWhenNothingSaysTreatmentWasGiven() throws {
+        let untreated = try match("acute myeloid leukemia, fit, age 50", ["NPM1 c.860_863dup"])
+        let menin: [Set<String>] = [["revumenib"], ["ziftomenib"]]
+        let ranks = untreated.options.map { Set($0.drugs) }
+        let induction = [["cytarabine", "daunorubicin"], ["cytarabine", "idarubicin"]].compactMap { ranks.firstIndex(of: $0) }
+        let firstMenin = ranks.firstIndex { menin.contains($0) }
+        #expect(induction.count == 2 && firstMenin != nil, "\(top(untreated, 6))")
+        #expect(induction.allSatisfy { $0 < (firstMenin ?? 0) }, "\(top(untreated, 6))")
+        let relapsed = try match("relapsed acute myeloid leukemia", ["NPM1 c.860_863dup"])
+        #expect(top(relapsed).contains { menin.contains($0) }, "\(top(relapsed, 6))")
+    }
+}
