@@ -188,6 +188,16 @@ extension ReadingGeneralizationClassTests {
         #expect(events(record).first { $0.term == "colitis" }?.grade == 3, "\(events(record))")
     }
 
+    /// r12 (session 22): "diarrhoea was grade 1" and "the rash reached CTCAE grade III" had lost their grades.
+    @Test func aGradeAfterACopulaOrReachedGradesTheEvent() throws {
+        let (record, _) = try extract(
+            "A 47-year-old woman with ovarian cancer started trametinib.\n"
+                + "Within a month the acneiform rash reached CTCAE grade III. Diarrhoea was grade 1.\n"
+        )
+        #expect(events(record).first { $0.term.contains("rash") }?.grade == 3, "\(events(record))")
+        #expect(events(record).first { $0.term == "diarrhea" }?.grade == 1, "\(events(record))")
+    }
+
     @Test func aLaboratoryEnzymeIsNoDrug() throws {
         let (record, _) = try extract(
             "A 66-year-old man with melanoma started binimetinib and encorafenib.\n"

@@ -67,3 +67,47 @@ struct EarlierHoldoutClassTests {
         #expect(top(relapsed).contains { menin.contains($0) }, "\(top(relapsed, 6))")
     }
 }
+
+/// Classes from hold-out 15's blind run (session 22, `Scenarios/HOLDOUT15.md`): clinic shorthand for a
+/// disease, a PD-L1 score written out, and resistance read from the alteration alone where the target is
+/// absent or the subtype is out of the drug's reach. Each test failed before its fix.
+struct Holdout15ClassTests {
+    private func match(_ disease: String, _ alterations: [String]) throws -> MatchResult {
+        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations))
+    }
+
+    private func flagged(_ result: MatchResult) -> Set<[String]> {
+        Set(result.resistance.map { $0.drugs.sorted() })
+    }
+
+    @Test(arguments: [
+        ("CP-CML, newly dx, low-risk", "CMLBCRABL1"),
+        ("AML new dx, fit for 7+3", "AML"),
+        ("mCRC L-sided (sigmoid), liver mets", "COADREAD"),
+        ("FL gr 1-2, 2nd relapse", "FL"),
+    ])
+    func clinicShorthandAroundADiseaseLeavesTheDisease(text: String, code: String) throws {
+        let result = try match(text, [])
+        #expect(result.disease?.code == code, "\(text): \(String(describing: result.disease))")
+    }
+
+    @Test func aPDL1ScoreWrittenOutIsReadAsItsAbbreviation() throws {
+        let result = try match("lung adenocarcinoma, stage IV", ["PD-L1 tumour proportion score 60%"])
+        #expect(result.alterations.contains { $0.gene == "CD274" }, "\(result.alterations)")
+    }
+
+    /// CD20-negative lymphoma and rituximab (FDA label: Rituxan (rituximab)); del(17p) CLL and
+    /// chemoimmunotherapy (NCCN CLL/SLL 2025); SDH-deficient or BRAF V600E GIST and imatinib (NCCN
+    /// Gastrointestinal Stromal Tumors 2025); PCM1::JAK2 and imatinib (NCCN Myeloid/Lymphoid Neoplasms
+    /// with Eosinophilia and TK Gene Fusions 2025). None was flagged.
+    @Test func resistanceFromTheAlterationAloneWhereTheTargetIsAbsent() throws {
+        #expect(flagged(try match("plasmablastic lymphoma", ["CD20 negative", "CD38 positive"])).contains(["rituximab"]))
+        let cll = flagged(try match("chronic lymphocytic leukemia, treatment-naive", ["del(17p)"]))
+        #expect(cll.isSuperset(of: [["cyclophosphamide", "fludarabine", "rituximab"], ["bendamustine", "rituximab"]]), "\(cll)")
+        #expect(flagged(try match("gastric GIST", ["SDHB loss on IHC"])).contains(["imatinib"]))
+        #expect(flagged(try match("small-bowel GIST", ["BRAF V600E"])).contains(["imatinib"]))
+        #expect(flagged(try match("myeloid/lymphoid neoplasm with eosinophilia", ["PCM1::JAK2"])).contains(["imatinib"]))
+        // A KIT exon 11 GIST keeps imatinib.
+        #expect(!flagged(try match("gastric GIST", ["KIT exon 11 deletion"])).contains(["imatinib"]))
+    }
+}

@@ -1833,9 +1833,10 @@ struct TherapyAssembly {
         return nil
     }
 
-    /// Words between an event and its grade that still grade it: ", which was", "rose (ctcae".
+    /// Words between an event and its grade that still grade it: ", which was", "rose (ctcae", "was"
+    /// ("diarrhoea was grade 1"), "reached ctcae".
     nonisolated(unsafe) private static let gradeAfterTerm =
-        /^(?:,?\s*(?:which|that)\s+(?:was|were|is|reached)(?:\s+(?:graded(?:\s+as)?|classified\s+as|of|a))?|(?:was|were)\s+(?:graded(?:\s+as)?|of|a)|,?\s*graded(?:\s+as)?|(?:rose|increased|elevated|worsened|progressed)(?:\s+to)?\s*\(?(?:ctcae)?|\(ctcae(?:\s+v?\d(?:\.\d)?)?)$/
+        /^(?:,?\s*(?:which|that)\s+(?:was|were|is|reached)(?:\s+(?:graded(?:\s+as)?|classified\s+as|of|a))?|(?:was|were)\s+(?:graded(?:\s+as)?|of|a)|(?:was|were|reached|became)(?:\s+ctcae(?:\s+v?\d(?:\.\d)?)?)?|,?\s*graded(?:\s+as)?|(?:rose|increased|elevated|worsened|progressed)(?:\s+to)?\s*\(?(?:ctcae)?|\(ctcae(?:\s+v?\d(?:\.\d)?)?)$/
 
     /// One word that says what caused the event: "capecitabine-related", "treatment induced".
     nonisolated(unsafe) private static let attributionModifier = /^[\w.]+(?:[-‐]|\s)(?:related|induced|associated|mediated)$/

@@ -255,9 +255,15 @@ extension Vocabularies {
         // "tps50%", "tps>=50%", "cps10", "50%", "tps<1%"
         var rest = Substring(compact)
         var score = "TPS"
-        for name in ["tps", "cps", "tc", "ic"] where rest.hasPrefix(name) {
-            score = name.uppercased()
+        // The scores written out ("tumour proportion score 60%") are their abbreviations.
+        let names = [
+            ("tumorproportionscore", "TPS"), ("tumourproportionscore", "TPS"), ("combinedpositivescore", "CPS"), ("tps", "TPS"),
+            ("cps", "CPS"), ("tc", "TC"), ("ic", "IC"),
+        ]
+        for (name, abbreviation) in names where rest.hasPrefix(name) {
+            score = abbreviation
             rest = rest.dropFirst(name.count)
+            break
         }
         var comparison = ""
         for sign in [">=", "<=", ">", "<", "="] where rest.hasPrefix(sign) {

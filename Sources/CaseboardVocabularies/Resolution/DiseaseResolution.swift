@@ -526,7 +526,10 @@ extension Vocabularies {
         "myeloid blast phase", "lymphoid blast phase", "blast crisis", "blast phase", "blast-phase", "lower-risk", "lower risk",
         "higher-risk", "higher risk", "very low-risk", "very high-risk",
         "relapsed/refractory", "relapsed or refractory", "r/r", "recurrent/metastatic", "recurrent or metastatic", "r/m", "locally advanced",
-        "newly diagnosed", "previously treated", "treatment-naive", "de novo",
+        "newly diagnosed", "newly-diagnosed", "newly dx", "new dx", "previously treated", "treatment-naive", "de novo",
+        // Grade groups of one disease (follicular lymphoma grade 1-2 and 3A are managed alike: NCCN B-Cell
+        // Lymphomas 2025).
+        "grades 1-2", "grade 1-2", "grade 1–2", "gr 1-2", "gr 1–2", "grade 3a", "gr 3a",
         "treatment naive", "metastatic", "advanced", "relapsed", "refractory", "recurrent", "unresectable", "inoperable", "progressive",
         "stage iv", "stage iii", "stage ii", "stage i", "stage 4", "stage 3", "stage 2", "stage 1", "late-stage", "early-stage",
         "high-risk", "low-risk", "adult", "pediatric", "paediatric", "childhood", "primary",
@@ -538,7 +541,8 @@ extension Vocabularies {
         "platinum-resistant", "platinum resistant", "platinum-sensitive", "platinum sensitive", "platinum-refractory",
         // Side, sub-site and radioiodine status choose a treatment, not a disease (NCCN Colon Cancer and
         // Thyroid Carcinoma 2025): "left-sided colon cancer" is colon cancer, "sigmoid colon" is colon.
-        "left-sided", "right-sided", "left sided", "right sided", "left", "right", "bilateral", "sigmoid", "ascending", "descending", "transverse",
+        "left-sided", "right-sided", "left sided", "right sided", "l-sided", "r-sided", "left", "right", "bilateral", "sigmoid", "ascending",
+        "descending", "transverse",
         "cecal", "caecal",
         "rai-refractory", "rai refractory", "radioiodine-refractory", "radioiodine refractory", "radioactive iodine-refractory",
         // The absence of BCR::ABL1 leaves the disease itself: "B-ALL Ph-negative", "Ph-negative ALL" (a Ph-positive
