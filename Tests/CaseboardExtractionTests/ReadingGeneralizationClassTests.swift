@@ -289,3 +289,23 @@ extension ReadingGeneralizationClassTests {
         #expect(events(steady).isEmpty, "\(events(steady))")
     }
 }
+
+extension ReadingGeneralizationClassTests {
+    /// r12 (session 22): a list of genes or changes closed by "were absent" or "were not detected" is
+    /// a list of negative results; every member had been filed as the patient's alteration.
+    @Test func aListClosedByANegativeResultNamesNoAlteration() throws {
+        let (record, _) = try extract(
+            "A 41-year-old woman with lung adenocarcinoma had a CD74-ROS1 fusion on RNA sequencing.\n"
+                + "EGFR, KRAS, BRAF and ALK alterations were absent.\n"
+                + "FGFR2 rearrangement, MET exon 14 skipping and ERBB2 amplification were not detected.\n"
+                + "She started crizotinib.\n"
+        )
+        let genes = Set(record.alterations.map(\.gene))
+        #expect(genes == ["ROS1"], "\(record.alterations)")
+        // A list with a positive result keeps its members.
+        let (positive, _) = try extract(
+            "A 55-year-old man with lung adenocarcinoma had EGFR L858R and TP53 R273H on NGS, and ALK was negative.\n"
+        )
+        #expect(Set(positive.alterations.map(\.gene)).isSuperset(of: ["EGFR", "TP53"]), "\(positive.alterations)")
+    }
+}

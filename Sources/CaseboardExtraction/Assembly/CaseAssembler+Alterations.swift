@@ -114,7 +114,9 @@ extension CaseAssembler {
             for group in coordinatedGroups(genes) {
                 let members = group.map { genes[$0] }
                 guard let first = members.first, let last = members.last else { continue }
-                if isNegated(first.range, in: view) || precededByNegation(first.range, in: view) { continue }
+                if isNegated(first.range, in: view) || precededByNegation(first.range, in: view) || isNegatedAfter(last.range, in: view) {
+                    continue
+                }
                 let after = following(last.range, in: view, genes: genes)
                 let before = preceding(first.range, in: view)
                 // A variant right after a single gene: "FLT3 D835H", "FLT3-ITD", "KIT (D816V)".
@@ -425,17 +427,38 @@ extension CaseAssembler {
         "known", "other", "somatic", "germline", "point",
     ]
 
-    /// "T315I mutation was negative", "EGFR mutation was not detected".
-    private func isNegatedAfter(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        let after = lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 48))
-        var rest = Substring(after)
-        for word in [" mutations", " mutation", " was", " were", " is", " are", " remained", " also", " found", " to be", " tested"]
-        where rest.hasPrefix(word) {
+    /// "T315I mutation was negative", "EGFR mutation was not detected", and the same after a list
+    /// the change opens: "EGFR, KRAS, BRAF and ALK alterations were absent", "FGFR2 rearrangement,
+    /// BRAF V600E and ERBB2 amplification were not detected".
+    func isNegatedAfter(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let original = text(range.upperBound..<min(view.range.upperBound, range.upperBound + 160))
+        var rest = Substring(original)
+        // Skip the rest of a coordinated list: gene and change tokens (a capital or a digit), kind
+        // words and connectives. A lowercase word of any other kind ends the list.
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }
+            let word = rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != "(" && $0 != ")" }
+            guard !word.isEmpty, !word.hasSuffix(".") || word.count > 2 && word.dropLast().contains(where: \.isNumber) else { break }
+            let lower = word.lowercased()
+            let listMaterial =
+                Self.negatedListWords.contains(lower) || word.contains(where: { $0.isUppercase || $0.isNumber })
+            guard listMaterial, !["was", "were", "is", "are"].contains(lower) else { break }
             rest = rest.dropFirst(word.count)
         }
-        rest = rest.drop(while: { $0 == " " })
-        return ["negative", "not detected", "absent", "wild-type", "wild type", "not found", "undetectable"].contains { rest.hasPrefix($0) }
+        var tail = Substring(rest.lowercased())
+        for word in ["was ", "were ", "is ", "are ", "remained ", "also ", "found ", "to be ", "tested "] where tail.hasPrefix(word) {
+            tail = tail.dropFirst(word.count)
+        }
+        tail = tail.drop(while: { $0 == " " })
+        return ["negative", "not detected", "absent", "wild-type", "wild type", "not found", "undetectable"].contains { tail.hasPrefix($0) }
     }
+
+    /// Words a coordinated list of alterations may hold besides gene and change tokens.
+    private static let negatedListWords: Set<String> = [
+        "and", "or", "nor", "the", "mutation", "mutations", "alteration", "alterations", "rearrangement", "rearrangements", "fusion",
+        "fusions", "amplification", "amplifications", "deletion", "deletions", "variant", "variants", "gene", "genes", "mutated",
+        "rearranged", "amplified", "exon", "codon", "codons", "insertion", "insertions", "skipping", "internal", "tandem", "duplication",
+    ]
 
     /// "exon 15" with no event word only locates a change ("V600E mutation in exon 15",
     /// "within MYC exon 1"); it is a finding only when "mutation" follows it.
