@@ -198,6 +198,17 @@ extension ReadingGeneralizationClassTests {
         #expect(events(record).first { $0.term == "diarrhea" }?.grade == 1, "\(events(record))")
     }
 
+    /// r12 (session 22): "(G2)" after an event had been read as an abbreviation the text defines for it,
+    /// so the grade was lost and every later "(G2)" named the first event again.
+    @Test func aShortGradeInBracketsGradesTheEventBeforeIt() throws {
+        let (record, _) = try extract(
+            "A 50-year-old woman with thyroid cancer started lenvatinib.\n"
+                + "She developed hypothyroidism (G2), treated with levothyroxine, and later proteinuria (G1).\n"
+        )
+        #expect(events(record).first { $0.term == "hypothyroidism" }?.grade == 2, "\(events(record))")
+        #expect(events(record).first { $0.term == "proteinuria" }?.grade == 1, "\(events(record))")
+    }
+
     @Test func aLaboratoryEnzymeIsNoDrug() throws {
         let (record, _) = try extract(
             "A 66-year-old man with melanoma started binimetinib and encorafenib.\n"

@@ -148,6 +148,8 @@ enum DefinedAbbreviations {
         guard end < bytes.count, bytes[end] == 0x29, end - start >= 2 else { return nil }
         let abbreviation = Array(bytes[start..<end])
         guard abbreviation.contains(where: { $0 &- 0x41 < 26 }), isWordByte(abbreviation[0]) else { return nil }
+        // "diarrhoea (G2)": a toxicity grade, not an abbreviation (r12, session 22).
+        if abbreviation.count == 2, abbreviation[0] | 0x20 == 0x67, abbreviation[1] &- 0x31 < 5 { return nil }
         return (abbreviation, start)
     }
 

@@ -1828,6 +1828,13 @@ struct TherapyAssembly {
                 if between == "(" || between == "," || between.isEmpty || between == "of" { return mention }
                 // "pancreatitis, which was grade 3", "lipase rose (CTCAE grade 3)".
                 if between.count <= 24, between.firstMatch(of: Self.gradeAfterTerm) != nil { return mention }
+                // "arthralgia of the knees and wrists (grade 2)", "diarrhoea with six stools a day (G2)":
+                // a bracketed grade after words that qualify the event, with no other event between.
+                if between.count <= 48, between.hasSuffix("("), !between.contains(";"), !between.contains(","),
+                    !view.terms(.adverseEvent).contains(where: { $0.range.lowerBound >= range.upperBound && $0.range.upperBound <= mention.range.lowerBound })
+                {
+                    return mention
+                }
             }
         }
         return nil
@@ -1836,7 +1843,7 @@ struct TherapyAssembly {
     /// Words between an event and its grade that still grade it: ", which was", "rose (ctcae", "was"
     /// ("diarrhoea was grade 1"), "reached ctcae".
     nonisolated(unsafe) private static let gradeAfterTerm =
-        /^(?:,?\s*(?:which|that)\s+(?:was|were|is|reached)(?:\s+(?:graded(?:\s+as)?|classified\s+as|of|a))?|(?:was|were)\s+(?:graded(?:\s+as)?|of|a)|(?:was|were|reached|became)(?:\s+ctcae(?:\s+v?\d(?:\.\d)?)?)?|,?\s*graded(?:\s+as)?|(?:rose|increased|elevated|worsened|progressed)(?:\s+to)?\s*\(?(?:ctcae)?|\(ctcae(?:\s+v?\d(?:\.\d)?)?)$/
+        /^(?:,?\s*(?:which|that)\s+(?:was|were|is|reached)(?:\s+(?:graded(?:\s+as)?|classified\s+as|of|a))?|(?:was|were)\s+(?:graded(?:\s+as)?|of|a)|(?:was|were|reached|became)(?:\s+ctcae(?:\s+v?\d(?:\.\d)?)?)?|,?\s*graded(?:\s+as)?|(?:rose|increased|elevated|worsened|progressed)(?:\s+to)?\s*\(?(?:ctcae)?|\(ctcae(?:\s+v?\d(?:\.\d)?)?|of\s+ctcae(?:\s+v?\d(?:\.\d)?)?|\([a-z0-9-]{2,8}\)(?:\s+of)?)$/
 
     /// One word that says what caused the event: "capecitabine-related", "treatment induced".
     nonisolated(unsafe) private static let attributionModifier = /^[\w.]+(?:[-‐]|\s)(?:related|induced|associated|mediated)$/
