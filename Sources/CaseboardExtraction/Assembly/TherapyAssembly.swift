@@ -1830,9 +1830,10 @@ struct TherapyAssembly {
                 if between.count <= 24, between.firstMatch(of: Self.gradeAfterTerm) != nil { return mention }
                 // "arthralgia of the knees and wrists (grade 2)", "diarrhoea with six stools a day (G2)":
                 // a bracketed grade after words that qualify the event, with no other event between.
-                if between.count <= 48, between.hasSuffix("("), !between.contains(";"), !between.contains(","),
-                    !view.terms(.adverseEvent).contains(where: { $0.range.lowerBound >= range.upperBound && $0.range.upperBound <= mention.range.lowerBound })
-                {
+                let eventBetween = view.terms(.adverseEvent).contains {
+                    $0.range.lowerBound >= range.upperBound && $0.range.upperBound <= mention.range.lowerBound
+                }
+                if between.count <= 48, between.hasSuffix("("), !between.contains(";"), !between.contains(","), !eventBetween {
                     return mention
                 }
             }
