@@ -320,3 +320,18 @@ extension ReadingGeneralizationClassTests {
         #expect(Set(positive.alterations.map(\.gene)).isSuperset(of: ["EGFR", "TP53"]), "\(positive.alterations)")
     }
 }
+
+extension ReadingGeneralizationClassTests {
+    /// r12 (session 22): symptoms a sentence gathers under the syndrome it names are that syndrome's
+    /// signs; fever, chills and dyspnoea had each been filed beside it.
+    @Test func signsGatheredUnderANamedSyndromeAreNotEventsOfTheirOwn() throws {
+        let (record, _) = try extract(
+            "A 62-year-old man with AML started enasidenib.\n"
+                + "On day 15 he developed grade 2 differentiation syndrome with fever, dyspnoea and a weight gain of 3 kg.\n"
+                + "The first rituximab infusion was followed by chills, an infusion-related reaction of grade 1.\n"
+        )
+        let terms = Set(events(record).map(\.term))
+        #expect(terms.contains("differentiation syndrome"), "\(terms)")
+        #expect(terms.isDisjoint(with: ["fever", "dyspnea", "weight gain", "chills"]), "\(terms)")
+    }
+}

@@ -1297,6 +1297,7 @@ struct TherapyAssembly {
                 continue
             }
             if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
+            if isComponentOfNamedSyndrome(term.range, in: view) { continue }
             if isAntiTarget(term.range) || isUnrelievedSymptom(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
             let namedWithDrug = drugNamed || isNamedWithItsDrug(term.range, in: view)
@@ -1498,6 +1499,27 @@ struct TherapyAssembly {
     }
 
     nonisolated(unsafe) private static let listLead = /^,?\s*(?:including|such\s+as|like|namely|e\.g\.,?|:|\()\s*/
+
+    /// "fever, dyspnoea and a weight gain of 4 kg; we diagnosed differentiation syndrome", "chills and
+    /// fever, an infusion-related reaction": symptoms the sentence gathers under a syndrome it names are
+    /// that syndrome's signs, not events of their own (r12, session 22).
+    private func isComponentOfNamedSyndrome(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        guard Self.syndromeSigns.contains(assembler.lowered(range)) else { return false }
+        let sentence = assembler.lowered(view.range)
+        return Self.namedSyndromes.contains { sentence.contains($0) }
+    }
+
+    private static let namedSyndromes = [
+        "differentiation syndrome", "retinoic acid syndrome", "infusion-related reaction", "infusion related reaction", "infusion reaction",
+        "cytokine release syndrome", "influenza-like illness", "flu-like illness", "flu-like syndrome", "pseudotumor cerebri",
+        "pseudotumour cerebri", "idiopathic intracranial hypertension", "capillary leak syndrome", "engraftment syndrome",
+    ]
+
+    private static let syndromeSigns: Set<String> = [
+        "fever", "pyrexia", "chills", "rigors", "rigor", "dyspnea", "dyspnoea", "hypoxia", "hypoxemia", "hypoxaemia", "weight gain",
+        "edema", "oedema", "peripheral edema", "peripheral oedema", "hypotension", "tachycardia", "myalgia", "myalgias", "muscle aches",
+        "headache", "blurred vision", "papilledema", "papilloedema", "pleural effusion", "pericardial effusion", "leukocytosis",
+    ]
 
     /// "Colitis is a common adverse event of nivolumab", "ILD and effusions are side effects of
     /// TKIs": what a drug can do, not what this patient had. Not when the sentence speaks of the
