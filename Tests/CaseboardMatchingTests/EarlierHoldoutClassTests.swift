@@ -91,6 +91,15 @@ struct Holdout15ClassTests {
         #expect(result.disease?.code == code, "\(text): \(String(describing: result.disease))")
     }
 
+    /// "Philadelphia-like" ALL lacks BCR::ABL1 (Roberts et al., N Engl J Med 2014); the word
+    /// "Philadelphia" in it had been read as the fusion, putting ponatinib first.
+    @Test func philadelphiaLikeIsNotPhiladelphiaPositive() throws {
+        let result = try match("Philadelphia-like B-cell acute lymphoblastic leukaemia, newly diagnosed", ["EBF1::PDGFRB fusion"])
+        #expect(result.disease?.code == "BLLBCRABL1L", "\(String(describing: result.disease))")
+        #expect(!result.alterations.contains { $0.gene == "ABL1" }, "\(result.alterations)")
+        #expect(result.options.first?.drugs != ["ponatinib"], "\(result.options.prefix(3).map(\.drugs))")
+    }
+
     @Test func aPDL1ScoreWrittenOutIsReadAsItsAbbreviation() throws {
         let result = try match("lung adenocarcinoma, stage IV", ["PD-L1 tumour proportion score 60%"])
         #expect(result.alterations.contains { $0.gene == "CD274" }, "\(result.alterations)")

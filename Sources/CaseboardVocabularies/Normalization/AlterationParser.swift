@@ -54,12 +54,20 @@ extension Vocabularies {
         }
     }
 
+    private static let notPhiladelphia = [
+        "philadelphia-like", "philadelphia like", "philadelphia chromosome-like", "philadelphia-negative", "philadelphia negative",
+        "philadelphia chromosome-negative", "philadelphia chromosome negative",
+    ]
+
     /// The parser for one alteration with its qualifiers already taken off.
     func parseCoreAlteration(_ trimmed: String, suggest: Bool = true) -> Result<Alteration, AlterationParseError> {
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let lowered = trimmed.lowercased()
         if let biomarker = Self.biomarker(lowered) ?? Self.immunoglobulinStatus(lowered) { return .success(biomarker) }
-        if lowered.containsBytes(of: "philadelphia") || lowered.hasPrefix("ph+") || lowered == "ph positive" || lowered.containsBytes(of: "t(9;22)") {
+        // "Philadelphia-like" (BCR::ABL1-like) and "Philadelphia-negative" name no fusion.
+        let notPhiladelphia = Self.notPhiladelphia.contains { lowered.containsBytes(of: $0) }
+        let philadelphia = lowered.containsBytes(of: "philadelphia") || lowered.hasPrefix("ph+") || lowered == "ph positive"
+        if !notPhiladelphia, philadelphia || lowered.containsBytes(of: "t(9;22)") {
             return .success(Alteration(gene: "ABL1", variant: "fusion", kind: .fusion, partner: "BCR"))
         }
         // Genes in the phrase, in order, read leniently: user input is not prose.
