@@ -426,6 +426,10 @@ extension Matcher {
             case .maintenance:
                 // In remission after the lines given, maintenance is the line the patient is at; after
                 // progression on the last line there is no response to maintain.
+                // Bevacizumab maintenance continues bevacizumab given with the induction (GOG-218, ICON7;
+                // olaparib with bevacizumab, PAOLA-1: NCCN Ovarian Cancer 2025): without it in the last
+                // line, the row does not fit.
+                if item.drugs.contains("bevacizumab"), patient.priors.last.map({ !$0.drugs.contains("bevacizumab") }) ?? true { break }
                 if patient.inRemission { return .fits }
                 if patient.priors.last?.response != .progressive { laterLine = true }
             case .consolidation:

@@ -50,6 +50,23 @@ struct EarlierHoldoutClassTests {
         #expect(negative.options.contains { $0.drugs.contains("zolbetuximab") }, "\(top(negative, 6))")
     }
 
+    /// Olaparib with bevacizumab as first-line maintenance continues bevacizumab given with the
+    /// platinum induction (PAOLA-1; NCCN Ovarian Cancer 2025). Without bevacizumab in that line it had
+    /// come first, above olaparib and niraparib alone (hold-outs 13 and 15).
+    @Test func bevacizumabMaintenanceFollowsOnlyBevacizumabInduction() throws {
+        let alterations = ["BRCA1 c.68_69delAG", "HRD positive"]
+        let disease = "high-grade serous ovarian carcinoma, FIGO IIIC, complete response after six cycles"
+        let without = try match(disease, alterations, priors: [PriorTherapy(drugs: ["carboplatin", "paclitaxel"], response: "complete response")])
+        #expect(!top(without).contains(["olaparib", "bevacizumab"]), "\(top(without))")
+        #expect(top(without, 1) == [["olaparib"]], "\(top(without))")
+        let with = try match(
+            disease,
+            alterations,
+            priors: [PriorTherapy(drugs: ["bevacizumab", "carboplatin", "paclitaxel"], response: "complete response")]
+        )
+        #expect(top(with, 1) == [["olaparib", "bevacizumab"]], "\(top(with))")
+    }
+
     /// With no prior therapy listed and nothing written about one, the patient is most likely untreated:
     /// the menin inhibitors, labelled for relapsed or refractory NPM1-mutated AML (FDA labels: Revuforj
     /// (revumenib), 2025; Komzifti (ziftomenib), 2025), follow intensive induction (NCCN Acute Myeloid
@@ -98,6 +115,13 @@ struct Holdout15ClassTests {
         #expect(result.disease?.code == "BLLBCRABL1L", "\(String(describing: result.disease))")
         #expect(!result.alterations.contains { $0.gene == "ABL1" }, "\(result.alterations)")
         #expect(result.options.first?.drugs != ["ponatinib"], "\(result.options.prefix(3).map(\.drugs))")
+    }
+
+    /// "FRα high: 85% of tumour cells": the share of cells after a colon is detail of the result.
+    @Test(arguments: [("FOLR1 high: 85% of tumour cells", "FOLR1"), ("CLDN18.2 positive: 80% of tumour cells", "CLDN18")])
+    func aShareOfCellsAfterAColonIsDetail(text: String, gene: String) throws {
+        let result = try match("metastatic gastric adenocarcinoma", [text])
+        #expect(result.alterations.contains { $0.gene == gene && $0.variant == "overexpression" }, "\(result.alterations)")
     }
 
     @Test func aPDL1ScoreWrittenOutIsReadAsItsAbbreviation() throws {

@@ -2411,6 +2411,9 @@ extension Vocabularies {
         #",\s*allelic\s+(?:ratio|burden)\s+[<>]?\s*\d+(?:\.\d+)?$"#,
         // "EGFR C797S (ctDNA), T790M not detected": another change of the same gene, absent, after a comma.
         #",\s*(?:p\.)?[A-Z]\d{1,4}[A-Z*]\s+(?:not\s+detected|negative|neg|absent|not\s+found|wild-type|wt)$"#,
+        // "CLDN18.2 positive: 85% of tumour cells with moderate-to-strong staining": the share of cells
+        // after a colon is the detail of the result before it (hold-out 15, session 22).
+        #"\s*:\s*[<>≥]?\s*\d+(?:\.\d+)?\s*%.*$"#,
     ].map { CompiledPattern($0, caseInsensitive: true) }
     private static let leadingBareChange = CompiledPattern(#"^(?:p\.)?[a-z]\d{1,4}[a-z*]\s"#)
     private static let spelledOutResidues = CompiledPattern(#"(?<=dup|del)[A-Z]+$"#)
