@@ -1,7 +1,9 @@
 """Compact gold specs for the r11 hold-out set; run `python3 build/specs.py` to write gold/."""
 import sys, os
-sys.path.insert(0, os.path.dirname(__file__))
-from lib import alt, dx, ae, resp, res, write
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+import goldlib
+goldlib.OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gold")
+from goldlib import alt, dx, ae, resp, res, write
 
 CML = dx("CMLBCRABL1", "chronic myeloid leukaemia", "chronic myeloid leukemia", "chronic myelogenous leukemia",
          "cml", "chronic-phase cml", "chronic-phase chronic myeloid leukaemia")

@@ -1,11 +1,13 @@
-"""Helpers that expand compact gold specs into the dev-gold JSON format."""
+"""Helpers that expand compact gold specs into the dev-gold JSON format, shared by the reading hold-outs.
+
+Each set's build/specs.py sets OUT to its own gold/ folder before calling write()."""
 import json, os, re
 
 ONE_TO_THREE = {"A": "Ala", "R": "Arg", "N": "Asn", "D": "Asp", "C": "Cys", "Q": "Gln", "E": "Glu",
                 "G": "Gly", "H": "His", "I": "Ile", "L": "Leu", "K": "Lys", "M": "Met", "F": "Phe",
                 "P": "Pro", "S": "Ser", "T": "Thr", "W": "Trp", "Y": "Tyr", "V": "Val", "*": "Ter"}
 RESP = {"CR": "CR", "PR": "PR", "SD": "SD", "PD": "PD"}
-OUT = os.path.join(os.path.dirname(__file__), "..", "gold")
+OUT = None  # set by the calling specs.py
 
 
 def alt(gene, *variants):
