@@ -38,6 +38,9 @@ extension Matcher {
         var lineOfTherapy: Int?
         /// The phase of a chronic myeloid leukaemia, when the disease as written names it.
         var phase: LeukaemiaPhase? = nil
+        /// The states of the disease the profile says or implies (castration-resistant, metastatic,
+        /// platinum-resistant): a row curated for the opposite state does not fit.
+        var states: Set<DiseaseState> = []
         /// Every prior line ended in complete or partial response and the disease is not called
         /// relapsed or refractory: the patient is in remission or responding, where maintenance or
         /// consolidation is the line at hand, not a line for progression (durvalumab, not tarlatamab,
@@ -427,6 +430,7 @@ extension Matcher {
             // drugs are not named ("relapsed ALCL": the relapse labels fit, first-line-only rows do not).
             lineOfTherapy: lineOfTherapy ?? (priors.isEmpty && Self.saysRelapsedAfterTreatment(diseaseText) ? 2 : nil),
             phase: Self.phase(of: diseaseText),
+            states: diseaseStates(diseaseText: diseaseText, disease: disease, priors: priors),
             inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
                 && !Self.saysRelapsed(diseaseText),
             unfitForIntensive: Self.saysUnfitForIntensive(diseaseText),

@@ -169,9 +169,10 @@ extension Matcher {
         var fit = SettingFit.poor
         var specific = false
         var laterLine = true
+        let curatedLines = Self.curatedLinesSpeak(hits.filter { $0.inferred == inferred && Self.tier($0) == tier })
         for hit in hits where hit.inferred == inferred && Self.tier(hit) == tier {
             let hitFit = settingFit(hit.item, patient: patient)
-            if hitFit.rank < fit.rank { fit = hitFit }
+            if hitFit.rank < fit.rank, !curatedLines || hit.item.source == .curated { fit = hitFit }
             // Only specific evidence that itself fits the line (sorafenib's maintenance row does not place it at diagnosis).
             specific = specific || (Self.isSpecific(hit) && hitFit != .poor)
             laterLine = laterLine && isForALaterLine(hit.item, patient: patient)
@@ -184,6 +185,14 @@ extension Matcher {
             laterLine: laterLine,
             curative: patient.curative != nil
         )
+    }
+
+    /// Whether curated rows of the patient's own disease say which line a regimen is for: then they
+    /// alone say how it fits, as they alone are counted. A CIViC item restating a label names no line,
+    /// so it does not make olaparib, labelled for BRCA-mutated castration-resistant prostate cancer
+    /// after enzalutamide or abiraterone (FDA label: Lynparza (olaparib), 2020), fit before them.
+    static func curatedLinesSpeak(_ hits: [Hit]) -> Bool {
+        hits.contains { $0.item.source == .curated && $0.isOwnDisease && !$0.item.settings.isEmpty }
     }
 
     /// Whether a row is for a line at least two beyond the patient's: its sequence needs two or more
@@ -244,6 +253,17 @@ extension Matcher {
         {
             return "its evidence is for relapsed or refractory disease or a later line; the disease as written is untreated"
         }
+        // Every curated row is for the opposite state of the disease: darolutamide's labels are for
+        // non-metastatic castration-resistant and for metastatic castration-sensitive prostate cancer,
+        // not for metastatic castration-resistant disease (FDA label: Nubeqa (darolutamide), 2019, 2022,
+        // 2025). CIViC rows restating a label say no state, and other diseases' rows say nothing of this
+        // one's states, so neither brings it back.
+        let stated = group.filter { !$0.excluded && $0.isOwnDisease && $0.item.source == .curated }
+        if !stated.isEmpty, let first = stated.first.flatMap({ contradictedState(of: $0.item, patient: patient) }),
+            stated.allSatisfy({ contradictedState(of: $0.item, patient: patient) != nil })
+        {
+            return "its evidence is for \(first.rawValue) disease; the disease as written is \(first.opposite.rawValue)"
+        }
         if let curative = patient.curative {
             let fits = group.contains { !$0.excluded && $0.isOwnDisease && settingFit($0.item, patient: patient) != .poor }
             return fits ? nil : "its evidence is for another setting; this patient is in \(curative.name)"
@@ -251,6 +271,12 @@ extension Matcher {
         guard patient.advanced, group.allSatisfy({ $0.excluded || (!$0.item.settings.isEmpty && $0.item.settings.allSatisfy(\.isCurative)) })
         else { return nil }
         return "its evidence is for curative treatment of localised disease; the disease as written is advanced"
+    }
+
+    /// The first state a row is curated for whose opposite the patient's disease is in, or nil.
+    func contradictedState(of item: EvidenceItem, patient: PatientContext) -> DiseaseState? {
+        guard !patient.states.isEmpty else { return nil }
+        return item.diseaseStates.first { patient.states.contains($0.opposite) }
     }
 
     /// The first drug of a regimen the patient cannot have, with the term that rules it out: the drug
@@ -358,6 +384,19 @@ extension Matcher {
     /// (or a drug of the same class), rows "after all of" drugs the patient has all had, and
     /// second-line rows fit; first-line-only rows and sequences the patient has not completed do not.
     func settingFit(_ item: EvidenceItem, patient: PatientContext) -> SettingFit {
+        // A row for the opposite state of the disease (metastatic castration-sensitive prostate cancer
+        // for castration-resistant disease) is not for this patient, whatever its line.
+        if contradictedState(of: item, patient: patient) != nil { return .poor }
+        // Androgen deprivation goes on through every line of prostate cancer: the first line of
+        // castration-resistant disease comes after it alone (PARP inhibitor combinations for
+        // first-line mCRPC: FDA labels Talzenna (talazoparib) 2023, Lynparza (olaparib) 2023, Akeega
+        // (niraparib) 2023; NCCN Prostate Cancer 2025).
+        if item.settings.contains(.firstLine), item.diseaseStates.contains(.castrationResistant),
+            patient.states.contains(.castrationResistant), !patient.priorDrugs.isEmpty,
+            patient.priorDrugs.allSatisfy({ vocabularies.drug(inn: $0)?.drugClass.hasPrefix("GnRH") == true })
+        {
+            return .fits
+        }
         // Curative intent: a row for that setting fits, any other (metastatic lines, or a row naming
         // no setting, as most labels for advanced disease) does not.
         if let curative = patient.curative {
@@ -519,6 +558,7 @@ extension Matcher {
             var preference: GuidelinePreference?
             var fit = SettingFit.poor
             var laterLine = true
+            let curatedLines = Self.curatedLinesSpeak(usable.filter { $0.inferred == inferred && Self.tier($0) == bestTier })
             for hit in usable where hit.inferred == inferred && Self.tier(hit) == bestTier {
                 laterLine = laterLine && isForALaterLine(hit.item, patient: patient)
                 // A guideline category speaks for its own setting: an adjuvant preference, or one for
@@ -530,7 +570,7 @@ extension Matcher {
                     preference = hit.item.preference
                 }
                 let hitFit = settingFit(hit.item, patient: patient)
-                if hitFit.rank < fit.rank { fit = hitFit }
+                if hitFit.rank < fit.rank, !curatedLines || hit.item.source == .curated { fit = hitFit }
             }
             let sorted = usable.sorted { a, b in
                 (Self.tier(a).rawValue, a.inferred ? 1 : 0, a.item.level.rank, Self.diseaseRank(a), a.specificity.rank, a.item.id) < (

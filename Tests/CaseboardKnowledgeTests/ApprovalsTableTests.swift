@@ -107,6 +107,11 @@ struct ApprovalsTableTests {
             #expect(row["preference"].isEmpty || row["significance"] == "sensitivity", "\(id): preference on a non-sensitivity row")
             #expect(sourceTypes.contains(row["source_type"]), "\(id): source type")
             for part in row["setting"].split(separator: ";") {
+                // `state:NAME`: a state of the disease the row is for (castration-resistant, non-metastatic).
+                if part.hasPrefix("state:") {
+                    #expect(DiseaseState(rawValue: String(part.dropFirst(6))) != nil, "\(id): setting \(part)")
+                    continue
+                }
                 #expect(lines.contains(String(part)) || part.hasPrefix("after:") && part.count > 6, "\(id): setting \(part)")
                 // `after:2 lines`: a count of prior lines, no drug named.
                 if part.hasPrefix("after:"), part.hasSuffix(" lines"), Int(part.dropFirst(6).dropLast(6)) != nil { continue }

@@ -133,6 +133,19 @@ struct CuratedLoaderTests {
             try CuratedEvidence.parse(badSetting, vocabularies: vocabularies, name: "bad.tsv")
         }
         #expect(settingError?.message.contains("bad.tsv:2: unknown setting 'third-line'") == true, "\(String(describing: settingError))")
+        let badState =
+            RuleFixture.header
+            + "\nX-1\tKRAS\tKRAS G12C\tallele\tNSCLC\t\tsotorasib\tsensitivity\tA\tfirst-line;state:resistant\t\t\tFDA label\tx\t\n"
+        let stateError = #expect(throws: KnowledgeStoreError.self) {
+            try CuratedEvidence.parse(badState, vocabularies: vocabularies, name: "bad.tsv")
+        }
+        #expect(stateError?.message.contains("bad.tsv:2: unknown setting 'state:resistant'") == true, "\(String(describing: stateError))")
+        let state =
+            RuleFixture.header
+            + "\nX-1\tPTEN\tPTEN loss\tdeletion\tPRAD\t\tcapivasertib + abiraterone\tsensitivity\tA\tfirst-line;state:castration-sensitive\t\t\tFDA label\tx\t\n"
+        let item = try #require(try CuratedEvidence.parse(state, vocabularies: vocabularies, name: "ok.tsv").items.first)
+        #expect(item.settings == [.firstLine])
+        #expect(item.diseaseStates == [.castrationSensitive])
     }
 
     @Test func loadsEveryFileAndRefusesAnIdUsedTwice() throws {

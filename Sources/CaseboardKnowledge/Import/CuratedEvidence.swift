@@ -188,13 +188,22 @@ public enum CuratedEvidence {
                 scope = known
             }
             var settings: [TherapySetting] = []
+            var states: [DiseaseState] = []
             for part in row["setting"].split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                 if part.lowercased() == "any" { continue }
+                if part.lowercased().hasPrefix("state:") {
+                    let name = String(part.dropFirst(6)).trimmingCharacters(in: .whitespaces).lowercased()
+                    guard let state = DiseaseState(rawValue: name) else {
+                        throw failure("setting", part, "state:" + DiseaseState.allCases.map(\.rawValue).joined(separator: ", state:"))
+                    }
+                    states.append(state)
+                    continue
+                }
                 guard let setting = TherapySetting(parsing: part) else {
                     throw failure(
                         "setting",
                         part,
-                        "first-line, second-line, after:DRUG|DRUG, after:DRUG&DRUG, after:2 of DRUG|DRUG, after:2 lines, maintenance, adjuvant, neoadjuvant or any"
+                        "first-line, second-line, after:DRUG|DRUG, after:DRUG&DRUG, after:2 of DRUG|DRUG, after:2 lines, maintenance, adjuvant, neoadjuvant, state:NAME or any"
                     )
                 }
                 settings.append(setting)
@@ -263,6 +272,7 @@ public enum CuratedEvidence {
                     scope: scope,
                     excludedDiseases: excluded,
                     settings: settings,
+                    diseaseStates: states,
                     preference: preference,
                     approval: approval,
                     ruledOutBy: ruledOutBy,

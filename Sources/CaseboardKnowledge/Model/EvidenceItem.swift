@@ -33,6 +33,8 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
     public var excludedDiseases: [String]
     /// Lines of therapy the evidence is about; empty means any.
     public var settings: [TherapySetting]
+    /// States of the disease the evidence is for (castration-resistant, non-metastatic); empty means any.
+    public var diseaseStates: [DiseaseState]
     /// The guideline's category for the regimen, when a guideline gives one.
     public var preference: GuidelinePreference?
     /// The FDA approval of this indication, when it is one.
@@ -69,6 +71,7 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         scope: AlterationScope? = nil,
         excludedDiseases: [String] = [],
         settings: [TherapySetting] = [],
+        diseaseStates: [DiseaseState] = [],
         preference: GuidelinePreference? = nil,
         approval: Approval? = nil,
         reviewed: Bool = false,
@@ -93,6 +96,7 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         self.scope = scope
         self.excludedDiseases = excludedDiseases
         self.settings = settings
+        self.diseaseStates = diseaseStates
         self.preference = preference
         self.approval = approval
         self.reviewed = reviewed
@@ -102,7 +106,7 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, source, profile, disease, drugs, interaction, evidenceType, direction, level, significance, citation, rating
-        case statement, spans, caseID, scope, excludedDiseases, settings, preference, approval, reviewed, ruledOutBy, germlineOnly
+        case statement, spans, caseID, scope, excludedDiseases, settings, diseaseStates, preference, approval, reviewed, ruledOutBy, germlineOnly
     }
 
     /// Items stored before the scope, setting and review fields existed still load, with defaults.
@@ -126,6 +130,7 @@ public struct EvidenceItem: Sendable, Codable, Hashable, Identifiable {
         scope = try container.decodeIfPresent(AlterationScope.self, forKey: .scope)
         excludedDiseases = try container.decodeIfPresent([String].self, forKey: .excludedDiseases) ?? []
         settings = try container.decodeIfPresent([TherapySetting].self, forKey: .settings) ?? []
+        diseaseStates = try container.decodeIfPresent([DiseaseState].self, forKey: .diseaseStates) ?? []
         preference = try container.decodeIfPresent(GuidelinePreference.self, forKey: .preference)
         approval = try container.decodeIfPresent(Approval.self, forKey: .approval)
         reviewed = try container.decodeIfPresent(Bool.self, forKey: .reviewed) ?? false

@@ -51,6 +51,34 @@ public enum AlterationScope: String, Sendable, Codable, Hashable, CaseIterable {
     }
 }
 
+/// A state of a disease that labels and guidelines are written for apart from the line of therapy:
+/// prostate cancer's castration sensitivity and spread (darolutamide is labelled for non-metastatic
+/// castration-resistant and for metastatic castration-sensitive disease, not for metastatic
+/// castration-resistant disease: FDA label: Nubeqa (darolutamide), 2019, 2022, 2025), and ovarian
+/// cancer's platinum sensitivity (FDA label: Elahere (mirvetuximab soravtansine), 2022, for
+/// platinum-resistant disease). Curated as `state:NAME` in a row's setting column.
+public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
+    case castrationSensitive = "castration-sensitive"
+    case castrationResistant = "castration-resistant"
+    case metastatic
+    case nonMetastatic = "non-metastatic"
+    case platinumSensitive = "platinum-sensitive"
+    case platinumResistant = "platinum-resistant"
+
+    /// The state that rules this one out: a disease is castration-sensitive or -resistant, metastatic
+    /// or not, platinum-sensitive or -resistant.
+    public var opposite: DiseaseState {
+        switch self {
+        case .castrationSensitive: .castrationResistant
+        case .castrationResistant: .castrationSensitive
+        case .metastatic: .nonMetastatic
+        case .nonMetastatic: .metastatic
+        case .platinumSensitive: .platinumResistant
+        case .platinumResistant: .platinumSensitive
+        }
+    }
+}
+
 /// A line or setting of therapy that evidence is about.
 public enum TherapySetting: Sendable, Hashable {
     case firstLine
