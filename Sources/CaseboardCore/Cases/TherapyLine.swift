@@ -115,7 +115,8 @@ public struct ResistanceEvent: Sendable, Codable, Hashable {
     public var variant: String
     /// INNs of the drugs it resists.
     public var drugs: [String]
-    /// `acquired` when detected at progression, `stated` when the text says it confers resistance.
+    /// `acquired` when detected at progression, `stated` when the text says it confers resistance,
+    /// `attributed` when the text lays a failure on it, `explained` when it explains the failure before.
     public var basis: String
     public var spans: [Evidence]
 

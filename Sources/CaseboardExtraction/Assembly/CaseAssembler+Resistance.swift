@@ -65,6 +65,11 @@ extension CaseAssembler {
                     }
                 }
             }
+            if view.isPatient {
+                for clause in clauses(of: view) where attributesFailure(lowered(clause)) {
+                    recordAttribution(in: clause, of: view, at: position, lines: lines, altered: altered, alterations: alterations, record: record)
+                }
+            }
             if view.isPatient, view.has(.acquired), !view.has(.resistance) {
                 // Only the alteration the cue qualifies: "an acquired MET amplification", "the new
                 // NRAS mutations"; not every gene the sentence names.
@@ -81,6 +86,89 @@ extension CaseAssembler {
             }
         }
         return events
+    }
+
+    /// A failure laid on an alteration in one clause: "the tumour board attributed progression on the
+    /// third-generation TKI to the MET amplification", "the relapse on venetoclax was attributed to
+    /// this BCL2 mutation", "we interpreted the new mutation as the mechanism by which the tumour
+    /// escaped the BRAF and MEK inhibitors". The drug may be named by its class, and the alteration
+    /// by "this mutation" or "it" after the sentence that found it.
+    private func recordAttribution(
+        in clause: Range<Int>,
+        of view: SentenceView,
+        at position: Int,
+        lines: [TherapyLine],
+        altered: Set<String>,
+        alterations: [Alteration],
+        record: (String, [String], String, Range<Int>) -> Void
+    ) {
+        var failed: [String] = []
+        for term in view.terms where clause.contains(term.range.lowerBound) {
+            switch term.concept {
+            case .drug(let index) where vocabularies.drugs[index].category != "substance": failed.append(vocabularies.drugs[index].name)
+            case .regimen(let index): failed += vocabularies.regimens[index].drugs
+            default: continue
+            }
+        }
+        if failed.isEmpty {
+            // Only a definite class ("the covalent BTK inhibitor", "these TKIs") points at the
+            // patient's drug; "FLT3 inhibitor-based therapy" in a title speaks of the class.
+            failed = classReferences(in: view, lineDrugs: lines.map(\.drugs)).filter { reference in
+                clause.contains(reference.range.lowerBound)
+                    && ["the ", "these ", "this ", "those "].contains { lowered(reference.range).hasPrefix($0) }
+            }.flatMap(\.drugs)
+        }
+        guard !failed.isEmpty else { return }
+        // The fusion or amplification a drug was given for is its driver ("under dual HER2 blockade"),
+        // not the cause of its failure.
+        func causes(_ genes: [String]) -> [(String, [String])] {
+            genes.compactMap { gene in
+                let kinds = alterations.filter { $0.gene == gene }.map(\.kind)
+                let isDriver = !kinds.isEmpty && kinds.allSatisfy { $0 == .fusion || $0 == .amplification }
+                let drugs = failed.filter { !(isDriver && (vocabularies.drug(inn: $0)?.targets.contains(gene) ?? false)) }
+                return drugs.isEmpty ? nil : (gene, drugs)
+            }
+        }
+        var found = causes(alteredGenes(in: view, altered: altered, skippingDescriptors: true, within: clause))
+        if found.isEmpty, position > 0, views[position - 1].isPatient, Self.anaphora.contains(where: { lowered(clause).contains($0) }) {
+            found = causes(alteredGenes(in: views[position - 1], altered: altered, skippingDescriptors: true))
+        }
+        for (gene, drugs) in found { record(gene, drugs, "attributed", view.range) }
+    }
+
+    /// Words standing for an alteration the sentence before found.
+    private static let anaphora = [
+        "this mutation", "the mutation", "the new mutation", "these mutations", "these two mutations", "this switch", "this change",
+        "this variant", "the new variant", "this alteration", "this amplification", "it was", "it is",
+    ]
+
+    /// The sentence cut at semicolons: one finding per clause ("…the cause of progression on the
+    /// aromatase inhibitor; the PIK3CA mutation … was considered unrelated").
+    private func clauses(of view: SentenceView) -> [Range<Int>] {
+        let bytes = Array(text(view.range).utf8)
+        var clauses: [Range<Int>] = []
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: ";") {
+            clauses.append(view.range.lowerBound + start..<view.range.lowerBound + offset)
+            start = offset + 1
+        }
+        clauses.append(view.range.lowerBound + start..<view.range.upperBound)
+        return clauses
+    }
+
+    /// A clause that lays a failure on a cause ("attributed the relapse to", "the mechanism by which
+    /// the tumour escaped", "the cause of progression"), not one that denies it ("unrelated to
+    /// resistance", "the driver, not a resistance mutation").
+    private func attributesFailure(_ clause: String) -> Bool {
+        let causes = [
+            "attribut", "linked", "cause of", "caused", "explain", "mechanism", "responsible for", "underl", "account for", "accounted for",
+        ]
+        let failures = ["progression", "progressed", "relapse", "failure", "loss of response", "lost response", "resistance", "escape", "refractor"]
+        let denials = [
+            "not attribut", "not the cause", "not a cause", "not a resistance", "not responsible", "not explain", "not linked", "unrelated",
+            "rather than", "not considered", "other patients", "in the literature",
+        ]
+        return causes.contains { clause.contains($0) } && failures.contains { clause.contains($0) } && !denials.contains { clause.contains($0) }
     }
 
     /// A resistance sentence ties an alteration to the failure only when it names how: "led to
@@ -101,9 +189,14 @@ extension CaseAssembler {
     /// Genes in the sentence that the case lists as altered. With `skippingDescriptors`, a gene
     /// that only qualifies a drug class ("the ALK and ROS1 inhibitor") or the disease ("ALK
     /// F1174L-mutated neuroblastoma", "an EML4-ALK rearranged tumour": the driver) is left out.
-    private func alteredGenes(in view: SentenceView, altered: Set<String>, skippingDescriptors: Bool = false) -> [String] {
+    private func alteredGenes(
+        in view: SentenceView,
+        altered: Set<String>,
+        skippingDescriptors: Bool = false,
+        within clause: Range<Int>? = nil
+    ) -> [String] {
         var genes: [String] = []
-        for term in view.terms {
+        for term in view.terms where clause?.contains(term.range.lowerBound) ?? true {
             guard case .gene(let index) = term.concept else { continue }
             let symbol = vocabularies.genes[index].symbol
             // The set first: the descriptor pattern costs far more, and most genes are not altered.

@@ -273,35 +273,10 @@ struct TherapyAssembly {
     /// "second-generation TKIs", "the BRAF inhibitor". It resolves to the latest line already
     /// named whose drug is of that class, so an outcome stated for the class reaches the drug.
     private func classMentions(in view: SentenceView, excluding placed: [Placed]) -> [Placed] {
-        // The pattern needs "TKI" or "inhibitor": a byte test first, far cheaper than the pattern.
-        guard !lines.isEmpty, assembler.sentence(view, containsAnyOf: Self.classWords, ignoringCase: false) else { return [] }
-        let text = assembler.text(view.range)
-        var result: [Placed] = []
-        for match in text.matches(of: Self.classPattern) {
-            let start = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
-            let end = view.range.lowerBound + text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
-            let range = start..<end
-            if placed.contains(where: { $0.range.overlaps(range) }) { continue }
-            let qualifier = match.output.1.map { String($0).lowercased() }
-            // A bare "inhibitor" names no class ("a pump inhibitor"); a bare "TKI" does.
-            if qualifier == nil, !String(match.output.0).contains("TKI"), !String(match.output.0).contains("kinase") { continue }
-            let candidates = lines.indices.filter { index in
-                lines[index].drugs.contains { inn in
-                    guard let drug = assembler.vocabularies.drug(inn: inn), drug.category == "targeted" else { return false }
-                    guard let qualifier else { return true }
-                    if let generation = Self.generations[qualifier.replacingOccurrences(of: "-", with: " ")] {
-                        return drug.drugClass.lowercased().contains(generation)
-                    }
-                    return drug.targets.first?.lowercased() == qualifier || drug.drugClass.lowercased().hasPrefix(qualifier + " ")
-                }
-            }
-            guard let latest = candidates.last else { continue }
-            result.append(Placed(item: .line(latest), range: range))
+        assembler.classReferences(in: view, lineDrugs: lines.map(\.drugs)).compactMap { reference in
+            placed.contains(where: { $0.range.overlaps(reference.range) }) ? nil : Placed(item: .line(reference.line), range: reference.range)
         }
-        return result
     }
-
-    private static let classWords = ["TKI", "inhibitor"].map { Array($0.utf8) }
 
     private static let chemotherapyWord = [Array("chemotherapy".utf8)]
 
@@ -416,14 +391,6 @@ struct TherapyAssembly {
         let lineViews = assembler.views.filter { view in lines[line].spans.contains { view.range.contains($0.start) } }
         return !lineViews.contains { $0.terms(.disease).contains { $0.concept == disease.concept } }
     }
-
-    nonisolated(unsafe) private static let classPattern =
-        /\b(?:(?:these|those|both|the|an?|all|two|three)\s+)?((?:first|second|third|1st|2nd|3rd)[- ]generation|[A-Z][A-Z0-9]{1,5})?[- ]?(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?)\b/
-
-    private static let generations: [String: String] = [
-        "first generation": "1st generation", "1st generation": "1st generation", "second generation": "2nd generation",
-        "2nd generation": "2nd generation", "third generation": "3rd generation", "3rd generation": "3rd generation",
-    ]
 
     private func bothHaveLines(_ first: String, _ second: String) -> Bool {
         lines.contains { $0.drugs.contains(first) } && lines.contains { $0.drugs.contains(second) }
