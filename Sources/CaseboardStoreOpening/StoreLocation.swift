@@ -38,22 +38,31 @@ public struct OpenedStore: Sendable {
     /// PostgreSQL's connection pool and LISTEN connection; none for SQLite. Run them in the
     /// application's `ServiceGroup`, then call ``prepare()`` before serving.
     public let services: [any Service]
+    private let reach: @Sendable () async throws -> Void
     private let prepareSchema: @Sendable () async throws -> Void
 
-    init(store: any KnowledgeStore, services: [any Service], prepare: @escaping @Sendable () async throws -> Void) {
+    init(
+        store: any KnowledgeStore,
+        services: [any Service],
+        reach: @escaping @Sendable () async throws -> Void = {},
+        prepare: @escaping @Sendable () async throws -> Void
+    ) {
         self.store = store
         self.services = services
+        self.reach = reach
         prepareSchema = prepare
     }
 
-    /// Brings the schema up to date; with PostgreSQL, waits (up to `timeout`) for the services
-    /// to connect.
+    /// Brings the schema up to date; with PostgreSQL, first waits (up to `timeout`) for the
+    /// services to reach the database. The migration itself has no deadline: another server
+    /// starting on the same database may hold the migration lock for longer on a loaded machine,
+    /// and waiting for it is not failing to reach the database.
     ///
     /// - Throws: ``KnowledgeStoreError`` when the database cannot be reached or migrated.
     public func prepare(timeout: Duration = .seconds(15), location: StoreLocation) async throws {
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
-                try await prepareSchema()
+                try await reach()
                 return true
             }
             group.addTask {
@@ -69,6 +78,7 @@ public struct OpenedStore: Sendable {
                 )
             }
         }
+        try await prepareSchema()
     }
 }
 
@@ -88,7 +98,7 @@ public enum StoreOpener {
             return OpenedStore(store: store, services: [], prepare: {})
         case .postgres(let url):
             let store = try PostgresKnowledgeStore(url: url, logger: logger)
-            return OpenedStore(store: store, services: [store.service], prepare: { try await store.prepare() })
+            return OpenedStore(store: store, services: [store.service], reach: { try await store.reach() }, prepare: { try await store.prepare() })
         }
     }
 

@@ -72,6 +72,12 @@ public struct PostgresKnowledgeStore: KnowledgeStore {
     /// The pool and the LISTEN connection: run it for as long as the store is used.
     public var service: some Service { StoreService(client: client, hub: hub, logger: logger, generationCheck: generationCheck) }
 
+    /// Returns once one query has run on the database: the server answers and the URL is right.
+    /// Waits for ``service`` to run.
+    public func reach() async throws {
+        try await mapErrors { try await client.withConnection { _ = try await $0.query("SELECT 1", logger: logger) } }
+    }
+
     /// Brings the schema up to date (see ``PostgresMigrations``); waits for ``service`` to run.
     public func prepare() async throws {
         try await mapErrors { try await PostgresMigrations.migrate(client: client, logger: logger) }

@@ -87,7 +87,7 @@ enum StoreHarness {
         }
     }
 
-    private static func admin(_ url: String, _ body: (PostgresConnection) async throws -> Void) async throws {
+    static func admin(_ url: String, _ body: (PostgresConnection) async throws -> Void) async throws {
         let configuration = try PostgresLocation(url).connectionConfiguration
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         do {
