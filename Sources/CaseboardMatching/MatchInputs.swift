@@ -41,6 +41,8 @@ extension Matcher {
         /// The states of the disease the profile says or implies (castration-resistant, metastatic,
         /// platinum-resistant): a row curated for the opposite state does not fit.
         var states: Set<DiseaseState> = []
+        /// Age in years, given or read from the disease as written.
+        var age: Double? = nil
         /// Every prior line ended in complete or partial response and the disease is not called
         /// relapsed or refractory: the patient is in remission or responding, where maintenance or
         /// consolidation is the line at hand, not a line for progression (durvalumab, not tarlatamab,
@@ -414,6 +416,7 @@ extension Matcher {
         alterations: [PatientAlteration],
         priors: [Prior],
         lineOfTherapy: Int? = nil,
+        age: Double? = nil,
         diseaseText: String? = nil,
         otherTexts: [String] = []
     ) -> PatientContext {
@@ -431,6 +434,7 @@ extension Matcher {
             lineOfTherapy: lineOfTherapy ?? (priors.isEmpty && Self.saysRelapsedAfterTreatment(diseaseText) ? 2 : nil),
             phase: Self.phase(of: diseaseText),
             states: diseaseStates(diseaseText: diseaseText, disease: disease, priors: priors),
+            age: age,
             inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
                 && !Self.saysRelapsed(diseaseText),
             unfitForIntensive: Self.saysUnfitForIntensive(diseaseText),

@@ -16,9 +16,12 @@ public struct PatientProfile: Sendable, Codable, Hashable {
     /// The line the patient is about to start: 1 is first line. Without it, the line follows
     /// from `priorTherapies` (none means first line).
     public var lineOfTherapy: Int?
+    /// Age in years (0.5 for six months). Without it, an age written in the disease ("10-year-old boy",
+    /// "4 mo M", "58F") is read; a drug labelled only from an older age then follows the others.
+    public var age: Double?
 
     enum CodingKeys: String, CodingKey {
-        case id, disease, alterations, biomarkers
+        case id, disease, alterations, biomarkers, age
         case priorTherapies = "prior_therapies"
         case lineOfTherapy = "line_of_therapy"
     }
@@ -29,7 +32,8 @@ public struct PatientProfile: Sendable, Codable, Hashable {
         alterations: [String],
         priorTherapies: [PriorTherapy] = [],
         biomarkers: [String] = [],
-        lineOfTherapy: Int? = nil
+        lineOfTherapy: Int? = nil,
+        age: Double? = nil
     ) {
         self.id = id
         self.disease = disease
@@ -37,6 +41,7 @@ public struct PatientProfile: Sendable, Codable, Hashable {
         self.priorTherapies = priorTherapies
         self.biomarkers = biomarkers
         self.lineOfTherapy = lineOfTherapy
+        self.age = age
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +55,12 @@ public struct PatientProfile: Sendable, Codable, Hashable {
         if let line = lineOfTherapy, line < 1 {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: container.codingPath + [CodingKeys.lineOfTherapy], debugDescription: "line_of_therapy must be 1 or more")
+            )
+        }
+        age = try container.decodeIfPresent(Double.self, forKey: .age)
+        if let age, !(0..<130).contains(age) {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: container.codingPath + [CodingKeys.age], debugDescription: "age must be in years, from 0 to under 130")
             )
         }
     }

@@ -58,6 +58,7 @@ public struct Matcher: Sendable {
             alterations: alterations,
             priors: priors,
             lineOfTherapy: profile.lineOfTherapy,
+            age: profile.age ?? Self.age(in: profile.disease),
             diseaseText: profile.disease,
             otherTexts: profile.alterations + profile.biomarkers
         )

@@ -273,6 +273,20 @@ extension Matcher {
         return "its evidence is for curative treatment of localised disease; the disease as written is advanced"
     }
 
+    /// The first drug of a regimen whose youngest labelled age is above the patient's, with its limit.
+    func youngerThanLabel(_ drugs: [String], age: Double) -> (String, DrugAgeLimit)? {
+        for drug in drugs {
+            if let limit = vocabularies.ageLimit(of: drug), age < limit.years { return (drug, limit) }
+        }
+        return nil
+    }
+
+    /// "18", "6 months", "4 months": an age as a clinician says it.
+    static func ageText(_ years: Double) -> String {
+        if years < 1 { return "\(Int((years * 12).rounded())) months" }
+        return years == years.rounded() ? "\(Int(years))" : "\((years * 10).rounded() / 10)"
+    }
+
     /// The first state a row is curated for whose opposite the patient's disease is in, or nil.
     func contradictedState(of item: EvidenceItem, patient: PatientContext) -> DiseaseState? {
         guard !patient.states.isEmpty else { return nil }
@@ -754,6 +768,13 @@ extension Matcher {
                 drugs.allSatisfy({ vocabularies.drug(inn: $0)?.category == "hypomethylating" })
             {
                 demoted = "a hypomethylating agent as the first line of a lower-risk MDS, where the anaemia is treated first"
+            }
+            // A child or adolescent: a drug labelled only from an older age follows those labelled for
+            // the patient's age (ponatinib and asciminib are labelled for adults; dasatinib and imatinib
+            // from 1 year for Ph+ ALL and CML: FDA labels Iclusig 2012, Scemblix 2021, Sprycel 2018,
+            // Gleevec). Outside the label, not excluded: paediatric protocols use some of them.
+            if demoted == nil, let age = patient.age, let (drug, limit) = youngerThanLabel(drugs, age: age) {
+                demoted = "\(drug) is labelled from age \(Self.ageText(limit.years)) (\(limit.source)); the patient is \(Self.ageText(age))"
             }
             // In remission after every line: an option whose rows are all for relapsed or refractory
             // disease (second line, after a drug) is for a disease the patient does not have now;

@@ -40,6 +40,10 @@ public struct Vocabularies: Sendable {
     let symbolsByLength: [[Int]]
     /// Every gene some drug targets.
     let drugTargets: Set<String>
+    /// Gene symbol → coding change → protein change, from CIViC (`coding_changes.tsv`).
+    let codingChanges: [String: [String: String]]
+    /// Drug INN → youngest labelled age (`drug_age_limits.tsv`).
+    let ageLimits: [String: DrugAgeLimit]
 
     /// Loads the vocabularies shipped in this module's resources.
     public static func loadBundled() throws -> Vocabularies {
@@ -70,6 +74,13 @@ public struct Vocabularies: Sendable {
         try builder.addGenes(table("genes.tsv"))
         try builder.addDrugs(table("drugs.tsv"))
         try builder.addRegimens(table("regimens.tsv"))
+        // Optional, so a folder of test fixtures without it still loads.
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("coding_changes.tsv").path) {
+            try builder.addCodingChanges(table("coding_changes.tsv"))
+        }
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("drug_age_limits.tsv").path) {
+            try builder.addAgeLimits(table("drug_age_limits.tsv"))
+        }
         try builder.addOncoTree(table("oncotree.tsv"), synonyms: table("disease_synonyms.tsv"))
         try builder.addConditions(table("conditions.tsv"))
         try builder.addAdverseEvents(table("adverse_events.tsv"))
@@ -115,6 +126,8 @@ public struct Vocabularies: Sendable {
         }
         symbolsByLength = byLength
         drugTargets = Set(drugs.flatMap(\.targets))
+        codingChanges = builder.codingChanges
+        ageLimits = builder.ageLimits
     }
 
     // MARK: Lookup by identifier
@@ -273,5 +286,28 @@ public struct Vocabularies: Sendable {
     /// True when `code` is `ancestor` or lies below it.
     public func isDisease(_ code: String, within ancestor: String) -> Bool {
         code == ancestor || ancestors(of: code).contains(ancestor)
+    }
+}
+
+extension Vocabularies {
+    /// The protein change a coding change of a gene makes, when CIViC gives it: "V600E" for BRAF
+    /// `c.1799T>A`. Nil for a change it does not list.
+    public func proteinChange(gene: String, coding: String) -> String? {
+        codingChanges[gene]?[coding]
+    }
+}
+
+/// The youngest age any FDA-labelled indication of a drug is for.
+public struct DrugAgeLimit: Sendable, Hashable {
+    /// Years; months are twelfths (six months is 0.5), 0 when the label sets no lower age.
+    public var years: Double
+    /// "FDA label: Brand (inn), YYYY".
+    public var source: String
+}
+
+extension Vocabularies {
+    /// The youngest labelled age of a drug, when the table lists it.
+    public func ageLimit(of inn: String) -> DrugAgeLimit? {
+        ageLimits[inn]
     }
 }

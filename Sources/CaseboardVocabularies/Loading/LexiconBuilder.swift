@@ -1,9 +1,14 @@
+import CaseboardCore
 /// Turns the bundled tables into concepts and lexicon entries, applying the matching policy
 /// of each kind of surface form.
 struct LexiconBuilder {
     var genes: [Gene] = []
     var drugs: [Drug] = []
     var regimens: [Regimen] = []
+    /// Gene symbol → coding change → protein change ("BRAF" → "c.1799T>A" → "V600E").
+    var codingChanges: [String: [String: String]] = [:]
+    /// Drug INN → the youngest age any FDA-labelled indication is for, with its source.
+    var ageLimits: [String: DrugAgeLimit] = [:]
     var diseases: [Disease] = []
     var adverseEvents: [AdverseEventTerm] = []
     var entries: [LexiconEntry] = []
@@ -217,6 +222,33 @@ struct LexiconBuilder {
                 add(form, .drug(index), .synonym, hasLowercase ? .anyCase : .exactCase)
                 drugs[index].synonyms.append(form)
             }
+        }
+    }
+
+    /// Coding changes whose protein change is known (`coding_changes.tsv`: gene, coding, protein).
+    mutating func addCodingChanges(_ table: TSV) throws {
+        let gene = try table.column("gene")
+        let coding = try table.column("coding")
+        let protein = try table.column("protein")
+        for row in table.rows { codingChanges[String(row[gene]), default: [:]][String(row[coding])] = String(row[protein]) }
+    }
+
+    /// The youngest labelled age per drug (`drug_age_limits.tsv`: drug, minimum_age as years or `6m`, source).
+    mutating func addAgeLimits(_ table: TSV) throws {
+        let drug = try table.column("drug")
+        let age = try table.column("minimum_age")
+        let source = try table.column("source")
+        for (number, row) in table.rows.enumerated() {
+            let written = String(row[age])
+            let years = written.hasSuffix("m") ? Double(written.dropLast()).map { $0 / 12 } : Double(written)
+            guard let years else {
+                throw Diagnostic.error(
+                    "minimum_age '\(written)' is neither years nor months (6m)",
+                    file: "drug_age_limits.tsv",
+                    position: SourcePosition(offset: 0, line: number + 2, column: 1)
+                )
+            }
+            ageLimits[String(row[drug])] = DrugAgeLimit(years: years, source: String(row[source]))
         }
     }
 

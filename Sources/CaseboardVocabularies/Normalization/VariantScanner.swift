@@ -302,7 +302,8 @@ private struct Cursor {
                     change += "fs"
                     if take("*") || take("Ter") || take("X") { if let count = digits() { change += "*\(count)" } }
                 }
-            } else if take("X") || take("stop") || take("Stop") {
+            } else if take("X") || take("*") || take("stop") || take("Stop") {
+                // "p.(Arg1241*)": a three-letter reference with the stop written as an asterisk.
                 change += "*"
             } else if three, let alternate = spacedAlternate() {
                 // "Arg158 Pro", "Glu29 to Lys".

@@ -186,6 +186,17 @@ extension Vocabularies {
         } else if describing, let described = describedDisease(trimmed) {
             return described
         }
+        // "melanoma of the trunk, untreated", "sarcoma of the forearm": when nothing else read the text,
+        // a body region after the disease names where it is, not another disease, if the words before
+        // it name one.
+        if case .unknown = reading.resolution, describing, let of = trimmed.range(of: " of "), of.lowerBound > trimmed.startIndex {
+            var head = readDisease(String(trimmed[..<of.lowerBound]), describing: true)
+            if case .found = head.resolution {
+                head.input = typed
+                head.modifiers.append(String(trimmed[of.upperBound...]).trimmingCharacters(in: .whitespaces))
+                return head
+            }
+        }
         return reading
     }
 

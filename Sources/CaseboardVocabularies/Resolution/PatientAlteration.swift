@@ -132,8 +132,25 @@ extension Vocabularies {
     /// Input longer than ``InputLimits/maximumBytes`` is refused without being read.
     public func parsePatientAlteration(_ text: String) -> Result<PatientAlterationReading, AlterationParseError> {
         let result = parsePatientAlteration(text, suggest: true)
-        guard case .failure = result, let reread = rereadingWithoutContext(text) else { return result }
-        return reread
+        guard case .failure = result, let reread = rereadingWithoutContext(text) else { return withProteinChange(result) }
+        return withProteinChange(reread)
+    }
+
+    /// A coding change written alone ("BRAF c.1799T>A") also stands for the protein change it makes,
+    /// so that rows for V600E reach it.
+    private func withProteinChange(
+        _ result: Result<PatientAlterationReading, AlterationParseError>
+    ) -> Result<
+        PatientAlterationReading, AlterationParseError
+    > {
+        guard case .success(var reading) = result, let alteration = reading.alteration, alteration.kind == .dnaChange,
+            let protein = proteinChange(gene: alteration.gene, coding: alteration.variant)
+        else { return result }
+        let change = Alteration(gene: alteration.gene, variant: protein, kind: .proteinChange)
+        guard !reading.equivalents.contains(change) else { return result }
+        reading.equivalents.append(change)
+        reading.notes.append("\(alteration.variant) is \(alteration.gene) \(protein) (CIViC)")
+        return .success(reading)
     }
 
     /// The method after a result: "by RT-PCR and FISH", "on ctDNA", "by NGS".
@@ -1634,6 +1651,7 @@ extension Vocabularies {
     /// Clinic shorthand for a result and the words it stands for.
     static let resultShorthand: [(String, String)] = [
         ("neg", "negative"), ("pos", "positive"), ("mut", "mutation"), ("wt", "wild-type"), ("amp", "amplification"),
+        ("rearr", "rearranged"),
     ]
 
     /// Each shorthand word where it stands for its result, and the words. Not "mut/Mb", the unit of a tumour
@@ -1673,6 +1691,26 @@ extension Vocabularies {
                 text = rest
             }
             break
+        }
+        // "CDKN2A/B homozygous deletion": the sister gene written by its last letter, then the zygosity or
+        // extent before the change, which is detail of it ("NF1 whole-gene deletion").
+        if let range = Self.sisterGeneSuffix.firstRange(in: text) {
+            let written = String(text[range])
+            let stem = written.prefix { $0 != "/" }
+            let sister = stem.dropLast() + written.suffix(1)
+            if gene(symbol: String(sister).uppercased()) != nil {
+                notes.append("'\(written)' read as \(stem) and \(sister)")
+                text.replaceSubrange(range, with: "\(stem)/\(sister)")
+            }
+        }
+        if let range = Self.extentBeforeChange.firstRange(in: text), range.lowerBound > text.startIndex {
+            notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' read as detail")
+            text.replaceSubrange(range, with: " ")
+        }
+        // "NPM1 mutation type A": the type names the four-base insertion; the mutation is what rows are for.
+        if let range = Self.npm1Type.firstRange(in: text) {
+            notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' is the NPM1 insertion type: read as detail")
+            text.removeSubrange(range)
         }
         // "CD19 negative relapse (flow)", "CD33 positive at relapse": when the result was found is detail.
         if let range = Self.relapseAfterResult.firstRange(in: text) {
@@ -2469,7 +2507,15 @@ extension Vocabularies {
     )
     private static let listedWholeChromosomeChange = CompiledPattern(#"^([+-]|monosomy |trisomy )(\d{1,2}|x|y)$"#)
     private static let listedArmChange = CompiledPattern(#"^(del|add|i)\(\d{1,2}[pq]\)$"#)
-    private static let domainBeforeChange = CompiledPattern(#"^([A-Za-z0-9]+)[- ]TKD(?=\s+[A-Z]\d+[A-Z])"#, caseInsensitive: true)
+    private static let domainBeforeChange = CompiledPattern(#"^([A-Za-z0-9]+)[- ]TKD(?=\s+(?:p\.)?[A-Z]\d+[A-Z])"#, caseInsensitive: true)
+    /// "CDKN2A/B", "CDKN2A/2B": a gene and its sister symbol written by the letter that differs.
+    private static let sisterGeneSuffix = CompiledPattern(#"^[A-Z][A-Z0-9]*\d[A-Z]/[A-Z](?=\s)"#, caseInsensitive: false)
+    /// Zygosity or extent between the gene and its loss: "homozygous deletion", "whole-gene deletion".
+    private static let extentBeforeChange = CompiledPattern(
+        #"\s(?:homozygous|heterozygous|hemizygous|biallelic|bi-allelic|monoallelic|whole[- ]gene|complete|partial|focal|deep)(?=\s+(?:deletion|loss|del)\b)"#,
+        caseInsensitive: true
+    )
+    private static let npm1Type = CompiledPattern(#"(?<=^NPM1 mutation)\s*,?\s*\(?type\s+[A-DHJL]\)?$"#, caseInsensitive: true)
     private static let exonBeforeChange = CompiledPattern(
         #"\s+(?:exon|ex)\s*\d{1,2}\s+(?:ins|insertion|del|deletion|dup|duplication|indel)(?=\s+(?:p\.)?[A-Z]\d+(?:_[A-Z]\d+)?(?:ins|del|dup|delins))"#,
         caseInsensitive: true
