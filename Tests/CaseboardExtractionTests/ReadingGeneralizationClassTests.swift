@@ -364,4 +364,15 @@ extension ReadingGeneralizationClassTests {
         )
         #expect(record.resistance.isEmpty, "\(record.resistance)")
     }
+
+    /// A tumour resists its treatment, not the antiemetic or antibiotic given beside it.
+    @Test func supportiveDrugsBesideAnAcquiredMutationAreNotResisted() throws {
+        let (record, _) = try extract(
+            "A 61-year-old woman with FLT3-ITD acute myeloid leukaemia received gilteritinib from March 2022.\n"
+                + "In October 2022 she relapsed while taking gilteritinib with ondansetron and doxycycline, and a new NRAS G12D mutation was found.\n"
+        )
+        let drugs = Set(record.resistance.flatMap(\.drugs))
+        #expect(drugs.isDisjoint(with: ["ondansetron", "doxycycline"]), "\(record.resistance)")
+        #expect(record.resistance.contains { $0.gene == "NRAS" && $0.drugs.contains("gilteritinib") }, "\(record.resistance)")
+    }
 }

@@ -16,7 +16,13 @@ extension CaseAssembler {
             // "cytarabine and daunorubicin with midostaurin": when a drug of the line targets the
             // gene, the failure is that drug's, not its chemotherapy partners'.
             let targeting = named.filter { vocabularies.drug(inn: $0)?.targets.contains(gene) ?? false }
-            let drugs = targeting.isEmpty ? named : targeting
+            // A tumour resists its treatment, not the antiemetic or antibiotic given beside it
+            // ("ondansetron for nausea" in the sentence that found the mutation): supportive drugs
+            // and DrugBank-only entries the curated table does not know as anticancer are left out.
+            let drugs = (targeting.isEmpty ? named : targeting).filter { inn in
+                guard let drug = vocabularies.drug(inn: inn) else { return true }
+                return drug.category != "supportive" && !(drug.category == "other" && drug.drugClass.isEmpty && drug.targets.isEmpty)
+            }
             guard !drugs.isEmpty else { return }
             let variant = bestVariant(for: gene, in: alterations)
             if let index = events.firstIndex(where: { $0.gene == gene && $0.variant == variant }) {
