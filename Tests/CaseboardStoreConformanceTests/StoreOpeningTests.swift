@@ -1,5 +1,6 @@
 import CaseboardKnowledge
 import CaseboardStoreOpening
+import CaseboardStorePostgres
 import Foundation
 import Logging
 import PostgresNIO
@@ -22,6 +23,10 @@ struct StoreOpeningTests {
         let opened = try StoreOpener.open(location, logger: StoreHarness.logger)
         let services = opened.services.map { service in Task { try await service.run() } }
         defer { for task in services { task.cancel() } }
+        // Reach the database first, with no deadline: on the CI machine, with the other PostgreSQL suites
+        // running, the first connection alone has taken more than 8 s. What is tested is the wait for the lock.
+        let store = try #require(opened.store as? PostgresKnowledgeStore)
+        try await store.reach()
         try await StoreHarness.admin(url) { holder in
             // The migration lock's key, as PostgresMigrations takes it.
             try await holder.query("SELECT pg_advisory_lock(6361637264216419940)", logger: StoreHarness.logger)
