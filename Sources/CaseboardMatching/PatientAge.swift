@@ -1,3 +1,4 @@
+import CaseboardVocabularies
 import Foundation
 
 /// Reading the patient's age from the disease as written: "10-year-old boy", "4-month-old",
@@ -6,11 +7,8 @@ extension Matcher {
     /// The age in years the text gives, or nil. A duration ("PD at 3 yrs", "x 20 mo") is not an age.
     static func age(in text: String?) -> Double? {
         guard let text, !text.isEmpty else { return nil }
-        let whole = NSRange(text.startIndex..., in: text)
         for (pattern, perYear) in agePatterns {
-            guard let match = pattern.firstMatch(in: text, range: whole), let range = Range(match.range(at: 1), in: text),
-                let number = Double(text[range])
-            else { continue }
+            guard let range = pattern.firstRange(ofGroup: 1, in: text), let number = Double(text[range]) else { continue }
             let years = number / perYear
             if years < 130 { return years }
         }
@@ -18,14 +16,11 @@ extension Matcher {
     }
 
     /// Most certain first; the divisor turns the number into years.
-    nonisolated(unsafe) private static let agePatterns: [(NSRegularExpression, Double)] = [
+    private static let agePatterns: [(CompiledPattern, Double)] = [
         (#"\b(\d{1,3}(?:\.\d)?)[\s\-‐]*(?:years?|yrs?)[\s\-‐]*old\b"#, 1),
         (#"\b(\d{1,2})[\s\-‐]*(?:months?|mos?)[\s\-‐]*old\b"#, 12),
         (#"\b(\d{1,2})\s*(?:months?|mos?)\s+(?:M|F|boy|girl|male|female|infant)\b"#, 12),
         (#"\b(\d{1,3})\s?[MFmf]\b"#, 1),
         (#"(?<!\bat |\bafter |\bfor |\bx |\bover |\bsince |\bwithin |\bby |\bin )\b(\d{1,3})\s*(?:y/o|yo|y\.o\.|yrs?|y)(?=[\s,;)]|$)"#, 1),
-    ].map { pattern, divisor in
-        // The patterns are literals checked by the tests; a failure here is a programming error.
-        (try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive]), divisor)
-    }
+    ].map { pattern, divisor in (CompiledPattern(pattern, caseInsensitive: true), divisor) }
 }

@@ -38,12 +38,7 @@ extension CaseAssembler {
             if view.isPatient, view.has(.resistance), !drugs.isEmpty, statesMechanism(view) {
                 if !genes.isEmpty {
                     for gene in genes {
-                        // A fusion of the drug's own target is the driver it was given for, not
-                        // the cause of its failure.
-                        let kinds = alterations.filter { $0.gene == gene }.map(\.kind)
-                        let isDriverFusion = !kinds.isEmpty && kinds.allSatisfy { $0 == .fusion }
-                        let failed = drugs.filter { !(isDriverFusion && (vocabularies.drug(inn: $0)?.targets.contains(gene) ?? false)) }
-                        record(gene, failed, basis: "stated", span: view.range)
+                        record(gene, drugs.filter { !isDriver(gene, of: $0, in: alterations) }, basis: "stated", span: view.range)
                     }
                 } else if alteredGenes(in: view, altered: altered).isEmpty {
                     // "sorafenib-resistant mutation": the patient's altered genes the drug targets.
@@ -72,8 +67,19 @@ extension CaseAssembler {
                 }
             }
             if view.isPatient {
-                for clause in clauses(of: view) where attributesFailure(lowered(clause)) {
-                    recordAttribution(in: clause, of: view, at: position, lines: lines, altered: altered, alterations: alterations, record: record)
+                for clause in clauses(of: view) {
+                    let clauseText = lowered(clause)
+                    guard attributesFailure(clauseText) else { continue }
+                    recordAttribution(
+                        in: clause,
+                        reading: clauseText,
+                        of: view,
+                        at: position,
+                        lines: lines,
+                        altered: altered,
+                        alterations: alterations,
+                        record: record
+                    )
                 }
             }
             if view.isPatient, view.has(.acquired), !view.has(.resistance) {
@@ -101,6 +107,7 @@ extension CaseAssembler {
     /// by "this mutation" or "it" after the sentence that found it.
     private func recordAttribution(
         in clause: Range<Int>,
+        reading clauseText: String,
         of view: SentenceView,
         at position: Int,
         lines: [TherapyLine],
@@ -108,14 +115,7 @@ extension CaseAssembler {
         alterations: [Alteration],
         record: (String, [String], String, Range<Int>) -> Void
     ) {
-        var failed: [String] = []
-        for term in view.terms where clause.contains(term.range.lowerBound) {
-            switch term.concept {
-            case .drug(let index) where vocabularies.drugs[index].category != "substance": failed.append(vocabularies.drugs[index].name)
-            case .regimen(let index): failed += vocabularies.regimens[index].drugs
-            default: continue
-            }
-        }
+        var failed = drugNames(in: view, within: clause)
         if failed.isEmpty {
             // Only a definite class ("the covalent BTK inhibitor", "these TKIs") points at the
             // patient's drug; "FLT3 inhibitor-based therapy" in a title speaks of the class.
@@ -125,18 +125,14 @@ extension CaseAssembler {
             }.flatMap(\.drugs)
         }
         guard !failed.isEmpty else { return }
-        // The fusion or amplification a drug was given for is its driver ("under dual HER2 blockade"),
-        // not the cause of its failure.
         func causes(_ genes: [String]) -> [(String, [String])] {
             genes.compactMap { gene in
-                let kinds = alterations.filter { $0.gene == gene }.map(\.kind)
-                let isDriver = !kinds.isEmpty && kinds.allSatisfy { $0 == .fusion || $0 == .amplification }
-                let drugs = failed.filter { !(isDriver && (vocabularies.drug(inn: $0)?.targets.contains(gene) ?? false)) }
+                let drugs = failed.filter { !isDriver(gene, of: $0, in: alterations) }
                 return drugs.isEmpty ? nil : (gene, drugs)
             }
         }
         var found = causes(alteredGenes(in: view, altered: altered, skippingDescriptors: true, within: clause))
-        if found.isEmpty, position > 0, views[position - 1].isPatient, Self.anaphora.contains(where: { lowered(clause).contains($0) }) {
+        if found.isEmpty, position > 0, views[position - 1].isPatient, Self.anaphora.contains(where: { clauseText.contains($0) }) {
             found = causes(alteredGenes(in: views[position - 1], altered: altered, skippingDescriptors: true))
         }
         for (gene, drugs) in found { record(gene, drugs, "attributed", view.range) }
@@ -239,10 +235,20 @@ extension CaseAssembler {
         return genes
     }
 
-    /// Drug INNs named in the sentence (before `limit`, when given), regimens expanded.
-    func drugNames(in view: SentenceView, before limit: Int? = nil) -> [String] {
+    /// The fusion or amplification a drug was given for is its driver ("under dual HER2 blockade",
+    /// "crizotinib for the ROS1 fusion"), not the cause of its failure.
+    private func isDriver(_ gene: String, of drug: String, in alterations: [Alteration]) -> Bool {
+        let kinds = alterations.filter { $0.gene == gene }.map(\.kind)
+        guard !kinds.isEmpty, kinds.allSatisfy({ $0 == .fusion || $0 == .amplification }) else { return false }
+        return vocabularies.drug(inn: drug)?.targets.contains(gene) ?? false
+    }
+
+    /// Drug INNs named in the sentence (ending before `limit`, or starting within `range`, when
+    /// given), regimens expanded.
+    func drugNames(in view: SentenceView, before limit: Int? = nil, within range: Range<Int>? = nil) -> [String] {
         var names: [String] = []
-        for term in view.terms where limit.map({ term.range.upperBound <= $0 }) ?? true {
+        for term in view.terms
+        where (limit.map { term.range.upperBound <= $0 } ?? true) && (range.map { $0.contains(term.range.lowerBound) } ?? true) {
             switch term.concept {
             case .drug(let index) where vocabularies.drugs[index].category != "substance": names.append(vocabularies.drugs[index].name)
             case .regimen(let index): names += vocabularies.regimens[index].drugs
