@@ -81,6 +81,112 @@ extension Matcher {
                 )
             )
         }
+        // The same poor function and the anti-HER2 drugs: Perjeta (pertuzumab) label withholds it below 45%;
+        // Kadcyla (trastuzumab emtansine) and Enhertu (trastuzumab deruxtecan) labels withhold it at 40-45% with
+        // a fall and stop it below 40%; Herceptin (trastuzumab) and Tykerb (lapatinib) labels (cardiomyopathy,
+        // LVEF checked before starting). Kyprolis (carfilzomib) label: cardiac failure; its trials left out
+        // NYHA class III-IV heart failure.
+        if let ejection = number(after: ejectionNumber, in: lowered), ejection < 45 {
+            found.append(
+                Caution(
+                    condition: "left-ventricular ejection fraction below 45%",
+                    drugs: [
+                        "trastuzumab", "pertuzumab", "trastuzumab emtansine", "trastuzumab deruxtecan", "margetuximab", "lapatinib", "carfilzomib",
+                    ],
+                    source:
+                        "FDA labels: Perjeta (pertuzumab); Kadcyla (trastuzumab emtansine); Enhertu (trastuzumab deruxtecan); Herceptin (trastuzumab); Tykerb (lapatinib); Kyprolis (carfilzomib)"
+                )
+            )
+        }
+        // Interstitial lung disease already present. Enhertu (trastuzumab deruxtecan) label: boxed warning for
+        // ILD/pneumonitis, its trials left out a history of ILD needing steroids; Datroway (datopotamab
+        // deruxtecan) label, 2025: ILD/pneumonitis.
+        if says(["interstitial lung disease", "pulmonary fibrosis", "ra-ild", "fibrotic lung disease"], in: lowered)
+            || (ildWord.matches(lowered) && !says(["no ild"], in: lowered))
+        {
+            found.append(
+                Caution(
+                    condition: "interstitial lung disease",
+                    drugs: ["trastuzumab deruxtecan", "datopotamab deruxtecan"],
+                    source: "FDA labels: Enhertu (trastuzumab deruxtecan), 2019 (boxed warning); Datroway (datopotamab deruxtecan), 2025"
+                )
+            )
+        }
+        // A solid-organ transplant. Keytruda (pembrolizumab) and Opdivo (nivolumab) labels: solid organ
+        // transplant rejection; NCCN Management of Immunotherapy-Related Toxicities 2025.
+        if says(
+            [
+                "kidney transplant", "renal transplant", "liver transplant", "heart transplant", "cardiac transplant", "lung transplant",
+                "solid organ transplant", "solid-organ transplant", "renal allograft", "kidney allograft", "liver allograft",
+            ],
+            in: lowered
+        ) {
+            found.append(
+                Caution(
+                    condition: "a solid-organ transplant (rejection)",
+                    drugs: [],
+                    classes: checkpointClasses.map { $0.lowercased() },
+                    source: "FDA labels: Keytruda (pembrolizumab); Opdivo (nivolumab); NCCN Management of Immunotherapy-Related Toxicities 2025"
+                )
+            )
+        }
+        // Pleural effusions or serositis. Sprycel (dasatinib) label: pleural effusion; NCCN Chronic Myeloid
+        // Leukemia 2025 chooses another TKI for patients at risk of effusions.
+        if says(["pleural effusion", "serositis"], in: lowered) {
+            found.append(
+                Caution(
+                    condition: "pleural effusions",
+                    drugs: ["dasatinib"],
+                    source: "FDA label: Sprycel (dasatinib); NCCN Chronic Myeloid Leukemia 2025"
+                )
+            )
+        }
+        // Arterial disease. Tasigna (nilotinib) label: ischaemic heart disease, ischaemic cerebrovascular events
+        // and peripheral arterial occlusive disease; Iclusig (ponatinib) label: boxed warning, arterial occlusive
+        // events; NCCN Chronic Myeloid Leukemia 2025.
+        if says(
+            [
+                "coronary artery disease", "coronary heart disease", "coronary stent", "myocardial infarction", "ischaemic stroke",
+                "ischemic stroke", "prior stroke", "history of stroke", "cerebrovascular", "peripheral arterial", "peripheral artery",
+                "arterial occlusive", "paod", "cabg", "angina",
+            ],
+            in: lowered
+        ) {
+            found.append(
+                Caution(
+                    condition: "arterial vascular disease",
+                    drugs: ["nilotinib", "ponatinib"],
+                    source: "FDA labels: Tasigna (nilotinib); Iclusig (ponatinib) (boxed warning); NCCN Chronic Myeloid Leukemia 2025"
+                )
+            )
+        }
+        // Pancreatitis. Tasigna (nilotinib) label: pancreatitis and raised lipase, caution with a history of it.
+        if says(["pancreatitis"], in: lowered) {
+            found.append(Caution(condition: "a history of pancreatitis", drugs: ["nilotinib"], source: "FDA label: Tasigna (nilotinib)"))
+        }
+        // Warfarin. Imbruvica (ibrutinib) label: haemorrhage, its trials left out warfarin; NCCN Chronic
+        // Lymphocytic Leukemia/Small Lymphocytic Lymphoma 2025: avoid warfarin with BTK inhibitors.
+        // A major bleed, as on a BTK inhibitor: the same labels warn of fatal haemorrhage, and NCCN CLL/SLL 2025
+        // turns to venetoclax-based therapy.
+        if says(["warfarin", "vitamin k antagonist", "phenprocoumon", "acenocoumarol"], in: lowered)
+            || says(
+                [
+                    "subdural haematoma", "subdural hematoma", "intracranial haemorrhage", "intracranial hemorrhage", "intracerebral haemorrhage",
+                    "intracerebral hemorrhage", "major bleed",
+                ],
+                in: lowered
+            )
+        {
+            found.append(
+                Caution(
+                    condition: "warfarin anticoagulation or a major bleed",
+                    drugs: [],
+                    classes: ["btk inhibitor"],
+                    source:
+                        "FDA labels: Imbruvica (ibrutinib); Calquence (acalabrutinib); Brukinsa (zanubrutinib) (haemorrhage); NCCN Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma 2025"
+                )
+            )
+        }
         // Peripheral neuropathy of grade 2 or more, or painful. Velcade (bortezomib) label; NCCN Multiple
         // Myeloma 2025 (carfilzomib-based induction where neuropathy precludes bortezomib); Padcev
         // (enfortumab vedotin) label 2023 (EV-302 left out grade 2 or worse neuropathy).
@@ -181,6 +287,11 @@ extension Matcher {
     static func permanentToxicity(in text: String) -> (toxicity: String, wholeClass: Bool)? {
         let lowered = text.lowercased()
         if lowered.contains("myocarditis") { return ("myocarditis", true) }
+        // Leg ulcers on hydroxyurea end it (Hydrea label: discontinue for cutaneous vasculitic ulcers; ELN
+        // criteria of hydroxyurea intolerance, Barosi et al., Br J Haematol 2010).
+        for word in ["leg ulcer", "cutaneous ulcer", "vasculitic ulcer", "skin ulcer"] where lowered.contains(word) {
+            return (word == "leg ulcer" ? "leg ulcers" : word + "s", false)
+        }
         for word in ["pneumonitis", "interstitial lung disease", "pulmonary fibrosis", "stevens-johnson", "toxic epidermal necrolysis"]
         where lowered.contains(word) {
             return (word, false)
@@ -204,7 +315,9 @@ extension Matcher {
             while let found = lowered.range(of: phrase, range: searchRange) {
                 searchRange = found.upperBound..<lowered.endIndex
                 let start = lowered.index(found.lowerBound, offsetBy: -12, limitedBy: lowered.startIndex) ?? lowered.startIndex
-                let before = lowered[start..<found.lowerBound]
+                // A negation speaks for its own clause only: "no driver; kidney transplant recipient".
+                var before = lowered[start..<found.lowerBound]
+                if let boundary = before.lastIndex(where: { ";,.:(".contains($0) }) { before = before[before.index(after: boundary)...] }
                 if ["no ", "without ", "denies ", "free of "].contains(where: { before.hasSuffix($0) || before.contains(" \($0)") }) { continue }
                 return true
             }
@@ -239,20 +352,22 @@ extension Matcher {
     }
 
     /// The caution or permanent toxicity that rules a regimen out for this patient, as a reason, or nil.
-    func contraindication(of drugs: [String], patient: PatientContext) -> String? {
-        for caution in patient.cautions {
-            for drug in drugs {
-                let drugClass = vocabularies.drug(inn: drug)?.drugClass.lowercased() ?? ""
-                if caution.drugs.contains(drug) || caution.classes.contains(where: { drugClass.contains($0) }) {
-                    return "contains \(drug); the profile names \(caution.condition) (\(caution.source))"
-                }
-            }
-        }
+    func contraindication(of drugs: [String], patient: PatientContext) -> (reason: NotRecommendedReason, why: String)? {
+        // The patient's own toxicity first: a drug stopped for interstitial lung disease is set aside for that,
+        // not for the lung disease the text also names.
         for stop in patient.permanentStops {
             for drug in drugs {
                 let drugClass = vocabularies.drug(inn: drug)?.drugClass ?? ""
                 if stop.drugs.contains(drug) || stop.classes.contains(drugClass) {
-                    return "contains \(drug); \(stop.why)"
+                    return (.stoppedForToxicity, "contains \(drug); \(stop.why)")
+                }
+            }
+        }
+        for caution in patient.cautions {
+            for drug in drugs {
+                let drugClass = vocabularies.drug(inn: drug)?.drugClass.lowercased() ?? ""
+                if caution.drugs.contains(drug) || caution.classes.contains(where: { drugClass.contains($0) }) {
+                    return (.contraindicated, "contains \(drug); the profile names \(caution.condition) (\(caution.source))")
                 }
             }
         }

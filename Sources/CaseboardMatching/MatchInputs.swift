@@ -270,8 +270,27 @@ extension Matcher {
             "no prior endocrine therapy", "no therapy for metastatic disease", "no treatment for metastatic disease",
             "no prior therapy for metastatic", "de novo metastatic",
         ]
-        return phrases.contains { lowered.contains($0) }
+        if phrases.contains(where: { lowered.contains($0) }) { return true }
+        // The line typed as the setting ("NSCLC stage IV, 1L", "first-line mCRC"): untreated, unless the
+        // rest speaks of treatment given ("PD on Tagrisso 1L", "after first-line FOLFOX").
+        var rest = lowered
+        var marked = false
+        for marker in firstLineMarkers {
+            while let found = rest.range(of: marker) {
+                let endsWord = found.upperBound == rest.endIndex || !(rest[found.upperBound].isLetter || rest[found.upperBound].isNumber)
+                let startsWord = found.lowerBound == rest.startIndex || !rest[rest.index(before: found.lowerBound)].isLetter
+                guard startsWord, endsWord else { break }
+                rest.replaceSubrange(found, with: " ")
+                marked = true
+            }
+        }
+        return marked && !speaksOfEarlierTreatment(rest)
     }
+
+    /// How a clinician types the first line as the patient's setting.
+    private static let firstLineMarkers = [
+        "first-line", "first line", "1st-line", "1st line", "frontline", "front-line", "front line", "upfront", "up-front", "1l",
+    ]
 
     /// Words that say the patient cannot have what follows them.
     private static let avoidanceCues = [
@@ -481,7 +500,9 @@ extension Matcher {
                     classes: classes,
                     why: toxicity.hasPrefix("a grade")
                         ? "stopped for \(toxicity) (\(prior.text)); not offered again before the alternatives"
-                        : "stopped for \(toxicity) (\(prior.text)); the label or NCCN Management of Immunotherapy-Related Toxicities 2025 says not to give it again"
+                        : toxicity.contains("ulcer")
+                            ? "stopped for \(toxicity) (\(prior.text)); the Hydrea (hydroxyurea) label says to discontinue it"
+                            : "stopped for \(toxicity) (\(prior.text)); the label or NCCN Management of Immunotherapy-Related Toxicities 2025 says not to give it again"
                 )
             )
         }

@@ -351,6 +351,9 @@ public enum NotRecommendedReason: String, Sendable, Codable, Hashable, CaseItera
     case labelExcluded
     /// Its label or evidence says it harms patients with this profile.
     case contraindicated
+    /// The patient stopped it for a toxicity that rules out giving it again (interstitial lung disease on
+    /// trastuzumab deruxtecan), or before the alternatives (a grade 3 toxicity). Not a claim of resistance.
+    case stoppedForToxicity
     /// Its only approval for this profile was withdrawn (infigratinib for FGFR2-fused
     /// cholangiocarcinoma, 2024) and no other level A/B evidence in the disease supports it.
     case withdrawn

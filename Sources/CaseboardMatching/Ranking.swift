@@ -437,6 +437,10 @@ extension Matcher {
             let laterOnly = item.settings.allSatisfy(\.isAfterFirstLine)
             return laterOnly ? .poor : .neutral
         }
+        // Every prior stopped for intolerance, none for the tumour: the patient is still in the first line and
+        // switches drugs within it (another TKI after intolerance: NCCN Chronic Myeloid Leukemia 2025; another
+        // EGFR or ALK inhibitor after a toxicity: NCCN Non-Small Cell Lung Cancer 2025).
+        if !patient.priors.isEmpty, patient.priors.allSatisfy(\.intolerant), item.settings.contains(.firstLine) { return .fits }
         // A first-line targeted row after prior therapy aimed at other targets only (BRAF/MEK after
         // ipilimumab + nivolumab in melanoma, NCCN Melanoma: Cutaneous v.2.2025): the patient has not
         // had this line yet, so the row is not out of sequence.
@@ -529,6 +533,7 @@ extension Matcher {
         var leads: [(key: [Int], name: String, signal: MatchSignal)] = []
         var ownDisease = false
         var hormonalLeads: Set<String> = []
+        var unlabelledCircumstances: Set<String> = []
         for group in groups {
             let box = group[0].box
             let drugSet = box.drugSet
@@ -536,9 +541,9 @@ extension Matcher {
                 notRecommended.append(removal)
                 continue
             }
-            if let why = contraindication(of: box.item.drugs, patient: patient) {
+            if let (reason, why) = contraindication(of: box.item.drugs, patient: patient) {
                 notRecommended.append(
-                    NotRecommendedOption(drugs: box.item.drugs, reason: .contraindicated, why: why, evidence: group.prefix(10).map(Self.reference))
+                    NotRecommendedOption(drugs: box.item.drugs, reason: reason, why: why, evidence: group.prefix(10).map(Self.reference))
                 )
                 continue
             }
@@ -637,8 +642,14 @@ extension Matcher {
             // A drug the patient stopped because it could not be tolerated: the next step is another drug
             // of the class, not the same one again (NCCN Chronic Myeloid Leukemia v.2.2025: intolerance
             // to a first TKI calls for a switch, with nilotinib, bosutinib or asciminib after dasatinib).
-            if demoted == nil, let prior = patient.priors.first(where: { $0.intolerant && !shared($0).isEmpty }) {
-                demoted = "contains \(shared(prior).sorted().joined(separator: ", ")), stopped for intolerance (\(prior.text))"
+            // The endocrine backbone of a combination is not what was stopped: alpelisib with fulvestrant stopped
+            // for hyperglycaemia leaves capivasertib with fulvestrant (NCCN Breast Cancer 2025).
+            let notTolerated = { (prior: Prior) in
+                let hormonal = { (drug: String) in self.vocabularies.drug(inn: drug)?.category == "hormonal" }
+                return prior.drugs.allSatisfy(hormonal) ? shared(prior) : shared(prior).filter { !hormonal($0) }
+            }
+            if demoted == nil, let prior = patient.priors.first(where: { $0.intolerant && !notTolerated($0).isEmpty }) {
+                demoted = "contains \(notTolerated(prior).sorted().joined(separator: ", ")), stopped for intolerance (\(prior.text))"
             }
             // A drug or class the disease as written says the patient cannot have ("not a candidate for
             // anthracyclines or bleomycin" in an older patient with Hodgkin lymphoma, where NCCN Hodgkin
@@ -886,6 +897,12 @@ extension Matcher {
                 )
                 leads.append((key, box.optionKey, signal))
             }
+            // Only NCCN's "useful in certain circumstances", with no label behind it (below).
+            if usable.filter({ $0.inferred == inferred && Self.tier($0) == bestTier }).allSatisfy({
+                $0.item.source == .curated && $0.item.preference == .certainCircumstances && $0.item.approval == nil
+            }) {
+                unlabelledCircumstances.insert(box.optionKey)
+            }
             options.append((key, box.optionKey, option))
         }
         // Off-label options that repeat an approved option of the patient's own disease for the same
@@ -939,9 +956,14 @@ extension Matcher {
         let mainstream = options.filter {
             $0.key[0] == 0 && $0.key[1] == Slot.directed && [.preferred, .recommended].contains($0.option.preference)
         }
+        // So is one with no label behind it at all when a standard of the disease fits the line: venetoclax with
+        // dexamethasone for t(11;14) myeloma follows the anti-CD38 triplets at first relapse (NCCN Multiple
+        // Myeloma 2025).
+        let standardFits = options.contains { $0.key[0] == 0 && $0.key[1] == Slot.standard && $0.option.settingFit == .fits }
         for index in options.indices
         where options[index].key[1] == Slot.directed && options[index].option.preference == .certainCircumstances
-            && mainstream.contains(where: { !Set($0.option.alterations).isDisjoint(with: options[index].option.alterations) })
+            && (mainstream.contains(where: { !Set($0.option.alterations).isDisjoint(with: options[index].option.alterations) })
+                || standardFits && unlabelledCircumstances.contains(options[index].name))
         {
             options[index].key[1] = Slot.directedForAnotherLine
         }

@@ -44,7 +44,7 @@ struct MatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A GA4GH Phenopacket v2 JSON file: its diseases, variants and treatments with responses.")
     var phenopacket: String?
 
-    @Option(name: .long, help: "Output format: text or json (jsonl for --profiles).")
+    @Option(name: .long, help: "Output format: text or json. --profiles always writes JSON lines, one result per profile.")
     var format: OutputFormat?
 
     @OptionGroup var knowledge: KnowledgeOptions

@@ -123,10 +123,13 @@ enum ClinicalScenarioSuite {
     /// Whether the result argues against `drugs` itself: an alert or not-recommended entry on a
     /// regimen that contains it, except a larger regimen set aside only because the patient
     /// progressed on its other drugs (FOLFOX progression sets aside encorafenib + cetuximab +
-    /// FOLFOX, and says nothing against encorafenib + cetuximab).
+    /// FOLFOX, and says nothing against encorafenib + cetuximab), and a drug set aside for the patient's
+    /// own condition (stopped for a toxicity, or a label contraindication such as a long QTc): that says
+    /// nothing of the tumour's resistance to it.
     static func argues(against drugs: Set<String>, _ result: MatchResult) -> Set<String>? {
         if let alert = result.resistance.map({ Set($0.drugs) }).first(where: { drugs.isSubset(of: $0) }) { return alert }
         return result.notRecommended.first {
+            guard $0.reason != .stoppedForToxicity, $0.reason != .contraindicated else { return false }
             let set = Set($0.drugs)
             return set == drugs || (drugs.isSubset(of: set) && $0.reason != .progressedOn)
         }.map { Set($0.drugs) }

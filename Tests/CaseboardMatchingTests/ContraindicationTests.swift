@@ -75,7 +75,9 @@ struct ContraindicationTests {
         )
         let checkpoint: Set<String> = ["pembrolizumab", "nivolumab", "ipilimumab", "relatlimab"]
         #expect(!result.options.contains { !Set($0.drugs).isDisjoint(with: checkpoint) }, "\(result.options.prefix(4).map(\.drugs))")
-        #expect(setAside(result, containing: "pembrolizumab") != nil)
+        // Set aside for the toxicity, which is not a claim of resistance.
+        #expect(result.notRecommended.contains { $0.drugs.contains("pembrolizumab") && $0.reason == .stoppedForToxicity })
+        #expect(!result.resistance.contains { $0.drugs.contains("pembrolizumab") })
         #expect(result.options.first.map { Set($0.drugs).isDisjoint(with: checkpoint) } == true)
         let mild = try match(
             PatientProfile(disease: "metastatic melanoma", alterations: ["BRAF V600E"], priorTherapies: stopped)
@@ -155,6 +157,6 @@ struct IneligibilityTests {
             )
         )
         #expect(!alone.options.contains { $0.drugs == ["vismodegib"] }, "\(alone.options.prefix(3).map(\.drugs))")
-        #expect(alone.notRecommended.contains { $0.drugs == ["vismodegib"] && $0.reason == .contraindicated })
+        #expect(alone.notRecommended.contains { $0.drugs == ["vismodegib"] && $0.reason == .stoppedForToxicity })
     }
 }

@@ -34,6 +34,19 @@ struct Holdout16ClassTests {
         #expect(adult.options.first { $0.drugs == ["asciminib"] }?.demoted == nil, "\(top(adult, 6))")
     }
 
+    /// "1L" or "first-line" typed as the setting means untreated: the KRAS G12C inhibitors, labelled
+    /// after prior systemic therapy (FDA labels: Lumakras (sotorasib), 2021; Krazati (adagrasib), 2022),
+    /// follow the first-line chemo-immunotherapy (NCCN Non-Small Cell Lung Cancer 2025). "PD on X 1L"
+    /// is a course, not the setting.
+    @Test func theFirstLineTypedAsTheSettingIsUntreated() throws {
+        for disease in ["NSCLC adeno, stage IV, 1L, 70M", "first-line metastatic lung adenocarcinoma"] {
+            let result = try match(disease, ["KRAS p.G12C"])
+            #expect(!top(result).contains(["sotorasib"]) && !top(result).contains(["adagrasib"]), "\(disease): \(top(result))")
+        }
+        let progressed = try match("NSCLC, PD on carboplatin-pemetrexed-pembrolizumab 1L", ["KRAS p.G12C"])
+        #expect(top(progressed).contains(["sotorasib"]) || top(progressed).contains(["adagrasib"]), "\(top(progressed))")
+    }
+
     /// An infant's age in months: revumenib is labelled from 1 year (FDA label: Revuforj (revumenib), 2024).
     @Test func anInfantsAgeInMonthsIsRead() throws {
         let infant = try match("KMT2A-rearranged B-ALL, 5 mo F, relapsed", ["KMT2A::AFF1"])

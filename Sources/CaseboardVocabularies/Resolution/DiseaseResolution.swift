@@ -103,7 +103,7 @@ extension Vocabularies {
             return DiseaseReading(input: text.utf8.count > 64 ? "" : text, resolution: .rejected(problem), biomarkers: [], modifiers: [])
         }
         // "B-ALL Ph-neg", "KMT2A-r B-ALL": result shorthand read as its words; the input is kept as typed.
-        let trimmed = Self.expandingStatusShorthand(typed)
+        let trimmed = Self.expandingClinicShorthand(Self.expandingStatusShorthand(typed))
         var reading = DiseaseReading(input: typed, resolution: .unknown(suggestions: []), biomarkers: [], modifiers: [])
         // The whole text first: "triple-negative breast cancer" is a synonym, not a status.
         if let whole = wholeForm(trimmed) {
@@ -115,6 +115,19 @@ extension Vocabularies {
         var remaining = stripModifiers(Self.expandingCa(expandingClinicPrefix(trimmed)), into: &reading.modifiers)
         remaining = stripBiomarkers(remaining, into: &reading.biomarkers)
         reading.resolution = resolveCleaned(remaining)
+        // Results after the disease ("breast cancer ER+"), taken off only when the text does not name a
+        // disease with them ("B-ALL KMT2A-rearranged" is its own entity).
+        var foundWhole = false
+        if case .found = reading.resolution { foundWhole = true }
+        if !foundWhole {
+            var trailing: [PatientAlterationReading] = []
+            let stripped = stripTrailingBiomarkers(remaining, into: &trailing)
+            if stripped != remaining, case .found = resolveCleaned(stripped) {
+                remaining = stripped
+                reading.biomarkers += trailing
+                reading.resolution = resolveCleaned(stripped)
+            }
+        }
         // "squamous cell carcinoma of the anal canal, cT3N1aM0, age 60": the words of the whole text
         // may only reach a not-otherwise-specified node, where the first clause alone names the site's
         // disease (Anal Squamous Cell Carcinoma); or only an ancestor of the first clause's disease.
@@ -308,7 +321,8 @@ extension Vocabularies {
     private static let clauseMarkers = [
         " at diagnosis", " at presentation",
         ";", ",", " progressing", " progressed", " progression", " relapsing", " relapsed after", " after ", " following ", " on ",
-        " treated ", " not responding", " refractory to ", " resistant to ", " intolerant", " with ", " without ", " who ", " since ",
+        " treated ", " not responding", " refractory to ", " resistant to ", " intolerant", " with ", " without ", " w/ ", " w/o ", " who ",
+        " since ",
         // The course and how the disease was found: "AML during quizartinib maintenance", "CML losing major
         // molecular response", "mantle cell lymphoma found on a routine blood count".
         " during ", " losing ", " lost ", " found ", " discovered ", " detected ", " incidentally ", " presenting ", " achieving ",
@@ -578,6 +592,28 @@ extension Vocabularies {
         return text[..<start] + "metastatic " + rest.dropFirst()
     }
 
+    /// Clinic shorthand for a disease. "met melanoma", "met CRC": "met" in lower case before a word that is
+    /// not a finding of the gene ("met amp", "met exon 14") is "metastatic". "MBC" is OncoTree's code for
+    /// metaplastic breast carcinoma, and shorthand for metastatic breast cancer: beside a receptor status
+    /// ("MBC HR+/HER2-", "HER2+ MBC") it is the latter, as at a tumour board.
+    static func expandingClinicShorthand(_ text: String) -> String {
+        var text = lowercaseMetastatic.replacingMatches(in: text, with: "metastatic ")
+        if let found = metastaticBreastShorthand.firstRange(in: text), receptorStatus.matches(text) {
+            text.replaceSubrange(found, with: "metastatic breast cancer")
+        }
+        return text
+    }
+
+    private static let lowercaseMetastatic = CompiledPattern(
+        #"(?<![A-Za-z0-9-])met\s+(?=[A-Za-z])(?!amp|exon|ex\s?14|mut|fusion|over|high|pos|neg|skip|alter|gene|copy|cn\b)"#
+    )
+
+    private static let metastaticBreastShorthand = CompiledPattern(#"(?<![A-Za-z0-9-])MBC(?![A-Za-z0-9])"#)
+    private static let receptorStatus = CompiledPattern(
+        #"\b(?:HR|ER|PR|PgR|HER2|ERBB2)\s*(?:[+-]|-?(?:pos|neg|positive|negative|low|ultralow)\b|\s+(?:IHC|[0-3]\+))|\bTNBC\b|triple[- ]negative|hormone[- ]receptor|\bluminal\b"#,
+        caseInsensitive: true
+    )
+
     /// "Ph-neg", "HER2-pos", "KMT2A-r": a result after a marker written short, as in the alteration
     /// readers (``expandingResultShorthand(_:notes:)``). "-r" after a gene symbol is "rearranged"
     /// (KMT2A-r, MLL-r); "r/r" (relapsed/refractory) has no hyphen and is left alone.
@@ -699,6 +735,33 @@ extension Vocabularies {
         }
         found.append(chosen.reading)
         return words[chosen.length...].joined(separator: " ")
+    }
+
+    /// Receptor or marker results written after the disease without a comma: "breast cancer HR+/HER2-",
+    /// "metastatic breast cancer ER+", "gastric adenocarcinoma HER2 positive", "melanoma BRAF V600E". Each
+    /// trailing word (or a gene and its change) that reads as a status or a specific change, with a capital
+    /// or digit in it, is a biomarker; the disease keeps at least one word.
+    private func stripTrailingBiomarkers(_ text: String, into found: inout [PatientAlterationReading]) -> String {
+        var words = text.split(separator: " ").map(String.init)
+        var readings: [PatientAlterationReading] = []
+        while words.count >= 2 {
+            var taken = 0
+            for length in [2, 1] where words.count > length {
+                let tail = words[(words.count - length)...].joined(separator: " ")
+                guard tail.contains(where: { $0.isUppercase || $0.isNumber }),
+                    case .success(let parsed) = parsePatientAlteration(tail, suggest: false),
+                    !parsed.statuses.isEmpty
+                        || parsed.alteration.map({ [.proteinChange, .internalTandemDuplication, .fusion, .exon].contains($0.kind) }) == true
+                else { continue }
+                readings.insert(parsed, at: 0)
+                taken = length
+                break
+            }
+            guard taken > 0 else { break }
+            words.removeLast(taken)
+        }
+        found += readings
+        return words.joined(separator: " ")
     }
 
     /// "carcinoma of the lung" → "lung carcinoma"; "cancer of the pancreas" → "pancreas cancer".

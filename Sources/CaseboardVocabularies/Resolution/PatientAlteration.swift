@@ -483,6 +483,30 @@ extension Vocabularies {
                 )
             )
         }
+        // "BRCA1/2, ATM wt", "KRAS, NRAS and BRAF wild-type": a list of genes with one negative result after it.
+        // Only bare genes or families: "EGFR C797S (ctDNA), T790M not detected" is a finding and a negative.
+        // "Wild-type" gives each gene's wild-type (keys such as "KRAS wild-type" for the anti-EGFR labels);
+        // "negative" a panel read and matched on nothing, as a family ("BRCA1/2") is.
+        if body.contains(","), let ending = Self.negativeEndings.first(where: { body.lowercased().hasSuffix($0) }),
+            case let items = String(body.dropLast(ending.count)).replacingOccurrences(of: " and ", with: ",")
+                .replacingOccurrences(of: " or ", with: ",").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }),
+            items.count >= 2,
+            items.allSatisfy({ gene(symbol: $0) != nil || gene(symbol: $0.uppercased()) != nil || geneFamily($0) != nil }),
+            let note = negativeList(String(body.dropLast(ending.count)))
+        {
+            let wildTypeWord = [" wild-type", " wild type", " wildtype", " wt", "-wt"].contains(ending)
+            let wildTypes =
+                wildTypeWord ? items.compactMap { wildTypeReading($0 + ending) }.flatMap { [$0.alteration].compactMap { $0 } + $0.equivalents } : []
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: wildTypes.first,
+                    equivalents: Array(wildTypes.dropFirst()),
+                    origin: origin,
+                    notes: notes + [note]
+                )
+            )
+        }
         if let family = geneFamily(body) {
             // "BRCA wild-type": a family tested and found unaltered is read, and matched on nothing;
             // detail in brackets after the result ("(germline and tumour)") does not change that.
@@ -539,6 +563,19 @@ extension Vocabularies {
             copyNumber.origin = origin
             copyNumber.notes = notes + copyNumber.notes
             return .success(copyNumber)
+        }
+        // A result written as a label and its evidence: "dMMR: MLH1/PMS2 loss (IHC)", "MSI-H: 4/5 markers
+        // unstable". The label is read when it is itself a result (not a gene, whose result follows the colon:
+        // "KRAS: G12D"), and what follows the colon is its detail. A colon inside a name ("HLA-A*02:01") is not one.
+        if !body.contains("::"), let colon = body.range(of: ": ")?.lowerBound, colon > body.startIndex, !body[..<colon].contains(" "),
+            case .success(var labelled) = parsePatientAlteration(String(body[..<colon]), suggest: false),
+            let label = labelled.alteration, label.kind != .mutation, gene(symbol: String(body[..<colon]).uppercased()) == nil
+        {
+            let detail = String(body[body.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            labelled.input = trimmed
+            labelled.origin = origin
+            labelled.notes = notes + labelled.notes + (detail.isEmpty ? [] : ["'\(detail)' read as detail of '\(body[..<colon])'"])
+            return .success(labelled)
         }
         // Detail in brackets after an alteration ("EGFR exon 20 ins (A767_V769dup)", "TP53 mutated (VAF 12%)",
         // "FRα high (PS2+ in 80% of cells)"): read before the whole text, so words in the brackets never
@@ -940,6 +977,14 @@ extension Vocabularies {
             case .success(let fusion) = parseCoreAlteration(String(token), suggest: false), fusion.kind == .fusion
         {
             return (fusion, [], "read '\(text)' as '\(token)'; the rest is detail")
+        }
+        // "BCR-ABL IS 2.1%", "BCR/ABL1 0.8%": a fusion written with a hyphen or slash, then its transcript
+        // level, which says it is present.
+        if let token = text.split(separator: " ").first, token.contains("-") || token.contains("/"),
+            Self.transcriptLevel.matches(String(text.dropFirst(token.count))),
+            case .success(let fusion) = parseCoreAlteration(String(token), suggest: false), fusion.kind == .fusion
+        {
+            return (fusion, [], "read '\(text)' as '\(token)'; the rest is its transcript level")
         }
         // "MYC/BCL2 FISH negative", "MYC/BCL2/BCL6 FISH positive": rearrangement FISH for each gene of a list.
         if let fish = text.range(of: " FISH ", options: .caseInsensitive), text[..<fish.lowerBound].contains("/") {
@@ -1490,6 +1535,11 @@ extension Vocabularies {
         }
         return (alterations, ["'\(text)' read as a negative result for each of \(genes.joined(separator: ", "))"])
     }
+
+    /// A transcript level after a fusion: "IS 2.1%", "(IS) 0.05 %", "0.8%", "e13a2 12%".
+    private static let transcriptLevel = CompiledPattern(
+        #"^\s*(?:\(?IS\)?\s*[:=]?\s*[<>≤]?\s*[0-9]|[<>≤]?\s*[0-9]+(?:\.[0-9]+)?\s*%\s*(?:IS)?\s*$|(?:e1[34]a2|e1a2|p190|p210)\b)"#
+    )
 
     /// The share of stained cells in "CD30 100%" or "CD30 75% of cells": the number, or nil.
     static func stainedShare(_ text: String) -> Double? {

@@ -7,6 +7,18 @@ import { caseLink, evidenceLinks, levelBadge } from "../links.js";
 import { href } from "../router.js";
 import { splitDrugs } from "./reader.js";
 
+// The API's not-recommended reasons, as a tumour board reads them.
+const REASON_LABELS = {
+  resistance: "resistance",
+  progressedOn: "progressed on it",
+  labelExcluded: "excluded by its label",
+  contraindicated: "contraindicated",
+  stoppedForToxicity: "stopped for toxicity, not resistance",
+  withdrawn: "approval withdrawn",
+  targetNotExpressed: "target not expressed",
+  otherSetting: "for another setting",
+};
+
 const alterationCache = new Map();
 let validationRound = 0;
 let diseaseRound = 0;
@@ -219,7 +231,7 @@ function renderAvoid(result) {
           { className: "not-recommended" },
           h("strong", { text: (item.drugs || []).join(" + ") }),
           ": " + (item.why || item.reason || "") + " ",
-          item.reason ? h("span", { className: "sub", text: "Reason: " + item.reason }) : null,
+          item.reason ? h("span", { className: "sub", text: "Reason: " + (REASON_LABELS[item.reason] || item.reason) }) : null,
           evidenceLinks(item.evidence)
         )
       );
