@@ -36,6 +36,23 @@ struct InlineLabelTests {
         #expect(found.contains { $0.1 == "Results" && $0.2.hasPrefix("Of all tests") })
     }
 
+    /// A plain-text report whose sections are labelled paragraphs ("Discussion. Other drugs …") splits at
+    /// them, so the Discussion's drugs are not read as the patient's (reading hold-out r14, session 24).
+    @Test func aLabelOpeningAParagraphSplitsTheSection() throws {
+        let text = """
+            A patient on a new kinase inhibitor
+
+            A 58-year-old man started the study drug in March and responded.
+
+            Discussion. Two other inhibitors of the same class exist; neither was given.
+            """
+        let found = try sections(text)
+        let discussion = found.first { $0.1 == "Discussion" }
+        #expect(discussion?.0 == .discussion, "\(found)")
+        #expect(discussion?.2.hasPrefix("Two other inhibitors") == true)
+        #expect(!found.contains { $0.0 != .discussion && $0.2.contains("Two other inhibitors") })
+    }
+
     @Test func ordinarySentencesAreNotLabels() throws {
         let text = """
             A plain report

@@ -13,6 +13,23 @@ struct ReadingGeneralizationClassTests {
         record.therapies.filter { $0.drugs.contains(drug) }
     }
 
+    /// One cancer named at two depths is one diagnosis, the first named (reading hold-out r14, session 24):
+    /// "acute myeloid leukemia" then "AML without maturation". Myeloid sarcoma, a child of AML in OncoTree
+    /// whose name does not extend it, stays a diagnosis of its own.
+    @Test func oneCancerNamedAtTwoDepthsIsOneDiagnosis() throws {
+        let (record, _) = try extract(
+            "Acute myeloid leukemia treated with a FLT3 inhibitor\n"
+                + "A 62-year-old man was found to have AML without maturation on marrow biopsy and started induction.\n"
+        )
+        let cancers = record.diagnoses.filter { $0.oncotree != nil }
+        #expect(cancers.count == 1, "\(cancers.map(\.name))")
+        #expect(cancers.first?.oncotree == "AML", "\(cancers.map(\.name))")
+        let (sarcoma, _) = try extract(
+            "A 62-year-old man with acute myeloid leukemia developed a myeloid sarcoma of the orbit during induction.\n"
+        )
+        #expect(sarcoma.diagnoses.contains { $0.oncotree == "MS" } && sarcoma.diagnoses.contains { $0.oncotree == "AML" })
+    }
+
     @Test func aToxicityNamedByItsDrugIsThatDrugsEvent() throws {
         let (record, bytes) = try extract(
             "A 41-year-old woman with osteosarcoma was given high-dose methotrexate and cisplatin.\n"

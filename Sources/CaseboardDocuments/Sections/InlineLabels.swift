@@ -40,23 +40,25 @@ enum InlineLabels {
         return list.sorted { $0.1.count > $1.1.count }
     }()
 
-    /// The labels inside `range`, in text order. A label counts when it opens a sentence (after
-    /// ". ", "? " or "! "), is followed by ":" or (for ``stopLabels``) ".", and then by a
+    /// The labels inside `range`, in text order. A label counts when it opens a paragraph or a sentence
+    /// (after ". ", "? " or "! "), is followed by ":" or (for ``stopLabels``) ".", and then by a
     /// capitalised word; or when it is fused to a capitalised word ("ResultsOf").
     static func find(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Label] {
         var labels: [Label] = []
         var index = range.lowerBound + 1
         let end = min(range.upperBound, text.count)
         while index < end {
-            // A sentence ends just before: punctuation and at least one space.
-            guard text[index - 1] == 0x20, index >= range.lowerBound + 2 else {
+            // A paragraph starts here ("\nDiscussion. ESR1 mutations …", a plain-text report whose sections are
+            // labelled paragraphs), or a sentence ends just before: punctuation and at least one space.
+            let paragraphStart = text[index - 1] == 0x0A && text[index] &- 0x41 < 26
+            guard paragraphStart || (text[index - 1] == 0x20 && index >= range.lowerBound + 2) else {
                 index += 1
                 continue
             }
             var back = index - 1
             while back > range.lowerBound, text[back] == 0x20 { back -= 1 }
             let stop = text[back]
-            guard stop == 0x2E || stop == 0x3F || stop == 0x21, text[index] &- 0x41 < 26 else {
+            guard paragraphStart || stop == 0x2E || stop == 0x3F || stop == 0x21, text[index] &- 0x41 < 26 else {
                 index += 1
                 continue
             }

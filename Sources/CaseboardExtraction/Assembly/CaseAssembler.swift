@@ -533,10 +533,29 @@ struct CaseAssembler {
                 return vocabularies.diseases.contains { $0.name.lowercased().hasSuffix(" " + base) && isAncestor(diagnosis.code, of: $0.code) }
             }
         }
-        return specific.filter { diagnosis in
+        // One cancer named at two depths ("acute myeloid leukaemia" in the title, "AML without maturation" in the
+        // case; "intrahepatic cholangiocarcinoma" and "cholangiocarcinoma"): the first named stays, with the
+        // other's mentions. Only a subtype whose name extends its parent's: myeloid sarcoma, a child of AML in
+        // OncoTree, is a diagnosis of its own.
+        func isSubtype(_ narrow: Diagnosis, of broad: Diagnosis) -> Bool {
+            guard isAncestor(broad.code, of: narrow.code) else { return false }
+            let expanded = { (name: String) in name.hasPrefix("aml ") ? "acute myeloid leukemia " + name.dropFirst(4) : name }
+            return expanded(narrow.canonicalName.lowercased()).contains(Self.baseName(broad.canonicalName))
+        }
+        var merged: [Diagnosis] = []
+        for diagnosis in specific {
+            if diagnosis.oncotree != nil,
+                let first = merged.firstIndex(where: { $0.oncotree != nil && (isSubtype(diagnosis, of: $0) || isSubtype($0, of: diagnosis)) })
+            {
+                merged[first].spans += diagnosis.spans
+                continue
+            }
+            merged.append(diagnosis)
+        }
+        return merged.filter { diagnosis in
             guard diagnosis.oncotree != nil else { return true }
             let base = Self.baseName(diagnosis.canonicalName)
-            for other in specific where other.code != diagnosis.code && other.oncotree != nil {
+            for other in merged where other.code != diagnosis.code && other.oncotree != nil {
                 if isAncestor(other.code, of: diagnosis.code) { continue }
                 // "sarcoma" inside "histiocytic sarcoma", "adenocarcinoma" inside "lung adenocarcinoma",
                 // "Neuroendocrine Carcinoma, NOS" inside "Prostate Neuroendocrine Carcinoma".
