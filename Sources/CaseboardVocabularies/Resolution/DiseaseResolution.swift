@@ -122,10 +122,11 @@ extension Vocabularies {
         if !foundWhole {
             var trailing: [PatientAlterationReading] = []
             let stripped = stripTrailingBiomarkers(remaining, into: &trailing)
-            if stripped != remaining, case .found = resolveCleaned(stripped) {
+            let resolution = stripped != remaining ? resolveCleaned(stripped) : reading.resolution
+            if case .found = resolution, stripped != remaining {
                 remaining = stripped
                 reading.biomarkers += trailing
-                reading.resolution = resolveCleaned(stripped)
+                reading.resolution = resolution
             }
         }
         // "squamous cell carcinoma of the anal canal, cT3N1aM0, age 60": the words of the whole text
