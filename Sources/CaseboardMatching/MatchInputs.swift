@@ -259,9 +259,30 @@ extension Matcher {
         return false
     }
 
+    /// The text lowercased, without "RAI-refractory" and its spellings: thyroid cancer refractory to
+    /// radioactive iodine is where systemic therapy starts (FDA labels: Lenvima (lenvatinib), 2015; Nexavar
+    /// (sorafenib), 2013), not a relapse after a systemic line.
+    static func withoutRadioiodineRefractoriness(_ text: String) -> String {
+        var lowered = text.lowercased()
+        for phrase in [
+            "radioactive iodine-refractory", "radioactive iodine refractory", "radioiodine-refractory", "radioiodine refractory",
+            "rai-refractory", "rai refractory",
+        ] {
+            lowered = lowered.replacingOccurrences(of: phrase, with: " ")
+        }
+        return lowered
+    }
+
     /// Whether the disease as written says no treatment was given yet ("treatment-naive", "previously
     /// untreated", "newly diagnosed"), and not that it came back.
     static func saysTreatmentNaive(_ text: String?) -> Bool {
+        // Said of systemic therapy outright: untreated whatever else the course says ("progressive,
+        // systemic-naive" after surgery or radioiodine).
+        let systemicNaive = [
+            "systemic-naive", "systemic naive", "systemic therapy-naive", "systemic therapy naive", "systemic treatment-naive",
+            "naive to systemic", "no prior systemic", "no systemic therapy",
+        ]
+        if let lowered = text?.lowercased(), systemicNaive.contains(where: { lowered.contains($0) }) { return true }
         guard let lowered = text?.lowercased(), !saysRelapsed(text) else { return false }
         let phrases = [
             "treatment-naive", "treatment naive", "treatment-naïve", "treatment naïve", "therapy-naive", "therapy naive",
@@ -399,7 +420,7 @@ extension Matcher {
 
     /// Whether the disease as written says it came back or did not respond ("relapsed AML").
     static func saysRelapsed(_ text: String?) -> Bool {
-        guard let lowered = text?.lowercased() else { return false }
+        guard let lowered = text.map(withoutRadioiodineRefractoriness) else { return false }
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "/" }).map(String.init))
         return !words.isDisjoint(with: [
             "relapsed", "relapse", "refractory", "recurrent", "recurred", "r/r", "progressive", "progressing", "resistant",
@@ -425,7 +446,7 @@ extension Matcher {
     /// "refractory"). "Progressive" and "recurrent" are left out: progressive medullary thyroid
     /// cancer or recurrent head and neck cancer may not have had systemic therapy.
     static func saysRelapsedAfterTreatment(_ text: String?) -> Bool {
-        guard let lowered = text?.lowercased() else { return false }
+        guard let lowered = text.map(withoutRadioiodineRefractoriness) else { return false }
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "/" }).map(String.init))
         return !words.isDisjoint(with: ["relapsed", "relapse", "refractory", "r/r"])
     }

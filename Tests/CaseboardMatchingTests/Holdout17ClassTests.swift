@@ -68,6 +68,16 @@ struct Holdout17ClassTests {
         #expect(top(tkiOnly, 2).allSatisfy { !$0.isDisjoint(with: ["carboplatin", "cisplatin"]) }, "\(top(tkiOnly, 5))")
     }
 
+    /// Radioiodine-refractory thyroid cancer with no systemic therapy yet is at its first systemic line:
+    /// lenvatinib or sorafenib, not cabozantinib, labelled after them (FDA labels: Lenvima, 2015; Nexavar,
+    /// 2013; Cabometyx, 2021). "RAI-refractory" and "progressive" are not a relapse after a systemic line.
+    @Test func radioiodineRefractoryThyroidCancerIsAtItsFirstSystemicLine() throws {
+        let result = try match("RAI-refractory papillary thyroid cancer, lung metastases, progressive, systemic-naive", ["BRAF wild-type"])
+        let first: [Set<String>] = [["lenvatinib"], ["sorafenib"]]
+        #expect(top(result, 1).allSatisfy { first.contains($0) } && !result.options.isEmpty, "\(top(result, 5))")
+        #expect(!top(result, 2).contains(["cabozantinib"]), "\(top(result, 5))")
+    }
+
     // MARK: Conditions that rule a drug out
 
     /// Checkpoint inhibitors risk rejection of a transplanted organ (FDA labels: Keytruda, Opdivo); a
