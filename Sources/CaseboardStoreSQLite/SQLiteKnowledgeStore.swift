@@ -190,6 +190,11 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             try queue.read { db in
+                // Start the read snapshot before naming any table. A statement prepared first would
+                // read the schema outside the snapshot: while another process creates the file, the
+                // migrations table could be missing at prepare and present a moment later, and the
+                // inspection failed with "no such table" (CI, session 24).
+                let tableCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 let applied = try migrator.appliedIdentifiers(db)
                 // Another GRDB app's history shares none of our steps.
                 if !applied.isEmpty && !applied.contains("v1") {
@@ -206,7 +211,6 @@ public struct SQLiteKnowledgeStore: KnowledgeStore {
                 }
                 // A SQLite file with tables but no migration history belongs to another program.
                 let hasHistory = try db.tableExists("grdb_migrations")
-                let tableCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 if !hasHistory && tableCount > 0 {
                     throw KnowledgeStoreError(
                         "file is not a Caseboard database (a SQLite database of another program)",
