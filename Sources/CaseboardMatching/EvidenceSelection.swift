@@ -166,7 +166,10 @@ extension Matcher {
         }
 
         mutating func relation(of evidence: DiseaseReference, by matcher: Matcher) -> DiseaseRelation {
-            let key = evidence.tumorAgnostic ? "*" : evidence.oncotree ?? ""
+            // A label for solid tumours only relates to a leukaemia differently from one for any tumour: one
+            // key for both let whichever row came first decide for the other (the store's order made solid-tumour
+            // NTRK labels tumour-agnostic for an AML, the bundled tables' order did not).
+            let key = evidence.tumorAgnostic ? (evidence.isSolidTumoursOnly ? "*solid" : "*") : evidence.oncotree ?? ""
             if let known = known[key] { return known }
             let relation = matcher.relation(of: evidence, to: patient)
             known[key] = relation

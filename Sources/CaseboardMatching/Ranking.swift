@@ -1091,8 +1091,11 @@ extension Matcher {
             )
         }
         for prior in progressed {
-            // The same regimen, a regimen containing it, or one of its drugs alone.
-            if prior.drugs == drugSet || prior.drugs.isSubset(of: drugSet) || (drugSet.count == 1 && prior.drugs.isSuperset(of: drugSet)) {
+            // The same regimen, a regimen containing it, or one of its drugs alone. A regimen containing it
+            // whose own row is written for use after it stays: FLAG-IDA is the salvage for AML relapsing
+            // after cytarabine consolidation (NCCN Acute Myeloid Leukemia 2025).
+            let salvage = prior.drugs != drugSet && prior.drugs.isSubset(of: Self.anticipated(group))
+            if !salvage, prior.drugs == drugSet || prior.drugs.isSubset(of: drugSet) || (drugSet.count == 1 && prior.drugs.isSuperset(of: drugSet)) {
                 return NotRecommendedOption(
                     drugs: drugs,
                     reason: .progressedOn,

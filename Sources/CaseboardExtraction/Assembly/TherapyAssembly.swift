@@ -1817,12 +1817,23 @@ struct TherapyAssembly {
                 if between == "(" || between == "," || between.isEmpty || between == "of" { return mention }
                 // "pancreatitis, which was grade 3", "lipase rose (CTCAE grade 3)".
                 if between.count <= 24, between.firstMatch(of: Self.gradeAfterTerm) != nil { return mention }
-                // "arthralgia of the knees and wrists (grade 2)", "diarrhoea with six stools a day (G2)":
-                // a bracketed grade after words that qualify the event, with no other event between.
-                let eventBetween = view.terms(.adverseEvent).contains {
+                // "arthralgia of the knees and wrists (grade 2)", "diarrhoea with six stools a day (G2)",
+                // "ALT rose to six times the upper limit (CTCAE grade III)": a bracketed grade after words
+                // that qualify the event, with no other event between.
+                let eventsBetween = view.terms(.adverseEvent).filter {
                     $0.range.lowerBound >= range.upperBound && $0.range.upperBound <= mention.range.lowerBound
                 }
-                if between.count <= 48, between.hasSuffix("("), !between.contains(";"), !between.contains(","), !eventBetween {
+                let plain = between.count <= 48 && !between.contains(";") && !between.contains(",")
+                if plain, eventsBetween.isEmpty, between.hasSuffix("(") || between.firstMatch(of: Self.bracketedScale) != nil {
+                    return mention
+                }
+                // "hyperglycaemia from dexamethasone reached grade 3", "neuropathy in the feet was recorded as
+                // grade 1", "lipase increased to grade 2": words that qualify the event, then a verb that links
+                // it to its grade. "Constipation and jaw pain were grade 2": two events joined by "and" share it.
+                let joined = eventsBetween.count == 1 && between.hasPrefix("and ")
+                if eventsBetween.isEmpty || joined, !between.contains(";"), !between.contains(","), between.count <= (joined ? 64 : 40),
+                    between.firstMatch(of: Self.gradeLink) != nil
+                {
                     return mention
                 }
             }
@@ -1834,6 +1845,13 @@ struct TherapyAssembly {
     /// ("diarrhoea was grade 1"), "reached ctcae".
     nonisolated(unsafe) private static let gradeAfterTerm =
         /^(?:,?\s*(?:which|that)\s+(?:was|were|is|reached)(?:\s+(?:graded(?:\s+as)?|classified\s+as|of|a))?|(?:was|were)\s+(?:graded(?:\s+as)?|of|a)|(?:was|were|reached|became)(?:\s+ctcae(?:\s+v?\d(?:\.\d)?)?)?|,?\s*graded(?:\s+as)?|(?:rose|increased|elevated|worsened|progressed)(?:\s+to)?\s*\(?(?:ctcae)?|\(ctcae(?:\s+v?\d(?:\.\d)?)?|of\s+ctcae(?:\s+v?\d(?:\.\d)?)?|\([a-z0-9-]{2,8}\)(?:\s+of)?)$/
+
+    /// A grading scale opening a bracket: "(CTCAE", "(CTCAE v5.0".
+    nonisolated(unsafe) private static let bracketedScale = /\((?:ctcae|nci[- ]ctcae)(?:\s+v?\d(?:\.\d)?)?$/
+
+    /// The verb at the end of the words between an event and its grade: "was", "were", "reached", "to",
+    /// "recorded as", "of".
+    nonisolated(unsafe) private static let gradeLink = /(?:^|\s)(?:was|were|is|reached|to|as|of)$/
 
     /// One word that says what caused the event: "capecitabine-related", "treatment induced".
     nonisolated(unsafe) private static let attributionModifier = /^[\w.]+(?:[-‐]|\s)(?:related|induced|associated|mediated)$/

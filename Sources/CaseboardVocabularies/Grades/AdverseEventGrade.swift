@@ -1,5 +1,5 @@
 /// A toxicity grade written in the text: "grade IV", "Grade 3", "grade three", "G2",
-/// "grade 3/4" (the higher grade counts), "CTCAE grade 2".
+/// "grade 3/4" (the higher grade counts), "CTCAE grade 2", "graded 3", "graded as G2".
 public struct GradeMention: Sendable, Hashable {
     /// UTF-8 offsets of the whole grade phrase.
     public var range: Range<Int>
@@ -62,7 +62,21 @@ public enum AdverseEventGrade {
         }
         guard let (word, wordEnd) = token() else { return nil }
         var grades: [Int] = []
-        if word.lowercased() == "grade" || word.lowercased() == "grades" {
+        if word.lowercased() == "graded" {
+            // "graded 3", "graded as 2", "graded G3": the verb carries the grade. "graded as grade 3" is
+            // left to the noun that follows.
+            index = wordEnd
+            while index < count, bytes[index] == 0x20 { index += 1 }
+            if let (next, nextEnd) = token(), next.lowercased() == "as" {
+                index = nextEnd
+                while index < count, bytes[index] == 0x20 { index += 1 }
+            }
+            if let (next, nextEnd) = token(), next.count >= 2, next.first == "G" || next.first == "g",
+                let value = Int(next.dropFirst()), (1...5).contains(value)
+            {
+                return GradeMention(range: start..<nextEnd, grade: value)
+            }
+        } else if word.lowercased() == "grade" || word.lowercased() == "grades" {
             index = wordEnd
             while index < count, bytes[index] == 0x20 || bytes[index] == 0x3A { index += 1 }
             // "grade ≥ 3" and "grade >= 3" read as the grade itself.
