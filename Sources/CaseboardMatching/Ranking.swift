@@ -358,6 +358,19 @@ extension Matcher {
     /// the first is not a standard option, NCCN B-Cell Lymphomas 2025).
     static let classDemotionCategories: Set<String> = ["targeted", "cell therapy"]
 
+    /// Drug classes that act on one axis, so that after progression on one another of them is no new line:
+    /// - PD-1 and PD-L1 inhibitors block the same checkpoint (NCCN Non-Small Cell Lung Cancer 2025: no PD-1/PD-L1
+    ///   inhibitor monotherapy after progression on one);
+    /// - abiraterone and the second-generation AR inhibitors share cross-resistance, and the switch is inferior to a
+    ///   taxane (CARD, de Wit R et al., N Engl J Med 2019, PMID:31566937);
+    /// - anti-CD38 antibodies: isatuximab after daratumumab-refractory myeloma (Mikhael J et al., Blood Cancer J
+    ///   2021, NCT02514668; NCCN Multiple Myeloma 2025 turns to other classes after an anti-CD38 antibody).
+    static let sharedAxes: [(classes: Set<String>, acts: String)] = [
+        (["PD-1 inhibitor", "PD-L1 inhibitor"], "blocks the PD-1 checkpoint"),
+        (["androgen receptor inhibitor, 2nd generation", "androgen biosynthesis inhibitor (CYP17)"], "blocks androgen signalling"),
+        (["anti-CD38 monoclonal antibody"], "targets CD38"),
+    ]
+
     /// Whether a hit is about an antigen the tumour carries (CD20, CD19, PD-L1 expression), not a
     /// driver: such a label is read like one for the disease, so a label for another line (CD20
     /// bispecifics after two lines in DLBCL, FDA labels Epkinly 2023, Columvi 2023) never leads
@@ -721,29 +734,17 @@ extension Matcher {
                     break
                 }
             }
-            // Another PD-1 or PD-L1 inhibitor after progression on one: the same checkpoint is blocked, so
-            // the switch is not a new line (NCCN Non-Small Cell Lung Cancer 2025: no PD-1/PD-L1 inhibitor
-            // monotherapy after progression on one), unless its own row is written for use after that drug.
+            // Another drug on the very axis of one the patient progressed on, unless its own row is written for
+            // use after that drug: the switch is not a new line (Self.sharedAxes).
             if demoted == nil {
-                let axis: Set<String> = ["PD-1 inhibitor", "PD-L1 inhibitor"]
-                let failed = Set(progressed.flatMap(\.drugs).filter { axis.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
-                if !failed.isEmpty, Self.anticipated(usable).isDisjoint(with: failed),
-                    let drug = drugs.first(where: { !failed.contains($0) && axis.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
-                {
-                    demoted = "\(drug) blocks the PD-1 checkpoint as \(failed.sorted().joined(separator: ", ")) did, on which the patient progressed"
-                }
-            }
-            // Another androgen-signalling inhibitor after progression on one: abiraterone and the second-generation
-            // AR inhibitors share cross-resistance, and the switch is inferior to a taxane (CARD, de Wit R et al.,
-            // N Engl J Med 2019, PMID:31566937), unless its own row is written for use after that drug.
-            if demoted == nil {
-                let axis: Set<String> = ["androgen receptor inhibitor, 2nd generation", "androgen biosynthesis inhibitor (CYP17)"]
-                let failed = Set(progressed.flatMap(\.drugs).filter { axis.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
-                if !failed.isEmpty, Self.anticipated(usable).isDisjoint(with: failed),
-                    let drug = drugs.first(where: { !failed.contains($0) && axis.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
-                {
-                    demoted =
-                        "\(drug) blocks androgen signalling as \(failed.sorted().joined(separator: ", ")) did, on which the patient progressed"
+                let anticipated = Self.anticipated(usable)
+                for axis in Self.sharedAxes {
+                    let failed = Set(progressed.flatMap(\.drugs).filter { axis.classes.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
+                    guard !failed.isEmpty, anticipated.isDisjoint(with: failed),
+                        let drug = drugs.first(where: { !failed.contains($0) && axis.classes.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") })
+                    else { continue }
+                    demoted = "\(drug) \(axis.acts) as \(failed.sorted().joined(separator: ", ")) did, on which the patient progressed"
+                    break
                 }
             }
             // A CML drug whose labels do not cover the phase the patient's CML is in: asciminib is

@@ -58,3 +58,58 @@ struct TumourAgnosticScopeOrderTests {
         }
     }
 }
+
+/// Hold-out 18's classes (session 25), on profiles of our own.
+struct Holdout18ClassTests {
+    private func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = []) throws -> MatchResult {
+        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors))
+    }
+
+    /// Another anti-CD38 antibody after progression on one is no new line (Mikhael J et al., Blood Cancer J 2021,
+    /// isatuximab after daratumumab; NCCN Multiple Myeloma 2025). Before, isatuximab + carfilzomib led.
+    @Test func anotherAntiCD38AntibodyFollowsProgressionOnOne() throws {
+        let result = try match(
+            "relapsed multiple myeloma after three lines",
+            ["t(4;14)"],
+            priors: [
+                PriorTherapy(drugs: ["bortezomib", "lenalidomide", "dexamethasone"], response: "progressive disease"),
+                PriorTherapy(drugs: ["daratumumab", "pomalidomide", "dexamethasone"], response: "progressive disease"),
+            ]
+        )
+        let isatuximab = try #require(result.options.first { $0.drugs.contains("isatuximab") }, "\(result.options.map(\.drugs))")
+        #expect(isatuximab.demoted?.contains("CD38") == true, "\(isatuximab)")
+        #expect(!(result.options.first?.drugs.contains("isatuximab") ?? false), "\(result.options.prefix(3).map(\.drugs))")
+    }
+
+    /// Tumour-board shorthand for the disease: unresectable "uHCC" with BCLC and Child-Pugh staging, "PROC",
+    /// "MDS-5q" with its IPSS-R risk, "endometrioid EC" with a lettered stage, CPSS risk in CMML.
+    @Test(arguments: [
+        ("uHCC, BCLC-B, Child-Pugh B7, first line", "HCC"), ("PROC after 4 lines, HGSOC", "OVARY"),
+        ("MDS-5q, IPSS-R very low, transfusion dependent", "MDSID5Q"), ("serous EC stage IIIC2, first line", "USC"),
+        ("CMML-1, CPSS low, not a transplant candidate", "CMML1"),
+    ])
+    func boardShorthandNamesTheDisease(disease: String, code: String) throws {
+        let result = try match(disease, [])
+        #expect(result.disease?.code == code, "\(String(describing: result.disease)) \(result.problems)")
+    }
+
+    /// Result wordings: "x2" counts mutations of a gene, a cytoband sits between a gene and its copy change,
+    /// a marker's staining is written as a label and a share of cells, a test description holds no result,
+    /// and a karyotype in brackets holds brackets of its own.
+    @Test(arguments: [
+        ("DNMT3A x2", "DNMT3A mutation"), ("CD274 9p24.1 amplification", "CD274 amplification"),
+        ("CLDN18.2: 90% of tumour cells with 2+/3+ membranous staining", "CLDN18 overexpression"),
+        ("FRα IHC: 80% of tumor cells at 2+ or more", "FOLR1 overexpression"),
+        ("del(5q) (karyotype 46,XY,del(5)(q15q33))", "CSNK1A1 deletion"),
+    ])
+    func resultWordingsAreRead(alteration: String, label: String) throws {
+        let result = try match("gastric adenocarcinoma", [alteration])
+        #expect(result.alterations.map(\.label) == [label], "\(result.alterations.map(\.label)) \(result.problems)")
+    }
+
+    @Test func aTestDescriptionIsAFindingNotAnError() throws {
+        let result = try match("metastatic prostate adenocarcinoma", ["BRCA2 p.Arg2520Ter", "tissue NGS, germline"])
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.findings.contains { $0.input == "tissue NGS, germline" }, "\(result.findings)")
+    }
+}

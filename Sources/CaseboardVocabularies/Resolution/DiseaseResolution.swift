@@ -597,13 +597,38 @@ extension Vocabularies {
     /// not a finding of the gene ("met amp", "met exon 14") is "metastatic". "MBC" is OncoTree's code for
     /// metaplastic breast carcinoma, and shorthand for metastatic breast cancer: beside a receptor status
     /// ("MBC HR+/HER2-", "HER2+ MBC") it is the latter, as at a tumour board.
+    ///
+    /// Tumour-board shorthand is spelled out too: "uHCC" (unresectable), "PROC"/"PSOC" (platinum-resistant or
+    /// -sensitive ovarian cancer), "MDS-5q", "endometrioid EC". Staging and risk scores that choose a treatment
+    /// and not a disease (BCLC stage, Child-Pugh class, IPSS-R and CPSS risk, a lettered stage such as IVB)
+    /// are set aside, so "HCC BCLC-C, Child-Pugh A5" reads as HCC.
     static func expandingClinicShorthand(_ text: String) -> String {
         var text = lowercaseMetastatic.replacingMatches(in: text, with: "metastatic ")
         if let found = metastaticBreastShorthand.firstRange(in: text), receptorStatus.matches(text) {
             text.replaceSubrange(found, with: "metastatic breast cancer")
         }
-        return text
+        for (pattern, replacement) in boardShorthand {
+            text = pattern.replacingMatches(in: text, with: replacement)
+        }
+        // "stage IVB" is read as "stage IV", a modifier the reader knows.
+        text = letteredStage.replacingMatches(in: text, with: "$1")
+        return stagingScores.replacingMatches(in: text, with: " ")
     }
+
+    private static let letteredStage = CompiledPattern(#"\b(stage\s+(?:IV|III|II|I))[A-C]\d?\b"#, caseInsensitive: true)
+
+    private static let boardShorthand: [(CompiledPattern, String)] = [
+        (CompiledPattern(#"(?<![A-Za-z0-9-])u(?=(?:HCC|BTC|CCA|PDAC)\b)"#), "unresectable "),
+        (CompiledPattern(#"(?<![A-Za-z0-9-])PROC(?![A-Za-z0-9])"#), "platinum-resistant ovarian cancer"),
+        (CompiledPattern(#"(?<![A-Za-z0-9-])PSOC(?![A-Za-z0-9])"#), "platinum-sensitive ovarian cancer"),
+        (CompiledPattern(#"(?<![A-Za-z0-9-])MDS[- ]5q-?(?![A-Za-z0-9])"#), "MDS with del(5q)"),
+        (CompiledPattern(#"\b(endometrioid|serous|clear cell|mucinous)\s+EC\b"#), "$1 endometrial carcinoma"),
+    ]
+
+    private static let stagingScores = CompiledPattern(
+        #"\bBCLC[- ]?(?:0|A|B|C|D)\b|\bChild[- ]Pugh(?:\s+class)?[- ]?[ABC]\d{0,2}\b|\bIPSS-?[RM]?\s+(?:very\s+)?(?:low|int(?:ermediate)?(?:-?[12])?|high)(?:[- ]risk)?\b|\bCPSS(?:-mol)?\s+(?:low|int(?:ermediate)?(?:-?[12])?|high)\b"#,
+        caseInsensitive: true
+    )
 
     private static let lowercaseMetastatic = CompiledPattern(
         #"(?<![A-Za-z0-9-])met\s+(?=[A-Za-z])(?!amp|exon|ex\s?14|mut|fusion|over|high|pos|neg|skip|alter|gene|copy|cn\b)"#

@@ -582,8 +582,9 @@ extension Vocabularies {
         // become a fusion partner or a variant. A head that names a change is read as written; a change in
         // brackets that the gene takes is the more specific reading of a vaguer head; otherwise the head
         // is read and the detail noted.
+        // Brackets inside the detail are its own ("(karyotype 46,XX,del(5)(q13q33))") when they balance.
         if let open = body.range(of: " (")?.lowerBound, body.hasSuffix(")"), open > body.startIndex,
-            !body[body.index(open, offsetBy: 2)...].dropLast().contains("(")
+            Self.balancesBrackets(body[body.index(open, offsetBy: 2)...].dropLast())
         {
             let head = String(body[..<open]).trimmingCharacters(in: " ")
             let inner = String(body[body.index(open, offsetBy: 2)..<body.index(before: body.endIndex)]).trimmingCharacters(in: " ")
@@ -1259,6 +1260,11 @@ extension Vocabularies {
     /// with no evidence key, which clinicians list beside alterations: what each is, or nil.
     static func nonAlterationFinding(_ text: String) -> String? {
         let lowered = text.lowercased()
+        // "tumor NGS, somatic", "plasma ctDNA panel": only words that describe the test, no result.
+        let words = lowered.split(whereSeparator: { " ,;/()".contains($0) })
+        if !words.isEmpty, words.allSatisfy({ testWords.contains(String($0)) }) {
+            return "a description of the test"
+        }
         let table: [(prefixes: [String], what: String)] = [
             (
                 [
@@ -1756,6 +1762,27 @@ extension Vocabularies {
         if let range = Self.extentBeforeChange.firstRange(in: text), range.lowerBound > text.startIndex {
             notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' read as detail")
             text.replaceSubrange(range, with: " ")
+        }
+        // "TET2 x2": two mutations of the gene, which evidence keys as a mutation of it.
+        if let range = Self.mutationCount.firstRange(ofGroup: 1, in: text), self.gene(symbol: text[range].uppercased()) != nil {
+            let gene = String(text[range])
+            notes.append("'\(text)' read as \(gene) mutation (more than one)")
+            text = "\(gene) mutation"
+        }
+        // "PD-L1 9p24.1 amplification": the cytoband of a copy-number change is where the gene lies, detail of it.
+        if let range = Self.cytobandBeforeCopyChange.firstRange(in: text) {
+            notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' read as detail")
+            text.replaceSubrange(range, with: " ")
+        }
+        // "CLDN18.2: 80% of tumour cells 2+/3+ membranous", "FRα IHC: 85% of tumour cells >= 2+": a marker's
+        // staining written as a label and its result is the share of stained cells (read below as expression).
+        if let markerRange = Self.labelledStaining.firstRange(ofGroup: 1, in: text),
+            let shareRange = Self.labelledStaining.firstRange(ofGroup: 2, in: text)
+        {
+            let marker = String(text[markerRange])
+            let share = String(text[shareRange])
+            notes.append("'\(text)' read as '\(marker) \(share)%'")
+            text = "\(marker) \(share)%"
         }
         // "NPM1 mutation type A": the type names the four-base insertion; the mutation is what rows are for.
         if let range = Self.npm1Type.firstRange(in: text) {
@@ -2563,6 +2590,35 @@ extension Vocabularies {
     /// Zygosity or extent between the gene and its loss: "homozygous deletion", "whole-gene deletion".
     private static let extentBeforeChange = CompiledPattern(
         #"\s(?:homozygous|heterozygous|hemizygous|biallelic|bi-allelic|monoallelic|whole[- ]gene|complete|partial|focal|deep)(?=\s+(?:deletion|loss|del)\b)"#,
+        caseInsensitive: true
+    )
+    /// Whether every bracket in `text` closes after it opens.
+    static func balancesBrackets(_ text: Substring) -> Bool {
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+            if depth < 0 { return false }
+        }
+        return depth == 0
+    }
+
+    /// Words that describe how and on what a result was found, never the result.
+    private static let testWords: Set<String> = [
+        "tumor", "tumour", "tissue", "plasma", "blood", "marrow", "ngs", "panel", "sequencing", "somatic", "germline", "ctdna", "cfdna",
+        "dna", "rna", "liquid", "biopsy", "wes", "wgs", "targeted", "testing", "test", "hybrid", "capture", "amplicon", "report",
+    ]
+
+    /// "TET2 x2", "TET2 ×2": a gene and a count of its mutations.
+    private static let mutationCount = CompiledPattern(#"^([A-Za-z][A-Za-z0-9-]{1,15})\s+[x×]\s?[2-9]$"#)
+    /// "9p24.1" between a gene and a copy-number change.
+    private static let cytobandBeforeCopyChange = CompiledPattern(
+        #"(?<=\S)\s+\d{1,2}[pq]\d{1,2}(?:\.\d{1,2})?(?=\s+(?:amplification|amplified|gain|copy|deletion|deleted|loss)\b)"#,
+        caseInsensitive: true
+    )
+    /// "CLDN18.2: 80% of tumour cells …", "FRα IHC: 85% of tumour cells >= 2+": a marker (and its assay), a colon,
+    /// and a share of cells that stained.
+    private static let labelledStaining = CompiledPattern(
+        #"^(\S{2,12}?)(?:\s+IHC)?:\s+(?:[≥>=]+\s?)?(\d{1,3}(?:\.\d+)?)\s?%\s+(?:of\s+)?(?:the\s+)?(?:tumou?r\s+)?(?:cells|blasts|staining)\b"#,
         caseInsensitive: true
     )
     private static let npm1Type = CompiledPattern(#"(?<=^NPM1 mutation)\s*,?\s*\(?type\s+[A-DHJL]\)?$"#, caseInsensitive: true)
