@@ -47,4 +47,67 @@ struct ReadingHoldoutR15Tests {
         #expect(try grade(of: "hypertriglyceridemia", in: text) == 3)
         #expect(try grade(of: "edema limbs", in: text) == 1)
     }
+
+    private func response(of drug: String, in record: CaseRecord) -> ResponseKind? {
+        record.therapies.first { $0.drugs.contains(drug) }?.response
+    }
+
+    /// "drug (PR)" gives the line its response; it is no abbreviation of the drug (r14, session 25). Before, every
+    /// response moved to the neighbouring line and each later "PR" named the drug.
+    @Test func aResponseInBracketsAfterADrugIsItsResponse() throws {
+        let (record, _) = try extract(
+            "A 52-year-old woman with metastatic breast cancer was treated in sequence.\n"
+                + "Lines of therapy: letrozole with palbociclib (PR); fulvestrant (SD); capecitabine (PD).\n"
+        )
+        #expect(response(of: "palbociclib", in: record) == .partial, "\(record.therapies)")
+        #expect(response(of: "fulvestrant", in: record) == .stable, "\(record.therapies)")
+        #expect(response(of: "capecitabine", in: record) == .progressive, "\(record.therapies)")
+    }
+
+    /// Slight shrinkage short of a partial response is stable disease (RECIST 1.1).
+    @Test func minorShrinkageIsStableDisease() throws {
+        let (record, _) = try extract(
+            "A 66-year-old man with renal cell carcinoma started cabozantinib.\n"
+                + "Restaging showed minor shrinkage of the lung nodules over nine months.\n"
+        )
+        #expect(response(of: "cabozantinib", in: record) == .stable, "\(record.therapies)")
+    }
+
+    /// A drug given for a toxicity ("it responded to tocilizumab", "treated with levothyroxine") takes no
+    /// response of the tumour.
+    @Test func aDrugForAToxicityTakesNoTumourResponse() throws {
+        let (record, _) = try extract(
+            "A 70-year-old man with diffuse large B-cell lymphoma received glofitamab.\n"
+                + "Cytokine release syndrome developed after the first dose, and it responded to tocilizumab.\n"
+                + "Hypothyroidism was attributed to the antibody and treated with levothyroxine.\n"
+                + "He remains in complete response at one year.\n"
+        )
+        #expect(response(of: "tocilizumab", in: record) == nil, "\(record.therapies)")
+        #expect(response(of: "levothyroxine", in: record) == nil, "\(record.therapies)")
+    }
+
+    /// A marker's response by its threshold: PSA decline of 50% or more (PCWG3), spleen volume reduction of 35%
+    /// or more (IWG-MRT); below it, stable.
+    @Test func markerResponsesAreReadByTheirThresholds() throws {
+        let (prostate, _) = try extract(
+            "A 71-year-old man with castration-resistant prostate cancer received enzalutamide.\n"
+                + "Enzalutamide gave a PSA decline of 82% over six months.\n"
+        )
+        #expect(response(of: "enzalutamide", in: prostate) == .partial, "\(prostate.therapies)")
+        let (fibrosis, _) = try extract(
+            "A 63-year-old woman with primary myelofibrosis was treated with fedratinib.\n"
+                + "On fedratinib the spleen volume reduction was 22% at week 24.\n"
+        )
+        #expect(response(of: "fedratinib", in: fibrosis) == .stable, "\(fibrosis.therapies)")
+    }
+
+    /// "In another reported patient, …": a patient of another report, even in a case series.
+    @Test func anotherReportedPatientIsNotThisPatient() throws {
+        let (record, _) = try extract(
+            "A 58-year-old man with acute myeloid leukemia and an IDH2 mutation received enasidenib and reached complete remission.\n"
+                + "In another reported patient, an acquired FLT3 mutation caused progression on gilteritinib.\n"
+        )
+        #expect(!record.therapies.contains { $0.drugs.contains("gilteritinib") }, "\(record.therapies)")
+        #expect(record.resistance.isEmpty, "\(record.resistance)")
+    }
 }

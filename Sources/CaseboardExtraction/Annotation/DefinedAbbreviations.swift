@@ -150,6 +150,8 @@ enum DefinedAbbreviations {
         guard abbreviation.contains(where: { $0 &- 0x41 < 26 }), isWordByte(abbreviation[0]) else { return nil }
         // "diarrhoea (G2)": a toxicity grade, not an abbreviation (r12, session 22).
         if abbreviation.count == 2, abbreviation[0] | 0x20 == 0x67, abbreviation[1] &- 0x31 < 5 { return nil }
+        // "amivantamab + lazertinib (PR)", "letrozole (CR)": a line's response, not an abbreviation (r14, session 25).
+        if ResponseVocabulary.kind(of: String(decoding: abbreviation, as: UTF8.self)) != nil { return nil }
         return (abbreviation, start)
     }
 

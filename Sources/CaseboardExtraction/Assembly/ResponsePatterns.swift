@@ -17,7 +17,7 @@ enum ResponsePatterns {
     /// adds its word here.
     static let keys = [
         "metasta", "resist", "refractor", "died", "remain", "progress", "hematolog", "new", "pfs", "transform", "evol", "unseen", "improvement",
-        "successful", "benefit", "palliation", "lost",
+        "successful", "benefit", "palliation", "lost", "psa", "spleen",
     ].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
@@ -34,6 +34,25 @@ enum ResponsePatterns {
         (/\b(?:resistant|resistance(?: mechanism)?|refractoriness)\s+to\b/, .progressive, true),
         // "died despite X".
         (/\bdied\s+despite\b/, .progressive, true),
+        // A response measured by its marker: a PSA decline of 50% or more is a PSA response (PCWG3, Scher HI et al.,
+        // J Clin Oncol 2016), a smaller one is not; a spleen volume reduction of 35% or more is a spleen response in
+        // myelofibrosis (IWG-MRT/ELN, Tefferi A et al., Blood 2013), a smaller one is not.
+        (
+            /\bpsa\s+(?:level\s+)?(?:decline|declined|fall|fell|decrease|decreased|reduction|drop|dropped|response)\s+(?:(?:was|of|by|reached)\s+)?(?:[5-9]\d|100)(?:\.\d+)?\s?%/,
+            .partial, false
+        ),
+        (
+            /\bpsa\s+(?:level\s+)?(?:decline|declined|fall|fell|decrease|decreased|reduction|drop|dropped|response)\s+(?:(?:was|of|by|reached)\s+)?(?:[1-4]?\d)(?:\.\d+)?\s?%/,
+            .stable, false
+        ),
+        (
+            /\bspleen(?:\s+volume)?\s+(?:reduction|decrease|decreased|fell|response)\s+(?:(?:was|of|by|reached)\s+)?(?:3[5-9]|[4-9]\d|100)(?:\.\d+)?\s?%/,
+            .partial, false
+        ),
+        (
+            /\bspleen(?:\s+volume)?\s+(?:reduction|decrease|decreased|fell|response)\s+(?:(?:was|of|by|reached)\s+)?(?:[12]?\d|3[0-4])(?:\.\d+)?\s?%/,
+            .stable, false
+        ),
         // Lasting benefit without a stated response is at least stable disease.
         (/\bremain(?:s|ed|ing)?,?\s+(?:[a-z]+,?\s+){0,3}?(?:progression|relapse|recurrence|disease)[- ]free\b/, .stable, false),
         (/\b(?:long|longer|prolonged|remarkable|durable|long-term|sustained)\s+progression[- ]free\s+survival\b/, .stable, false),

@@ -370,6 +370,9 @@ extension AnnotatedDocument {
         "previously reported patient", "previously described patient", "previously reported case", "previously described case",
         "previously published case", "a similar patient", "a similar case", "in a previous report", "a patient reported by",
         "a case reported by", "a patient described by", "patients in the literature", "published cases",
+        // Reported elsewhere, even in a case series (r15, session 25).
+        "another reported patient", "another reported case", "another published case", "another published patient",
+        "other reported patients", "other reported cases", "other published cases",
     ].map { Array($0.utf8) }
 
     /// "His brother, who had the same disease, achieved…": a sentence whose subject is a relative

@@ -618,9 +618,16 @@ struct TherapyAssembly {
         let group = view.terms(.drug).filter { range.contains($0.range.lowerBound) }
         let supportive = group.allSatisfy { term in
             guard case .drug(let index) = term.concept else { return false }
-            return ["steroid", "supportive"].contains(assembler.vocabularies.drugs[index].category)
+            return Self.treatsNoTumour(assembler.vocabularies.drugs[index])
         }
         guard !group.isEmpty, supportive else { return nil }
+        // "…, and it responded to tocilizumab": the event is the subject, named earlier in the sentence.
+        let near = assembler.lowered(max(view.range.lowerBound, range.lowerBound - 40)..<range.lowerBound)
+        if near.firstMatch(of: Self.eventRespondedTo) != nil,
+            let event = view.terms(.adverseEvent).last(where: { $0.range.upperBound <= range.lowerBound })
+        {
+            return assembler.lowered(event.range)
+        }
         let lead = assembler.lowered(max(clause.lowerBound, range.lowerBound - 48)..<range.lowerBound)
         guard lead.firstMatch(of: Self.resolvedWith) != nil else { return nil }
         guard let event = view.terms(.adverseEvent).last(where: { clause.contains($0.range.lowerBound) && $0.range.upperBound <= range.lowerBound })
@@ -630,8 +637,21 @@ struct TherapyAssembly {
         return assembler.lowered(event.range)
     }
 
+    /// A drug that treats the toxicity, not the tumour: steroids and supportive care, drugs of other fields
+    /// (infliximab, anakinra, sertraline), and hormone replacement or cytokine blockade (levothyroxine,
+    /// tocilizumab).
+    static func treatsNoTumour(_ drug: Drug) -> Bool {
+        if ["steroid", "supportive", "other", "substance"].contains(drug.category) { return true }
+        return !drug.targets.isEmpty && drug.targets.allSatisfy { nonTumourTargets.contains($0) }
+    }
+
+    private static let nonTumourTargets: Set<String> = ["IL6R", "IL6", "THRA", "THRB", "TNF", "IL1R1", "IL1B"]
+
+    nonisolated(unsafe) private static let eventRespondedTo =
+        /\b(?:it|which|this|both|they)\s+(?:(?:promptly|quickly|rapidly|later)\s+)?(?:responded|resolved|improved)\s+(?:(?:promptly|quickly|rapidly|completely)\s+)?(?:to|with|after|on)\s+(?:(?:oral|intravenous|iv|high-dose|systemic|topical)\s+)?$/
+
     nonisolated(unsafe) private static let resolvedWith =
-        /\b(?:resolved|improved|subsided|disappeared|abated|settled|managed|controlled)\s+(?:(?:promptly|quickly|rapidly|completely|successfully)\s+)?(?:with|after|on)\s+(?:(?:a\s+)?(?:short\s+)?(?:course\s+of\s+)?)?(?:(?:oral|intravenous|iv|high-dose|systemic|topical)\s+)?$/
+        /\b(?:resolved|improved|subsided|disappeared|abated|settled|managed|controlled|treated|responded)\s+(?:(?:promptly|quickly|rapidly|completely|successfully)\s+)?(?:with|after|on|to)\s+(?:(?:a\s+)?(?:short\s+)?(?:course\s+of\s+)?)?(?:(?:oral|intravenous|iv|high-dose|systemic|topical)\s+)?$/
 
     /// The first time phrase of the sentence that can date the start of a line: not one that counts
     /// into the line's own course ("after three months of this treatment, X induced...").
@@ -1009,6 +1029,9 @@ struct TherapyAssembly {
         // rash despite fluconazole"). The tumour's course is never its, nor is "responded well to
         // IV furosemide" (a symptom's course).
         if treatsNoCancer(index), !named { return }
+        // A drug given for a toxicity ("CRS … responded to tocilizumab") took the toxicity's course, not the
+        // tumour's; only its failure is told as the drug's.
+        if response != .progressive, supportiveLines.contains(index), lines[index].setting?.hasPrefix("treatment of ") == true { return }
         let current = lines[index].response
         if current == nil || response.rank > current!.rank {
             lines[index].response = response

@@ -111,6 +111,9 @@ public enum ResponseVocabulary {
                 "stable disease", "disease stabilization", "disease stabilisation", "tumor stabilization", "tumour stabilization",
                 "tumor stabilisation", "stabilization", "stabilisation", "remained stable", "minor response", "minimal response",
                 "mixed response",
+                // Slight shrinkage short of a partial response (RECIST 1.1: less than 30%) is stable disease.
+                "minor shrinkage", "slight shrinkage", "minimal shrinkage", "modest shrinkage", "minor regression", "slight regression",
+                "minimal regression", "slight decrease in size", "minor decrease in size", "slight reduction in size",
             ]
         )
         add(.stable, ["SD"], exactCase: true)
