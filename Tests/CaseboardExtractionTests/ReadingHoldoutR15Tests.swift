@@ -110,4 +110,38 @@ struct ReadingHoldoutR15Tests {
         #expect(!record.therapies.contains { $0.drugs.contains("gilteritinib") }, "\(record.therapies)")
         #expect(record.resistance.isEmpty, "\(record.resistance)")
     }
+
+    private func resistance(_ record: CaseRecord) -> Set<String> {
+        Set(record.resistance.flatMap { event in event.drugs.map { "\(event.gene)/\($0)" } })
+    }
+
+    /// A protein change written without its gene stands for the patient's gene that carries it.
+    @Test func aChangeWithoutItsGeneStandsForTheGene() throws {
+        let (record, _) = try extract(
+            "A 44-year-old woman with ALK-rearranged lung adenocarcinoma received crizotinib.\n"
+                + "At progression, rebiopsy showed an ALK L1196M mutation.\n"
+                + "The tumour board judged L1196M responsible for the progression on crizotinib.\n"
+        )
+        #expect(resistance(record) == ["ALK/crizotinib"], "\(record.resistance)")
+    }
+
+    /// "this solvent-front mutation", "this gatekeeper change": a qualified anaphor stands for the alteration found.
+    @Test func aQualifiedAnaphorStandsForTheAlterationFound() throws {
+        let (record, _) = try extract(
+            "A 61-year-old man with ROS1-rearranged lung adenocarcinoma received crizotinib for two years.\n"
+                + "Plasma sequencing at progression detected a ROS1 G2032R mutation.\n"
+                + "The tumour board attributed the progression on crizotinib to this solvent-front mutation.\n"
+        )
+        #expect(resistance(record) == ["ROS1/crizotinib"], "\(record.resistance)")
+    }
+
+    /// "castration-resistant" names the disease's state, and "BRCA2-altered" the disease: neither states a
+    /// mechanism of resistance.
+    @Test func aDiseaseStateIsNoResistanceMechanism() throws {
+        let (record, _) = try extract(
+            "A 69-year-old man had prostate cancer with a somatic BRCA2 mutation.\n"
+                + "He received olaparib for BRCA2-altered castration-resistant prostate cancer after enzalutamide.\n"
+        )
+        #expect(record.resistance.isEmpty, "\(record.resistance)")
+    }
 }

@@ -11,6 +11,11 @@ extension CaseAssembler {
     ///   progression on the current line.
     func assembleResistance(lines: [TherapyLine], alterations: inout [Alteration]) -> [ResistanceEvent] {
         var altered = Set(alterations.map(\.gene))
+        // "G1269A, known to confer resistance to crizotinib": one of the patient's protein changes, written
+        // without its gene, stands for that gene (only a change no other gene of the case carries).
+        var owners: [String: Set<String>] = [:]
+        for alteration in alterations where alteration.kind == .proteinChange { owners[alteration.variant, default: []].insert(alteration.gene) }
+        let variantGenes = owners.compactMapValues { $0.count == 1 ? $0.first : nil }
         var events: [ResistanceEvent] = []
         func record(_ gene: String, _ named: [String], basis: String, span: Range<Int>) {
             // "cytarabine and daunorubicin with midostaurin": when a drug of the line targets the
@@ -33,7 +38,7 @@ extension CaseAssembler {
             }
         }
         for (position, view) in views.enumerated() {
-            let genes = alteredGenes(in: view, altered: altered, skippingDescriptors: true)
+            let genes = alteredGenes(in: view, altered: altered, skippingDescriptors: true, variantGenes: variantGenes)
             let drugs = drugNames(in: view)
             if view.isPatient, view.has(.resistance), !drugs.isEmpty, statesMechanism(view) {
                 if !genes.isEmpty {
@@ -78,6 +83,7 @@ extension CaseAssembler {
                         lines: lines,
                         altered: altered,
                         alterations: alterations,
+                        variantGenes: variantGenes,
                         record: record
                     )
                 }
@@ -113,6 +119,7 @@ extension CaseAssembler {
         lines: [TherapyLine],
         altered: Set<String>,
         alterations: [Alteration],
+        variantGenes: [String: String],
         record: (String, [String], String, Range<Int>) -> Void
     ) {
         var failed = drugNames(in: view, within: clause)
@@ -131,18 +138,22 @@ extension CaseAssembler {
                 return drugs.isEmpty ? nil : (gene, drugs)
             }
         }
-        var found = causes(alteredGenes(in: view, altered: altered, skippingDescriptors: true, within: clause))
-        if found.isEmpty, position > 0, views[position - 1].isPatient, Self.anaphora.contains(where: { clauseText.contains($0) }) {
-            found = causes(alteredGenes(in: views[position - 1], altered: altered, skippingDescriptors: true))
+        var found = causes(alteredGenes(in: view, altered: altered, skippingDescriptors: true, within: clause, variantGenes: variantGenes))
+        // "this solvent-front mutation": the alteration the sentence before found (or an earlier clause of this one).
+        if found.isEmpty, clauseText.firstMatch(of: Self.anaphora) != nil {
+            found = causes(alteredGenes(in: view, altered: altered, skippingDescriptors: true, variantGenes: variantGenes))
+            if found.isEmpty, position > 0, views[position - 1].isPatient {
+                found = causes(alteredGenes(in: views[position - 1], altered: altered, skippingDescriptors: true, variantGenes: variantGenes))
+            }
         }
         for (gene, drugs) in found { record(gene, drugs, "attributed", view.range) }
     }
 
-    /// Words standing for an alteration the sentence before found.
-    private static let anaphora = [
-        "this mutation", "the mutation", "the new mutation", "these mutations", "these two mutations", "this switch", "this change",
-        "this variant", "the new variant", "this alteration", "this amplification", "it was", "it is",
-    ]
+    /// Words standing for an alteration the sentence before found: "this mutation", "the new variant", "this
+    /// solvent-front mutation", "these two mutations", "this isoform switch", "it was". Not the driver the
+    /// disease was treated for ("the driver mutation", "the original fusion").
+    nonisolated(unsafe) private static let anaphora =
+        /\b(?:(?:this|these|the)\s+(?!(?:driver|original|baseline|founding|truncal|primary|sensitizing|sensitising|activating)\b)(?:[\w-]+\s+){0,2}(?:mutations?|variants?|alterations?|amplification|change|switch|clone)|it\s+(?:was|is))\b/
 
     /// The sentence cut at semicolons: one finding per clause ("…the cause of progression on the
     /// aromatase inhibitor; the PIK3CA mutation … was considered unrelated").
@@ -185,7 +196,9 @@ extension CaseAssembler {
             "acquisition", "emerg", "developed", "resistance mutation", "resistant mutation", "-resistant", "explain", "responsible",
             "driv", "underl", "attribut", "result",
         ]
-        return markers.contains { sentence.contains($0) }
+        // "castration-resistant prostate cancer", "platinum-resistant ovarian cancer" name a disease state.
+        let stated = sentence.replacingOccurrences(of: "castration-resistant", with: "").replacingOccurrences(of: "platinum-resistant", with: "")
+        return markers.contains { stated.contains($0) }
     }
 
     /// Genes in the sentence that the case lists as altered. With `skippingDescriptors`, a gene
@@ -195,7 +208,8 @@ extension CaseAssembler {
         in view: SentenceView,
         altered: Set<String>,
         skippingDescriptors: Bool = false,
-        within clause: Range<Int>? = nil
+        within clause: Range<Int>? = nil,
+        variantGenes: [String: String] = [:]
     ) -> [String] {
         var genes: [String] = []
         for term in view.terms where clause?.contains(term.range.lowerBound) ?? true {
@@ -205,6 +219,12 @@ extension CaseAssembler {
             guard altered.contains(symbol), !genes.contains(symbol) else { continue }
             if skippingDescriptors, isDescriptor(term.range, in: view) { continue }
             genes.append(symbol)
+        }
+        for variant in view.variants where variant.kind == .proteinChange && (clause?.contains(variant.range.lowerBound) ?? true) {
+            guard let gene = variantGenes[variant.normalized], !genes.contains(gene) else { continue }
+            // "relapsed ALK F1174L-mutated neuroblastoma": the change names the disease, as a gene would.
+            if skippingDescriptors, isDescriptor(variant.range, in: view) { continue }
+            genes.append(gene)
         }
         return genes
     }
@@ -216,10 +236,12 @@ extension CaseAssembler {
     }
 
     /// Every form of ``descriptorPattern`` holds one of these: a byte test before the pattern.
-    private static let descriptorKeys = ["mutated", "mutant", "positive", "rearranged", "driven", "inhibitor", "TKI"].map { Array($0.utf8) }
+    private static let descriptorKeys = ["mutated", "mutant", "positive", "rearranged", "driven", "inhibitor", "TKI", "altered", "deficient"].map {
+        Array($0.utf8)
+    }
 
     nonisolated(unsafe) private static let descriptorPattern =
-        /^(?:\s+and\s+[A-Z][A-Z0-9]+)?(?:\s+[A-Z]\d+[A-Z])?[-‐ ](?:mutated|mutant|positive|rearranged|driven|inhibitors?|TKIs?|kinase inhibitors?)\b/
+        /^(?:\s+and\s+[A-Z][A-Z0-9]+)?(?:\s+[A-Z]\d+[A-Z])?[-‐ ](?:mutated|mutant|positive|rearranged|driven|altered|deficient|inhibitors?|TKIs?|kinase inhibitors?)\b/
 
     /// Altered genes named within a few words after an "acquired"/"new"/"emergence of" cue.
     private func acquiredGenes(in view: SentenceView, altered: Set<String>) -> [String] {
