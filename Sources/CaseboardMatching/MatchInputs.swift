@@ -86,6 +86,12 @@ extension Matcher {
         var cautions: [Caution] = []
         /// Drugs (or checkpoint classes) a toxicity ended for good: "stopped for grade 4 myocarditis".
         var permanentStops: [PermanentStop] = []
+        /// Every prior ended in complete response (curative treatment, such as chemoradiation) and the disease
+        /// as written, now advanced, names the first line ("recurrent cervical cancer, 1L systemic, after
+        /// chemoradiation"): the first line for recurrent disease is at hand, and rows for use after a drug
+        /// given only with curative intent do not fit (pembrolizumab with chemotherapy, not pembrolizumab
+        /// alone after chemotherapy, KEYNOTE-826: FDA label Keytruda (pembrolizumab), 2021).
+        var firstLineAfterCurative = false
     }
 
     /// Drugs a toxicity ended for good, and why.
@@ -294,6 +300,12 @@ extension Matcher {
         if phrases.contains(where: { lowered.contains($0) }) { return true }
         // The line typed as the setting ("NSCLC stage IV, 1L", "first-line mCRC"): untreated, unless the
         // rest speaks of treatment given ("PD on Tagrisso 1L", "after first-line FOLFOX").
+        let (marked, rest) = withoutFirstLineMarkers(lowered)
+        return marked && !speaksOfEarlierTreatment(rest)
+    }
+
+    /// The lowered text with its first-line markers ("1L", "first-line") taken out, and whether it had one.
+    static func withoutFirstLineMarkers(_ lowered: String) -> (marked: Bool, rest: String) {
         var rest = lowered
         var marked = false
         for marker in firstLineMarkers {
@@ -305,7 +317,7 @@ extension Matcher {
                 marked = true
             }
         }
-        return marked && !speaksOfEarlierTreatment(rest)
+        return (marked, rest)
     }
 
     /// How a clinician types the first line as the patient's setting.
@@ -489,7 +501,9 @@ extension Matcher {
             localised: priors.isEmpty && Self.saysLocalised(diseaseText, advanced: advanced),
             avoided: avoidedTherapies(diseaseText),
             cautions: Self.cautions(in: ([diseaseText ?? ""] + otherTexts).joined(separator: "; ")),
-            permanentStops: permanentStops(priors, diseaseText: diseaseText)
+            permanentStops: permanentStops(priors, diseaseText: diseaseText),
+            firstLineAfterCurative: advanced && !priors.isEmpty && priors.allSatisfy { $0.response == .complete }
+                && Self.withoutFirstLineMarkers(diseaseText?.lowercased() ?? "").marked
         )
     }
 

@@ -435,6 +435,10 @@ extension Matcher {
         }
         guard !item.settings.isEmpty else { return .neutral }
         if patient.advanced, item.settings.allSatisfy(\.isCurative) { return .poor }
+        if patient.firstLineAfterCurative {
+            if item.settings.contains(.firstLine) { return .fits }
+            return item.settings.allSatisfy(\.isAfterFirstLine) ? .poor : .neutral
+        }
         if patient.priorDrugs.isEmpty, let line = patient.lineOfTherapy, line > 1 {
             // A later line whose earlier drugs were not named: second-line rows fit, first-line-only
             // rows do not, and "after X" cannot be judged.

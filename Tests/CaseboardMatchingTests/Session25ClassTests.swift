@@ -112,4 +112,40 @@ struct Holdout18ClassTests {
         #expect(result.problems.isEmpty, "\(result.problems)")
         #expect(result.findings.contains { $0.input == "tissue NGS, germline" }, "\(result.findings)")
     }
+
+    /// Selpercatinib's MTC label is for any line (FDA label: Retevmo (selpercatinib), 2020 and 2024); the row said
+    /// first line, so after vandetanib cabozantinib led.
+    @Test func selpercatinibLeadsMedullaryThyroidCancerAfterVandetanib() throws {
+        let result = try match(
+            "metastatic medullary thyroid carcinoma progressing on vandetanib",
+            ["RET M918T", "RET V804M"],
+            priors: [PriorTherapy(drugs: ["vandetanib"], response: "progressive disease")]
+        )
+        #expect(result.options.first?.drugs == ["selpercatinib"], "\(result.options.prefix(3).map(\.drugs))")
+    }
+
+    /// Recurrence after chemoradiation, typed as the first line: the first-line regimens fit, and pembrolizumab
+    /// alone (labelled after chemotherapy for recurrent disease) does not lead (KEYNOTE-826; FDA label Keytruda
+    /// (pembrolizumab), 2021).
+    @Test func recurrenceAfterChemoradiationIsTheFirstLine() throws {
+        let result = try match(
+            "recurrent cervical squamous cell carcinoma with lung metastases, 1L systemic, after chemoradiation",
+            ["PD-L1 CPS 20"],
+            priors: [PriorTherapy(drugs: ["cisplatin"], response: "complete response")]
+        )
+        let first = Set(result.options.first?.drugs ?? [])
+        #expect(first.isSuperset(of: ["pembrolizumab", "paclitaxel"]), "\(result.options.prefix(3).map(\.drugs))")
+    }
+
+    /// KEYNOTE-811's regimen is pembrolizumab with trastuzumab and fluoropyrimidine-platinum chemotherapy (FDA label:
+    /// Keytruda (pembrolizumab), 2021, CPS 1 or more since 2023), not the two antibodies alone.
+    @Test func pembrolizumabWithTrastuzumabCarriesItsChemotherapy() throws {
+        let result = try match(
+            "metastatic HER2-positive gastroesophageal junction adenocarcinoma, first line",
+            ["ERBB2 amplification", "PD-L1 CPS 5"]
+        )
+        #expect(!result.options.contains { Set($0.drugs) == ["pembrolizumab", "trastuzumab"] }, "\(result.options.prefix(4).map(\.drugs))")
+        let first = Set(result.options.first?.drugs ?? [])
+        #expect(first.isSuperset(of: ["pembrolizumab", "trastuzumab", "oxaliplatin"]), "\(result.options.prefix(3).map(\.drugs))")
+    }
 }
