@@ -144,4 +144,15 @@ struct ReadingHoldoutR15Tests {
         )
         #expect(record.resistance.isEmpty, "\(record.resistance)")
     }
+
+    /// One condition named at two depths ("type 2 diabetes", later "diabetes") is one diagnosis.
+    @Test func aConditionNamedAtTwoDepthsIsOneDiagnosis() throws {
+        let (record, _) = try extract(
+            "A 67-year-old woman with type 2 diabetes and hypertension was diagnosed with multiple myeloma.\n"
+                + "Her diabetes was controlled with metformin while she received daratumumab.\n"
+        )
+        let conditions = record.diagnoses.filter { $0.oncotree == nil }.map { $0.name.lowercased() }
+        #expect(!conditions.contains("diabetes"), "\(conditions)")
+        #expect(conditions.contains { $0.hasSuffix("diabetes") }, "\(conditions)")
+    }
 }

@@ -553,7 +553,15 @@ struct CaseAssembler {
             merged.append(diagnosis)
         }
         return merged.filter { diagnosis in
-            guard diagnosis.oncotree != nil else { return true }
+            // "diabetes" beside "type 2 diabetes", "heart failure" beside "chronic heart failure": one condition, named
+            // at two depths (r15, session 25).
+            guard diagnosis.oncotree != nil else {
+                let name = diagnosis.name.lowercased()
+                return !merged.contains { other in
+                    let longer = other.name.lowercased()
+                    return other.oncotree == nil && longer.count > name.count && longer.hasSuffix(" " + name)
+                }
+            }
             let base = Self.baseName(diagnosis.canonicalName)
             for other in merged where other.code != diagnosis.code && other.oncotree != nil {
                 if isAncestor(other.code, of: diagnosis.code) { continue }
