@@ -84,9 +84,10 @@ struct Holdout18ClassTests {
     /// Tumour-board shorthand for the disease: unresectable "uHCC" with BCLC and Child-Pugh staging, "PROC",
     /// "MDS-5q" with its IPSS-R risk, "endometrioid EC" with a lettered stage, CPSS risk in CMML.
     @Test(arguments: [
-        ("uHCC, BCLC-B, Child-Pugh B7, first line", "HCC"), ("PROC after 4 lines, HGSOC", "OVARY"),
+        ("uHCC, BCLC-B, Child-Pugh B7, first line", "HCC"), ("PROC after 4 lines, HGSOC", "HGSOC"),
+        ("HR+ MBC, PD after 14 months of letrozole + palbociclib", "BREAST"),
         ("MDS-5q, IPSS-R very low, transfusion dependent", "MDSID5Q"), ("serous EC stage IIIC2, first line", "USC"),
-        ("CMML-1, CPSS low, not a transplant candidate", "CMML1"),
+        ("CMML-1, CPSS low, not a transplant candidate", "CMML1"), ("cutaneous T-cell lymphoma, Sezary syndrome, after bexarotene", "SS"),
     ])
     func boardShorthandNamesTheDisease(disease: String, code: String) throws {
         let result = try match(disease, [])

@@ -146,6 +146,22 @@ extension Vocabularies {
                 return chosen
             }
         }
+        // "cutaneous T-cell lymphoma, Sezary syndrome (B2 blood)": a later clause names a kind of the disease the
+        // whole text reaches (Sezary syndrome under mature T- and NK-cell neoplasms); the kind is the disease.
+        if case .found(let whole, _) = reading.resolution, trimmed.contains(",") {
+            for clause in trimmed.split(separator: ",").dropFirst() {
+                // "PD after 20 months of …" is progressive disease, not the OncoTree code for Paget disease.
+                let words = clause.split(separator: " ")
+                if let first = words.first, ResponseVocabulary.kind(of: String(first)) != nil { continue }
+                let part = readDisease(String(clause).trimmingCharacters(in: .whitespaces), describing: false)
+                guard case .found(let specific, _) = part.resolution, ancestors(of: specific.code).contains(whole.code) else { continue }
+                var chosen = part
+                chosen.input = typed
+                chosen.biomarkers = reading.biomarkers
+                chosen.modifiers = reading.modifiers
+                return chosen
+            }
+        }
         // "follicular lymphoma grade 2, third relapse", "multisystem LCH, adult": what follows the first
         // comma qualifies the disease before it.
         // "follicular lymphoma grade 1-2": a histological grade the disease's OncoTree node does not
