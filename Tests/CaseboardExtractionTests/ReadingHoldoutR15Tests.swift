@@ -155,4 +155,13 @@ struct ReadingHoldoutR15Tests {
         #expect(!conditions.contains("diabetes"), "\(conditions)")
         #expect(conditions.contains { $0.hasSuffix("diabetes") }, "\(conditions)")
     }
+
+    /// "PD-L1" is a marker: its "PD" is no progressive disease.
+    @Test func aResponseAbbreviationGluedToAMarkerIsNoOutcome() throws {
+        let (record, _) = try extract(
+            "A 70-year-old man with non-muscle-invasive bladder cancer received intravesical BCG in 2019.\n"
+                + "In 2022 his thoracic oncologist reviewed the lung nodule, which had PD-L1 of 60% on biopsy.\n"
+        )
+        #expect(record.therapies.allSatisfy { $0.response != .progressive }, "\(record.therapies)")
+    }
 }

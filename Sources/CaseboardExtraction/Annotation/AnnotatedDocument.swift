@@ -39,7 +39,18 @@ struct AnnotatedDocument: Sendable {
             diseaseMentions = vocabularies.diseaseMentions(bytes, besides: terms)
             variants = VariantScanner.scan(bytes)
             grades = AdverseEventGrade.find(in: bytes)
-            cues = matcher.matches(in: bytes).compactMap { match in Cue(rawValue: match.value).map { CueMention(range: match.range, cue: $0) } }
+            cues = matcher.matches(in: bytes).compactMap { match in
+                // "PD-L1", "PD-1", "CR-1": a response abbreviation glued by a hyphen to a letter or digit names a
+                // marker or a code, not an outcome (r15, session 25).
+                if let cue = Cue(rawValue: match.value), cue.response != nil, match.range.count <= 4,
+                    match.range.upperBound + 1 < bytes.count, bytes[match.range.upperBound] == 0x2D,
+                    bytes[match.range.upperBound + 1] | 0x20 &- 0x61 < 26 || bytes[match.range.upperBound + 1] &- 0x30 < 10,
+                    (match.range.lowerBound..<match.range.upperBound).allSatisfy({ bytes[$0] &- 0x41 < 26 })
+                {
+                    return nil
+                }
+                return Cue(rawValue: match.value).map { CueMention(range: match.range, cue: $0) }
+            }
             numbers = NumberScanner.scan(bytes)
         }
         self.terms = terms
