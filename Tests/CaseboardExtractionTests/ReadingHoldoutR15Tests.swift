@@ -164,4 +164,14 @@ struct ReadingHoldoutR15Tests {
         )
         #expect(record.therapies.allSatisfy { $0.response != .progressive }, "\(record.therapies)")
     }
+
+    /// "… and an acquired MET amplification on sotorasib": the drug the finding arose on, not the drugs named
+    /// before it for their toxicities.
+    @Test func anAcquiredAlterationBelongsToTheDrugItAroseOn() throws {
+        let (record, _) = try extract(
+            "A 59-year-old man with KRAS G12C-mutant colorectal cancer was treated with FOLFOX, then sotorasib.\n"
+                + "Oxaliplatin neuropathy, capecitabine hand-foot syndrome and an acquired MET amplification on sotorasib shaped his course.\n"
+        )
+        #expect(resistance(record) == ["MET/sotorasib"], "\(record.resistance)")
+    }
 }

@@ -99,7 +99,12 @@ extension CaseAssembler {
                     let before = drugNames(in: view, before: firstCue)
                     // The sentence's own relapse counts: "he relapsed, and a new FLT3 D835Y was found".
                     let lineDrugs = !before.isEmpty ? before : recentDrugs(before: position, progressed: !view.has(.progression))
-                    for gene in acquired { record(gene, lineDrugs, basis: "acquired", span: view.range) }
+                    for gene in acquired {
+                        // "… and acquired MET amplification on sotorasib": the drug the finding is said to be on, not
+                        // the drugs named before it for their toxicities.
+                        let on = drugsNamedAsOn(after: gene, in: view)
+                        record(gene, on.isEmpty ? lineDrugs : on, basis: "acquired", span: view.range)
+                    }
                 }
             }
         }
@@ -256,6 +261,27 @@ extension CaseAssembler {
         }
         return genes
     }
+
+    /// Drugs the sentence says an alteration of `gene` arose on: "MET amplification on sotorasib", "a FLT3 F691L
+    /// mutation under gilteritinib", within a few words after the gene.
+    private func drugsNamedAsOn(after gene: String, in view: SentenceView) -> [String] {
+        guard
+            let term = view.terms.first(where: { term in
+                if case .gene(let index) = term.concept { return vocabularies.genes[index].symbol == gene }
+                return false
+            })
+        else { return [] }
+        var found: [String] = []
+        for drug in view.terms where drug.range.lowerBound > term.range.upperBound && drug.range.lowerBound - term.range.upperBound <= 48 {
+            guard case .drug(let index) = drug.concept else { continue }
+            let gap = lowered(term.range.upperBound..<drug.range.lowerBound)
+            guard gap.firstMatch(of: Self.arisenOn) != nil else { continue }
+            found.append(vocabularies.drugs[index].name)
+        }
+        return found
+    }
+
+    nonisolated(unsafe) private static let arisenOn = /^[^.;,]*\s(?:on|under|during)\s+(?:(?:treatment|therapy)\s+with\s+)?$/
 
     /// The fusion or amplification a drug was given for is its driver ("under dual HER2 blockade",
     /// "crizotinib for the ROS1 fusion"), not the cause of its failure.
