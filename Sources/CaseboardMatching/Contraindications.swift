@@ -112,80 +112,9 @@ extension Matcher {
                 )
             )
         }
-        // A solid-organ transplant. Keytruda (pembrolizumab) and Opdivo (nivolumab) labels: solid organ
-        // transplant rejection; NCCN Management of Immunotherapy-Related Toxicities 2025.
-        if says(
-            [
-                "kidney transplant", "renal transplant", "liver transplant", "heart transplant", "cardiac transplant", "lung transplant",
-                "solid organ transplant", "solid-organ transplant", "renal allograft", "kidney allograft", "liver allograft",
-            ],
-            in: lowered
-        ) {
-            found.append(
-                Caution(
-                    condition: "a solid-organ transplant (rejection)",
-                    drugs: [],
-                    classes: checkpointClasses.map { $0.lowercased() },
-                    source: "FDA labels: Keytruda (pembrolizumab); Opdivo (nivolumab); NCCN Management of Immunotherapy-Related Toxicities 2025"
-                )
-            )
-        }
-        // Pleural effusions or serositis. Sprycel (dasatinib) label: pleural effusion; NCCN Chronic Myeloid
-        // Leukemia 2025 chooses another TKI for patients at risk of effusions.
-        if says(["pleural effusion", "serositis"], in: lowered) {
-            found.append(
-                Caution(
-                    condition: "pleural effusions",
-                    drugs: ["dasatinib"],
-                    source: "FDA label: Sprycel (dasatinib); NCCN Chronic Myeloid Leukemia 2025"
-                )
-            )
-        }
-        // Arterial disease. Tasigna (nilotinib) label: ischaemic heart disease, ischaemic cerebrovascular events
-        // and peripheral arterial occlusive disease; Iclusig (ponatinib) label: boxed warning, arterial occlusive
-        // events; NCCN Chronic Myeloid Leukemia 2025.
-        if says(
-            [
-                "coronary artery disease", "coronary heart disease", "coronary stent", "myocardial infarction", "ischaemic stroke",
-                "ischemic stroke", "prior stroke", "history of stroke", "cerebrovascular", "peripheral arterial", "peripheral artery",
-                "arterial occlusive", "paod", "cabg", "angina",
-            ],
-            in: lowered
-        ) {
-            found.append(
-                Caution(
-                    condition: "arterial vascular disease",
-                    drugs: ["nilotinib", "ponatinib"],
-                    source: "FDA labels: Tasigna (nilotinib); Iclusig (ponatinib) (boxed warning); NCCN Chronic Myeloid Leukemia 2025"
-                )
-            )
-        }
-        // Pancreatitis. Tasigna (nilotinib) label: pancreatitis and raised lipase, caution with a history of it.
-        if says(["pancreatitis"], in: lowered) {
-            found.append(Caution(condition: "a history of pancreatitis", drugs: ["nilotinib"], source: "FDA label: Tasigna (nilotinib)"))
-        }
-        // Warfarin. Imbruvica (ibrutinib) label: haemorrhage, its trials left out warfarin; NCCN Chronic
-        // Lymphocytic Leukemia/Small Lymphocytic Lymphoma 2025: avoid warfarin with BTK inhibitors.
-        // A major bleed, as on a BTK inhibitor: the same labels warn of fatal haemorrhage, and NCCN CLL/SLL 2025
-        // turns to venetoclax-based therapy.
-        if says(["warfarin", "vitamin k antagonist", "phenprocoumon", "acenocoumarol"], in: lowered)
-            || says(
-                [
-                    "subdural haematoma", "subdural hematoma", "intracranial haemorrhage", "intracranial hemorrhage", "intracerebral haemorrhage",
-                    "intracerebral hemorrhage", "major bleed",
-                ],
-                in: lowered
-            )
-        {
-            found.append(
-                Caution(
-                    condition: "warfarin anticoagulation or a major bleed",
-                    drugs: [],
-                    classes: ["btk inhibitor"],
-                    source:
-                        "FDA labels: Imbruvica (ibrutinib); Calquence (acalabrutinib); Brukinsa (zanubrutinib) (haemorrhage); NCCN Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma 2025"
-                )
-            )
+        // Conditions a phrase names (`phraseCautions`): one loop, one row each.
+        for row in phraseCautions where says(row.phrases, in: lowered) {
+            found.append(Caution(condition: row.condition, drugs: Set(row.drugs), classes: row.classes, source: row.source))
         }
         // Peripheral neuropathy of grade 2 or more, or painful. Velcade (bortezomib) label; NCCN Multiple
         // Myeloma 2025 (carfilzomib-based induction where neuropathy precludes bortezomib); Padcev
@@ -233,35 +162,6 @@ extension Matcher {
                 )
             )
         }
-        // Seizures. Xtandi (enzalutamide) and Erleada (apalutamide) labels warn of seizures and their
-        // trials left out a seizure history; darolutamide is the androgen-receptor inhibitor NCCN
-        // Prostate Cancer 2025 turns to.
-        if says(["seizure", "epilepsy", "epileptic"], in: lowered) {
-            found.append(
-                Caution(
-                    condition: "a history of seizures",
-                    drugs: ["enzalutamide", "apalutamide"],
-                    source: "FDA labels: Xtandi (enzalutamide); Erleada (apalutamide); NCCN Prostate Cancer 2025"
-                )
-            )
-        }
-        // Bleeding varices. Avastin (bevacizumab) and Cyramza (ramucirumab) labels (haemorrhage);
-        // IMbrave150 required untreated varices to be treated first (Tecentriq label, 2020).
-        if says(
-            [
-                "variceal bleed", "variceal haemorrhage", "variceal hemorrhage", "untreated varices", "untreated oesophageal varices",
-                "untreated esophageal varices", "active bleeding",
-            ],
-            in: lowered
-        ) {
-            found.append(
-                Caution(
-                    condition: "bleeding or untreated varices",
-                    drugs: ["bevacizumab", "ramucirumab"],
-                    source: "FDA labels: Avastin (bevacizumab); Cyramza (ramucirumab); Tecentriq (atezolizumab), 2020 (IMbrave150)"
-                )
-            )
-        }
         // Pregnancy. Hydroxyurea and anagrelide labels (embryo-fetal toxicity); interferon is the
         // cytoreductive choice in pregnancy (NCCN Myeloproliferative Neoplasms 2025).
         if says(["pregnant", "pregnancy", "weeks' gestation", "weeks of gestation"], in: lowered),
@@ -304,6 +204,88 @@ extension Matcher {
         }
         return nil
     }
+
+    /// A condition named by a phrase (unless negated in its clause), the drugs or classes it rules out, and why.
+    struct PhraseCaution {
+        var phrases: [String]
+        var condition: String
+        var drugs: [String] = []
+        var classes: [String] = []
+        var source: String
+    }
+
+    /// The cautions a phrase alone triggers. Threshold cautions (QTc, platelets, LVEF, creatinine clearance,
+    /// HbA1c) and those with exceptions (interstitial lung disease, neuropathy grade, pregnancy) are read above.
+    static let phraseCautions: [PhraseCaution] = [
+        // Keytruda (pembrolizumab) and Opdivo (nivolumab) labels: solid organ transplant rejection.
+        PhraseCaution(
+            phrases: [
+                "kidney transplant", "renal transplant", "liver transplant", "heart transplant", "cardiac transplant", "lung transplant",
+                "solid organ transplant", "solid-organ transplant", "renal allograft", "kidney allograft", "liver allograft",
+            ],
+            condition: "a solid-organ transplant (rejection)",
+            classes: checkpointClasses.map { $0.lowercased() },
+            source: "FDA labels: Keytruda (pembrolizumab); Opdivo (nivolumab); NCCN Management of Immunotherapy-Related Toxicities 2025"
+        ),
+        // Sprycel (dasatinib) label: pleural effusion; NCCN Chronic Myeloid Leukemia 2025 chooses another TKI for patients
+        // at risk of effusions.
+        PhraseCaution(
+            phrases: ["pleural effusion", "serositis"],
+            condition: "pleural effusions",
+            drugs: ["dasatinib"],
+            source: "FDA label: Sprycel (dasatinib); NCCN Chronic Myeloid Leukemia 2025"
+        ),
+        // Tasigna (nilotinib) label: ischaemic heart disease, ischaemic cerebrovascular events and peripheral arterial
+        // occlusive disease; Iclusig (ponatinib) label: boxed warning, arterial occlusive events.
+        PhraseCaution(
+            phrases: [
+                "coronary artery disease", "coronary heart disease", "coronary stent", "myocardial infarction", "ischaemic stroke",
+                "ischemic stroke", "prior stroke", "history of stroke", "cerebrovascular", "peripheral arterial", "peripheral artery",
+                "arterial occlusive", "paod", "cabg", "angina",
+            ],
+            condition: "arterial vascular disease",
+            drugs: ["nilotinib", "ponatinib"],
+            source: "FDA labels: Tasigna (nilotinib); Iclusig (ponatinib) (boxed warning); NCCN Chronic Myeloid Leukemia 2025"
+        ),
+        // Tasigna (nilotinib) label: pancreatitis and raised lipase, caution with a history of it.
+        PhraseCaution(
+            phrases: ["pancreatitis"],
+            condition: "a history of pancreatitis",
+            drugs: ["nilotinib"],
+            source: "FDA label: Tasigna (nilotinib)"
+        ),
+        // Imbruvica (ibrutinib) label: haemorrhage, its trials left out warfarin; a major bleed, as on a BTK inhibitor:
+        // the same labels warn of fatal haemorrhage, and NCCN CLL/SLL 2025 turns to venetoclax-based therapy.
+        PhraseCaution(
+            phrases: [
+                "warfarin", "vitamin k antagonist", "phenprocoumon", "acenocoumarol", "subdural haematoma", "subdural hematoma",
+                "intracranial haemorrhage", "intracranial hemorrhage", "intracerebral haemorrhage", "intracerebral hemorrhage", "major bleed",
+            ],
+            condition: "warfarin anticoagulation or a major bleed",
+            classes: ["btk inhibitor"],
+            source:
+                "FDA labels: Imbruvica (ibrutinib); Calquence (acalabrutinib); Brukinsa (zanubrutinib) (haemorrhage); NCCN Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma 2025"
+        ),
+        // Xtandi (enzalutamide) and Erleada (apalutamide) labels warn of seizures and their trials left out a seizure
+        // history; darolutamide is the androgen-receptor inhibitor NCCN Prostate Cancer 2025 turns to.
+        PhraseCaution(
+            phrases: ["seizure", "epilepsy", "epileptic"],
+            condition: "a history of seizures",
+            drugs: ["enzalutamide", "apalutamide"],
+            source: "FDA labels: Xtandi (enzalutamide); Erleada (apalutamide); NCCN Prostate Cancer 2025"
+        ),
+        // Avastin (bevacizumab) and Cyramza (ramucirumab) labels (haemorrhage); IMbrave150 required untreated varices to be
+        // treated first (Tecentriq label, 2020).
+        PhraseCaution(
+            phrases: [
+                "variceal bleed", "variceal haemorrhage", "variceal hemorrhage", "untreated varices", "untreated oesophageal varices",
+                "untreated esophageal varices", "active bleeding",
+            ],
+            condition: "bleeding or untreated varices",
+            drugs: ["bevacizumab", "ramucirumab"],
+            source: "FDA labels: Avastin (bevacizumab); Cyramza (ramucirumab); Tecentriq (atezolizumab), 2020 (IMbrave150)"
+        ),
+    ]
 
     /// The checkpoint classes an immune-related toxicity rules out together.
     static let checkpointClasses = ["PD-1 inhibitor", "PD-L1 inhibitor", "CTLA-4 inhibitor", "LAG-3 inhibitor"]
