@@ -174,4 +174,14 @@ struct ReadingHoldoutR15Tests {
         )
         #expect(resistance(record) == ["MET/sotorasib"], "\(record.resistance)")
     }
+
+    /// "… a pemigatinib-resistant clone and a subsequent response to futibatinib": the drug that worked next did
+    /// not fail.
+    @Test func theDrugThatWorkedNextDidNotFail() throws {
+        let (record, _) = try extract(
+            "A 52-year-old woman with FGFR2-fused intrahepatic cholangiocarcinoma received pemigatinib, then futibatinib.\n"
+                + "Biopsy showed a pemigatinib-resistant clone with an acquired FGFR2 V565F mutation and a subsequent partial response to futibatinib.\n"
+        )
+        #expect(resistance(record) == ["FGFR2/pemigatinib"], "\(record.resistance)")
+    }
 }

@@ -39,7 +39,10 @@ extension CaseAssembler {
         }
         for (position, view) in views.enumerated() {
             let genes = alteredGenes(in: view, altered: altered, skippingDescriptors: true, variantGenes: variantGenes)
-            let drugs = drugNames(in: view)
+            // "a pemigatinib-resistant clone … and subsequent response to futibatinib": the drug that worked next did
+            // not fail.
+            let rescued = drugsThatWorkedNext(in: view)
+            let drugs = drugNames(in: view).filter { !rescued.contains($0) }
             if view.isPatient, view.has(.resistance), !drugs.isEmpty, statesMechanism(view) {
                 if !genes.isEmpty {
                     for gene in genes {
@@ -261,6 +264,21 @@ extension CaseAssembler {
         }
         return genes
     }
+
+    /// Drugs the sentence names as what came next and worked: "subsequent response to futibatinib", "followed by a
+    /// complete response to elranatamab", "then responded to lorlatinib".
+    private func drugsThatWorkedNext(in view: SentenceView) -> Set<String> {
+        var found: Set<String> = []
+        for term in view.terms {
+            guard case .drug(let index) = term.concept else { continue }
+            let lead = lowered(max(view.range.lowerBound, term.range.lowerBound - 60)..<term.range.lowerBound)
+            if lead.firstMatch(of: Self.workedNext) != nil { found.insert(vocabularies.drugs[index].name) }
+        }
+        return found
+    }
+
+    nonisolated(unsafe) private static let workedNext =
+        /\b(?:subsequent|followed\s+by|then)\s+(?:[\w-]+\s+){0,3}?respon(?:se|ses|ded|ding)\s+to\s+(?:[\w-]+\s+){0,2}$|\bthen\s+respon(?:ded|ding)\s+(?:\w+\s+)?to\s+$/
 
     /// Drugs the sentence says an alteration of `gene` arose on: "MET amplification on sotorasib", "a FLT3 F691L
     /// mutation under gilteritinib", within a few words after the gene.
