@@ -1068,6 +1068,15 @@ extension Matcher {
         // colorectal cancer against anti-EGFR monotherapy resistance).
         for resistance in assessment.regimens where resistance.drugSet.isSubset(of: drugSet) {
             if resistance.drugSet != drugSet, support.supports(box.optionKey, anyOf: resistance.labels, atLeast: .b) { continue }
+            // Preclinical resistance of one drug (CIViC level D or E: cell lines, models) never sets aside a
+            // regimen containing it that a label or guideline makes standard in this disease: in-vitro
+            // daunorubicin resistance of FLT3-ITD cells (CIViC EID130, PMID:15626738) says nothing against 7+3
+            // (NCCN Acute Myeloid Leukemia 2025). The alert itself is still shown, with its level.
+            if resistance.drugSet != drugSet, resistance.hits.allSatisfy({ $0.item.source != .curated && $0.item.level >= .d }),
+                support.supportsAny(box.optionKey, atLeast: .b, curatedOnly: true)
+            {
+                continue
+            }
             // A negative finding that puts one regimen outside its label (PD-L1 below 1 % for pembrolizumab
             // alone, FDA label: Keytruda (pembrolizumab), 2019) says nothing of the combinations labelled
             // whatever PD-L1 is (with carboplatin and a taxane in squamous lung cancer, KEYNOTE-407).

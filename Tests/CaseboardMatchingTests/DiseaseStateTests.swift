@@ -9,15 +9,7 @@ import Testing
 /// disease only (FDA label: Nubeqa (darolutamide), 2019, 2022, 2025), came first for metastatic
 /// castration-resistant disease (hold-out 15), and olaparib alone came first at castration-sensitive
 /// presentation. Profiles are our own.
-struct DiseaseStateTests {
-    private func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = []) throws -> MatchResult {
-        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors))
-    }
-
-    private func top(_ result: MatchResult, _ count: Int = 3) -> [Set<String>] {
-        result.options.prefix(count).map { Set($0.drugs) }
-    }
-
+struct DiseaseStateTests: HoldoutMatching {
     private let adtProgression = [PriorTherapy(drugs: ["leuprorelin"], response: "progressive disease")]
 
     /// Metastatic castration-resistant disease after androgen deprivation alone: the castration-sensitive

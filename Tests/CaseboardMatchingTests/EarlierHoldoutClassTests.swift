@@ -6,15 +6,7 @@ import Testing
 /// that belong to one disease, labels for HER2-negative disease only, and rows for relapsed disease
 /// offered to a patient nothing says was treated. Each test failed before its fix; the wordings are
 /// our own.
-struct EarlierHoldoutClassTests {
-    private func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = []) throws -> MatchResult {
-        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors))
-    }
-
-    private func top(_ result: MatchResult, _ count: Int = 3) -> [Set<String>] {
-        result.options.prefix(count).map { Set($0.drugs) }
-    }
-
+struct EarlierHoldoutClassTests: HoldoutMatching {
     /// PD-L1 and HER2-low cut-offs were set by each disease's own trials (FDA labels: Keytruda
     /// (pembrolizumab); Enhertu (trastuzumab deruxtecan), 2022, HER2-low breast cancer; its
     /// tumour-agnostic indication needs IHC 3+, 2024). A breast or lung row keyed to them is a lead for
@@ -88,11 +80,7 @@ struct EarlierHoldoutClassTests {
 /// Classes from hold-out 15's blind run (session 22, `Scenarios/HOLDOUT15.md`): clinic shorthand for a
 /// disease, a PD-L1 score written out, and resistance read from the alteration alone where the target is
 /// absent or the subtype is out of the drug's reach. Each test failed before its fix.
-struct Holdout15ClassTests {
-    private func match(_ disease: String, _ alterations: [String]) throws -> MatchResult {
-        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations))
-    }
-
+struct Holdout15ClassTests: HoldoutMatching {
     private func flagged(_ result: MatchResult) -> Set<[String]> {
         Set(result.resistance.map { $0.drugs.sorted() })
     }

@@ -4,15 +4,7 @@ import Testing
 
 /// Classes from hold-out 14's blind run (session 21, `Scenarios/HOLDOUT14.md`): evidence scope, missing
 /// standards and resistance. Each test failed before its fix; the wordings are our own.
-struct Holdout14ClassTests {
-    private func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = []) throws -> MatchResult {
-        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors))
-    }
-
-    private func top(_ result: MatchResult, _ count: Int = 3) -> [Set<String>] {
-        result.options.prefix(count).map { Set($0.drugs) }
-    }
-
+struct Holdout14ClassTests: HoldoutMatching {
     private func flagged(_ result: MatchResult) -> Set<String> {
         Set(result.resistance.flatMap(\.drugs))
     }

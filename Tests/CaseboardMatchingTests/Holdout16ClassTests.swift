@@ -6,15 +6,7 @@ import Testing
 /// Classes hold-out 16 found (session 23): a child offered an adult-only drug first, a coding change
 /// written alone, and clinic shorthand the parser refused. Each test failed before its fix; the
 /// profiles are our own.
-struct Holdout16ClassTests {
-    private func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = [], age: Double? = nil) throws -> MatchResult {
-        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors, age: age))
-    }
-
-    private func top(_ result: MatchResult, _ count: Int = 3) -> [Set<String>] {
-        result.options.prefix(count).map { Set($0.drugs) }
-    }
-
+struct Holdout16ClassTests: HoldoutMatching {
     /// Ponatinib and asciminib are labelled for adults only; dasatinib, imatinib, nilotinib and
     /// bosutinib from 1 year (FDA labels: Iclusig 2012, Scemblix 2021, Sprycel 2018, Bosulif 2023;
     /// NCCN Pediatric Acute Lymphoblastic Leukemia 2025). For a child they follow the drugs labelled

@@ -5,15 +5,7 @@ import Testing
 /// Classes hold-out 17 found (session 24): a drug stopped for a toxicity read as a failure, conditions
 /// beside the disease that a label or guideline says rule a drug out, and clinic shorthand the readers
 /// refused. Each test failed before its fix; the profiles are our own.
-struct Holdout17ClassTests {
-    private func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = []) throws -> MatchResult {
-        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors))
-    }
-
-    private func top(_ result: MatchResult, _ count: Int = 3) -> [Set<String>] {
-        result.options.prefix(count).map { Set($0.drugs) }
-    }
-
+struct Holdout17ClassTests: HoldoutMatching {
     private func offers(_ result: MatchResult, anyOf drugs: Set<String>) -> Bool {
         result.options.contains { !Set($0.drugs).isDisjoint(with: drugs) }
     }

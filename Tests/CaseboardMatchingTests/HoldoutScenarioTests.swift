@@ -54,3 +54,21 @@ struct HoldoutScenarioTests {
         try HoldoutScenarios.file.printSummary(title: "Hold-out 1")
     }
 }
+
+/// Matching a profile of our own on the default knowledge base, shared by the class tests of the hold-outs.
+protocol HoldoutMatching {}
+
+extension HoldoutMatching {
+    func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = [], age: Double? = nil) throws -> MatchResult {
+        try match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors, age: age))
+    }
+
+    func match(_ profile: PatientProfile) throws -> MatchResult {
+        try HoldoutScenarios.defaultMatcher.get().match(profile)
+    }
+
+    /// The drug sets of the first `count` options.
+    func top(_ result: MatchResult, _ count: Int = 3) -> [Set<String>] {
+        result.options.prefix(count).map { Set($0.drugs) }
+    }
+}

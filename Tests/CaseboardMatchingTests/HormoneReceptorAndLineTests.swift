@@ -8,15 +8,7 @@ import Testing
 /// key and the curated table had no HR-positive rows; a standard label for relapsed disease ranked for
 /// untreated patients; a CDK4/6 inhibitor stayed first after progression on another. Each test failed
 /// before its change; the profiles are our own.
-struct HormoneReceptorAndLineTests {
-    private func match(_ profile: PatientProfile) throws -> MatchResult {
-        try HoldoutScenarios.defaultMatcher.get().match(profile)
-    }
-
-    private func top(_ result: MatchResult, _ count: Int = 3) -> [Set<String>] {
-        result.options.prefix(count).map { Set($0.drugs) }
-    }
-
+struct HormoneReceptorAndLineTests: HoldoutMatching {
     /// HR-positive HER2-negative metastatic breast cancer, first line: an aromatase inhibitor with a
     /// CDK4/6 inhibitor (FDA labels: Ibrance (palbociclib), 2017; Kisqali (ribociclib), 2017; Verzenio
     /// (abemaciclib), 2018; NCCN Breast Cancer 2025, category 1 preferred).

@@ -6,15 +6,7 @@ import Testing
 
 /// Classes found by reading the harmful answers still left in hold-outs 10 to 12 and by hold-out 18
 /// (session 25). Each test failed before its fix; the profiles are our own.
-struct Session25ClassTests {
-    private func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = []) throws -> MatchResult {
-        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors))
-    }
-
-    private func top(_ result: MatchResult, _ count: Int = 3) -> [Set<String>] {
-        result.options.prefix(count).map { Set($0.drugs) }
-    }
-
+struct Session25ClassTests: HoldoutMatching {
     /// A regimen that contains the one the patient relapsed on, but is written for use after it, is the
     /// salvage and not a repeat: FLAG-IDA or MEC after relapse on cytarabine consolidation (NCCN Acute
     /// Myeloid Leukemia 2025). Before, both were set aside as "progressed on cytarabine", and TRK
@@ -60,11 +52,7 @@ struct TumourAgnosticScopeOrderTests {
 }
 
 /// Hold-out 18's classes (session 25), on profiles of our own.
-struct Holdout18ClassTests {
-    private func match(_ disease: String, _ alterations: [String], priors: [PriorTherapy] = []) throws -> MatchResult {
-        try HoldoutScenarios.defaultMatcher.get().match(PatientProfile(disease: disease, alterations: alterations, priorTherapies: priors))
-    }
-
+struct Holdout18ClassTests: HoldoutMatching {
     /// Another anti-CD38 antibody after progression on one is no new line (Mikhael J et al., Blood Cancer J 2021,
     /// isatuximab after daratumumab; NCCN Multiple Myeloma 2025). Before, isatuximab + carfilzomib led.
     @Test func anotherAntiCD38AntibodyFollowsProgressionOnOne() throws {
