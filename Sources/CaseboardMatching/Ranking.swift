@@ -1068,14 +1068,20 @@ extension Matcher {
         // colorectal cancer against anti-EGFR monotherapy resistance).
         for resistance in assessment.regimens where resistance.drugSet.isSubset(of: drugSet) {
             if resistance.drugSet != drugSet, support.supports(box.optionKey, anyOf: resistance.labels, atLeast: .b) { continue }
-            // Preclinical resistance of one drug (CIViC level D or E: cell lines, models) never sets aside a
-            // regimen containing it that a label or guideline makes standard in this disease: in-vitro
-            // daunorubicin resistance of FLT3-ITD cells (CIViC EID130, PMID:15626738) says nothing against 7+3
-            // (NCCN Acute Myeloid Leukemia 2025). The alert itself is still shown, with its level.
-            if resistance.drugSet != drugSet, resistance.hits.allSatisfy({ $0.item.source != .curated && $0.item.level >= .d }),
-                support.supportsAny(box.optionKey, atLeast: .b, curatedOnly: true)
-            {
-                continue
+            // Uncurated resistance of one drug never sets aside a regimen containing it that a label or guideline
+            // makes standard for this patient, when the resistance is preclinical (CIViC level D or E: in-vitro
+            // daunorubicin resistance of FLT3-ITD cells, EID130, PMID:15626738) or is a cytotoxic's poorer outcome
+            // with a marker (RUNX1-mutant AML does worse on cytarabine, Gaidzik 2011, CIViC EID411, PMID:21343560). Such markers
+            // are prognostic: ELN 2022 counts RUNX1 as adverse risk and still gives 7+3-based induction (NCCN Acute
+            // Myeloid Leukemia 2025). The alert itself is still shown, with its level.
+            if resistance.drugSet != drugSet, resistance.hits.allSatisfy({ $0.item.source != .curated }) {
+                let preclinical = resistance.hits.allSatisfy { $0.item.level >= .d }
+                let cytotoxic = resistance.drugs.allSatisfy { vocabularies.drug(inn: $0)?.category == "chemotherapy" }
+                if preclinical && support.supportsAny(box.optionKey, atLeast: .b, curatedOnly: true)
+                    || cytotoxic && support.supportsAny(box.optionKey, atLeast: .a, curatedOnly: true)
+                {
+                    continue
+                }
             }
             // A negative finding that puts one regimen outside its label (PD-L1 below 1 % for pembrolizumab
             // alone, FDA label: Keytruda (pembrolizumab), 2019) says nothing of the combinations labelled

@@ -17,3 +17,43 @@ struct Session26ClassTests: HoldoutMatching {
         #expect(top(result).allSatisfy { $0.contains("quizartinib") || $0.contains("midostaurin") }, "\(top(result))")
     }
 }
+
+/// Hold-out 19's classes (session 26), on profiles of our own.
+struct Holdout19ClassTests: HoldoutMatching {
+    /// Board shorthand puts results, age and sex or a variant word straight after the disease, with no comma.
+    /// Before, each of these was an unknown disease and the profile got no disease-matched option.
+    @Test(arguments: [
+        ("ND AML NPM1 wt FLT3-ITD pos, fit for intensive", "AML"),
+        ("HCL classic, BRAF V600E", "HCL"),
+        ("NDMM 68M, transplant-ineligible", "PCM"),
+        ("CLL del(17p) unmutated IGHV; PD on acalabrutinib", "CLLSLL"),
+        ("NSCLC adenoCA st IVB, KRAS G12C", "LUAD"),
+        ("HGSOC st IIIC gBRCA2: carbo/pac then PD", "HGSOC"),
+    ])
+    func boardShorthandAfterTheDiseaseIsSetAside(disease: String, code: String) throws {
+        let result = try match(disease, [])
+        #expect(result.disease?.code == code, "\(String(describing: result.disease)) \(result.problems)")
+    }
+
+    /// A misspelt disease after a real word stays a problem with suggestions, and a lone letter after a variant
+    /// ("AML FLT3-ITD x") no longer reads as "histiocytosis X".
+    @Test func aTypoOrALoneLetterNamesNoDisease() throws {
+        let typo = try match("myeloid sarcomma", [])
+        #expect(typo.problems.map(\.field) == ["disease"])
+        let letter = try match("AML FLT3-ITD x", [])
+        #expect(letter.disease?.code == "AML", "\(String(describing: letter.disease))")
+    }
+
+    /// A marker of poorer outcome with a cytotoxic (CIViC EID411: RUNX1-mutant AML does worse on cytarabine,
+    /// PMID:21343560) set aside every cytarabine regimen, the labelled 7+3 with quizartinib or midostaurin too
+    /// (FDA labels: Vanflyta (quizartinib), 2023; Rydapt (midostaurin), 2017). RUNX1 is adverse risk (ELN 2022),
+    /// and induction stays 7+3-based (NCCN Acute Myeloid Leukemia 2025).
+    @Test func aPrognosticMarkerOfACytotoxicLeavesTheLabelledRegimen() throws {
+        let result = try match("newly diagnosed AML, fit for intensive induction", ["FLT3-ITD", "RUNX1 R201Q"])
+        let labelled: [Set<String>] = [["cytarabine", "daunorubicin", "quizartinib"], ["cytarabine", "daunorubicin", "midostaurin"]]
+        #expect(labelled.contains { top(result, 2).contains($0) }, "\(top(result, 5))")
+        #expect(!result.notRecommended.contains { labelled.contains(Set($0.drugs)) }, "\(result.notRecommended.map(\.drugs))")
+        // The alert stays visible.
+        #expect(result.resistance.contains { $0.drugs == ["cytarabine"] })
+    }
+}

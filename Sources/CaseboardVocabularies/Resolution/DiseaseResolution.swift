@@ -227,7 +227,49 @@ extension Vocabularies {
                 return head
             }
         }
+        // "AML FLT3-ITD pos (allelic ratio 0.8)", "HCL classic, BRAF V600E", "NDMM 77F": board shorthand puts results,
+        // age and sex or a variant word straight after the disease. The longest run of leading words that names a
+        // disease is the disease, when the words after it name no other cancer.
+        if case .unknown = reading.resolution, describing, let leading = leadingDisease(trimmed) {
+            var head = leading
+            head.input = typed
+            return head
+        }
         return reading
+    }
+
+    /// The longest run of leading words of the first clause that names a disease, the rest kept as modifiers;
+    /// nil when the rest names an unrelated cancer (two diseases cannot be told apart from one).
+    private func leadingDisease(_ text: String) -> DiseaseReading? {
+        let clauseEnd = text.firstIndex { ",;:".contains($0) } ?? text.endIndex
+        let words = text[..<clauseEnd].split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count > 1 else { return nil }
+        for count in stride(from: words.count - 1, through: 1, by: -1) {
+            let prefix = words.prefix(count).joined(separator: " ")
+            // Described once per prefix ("ND AML" drops its state word), never recursively.
+            var head = readDisease(prefix, describing: false)
+            if case .found = head.resolution {
+            } else if let described = describedDisease(prefix) {
+                head = described
+            }
+            guard case .found(let disease, _) = head.resolution else { continue }
+            let rest = words.dropFirst(count).joined(separator: " ")
+            let namesAnother = scan(rest).contains { match in
+                guard case .disease(let index) = match.concept else { return false }
+                let named = diseases[index]
+                return named.isCancer && named.code != disease.code && !ancestors(of: named.code).contains(disease.code)
+                    && !ancestors(of: disease.code).contains(named.code)
+            }
+            // "myeloid sarcomma": a word one typo from a disease word is a misspelt name, not a result after it.
+            let misspelt = DiseaseInputIndex.words(rest).contains { word in
+                guard diseaseInputs.postings[word] == nil, let close = closestWord(word) else { return false }
+                return editDistance(Array(close.utf8), Array(word.utf8), limit: 1) <= 1
+            }
+            guard !namesAnother, !misspelt else { return nil }
+            head.modifiers.append((rest + text[clauseEnd...]).trimmingCharacters(in: .whitespaces))
+            return head
+        }
+        return nil
     }
 
     /// A disease written as a clinician describes a patient: "unresectable stage IIIB lung
@@ -488,6 +530,8 @@ extension Vocabularies {
         }
         var ranked: [Int: Ranked] = [:]
         for (id, score) in scores {
+            // A lone letter ("x" after a variant) is no evidence of a name ("histiocytosis X").
+            guard score.covered.contains(where: { $0.count > 1 }) else { continue }
             let form = diseaseInputs.forms[Int(id)]
             let met = form.groups.filter { group in
                 group.contains { wordSet.contains($0) || wordSet.contains("cancer") && ($0 == "carcinoma" || $0 == "adenocarcinoma") }
