@@ -1270,7 +1270,9 @@ struct TherapyAssembly {
             || isAfterCyclesWithoutGrowth(view)
             // "She had severe neutropenia and pneumonia": a severity that qualifies an event.
             || events.contains { event in
-                let lead = assembler.lowered(max(view.range.lowerBound, event.range.lowerBound - 17)..<event.range.lowerBound)
+                let start = max(view.range.lowerBound, event.range.lowerBound - 17)
+                // A severity opening the sentence ("Mild diarrhoea persisted") has no space before it.
+                let lead = (start == view.range.lowerBound ? " " : "") + assembler.lowered(start..<event.range.lowerBound)
                 return Self.severityLeads.contains { lead.hasSuffix($0) }
             }
         for (range, index) in events.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
@@ -1473,7 +1475,7 @@ struct TherapyAssembly {
     }
 
     private static let cycleKeys = ["cycle", "course"].map { Array($0.utf8) }
-    private static let severityLeads = [" severe ", " life-threatening ", " profound ", "(severe ", " grade 3 ", " grade 4 "]
+    private static let severityLeads = [" severe ", " life-threatening ", " profound ", "(severe ", " grade 3 ", " grade 4 ", " mild ", " moderate "]
     nonisolated(unsafe) private static let afterCycles =
         /\b(?:following|after)\s+(?:completing\s+|completion\s+of\s+)?(?:the\s+)?(?:one|two|three|four|five|six|\d+|first|second|third|fourth)\s+(?:cycles?|courses?)\b/
         .ignoresCase()
@@ -1690,14 +1692,14 @@ struct TherapyAssembly {
     /// "pain following X administration"; blood counts told as falling ("platelet counts were
     /// rapidly depressed", "a fall in the leukocyte count"), a change that is itself the event.
     nonisolated(unsafe) private static let moreEventContext =
-        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection)|(?:precluded|prevented|limited)\s+(?:further\s+)?(?:higher\s+doses?|dose\s+escalation|escalation)|dose[- ]limiting|counts?\s+(?:(?:was|were|had|has|have)\s+)?(?:[a-z]+ly\s+)?(?:fell|fallen|dropped|declined|depressed|plummeted|plunged)|(?:fall|drop|decline)\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}counts?)\b/
+        /\b(?:discontinue|discontinuing|interrupt(?:ed|ion|ions)?|withh(?:eld|olding)|(?:was|were|been)\s+held|suspend(?:ed)?|intolerant\s+(?:of|to)|due\s+to\s+intolerance|(?:exacerbat|worsen)(?:ed|es|ing|s)?\s+(?:her|his|the|their)|exacerbation\s+of|admitted\s+(?:to\s+(?:the\s+)?hospital\s+)?(?:for|with)|(?:ici|icis|irae|checkpoint\s+inhibitor|immunotherapy|chemotherapy|[a-z]+(?:mab|nib|lib|sib))-related|(?:following|after)\s+(?:[\w-]+\s+){1,3}(?:administration|infusion|instillation|initiation|injection)|(?:precluded|prevented|limited)\s+(?:further\s+)?(?:higher\s+doses?|dose\s+escalation|escalation)|dose[- ]limiting|counts?\s+(?:(?:was|were|had|has|have)\s+)?(?:[a-z]+ly\s+)?(?:fell|fallen|dropped|declined|depressed|plummeted|plunged)|(?:fall|drop|decline)\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}counts?|(?:not\s+|un)graded|without\s+(?:a|any)\s+(?:[a-z]+\s+)?grade|no\s+grade\s+(?:was\s+)?(?:recorded|given|assigned|documented|stated)|not\s+assigned\s+a\s+grade)\b/
         .ignoresCase()
 
     /// Every form of ``moreEventContext`` holds one of these (lower case): a byte test before the
     /// pattern, which costs far more per sentence. A new form adds its word here.
     private static let moreEventKeys = [
         "discontinu", "interrupt", "withh", "held", "suspend", "intoleran", "exacerbat", "worsen", "admitted", "-related", "administration",
-        "infusion", "instillation", "initiation", "injection", "preclud", "prevented", "limit", "count",
+        "infusion", "instillation", "initiation", "injection", "preclud", "prevented", "limit", "count", "grade",
     ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let causeWords = /\b(?:cause[sd]?|causing)\b/.ignoresCase()
@@ -1861,8 +1863,33 @@ struct TherapyAssembly {
                 }
             }
         }
-        return nil
+        return trailingGrade(for: range, in: view)
     }
+
+    /// "The ALT rose to six times the upper limit of normal by week three, a grade 3 increase", "Paronychia
+    /// developed in May, graded 2", "colitis was diagnosed, CTCAE grade 3": the first grade after the event in
+    /// its sentence, past commas, when no other event lies between and the grade does not lead an event of
+    /// its own ("…, and grade 3 diarrhoea"). A semicolon ends the event's clause unless the next one points
+    /// back at it ("; this was a grade 1 increase").
+    private func trailingGrade(for range: Range<Int>, in view: SentenceView) -> GradeMention? {
+        guard let mention = view.grades.first(where: { $0.range.lowerBound >= range.upperBound }) else { return nil }
+        let between = assembler.gap(range.upperBound, mention.range.lowerBound)
+        guard between.count <= 96 else { return nil }
+        let events = view.terms(.adverseEvent)
+        if events.contains(where: { $0.range.lowerBound >= range.upperBound && $0.range.upperBound <= mention.range.lowerBound }) { return nil }
+        // A grade that leads an event: "grade 3 diarrhoea", "a grade 2 creatinine increase".
+        if let next = events.first(where: { $0.range.lowerBound >= mention.range.upperBound }) {
+            let gap = assembler.gap(mention.range.upperBound, next.range.lowerBound)
+            if gap.count <= 24, !gap.contains(","), !gap.contains(";") { return nil }
+        }
+        let clauses = between.split(separator: ";", omittingEmptySubsequences: false)
+        if clauses.count > 2 { return nil }
+        if clauses.count == 2, clauses[1].firstMatch(of: Self.pointsBack) == nil { return nil }
+        return mention
+    }
+
+    /// The opening of a clause that points back at the event before it: "this was", "it was", "which was".
+    nonisolated(unsafe) private static let pointsBack = /^\s*(?:this|it|which|that)\s+(?:was|were|is|reached)\b/
 
     /// Words between an event and its grade that still grade it: ", which was", "rose (ctcae", "was"
     /// ("diarrhoea was grade 1"), "reached ctcae".

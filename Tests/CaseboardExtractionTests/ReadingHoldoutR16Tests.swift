@@ -1,0 +1,52 @@
+import CaseboardCore
+import Testing
+
+/// Wordings the r16 blind reading set (session 26) showed unread. The sentences are our own.
+struct ReadingHoldoutR16Tests {
+    private func events(in text: String) throws -> [AdverseEvent] {
+        try extract(text).0.adverseEvents
+    }
+
+    /// A grade after the event past commas or words that describe it ("…, a grade 3 increase", "…, graded 2",
+    /// "…, CTCAE grade 3"), or in a clause that points back at it ("; this was a grade 1 increase"). A grade that
+    /// leads an event of its own keeps to that event.
+    @Test func aGradeLaterInTheSentenceGradesTheEventBeforeIt() throws {
+        let text =
+            "A 61-year-old man with lung adenocarcinoma received osimertinib.\n"
+            + "His ALT rose to six times the upper limit of normal in week four, a grade 3 increase, and osimertinib was held.\n"
+            + "Paronychia of the left thumb developed in June, graded 2.\n"
+            + "In August, colitis was diagnosed on biopsy, CTCAE grade 3.\n"
+            + "His lipase rose to twice the upper limit of normal; this was a grade 2 increase.\n"
+            + "Nausea was present in the first week, and grade 3 diarrhoea followed.\n"
+        let found = try events(in: text)
+        func grade(_ term: String) -> Int?? { found.first { $0.term == term }.map(\.grade) }
+        #expect(grade("alanine aminotransferase increased") == 3, "\(found.map { ($0.term, $0.grade) })")
+        #expect(grade("paronychia") == 2)
+        #expect(grade("colitis") == 3)
+        #expect(grade("lipase increased") == 2)
+        #expect(grade("diarrhea") == 3)
+        // Nausea's sentence goes on to another event's grade.
+        #expect(grade("nausea") == .some(nil))
+    }
+}
+
+extension ReadingHoldoutR16Tests {
+    /// An event the report states without a grade ("was not graded", "no grade was recorded", "without a grade")
+    /// or with a mild or moderate severity opening its sentence is still the drug's event. Before, each was
+    /// dropped for want of a context word.
+    @Test func anEventStatedWithoutAGradeIsKept() throws {
+        let text =
+            "A 66-year-old man with lung adenocarcinoma started lorlatinib in March 2023.\n"
+            + "Constipation was intermittent and was not graded.\n"
+            + "Mild arthralgia persisted through the summer.\n"
+            + "Hypophosphataemia was managed with oral phosphate; no grade was recorded.\n"
+            + "Nail changes were noted without a grade.\n"
+        let found = try events(in: text)
+        for term in ["constipation", "arthralgia", "hypophosphatemia", "nail changes"] {
+            let event = found.first { $0.term == term }
+            #expect(event != nil, "\(term): \(found.map(\.term))")
+            #expect(event?.grade == nil)
+            #expect(event?.drugs == ["lorlatinib"])
+        }
+    }
+}
