@@ -38,7 +38,44 @@ extension Matcher {
         ),
         (.platinumResistant, ["platinum-resistant", "platinum resistant", "platinum-refractory", "platinum refractory"]),
         (.platinumSensitive, ["platinum-sensitive", "platinum sensitive"]),
+        // Denials first: "no anaemia" must not read as anaemia.
+        (
+            .noAnaemia,
+            [
+                "no anaemia", "no anemia", "non-anaemic", "non-anemic", "not anaemic", "not anemic", "without anaemia", "without anemia",
+                "transfusion-independent", "transfusion independent",
+            ]
+        ),
+        (.anaemia, ["transfusion-dependent", "transfusion dependent", "anaemic", "anemic", "anaemia", "anemia"]),
+        (.plateletsBelow50, ["severe thrombocytopenia"]),
     ]
+
+    /// "plt 38k", "platelets 38 x10^9/L", "platelet count <50": a platelet count in 10⁹/L (38,000/µL is 38).
+    nonisolated(unsafe) private static let plateletCount =
+        /\b(?:plts?|platelets?|platelet\s+count)\s*(?:count\s*)?(?:of|:|=|was|is|at)?\s*(<|≤|below|under|less\s+than)?\s*(\d+(?:[.,]\d+)?)\s*(k\b)?/
+
+    /// "Hb 7.9", "haemoglobin 79 g/L", "Hb <10 g/dL": a haemoglobin in g/dL.
+    nonisolated(unsafe) private static let haemoglobin =
+        /\b(?:hb|hgb|haemoglobin|hemoglobin)\s*(?:of|:|=|was|is|at)?\s*(<|≤|below|under|less\s+than)?\s*(\d+(?:\.\d+)?)\s*(g\/l\b)?/
+
+    /// The blood counts written in the disease text: platelets below 50 × 10⁹/L or not (the cut-off of
+    /// FDA label: Vonjo (pacritinib), 2022, and of the starting doses of FDA labels: Jakafi (ruxolitinib) and
+    /// Inrebic (fedratinib)), and anaemia as a haemoglobin below 10 g/dL (the entry criterion of MOMENTUM,
+    /// Verstovsek et al., Lancet 2023, behind FDA label: Ojjaara (momelotinib), 2023).
+    static func bloodCountStates(_ lowered: String) -> Set<DiseaseState> {
+        var states: Set<DiseaseState> = []
+        for match in lowered.matches(of: plateletCount) {
+            guard var value = Double(match.output.2.replacingOccurrences(of: ",", with: "")) else { continue }
+            if match.output.3 == nil, value >= 1000 { value /= 1000 }
+            states.insert(value < 50 || match.output.1 != nil && value <= 50 ? .plateletsBelow50 : .plateletsAtLeast50)
+        }
+        for match in lowered.matches(of: haemoglobin) {
+            guard var value = Double(match.output.2) else { continue }
+            if match.output.3 != nil || value > 25 { value /= 10 }
+            if value < 10 || match.output.1 != nil && value <= 10 { states.insert(.anaemia) }
+        }
+        return states
+    }
 
     /// Words that say the disease has spread, once the phrases denying it are taken out.
     private static let metastaticWords: Set<String> = [
@@ -52,6 +89,7 @@ extension Matcher {
     func diseaseStates(diseaseText: String?, disease: Disease?, priors: [Prior]) -> Set<DiseaseState> {
         var states: Set<DiseaseState> = []
         var lowered = diseaseText?.lowercased() ?? ""
+        states.formUnion(Self.bloodCountStates(lowered))
         for (state, phrases) in Self.statePhrases {
             for phrase in phrases where lowered.contains(phrase) {
                 states.insert(state)

@@ -262,7 +262,7 @@ extension Matcher {
         if !stated.isEmpty, let first = stated.first.flatMap({ contradictedState(of: $0.item, patient: patient) }),
             stated.allSatisfy({ contradictedState(of: $0.item, patient: patient) != nil })
         {
-            return "its evidence is for \(first.rawValue) disease; the disease as written is \(first.opposite.rawValue)"
+            return "its evidence is for \(first.description); the patient's is \(first.opposite.description)"
         }
         if let curative = patient.curative {
             let fits = group.contains { !$0.excluded && $0.isOwnDisease && settingFit($0.item, patient: patient) != .poor }
@@ -849,6 +849,11 @@ extension Matcher {
                     curative: patient.curative != nil
                 ),
                 inferred ? 1 : 0, preferenceRank,
+                // A label written for the patient's blood counts before one that is not: pacritinib for
+                // platelets below 50 × 10⁹/L, momelotinib for anaemia (NCCN Myeloproliferative Neoplasms 2025).
+                usable.contains { hit in
+                    hit.isOwnDisease && hit.item.diseaseStates.contains { $0.isLimitingBloodCount && patient.states.contains($0) }
+                } ? 0 : 1,
                 // A driver-directed option before one aimed at an antigen most such tumours carry (a
                 // PARP inhibitor for BRCA2-altered prostate cancer before PSMA radioligand therapy).
                 // Read on the hits that place the option: a CIViC level D row for the patient's ESR1

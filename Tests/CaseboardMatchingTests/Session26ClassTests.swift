@@ -56,4 +56,33 @@ struct Holdout19ClassTests: HoldoutMatching {
         // The alert stays visible.
         #expect(result.resistance.contains { $0.drugs == ["cytarabine"] })
     }
+
+    /// Myelofibrosis labels are written for blood counts: pacritinib for platelets below 50 × 10⁹/L (FDA label: Vonjo
+    /// (pacritinib), 2022), momelotinib for anaemia (FDA label: Ojjaara (momelotinib), 2023); ruxolitinib and fedratinib
+    /// start at 50 × 10⁹/L or more (FDA labels: Jakafi (ruxolitinib), Inrebic (fedratinib), dosage). Before, counts in
+    /// the disease text were not read and the newest label led.
+    @Test func bloodCountsChooseTheJAKInhibitor() throws {
+        let thrombocytopenic = try match(
+            "primary myelofibrosis, plt 31k, DIPSS intermediate-2",
+            ["JAK2 V617F"],
+            priors: [PriorTherapy(drugs: ["ruxolitinib"], response: "progressive disease")]
+        )
+        #expect(top(thrombocytopenic, 1) == [["pacritinib"]], "\(top(thrombocytopenic, 4))")
+        let fedratinib = thrombocytopenic.options.first { $0.drugs == ["fedratinib"] }
+        #expect(fedratinib == nil || fedratinib?.demoted?.contains("platelets") == true, "\(String(describing: fedratinib))")
+        let anaemic = try match(
+            "myelofibrosis after polycythaemia vera, haemoglobin 78 g/L, platelets 160 x10^9/L",
+            ["JAK2 V617F"],
+            priors: [
+                PriorTherapy(drugs: ["hydroxycarbamide"], response: "progressive disease"),
+                PriorTherapy(drugs: ["ruxolitinib"], response: "progressive disease"),
+            ]
+        )
+        #expect(top(anaemic, 1) == [["momelotinib"]], "\(top(anaemic, 4))")
+        // Post-PV myelofibrosis is not polycythaemia vera: the PV labels (ropeginterferon) stay out.
+        #expect(!anaemic.options.contains { $0.drugs == ["ropeginterferon alfa-2b"] }, "\(top(anaemic, 5))")
+        // No counts written: the first-line standard leads as before.
+        let untreated = try match("primary myelofibrosis, DIPSS intermediate-2", ["JAK2 V617F"])
+        #expect(top(untreated, 1) == [["ruxolitinib"]], "\(top(untreated, 4))")
+    }
 }

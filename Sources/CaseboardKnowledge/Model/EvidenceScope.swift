@@ -56,7 +56,10 @@ public enum AlterationScope: String, Sendable, Codable, Hashable, CaseIterable {
 /// castration-resistant and for metastatic castration-sensitive disease, not for metastatic
 /// castration-resistant disease: FDA label: Nubeqa (darolutamide), 2019, 2022, 2025), and ovarian
 /// cancer's platinum sensitivity (FDA label: Elahere (mirvetuximab soravtansine), 2022, for
-/// platinum-resistant disease). Curated as `state:NAME` in a row's setting column.
+/// platinum-resistant disease). Blood counts that labels are written for count too: pacritinib is for
+/// myelofibrosis with platelets below 50 × 10⁹/L (FDA label: Vonjo (pacritinib), 2022), momelotinib for
+/// myelofibrosis with anaemia (FDA label: Ojjaara (momelotinib), 2023). Curated as `state:NAME` in a
+/// row's setting column.
 public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
     case castrationSensitive = "castration-sensitive"
     case castrationResistant = "castration-resistant"
@@ -64,6 +67,30 @@ public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
     case nonMetastatic = "non-metastatic"
     case platinumSensitive = "platinum-sensitive"
     case platinumResistant = "platinum-resistant"
+    case plateletsBelow50 = "platelets-below-50"
+    case plateletsAtLeast50 = "platelets-50-or-more"
+    case anaemia
+    case noAnaemia = "no-anaemia"
+
+    /// A blood count that sets a group of patients apart (platelets below 50 × 10⁹/L, anaemia): a row
+    /// written for it is preferred for a patient in it, since the label was written for exactly them.
+    public var isLimitingBloodCount: Bool {
+        switch self {
+        case .plateletsBelow50, .anaemia: true
+        default: false
+        }
+    }
+
+    /// The state in words: "castration-resistant disease", "platelets below 50 × 10⁹/L".
+    public var description: String {
+        switch self {
+        case .plateletsBelow50: "platelets below 50 × 10⁹/L"
+        case .plateletsAtLeast50: "platelets of 50 × 10⁹/L or more"
+        case .anaemia: "anaemia"
+        case .noAnaemia: "no anaemia"
+        default: "\(rawValue) disease"
+        }
+    }
 
     /// The state that rules this one out: a disease is castration-sensitive or -resistant, metastatic
     /// or not, platinum-sensitive or -resistant.
@@ -75,6 +102,10 @@ public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
         case .nonMetastatic: .metastatic
         case .platinumSensitive: .platinumResistant
         case .platinumResistant: .platinumSensitive
+        case .plateletsBelow50: .plateletsAtLeast50
+        case .plateletsAtLeast50: .plateletsBelow50
+        case .anaemia: .noAnaemia
+        case .noAnaemia: .anaemia
         }
     }
 }
