@@ -50,3 +50,21 @@ extension ReadingHoldoutR16Tests {
         }
     }
 }
+
+extension ReadingHoldoutR16Tests {
+    /// A condition with the drug that treats it, before any anticancer drug ("hypothyroidism on levothyroxine"),
+    /// is history; after one, "hypertension controlled with amlodipine" stays the anticancer drug's event. Before,
+    /// the history line's conditions became events of its own drugs.
+    @Test func aConditionOnItsOwnDrugBeforeTreatmentIsHistory() throws {
+        let text =
+            "Breast cancer treated with letrozole and palbociclib\n\n"
+            + "Case presentation\n"
+            + "A 64-year-old woman with metastatic breast cancer was referred in March 2022.\n"
+            + "She had gout controlled with allopurinol and hypothyroidism on levothyroxine.\n"
+            + "She started letrozole and palbociclib in April 2022.\n"
+            + "In June she developed grade 3 neutropenia and hypertension controlled with amlodipine.\n"
+        let found = try events(in: text)
+        #expect(!found.contains { $0.term == "hypothyroidism" }, "\(found.map { ($0.term, $0.drugs) })")
+        #expect(found.contains { $0.term == "hypertension" && $0.drugs == ["letrozole", "palbociclib"] })
+    }
+}

@@ -647,6 +647,35 @@ struct TherapyAssembly {
 
     private static let nonTumourTargets: Set<String> = ["IL6R", "IL6", "THRA", "THRB", "TNF", "IL1R1", "IL1B"]
 
+    /// "She had hypertension controlled with amlodipine and hypothyroidism on levothyroxine": a condition
+    /// with the drug that treats it, before any anticancer drug of the patient, is history, not a toxicity.
+    /// After one, "hypertension controlled with amlodipine" is often the anticancer drug's event, so it stays.
+    private func isConditionOnItsOwnDrug(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        func drug(_ term: TermMatch) -> Drug? {
+            guard case .drug(let index) = term.concept else { return nil }
+            return assembler.vocabularies.drugs[index]
+        }
+        guard let next = view.terms(.drug).first(where: { $0.range.lowerBound >= range.upperBound }),
+            let treating = drug(next), Self.treatsNoTumour(treating)
+        else { return false }
+        let gap = assembler.gap(range.upperBound, next.range.lowerBound)
+        guard gap.count <= 40, gap.firstMatch(of: Self.conditionDrugLink) != nil else { return false }
+        func namesAnticancerDrug(_ sentence: SentenceView, before limit: Int) -> Bool {
+            sentence.terms(.drug).contains { $0.range.lowerBound < limit && drug($0).map { !Self.treatsNoTumour($0) } ?? false }
+        }
+        if namesAnticancerDrug(view, before: range.lowerBound) { return false }
+        // Earlier sentences of the same section: a title or an introduction naming the drugs to come says
+        // nothing of when the history line stands.
+        return !assembler.views.contains {
+            $0.isPatient && $0.sentence.sectionIndex == view.sentence.sectionIndex && $0.range.upperBound <= view.range.lowerBound
+                && namesAnticancerDrug($0, before: $0.range.upperBound)
+        }
+    }
+
+    /// The words between a condition and the drug that treats it: "on", "controlled with", "treated with".
+    nonisolated(unsafe) private static let conditionDrugLink =
+        /^(?:(?:which|that)\s+(?:was|is)\s+)?(?:(?:(?:well|adequately)[- ])?(?:controlled|treated|managed)\s+(?:with|by|on)|on)(?:\s+(?:oral|daily|low-dose|regular))?$/
+
     nonisolated(unsafe) private static let eventRespondedTo =
         /\b(?:it|which|this|both|they)\s+(?:(?:promptly|quickly|rapidly|later)\s+)?(?:responded|resolved|improved)\s+(?:(?:promptly|quickly|rapidly|completely)\s+)?(?:to|with|after|on)\s+(?:(?:oral|intravenous|iv|high-dose|systemic|topical)\s+)?$/
 
@@ -1284,7 +1313,7 @@ struct TherapyAssembly {
                 || isFearedOrExplained(term.range, in: view)
                 || assembler.isDeniedAfter(term.range, in: view)
                 || isIndicationOrSuspicion(term.range, in: view) || isCausedByDisease(term.range, in: view)
-                || isCourseDespiteTreatment(term.range, in: view)
+                || isCourseDespiteTreatment(term.range, in: view) || isConditionOnItsOwnDrug(term.range, in: view)
             {
                 continue
             }
