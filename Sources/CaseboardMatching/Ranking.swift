@@ -590,7 +590,8 @@ extension Matcher {
             var bestTier = RankingTier.preclinical
             for hit in usable { bestTier = min(bestTier, Self.tier(hit)) }
             let inferred = !usable.contains { !$0.inferred && Self.tier($0) == bestTier }
-            var preferenceRank = 3
+            // Twice a guideline category's rank (preferred 0, recommended 2, certain circumstances 4), 6 for none.
+            var preferenceRank = 6
             var preference: GuidelinePreference?
             var fit = SettingFit.poor
             var laterLine = true
@@ -599,8 +600,12 @@ extension Matcher {
                 laterLine = laterLine && isForALaterLine(hit.item, patient: patient)
                 // A guideline category speaks for its own setting: an adjuvant preference, or one for
                 // a line the patient is not at, does not order options for this patient.
-                if let rank = hit.item.preference?.rank, rank < preferenceRank, Self.preferenceApplies(hit.item, patient: patient),
-                    settingFit(hit.item, patient: patient) != .poor
+                // A current label with no guideline category in the table comes after "recommended" and before "useful in
+                // certain circumstances": lifileucel after anti-PD-1 (FDA label: Amtagvi (lifileucel), 2024) before
+                // talimogene laherparepvec, which NCCN Melanoma: Cutaneous 2025 keeps for injectable lesions.
+                let labelled = hit.item.source == .curated && hit.item.approval.map { !$0.withdrawn } == true
+                if let rank = hit.item.preference.map({ $0.rank * 2 }) ?? (labelled ? 3 : nil), rank < preferenceRank,
+                    Self.preferenceApplies(hit.item, patient: patient), settingFit(hit.item, patient: patient) != .poor
                 {
                     preferenceRank = rank
                     preference = hit.item.preference

@@ -85,4 +85,23 @@ struct Holdout19ClassTests: HoldoutMatching {
         let untreated = try match("primary myelofibrosis, DIPSS intermediate-2", ["JAK2 V617F"])
         #expect(top(untreated, 1) == [["ruxolitinib"]], "\(top(untreated, 4))")
     }
+
+    /// A current label with no guideline category in the table ranked after NCCN's "useful in certain circumstances":
+    /// talimogene laherparepvec, kept for injectable lesions (NCCN Melanoma: Cutaneous 2025), led lifileucel after
+    /// anti-PD-1 and a BRAF-MEK pair (FDA label: Amtagvi (lifileucel), 2024).
+    @Test func aLabelWithoutACategoryComesBeforeCertainCircumstances() throws {
+        let result = try match(
+            "metastatic melanoma, BRAF V600E, progressed on two lines",
+            ["BRAF V600E"],
+            priors: [
+                PriorTherapy(drugs: ["ipilimumab", "nivolumab"], response: "progressive disease"),
+                PriorTherapy(drugs: ["dabrafenib", "trametinib"], response: "progressive disease"),
+            ]
+        )
+        let order = result.options.map(\.drugs)
+        let lifileucel = try #require(order.firstIndex(of: ["lifileucel"]), "\(order.prefix(6))")
+        let tvec = order.firstIndex(of: ["talimogene laherparepvec"]) ?? order.count
+        #expect(lifileucel < tvec, "\(order.prefix(6))")
+        #expect(lifileucel == 0, "\(order.prefix(6))")
+    }
 }
