@@ -974,17 +974,23 @@ extension Matcher {
         // So is one with no label behind it at all when a standard of the disease fits the line: venetoclax with
         // dexamethasone for t(11;14) myeloma follows the anti-CD38 triplets at first relapse (NCCN Multiple
         // Myeloma 2025).
+        // Such an option with no label is weighed among the standards by its category, after the labelled ones: after
+        // five lines of myeloma the BCMA-directed labels come before it (BELLINI, Kumar et al., Lancet Oncol 2020).
         let standardFits = options.contains { $0.key[0] == 0 && $0.key[1] == Slot.standard && $0.option.settingFit == .fits }
+        var amongStandards: Set<String> = []
         for index in options.indices
-        where options[index].key[1] == Slot.directed && options[index].option.preference == .certainCircumstances
-            && (mainstream.contains(where: { !Set($0.option.alterations).isDisjoint(with: options[index].option.alterations) })
-                || standardFits && unlabelledCircumstances.contains(options[index].name))
-        {
-            options[index].key[1] = Slot.directedForAnotherLine
+        where options[index].key[1] == Slot.directed && options[index].option.preference == .certainCircumstances {
+            if standardFits && unlabelledCircumstances.contains(options[index].name) {
+                options[index].key[1] = Slot.standard
+                amongStandards.insert(options[index].name)
+            } else if mainstream.contains(where: { !Set($0.option.alterations).isDisjoint(with: options[index].option.alterations) }) {
+                options[index].key[1] = Slot.directedForAnotherLine
+            }
         }
         // The best standard option fitting the patient's line leads the other standards, right after
         // the alteration-directed options that fit.
-        if let lead = options.indices.filter({ options[$0].key[1] == Slot.standard }).min(by: { a, b in
+        // Only a standard of the disease leads, not a directed option weighed among them.
+        if let lead = options.indices.filter({ options[$0].key[1] == Slot.standard && !amongStandards.contains(options[$0].name) }).min(by: { a, b in
             options[a].key.lexicographicallyPrecedes(options[b].key) || (options[a].key == options[b].key && options[a].name < options[b].name)
         }) {
             options[lead].key[1] = Slot.leadingStandard

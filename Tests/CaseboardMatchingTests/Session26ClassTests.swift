@@ -104,4 +104,24 @@ struct Holdout19ClassTests: HoldoutMatching {
         #expect(lifileucel < tvec, "\(order.prefix(6))")
         #expect(lifileucel == 0, "\(order.prefix(6))")
     }
+
+    /// Venetoclax with dexamethasone for t(11;14) myeloma has no label and only NCCN's "useful in certain circumstances"
+    /// (NCCN Multiple Myeloma 2025; BELLINI, Kumar et al., Lancet Oncol 2020). After five lines it ranked second, above
+    /// the labelled BCMA-directed therapies (FDA labels: Abecma (idecabtagene vicleucel), 2021; Elrexfio (elranatamab),
+    /// 2023). Weighed among the standards by its category, it now follows them; it still does not lead the standards.
+    @Test func anUnlabelledOptionForCertainCircumstancesFollowsTheLabels() throws {
+        let result = try match(
+            "relapsed myeloma after five lines, triple-class refractory, BCMA-naive",
+            ["t(11;14)"],
+            priors: [
+                PriorTherapy(drugs: ["bortezomib", "lenalidomide", "dexamethasone"], response: "progressive disease"),
+                PriorTherapy(drugs: ["daratumumab", "carfilzomib", "dexamethasone"], response: "progressive disease"),
+                PriorTherapy(drugs: ["pomalidomide", "dexamethasone"], response: "progressive disease"),
+                PriorTherapy(drugs: ["selinexor", "bortezomib", "dexamethasone"], response: "progressive disease"),
+                PriorTherapy(drugs: ["cyclophosphamide", "dexamethasone"], response: "progressive disease"),
+            ]
+        )
+        #expect(!top(result).contains(["dexamethasone", "venetoclax"]), "\(top(result, 6))")
+        #expect(result.options.contains { Set($0.drugs) == ["dexamethasone", "venetoclax"] })
+    }
 }
