@@ -68,3 +68,18 @@ extension ReadingHoldoutR16Tests {
         #expect(found.contains { $0.term == "hypertension" && $0.drugs == ["letrozole", "palbociclib"] })
     }
 }
+
+extension ReadingHoldoutR16Tests {
+    /// A rising laboratory value whose name DrugBank also lists as a chemical ("creatinine", "creatine"), written with
+    /// a capital at the start of the sentence, or doubling: each is the value's event. Before, the chemical name
+    /// blocked the event and the capital or "doubled" was not read.
+    @Test func aRisingValueNamedLikeAChemicalIsAnEvent() throws {
+        let text =
+            "A 57-year-old woman with urothelial carcinoma received cisplatin and gemcitabine.\n"
+            + "By the fourth cycle her creatinine had doubled from baseline, grade 2.\n"
+            + "Creatine kinase rose to three times the upper limit of normal, grade 1.\n"
+        let found = try events(in: text)
+        #expect(found.contains { $0.term == "creatinine increased" && $0.grade == 2 }, "\(found.map { ($0.term, $0.grade) })")
+        #expect(found.contains { $0.term == "cpk increased" && $0.grade == 1 }, "\(found.map { ($0.term, $0.grade) })")
+    }
+}

@@ -9,12 +9,15 @@ enum RisingValues {
     /// recognized term covers, sorted by position.
     static func extend(_ terms: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>, vocabularies: Vocabularies) -> [TermMatch] {
         // A byte test first: most texts tell of no rising value.
-        guard [" rose", "increased to", "climbed", "risen"].contains(where: { contains(bytes, $0) }) else { return terms }
+        guard [" rose", "increased to", "climbed", "risen", "doubled", "tripled"].contains(where: { contains(bytes, $0) }) else { return terms }
         let text = String(decoding: bytes, as: UTF8.self)
         var added: [TermMatch] = []
+        var replaced: [Range<Int>] = []
         for match in text.matches(of: phrase) {
             let value = match.output.1
-            let candidate = value.lowercased() + " increased"
+            // "CK" and "creatine kinase" are the vocabulary's "CPK increased".
+            let word = value.lowercased().hasPrefix("creatine") || value.lowercased() == "ck" ? "cpk" : value.lowercased()
+            let candidate = word + " increased"
             guard
                 let concept = vocabularies.recognize(candidate).first(where: {
                     $0.concept.kind == .adverseEvent && $0.range == 0..<candidate.utf8.count
@@ -22,11 +25,19 @@ enum RisingValues {
             else { continue }
             let start = text.utf8.distance(from: text.startIndex, to: value.startIndex)
             let range = start..<(start + value.utf8.count)
-            if !terms.contains(where: { $0.range.overlaps(range) }), !added.contains(where: { $0.range.overlaps(range) }) {
-                added.append(TermMatch(range: range, concept: concept, surfaceKind: .synonym, policy: .anyCase))
-            }
+            // A chemical name that is never a therapy ("creatinine", "creatine" in DrugBank) gives way to the event.
+            let overlapping = terms.filter { $0.range.overlaps(range) }
+            guard overlapping.allSatisfy({ isSubstance($0, vocabularies) }), !added.contains(where: { $0.range.overlaps(range) }) else { continue }
+            replaced += overlapping.map(\.range)
+            added.append(TermMatch(range: range, concept: concept, surfaceKind: .synonym, policy: .anyCase))
         }
-        return added.isEmpty ? terms : (terms + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        guard !added.isEmpty else { return terms }
+        return (terms.filter { !replaced.contains($0.range) } + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private static func isSubstance(_ term: TermMatch, _ vocabularies: Vocabularies) -> Bool {
+        guard case .drug(let index) = term.concept else { return false }
+        return vocabularies.drugs[index].category == "substance"
     }
 
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: String) -> Bool {
@@ -42,6 +53,6 @@ enum RisingValues {
 
     /// A value word, optional "level(s)" and auxiliary, then a verb of rising.
     nonisolated(unsafe) private static let phrase = try! Regex<(Substring, Substring)>(
-        #"\b(ALT|AST|GGT|CPK|CK|alanine aminotransferase|aspartate aminotransferase|bilirubin|creatinine|lipase|amylase|transaminases|creatine (?:phospho)?kinase)\s+(?:levels?\s+)?(?:(?:had|has|have|was|were)\s+)?(?:(?:rapidly|markedly|sharply|progressively|further|then|also)\s+)?(?:rose|risen|climbed|increased\s+to)\b"#
+        #"\b(ALT|AST|GGT|CPK|CK|(?i:alanine aminotransferase|aspartate aminotransferase|bilirubin|creatinine|lipase|amylase|transaminases|creatine (?:phospho)?kinase))\s+(?:levels?\s+)?(?:(?:had|has|have|was|were)\s+)?(?:(?:rapidly|markedly|sharply|progressively|further|then|also)\s+)?(?:rose|risen|climbed|increased\s+to|doubled|tripled)\b"#
     )
 }
