@@ -83,3 +83,23 @@ extension ReadingHoldoutR16Tests {
         #expect(found.contains { $0.term == "cpk increased" && $0.grade == 1 }, "\(found.map { ($0.term, $0.grade) })")
     }
 }
+
+extension ReadingHoldoutR16Tests {
+    /// Drugs given for a toxicity ("requiring hydrocortisone replacement", "responding to fluids and tocilizumab") or as
+    /// lymphodepletion before a cell therapy take none of the tumour's response. Before, each took the next outcome.
+    @Test func drugsForAToxicityOrLymphodepletionTakeNoResponse() throws {
+        let text =
+            "A 52-year-old man with diffuse large B-cell lymphoma relapsed after R-CHOP.\n"
+            + "Lisocabtagene maraleucel was infused in May 2023 after lymphodepletion with fludarabine and cyclophosphamide.\n"
+            + "Cytokine release syndrome reached grade 2 with fever and hypotension responding to fluids and tocilizumab.\n"
+            + "The day-30 PET showed a complete metabolic response.\n"
+            + "He also had a grade 2 adrenal insufficiency, requiring hydrocortisone replacement.\n"
+            + "The day-90 PET confirmed a complete response.\n"
+        let (record, _) = try extract(text)
+        func response(_ drug: String) -> ResponseKind?? { record.therapies.first { $0.drugs.contains(drug) }.map(\.response) }
+        #expect(response("lisocabtagene maraleucel") == .complete, "\(record.therapies.map { ($0.drugs, $0.response) })")
+        for drug in ["tocilizumab", "hydrocortisone", "fludarabine"] {
+            #expect(response(drug) == .some(nil), "\(drug): \(record.therapies.map { ($0.drugs, $0.response) })")
+        }
+    }
+}

@@ -96,7 +96,7 @@ struct TherapyAssembly {
             }
             let treatmentItems = placed.filter {
                 if case .line(let index) = $0.item {
-                    !treatsNoCancer(index) && !(lines[index].setting?.hasPrefix("treatment of ") ?? false)
+                    !treatsNoCancer(index) && !supportiveLines.contains(index) && !(lines[index].setting?.hasPrefix("treatment of ") ?? false)
                 } else {
                     true
                 }
@@ -602,6 +602,12 @@ struct TherapyAssembly {
         let clause = clauseRange(around: range, in: view)
         let words = assembler.lowered(clause)
         if words.contains("conditioning") { return "conditioning" }
+        // "after lymphodepletion with fludarabine and cyclophosphamide", "fludarabine-cyclophosphamide lymphodepletion":
+        // the preparation for a cell therapy, named before the drugs or right after them (not the cell therapy itself,
+        // infused "after lymphodepletion").
+        let before = assembler.lowered(clause.lowerBound..<range.lowerBound)
+        let right = assembler.lowered(range.upperBound..<min(clause.upperBound, range.upperBound + 40))
+        if before.contains("lymphodeplet") || right.firstMatch(of: /^[\s,\w-]{0,30}?lymphodeplet/) != nil { return "lymphodepletion" }
         if words.contains("prophylaxis") || words.contains("prophylactic") || words.contains("premedication") { return "prophylaxis" }
         if let event = treatedEvent(before: range, in: view, clause: clause) { return "treatment of " + event }
         // "X for <condition>": the first disease after "for" within a few words is not a cancer.
@@ -680,7 +686,7 @@ struct TherapyAssembly {
         /\b(?:it|which|this|both|they)\s+(?:(?:promptly|quickly|rapidly|later)\s+)?(?:responded|resolved|improved)\s+(?:(?:promptly|quickly|rapidly|completely)\s+)?(?:to|with|after|on)\s+(?:(?:oral|intravenous|iv|high-dose|systemic|topical)\s+)?$/
 
     nonisolated(unsafe) private static let resolvedWith =
-        /\b(?:resolved|improved|subsided|disappeared|abated|settled|managed|controlled|treated|responded)\s+(?:(?:promptly|quickly|rapidly|completely|successfully)\s+)?(?:with|after|on|to)\s+(?:(?:a\s+)?(?:short\s+)?(?:course\s+of\s+)?)?(?:(?:oral|intravenous|iv|high-dose|systemic|topical)\s+)?$/
+        /\b(?:(?:resolved|improved|subsided|disappeared|abated|settled|managed|controlled|treated|responded|responding)\s+(?:(?:promptly|quickly|rapidly|completely|successfully)\s+)?(?:with|after|on|to)\s+(?:(?:a\s+)?(?:short\s+)?(?:course\s+of\s+)?)?(?:fluids\s+and\s+)?|requir(?:ing|ed)\s+)(?:(?:oral|intravenous|iv|high-dose|systemic|topical)\s+)?$/
 
     /// The first time phrase of the sentence that can date the start of a line: not one that counts
     /// into the line's own course ("after three months of this treatment, X induced...").
