@@ -124,4 +124,23 @@ struct Holdout19ClassTests: HoldoutMatching {
         #expect(!top(result).contains(["dexamethasone", "venetoclax"]), "\(top(result, 6))")
         #expect(result.options.contains { Set($0.drugs) == ["dexamethasone", "venetoclax"] })
     }
+
+    /// A mutation's kind written before "mutation" ("missense", "bZIP in-frame", "biallelic") and a 1q amplification are
+    /// read; before, each was an unreadable alteration.
+    @Test(arguments: [
+        ("TP53 missense mutation", "TP53 mutation"),
+        ("CEBPA bZIP in-frame mutation", "CEBPA mutation"),
+        ("CEBPA biallelic mutation", "CEBPA mutation"),
+    ])
+    func mutationKindsAreRead(alteration: String, label: String) throws {
+        let result = try match("acute myeloid leukemia", [alteration])
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.alterations.map(\.label) == [label])
+    }
+
+    @Test func aOneQAmplificationIsARiskMarker() throws {
+        let result = try match("relapsed multiple myeloma", ["1q amplification"])
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.findings.contains { $0.note.contains("1q gain") }, "\(result.findings)")
+    }
 }

@@ -1586,7 +1586,12 @@ extension Vocabularies {
             table[form] = "the 1p/19q codeletion of oligodendroglioma"
         }
         // Risk markers of myeloma and myeloid neoplasms (IMWG; ELN 2022 AML): read, keyed to no evidence.
-        for form in ["gain(1q)", "1qgain", "gain1q", "+1q", "amp(1q)", "1q21gain", "1q21+"] { table[form] = "a 1q gain, a myeloma risk marker" }
+        for form in [
+            "gain(1q)", "1qgain", "gain1q", "+1q", "amp(1q)", "1q21gain", "1q21+", "1qamplification", "1q21amplification", "amp1q",
+            "1qamp", "1q+",
+        ] {
+            table[form] = "a 1q gain, a myeloma risk marker"
+        }
         for form in ["complexkaryotype", "complexcytogenetics", "ck"] { table[form] = "a complex karyotype, an adverse-risk marker" }
         // Further karyotype findings that carry risk, not a target (IMWG; ELN 2022; WHO-HAEM5 2022), read with
         // or without a result word.
@@ -1957,6 +1962,20 @@ extension Vocabularies {
                 text.replaceSubrange(range, with: " ")
             }
         }
+        // "TP53 missense mutation", "CEBPA bZIP in-frame mutation", "CEBPA biallelic mutation": words that say what kind
+        // of mutation it is, with no change named; read as a mutation of the gene, the kind kept in a note.
+        var kinds: [String] = []
+        var stripped = true
+        while stripped {
+            stripped = false
+            for kind in Self.mutationKindWords {
+                guard let range = text.range(of: " \(kind) mutation", options: .caseInsensitive) else { continue }
+                kinds.insert(String(text[range].dropFirst().dropLast(" mutation".count)), at: 0)
+                text.replaceSubrange(range, with: " mutation")
+                stripped = true
+            }
+        }
+        if !kinds.isEmpty { notes.append("'\(kinds.joined(separator: " "))' read as the kind of a mutation of the gene") }
         // "PD-L1 22C3 CPS 15", "PD-L1 (SP263) TPS 60%": the antibody clone of the assay.
         for clone in ["22C3", "SP263", "SP142", "28-8", "73-10", "(22C3)", "(SP263)", "(SP142)", "(28-8)"] {
             if let range = text.range(of: " " + clone + " ") { text.replaceSubrange(range, with: " ") }
@@ -2207,6 +2226,11 @@ extension Vocabularies {
         guard readable else { return nil }
         return (nil, ["'\(body)' is a negative result; nothing is matched on it"])
     }
+
+    /// Words before "mutation" that say its kind, not which change it is.
+    static let mutationKindWords = [
+        "missense", "in-frame", "inframe", "bzip", "biallelic", "bi-allelic", "double", "monoallelic", "mono-allelic", "point",
+    ]
 
     static let negativeEndings = [
         " wild-type", " wild type", " wildtype", " wt", "-wt", " negative", "-negative", " not detected", " unmutated", " non-mutated",
