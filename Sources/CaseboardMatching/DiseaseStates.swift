@@ -50,9 +50,10 @@ extension Matcher {
         (.plateletsBelow50, ["severe thrombocytopenia"]),
     ]
 
-    /// "plt 38k", "platelets 38 x10^9/L", "platelet count <50": a platelet count in 10⁹/L (38,000/µL is 38).
+    /// "plt 38k", "platelets 38 x10^9/L", "platelet count <50", "platelets 38,000/µL": a platelet count, read in
+    /// 10⁹/L (38,000/µL is 38; "1,200 x10^9/L" in essential thrombocythaemia stays 1,200).
     nonisolated(unsafe) private static let plateletCount =
-        /\b(?:plts?|platelets?|platelet\s+count)\s*(?:count\s*)?(?:of|:|=|was|is|at)?\s*(<|≤|below|under|less\s+than)?\s*(\d+(?:[.,]\d+)?)\s*(k\b)?/
+        /\b(?:plts?|platelets?|platelet\s+count)\s*(?:count\s*)?(?:of|:|=|was|is|at)?\s*(<|≤|below|under|less\s+than)?\s*(\d+(?:[.,]\d+)?)\s*(k\b|\/\s*(?:µl|μl|ul|mcl|mm3|mm³))?/
 
     /// "Hb 7.9", "haemoglobin 79 g/L", "Hb <10 g/dL": a haemoglobin in g/dL.
     nonisolated(unsafe) private static let haemoglobin =
@@ -66,7 +67,9 @@ extension Matcher {
         var states: Set<DiseaseState> = []
         for match in lowered.matches(of: plateletCount) {
             guard var value = Double(match.output.2.replacingOccurrences(of: ",", with: "")) else { continue }
-            if match.output.3 == nil, value >= 1000 { value /= 1000 }
+            // Per microlitre, written or plain from its size (no count of 10,000 × 10⁹/L exists).
+            let unit = match.output.3.map(String.init) ?? ""
+            if unit.hasPrefix("/") || unit.isEmpty && value >= 10000 { value /= 1000 }
             states.insert(value < 50 || match.output.1 != nil && value <= 50 ? .plateletsBelow50 : .plateletsAtLeast50)
         }
         for match in lowered.matches(of: haemoglobin) {

@@ -143,4 +143,18 @@ struct Holdout19ClassTests: HoldoutMatching {
         #expect(result.problems.isEmpty, "\(result.problems)")
         #expect(result.findings.contains { $0.note.contains("1q gain") }, "\(result.findings)")
     }
+
+    /// Platelet counts are read in 10⁹/L whatever the unit: 38,000/µL is 38, and an essential thrombocythaemia count of
+    /// 1,200 × 10⁹/L stays 1,200 (a first version divided every count of 1,000 or more and read it as below 50).
+    @Test func plateletCountsAreReadInTheirUnits() throws {
+        let perMicrolitre = try match(
+            "primary myelofibrosis, platelets 38,000/uL",
+            ["JAK2 V617F"],
+            priors: [PriorTherapy(drugs: ["ruxolitinib"], response: "progressive disease")]
+        )
+        #expect(top(perMicrolitre, 1) == [["pacritinib"]], "\(top(perMicrolitre, 4))")
+        let high = try match("primary myelofibrosis, platelets 1,200 x10^9/L", ["JAK2 V617F"])
+        #expect(!high.options.prefix(3).contains { $0.drugs == ["pacritinib"] }, "\(top(high, 4))")
+        #expect(top(high, 1) == [["ruxolitinib"]], "\(top(high, 4))")
+    }
 }
