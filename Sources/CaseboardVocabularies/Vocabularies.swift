@@ -142,6 +142,12 @@ public struct Vocabularies: Sendable {
         drugIndex[inn].map { drugs[$0] }
     }
 
+    /// The drug a recognized term names, or nil when the term names something else.
+    public func drug(of term: TermMatch) -> Drug? {
+        guard case .drug(let index) = term.concept else { return nil }
+        return drugs[index]
+    }
+
     /// The disease with this OncoTree code (or `COND:` code).
     public func disease(code: String) -> Disease? {
         diseaseIndex[code].map { diseases[$0] } ?? diseaseIndex[code.uppercased()].map { diseases[$0] }

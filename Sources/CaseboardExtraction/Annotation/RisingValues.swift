@@ -27,17 +27,13 @@ enum RisingValues {
             let range = start..<(start + value.utf8.count)
             // A chemical name that is never a therapy ("creatinine", "creatine" in DrugBank) gives way to the event.
             let overlapping = terms.filter { $0.range.overlaps(range) }
-            guard overlapping.allSatisfy({ isSubstance($0, vocabularies) }), !added.contains(where: { $0.range.overlaps(range) }) else { continue }
+            guard overlapping.allSatisfy({ vocabularies.drug(of: $0)?.category == "substance" }), !added.contains(where: { $0.range.overlaps(range) })
+            else { continue }
             replaced += overlapping.map(\.range)
             added.append(TermMatch(range: range, concept: concept, surfaceKind: .synonym, policy: .anyCase))
         }
         guard !added.isEmpty else { return terms }
         return (terms.filter { !replaced.contains($0.range) } + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
-    }
-
-    private static func isSubstance(_ term: TermMatch, _ vocabularies: Vocabularies) -> Bool {
-        guard case .drug(let index) = term.concept else { return false }
-        return vocabularies.drugs[index].category == "substance"
     }
 
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: String) -> Bool {

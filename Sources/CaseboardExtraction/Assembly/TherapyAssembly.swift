@@ -607,7 +607,7 @@ struct TherapyAssembly {
         // infused "after lymphodepletion").
         let before = assembler.lowered(clause.lowerBound..<range.lowerBound)
         let right = assembler.lowered(range.upperBound..<min(clause.upperBound, range.upperBound + 40))
-        if before.contains("lymphodeplet") || right.firstMatch(of: /^[\s,\w-]{0,30}?lymphodeplet/) != nil { return "lymphodepletion" }
+        if before.contains("lymphodeplet") || right.firstMatch(of: Self.lymphodepletionAfter) != nil { return "lymphodepletion" }
         if words.contains("prophylaxis") || words.contains("prophylactic") || words.contains("premedication") { return "prophylaxis" }
         if let event = treatedEvent(before: range, in: view, clause: clause) { return "treatment of " + event }
         // "X for <condition>": the first disease after "for" within a few words is not a cancer.
@@ -618,14 +618,14 @@ struct TherapyAssembly {
         return "treatment of " + assembler.lowered(disease.range)
     }
 
+    /// Lymphodepletion named right after the drugs: "fludarabine and cyclophosphamide lymphodepletion".
+    nonisolated(unsafe) private static let lymphodepletionAfter = /^[\s,\w-]{0,30}?lymphodeplet/
+
     /// "dyspnea and effusions, which resolved with dexamethasone": a steroid or supportive drug
     /// that an event of the same clause resolved with treats that event, not the cancer.
     private func treatedEvent(before range: Range<Int>, in view: SentenceView, clause: Range<Int>) -> String? {
         let group = view.terms(.drug).filter { range.contains($0.range.lowerBound) }
-        let supportive = group.allSatisfy { term in
-            guard case .drug(let index) = term.concept else { return false }
-            return Self.treatsNoTumour(assembler.vocabularies.drugs[index])
-        }
+        let supportive = group.allSatisfy { term in assembler.vocabularies.drug(of: term).map(Self.treatsNoTumour) ?? false }
         guard !group.isEmpty, supportive else { return nil }
         // "…, and it responded to tocilizumab": the event is the subject, named earlier in the sentence.
         let near = assembler.lowered(max(view.range.lowerBound, range.lowerBound - 40)..<range.lowerBound)
@@ -657,17 +657,14 @@ struct TherapyAssembly {
     /// with the drug that treats it, before any anticancer drug of the patient, is history, not a toxicity.
     /// After one, "hypertension controlled with amlodipine" is often the anticancer drug's event, so it stays.
     private func isConditionOnItsOwnDrug(_ range: Range<Int>, in view: SentenceView) -> Bool {
-        func drug(_ term: TermMatch) -> Drug? {
-            guard case .drug(let index) = term.concept else { return nil }
-            return assembler.vocabularies.drugs[index]
-        }
+        let vocabularies = assembler.vocabularies
         guard let next = view.terms(.drug).first(where: { $0.range.lowerBound >= range.upperBound }),
-            let treating = drug(next), Self.treatsNoTumour(treating)
+            let treating = vocabularies.drug(of: next), Self.treatsNoTumour(treating)
         else { return false }
         let gap = assembler.gap(range.upperBound, next.range.lowerBound)
         guard gap.count <= 40, gap.firstMatch(of: Self.conditionDrugLink) != nil else { return false }
         func namesAnticancerDrug(_ sentence: SentenceView, before limit: Int) -> Bool {
-            sentence.terms(.drug).contains { $0.range.lowerBound < limit && drug($0).map { !Self.treatsNoTumour($0) } ?? false }
+            sentence.terms(.drug).contains { $0.range.lowerBound < limit && vocabularies.drug(of: $0).map { !Self.treatsNoTumour($0) } ?? false }
         }
         if namesAnticancerDrug(view, before: range.lowerBound) { return false }
         // Earlier sentences of the same section: a title or an introduction naming the drugs to come says
