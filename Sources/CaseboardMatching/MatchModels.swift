@@ -358,7 +358,8 @@ public enum NotRecommendedReason: String, Sendable, Codable, Hashable, CaseItera
     /// cholangiocarcinoma, 2024) and no other level A/B evidence in the disease supports it.
     case withdrawn
     /// It is directed at an antigen the patient's tumour was found not to express (a CD19
-    /// CAR T-cell therapy for a CD19-negative relapse).
+    /// CAR T-cell therapy for a CD19-negative relapse), or at a mutant gene the tumour was found
+    /// wild-type for (vemurafenib for a BRAF wild-type histiocytic neoplasm).
     case targetNotExpressed
     /// Its evidence is for another setting than the curative one the patient is in: a metastatic
     /// line for a patient after resection, an adjuvant row before surgery.
@@ -394,6 +395,10 @@ public enum SignalKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// level and no better than off-label, set apart from `options` because the patient has
     /// evidence in their own disease (docs/ranking.md, section 7).
     case otherDiseaseLead = "other-disease-lead"
+    /// Sensitivity evidence for a class of drugs or a procedure (CIViC's "Platinum Compound",
+    /// "Radiation Therapy"), which says what the alteration favours but names nothing one can
+    /// give: shown beside the options, never ranked among them.
+    case drugClass = "drug-class"
 }
 
 /// Evidence shown for a curator's eye, which does not change the ranking: resistance not acted

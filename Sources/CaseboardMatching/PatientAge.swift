@@ -21,6 +21,10 @@ extension Matcher {
         (#"\b(\d{1,2})[\s\-‐]*(?:months?|mos?)[\s\-‐]*old\b"#, 12),
         (#"\b(\d{1,2})\s*(?:months?|mos?)\s+(?:M|F|boy|girl|male|female|infant)\b"#, 12),
         (#"\b(\d{1,3})\s?[MFmf]\b"#, 1),
-        (#"(?<!\bat |\bafter |\bfor |\bx |\bover |\bsince |\bwithin |\bby |\bin )\b(\d{1,3})\s*(?:y/o|yo|y\.o\.|yrs?|y)(?=[\s,;)]|$)"#, 1),
+        (#"(?<!\bat |\bafter |\bfor |\bx |\bover |\bsince |\bwithin |\bby |\bin )\b(\d{1,3})\s*(?:y/o|yo|y\.o\.)(?=[\s,;)]|$)"#, 1),
+        // "yr" and "y" alone are as often a duration ("olaparib maint 2 yr PD"): an age only beside a
+        // sex, or standing as its own item of the text ("NSCLC, 64 yrs", "age 64 y").
+        (#"\b(\d{1,3})\s*(?:yrs?|y)\s*(?:M|F|male|female|man|woman|boy|girl)\b"#, 1),
+        (#"(?:^|[,;(]\s*|\baged?\s+)(\d{1,3})\s*(?:yrs?|y)(?=\s*(?:[,;)]|$))"#, 1),
     ].map { pattern, divisor in (CompiledPattern(pattern, caseInsensitive: true), divisor) }
 }

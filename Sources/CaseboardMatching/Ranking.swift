@@ -8,7 +8,8 @@ extension Matcher {
     struct Ranking {
         var options: [TherapyOption]
         var notRecommended: [NotRecommendedOption]
-        /// Other-disease, gene-level options set apart as `other-disease-lead` signals.
+        /// Other-disease, gene-level options set apart as `other-disease-lead` signals, and
+        /// `drug-class` signals.
         var leads: [MatchSignal] = []
     }
 
@@ -548,12 +549,32 @@ extension Matcher {
         var options: [(key: [Int], name: String, option: TherapyOption)] = []
         var notRecommended: [NotRecommendedOption] = []
         var leads: [(key: [Int], name: String, signal: MatchSignal)] = []
+        var classSignals: [MatchSignal] = []
         var ownDisease = false
         var hormonalLeads: Set<String> = []
         var unlabelledCircumstances: Set<String> = []
         for group in groups {
             let box = group[0].box
             let drugSet = box.drugSet
+            // A class of drugs or a procedure is not a regimen a board can give: CIViC's "Platinum
+            // Compound" for BRCA1-mutant ovarian cancer (EID1529) says platinum is favoured, and the
+            // platinum regimens are ranked from their own rows. It is shown as a signal.
+            if let name = box.item.drugs.first(where: { vocabularies.nonDrugKind(of: $0) != nil }) {
+                let labels = Array(Set(group.lazy.flatMap { $0.alterations.lazy.map(\.label) })).sorted()
+                let kind = vocabularies.nonDrugKind(of: name) == .procedure ? "a procedure" : "a class of drugs"
+                classSignals.append(
+                    MatchSignal(
+                        kind: .drugClass,
+                        drugs: box.item.drugs,
+                        alteration: labels.isEmpty ? "no biomarker required" : labels.joined(separator: " + "),
+                        count: group.count,
+                        evidence: group.prefix(10).map(Self.reference),
+                        why: "\(name) names \(kind), not a regimen one can give: its level \(group.map(\.item.level).min() ?? box.item.level) "
+                            + "evidence is shown beside the options, not ranked"
+                    )
+                )
+                continue
+            }
             if let removal = removal(of: group, assessment: assessment, support: support, progressed: progressed, absentTargets: absentTargets) {
                 notRecommended.append(removal)
                 continue
@@ -1019,6 +1040,37 @@ extension Matcher {
                 )
             }
         }
+        // A drug aimed at a gene the patient's tumour was tested for and found wild-type, whose curated rows in the
+        // patient's disease all need a mutation of that gene, is named with the reason: vemurafenib for a BRAF
+        // wild-type histiocytic neoplasm (FDA label: Zelboraf (vemurafenib), 2017, Erdheim-Chester disease with
+        // BRAF V600; NCCN Histiocytic Neoplasms 2025 gives cobimetinib whatever the mutation). Only drugs that
+        // target the gene: a MEK inhibitor keyed to BRAF V600E is not named.
+        let wildTypeGenes = Set(
+            patient.alterations.lazy.filter { $0.pattern.kind == .expression && $0.pattern.variant == "wild-type" }.map(\.pattern.gene)
+        )
+        for gene in wildTypeGenes.sorted() {
+            var seen: Set<[String]> = []
+            for position in index.evidenceByGene[gene] ?? [] {
+                guard let box = index.evidence[position], box.item.source == .curated, box.item.significance == .sensitivity,
+                    [.same, .related].contains(relation(of: box.item.disease, to: patient.disease)),
+                    box.item.profile.components.allSatisfy({ $0.gene == gene && Self.mutationKinds.contains($0.kind) }),
+                    !seen.contains(box.item.drugs),
+                    !notRecommended.contains(where: { $0.drugs == box.item.drugs }),
+                    !options.contains(where: { $0.option.drugs == box.item.drugs }),
+                    let drug = box.item.drugs.first(where: { vocabularies.drug(inn: $0)?.targets.contains(gene) == true })
+                else { continue }
+                seen.insert(box.item.drugs)
+                notRecommended.append(
+                    NotRecommendedOption(
+                        drugs: box.item.drugs,
+                        reason: .targetNotExpressed,
+                        why: "\(drug) is directed at mutant \(gene) (\(box.item.profile.name) in \(box.item.disease.name)); the patient's "
+                            + "tumour is \(gene) wild-type",
+                        evidence: []
+                    )
+                )
+            }
+        }
         return Ranking(
             options: options.enumerated().map { position, entry in
                 var option = entry.option
@@ -1026,7 +1078,7 @@ extension Matcher {
                 return option
             },
             notRecommended: notRecommended,
-            leads: leads.map(\.signal)
+            leads: leads.map(\.signal) + classSignals
         )
     }
 
@@ -1038,6 +1090,9 @@ extension Matcher {
     /// relapse after CD19 CAR T cells or blinatumomab, Orlando et al., Nat Med 2018; BCMA loss after
     /// anti-BCMA therapy, Samur et al., Nat Commun 2021). PD-L1 is not here: PD-L1 blockade is
     /// labelled for PD-L1-negative tumours too, and PD-L1 rows say where it is not.
+    /// Alteration kinds that are mutations of a gene, as opposed to its expression, copy number or a fusion.
+    static let mutationKinds: Set<AlterationKind> = [.proteinChange, .dnaChange, .internalTandemDuplication, .exon, .mutation]
+
     static let targetsNeededOnTheTumour: Set<String> = [
         "CD19", "CD22", "CD33", "MS4A1", "TNFRSF8", "TNFRSF17", "GPRC5D", "CD38", "CCR4", "IL3RA", "CLDN18", "FOLR1", "FOLH1", "SSTR2", "MAGEA4",
     ]

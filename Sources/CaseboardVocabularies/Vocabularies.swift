@@ -44,6 +44,8 @@ public struct Vocabularies: Sendable {
     let codingChanges: [String: [String: String]]
     /// Drug INN → youngest labelled age (`drug_age_limits.tsv`).
     let ageLimits: [String: DrugAgeLimit]
+    /// Lowercase names of drug classes and procedures (`drug_classes.tsv`).
+    let drugClasses: [String: NonDrugTherapyKind]
 
     /// Loads the vocabularies shipped in this module's resources.
     public static func loadBundled() throws -> Vocabularies {
@@ -80,6 +82,9 @@ public struct Vocabularies: Sendable {
         }
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent("drug_age_limits.tsv").path) {
             try builder.addAgeLimits(table("drug_age_limits.tsv"))
+        }
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("drug_classes.tsv").path) {
+            try builder.addDrugClasses(table("drug_classes.tsv"))
         }
         try builder.addOncoTree(table("oncotree.tsv"), synonyms: table("disease_synonyms.tsv"))
         try builder.addConditions(table("conditions.tsv"))
@@ -128,6 +133,7 @@ public struct Vocabularies: Sendable {
         drugTargets = Set(drugs.flatMap(\.targets))
         codingChanges = builder.codingChanges
         ageLimits = builder.ageLimits
+        drugClasses = builder.drugClasses
     }
 
     // MARK: Lookup by identifier
@@ -146,6 +152,14 @@ public struct Vocabularies: Sendable {
     public func drug(of term: TermMatch) -> Drug? {
         guard case .drug(let index) = term.concept else { return nil }
         return drugs[index]
+    }
+
+    /// Whether a therapy name stands for a class of drugs or a procedure rather than a drug one can
+    /// give: CIViC's "Platinum Compound", "MEK Inhibitor" or "Radiation Therapy". Nil for a drug,
+    /// and for a name no table knows.
+    public func nonDrugKind(of name: String) -> NonDrugTherapyKind? {
+        if drugIndex[name] != nil { return nil }
+        return drugClasses[name] ?? drugClasses[name.lowercased()]
     }
 
     /// The disease with this OncoTree code (or `COND:` code).
@@ -301,6 +315,14 @@ extension Vocabularies {
     public func proteinChange(gene: String, coding: String) -> String? {
         codingChanges[gene]?[coding]
     }
+}
+
+/// What a therapy name that is not a drug stands for.
+public enum NonDrugTherapyKind: String, Sendable, Codable, Hashable, CaseIterable {
+    /// A class of drugs ("Platinum Compound", "Anthracycline", "MEK Inhibitor").
+    case drugClass = "class"
+    /// A procedure ("Radiation Therapy", "Cytoreductive Surgery").
+    case procedure
 }
 
 /// The youngest age any FDA-labelled indication of a drug is for.

@@ -131,7 +131,8 @@ enum ClinicalScenarioSuite {
         return result.notRecommended.first {
             guard $0.reason != .stoppedForToxicity, $0.reason != .contraindicated else { return false }
             let set = Set($0.drugs)
-            return set == drugs || (drugs.isSubset(of: set) && $0.reason != .progressedOn)
+            // Progression, and a target the tumour lacks, argue against the regimen named, not against each partner in it.
+            return set == drugs || (drugs.isSubset(of: set) && $0.reason != .progressedOn && $0.reason != .targetNotExpressed)
         }.map { Set($0.drugs) }
     }
 

@@ -9,6 +9,7 @@ struct LexiconBuilder {
     var codingChanges: [String: [String: String]] = [:]
     /// Drug INN → the youngest age any FDA-labelled indication is for, with its source.
     var ageLimits: [String: DrugAgeLimit] = [:]
+    var drugClasses: [String: NonDrugTherapyKind] = [:]
     var diseases: [Disease] = []
     var adverseEvents: [AdverseEventTerm] = []
     var entries: [LexiconEntry] = []
@@ -249,6 +250,22 @@ struct LexiconBuilder {
                 )
             }
             ageLimits[String(row[drug])] = DrugAgeLimit(years: years, source: String(row[source]))
+        }
+    }
+
+    /// Names of drug classes and procedures (`drug_classes.tsv`: name, kind `class` or `procedure`).
+    mutating func addDrugClasses(_ table: TSV) throws {
+        let name = try table.column("name")
+        let kind = try table.column("kind")
+        for (number, row) in table.rows.enumerated() {
+            guard let parsed = NonDrugTherapyKind(rawValue: String(row[kind])) else {
+                throw Diagnostic.error(
+                    "kind '\(row[kind])' is neither class nor procedure",
+                    file: "drug_classes.tsv",
+                    position: SourcePosition(offset: 0, line: number + 2, column: 1)
+                )
+            }
+            drugClasses[String(row[name])] = parsed
         }
     }
 
