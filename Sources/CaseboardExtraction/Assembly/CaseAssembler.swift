@@ -243,6 +243,13 @@ struct CaseAssembler {
                 // A clause break between the cue and the mention ends its scope.
                 let between = text(cue.range.upperBound..<range.lowerBound)
                 if between.contains(";") || between.contains(". ") || between.contains(" but ") { continue }
+                // A bare "negative" is said of what precedes it ("PET-CT was negative (Deauville 2)"); it does not
+                // reach past a bracket, comma or colon to deny what follows.
+                if lowered(cue.range) == "negative", between.contains("(") || between.contains(",") || between.contains(":"),
+                    view.cues.contains(where: { $0.range == range && Self.responseCues.contains($0.cue) })
+                {
+                    continue
+                }
                 return true
             }
             // Postfix negation: "TdT negative", "CD20-", "wild-type".
@@ -257,6 +264,8 @@ struct CaseAssembler {
         }
         return false
     }
+
+    static let responseCues: Set<Cue> = [.complete, .partial, .stable, .progression]
 
     /// Negation words that follow what they deny.
     static let postposedNegations: Set<String> = ["excluded", "ruled out", "unremarkable", "inconclusive", "not detected", "undetectable"]
@@ -1070,12 +1079,15 @@ struct CaseAssembler {
     /// in another sentence, and (diabetes) no hyperglycaemia. Past cancers stay diagnoses.
     func backgroundConditions(_ diagnoses: [Diagnosis], lines: [TherapyLine], events: [String]) -> Set<String> {
         var background: Set<String> = []
+        // In a cancer report the conditions the patient is introduced with are their history; in a report about a
+        // non-cancer disease they may be its subject.
+        let cancerReport = diagnoses.contains { $0.oncotree != nil }
         for diagnosis in diagnoses where diagnosis.oncotree == nil {
             var historySentences: Set<Int> = []
             var returns = false
             for view in views where view.isPatient {
                 for term in view.terms where names(term.concept, diagnosis.code) {
-                    if isHistoryMention(term.range, in: view) { historySentences.insert(view.index) } else { returns = true }
+                    if isHistoryMention(term.range, in: view, introduction: cancerReport) { historySentences.insert(view.index) } else { returns = true }
                 }
             }
             if returns || historySentences.isEmpty { continue }
@@ -1101,15 +1113,37 @@ struct CaseAssembler {
     }
 
     /// A mention a history cue before it in its sentence gives as past history.
-    private func isHistoryMention(_ range: Range<Int>, in view: SentenceView) -> Bool {
+    private func isHistoryMention(_ range: Range<Int>, in view: SentenceView, introduction: Bool) -> Bool {
         let before = lowered(view.range.lowerBound..<range.lowerBound)
         guard !before.contains("family history") else { return false }
-        return Self.historyListCues.contains { before.contains($0) }
+        if Self.historyListCues.contains(where: { before.contains($0) }) { return true }
+        let after = lowered(range.upperBound..<view.range.upperBound)
+        // The patient introduced with standing conditions before what brought them: "A 74-year-old man with type 2
+        // diabetes (on metformin) and gout presented with…". What they presented with is not history, nor is a
+        // condition in a sentence that goes on to the treatment ("…with prediabetes and colon cancer received X").
+        if introduction, before.contains(Self.introductionWith), !Self.presentingWords.contains(where: { before.contains($0) }),
+            Self.presentingWords.contains(where: { after.contains($0) })
+        {
+            return true
+        }
+        // "He had asthma since childhood", "psoriasis for twenty years".
+        return Self.standingAfter.contains { after.hasPrefix($0) }
     }
+
+    /// "N-year-old <person> with", the opening of a patient's introduction.
+    nonisolated(unsafe) private static let introductionWith = /\b\d{1,3}[- ‐]?(?:years?|yrs?)[- ‐]?old\b[^.;]{0,60}?\bwith\b/
+
+    /// Words after which a condition is what the patient came with, not what they had.
+    private static let presentingWords = [
+        "presented", "presenting", "was admitted", "was referred", "complain", "noticed", "came to", "was diagnosed", "was found to",
+    ]
+
+    /// What after a condition says it has long been there.
+    private static let standingAfter = [" since childhood", " since adolescence", " since youth", " for many years", " for years", " for decades"]
 
     private static let historyListCues = [
         "history of", "medical history", "past history", "history included", "history includes", "history was", "history is",
-        "comorbidit", "co-morbidit", "underlying",
+        "comorbidit", "co-morbidit", "underlying", "well apart from", "history apart from",
     ]
 
     /// What treats a condition, named in the course: the course has returned to it. Lower case.

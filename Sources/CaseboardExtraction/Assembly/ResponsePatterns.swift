@@ -17,7 +17,7 @@ enum ResponsePatterns {
     /// adds its word here.
     static let keys = [
         "metasta", "resist", "refractor", "died", "remain", "progress", "hematolog", "new", "pfs", "transform", "evol", "unseen", "improvement",
-        "successful", "benefit", "palliation", "lost", "psa", "spleen",
+        "successful", "benefit", "palliation", "lost", "psa", "spleen", "%", "half",
     ].map { Array($0.utf8) }
 
     /// Regular expressions over the sentence (case ignored), each with its response and binding.
@@ -52,6 +52,33 @@ enum ResponsePatterns {
         (
             /\bspleen(?:\s+volume)?\s+(?:reduction|decrease|decreased|fell|response)\s+(?:(?:was|of|by|reached)\s+)?(?:[12]?\d|3[0-4])(?:\.\d+)?\s?%/,
             .stable, false
+        ),
+        // Shrinkage measured but not named: a decrease of 30% or more in the tumour is a partial response, a smaller
+        // one stable disease (RECIST 1.1, Eisenhauer et al., Eur J Cancer 2009): "36% smaller", "a 38% reduction in
+        // the sum of diameters", "had shrunk by 42%", "a reduction of 78%", "reduced by more than half".
+        (/\b(?:[3-9]\d|100)(?:\.\d+)?\s?%\s+smaller\b/, .partial, false),
+        (/\b(?:[12]?\d)(?:\.\d+)?\s?%\s+smaller\b/, .stable, false),
+        (
+            /\b(?:[3-9]\d|100)(?:\.\d+)?\s?%\s+(?:reduction|decrease|shrinkage|regression)\s+(?:in|of)\s+(?:the\s+)?(?:sum|size|diameters?|tumou?rs?|target|lesions?|mass|masses|nodes?|nodules?|primary|metasta\w*|disease|volume)\b/,
+            .partial, false
+        ),
+        (
+            /\b(?:shrunk|shrank|shrunken|regressed|reduced|decreased)\s+(?:in\s+size\s+)?by\s+(?:about\s+|approximately\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:(?:[3-9]\d|100)(?:\.\d+)?\s?%|half)/,
+            .partial, false
+        ),
+        (
+            /\b(?:shrinkage|regression|reduction|decrease)\s+of\s+(?:about\s+|approximately\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:[3-9]\d|100)(?:\.\d+)?\s?%/,
+            .partial, false
+        ),
+        // A serum paraprotein that falls by half or more is a partial response (IMWG 2016, Kumar et al., Lancet Oncol
+        // 2016; IgM in Waldenström macroglobulinaemia, Treon et al., Br J Haematol 2023 IWWM-11 criteria).
+        (
+            /\b(?:igm|igg|iga|paraprotein|m-?protein|m-?spike|monoclonal\s+protein|light[- ]chains?)\b[^.;]{0,40}?\b(?:fell|fallen|decreased|dropped|declined|reduced|reduction|drop|fall|decline|decrease)\b[^.;]{0,30}?(?:[5-9]\d|100)(?:\.\d+)?\s?%/,
+            .partial, false
+        ),
+        (
+            /\b(?:drop|fall|decline|reduction|decrease)\s+in\s+(?:the\s+)?(?:serum\s+)?(?:igm|igg|iga|paraprotein|m-?protein|m-?spike|monoclonal\s+protein|light[- ]chains?)\s+(?:level\s+)?of\s+(?:about\s+|approximately\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:[5-9]\d|100)(?:\.\d+)?\s?%/,
+            .partial, false
         ),
         // Lasting benefit without a stated response is at least stable disease.
         (/\bremain(?:s|ed|ing)?,?\s+(?:[a-z]+,?\s+){0,3}?(?:progression|relapse|recurrence|disease)[- ]free\b/, .stable, false),
@@ -122,6 +149,12 @@ enum ResponsePatterns {
                 // "Mutations conferring resistance to X" describe the mutations, not an outcome.
                 let before = sentence[..<match.range.lowerBound].suffix(24).lowercased()
                 if kind == .progressive, before.contains("confer") || before.contains("mediat") || before.contains("overcome") { continue }
+                // "the dose was reduced by 50%" is not a shrinking tumour.
+                if kind != .progressive, sentence[match.range].contains("%") || sentence[match.range].hasSuffix("half"),
+                    before.contains("dose") || before.contains("dosing")
+                {
+                    continue
+                }
                 let start = offset + sentence.utf8.distance(from: sentence.startIndex, to: match.range.lowerBound)
                 let end = offset + sentence.utf8.distance(from: sentence.startIndex, to: match.range.upperBound)
                 result.append(ResponsePattern(range: start..<end, kind: kind, explicitOnly: explicit))

@@ -68,6 +68,23 @@ public enum ResponseVocabulary {
                 // Outside oncology the outcome is the symptoms: "with symptom resolution".
                 "completely disappeared", "completely resolved", "resolved completely", "symptom resolution", "resolution of symptoms",
                 "resolution of all symptoms", "complete symptom resolution",
+                // Complete responses told by what is left: nothing to measure, nothing at surgery, a negative
+                // end-of-treatment PET (Deauville 1-2 is a complete metabolic response: Lugano classification,
+                // Cheson et al., J Clin Oncol 2014), a negative immunofixation (IMWG 2016), an undetectable
+                // fusion transcript (ELN 2020 deep molecular response).
+                "no evaluable disease", "no residual disease", "no residual invasive disease", "no residual tumor", "no residual tumour",
+                "no viable tumor", "no viable tumour", "pet-ct was negative", "pet/ct was negative", "pet was negative",
+                "pet scan was negative", "negative pet-ct", "negative pet/ct", "negative pet scan", "deauville 1", "deauville 2", "deauville score 1",
+                "deauville score 2",
+                "deauville score of 1", "deauville score of 2", "deauville 1-2", "deauville 1–2", "negative immunofixation",
+                "immunofixation was negative", "immunofixation negative", "transcript was no longer detectable",
+                "transcript no longer detectable", "transcript became undetectable", "transcripts became undetectable",
+                "undetectable transcript", "undetectable transcripts",
+                // Blood counts back to normal on a leukaemia drug is a complete haematological response (ELN 2020).
+                "blood counts normalized", "blood counts normalised", "counts normalized", "counts normalised",
+                "normalization of blood counts", "normalisation of blood counts", "normalization of the blood counts",
+                "normalisation of the blood counts", "counts were back to baseline", "back to baseline counts",
+                "counts returned to normal", "blood counts returned to normal",
             ]
         )
         add(
@@ -102,6 +119,9 @@ public enum ResponseVocabulary {
                 "nodal response", "near-total disappearance", "near-complete disappearance", "almost complete disappearance",
                 "near-complete resolution", "exceptional response", "outstanding response", "striking response", "spectacular response",
                 "symptomatic improvement", "symptom improvement", "improvement of symptoms", "improvement in symptoms", "clinical improvement",
+                // Shrinkage told without a response word (a measured one is read by percentage in extraction).
+                "markedly smaller", "considerably smaller", "substantially smaller", "much smaller", "significantly smaller",
+                "melted away",
             ]
         )
         add(.partial, ["PR", "VGPR", "PCyR", "MMR", "MCyR", "MMolR"], exactCase: true)
@@ -114,6 +134,8 @@ public enum ResponseVocabulary {
                 // Slight shrinkage short of a partial response (RECIST 1.1: less than 30%) is stable disease.
                 "minor shrinkage", "slight shrinkage", "minimal shrinkage", "modest shrinkage", "minor regression", "slight regression",
                 "minimal regression", "slight decrease in size", "minor decrease in size", "slight reduction in size",
+                "disease was stable", "disease stayed stable", "disease had stabilized", "disease had stabilised",
+                "disease was stabilized", "disease was stabilised",
             ]
         )
         add(.stable, ["SD"], exactCase: true)

@@ -1,0 +1,67 @@
+"""Helpers that expand compact gold specs into the dev-gold JSON format."""
+import json, os, re
+
+ONE_TO_THREE = {"A": "Ala", "R": "Arg", "N": "Asn", "D": "Asp", "C": "Cys", "Q": "Gln", "E": "Glu",
+                "G": "Gly", "H": "His", "I": "Ile", "L": "Leu", "K": "Lys", "M": "Met", "F": "Phe",
+                "P": "Pro", "S": "Ser", "T": "Thr", "W": "Trp", "Y": "Tyr", "V": "Val", "*": "Ter"}
+RESP = {"CR": "CR", "PR": "PR", "SD": "SD", "PD": "PD"}
+OUT = os.path.join(os.path.dirname(__file__), "..", "gold")
+
+
+def alt(gene, *variants):
+    out = []
+    for v in variants:
+        for x in [v] + _aliases(v):
+            if x not in out:
+                out.append(x)
+    return {"gene": gene, "variant": out}
+
+
+def _aliases(v):
+    m = re.fullmatch(r"([A-Z])(\d+)([A-Z*])", v)
+    if not m:
+        return []
+    a, n, b = m.groups()
+    if a not in ONE_TO_THREE or b not in ONE_TO_THREE:
+        return []
+    return [f"p.{v}", f"p.{ONE_TO_THREE[a]}{n}{ONE_TO_THREE[b]}"]
+
+
+def dx(oncotree, *names):
+    return {"names": list(names), "oncotree": oncotree}
+
+
+def ae(terms, grade, drug):
+    if isinstance(terms, str):
+        terms = [terms]
+    return {"term": list(terms), "grade": grade, "drug": drug}
+
+
+def resp(drug, *classes):
+    for c in classes:
+        assert c in RESP, c
+    return {"drug": drug, "response": list(classes)}
+
+
+def write(document, age, sex, diagnoses, alterations, required, optional, responses, aes, resistance):
+    req = set(required)
+    for r in responses:
+        assert r["drug"] in req, (document, r["drug"])
+    for r in resistance:
+        assert r["drug"] in req, (document, r["drug"])
+        assert any(a["gene"] == r["gene"] for a in alterations), (document, r["gene"])
+    assert not (req & set(optional)), (document, req & set(optional))
+    for d in required + optional:
+        assert d == d.lower(), d
+    g = {"document": document, "patient": {"age": age, "sex": sex}, "diagnoses": diagnoses,
+         "alterations": alterations, "drugs": {"required": required, "optional": optional},
+         "responses": responses, "adverse_events": aes,
+         "resistance": [{"gene": r["gene"], "drug": r["drug"]} for r in resistance]}
+    stem = document.split("_")[0]
+    with open(os.path.join(OUT, stem + ".json"), "w") as f:
+        json.dump(g, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+
+
+def res(gene, drug):
+    return {"gene": gene, "drug": drug}

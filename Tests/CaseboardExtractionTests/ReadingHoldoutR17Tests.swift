@@ -1,0 +1,79 @@
+import CaseboardCore
+import Testing
+
+/// Wordings the r17 blind reading set (session 27) showed unread. The sentences are our own.
+struct ReadingHoldoutR17Tests {
+    private func responses(_ text: String) throws -> [(drugs: [String], response: ResponseKind?)] {
+        try extract(text).0.therapies.map { ($0.drugs, $0.response) }
+    }
+
+    private func response(of drug: String, in found: [(drugs: [String], response: ResponseKind?)]) -> ResponseKind?? {
+        found.first { $0.drugs.contains(drug) }.map(\.response)
+    }
+
+    /// Shrinkage measured but not named: 30% or more is a partial response, less is stable disease (RECIST 1.1,
+    /// Eisenhauer et al., Eur J Cancer 2009); a serum paraprotein down by half or more is a partial response (IMWG
+    /// 2016). A dose cut by half is not a shrinking tumour. Before, each line took only its later progression.
+    @Test func shrinkageMeasuredWithoutAResponseWordIsRead() throws {
+        let lung = try responses(
+            "A 59-year-old woman with lung adenocarcinoma started alectinib in May 2021.\n"
+                + "By the second scan the primary tumour was 41% smaller.\n"
+                + "In March 2023 new brain lesions appeared, and she switched to lorlatinib.\n"
+                + "After eight weeks the brain lesions had shrunk by 55%.\n"
+        )
+        #expect(response(of: "alectinib", in: lung) == .partial, "\(lung)")
+        #expect(response(of: "lorlatinib", in: lung) == .partial)
+        let slight = try responses(
+            "A 70-year-old man with renal cell carcinoma received cabozantinib from June 2020.\n"
+                + "At the first CT the lesions were 12% smaller.\n"
+        )
+        #expect(response(of: "cabozantinib", in: slight) == .stable, "\(slight)")
+        let myeloma = try responses(
+            "A 66-year-old woman with multiple myeloma started daratumumab, lenalidomide and dexamethasone.\n"
+                + "After four cycles the serum paraprotein had fallen by 85%.\n"
+        )
+        #expect(response(of: "daratumumab", in: myeloma) == .partial, "\(myeloma)")
+        let dose = try responses(
+            "A 52-year-old man with gastrointestinal stromal tumour started imatinib in 2019.\n"
+                + "The dose was reduced by 50% for oedema.\n"
+        )
+        #expect(response(of: "imatinib", in: dose) == .some(nil), "\(dose)")
+    }
+
+    /// Complete responses told by what is left ("no evaluable disease", "PET-CT was negative (Deauville 2)", blood
+    /// counts back to normal on a leukaemia drug, an undetectable transcript) and stable disease told plainly ("the
+    /// disease was stable"). A bare "negative" before a bracket no longer denies the Deauville score after it.
+    @Test func completeAndStableResponsesWithoutTheTextbookWordsAreRead() throws {
+        let lymphoma = try responses(
+            "A 33-year-old man with classic Hodgkin lymphoma received brentuximab vedotin with AVD in 2022.\n"
+                + "The end-of-treatment PET-CT was negative (Deauville 2).\n"
+        )
+        #expect(response(of: "brentuximab vedotin", in: lymphoma) == .complete, "\(lymphoma)")
+        let leukaemia = try responses(
+            "A 45-year-old woman with chronic myeloid leukaemia started nilotinib in January 2020.\n"
+                + "By three months her blood counts had normalised, and by 18 months the transcript was no longer detectable.\n"
+        )
+        #expect(response(of: "nilotinib", in: leukaemia) == .complete, "\(leukaemia)")
+        let stable = try responses(
+            "A 64-year-old man with colorectal cancer received trifluridine and tipiracil from April 2022.\n"
+                + "After four cycles the disease was stable.\n"
+        )
+        #expect(response(of: "trifluridine and tipiracil", in: stable) == .stable, "\(stable)")
+    }
+
+    /// Standing conditions the patient is introduced with ("a 71-year-old man with type 2 diabetes on metformin and
+    /// gout presented with…", "asthma since childhood") are comorbidities, not diagnoses. What the patient presented
+    /// with, and the tumour, stay diagnoses. Before, each condition was a diagnosis.
+    @Test func conditionsThePatientIsIntroducedWithAreComorbidities() throws {
+        let record = try extract(
+            "A 71-year-old man with type 2 diabetes on metformin and gout presented with weight loss.\n"
+                + "He had asthma since childhood.\n"
+                + "Biopsy showed gastrointestinal stromal tumour with a KIT exon 11 deletion, and he started imatinib.\n"
+        ).0
+        let diagnoses = record.diagnoses.map(\.canonicalName).map { $0.lowercased() }
+        let comorbidities = record.comorbidities.map(\.canonicalName).map { $0.lowercased() }
+        #expect(!diagnoses.contains { $0.contains("diabetes") || $0.contains("gout") || $0.contains("asthma") }, "\(diagnoses)")
+        #expect(comorbidities.contains { $0.contains("diabetes") } && comorbidities.contains { $0.contains("asthma") }, "\(comorbidities)")
+        #expect(diagnoses.contains { $0.contains("gastrointestinal stromal") }, "\(diagnoses)")
+    }
+}
