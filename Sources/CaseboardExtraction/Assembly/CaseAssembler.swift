@@ -1087,7 +1087,11 @@ struct CaseAssembler {
             var returns = false
             for view in views where view.isPatient {
                 for term in view.terms where names(term.concept, diagnosis.code) {
-                    if isHistoryMention(term.range, in: view, introduction: cancerReport) { historySentences.insert(view.index) } else { returns = true }
+                    if isHistoryMention(term.range, in: view, introduction: cancerReport) {
+                        historySentences.insert(view.index)
+                    } else {
+                        returns = true
+                    }
                 }
             }
             if returns || historySentences.isEmpty { continue }
