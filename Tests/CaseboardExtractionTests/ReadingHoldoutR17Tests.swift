@@ -76,4 +76,42 @@ struct ReadingHoldoutR17Tests {
         #expect(comorbidities.contains { $0.contains("diabetes") } && comorbidities.contains { $0.contains("asthma") }, "\(comorbidities)")
         #expect(diagnoses.contains { $0.contains("gastrointestinal stromal") }, "\(diagnoses)")
     }
+
+    /// A failure laid on an alteration in plain words ("the reason lorlatinib no longer worked", "the explanation for
+    /// the failure", "both were attributed to the failure of X"); a driver said to persist is not the cause. Before, the
+    /// first was unread and the persisting driver was paired.
+    @Test func failureLaidOnAnAlterationInPlainWordsIsResistance() throws {
+        let lung = try extract(
+            "A 52-year-old woman with ALK-rearranged lung adenocarcinoma received alectinib from 2019 and lorlatinib from 2022.\n"
+                + "In 2024 a biopsy found ALK G1202R and L1196M; the oncologists regarded the compound mutation as the reason "
+                + "lorlatinib no longer worked.\n"
+        ).0
+        let lungPairs = Set(lung.resistance.flatMap { event in event.drugs.map { "\(event.gene)-\($0)" } })
+        #expect(lungPairs.contains("ALK-lorlatinib"), "\(lungPairs)")
+        let colon = try extract(
+            "A 63-year-old man with BRAF V600E colorectal cancer received encorafenib and cetuximab from 2023.\n"
+                + "At progression BRAF V600E persisted, and the team judged that an acquired KRAS Q61H had made the tumour "
+                + "resistant to encorafenib and cetuximab.\n"
+        ).0
+        let pairs = Set(colon.resistance.flatMap { event in event.drugs.map { "\(event.gene)-\($0)" } })
+        #expect(pairs.contains("KRAS-encorafenib"), "\(pairs)")
+        #expect(!pairs.contains("BRAF-encorafenib"), "\(pairs)")
+    }
+
+    /// Symptoms the sentence goes on to name as one event ("cough and breathlessness, diagnosed as pneumonitis") are
+    /// that event; a symptom with its own grade stays. A comorbidity's standing drug ("type 2 diabetes on metformin")
+    /// does not make what the patient presented with its adverse events.
+    @Test func symptomsOfANamedEventAndPresentingComplaintsAreNotEvents() throws {
+        let record = try extract(
+            "A 66-year-old man with type 2 diabetes on metformin presented with fatigue and bruising.\n"
+                + "Biopsy showed lung adenocarcinoma with an EGFR exon 19 deletion, and he started osimertinib in May 2022.\n"
+                + "In August he had a dry cough and breathlessness, diagnosed as pneumonitis of grade 2, and osimertinib was stopped.\n"
+                + "Nausea of grade 1 was attributed to osimertinib, and diarrhoea of grade 2 followed.\n"
+        ).0
+        let terms = record.adverseEvents.map(\.term)
+        #expect(terms.contains("pneumonitis"), "\(terms)")
+        #expect(!terms.contains("cough") && !terms.contains("dyspnea"), "\(terms)")
+        #expect(terms.contains("nausea") && terms.contains("diarrhea"), "\(terms)")
+        #expect(!terms.contains("fatigue") && !terms.contains("bruising"), "\(terms)")
+    }
 }

@@ -63,3 +63,59 @@ struct Session27ClassTests: HoldoutMatching {
         #expect(!untested.notRecommended.contains { $0.reason == .targetNotExpressed && $0.drugs == ["vemurafenib"] })
     }
 }
+
+/// Hold-out 20's classes (session 27), on profiles of our own. Each test failed before its fix.
+struct Holdout20ClassTests: HoldoutMatching {
+    /// Clinical abbreviations that are previous HGNC symbols (MSS of SIL1, PGL of SDHD, HRD of TBCE) made a
+    /// phantom fusion with the gene beside them: "BRAF V600E MSS" became SIL1::BRAF, which flagged encorafenib and
+    /// took the labelled encorafenib with cetuximab out (FDA label: Braftovi (encorafenib), 2020).
+    @Test func clinicalAbbreviationsAreNotGenes() throws {
+        let result = try match("BRAF V600E MSS mCRC, PD on FOLFOX", ["BRAF V600E"])
+        #expect(!result.alterations.contains { $0.variant == "fusion" }, "\(result.alterations.map(\.label))")
+        #expect(!result.notRecommended.contains { Set($0.drugs) == ["encorafenib", "cetuximab"] }, "\(result.notRecommended.map(\.drugs))")
+    }
+
+    /// Results on a gene read as what they are: "AR positive" is androgen-receptor protein (it was an AR mutation,
+    /// which met CIViC's level B antiandrogen resistance row), "BCL2 high" is BCL2 protein, "TSC2 LOH" and
+    /// "1p/19q intact" are findings matched on nothing. Before, the first two misread and the last two were refused.
+    @Test func resultWordsOnAGeneAreRead() throws {
+        let salivary = try match("salivary duct carcinoma", ["AR positive", "ERBB2 amplification"])
+        #expect(salivary.alterations.contains { $0.gene == "AR" && $0.variant == "overexpression" }, "\(salivary.alterations.map(\.label))")
+        let prostate = try match("metastatic castration-resistant prostate cancer", ["AR+"])
+        #expect(prostate.resistance.isEmpty, "\(prostate.resistance.map(\.drugs))")
+        for input in ["BCL2 high", "TSC2 LOH", "TSC2 loss of heterozygosity", "1p/19q intact", "1p/19q non-codeleted"] {
+            let result = try match("perivascular epithelioid cell tumour", [input])
+            #expect(result.problems.isEmpty, "\(input): \(result.problems.map(\.message))")
+        }
+        // A mutation of the same genes is still a mutation.
+        let cll = try match("CLL, progressing on venetoclax", ["BCL2 G101V"])
+        #expect(cll.alterations.contains { $0.gene == "BCL2" && $0.variant == "G101V" })
+    }
+
+    /// A tissue written after the disease ("BPDCN 68M skin plaques", "PEComa uterus") is where it is, and "PD on
+    /// FOLFIRINOX" is progressive disease, not Paget disease of the nipple (OncoTree PD). Before, each resolved to the
+    /// tissue or to Paget disease.
+    @Test func aTissueOrAResponseWordAfterTheDiseaseIsNotTheDisease() throws {
+        let cases: [(String, String)] = [
+            ("BPDCN 68M skin plaques + BM 30% blasts", "BPDCN"), ("PEComa uterus malignant 52F", "PECOMA"),
+            ("met PDAC 58M KRAS G12D PD on FOLFIRINOX 1L", "PAAD"), ("PGL SDHB metastatic 45M", "PGNG"),
+        ]
+        for (text, code) in cases {
+            let result = try match(text, [])
+            #expect(result.disease?.code == code, "\(text): \(String(describing: result.disease))")
+        }
+        // A tissue alone, and Paget disease by name, still resolve.
+        #expect(try match("Paget disease of the nipple", []).disease?.code == "PD")
+    }
+
+    /// Cobimetinib is labelled for adult histiocytic neoplasms whatever the mutation (FDA label: Cotellic
+    /// (cobimetinib), 2022); small bowel adenocarcinoma takes FOLFOX or CAPEOX first (NCCN Small Bowel
+    /// Adenocarcinoma 2025). Before, a BRAF wild-type Erdheim-Chester disease without a MAP2K1 result had no
+    /// cobimetinib option, and small bowel adenocarcinoma had no standard at all.
+    @Test func rareDiseasesHaveTheirStandards() throws {
+        let ecd = try match("Erdheim-Chester disease, 55-year-old man", ["BRAF wt"])
+        #expect(top(ecd, 1) == [["cobimetinib"]], "\(top(ecd, 6))")
+        let bowel = try match("metastatic small bowel adenocarcinoma, untreated", [])
+        #expect(top(bowel).contains(["calcium folinate", "fluorouracil", "oxaliplatin"]), "\(top(bowel, 6))")
+    }
+}

@@ -95,7 +95,8 @@ enum CueLexicon {
                 "could not be", "instead of", "rather than", "not approved", "were discussed", "was discussed", "candidate for", "eligible for",
                 // A treatment the patient's state ruled out: "it was difficult to administer chemotherapy with X, so Y was given".
                 "difficult to administer", "difficult to perform", "difficult to give", "impossible to administer", "not possible to administer",
-                "unable to receive",
+                "unable to receive", "too unwell to receive", "never received", "was never given", "were never given", "was not used",
+                "were not used",
                 // Drugs named as options, not given: "alternatives such as X or Y were considered".
                 "were considered", "alternatives such as", "alternatives include", "alternatives included", "alternative options",
                 "options such as", "options include", "options included", "options including", "other options",

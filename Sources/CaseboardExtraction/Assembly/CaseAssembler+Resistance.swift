@@ -45,7 +45,9 @@ extension CaseAssembler {
             let drugs = drugNames(in: view).filter { !rescued.contains($0) }
             if view.isPatient, view.has(.resistance), !drugs.isEmpty, statesMechanism(view) {
                 if !genes.isEmpty {
-                    for gene in genes {
+                    // "… while BRAF V600E persisted; the acquired KRAS G12D made the tumour resistant": a driver said to
+                    // persist is not the cause.
+                    for gene in genes where !isSaidToPersist(gene, in: view) {
                         record(gene, drugs.filter { !isDriver(gene, of: $0, in: alterations) }, basis: "stated", span: view.range)
                     }
                 } else if alteredGenes(in: view, altered: altered).isEmpty {
@@ -157,11 +159,21 @@ extension CaseAssembler {
         for (gene, drugs) in found { record(gene, drugs, "attributed", view.range) }
     }
 
+    /// Whether the sentence says the gene's alteration persisted ("BRAF V600E persisted", "the EGFR mutation was
+    /// retained"), as a driver does at progression.
+    private func isSaidToPersist(_ gene: String, in view: SentenceView) -> Bool {
+        view.terms.contains { term in
+            guard case .gene(let index) = term.concept, vocabularies.genes[index].symbol == gene else { return false }
+            let after = lowered(term.range.upperBound..<min(term.range.upperBound + 40, view.range.upperBound))
+            return ["persist", "was retained", "were retained", "remained", "still present", "was unchanged"].contains { after.contains($0) }
+        }
+    }
+
     /// Words standing for an alteration the sentence before found: "this mutation", "the new variant", "this
     /// solvent-front mutation", "these two mutations", "this isoform switch", "it was". Not the driver the
     /// disease was treated for ("the driver mutation", "the original fusion").
     nonisolated(unsafe) private static let anaphora =
-        /\b(?:(?:this|these|the)\s+(?!(?:driver|original|baseline|founding|truncal|primary|sensitizing|sensitising|activating)\b)(?:[\w-]+\s+){0,2}(?:mutations?|variants?|alterations?|amplification|change|switch|clone)|it\s+(?:was|is))\b/
+        /\b(?:(?:this|these|the)\s+(?!(?:driver|original|baseline|founding|truncal|primary|sensitizing|sensitising|activating)\b)(?:[\w-]+\s+){0,2}(?:mutations?|variants?|alterations?|amplification|change|switch|clone|lesion|defect|substitution|frameshift)|it\s+(?:was|is)|both\s+(?:were|was)|they\s+were)\b/
 
     /// The sentence cut at semicolons: one finding per clause ("…the cause of progression on the
     /// aromatase inhibitor; the PIK3CA mutation … was considered unrelated").
@@ -182,12 +194,17 @@ extension CaseAssembler {
     /// resistance", "the driver, not a resistance mutation").
     private func attributesFailure(_ clause: String) -> Bool {
         let causes = [
-            "attribut", "linked", "cause of", "caused", "explain", "mechanism", "responsible for", "underl", "account for", "accounted for",
+            "attribut", "linked", "cause of", "caused", "explain", "explanation", "mechanism", "responsible for", "underl", "account for",
+            "accounted for", "reason",
         ]
-        let failures = ["progression", "progressed", "relapse", "failure", "loss of response", "lost response", "resistance", "escape", "refractor"]
+        let failures = [
+            "progression", "progressed", "relapse", "failure", "loss of response", "lost response", "resistance", "escape", "refractor",
+            // Failure told plainly: "the reason venetoclax had stopped working", "no longer controlled the disease".
+            "stopped working", "no longer work", "no longer controlled", "no longer respond", "ceased to work", "stopped responding",
+        ]
         let denials = [
             "not attribut", "not the cause", "not a cause", "not a resistance", "not responsible", "not explain", "not linked", "unrelated",
-            "rather than", "not considered", "other patients", "in the literature",
+            "rather than", "not considered", "other patients", "in the literature", "without an identified", "no identified",
         ]
         return causes.contains { clause.contains($0) } && failures.contains { clause.contains($0) } && !denials.contains { clause.contains($0) }
     }

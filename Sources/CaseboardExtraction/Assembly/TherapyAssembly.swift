@@ -1298,7 +1298,12 @@ struct TherapyAssembly {
                 && assembler.text(view.range).firstMatch(of: Self.causeWords) != nil
             // "a man with CML on imatinib presented with periorbital edema": events of a patient
             // on the drug.
-            || view.terms(.drug).contains { $0.range.lowerBound >= 3 && assembler.lowered($0.range.lowerBound - 3..<$0.range.lowerBound) == "on " }
+            // Not a standing drug of a comorbidity in a cancer report: "with type 2 diabetes (on metformin) presented with
+            // fatigue" tells what brought the patient.
+            || view.terms(.drug).contains { term in
+                term.range.lowerBound >= 3 && assembler.lowered(term.range.lowerBound - 3..<term.range.lowerBound) == "on "
+                    && (assembler.namesNoCancer || assembler.vocabularies.drug(of: term).map { !Self.treatsNoTumour($0) } ?? true)
+            }
             || isAfterCyclesWithoutGrowth(view)
             // "She had severe neutropenia and pneumonia": a severity that qualifies an event.
             || events.contains { event in
@@ -1321,7 +1326,7 @@ struct TherapyAssembly {
                 continue
             }
             if isCategoryBeforeItsList(term.range, in: view) || isSignOfProgression(term.range, in: view) { continue }
-            if isComponentOfNamedSyndrome(term.range, in: view) { continue }
+            if isComponentOfNamedSyndrome(term.range, in: view) || isSymptomOfADiagnosis(term.range, in: view) { continue }
             if isAntiTarget(term.range) || isUnrelievedSymptom(term.range, in: view) { continue }
             let grade = grade(for: term.range, in: view)
             let namedWithDrug = drugNamed || isNamedWithItsDrug(term.range, in: view)
@@ -1532,6 +1537,33 @@ struct TherapyAssembly {
         let sentence = assembler.lowered(view.range)
         return Self.namedSyndromes.contains { sentence.contains($0) }
     }
+
+    /// "cough, fever and dyspnoea, diagnosed as pneumonitis", "tingling of the fingers, recorded as peripheral sensory
+    /// neuropathy": symptoms the sentence goes on to name as one event are that event, not events of their own.
+    private func isSymptomOfADiagnosis(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        guard Self.syndromeSigns.contains(assembler.lowered(range)) || Self.plainSymptoms.contains(assembler.lowered(range)) else { return false }
+        let tail = assembler.lowered(range.upperBound..<view.range.upperBound)
+        guard let link = Self.diagnosisLinks.compactMap({ tail.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return false }
+        let linkEnd = range.upperBound + tail.utf8.distance(from: tail.startIndex, to: link.upperBound)
+        // A grade of its own before the link makes the symptom an event of its own ("nausea of grade 2, and…").
+        let between = assembler.lowered(range.upperBound..<linkEnd)
+        if between.contains("grade") || between.contains("graded") { return false }
+        return view.terms.contains { term in
+            guard case .adverseEvent = term.concept else { return false }
+            return term.range.lowerBound >= linkEnd && term.range.lowerBound - linkEnd <= 40
+        }
+    }
+
+    private static let diagnosisLinks = [
+        "diagnosed as", "diagnosed together as", "recognised as", "recognized as", "recorded as", "was diagnosed with", "were diagnosed as",
+        "in keeping with",
+    ]
+
+    private static let plainSymptoms: Set<String> = [
+        "cough", "dry cough", "fatigue", "diarrhea", "diarrhoea", "nausea", "vomiting", "palpitations", "tingling", "paresthesia",
+        "paraesthesia", "numbness", "flushing", "wheeze", "wheezing", "breathlessness", "shortness of breath", "abdominal pain",
+        "dizziness", "malaise", "weakness", "itching", "pruritus", "loose stools",
+    ]
 
     private static let namedSyndromes = [
         "differentiation syndrome", "retinoic acid syndrome", "infusion-related reaction", "infusion related reaction", "infusion reaction",

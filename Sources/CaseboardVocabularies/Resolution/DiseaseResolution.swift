@@ -75,6 +75,18 @@ extension Vocabularies {
     /// term trie and a word index, never from a scan of every disease.
     public func readDisease(_ text: String) -> DiseaseReading {
         var reading = readDisease(text, describing: true)
+        // "BPDCN 68M skin plaques", "PEComa uterus malignant": a tissue named after the disease is where it is, and
+        // "PD on FOLFIRINOX" is progressive disease, not Paget disease of the nipple. When the text reaches only a
+        // tissue, or a response abbreviation written as a word, the leading words name the disease if they can.
+        if case .found(let whole, _) = reading.resolution, whole.level <= 1 || Self.isResponseAbbreviation(whole, in: text),
+            let leading = leadingDisease(Self.expandingClinicShorthand(Self.expandingStatusShorthand(text)), specificOnly: true),
+            case .found(let named, _) = leading.resolution, named.code != whole.code
+        {
+            let biomarkers = reading.biomarkers
+            reading = leading
+            reading.input = text
+            if reading.biomarkers.isEmpty { reading.biomarkers = biomarkers }
+        }
         // "biochemical recurrence after radical prostatectomy (Gleason 4+4)": a text naming no cancer (at most
         // a finding such as a raised PSA) but its Gleason grade names prostate adenocarcinoma, the cancer the
         // Gleason system grades (Chen and Zhou 2016, PMID:27041927; ISUP 2014 grade groups).
@@ -238,9 +250,16 @@ extension Vocabularies {
         return reading
     }
 
+    /// Whether the disease was reached through a word that is also a response abbreviation ("PD" for Paget disease of
+    /// the nipple), written in the text as that abbreviation.
+    private static func isResponseAbbreviation(_ disease: Disease, in text: String) -> Bool {
+        ResponseVocabulary.kind(of: disease.code) != nil && text.split(separator: " ").contains { $0 == disease.code }
+    }
+
     /// The longest run of leading words of the first clause that names a disease, the rest kept as modifiers;
     /// nil when the rest names an unrelated cancer (two diseases cannot be told apart from one).
-    private func leadingDisease(_ text: String) -> DiseaseReading? {
+    /// `specificOnly`: a prefix that reaches only a tissue or a response abbreviation does not count.
+    private func leadingDisease(_ text: String, specificOnly: Bool = false) -> DiseaseReading? {
         let clauseEnd = text.firstIndex { ",;:".contains($0) } ?? text.endIndex
         let words = text[..<clauseEnd].split(separator: " ", omittingEmptySubsequences: true)
         guard words.count > 1 else { return nil }
@@ -253,10 +272,12 @@ extension Vocabularies {
                 head = described
             }
             guard case .found(let disease, _) = head.resolution else { continue }
+            if specificOnly, disease.level <= 1 || Self.isResponseAbbreviation(disease, in: prefix) { continue }
             let rest = words.dropFirst(count).joined(separator: " ")
             let namesAnother = scan(rest).contains { match in
                 guard case .disease(let index) = match.concept else { return false }
                 let named = diseases[index]
+                if Self.isResponseAbbreviation(named, in: rest) { return false }
                 return named.isCancer && named.code != disease.code && !ancestors(of: named.code).contains(disease.code)
                     && !ancestors(of: disease.code).contains(named.code)
             }

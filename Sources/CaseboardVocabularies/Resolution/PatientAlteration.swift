@@ -472,6 +472,16 @@ extension Vocabularies {
             let note = "'\(body)' is \(marker); no evidence is keyed to it, so nothing is matched on it"
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
+        // "TSC2 loss of heterozygosity", "NF1 LOH": a second hit on a gene, which no evidence is keyed to (a
+        // labelled drug such as nab-sirolimus for PEComa needs none: FDA label: Fyarro (sirolimus protein-bound
+        // particles), 2021). Read, matched on nothing.
+        if let ending = [" loss of heterozygosity", " loh"].first(where: { loweredBody.hasSuffix($0) }),
+            case let symbol = String(body.dropLast(ending.count)).trimmingCharacters(in: .whitespaces),
+            let gene = gene(symbol: symbol) ?? gene(symbol: symbol.uppercased())
+        {
+            let note = "'\(body)' is loss of heterozygosity of \(gene.symbol); no evidence is keyed to it, so nothing is matched on it"
+            return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
+        }
         if let wildType = wildTypeReading(body) {
             return .success(
                 PatientAlterationReading(
@@ -1130,6 +1140,10 @@ extension Vocabularies {
         "CCR4", "CD79B", "SLAMF7", "CD52",
         // CD25 (IL2RA): the target of denileukin diftitox (FDA label: Lymphir (denileukin diftitox), 2024).
         "IL2RA",
+        // Read by immunohistochemistry where written positive or negative: the androgen receptor of salivary duct
+        // carcinoma (NCCN Head and Neck Cancers 2025: androgen deprivation for AR-positive disease) and BCL2
+        // protein in lymphoma and BPDCN. Their mutations ("AR T878A", "BCL2 G101V") are still mutations.
+        "AR", "BCL2",
     ]
 
     /// Markers written by their antigen names and read by immunohistochemistry or flow cytometry:
@@ -1584,6 +1598,12 @@ extension Vocabularies {
             "codeleted1p/19q", "1p/19qdeletion", "1p/19qloss", "1p/19qcodel", "1p19qcodel",
         ] {
             table[form] = "the 1p/19q codeletion of oligodendroglioma"
+        }
+        for form in [
+            "1p/19qintact", "1p19qintact", "1p/19qnon-codeleted", "1p/19qnoncodeleted", "1p/19qnotcodeleted", "non-codeleted1p/19q",
+            "1p/19qretained", "no1p/19qcodeletion", "1p/19qcodeletionnegative", "1p/19qnegative", "1p/19qnocodeletion",
+        ] {
+            table[form] = "no 1p/19q codeletion (an astrocytoma, not an oligodendroglioma)"
         }
         // Risk markers of myeloma and myeloid neoplasms (IMWG; ELN 2022 AML): read, keyed to no evidence.
         for form in [
