@@ -114,4 +114,16 @@ struct ReadingHoldoutR17Tests {
         #expect(terms.contains("nausea") && terms.contains("diarrhea"), "\(terms)")
         #expect(!terms.contains("fatigue") && !terms.contains("bruising"), "\(terms)")
     }
+
+    /// The cells themselves falling to a value with a grade ("Neutrophils fell to 0.7 × 10⁹/L (grade 3)") are the
+    /// lineage's low-count event. Before, only "counts" fell.
+    @Test func cellsFallingToAValueAreALowCountEvent() throws {
+        let record = try extract(
+            "A 70-year-old woman with multiple myeloma started pomalidomide and dexamethasone in March 2021.\n"
+                + "In the second cycle her neutrophils fell to 0.7 × 10⁹/L (grade 3), and platelets dropped to 60 × 10⁹/L, graded 1.\n"
+        ).0
+        let found = record.adverseEvents.map { ($0.term, $0.grade) }
+        #expect(record.adverseEvents.contains { $0.term == "neutrophil count decreased" && $0.grade == 3 }, "\(found)")
+        #expect(record.adverseEvents.contains { $0.term == "platelet count decreased" }, "\(found)")
+    }
 }

@@ -11,11 +11,11 @@ enum FallingCounts {
     /// recognized term covers, sorted by position.
     static func extend(_ terms: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>, vocabularies: Vocabularies) -> [TermMatch] {
         // A byte test first: most texts name no count at all.
-        guard contains(bytes, "count") else { return terms }
+        guard contains(bytes, "count") || contains(bytes, "fell") || contains(bytes, "fallen") || contains(bytes, "dropped") else { return terms }
         let text = String(decoding: bytes, as: UTF8.self)
         var added: [TermMatch] = []
         for match in text.matches(of: phrase) {
-            guard let words = match.output.1 ?? match.output.2 else { continue }
+            guard let words = match.output.1 ?? match.output.2 ?? match.output.3 else { continue }
             for lineage in words.matches(of: lineageWord) {
                 guard let term = lineageTerms.first(where: { lineage.output.1.lowercased().hasPrefix($0.prefix) })?.term,
                     let concept = vocabularies.recognize(term).first(where: {
@@ -46,12 +46,13 @@ enum FallingCounts {
         .ignoresCase()
 
     /// "leukocyte and platelet counts were (rapidly) depressed", "platelet count fell";
-    /// "a fall in (the) platelet count".
-    nonisolated(unsafe) private static let phrase = try! Regex<(Substring, Substring?, Substring?)>(
+    /// "a fall in (the) platelet count"; the cells themselves falling to a value: "neutrophils fell to 0.8 × 10⁹/L".
+    nonisolated(unsafe) private static let phrase = try! Regex<(Substring, Substring?, Substring?, Substring?)>(
         #"\b("# + lineages + #"(?:(?:,\s*|\s+and\s+|,\s+and\s+)"# + lineages
             + #")*)\s+counts?\s+(?:(?:was|were|had|have|has)\s+)?(?:(?:rapidly|markedly|sharply|promptly|severely|quickly|progressively|precipitously|then|again|also|subsequently)\s+)?(?:fell|fallen|dropped|declined|depressed|plummeted|plunged)\b"#
             + #"|\b(?:fall|drop|decline)\s+(?:of|in)\s+(?:the\s+)?("# + lineages + #"(?:(?:,\s*|\s+and\s+|,\s+and\s+)"# + lineages
             + #")*)\s+counts?\b"#
+            + #"|\b((?:neutrophils|platelets|leu[ck]ocytes|white\s+(?:blood\s+)?cells|granulocytes|thrombocytes))\s+(?:(?:had|have|has)\s+)?(?:(?:rapidly|markedly|sharply|then|again|also|subsequently)\s+)?(?:fell|fallen|dropped|declined|plummeted)\s+to\b"#
     )
     .ignoresCase()
 
