@@ -1082,6 +1082,9 @@ extension Matcher {
         )
     }
 
+    /// Alteration kinds that are mutations of a gene, as opposed to its expression, copy number or a fusion.
+    static let mutationKinds: Set<AlterationKind> = [.proteinChange, .dnaChange, .internalTandemDuplication, .exon, .mutation]
+
     /// Antigens an antibody, antibody-drug conjugate, T-cell engager or CAR T-cell therapy must
     /// find on the tumour: labels that require the antigen (FDA labels: Vyloy (zolbetuximab), 2024,
     /// CLDN18.2; Elahere (mirvetuximab soravtansine), 2022, FRα; Pluvicto, 2022, PSMA; Lutathera,
@@ -1090,9 +1093,6 @@ extension Matcher {
     /// relapse after CD19 CAR T cells or blinatumomab, Orlando et al., Nat Med 2018; BCMA loss after
     /// anti-BCMA therapy, Samur et al., Nat Commun 2021). PD-L1 is not here: PD-L1 blockade is
     /// labelled for PD-L1-negative tumours too, and PD-L1 rows say where it is not.
-    /// Alteration kinds that are mutations of a gene, as opposed to its expression, copy number or a fusion.
-    static let mutationKinds: Set<AlterationKind> = [.proteinChange, .dnaChange, .internalTandemDuplication, .exon, .mutation]
-
     static let targetsNeededOnTheTumour: Set<String> = [
         "CD19", "CD22", "CD33", "MS4A1", "TNFRSF8", "TNFRSF17", "GPRC5D", "CD38", "CCR4", "IL3RA", "CLDN18", "FOLR1", "FOLH1", "SSTR2", "MAGEA4",
     ]

@@ -71,7 +71,7 @@ enum ResponsePatterns {
             .partial, false
         ),
         // A serum paraprotein that falls by half or more is a partial response (IMWG 2016, Kumar et al., Lancet Oncol
-        // 2016; IgM in Waldenström macroglobulinaemia, Treon et al., Br J Haematol 2023 IWWM-11 criteria).
+        // 2016; IgM in Waldenström macroglobulinaemia: IWWM-6 criteria, Owen et al., Br J Haematol 2013).
         (
             /\b(?:igm|igg|iga|paraprotein|m-?protein|m-?spike|monoclonal\s+protein|light[- ]chains?)\b[^.;]{0,40}?\b(?:fell|fallen|decreased|dropped|declined|reduced|reduction|drop|fall|decline|decrease)\b[^.;]{0,30}?(?:[5-9]\d|100)(?:\.\d+)?\s?%/,
             .partial, false
