@@ -126,4 +126,18 @@ struct ReadingHoldoutR17Tests {
         #expect(record.adverseEvents.contains { $0.term == "neutrophil count decreased" && $0.grade == 3 }, "\(found)")
         #expect(record.adverseEvents.contains { $0.term == "platelet count decreased" }, "\(found)")
     }
+
+    /// A mechanism looked for and not found is no alteration ("MET amplification was looked for and was absent"), and
+    /// another patient's course ("a previously described patient responded to cabozantinib", "in the index case of Lee
+    /// and colleagues") is not this patient's therapy. Before, each was read as the patient's.
+    @Test func searchedForAndAbsentAndOtherPatientsAreNotThePatients() throws {
+        let record = try extract(
+            "A 58-year-old man with EGFR L858R lung adenocarcinoma received osimertinib from January 2022.\n"
+                + "At progression in 2023, MET amplification was looked for and was absent, and he started chemotherapy with "
+                + "carboplatin and pemetrexed.\n"
+                + "In the index case of Lee and colleagues, a man with the same mutation responded to amivantamab with lazertinib.\n"
+        ).0
+        #expect(!record.alterations.contains { $0.gene == "MET" }, "\(record.alterations.map { ($0.gene, $0.variant) })")
+        #expect(!record.therapies.contains { $0.drugs.contains("amivantamab") }, "\(record.therapies.map(\.drugs))")
+    }
 }

@@ -110,6 +110,10 @@ enum CueLexicon {
                 "have been described", "previous reports", "previously reported", "it is known", "is known", "are known", "has become",
                 "standard of care", "in general", "typically", "incidence", "prevalence", "cohort", "meta-analysis", "series",
                 "patients", "studied", "were described", "was described", "has shown", "have shown", "demonstrated efficacy",
+                // Another patient's case: "a previously described patient responded to X", "in the index case of Lee and
+                // colleagues".
+                "previously described patient", "previously reported patient", "another reported patient", "a published patient",
+                "in the index case of", "and colleagues", "a similar patient",
             ]
         )
         add(

@@ -450,6 +450,11 @@ extension CaseAssembler {
             tail = tail.dropFirst(word.count)
         }
         tail = tail.drop(while: { $0 == " " })
+        // "MET amplification was looked for and was absent", "… were searched for and not found": a search that found nothing.
+        for search in ["looked for and ", "searched for and ", "sought and ", "tested for and "] where tail.hasPrefix(search) {
+            tail = tail.dropFirst(search.count)
+            for word in ["was ", "were ", "is ", "are "] where tail.hasPrefix(word) { tail = tail.dropFirst(word.count) }
+        }
         return ["negative", "not detected", "absent", "wild-type", "wild type", "not found", "undetectable"].contains { tail.hasPrefix($0) }
     }
 
