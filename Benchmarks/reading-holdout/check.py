@@ -1,12 +1,15 @@
-"""Self-checks for one reading hold-out's gold: `python3 check.py SET [--any-length]` (SET is r11, r12, r13...).
+"""Self-checks for one reading hold-out's gold: `python3 check.py SET [--any-length] [--genres]` (SET is r11, r12...).
 A perfect prediction built from the gold must score 1.000, AE entries in one document must not share a term (the
 scorer de-duplicates predicted terms), gold names should occur in the text, and each text has 450-700 words
-(`--any-length` skips that: r11 was written before the rule)."""
+(`--any-length` skips that: r11 was written before the rule). `--genres` checks r17's three genres instead (document
+number mod 3: 1 letter of 280-450 words without headings, 2 structured abstract of 280-550 words with inline labels,
+0 full report of 500-700 words with a Discussion and a Table 1)."""
 import json, os, re, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, sys.argv[1])
 ANY_LENGTH = "--any-length" in sys.argv
+GENRES = "--genres" in sys.argv
 SCORE = os.environ.get("SCORE") or os.path.join(HERE, "..", "..", "..", "shared", "eval", "score.py")
 NAMES = {"CR": "complete response", "PR": "partial response", "SD": "stable disease", "PD": "progressive disease"}
 
@@ -16,7 +19,20 @@ for fn in sorted(os.listdir(os.path.join(ROOT, "gold"))):
     raw = open(os.path.join(ROOT, "texts", g["document"])).read()
     text = raw.lower().replace("\u2010", "-")
     words = len(raw.split())
-    if not ANY_LENGTH and not 450 <= words <= 700:
+    if GENRES:
+        genre = {1: "letter", 2: "structured", 0: "full"}[int(fn[4:6]) % 3]
+        lo, hi = {"letter": (280, 450), "structured": (280, 550), "full": (500, 700)}[genre]
+        if not lo <= words <= hi:
+            problems.append(f"{fn}: {words} words ({genre}: {lo}-{hi} wanted)")
+        lines = [l.strip() for l in raw.splitlines()]
+        if genre == "letter" and any(l in ("Introduction", "Discussion", "Case presentation") for l in lines):
+            problems.append(f"{fn}: letter has section headings")
+        if genre == "structured" and not all(any(l.startswith(lab) and len(l) > len(lab) + 20 for l in lines)
+                                             for lab in ("Background:", "Case presentation:", "Outcome:", "Conclusions:")):
+            problems.append(f"{fn}: structured abstract lacks an inline label")
+        if genre == "full" and not ("Discussion" in lines and any(l.startswith("Table 1") for l in lines)):
+            problems.append(f"{fn}: full report lacks Discussion heading or Table 1")
+    elif not ANY_LENGTH and not 450 <= words <= 700:
         problems.append(f"{fn}: {words} words (450-700 wanted)")
     therapies = []
     for d in g["drugs"]["required"]:

@@ -1,9 +1,9 @@
 """Compact gold specs for the r17 hold-out set (genres and author wording); run `python3 build/specs.py` to write gold/."""
 import sys, os
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import lib
-lib.OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gold")
-from lib import alt, dx, ae, resp, res, write
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+import goldlib
+goldlib.OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gold")
+from goldlib import alt, dx, ae, resp, res, write
 
 AML = dx("AML", "acute myeloid leukaemia", "acute myeloid leukemia", "aml")
 LUAD = dx("LUAD", "lung adenocarcinoma", "adenocarcinoma of the lung", "non-small cell lung cancer", "nsclc")
