@@ -164,7 +164,9 @@ extension AlterationMatching {
     /// PD-L1 by combined positive score: CPS 1 to 9 meets rows for PD-L1 expression (CPS 1 or more,
     /// the gastric and cervical labels) but not rows at CPS 10 or more (triple-negative breast cancer,
     /// FDA label: Keytruda (pembrolizumab), 2020); expression written without its score meets a CPS 10
-    /// row only by inference, ranked below direct matches. Nil for every other pair.
+    /// row only by inference, ranked below direct matches. The tumour proportion score works the same way at 50%
+    /// (the lung monotherapy labels; FDA label: Keytruda (pembrolizumab), 2016): TPS 1 to 49% meets expression rows,
+    /// not TPS 50% rows; a score unwritten meets them by inference. Nil for every other pair.
     static func pdl1Score(patient: AlterationPattern, component: AlterationPattern, allowInferred: Bool) -> Special? {
         guard patient.gene == "CD274", patient.kind == .expression, component.kind == .expression else { return nil }
         switch (patient.variant, component.variant) {
@@ -172,8 +174,14 @@ extension AlterationMatching {
             return Special(match: ScopedMatch(specificity: .exact, inferred: false))
         case (Alteration.pdl1CombinedScoreOneToNine, Alteration.pdl1CombinedScoreTen):
             return Special(match: nil)
-        case ("overexpression", Alteration.pdl1CombinedScoreTen):
+        case ("overexpression", Alteration.pdl1CombinedScoreTen), ("overexpression", Alteration.pdl1ProportionScoreFifty),
+            (Alteration.pdl1ProportionScoreOneToFortyNine, Alteration.pdl1CombinedScoreTen):
             return Special(match: allowInferred ? ScopedMatch(specificity: .gene, inferred: true) : nil)
+        case (Alteration.pdl1ProportionScoreOneToFortyNine, "overexpression"):
+            return Special(match: ScopedMatch(specificity: .exact, inferred: false))
+        case (Alteration.pdl1ProportionScoreOneToFortyNine, Alteration.pdl1ProportionScoreFifty),
+            (Alteration.pdl1CombinedScoreOneToNine, Alteration.pdl1ProportionScoreFifty):
+            return Special(match: nil)
         default:
             return nil
         }

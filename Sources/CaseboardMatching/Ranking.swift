@@ -553,6 +553,9 @@ extension Matcher {
         var ownDisease = false
         var hormonalLeads: Set<String> = []
         var unlabelledCircumstances: Set<String> = []
+        // Options placed only by an antigen the tumour carries (PD-L1), at a guideline category below preferred, with
+        // none, or met only by inference.
+        var antigenBelowPreferred: Set<String> = []
         for group in groups {
             let box = group[0].box
             let drugSet = box.drugSet
@@ -939,6 +942,12 @@ extension Matcher {
             }) {
                 unlabelledCircumstances.insert(box.optionKey)
             }
+            let placing = usable.filter { $0.inferred == inferred && Self.tier($0) == bestTier }
+            if option.preference != .preferred || inferred,
+                placing.allSatisfy({ !$0.item.isDiseaseLevel && Self.isAntigenPresence($0) })
+            {
+                antigenBelowPreferred.insert(box.optionKey)
+            }
             options.append((key, box.optionKey, option))
         }
         // Off-label options that repeat an approved option of the patient's own disease for the same
@@ -999,6 +1008,20 @@ extension Matcher {
         // five lines of myeloma the BCMA-directed labels come before it (BELLINI, Kumar et al., Lancet Oncol 2020).
         let standardFits = options.contains { $0.key[0] == 0 && $0.key[1] == Slot.standard && $0.option.settingFit == .fits }
         var amongStandards: Set<String> = []
+        // An option resting only on an antigen the tumour carries, not a driver, is weighed among the standards by its
+        // guideline category when a preferred standard fits the line, unless it is preferred itself and met directly: at PD-L1 TPS 1-49% NCCN Non-Small Cell Lung
+        // Cancer 2025 prefers pembrolizumab with platinum-pemetrexed, and lists nivolumab + ipilimumab as other
+        // recommended and pembrolizumab alone as useful in certain circumstances.
+        let preferredStandardFits = options.contains {
+            $0.key[0] == 0 && $0.key[1] == Slot.standard && $0.option.settingFit == .fits && $0.option.preference == .preferred
+        }
+        for index in options.indices
+        where preferredStandardFits && [Slot.directed, Slot.specificClinical, Slot.clinical].contains(options[index].key[1])
+            && antigenBelowPreferred.contains(options[index].name)
+        {
+            options[index].key[1] = Slot.standard
+            amongStandards.insert(options[index].name)
+        }
         for index in options.indices
         where options[index].key[1] == Slot.directed && options[index].option.preference == .certainCircumstances {
             if standardFits && unlabelledCircumstances.contains(options[index].name) {
@@ -1018,57 +1041,33 @@ extension Matcher {
         }
         options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         leads.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
-        // A drug aimed at an antigen the tumour has lost is named too when its rows, keyed to that
-        // antigen's expression, no longer match: brentuximab vedotin for a CD30-negative relapse after
-        // BV-CHP (the label is for CD30-expressing lymphoma; FDA label: Adcetris (brentuximab vedotin)).
-        // Only curated rows of the patient's disease or one containing it.
-        for target in absentTargets.sorted() {
-            for position in index.evidenceByGene[target] ?? [] {
-                guard let box = index.evidence[position], box.item.source == .curated, box.item.significance == .sensitivity,
-                    [.same, .related].contains(relation(of: box.item.disease, to: patient.disease)),
-                    !notRecommended.contains(where: { $0.drugs == box.item.drugs }),
-                    !options.contains(where: { $0.option.drugs == box.item.drugs }),
-                    let drug = box.item.drugs.first(where: { vocabularies.drug(inn: $0)?.targets.contains(target) == true })
-                else { continue }
-                notRecommended.append(
-                    NotRecommendedOption(
-                        drugs: box.item.drugs,
-                        reason: .targetNotExpressed,
-                        why: "\(drug) is directed at \(target), which the patient's tumour does not express",
-                        evidence: []
-                    )
-                )
-            }
-        }
-        // A drug aimed at a gene the patient's tumour was tested for and found wild-type, whose curated rows in the
-        // patient's disease all need a mutation of that gene, is named with the reason: vemurafenib for a BRAF
-        // wild-type histiocytic neoplasm (FDA label: Zelboraf (vemurafenib), 2017, Erdheim-Chester disease with
-        // BRAF V600; NCCN Histiocytic Neoplasms 2025 gives cobimetinib whatever the mutation). Only drugs that
-        // target the gene: a MEK inhibitor keyed to BRAF V600E is not named.
+        // A drug aimed at something the tumour lacks is named too, with the reason, when its rows no longer match.
+        // Only curated rows of the patient's disease or one containing it, and only a drug that targets the gene.
+        // - An antigen it has lost: brentuximab vedotin for a CD30-negative relapse after BV-CHP (the label is for
+        //   CD30-expressing lymphoma; FDA label: Adcetris (brentuximab vedotin)).
+        // - A gene tested wild-type, when the rows all need a mutation of it: vemurafenib for a BRAF wild-type
+        //   histiocytic neoplasm (FDA label: Zelboraf (vemurafenib), 2017, Erdheim-Chester disease with BRAF V600;
+        //   NCCN Histiocytic Neoplasms 2025 gives cobimetinib whatever the mutation). A MEK inhibitor keyed to
+        //   BRAF V600E is not named: it does not target BRAF.
         let wildTypeGenes = Set(
             patient.alterations.lazy.filter { $0.pattern.kind == .expression && $0.pattern.variant == "wild-type" }.map(\.pattern.gene)
         )
-        for gene in wildTypeGenes.sorted() {
-            var seen: Set<[String]> = []
-            for position in index.evidenceByGene[gene] ?? [] {
+        let absences = absentTargets.sorted().map { (gene: $0, wildType: false) } + wildTypeGenes.sorted().map { (gene: $0, wildType: true) }
+        for absence in absences {
+            for position in index.evidenceByGene[absence.gene] ?? [] {
                 guard let box = index.evidence[position], box.item.source == .curated, box.item.significance == .sensitivity,
                     [.same, .related].contains(relation(of: box.item.disease, to: patient.disease)),
-                    box.item.profile.components.allSatisfy({ $0.gene == gene && Self.mutationKinds.contains($0.kind) }),
-                    !seen.contains(box.item.drugs),
+                    !absence.wildType || box.item.profile.components.allSatisfy({ $0.gene == absence.gene && Self.mutationKinds.contains($0.kind) }),
                     !notRecommended.contains(where: { $0.drugs == box.item.drugs }),
                     !options.contains(where: { $0.option.drugs == box.item.drugs }),
-                    let drug = box.item.drugs.first(where: { vocabularies.drug(inn: $0)?.targets.contains(gene) == true })
+                    let drug = box.item.drugs.first(where: { vocabularies.drug(inn: $0)?.targets.contains(absence.gene) == true })
                 else { continue }
-                seen.insert(box.item.drugs)
-                notRecommended.append(
-                    NotRecommendedOption(
-                        drugs: box.item.drugs,
-                        reason: .targetNotExpressed,
-                        why: "\(drug) is directed at mutant \(gene) (\(box.item.profile.name) in \(box.item.disease.name)); the patient's "
-                            + "tumour is \(gene) wild-type",
-                        evidence: []
-                    )
-                )
+                let why =
+                    absence.wildType
+                    ? "\(drug) is directed at mutant \(absence.gene) (\(box.item.profile.name) in \(box.item.disease.name)); the patient's "
+                        + "tumour is \(absence.gene) wild-type"
+                    : "\(drug) is directed at \(absence.gene), which the patient's tumour does not express"
+                notRecommended.append(NotRecommendedOption(drugs: box.item.drugs, reason: .targetNotExpressed, why: why, evidence: []))
             }
         }
         return Ranking(

@@ -133,6 +133,10 @@ extension Vocabularies {
         if gene == "CD274", restLowered == Alteration.pdl1CombinedScoreTen.lowercased() {
             return .success(Alteration(gene: gene, variant: Alteration.pdl1CombinedScoreTen, kind: .expression))
         }
+        // "CD274 TPS 50% or more": the cut-off of the first-line monotherapy labels in lung cancer.
+        if gene == "CD274", restLowered == Alteration.pdl1ProportionScoreFifty.lowercased() {
+            return .success(Alteration(gene: gene, variant: Alteration.pdl1ProportionScoreFifty, kind: .expression))
+        }
         // "KRAS wild-type": the gene tested and unaltered, a key some labels are written for.
         if ["wild-type", "wild type", "wildtype", "wt"].contains(restLowered) {
             return .success(Alteration(gene: gene, variant: "wild-type", kind: .expression))
@@ -289,4 +293,11 @@ extension Alteration {
     /// The variant of the PD-L1 (CD274) key for a combined positive score of 1 to 9: expression for
     /// labels at CPS 1, below the cut-off of those at CPS 10.
     public static let pdl1CombinedScoreOneToNine = "CPS 1 to 9"
+    /// The variant of the PD-L1 (CD274) key for a tumour proportion score of 50% or more, the cut-off of the
+    /// first-line monotherapy labels in non-small cell lung cancer (FDA labels: Keytruda (pembrolizumab), 2016;
+    /// Libtayo (cemiplimab), 2021; Tecentriq (atezolizumab), 2020, at TC 50% or more).
+    public static let pdl1ProportionScoreFifty = "TPS 50% or more"
+    /// The variant of the PD-L1 (CD274) key for a tumour proportion score of 1 to 49%: expression for labels at
+    /// TPS 1%, below the cut-off of those at 50%.
+    public static let pdl1ProportionScoreOneToFortyNine = "TPS 1 to 49%"
 }

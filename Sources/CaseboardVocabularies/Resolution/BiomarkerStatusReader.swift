@@ -243,6 +243,10 @@ extension Vocabularies {
         let expression = Alteration(gene: "CD274", variant: "overexpression", kind: .expression)
         if positiveWords.contains(compact) || compact == "high" || compact == "expression" {
             reading.alteration = expression
+            // "PD-L1 high" is how a lung report says TPS 50% or more.
+            if compact == "high" {
+                reading.equivalents.append(Alteration(gene: "CD274", variant: Alteration.pdl1ProportionScoreFifty, kind: .expression))
+            }
             return BiomarkerStatus(marker: .pdl1, call: compact == "high" ? .high : .positive)
         }
         // A negative result is a key of its own: some labels are restricted to PD-L1 expressers
@@ -287,6 +291,15 @@ extension Vocabularies {
                 reading.equivalents.append(Alteration(gene: "CD274", variant: Alteration.pdl1CombinedScoreTen, kind: .expression))
             } else if value < 10 || below {
                 reading.alteration = Alteration(gene: "CD274", variant: Alteration.pdl1CombinedScoreOneToNine, kind: .expression)
+            }
+        }
+        // So is TPS 50% or more (tumour cells, TC, on the SP142 assay): below it the lung monotherapy labels of 2016-2021
+        // do not reach, and NCCN Non-Small Cell Lung Cancer 2025 prefers chemotherapy with immunotherapy at TPS 1-49%.
+        if score == "TPS" || score == "TC", call != .negative {
+            if value >= 50, !below {
+                reading.equivalents.append(Alteration(gene: "CD274", variant: Alteration.pdl1ProportionScoreFifty, kind: .expression))
+            } else {
+                reading.alteration = Alteration(gene: "CD274", variant: Alteration.pdl1ProportionScoreOneToFortyNine, kind: .expression)
             }
         }
         return BiomarkerStatus(marker: .pdl1, call: call, assay: assay, value: value)
