@@ -36,8 +36,15 @@ extension Matcher {
                 "no evidence of metastases", "no evidence of metastatic",
             ]
         ),
-        (.platinumResistant, ["platinum-resistant", "platinum resistant", "platinum-refractory", "platinum refractory"]),
-        (.platinumSensitive, ["platinum-sensitive", "platinum sensitive"]),
+        // "plat-resistant", "Pt-sensitive": how a tumour board writes it.
+        (
+            .platinumResistant,
+            [
+                "platinum-resistant", "platinum resistant", "platinum-refractory", "platinum refractory", "plat-resistant", "plat resistant",
+                "pt-resistant", "plat-refractory", "pt-refractory",
+            ]
+        ),
+        (.platinumSensitive, ["platinum-sensitive", "platinum sensitive", "plat-sensitive", "plat sensitive", "pt-sensitive"]),
         // Denials first: "no anaemia" must not read as anaemia.
         (
             .noAnaemia,

@@ -332,6 +332,10 @@ extension Matcher {
         "unable to receive", "unable to tolerate",
     ]
 
+    /// "not a CAR-T candidate", "CAR-T ineligible", "not CAR-T eligible": the therapy is the one to three words before.
+    nonisolated(unsafe) private static let candidateAfterTherapy =
+        /\bnot (?:an? )?((?:[a-z0-9-]+ ){0,2}[a-z0-9-]+)[ -](?:candidate|eligible)\b|\b((?:[a-z0-9-]+ ){0,2}[a-z0-9-]+)[ -]ineligible\b/
+
     /// The drugs and drug classes the disease as written rules out for the patient: "not a candidate
     /// for anthracyclines or bleomycin" gives anthracycline and bleomycin, "cisplatin contraindicated"
     /// gives cisplatin. Intensive therapy and transplant are read elsewhere (``saysUnfitForIntensive(_:)``).
@@ -346,6 +350,10 @@ extension Matcher {
                 let end = rest.firstIndex(where: { ",;.()".contains($0) }) ?? rest.endIndex
                 phrases.append(rest[..<end])
             }
+        }
+        // "not a CAR-T candidate", "CAR-T ineligible", "not transplant eligible": the therapy written before the word.
+        for match in lowered.matches(of: Self.candidateAfterTherapy) {
+            if let phrase = match.output.1 ?? match.output.2 { phrases.append(phrase) }
         }
         var searchRange = lowered.startIndex..<lowered.endIndex
         while let found = lowered.range(of: " contraindicated", range: searchRange) {
@@ -362,7 +370,9 @@ extension Matcher {
             for item in items {
                 var words = item.split(separator: " ").map(String.init)
                 while let first = words.first, ["further", "any", "the", "an", "a", "more"].contains(first) { words.removeFirst() }
-                let term = words.joined(separator: " ")
+                var term = words.joined(separator: " ")
+                // "CAR-T", "CAR T", "CART" is CAR T-cell therapy, as the vocabulary's classes write it.
+                if ["car-t", "car t", "cart", "car-t cell", "car t cell", "car-t cells"].contains(term) { term = "car t-cell" }
                 guard term.count >= 4 else { continue }
                 let names = vocabularies.resolveDrug(term).drugNames
                 if !names.isEmpty {
@@ -472,7 +482,14 @@ extension Matcher {
         diseaseText: String? = nil,
         otherTexts: [String] = []
     ) -> PatientContext {
-        let drugs = Set(priors.flatMap(\.drugs))
+        let states = diseaseStates(diseaseText: diseaseText, disease: disease, priors: priors)
+        var drugs = Set(priors.flatMap(\.drugs))
+        // Castration resistance is progression on androgen deprivation (NCCN Prostate Cancer 2025), so a
+        // castration-resistant patient has had it whether or not the profile lists it: the rows "after" a GnRH
+        // agent (enzalutamide, docetaxel for mCRPC) are for this patient.
+        if states.contains(.castrationResistant), !drugs.contains(where: { vocabularies.drug(inn: $0)?.drugClass.hasPrefix("GnRH") == true }) {
+            drugs.insert("leuprorelin")
+        }
         let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }.filter { !$0.isEmpty })
         let advanced = Self.saysAdvanced(diseaseText)
         return PatientContext(
@@ -485,7 +502,7 @@ extension Matcher {
             // drugs are not named ("relapsed ALCL": the relapse labels fit, first-line-only rows do not).
             lineOfTherapy: lineOfTherapy ?? (priors.isEmpty && Self.saysRelapsedAfterTreatment(diseaseText) ? 2 : nil),
             phase: Self.phase(of: diseaseText),
-            states: diseaseStates(diseaseText: diseaseText, disease: disease, priors: priors),
+            states: states,
             age: age,
             inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
                 && !Self.saysRelapsed(diseaseText),

@@ -214,7 +214,10 @@ extension Matcher {
         for setting in item.settings {
             switch setting {
             case .afterAll(let drugs):
-                guard drugs.filter({ !hadInSequence($0, of: drugs, patient: patient) }).count >= 2 else { return false }
+                // A sequence not yet completed is for a later line: its missing drug comes first (datopotamab
+                // deruxtecan for EGFR-mutant lung cancer after an EGFR inhibitor and platinum, FDA label: Datroway,
+                // 2025, follows platinum-pemetrexed after osimertinib).
+                guard drugs.contains(where: { !hadInSequence($0, of: drugs, patient: patient) }) else { return false }
                 later = true
             case .afterSeveral(let count, let drugs):
                 guard count - drugs.filter({ hadInSequence($0, of: [], patient: patient) }).count >= 2 else { return false }
@@ -553,9 +556,10 @@ extension Matcher {
         var ownDisease = false
         var hormonalLeads: Set<String> = []
         var unlabelledCircumstances: Set<String> = []
-        // Options placed only by an antigen the tumour carries (PD-L1), at a guideline category below preferred, with
-        // none, or met only by inference.
-        var antigenBelowPreferred: Set<String> = []
+        // Options placed only by PD-L1 expression at a guideline category below preferred, met only by inference, or
+        // known only from CIViC. (A label for an antigen a drug is aimed at, such as GPRC5D for talquetamab, is that
+        // drug's own key and keeps its place.)
+        var pdl1BelowPreferred: Set<String> = []
         for group in groups {
             let box = group[0].box
             let drugSet = box.drugSet
@@ -670,8 +674,18 @@ extension Matcher {
             // not the drug the disease escaped: it alone does not demote (NCCN Multiple Myeloma v.2.2026
             // pairs each later-line agent with dexamethasone again). Nor does a supportive drug: calcium
             // folinate only modulates fluorouracil, and FOLFIRI follows FOLFOX (NCCN Colon Cancer 2025).
+            // In colorectal cancer an anti-VEGF antibody goes on beyond progression with the next chemotherapy (ML18147,
+            // Bennouna et al., Lancet Oncol 2013; trifluridine and tipiracil with bevacizumab after it, FDA label:
+            // Lonsurf, 2023), so it is a backbone there too.
+            let angiogenesisBackbone = patient.disease?.tissue == "Bowel"
             let shared = { (prior: Prior) in
-                prior.drugs.intersection(drugSet).filter { !["steroid", "supportive"].contains(self.vocabularies.drug(inn: $0)?.category ?? "") }
+                prior.drugs.intersection(drugSet).filter { drug in
+                    let entry = self.vocabularies.drug(inn: drug)
+                    if angiogenesisBackbone, entry?.category == "antibody", !Set(entry?.targets ?? []).isDisjoint(with: ["VEGFA", "KDR"]) {
+                        return false
+                    }
+                    return !["steroid", "supportive"].contains(entry?.category ?? "")
+                }
             }
             // After a relapse that followed a response (not refractory disease), an antibody against a lineage
             // antigen shared with that regimen is given again: venetoclax + rituximab after FCR or BR (MURANO,
@@ -943,10 +957,13 @@ extension Matcher {
                 unlabelledCircumstances.insert(box.optionKey)
             }
             let placing = usable.filter { $0.inferred == inferred && Self.tier($0) == bestTier }
-            if option.preference != .preferred || inferred,
-                placing.allSatisfy({ !$0.item.isDiseaseLevel && Self.isAntigenPresence($0) })
+            if [.recommended, .certainCircumstances].contains(option.preference) || inferred
+                || !placing.contains(where: { $0.item.source == .curated }),
+                placing.allSatisfy({
+                    !$0.item.isDiseaseLevel && Self.isAntigenPresence($0) && $0.item.profile.components.allSatisfy { $0.gene == "CD274" }
+                })
             {
-                antigenBelowPreferred.insert(box.optionKey)
+                pdl1BelowPreferred.insert(box.optionKey)
             }
             options.append((key, box.optionKey, option))
         }
@@ -1008,16 +1025,18 @@ extension Matcher {
         // five lines of myeloma the BCMA-directed labels come before it (BELLINI, Kumar et al., Lancet Oncol 2020).
         let standardFits = options.contains { $0.key[0] == 0 && $0.key[1] == Slot.standard && $0.option.settingFit == .fits }
         var amongStandards: Set<String> = []
-        // An option resting only on an antigen the tumour carries, not a driver, is weighed among the standards by its
-        // guideline category when a preferred standard fits the line, unless it is preferred itself and met directly: at PD-L1 TPS 1-49% NCCN Non-Small Cell Lung
-        // Cancer 2025 prefers pembrolizumab with platinum-pemetrexed, and lists nivolumab + ipilimumab as other
-        // recommended and pembrolizumab alone as useful in certain circumstances.
-        let preferredStandardFits = options.contains {
-            $0.key[0] == 0 && $0.key[1] == Slot.standard && $0.option.settingFit == .fits && $0.option.preference == .preferred
-        }
+        // At the first line, an option resting only on PD-L1 expression is weighed among the standards by its guideline
+        // category when a preferred standard fits the line, unless it is preferred itself, labelled and met directly:
+        // at PD-L1 TPS 1-49% NCCN Non-Small Cell Lung Cancer 2025 prefers pembrolizumab with platinum-pemetrexed, and
+        // lists nivolumab + ipilimumab as other recommended and pembrolizumab alone as useful in certain circumstances.
+        let preferredStandardFits =
+            patient.priors.isEmpty && (patient.lineOfTherapy ?? 1) == 1
+            && options.contains {
+                $0.key[0] == 0 && $0.key[1] == Slot.standard && $0.option.settingFit == .fits && $0.option.preference == .preferred
+            }
         for index in options.indices
         where preferredStandardFits && [Slot.directed, Slot.specificClinical, Slot.clinical].contains(options[index].key[1])
-            && antigenBelowPreferred.contains(options[index].name)
+            && pdl1BelowPreferred.contains(options[index].name)
         {
             options[index].key[1] = Slot.standard
             amongStandards.insert(options[index].name)

@@ -131,8 +131,9 @@ enum ClinicalScenarioSuite {
         return result.notRecommended.first {
             guard $0.reason != .stoppedForToxicity, $0.reason != .contraindicated else { return false }
             let set = Set($0.drugs)
-            // Progression, and a target the tumour lacks, argue against the regimen named, not against each partner in it.
-            return set == drugs || (drugs.isSubset(of: set) && $0.reason != .progressedOn && $0.reason != .targetNotExpressed)
+            // Progression, a target the tumour lacks, and another setting argue against the regimen named, not against each
+            // partner in it (darolutamide + docetaxel for castration-sensitive disease says nothing against docetaxel).
+            return set == drugs || (drugs.isSubset(of: set) && ![.progressedOn, .targetNotExpressed, .otherSetting].contains($0.reason))
         }.map { Set($0.drugs) }
     }
 

@@ -30,4 +30,58 @@ struct Session28ClassTests: HoldoutMatching {
         let unscored = try match("NSCLC, 1L", ["PD-L1 positive"])
         #expect(unscored.options.first { $0.drugs == ["cemiplimab"] }?.inferred == true, "\(top(unscored, 8))")
     }
+
+    /// "BRAF wt", "RAS/BRAF wt" is wild-type, not the OncoTree code for Wilms' tumour: "met melanoma BRAF wt" had
+    /// resolved to Wilms' tumour and ranked its options for a melanoma.
+    @Test func wtAfterAGeneIsWildTypeNotWilmsTumour() throws {
+        let melanoma = try match("met melanoma BRAF wt NRAS G12D, PD on nivo then ipi/nivo", ["NRAS p.G12D"])
+        #expect(melanoma.disease?.code != "WT", "\(String(describing: melanoma.disease))")
+        #expect(melanoma.disease?.name.contains("Melanoma") == true, "\(String(describing: melanoma.disease))")
+        let colorectal = try match("mCRC left-sided RAS/BRAF wt, 2L", ["KRAS wild-type"])
+        #expect(colorectal.disease?.code == "COADREAD", "\(String(describing: colorectal.disease))")
+        // Wilms' tumour written as its code still is one.
+        #expect(try match("WT, favourable histology, stage III", []).disease?.code == "WT")
+    }
+
+    /// A molecular report's notation: "BRAF NM_004333.4:c.1799T>A" is BRAF c.1799T>A, which is V600E (CIViC). It was
+    /// refused as "not a variant Caseboard understands".
+    @Test func aTranscriptBeforeACodingChangeIsDetail() throws {
+        let result = try match("metastatic melanoma, first line", ["BRAF NM_004333.4:c.1799T>A"])
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.options.prefix(3).contains { $0.drugs.contains("dabrafenib") || $0.drugs.contains("encorafenib") }, "\(top(result, 5))")
+    }
+
+    /// How a tumour board writes states: "mTNBC" says ER-, PR- and HER2-negative (the rows for triple-negative disease
+    /// meet it, FDA label: Trodelvy (sacituzumab govitecan), 2021); "plat-resistant" is platinum-resistant; "not a
+    /// CAR-T candidate" rules out CAR T-cell therapy; and castration-resistant disease has had androgen deprivation
+    /// (NCCN Prostate Cancer 2025), so the rows after it are for the patient.
+    @Test func tumourBoardShorthandForStatesIsRead() throws {
+        let tnbc = try match(
+            "mTNBC PD on pembro + carbo/gem 1L, 47F",
+            ["HER2 IHC 0"],
+            priors: [PriorTherapy(drugs: ["carboplatin", "gemcitabine", "pembrolizumab"], response: "progressive disease")]
+        )
+        #expect(top(tnbc, 1) == [["sacituzumab govitecan"]], "\(top(tnbc, 5))")
+        let ovary = try match(
+            "HGSOC plat-resistant, PD 3 mo after carboplatin/paclitaxel",
+            [],
+            priors: [PriorTherapy(drugs: ["carboplatin", "paclitaxel"], response: "progressive disease")]
+        )
+        #expect(!top(ovary, 3).contains { $0.contains("carboplatin") }, "\(top(ovary, 5))")
+        let lymphoma = try match(
+            "DLBCL relapse 14 mo after R-CHOP, 83M, not a CAR-T candidate",
+            [],
+            priors: [PriorTherapy(drugs: ["cyclophosphamide", "doxorubicin", "prednisone", "rituximab", "vincristine"], response: "relapse")]
+        )
+        #expect(
+            !top(lymphoma, 3).contains { $0.contains("axicabtagene ciloleucel") || $0.contains("lisocabtagene maraleucel") },
+            "\(top(lymphoma, 5))"
+        )
+        let prostate = try match(
+            "mCRPC, PSA rising on enzalutamide, taxane-naive, 70M",
+            [],
+            priors: [PriorTherapy(drugs: ["enzalutamide"], response: "progressive disease")]
+        )
+        #expect(top(prostate, 1).first?.contains("docetaxel") == true, "\(top(prostate, 5))")
+    }
 }

@@ -100,6 +100,9 @@ enum CueLexicon {
                 // Drugs named as options, not given: "alternatives such as X or Y were considered".
                 "were considered", "alternatives such as", "alternatives include", "alternatives included", "alternative options",
                 "options such as", "options include", "options included", "options including", "other options",
+                // An option named and set aside: "X was an alternative", "Y would have been a reasonable choice".
+                "was an alternative", "were alternatives", "another option", "would have been", "are under study", "is under study",
+                "was not considered", "were not considered",
             ]
         )
         add(

@@ -63,7 +63,7 @@ enum ResponsePatterns {
             .partial, false
         ),
         (
-            /\b(?:shrunk|shrank|shrunken|regressed|reduced|decreased)\s+(?:in\s+size\s+)?by\s+(?:about\s+|approximately\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:(?:[3-9]\d|100)(?:\.\d+)?\s?%|half)/,
+            /\b(?:shrunk|shrank|shrunken|regressed|reduced|decreased|shrinking|regressing|decreasing)\s+(?:in\s+size\s+)?by\s+(?:about\s+|approximately\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:(?:[3-9]\d|100)(?:\.\d+)?\s?%|half)/,
             .partial, false
         ),
         (

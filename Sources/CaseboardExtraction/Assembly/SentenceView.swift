@@ -91,6 +91,7 @@ extension AnnotatedDocument {
                 var weak = false
                 for cue in cues where cue.cue == .background || cue.cue == .patientReference {
                     let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[cue.range]), as: UTF8.self).lowercased()
+                    if phrase == "reported", Self.reportsOwnFinding(bytes, cue.range, in: range) { continue }
                     // "On further review" and "pathology review" re-read this patient's tissue;
                     // a review of the literature is background.
                     if phrase == "review",
@@ -253,6 +254,27 @@ extension AnnotatedDocument {
         while index > range.lowerBound, bytes[index] == 0x20 || bytes[index] == 0x23 { index -= 1 }
         let start = index + 1 - word.utf8.count
         return start >= range.lowerBound && bytes[start] &- 0x41 < 26
+    }
+
+    /// "Dry mouth of grade 1 was reported.", "sequencing of the specimen reported VHL c.473T>C": "reported" telling the
+    /// report's own finding, not the literature's. "was reported in 20% of patients", "it was reported that …" and
+    /// "Lee et al. reported" stay background (the words after, or cues of their own).
+    static func reportsOwnFinding(_ bytes: UnsafeBufferPointer<UInt8>, _ cue: Range<Int>, in range: Range<Int>) -> Bool {
+        let before = lowercasedWordsBefore(bytes, cue.lowerBound, limit: range.lowerBound, count: 1).first
+        var index = cue.upperBound
+        while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
+        var end = index
+        while end < range.upperBound, bytes[end] != 0x20, bytes[end] != 0x2C, bytes[end] != 0x2E { end += 1 }
+        let next = Array(bytes[index..<end])
+        // An object that is a gene symbol: capitals and digits ("KRAS", "VHL", "PBRM1").
+        if next.count >= 2, next.allSatisfy({ $0 &- 0x41 < 26 || $0 &- 0x30 < 10 }), next.first.map({ $0 &- 0x41 < 26 }) == true {
+            return true
+        }
+        guard before == "was" || before == "were" else { return false }
+        let after = String(decoding: next, as: UTF8.self).lowercased()
+        // "Tinnitus of grade 1 was reported with cisplatin", unless a share of patients says it is a trial's.
+        if after == "with" { return !bytes[range].contains(0x25) }
+        return !["in", "that", "to", "by", "as", "among", "for", "from", "previously", "elsewhere"].contains(after)
     }
 
     static func lowercasedWords(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, limit: Int, count: Int) -> [String] {

@@ -407,9 +407,24 @@ struct TherapyAssembly {
             return false
         }
         let clause = clauseRange(around: range, in: view)
+        if isRefusedByTheNextClause(clause, in: view) { return false }
         return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) && refuses($0, range) }
     }
 
+    /// "Interferon alfa is an option in this disease, but it was not given to our patient", "cabozantinib and
+    /// pralsetinib are alternatives; neither was used in our patient": the clause after the drug's own refuses it by a
+    /// pronoun.
+    private func isRefusedByTheNextClause(_ clause: Range<Int>, in view: SentenceView) -> Bool {
+        guard clause.upperBound < view.range.upperBound else { return false }
+        let rest = assembler.lowered(clause.upperBound..<min(view.range.upperBound, clause.upperBound + 160))
+        // The next clause proper: from the first ";" or ", but" on ("X and Y are alternatives; neither was used").
+        let breaks = [";", ", but ", ", however", ", yet "].compactMap { rest.range(of: $0)?.lowerBound }
+        guard let start = breaks.min() else { return false }
+        return rest[start...].firstMatch(of: Self.refusalByPronoun) != nil
+    }
+
+    nonisolated(unsafe) private static let refusalByPronoun =
+        /^[\s,;:]*(?:(?:but|and|however|yet),?\s+)?(?:(?:(?:it|they|this|these|which|the\s+drug|the\s+latter)\s+(?:was|were|is|are|has|have|had)\s+(?:not|never)|(?:neither|none)(?:\s+of\s+them)?\s+(?:was|were|is|are|has|have|had))\s+(?:yet\s+)?(?:been\s+)?(?:given|used|administered|considered|available|started|offered|the\s+case|an\s+option|indicated|chosen|pursued|prescribed)\b|(?:the|our)\s+patient\s+(?:preferred|declined|refused|chose))/
     /// Where the long form starts when a name stands in brackets after it ("colony-stimulating
     /// factor (G-CSF)"): up to five words back, to the nearest clause break.
     private func longFormStart(beforeBracketed range: Range<Int>) -> Int? {
@@ -608,7 +623,7 @@ struct TherapyAssembly {
         let before = assembler.lowered(clause.lowerBound..<range.lowerBound)
         let right = assembler.lowered(range.upperBound..<min(clause.upperBound, range.upperBound + 40))
         if before.contains("lymphodeplet") || right.firstMatch(of: Self.lymphodepletionAfter) != nil { return "lymphodepletion" }
-        if words.contains("prophylaxis") || words.contains("prophylactic") || words.contains("premedication") { return "prophylaxis" }
+        if isProphylaxis(range, clause: clause, in: view) { return "prophylaxis" }
         if let event = treatedEvent(before: range, in: view, clause: clause) { return "treatment of " + event }
         // "X for <condition>": the first disease after "for" within a few words is not a cancer.
         let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 6))
@@ -616,6 +631,28 @@ struct TherapyAssembly {
         let disease = view.terms(.disease).first { $0.range.lowerBound >= range.upperBound && $0.range.lowerBound - range.upperBound <= 24 }
         guard let disease, case .disease(let index) = disease.concept, !assembler.vocabularies.diseases[index].isCancer else { return nil }
         return "treatment of " + assembler.lowered(disease.range)
+    }
+
+    /// Whether the drugs at `range` are given as prophylaxis: the word next to them ("prophylaxis with aciclovir",
+    /// "prophylactic G-CSF", "intrathecal methotrexate as CNS prophylaxis") with no other drug between, or anywhere in
+    /// the clause when every drug there treats no tumour. "dasatinib plus prednisone, with intrathecal methotrexate as
+    /// CNS prophylaxis" and "venetoclax … with dose adjustment and prophylaxis for tumour lysis" are treatment.
+    private func isProphylaxis(_ range: Range<Int>, clause: Range<Int>, in view: SentenceView) -> Bool {
+        let words = assembler.lowered(clause)
+        guard words.contains("prophyla") || words.contains("premedication") else { return false }
+        let drugs = view.terms(.drug).filter { clause.contains($0.range.lowerBound) }
+        let group = drugs.filter { range.contains($0.range.lowerBound) }
+        if !group.isEmpty, group.allSatisfy({ term in assembler.vocabularies.drug(of: term).map(Self.treatsNoTumour) ?? false }) { return true }
+        let after = max(range.upperBound, clause.lowerBound)..<min(clause.upperBound, range.upperBound + 40)
+        let before = max(clause.lowerBound, range.lowerBound - 30)..<max(clause.lowerBound, range.lowerBound)
+        for window in [after, before] where !window.isEmpty {
+            let text = assembler.lowered(window)
+            guard let hit = text.range(of: "prophyla") ?? text.range(of: "premedication") else { continue }
+            let offset = window.lowerBound + text.utf8.distance(from: text.startIndex, to: hit.lowerBound)
+            let between = window == after ? range.upperBound..<offset : offset..<range.lowerBound
+            if !drugs.contains(where: { between.contains($0.range.lowerBound) && !range.contains($0.range.lowerBound) }) { return true }
+        }
+        return false
     }
 
     /// Lymphodepletion named right after the drugs: "fludarabine and cyclophosphamide lymphodepletion".

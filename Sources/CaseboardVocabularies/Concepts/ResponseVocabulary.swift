@@ -80,6 +80,9 @@ public enum ResponseVocabulary {
                 "immunofixation was negative", "immunofixation negative", "transcript was no longer detectable",
                 "transcript no longer detectable", "transcript became undetectable", "transcripts became undetectable",
                 "undetectable transcript", "undetectable transcripts",
+                // As authors writing in a second language put it: "there was no more evidence of disease".
+                "no more evidence of disease", "no further evidence of disease", "no longer evidence of disease",
+                "no longer any evidence of disease", "m-protein was not more detectable", "m-protein was no longer detectable",
                 // Blood counts back to normal on a leukaemia drug is a complete haematological response (ELN 2020).
                 "blood counts normalized", "blood counts normalised", "counts normalized", "counts normalised",
                 "normalization of blood counts", "normalisation of blood counts", "normalization of the blood counts",
@@ -121,7 +124,8 @@ public enum ResponseVocabulary {
                 "symptomatic improvement", "symptom improvement", "improvement of symptoms", "improvement in symptoms", "clinical improvement",
                 // Shrinkage told without a response word (a measured one is read by percentage in extraction).
                 "markedly smaller", "considerably smaller", "substantially smaller", "much smaller", "significantly smaller",
-                "melted away",
+                "melted away", "response was judged partial", "response was considered partial", "response was deemed partial",
+                "judged a partial response",
             ]
         )
         add(.partial, ["PR", "VGPR", "PCyR", "MMR", "MCyR", "MMolR"], exactCase: true)
@@ -134,6 +138,7 @@ public enum ResponseVocabulary {
                 // Slight shrinkage short of a partial response (RECIST 1.1: less than 30%) is stable disease.
                 "minor shrinkage", "slight shrinkage", "minimal shrinkage", "modest shrinkage", "minor regression", "slight regression",
                 "minimal regression", "slight decrease in size", "minor decrease in size", "slight reduction in size",
+                "disease was considered stable", "were considered stable", "considered stable disease", "disease was judged stable",
                 "disease was stable", "disease stayed stable", "disease had stabilized", "disease had stabilised",
                 "disease was stabilized", "disease was stabilised",
             ]

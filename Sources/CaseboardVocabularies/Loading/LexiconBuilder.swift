@@ -1,4 +1,5 @@
 import CaseboardCore
+
 /// Turns the bundled tables into concepts and lexicon entries, applying the matching policy
 /// of each kind of surface form.
 struct LexiconBuilder {

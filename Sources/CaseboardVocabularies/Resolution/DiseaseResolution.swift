@@ -87,6 +87,14 @@ extension Vocabularies {
             reading.input = text
             if reading.biomarkers.isEmpty { reading.biomarkers = biomarkers }
         }
+        // "mTNBC PD on pembro + carbo/gem": the abbreviation says the three receptor results, as the written-out
+        // synonym does ("triple-negative breast cancer"), so the triple-negative rows can meet them.
+        if Self.tnbcWord.matches(text), !reading.biomarkers.contains(where: { $0.statuses.contains { $0.marker == .estrogenReceptor } }),
+            case .success(var triple) = parsePatientAlteration("triple negative", suggest: false)
+        {
+            triple.input = text
+            reading.biomarkers.append(triple)
+        }
         // "biochemical recurrence after radical prostatectomy (Gleason 4+4)": a text naming no cancer (at most
         // a finding such as a raised PSA) but its Gleason grade names prostate adenocarcinoma, the cancer the
         // Gleason system grades (Chen and Zhou 2016, PMID:27041927; ISUP 2014 grade groups).
@@ -390,6 +398,8 @@ extension Vocabularies {
         caseInsensitive: true
     )
     private static let gleasonWord = CompiledPattern(#"\bgleason\b"#, caseInsensitive: true)
+    /// "TNBC", "mTNBC", "la/mTNBC": triple-negative breast cancer by its abbreviation.
+    private static let tnbcWord = CompiledPattern(#"(?:\b|\bm|/m)TNBC\b"#, caseInsensitive: false)
     private static let histologicalGrade = CompiledPattern(#"\s*,?\s*\bgrade\s+(1-2|1/2|[1-3][ab]?|i{1,3}[ab]?)\b"#, caseInsensitive: true)
     private static let courseClause = CompiledPattern(
         #"\s+(relapsing|relapsed|relapse(?!\s+of\b)|progressing|progressed|failing|recurring|refractory to|resistant to|after|following)\s"#,
@@ -725,7 +735,7 @@ extension Vocabularies {
     /// readers (``expandingResultShorthand(_:notes:)``). "-r" after a gene symbol is "rearranged"
     /// (KMT2A-r, MLL-r); "r/r" (relapsed/refractory) has no hyphen and is left alone.
     static func expandingStatusShorthand(_ text: String) -> String {
-        var text = text
+        var text = expandingWildType(text)
         for (short, long) in [("-neg", "-negative"), ("-pos", "-positive"), ("-r", "-rearranged")] {
             var from = text.startIndex
             while let range = text.range(of: short, options: .caseInsensitive, range: from..<text.endIndex) {
@@ -743,6 +753,27 @@ extension Vocabularies {
             }
         }
         return text
+    }
+
+    /// "BRAF wt", "RAS/BRAF WT", "KRAS/NRAS wt": wild-type, not the OncoTree code for Wilms' tumour. A lowercase "wt"
+    /// is always wild-type; "WT" only after a gene written in capitals (or a list of them), where Wilms' tumour
+    /// cannot be meant.
+    static func expandingWildType(_ text: String) -> String {
+        guard text.range(of: "wt", options: .caseInsensitive) != nil else { return text }
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for index in words.indices {
+            let word = words[index]
+            let core = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:.)("))
+            guard core == "wt" || core == "WT" else { continue }
+            if core == "WT" {
+                guard index > 0 else { continue }
+                let previous = words[index - 1]
+                let geneLike = previous.count >= 2 && previous.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "/" || $0 == "-" }
+                guard geneLike, previous.contains(where: \.isLetter) else { continue }
+            }
+            words[index] = word.replacingOccurrences(of: core, with: "wild-type")
+        }
+        return words.joined(separator: " ")
     }
 
     /// "breast ca", "Ca prostate": the clinical shorthand for cancer, as a last word or a first one.

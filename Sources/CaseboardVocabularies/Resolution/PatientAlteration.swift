@@ -1757,11 +1757,20 @@ extension Vocabularies {
     /// Rewrites shorthand reports use into the words the parser reads, noting each change:
     /// "METex14" → "MET exon 14 skipping", "NRG1 gene fusion" → "NRG1 fusion",
     /// "CLDN18.2 positive" → "CLDN18 positive", "del(17p)" → "TP53 deletion".
+    /// A RefSeq transcript with its colon before a coding or protein change: "NM_004333.4:", "NM_005228:".
+    static let refSeqTranscript = CompiledPattern(#"\bN[MP]_\d+(?:\.\d+)?:(?=[cp]\.)"#, caseInsensitive: false)
+
     func shorthand(_ original: String, notes: inout [String]) -> String {
         var text = original
         // Clinic shorthand for a result after what was tested ("FLT3 neg", "FLT3-ITD pos", "BRAF V600E mut",
         // "TP53 wt", "MET amp", "HER2-neg"): the words written out.
         text = Self.expandingResultShorthand(text, notes: &notes)
+        // "BRAF NM_004333.4:c.1799T>A": the RefSeq transcript a molecular report names before the change (HGVS) is
+        // detail; the change is read on the gene's reference transcript.
+        if let range = Self.refSeqTranscript.firstRange(in: text) {
+            notes.append("transcript '\(text[range].dropLast())' read as detail")
+            text.replaceSubrange(range, with: "")
+        }
         // "biallelic TNFRSF17 (BCMA) deletion", "homozygous CDKN2A deletion": the zygosity before the gene is
         // detail of the change after it.
         for zygosity in ["biallelic ", "bi-allelic ", "monoallelic ", "homozygous ", "heterozygous ", "hemizygous "]
