@@ -84,4 +84,21 @@ struct Session28ClassTests: HoldoutMatching {
         )
         #expect(top(prostate, 1).first?.contains("docetaxel") == true, "\(top(prostate, 5))")
     }
+
+    /// A label written for every patient is not evidence about a biomarker: lisocabtagene maraleucel's CLL label (FDA
+    /// label: Breyanzi, 2024) had also been filed under TP53 mutation and deletion, which made it a TP53-directed option
+    /// ranked before pirtobrutinib, labelled after a covalent BTK inhibitor (FDA label: Jaypirca, 2023).
+    @Test func aLabelForEveryPatientIsNotKeyedToABiomarker() throws {
+        let result = try match(
+            "CLL, PD on ibrutinib then on venetoclax + rituximab, 17p deleted, fit",
+            ["BTK C481S", "TP53 deletion"],
+            priors: [
+                PriorTherapy(drugs: ["ibrutinib"], response: "progressive disease"),
+                PriorTherapy(drugs: ["rituximab", "venetoclax"], response: "progressive disease"),
+            ]
+        )
+        #expect(top(result, 1) == [["pirtobrutinib"]], "\(top(result, 5))")
+        let lisocel = result.options.first { $0.drugs == ["lisocabtagene maraleucel"] }
+        #expect(lisocel != nil && lisocel?.alterations.isEmpty == true, "\(String(describing: lisocel?.alterations))")
+    }
 }
