@@ -623,8 +623,10 @@ extension Matcher {
             var preference: GuidelinePreference?
             var fit = SettingFit.poor
             var laterLine = true
-            let curatedLines = Self.curatedLinesSpeak(usable.filter { $0.inferred == inferred && Self.tier($0) == bestTier })
-            for hit in usable where hit.inferred == inferred && Self.tier(hit) == bestTier {
+            // The hits that place the option: its best tier, met as directly as it can be.
+            let placing = usable.filter { $0.inferred == inferred && Self.tier($0) == bestTier }
+            let curatedLines = Self.curatedLinesSpeak(placing)
+            for hit in placing {
                 laterLine = laterLine && isForALaterLine(hit.item, patient: patient)
                 // A guideline category speaks for its own setting: an adjuvant preference, or one for
                 // a line the patient is not at, does not order options for this patient.
@@ -951,12 +953,11 @@ extension Matcher {
                 leads.append((key, box.optionKey, signal))
             }
             // Only NCCN's "useful in certain circumstances", with no label behind it (below).
-            if usable.filter({ $0.inferred == inferred && Self.tier($0) == bestTier }).allSatisfy({
+            if placing.allSatisfy({
                 $0.item.source == .curated && $0.item.preference == .certainCircumstances && $0.item.approval == nil
             }) {
                 unlabelledCircumstances.insert(box.optionKey)
             }
-            let placing = usable.filter { $0.inferred == inferred && Self.tier($0) == bestTier }
             if [.recommended, .certainCircumstances].contains(option.preference) || inferred
                 || !placing.contains(where: { $0.item.source == .curated }),
                 placing.allSatisfy({

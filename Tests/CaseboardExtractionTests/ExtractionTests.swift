@@ -9,6 +9,16 @@ enum Shared {
     static let extractor = Result { CaseExtractor(vocabularies: try Vocabularies.loadBundled()) }
 }
 
+/// Each line's drugs and response, in order, for a report written as `text`.
+func lineResponses(_ text: String) throws -> [(drugs: [String], response: ResponseKind?)] {
+    try extract(text).0.therapies.map { ($0.drugs, $0.response) }
+}
+
+/// The response of the first line holding `drug`: nil when no line holds it, `.some(nil)` when its line has none.
+func response(of drug: String, in found: [(drugs: [String], response: ResponseKind?)]) -> ResponseKind?? {
+    found.first { $0.drugs.contains(drug) }.map(\.response)
+}
+
 /// Reads text with the plain-text reader and extracts its case.
 func extract(_ text: String, name: String = "case.txt", format: DocumentFormat = .text) throws -> (CaseRecord, [UInt8]) {
     let bytes = Array(text.utf8)

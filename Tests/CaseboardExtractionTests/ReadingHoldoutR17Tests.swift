@@ -3,19 +3,11 @@ import Testing
 
 /// Wordings the r17 blind reading set (session 27) showed unread. The sentences are our own.
 struct ReadingHoldoutR17Tests {
-    private func responses(_ text: String) throws -> [(drugs: [String], response: ResponseKind?)] {
-        try extract(text).0.therapies.map { ($0.drugs, $0.response) }
-    }
-
-    private func response(of drug: String, in found: [(drugs: [String], response: ResponseKind?)]) -> ResponseKind?? {
-        found.first { $0.drugs.contains(drug) }.map(\.response)
-    }
-
     /// Shrinkage measured but not named: 30% or more is a partial response, less is stable disease (RECIST 1.1,
     /// Eisenhauer et al., Eur J Cancer 2009); a serum paraprotein down by half or more is a partial response (IMWG
     /// 2016). A dose cut by half is not a shrinking tumour. Before, each line took only its later progression.
     @Test func shrinkageMeasuredWithoutAResponseWordIsRead() throws {
-        let lung = try responses(
+        let lung = try lineResponses(
             "A 59-year-old woman with lung adenocarcinoma started alectinib in May 2021.\n"
                 + "By the second scan the primary tumour was 41% smaller.\n"
                 + "In March 2023 new brain lesions appeared, and she switched to lorlatinib.\n"
@@ -23,17 +15,17 @@ struct ReadingHoldoutR17Tests {
         )
         #expect(response(of: "alectinib", in: lung) == .partial, "\(lung)")
         #expect(response(of: "lorlatinib", in: lung) == .partial)
-        let slight = try responses(
+        let slight = try lineResponses(
             "A 70-year-old man with renal cell carcinoma received cabozantinib from June 2020.\n"
                 + "At the first CT the lesions were 12% smaller.\n"
         )
         #expect(response(of: "cabozantinib", in: slight) == .stable, "\(slight)")
-        let myeloma = try responses(
+        let myeloma = try lineResponses(
             "A 66-year-old woman with multiple myeloma started daratumumab, lenalidomide and dexamethasone.\n"
                 + "After four cycles the serum paraprotein had fallen by 85%.\n"
         )
         #expect(response(of: "daratumumab", in: myeloma) == .partial, "\(myeloma)")
-        let dose = try responses(
+        let dose = try lineResponses(
             "A 52-year-old man with gastrointestinal stromal tumour started imatinib in 2019.\n"
                 + "The dose was reduced by 50% for oedema.\n"
         )
@@ -44,17 +36,17 @@ struct ReadingHoldoutR17Tests {
     /// counts back to normal on a leukaemia drug, an undetectable transcript) and stable disease told plainly ("the
     /// disease was stable"). A bare "negative" before a bracket no longer denies the Deauville score after it.
     @Test func completeAndStableResponsesWithoutTheTextbookWordsAreRead() throws {
-        let lymphoma = try responses(
+        let lymphoma = try lineResponses(
             "A 33-year-old man with classic Hodgkin lymphoma received brentuximab vedotin with AVD in 2022.\n"
                 + "The end-of-treatment PET-CT was negative (Deauville 2).\n"
         )
         #expect(response(of: "brentuximab vedotin", in: lymphoma) == .complete, "\(lymphoma)")
-        let leukaemia = try responses(
+        let leukaemia = try lineResponses(
             "A 45-year-old woman with chronic myeloid leukaemia started nilotinib in January 2020.\n"
                 + "By three months her blood counts had normalised, and by 18 months the transcript was no longer detectable.\n"
         )
         #expect(response(of: "nilotinib", in: leukaemia) == .complete, "\(leukaemia)")
-        let stable = try responses(
+        let stable = try lineResponses(
             "A 64-year-old man with colorectal cancer received trifluridine and tipiracil from April 2022.\n"
                 + "After four cycles the disease was stable.\n"
         )

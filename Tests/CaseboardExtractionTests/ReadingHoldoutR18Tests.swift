@@ -4,33 +4,25 @@ import Testing
 /// Wordings the r18 blind reading set (session 28: specialty journals, authors writing in a second language) showed
 /// misread. The sentences are our own.
 struct ReadingHoldoutR18Tests {
-    private func responses(_ text: String) throws -> [(drugs: [String], response: ResponseKind?)] {
-        try extract(text).0.therapies.map { ($0.drugs, $0.response) }
-    }
-
-    private func response(of drug: String, in found: [(drugs: [String], response: ResponseKind?)]) -> ResponseKind?? {
-        found.first { $0.drugs.contains(drug) }.map(\.response)
-    }
-
     /// "There was no more evidence of disease", "the disease was considered stable", "the response was judged partial"
     /// and a gerund "regressing by 40%" (RECIST 1.1, 30% or more) are responses. Before, each line had none.
     @Test func responsesAsSecondLanguageAuthorsWriteThemAreRead() throws {
-        let leukaemia = try responses(
+        let leukaemia = try lineResponses(
             "A 58-year-old man with acute myeloid leukaemia was put on gilteritinib in March 2022.\n"
                 + "After two cycles there was no more evidence of disease in the marrow.\n"
         )
         #expect(response(of: "gilteritinib", in: leukaemia) == .complete, "\(leukaemia)")
-        let stable = try responses(
+        let stable = try lineResponses(
             "A 49-year-old woman with gastrointestinal stromal tumour was started with imatinib in 2021.\n"
                 + "At the CT after six months the disease was considered stable.\n"
         )
         #expect(response(of: "imatinib", in: stable) == .stable, "\(stable)")
-        let partial = try responses(
+        let partial = try lineResponses(
             "A 61-year-old man with Erdheim-Chester disease was administered cobimetinib from May 2020.\n"
                 + "The PET showed lower activity in the long bones. The response was judged partial.\n"
         )
         #expect(response(of: "cobimetinib", in: partial) == .partial, "\(partial)")
-        let gerund = try responses(
+        let gerund = try lineResponses(
             "A 66-year-old man with urothelial carcinoma received gemcitabine and cisplatin for four cycles, with the lesions "
                 + "regressing by 45%.\n"
         )

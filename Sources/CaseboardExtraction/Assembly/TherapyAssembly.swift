@@ -623,7 +623,7 @@ struct TherapyAssembly {
         let before = assembler.lowered(clause.lowerBound..<range.lowerBound)
         let right = assembler.lowered(range.upperBound..<min(clause.upperBound, range.upperBound + 40))
         if before.contains("lymphodeplet") || right.firstMatch(of: Self.lymphodepletionAfter) != nil { return "lymphodepletion" }
-        if isProphylaxis(range, clause: clause, in: view) { return "prophylaxis" }
+        if isProphylaxis(range, clause: clause, words: words, in: view) { return "prophylaxis" }
         if let event = treatedEvent(before: range, in: view, clause: clause) { return "treatment of " + event }
         // "X for <condition>": the first disease after "for" within a few words is not a cancer.
         let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 6))
@@ -637,8 +637,8 @@ struct TherapyAssembly {
     /// "prophylactic G-CSF", "intrathecal methotrexate as CNS prophylaxis") with no other drug between, or anywhere in
     /// the clause when every drug there treats no tumour. "dasatinib plus prednisone, with intrathecal methotrexate as
     /// CNS prophylaxis" and "venetoclax … with dose adjustment and prophylaxis for tumour lysis" are treatment.
-    private func isProphylaxis(_ range: Range<Int>, clause: Range<Int>, in view: SentenceView) -> Bool {
-        let words = assembler.lowered(clause)
+    /// `words` is the clause, lowered.
+    private func isProphylaxis(_ range: Range<Int>, clause: Range<Int>, words: String, in view: SentenceView) -> Bool {
         guard words.contains("prophyla") || words.contains("premedication") else { return false }
         let drugs = view.terms(.drug).filter { clause.contains($0.range.lowerBound) }
         let group = drugs.filter { range.contains($0.range.lowerBound) }
