@@ -8,6 +8,8 @@ ONE_TO_THREE = {"A": "Ala", "R": "Arg", "N": "Asn", "D": "Asp", "C": "Cys", "Q":
                 "P": "Pro", "S": "Ser", "T": "Thr", "W": "Trp", "Y": "Tyr", "V": "Val", "*": "Ter"}
 RESP = {"CR": "CR", "PR": "PR", "SD": "SD", "PD": "PD"}
 OUT = None  # set by the calling specs.py
+# The dev gold names these two drugs by their US names and lists the INN as optional; every set follows it.
+US_NAMES = {"hydroxycarbamide": "hydroxyurea", "calcium folinate": "leucovorin", "folinic acid": "leucovorin"}
 
 
 def alt(gene, *variants):
@@ -46,6 +48,13 @@ def resp(drug, *classes):
 
 
 def write(document, age, sex, diagnoses, alterations, required, optional, responses, aes, resistance):
+    us = lambda d: US_NAMES.get(d, d)
+    required = list(dict.fromkeys(us(d) for d in required))
+    optional = list(dict.fromkeys([d for d in optional if d not in required]
+                                  + [inn for inn, name in US_NAMES.items() if name in required and inn not in required]))
+    responses = [dict(r, drug=us(r["drug"])) for r in responses]
+    aes = [dict(a, drug=us(a["drug"])) for a in aes]
+    resistance = [dict(r, drug=us(r["drug"])) for r in resistance]
     req = set(required)
     for r in responses:
         assert r["drug"] in req, (document, r["drug"])

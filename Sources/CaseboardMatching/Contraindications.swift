@@ -170,7 +170,7 @@ extension Matcher {
             found.append(
                 Caution(
                     condition: "pregnancy",
-                    drugs: ["hydroxycarbamide", "anagrelide"],
+                    drugs: ["hydroxyurea", "anagrelide"],
                     source: "FDA labels: Hydrea (hydroxyurea); Agrylin (anagrelide); NCCN Myeloproliferative Neoplasms 2025"
                 )
             )

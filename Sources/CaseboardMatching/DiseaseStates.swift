@@ -57,6 +57,13 @@ extension Matcher {
         (.plateletsBelow50, ["severe thrombocytopenia"]),
     ]
 
+    /// Eligibility for autologous transplant as a board writes it; denials first, and "TE"/"TI"/"NTE" only
+    /// as whole words ("not tested" is not "not TE").
+    nonisolated(unsafe) private static let transplantIneligible =
+        /\b(?:(?:transplant|asct|sct)[- ](?:in|non[- ]?)eligible|non[- ]?transplant[- ]eligible|not\s+(?:a\s+)?(?:transplant|asct)[- ](?:eligible|candidate)|(?:not|in)\s*eligible\s+for\s+(?:an?\s+)?(?:autologous\s+)?(?:stem[- ]cell\s+)?(?:transplant|asct|sct)|not\s+te|nte|ti)\b/
+    nonisolated(unsafe) private static let transplantEligible =
+        /\b(?:(?:transplant|asct|sct)[- ]eligible|eligible\s+for\s+(?:an?\s+)?(?:autologous\s+)?(?:stem[- ]cell\s+)?(?:transplant|asct|sct)|(?:transplant|asct)\s+candidate|te)\b/
+
     /// "plt 38k", "platelets 38 x10^9/L", "platelet count <50", "platelets 38,000/µL": a platelet count, read in
     /// 10⁹/L (38,000/µL is 38; "1,200 x10^9/L" in essential thrombocythaemia stays 1,200).
     nonisolated(unsafe) private static let plateletCount =
@@ -100,6 +107,13 @@ extension Matcher {
         var states: Set<DiseaseState> = []
         var lowered = diseaseText?.lowercased() ?? ""
         states.formUnion(Self.bloodCountStates(lowered))
+        if disease.map({ $0.code == "PCM" || vocabularies.isDisease($0.code, within: "PCM") }) == true {
+            if lowered.contains(Self.transplantIneligible) {
+                states.insert(.transplantIneligible)
+            } else if lowered.contains(Self.transplantEligible) {
+                states.insert(.transplantEligible)
+            }
+        }
         for (state, phrases) in Self.statePhrases {
             for phrase in phrases where lowered.contains(phrase) {
                 states.insert(state)

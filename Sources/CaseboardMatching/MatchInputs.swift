@@ -36,6 +36,10 @@ extension Matcher {
         var priorClasses: Set<String>
         /// The line about to start, when the profile says.
         var lineOfTherapy: Int?
+        /// Small cell carcinoma transformed from an EGFR- or ALK-driven lung adenocarcinoma: immunotherapy added
+        /// little there (Marcoux et al., J Clin Oncol 2019), so platinum-etoposide leads (NCCN Non-Small Cell Lung
+        /// Cancer 2025).
+        var smallCellFromDriver = false
         /// The phase of a chronic myeloid leukaemia, when the disease as written names it.
         var phase: LeukaemiaPhase? = nil
         /// The states of the disease the profile says or implies (castration-resistant, metastatic,
@@ -154,9 +158,12 @@ extension Matcher {
         let phrases = [
             "unresectable", "non-resectable", "nonresectable", "inoperable", "metastatic", "metastases", "metastasis", "advanced",
             "stage iv", "stage 4", "recurrent", "recurrence", "relapsed", "relapse", "progressing", "progression", "progressive",
-            "refractory",
+            "refractory", "metastasised", "metastasized", "disseminated",
         ]
-        return phrases.contains { lowered.contains($0) }
+        if phrases.contains(where: { lowered.contains($0) }) { return true }
+        // Board shorthand, as whole words: "liver mets", "M1b".
+        let words = Set(lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        return !words.isDisjoint(with: ["mets", "m1", "m1a", "m1b", "m1c"])
     }
 
     /// The curative setting the disease as written names: after chemoradiation without progression;
@@ -702,11 +709,22 @@ extension Matcher {
         _ texts: [String],
         field: String,
         problems: inout [MatchProblem],
-        findings: inout [ReadFinding]
+        findings: inout [ReadFinding],
+        transformations: Set<Int> = []
     ) -> [PatientAlteration] {
         var result: [PatientAlteration] = []
         let superseded = supersededResults(texts)
         for (position, text) in texts.enumerated() {
+            if transformations.contains(position) {
+                findings.append(
+                    ReadFinding(
+                        field: "\(field)[\(position)]",
+                        input: String(text.prefix(64)),
+                        note: "a histologic transformation: the disease is read as the one it became"
+                    )
+                )
+                continue
+            }
             if let later = superseded[position] {
                 findings.append(
                     ReadFinding(

@@ -38,13 +38,19 @@ public struct Matcher: Sendable {
         var findings: [ReadFinding] = []
         var diseaseVia: String?
         let typed =
-            resolveAlterations(profile.alterations, field: "alterations", problems: &alterationProblems, findings: &findings)
+            resolveAlterations(
+                profile.alterations,
+                field: "alterations",
+                problems: &alterationProblems,
+                findings: &findings,
+                transformations: Self.transformationEntries(profile.alterations)
+            )
             + resolveAlterations(profile.biomarkers, field: "biomarkers", problems: &alterationProblems, findings: &findings)
         // Prior drugs too may settle an ambiguous abbreviation ("MM" after lenalidomide).
         var priorProblems: [MatchProblem] = []
         let priors = resolvePriors(profile.priorTherapies, problems: &priorProblems)
         var problems: [MatchProblem] = []
-        let (disease, diseaseBiomarkers) = resolveDisease(
+        var (disease, diseaseBiomarkers) = resolveDisease(
             profile.disease,
             alterations: typed,
             priorDrugs: Set(priors.flatMap(\.drugs)),
@@ -52,11 +58,26 @@ public struct Matcher: Sendable {
             via: &diseaseVia
         )
         problems += alterationProblems + priorProblems
+        let transformation = self.transformation(
+            diseaseText: profile.disease,
+            alterations: profile.alterations,
+            resolved: disease,
+            priors: priors
+        )
+        if let transformation {
+            if disease?.code != transformation.disease.code {
+                diseaseVia = "'\(transformation.written)': a histologic transformation, read as \(transformation.disease.name)"
+            }
+            disease = transformation.disease
+        }
         let alterations = typed + diseaseBiomarkers + definingAlterations(of: disease, besides: typed + diseaseBiomarkers)
+        // After a transformation the earlier disease's lines are history: the new disease starts at its first
+        // line, while progression on them still raises its alerts.
+        let historyOnly = transformation?.priorsAreHistory == true
         var patient = context(
             disease: disease,
             alterations: alterations,
-            priors: priors,
+            priors: historyOnly ? [] : priors,
             lineOfTherapy: profile.lineOfTherapy,
             age: profile.age ?? Self.age(in: profile.disease),
             diseaseText: profile.disease,
@@ -71,6 +92,7 @@ public struct Matcher: Sendable {
             hits.contains(where: { $0.isOwnDisease && $0.item.significance == .sensitivity && self.settingFit($0.item, patient: patient) == .fits })
         }
         if patient.curative != nil, !fitsOwnDisease(patient) { patient.curative = nil }
+        patient.smallCellFromDriver = transformation?.disease.code == "SCLC" && alterations.contains { ["EGFR", "ALK"].contains($0.pattern.gene) }
         // Localised and untreated, with no setting named: the setting the patient's own disease has
         // evidence for (chemoradiation for anal cancer, NCCN Anal Carcinoma 2025), else none.
         if patient.curative == nil, patient.localised {
@@ -84,7 +106,12 @@ public struct Matcher: Sendable {
             }
         }
         let support = SensitivitySupport(hits)
-        let assessment = assessResistance(hits: hits, patient: patient, support: support)
+        var resistancePatient = patient
+        if historyOnly {
+            resistancePatient.priors = priors
+            resistancePatient.priorDrugs.formUnion(priors.flatMap(\.drugs))
+        }
+        let assessment = assessResistance(hits: hits, patient: resistancePatient, support: support)
         let ranking = rankOptions(hits: hits, assessment: assessment, support: support, patient: patient)
         return MatchResult(
             id: profile.id,

@@ -373,6 +373,10 @@ extension Matcher {
         (["PD-1 inhibitor", "PD-L1 inhibitor"], "blocks the PD-1 checkpoint"),
         (["androgen receptor inhibitor, 2nd generation", "androgen biosynthesis inhibitor (CYP17)"], "blocks androgen signalling"),
         (["anti-CD38 monoclonal antibody"], "targets CD38"),
+        // After progression on a covalent BTK inhibitor another covalent one is not a new line; the non-covalent
+        // pirtobrutinib or CAR T-cell therapy is (NCCN B-Cell Lymphomas 2025, mantle cell lymphoma; NCCN CLL/SLL 2026;
+        // FDA label: Jaypirca (pirtobrutinib), 2023, after a BTK inhibitor).
+        (["BTK inhibitor, covalent, 1st generation", "BTK inhibitor, covalent, 2nd generation"], "binds BTK at C481"),
     ]
 
     /// Whether a hit is about an antigen the tumour carries (CD20, CD19, PD-L1 expression), not a
@@ -665,6 +669,20 @@ extension Matcher {
             let drugs = best.item.drugs
             var demoted: String?
             var demotionRank = 1
+            // Small cell carcinoma transformed from an EGFR- or ALK-driven adenocarcinoma is treated as small cell lung
+            // cancer with platinum-etoposide (NCCN Non-Small Cell Lung Cancer 2025): the adenocarcinoma's targeted rows
+            // and checkpoint inhibitors, which added little there (Marcoux et al., J Clin Oncol 2019), follow.
+            if patient.smallCellFromDriver {
+                if !usable.contains(where: { $0.relation == .same }) {
+                    demoted = "its evidence is for the adenocarcinoma the tumour was before its small cell transformation"
+                } else if let blocker = drugs.first(where: {
+                    ["PD-1 inhibitor", "PD-L1 inhibitor"].contains(vocabularies.drug(inn: $0)?.drugClass ?? "")
+                }) {
+                    demoted =
+                        "\(blocker): checkpoint inhibitors added little in small cell carcinoma transformed from an EGFR- or ALK-driven "
+                        + "adenocarcinoma (Marcoux et al., J Clin Oncol 2019)"
+                }
+            }
             var priorResponse: String?
             if let prior = patient.priors.first(where: { !$0.drugs.isDisjoint(with: drugSet) }) {
                 priorResponse = "\(prior.text): \(prior.response?.rawValue ?? "response not given")"
@@ -674,8 +692,8 @@ extension Matcher {
             // after trastuzumab-based lines, FDA label: Tukysa (tucatinib), 2020).
             // A glucocorticoid partner (dexamethasone in nearly every myeloma regimen) is a backbone,
             // not the drug the disease escaped: it alone does not demote (NCCN Multiple Myeloma v.2.2026
-            // pairs each later-line agent with dexamethasone again). Nor does a supportive drug: calcium
-            // folinate only modulates fluorouracil, and FOLFIRI follows FOLFOX (NCCN Colon Cancer 2025).
+            // pairs each later-line agent with dexamethasone again). Nor does a supportive drug: leucovorin
+            // only modulates fluorouracil, and FOLFIRI follows FOLFOX (NCCN Colon Cancer 2025).
             // In colorectal cancer an anti-VEGF antibody goes on beyond progression with the next chemotherapy (ML18147,
             // Bennouna et al., Lancet Oncol 2013; trifluridine and tipiracil with bevacizumab after it, FDA label:
             // Lonsurf, 2023), so it is a backbone there too.

@@ -41,7 +41,9 @@ struct DiseaseStateTests: HoldoutMatching {
     /// 2020, 2023; Akeega (niraparib), 2023; Talzenna (talazoparib), 2023).
     @Test func firstLineCastrationResistantCombinationsFollowAndrogenDeprivation() throws {
         let result = try match("mCRPC", ["BRCA2 mutation"], priors: adtProgression)
-        let combinations: [Set<String>] = [["niraparib", "abiraterone"], ["olaparib", "abiraterone"], ["talazoparib", "enzalutamide"]]
+        let combinations: [Set<String>] = [
+            ["niraparib", "abiraterone", "prednisone"], ["olaparib", "abiraterone", "prednisone"], ["talazoparib", "enzalutamide"],
+        ]
         #expect(combinations.contains(top(result, 1).first ?? []), "\(top(result, 6))")
         let olaparib = try #require(result.options.firstIndex { $0.drugs == ["olaparib"] })
         let firstCombination = try #require(result.options.firstIndex { combinations.contains(Set($0.drugs)) })

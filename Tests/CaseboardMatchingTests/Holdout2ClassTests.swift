@@ -121,12 +121,12 @@ struct Holdout2ClassTests {
                 alterations: ["BCR::ABL1"],
                 priorTherapies: [
                     PriorTherapy(drugs: ["ponatinib"], response: "intolerance"),
-                    PriorTherapy(drugs: ["hydroxycarbamide"], response: "inadequate response"),
+                    PriorTherapy(drugs: ["hydroxyurea"], response: "inadequate response"),
                 ]
             )
         )
         #expect(result.problems.isEmpty, "\(result.problems.map(\.message))")
-        #expect(result.resistance.contains { $0.drugs == ["hydroxycarbamide"] })
+        #expect(result.resistance.contains { $0.drugs == ["hydroxyurea"] })
         #expect(!result.resistance.contains { $0.drugs == ["ponatinib"] })
     }
 }

@@ -36,11 +36,11 @@ struct Holdout4ClassTests {
     /// (cetuximab + FOLFIRI for RAS wild-type colorectal cancer, FDA label: Erbitux (cetuximab), 2012).
     @Test func wildTypeRowsMeetWildTypeOnly() throws {
         let matcher = try Self.matcher([
-            "T-1\tKRAS\tKRAS wild-type\texpression\tCOADREAD\t\tcalcium folinate + cetuximab + fluorouracil + irinotecan\tsensitivity\tA\tfirst-line\tpreferred\t2012-07-06\tFDA label\tFDA label: Erbitux (cetuximab), 2012\t",
+            "T-1\tKRAS\tKRAS wild-type\texpression\tCOADREAD\t\tcetuximab + fluorouracil + irinotecan + leucovorin\tsensitivity\tA\tfirst-line\tpreferred\t2012-07-06\tFDA label\tFDA label: Erbitux (cetuximab), 2012\t",
             "T-2\tKRAS\tKRAS G12C\tallele\tCOADREAD\t\tadagrasib + cetuximab\tsensitivity\tA\t\trecommended\t2024-06-21\tFDA label\tFDA label: Krazati (adagrasib), 2024\t",
         ])
         let wildType = matcher.match(PatientProfile(disease: "colon adenocarcinoma", alterations: ["RAS wild-type"]))
-        #expect(wildType.options.map(\.drugs) == [["calcium folinate", "cetuximab", "fluorouracil", "irinotecan"]])
+        #expect(wildType.options.map(\.drugs) == [["cetuximab", "fluorouracil", "irinotecan", "leucovorin"]])
         let mutant = matcher.match(PatientProfile(disease: "colon adenocarcinoma", alterations: ["KRAS G12C"]))
         #expect(mutant.options.map(\.drugs) == [["adagrasib", "cetuximab"]])
     }

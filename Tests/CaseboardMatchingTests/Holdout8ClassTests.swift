@@ -63,9 +63,9 @@ struct Holdout8ClassTests {
         let rows = [
             "L-1\tKRAS\tKRAS G12C\tallele\tCOADREAD\t\tadagrasib + cetuximab\tsensitivity\tA\tafter:fluorouracil&oxaliplatin&irinotecan\trecommended\t2024-06-21\tFDA label\tFDA label: Krazati (adagrasib), 2024\t",
             // NCCN Colon Cancer 2025: FOLFOX or FOLFIRI, with or without bevacizumab, first line.
-            "L-2\t-\t\tdisease\tCOADREAD\t\tcalcium folinate + fluorouracil + oxaliplatin\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Colon Cancer 2025\t",
-            "L-3\t-\t\tdisease\tCOADREAD\t\tcalcium folinate + fluorouracil + irinotecan\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Colon Cancer 2025\t",
-            "L-4\t-\t\tdisease\tCOADREAD\t\tbevacizumab + calcium folinate + fluorouracil + oxaliplatin\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Colon Cancer 2025\t",
+            "L-2\t-\t\tdisease\tCOADREAD\t\tfluorouracil + leucovorin + oxaliplatin\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Colon Cancer 2025\t",
+            "L-3\t-\t\tdisease\tCOADREAD\t\tfluorouracil + irinotecan + leucovorin\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Colon Cancer 2025\t",
+            "L-4\t-\t\tdisease\tCOADREAD\t\tbevacizumab + fluorouracil + leucovorin + oxaliplatin\tsensitivity\tA\tfirst-line\tpreferred\t\tNCCN\tNCCN Colon Cancer 2025\t",
         ]
         let matcher = try RuleFixture.matcher(rows: rows, name: "later.tsv")
         let untreated = matcher.match(PatientProfile(disease: "colon adenocarcinoma", alterations: ["KRAS G12C"]))
@@ -76,8 +76,8 @@ struct Holdout8ClassTests {
                 disease: "colon adenocarcinoma",
                 alterations: ["KRAS G12C"],
                 priorTherapies: [
-                    PriorTherapy(drugs: ["calcium folinate", "fluorouracil", "oxaliplatin"], response: "progressive disease"),
-                    PriorTherapy(drugs: ["calcium folinate", "fluorouracil", "irinotecan"], response: "progressive disease"),
+                    PriorTherapy(drugs: ["fluorouracil", "leucovorin", "oxaliplatin"], response: "progressive disease"),
+                    PriorTherapy(drugs: ["fluorouracil", "irinotecan", "leucovorin"], response: "progressive disease"),
                 ]
             )
         )
@@ -251,7 +251,7 @@ struct Holdout8ClassTests {
     /// first line: FOLFIRI with bevacizumab, ramucirumab or aflibercept after FOLFOX-bevacizumab (FDA
     /// labels: Avastin (bevacizumab), 2013, ML18147; Cyramza (ramucirumab), 2015, after bevacizumab,
     /// oxaliplatin and a fluoropyrimidine; Zaltrap (ziv-aflibercept), 2012; NCCN Colon Cancer 2025). Each
-    /// had been demoted for sharing fluorouracil and calcium folinate with the regimen the patient
+    /// had been demoted for sharing fluorouracil and leucovorin with the regimen the patient
     /// progressed on, and a CIViC irinotecan + selumetinib trial led.
     @Test func secondLineColorectalChemotherapyKeepsItsFluoropyrimidine() throws {
         let result = try Self.curatedMatcher().match(
@@ -259,13 +259,13 @@ struct Holdout8ClassTests {
                 disease: "metastatic colorectal adenocarcinoma",
                 alterations: ["KRAS G12D", "MSS"],
                 priorTherapies: [
-                    PriorTherapy(drugs: ["bevacizumab", "calcium folinate", "fluorouracil", "oxaliplatin"], response: "progressive disease")
+                    PriorTherapy(drugs: ["bevacizumab", "fluorouracil", "leucovorin", "oxaliplatin"], response: "progressive disease")
                 ]
             )
         )
         let folfiri: Set<[String]> = [
-            ["bevacizumab", "calcium folinate", "fluorouracil", "irinotecan"], ["calcium folinate", "fluorouracil", "irinotecan", "ramucirumab"],
-            ["aflibercept", "calcium folinate", "fluorouracil", "irinotecan"], ["calcium folinate", "fluorouracil", "irinotecan"],
+            ["bevacizumab", "fluorouracil", "irinotecan", "leucovorin"], ["fluorouracil", "irinotecan", "leucovorin", "ramucirumab"],
+            ["aflibercept", "fluorouracil", "irinotecan", "leucovorin"], ["fluorouracil", "irinotecan", "leucovorin"],
         ]
         let top = result.options.prefix(3).map { $0.drugs.sorted() }
         #expect(top.first.map { folfiri.contains($0) } == true, "\(top)")

@@ -153,7 +153,7 @@ struct LineAndToleranceTests {
             "P-2\t-\t\tdisease\tPAAD\t\tgemcitabine + paclitaxel protein-bound\tsensitivity\tA\tafter:fluorouracil|oxaliplatin|irinotecan\t\t\tNCCN\tNCCN Pancreatic Adenocarcinoma 2025\t",
         ]
         let matcher = try RuleFixture.matcher(rows: rows, name: "pancreas.tsv")
-        let folfirinox = ["calcium folinate", "fluorouracil", "irinotecan", "oxaliplatin"]
+        let folfirinox = ["fluorouracil", "irinotecan", "leucovorin", "oxaliplatin"]
         let responding = matcher.match(
             PatientProfile(
                 disease: "metastatic pancreatic adenocarcinoma",

@@ -74,7 +74,7 @@ struct Holdout19ClassTests: HoldoutMatching {
             "myelofibrosis after polycythaemia vera, haemoglobin 78 g/L, platelets 160 x10^9/L",
             ["JAK2 V617F"],
             priors: [
-                PriorTherapy(drugs: ["hydroxycarbamide"], response: "progressive disease"),
+                PriorTherapy(drugs: ["hydroxyurea"], response: "progressive disease"),
                 PriorTherapy(drugs: ["ruxolitinib"], response: "progressive disease"),
             ]
         )

@@ -102,7 +102,7 @@ enum CueLexicon {
                 "options such as", "options include", "options included", "options including", "other options",
                 // An option named and set aside: "X was an alternative", "Y would have been a reasonable choice".
                 "was an alternative", "were alternatives", "another option", "would have been", "are under study", "is under study",
-                "was not considered", "were not considered",
+                "was not considered", "were not considered", "was not chosen", "were not chosen",
             ]
         )
         add(

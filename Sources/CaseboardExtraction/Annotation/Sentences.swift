@@ -52,7 +52,7 @@ enum SentenceSplitter {
                     if byte == 0x2E || byte == 0x21 || byte == 0x3F {  // . ! ?
                         // A citation numeral after the stop ("cases.1 In", "JAK2.1,2  Although")
                         // stays with the sentence it cites.
-                        if byte == 0x2E, let cited = citationEnd(bytes, position, start, end) {
+                        if byte == 0x2E, let cited = citationEnd(bytes, position, start, end) ?? bracketedCitationEnd(bytes, position, end) {
                             emit(cited)
                             position = cited
                             continue
@@ -155,6 +155,32 @@ enum SentenceSplitter {
         var after = index
         while after < end, isSpace(bytes[after]) { after += 1 }
         guard after > cited, after + 1 < end, bytes[after] &- 0x41 < 26, bytes[after + 1] &- 0x61 < 26 else { return nil }
+        return cited
+    }
+
+    /// The end of a bracketed citation right after a full stop ("relapsed.[7] These", "reported.[3,4] In",
+    /// "seen.(12) Our"), when a space and a capitalised word follow it; nil otherwise.
+    private static func bracketedCitationEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ period: Int, _ end: Int) -> Int? {
+        guard period + 2 < end, bytes[period + 1] == 0x5B || bytes[period + 1] == 0x28 else { return nil }
+        let close: UInt8 = bytes[period + 1] == 0x5B ? 0x5D : 0x29
+        var index = period + 2
+        var digits = 0
+        while index < end, index - period < 24 {
+            let byte = bytes[index]
+            if byte &- 0x30 < 10 {
+                digits += 1
+            } else if byte == close {
+                break
+            } else if !(byte == 0x2C || byte == 0x2D || byte == 0x20 || byte == 0x3B) {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0, index < end, bytes[index] == close else { return nil }
+        let cited = index + 1
+        var after = cited
+        while after < end, isSpace(bytes[after]) { after += 1 }
+        guard after > cited, after + 1 < end, bytes[after] &- 0x41 < 26 else { return nil }
         return cited
     }
 

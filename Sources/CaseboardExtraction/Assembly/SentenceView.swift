@@ -395,6 +395,9 @@ extension AnnotatedDocument {
         // Reported elsewhere, even in a case series (r15, session 25).
         "another reported patient", "another reported case", "another published case", "another published patient",
         "other reported patients", "other reported cases", "other published cases",
+        // One patient from the literature or a colleague's practice (r19, session 29).
+        "one published patient", "one reported patient", "one published case", "one reported case", "a published patient",
+        "a colleague's patient", "a colleague’s patient", "a patient in the literature", "one patient in the literature",
     ].map { Array($0.utf8) }
 
     /// "His brother, who had the same disease, achieved…": a sentence whose subject is a relative

@@ -407,7 +407,7 @@ struct TherapyAssembly {
             return false
         }
         let clause = clauseRange(around: range, in: view)
-        if isRefusedByTheNextClause(clause, in: view) { return false }
+        if isRefusedByTheNextClause(clause, in: view) || isRefusedByNameInTheNextClause(range, clause, in: view) { return false }
         return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) && refuses($0, range) }
     }
 
@@ -422,6 +422,20 @@ struct TherapyAssembly {
         guard let start = breaks.min() else { return false }
         return rest[start...].firstMatch(of: Self.refusalByPronoun) != nil
     }
+
+    /// "Amivantamab with lazertinib was superior in a trial, but lazertinib was not available to our patient": the
+    /// next clause refuses the drug by its own name.
+    private func isRefusedByNameInTheNextClause(_ drug: Range<Int>, _ clause: Range<Int>, in view: SentenceView) -> Bool {
+        guard clause.upperBound < view.range.upperBound else { return false }
+        let name = assembler.lowered(drug)
+        let rest = assembler.lowered(clause.upperBound..<min(view.range.upperBound, clause.upperBound + 160))
+        let breaks = [";", ", but ", ", however", ", yet "].compactMap { rest.range(of: $0)?.lowerBound }
+        guard let start = breaks.min(), let named = rest[start...].range(of: name) else { return false }
+        return rest[named.upperBound...].firstMatch(of: Self.refusedAfterName) != nil
+    }
+
+    nonisolated(unsafe) private static let refusedAfterName =
+        /^\s+(?:was|were|is|are|had|has)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:given|used|administered|available|started|offered|an\s+option|indicated|chosen|pursued|prescribed|funded|reimbursed)\b/
 
     nonisolated(unsafe) private static let refusalByPronoun =
         /^[\s,;:]*(?:(?:but|and|however|yet),?\s+)?(?:(?:(?:it|they|this|these|which|the\s+drug|the\s+latter)\s+(?:was|were|is|are|has|have|had)\s+(?:not|never)|(?:neither|none)(?:\s+of\s+them)?\s+(?:was|were|is|are|has|have|had))\s+(?:yet\s+)?(?:been\s+)?(?:given|used|administered|considered|available|started|offered|the\s+case|an\s+option|indicated|chosen|pursued|prescribed)\b|(?:the|our)\s+patient\s+(?:preferred|declined|refused|chose))/

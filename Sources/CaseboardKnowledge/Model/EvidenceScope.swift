@@ -58,8 +58,11 @@ public enum AlterationScope: String, Sendable, Codable, Hashable, CaseIterable {
 /// cancer's platinum sensitivity (FDA label: Elahere (mirvetuximab soravtansine), 2022, for
 /// platinum-resistant disease). Blood counts that labels are written for count too: pacritinib is for
 /// myelofibrosis with platelets below 50 × 10⁹/L (FDA label: Vonjo (pacritinib), 2022), momelotinib for
-/// myelofibrosis with anaemia (FDA label: Ojjaara (momelotinib), 2023). Curated as `state:NAME` in a
-/// row's setting column.
+/// myelofibrosis with anaemia (FDA label: Ojjaara (momelotinib), 2023). Eligibility for autologous
+/// transplant splits newly diagnosed myeloma: daratumumab with VRd is labelled for transplant-eligible
+/// patients (FDA label: Darzalex Faspro (daratumumab), 2024, PERSEUS), daratumumab with Rd and isatuximab
+/// with VRd for patients not eligible (FDA labels: Darzalex (daratumumab), 2019, MAIA; Sarclisa
+/// (isatuximab), 2024, IMROZ). Curated as `state:NAME` in a row's setting column.
 public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
     case castrationSensitive = "castration-sensitive"
     case castrationResistant = "castration-resistant"
@@ -71,6 +74,8 @@ public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
     case plateletsAtLeast50 = "platelets-50-or-more"
     case anaemia
     case noAnaemia = "no-anaemia"
+    case transplantEligible = "transplant-eligible"
+    case transplantIneligible = "transplant-ineligible"
 
     /// A blood count that sets a group of patients apart (platelets below 50 × 10⁹/L, anaemia): a row
     /// written for it is preferred for a patient in it, since the label was written for exactly them.
@@ -88,6 +93,8 @@ public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
         case .plateletsAtLeast50: "platelets of 50 × 10⁹/L or more"
         case .anaemia: "anaemia"
         case .noAnaemia: "no anaemia"
+        case .transplantEligible: "eligible for autologous transplant"
+        case .transplantIneligible: "not eligible for autologous transplant"
         default: "\(rawValue) disease"
         }
     }
@@ -106,6 +113,8 @@ public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
         case .plateletsAtLeast50: .plateletsBelow50
         case .anaemia: .noAnaemia
         case .noAnaemia: .anaemia
+        case .transplantEligible: .transplantIneligible
+        case .transplantIneligible: .transplantEligible
         }
     }
 }

@@ -75,6 +75,7 @@ extension Vocabularies {
     /// term trie and a word index, never from a scan of every disease.
     public func readDisease(_ text: String) -> DiseaseReading {
         var reading = readDisease(text, describing: true)
+        if case .unknown = reading.resolution, let later = laterClauseDisease(text) { reading = later }
         // "BPDCN 68M skin plaques", "PEComa uterus malignant": a tissue named after the disease is where it is, and
         // "PD on FOLFIRINOX" is progressive disease, not Paget disease of the nipple. When the text reaches only a
         // tissue, or a response abbreviation written as a word, the leading words name the disease if they can.
@@ -384,6 +385,43 @@ extension Vocabularies {
         }
         return nil
     }
+
+    /// A disease the first clause does not name, read after what leads it: the course ("second relapse of
+    /// T-ALL", "first relapse of AML 10 months after 7+3"), the patient in clinic shorthand ("24yo M, …"), or a
+    /// first clause naming something else ("NF1, symptomatic plexiform neurofibroma"). The first later clause
+    /// that names a cancer, or failing that any disease, is the disease; nil when none does.
+    private func laterClauseDisease(_ text: String) -> DiseaseReading? {
+        var rest = text
+        for pattern in [Self.leadingCourse, Self.leadingPatientShorthand] {
+            if let range = pattern.firstRange(in: rest), range.upperBound < rest.endIndex { rest = String(rest[range.upperBound...]) }
+        }
+        var candidates: [String] = []
+        if rest != text { candidates.append(rest) }
+        let clauses = rest.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        if clauses.count > 1 {
+            candidates += clauses.indices.dropFirst().map { clauses[$0...].joined(separator: ", ") }
+        }
+        var fallback: DiseaseReading?
+        for candidate in candidates where !candidate.isEmpty {
+            var reading = readDisease(candidate, describing: true)
+            guard case .found(let disease, _) = reading.resolution else { continue }
+            reading.input = text
+            if disease.isCancer { return reading }
+            fallback = fallback ?? reading
+        }
+        return fallback
+    }
+
+    /// The course before the disease it is of: "second relapse of", "early progression of".
+    private static let leadingCourse = CompiledPattern(
+        #"^\s*(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|early|late|multiply|molecular|isolated\s+\w+)\s+)?(?:relapse|recurrence|progression)\s+(?:of|in)\s+(?:(?:his|her|their|the)\s+)?"#,
+        caseInsensitive: true
+    )
+    /// The patient in clinic shorthand before the disease: "24yo M,", "58 y/o female:".
+    private static let leadingPatientShorthand = CompiledPattern(
+        #"^\s*\d{1,3}\s*(?:yo|y/o|y\.o\.|yrs?|y|-year-old)\s*(?:m|f|male|female|man|woman)?\b\s*[,;:]?\s*"#,
+        caseInsensitive: true
+    )
 
     /// Who the patient is, at the start of a described disease ("man aged 63,", "a 54-year-old woman with").
     private static let leadingPatient = CompiledPattern(

@@ -132,8 +132,26 @@ extension Vocabularies {
     /// Input longer than ``InputLimits/maximumBytes`` is refused without being read.
     public func parsePatientAlteration(_ text: String) -> Result<PatientAlterationReading, AlterationParseError> {
         let result = parsePatientAlteration(text, suggest: true)
-        guard case .failure = result, let reread = rereadingWithoutContext(text) else { return withProteinChange(result) }
+        guard case .failure = result else { return withProteinChange(result) }
+        if let intact = intactReading(text) { return .success(intact) }
+        guard let reread = rereadingWithoutContext(text) else { return result }
         return withProteinChange(reread)
+    }
+
+    /// A gene reported whole, alone in its entry: "PTEN intact", "RB1 retained", "CDKN2A preserved" is the gene
+    /// wild-type. Beside another result ("KRAS G12V, PTEN intact") it stays context.
+    private func intactReading(_ text: String) -> PatientAlterationReading? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let lowered = trimmed.lowercased()
+        guard let ending = [" intact", " retained", " preserved"].first(where: { lowered.hasSuffix($0) }) else { return nil }
+        let head = String(trimmed.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+        guard !head.isEmpty, !head.contains(" "), !head.contains(",") else { return nil }
+        guard let symbol = gene(symbol: head) != nil ? head : gene(symbol: head.uppercased()) != nil ? head.uppercased() : nil else { return nil }
+        return PatientAlterationReading(
+            input: trimmed,
+            alteration: Alteration(gene: symbol, variant: "wild-type", kind: .expression),
+            notes: ["'\(trimmed)' read as \(symbol) wild-type (reported intact)"]
+        )
     }
 
     /// A coding change written alone ("BRAF c.1799T>A") also stands for the protein change it makes,
@@ -602,8 +620,11 @@ extension Vocabularies {
             // Evidence is keyed by protein change: "KRAS c.34G>T (p.Gly12Cys)" reads the protein change in brackets.
             let headIsSpecific = headReading?.alteration.map { $0.kind == .proteinChange } ?? false
             let headIsDNA = headReading?.alteration.map { $0.kind == .dnaChange } ?? false
+            // "(p.Lys28Met; H3 K27M)": the protein change comes first, a legacy name after it.
+            let first = inner.split(whereSeparator: { $0 == ";" || $0 == "," }).first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? inner
+            let change = first.hasPrefix("p.") ? first : inner
             if !headIsSpecific, let gene = head.split(separator: " ").first,
-                case .success(let specific) = parseCoreAlteration("\(gene) \(inner)", suggest: false),
+                case .success(let specific) = parseCoreAlteration("\(gene) \(change)", suggest: false),
                 specific.kind == .proteinChange || (specific.kind == .dnaChange && !headIsDNA)
             {
                 return .success(
@@ -611,7 +632,7 @@ extension Vocabularies {
                         input: trimmed,
                         alteration: specific,
                         origin: origin,
-                        notes: notes + ["read '\(body)' as '\(gene) \(inner)'"]
+                        notes: notes + ["read '\(body)' as '\(gene) \(change)'"]
                     )
                 )
             }
