@@ -53,4 +53,15 @@ struct ReadingHoldoutR19Tests {
         #expect(!drugs.contains("lazertinib") && !drugs.contains("pembrolizumab"), "\(drugs)")
         #expect(drugs.contains("osimertinib"), "\(drugs)")
     }
+
+    /// A drug outside oncology given for a condition its sentence names ("type 2 diabetes treated with metformin") does
+    /// not take the tumour's course told next. Before, metformin took the progression.
+    @Test func aDrugForAComorbidityTakesNoTumourResponse() throws {
+        let found = try lineResponses(
+            "A 63-year-old woman with metastatic colorectal adenocarcinoma started FOLFOX with bevacizumab in March 2021.\n"
+                + "She had type 2 diabetes treated with metformin.\n"
+                + "After six cycles, CT showed progression in the liver.\n"
+        )
+        #expect(response(of: "metformin", in: found) == .some(nil), "\(found)")
+    }
 }

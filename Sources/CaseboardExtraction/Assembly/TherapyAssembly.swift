@@ -922,9 +922,14 @@ struct TherapyAssembly {
         // Supportive lines (conditioning, prophylaxis, a drug for another condition) take an
         // outcome only when it names them.
         let treating = placed.filter {
-            if case .line(let index) = $0.item { !supportiveLines.contains(index) && !treatsNoCancer(index) } else { true }
+            if case .line(let index) = $0.item {
+                !supportiveLines.contains(index) && !treatsNoCancer(index) && !treatsACondition(index)
+            } else {
+                true
+            }
         }
-        let treatingFocus: Item? = if case .line(let index) = focus, supportiveLines.contains(index) { nil } else { focus }
+        let treatingFocus: Item? =
+            if case .line(let index) = focus, supportiveLines.contains(index) || treatsACondition(index) { nil } else { focus }
         let patterns =
             assembler.sentence(view, containsAnyOf: ResponsePatterns.keys, ignoringCase: true)
             ? ResponsePatterns.matches(in: assembler.text(view.range), offset: view.range.lowerBound) : []
@@ -1094,6 +1099,26 @@ struct TherapyAssembly {
     nonisolated(unsafe) private static let worseningSubject =
         /,\s+(?:(?:the|this|our)\s+patient|he|she|(?:his|her|the|their)\s+(?:general\s+|clinical\s+)?(?:condition|disease|cancer|tumou?rs?|lymphoma|leuka?emia|myeloma|state))\s+(?:(?:continued|went\s+on|kept)\s+to\s+(?:deteriorate|worsen|progress|decline)|kept\s+(?:deteriorating|worsening|progressing)|deteriorated|worsened|progressed|declined)\b/
         .ignoresCase()
+
+    /// A line of drugs outside oncology given for a condition its own sentences name ("She had type 2 diabetes
+    /// treated with metformin", "levothyroxine for Hashimoto thyroiditis"): the tumour's course that follows is not its.
+    /// Glucocorticoids are left out, since they are part of many anticancer regimens.
+    func treatsACondition(_ index: Int) -> Bool {
+        guard !assembler.namesNoCancer,
+            lines[index].drugs.allSatisfy({ inn in
+                guard let drug = assembler.vocabularies.drug(inn: inn) else { return true }
+                return ["other", "supportive", "substance"].contains(drug.category)
+            })
+        else { return false }
+        let spans = lines[index].spans
+        return !spans.isEmpty
+            && spans.allSatisfy { span in
+                guard let view = assembler.views.first(where: { $0.range.contains(span.start) }) else { return false }
+                return view.terms(.disease).contains { term in
+                    if case .disease(let disease) = term.concept { !assembler.vocabularies.diseases[disease].isCancer } else { false }
+                }
+            }
+    }
 
     /// A line of drugs that treat no cancer: supportive care (bisphosphonates, G-CSF, antiemetics),
     /// analytes, or drugs known only from DrugBank (diuretics, beta-blockers). A tumour's course
