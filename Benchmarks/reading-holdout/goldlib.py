@@ -35,10 +35,19 @@ def dx(oncotree, *names):
     return {"names": list(names), "oncotree": oncotree}
 
 
+# CTCAE v5.0 spells this term "Rash maculo-papular"; every set accepts that spelling beside its own.
+CTCAE_SPELLINGS = {"rash maculopapular": "rash maculo-papular", "maculopapular rash": "rash maculo-papular"}
+
+
 def ae(terms, grade, drug):
     if isinstance(terms, str):
         terms = [terms]
-    return {"term": list(terms), "grade": grade, "drug": drug}
+    terms = list(terms)
+    for term in list(terms):
+        spelling = CTCAE_SPELLINGS.get(term.lower())
+        if spelling and spelling not in terms:
+            terms.append(spelling)
+    return {"term": terms, "grade": grade, "drug": drug}
 
 
 def resp(drug, *classes):

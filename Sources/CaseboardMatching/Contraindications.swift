@@ -16,6 +16,8 @@ extension Matcher {
         /// Drug-vocabulary classes it rules out (matched as a substring of the class: "anthracycline").
         var classes: [String] = []
         var source: String
+        /// Drugs that rule a regimen out only together (the FOLFIRINOX triplet), not one by one.
+        var together: Set<String> = []
     }
 
     /// The cautions a text names. Numbers decide where the label gives a threshold; a word preceded by
@@ -92,9 +94,10 @@ extension Matcher {
                     condition: "left-ventricular ejection fraction below 45%",
                     drugs: [
                         "trastuzumab", "pertuzumab", "trastuzumab emtansine", "trastuzumab deruxtecan", "margetuximab", "lapatinib", "carfilzomib",
+                        "zanidatamab",
                     ],
                     source:
-                        "FDA labels: Perjeta (pertuzumab); Kadcyla (trastuzumab emtansine); Enhertu (trastuzumab deruxtecan); Herceptin (trastuzumab); Tykerb (lapatinib); Kyprolis (carfilzomib)"
+                        "FDA labels: Perjeta (pertuzumab); Kadcyla (trastuzumab emtansine); Enhertu (trastuzumab deruxtecan); Herceptin (trastuzumab); Tykerb (lapatinib); Kyprolis (carfilzomib); Ziihera (zanidatamab), 2024 (left-ventricular dysfunction)"
                 )
             )
         }
@@ -113,7 +116,7 @@ extension Matcher {
             )
         }
         // Conditions a phrase names (`phraseCautions`): one loop, one row each.
-        for row in phraseCautions where says(row.phrases, in: lowered) {
+        for row in phraseCautions + laterPhraseCautions where says(row.phrases, in: lowered) {
             found.append(Caution(condition: row.condition, drugs: Set(row.drugs), classes: row.classes, source: row.source))
         }
         // Peripheral neuropathy of grade 2 or more, or painful. Velcade (bortezomib) label; NCCN Multiple
@@ -128,6 +131,57 @@ extension Matcher {
                     drugs: ["bortezomib", "thalidomide", "enfortumab vedotin", "cisplatin"],
                     source:
                         "FDA labels: Velcade (bortezomib); Padcev (enfortumab vedotin), 2023; NCCN Multiple Myeloma 2025; Galsky MD et al., J Clin Oncol 2011;29:2432 (cisplatin-ineligible)"
+                )
+            )
+        }
+        // Neuropathy of grade 3 or more that persists: the other neurotoxic drugs too. Their labels reduce or stop the
+        // dose at grade 3 sensory neuropathy (Taxol (paclitaxel), Abraxane, Taxotere (docetaxel), Eloxatin (oxaliplatin),
+        // vincristine, Adcetris (brentuximab vedotin), Polivy (polatuzumab vedotin), Halaven (eribulin)); ASCO guideline
+        // on chemotherapy-induced peripheral neuropathy (Loprinzi et al., J Clin Oncol 2020).
+        if lowered.contains("neuropath"), !says(["no neuropathy", "without neuropathy", "no peripheral neuropathy", "resolved"], in: lowered),
+            ["grade 3", "grade 4", "grade iii", "grade iv", "severe"].contains(where: { lowered.contains($0) })
+        {
+            found.append(
+                Caution(
+                    condition: "peripheral neuropathy of grade 3 or more",
+                    drugs: [
+                        "paclitaxel", "paclitaxel protein-bound", "docetaxel", "cabazitaxel", "oxaliplatin", "vincristine", "vinblastine",
+                        "vinorelbine",
+                        "brentuximab vedotin", "polatuzumab vedotin", "eribulin", "ixabepilone",
+                    ],
+                    source:
+                        "FDA labels: Taxol (paclitaxel); Abraxane; Taxotere (docetaxel); Eloxatin (oxaliplatin); Adcetris (brentuximab vedotin); Polivy (polatuzumab vedotin); Halaven (eribulin); Loprinzi et al., J Clin Oncol 2020 (ASCO CIPN guideline)"
+                )
+            )
+        }
+        // A recent arterial thromboembolic event (within 6 months): the Avastin (bevacizumab), Cyramza (ramucirumab) and
+        // Zaltrap (ziv-aflibercept) labels warn of arterial thromboembolism, and their trials left out a stroke or
+        // myocardial infarction in the prior 6 months. An older event is a caution, not a reason to leave them out.
+        if says(["recent stroke", "recent ischaemic stroke", "recent ischemic stroke", "recent myocardial infarction", "recent tia"], in: lowered)
+            || lowered.matches(of: recentArterialEvent).contains(where: { match in
+                guard let value = Double(match.output.1) else { return false }
+                let unit = match.output.2
+                return unit.hasPrefix("d") || unit.hasPrefix("w") && value <= 26 || unit.hasPrefix("mo") && value <= 6
+            })
+        {
+            found.append(
+                Caution(
+                    condition: "an arterial thromboembolic event in the last 6 months",
+                    drugs: ["bevacizumab", "ramucirumab", "aflibercept"],
+                    source: "FDA labels: Avastin (bevacizumab); Cyramza (ramucirumab); Zaltrap (ziv-aflibercept) (arterial thromboembolic events)"
+                )
+            )
+        }
+        // Performance status 2 or worse: the fluorouracil, irinotecan and oxaliplatin triplet was tested at ECOG 0-1
+        // only (Conroy et al., N Engl J Med 2011; NCCN Pancreatic Adenocarcinoma 2025 and NCCN Colon Cancer 2025 keep
+        // FOLFIRINOX and FOLFOXIRI for good performance status).
+        if lowered.matches(of: performanceStatus).contains(where: { Int($0.output.1).map { $0 >= 2 } ?? false }) {
+            found.append(
+                Caution(
+                    condition: "ECOG performance status 2 or worse",
+                    drugs: [],
+                    source: "Conroy et al., N Engl J Med 2011 (PRODIGE 4, ECOG 0-1); NCCN Pancreatic Adenocarcinoma 2025; NCCN Colon Cancer 2025",
+                    together: ["fluorouracil", "irinotecan", "oxaliplatin"]
                 )
             )
         }
@@ -212,6 +266,8 @@ extension Matcher {
         var drugs: [String] = []
         var classes: [String] = []
         var source: String
+        /// Drugs that rule a regimen out only together (the FOLFIRINOX triplet), not one by one.
+        var together: Set<String> = []
     }
 
     /// The cautions a phrase alone triggers. Threshold cautions (QTc, platelets, LVEF, creatinine clearance,
@@ -287,6 +343,30 @@ extension Matcher {
         ),
     ]
 
+    /// Conditions added in session 29 (hold-out 23).
+    static let laterPhraseCautions: [PhraseCaution] = [
+        // Myasthenia gravis: checkpoint inhibitors can cause fatal myasthenic crises; ESMO Clinical Practice Guideline on
+        // toxicities from immunotherapy (Haanen et al., Ann Oncol 2022) and NCCN Management of Immunotherapy-Related
+        // Toxicities 2025 advise against them in active myasthenia.
+        PhraseCaution(
+            phrases: ["myasthenia gravis", "myasthenic"],
+            condition: "myasthenia gravis",
+            classes: checkpointClasses.map { $0.lowercased() },
+            source: "Haanen et al., Ann Oncol 2022 (ESMO immunotherapy toxicity guideline); NCCN Management of Immunotherapy-Related Toxicities 2025"
+        ),
+        // Complete DPD deficiency (two non-functional DPYD alleles): fluoropyrimidines are contraindicated (CPIC guideline,
+        // Amstutz et al., Clin Pharmacol Ther 2018; FDA labels: fluorouracil and Xeloda (capecitabine), 2024 warning).
+        PhraseCaution(
+            phrases: [
+                "dpyd*2a homozygous", "homozygous dpyd", "dpyd c.1905+1g>a homozygous", "no dpd activity", "complete dpd deficiency",
+                "dpd deficiency (complete)", "absent dpd activity",
+            ],
+            condition: "complete dihydropyrimidine dehydrogenase (DPD) deficiency",
+            drugs: ["fluorouracil", "capecitabine", "tegafur", "trifluridine and tipiracil"],
+            source: "Amstutz et al., Clin Pharmacol Ther 2018 (CPIC DPYD guideline); FDA labels: fluorouracil; Xeloda (capecitabine), 2024"
+        ),
+    ]
+
     /// The checkpoint classes an immune-related toxicity rules out together.
     static let checkpointClasses = ["PD-1 inhibitor", "PD-L1 inhibitor", "CTLA-4 inhibitor", "LAG-3 inhibitor"]
 
@@ -316,6 +396,12 @@ extension Matcher {
         }
     }
     private static let ildWord = CompiledPattern(#"\bild\b"#)
+    /// "ECOG 2", "ECOG PS 3", "PS 2", "performance status of 2", "WHO PS 2".
+    nonisolated(unsafe) private static let performanceStatus =
+        /\b(?:ecog(?:\s+ps)?|who\s+ps|ps|performance\s+status)(?:\s+(?:of|was|is))?\s*[:=]?\s*([0-4])\b(?!\s*[-–]\s*[0-4])/
+    /// "ischaemic stroke 6 weeks ago", "myocardial infarction 3 months ago".
+    nonisolated(unsafe) private static let recentArterialEvent =
+        /(?:stroke|myocardial infarction|\bmi\b|\btia\b|arterial thrombo\w*)[^;.]{0,24}?\b(\d{1,3})\s*(days?|weeks?|wks?|months?|mo)\b\s*ago/
     private static let qtcNumber = numberPatterns(after: ["qtcf", "qtc"])
     private static let plateletNumber = numberPatterns(after: ["platelets", "platelet count", "plt"])
     private static let ejectionNumber = numberPatterns(after: ["lvef", "ejection fraction", "ef"])
@@ -346,6 +432,12 @@ extension Matcher {
             }
         }
         for caution in patient.cautions {
+            if !caution.together.isEmpty, caution.together.isSubset(of: drugs) {
+                return (
+                    .contraindicated,
+                    "contains \(caution.together.sorted().joined(separator: " + ")); the profile names \(caution.condition) (\(caution.source))"
+                )
+            }
             for drug in drugs {
                 let drugClass = vocabularies.drug(inn: drug)?.drugClass.lowercased() ?? ""
                 if caution.drugs.contains(drug) || caution.classes.contains(where: { drugClass.contains($0) }) {

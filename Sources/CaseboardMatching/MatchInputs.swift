@@ -163,8 +163,12 @@ extension Matcher {
         if phrases.contains(where: { lowered.contains($0) }) { return true }
         // Board shorthand, as whole words: "liver mets", "M1b".
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
-        return !words.isDisjoint(with: ["mets", "m1", "m1a", "m1b", "m1c"])
+        return !words.isDisjoint(with: ["mets", "m1", "m1a", "m1b", "m1c"]) || lowered.contains(metToAnOrgan)
     }
+
+    /// "ccRCC met lung/bone", "met to liver": "met" before an organ is metastatic (alone it may be the MET gene).
+    nonisolated(unsafe) private static let metToAnOrgan =
+        /\bmet\s+(?:to\s+)?(?:the\s+)?(?:lung|liver|bone|brain|nodes?|lymph|peritone|adrenal|pleura|skin|spine)/
 
     /// The curative setting the disease as written names: after chemoradiation without progression;
     /// after surgery ("completely resected", "residual invasive disease after neoadjuvant …",

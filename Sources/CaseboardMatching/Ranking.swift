@@ -1078,6 +1078,7 @@ extension Matcher {
             options[lead].key[1] = Slot.leadingStandard
         }
         options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
+        options = Self.distinctChoicesFirst(options, signature: { self.choiceSignature($0.option.drugs) }, fits: { $0.option.settingFit == .fits })
         leads.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         // A drug aimed at something the tumour lacks is named too, with the reason, when its rows no longer match.
         // Only curated rows of the patient's disease or one containing it, and only a drug that targets the gene.
@@ -1117,6 +1118,54 @@ extension Matcher {
             notRecommended: notRecommended,
             leads: leads.map(\.signal) + classSignals
         )
+    }
+
+    /// A board weighs distinct choices: regimens that differ only by which PD-1 or PD-L1 antibody joins the same
+    /// backbone, or by which fluoropyrimidine carries it (CAPOX or FOLFOX), are one choice, listed as alternatives of one
+    /// category (NCCN Gastric Cancer 2025; NCCN Esophageal and Esophagogastric Junction Cancers 2025). Only the first
+    /// of them keeps its place among the first three; the others follow the next distinct option, when that option fits
+    /// the patient's line (an option for a later line is not pulled up by it).
+    static func distinctChoicesFirst<Entry>(_ entries: [Entry], signature: (Entry) -> String?, fits: (Entry) -> Bool) -> [Entry] {
+        var first: [Entry] = []
+        var deferred: [Entry] = []
+        var seen: Set<String> = []
+        var position = 0
+        while position < entries.count, first.count < 3 {
+            let entry = entries[position]
+            // A variant set aside comes back before an option that does not fit the line.
+            if !deferred.isEmpty, !fits(entry) {
+                first.append(deferred.removeFirst())
+                continue
+            }
+            position += 1
+            if let key = signature(entry) {
+                let nextDistinct = entries[position...].first { other in signature(other).map { !seen.contains($0) && $0 != key } ?? true }
+                if seen.contains(key), let nextDistinct, fits(nextDistinct) {
+                    deferred.append(entry)
+                    continue
+                }
+                seen.insert(key)
+            }
+            first.append(entry)
+        }
+        return first + deferred + entries[position...]
+    }
+
+    /// The choice a regimen with a checkpoint antibody stands for: its drugs with the PD-1/PD-L1 antibody and the
+    /// fluoropyrimidine named by class (leucovorin only modulates fluorouracil). Nil for a regimen without one.
+    func choiceSignature(_ drugs: [String]) -> String? {
+        var found = false
+        let parts = drugs.compactMap { drug -> String? in
+            let drugClass = vocabularies.drug(inn: drug)?.drugClass ?? ""
+            if drugClass == "PD-1 inhibitor" || drugClass == "PD-L1 inhibitor" {
+                found = true
+                return "checkpoint antibody"
+            }
+            if drug == "leucovorin" { return nil }
+            if drug == "fluorouracil" || drug == "capecitabine" { return "fluoropyrimidine" }
+            return drug
+        }
+        return found && drugs.count > 1 ? parts.sorted().joined(separator: "+") : nil
     }
 
     /// Alteration kinds that are mutations of a gene, as opposed to its expression, copy number or a fusion.

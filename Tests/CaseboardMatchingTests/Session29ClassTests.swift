@@ -132,4 +132,99 @@ struct Session29ClassTests: HoldoutMatching {
         #expect(top(result, 1) == [["fulvestrant", "inavolisib", "palbociclib"]], "\(top(result, 5))")
         #expect(!top(result).contains { $0.contains("anastrozole") || $0.contains("letrozole") }, "\(top(result, 5))")
     }
+
+    /// "Adeno" is adenocarcinoma of the site written before it: "GEJ adeno" and "gastric adeno" had been read through
+    /// "lung adeno" as lung adenocarcinoma, and lung regimens were ranked for a gastric cancer. "mGC" is metastatic
+    /// gastric cancer.
+    @Test func adenoAfterASiteIsThatSitesAdenocarcinoma() throws {
+        let junction = try match("GEJ adeno Siewert II, liver mets, 1L, HER2 0, 63M", [])
+        #expect(junction.disease?.code == "GEJ", "\(String(describing: junction.disease))")
+        let gastric = try match("met gastric adeno, PD after FOLFOX + nivo, 2L", [])
+        #expect(gastric.disease?.code == "STAD", "\(String(describing: gastric.disease))")
+        #expect(!top(gastric).contains { $0.contains("pemetrexed") }, "\(top(gastric, 5))")
+        #expect(try match("mGC 3L: PD on CAPOX-nivo then pac-ram", []).disease?.code == "STAD")
+        #expect(try match("lung adeno, stage IV", []).disease?.code == "LUAD")
+    }
+
+    /// Conditions a board writes beside the disease that rule drugs out: an ejection fraction below 45% (every
+    /// anti-HER2 antibody, zanidatamab included: FDA label: Ziihera, 2024), persisting grade 3 neuropathy (the taxanes
+    /// and oxaliplatin), myasthenia gravis (checkpoint inhibitors: Haanen et al., Ann Oncol 2022), a stroke in the last 6
+    /// months (bevacizumab and ramucirumab labels), ECOG 2 (the FOLFIRINOX triplet: Conroy et al., N Engl J Med 2011) and
+    /// complete DPD deficiency (fluoropyrimidines: CPIC, Amstutz et al., Clin Pharmacol Ther 2018).
+    @Test func conditionsBesideTheDiseaseRuleDrugsOut() throws {
+        func excluded(_ result: MatchResult, _ drug: String) -> Bool {
+            !result.options.prefix(5).contains { $0.drugs.contains(drug) }
+                && result.notRecommended.contains { $0.drugs.contains(drug) && $0.reason == .contraindicated }
+        }
+        let heart = try match("HER2-positive gastric adenocarcinoma, first line; LVEF 35%", ["HER2 IHC 3+"])
+        #expect(excluded(heart, "zanidatamab") && excluded(heart, "trastuzumab"), "\(top(heart, 5))")
+        let nerves = try match(
+            "metastatic gastric adenocarcinoma, HER2 negative, progression after FOLFOX; grade 3 sensory neuropathy persists",
+            [],
+            priors: [PriorTherapy(drugs: ["fluorouracil", "leucovorin", "oxaliplatin"], response: "progressive disease")]
+        )
+        #expect(excluded(nerves, "paclitaxel"), "\(top(nerves, 5))")
+        #expect(top(nerves).contains(["ramucirumab"]) || top(nerves).contains { $0.contains("irinotecan") }, "\(top(nerves, 5))")
+        let myasthenia = try match("metastatic oesophageal squamous cell carcinoma after carboplatin-paclitaxel; myasthenia gravis", [])
+        #expect(excluded(myasthenia, "nivolumab"), "\(top(myasthenia, 5))")
+        #expect(!myasthenia.options.contains { $0.drugs.contains { ["pembrolizumab", "tislelizumab", "toripalimab"].contains($0) } })
+        let stroke = try match("metastatic colon cancer, untreated, MSS; ischaemic stroke 6 weeks ago", ["KRAS p.G12V"])
+        #expect(excluded(stroke, "bevacizumab"), "\(top(stroke, 5))")
+        let oldStroke = try match("metastatic colon cancer, untreated, MSS; ischaemic stroke 4 years ago", ["KRAS p.G12V"])
+        #expect(oldStroke.options.contains { $0.drugs.contains("bevacizumab") }, "\(top(oldStroke, 5))")
+        let frail = try match("metastatic pancreatic adenocarcinoma, first line, 81F, ECOG 2", ["KRAS p.G12V"])
+        #expect(!top(frail).contains(["fluorouracil", "irinotecan", "leucovorin", "oxaliplatin"]), "\(top(frail, 5))")
+        let fit = try match("metastatic pancreatic adenocarcinoma, first line, 55M, ECOG 0-1", ["KRAS p.G12V"])
+        #expect(top(fit).contains(["fluorouracil", "irinotecan", "leucovorin", "oxaliplatin"]), "\(top(fit, 5))")
+        let dpd = try match("metastatic dMMR colon cancer, untreated", ["MSI-high", "DPYD c.1905+1G>A homozygous"])
+        #expect(dpd.problems.isEmpty, "\(dpd.problems)")
+        #expect(excluded(dpd, "fluorouracil") && excluded(dpd, "capecitabine"), "\(top(dpd, 5))")
+    }
+
+    /// Report wording: a panel with nothing actionable, a "pathogenic frameshift variant", "PSMA-positive on PET", and a
+    /// HER2 result with its confirming ISH after a comma or a slash. The last had been read as an unkeyed
+    /// immunohistochemistry finding, which dropped the HER2-positive status without a word.
+    @Test func reportResultsWithTheirDetailAreRead() throws {
+        let panel = try match("metastatic extrahepatic cholangiocarcinoma", ["no targetable alteration (FGFR2, IDH1, HER2, BRAF negative)"])
+        #expect(panel.problems.isEmpty, "\(panel.problems)")
+        let brca = try match("metastatic pancreatic adenocarcinoma", ["germline BRCA2 pathogenic frameshift variant"])
+        #expect(brca.alterations.contains { $0.label == "BRCA2 mutation" }, "\(brca.alterations.map(\.label))")
+        let psma = try match("mCRPC after enzalutamide and docetaxel", ["PSMA-positive on PET"])
+        #expect(psma.problems.isEmpty, "\(psma.problems)")
+        for text in ["ERBB2 overexpression (IHC 3+), ISH amplified", "HER2 IHC 3+ / ISH amp"] {
+            let her2 = try match("metastatic gallbladder cancer", [text])
+            #expect(her2.alterations.contains { $0.label == "ERBB2 amplification" }, "\(text): \(her2.alterations.map(\.label))")
+        }
+    }
+
+    /// Regimens that differ only by the PD-1 antibody, or by CAPOX against FOLFOX, are one choice: the first three
+    /// options show distinct choices (NCCN Esophageal and Esophagogastric Junction Cancers 2025 lists them as
+    /// alternatives). Three checkpoint variants of one backbone had filled the top three.
+    @Test func theFirstThreeOptionsAreDistinctChoices() throws {
+        let result = try match("metastatic oesophageal squamous cell carcinoma, first line, PD-L1 CPS 20", ["PD-L1 CPS 20"])
+        let withAntibody = top(result).filter { regimen in
+            regimen.count > 1 && regimen.contains { ["pembrolizumab", "nivolumab", "tislelizumab", "toripalimab"].contains($0) }
+                && regimen.contains("cisplatin")
+        }
+        #expect(withAntibody.count <= 1, "\(top(result, 5))")
+    }
+
+    /// "ccRCC met lung/bone, nephrectomy 2021" is metastatic: the first-line combinations lead, not adjuvant
+    /// pembrolizumab (FDA label: Keytruda (pembrolizumab), 2021, adjuvant after nephrectomy).
+    @Test func metBeforeAnOrganIsMetastatic() throws {
+        let result = try match("ccRCC met lung/bone, nephrectomy 2021, IMDC intermediate, 1L, 58M", ["VHL loss"])
+        #expect(top(result, 1) != [["pembrolizumab"]], "\(top(result, 5))")
+        #expect(top(result).allSatisfy { $0.count == 2 }, "\(top(result, 5))")
+    }
+
+    /// After FOLFOX with bevacizumab, FOLFIRI with bevacizumab leads the anti-angiogenic options: NCCN Colon Cancer 2025
+    /// prefers bevacizumab to ramucirumab and ziv-aflibercept (toxicity, cost). The newer ramucirumab label had led.
+    @Test func bevacizumabIsThePreferredAntiAngiogenicAgentInColorectalCancer() throws {
+        let result = try match(
+            "metastatic colorectal cancer, NRAS Q61K, MSS, second line",
+            ["NRAS p.Q61K"],
+            priors: [PriorTherapy(drugs: ["bevacizumab", "fluorouracil", "leucovorin", "oxaliplatin"], response: "progressive disease")]
+        )
+        #expect(top(result, 1) == [["bevacizumab", "fluorouracil", "irinotecan", "leucovorin"]], "\(top(result, 5))")
+    }
 }

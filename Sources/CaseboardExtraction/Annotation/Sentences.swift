@@ -20,7 +20,7 @@ struct Sentence: Sendable, Hashable {
 enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "al", "fig", "figs", "dr", "drs", "vs", "approx", "no", "nos", "ca", "cf", "ref", "refs", "st", "mr", "mrs", "ms", "prof", "jr", "inc",
-        "ltd", "co", "e.g", "i.e", "eg", "ie", "etc", "resp", "vol", "pp", "tab", "suppl", "dept", "univ", "mg", "kg", "min", "max", "approx",
+        "ltd", "co", "e.g", "i.e", "eg", "ie", "etc", "resp", "vol", "pp", "tab", "suppl", "dept", "univ", "min", "max", "approx",
     ]
 
     static func split(_ document: Document) -> [Sentence] {

@@ -823,9 +823,10 @@ extension Vocabularies {
             words[words.count - 1] = "squamous cell carcinoma"
             return words.joined(separator: " ")
         }
-        // "NSCLC adenoca", "adenoca of the lung": adenocarcinoma.
-        if let index = words.firstIndex(where: { ["adenoca", "adenoca."].contains($0.lowercased()) }) {
-            words[index] = "adenocarcinoma"
+        // "NSCLC adenoca", "adenoca of the lung", "gastric adeno", "GEJ adeno": adenocarcinoma. "Adeno" alone had been
+        // read through "lung adeno" as lung adenocarcinoma, whatever the site before it.
+        if let index = words.firstIndex(where: { ["adenoca", "adenoca.", "adeno", "adeno,", "adeno."].contains($0.lowercased()) }) {
+            words[index] = "adenocarcinoma" + (words[index].hasSuffix(",") ? "," : "")
             return words.joined(separator: " ")
         }
         for index in [words.count - 1, 0] where ["ca", "ca."].contains(words[index].lowercased()) {

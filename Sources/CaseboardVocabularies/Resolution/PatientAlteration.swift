@@ -132,10 +132,30 @@ extension Vocabularies {
     /// Input longer than ``InputLimits/maximumBytes`` is refused without being read.
     public func parsePatientAlteration(_ text: String) -> Result<PatientAlterationReading, AlterationParseError> {
         let result = parsePatientAlteration(text, suggest: true)
+        // "ERBB2 overexpression (IHC 3+), ISH amplified", "HER2 IHC 3+ / ISH amp": a keyed result followed by a confirming
+        // test. Read whole it became an unkeyed immunohistochemistry finding and the HER2-positive status was lost.
+        if case .success(let whole) = result, whole.alteration == nil, whole.statuses.isEmpty, let first = firstKeyedPart(text) {
+            return withProteinChange(.success(first))
+        }
         guard case .failure = result else { return withProteinChange(result) }
         if let intact = intactReading(text) { return .success(intact) }
         guard let reread = rereadingWithoutContext(text) else { return result }
         return withProteinChange(reread)
+    }
+
+    /// The reading of the first part of "A, B" or "A / B" when it is a keyed result and the other parts confirm it or
+    /// name no other gene ("ISH amplified", "FISH ratio 4.2").
+    private func firstKeyedPart(_ text: String) -> PatientAlterationReading? {
+        let parts = text.components(separatedBy: ", ").flatMap { $0.components(separatedBy: " / ") }.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard parts.count >= 2, case .success(var first) = parsePatientAlteration(parts[0], suggest: false),
+            let alteration = first.alteration,
+            parts.dropFirst().allSatisfy({ part in geneMentions(in: part).allSatisfy { $0.symbol == alteration.gene } })
+        else { return nil }
+        first.input = text
+        first.notes.append("'\(parts.dropFirst().joined(separator: ", "))' read as confirming detail of '\(parts[0])'")
+        return first
     }
 
     /// A gene reported whole, alone in its entry: "PTEN intact", "RB1 retained", "CDKN2A preserved" is the gene
@@ -174,7 +194,7 @@ extension Vocabularies {
     /// The method after a result: "by RT-PCR and FISH", "on ctDNA", "by NGS".
     static let trailingMethod: CompiledPattern = {
         let method =
-            #"(?:rt-?pcr|q?pcr|ddpcr|fish|(?:rna |dna |tissue |plasma )?ngs|rna-seq|flow(?: cytometry)?|(?:sanger )?sequencing|karyotype|cytogenetics|ctdna|liquid biopsy)"#
+            #"(?:rt-?pcr|q?pcr|ddpcr|fish|(?:rna |dna |tissue |plasma )?ngs|rna-seq|flow(?: cytometry)?|(?:sanger )?sequencing|karyotype|cytogenetics|ctdna|liquid biopsy|(?:psma |fdg |dotatate )?pet(?:-ct|/ct)?)"#
         return CompiledPattern(#"\s+(?:by|on|via)\s+"# + method + #"(?:\s*(?:and|/|,|or)\s*"# + method + #")*\s*$"#, caseInsensitive: true)
     }()
 
@@ -185,6 +205,13 @@ extension Vocabularies {
     func rereadingWithoutContext(_ text: String) -> Result<PatientAlterationReading, AlterationParseError>? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let labelled = rereadingLabelled(trimmed) { return .success(labelled) }
+        // "no targetable alteration (FGFR2, IDH1, HER2, BRAF negative)", "no actionable driver": the panel found nothing
+        // to act on; nothing is matched on it.
+        if trimmed.firstMatch(of: Self.nothingActionable) != nil {
+            return .success(
+                PatientAlterationReading(input: trimmed, alteration: nil, notes: ["'\(trimmed)' says no actionable alteration was found"])
+            )
+        }
         // "ABL1 T315I persisting", "IDH1 R132H newly acquired (VAF 18%)": words of the course of a finding are
         // detail; "acquired" alone is an origin, read by the origin reader.
         if let range = Self.courseWords.firstRange(in: trimmed), range.lowerBound > trimmed.startIndex {
@@ -1915,6 +1942,13 @@ extension Vocabularies {
             notes.append("read '\(head)' as \(head.uppercased())")
             text = head.uppercased() + text[space...]
         }
+        // "DPYD c.1905+1G>A homozygous", "CHEK2 c.1100delC heterozygous": the zygosity after a variant is detail.
+        for ending in [" homozygous", " heterozygous", " hemizygous"]
+        where text.lowercased().hasSuffix(ending) && !text.dropLast(ending.count).hasSuffix(",") {
+            notes.append("'\(ending.trimmingCharacters(in: .whitespaces))' read as detail (zygosity)")
+            text = String(text.dropLast(ending.count))
+            break
+        }
         // "PBRM1 truncating", "BRCA2 truncating mutation": a truncating change is a mutation of the gene; rows
         // key loss-of-function changes as mutations.
         for ending in [" truncating mutation", " truncating variant", " truncating"] where text.lowercased().hasSuffix(ending) {
@@ -2702,8 +2736,10 @@ extension Vocabularies {
     )
     private static let pathogenicClass = CompiledPattern(#",?\s+(?:likely\s+)?pathogenic(?:\s+variant)?$"#, caseInsensitive: true)
     private static let trailingVAF = CompiledPattern(#",?\s*(?:\((?:[^()]*?[\s,;])?)?VAF:?\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%?\)?$"#, caseInsensitive: true)
+    nonisolated(unsafe) private static let nothingActionable =
+        /^(?i:no\s+(?:other\s+)?(?:targetable|actionable|druggable)\s+(?:genomic\s+)?(?:alterations?|mutations?|variants?|drivers?|targets?|findings?))(?:\s*[(:,;].*)?$/
     private static let lossOfFunctionType = CompiledPattern(
-        #"^[A-Za-z0-9-]+[,:]?\s+(?:(?:one|two|three|four|several|multiple|biallelic|compound heterozygous|\d+)\s+)?(?:frameshift|frame-shift|nonsense|stop[- ]gain(?:ed|ing)?|stop[- ]codon|splice[- ]site|splicing|splice|loss[- ]of[- ]function|inactivating)(?:\s+(?:mutations?|variants?|alterations?|changes?|deletions?|insertions?))?$"#,
+        #"^[A-Za-z0-9-]+[,:]?\s+(?:(?:one|two|three|four|several|multiple|biallelic|compound heterozygous|\d+)\s+)?(?:(?:likely\s+)?(?:pathogenic|deleterious)\s+)?(?:frameshift|frame-shift|nonsense|stop[- ]gain(?:ed|ing)?|stop[- ]codon|splice[- ]site|splicing|splice|loss[- ]of[- ]function|inactivating)(?:\s+(?:mutations?|variants?|alterations?|changes?|deletions?|insertions?))?$"#,
         caseInsensitive: true
     )
     private static let stainingIntensity = CompiledPattern(#"\s+PS[0-3]\+?(?=\s|$)"#)
