@@ -17,8 +17,6 @@ extension Matcher {
         var disease: Disease
         /// What said so, as written.
         var written: String
-        /// The alteration entries that state the transformation rather than an alteration.
-        var alterationPositions: Set<Int>
         /// The earlier lines belong to the earlier disease.
         var priorsAreHistory: Bool
     }
@@ -77,7 +75,6 @@ extension Matcher {
         return Transformation(
             disease: disease,
             written: written,
-            alterationPositions: Self.transformationEntries(alterations),
             priorsAreHistory: !(lymphoma && anthracyclineGiven)
         )
     }

@@ -407,7 +407,8 @@ extension Vocabularies {
             guard case .found(let disease, _) = reading.resolution else { continue }
             reading.input = text
             if disease.isCancer { return reading }
-            fallback = fallback ?? reading
+            // A condition named in a later clause (a comorbidity) is not the disease asked about.
+            if !disease.code.hasPrefix("COND") { fallback = fallback ?? reading }
         }
         return fallback
     }
