@@ -112,7 +112,25 @@ public struct Matcher: Sendable {
             resistancePatient.priorDrugs.formUnion(priors.flatMap(\.drugs))
         }
         let assessment = assessResistance(hits: hits, patient: resistancePatient, support: support)
-        let ranking = rankOptions(hits: hits, assessment: assessment, support: support, patient: patient)
+        var ranking = rankOptions(hits: hits, assessment: assessment, support: support, patient: patient)
+        // The earlier disease's lines are history for the line, not for resistance: a regimen the patient progressed
+        // on leaves the options, as it would without the transformation.
+        if historyOnly {
+            let failed = priors.filter { $0.response == .progressive }
+            for option in ranking.options {
+                guard let prior = failed.first(where: { $0.drugs == Set(option.drugs) }) else { continue }
+                ranking.notRecommended.append(
+                    NotRecommendedOption(
+                        drugs: option.drugs,
+                        reason: .progressedOn,
+                        why: "the patient progressed on \(prior.text)",
+                        evidence: option.evidence
+                    )
+                )
+            }
+            ranking.options = ranking.options.filter { option in !failed.contains { $0.drugs == Set(option.drugs) } }
+            for index in ranking.options.indices { ranking.options[index].rank = index + 1 }
+        }
         return MatchResult(
             id: profile.id,
             disease: disease.map { ResolvedDisease(input: profile.disease ?? "", code: $0.code, name: $0.name, via: diseaseVia) },

@@ -21,6 +21,9 @@ struct Session29ClassTests: HoldoutMatching {
         #expect(smallCell.problems.isEmpty, "\(smallCell.problems)")
         #expect(top(smallCell).contains { $0.contains("etoposide") }, "\(top(smallCell, 5))")
         #expect(smallCell.resistance.contains { $0.drugs == ["osimertinib"] })
+        // The drug it progressed on leaves the options, as it would without the transformation.
+        #expect(!smallCell.options.contains { $0.drugs == ["osimertinib"] }, "\(top(smallCell, 12))")
+        #expect(smallCell.notRecommended.contains { $0.drugs == ["osimertinib"] && $0.reason == .progressedOn })
 
         let notTransformed = try match(
             "lung adenocarcinoma, EGFR L858R, progression on osimertinib, no SCLC transformation on rebiopsy",
