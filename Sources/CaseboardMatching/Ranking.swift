@@ -1139,8 +1139,10 @@ extension Matcher {
             }
             position += 1
             if let key = signature(entry) {
-                let nextDistinct = entries[position...].first { other in signature(other).map { !seen.contains($0) && $0 != key } ?? true }
-                if seen.contains(key), let nextDistinct, fits(nextDistinct) {
+                // Only a repeated choice looks ahead for the next distinct one.
+                if seen.contains(key), let next = entries[position...].first(where: { signature($0).map { !seen.contains($0) } ?? true }),
+                    fits(next)
+                {
                     deferred.append(entry)
                     continue
                 }
