@@ -4,21 +4,24 @@ import Foundation
 /// `kb dump` / `kb restore`: a whole knowledge base as JSON Lines, the same from either store.
 ///
 /// The first line names the format; then one line per metadata value (sorted by key), per case
-/// with its evidence (sorted by id) and per evidence item that belongs to no case (sorted by
-/// id). Keys are sorted, so two dumps of the same content are byte-identical.
+/// with its evidence (sorted by id), per evidence item that belongs to no case (sorted by id)
+/// and per deletion the store remembers (sorted by case id; version 2). Keys are sorted, so two
+/// dumps of the same content are byte-identical. Version 1 dumps, which carry no deletions,
+/// are still read.
 public enum KnowledgeTransfer {
     /// The format line's `format` value.
     public static let format = "caseboard-kb"
-    public static let version = 1
+    public static let version = 2
 
     private enum Line: Codable {
         case header(format: String, version: Int)
         case metadata(key: String, value: String)
         case storedCase(StoredCaseContent)
         case evidence(EvidenceItem)
+        case deletion(RememberedDeletion)
 
         private enum CodingKeys: String, CodingKey {
-            case kind, format, version, key, value, `case`, evidence, item
+            case kind, format, version, key, value, `case`, evidence, item, deletion
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -39,6 +42,9 @@ public enum KnowledgeTransfer {
             case .evidence(let item):
                 try container.encode("evidence", forKey: .kind)
                 try container.encode(item, forKey: .item)
+            case .deletion(let deletion):
+                try container.encode("deletion", forKey: .kind)
+                try container.encode(deletion, forKey: .deletion)
             }
         }
 
@@ -58,6 +64,8 @@ public enum KnowledgeTransfer {
                 )
             case "evidence":
                 self = .evidence(try container.decode(EvidenceItem.self, forKey: .item))
+            case "deletion":
+                self = .deletion(try container.decode(RememberedDeletion.self, forKey: .deletion))
             case let other:
                 throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown line kind '\(other)'")
             }
@@ -79,6 +87,7 @@ public enum KnowledgeTransfer {
             try put(.storedCase(StoredCaseContent(stored: entry.stored, evidence: entry.evidence.sorted { $0.id < $1.id })))
         }
         for item in content.evidence.sorted(by: { $0.id < $1.id }) { try put(.evidence(item)) }
+        for deletion in content.deletions.sorted(by: { $0.caseID < $1.caseID }) { try put(.deletion(deletion)) }
         return out
     }
 
@@ -111,6 +120,8 @@ public enum KnowledgeTransfer {
                 content.cases.append(entry)
             case .evidence(let item):
                 content.evidence.append(item)
+            case .deletion(let deletion):
+                content.deletions.append(deletion)
             }
         }
         guard sawHeader else { throw KnowledgeStoreError("not a Caseboard knowledge-base dump (no header line)") }

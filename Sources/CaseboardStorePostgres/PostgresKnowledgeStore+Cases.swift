@@ -433,11 +433,28 @@ extension PostgresKnowledgeStore {
         }
     }
 
-    /// Replaces the whole content in one transaction, keeping import times and review marks.
+    /// The sourced deletions remembered in `case_source`, ordered by case id.
+    public func rememberedDeletions() async throws -> [RememberedDeletion] {
+        try await single { connection in
+            var result: [RememberedDeletion] = []
+            for try await (id, file, record) in try await connection.query(
+                "SELECT case_id, source_file, source_record FROM case_source WHERE deleted AND source_file IS NOT NULL ORDER BY case_id COLLATE \"C\"",
+                logger: logger
+            ).decode((String, String, Int64).self) {
+                result.append(RememberedDeletion(caseID: id, source: CaseSource(file: file, record: Int(record))))
+            }
+            return result
+        }
+    }
+
+    /// Replaces the whole content in one transaction, keeping import times, review marks and
+    /// the deletions remembered.
     public func restore(_ content: KnowledgeContent) async throws {
         guard content.metadata[Self.snapshotKey] == nil else {
             throw KnowledgeStoreError("the metadata key \"\(Self.snapshotKey)\" is reserved for the store", path: displayURL)
         }
+        do { try content.validate() } catch let error as KnowledgeStoreError { throw KnowledgeStoreError(error.message, path: displayURL) }
+        let deletions = content.deletions.map { Revision(caseID: $0.caseID, source: $0.source, deleted: true) }
         let cases = try content.cases.map {
             try PreparedCase(
                 $0.stored.record,
@@ -466,6 +483,7 @@ extension PostgresKnowledgeStore {
             for (index, item) in cases.enumerated() { last[item.stored.id] = index }
             let distinct = cases.enumerated().filter { last[$0.element.stored.id] == $0.offset }.map(\.element)
             _ = try await Self.claim(distinct, connection, logger: logger)
+            _ = try await Self.claimSources(deletions, connection, logger: logger)
             try await Self.insert(distinct, connection, logger: logger)
             try await free.write(connection, logger: logger)
             let now = ISO8601DateFormatter().string(from: Date())

@@ -104,6 +104,8 @@ extension SQLiteKnowledgeStore {
         guard content.metadata[Self.snapshotKey] == nil else {
             throw KnowledgeStoreError("the metadata key \"\(Self.snapshotKey)\" is reserved for the store", path: path)
         }
+        do { try content.validate() } catch let error as KnowledgeStoreError { throw KnowledgeStoreError(error.message, path: path) }
+        let deletions = content.deletions
         let prepared = try content.cases.map { entry in
             do {
                 return try PreparedCase(
@@ -134,6 +136,7 @@ extension SQLiteKnowledgeStore {
                 _ = try Self.claimSource(item.stored.id, item.stored.source, deleted: false, db)
                 _ = try Self.insert(item, db)
             }
+            for deletion in deletions { _ = try Self.claimSource(deletion.caseID, deletion.source, deleted: true, db) }
             let rows = try EvidenceRowWriter(db)
             for item in Self.lastOccurrences(evidence) { try rows.write(item) }
             let reviewedAt = ISO8601DateFormatter().string(from: Date())
@@ -144,6 +147,19 @@ extension SQLiteKnowledgeStore {
                 )
             }
             try Self.bumpSnapshot(db)
+        }
+    }
+
+    /// The sourced deletions remembered in `caseSource`, ordered by case id.
+    public func rememberedDeletions() async throws -> [RememberedDeletion] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT caseId, sourceFile, sourceRecord FROM caseSource WHERE deleted AND sourceFile IS NOT NULL ORDER BY caseId"
+            ).compactMap { row in
+                guard let id: String = row[0], let file: String = row[1], let record: Int = row[2] else { return nil }
+                return RememberedDeletion(caseID: id, source: CaseSource(file: file, record: record))
+            }
         }
     }
 

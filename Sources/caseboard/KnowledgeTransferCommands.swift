@@ -12,7 +12,9 @@ extension KnowledgeCommand {
             abstract: "Write the whole knowledge base (metadata, evidence, cases) as JSON Lines.",
             discussion: """
                 The dump reads back into either store with 'kb restore', so it moves a knowledge base
-                between SQLite and PostgreSQL.
+                between SQLite and PostgreSQL. It carries the cases' ingest sources and the PubMed
+                deletions remembered, so an ingest resumed on the restored store keeps deleted
+                records out as the old store did.
 
                 Example:
                   caseboard kb dump kb.jsonl

@@ -34,5 +34,6 @@ extension ForwardingStore {
     func metadata(_ key: String) async throws -> String? { try await inner.metadata(key) }
     func setMetadata(_ key: String, _ value: String) async throws { try await inner.setMetadata(key, value) }
     func allMetadata() async throws -> [String: String] { try await inner.allMetadata() }
+    func rememberedDeletions() async throws -> [RememberedDeletion] { try await inner.rememberedDeletions() }
     func restore(_ content: KnowledgeContent) async throws { try await inner.restore(content) }
 }

@@ -435,6 +435,54 @@ struct StoreConformanceTests {
         #expect(content.cases.compactMap(\.stored.source) == [CaseSource(file: "pubmed99n0001.xml.gz", record: 3)])
         #expect(content.evidence.count == Sample.evidence.count)
         #expect(content.metadata == ["curated_version": "v-test"])
+        #expect(content.deletions == [RememberedDeletion(caseID: "pmid:40000009", source: CaseSource(file: "pubmed99n0002.xml.gz", record: 5))])
+    }
+
+    /// A restored store refuses an earlier file's revision of a case a later file deleted, as
+    /// the dumped store did: the dump carries the deletions remembered.
+    @Test(arguments: StoreKind.available)
+    func aRestoredStoreStillKeepsADeletedCaseOut(_ kind: StoreKind) async throws {
+        let dump = try await StoreHarness.withStore(.sqlite) { store, _ in
+            try await Self.fill(store)
+            return try KnowledgeTransfer.encode(try await store.content())
+        }
+        try await StoreHarness.withStore(kind) { store, _ in
+            try await store.restore(try KnowledgeTransfer.decode(dump))
+            let stale = try await store.saveCases([
+                CaseSubmission(record: Sample.record(3, pmid: "40000009"), evidence: [], source: CaseSource(file: "pubmed99n0001.xml.gz", record: 8))
+            ])
+            #expect(stale.outcomes.allSatisfy { (try? $0.get().superseded) == true })
+            #expect(try await store.storedCase(id: "pmid:40000009") == nil)
+            // A later file brings it back, and the deletion is forgotten.
+            _ = try await store.saveCases([
+                CaseSubmission(record: Sample.record(4, pmid: "40000009"), evidence: [], source: CaseSource(file: "pubmed99n0003.xml.gz", record: 0))
+            ])
+            #expect(try await store.storedCase(id: "pmid:40000009") != nil)
+            #expect(try await store.rememberedDeletions().isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aDumpWithACaseBothStoredAndDeletedIsRefusedAndChangesNothing(_ kind: StoreKind) async throws {
+        var content = try await StoreHarness.withStore(.sqlite) { store, _ in
+            try await Self.fill(store)
+            return try await store.content()
+        }
+        content.deletions.append(RememberedDeletion(caseID: "pmid:40000001", source: CaseSource(file: "pubmed99n0009.xml.gz", record: 0)))
+        try await StoreHarness.withStore(kind) { store, _ in
+            try await store.setMetadata("kept", "yes")
+            let error = await #expect(throws: KnowledgeStoreError.self) { try await store.restore(content) }
+            #expect(error?.message.contains("pmid:40000001") == true)
+            #expect(try await store.metadata("kept") == "yes")
+        }
+    }
+
+    @Test func aVersionOneDumpIsStillRead() throws {
+        let content = try KnowledgeTransfer.decode(
+            Data("{\"format\":\"caseboard-kb\",\"kind\":\"header\",\"version\":1}\n{\"key\":\"a\",\"kind\":\"metadata\",\"value\":\"b\"}\n".utf8)
+        )
+        #expect(content.metadata == ["a": "b"])
+        #expect(content.deletions.isEmpty)
     }
 
     static func fill(_ store: any KnowledgeStore) async throws {
@@ -451,6 +499,11 @@ struct StoreConformanceTests {
         ])
         _ = try await store.saveCase(Sample.record(2), evidence: Sample.caseEvidence("q", count: 1))
         _ = try await (store as? any EvidenceReviewing)?.setReviewed("curated:CR-9", true)
+        // A case a later file deleted: the deletion is remembered and dumped.
+        _ = try await store.saveCases([
+            CaseSubmission(record: Sample.record(3, pmid: "40000009"), evidence: [], source: CaseSource(file: "pubmed99n0001.xml.gz", record: 4))
+        ])
+        _ = try await store.deleteCases(ids: ["pmid:40000009"], source: CaseSource(file: "pubmed99n0002.xml.gz", record: 5))
     }
 
     @Test func aDumpWithoutHeaderIsRefused() throws {

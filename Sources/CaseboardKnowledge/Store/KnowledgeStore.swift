@@ -91,7 +91,9 @@ import Foundation
 ///   ``deleteCases(ids:)`` remove the case and forget its source.
 /// - Writers of the same case id wait for each other (PostgreSQL: a row lock on the id's source
 ///   row, taken in id order); writers of different ids do not.
-/// - ``restore(_:)`` keeps the cases' sources; deletions remembered are not part of a dump.
+/// - ``content()`` and ``restore(_:)`` carry the cases' sources and the deletions remembered
+///   (``rememberedDeletions()``), so a restored store refuses an earlier file's revision of a
+///   deleted case just as the dumped one did.
 public protocol KnowledgeStore: Sendable {
     /// Inserts or replaces evidence items by id.
     func upsert(_ items: [EvidenceItem]) async throws -> Int
@@ -178,6 +180,10 @@ public protocol KnowledgeStore: Sendable {
     /// Every metadata value but the store's own bookkeeping, for `kb dump`.
     func allMetadata() async throws -> [String: String]
 
+    /// The sourced deletions the store remembers (see the contract's revisions), ordered by
+    /// case id, for `kb dump`.
+    func rememberedDeletions() async throws -> [RememberedDeletion]
+
     /// Replaces the whole content with `content`, in one transaction, keeping the cases' import
     /// times and the review marks: what `kb restore` does.
     func restore(_ content: KnowledgeContent) async throws
@@ -234,11 +240,34 @@ public struct KnowledgeContent: Sendable, Hashable {
     public var cases: [StoredCaseContent]
     /// Evidence that belongs to no case.
     public var evidence: [EvidenceItem]
+    /// Sourced deletions remembered, so that an earlier revision stays out after a restore.
+    public var deletions: [RememberedDeletion]
 
-    public init(metadata: [String: String], cases: [StoredCaseContent], evidence: [EvidenceItem]) {
+    public init(metadata: [String: String], cases: [StoredCaseContent], evidence: [EvidenceItem], deletions: [RememberedDeletion] = []) {
         self.metadata = metadata
         self.cases = cases
         self.evidence = evidence
+        self.deletions = deletions
+    }
+
+    /// Throws when the content could not have come from a store: an id both stored and
+    /// remembered as deleted (a deletion removes the case; a later save forgets the deletion).
+    public func validate() throws {
+        let stored = Set(cases.map(\.stored.id))
+        if let both = deletions.first(where: { stored.contains($0.caseID) }) {
+            throw KnowledgeStoreError("case \(both.caseID) is both stored and remembered as deleted")
+        }
+    }
+}
+
+/// A sourced deletion a store remembers: the case id and the source that deleted it.
+public struct RememberedDeletion: Sendable, Codable, Hashable {
+    public var caseID: String
+    public var source: CaseSource
+
+    public init(caseID: String, source: CaseSource) {
+        self.caseID = caseID
+        self.source = source
     }
 }
 
@@ -309,9 +338,13 @@ extension KnowledgeStore {
         return KnowledgeContent(
             metadata: metadata,
             cases: cases.sorted { $0.id < $1.id }.map { StoredCaseContent(stored: $0, evidence: byCase[$0.id] ?? []) },
-            evidence: free.sorted { $0.id < $1.id }
+            evidence: free.sorted { $0.id < $1.id },
+            deletions: try await rememberedDeletions().sorted { $0.caseID < $1.caseID }
         )
     }
+
+    /// For stores that keep no sources: nothing remembered.
+    public func rememberedDeletions() async throws -> [RememberedDeletion] { [] }
 
     /// One transaction per case, for stores without a batched delete.
     public func deleteCases(ids: [String]) async throws -> [String] {
