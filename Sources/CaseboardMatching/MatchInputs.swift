@@ -343,6 +343,9 @@ extension Matcher {
         "unable to receive", "unable to tolerate",
     ]
 
+    /// Words that say the patient does not want what follows them.
+    private static let declineCues = ["declined ", "declines ", "refused ", "refuses ", "did not want ", "does not want ", "unwilling to have "]
+
     /// "not a CAR-T candidate", "CAR-T ineligible", "not CAR-T eligible": the therapy is the one to three words before.
     nonisolated(unsafe) private static let candidateAfterTherapy =
         /\bnot (?:an? )?((?:[a-z0-9-]+ ){0,2}[a-z0-9-]+)[ -](?:candidate|eligible)\b|\b((?:[a-z0-9-]+ ){0,2}[a-z0-9-]+)[ -]ineligible\b/
@@ -374,6 +377,20 @@ extension Matcher {
             if let last = words.last, last == "is" || last == "are" { words.removeLast() }
             if let word = words.last { phrases.append(word) }
         }
+        // "declined immunotherapy", "refuses chemotherapy": a therapy the patient does not want is set aside as one
+        // they cannot have. Only a drug, a drug class or a therapy word counts ("PSA declined to 4" is no therapy).
+        for cue in Self.declineCues {
+            var searchRange = lowered.startIndex..<lowered.endIndex
+            while let found = lowered.range(of: cue, range: searchRange) {
+                searchRange = found.upperBound..<lowered.endIndex
+                guard found.lowerBound == lowered.startIndex || !lowered[lowered.index(before: found.lowerBound)].isLetter else { continue }
+                let rest = lowered[found.upperBound...]
+                let end = rest.firstIndex(where: { ",;.()".contains($0) }) ?? rest.endIndex
+                let phrase = rest[..<end]
+                let first = phrase.split(separator: " ").first.map(String.init) ?? ""
+                if !["to", "by", "from", "after", "with", "in", "over", "on", "at", "since"].contains(first) { phrases.append(phrase) }
+            }
+        }
         var terms: [String] = []
         for phrase in phrases where !phrase.contains("intensive") && !phrase.contains("transplant") {
             let items = phrase.replacingOccurrences(of: " or ", with: ",").replacingOccurrences(of: " and ", with: ",")
@@ -384,6 +401,13 @@ extension Matcher {
                 var term = words.joined(separator: " ")
                 // "CAR-T", "CAR T", "CART" is CAR T-cell therapy, as the vocabulary's classes write it.
                 if ["car-t", "car t", "cart", "car-t cell", "car t cell", "car-t cells"].contains(term) { term = "car t-cell" }
+                // Checkpoint immunotherapy however written ("IO", "ICI", "checkpoint inhibitors").
+                if ["io", "ici", "icis", "immunotherapy", "checkpoint inhibitor", "checkpoint inhibitors", "immune checkpoint inhibitors"].contains(
+                    term
+                ) {
+                    terms.append("immunotherapy")
+                    continue
+                }
                 guard term.count >= 4 else { continue }
                 let names = vocabularies.resolveDrug(term).drugNames
                 if !names.isEmpty {

@@ -307,6 +307,7 @@ extension Matcher {
                 if term == drug { return (drug, term) }
                 guard let entry else { continue }
                 if term == "chemotherapy", entry.category == "chemotherapy" { return (drug, term) }
+                if term == "immunotherapy", Self.checkpointClasses.contains(entry.drugClass) { return (drug, term) }
                 if term.count >= 5, entry.drugClass.lowercased().contains(term) { return (drug, term) }
             }
         }
