@@ -64,6 +64,11 @@ extension Matcher {
     nonisolated(unsafe) private static let transplantEligible =
         /\b(?:(?:transplant|asct|sct)[- ]eligible|eligible\s+for\s+(?:an?\s+)?(?:autologous\s+)?(?:stem[- ]cell\s+)?(?:transplant|asct|sct)|(?:transplant|asct)\s+candidate|te)\b/
 
+    nonisolated(unsafe) private static let nodeNegative =
+        /\b(?:(?:y?p|c)?n0(?:\(i[+-]\)|\(mol[+-]\))?|node[- ]negative|lymph[- ]node[- ]negative|no\s+(?:nodal|lymph[- ]node)\s+(?:involvement|metastas[ie]s)|0\s*\/\s*\d+\s+(?:lymph\s+)?nodes)\b/
+    nonisolated(unsafe) private static let nodePositive =
+        /\b(?:(?:y?p|c)?n[1-3][a-c]?(?:mi)?|node[- ]positive|lymph[- ]node[- ]positive|[1-9]\d?\s*\/\s*\d+\s+(?:lymph\s+)?nodes(?:\s+(?:positive|involved))?|(?:[1-9]\d?|one|two|three|four|five|six|seven|eight|nine|ten)\s+positive\s+(?:lymph\s+)?nodes)\b/
+
     /// "plt 38k", "platelets 38 x10^9/L", "platelet count <50", "platelets 38,000/µL": a platelet count, read in
     /// 10⁹/L (38,000/µL is 38; "1,200 x10^9/L" in essential thrombocythaemia stays 1,200).
     nonisolated(unsafe) private static let plateletCount =
@@ -127,6 +132,13 @@ extension Matcher {
             if word == "m0" { states.insert(.nonMetastatic) }
         }
         if lowered.contains("stage iv") || lowered.contains("stage 4") { states.insert(.metastatic) }
+        // Regional nodes, as the pathology report writes them ("pT2 pN0", "node-negative", "3/14 nodes positive"):
+        // adjuvant abemaciclib is for node-positive disease (FDA label: Verzenio (abemaciclib), 2021, monarchE).
+        if lowered.contains(Self.nodeNegative) {
+            states.insert(.nodeNegative)
+        } else if lowered.contains(Self.nodePositive) {
+            states.insert(.nodePositive)
+        }
         let prostate = disease.map { vocabularies.isDisease($0.code, within: "PROSTATE") } == true
         if prostate, !states.contains(.castrationSensitive),
             priors.contains(where: { $0.response == .progressive || $0.relapsedAfterResponse })

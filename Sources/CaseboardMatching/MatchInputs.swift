@@ -535,7 +535,10 @@ extension Matcher {
             priorClasses: classes,
             // Relapsed or refractory disease with its earlier lines not listed is at a later line, whose
             // drugs are not named ("relapsed ALCL": the relapse labels fit, first-line-only rows do not).
-            lineOfTherapy: lineOfTherapy ?? (priors.isEmpty && Self.saysRelapsedAfterTreatment(diseaseText) ? 2 : nil),
+            // "First line" written beside the relapse (a relapse after adjuvant therapy) keeps the first line.
+            lineOfTherapy: lineOfTherapy
+                ?? (priors.isEmpty && Self.saysRelapsedAfterTreatment(diseaseText)
+                    && !Self.withoutFirstLineMarkers(diseaseText?.lowercased() ?? "").marked ? 2 : nil),
             phase: Self.phase(of: diseaseText),
             states: states,
             age: age,
@@ -777,10 +780,45 @@ extension Matcher {
                 }
                 result += patterns
             case .failure(let error):
+                // "high-volume metastatic disease" written among the alterations describes the disease; it is read
+                // with the disease (``diseaseDescriptions(in:)``), not reported as an unknown gene.
+                if Self.describesTheDisease(text) {
+                    findings.append(
+                        ReadFinding(
+                            field: "\(field)[\(position)]",
+                            input: String(text.prefix(64)),
+                            note: "a description of the disease, read with it"
+                        )
+                    )
+                    continue
+                }
                 problems.append(MatchProblem(field: "\(field)[\(position)]", input: String(text.prefix(64)), message: error.description))
             }
         }
         return result
+    }
+
+    /// Words that describe the disease's extent or hormone status, not a molecular finding.
+    private static let diseaseDescriptionWords = [
+        "metastatic disease", "metastases", "high-volume", "low-volume", "high volume", "low volume", "visceral", "castration",
+        "castrate", "hormone-sensitive", "hormone sensitive", "oligometastatic", "de novo", "bone-only", "bone only", "brain mets",
+        "liver mets", "bone mets",
+    ]
+
+    /// Whether an entry of the alterations that names no gene describes the disease ("high-volume metastatic
+    /// disease", "visceral metastases").
+    static func describesTheDisease(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return diseaseDescriptionWords.contains { lowered.contains($0) }
+    }
+
+    /// The alteration entries that describe the disease rather than a finding, to be read with the disease text.
+    func diseaseDescriptions(in alterations: [String]) -> [String] {
+        alterations.filter { text in
+            guard Self.describesTheDisease(text) else { return false }
+            if case .failure = cache.alteration(text, parse: { vocabularies.parsePatientAlteration(text) }) { return true }
+            return false
+        }
     }
 
     /// Results for a gene taken earlier ("HER2 IHC 3+ at diagnosis") that a later result for the same gene

@@ -74,13 +74,16 @@ public struct Matcher: Sendable {
         // After a transformation the earlier disease's lines are history: the new disease starts at its first
         // line, while progression on them still raises its alerts.
         let historyOnly = transformation?.priorsAreHistory == true
+        // Entries of the alterations that describe the disease ("high-volume metastatic disease") are read with it.
+        let descriptions = diseaseDescriptions(in: profile.alterations)
+        let diseaseText = descriptions.isEmpty ? profile.disease : ([profile.disease ?? ""] + descriptions).joined(separator: "; ")
         var patient = context(
             disease: disease,
             alterations: alterations,
             priors: historyOnly ? [] : priors,
             lineOfTherapy: profile.lineOfTherapy,
             age: profile.age ?? Self.age(in: profile.disease),
-            diseaseText: profile.disease,
+            diseaseText: diseaseText,
             otherTexts: profile.alterations + profile.biomarkers
         )
         var relations = RelationMemo(patient: disease, vocabularies: vocabularies)

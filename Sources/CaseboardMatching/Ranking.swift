@@ -1122,7 +1122,8 @@ extension Matcher {
     }
 
     /// A board weighs distinct choices: regimens that differ only by which PD-1 or PD-L1 antibody joins the same
-    /// backbone, or by which fluoropyrimidine carries it (CAPOX or FOLFOX), are one choice, listed as alternatives of one
+    /// backbone, or by which fluoropyrimidine carries it (CAPOX or FOLFOX), or by the member of another class of
+    /// alternatives (``choiceSignature(_:)``), are one choice, listed as alternatives of one
     /// category (NCCN Gastric Cancer 2025; NCCN Esophageal and Esophagogastric Junction Cancers 2025). Only the first
     /// of them keeps its place among the first three; the others follow the next distinct option, when that option fits
     /// the patient's line (an option for a later line is not pulled up by it).
@@ -1154,22 +1155,35 @@ extension Matcher {
         return first + deferred + entries[position...]
     }
 
-    /// The choice a regimen with a checkpoint antibody stands for: its drugs with the PD-1/PD-L1 antibody and the
-    /// fluoropyrimidine named by class (leucovorin only modulates fluorouracil). Nil for a regimen without one.
+    /// The choice a regimen stands for when it is one of several alternatives of one category: its drugs with the
+    /// PD-1/PD-L1 antibody, the aromatase inhibitor, the PARP inhibitor, the androgen-signalling inhibitor and the
+    /// fluoropyrimidine named by class (leucovorin only modulates fluorouracil, prednisone only accompanies
+    /// abiraterone). NCCN lists these as interchangeable members of one option: anti-PD-1 or anti-PD-L1 monotherapy
+    /// (NCCN Non-Small Cell Lung Cancer 2025), a CDK4/6 inhibitor with any aromatase inhibitor (NCCN Breast Cancer 2025),
+    /// a PARP inhibitor with an androgen-receptor pathway inhibitor and an ARPI alone (NCCN Prostate Cancer 2025). Nil
+    /// for a regimen with none of these classes.
     func choiceSignature(_ drugs: [String]) -> String? {
         var found = false
         let parts = drugs.compactMap { drug -> String? in
             let drugClass = vocabularies.drug(inn: drug)?.drugClass ?? ""
-            if drugClass == "PD-1 inhibitor" || drugClass == "PD-L1 inhibitor" {
+            if let name = Self.interchangeableClasses.first(where: { drugClass.hasPrefix($0.prefix) })?.name {
                 found = true
-                return "checkpoint antibody"
+                return name
             }
-            if drug == "leucovorin" { return nil }
+            if drug == "leucovorin" || drug == "prednisone" || drug == "prednisolone" { return nil }
             if drug == "fluorouracil" || drug == "capecitabine" { return "fluoropyrimidine" }
             return drug
         }
-        return found && drugs.count > 1 ? parts.sorted().joined(separator: "+") : nil
+        return found ? parts.sorted().joined(separator: "+") : nil
     }
+
+    /// Vocabulary classes whose members are alternatives within one choice, by class prefix.
+    static let interchangeableClasses: [(prefix: String, name: String)] = [
+        ("PD-1 inhibitor", "checkpoint antibody"), ("PD-L1 inhibitor", "checkpoint antibody"),
+        ("aromatase inhibitor", "aromatase inhibitor"), ("PARP inhibitor", "PARP inhibitor"),
+        ("androgen receptor inhibitor, 2nd generation", "androgen signalling inhibitor"),
+        ("androgen biosynthesis inhibitor", "androgen signalling inhibitor"),
+    ]
 
     /// Alteration kinds that are mutations of a gene, as opposed to its expression, copy number or a fusion.
     static let mutationKinds: Set<AlterationKind> = [.proteinChange, .dnaChange, .internalTandemDuplication, .exon, .mutation]

@@ -96,14 +96,15 @@ struct Holdout13InputTests {
         func tnbc(_ pdl1: String) -> MatchResult {
             matcher.match(PatientProfile(disease: "metastatic triple-negative breast cancer", alterations: [pdl1]))
         }
+        // KEYNOTE-355's regimens (CB-7560…CB-7562; pembrolizumab with paclitaxel here).
         let onLabel = { (result: MatchResult) in
-            result.options.first { $0.drugs == ["pembrolizumab"] }?.evidence.contains { $0.id == "curated:CB-0380" } == true
+            result.options.first { Set($0.drugs) == ["paclitaxel", "pembrolizumab"] }?.evidence.contains { $0.id == "curated:CB-7560" } == true
         }
         #expect(onLabel(tnbc("PD-L1 CPS 22")))
         #expect(!onLabel(tnbc("PD-L1 CPS 2")))
         #expect(!onLabel(tnbc("PD-L1 CPS <10")))
-        let unscored = tnbc("PD-L1 positive").options.first { $0.drugs == ["pembrolizumab"] }
-        #expect(unscored?.evidence.contains { $0.id == "curated:CB-0380" } == true)
+        let unscored = tnbc("PD-L1 positive").options.first { Set($0.drugs) == ["paclitaxel", "pembrolizumab"] }
+        #expect(unscored?.evidence.contains { $0.id == "curated:CB-7560" } == true)
         #expect(unscored?.inferred == true)
         let gastric = matcher.match(PatientProfile(disease: "metastatic gastric adenocarcinoma", alterations: ["PD-L1 CPS 3", "HER2 negative"]))
         #expect(gastric.options.contains { $0.drugs.contains("pembrolizumab") && $0.evidence.contains { $0.id == "curated:CB-7109" } })

@@ -32,4 +32,78 @@ struct Session30ClassTests: HoldoutMatching {
         let numbers = try match("metastatic castration-resistant prostate cancer; PSA declined to 2 ng/mL on enzalutamide, then rose", [], priors: [])
         #expect(numbers.options.allSatisfy { $0.demoted?.contains("cannot have") != true }, "\(numbers.options.compactMap(\.demoted))")
     }
+
+    /// Inputs as hold-out 24 typed them: a paediatric age alone before the disease ("7-year-old with …"), the disease's
+    /// extent written among the alterations ("high-volume metastatic disease"), and a locus reported intact
+    /// ("CDKN2A/B intact"). Each had been an unresolved input.
+    @Test func paediatricAgesExtentEntriesAndIntactLociAreRead() throws {
+        let glioma = try match("9-year-old with a progressive optic pathway pilocytic astrocytoma, first systemic therapy", ["BRAF V600E"])
+        #expect(glioma.disease?.code == "PAST", "\(String(describing: glioma.disease)) \(glioma.problems)")
+        let infant = try match("4-month-old with unresectable infantile fibrosarcoma of the forearm", ["ETV6::NTRK3 fusion"])
+        #expect(infant.disease?.code == "IFS", "\(String(describing: infant.disease)) \(infant.problems)")
+
+        let prostate = try match(
+            "de novo metastatic hormone-sensitive prostate cancer, ADT started",
+            ["high-volume metastatic disease", "BRCA2 wild-type"]
+        )
+        #expect(prostate.problems.isEmpty, "\(prostate.problems)")
+        #expect(!prostate.options.isEmpty)
+
+        let astrocytoma = try match("astrocytoma, IDH-mutant, grade 2, residual disease after surgery", ["IDH1 R132H", "CDKN2A/B intact"])
+        #expect(astrocytoma.problems.isEmpty, "\(astrocytoma.problems)")
+        #expect(astrocytoma.alterations.contains { $0.gene == "CDKN2B" && $0.variant == "wild-type" }, "\(astrocytoma.alterations)")
+    }
+
+    /// "First line" written beside a relapse after adjuvant therapy keeps the first line: sacituzumab govitecan
+    /// (FDA label: Trodelvy, 2021: after two or more systemic therapies, one for metastatic disease) had led the first
+    /// line of a triple-negative breast cancer that relapsed after neoadjuvant chemotherapy, and pembrolizumab had
+    /// been offered alone where KEYNOTE-355 gives it with chemotherapy (FDA label: Keytruda (pembrolizumab), 2020).
+    @Test func firstLineWrittenBesideARelapseKeepsTheFirstLine() throws {
+        let result = try match(
+            "metastatic triple-negative breast cancer, first line, relapse 30 months after neoadjuvant chemotherapy; PD-L1 CPS 25",
+            ["PD-L1 CPS 25", "germline BRCA negative"]
+        )
+        let first = try #require(top(result, 1).first)
+        #expect(first.contains("pembrolizumab") && first.count > 1, "\(top(result, 5))")
+        #expect(!top(result).contains(["sacituzumab govitecan"]), "\(top(result, 5))")
+        #expect(!result.options.contains { $0.drugs == ["pembrolizumab"] }, "\(top(result, 8))")
+    }
+
+    /// Members of one class of alternatives are one choice among the first three: a CDK4/6 inhibitor with letrozole,
+    /// anastrozole or exemestane (NCCN Breast Cancer 2025), a PARP inhibitor with an androgen-receptor pathway
+    /// inhibitor (NCCN Prostate Cancer 2025). Three aromatase-inhibitor variants of ribociclib had filled the top three.
+    @Test func membersOfOneClassOfAlternativesAreOneChoice() throws {
+        let breast = try match(
+            "de novo metastatic ER-positive HER2-negative breast cancer, bone only, postmenopausal, no prior therapy",
+            ["ER positive (90%)", "PR positive", "HER2 IHC 1+"]
+        )
+        // No two of the first three differ only by their aromatase inhibitor.
+        let ais: Set<String> = ["letrozole", "anastrozole", "exemestane"]
+        let shapes = top(breast).map { $0.subtracting(ais).sorted().joined(separator: "+") + ($0.isDisjoint(with: ais) ? "" : "+AI") }
+        #expect(Set(shapes).count == shapes.count, "\(top(breast, 5))")
+
+        let prostate = try match(
+            "metastatic castration-resistant prostate cancer, first mCRPC line, no ARPI or taxane yet",
+            ["BRCA2 c.5946delT (pathogenic, germline)"]
+        )
+        // Three PARP-inhibitor combinations had filled the top three; an ARPI alone is now among them.
+        let parp: Set<String> = ["olaparib", "niraparib", "talazoparib", "rucaparib"]
+        #expect(top(prostate).contains { $0.isDisjoint(with: parp) }, "\(top(prostate, 5))")
+    }
+
+    /// Adjuvant abemaciclib is for node-positive disease (FDA label: Verzenio (abemaciclib), 2021, monarchE); for a pN0
+    /// tumour, ribociclib with an aromatase inhibitor is the CDK4/6 option (FDA label: Kisqali (ribociclib), 2024,
+    /// NATALEE). Grouping the aromatase inhibitors had brought adjuvant abemaciclib into the top three of a pN0 cancer.
+    @Test func adjuvantAbemaciclibNeedsNodePositiveDisease() throws {
+        let negative = try match(
+            "stage IIA (pT2 pN0) ER-positive HER2-negative breast cancer, grade 3, after lumpectomy and adjuvant chemotherapy; starting adjuvant endocrine therapy",
+            ["ER 90%", "HER2 IHC 0", "Ki-67 40%"]
+        )
+        #expect(!top(negative).contains { $0.contains("abemaciclib") }, "\(top(negative, 5))")
+        let positive = try match(
+            "stage IIIA (pT2 pN2a, 5/14 nodes positive) ER-positive HER2-negative breast cancer after mastectomy and adjuvant chemotherapy; starting adjuvant endocrine therapy",
+            ["ER 90%", "HER2 IHC 0", "Ki-67 40%"]
+        )
+        #expect(positive.options.prefix(6).contains { $0.drugs.contains("abemaciclib") }, "\(top(positive, 6))")
+    }
 }

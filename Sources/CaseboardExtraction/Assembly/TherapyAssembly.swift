@@ -167,9 +167,14 @@ struct TherapyAssembly {
                 // inhibitor) and dabrafenib".
                 let joiner = Self.withoutAsides(bracketedNameTrimmed(previous: previous.range, mention: mention.range))
                 let listed = joiner == "and" || joiner == ", and" || joiner == "," || joiner == "or" || joiner == ", or"
-                if previous.range == mention.range || Self.combinationJoiners.contains(joiner)
-                    || listed && !bothHaveLines(previous.inn, mention.inn) && !sameTargetedClass(previous.inn, mention.inn)
-                    || isCombinedAcross(joiner)
+                // A drug given beside the tumour's treatment ("R-CHOP with pegfilgrastim", "sunitinib with levothyroxine
+                // and amlodipine") is not part of its regimen, and an antitumour drug after such drugs is not theirs.
+                let crossesCare = !assembler.namesNoCancer && isAncillary(previous.inn) != isAncillary(mention.inn)
+                if previous.range == mention.range
+                    || !crossesCare
+                        && (Self.combinationJoiners.contains(joiner)
+                            || listed && !bothHaveLines(previous.inn, mention.inn) && !sameTargetedClass(previous.inn, mention.inn)
+                            || isCombinedAcross(joiner))
                 {
                     groups[groups.count - 1].append(mention)
                     continue
@@ -408,6 +413,7 @@ struct TherapyAssembly {
         }
         let clause = clauseRange(around: range, in: view)
         if isRefusedByTheNextClause(clause, in: view) || isRefusedByNameInTheNextClause(range, clause, in: view) { return false }
+        if isSetAsideByItsVerb(range, clause, in: view) { return false }
         return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) && refuses($0, range) }
     }
 
@@ -433,6 +439,24 @@ struct TherapyAssembly {
         guard let start = breaks.min(), let named = rest[start...].range(of: name) else { return false }
         return rest[named.upperBound...].firstMatch(of: Self.refusedAfterName) != nil
     }
+
+    /// "Nilotinib was avoided", "ibrutinib, acalabrutinib and zanubrutinib are alternatives", "capecitabine is planned":
+    /// the verb after the drug, or after the list it ends, sets it aside. Only drug names, commas, brackets and
+    /// "and"/"or" may stand between.
+    private func isSetAsideByItsVerb(_ drug: Range<Int>, _ clause: Range<Int>, in view: SentenceView) -> Bool {
+        guard drug.upperBound < clause.upperBound else { return false }
+        var gap = drug.upperBound
+        for term in view.terms(.drug) where term.range.lowerBound >= gap && term.range.upperBound <= clause.upperBound {
+            let between = assembler.lowered(gap..<term.range.lowerBound)
+            guard between.allSatisfy({ " ,()/".contains($0) }) || [" and ", " or ", ", and ", ", or "].contains(between) else { break }
+            gap = term.range.upperBound
+        }
+        let rest = assembler.lowered(gap..<min(clause.upperBound, gap + 60))
+        return rest.firstMatch(of: Self.setAsideVerb) != nil
+    }
+
+    nonisolated(unsafe) private static let setAsideVerb =
+        /^\s*(?:\([^)]*\)\s*)?(?:(?:was|were|is|are)\s+(?:(?:generally|therefore|deliberately|usually|also)\s+)?(?:avoided|alternatives?\b|an\s+alternative)|(?:is|are)\s+(?:planned|to\s+be\s+(?:started|given)))/
 
     nonisolated(unsafe) private static let refusedAfterName =
         /^\s+(?:was|were|is|are|had|has)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:given|used|administered|available|started|offered|an\s+option|indicated|chosen|pursued|prescribed|funded|reimbursed)\b/
@@ -704,6 +728,23 @@ struct TherapyAssembly {
 
     private static let nonTumourTargets: Set<String> = ["IL6R", "IL6", "THRA", "THRB", "TNF", "IL1R1", "IL1B"]
 
+    /// Supportive care and drugs for other conditions (antiemetics, growth factors, anti-infectives, thyroid hormone,
+    /// anticoagulants, unclassified DrugBank drugs), which never make part of a regimen against the tumour. Folate
+    /// modulators, mesna and filgrastim are regimen partners (FOLFOX, ifosfamide-mesna, FLAG), and steroids are
+    /// partners of many regimens (R-CHOP, VRd).
+    func isAncillary(_ inn: String) -> Bool {
+        guard !Self.regimenPartners.contains(inn), let drug = assembler.vocabularies.drug(inn: inn) else { return false }
+        return drug.category == "supportive" || drug.category == "substance" || drug.category == "other" && drug.drugClass.isEmpty
+            || drug.drugClass == "thyroid hormone"
+    }
+
+    /// A line of ancillary drugs only (``isAncillary(_:)``).
+    func isAncillaryLine(_ index: Int) -> Bool {
+        !assembler.namesNoCancer && !lines[index].drugs.isEmpty && lines[index].drugs.allSatisfy(isAncillary)
+    }
+
+    private static let regimenPartners: Set<String> = ["leucovorin", "levoleucovorin", "mesna", "filgrastim"]
+
     /// "She had hypertension controlled with amlodipine and hypothyroidism on levothyroxine": a condition
     /// with the drug that treats it, before any anticancer drug of the patient, is history, not a toxicity.
     /// After one, "hypertension controlled with amlodipine" is often the anticancer drug's event, so it stays.
@@ -923,13 +964,21 @@ struct TherapyAssembly {
         // outcome only when it names them.
         let treating = placed.filter {
             if case .line(let index) = $0.item {
-                !supportiveLines.contains(index) && !treatsNoCancer(index) && !treatsACondition(index)
+                !supportiveLines.contains(index) && !treatsNoCancer(index) && !treatsACondition(index) && !isAncillaryLine(index)
             } else {
                 true
             }
         }
+        // A focus on drugs given beside the treatment ("… with levothyroxine and loperamide") passes to the
+        // treatment line before them.
         let treatingFocus: Item? =
-            if case .line(let index) = focus, supportiveLines.contains(index) || treatsACondition(index) { nil } else { focus }
+            if case .line(let index) = focus, supportiveLines.contains(index) || treatsACondition(index) {
+                nil
+            } else if case .line(let index) = focus, isAncillaryLine(index) {
+                (0..<index).last(where: { !isAncillaryLine($0) && !supportiveLines.contains($0) && !treatsNoCancer($0) }).map { .line($0) }
+            } else {
+                focus
+            }
         let patterns =
             assembler.sentence(view, containsAnyOf: ResponsePatterns.keys, ignoringCase: true)
             ? ResponsePatterns.matches(in: assembler.text(view.range), offset: view.range.lowerBound) : []
@@ -1136,7 +1185,7 @@ struct TherapyAssembly {
         // A supportive drug takes only a failure pattern that names it ("no improvement in the
         // rash despite fluconazole"). The tumour's course is never its, nor is "responded well to
         // IV furosemide" (a symptom's course).
-        if treatsNoCancer(index), !named { return }
+        if treatsNoCancer(index) || isAncillaryLine(index), !named { return }
         // A drug given for a toxicity ("CRS … responded to tocilizumab") took the toxicity's course, not the
         // tumour's; only its failure is told as the drug's.
         if response != .progressive, supportiveLines.contains(index), lines[index].setting?.hasPrefix("treatment of ") == true { return }

@@ -76,6 +76,8 @@ public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
     case noAnaemia = "no-anaemia"
     case transplantEligible = "transplant-eligible"
     case transplantIneligible = "transplant-ineligible"
+    case nodePositive = "node-positive"
+    case nodeNegative = "node-negative"
 
     /// A blood count that sets a group of patients apart (platelets below 50 × 10⁹/L, anaemia): a row
     /// written for it is preferred for a patient in it, since the label was written for exactly them.
@@ -95,6 +97,8 @@ public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
         case .noAnaemia: "no anaemia"
         case .transplantEligible: "eligible for autologous transplant"
         case .transplantIneligible: "not eligible for autologous transplant"
+        case .nodePositive: "node-positive disease"
+        case .nodeNegative: "node-negative disease"
         default: "\(rawValue) disease"
         }
     }
@@ -115,6 +119,8 @@ public enum DiseaseState: String, Sendable, Codable, Hashable, CaseIterable {
         case .noAnaemia: .anaemia
         case .transplantEligible: .transplantIneligible
         case .transplantIneligible: .transplantEligible
+        case .nodePositive: .nodeNegative
+        case .nodeNegative: .nodePositive
         }
     }
 }

@@ -423,6 +423,18 @@ struct LexiconBuilder {
             }
             adverseEvents.append(event)
         }
+        // CTCAE's "… increased"/"… decreased" as authors also write them, as a noun ("grade 3 neutrophil count
+        // decrease", "ALT increase"), where no other term has that form.
+        var forms = Set(adverseEvents.flatMap { [$0.term.lowercased()] + $0.synonyms.map { $0.lowercased() } })
+        for (index, event) in adverseEvents.enumerated() {
+            for form in [event.term] + event.synonyms {
+                let lowered = form.lowercased()
+                guard lowered.hasSuffix(" increased") || lowered.hasSuffix(" decreased") else { continue }
+                let nominal = String(lowered.dropLast())
+                guard forms.insert(nominal).inserted else { continue }
+                add(nominal, .adverseEvent(index), .synonym, .anyCase, plural: true)
+            }
+        }
     }
 
     /// The general disease lexicon (`disease_lexicon.tsv`): names recognized as disease mentions

@@ -425,8 +425,9 @@ extension Vocabularies {
     )
 
     /// Who the patient is, at the start of a described disease ("man aged 63,", "a 54-year-old woman with").
+    /// Also the age alone, as paediatric notes write it ("7-year-old with", "a 5-month-old with").
     private static let leadingPatient = CompiledPattern(
-        #"^\s*(?:an?\s+)?(?:\d{1,3}[- ]year[- ]old\s+)?(?:man|woman|male|female|boy|girl|patient|child|adolescent|infant)(?:,?\s+aged\s+\d{1,3}(?:\s+years)?)?(?:\s*,\s*|\s+with\s+|\s+who\s+has\s+)"#,
+        #"^\s*(?:an?\s+)?(?:(?:\d{1,3}[- ]year[- ]old\s+)?(?:man|woman|male|female|boy|girl|patient|child|adolescent|infant)(?:,?\s+aged\s+\d{1,3}(?:\s+years)?)?|\d{1,3}[- ](?:year|month|week|day)s?[- ]old)(?:\s*,\s*|\s+with\s+|\s+who\s+has\s+)"#,
         caseInsensitive: true
     )
 
@@ -485,7 +486,7 @@ extension Vocabularies {
         #"\b(?:completely\s+|incompletely\s+)?resected\b"#, #"\bde\s+novo\b"#, #"\bwell[- ]differentiated\b"#,
         #"\b(?:a)?symptomatic\b"#, #"\b(?:hormone|castration)[- ](?:sensitive|naive|naïve)\b"#, #"\bbcg[- ]unresponsive\b"#,
         #"\b(?:high|low)[- ]volume\b"#, #"\bbulky\b"#, #"\bunresectable\b"#, #"\bmetastatic\b"#, #"\blocally\s+advanced\b"#,
-        #"\bnewly\s+diagnosed\b"#, #"\btreatment[- ]na[iï]ve\b"#, #"\brecurrent\b"#,
+        #"\bnewly\s+diagnosed\b"#, #"\btreatment[- ]na[iï]ve\b"#, #"\brecurrent\b"#, #"^\s*(?:an?|the)\s+"#, #"\bprogressive\s+(?!disease\b)"#,
         // Node and metastasis categories written apart from T ("pT3 pN1a"), resection margins ("R0") and the side
         // of the colon: stage and site detail, in their own case.
         #"(?-i:\b(?:y?p|c)?N[0-3x][a-c]?(?:\(\w+\))?(?=[\s,;]|$))"#, #"(?-i:\b(?:y?p|c)?M[01][a-c]?(?=[\s,;]|$))"#,

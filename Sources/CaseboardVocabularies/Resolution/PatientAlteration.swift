@@ -164,13 +164,25 @@ extension Vocabularies {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let lowered = trimmed.lowercased()
         guard let ending = [" intact", " retained", " preserved"].first(where: { lowered.hasSuffix($0) }) else { return nil }
-        let head = String(trimmed.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+        var head = String(trimmed.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
         guard !head.isEmpty, !head.contains(" "), !head.contains(",") else { return nil }
-        guard let symbol = gene(symbol: head) != nil ? head : gene(symbol: head.uppercased()) != nil ? head.uppercased() : nil else { return nil }
+        func known(_ name: String) -> String? { gene(symbol: name) != nil ? name : gene(symbol: name.uppercased()) != nil ? name.uppercased() : nil }
+        // "CDKN2A/B intact": both genes of the locus, the second written by its last letter.
+        var second: String?
+        if let slash = head.firstIndex(of: "/") {
+            let first = String(head[..<slash])
+            let rest = String(head[head.index(after: slash)...])
+            guard let firstSymbol = known(first) else { return nil }
+            second = known(rest) ?? (rest.count <= 2 ? known(String(firstSymbol.dropLast(rest.count)) + rest) : nil)
+            guard second != nil else { return nil }
+            head = firstSymbol
+        }
+        guard let symbol = known(head) else { return nil }
         return PatientAlterationReading(
             input: trimmed,
             alteration: Alteration(gene: symbol, variant: "wild-type", kind: .expression),
-            notes: ["'\(trimmed)' read as \(symbol) wild-type (reported intact)"]
+            equivalents: second.map { [Alteration(gene: $0, variant: "wild-type", kind: .expression)] } ?? [],
+            notes: ["'\(trimmed)' read as \(([symbol] + (second.map { [$0] } ?? [])).joined(separator: " and ")) wild-type (reported intact)"]
         )
     }
 
