@@ -116,7 +116,7 @@ extension Matcher {
             )
         }
         // Conditions a phrase names (`phraseCautions`): one loop, one row each.
-        for row in phraseCautions + laterPhraseCautions where says(row.phrases, in: lowered) {
+        for row in phraseCautions + laterPhraseCautions + session30PhraseCautions where says(row.phrases, in: lowered) {
             found.append(Caution(condition: row.condition, drugs: Set(row.drugs), classes: row.classes, source: row.source))
         }
         // Peripheral neuropathy of grade 2 or more, or painful. Velcade (bortezomib) label; NCCN Multiple
@@ -367,6 +367,19 @@ extension Matcher {
         ),
     ]
 
+    /// Conditions added in session 30 (hold-out 24).
+    static let session30PhraseCautions: [PhraseCaution] = [
+        // A frail older man (geriatric screening, G8 score 14 or less, with impairments that do not reverse): SIOG
+        // advises against docetaxel and cabazitaxel and for androgen-receptor pathway inhibitors alone (Boyle HJ et al.,
+        // Eur J Cancer 2019, SIOG recommendations on prostate cancer in older patients).
+        PhraseCaution(
+            phrases: ["frail"],
+            condition: "frailty",
+            drugs: ["docetaxel", "cabazitaxel"],
+            source: "Boyle HJ et al., Eur J Cancer 2019 (SIOG prostate cancer in older patients)"
+        )
+    ]
+
     /// The checkpoint classes an immune-related toxicity rules out together.
     static let checkpointClasses = ["PD-1 inhibitor", "PD-L1 inhibitor", "CTLA-4 inhibitor", "LAG-3 inhibitor"]
 
@@ -380,7 +393,9 @@ extension Matcher {
                 // A negation speaks for its own clause only: "no driver; kidney transplant recipient".
                 var before = lowered[start..<found.lowerBound]
                 if let boundary = before.lastIndex(where: { ";,.:(".contains($0) }) { before = before[before.index(after: boundary)...] }
-                if ["no ", "without ", "denies ", "free of "].contains(where: { before.hasSuffix($0) || before.contains(" \($0)") }) { continue }
+                if ["no ", "not ", "without ", "denies ", "free of "].contains(where: { before.hasSuffix($0) || before.contains(" \($0)") }) {
+                    continue
+                }
                 return true
             }
         }

@@ -204,11 +204,18 @@ extension Matcher {
     /// Jakafi (ruxolitinib), 2011, primary, post-PV and post-ET myelofibrosis); the large B-cell
     /// lymphomas that follow DLBCL's regimens (T-cell/histiocyte-rich, EBV-positive, intravascular,
     /// with IRF4 rearrangement, primary cutaneous leg type and DLBCL with chronic inflammation: NCCN
-    /// B-Cell Lymphomas 2025) as DLBCL.
+    /// B-Cell Lymphomas 2025) as DLBCL. A tissue typed as "breast cancer", "prostate cancer", "pancreatic cancer",
+    /// "bladder cancer", "ovarian cancer" or "kidney cancer" is the carcinoma that makes up nearly all of that
+    /// tissue's cancers (invasive breast carcinoma; prostate adenocarcinoma; pancreatic ductal adenocarcinoma;
+    /// urothelial carcinoma; epithelial ovarian cancer; renal cell carcinoma: WHO Classification of Tumours, 5th
+    /// edition), so that the standard options keyed to it reach the patient. Lung, liver and thyroid are left as
+    /// tissues: their cancers are treated apart (small cell or not, hepatocellular or biliary, differentiated,
+    /// medullary or anaplastic).
     static let treatedAs: [String: String] = [
         "MS": "AML", "ETMF": "PMF", "PVMF": "PMF",
         "THRLBCL": "DLBCLNOS", "EBVDLBCLNOS": "DLBCLNOS", "IVBCL": "DLBCLNOS", "LBLIRF4": "DLBCLNOS", "PCLBCLLT": "DLBCLNOS",
         "DLBCLCI": "DLBCLNOS",
+        "BREAST": "BRCA", "PROSTATE": "PRAD", "PANCREAS": "PAAD", "BLADDER": "BLCA", "OVARY": "OVT", "KIDNEY": "RCC",
     ]
 
     /// The OncoTree tissues of haematological neoplasms (histiocytic neoplasms lie under `MYELOID`).

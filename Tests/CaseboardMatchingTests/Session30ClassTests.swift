@@ -106,4 +106,30 @@ struct Session30ClassTests: HoldoutMatching {
         )
         #expect(positive.options.prefix(6).contains { $0.drugs.contains("abemaciclib") }, "\(top(positive, 6))")
     }
+
+    /// A tissue typed as its cancer ("breast cancer", "prostate cancer", "pancreatic cancer") takes the standard
+    /// options of the carcinoma that makes up nearly all of its cancers: "metachronous low-volume metastatic
+    /// hormone-sensitive prostate cancer" resolved to the prostate and had no option at all (NCCN Prostate Cancer 2025
+    /// gives an androgen-receptor pathway inhibitor with ADT). Lung cancer stays unspecified.
+    @Test func aTissueTypedAsItsCancerTakesItsCarcinomasStandards() throws {
+        let prostate = try match("metachronous low-volume metastatic hormone-sensitive prostate cancer, on ADT", [])
+        #expect(
+            top(prostate).contains { !$0.isDisjoint(with: ["abiraterone", "enzalutamide", "apalutamide", "darolutamide"]) },
+            "\(top(prostate, 5))"
+        )
+        let pancreas = try match("metastatic pancreatic cancer, first line, ECOG 0", [])
+        #expect(top(pancreas).contains { $0.contains("oxaliplatin") && $0.contains("irinotecan") }, "\(top(pancreas, 5))")
+        let lung = try match("lung cancer", [])
+        #expect(lung.options.isEmpty, "\(top(lung, 5))")
+    }
+
+    /// A frail older man with metastatic hormone-sensitive prostate cancer gets an androgen-receptor pathway inhibitor,
+    /// not docetaxel (Boyle HJ et al., Eur J Cancer 2019, SIOG); "not frail" changes nothing.
+    @Test func frailtyRulesOutDocetaxel() throws {
+        let frail = try match("metastatic hormone-sensitive prostate cancer in a frail 84-year-old, ECOG 2, on ADT", [])
+        #expect(!top(frail).contains { $0.contains("docetaxel") }, "\(top(frail, 5))")
+        #expect(frail.notRecommended.contains { $0.drugs.contains("docetaxel") && $0.reason == .contraindicated })
+        let fit = try match("de novo high-volume metastatic hormone-sensitive prostate cancer, 62-year-old, fit, not frail, on ADT", [])
+        #expect(!fit.notRecommended.contains { $0.drugs.contains("docetaxel") && $0.reason == .contraindicated }, "\(fit.notRecommended)")
+    }
 }
