@@ -132,4 +132,17 @@ struct Session30ClassTests: HoldoutMatching {
         let fit = try match("de novo high-volume metastatic hormone-sensitive prostate cancer, 62-year-old, fit, not frail, on ADT", [])
         #expect(!fit.notRecommended.contains { $0.drugs.contains("docetaxel") && $0.reason == .contraindicated }, "\(fit.notRecommended)")
     }
+
+    /// After chemo-immunotherapy with a PD-1 antibody, a PD-L1 antibody alone is no new line (the PD-1 axis is shared):
+    /// it had still ranked third because docetaxel with or without ramucirumab were the only other options; gemcitabine
+    /// is one of the subsequent single agents (NCCN Non-Small Cell Lung Cancer 2025).
+    @Test func anotherCheckpointAntibodyLeavesTheTopThreeAfterChemoImmunotherapy() throws {
+        let result = try match(
+            "metastatic non-squamous NSCLC, no driver on broad NGS, progression after carboplatin-pemetrexed-pembrolizumab and pemetrexed-pembrolizumab maintenance",
+            ["PD-L1 TPS 10%"],
+            priors: [PriorTherapy(drugs: ["carboplatin", "pembrolizumab", "pemetrexed"], response: "progressive disease")]
+        )
+        #expect(!top(result).contains { !$0.isDisjoint(with: ["atezolizumab", "nivolumab", "durvalumab", "cemiplimab"]) }, "\(top(result, 5))")
+        #expect(top(result).contains(["gemcitabine"]), "\(top(result, 5))")
+    }
 }
