@@ -746,24 +746,15 @@ extension Matcher {
         var result: [PatientAlteration] = []
         let superseded = supersededResults(texts)
         for (position, text) in texts.enumerated() {
+            func read(_ note: String) {
+                findings.append(ReadFinding(field: "\(field)[\(position)]", input: String(text.prefix(64)), note: note))
+            }
             if transformations.contains(position) {
-                findings.append(
-                    ReadFinding(
-                        field: "\(field)[\(position)]",
-                        input: String(text.prefix(64)),
-                        note: "a histologic transformation: the disease is read as the one it became"
-                    )
-                )
+                read("a histologic transformation: the disease is read as the one it became")
                 continue
             }
             if let later = superseded[position] {
-                findings.append(
-                    ReadFinding(
-                        field: "\(field)[\(position)]",
-                        input: String(text.prefix(64)),
-                        note: "an earlier result, replaced by the later '\(later.prefix(64))'; nothing is matched on it"
-                    )
-                )
+                read("an earlier result, replaced by the later '\(later.prefix(64))'; nothing is matched on it")
                 continue
             }
             switch cache.alteration(text, parse: { vocabularies.parsePatientAlteration(text) }) {
@@ -772,10 +763,7 @@ extension Matcher {
                 if patterns.isEmpty {
                     // A status with no evidence key of its own ("ER-negative") or a clinical finding ("monosomy 7",
                     // "PSA 240 ng/mL"): read, nothing to match, and said so.
-                    let note =
-                        reading.notes.last
-                        ?? "read as \(reading.statuses.map(\.label).joined(separator: ", ")); nothing is matched on it"
-                    findings.append(ReadFinding(field: "\(field)[\(position)]", input: String(text.prefix(64)), note: note))
+                    read(reading.notes.last ?? "read as \(reading.statuses.map(\.label).joined(separator: ", ")); nothing is matched on it")
                     continue
                 }
                 result += patterns
@@ -783,13 +771,7 @@ extension Matcher {
                 // "high-volume metastatic disease" written among the alterations describes the disease; it is read
                 // with the disease (``diseaseDescriptions(in:)``), not reported as an unknown gene.
                 if Self.describesTheDisease(text) {
-                    findings.append(
-                        ReadFinding(
-                            field: "\(field)[\(position)]",
-                            input: String(text.prefix(64)),
-                            note: "a description of the disease, read with it"
-                        )
-                    )
+                    read("a description of the disease, read with it")
                     continue
                 }
                 problems.append(MatchProblem(field: "\(field)[\(position)]", input: String(text.prefix(64)), message: error.description))
