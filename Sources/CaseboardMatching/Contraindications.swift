@@ -116,7 +116,7 @@ extension Matcher {
             )
         }
         // Conditions a phrase names (`phraseCautions`): one loop, one row each.
-        for row in phraseCautions + laterPhraseCautions + session30PhraseCautions where says(row.phrases, in: lowered) {
+        for row in phraseCautions where says(row.phrases, in: lowered) {
             found.append(Caution(condition: row.condition, drugs: Set(row.drugs), classes: row.classes, source: row.source))
         }
         // Peripheral neuropathy of grade 2 or more, or painful. Velcade (bortezomib) label; NCCN Multiple
@@ -341,10 +341,6 @@ extension Matcher {
             drugs: ["bevacizumab", "ramucirumab"],
             source: "FDA labels: Avastin (bevacizumab); Cyramza (ramucirumab); Tecentriq (atezolizumab), 2020 (IMbrave150)"
         ),
-    ]
-
-    /// Conditions added in session 29 (hold-out 23).
-    static let laterPhraseCautions: [PhraseCaution] = [
         // Myasthenia gravis: checkpoint inhibitors can cause fatal myasthenic crises; ESMO Clinical Practice Guideline on
         // toxicities from immunotherapy (Haanen et al., Ann Oncol 2022) and NCCN Management of Immunotherapy-Related
         // Toxicities 2025 advise against them in active myasthenia.
@@ -365,10 +361,6 @@ extension Matcher {
             drugs: ["fluorouracil", "capecitabine", "tegafur", "trifluridine and tipiracil"],
             source: "Amstutz et al., Clin Pharmacol Ther 2018 (CPIC DPYD guideline); FDA labels: fluorouracil; Xeloda (capecitabine), 2024"
         ),
-    ]
-
-    /// Conditions added in session 30 (hold-out 24).
-    static let session30PhraseCautions: [PhraseCaution] = [
         // A frail older man (geriatric screening, G8 score 14 or less, with impairments that do not reverse): SIOG
         // advises against docetaxel and cabazitaxel and for androgen-receptor pathway inhibitors alone (Boyle HJ et al.,
         // Eur J Cancer 2019, SIOG recommendations on prostate cancer in older patients).
@@ -377,7 +369,7 @@ extension Matcher {
             condition: "frailty",
             drugs: ["docetaxel", "cabazitaxel"],
             source: "Boyle HJ et al., Eur J Cancer 2019 (SIOG prostate cancer in older patients)"
-        )
+        ),
     ]
 
     /// The checkpoint classes an immune-related toxicity rules out together.

@@ -734,8 +734,7 @@ struct TherapyAssembly {
     /// partners of many regimens (R-CHOP, VRd).
     func isAncillary(_ inn: String) -> Bool {
         guard !Self.regimenPartners.contains(inn), let drug = assembler.vocabularies.drug(inn: inn) else { return false }
-        return drug.category == "supportive" || drug.category == "substance" || drug.category == "other" && drug.drugClass.isEmpty
-            || drug.drugClass == "thyroid hormone"
+        return Self.isSupportiveOrUnclassified(drug) || drug.drugClass == "thyroid hormone"
     }
 
     /// A line of ancillary drugs only (``isAncillary(_:)``).
@@ -1174,10 +1173,12 @@ struct TherapyAssembly {
     /// is never theirs unless the outcome names them.
     func treatsNoCancer(_ index: Int) -> Bool {
         if assembler.namesNoCancer { return false }
-        return lines[index].drugs.allSatisfy { inn in
-            guard let drug = assembler.vocabularies.drug(inn: inn) else { return false }
-            return drug.category == "supportive" || drug.category == "substance" || drug.category == "other" && drug.drugClass.isEmpty
-        }
+        return lines[index].drugs.allSatisfy { inn in assembler.vocabularies.drug(inn: inn).map(Self.isSupportiveOrUnclassified) ?? false }
+    }
+
+    /// Supportive care, a chemical, or a drug outside oncology the vocabulary gives no class (DrugBank's layer).
+    static func isSupportiveOrUnclassified(_ drug: Drug) -> Bool {
+        drug.category == "supportive" || drug.category == "substance" || drug.category == "other" && drug.drugClass.isEmpty
     }
 
     /// Keeps the best response of a line, with the words that said it.
