@@ -117,6 +117,8 @@ enum CueLexicon {
                 // colleagues".
                 "previously described patient", "previously reported patient", "another reported patient", "a published patient",
                 "in the index case of", "and colleagues", "a similar patient",
+                // "… is the main cause of relapse in other reports; in our patient …" (r21).
+                "other reports", "published reports", "in other cases",
             ]
         )
         add(

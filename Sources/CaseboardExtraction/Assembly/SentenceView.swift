@@ -89,6 +89,9 @@ extension AnnotatedDocument {
                 var strong = false
                 var study = false
                 var weak = false
+                // Where the background cues stand, for a sentence that sets the literature beside
+                // this patient clause by clause.
+                var backgroundCues: [(at: Int, strength: Int)] = []
                 for cue in cues where cue.cue == .background || cue.cue == .patientReference {
                     let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[cue.range]), as: UTF8.self).lowercased()
                     if phrase == "reported", Self.reportsOwnFinding(bytes, cue.range, in: range) { continue }
@@ -110,6 +113,7 @@ extension AnnotatedDocument {
                         if Self.specificPatientReferences.contains(phrase) { specificReference = true }
                     } else if Self.strongBackground.contains(phrase) {
                         strong = true
+                        backgroundCues.append((cue.range.lowerBound, 2))
                     } else if Self.studyBackground.contains(phrase) {
                         // "A case series" names the report's own form; "FISH study" a test.
                         if phrase == "series", caseSeries || precededByCase(bytes, cue.range.lowerBound) { continue }
@@ -120,6 +124,7 @@ extension AnnotatedDocument {
                             continue
                         }
                         study = true
+                        backgroundCues.append((cue.range.lowerBound, 1))
                     } else if phrase == "patients", caseSeries {
                         // In a case series the plural speaks of the reported patients, except
                         // in the background that opens the report.
@@ -127,12 +132,25 @@ extension AnnotatedDocument {
                         continue
                     } else {
                         weak = true
+                        backgroundCues.append((cue.range.lowerBound, 0))
                     }
                 }
                 // "A 39-year-old female" introduces a patient even without the word "patient".
-                if !patientReference, introducesPatient(bytes, numbers, range) {
+                if !specificReference, introducesPatient(bytes, numbers, range) {
                     patientReference = true
                     specificReference = true
+                }
+                // "X causes relapse in other reports; in our patient no mutation was found": the
+                // clauses about the literature keep their facts from the patient's, and their cues
+                // do not make the rest background.
+                let othersClauses =
+                    specificReference && !caseSeries
+                    ? Self.literatureClauses(bytes, range, cues: Array(cues), backgroundCues: backgroundCues.map(\.at)) : []
+                if !othersClauses.isEmpty {
+                    let rest = backgroundCues.filter { cue in !othersClauses.contains { $0.contains(cue.at) } }
+                    strong = rest.contains { $0.strength == 2 }
+                    study = rest.contains { $0.strength == 1 }
+                    weak = rest.contains { $0.strength == 0 }
                 }
                 // Bracketed citations such as "[3-5]" mark background too.
                 if hasCitation(bytes, range) { weak = true }
@@ -166,12 +184,13 @@ extension AnnotatedDocument {
                 case .references: isPatient = false
                 }
                 previous = (sentence.sectionIndex, isPatient)
+                func kept(_ mention: Range<Int>) -> Bool { !isPatient || !othersClauses.contains { $0.contains(mention.lowerBound) } }
                 return SentenceView(
                     index: index,
                     sentence: sentence,
-                    terms: Array(terms.within(range, \.range)),
-                    variants: Array(variants.within(range, \.range)),
-                    grades: Array(grades.within(range, \.range)),
+                    terms: terms.within(range, \.range).filter { kept($0.range) },
+                    variants: variants.within(range, \.range).filter { kept($0.range) },
+                    grades: grades.within(range, \.range).filter { kept($0.range) },
                     cues: Array(cues),
                     numbers: numbers,
                     isPatient: isPatient,
@@ -180,6 +199,41 @@ extension AnnotatedDocument {
                 )
             }
         }
+    }
+
+    /// The clauses of a sentence about this patient that speak only of the literature or of other
+    /// patients: "The T315I mutation causes relapse in other reports; in our patient none was found."
+    /// A clause, split at a semicolon or at ", whereas", counts when it holds a background cue and no
+    /// reference to a patient at all, and another clause of the sentence names this one.
+    static func literatureClauses(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>,
+        cues: [CueMention],
+        backgroundCues: [Int]
+    ) -> [Range<Int>] {
+        var cuts: [Int] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == 0x3B {
+                cuts.append(index)
+            } else if bytes[index] == 0x2C, lowercasedWords(bytes, from: index + 1, limit: range.upperBound, count: 1).first == "whereas" {
+                cuts.append(index)
+            }
+            index += 1
+        }
+        guard !cuts.isEmpty, !backgroundCues.isEmpty else { return [] }
+        let bounds = [range.lowerBound] + cuts + [range.upperBound]
+        let clauses = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+        func refersToAPatient(_ clause: Range<Int>) -> Bool {
+            cues.contains { cue in
+                clause.contains(cue.range.lowerBound)
+                    && (cue.cue == .patientReference || cue.cue == .malePronoun || cue.cue == .femalePronoun)
+            }
+        }
+        let literature = clauses.filter { clause in
+            !refersToAPatient(clause) && backgroundCues.contains { clause.contains($0) }
+        }
+        return literature.count < clauses.count ? literature : []
     }
 
     /// Whether the document reports several patients: "we report three patients", "All 4
