@@ -115,6 +115,23 @@ extension Matcher {
                 )
             )
         }
+        // Impaired lung function before bleomycin. Bleomycin label: pulmonary fibrosis is its most severe toxicity, more
+        // frequent with pre-existing lung disease; NCCN Hodgkin Lymphoma 2025 leaves bleomycin out (A+AVD, N-AVD) where
+        // lung function is poor; DLCO below 60% of predicted.
+        if (number(after: dlcoNumber, in: lowered).map { $0 < 60 } ?? false)
+            || says(
+                ["emphysema", "copd", "chronic obstructive", "interstitial lung disease", "pulmonary fibrosis", "reduced dlco", "low dlco"],
+                in: lowered
+            )
+        {
+            found.append(
+                Caution(
+                    condition: "impaired lung function (bleomycin lung toxicity)",
+                    drugs: ["bleomycin"],
+                    source: "FDA label: bleomycin (pulmonary fibrosis); NCCN Hodgkin Lymphoma 2025"
+                )
+            )
+        }
         // Conditions a phrase names (`phraseCautions`): one loop, one row each.
         for row in phraseCautions where says(row.phrases, in: lowered) {
             found.append(Caution(condition: row.condition, drugs: Set(row.drugs), classes: row.classes, source: row.source))
@@ -361,6 +378,27 @@ extension Matcher {
             drugs: ["fluorouracil", "capecitabine", "tegafur", "trifluridine and tipiracil"],
             source: "Amstutz et al., Clin Pharmacol Ther 2018 (CPIC DPYD guideline); FDA labels: fluorouracil; Xeloda (capecitabine), 2024"
         ),
+        // Imbruvica (ibrutinib) label: atrial fibrillation and other arrhythmias; the second-generation BTK inhibitors had
+        // less of it head to head (Tam et al., Blood 2020, ASPEN; Byrd et al., J Clin Oncol 2021, ELEVATE-RR), and NCCN
+        // CLL/SLL and Waldenström 2025 prefer them where the heart is a concern.
+        PhraseCaution(
+            phrases: ["atrial fibrillation", "atrial flutter", "paroxysmal af", "persistent af", "permanent af"],
+            condition: "atrial fibrillation",
+            drugs: ["ibrutinib"],
+            source: "FDA label: Imbruvica (ibrutinib); Tam et al., Blood 2020 (ASPEN); Byrd et al., J Clin Oncol 2021 (ELEVATE-RR)"
+        ),
+        // Turalio (pexidartinib) label, 2019: boxed warning for hepatotoxicity (REMS); avoid it with raised transaminases or
+        // bilirubin, or active liver or biliary tract disease. Vimseltinib (Romvimza, 2025) has no such warning.
+        PhraseCaution(
+            phrases: [
+                "liver disease", "fatty liver", "steatohepatitis", "nafld", "masld", "nash", "mash", "cirrhosis", "chronic hepatitis",
+                "hepatic impairment", "raised transaminases", "elevated transaminases", "elevated alt", "raised alt",
+                "alt twice", "biliary disease",
+            ],
+            condition: "liver disease or raised transaminases",
+            drugs: ["pexidartinib"],
+            source: "FDA label: Turalio (pexidartinib), 2019 (boxed warning, hepatotoxicity)"
+        ),
         // A frail older man (geriatric screening, G8 score 14 or less, with impairments that do not reverse): SIOG
         // advises against docetaxel and cabazitaxel and for androgen-receptor pathway inhibitors alone (Boyle HJ et al.,
         // Eur J Cancer 2019, SIOG recommendations on prostate cancer in older patients).
@@ -413,6 +451,7 @@ extension Matcher {
     private static let plateletNumber = numberPatterns(after: ["platelets", "platelet count", "plt"])
     private static let ejectionNumber = numberPatterns(after: ["lvef", "ejection fraction", "ef"])
     private static let clearanceNumber = numberPatterns(after: ["crcl", "creatinine clearance", "gfr"])
+    private static let dlcoNumber = numberPatterns(after: ["dlco", "diffusing capacity"])
     private static let hba1cNumber = numberPatterns(after: ["hba1c", "hemoglobin a1c", "haemoglobin a1c"])
 
     /// The first number within a few characters after one of the words ("QTcF 486 ms", "platelets of

@@ -17,6 +17,9 @@ extension CaseAssembler {
         for alteration in alterations where alteration.kind == .proteinChange { owners[alteration.variant, default: []].insert(alteration.gene) }
         let variantGenes = owners.compactMapValues { $0.count == 1 ? $0.first : nil }
         var events: [ResistanceEvent] = []
+        // A tumour resists what it was given: "zanubrutinib and acalabrutinib, which bind the same cysteine, were not
+        // offered" names drugs the change would defeat, not drugs it defeated.
+        let given = Set(lines.flatMap(\.drugs))
         func record(_ gene: String, _ named: [String], basis: String, span: Range<Int>) {
             // "cytarabine and daunorubicin with midostaurin": when a drug of the line targets the
             // gene, the failure is that drug's, not its chemotherapy partners'.
@@ -25,6 +28,7 @@ extension CaseAssembler {
             // ("ondansetron for nausea" in the sentence that found the mutation): supportive drugs
             // and DrugBank-only entries the curated table does not know as anticancer are left out.
             let drugs = (targeting.isEmpty ? named : targeting).filter { inn in
+                guard given.isEmpty || given.contains(inn) else { return false }
                 guard let drug = vocabularies.drug(inn: inn) else { return true }
                 return drug.category != "supportive" && !(drug.category == "other" && drug.drugClass.isEmpty && drug.targets.isEmpty)
             }

@@ -320,6 +320,8 @@ extension AnnotatedDocument {
         var end = index
         while end < range.upperBound, bytes[end] != 0x20, bytes[end] != 0x2C, bytes[end] != 0x2E { end += 1 }
         let next = Array(bytes[index..<end])
+        // A test as the subject: "the tumour panel reported a TMPRSS2::ERG fusion", "NGS reported the same variant".
+        if let before, reportingTests.contains(before) { return true }
         // An object that is a gene symbol: capitals and digits ("KRAS", "VHL", "PBRM1").
         if next.count >= 2, next.allSatisfy({ $0 &- 0x41 < 26 || $0 &- 0x30 < 10 }), next.first.map({ $0 &- 0x41 < 26 }) == true {
             return true
@@ -330,6 +332,12 @@ extension AnnotatedDocument {
         if after == "with" { return !bytes[range].contains(0x25) }
         return !["in", "that", "to", "by", "as", "among", "for", "from", "previously", "elsewhere"].contains(after)
     }
+
+    /// Tests and reports whose "reported" tells the patient's own result.
+    static let reportingTests: Set<String> = [
+        "panel", "sequencing", "ngs", "assay", "laboratory", "lab", "analysis", "test", "testing", "fish", "pcr", "karyotype",
+        "cytogenetics", "mlpa", "ctdna", "biopsy", "pathology", "pathologist", "report", "rna-seq", "dna",
+    ]
 
     static func lowercasedWords(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, limit: Int, count: Int) -> [String] {
         var words: [String] = []

@@ -452,8 +452,15 @@ struct TherapyAssembly {
             gap = term.range.upperBound
         }
         let rest = assembler.lowered(gap..<min(clause.upperBound, gap + 60))
-        return rest.firstMatch(of: Self.setAsideVerb) != nil
+        if rest.firstMatch(of: Self.setAsideVerb) != nil { return true }
+        // "zanubrutinib and acalabrutinib, which bind the same cysteine, were not offered": the verb after a relative
+        // clause, which may close the clause the drugs stand in.
+        let sentence = assembler.lowered(gap..<min(view.range.upperBound, gap + 140))
+        return sentence.firstMatch(of: Self.setAsideAfterRelative) != nil
     }
+
+    nonisolated(unsafe) private static let setAsideAfterRelative =
+        /^\s*,\s*(?:which|who)\b[^,;.]{0,80},\s*(?:(?:was|were|is|are)\s+(?:(?:generally|therefore|deliberately|usually|also)\s+)?(?:avoided|alternatives?\b|an\s+alternative)|(?:was|were|is|are|had|has)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:given|used|administered|offered|considered|started|chosen|pursued|prescribed)\b)/
 
     nonisolated(unsafe) private static let setAsideVerb =
         /^\s*(?:\([^)]*\)\s*)?(?:(?:was|were|is|are)\s+(?:(?:generally|therefore|deliberately|usually|also)\s+)?(?:avoided|alternatives?\b|an\s+alternative)|(?:is|are)\s+(?:planned|to\s+be\s+(?:started|given)))/

@@ -124,7 +124,7 @@ extension Vocabularies {
             return DiseaseReading(input: text.utf8.count > 64 ? "" : text, resolution: .rejected(problem), biomarkers: [], modifiers: [])
         }
         // "B-ALL Ph-neg", "KMT2A-r B-ALL": result shorthand read as its words; the input is kept as typed.
-        let trimmed = Self.expandingClinicShorthand(Self.expandingStatusShorthand(typed))
+        let trimmed = Self.settingMetastaticSitesAside(Self.expandingClinicShorthand(Self.expandingStatusShorthand(typed)))
         var reading = DiseaseReading(input: typed, resolution: .unknown(suggestions: []), biomarkers: [], modifiers: [])
         // The whole text first: "triple-negative breast cancer" is a synonym, not a status.
         if let whole = wholeForm(trimmed) {
@@ -746,6 +746,18 @@ extension Vocabularies {
         return stagingScores.replacingMatches(in: text, with: " ")
     }
 
+    /// "squamous cell carcinoma of the larynx with lung metastases", "melanoma, lung and liver metastases": the sites
+    /// a cancer has spread to are not its tissue. They are read as "metastatic", so the lung or the liver never
+    /// becomes the disease.
+    static func settingMetastaticSitesAside(_ text: String) -> String {
+        metastaticSites.replacingMatches(in: text, with: " metastatic")
+    }
+
+    private static let metastaticSites = CompiledPattern(
+        #"(?:\s+with)?\s+(?:(?:multiple|multifocal|bilateral|new|small|large)\s+)?(?:(?:lung|liver|hepatic|bone|osseous|brain|cerebral|nodal|lymph[- ]node|peritoneal|adrenal|pleural|pulmonary|skin|soft[- ]tissue|leptomeningeal|CNS|visceral|distant|spinal|skeletal)(?:\s*(?:,|and|\+|/)\s*|\s+))+metasta(?:ses|sis)\b"#,
+        caseInsensitive: true
+    )
+
     private static let letteredStage = CompiledPattern(#"\b(stage\s+(?:IV|III|II|I))[A-C]\d?\b"#, caseInsensitive: true)
 
     private static let boardShorthand: [(CompiledPattern, String)] = [
@@ -754,6 +766,13 @@ extension Vocabularies {
         (CompiledPattern(#"(?<![A-Za-z0-9-])PSOC(?![A-Za-z0-9])"#), "platinum-sensitive ovarian cancer"),
         (CompiledPattern(#"(?<![A-Za-z0-9-])MDS[- ]5q-?(?![A-Za-z0-9])"#), "MDS with del(5q)"),
         (CompiledPattern(#"\b(endometrioid|serous|clear cell|mucinous)\s+EC\b"#), "$1 endometrial carcinoma"),
+        // "laBCC", "laCSCC": locally advanced, glued to the abbreviation as "m" is for metastatic.
+        (CompiledPattern(#"(?<![A-Za-z0-9-])la(?=[A-Z]{2,6}\b)"#), "locally advanced "),
+        // "st IV cut melanoma, lung + liver mets": the stage, the skin and the sites written short.
+        (CompiledPattern(#"\bst\.?\s+(?=(?:IV|III|II|I)\b)"#), "stage "),
+        (CompiledPattern(#"\bcut\.?\s+(?=melanoma|SCC\b|squamous)"#), "cutaneous "),
+        (CompiledPattern(#"(?<![A-Za-z0-9-])mets\b"#), "metastases"),
+        (CompiledPattern(#"(?<=[a-z]) \+ (?=[a-z])"#), " and "),
     ]
 
     private static let stagingScores = CompiledPattern(

@@ -269,8 +269,17 @@ extension Vocabularies {
         }
         // "no BRCA/ATM/HRR alteration", "no EGFR, ALK or ROS1 alterations (NGS)": genes, families or a repair panel,
         // each without an alteration.
-        if let match = lowered.firstMatch(of: #/^no\s+(.+?)\s+(?:alterations?|mutations?|variants?|pathogenic variants?)(?:\s*\([^()]*\))?$/#) {
-            let names = String(match.1).replacingOccurrences(of: " or ", with: ",").replacingOccurrences(of: " and ", with: ",")
+        // "no RET/NTRK fusion", "ALK/ROS1 rearrangement negative": fusions and copy changes too.
+        let negativePanel =
+            lowered.firstMatch(
+                of:
+                    #/^no\s+(.+?)\s+(?:alterations?|mutations?|variants?|pathogenic variants?|fusions?|rearrangements?|amplifications?)(?:\s*\([^()]*\))?$/#
+            )?.1
+            ?? lowered.firstMatch(
+                of: #/^(.+?)\s+(?:fusions?|rearrangements?|amplifications?)\s+(?:negative|neg|not detected|absent)(?:\s*\([^()]*\))?$/#
+            )?.1
+        if let panel = negativePanel {
+            let names = String(panel).replacingOccurrences(of: " or ", with: ",").replacingOccurrences(of: " and ", with: ",")
                 .split(whereSeparator: { $0 == "/" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
             let panels: Set<String> = ["hrr", "ddr", "mmr", "hrd"]
             if names.count >= 2,
