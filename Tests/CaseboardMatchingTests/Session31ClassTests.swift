@@ -68,9 +68,9 @@ struct Session31ClassTests: HoldoutMatching {
     /// dinutuximab, already given with a response, had come first.
     @Test func eflornithineFollowsAntiGD2Immunotherapy() throws {
         let result = try match(
-            "high-risk neuroblastoma in a 4-year-old girl, in remission after induction, transplant and radiotherapy",
+            "high-risk neuroblastoma in a 4-year-old girl, partial response after induction, transplant, radiotherapy and anti-GD2 immunotherapy",
             ["MYCN amplification"],
-            priors: [PriorTherapy(drugs: ["dinutuximab"], response: "complete response")]
+            priors: [PriorTherapy(drugs: ["dinutuximab"], response: "partial response")]
         )
         #expect(top(result, 1).first == ["eflornithine"], "\(top(result, 5))")
     }
