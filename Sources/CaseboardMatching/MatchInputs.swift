@@ -476,6 +476,16 @@ extension Matcher {
     }
 
     /// Whether the disease as written says it came back or did not respond ("relapsed AML").
+    /// Whether the disease as written is in remission after treatment not listed: "in first complete remission after
+    /// induction and consolidation", "B-ALL in CR1 with MRD 0.2%". The induction is behind the patient.
+    static func saysInRemission(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        return lowered.firstMatch(of: inRemissionWords) != nil && !lowered.contains("not in ")
+    }
+
+    nonisolated(unsafe) private static let inRemissionWords =
+        /\bin\s+(?:(?:a|her|his)\s+)?(?:(?:first|second|third)\s+)?(?:complete\s+)?remission\b|\bin\s+cr[123]\b/
+
     static func saysRelapsed(_ text: String?) -> Bool {
         guard let lowered = text.map(withoutRadioiodineRefractoriness) else { return false }
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "/" }).map(String.init))
@@ -542,7 +552,8 @@ extension Matcher {
             phase: Self.phase(of: diseaseText),
             states: states,
             age: age,
-            inRemission: !priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
+            inRemission: (!priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
+                || priors.isEmpty && Self.saysInRemission(diseaseText))
                 && !Self.saysRelapsed(diseaseText),
             unfitForIntensive: Self.saysUnfitForIntensive(diseaseText),
             fitForIntensive: Self.saysFitForIntensive(diseaseText),

@@ -448,6 +448,12 @@ extension Matcher {
             if item.settings.contains(.firstLine) { return .fits }
             return item.settings.allSatisfy(\.isAfterFirstLine) ? .poor : .neutral
         }
+        // In remission with its induction not listed ("in first complete remission, MRD 0.2%"): consolidation and
+        // maintenance are the lines at hand, not induction again (blinatumomab for MRD-positive B-ALL in remission,
+        // FDA label: Blincyto (blinatumomab), 2018 and 2024).
+        if patient.priorDrugs.isEmpty, patient.inRemission {
+            return item.settings.contains(where: { $0 == .maintenance || $0 == .consolidation }) ? .fits : .poor
+        }
         if patient.priorDrugs.isEmpty, let line = patient.lineOfTherapy, line > 1 {
             // A later line whose earlier drugs were not named: second-line rows fit, first-line-only
             // rows do not, and "after X" cannot be judged.

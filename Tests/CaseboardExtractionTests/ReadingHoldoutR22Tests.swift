@@ -26,4 +26,40 @@ struct ReadingHoldoutR22Tests {
         let pairs = Set(record.resistance.flatMap { event in event.drugs.map { "\(event.gene)/\($0)" } })
         #expect(pairs == ["BTK/ibrutinib"], "\(record.resistance)")
     }
+
+    /// Copy-number and exon wording: a qualifier before the kind word ("CDKN2A homozygous deletion"), exons that locate
+    /// a deletion named before the gene ("deletion of IKZF1 exons 4 to 7").
+    @Test func qualifiedAndExonLevelDeletionsAreRead() throws {
+        let (record, _) = try extract(
+            "A 16-year-old boy with B-lymphoblastic leukaemia started induction with vincristine, prednisone and "
+                + "asparaginase. MLPA showed a deletion of IKZF1 exons 2 to 7, and the tumour had a CDKN2A homozygous "
+                + "deletion.\n"
+        )
+        let genes = Set(record.alterations.filter { $0.kind == .deletion }.map(\.gene))
+        #expect(genes.isSuperset(of: ["IKZF1", "CDKN2A"]), "\(record.alterations)")
+    }
+
+    /// Lost staining is lost expression, not a gene deletion: "loss of MSH2 and MSH6 on immunohistochemistry", and
+    /// "HER2 loss" at progression.
+    @Test func lostStainingIsNotADeletion() throws {
+        let (record, _) = try extract(
+            "A 48-year-old woman with endometrial carcinoma was treated with carboplatin and paclitaxel. "
+                + "Immunohistochemistry showed loss of MSH2 and MSH6 with retained MLH1 and PMS2. At progression on "
+                + "trastuzumab a second biopsy showed HER2 loss.\n"
+        )
+        #expect(!record.alterations.contains { $0.kind == .deletion }, "\(record.alterations)")
+    }
+
+    /// A change written again without its gene keeps the gene the case gave it ("a new FGFR2 V565L ... A second biopsy
+    /// confirmed V565L"), not the last gene named; a translocation said to be absent is no fusion.
+    @Test func aChangeWrittenAgainKeepsItsGene() throws {
+        let (record, _) = try extract(
+            "A 55-year-old man with FGFR2-fused cholangiocarcinoma progressed on pemigatinib. Plasma ctDNA showed a new "
+                + "FGFR2 p.V565L at 2%, along with a known ARID1A variant. A second biopsy confirmed V565L. Karyotype "
+                + "showed no t(4;14), and del(17p) was not present.\n"
+        )
+        #expect(record.alterations.contains { $0.gene == "FGFR2" && $0.variant == "V565L" }, "\(record.alterations)")
+        #expect(!record.alterations.contains { $0.gene == "ARID1A" && $0.variant == "V565L" }, "\(record.alterations)")
+        #expect(!record.alterations.contains { $0.gene == "NSD2" || ($0.gene == "TP53" && $0.kind == .deletion) }, "\(record.alterations)")
+    }
 }

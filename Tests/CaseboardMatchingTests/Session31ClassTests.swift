@@ -84,4 +84,30 @@ struct Session31ClassTests: HoldoutMatching {
         let glioma = try match("progressive pilocytic astrocytoma of the optic pathway in a 6-year-old, no prior therapy", ["KIAA1549::BRAF fusion"])
         #expect(top(glioma, 5).contains(["carboplatin", "vincristine"]), "\(top(glioma, 5))")
     }
+
+    /// The translocation that defines mantle cell lymphoma is no target: rows for use after a BTK inhibitor
+    /// (pirtobrutinib, liso-cel; FDA labels Jaypirca 2023, Breyanzi 2024) keyed to CCND1::IGH had ranked as directed
+    /// options ahead of the second-line standards for a patient never given one (NCCN B-Cell Lymphomas 2025).
+    @Test func theDefiningTranslocationDoesNotPutLaterLinesFirst() throws {
+        let result = try match(
+            "mantle cell lymphoma relapsing two years after bendamustine-rituximab",
+            ["t(11;14) CCND1::IGH"],
+            priors: [PriorTherapy(drugs: ["bendamustine", "rituximab"], response: "relapse")]
+        )
+        for later in ["pirtobrutinib", "lisocabtagene maraleucel"] {
+            #expect(!top(result).contains([later]), "\(later): \(top(result, 5))")
+        }
+        #expect(top(result, 1).first.map { $0 == ["zanubrutinib"] || $0 == ["acalabrutinib"] } == true, "\(top(result, 5))")
+    }
+
+    /// In remission with the induction not listed ("in first complete remission after induction, MRD 0.3%"), the
+    /// induction regimen is not the next line; blinatumomab consolidation is (FDA label: Blincyto, 2018, MRD-positive
+    /// B-ALL in first or second remission).
+    @Test func inRemissionTheInductionIsBehindThePatient() throws {
+        let result = try match(
+            "Ph-negative B-ALL in first complete remission after induction, 44-year-old man, MRD 0.3% by flow",
+            ["CD19 positive", "BCR::ABL1 negative"]
+        )
+        #expect(top(result, 1).first == ["blinatumomab"], "\(top(result, 5))")
+    }
 }

@@ -40,7 +40,9 @@ let mutationByPositivity: Set<String> = [
 ]
 
 /// Words after a kind word that make the pair a list of targets, not a fusion: "ALK/ROS1 inhibitor".
-let targetWords: Set<String> = ["inhibitor", "inhibitors", "inhibition", "tki", "tkis", "pathway", "pathways", "signaling", "signalling", "axis"]
+let targetWords: Set<String> = [
+    "inhibitor", "inhibitors", "inhibition", "tki", "tkis", "pathway", "pathways", "signaling", "signalling", "axis", "blockade",
+]
 
 extension CaseAssembler {
     /// Words after a gene that say what is altered.
@@ -128,11 +130,15 @@ extension CaseAssembler {
                     }).count <= 1
                 {
                     usedVariants.insert(variant.range)
-                    if isWeakExon(variant, in: view) { continue }
-                    if let alteration = alteration(last.symbol, variant, span: first.range.lowerBound..<variant.range.upperBound, in: view) {
-                        found.append(alteration)
+                    if isWeakExon(variant, in: view) {
+                        // "deletion of IKZF1 exons 4 to 7": the exons locate the change named before the gene.
+                        if Self.kind(before: before) == nil { continue }
+                    } else {
+                        if let alteration = alteration(last.symbol, variant, span: first.range.lowerBound..<variant.range.upperBound, in: view) {
+                            found.append(alteration)
+                        }
+                        continue
                     }
-                    continue
                 }
                 let kind = Self.kind(in: after.words) ?? Self.kind(before: before)
                 guard let kind else { continue }
@@ -151,7 +157,17 @@ extension CaseAssembler {
                     Self.kind(in: after.words) == nil
                     && (before.trimmingCharacters(in: .whitespaces).hasSuffix("positive for")
                         || before.trimmingCharacters(in: .whitespaces).hasSuffix("positivity for"))
+                // "loss of MSH2 and MSH6" on immunohistochemistry, "HER2 loss" at progression: lost expression, not a deletion.
+                let lostExpression =
+                    kind == .deletion && (after.words.first == "loss" || Self.trimmingSpaces(before).hasSuffix("loss of"))
+                    && Self.speaksOfStaining(lowered(view.range))
                 for (offset, member) in members.enumerated() {
+                    if kind == .deletion,
+                        lostExpression || member.symbol == "ERBB2" && after.words.first == "loss"
+                            || member.symbol == "ERBB2" && Self.trimmingSpaces(before).hasSuffix("loss of")
+                    {
+                        continue
+                    }
                     if stainedFor, member.symbol != "ERBB2", !mutationByPositivity.contains(member.symbol),
                         !fusionByPositivity.contains(member.symbol)
                     {
@@ -177,7 +193,7 @@ extension CaseAssembler {
             // Variants with no gene beside them belong to the nearest gene named before them.
             for variant in view.variants where !usedVariants.contains(variant.range) {
                 if variant.kind == .translocation {
-                    if isNegated(variant.range, in: view) { continue }
+                    if isNegated(variant.range, in: view) || isNegatedAfter(variant.range, in: view) { continue }
                     if let fusion = FusionDrivers.translocation(variant.normalized) {
                         found.append(
                             Alteration(gene: fusion.gene, variant: "fusion", kind: .fusion, partner: fusion.partner, spans: [evidence(variant.range)])
@@ -212,8 +228,10 @@ extension CaseAssembler {
                         // Not the first word of a longer name: "of FMS-like tyrosine kinase 3".
                         && (gene.range.upperBound >= bytes.count || bytes[gene.range.upperBound] != 0x2D)
                 }
+                // "A liver biopsy confirmed V564F": a change the case already gave a gene keeps it.
+                let carrier = found.last { $0.kind == .proteinChange && $0.variant == variant.normalized }?.gene
                 let owner =
-                    hotspotGenes[variant.normalized] ?? named?.symbol
+                    hotspotGenes[variant.normalized] ?? named?.symbol ?? carrier
                     ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound && !isSerumMarker($0.range) }
                     ?? nearestGene(before: view, lastPatientGene: lastGene))?
                     .symbol
@@ -455,7 +473,8 @@ extension CaseAssembler {
             tail = tail.dropFirst(search.count)
             for word in ["was ", "were ", "is ", "are "] where tail.hasPrefix(word) { tail = tail.dropFirst(word.count) }
         }
-        return ["negative", "not detected", "absent", "wild-type", "wild type", "not found", "undetectable"].contains { tail.hasPrefix($0) }
+        return ["negative", "not detected", "absent", "wild-type", "wild type", "not found", "undetectable", "not present", "not identified"]
+            .contains { tail.hasPrefix($0) }
     }
 
     /// Words a coordinated list of alterations may hold besides gene and change tokens.
@@ -474,6 +493,17 @@ extension CaseAssembler {
         return !(after.hasPrefix(" mutation") || after.hasPrefix(" mutated") || after.hasPrefix("-mutat"))
     }
 
+    /// Whether a sentence speaks of staining: immunohistochemistry, IHC, staining, expression.
+    static func speaksOfStaining(_ lowered: String) -> Bool {
+        ["immunohistochem", "ihc", "staining", "stained", "expression", "retained"].contains { lowered.contains($0) }
+    }
+
+    /// Words that qualify a kind word without changing it.
+    static let kindQualifiers: Set<String> = [
+        "homozygous", "heterozygous", "hemizygous", "biallelic", "bi-allelic", "monoallelic", "focal", "deep", "high-level",
+        "low-level", "somatic", "germline", "acquired", "clonal", "subclonal",
+    ]
+
     /// Kind words in the plural, which speak of a class of alterations.
     static let pluralKindWords: Set<String> = [
         "mutations", "fusions", "rearrangements", "amplifications", "alterations", "variants", "translocations", "deletions",
@@ -481,6 +511,8 @@ extension CaseAssembler {
 
     /// The alteration kind named by the first meaningful words after a gene.
     static func kind(in words: [String]) -> AlterationKind? {
+        // "CDKN2A homozygous deletion", "ERBB2 focal amplification": a qualifier before the kind word.
+        if let first = words.first, kindQualifiers.contains(first) { return kind(in: Array(words.dropFirst())) }
         guard let first = words.first else { return nil }
         let two = words.prefix(3).joined(separator: " ")
         for (phrase, kind) in multiWordFollowingKinds where two.hasPrefix(phrase) { return kind }

@@ -320,7 +320,7 @@ extension CaseAssembler {
         return found
     }
 
-    nonisolated(unsafe) private static let arisenOn = /^[^.;,]*\s(?:on|under|during)\s+(?:(?:treatment|therapy)\s+with\s+)?$/
+    nonisolated(unsafe) private static let arisenOn = /^[^.;,]*\s(?:on|under|during|after)\s+(?:(?:treatment|therapy)\s+with\s+)?$/
 
     /// The fusion or amplification a drug was given for is its driver ("under dual HER2 blockade",
     /// "crizotinib for the ROS1 fusion"), not the cause of its failure.

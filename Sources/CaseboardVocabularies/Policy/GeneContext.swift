@@ -8,7 +8,7 @@ enum GeneContext {
         "rearranged", "translocation", "translocations", "translocated", "deletion", "deletions", "deleted", "insertion",
         "insertions", "duplication", "skipping", "gene", "genes", "exon", "exons", "codon", "itd", "tkd", "inhibitor",
         "inhibitors", "inhibition", "overexpression", "overexpressed", "copy", "kinase", "locus", "transcript",
-        "transcripts", "wild", "wildtype", "splice", "pathway", "signaling", "signalling", "activation", "activating",
+        "transcripts", "wild", "wildtype", "splice", "pathway", "signaling", "signalling", "activation", "activating", "changes",
     ]
 
     /// Words that make a following symbol a gene ("wild-type SET", "mutated MET").
