@@ -36,7 +36,15 @@ def dx(oncotree, *names):
 
 
 # CTCAE v5.0 spells this term "Rash maculo-papular"; every set accepts that spelling beside its own.
-CTCAE_SPELLINGS = {"rash maculopapular": "rash maculo-papular", "maculopapular rash": "rash maculo-papular"}
+# The same for "Cholesterol high" (authors write hypercholesterolaemia) and "Nail loss" (CTCAE v5.0 has no onycholysis
+# term; r11, r16-r20 accepted both already).
+CTCAE_SPELLINGS = {
+    "rash maculopapular": "rash maculo-papular", "maculopapular rash": "rash maculo-papular",
+    "hypercholesterolemia": "cholesterol high", "hypercholesterolaemia": "cholesterol high", "onycholysis": "nail loss",
+}
+# Optional drugs written by their common names are also accepted under the names a drug vocabulary gives them.
+OPTIONAL_ALIASES = {"aspirin": "acetylsalicylic acid", "radioactive iodine": "sodium iodide i 131",
+                    "radioiodine": "sodium iodide i 131", "iodine-131": "sodium iodide i 131"}
 
 
 def ae(terms, grade, drug):
@@ -60,7 +68,9 @@ def write(document, age, sex, diagnoses, alterations, required, optional, respon
     us = lambda d: US_NAMES.get(d, d)
     required = list(dict.fromkeys(us(d) for d in required))
     optional = list(dict.fromkeys([d for d in optional if d not in required]
-                                  + [inn for inn, name in US_NAMES.items() if name in required and inn not in required]))
+                                  + [inn for inn, name in US_NAMES.items() if name in required and inn not in required]
+                                  + [OPTIONAL_ALIASES[d] for d in optional if d in OPTIONAL_ALIASES
+                                     and OPTIONAL_ALIASES[d] not in required]))
     responses = [dict(r, drug=us(r["drug"])) for r in responses]
     aes = [dict(a, drug=us(a["drug"])) for a in aes]
     resistance = [dict(r, drug=us(r["drug"])) for r in resistance]
