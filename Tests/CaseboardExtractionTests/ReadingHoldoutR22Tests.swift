@@ -62,4 +62,35 @@ struct ReadingHoldoutR22Tests {
         #expect(!record.alterations.contains { $0.gene == "ARID1A" && $0.variant == "V565L" }, "\(record.alterations)")
         #expect(!record.alterations.contains { $0.gene == "NSD2" || ($0.gene == "TP53" && $0.kind == .deletion) }, "\(record.alterations)")
     }
+
+    /// A drug of the combination named alone in the text ("trastuzumab was held") belongs to the combination, not to
+    /// the lone line the title made of it; the outcome that follows is the combination's.
+    @Test func aDrugNamedAloneAfterTheTitleStaysInItsCombination() throws {
+        let (record, _) = try extract(
+            "HER2 loss in gastric adenocarcinoma treated with trastuzumab, chemotherapy and pembrolizumab\n\nCase presentation\nA 60-year-old "
+                + "man with HER2-positive gastric adenocarcinoma received trastuzumab with capecitabine, oxaliplatin and "
+                + "pembrolizumab. A grade 2 ejection fraction decrease was attributed to trastuzumab, which was held for "
+                + "four weeks. Grade 2 hypothyroidism from pembrolizumab followed. CT at 12 weeks showed a partial "
+                + "response.\n"
+        )
+        let responded = record.therapies.filter { $0.response != nil }.map { Set($0.drugs) }
+        #expect(
+            responded == [["trastuzumab", "capecitabine", "oxaliplatin", "pembrolizumab"]],
+            "\(record.therapies.map { ($0.drugs, $0.response) })"
+        )
+    }
+
+    /// "No KIT D816V, N822K or D820G was present": a sentence that opens with "No" denies every change of its list, and a
+    /// statement about "one patient" in the Discussion is not this patient's.
+    @Test func aNegatedListAndAnotherPatientGiveNoChanges() throws {
+        let (record, _) = try extract(
+            "Case presentation\nA 50-year-old woman with a gastric GIST carrying KIT exon 11 W557_K558del received "
+                + "imatinib and progressed after two years. No KIT D816V, D816H, N822K, Y823D or D820G was present in the new lesion.\n\nDiscussion\n"
+                + "Secondary KIT changes may be heterogeneous, for example V654A and T670I within one patient.\n"
+        )
+        let variants = Set(record.alterations.map(\.variant))
+        for absent in ["D816V", "D816H", "N822K", "Y823D", "D820G", "V654A", "T670I"] {
+            #expect(!variants.contains(absent), "\(absent): \(record.alterations)")
+        }
+    }
 }

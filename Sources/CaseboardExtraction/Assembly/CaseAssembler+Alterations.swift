@@ -217,7 +217,8 @@ extension CaseAssembler {
                     }
                     continue
                 }
-                guard !isNegated(variant.range, in: view), !isNegatedAfter(variant.range, in: view) else { continue }
+                guard !isNegated(variant.range, in: view), !isNegatedAfter(variant.range, in: view), !opensANegatedList(variant.range, in: view)
+                else { continue }
                 // A hotspot names its gene ("the T315I mutation" is ABL1), whatever gene-like
                 // token came last; other changes belong to the nearest gene named before them.
                 // "c.5946delT in BRCA2": a gene the sentence names for the variant right after it.
@@ -478,6 +479,18 @@ extension CaseAssembler {
     }
 
     /// Words a coordinated list of alterations may hold besides gene and change tokens.
+    /// "No EGFR T790M, exon 19 deletion or L858R was present": a sentence that opens with "No" and runs a list of
+    /// genes and changes up to the mention denies each of them, however far the mention is from the "No".
+    func opensANegatedList(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let head = text(view.range.lowerBound..<range.lowerBound)
+        let trimmed = head.drop { $0 == " " || $0 == "\n" }
+        guard trimmed.hasPrefix("No ") || trimmed.hasPrefix("Neither ") else { return false }
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).dropFirst()
+        return words.allSatisfy { word in
+            Self.negatedListWords.contains(word.lowercased()) || word.contains(where: { $0.isUppercase || $0.isNumber })
+        }
+    }
+
     private static let negatedListWords: Set<String> = [
         "and", "or", "nor", "the", "mutation", "mutations", "alteration", "alterations", "rearrangement", "rearrangements", "fusion",
         "fusions", "amplification", "amplifications", "deletion", "deletions", "variant", "variants", "gene", "genes", "mutated",

@@ -475,7 +475,9 @@ extension AnnotatedDocument {
         "grandmother", "nephew", "niece",
     ]
 
-    private static let anotherPatientBytes = ["another patient", "another case", "other patient"].map { Array($0.utf8) }
+    private static let anotherPatientBytes = ["another patient", "another case", "other patient", "within one patient", "in one patient"].map {
+        Array($0.utf8)
+    }
     static let definitionPhraseBytes = definitionPhrases.map { Array($0.utf8) }
 
     /// Whether `needle` occurs in `haystack`, byte for byte.

@@ -23,6 +23,8 @@ struct TherapyAssembly {
     /// Lines of conditioning, prophylaxis or treatment of another condition: "conditioning with
     /// cyclophosphamide", "tacrolimus as GVHD prophylaxis", "rituximab for the vasculitis".
     private var supportiveLines: Set<Int> = []
+    /// Lines named so far only in the title.
+    private var titleOnlyLines: Set<Int> = []
     /// Lines first named in the case as given before ("had previously received X").
     private var retrospectiveLines: Set<Int> = []
     /// How many lines existed when the current sentence began.
@@ -621,21 +623,28 @@ struct TherapyAssembly {
         let drugs = unique(group.map(\.inn))
         let range = group.first!.range.lowerBound..<group.last!.range.upperBound
         let index: Int
-        if let same = lines.lastIndex(where: { Set($0.drugs) == Set(drugs) }) {
+        let same = lines.lastIndex(where: { Set($0.drugs) == Set(drugs) })
+        // One drug of the combination named since ("trastuzumab was held"): the later combination, not the lone line a
+        // title made of it ("… treated with trastuzumab, chemotherapy and pembrolizumab").
+        let containing = drugs.count == 1 ? lines.lastIndex(where: { $0.drugs.contains(drugs[0]) }) : nil
+        let titleOnly = same.map { titleOnlyLines.contains($0) } ?? false
+        if let same, !titleOnly || containing.map({ $0 <= same }) ?? true {
             index = same
-        } else if drugs.count == 1, let containing = lines.lastIndex(where: { $0.drugs.contains(drugs[0]) }) {
+        } else if let containing {
             index = containing
         } else {
             lines.append(TherapyLine(line: 0, drugs: drugs, regimen: group.compactMap(\.regimen).first))
             firstMention.append(range.lowerBound)
             firstCaseMention.append(nil)
             index = lines.count - 1
+            if view.sentence.section == .title { titleOnlyLines.insert(index) }
             if let setting = supportiveSetting(of: range, in: view) {
                 lines[index].setting = setting
                 supportiveLines.insert(index)
             }
         }
         lines[index].spans.append(assembler.evidence(range))
+        if view.sentence.section != .title { titleOnlyLines.remove(index) }
         if view.sentence.section == .case, firstCaseMention[index] == nil {
             firstCaseMention[index] = range.lowerBound
             // "She had previously received X" looks back: no date of this sentence is X's start.
@@ -857,7 +866,23 @@ struct TherapyAssembly {
     }
 
     private mutating func orderLines() {
-        var order = lines.indices.sorted { a, b in
+        // A line only the title named whose drugs a line of the text holds ("progression on abemaciclib" in the title,
+        // letrozole with abemaciclib in the case) is that line, told short; its outcome goes there if it has none.
+        var subsumed: Set<Int> = []
+        for index in titleOnlyLines.sorted() {
+            let drugs = Set(lines[index].drugs)
+            guard
+                let holder = lines.indices.last(where: {
+                    $0 != index && !titleOnlyLines.contains($0) && drugs.isSubset(of: Set(lines[$0].drugs))
+                })
+            else { continue }
+            if lines[holder].response == nil, lines[index].response != nil {
+                lines[holder].response = lines[index].response
+                lines[holder].responseSpans = lines[index].responseSpans
+            }
+            subsumed.insert(index)
+        }
+        var order = lines.indices.filter { !subsumed.contains($0) }.sorted { a, b in
             let keyA = firstCaseMention[a] ?? firstMention[a]
             let keyB = firstCaseMention[b] ?? firstMention[b]
             return keyA < keyB
