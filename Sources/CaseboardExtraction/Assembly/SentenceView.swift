@@ -136,15 +136,17 @@ extension AnnotatedDocument {
                     }
                 }
                 // "A 39-year-old female" introduces a patient even without the word "patient".
-                if !specificReference, introducesPatient(bytes, numbers, range) {
+                if !patientReference, introducesPatient(bytes, numbers, range) {
                     patientReference = true
                     specificReference = true
                 }
                 // "X causes relapse in other reports; in our patient no mutation was found": the
                 // clauses about the literature keep their facts from the patient's, and their cues
                 // do not make the rest background.
+                // An age phrase names the patient for this split even beside a pronoun ("A 52-year-old man …; he …").
+                let namesThePatient = specificReference || (patientReference && introducesPatient(bytes, numbers, range))
                 let othersClauses =
-                    specificReference && !caseSeries
+                    namesThePatient && !caseSeries
                     ? Self.literatureClauses(bytes, range, cues: Array(cues), backgroundCues: backgroundCues.map(\.at)) : []
                 if !othersClauses.isEmpty {
                     let rest = backgroundCues.filter { cue in !othersClauses.contains { $0.contains(cue.at) } }
@@ -169,7 +171,9 @@ extension AnnotatedDocument {
                     && (Self.otherPatientPhrases(caseSeries: caseSeries).contains { phrase in
                         Self.occurs(phrase, in: bytes[range].map { Self.fold($0) })
                     } || Self.opensWithARelative(bytes, range))
-                let background = strong || (study && !specificReference) || (weak && !patientReference) || otherPatient
+                // A sentence split from its literature clauses names the patient in what is left.
+                let named = specificReference || !othersClauses.isEmpty
+                let background = strong || (study && !named) || (weak && !patientReference) || otherPatient
                 let isPatient: Bool
                 switch sentence.section {
                 // A case report's title names its case, even "…: a case report and review of the literature".
