@@ -158,14 +158,10 @@ extension CaseAssembler {
                     && (before.trimmingCharacters(in: .whitespaces).hasSuffix("positive for")
                         || before.trimmingCharacters(in: .whitespaces).hasSuffix("positivity for"))
                 // "loss of MSH2 and MSH6" on immunohistochemistry, "HER2 loss" at progression: lost expression, not a deletion.
-                let lostExpression =
-                    kind == .deletion && (after.words.first == "loss" || Self.trimmingSpaces(before).hasSuffix("loss of"))
-                    && Self.speaksOfStaining(lowered(view.range))
+                let saysLoss = kind == .deletion && (after.words.first == "loss" || Self.trimmingSpaces(before).hasSuffix("loss of"))
+                let lostStaining = saysLoss && Self.speaksOfStaining(lowered(view.range))
                 for (offset, member) in members.enumerated() {
-                    if kind == .deletion,
-                        lostExpression || member.symbol == "ERBB2" && after.words.first == "loss"
-                            || member.symbol == "ERBB2" && Self.trimmingSpaces(before).hasSuffix("loss of")
-                    {
+                    if lostStaining || saysLoss && member.symbol == "ERBB2" {
                         continue
                     }
                     if stainedFor, member.symbol != "ERBB2", !mutationByPositivity.contains(member.symbol),

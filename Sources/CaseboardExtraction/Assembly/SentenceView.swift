@@ -26,6 +26,10 @@ struct SentenceView {
     func terms(_ kind: ConceptKind) -> [TermMatch] { terms.filter { $0.concept.kind == kind } }
 }
 
+/// How strongly a background cue marks its sentence: always (``AnnotatedDocument/strongBackground``), unless the
+/// sentence names the patient (``AnnotatedDocument/studyBackground``), or unless it refers to a patient at all.
+enum BackgroundStrength { case strong, study, weak }
+
 extension AnnotatedDocument {
     /// Cues that mark a sentence as about the literature however it is phrased.
     static let strongBackground: Set<String> = [
@@ -91,7 +95,7 @@ extension AnnotatedDocument {
                 var weak = false
                 // Where the background cues stand, for a sentence that sets the literature beside
                 // this patient clause by clause.
-                var backgroundCues: [(at: Int, strength: Int)] = []
+                var backgroundCues: [(at: Int, strength: BackgroundStrength)] = []
                 for cue in cues where cue.cue == .background || cue.cue == .patientReference {
                     let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[cue.range]), as: UTF8.self).lowercased()
                     if phrase == "reported", Self.reportsOwnFinding(bytes, cue.range, in: range) { continue }
@@ -113,7 +117,7 @@ extension AnnotatedDocument {
                         if Self.specificPatientReferences.contains(phrase) { specificReference = true }
                     } else if Self.strongBackground.contains(phrase) {
                         strong = true
-                        backgroundCues.append((cue.range.lowerBound, 2))
+                        backgroundCues.append((cue.range.lowerBound, .strong))
                     } else if Self.studyBackground.contains(phrase) {
                         // "A case series" names the report's own form; "FISH study" a test.
                         if phrase == "series", caseSeries || precededByCase(bytes, cue.range.lowerBound) { continue }
@@ -124,7 +128,7 @@ extension AnnotatedDocument {
                             continue
                         }
                         study = true
-                        backgroundCues.append((cue.range.lowerBound, 1))
+                        backgroundCues.append((cue.range.lowerBound, .study))
                     } else if phrase == "patients", caseSeries {
                         // In a case series the plural speaks of the reported patients, except
                         // in the background that opens the report.
@@ -132,7 +136,7 @@ extension AnnotatedDocument {
                         continue
                     } else {
                         weak = true
-                        backgroundCues.append((cue.range.lowerBound, 0))
+                        backgroundCues.append((cue.range.lowerBound, .weak))
                     }
                 }
                 // "A 39-year-old female" introduces a patient even without the word "patient".
@@ -150,9 +154,9 @@ extension AnnotatedDocument {
                     ? Self.literatureClauses(bytes, range, cues: Array(cues), backgroundCues: backgroundCues.map(\.at)) : []
                 if !othersClauses.isEmpty {
                     let rest = backgroundCues.filter { cue in !othersClauses.contains { $0.contains(cue.at) } }
-                    strong = rest.contains { $0.strength == 2 }
-                    study = rest.contains { $0.strength == 1 }
-                    weak = rest.contains { $0.strength == 0 }
+                    strong = rest.contains { $0.strength == .strong }
+                    study = rest.contains { $0.strength == .study }
+                    weak = rest.contains { $0.strength == .weak }
                 }
                 // Bracketed citations such as "[3-5]" mark background too.
                 if hasCitation(bytes, range) { weak = true }
