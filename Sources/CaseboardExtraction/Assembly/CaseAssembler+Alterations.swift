@@ -455,9 +455,7 @@ extension CaseAssembler {
             let word = rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != "(" && $0 != ")" }
             guard !word.isEmpty, !word.hasSuffix(".") || word.count > 2 && word.dropLast().contains(where: \.isNumber) else { break }
             let lower = word.lowercased()
-            let listMaterial =
-                Self.negatedListWords.contains(lower) || word.contains(where: { $0.isUppercase || $0.isNumber })
-            guard listMaterial, !["was", "were", "is", "are"].contains(lower) else { break }
+            guard Self.isListMaterial(word), !["was", "were", "is", "are"].contains(lower) else { break }
             rest = rest.dropFirst(word.count)
         }
         var tail = Substring(rest.lowercased())
@@ -482,9 +480,13 @@ extension CaseAssembler {
         let trimmed = head.drop { $0 == " " || $0 == "\n" }
         guard trimmed.hasPrefix("No ") || trimmed.hasPrefix("Neither ") else { return false }
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).dropFirst()
-        return words.allSatisfy { word in
-            Self.negatedListWords.contains(word.lowercased()) || word.contains(where: { $0.isUppercase || $0.isNumber })
-        }
+        return words.allSatisfy(Self.isListMaterial)
+    }
+
+    /// A word of a coordinated list of genes and changes: a gene or change token (a capital or a digit), a kind word
+    /// or a connective.
+    static func isListMaterial(_ word: Substring) -> Bool {
+        negatedListWords.contains(word.lowercased()) || word.contains(where: { $0.isUppercase || $0.isNumber })
     }
 
     private static let negatedListWords: Set<String> = [
