@@ -308,6 +308,14 @@ extension Matcher {
             drugs: ["dasatinib"],
             source: "FDA label: Sprycel (dasatinib); NCCN Chronic Myeloid Leukemia 2025"
         ),
+        // Sprycel (dasatinib) label: pulmonary arterial hypertension, evaluate for cardiopulmonary disease before starting
+        // and stop it for good if PAH is confirmed; NCCN Chronic Myeloid Leukemia 2025 chooses another TKI.
+        PhraseCaution(
+            phrases: ["pulmonary arterial hypertension", "pulmonary hypertension", "idiopathic pah", "(pah)", "pah on ", "pah,"],
+            condition: "pulmonary arterial hypertension",
+            drugs: ["dasatinib"],
+            source: "FDA label: Sprycel (dasatinib) (pulmonary arterial hypertension); NCCN Chronic Myeloid Leukemia 2025"
+        ),
         // Tasigna (nilotinib) label: ischaemic heart disease, ischaemic cerebrovascular events and peripheral arterial
         // occlusive disease; Iclusig (ponatinib) label: boxed warning, arterial occlusive events.
         PhraseCaution(
@@ -352,7 +360,10 @@ extension Matcher {
         PhraseCaution(
             phrases: [
                 "variceal bleed", "variceal haemorrhage", "variceal hemorrhage", "untreated varices", "untreated oesophageal varices",
-                "untreated esophageal varices", "active bleeding",
+                "untreated esophageal varices", "active bleeding", "bleeding varices", "bleeding oesophageal varices",
+                "bleeding esophageal varices", "bleeding from varices", "bleeding from oesophageal varices", "bleeding from esophageal varices",
+                "bleeding from large oesophageal varices", "bleeding from large esophageal varices", "large varices",
+                "large oesophageal varices", "large esophageal varices", "grade 3 varices", "high-risk varices",
             ],
             condition: "bleeding or untreated varices",
             drugs: ["bevacizumab", "ramucirumab"],

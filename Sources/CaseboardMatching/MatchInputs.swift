@@ -96,6 +96,19 @@ extension Matcher {
         /// given only with curative intent do not fit (pembrolizumab with chemotherapy, not pembrolizumab
         /// alone after chemotherapy, KEYNOTE-826: FDA label Keytruda (pembrolizumab), 2021).
         var firstLineAfterCurative = false
+        /// Advanced disease, no prior listed, and the text names chemotherapy given around surgery ("relapse 3 years
+        /// after neoadjuvant anthracycline-taxane"): labels for patients "previously treated with chemotherapy in the
+        /// neoadjuvant, adjuvant or metastatic setting" (FDA labels: Lynparza (olaparib), 2018; Talzenna (talazoparib),
+        /// 2018, germline BRCA breast cancer) are not for a later line only.
+        var hadPerioperativeChemotherapy = false
+        /// The text asks for a quick response: symptomatic, bulky or rapidly progressing disease, a raised LDH.
+        var needsRapidResponse = false
+        /// An active autoimmune disease, flaring or on immunosuppression ("Crohn's disease on infliximab"): checkpoint
+        /// inhibitors risk a severe flare, and their trials left such patients out (NCCN Management of
+        /// Immunotherapy-Related Toxicities 2025).
+        var activeAutoimmuneDisease = false
+        /// The patient wants or can only take treatment by mouth ("wants tablets only", "no IV infusions").
+        var oralOnly = false
     }
 
     /// Drugs a toxicity ended for good, and why.
@@ -158,7 +171,7 @@ extension Matcher {
         let phrases = [
             "unresectable", "non-resectable", "nonresectable", "inoperable", "metastatic", "metastases", "metastasis", "advanced",
             "stage iv", "stage 4", "recurrent", "recurrence", "relapsed", "relapse", "progressing", "progression", "progressive",
-            "refractory", "metastasised", "metastasized", "disseminated",
+            "refractory", "metastasised", "metastasized", "disseminated", "relapsing", "recurring", "recurred", "spread to",
         ]
         if phrases.contains(where: { lowered.contains($0) }) { return true }
         // Board shorthand, as whole words: "liver mets", "M1b".
@@ -569,9 +582,68 @@ extension Matcher {
             cautions: Self.cautions(in: ([diseaseText ?? ""] + otherTexts).joined(separator: "; ")),
             permanentStops: permanentStops(priors, diseaseText: diseaseText),
             firstLineAfterCurative: advanced && !priors.isEmpty && priors.allSatisfy { $0.response == .complete }
-                && Self.withoutFirstLineMarkers(diseaseText?.lowercased() ?? "").marked
+                && Self.withoutFirstLineMarkers(diseaseText?.lowercased() ?? "").marked,
+            hadPerioperativeChemotherapy: advanced && priors.isEmpty && Self.saysPerioperativeChemotherapy(diseaseText),
+            needsRapidResponse: Self.saysRapidResponseNeeded(diseaseText),
+            activeAutoimmuneDisease: Self.saysActiveAutoimmuneDisease(diseaseText),
+            oralOnly: Self.saysOralOnly(diseaseText)
         )
     }
+
+    /// "wants tablets only", "oral therapy only", "no IV infusions", "declines intravenous treatment".
+    static func saysOralOnly(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        return lowered.firstMatch(of: oralOnlyWords) != nil
+    }
+
+    nonisolated(unsafe) private static let oralOnlyWords =
+        /\b(?:(?:tablets?|pills?|oral(?:\s+(?:therapy|treatment|drugs?|agents?|medications?))?)\s+only|only\s+(?:tablets|pills|oral)|no\s+(?:iv|intravenous)\b|no\s+(?:iv\s+)?infusions?|(?:declines?|refuses?|declined|refused)\s+(?:all\s+)?(?:iv|intravenous|infusions?|infused))/
+
+    /// An autoimmune disease named with activity or its immunosuppression: "active Crohn's disease on infliximab",
+    /// "lupus flare", "ulcerative colitis on vedolizumab".
+    static func saysActiveAutoimmuneDisease(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased() else { return false }
+        let diseases = [
+            "crohn", "ulcerative colitis", "inflammatory bowel", "lupus", "rheumatoid arthritis", "autoimmune hepatitis", "multiple sclerosis",
+            "psoriatic arthritis", "vasculitis", "autoimmune disease",
+        ]
+        guard diseases.contains(where: { lowered.contains($0) }) else { return false }
+        return [
+            "active", "flare", "infliximab", "adalimumab", "vedolizumab", "ustekinumab", "tocilizumab", "mycophenolate", "azathioprine",
+            "tacrolimus", "immunosuppress",
+        ].contains { lowered.contains($0) }
+    }
+
+    /// "symptomatic", "rapidly progressing", "bulky", "LDH 2x ULN", "high tumour burden", "visceral crisis"; not
+    /// "asymptomatic" or a normal LDH.
+    static func saysRapidResponseNeeded(_ text: String?) -> Bool {
+        guard var lowered = text?.lowercased() else { return false }
+        for phrase in ["asymptomatic", "not symptomatic", "no symptoms", "ldh normal", "normal ldh", "ldh within normal"] {
+            lowered = lowered.replacingOccurrences(of: phrase, with: " ")
+        }
+        return [
+            "symptomatic", "rapidly progressing", "rapid progression", "rapidly progressive", "bulky", "high tumour burden",
+            "high tumor burden", "high disease burden", "visceral crisis", "elevated ldh", "raised ldh", "high ldh", "ldh elevated",
+            "ldh raised", "ldh high", "ldh 2", "ldh >", "rapid response",
+        ].contains { lowered.contains($0) }
+    }
+
+    /// "after neoadjuvant anthracycline-taxane", "adjuvant FOLFOX in 2021": chemotherapy given around surgery, not
+    /// denied ("no adjuvant chemotherapy", "declined adjuvant chemotherapy").
+    static func saysPerioperativeChemotherapy(_ text: String?) -> Bool {
+        guard let lowered = text?.lowercased(), lowered.contains("adjuvant") || lowered.contains("perioperative") else { return false }
+        for match in lowered.matches(of: perioperativeChemotherapy) {
+            let before = lowered[..<match.range.lowerBound].suffix(24)
+            if ["no ", "without ", "declined ", "refused ", "not given ", "not receive", "omitted "].contains(where: { before.contains($0) }) {
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    nonisolated(unsafe) private static let perioperativeChemotherapy =
+        /\b(?:neo-?adjuvant|adjuvant|perioperative)\s+(?:[\w-]+\s+){0,3}?(?:chemo\w*|anthracycline\w*|taxane\w*|a?c-?t\b|ec-?t\b|folfox\w*|capox|xelox|flot|docetaxel|paclitaxel|epirubicin|doxorubicin|carboplatin|cisplatin|oxaliplatin|capecitabine)/
 
     /// Drugs of priors stopped for intolerance that the toxicity the disease text names ends for good:
     /// immune-related myocarditis ends every checkpoint inhibitor; pneumonitis or interstitial lung
@@ -580,7 +652,8 @@ extension Matcher {
     func permanentStops(_ priors: [Prior], diseaseText: String?) -> [PermanentStop] {
         guard let text = diseaseText, let (toxicity, wholeClass) = Self.permanentToxicity(in: text) else { return [] }
         var stops: [PermanentStop] = []
-        for prior in priors where prior.intolerant {
+        let lowered = text.lowercased()
+        for prior in priors where prior.intolerant || Self.saysStopped(prior.drugs, for: toxicity, in: lowered) {
             let checkpoint = prior.drugs.filter { Self.checkpointClasses.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") }
             var drugs: Set<String> = []
             var classes: Set<String> = []
@@ -609,6 +682,25 @@ extension Matcher {
         }
         return stops
     }
+
+    /// The text says one of these drugs was stopped for the toxicity, whatever response the prior records: "then
+    /// trastuzumab deruxtecan, stopped after 8 months because of grade 2 pneumonitis". The toxicity must follow the drug
+    /// within its clause, with a word of stopping between.
+    static func saysStopped(_ drugs: Set<String>, for toxicity: String, in lowered: String) -> Bool {
+        let word = toxicity.hasPrefix("a grade") ? String(toxicity.dropFirst(2).prefix(7)) : toxicity
+        for drug in drugs {
+            var search = lowered.startIndex
+            while let found = lowered.range(of: drug, range: search..<lowered.endIndex) {
+                search = found.upperBound
+                let clause = lowered[found.upperBound...].prefix(140).prefix { $0 != ";" && $0 != "." }
+                guard let stop = stopWords.compactMap({ clause.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+                if clause[stop.upperBound...].contains(word) { return true }
+            }
+        }
+        return false
+    }
+
+    private static let stopWords = ["stopped", "discontinued", "ceased", "halted", "withdrawn", "interrupted permanently"]
 
     /// The fusion a disease is defined by (WHO-HAEM5 2022: chronic myeloid leukaemia is BCR::ABL1-positive
     /// by definition): a CML patient listed with only a kinase-domain change ("ABL1 A337V") still has the

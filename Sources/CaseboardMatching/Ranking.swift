@@ -463,6 +463,7 @@ extension Matcher {
         }
         if patient.priorDrugs.isEmpty {
             if item.settings.contains(.firstLine) { return .fits }
+            if patient.hadPerioperativeChemotherapy, item.settings.contains(.secondLine) { return .neutral }
             // Maintenance follows a response to a first line the patient has not had yet: oral
             // azacitidine in first remission (FDA label: Onureg (azacitidine tablets), 2020) is not
             // induction for newly diagnosed AML.
@@ -743,6 +744,15 @@ extension Matcher {
             // Lymphoma 2025 turns to brentuximab vedotin-based therapy).
             if demoted == nil, let (drug, term) = avoided(drugs, patient: patient) {
                 demoted = "contains \(drug); the disease as written says the patient cannot have \(term)"
+            }
+            // A patient who wants treatment by mouth only: a regimen with a drug never given orally follows the oral ones
+            // (routes from each drug's label, `drug_routes.tsv`). A drug of unknown route decides nothing.
+            if demoted == nil, patient.oralOnly,
+                let (drug, routes) = drugs.lazy.compactMap({ drug in vocabularies.routes(of: drug).map { (drug, $0) } })
+                    .first(where: { !$0.1.routes.contains(.oral) })
+            {
+                let given = routes.routes.map(\.rawValue).sorted().joined(separator: " or ")
+                demoted = "contains \(drug), given \(given) (\(routes.source)); the patient wants treatment by mouth only"
             }
             // An earlier generation of a kinase-inhibitor class than one the patient progressed on:
             // the later generation was built to cover what the earlier one misses (crizotinib after
@@ -1067,6 +1077,28 @@ extension Matcher {
             options[index].key[1] = Slot.standard
             amongStandards.insert(options[index].name)
         }
+        // BRAF V600 cutaneous melanoma at the first line: checkpoint immunotherapy first, BRAF-MEK inhibition when a
+        // rapid response is needed (symptomatic or bulky disease, raised LDH). Starting with ipilimumab + nivolumab gave
+        // longer survival than starting with dabrafenib + trametinib (DREAMseq: Atkins et al., J Clin Oncol 2023;
+        // SECOMBIT: Ascierto et al., J Clin Oncol 2023); NCCN Melanoma: Cutaneous 2025. An active autoimmune disease
+        // keeps BRAF-MEK first.
+        if preferredStandardFits, !patient.needsRapidResponse, !patient.activeAutoimmuneDisease, let code = patient.disease?.code,
+            code == "MEL" || vocabularies.ancestors(of: code).contains("MEL"),
+            options.contains(where: {
+                $0.key[1] == Slot.standard && $0.option.settingFit == .fits && $0.option.preference == .preferred
+                    && $0.option.drugs.contains { Self.checkpointClasses.contains(vocabularies.drug(inn: $0)?.drugClass ?? "") }
+            })
+        {
+            for index in options.indices
+            where options[index].key[1] == Slot.directed
+                && options[index].option.drugs.contains(where: {
+                    ["BRAF inhibitor", "MEK inhibitor"].contains(vocabularies.drug(inn: $0)?.drugClass)
+                })
+            {
+                options[index].key[1] = Slot.standard
+                amongStandards.insert(options[index].name)
+            }
+        }
         for index in options.indices
         where options[index].key[1] == Slot.directed && options[index].option.preference == .certainCircumstances {
             if standardFits && unlabelledCircumstances.contains(options[index].name) {
@@ -1075,6 +1107,16 @@ extension Matcher {
             } else if mainstream.contains(where: { !Set($0.option.alterations).isDisjoint(with: options[index].option.alterations) }) {
                 options[index].key[1] = Slot.directedForAnotherLine
             }
+        }
+        // A first-line row of a targeted drug let in after other targets (neutral), beside a row of the same drug written
+        // for the patient's line: the latter is the choice. After a BTK inhibitor, venetoclax with rituximab, not the
+        // first-line venetoclax with obinutuzumab (MURANO; NCCN CLL/SLL 2025).
+        let fittingDrugs = Set(options.filter { $0.option.settingFit == .fits }.flatMap(\.option.drugs))
+        for index in options.indices
+        where options[index].key[1] == Slot.directed && options[index].option.settingFit == .neutral && !patient.priors.isEmpty
+            && options[index].option.drugs.contains(where: { fittingDrugs.contains($0) && vocabularies.drug(inn: $0)?.category == "targeted" })
+        {
+            options[index].key[1] = Slot.directedForAnotherLine
         }
         // The best standard option fitting the patient's line leads the other standards, right after
         // the alteration-directed options that fit.
@@ -1085,7 +1127,12 @@ extension Matcher {
             options[lead].key[1] = Slot.leadingStandard
         }
         options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
-        options = Self.distinctChoicesFirst(options, signature: { self.choiceSignature($0.option.drugs) }, fits: { $0.option.settingFit == .fits })
+        options = Self.distinctChoicesFirst(
+            options,
+            signature: { self.choiceSignature($0.option.drugs) },
+            fits: { $0.option.settingFit == .fits },
+            preference: { $0.key[3] }
+        )
         leads.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         // A drug aimed at something the tumour lacks is named too, with the reason, when its rows no longer match.
         // Only curated rows of the patient's disease or one containing it, and only a drug that targets the gene.
@@ -1116,6 +1163,27 @@ extension Matcher {
                 notRecommended.append(NotRecommendedOption(drugs: box.item.drugs, reason: .targetNotExpressed, why: why, evidence: []))
             }
         }
+        // A regimen labelled only for tumours wild-type for a gene the patient's tumour has mutated: FOLFOX with
+        // panitumumab or FOLFIRI with cetuximab for a KRAS- or NRAS-mutant colorectal cancer (FDA labels: Vectibix
+        // (panitumumab), Erbitux (cetuximab): RAS wild-type only; NCCN Colon Cancer 2025). A KRAS wild-type row
+        // needs NRAS wild-type too: the labels say RAS.
+        var mutatedGenes: [String: String] = [:]
+        for alteration in patient.alterations where Self.mutationKinds.contains(alteration.pattern.kind) {
+            mutatedGenes[alteration.pattern.gene] = mutatedGenes[alteration.pattern.gene] ?? alteration.label
+        }
+        for (gene, family) in Self.wildTypeFamilies {
+            guard let label = family.lazy.compactMap({ mutatedGenes[$0] }).first else { continue }
+            for position in index.evidenceByGene[gene] ?? [] {
+                guard let box = index.evidence[position], box.item.source == .curated, box.item.significance == .sensitivity,
+                    [.same, .related].contains(relation(of: box.item.disease, to: patient.disease)),
+                    box.item.profile.components.allSatisfy({ $0.gene == gene && $0.kind == .expression && $0.variant == "wild-type" }),
+                    !notRecommended.contains(where: { $0.drugs == box.item.drugs })
+                else { continue }
+                options.removeAll { $0.option.drugs == box.item.drugs }
+                let why = "labelled for \(gene) wild-type tumours (\(box.item.citation.label ?? box.item.id)); the patient's tumour has \(label)"
+                notRecommended.append(NotRecommendedOption(drugs: box.item.drugs, reason: .labelExcluded, why: why, evidence: []))
+            }
+        }
         return Ranking(
             options: options.enumerated().map { position, entry in
                 var option = entry.option
@@ -1132,8 +1200,15 @@ extension Matcher {
     /// alternatives (``choiceSignature(_:)``), are one choice, listed as alternatives of one
     /// category (NCCN Gastric Cancer 2025; NCCN Esophageal and Esophagogastric Junction Cancers 2025). Only the first
     /// of them keeps its place among the first three; the others follow the next distinct option, when that option fits
-    /// the patient's line (an option for a later line is not pulled up by it).
-    static func distinctChoicesFirst<Entry>(_ entries: [Entry], signature: (Entry) -> String?, fits: (Entry) -> Bool) -> [Entry] {
+    /// the patient's line (an option for a later line is not pulled up by it) and the guideline prefers it as much (the
+    /// "other recommended" chemotherapy alone does not pass the preferred chemo-immunotherapy variants of dMMR endometrial
+    /// cancer, NCCN Uterine Neoplasms 2025). `preference` ranks an entry's guideline preference, lower first.
+    static func distinctChoicesFirst<Entry>(
+        _ entries: [Entry],
+        signature: (Entry) -> String?,
+        fits: (Entry) -> Bool,
+        preference: (Entry) -> Int = { _ in 0 }
+    ) -> [Entry] {
         var first: [Entry] = []
         var deferred: [Entry] = []
         var seen: Set<String> = []
@@ -1149,7 +1224,7 @@ extension Matcher {
             if let key = signature(entry) {
                 // Only a repeated choice looks ahead for the next distinct one.
                 if seen.contains(key), let next = entries[position...].first(where: { signature($0).map { !seen.contains($0) } ?? true }),
-                    fits(next)
+                    fits(next), preference(next) <= preference(entry)
                 {
                     deferred.append(entry)
                     continue
@@ -1193,6 +1268,10 @@ extension Matcher {
 
     /// Alteration kinds that are mutations of a gene, as opposed to its expression, copy number or a fusion.
     static let mutationKinds: Set<AlterationKind> = [.proteinChange, .dnaChange, .internalTandemDuplication, .exon, .mutation]
+
+    /// A gene whose wild-type a label asks for, and the genes whose mutation breaks it: the anti-EGFR antibody labels
+    /// ask for RAS wild-type, KRAS and NRAS alike (FDA labels: Vectibix (panitumumab), 2014; Erbitux (cetuximab), 2021).
+    static let wildTypeFamilies: [(gene: String, family: [String])] = [("KRAS", ["KRAS", "NRAS"]), ("NRAS", ["NRAS", "KRAS"])]
 
     /// Antigens an antibody, antibody-drug conjugate, T-cell engager or CAR T-cell therapy must
     /// find on the tumour: labels that require the antigen (FDA labels: Vyloy (zolbetuximab), 2024,

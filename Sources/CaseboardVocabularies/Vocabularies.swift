@@ -44,6 +44,8 @@ public struct Vocabularies: Sendable {
     let codingChanges: [String: [String: String]]
     /// Drug INN → youngest labelled age (`drug_age_limits.tsv`).
     let ageLimits: [String: DrugAgeLimit]
+    /// Drug INN → the routes it is given by (`drug_routes.tsv`).
+    let routes: [String: DrugRoutes]
     /// Lowercase names of drug classes and procedures (`drug_classes.tsv`).
     let drugClasses: [String: NonDrugTherapyKind]
 
@@ -82,6 +84,9 @@ public struct Vocabularies: Sendable {
         }
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent("drug_age_limits.tsv").path) {
             try builder.addAgeLimits(table("drug_age_limits.tsv"))
+        }
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("drug_routes.tsv").path) {
+            try builder.addRoutes(table("drug_routes.tsv"))
         }
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent("drug_classes.tsv").path) {
             try builder.addDrugClasses(table("drug_classes.tsv"))
@@ -133,6 +138,7 @@ public struct Vocabularies: Sendable {
         drugTargets = Set(drugs.flatMap(\.targets))
         codingChanges = builder.codingChanges
         ageLimits = builder.ageLimits
+        routes = builder.routes
         drugClasses = builder.drugClasses
     }
 
@@ -337,5 +343,53 @@ extension Vocabularies {
     /// The youngest labelled age of a drug, when the table lists it.
     public func ageLimit(of inn: String) -> DrugAgeLimit? {
         ageLimits[inn]
+    }
+
+    /// The routes a drug is given by for cancer, when the table lists them (nil when it does not, or says `unknown`).
+    public func routes(of inn: String) -> DrugRoutes? {
+        routes[inn]
+    }
+}
+
+/// How a drug is given to a patient.
+public enum AdministrationRoute: String, Sendable, Hashable, Codable, CaseIterable {
+    case oral, intravenous, subcutaneous, intramuscular, intravesical, intrathecal, intralesional, topical, inhaled, intravitreal
+    case intraperitoneal
+    case intraArterial = "intra-arterial"
+    case transdermal, nasal, rectal, implant
+}
+
+/// The routes a drug is given by, from its labels (`drug_routes.tsv`).
+public struct DrugRoutes: Sendable, Hashable {
+    public var routes: Set<AdministrationRoute>
+    /// "FDA label: Tagrisso (osimertinib), tablets".
+    public var source: String
+
+    /// Reads a routes table (columns drug, routes `|`-separated or `unknown`, source). A drug whose route is unknown is
+    /// left out, so nothing is decided on it; a word outside ``AdministrationRoute`` is an error naming the line.
+    public static func table(_ text: String, file: String = "drug_routes.tsv") throws -> [String: DrugRoutes] {
+        try table(TSV(text, name: file))
+    }
+
+    static func table(_ table: TSV) throws -> [String: DrugRoutes] {
+        let drug = try table.column("drug")
+        let column = try table.column("routes")
+        let source = try table.column("source")
+        var routes: [String: DrugRoutes] = [:]
+        for (number, row) in table.rows.enumerated() where row[column] != "unknown" {
+            var parsed: Set<AdministrationRoute> = []
+            for word in row[column].split(separator: "|") {
+                guard let route = AdministrationRoute(rawValue: String(word)) else {
+                    throw Diagnostic.error(
+                        "route '\(word)' of \(row[drug]) is not one of \(AdministrationRoute.allCases.map(\.rawValue).joined(separator: ", ")) or unknown",
+                        file: table.name,
+                        position: SourcePosition(offset: 0, line: number + 2, column: 1)
+                    )
+                }
+                parsed.insert(route)
+            }
+            routes[String(row[drug])] = DrugRoutes(routes: parsed, source: String(row[source]))
+        }
+        return routes
     }
 }

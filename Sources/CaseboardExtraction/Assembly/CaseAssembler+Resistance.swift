@@ -20,7 +20,7 @@ extension CaseAssembler {
         // A tumour resists what it was given: "zanubrutinib and acalabrutinib, which bind the same cysteine, were not
         // offered" names drugs the change would defeat, not drugs it defeated.
         let given = Set(lines.flatMap(\.drugs))
-        func record(_ gene: String, _ named: [String], basis: String, span: Range<Int>) {
+        func record(_ gene: String, _ named: [String], basis: String, span: Range<Int>, variant: String? = nil) {
             // "cytarabine and daunorubicin with midostaurin": when a drug of the line targets the
             // gene, the failure is that drug's, not its chemotherapy partners'.
             let targeting = named.filter { vocabularies.drug(inn: $0)?.targets.contains(gene) ?? false }
@@ -33,7 +33,7 @@ extension CaseAssembler {
                 return drug.category != "supportive" && !(drug.category == "other" && drug.drugClass.isEmpty && drug.targets.isEmpty)
             }
             guard !drugs.isEmpty else { return }
-            let variant = bestVariant(for: gene, in: alterations)
+            let variant = variant ?? bestVariant(for: gene, in: alterations)
             if let index = events.firstIndex(where: { $0.gene == gene && $0.variant == variant }) {
                 for drug in drugs where !events[index].drugs.contains(drug) { events[index].drugs.append(drug) }
                 events[index].spans.append(evidence(span))
@@ -93,7 +93,7 @@ extension CaseAssembler {
                         altered: altered,
                         alterations: alterations,
                         variantGenes: variantGenes,
-                        record: record
+                        record: { record($0, $1, basis: $2, span: $3) }
                     )
                 }
             }
@@ -117,7 +117,71 @@ extension CaseAssembler {
                 }
             }
         }
+        // Only where no sentence tied the gene to a failure: what the text says outranks the order of its findings.
+        for found in changesFoundAfterFailure(alterations: alterations, variantGenes: variantGenes, given: given)
+        where !events.contains(where: { $0.gene == found.gene }) {
+            record(found.gene, found.drugs, basis: "acquired", span: found.span, variant: found.variant)
+        }
         return events
+    }
+
+    /// "… revealed an EGFR exon 19 deletion. Erlotinib gave 6 months of PFS before the symptoms came back. EGFR T790M
+    /// was positive in the CSF": a second change of a gene that a targeted drug was given for, first named after that
+    /// drug and after a sign of its failure, is the drug's resistance though no word says so. Only the latest failed
+    /// drug that targets the gene is paired (earlier ones failed before the change was found), a change said to be
+    /// there at diagnosis is not new, and a Discussion looking back at the case is left to what it states.
+    private func changesFoundAfterFailure(
+        alterations: [Alteration],
+        variantGenes: [String: String],
+        given: Set<String>
+    ) -> [(gene: String, variant: String, drugs: [String], span: Range<Int>)] {
+        // A gene needs two specific changes: the one the drug was given for and the new one.
+        let specific = Dictionary(grouping: alterations.filter { $0.kind != .mutation && $0.kind != .expression }, by: \.gene)
+        let candidates = Set(specific.filter { Set($0.value.map(\.variant)).count > 1 }.keys)
+        guard !candidates.isEmpty else { return [] }
+        var found: [(gene: String, variant: String, drugs: [String], span: Range<Int>)] = []
+        var named: Set<String> = []
+        var seenChanges: Set<String> = []
+        // Targeted drugs given for a candidate gene, the sentence that first named each, and whether a failure has been
+        // told since. A drug named in the finding's own sentence came after it ("T790M was found and osimertinib begun").
+        var targeted: [(drug: String, gene: String, since: Int, failed: Bool)] = []
+        // One telling of the story: an abstract before a case section summarizes it, failure and all, ahead of the
+        // findings the case then reports in order.
+        let narrative: SectionKind = views.contains { $0.sentence.section == .case } ? .case : .abstract
+        for view in views where view.isPatient && !view.isBackground && [narrative, .other].contains(view.sentence.section) {
+            let genes = alteredGenes(in: view, altered: candidates)
+            for drug in drugNames(in: view) where given.contains(drug) {
+                let targets = vocabularies.drug(inn: drug)?.targets ?? []
+                for gene in named.union(genes) where targets.contains(gene) && !targeted.contains(where: { $0.drug == drug && $0.gene == gene }) {
+                    targeted.append((drug, gene, view.index, false))
+                }
+            }
+            if view.has(.progression) || view.has(.resistance) || text(view.range, containsAnyOf: Self.failureSigns, ignoringCase: true) {
+                for index in targeted.indices { targeted[index].failed = true }
+            }
+            let atDiagnosis = text(view.range, containsAnyOf: Self.baselineWords, ignoringCase: true)
+            for variant in view.variants where variant.kind == .proteinChange {
+                guard let gene = variantGenes[variant.normalized], candidates.contains(gene) else { continue }
+                guard seenChanges.insert(gene + " " + variant.normalized).inserted, !atDiagnosis, named.contains(gene) else { continue }
+                // "an EGFR exon 19 deletion (p.Glu746_Ala750del)": a change written beside another of its sentence is
+                // an alias or a co-mutation, not a finding that came later.
+                if view.variants.contains(where: { $0.normalized != variant.normalized && variantGenes[$0.normalized].map { $0 == gene } ?? true }) {
+                    continue
+                }
+                let failed = targeted.filter { $0.gene == gene && $0.failed && $0.since < view.index }
+                guard let latest = failed.map(\.since).max() else { continue }
+                found.append((gene, variant.normalized, failed.filter { $0.since == latest }.map(\.drug), view.range))
+            }
+            named.formUnion(genes)
+        }
+        return found
+    }
+
+    /// Words that tell a treatment's failure without a progression cue: a progression-free survival ends in progression.
+    private static let failureSigns = ["progression-free", "pfs", "appeared again", "reappeared"].map { Array($0.utf8) }
+    /// A change said to be there from the start.
+    private static let baselineWords = ["at diagnosis", "baseline", "pretreatment", "pre-treatment", "initial biopsy"].map {
+        Array($0.utf8)
     }
 
     /// A failure laid on an alteration in one clause: "the tumour board attributed progression on the

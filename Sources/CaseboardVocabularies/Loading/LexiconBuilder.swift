@@ -10,6 +10,7 @@ struct LexiconBuilder {
     var codingChanges: [String: [String: String]] = [:]
     /// Drug INN → the youngest age any FDA-labelled indication is for, with its source.
     var ageLimits: [String: DrugAgeLimit] = [:]
+    var routes: [String: DrugRoutes] = [:]
     var drugClasses: [String: NonDrugTherapyKind] = [:]
     var diseases: [Disease] = []
     var adverseEvents: [AdverseEventTerm] = []
@@ -252,6 +253,11 @@ struct LexiconBuilder {
             }
             ageLimits[String(row[drug])] = DrugAgeLimit(years: years, source: String(row[source]))
         }
+    }
+
+    /// The routes each drug is given by (`drug_routes.tsv`).
+    mutating func addRoutes(_ table: TSV) throws {
+        routes = try DrugRoutes.table(table)
     }
 
     /// Names of drug classes and procedures (`drug_classes.tsv`: name, kind `class` or `procedure`).

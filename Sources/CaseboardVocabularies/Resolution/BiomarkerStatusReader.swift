@@ -22,6 +22,8 @@ extension Vocabularies {
         ] {
             lowered = lowered.replacingOccurrences(of: from, with: to)
         }
+        // The PD-L1 antibody clone names the assay, not the result: "PD-L1 TPS 85% (22C3)", "PD-L1 SP263 60%".
+        lowered = lowered.replacing(pdl1Clone, with: "").trimmingCharacters(in: .whitespaces)
         if lowered == "triple negative" || lowered == "triple negative status" {
             return StatusReading(
                 statuses: [
@@ -233,6 +235,9 @@ extension Vocabularies {
             return nil
         }
     }
+
+    nonisolated(unsafe) private static let pdl1Clone =
+        /\(?\b(?:22c3|sp263|sp142|28-8|73-10|e1l3n)\b(?:\s+(?:assay|antibody|pharmdx|clone))?\)?/
 
     private static func pdl1Status(
         _ compact: String,

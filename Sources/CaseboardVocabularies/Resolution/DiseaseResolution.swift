@@ -772,6 +772,14 @@ extension Vocabularies {
         (CompiledPattern(#"\bst\.?\s+(?=(?:IV|III|II|I)\b)"#), "stage "),
         (CompiledPattern(#"\bcut\.?\s+(?=melanoma|SCC\b|squamous)"#), "cutaneous "),
         (CompiledPattern(#"(?<![A-Za-z0-9-])mets\b"#), "metastases"),
+        // "adenocarcinoma of the left lower lobe", "RUL adenocarcinoma": only the lung has upper, middle and lower lobes.
+        (
+            CompiledPattern(#"\b(?:(?:left|right)\s+)?(?:upper|lower|middle)(?:\s+|-)lobe\b(?:\s+of\s+the\s+lungs?\b)?"#, caseInsensitive: true),
+            "lung"
+        ),
+        (CompiledPattern(#"\b(?:RUL|RLL|RML|LUL|LLL)\b"#), "lung"),
+        // "sq NSCLC", "non-sq NSCLC" (non-squamous): squamous written short before the lung cancer it qualifies.
+        (CompiledPattern(#"(?<![A-Za-z0-9])sq\.?\s+(?=NSCLC\b|non-small|lung|cell\s+carcinoma)"#, caseInsensitive: true), "squamous "),
         (CompiledPattern(#"(?<=[a-z]) \+ (?=[a-z])"#), " and "),
     ]
 

@@ -1418,8 +1418,16 @@ extension Vocabularies {
                     "low grade", "high grade", "positive margin", "close margin",
                     // A risk group as the clinic writes it ("standard risk, R-ISS II"); a Gleason grade or grade group.
                     "standard risk", "standard-risk", "intermediate risk", "intermediate-risk", "gleason", "grade group", "isup grade",
+                    // Myeloma stage (ISS, R-ISS, R2-ISS) and the CML risk scores (Sokal, ELTS, EUTOS, Hasford).
+                    "iss stage", "r-iss", "r2-iss", "durie-salmon", "sokal", "elts", "eutos", "hasford",
                 ],
                 "a pathology or risk-score finding"
+            ),
+            // Additional chromosomal abnormalities beside the Ph chromosome in CML ("+Ph", "an extra Ph"): high-risk
+            // markers that change the choice of TKI but key no evidence of their own (ELN 2020: Hochhaus et al., Leukemia 2020).
+            (
+                ["additional ph", "extra ph", "double ph", "second ph", "+ph", "additional chromosomal abnormalit", "major-route", "major route"],
+                "an additional chromosomal abnormality (a CML risk marker)"
             ),
             // Imaging measures ("SUVmax 7", "Deauville 4"): how avid a lesion is, not an alteration.
             (["suvmax", "suv max", "suv ", "deauville", "lugano score"], "an imaging measure"),
