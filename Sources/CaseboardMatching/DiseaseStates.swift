@@ -107,7 +107,7 @@ extension Matcher {
     /// The states the disease as written names, and castration resistance that the lines given imply:
     /// in prostate cancer, androgen deprivation continues through every later line, so disease that
     /// progressed or came back on systemic therapy is castration-resistant (NCCN Prostate Cancer
-    /// 2025). A state and its opposite both named cancel out.
+    /// 2025). A state and its opposite both named cancel out, except castration resistance, which supersedes sensitivity.
     func diseaseStates(diseaseText: String?, disease: Disease?, priors: [Prior]) -> Set<DiseaseState> {
         var states: Set<DiseaseState> = []
         var lowered = diseaseText?.lowercased() ?? ""
@@ -145,6 +145,9 @@ extension Matcher {
         {
             states.insert(.castrationResistant)
         }
+        // Castration resistance follows castration sensitivity and never goes back: "mCRPC after abiraterone started for
+        // mHSPC" is castration-resistant disease with its history (NCCN Prostate Cancer 2025).
+        if states.contains(.castrationResistant) { states.remove(.castrationSensitive) }
         return states.filter { !states.contains($0.opposite) }
     }
 }

@@ -31,3 +31,17 @@ struct ReadingRealAbstractTests {
         #expect(noFailure.resistance.isEmpty, "\(noFailure.resistance)")
     }
 }
+
+extension ReadingRealAbstractTests {
+    /// A hormone the body makes or a list of tests is not a therapy: "insulin resistance", "estradiol synthesis", and
+    /// "TSH, thyroglobulin, calcitonin and a neck ultrasound were performed".
+    @Test func hormonesAndListedTestsAreNotTherapies() throws {
+        let (record, _) = try extract(
+            "A 34-year-old man with a prolactin-secreting macroadenoma had insulin resistance and low testosterone, as "
+                + "prolactin impairs estradiol synthesis. TSH, free thyroxine, thyroglobulin, calcitonin and a neck ultrasound "
+                + "were performed. He was treated with cabergoline, and the adenoma shrank.\n"
+        )
+        let drugs = Set(record.therapies.flatMap(\.drugs))
+        #expect(drugs == ["cabergoline"], "\(record.therapies.map(\.drugs))")
+    }
+}

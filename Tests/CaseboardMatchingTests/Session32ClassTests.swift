@@ -91,7 +91,8 @@ struct Session32ClassTests: HoldoutMatching {
 
     /// The line a patient is at: a BTK inhibitor given is a first line, so venetoclax with rituximab leads after it, not
     /// the first-line venetoclax-obinutuzumab (MURANO; NCCN CLL/SLL 2025); docetaxel follows an androgen-receptor
-    /// inhibitor in castration-resistant prostate cancer, cabazitaxel only docetaxel (FDA label: Jevtana, 2010); and
+    /// inhibitor in castration-resistant prostate cancer, whose history ("started for mHSPC") does not make it
+    /// castration-sensitive again, and cabazitaxel only docetaxel (FDA label: Jevtana, 2010); and
     /// chemotherapy given around surgery makes a germline BRCA breast cancer's first relapse a line after chemotherapy,
     /// where the PARP inhibitors are labelled (OlympiAD; FDA label: Lynparza (olaparib), 2018).
     @Test func theLineFollowsWhatWasGiven() throws {
@@ -103,18 +104,20 @@ struct Session32ClassTests: HoldoutMatching {
         #expect(top(cll, 1).first == ["venetoclax", "rituximab"], "\(top(cll, 5))")
 
         let prostate = try match(
-            "metastatic castration-resistant prostate cancer, PSA rising on enzalutamide, no prior chemotherapy",
+            "mCRPC with bone metastases after abiraterone started for mHSPC, no chemotherapy yet",
             [],
-            priors: [PriorTherapy(drugs: ["enzalutamide"], response: "progressive disease")]
+            priors: [PriorTherapy(drugs: ["abiraterone", "prednisone"], response: "progressive disease")]
         )
         let ranked = prostate.options.map { Set($0.drugs) }
         let docetaxel = try #require(ranked.firstIndex(of: ["docetaxel", "prednisone"]), "\(top(prostate, 6))")
         let cabazitaxel = ranked.firstIndex(of: ["cabazitaxel", "prednisone"]) ?? ranked.count
         #expect(docetaxel < cabazitaxel, "\(top(prostate, 6))")
+        #expect(prostate.options[docetaxel].settingFit == .fits, "\(top(prostate, 6))")
 
         let breast = try match(
-            "triple-negative breast cancer, first metastatic relapse 2 years after neoadjuvant anthracycline-taxane chemotherapy",
-            ["germline BRCA2 mutation", "PD-L1 CPS 1"]
+            "first metastatic relapse (liver, bone) of triple-negative breast cancer 2 years after neoadjuvant anthracycline-taxane "
+                + "chemotherapy and surgery",
+            ["germline BRCA2 c.5946del", "PD-L1 CPS 3", "ER 0%", "HER2 IHC 0"]
         )
         #expect(top(breast, 1).first.map { $0 == ["olaparib"] || $0 == ["talazoparib"] } == true, "\(top(breast, 5))")
     }

@@ -514,6 +514,8 @@ struct TherapyAssembly {
         "deposition",
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
         "value", "values",
+        // The body's own making of it: "17-beta-estradiol synthesis", "cortisol secretion".
+        "synthesis", "secretion", "production",
         // A clotting test: "prothrombin time 14 seconds", "thrombin time".
         "time", "times",
         // A stain or probe, not a dose: "thyroglobulin staining", "a fluorescein-labelled probe".
@@ -578,10 +580,29 @@ struct TherapyAssembly {
         if after.utf8.contains(0x2F), after.firstMatch(of: Self.concentration) != nil { return true }
         // The abbreviation in brackets after its long form: "thyrotropin (TSH) level".
         if after.hasPrefix(")") { after = String(after.dropFirst()) }
+        // "TSH, free thyroxine, thyroglobulin, calcitonin and a neck ultrasound were performed": a list of tests.
+        if isListedTest(range, in: view) { return true }
         let words = after.split(whereSeparator: { !$0.isLetter }).prefix(1)
         guard let next = words.first, after.first == " " || after.first == "-" else { return false }
+        // "insulin resistance", "insulin-resistant": the body's response to its own hormone, where "imatinib resistance" is
+        // a drug that failed.
+        if Self.endogenousHormones.contains(assembler.lowered(range)), ["resistance", "resistant", "sensitivity"].contains(next) { return true }
         return Self.nonTherapyHeads.contains(String(next))
     }
+
+    private static let endogenousHormones: Set<String> = ["insulin", "cortisol", "estradiol", "testosterone", "leptin", "glucagon"]
+
+    /// A name in a comma list that the sentence closes as tests done: "... were performed", "were measured".
+    private func isListedTest(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let rest = assembler.lowered(range.upperBound..<view.range.upperBound)
+        guard rest.hasPrefix(","), let done = rest.firstMatch(of: Self.testsDone) else { return false }
+        let list = rest[..<done.range.lowerBound]
+        return !list.contains(";") && !Self.givingWords.contains { list.contains($0) }
+    }
+
+    nonisolated(unsafe) private static let testsDone =
+        /\b(?:were|was)\s+(?:all\s+)?(?:performed|measured|assessed|obtained|evaluated|checked|tested|done|analy[sz]ed|determined)\b/
+    private static let givingWords = [" given", " received", " administered", " treated", " started", " infused"]
 
     /// A stain or analyte lead governs the name: only other names of the same list come between
     /// ("serum levels of ACTH and cortisol"), no verb of giving ("positive for CD20 and received

@@ -41,7 +41,7 @@ W("33580597", None, None,
    # review: CTCAE v5.0 also has "stomach pain", the term an epigastric pain maps to.
    ae(["abdominal pain", "epigastric pain", "stomach pain"], None, "pembrolizumab")])
 
-W("34094904", None, "male",
+W("34094904", None, None,  # review: a series has no single sex in the dev gold (its 107, 120, 206)
   [dx("LUSC", "lung squamous cell carcinoma", "squamous cell carcinoma of the lung", "lung squamous carcinoma",
       "squamous cell carcinomas of the lung"),
    dx("SCLC", "small cell lung cancer", "sclc")],
@@ -96,7 +96,7 @@ W("34094764", 63, "female",
   [], ["prednisone", "azathioprine", "etoposide", "vincristine", "cyclophosphamide", "doxorubicin"], ["epoch"], [],
   [ae(["fungal infection", "angioinvasive fungal infection", "invasive fungal infection"], None, None)])
 
-W("34094568", None, "male",
+W("34094568", None, None,  # review: a series has no single sex in the dev gold (its 107, 120, 206)
   [dx("SCLC", "small-cell lung cancer", "small cell lung cancer", "sclc"),
    dx("LUAD", "lung adenocarcinoma"),
    dx(None, "oesophageal cancer", "esophageal cancer")],
