@@ -1,12 +1,18 @@
-"""Compact gold specs for the p1 set: 40 real case-report abstracts; run `python3 build/specs.py` to write gold/.
-
-This is the reviewed copy of the blind gold (`specs-blind.py`, written before the set was first run). Each change is
-marked `# review:` and listed in the README; none touches genes, alterations or resistance."""
+"""Compact gold specs for the p1 set: 40 real case-report abstracts. `python3 build/specs.py` writes the reviewed gold
+to gold/ (what run.sh scores); `python3 build/specs.py --blind` writes gold-blind/, the gold as its blind writer left it
+before the set was first run. Each review is an `R(blind, reviewed)` marked `# review:` and listed in the README; none
+touches genes, alterations or resistance."""
 import sys, os
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 import goldlib
-goldlib.OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gold")
+BLIND = "--blind" in sys.argv
+goldlib.OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gold-blind" if BLIND else "gold")
 from goldlib import alt, dx, ae, resp, res, write
+
+
+def R(blind, reviewed):
+    """A value the review changed: the blind writer's, or the reviewed one."""
+    return blind if BLIND else reviewed
 
 NEUTROPENIA = ["neutrophil count decreased", "neutropenia", "neutrophil count decrease"]
 THROMBO = ["platelet count decreased", "thrombocytopenia", "platelet count decrease"]
@@ -39,9 +45,9 @@ W("33580597", None, None,
        "immune checkpoint inhibitor-associated gastroenteritis"], None, "pembrolizumab"),
    ae(DIARRHEA, None, "pembrolizumab"),
    # review: CTCAE v5.0 also has "stomach pain", the term an epigastric pain maps to.
-   ae(["abdominal pain", "epigastric pain", "stomach pain"], None, "pembrolizumab")])
+   ae(R(["abdominal pain", "epigastric pain"], ["abdominal pain", "epigastric pain", "stomach pain"]), None, "pembrolizumab")])
 
-W("34094904", None, None,  # review: a series has no single sex in the dev gold (its 107, 120, 206)
+W("34094904", None, R("male", None),  # review: a series has no single sex in the dev gold (its 107, 120, 206)
   [dx("LUSC", "lung squamous cell carcinoma", "squamous cell carcinoma of the lung", "lung squamous carcinoma",
       "squamous cell carcinomas of the lung"),
    dx("SCLC", "small cell lung cancer", "sclc")],
@@ -96,12 +102,12 @@ W("34094764", 63, "female",
   [], ["prednisone", "azathioprine", "etoposide", "vincristine", "cyclophosphamide", "doxorubicin"], ["epoch"], [],
   [ae(["fungal infection", "angioinvasive fungal infection", "invasive fungal infection"], None, None)])
 
-W("34094568", None, None,  # review: a series has no single sex in the dev gold (its 107, 120, 206)
+W("34094568", None, R("male", None),  # review: a series has no single sex in the dev gold (its 107, 120, 206)
   [dx("SCLC", "small-cell lung cancer", "small cell lung cancer", "sclc"),
    dx("LUAD", "lung adenocarcinoma"),
    dx(None, "oesophageal cancer", "esophageal cancer")],
-  [], ["cisplatin", "fluorouracil"], ["s-1", "tegafur", "tegafur/gimeracil/oteracil", "5-fluorouracil",
-                                    "tegafur, gimeracil and oteracil"])  # review: the combination's DrugBank name
+  [], ["cisplatin", "fluorouracil"], ["s-1", "tegafur", "tegafur/gimeracil/oteracil", "5-fluorouracil"]
+  + R([], ["tegafur, gimeracil and oteracil"]))  # review: the combination's DrugBank name
 
 W("34094927", 38, "male",
   [dx("GBM", "giant cell glioblastoma", "glioblastoma"),
@@ -113,13 +119,13 @@ W("34093893", None, "male",
       "prostate cancer")],
   [], ["docetaxel"],
   ["lutetium lu 177 vipivotide tetraxetan", "177lu-psma", "lutetium-177", "lutetium-177 psma", "lu-psma",
-   "paclitaxel", "taxol", "lutetium lu-177"])  # review: the radionuclide's DrugBank name
+   "paclitaxel", "taxol"] + R([], ["lutetium lu-177"]))  # review: the radionuclide's DrugBank name
 
 W("34095424", 62, "female",
   [dx(None, "smarca4 deficient uterine sarcoma", "smarca4-deficient uterine sarcoma", "sdus", "uterine sarcoma")],
   [alt("SMARCA4", "loss", "mutation", "deletion", "deficiency", "deficient", "inactivation")],
   ["gemcitabine"], ["paclitaxel", "taxol"],
-  [resp("gemcitabine", "PR")])  # review: "significant clinical and radiological improvement" on it
+  R([], [resp("gemcitabine", "PR")]))  # review: "significant clinical and radiological improvement" on it
 
 W("34094785", None, "male",
   [dx("BLCA", "bladder cancer", "superficial bladder cancer")],
@@ -139,16 +145,16 @@ W("34092010", 4, "female",
    dx(None, "warm autoimmune hemolytic anemia", "autoimmune hemolytic anemia", "aiha", "warm aiha", "w-aiha",
       "refractory autoimmune hemolytic anemia")],
   [], ["rituximab", "sirolimus", "prednisolone", "bortezomib"],
-  ["immunoglobulin", "ivig", "intravenous immunoglobulin", "human normal immunoglobulin", "immune globulin"],
+  ["immunoglobulin", "ivig", "intravenous immunoglobulin", "human normal immunoglobulin"] + R([], ["immune globulin"]),
   # review: "remains in remission" three years after bortezomib with rituximab (README: best response)
-  [resp("bortezomib", "CR"), resp("rituximab", "CR")],
+  R([], [resp("bortezomib", "CR"), resp("rituximab", "CR")]),
   [ae(["fracture", "spinal fractures", "spinal fracture", "vertebral fracture"], None, "prednisolone")])
 
 W("34095465", 52, "male",
   [dx("DLBCLNOS", *DLBCL, "adrenal lymphoma", "bilateral adrenal lymphoma"),
    dx(None, "primary adrenal insufficiency", "adrenal insufficiency")],
   [], ["dexamethasone"], ["mineralocorticoid", "glucocorticoid", "hydrocortisone", "fludrocortisone"],
-  [resp("dexamethasone", "PR")])  # review: the lymphoma's masses shrank after a single dose
+  R([], [resp("dexamethasone", "PR")]))  # review: the lymphoma's masses shrank after a single dose
 
 W("34091457", 35, None,
   [dx("COADREAD", "colorectal cancer", "crc"), dx(None, *LYNCH[:1], "ls")],
@@ -221,7 +227,7 @@ W("34095490", 9, "male",
   [dx("THPA", "papillary thyroid carcinoma", "well-differentiated papillary thyroid carcinoma",
       "well-differentiated thyroid cancer", "wdtc", "thyroid cancer"),
    # review: asthma left out, as the dev gold leaves out comorbidities no therapy is tied to
-   ],
+   ] + R([dx(None, "moderate persistent asthma", "asthma")], []),
   [], ["levothyroxine"], ["radioactive iodine", "radioiodine", "iodine-131", "sodium iodide (131i)"])
 
 W("34095329", None, None,
@@ -234,8 +240,9 @@ W("34095489", 30, "male",
   [dx("PTAD", "prolactinoma", "prolactin-secreting macroadenoma", "macroadenoma", "pituitary adenoma"),
    # review: obesity and hypothyroidism left out (features of the adenoma, not treated apart: the dev convention);
    # hypogonadism stays (clomifene was given for it). The INN clomifene is the required name.
-   dx(None, "hypogonadism")],
-  [], ["clomifene"], ["clomiphene", "clomiphene citrate", "dopamine agonist", "cabergoline", "bromocriptine"])
+   ] + R([dx(None, "morbid obesity", "obesity"), dx(None, "hypogonadism"), dx(None, "hypothyroidism")], [dx(None, "hypogonadism")]),
+  [], R(["clomiphene"], ["clomifene"]),
+  R(["clomifene"], ["clomiphene"]) + ["clomiphene citrate", "dopamine agonist", "cabergoline", "bromocriptine"])
 
 W("34090755", 46, "male",
   [dx("HCC", "hepatocellular carcinoma", "hcc", "metastatic hcc", "hepatitis b-related hcc"),
