@@ -10,8 +10,10 @@ enum FallingCounts {
     /// `terms` plus an adverse-event term on each lineage word of a falling-count phrase that no
     /// recognized term covers, sorted by position.
     static func extend(_ terms: [TermMatch], _ bytes: UnsafeBufferPointer<UInt8>, vocabularies: Vocabularies) -> [TermMatch] {
-        // A byte test first: most texts name no count at all.
-        guard contains(bytes, "count") || contains(bytes, "fell") || contains(bytes, "fallen") || contains(bytes, "dropped") else { return terms }
+        // A byte test first: every match names a lineage and a fall, and most texts name no falling count at all.
+        guard ["fell", "fall", "drop", "declin", "depress", "plummet", "plung"].contains(where: { contains(bytes, $0) }),
+            ["leu", "white", "wbc", "platelet", "thrombocyte", "neutrophil", "granulocyte"].contains(where: { contains(bytes, $0) })
+        else { return terms }
         let text = String(decoding: bytes, as: UTF8.self)
         var added: [TermMatch] = []
         for match in text.matches(of: phrase) {

@@ -82,6 +82,8 @@ extension CaseAssembler {
             }
             if view.isPatient {
                 for clause in clauses(of: view) {
+                    // Bytes first: most clauses name no cause, and the word search on the lowered text costs more.
+                    guard text(clause, containsAnyOf: Self.causeKeys, ignoringCase: true) else { continue }
                     let clauseText = lowered(clause)
                     guard attributesFailure(clauseText) else { continue }
                     recordAttribution(
@@ -261,10 +263,7 @@ extension CaseAssembler {
     /// the tumour escaped", "the cause of progression"), not one that denies it ("unrelated to
     /// resistance", "the driver, not a resistance mutation").
     private func attributesFailure(_ clause: String) -> Bool {
-        let causes = [
-            "attribut", "linked", "cause of", "caused", "explain", "explanation", "mechanism", "responsible for", "underl", "account for",
-            "accounted for", "reason",
-        ]
+        let causes = Self.causes
         let failures = [
             "progression", "progressed", "relapse", "failure", "loss of response", "lost response", "resistance", "escape", "refractor",
             // Failure told plainly: "the reason venetoclax had stopped working", "no longer controlled the disease".
@@ -276,6 +275,12 @@ extension CaseAssembler {
         ]
         return causes.contains { clause.contains($0) } && failures.contains { clause.contains($0) } && !denials.contains { clause.contains($0) }
     }
+
+    private static let causes = [
+        "attribut", "linked", "cause of", "caused", "explain", "explanation", "mechanism", "responsible for", "underl", "account for",
+        "accounted for", "reason",
+    ]
+    private static let causeKeys = causes.map { Array($0.utf8) }
 
     /// A resistance sentence ties an alteration to the failure only when it names how: "led to
     /// gefitinib resistance", "conferring resistance", "a resistance mechanism", "acquired", "an

@@ -174,12 +174,19 @@ struct CaseAssembler {
         var male = false
         var female = false
         for view in views where view.isPatient && view.sentence.section != .title {
+            // Bytes first: the patterns cost far more than the scan, and most sentences name no such part.
+            guard sentence(view, containsAnyOf: Self.bodyPartKeys, ignoringCase: true) else { continue }
             let text = lowered(view.range)
             if text.firstMatch(of: Self.maleParts) != nil { male = true }
             if text.firstMatch(of: Self.femaleParts) != nil { female = true }
         }
         return male == female ? nil : male ? .male : .female
     }
+
+    /// Every word of ``maleParts`` and ``femaleParts`` holds one of these (lower case).
+    private static let bodyPartKeys = [
+        "penis", "penile", "scrot", "testi", "testes", "prostat", "ovar", "uter", "cervix", "endometri", "vulv", "vagin", "pregnan",
+    ].map { Array($0.utf8) }
 
     nonisolated(unsafe) private static let maleParts = /\b(?:penis|penile|scrotum|scrotal|testis|testes|testicle|testicular|prostate|prostatic)\b/
     nonisolated(unsafe) private static let femaleParts =

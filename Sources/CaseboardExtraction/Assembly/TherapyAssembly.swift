@@ -594,8 +594,12 @@ struct TherapyAssembly {
 
     /// A name in a comma list that the sentence closes as tests done: "... were performed", "were measured".
     private func isListedTest(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        // Bytes first: most names are not followed by a comma, and few sentences say "were performed".
+        guard range.upperBound < view.range.upperBound, assembler.bytes[range.upperBound] == 0x2C,
+            assembler.text(range.upperBound..<view.range.upperBound, containsAnyOf: Self.testsDoneKeys, ignoringCase: true)
+        else { return false }
         let rest = assembler.lowered(range.upperBound..<view.range.upperBound)
-        guard rest.hasPrefix(","), let done = rest.firstMatch(of: Self.testsDone) else { return false }
+        guard let done = rest.firstMatch(of: Self.testsDone) else { return false }
         let list = rest[..<done.range.lowerBound]
         return !list.contains(";") && !Self.givingWords.contains { list.contains($0) }
     }
@@ -603,6 +607,8 @@ struct TherapyAssembly {
     nonisolated(unsafe) private static let testsDone =
         /\b(?:were|was)\s+(?:all\s+)?(?:performed|measured|assessed|obtained|evaluated|checked|tested|done|analy[sz]ed|determined)\b/
     private static let givingWords = [" given", " received", " administered", " treated", " started", " infused"]
+    /// Every form of ``testsDone`` holds one of these.
+    private static let testsDoneKeys = ["were ", "was "].map { Array($0.utf8) }
 
     /// A stain or analyte lead governs the name: only other names of the same list come between
     /// ("serum levels of ACTH and cortisol"), no verb of giving ("positive for CD20 and received
