@@ -141,23 +141,6 @@ enum ResponsePatterns {
     /// compiled again at each use.
     nonisolated(unsafe) private static let patterns = patternList.map { ($0.0.ignoresCase(), $0.1, $0.2) }
 
-    /// Whether `needle` occurs in `haystack`: a plain byte loop (the generic `firstRange(of:)` costs more than the
-    /// patterns it gates).
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard needle.count <= haystack.count else { return false }
-        var start = 0
-        while start <= haystack.count - needle.count {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
-    }
-
     /// For each pattern of ``patternList``, in order, words one of which its every match holds (lower case): a pattern
     /// runs only on a sentence with one of them, since the patterns cost far more than the byte scan.
     private static let patternKeys: [[[UInt8]]] = [
@@ -174,7 +157,7 @@ enum ResponsePatterns {
         var result: [ResponsePattern] = []
         let lowered = Array(sentence.lowercased().utf8)
         for (index, (pattern, kind, explicit)) in patterns.enumerated()
-        where patternKeys[index].contains(where: { contains(lowered, $0) }) {
+        where patternKeys[index].contains(where: { AnnotatedDocument.occurs($0, in: lowered) }) {
             for match in sentence.matches(of: pattern) {
                 // "Mutations conferring resistance to X" describe the mutations, not an outcome.
                 let before = sentence[..<match.range.lowerBound].suffix(24).lowercased()
