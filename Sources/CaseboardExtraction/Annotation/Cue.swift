@@ -84,6 +84,8 @@ enum CueLexicon {
                 "failed to achieve", "did not achieve", "not achieve", "never achieved", "without achieving", "failed to reach",
                 // "no evidence of progression": the event named after it did not happen.
                 "no evidence of", "without evidence of", "no sign of", "no signs of", "never had", "never developed",
+                // What a treatment kept from happening did not happen: "prevented relapse", "to prevent rejection".
+                "prevented", "prevent", "prevents", "preventing", "prevention of",
             ]
         )
         add(
@@ -103,6 +105,8 @@ enum CueLexicon {
                 // An option named and set aside: "X was an alternative", "Y would have been a reasonable choice".
                 "was an alternative", "were alternatives", "another option", "would have been", "are under study", "is under study",
                 "was not considered", "were not considered", "was not chosen", "were not chosen",
+                // Offered and turned down: "X was also offered but the family refused".
+                "was offered but", "were offered but", "was also offered but", "were also offered but",
             ]
         )
         add(
@@ -119,6 +123,11 @@ enum CueLexicon {
                 "in the index case of", "and colleagues", "a similar patient",
                 // "… is the main cause of relapse in other reports; in our patient …" (r21).
                 "other reports", "published reports", "in other cases",
+                // A general statement in the present tense: "toxic arrhythmias are often refractory to antiarrhythmics",
+                // "possible adverse reactions of X include A, B and C".
+                "are often", "is often", "are commonly", "is commonly", "are frequently", "is frequently", "are usually",
+                "possible adverse", "potential adverse", "known adverse", "common adverse", "adverse reactions include",
+                "adverse effects include", "side effects include",
             ]
         )
         add(

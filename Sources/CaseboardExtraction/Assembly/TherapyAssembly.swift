@@ -30,9 +30,18 @@ struct TherapyAssembly {
     /// How many lines existed when the current sentence began.
     private var linesBeforeSentence = 0
 
+    /// The title lays a harm on a drug ("Quinolone-induced acute liver failure", "X-associated encephalopathy"): the
+    /// report is about that toxicity, so an event under the drug in a report with no anticancer drug is its doing.
+    private let titleBlamesADrug: Bool
+
     init(assembler: CaseAssembler) {
         self.assembler = assembler
+        titleBlamesADrug = assembler.views.contains { view in
+            view.sentence.section == .title && assembler.sentence(view, containsAnyOf: Self.titleBlameWords, ignoringCase: true)
+        }
     }
+
+    private static let titleBlameWords = ["induced", "associated", "toxicity", "secondary to", "related"].map { Array($0.utf8) }
 
     /// Something a response, adverse event or dose change can belong to.
     private enum Item {
@@ -332,11 +341,25 @@ struct TherapyAssembly {
     /// The condition a therapy is named for: "targeted PAH therapy", "hypertension treatment".
     private func isTherapyTarget(_ range: Range<Int>, in view: SentenceView) -> Bool {
         let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 14))
-        return [" therapy", " treatment", " medication", "-specific therapy", "-targeted therapy"].contains { after.hasPrefix($0) }
+        return [" therapy", " treatment", " medication", "-specific therapy", "-targeted therapy", " prophylaxis"].contains { after.hasPrefix($0) }
+    }
+
+    /// The illness a drug was given for, not its doing: "an infection for which he was started on X", "receiving X for a skin
+    /// infection".
+    private func isIndication(_ range: Range<Int>, in view: SentenceView) -> Bool {
+        let drugs = view.terms.filter { $0.concept.kind == .drug }.map(\.range)
+        if let before = drugs.last(where: { $0.upperBound <= range.lowerBound }) {
+            let gap = assembler.lowered(before.upperBound..<range.lowerBound)
+            if gap.hasPrefix(" for "), gap.count <= 60, !gap.contains(","), !gap.contains(";") { return true }
+        }
+        let after = assembler.lowered(range.upperBound..<min(view.range.upperBound, range.upperBound + 12))
+        return after.hasPrefix(" for which") && drugs.contains { $0.lowerBound >= range.upperBound }
     }
 
     private static let drugBlameWords = [
         "induced", "toxic", "adverse", "side effect", "side-effect", "drug-related", "treatment-related", "intoleran", "related to",
+        // An event told as following the drug's giving: "following its administration, ALT rose".
+        "its administration", "after taking", "after ingesting", "overdose",
     ].map { Array($0.utf8) }
 
     private static let toxicityWords = [
@@ -512,6 +535,8 @@ struct TherapyAssembly {
         "poisoning", "intoxication", "overdose", "ingestion", "exposure", "abuse", "dependence", "withdrawal", "addiction", "kinase",
         "phosphokinase", "ligase", "synthase", "synthetase", "receptor", "receptors", "converting", "transporter", "deposit", "deposits",
         "deposition",
+        // The body's own protein: "plasminogen deficiency".
+        "deficiency", "deficient",
         "breath", "test", "level", "levels", "concentration", "concentrations", "metabolism", "pathway", "signaling", "signalling",
         "value", "values",
         // The body's own making of it: "17-beta-estradiol synthesis", "cortisol secretion".
@@ -582,11 +607,17 @@ struct TherapyAssembly {
         if after.hasPrefix(")") { after = String(after.dropFirst()) }
         // "TSH, free thyroxine, thyroglobulin, calcitonin and a neck ultrasound were performed": a list of tests.
         if isListedTest(range, in: view) { return true }
-        let words = after.split(whereSeparator: { !$0.isLetter }).prefix(1)
-        guard let next = words.first, after.first == " " || after.first == "-" else { return false }
+        let words = after.split(whereSeparator: { !$0.isLetter }).prefix(2)
+        guard var next = words.first, after.first == " " || after.first == "-" else { return false }
+        // A receptor subtype between the name and its head: "vasopressin V2 receptor", "dopamine D2 receptors".
+        if next.count == 1, words.count == 2, after.dropFirst().first?.isLetter == true {
+            next = words[words.index(after: words.startIndex)]
+        }
         // "insulin resistance", "insulin-resistant": the body's response to its own hormone, where "imatinib resistance" is
         // a drug that failed.
         if Self.endogenousHormones.contains(assembler.lowered(range)), ["resistance", "resistant", "sensitivity"].contains(next) { return true }
+        // The body's own hormone, joined by a hyphen: "an ACTH-producing adenoma" (where "X produced a response" is a drug).
+        if after.first == "-", ["producing", "secreting", "secreted", "produced", "dependent"].contains(next) { return true }
         return Self.nonTherapyHeads.contains(String(next))
     }
 
@@ -1153,6 +1184,8 @@ struct TherapyAssembly {
         guard let firstEvent = view.terms(.adverseEvent).map(\.range.lowerBound).min(), firstEvent < start else { return nil }
         guard let item = placed.last(where: { $0.range.upperBound <= firstEvent }), case .line(let line) = item.item, !isStopped(item.range)
         else { return nil }
+        // "… that resolved after cessation of the suspected agent": the harm ending, not a response.
+        if stoppingFollows(range.upperBound, in: view) { return nil }
         let word = relief.output.lowercased()
         let complete = ["disappeared", "resolved", "vanished", "normalized", "normalised"].contains(word)
         return (complete ? .complete : .partial, range, line)
@@ -1357,6 +1390,41 @@ struct TherapyAssembly {
     private static let freeKeys = [Array("free".utf8)]
 
     /// "refractory AML", "relapsed AML": a description of the disease, not a response.
+    /// An improvement after a drug was stopped is its harm ending, not a response to it: "manifestations improved after
+    /// discontinuation of the treatment", "the rash resolved after X was withdrawn".
+    private func isDechallenge(_ cue: CueMention, in view: SentenceView) -> Bool {
+        guard cue.range.upperBound < view.range.upperBound else { return false }
+        let cueText = assembler.lowered(cue.range)
+        var after = Substring(assembler.lowered(cue.range.upperBound..<min(view.range.upperBound, cue.range.upperBound + 80)))
+        if !["after", "following", "upon", "on", "with"].contains(where: { cueText.hasSuffix(" " + $0) }) {
+            let trimmed = after.drop { $0 == " " }
+            guard let preposition = ["after ", "following ", "upon ", "on ", "with "].first(where: { trimmed.hasPrefix($0) }) else { return false }
+            after = trimmed.dropFirst(preposition.count)
+        }
+        after = after.drop { $0 == " " }
+        if after.hasPrefix("the ") { after = after.dropFirst(4) }
+        if Self.stoppingNouns.contains(where: { after.hasPrefix($0) }) { return true }
+        return after.firstMatch(of: Self.stoppedAfterName) != nil
+    }
+
+    /// "resolved after cessation of X": a preposition, then a noun of stopping.
+    private func stoppingFollows(_ offset: Int, in view: SentenceView) -> Bool {
+        guard offset < view.range.upperBound else { return false }
+        var after = Substring(assembler.lowered(offset..<min(view.range.upperBound, offset + 40))).drop { $0 == " " }
+        guard let preposition = ["after ", "following ", "upon ", "on ", "with "].first(where: { after.hasPrefix($0) }) else { return false }
+        after = after.dropFirst(preposition.count)
+        if after.hasPrefix("the ") { after = after.dropFirst(4) }
+        return Self.stoppingNouns.contains { after.hasPrefix($0) }
+    }
+
+    private static let stoppingNouns = [
+        "discontinu", "withdraw", "cessation", "stopping", "interruption", "suspension", "removal", "dechallenge", "holding",
+    ]
+
+    /// "after X was discontinued": the drug's name, then a verb of stopping.
+    nonisolated(unsafe) private static let stoppedAfterName =
+        /^[^.;,]{0,40}?\b(?:was|were|had\s+been)\s+(?:discontinued|stopped|withdrawn|held|ceased|suspended|interrupted)\b/
+
     private func isDiseaseQualifier(_ cue: CueMention, in view: SentenceView) -> Bool {
         view.terms.contains {
             $0.concept.kind == .disease && $0.range.lowerBound >= cue.range.upperBound && $0.range.lowerBound - cue.range.upperBound <= 2
@@ -1371,6 +1439,7 @@ struct TherapyAssembly {
         explicitOnly: Bool = false,
         in view: SentenceView
     ) -> Item? {
+        if isDechallenge(cue, in: view) { return nil }
         // "response to crizotinib", "progression on imatinib", "refractory to X".
         if let next = placed.first(where: { $0.range.lowerBound >= cue.range.upperBound }) {
             // "to", "on", "with" and up to three modifiers: "did not respond to oral low-dose prednisone".
@@ -1552,7 +1621,9 @@ struct TherapyAssembly {
             // pressors or acid blockers): what happens under that care is the illness's course,
             // unless the sentence itself calls it a drug's doing ("valproate-induced", "a side
             // effect of").
-            if assembler.treatmentStart == Int.max, !namedWithDrug,
+            // Nor is the illness the drug was given for: "an infection for which he was started on levofloxacin".
+            if assembler.treatmentStart == Int.max, isIndication(term.range, in: view) { continue }
+            if assembler.treatmentStart == Int.max, !namedWithDrug, !(titleBlamesADrug && !drugs.isEmpty),
                 !assembler.sentence(view, containsAnyOf: Self.drugBlameWords, ignoringCase: true),
                 !isStopBecauseOf(term.range, in: view)
             {
