@@ -18,6 +18,11 @@ extension Matcher {
         var source: String
         /// Drugs that rule a regimen out only together (the FOLFIRINOX triplet), not one by one.
         var together: Set<String> = []
+
+        /// The QTc caution, which also orders the other drugs whose labels warn of QT prolongation after the rest.
+        var isQTProlongation: Bool { condition.hasPrefix(Self.qtCondition) }
+
+        static let qtCondition = "QTc prolongation"
     }
 
     /// The cautions a text names. Numbers decide where the label gives a threshold; a word preceded by
@@ -32,7 +37,7 @@ extension Matcher {
         {
             found.append(
                 Caution(
-                    condition: "QTc prolongation (QTcF above 450 ms)",
+                    condition: Caution.qtCondition + " (QTcF above 450 ms)",
                     drugs: ["quizartinib", "vandetanib", "ribociclib"],
                     source: "FDA labels: Vanflyta (quizartinib), 2023; Caprelsa (vandetanib), 2011; Kisqali (ribociclib), 2017"
                 )

@@ -109,6 +109,8 @@ extension Matcher {
         var activeAutoimmuneDisease = false
         /// The patient wants or can only take treatment by mouth ("wants tablets only", "no IV infusions").
         var oralOnly = false
+        /// The QTc is prolonged (QTcF above 450 ms, "long QT"): drugs whose label warns of QT prolongation follow others.
+        var qtProlonged = false
     }
 
     /// Drugs a toxicity ended for good, and why.
@@ -550,6 +552,7 @@ extension Matcher {
         }
         let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass }.filter { !$0.isEmpty })
         let advanced = Self.saysAdvanced(diseaseText)
+        let cautions = Self.cautions(in: ([diseaseText ?? ""] + otherTexts).joined(separator: "; "))
         return PatientContext(
             disease: disease,
             alterations: alterations,
@@ -579,14 +582,15 @@ extension Matcher {
                 && disease.map { patient in Self.haematologicalTissues.contains { vocabularies.isDisease(patient.code, within: $0) } } == true,
             localised: priors.isEmpty && Self.saysLocalised(diseaseText, advanced: advanced),
             avoided: avoidedTherapies(diseaseText),
-            cautions: Self.cautions(in: ([diseaseText ?? ""] + otherTexts).joined(separator: "; ")),
+            cautions: cautions,
             permanentStops: permanentStops(priors, diseaseText: diseaseText),
             firstLineAfterCurative: advanced && !priors.isEmpty && priors.allSatisfy { $0.response == .complete }
                 && Self.withoutFirstLineMarkers(diseaseText?.lowercased() ?? "").marked,
             hadPerioperativeChemotherapy: advanced && priors.isEmpty && Self.saysPerioperativeChemotherapy(diseaseText),
             needsRapidResponse: Self.saysRapidResponseNeeded(diseaseText),
             activeAutoimmuneDisease: Self.saysActiveAutoimmuneDisease(diseaseText),
-            oralOnly: Self.saysOralOnly(diseaseText)
+            oralOnly: Self.saysOralOnly(diseaseText),
+            qtProlonged: cautions.contains { $0.isQTProlongation }
         )
     }
 

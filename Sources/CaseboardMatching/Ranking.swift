@@ -545,6 +545,12 @@ extension Matcher {
             }
         }
         let progressed = patient.priors.filter { $0.response == .progressive }
+        // A BRAF inhibitor with a MEK inhibitor labelled or guideline-given for this disease and allele (curated, level A).
+        let brafMEKCurated = groups.contains { group in
+            group.contains { hit in
+                hit.item.source == .curated && hit.item.level == .a && hit.isOwnDisease && !hit.excluded && isBRAFWithMEK(hit.item.drugs)
+            }
+        }
         let failedGenerations = progressed.flatMap { prior in
             prior.drugs.compactMap { drug in vocabularies.drug(inn: drug).flatMap { Self.generation(of: $0.drugClass) }.map { (drug, $0) } }
         }
@@ -753,6 +759,18 @@ extension Matcher {
             {
                 let given = routes.routes.map(\.rawValue).sorted().joined(separator: " or ")
                 demoted = "contains \(drug), given \(given) (\(routes.source)); the patient wants treatment by mouth only"
+            }
+            // A BRAF inhibitor alone where BRAF with MEK inhibition is the curated standard for the disease and allele, and
+            // no curated row gives the drug alone here: the doublet improved survival over the single agent (COMBI-v,
+            // Robert et al., N Engl J Med 2015), and the guidelines keep monotherapy for when the doublet cannot be given
+            // (NCCN Melanoma: Cutaneous 2025; NCCN Thyroid Carcinoma 2025 gives dabrafenib with trametinib for BRAF V600E
+            // anaplastic thyroid cancer). Hairy cell leukaemia and Erdheim-Chester disease keep vemurafenib: it is labelled
+            // or guideline-given there on its own.
+            if demoted == nil, brafMEKCurated, drugs.count == 1, vocabularies.drug(inn: drugs[0])?.drugClass == "BRAF inhibitor",
+                !usable.contains(where: { $0.item.source == .curated && $0.item.level == .a && $0.isOwnDisease && !$0.excluded }),
+                !patient.priors.contains(where: { prior in prior.drugs.contains { self.vocabularies.drug(inn: $0)?.drugClass == "MEK inhibitor" } })
+            {
+                demoted = "\(drugs[0]) alone, where a BRAF inhibitor with a MEK inhibitor is the standard for this disease and alteration"
             }
             // An earlier generation of a kinase-inhibitor class than one the patient progressed on:
             // the later generation was built to cover what the earlier one misses (crizotinib after
@@ -1126,6 +1144,7 @@ extension Matcher {
         }) {
             options[lead].key[1] = Slot.leadingStandard
         }
+        if patient.qtProlonged { demoteQTWarnedDrugs(&options) }
         options.sort { a, b in a.key.lexicographicallyPrecedes(b.key) || (a.key == b.key && a.name < b.name) }
         options = Self.distinctChoicesFirst(
             options,
@@ -1149,7 +1168,8 @@ extension Matcher {
         for absence in absences {
             for position in index.evidenceByGene[absence.gene] ?? [] {
                 guard let box = index.evidence[position], box.item.source == .curated, box.item.significance == .sensitivity,
-                    [.same, .related].contains(relation(of: box.item.disease, to: patient.disease)),
+                    [.same, .related].contains(relation(of: box.item.disease, to: patient.disease))
+                        || Self.isNamedVariant(patient.disease, of: box.item.disease.oncotree.flatMap { vocabularies.disease(code: $0) }),
                     !absence.wildType || box.item.profile.components.allSatisfy({ $0.gene == absence.gene && Self.mutationKinds.contains($0.kind) }),
                     !notRecommended.contains(where: { $0.drugs == box.item.drugs }),
                     !options.contains(where: { $0.option.drugs == box.item.drugs }),
@@ -1271,6 +1291,50 @@ extension Matcher {
 
     /// A gene whose wild-type a label asks for, and the genes whose mutation breaks it: the anti-EGFR antibody labels
     /// ask for RAS wild-type, KRAS and NRAS alike (FDA labels: Vectibix (panitumumab), 2014; Erbitux (cetuximab), 2021).
+    /// A disease named as a variant of another ("Hairy Cell Leukemia-Variant" of "Hairy Cell Leukemia"), which OncoTree
+    /// files elsewhere (WHO 2022 renamed it splenic B-cell lymphoma/leukaemia with prominent nucleoli). A board weighs the
+    /// drugs of the disease it is named for, so a drug aimed at a target the variant lacks is named with its reason
+    /// (BRAF V600E is absent from HCL variant; Tiacci et al., N Engl J Med 2011; NCCN Hairy Cell Leukemia 2025).
+    static func isNamedVariant(_ disease: Disease?, of other: Disease?) -> Bool {
+        guard let name = disease?.name, let base = other?.name, name.count > base.count else { return false }
+        return name.lowercased().hasPrefix(base.lowercased() + "-variant") || name.lowercased().hasPrefix(base.lowercased() + " variant")
+    }
+
+    /// A prolonged QTc: a regimen with a drug whose label warns of QT prolongation follows an option aimed at the same
+    /// target without such a warning (`drug_qt_warnings.tsv`, each with its label): larotrectinib before entrectinib for
+    /// an NTRK fusion, olutasidenib before ivosidenib for IDH1-mutant AML. With no such option the drug keeps its place
+    /// under the monitoring its label asks for (selpercatinib for RET-mutant medullary thyroid cancer, where pralsetinib's
+    /// indication was withdrawn; FDA label: Retevmo (selpercatinib), 2020). `key[0]` is the demotion slot.
+    func demoteQTWarnedDrugs(_ options: inout [(key: [Int], name: String, option: TherapyOption)]) {
+        let target = { (drug: String) in self.vocabularies.drug(inn: drug)?.targets.first }
+        let qtFreeTargets = Set(
+            options.lazy.filter { $0.key[0] == 0 && $0.option.drugs.allSatisfy { self.qtWarning(of: $0) == nil } }
+                .flatMap { $0.option.drugs.compactMap(target) }
+        )
+        for index in options.indices where options[index].key[0] == 0 {
+            guard
+                let (drug, warning) = options[index].option.drugs.lazy.compactMap({ drug in self.qtWarning(of: drug).map { (drug, $0) } })
+                    .first(where: { entry in target(entry.0).map { qtFreeTargets.contains($0) } ?? false })
+            else { continue }
+            let demoted = "contains \(drug), whose label warns of QT prolongation (\(warning.source)); the patient's QTc is prolonged"
+            options[index].key[0] = 1
+            options[index].option.demoted = demoted
+            options[index].option.why += "; " + demoted
+        }
+    }
+
+    /// The QT-prolongation warning of a drug's label, leaving androgen deprivation aside: the warning is the class's, and
+    /// every prostate regimen carries it.
+    func qtWarning(of drug: String) -> QTWarning? {
+        vocabularies.drug(inn: drug)?.category == "hormonal" ? nil : vocabularies.qtWarning(of: drug)
+    }
+
+    /// A BRAF inhibitor with a MEK inhibitor in one regimen (dabrafenib + trametinib, encorafenib + binimetinib).
+    func isBRAFWithMEK(_ drugs: [String]) -> Bool {
+        let classes = Set(drugs.compactMap { vocabularies.drug(inn: $0)?.drugClass })
+        return classes.contains("BRAF inhibitor") && classes.contains("MEK inhibitor")
+    }
+
     static let wildTypeFamilies: [(gene: String, family: [String])] = [("KRAS", ["KRAS", "NRAS"]), ("NRAS", ["NRAS", "KRAS"])]
 
     /// Antigens an antibody, antibody-drug conjugate, T-cell engager or CAR T-cell therapy must

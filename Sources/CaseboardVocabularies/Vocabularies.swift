@@ -46,6 +46,8 @@ public struct Vocabularies: Sendable {
     let ageLimits: [String: DrugAgeLimit]
     /// Drug INN → the routes it is given by (`drug_routes.tsv`).
     let routes: [String: DrugRoutes]
+    /// Drug INN → its label's QT-prolongation warning (`drug_qt_warnings.tsv`).
+    let qtWarnings: [String: QTWarning]
     /// Lowercase names of drug classes and procedures (`drug_classes.tsv`).
     let drugClasses: [String: NonDrugTherapyKind]
 
@@ -87,6 +89,9 @@ public struct Vocabularies: Sendable {
         }
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent("drug_routes.tsv").path) {
             try builder.addRoutes(table("drug_routes.tsv"))
+        }
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("drug_qt_warnings.tsv").path) {
+            try builder.addQTWarnings(table("drug_qt_warnings.tsv"))
         }
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent("drug_classes.tsv").path) {
             try builder.addDrugClasses(table("drug_classes.tsv"))
@@ -139,6 +144,7 @@ public struct Vocabularies: Sendable {
         codingChanges = builder.codingChanges
         ageLimits = builder.ageLimits
         routes = builder.routes
+        qtWarnings = builder.qtWarnings
         drugClasses = builder.drugClasses
     }
 
@@ -348,6 +354,49 @@ extension Vocabularies {
     /// The routes a drug is given by for cancer, when the table lists them (nil when it does not, or says `unknown`).
     public func routes(of inn: String) -> DrugRoutes? {
         routes[inn]
+    }
+
+    /// The QT-prolongation warning of a drug's US label, when it has one (boxed, or under Warnings and Precautions).
+    public func qtWarning(of inn: String) -> QTWarning? {
+        qtWarnings[inn]
+    }
+}
+
+/// A US label's warning of QT interval prolongation (`drug_qt_warnings.tsv`, each row with its label section).
+public struct QTWarning: Sendable, Hashable {
+    /// Where the label puts it.
+    public enum Level: String, Sendable, Hashable, CaseIterable {
+        /// A boxed warning (quizartinib, vandetanib, nilotinib).
+        case boxed
+        /// Warnings and Precautions (entrectinib, ivosidenib, osimertinib).
+        case warning
+    }
+
+    public var level: Level
+    /// "FDA label: Tibsovo (ivosidenib), Warnings and Precautions 5.2 QTc interval prolongation (2018) (checked)".
+    public var source: String
+
+    /// Reads the table (columns drug, level `boxed` or `warning`, source); another level is an error naming the line.
+    public static func table(_ text: String, file: String = "drug_qt_warnings.tsv") throws -> [String: QTWarning] {
+        try table(TSV(text, name: file))
+    }
+
+    static func table(_ table: TSV) throws -> [String: QTWarning] {
+        let drug = try table.column("drug")
+        let level = try table.column("level")
+        let source = try table.column("source")
+        var warnings: [String: QTWarning] = [:]
+        for (number, row) in table.rows.enumerated() {
+            guard let parsed = Level(rawValue: String(row[level])) else {
+                throw Diagnostic.error(
+                    "QT warning level '\(row[level])' of \(row[drug]) is not one of \(Level.allCases.map(\.rawValue).joined(separator: ", "))",
+                    file: table.name,
+                    position: SourcePosition(offset: 0, line: number + 2, column: 1)
+                )
+            }
+            warnings[String(row[drug])] = QTWarning(level: parsed, source: String(row[source]))
+        }
+        return warnings
     }
 }
 

@@ -11,6 +11,7 @@ struct LexiconBuilder {
     /// Drug INN → the youngest age any FDA-labelled indication is for, with its source.
     var ageLimits: [String: DrugAgeLimit] = [:]
     var routes: [String: DrugRoutes] = [:]
+    var qtWarnings: [String: QTWarning] = [:]
     var drugClasses: [String: NonDrugTherapyKind] = [:]
     var diseases: [Disease] = []
     var adverseEvents: [AdverseEventTerm] = []
@@ -258,6 +259,11 @@ struct LexiconBuilder {
     /// The routes each drug is given by (`drug_routes.tsv`).
     mutating func addRoutes(_ table: TSV) throws {
         routes = try DrugRoutes.table(table)
+    }
+
+    /// The QT-prolongation warnings of the labels (`drug_qt_warnings.tsv`).
+    mutating func addQTWarnings(_ table: TSV) throws {
+        qtWarnings = try QTWarning.table(table)
     }
 
     /// Names of drug classes and procedures (`drug_classes.tsv`: name, kind `class` or `procedure`).

@@ -778,6 +778,9 @@ extension Vocabularies {
             "lung"
         ),
         (CompiledPattern(#"\b(?:RUL|RLL|RML|LUL|LLL)\b"#), "lung"),
+        // "sigmoid adenocarcinoma": the sigmoid is a part of the colon; "submandibular gland" a salivary gland.
+        (CompiledPattern(#"(?<![A-Za-z-])sigmoid\b(?!\s+colon)"#, caseInsensitive: true), "sigmoid colon"),
+        (CompiledPattern(#"\b(?:submandibular|sublingual)(?:\s+salivary)?(?:\s+gland)?\b"#, caseInsensitive: true), "salivary gland"),
         // "sq NSCLC", "non-sq NSCLC" (non-squamous): squamous written short before the lung cancer it qualifies.
         (CompiledPattern(#"(?<![A-Za-z0-9])sq\.?\s+(?=NSCLC\b|non-small|lung|cell\s+carcinoma)"#, caseInsensitive: true), "squamous "),
         (CompiledPattern(#"(?<=[a-z]) \+ (?=[a-z])"#), " and "),

@@ -631,6 +631,18 @@ extension Vocabularies {
         if let allele = Self.hlaAllele(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: allele, origin: .germline, notes: []))
         }
+        if let genotype = Self.hlaGenotype(body), let first = genotype.first {
+            let names = genotype.map { $0.gene + $0.variant }.joined(separator: " and ")
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    alteration: first,
+                    equivalents: Array(genotype.dropFirst()),
+                    origin: .germline,
+                    notes: ["'\(body)' is an HLA genotype: read as \(names)"]
+                )
+            )
+        }
         if let reversion = reversion(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: reversion, origin: origin, notes: []))
         }
@@ -2597,6 +2609,22 @@ extension Vocabularies {
         if let last = fields.last, last.hasSuffix("P") || last.hasSuffix("G") { fields[fields.count - 1] = String(last.dropLast()) }
         guard fields.allSatisfy({ (2...3).contains($0.count) && $0.allSatisfy(\.isNumber) }) else { return nil }
         return Alteration(gene: gene, variant: "*" + fields.joined(separator: ":"), kind: .expression)
+    }
+
+    /// "HLA-A*02:05 / A*24:02", "HLA-A*02:01, A*03:01 (typed for afami-cel)": both alleles of a locus, the second
+    /// written without "HLA-"; a bracketed remark after them is left aside. Nil unless every part is an allele.
+    static func hlaGenotype(_ text: String) -> [Alteration]? {
+        var body = Substring(text.trimmingWhitespace)
+        if body.hasSuffix(")"), let open = body.lastIndex(of: "(") { body = body[..<open] }
+        let parts = body.split(whereSeparator: { $0 == "/" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 2, parts.count <= 4, parts[0].uppercased().hasPrefix("HLA-") else { return nil }
+        var alleles: [Alteration] = []
+        for part in parts {
+            let named = part.uppercased().hasPrefix("HLA-") ? part : "HLA-" + part
+            guard let allele = hlaAllele(named) else { return nil }
+            alleles.append(allele)
+        }
+        return alleles
     }
 
     // MARK: Histone genes
