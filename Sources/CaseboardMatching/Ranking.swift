@@ -1289,8 +1289,6 @@ extension Matcher {
     /// Alteration kinds that are mutations of a gene, as opposed to its expression, copy number or a fusion.
     static let mutationKinds: Set<AlterationKind> = [.proteinChange, .dnaChange, .internalTandemDuplication, .exon, .mutation]
 
-    /// A gene whose wild-type a label asks for, and the genes whose mutation breaks it: the anti-EGFR antibody labels
-    /// ask for RAS wild-type, KRAS and NRAS alike (FDA labels: Vectibix (panitumumab), 2014; Erbitux (cetuximab), 2021).
     /// A disease named as a variant of another ("Hairy Cell Leukemia-Variant" of "Hairy Cell Leukemia"), which OncoTree
     /// files elsewhere (WHO 2022 renamed it splenic B-cell lymphoma/leukaemia with prominent nucleoli). A board weighs the
     /// drugs of the disease it is named for, so a drug aimed at a target the variant lacks is named with its reason
@@ -1319,7 +1317,7 @@ extension Matcher {
             let demoted = "contains \(drug), whose label warns of QT prolongation (\(warning.source)); the patient's QTc is prolonged"
             options[index].key[0] = 1
             options[index].option.demoted = demoted
-            options[index].option.why += "; " + demoted
+            options[index].option.why += "; ranked down: " + demoted
         }
     }
 
@@ -1335,6 +1333,8 @@ extension Matcher {
         return classes.contains("BRAF inhibitor") && classes.contains("MEK inhibitor")
     }
 
+    /// A gene whose wild-type a label asks for, and the genes whose mutation breaks it: the anti-EGFR antibody labels
+    /// ask for RAS wild-type, KRAS and NRAS alike (FDA labels: Vectibix (panitumumab), 2014; Erbitux (cetuximab), 2021).
     static let wildTypeFamilies: [(gene: String, family: [String])] = [("KRAS", ["KRAS", "NRAS"]), ("NRAS", ["NRAS", "KRAS"])]
 
     /// Antigens an antibody, antibody-drug conjugate, T-cell engager or CAR T-cell therapy must

@@ -1389,33 +1389,29 @@ struct TherapyAssembly {
     nonisolated(unsafe) private static let freePattern = /^(?:\s+(?:and|or)\s+[a-z]+)?[-‐ ]free\b/
     private static let freeKeys = [Array("free".utf8)]
 
-    /// "refractory AML", "relapsed AML": a description of the disease, not a response.
     /// An improvement after a drug was stopped is its harm ending, not a response to it: "manifestations improved after
     /// discontinuation of the treatment", "the rash resolved after X was withdrawn".
     private func isDechallenge(_ cue: CueMention, in view: SentenceView) -> Bool {
-        guard cue.range.upperBound < view.range.upperBound else { return false }
         let cueText = assembler.lowered(cue.range)
-        var after = Substring(assembler.lowered(cue.range.upperBound..<min(view.range.upperBound, cue.range.upperBound + 80)))
-        if !["after", "following", "upon", "on", "with"].contains(where: { cueText.hasSuffix(" " + $0) }) {
-            let trimmed = after.drop { $0 == " " }
-            guard let preposition = ["after ", "following ", "upon ", "on ", "with "].first(where: { trimmed.hasPrefix($0) }) else { return false }
-            after = trimmed.dropFirst(preposition.count)
-        }
-        after = after.drop { $0 == " " }
-        if after.hasPrefix("the ") { after = after.dropFirst(4) }
-        if Self.stoppingNouns.contains(where: { after.hasPrefix($0) }) { return true }
-        return after.firstMatch(of: Self.stoppedAfterName) != nil
+        // The cue may hold its preposition ("improved after"), or the preposition follows it ("resolved after").
+        return Self.stoppingPrepositions.contains(where: { cueText.hasSuffix(" " + $0) })
+            ? stoppingFollows(cue.range.upperBound, in: view, prepositionRead: true) : stoppingFollows(cue.range.upperBound, in: view)
     }
 
-    /// "resolved after cessation of X": a preposition, then a noun of stopping.
-    private func stoppingFollows(_ offset: Int, in view: SentenceView) -> Bool {
+    /// "after cessation of X", "after X was discontinued": a preposition (unless already read), then a noun of stopping
+    /// or the drug's name and a verb of stopping.
+    private func stoppingFollows(_ offset: Int, in view: SentenceView, prepositionRead: Bool = false) -> Bool {
         guard offset < view.range.upperBound else { return false }
-        var after = Substring(assembler.lowered(offset..<min(view.range.upperBound, offset + 40))).drop { $0 == " " }
-        guard let preposition = ["after ", "following ", "upon ", "on ", "with "].first(where: { after.hasPrefix($0) }) else { return false }
-        after = after.dropFirst(preposition.count)
+        var after = Substring(assembler.lowered(offset..<min(view.range.upperBound, offset + 80))).drop { $0 == " " }
+        if !prepositionRead {
+            guard let preposition = Self.stoppingPrepositions.first(where: { after.hasPrefix($0 + " ") }) else { return false }
+            after = after.dropFirst(preposition.count + 1)
+        }
         if after.hasPrefix("the ") { after = after.dropFirst(4) }
-        return Self.stoppingNouns.contains { after.hasPrefix($0) }
+        return Self.stoppingNouns.contains { after.hasPrefix($0) } || after.firstMatch(of: Self.stoppedAfterName) != nil
     }
+
+    private static let stoppingPrepositions = ["after", "following", "upon", "on", "with"]
 
     private static let stoppingNouns = [
         "discontinu", "withdraw", "cessation", "stopping", "interruption", "suspension", "removal", "dechallenge", "holding",
@@ -1425,6 +1421,7 @@ struct TherapyAssembly {
     nonisolated(unsafe) private static let stoppedAfterName =
         /^[^.;,]{0,40}?\b(?:was|were|had\s+been)\s+(?:discontinued|stopped|withdrawn|held|ceased|suspended|interrupted)\b/
 
+    /// "refractory AML", "relapsed AML": a description of the disease, not a response.
     private func isDiseaseQualifier(_ cue: CueMention, in view: SentenceView) -> Bool {
         view.terms.contains {
             $0.concept.kind == .disease && $0.range.lowerBound >= cue.range.upperBound && $0.range.lowerBound - cue.range.upperBound <= 2
