@@ -217,6 +217,8 @@ enum SentenceSplitter {
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<period]), as: UTF8.self)
         if word.count == 1, let first = word.unicodeScalars.first, first.properties.isUppercase { return true }  // an initial
         if let last = word.last, last.isNumber, period + 1 < bytes.count, bytes[period + 1] &- 0x30 < 10 { return true }
+        // An HGVS prefix run into its change: "NRAS c.35G>A p.(Gly12Asp)", "p.G12D".
+        if ["p", "c", "g"].contains(word), period + 1 < bytes.count, !isSpace(bytes[period + 1]) { return true }
         return abbreviations.contains(word.lowercased())
     }
 }

@@ -227,8 +227,13 @@ extension CaseAssembler {
                 }
                 // "A liver biopsy confirmed V564F": a change the case already gave a gene keeps it.
                 let carrier = found.last { $0.kind == .proteinChange && $0.variant == variant.normalized }?.gene
+                // "NRAS c.35G>A p.(Gly12Asp)": the protein change after the gene's own DNA change is that gene's, though
+                // G12D alone would name KRAS.
+                let adjacent = genes.last { $0.range.upperBound <= variant.range.lowerBound }.flatMap { gene in
+                    Self.onlyDNAChangesBetween(gap(gene.range.upperBound, variant.range.lowerBound)) ? gene.symbol : nil
+                }
                 let owner =
-                    hotspotGenes[variant.normalized] ?? named?.symbol ?? carrier
+                    adjacent ?? hotspotGenes[variant.normalized] ?? named?.symbol ?? carrier
                     ?? (genes.last { $0.range.upperBound <= variant.range.lowerBound && !isSerumMarker($0.range) }
                     ?? nearestGene(before: view, lastPatientGene: lastGene))?
                     .symbol
@@ -256,6 +261,57 @@ extension CaseAssembler {
     /// The gene named last before a sentence: the patient's last gene, or one named later in the
     /// sentence just before, even a background one ("X syndrome is caused by SDHB mutations. Our
     /// patient carries c.600G>T").
+    /// Genes whose variant the report gives to clonal haematopoiesis or the blood, not the tumour: "a TET2 variant at 2%
+    /// that was also present in white blood cells and was considered clonal haematopoiesis", "the ATM variant in plasma
+    /// was not a tumour alteration". In a myeloid neoplasm the same genes are the disease's own, so nothing is set aside.
+    func genesFromTheBlood() -> Set<String> {
+        guard text(0..<bytes.count, containsAnyOf: Self.bloodOriginKeys, ignoringCase: true) else { return [] }
+        if text(0..<bytes.count, containsAnyOf: Self.myeloidKeys, ignoringCase: true) { return [] }
+        var genes: Set<String> = []
+        for view in views where view.isPatient && text(view.range, containsAnyOf: Self.bloodOriginKeys, ignoringCase: true) {
+            let sentence = lowered(view.range)
+            // The gene named last before each such phrase, within the clause it closes.
+            for key in Self.bloodOriginPhrases {
+                var from = sentence.startIndex
+                while let found = sentence.range(of: key, range: from..<sentence.endIndex) {
+                    from = found.upperBound
+                    // Clonal haematopoiesis said of a variant ("was considered clonal haematopoiesis", "reported as clonal
+                    // haematopoiesis"), not named as a topic ("with clonal haematopoiesis variants filtered out").
+                    if key.hasPrefix("clonal") {
+                        let lead = sentence[..<found.lowerBound].suffix(24)
+                        guard Self.clonalPredicates.contains(where: { lead.hasSuffix($0) }) else { continue }
+                    }
+                    let at = view.range.lowerBound + sentence.utf8.distance(from: sentence.startIndex, to: found.lowerBound)
+                    guard
+                        let term = view.terms(.gene).last(where: { $0.range.upperBound <= at && at - $0.range.upperBound <= 150 }),
+                        case .gene(let index) = term.concept, !text(term.range.upperBound..<at).contains(";")
+                    else { continue }
+                    genes.insert(vocabularies.genes[index].symbol)
+                }
+            }
+        }
+        return genes
+    }
+
+    private static let bloodOriginPhrases = [
+        "clonal haematopoiesis", "clonal hematopoiesis", "not part of the tumour", "not part of the tumor", "not a tumour alteration",
+        "not a tumor alteration", "came from blood cells",
+    ]
+    private static let bloodOriginKeys = bloodOriginPhrases.map { Array($0.utf8) }
+    private static let clonalPredicates = [
+        "as ", "considered ", "consistent with ", "representing ", "reflecting ", "attributed to ", "from ", "be ", "was ", "were ",
+        "is ", "are ", "in keeping with ", "due to ",
+    ]
+
+    private static let myeloidKeys = ["myeloid", "myelodysplastic", "myeloproliferative", "leukaemia", "leukemia"].map { Array($0.utf8) }
+
+    /// True when the words between a gene and a protein change are only DNA changes and their punctuation
+    /// ("c.35G>A", "(c.2573T>G)"), so the protein change is the gene's own.
+    static func onlyDNAChangesBetween(_ gap: String) -> Bool {
+        let words = gap.split(whereSeparator: { " ()[],;:".contains($0) })
+        return !words.isEmpty && words.allSatisfy { $0.hasPrefix("c.") || $0.hasPrefix("g.") }
+    }
+
     private func nearestGene(
         before view: SentenceView,
         lastPatientGene: (symbol: String, range: Range<Int>)?
@@ -609,7 +665,9 @@ extension CaseAssembler {
                 gene == alteration.gene && ends.contains { end in alteration.spans.contains { abs($0.end - end) <= 22 } }
             }
         }
+        let fromBlood = genesFromTheBlood()
         return merged.filter { alteration in
+            if fromBlood.contains(alteration.gene) { return false }
             if pairedWithProtein(alteration) { return false }
             if alteration.kind == .mutation && specific.contains(alteration.gene) { return false }
             if alteration.variant == "alteration", counts[alteration.gene, default: 0] > 1 { return false }

@@ -110,7 +110,11 @@ extension CaseAssembler {
                     let before = drugNames(in: view, before: firstCue)
                     // The sentence's own relapse counts: "he relapsed, and a new FLT3 D835Y was found".
                     let lineDrugs = !before.isEmpty ? before : recentDrugs(before: position, progressed: !view.has(.progression))
-                    for gene in acquired {
+                    // "ABL1 T315I together with a new ASXL1 frameshift" at blast crisis on nilotinib: when a change of a gene
+                    // the failed drug targets was found, the drug's failure is that change's, not the others' it came with.
+                    let targets = { (gene: String) in lineDrugs.contains { self.vocabularies.drug(inn: $0)?.targets.contains(gene) ?? false } }
+                    let targetedFound = genes.contains(where: targets)
+                    for gene in acquired where !targetedFound || targets(gene) {
                         // "… and acquired MET amplification on sotorasib": the drug the finding is said to be on, not
                         // the drugs named before it for their toxicities.
                         let on = drugsNamedAsOn(after: gene, in: view)
@@ -235,7 +239,7 @@ extension CaseAssembler {
         view.terms.contains { term in
             guard case .gene(let index) = term.concept, vocabularies.genes[index].symbol == gene else { return false }
             let after = lowered(term.range.upperBound..<min(term.range.upperBound + 40, view.range.upperBound))
-            return ["persist", "was retained", "were retained", "remained", "still present", "was unchanged"].contains { after.contains($0) }
+            return ["persist", "retained", "remained", "still present", "was unchanged", "not itself"].contains { after.contains($0) }
         }
     }
 
@@ -272,15 +276,22 @@ extension CaseAssembler {
         let denials = [
             "not attribut", "not the cause", "not a cause", "not a resistance", "not responsible", "not explain", "not linked", "unrelated",
             "rather than", "not considered", "other patients", "in the literature", "without an identified", "no identified",
+            // "could not identify a mechanism for the failure of venetoclax".
+            "could not identify", "could not be identified", "not identify", "no mechanism",
         ]
-        return causes.contains { clause.contains($0) } && failures.contains { clause.contains($0) } && !denials.contains { clause.contains($0) }
+        guard !denials.contains(where: { clause.contains($0) }) else { return false }
+        return Self.selfAttributing.contains { clause.contains($0) }
+            || causes.contains { clause.contains($0) } && failures.contains { clause.contains($0) }
     }
 
     private static let causes = [
         "attribut", "linked", "cause of", "caused", "explain", "explanation", "mechanism", "responsible for", "underl", "account for",
-        "accounted for", "reason",
+        "accounted for", "reason", "tied",
     ]
-    private static let causeKeys = causes.map { Array($0.utf8) }
+    /// Words that tie a change to a drug's failure on their own: "the T315I clone had escaped nilotinib", "a compound
+    /// mutation that resists ponatinib", "the likely escape route from adagrasib".
+    private static let selfAttributing = ["escaped", "escape route", "escape from", "resists", "resisted", "resisting"]
+    private static let causeKeys = (causes + selfAttributing).map { Array($0.utf8) }
 
     /// A resistance sentence ties an alteration to the failure only when it names how: "led to
     /// gefitinib resistance", "conferring resistance", "a resistance mechanism", "acquired", "an
@@ -289,6 +300,12 @@ extension CaseAssembler {
     private func statesMechanism(_ view: SentenceView) -> Bool {
         let sentence = lowered(view.range)
         if ["overcom", "circumvent", "to prevent resistance", "avoid resistance"].contains(where: { sentence.contains($0) }) { return false }
+        // "a consequence of poor CNS penetration rather than acquired resistance": resistance denied.
+        if ["rather than acquired resistance", "rather than resistance", "rather than a resistance", "rather than true resistance"]
+            .contains(where: { sentence.contains($0) })
+        {
+            return false
+        }
         let markers = [
             "mechanism", "led to", "lead to", "leads to", "leading to", "confer", "mediat", "caus", "due to", "because of", "acquired",
             "acquisition", "emerg", "developed", "resistance mutation", "resistant mutation", "-resistant", "explain", "responsible",

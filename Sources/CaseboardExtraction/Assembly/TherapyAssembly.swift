@@ -1283,11 +1283,31 @@ struct TherapyAssembly {
         // tumour's; only its failure is told as the drug's.
         if response != .progressive, supportiveLines.contains(index), lines[index].setting?.hasPrefix("treatment of ") == true { return }
         let current = lines[index].response
-        if current == nil || response.rank > current!.rank {
+        let text = assembler.lowered(range)
+        // In CML the depth of a response is its level (haematologic, then cytogenetic, then molecular; ELN 2020): a
+        // complete haematological response with a partial cytogenetic response is a partial response, not a complete one.
+        var replaces = current.map { response.rank > $0.rank } ?? true
+        if let level = Self.responseLevel(text), let currentLevel = lines[index].responseText.flatMap(Self.responseLevel),
+            response != .progressive, current != .progressive, (level == .haematologic) != (currentLevel == .haematologic)
+        {
+            // One is haematological only, the other deeper: the deeper one speaks.
+            replaces = currentLevel == .haematologic
+        }
+        if replaces {
             lines[index].response = response
-            lines[index].responseText = assembler.lowered(range)
+            lines[index].responseText = text
         }
         lines[index].responseSpans.append(assembler.evidence(range))
+    }
+
+    /// The level a CML response is measured at, when its words say.
+    enum ResponseLevel { case haematologic, cytogenetic, molecular }
+
+    static func responseLevel(_ text: String) -> ResponseLevel? {
+        if ["molecular", "mmr", "mr4", "mr5", "cmr", "dmr", "mrd"].contains(where: { text.contains($0) }) { return .molecular }
+        if ["cytogenetic", "ccyr", "pcyr", "mcyr"].contains(where: { text.contains($0) }) { return .cytogenetic }
+        if ["haematolog", "hematolog", "chr"].contains(where: { text.contains($0) }) { return .haematologic }
+        return nil
     }
 
     /// The lines an outcome names right after it: "resistant to radiation and temozolomide",

@@ -104,6 +104,7 @@ public enum ResponseVocabulary {
                 "tumor regression", "tumour regression", "tumoral regression", "partial regression", "good partial response",
                 "regression", "shrinkage", "tumor shrinkage", "tumour shrinkage", "significant shrinkage", "marked shrinkage",
                 "major molecular response", "major cytogenetic response", "near-complete response", "near complete response",
+                "near-complete regression", "near complete regression", "near-complete remission", "near complete remission",
                 "good response", "excellent response", "dramatic response", "remarkable response", "marked response",
                 "significant response", "impressive response", "rapid response", "durable response", "sustained response",
                 "favorable response", "favourable response", "clinical response", "radiological response", "radiologic response",
