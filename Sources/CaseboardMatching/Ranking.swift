@@ -545,11 +545,18 @@ extension Matcher {
             }
         }
         let progressed = patient.priors.filter { $0.response == .progressive }
-        // A BRAF inhibitor with a MEK inhibitor labelled or guideline-given for this disease and allele (curated, level A).
-        let brafMEKCurated = groups.contains { group in
-            group.contains { hit in
-                hit.item.source == .curated && hit.item.level == .a && hit.isOwnDisease && !hit.excluded && isBRAFWithMEK(hit.item.drugs)
+        // A BRAF inhibitor with a MEK inhibitor labelled or guideline-given for this disease and allele (curated, level A);
+        // asked only when a BRAF inhibitor alone is an option, which few profiles have.
+        var brafMEKCurated: Bool?
+        let hasBRAFMEKStandard = {
+            if let known = brafMEKCurated { return known }
+            let found = groups.contains { group in
+                group.contains { hit in
+                    hit.item.source == .curated && hit.item.level == .a && hit.isOwnDisease && !hit.excluded && self.isBRAFWithMEK(hit.item.drugs)
+                }
             }
+            brafMEKCurated = found
+            return found
         }
         let failedGenerations = progressed.flatMap { prior in
             prior.drugs.compactMap { drug in vocabularies.drug(inn: drug).flatMap { Self.generation(of: $0.drugClass) }.map { (drug, $0) } }
@@ -766,7 +773,7 @@ extension Matcher {
             // (NCCN Melanoma: Cutaneous 2025; NCCN Thyroid Carcinoma 2025 gives dabrafenib with trametinib for BRAF V600E
             // anaplastic thyroid cancer). Hairy cell leukaemia and Erdheim-Chester disease keep vemurafenib: it is labelled
             // or guideline-given there on its own.
-            if demoted == nil, brafMEKCurated, drugs.count == 1, vocabularies.drug(inn: drugs[0])?.drugClass == "BRAF inhibitor",
+            if demoted == nil, drugs.count == 1, vocabularies.drug(inn: drugs[0])?.drugClass == "BRAF inhibitor", hasBRAFMEKStandard(),
                 !usable.contains(where: { $0.item.source == .curated && $0.item.level == .a && $0.isOwnDisease && !$0.excluded }),
                 !patient.priors.contains(where: { prior in prior.drugs.contains { self.vocabularies.drug(inn: $0)?.drugClass == "MEK inhibitor" } })
             {
