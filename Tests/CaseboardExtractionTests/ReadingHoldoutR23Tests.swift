@@ -100,3 +100,16 @@ struct ReadingHoldoutR23Tests {
         #expect(lung.therapies.first { $0.drugs == ["osimertinib"] }?.response == .partial, "\(lung.therapies.map(\.response))")
     }
 }
+
+extension ReadingHoldoutR23Tests {
+    /// A trailing aside that points to the literature ("as described in series of patients") does not make the
+    /// patient's own finding background.
+    @Test func aLiteratureAsideLeavesThePatientsFinding() throws {
+        let (record, _) = try extract(
+            "A 66-year-old woman with AML and IDH2 R140Q received enasidenib. At relapse, sequencing found FLT3 "
+                + "D835Y at 15%. The treating team considered the FLT3 clone to be the cause of the loss of response to enasidenib, "
+                + "as described in series of patients.\n"
+        )
+        #expect(pairs(record).contains("FLT3/enasidenib"), "\(pairs(record))")
+    }
+}

@@ -158,6 +158,16 @@ extension AnnotatedDocument {
                     study = rest.contains { $0.strength == .study }
                     weak = rest.contains { $0.strength == .weak }
                 }
+                // "…the cause of the loss of response to enasidenib, as described in series of patients": a trailing aside
+                // that points to the literature does not make the patient's own finding background.
+                if !backgroundCues.isEmpty, let aside = Self.literatureAside(bytes, range), aside > range.lowerBound + 40 {
+                    let rest = backgroundCues.filter { $0.at < aside }
+                    if rest.count < backgroundCues.count {
+                        strong = rest.contains { $0.strength == .strong }
+                        study = rest.contains { $0.strength == .study }
+                        weak = rest.contains { $0.strength == .weak }
+                    }
+                }
                 // Bracketed citations such as "[3-5]" mark background too.
                 if hasCitation(bytes, range) { weak = true }
                 switch kind(of: bytes, range) {
@@ -213,6 +223,23 @@ extension AnnotatedDocument {
     /// patients: "The T315I mutation causes relapse in other reports; in our patient none was found."
     /// A clause, split at a semicolon or at ", whereas", counts when it holds a background cue and no
     /// reference to a patient at all, and another clause of the sentence names this one.
+    /// Where a trailing ", as described in …" or ", as reported in …" aside begins, if the sentence has one.
+    static func literatureAside(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        let folded = bytes[range].map { fold($0) }
+        for phrase in literatureAsides {
+            guard folded.count >= phrase.count else { continue }
+            for start in 0...(folded.count - phrase.count) where folded[start] == phrase[0] {
+                if folded[start..<(start + phrase.count)].elementsEqual(phrase) { return range.lowerBound + start }
+            }
+        }
+        return nil
+    }
+
+    private static let literatureAsides = [
+        ", as described in", ", as reported in", ", as previously described", ", as previously reported", ", as seen in other",
+        ", as in other",
+    ].map { Array($0.utf8) }
+
     static func literatureClauses(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ range: Range<Int>,
