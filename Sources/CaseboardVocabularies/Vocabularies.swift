@@ -386,14 +386,8 @@ public struct QTWarning: Sendable, Hashable {
         let level = try table.column("level")
         let source = try table.column("source")
         var warnings: [String: QTWarning] = [:]
-        for (number, row) in table.rows.enumerated() {
-            guard let parsed = Level(rawValue: String(row[level])) else {
-                throw Diagnostic.error(
-                    "QT warning level '\(row[level])' of \(row[drug]) is not one of \(Level.allCases.map(\.rawValue).joined(separator: ", "))",
-                    file: table.name,
-                    position: SourcePosition(offset: 0, line: number + 2, column: 1)
-                )
-            }
+        for (index, row) in table.rows.enumerated() {
+            let parsed = try table.closedWord(row[level], as: Level.self, named: "QT warning level", of: row[drug], row: index)
             warnings[String(row[drug])] = QTWarning(level: parsed, source: String(row[source]))
         }
         return warnings
@@ -425,17 +419,12 @@ public struct DrugRoutes: Sendable, Hashable {
         let column = try table.column("routes")
         let source = try table.column("source")
         var routes: [String: DrugRoutes] = [:]
-        for (number, row) in table.rows.enumerated() where row[column] != "unknown" {
+        for (index, row) in table.rows.enumerated() where row[column] != "unknown" {
             var parsed: Set<AdministrationRoute> = []
             for word in row[column].split(separator: "|") {
-                guard let route = AdministrationRoute(rawValue: String(word)) else {
-                    throw Diagnostic.error(
-                        "route '\(word)' of \(row[drug]) is not one of \(AdministrationRoute.allCases.map(\.rawValue).joined(separator: ", ")) or unknown",
-                        file: table.name,
-                        position: SourcePosition(offset: 0, line: number + 2, column: 1)
-                    )
-                }
-                parsed.insert(route)
+                parsed.insert(
+                    try table.closedWord(word, as: AdministrationRoute.self, named: "route", of: row[drug], row: index, otherwise: " or unknown")
+                )
             }
             routes[String(row[drug])] = DrugRoutes(routes: parsed, source: String(row[source]))
         }

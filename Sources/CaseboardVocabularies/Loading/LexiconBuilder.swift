@@ -242,16 +242,10 @@ struct LexiconBuilder {
         let drug = try table.column("drug")
         let age = try table.column("minimum_age")
         let source = try table.column("source")
-        for (number, row) in table.rows.enumerated() {
+        for (index, row) in table.rows.enumerated() {
             let written = String(row[age])
             let years = written.hasSuffix("m") ? Double(written.dropLast()).map { $0 / 12 } : Double(written)
-            guard let years else {
-                throw Diagnostic.error(
-                    "minimum_age '\(written)' is neither years nor months (6m)",
-                    file: "drug_age_limits.tsv",
-                    position: SourcePosition(offset: 0, line: number + 2, column: 1)
-                )
-            }
+            guard let years else { throw table.failure("minimum_age '\(written)' is neither years nor months (6m)", row: index) }
             ageLimits[String(row[drug])] = DrugAgeLimit(years: years, source: String(row[source]))
         }
     }
@@ -270,13 +264,9 @@ struct LexiconBuilder {
     mutating func addDrugClasses(_ table: TSV) throws {
         let name = try table.column("name")
         let kind = try table.column("kind")
-        for (number, row) in table.rows.enumerated() {
+        for (index, row) in table.rows.enumerated() {
             guard let parsed = NonDrugTherapyKind(rawValue: String(row[kind])) else {
-                throw Diagnostic.error(
-                    "kind '\(row[kind])' is neither class nor procedure",
-                    file: "drug_classes.tsv",
-                    position: SourcePosition(offset: 0, line: number + 2, column: 1)
-                )
+                throw table.failure("kind '\(row[kind])' is neither class nor procedure", row: index)
             }
             drugClasses[String(row[name])] = parsed
         }
