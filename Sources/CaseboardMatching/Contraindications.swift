@@ -1,3 +1,4 @@
+import CaseboardCore
 import CaseboardVocabularies
 import Foundation
 
@@ -108,8 +109,13 @@ extension Matcher {
         }
         // Interstitial lung disease already present. Enhertu (trastuzumab deruxtecan) label: boxed warning for
         // ILD/pneumonitis, its trials left out a history of ILD needing steroids; Datroway (datopotamab
-        // deruxtecan) label, 2025: ILD/pneumonitis.
-        if says(["interstitial lung disease", "pulmonary fibrosis", "ra-ild", "fibrotic lung disease"], in: lowered)
+        // deruxtecan) label, 2025: ILD/pneumonitis. A past pneumonitis (after radiotherapy or a checkpoint inhibitor)
+        // counts: the trials left out any history of non-infectious pneumonitis needing steroids (DESTINY-Breast03,
+        // Cortés et al., N Engl J Med 2022).
+        if says(
+            ["interstitial lung disease", "pulmonary fibrosis", "ra-ild", "fibrotic lung disease", "pneumonitis", "radiation fibrosis"],
+            in: lowered
+        )
             || (ildWord.matches(lowered) && !says(["no ild"], in: lowered))
         {
             found.append(
@@ -144,8 +150,8 @@ extension Matcher {
         // Peripheral neuropathy of grade 2 or more, or painful. Velcade (bortezomib) label; NCCN Multiple
         // Myeloma 2025 (carfilzomib-based induction where neuropathy precludes bortezomib); Padcev
         // (enfortumab vedotin) label 2023 (EV-302 left out grade 2 or worse neuropathy).
-        if lowered.contains("neuropath"), !says(["no neuropathy", "without neuropathy", "no peripheral neuropathy"], in: lowered),
-            ["grade 2", "grade 3", "grade 4", "grade ii", "grade iii", "painful", "severe"].contains(where: { lowered.contains($0) })
+        if lowered.containsBytes(of: "neuropath"), !says(["no neuropathy", "without neuropathy", "no peripheral neuropathy"], in: lowered),
+            ["grade 2", "grade 3", "grade 4", "grade ii", "grade iii", "painful", "severe"].contains(where: { lowered.containsBytes(of: $0) })
         {
             found.append(
                 Caution(
@@ -160,8 +166,9 @@ extension Matcher {
         // dose at grade 3 sensory neuropathy (Taxol (paclitaxel), Abraxane, Taxotere (docetaxel), Eloxatin (oxaliplatin),
         // vincristine, Adcetris (brentuximab vedotin), Polivy (polatuzumab vedotin), Halaven (eribulin)); ASCO guideline
         // on chemotherapy-induced peripheral neuropathy (Loprinzi et al., J Clin Oncol 2020).
-        if lowered.contains("neuropath"), !says(["no neuropathy", "without neuropathy", "no peripheral neuropathy", "resolved"], in: lowered),
-            ["grade 3", "grade 4", "grade iii", "grade iv", "severe"].contains(where: { lowered.contains($0) })
+        if lowered.containsBytes(of: "neuropath"),
+            !says(["no neuropathy", "without neuropathy", "no peripheral neuropathy", "resolved"], in: lowered),
+            ["grade 3", "grade 4", "grade iii", "grade iv", "severe"].contains(where: { lowered.containsBytes(of: $0) })
         {
             found.append(
                 Caution(
@@ -220,6 +227,17 @@ extension Matcher {
                 )
             )
         }
+        // Pemetrexed is not recommended with a creatinine clearance below 45 mL/min (FDA label: Alimta (pemetrexed),
+        // Dosage and Administration, renal impairment; myelosuppression and renal failure rise as clearance falls).
+        if number(after: clearanceNumber, in: lowered).map({ $0 < 45 }) ?? false {
+            found.append(
+                Caution(
+                    condition: "creatinine clearance below 45 mL/min",
+                    drugs: ["pemetrexed"],
+                    source: "FDA label: Alimta (pemetrexed) (not recommended with creatinine clearance below 45 mL/min)"
+                )
+            )
+        }
         // Uncontrolled diabetes. Piqray (alpelisib), Itovebi (inavolisib) and Truqap (capivasertib) labels
         // (hyperglycaemia; their trials left out poorly controlled diabetes); Padcev label (hyperglycaemia;
         // EV-302 left out HbA1c of 8% or more).
@@ -262,20 +280,20 @@ extension Matcher {
     /// pulmonary fibrosis).
     static func permanentToxicity(in text: String) -> (toxicity: String, wholeClass: Bool)? {
         let lowered = text.lowercased()
-        if lowered.contains("myocarditis") { return ("myocarditis", true) }
+        if lowered.containsBytes(of: "myocarditis") { return ("myocarditis", true) }
         // Leg ulcers on hydroxyurea end it (Hydrea label: discontinue for cutaneous vasculitic ulcers; ELN
         // criteria of hydroxyurea intolerance, Barosi et al., Br J Haematol 2010).
-        for word in ["leg ulcer", "cutaneous ulcer", "vasculitic ulcer", "skin ulcer"] where lowered.contains(word) {
+        for word in ["leg ulcer", "cutaneous ulcer", "vasculitic ulcer", "skin ulcer"] where lowered.containsBytes(of: word) {
             return (word == "leg ulcer" ? "leg ulcers" : word + "s", false)
         }
         for word in ["pneumonitis", "interstitial lung disease", "pulmonary fibrosis", "stevens-johnson", "toxic epidermal necrolysis"]
-        where lowered.contains(word) {
+        where lowered.containsBytes(of: word) {
             return (word, false)
         }
         if ildWord.matches(lowered) { return ("interstitial lung disease", false) }
         // A grade 3 or 4 toxicity that stopped a drug: not offered again first (a single-drug prior only,
         // since the text does not say which drug of a regimen caused it).
-        for word in ["grade 3", "grade 4", "grade iii", "grade iv"] where lowered.contains(word) {
+        for word in ["grade 3", "grade 4", "grade iii", "grade iv"] where lowered.containsBytes(of: word) {
             return ("a \(word) toxicity", false)
         }
         return nil
@@ -433,13 +451,14 @@ extension Matcher {
     private static func says(_ phrases: [String], in lowered: String) -> Bool {
         for phrase in phrases {
             var searchRange = lowered.startIndex..<lowered.endIndex
-            while let found = lowered.range(of: phrase, range: searchRange) {
+            while let found = lowered.firstByteRange(of: phrase, from: searchRange.lowerBound) {
                 searchRange = found.upperBound..<lowered.endIndex
                 let start = lowered.index(found.lowerBound, offsetBy: -12, limitedBy: lowered.startIndex) ?? lowered.startIndex
                 // A negation speaks for its own clause only: "no driver; kidney transplant recipient".
                 var before = lowered[start..<found.lowerBound]
                 if let boundary = before.lastIndex(where: { ";,.:(".contains($0) }) { before = before[before.index(after: boundary)...] }
-                if ["no ", "not ", "without ", "denies ", "free of "].contains(where: { before.hasSuffix($0) || before.contains(" \($0)") }) {
+                if ["no ", "not ", "without ", "denies ", "free of "].contains(where: { before.hasSuffix($0) || before.containsBytes(of: " \($0)") })
+                {
                     continue
                 }
                 return true

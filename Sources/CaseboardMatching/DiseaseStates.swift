@@ -120,7 +120,7 @@ extension Matcher {
             }
         }
         for (state, phrases) in Self.statePhrases {
-            for phrase in phrases where lowered.contains(phrase) {
+            for phrase in phrases where lowered.containsBytes(of: phrase) {
                 states.insert(state)
                 lowered = lowered.replacingOccurrences(of: phrase, with: " ")
             }
@@ -131,7 +131,7 @@ extension Matcher {
             if Self.metastaticWords.contains(word) { states.insert(.metastatic) }
             if word == "m0" { states.insert(.nonMetastatic) }
         }
-        if lowered.contains("stage iv") || lowered.contains("stage 4") { states.insert(.metastatic) }
+        if lowered.containsBytes(of: "stage iv") || lowered.containsBytes(of: "stage 4") { states.insert(.metastatic) }
         // Regional nodes, as the pathology report writes them ("pT2 pN0", "node-negative", "3/14 nodes positive"):
         // adjuvant abemaciclib is for node-positive disease (FDA label: Verzenio (abemaciclib), 2021, monarchE).
         if lowered.contains(Self.nodeNegative) {

@@ -169,13 +169,13 @@ extension Matcher {
     /// colorectal cancer", "unresectable stage IIIB", "recurrent after surgery").
     static func saysAdvanced(_ text: String?) -> Bool {
         guard var lowered = text?.lowercased() else { return false }
-        for phrase in notAdvancedPhrases { lowered = lowered.replacingOccurrences(of: phrase, with: " ") }
+        for phrase in notAdvancedPhrases where lowered.containsBytes(of: phrase) { lowered = lowered.replacingOccurrences(of: phrase, with: " ") }
         let phrases = [
             "unresectable", "non-resectable", "nonresectable", "inoperable", "metastatic", "metastases", "metastasis", "advanced",
             "stage iv", "stage 4", "recurrent", "recurrence", "relapsed", "relapse", "progressing", "progression", "progressive",
             "refractory", "metastasised", "metastasized", "disseminated", "relapsing", "recurring", "recurred", "spread to",
         ]
-        if phrases.contains(where: { lowered.contains($0) }) { return true }
+        if phrases.contains(where: { lowered.containsBytes(of: $0) }) { return true }
         // Board shorthand, as whole words: "liver mets", "M1b".
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
         return !words.isDisjoint(with: ["mets", "m1", "m1a", "m1b", "m1c"]) || lowered.contains(metToAnOrgan)
@@ -193,10 +193,13 @@ extension Matcher {
     static func curativeSetting(of text: String?, advanced: Bool) -> CurativeSetting? {
         guard let lowered = text?.lowercased() else { return nil }
         var unnegated = lowered
-        for phrase in ["no progression", "without progression", "no disease progression", "not progressing"] {
+        for phrase in ["no progression", "without progression", "no disease progression", "not progressing"] where unnegated.containsBytes(of: phrase)
+        {
             unnegated = unnegated.replacingOccurrences(of: phrase, with: " ")
         }
-        let progressing = ["progressing", "progression", "progressive", "relapsed", "recurrent", "metastatic"].contains { unnegated.contains($0) }
+        let progressing = ["progressing", "progression", "progressive", "relapsed", "recurrent", "metastatic"].contains {
+            unnegated.containsBytes(of: $0)
+        }
         if !progressing, saysAfterChemoradiation(lowered) { return .consolidation }
         // Each operation named, read once: done, or still to come.
         let operations = operationMentions(lowered)
@@ -205,7 +208,7 @@ extension Matcher {
         // cancer); chemoradiation before or after surgery is that setting's, read below.
         let aroundSurgery = ["resected", "adjuvant", "neoadjuvant", "preoperative", "pre-operative", "postoperative", "post-operative"]
         if !progressing, saysDefinitiveRadiotherapy(lowered), words.isDisjoint(with: aroundSurgery), !operations.contains(true),
-            !["stage iv", "stage 4", "metastases", "metastasis", "palliative"].contains(where: { lowered.contains($0) })
+            !["stage iv", "stage 4", "metastases", "metastasis", "palliative"].contains(where: { lowered.containsBytes(of: $0) })
         {
             return .chemoradiation
         }
@@ -231,7 +234,7 @@ extension Matcher {
             "chemoradiotherapy planned", "candidate for chemoradi", "for chemoradi", "plan for chemoradi", "planned chemoradi",
             "planned radiotherapy", "planned definitive",
         ]
-        return phrases.contains { lowered.contains($0) }
+        return phrases.contains { lowered.containsBytes(of: $0) }
     }
 
     /// Whether the disease as written is localised without saying how it will be treated: a clinical
@@ -241,7 +244,7 @@ extension Matcher {
         guard !advanced, let lowered = text?.lowercased(), operationMentions(lowered).isEmpty else { return false }
         let tokens = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         let staged = tokens.contains { $0.hasPrefix("ct") && $0.hasSuffix("m0") && $0.count >= 6 }
-        return staged || ["localised", "localized", "locally advanced", "limited-stage", "limited stage"].contains { lowered.contains($0) }
+        return staged || ["localised", "localized", "locally advanced", "limited-stage", "limited stage"].contains { lowered.containsBytes(of: $0) }
     }
 
     /// Operations a report names by the organ ("after radical cystectomy", "fit for lobectomy").
@@ -263,7 +266,7 @@ extension Matcher {
         var mentions: [Bool] = []
         for operation in operations {
             var searchRange = lowered.startIndex..<lowered.endIndex
-            while let found = lowered.range(of: operation, range: searchRange) {
+            while let found = lowered.firstByteRange(of: operation, from: searchRange.lowerBound) {
                 searchRange = found.upperBound..<lowered.endIndex
                 let start = lowered.index(found.lowerBound, offsetBy: -30, limitedBy: lowered.startIndex) ?? lowered.startIndex
                 let end = lowered.index(found.upperBound, offsetBy: 15, limitedBy: lowered.endIndex) ?? lowered.endIndex
@@ -281,7 +284,7 @@ extension Matcher {
     static func saysAfterChemoradiation(_ lowered: String) -> Bool {
         for stem in ["chemoradi", "chemo-radi"] {
             var searchRange = lowered.startIndex..<lowered.endIndex
-            while let found = lowered.range(of: stem, range: searchRange) {
+            while let found = lowered.firstByteRange(of: stem, from: searchRange.lowerBound) {
                 let start = lowered.index(found.lowerBound, offsetBy: -60, limitedBy: lowered.startIndex) ?? lowered.startIndex
                 let before = lowered[start..<found.lowerBound]
                 if ["after", "following", "completed", "post-"].contains(where: { before.contains($0) }) { return true }
@@ -299,7 +302,7 @@ extension Matcher {
         for phrase in [
             "radioactive iodine-refractory", "radioactive iodine refractory", "radioiodine-refractory", "radioiodine refractory",
             "rai-refractory", "rai refractory",
-        ] {
+        ] where lowered.containsBytes(of: phrase) {
             lowered = lowered.replacingOccurrences(of: phrase, with: " ")
         }
         return lowered
@@ -314,7 +317,7 @@ extension Matcher {
             "systemic-naive", "systemic naive", "systemic therapy-naive", "systemic therapy naive", "systemic treatment-naive",
             "naive to systemic", "no prior systemic", "no systemic therapy",
         ]
-        if let lowered = text?.lowercased(), systemicNaive.contains(where: { lowered.contains($0) }) { return true }
+        if let lowered = text?.lowercased(), systemicNaive.contains(where: { lowered.containsBytes(of: $0) }) { return true }
         guard let lowered = text?.lowercased(), !saysRelapsed(text) else { return false }
         let phrases = [
             "treatment-naive", "treatment naive", "treatment-naïve", "treatment naïve", "therapy-naive", "therapy naive",
@@ -323,7 +326,7 @@ extension Matcher {
             "no prior endocrine therapy", "no therapy for metastatic disease", "no treatment for metastatic disease",
             "no prior therapy for metastatic", "de novo metastatic",
         ]
-        if phrases.contains(where: { lowered.contains($0) }) { return true }
+        if phrases.contains(where: { lowered.containsBytes(of: $0) }) { return true }
         // The line typed as the setting ("NSCLC stage IV, 1L", "first-line mCRC"): untreated, unless the
         // rest speaks of treatment given ("PD on Tagrisso 1L", "after first-line FOLFOX").
         let (marked, rest) = withoutFirstLineMarkers(lowered)
@@ -373,7 +376,7 @@ extension Matcher {
         var phrases: [Substring] = []
         for cue in Self.avoidanceCues {
             var searchRange = lowered.startIndex..<lowered.endIndex
-            while let found = lowered.range(of: cue, range: searchRange) {
+            while let found = lowered.firstByteRange(of: cue, from: searchRange.lowerBound) {
                 searchRange = found.upperBound..<lowered.endIndex
                 let rest = lowered[found.upperBound...]
                 let end = rest.firstIndex(where: { ",;.()".contains($0) }) ?? rest.endIndex
@@ -385,7 +388,7 @@ extension Matcher {
             if let phrase = match.output.1 ?? match.output.2 { phrases.append(phrase) }
         }
         var searchRange = lowered.startIndex..<lowered.endIndex
-        while let found = lowered.range(of: " contraindicated", range: searchRange) {
+        while let found = lowered.firstByteRange(of: " contraindicated", from: searchRange.lowerBound) {
             searchRange = found.upperBound..<lowered.endIndex
             // The word before "contraindicated", past a linking "is" or "are" ("anthracyclines are contraindicated").
             var words = lowered[..<found.lowerBound].split(whereSeparator: { !$0.isLetter && $0 != "-" })
@@ -396,7 +399,7 @@ extension Matcher {
         // they cannot have. Only a drug, a drug class or a therapy word counts ("PSA declined to 4" is no therapy).
         for cue in Self.declineCues {
             var searchRange = lowered.startIndex..<lowered.endIndex
-            while let found = lowered.range(of: cue, range: searchRange) {
+            while let found = lowered.firstByteRange(of: cue, from: searchRange.lowerBound) {
                 searchRange = found.upperBound..<lowered.endIndex
                 guard found.lowerBound == lowered.startIndex || !lowered[lowered.index(before: found.lowerBound)].isLetter else { continue }
                 let rest = lowered[found.upperBound...]
@@ -415,7 +418,12 @@ extension Matcher {
                 while let first = words.first, ["further", "any", "the", "an", "a", "more"].contains(first) { words.removeFirst() }
                 var term = words.joined(separator: " ")
                 // "CAR-T", "CAR T", "CART" is CAR T-cell therapy, as the vocabulary's classes write it.
-                if ["car-t", "car t", "cart", "car-t cell", "car t cell", "car-t cells"].contains(term) { term = "car t-cell" }
+                // "Cellular therapy" in a board's words is CAR T-cell therapy (transplant is read apart, above).
+                if ["car-t", "car t", "cart", "car-t cell", "car t cell", "car-t cells", "cellular therapy", "cellular therapies", "cell therapy"]
+                    .contains(term)
+                {
+                    term = "car t-cell"
+                }
                 // Checkpoint immunotherapy however written ("IO", "ICI", "checkpoint inhibitors").
                 if ["io", "ici", "icis", "immunotherapy", "checkpoint inhibitor", "checkpoint inhibitors", "immune checkpoint inhibitors"].contains(
                     term
@@ -443,23 +451,24 @@ extension Matcher {
         let higher = [
             "higher-risk", "higher risk", "high-risk", "high risk", "hr-mds", "ipss-r high", "ipss-r very high", "intermediate-2", "int-2",
         ]
-        if higher.contains(where: { lowered.contains($0) }) { return false }
+        if higher.contains(where: { lowered.containsBytes(of: $0) }) { return false }
         let lower = [
             "lower-risk", "lower risk", "low-risk", "low risk", "lr-mds", "ipss-r low", "ipss-r very low", "ipss low", "intermediate-1", "int-1",
         ]
-        return lower.contains { lowered.contains($0) }
+        return lower.contains { lowered.containsBytes(of: $0) }
     }
 
     /// Whether the disease as written says the patient is unfit for intensive therapy.
     static func saysUnfitForIntensive(_ text: String?) -> Bool {
         guard let lowered = text?.lowercased() else { return false }
         if ["not fit for intensive", "ineligible for intensive", "not eligible for intensive", "not a candidate for intensive"].contains(where: {
-            lowered.contains($0)
+            lowered.containsBytes(of: $0)
         }) {
             return true
         }
         // "unfit", but not "unfit for transplant": transplant fitness says nothing about induction.
-        return lowered.contains("unfit") && !lowered.contains("transplant") && !lowered.contains("asct") && !lowered.contains("hsct")
+        return lowered.containsBytes(of: "unfit") && !lowered.containsBytes(of: "transplant") && !lowered.containsBytes(of: "asct")
+            && !lowered.containsBytes(of: "hsct")
     }
 
     /// Whether the disease as written says the patient is fit for intensive therapy ("fit, ECOG 0",
@@ -469,9 +478,9 @@ extension Matcher {
         let phrases = [
             "fit for intensive", "eligible for intensive", "candidate for intensive", "intensive induction planned", "intensive chemotherapy planned",
         ]
-        if phrases.contains(where: { lowered.contains($0) }) { return true }
+        if phrases.contains(where: { lowered.containsBytes(of: $0) }) { return true }
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter }).map(String.init))
-        return words.contains("fit") && !lowered.contains("not fit") && !lowered.contains("not considered fit")
+        return words.contains("fit") && !lowered.containsBytes(of: "not fit") && !lowered.containsBytes(of: "not considered fit")
     }
 
     /// The phase a chronic myeloid leukaemia is said to be in (NCCN Chronic Myeloid Leukemia
@@ -484,9 +493,9 @@ extension Matcher {
     /// "accelerated phase CML"), or nil.
     static func phase(of text: String?) -> LeukaemiaPhase? {
         guard let lowered = text?.lowercased() else { return nil }
-        if ["blast phase", "blast crisis", "blast-phase", "blastic phase"].contains(where: { lowered.contains($0) }) { return .blast }
-        if ["accelerated phase", "accelerated-phase"].contains(where: { lowered.contains($0) }) { return .accelerated }
-        if ["chronic phase", "chronic-phase"].contains(where: { lowered.contains($0) }) { return .chronic }
+        if ["blast phase", "blast crisis", "blast-phase", "blastic phase"].contains(where: { lowered.containsBytes(of: $0) }) { return .blast }
+        if ["accelerated phase", "accelerated-phase"].contains(where: { lowered.containsBytes(of: $0) }) { return .accelerated }
+        if ["chronic phase", "chronic-phase"].contains(where: { lowered.containsBytes(of: $0) }) { return .chronic }
         return nil
     }
 
@@ -495,7 +504,7 @@ extension Matcher {
     /// induction and consolidation", "B-ALL in CR1 with MRD 0.2%". The induction is behind the patient.
     static func saysInRemission(_ text: String?) -> Bool {
         guard let lowered = text?.lowercased() else { return false }
-        return lowered.firstMatch(of: inRemissionWords) != nil && !lowered.contains("not in ")
+        return lowered.firstMatch(of: inRemissionWords) != nil && !lowered.containsBytes(of: "not in ")
     }
 
     nonisolated(unsafe) private static let inRemissionWords =
@@ -542,6 +551,7 @@ extension Matcher {
         diseaseText: String? = nil,
         otherTexts: [String] = []
     ) -> PatientContext {
+        let priors = Self.markingStopsForIntolerance(priors, diseaseText: diseaseText)
         let states = diseaseStates(diseaseText: diseaseText, disease: disease, priors: priors)
         var drugs = Set(priors.flatMap(\.drugs))
         // Castration resistance is progression on androgen deprivation (NCCN Prostate Cancer 2025), so a
@@ -568,7 +578,8 @@ extension Matcher {
             phase: Self.phase(of: diseaseText),
             states: states,
             age: age,
-            inRemission: (!priors.isEmpty && priors.allSatisfy { $0.response == .complete || $0.response == .partial }
+            // A response ended by intolerance needs the next drug now: it is no remission to maintain.
+            inRemission: (!priors.isEmpty && priors.allSatisfy { ($0.response == .complete || $0.response == .partial) && !$0.intolerant }
                 || priors.isEmpty && Self.saysInRemission(diseaseText))
                 && !Self.saysRelapsed(diseaseText),
             unfitForIntensive: Self.saysUnfitForIntensive(diseaseText),
@@ -611,31 +622,34 @@ extension Matcher {
             "crohn", "ulcerative colitis", "inflammatory bowel", "lupus", "rheumatoid arthritis", "autoimmune hepatitis", "multiple sclerosis",
             "psoriatic arthritis", "vasculitis", "autoimmune disease",
         ]
-        guard diseases.contains(where: { lowered.contains($0) }) else { return false }
+        guard diseases.contains(where: { lowered.containsBytes(of: $0) }) else { return false }
         return [
             "active", "flare", "infliximab", "adalimumab", "vedolizumab", "ustekinumab", "tocilizumab", "mycophenolate", "azathioprine",
             "tacrolimus", "immunosuppress",
-        ].contains { lowered.contains($0) }
+        ].contains { lowered.containsBytes(of: $0) }
     }
 
     /// "symptomatic", "rapidly progressing", "bulky", "LDH 2x ULN", "high tumour burden", "visceral crisis"; not
     /// "asymptomatic" or a normal LDH.
     static func saysRapidResponseNeeded(_ text: String?) -> Bool {
         guard var lowered = text?.lowercased() else { return false }
-        for phrase in ["asymptomatic", "not symptomatic", "no symptoms", "ldh normal", "normal ldh", "ldh within normal"] {
+        for phrase in ["asymptomatic", "not symptomatic", "no symptoms", "ldh normal", "normal ldh", "ldh within normal"]
+        where lowered.containsBytes(of: phrase) {
             lowered = lowered.replacingOccurrences(of: phrase, with: " ")
         }
         return [
             "symptomatic", "rapidly progressing", "rapid progression", "rapidly progressive", "bulky", "high tumour burden",
             "high tumor burden", "high disease burden", "visceral crisis", "elevated ldh", "raised ldh", "high ldh", "ldh elevated",
             "ldh raised", "ldh high", "ldh 2", "ldh >", "rapid response",
-        ].contains { lowered.contains($0) }
+        ].contains { lowered.containsBytes(of: $0) }
     }
 
     /// "after neoadjuvant anthracycline-taxane", "adjuvant FOLFOX in 2021": chemotherapy given around surgery, not
     /// denied ("no adjuvant chemotherapy", "declined adjuvant chemotherapy").
     static func saysPerioperativeChemotherapy(_ text: String?) -> Bool {
-        guard let lowered = text?.lowercased(), lowered.contains("adjuvant") || lowered.contains("perioperative") else { return false }
+        guard let lowered = text?.lowercased(), lowered.containsBytes(of: "adjuvant") || lowered.containsBytes(of: "perioperative") else {
+            return false
+        }
         for match in lowered.matches(of: perioperativeChemotherapy) {
             let before = lowered[..<match.range.lowerBound].suffix(24)
             if ["no ", "without ", "declined ", "refused ", "not given ", "not receive", "omitted "].contains(where: { before.contains($0) }) {
@@ -648,6 +662,36 @@ extension Matcher {
 
     nonisolated(unsafe) private static let perioperativeChemotherapy =
         /\b(?:neo-?adjuvant|adjuvant|perioperative)\s+(?:[\w-]+\s+){0,3}?(?:chemo\w*|anthracycline\w*|taxane\w*|a?c-?t\b|ec-?t\b|folfox\w*|capox|xelox|flot|docetaxel|paclitaxel|epirubicin|doxorubicin|carboplatin|cisplatin|oxaliplatin|capecitabine)/
+
+    /// Priors the disease text says were stopped for intolerance while the tumour still responded ("drug stopped
+    /// for intolerance with disease in partial response", "stopped for G3 diarrhoea (intolerance)") are marked
+    /// intolerant: the next drug replaces them within the same line, and a drug of the same class stays an option
+    /// (another ALK or BTK inhibitor after a toxicity, NCCN Non-Small Cell Lung Cancer 2025 and NCCN Chronic
+    /// Lymphocytic Leukemia/Small Lymphocytic Lymphoma 2025; another CDK4/6 inhibitor after one not tolerated,
+    /// NCCN Breast Cancer 2025). With several responding priors, only one the text names is marked.
+    static func markingStopsForIntolerance(_ priors: [Prior], diseaseText: String?) -> [Prior] {
+        guard let lowered = diseaseText?.lowercased(), saysStoppedForIntolerance(lowered) else { return priors }
+        let responding = priors.indices.filter { !priors[$0].intolerant && [.complete, .partial, .stable].contains(priors[$0].response) }
+        let named = responding.filter { index in
+            priors[index].drugs.contains { lowered.containsBytes(of: $0) } || lowered.containsBytes(of: priors[index].text.lowercased())
+        }
+        let marked = responding.count == 1 ? responding : named
+        var result = priors
+        for index in marked { result[index].intolerant = true }
+        return result
+    }
+
+    /// Whether the text says a drug was stopped because the patient could not tolerate it, not for the tumour.
+    static func saysStoppedForIntolerance(_ lowered: String) -> Bool {
+        if ["intolerance", "intolerant", "not tolerated", "could not tolerate", "unable to tolerate"].contains(where: {
+            lowered.containsBytes(of: $0)
+        }) {
+            return !["no intolerance", "without intolerance"].contains { lowered.containsBytes(of: $0) }
+        }
+        let stopped = ["stopped for", "stopped because of", "stopped due to", "discontinued for", "discontinued because of", "discontinued due to"]
+        let toxicity = ["toxicity", "side effect", "adverse event", "grade 3", "grade 4", "g3 ", "g4 "]
+        return stopped.contains { lowered.containsBytes(of: $0) } && toxicity.contains { lowered.containsBytes(of: $0) }
+    }
 
     /// Drugs of priors stopped for intolerance that the toxicity the disease text names ends for good:
     /// immune-related myocarditis ends every checkpoint inhibitor; pneumonitis or interstitial lung
@@ -694,7 +738,7 @@ extension Matcher {
         let word = toxicity.hasPrefix("a grade") ? String(toxicity.dropFirst(2).prefix(7)) : toxicity
         for drug in drugs {
             var search = lowered.startIndex
-            while let found = lowered.range(of: drug, range: search..<lowered.endIndex) {
+            while let found = lowered.firstByteRange(of: drug, from: search) {
                 search = found.upperBound
                 let clause = lowered[found.upperBound...].prefix(140).prefix { $0 != ";" && $0 != "." }
                 guard let stop = stopWords.compactMap({ clause.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
@@ -898,7 +942,7 @@ extension Matcher {
     /// disease", "visceral metastases").
     static func describesTheDisease(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        return diseaseDescriptionWords.contains { lowered.contains($0) }
+        return diseaseDescriptionWords.contains { lowered.containsBytes(of: $0) }
     }
 
     /// The alteration entries that describe the disease rather than a finding, to be read with the disease text.
@@ -918,7 +962,7 @@ extension Matcher {
     func supersededResults(_ texts: [String]) -> [Int: String] {
         func says(_ text: String, _ words: [String]) -> Bool {
             let lowered = text.lowercased()
-            return words.contains { lowered.contains($0) }
+            return words.contains { lowered.containsBytes(of: $0) }
         }
         let earlier = [
             "at diagnosis", "(primary)", "on the primary", "archival", "initially", "previously", "at baseline",

@@ -545,6 +545,8 @@ extension Matcher {
             }
         }
         let progressed = patient.priors.filter { $0.response == .progressive }
+        // Asked once: most patients have no targeted regimen they progressed on, and then no option needs its classes.
+        let progressedTargeted = progressed.contains { Self.isTargeted(Array($0.drugs), vocabularies) }
         // A BRAF inhibitor with a MEK inhibitor labelled or guideline-given for this disease and allele (curated, level A);
         // asked only when a BRAF inhibitor alone is an option, which few profiles have.
         var brafMEKCurated: Bool?
@@ -799,7 +801,7 @@ extension Matcher {
             // nivolumab after pembrolizumab), unless its own row is written for use after that regimen.
             // A regimen with a cytotoxic backbone is left out: gilteritinib after 7+3 + midostaurin is the
             // relapse standard (FDA label: Xospata (gilteritinib), 2018).
-            if demoted == nil, let own = Self.mechanismClasses(drugSet, vocabularies),
+            if demoted == nil, progressedTargeted, let own = Self.mechanismClasses(drugSet, vocabularies),
                 let prior = progressed.first(where: { prior in
                     Self.isTargeted(Array(prior.drugs), vocabularies) && prior.drugs.isDisjoint(with: drugSet)
                         && prior.drugs.isDisjoint(with: Self.anticipated(usable))
@@ -1403,12 +1405,16 @@ extension Matcher {
             // daunorubicin resistance of FLT3-ITD cells, EID130, PMID:15626738) or is a cytotoxic's poorer outcome
             // with a marker (RUNX1-mutant AML does worse on cytarabine, Gaidzik 2011, CIViC EID411, PMID:21343560). Such markers
             // are prognostic: ELN 2022 counts RUNX1 as adverse risk and still gives 7+3-based induction (NCCN Acute
-            // Myeloid Leukemia 2025). The alert itself is still shown, with its level.
+            // Myeloid Leukemia 2025). Nor does uncurated resistance below level A set aside a regimen a label or guideline
+            // makes standard (level A) for this patient: BRAF V600E "resistance to bevacizumab" (CIViC level B, Souglakos
+            // et al., Br J Cancer 2009, a poorer outcome) against FOLFOXIRI with bevacizumab, which NCCN Colon Cancer 2025
+            // gives for BRAF V600E disease. The alert itself is still shown, with its level.
             if resistance.drugSet != drugSet, resistance.hits.allSatisfy({ $0.item.source != .curated }) {
                 let preclinical = resistance.hits.allSatisfy { $0.item.level >= .d }
                 let cytotoxic = resistance.drugs.allSatisfy { vocabularies.drug(inn: $0)?.category == "chemotherapy" }
+                let belowA = resistance.hits.allSatisfy { $0.item.level >= .b }
                 if preclinical && support.supportsAny(box.optionKey, atLeast: .b, curatedOnly: true)
-                    || cytotoxic && support.supportsAny(box.optionKey, atLeast: .a, curatedOnly: true)
+                    || (cytotoxic || belowA) && support.supportsAny(box.optionKey, atLeast: .a, curatedOnly: true)
                 {
                     continue
                 }

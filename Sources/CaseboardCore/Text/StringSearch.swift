@@ -18,13 +18,49 @@ extension StringProtocol {
 
     /// Whether the UTF-8 bytes of `needle` occur in the text, compared byte for byte.
     public func containsBytes(of needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return true }
+        firstByteOffset(of: needle) != nil
+    }
+
+    /// The offset, in UTF-8 bytes from the start of the text, of the first occurrence of `needle`'s
+    /// bytes at or after `start`; nil when there is none. Reads the text's own storage where it is
+    /// contiguous, so a search allocates nothing.
+    public func firstByteOffset(of needle: String, from start: Int = 0) -> Int? {
+        let pattern = needle.utf8
+        // Outer optional: whether both texts had contiguous storage; inner: the search's answer.
+        let direct: Int?? = pattern.withContiguousStorageIfAvailable { pattern in
+            utf8.withContiguousStorageIfAvailable { Self.search(pattern, in: $0, from: start) }
+        }.flatMap { $0 }
+        if let direct { return direct }
         let bytes = Array(utf8)
-        guard bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
-            if bytes[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        return Array(pattern).withUnsafeBufferPointer { pattern in bytes.withUnsafeBufferPointer { Self.search(pattern, in: $0, from: start) } }
+    }
+
+    private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = pattern.first else { return start <= bytes.count ? start : nil }
+        guard start >= 0, bytes.count - start >= pattern.count else { return nil }
+        var index = start
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first {
+                var length = 1
+                while length < pattern.count, bytes[index + length] == pattern[length] { length += 1 }
+                if length == pattern.count { return index }
+            }
+            index += 1
         }
-        return false
+        return nil
+    }
+}
+
+extension String {
+    /// The range of the first occurrence of `needle`'s UTF-8 bytes at or after `start` (the start of
+    /// the text when nil), compared byte for byte: the plain substring test that Foundation's
+    /// `range(of:)` answers through `NSString`. The bounds fall on the bytes the needle begins and
+    /// ends with, so a needle of whole scalars gives scalar-aligned bounds.
+    public func firstByteRange(of needle: String, from start: Index? = nil) -> Range<Index>? {
+        let startOffset = start.map { utf8.distance(from: startIndex, to: $0) } ?? 0
+        guard let offset = firstByteOffset(of: needle, from: startOffset) else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
 }

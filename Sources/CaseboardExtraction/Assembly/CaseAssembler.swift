@@ -426,11 +426,30 @@ struct CaseAssembler {
                 if plural.0 != plural.1 { return !plural.0 }
                 return first.spans.count > second.spans.count
             }
-            if let best = ranked.first { found.insert(best, at: 0) }
+            if let best = ranked.first {
+                found.insert(best, at: 0)
+            } else if givesAnticancerDrug() {
+                // A haematologist may never name the disease in the case ("BCR::ABL1 4.2% IS at 3 months on
+                // nilotinib"): with an anticancer drug given, the cancer the background names most is the one treated.
+                let background = diagnoses(in: views.filter { $0.sentence.section != .references && $0.isBackground }, strict: true)
+                    .filter { $0.oncotree != nil && !isPluralClass($0) }
+                if let best = background.max(by: { $0.spans.count < $1.spans.count }) { found.insert(best, at: 0) }
+            }
         }
         // One name the vocabulary files under several sites ("choriocarcinoma") is one diagnosis.
         var names: Set<String> = []
         return refine(found).filter { names.insert($0.name).inserted }
+    }
+
+    /// Whether a sentence about the patient names a drug that treats cancer (not supportive care, steroids or others).
+    private func givesAnticancerDrug() -> Bool {
+        let anticancer: Set<String> = [
+            "antibody", "antibody-drug conjugate", "cell therapy", "chemotherapy", "hormonal", "hypomethylating", "immunotherapy",
+            "radiopharmaceutical", "targeted",
+        ]
+        return views.contains { view in
+            view.isPatient && view.terms(.drug).contains { vocabularies.drug(of: $0).map { anticancer.contains($0.category) } ?? false }
+        }
     }
 
     private func diagnoses(in selected: [SentenceView], strict: Bool) -> [Diagnosis] {

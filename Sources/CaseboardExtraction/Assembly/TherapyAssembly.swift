@@ -176,7 +176,9 @@ struct TherapyAssembly {
                 }
                 // A bracketed aside between two drugs does not part them: "trametinib (a MEK
                 // inhibitor) and dabrafenib".
-                let joiner = Self.withoutAsides(bracketedNameTrimmed(previous: previous.range, mention: mention.range))
+                // A route before the next drug does not part it either: "pegaspargase and intrathecal methotrexate" is
+                // one induction.
+                let joiner = Self.withoutRoute(Self.withoutAsides(bracketedNameTrimmed(previous: previous.range, mention: mention.range)))
                 let listed = joiner == "and" || joiner == ", and" || joiner == "," || joiner == "or" || joiner == ", or"
                 // A drug given beside the tumour's treatment ("R-CHOP with pegfilgrastim", "sunitinib with levothyroxine
                 // and amlodipine") is not part of its regimen, and an antitumour drug after such drugs is not theirs.
@@ -194,6 +196,14 @@ struct TherapyAssembly {
             groups.append([mention])
         }
         return groups
+    }
+
+    /// The joiner without a route word that ends it ("and intrathecal", ", oral").
+    static func withoutRoute(_ joiner: String) -> String {
+        for route in [" intrathecal", " intravenous", " oral", " subcutaneous", " iv", " it"] where joiner.hasSuffix(route) {
+            return String(joiner.dropLast(route.count))
+        }
+        return joiner
     }
 
     /// The words between two drug mentions, where a drug known only by the abbreviation in its

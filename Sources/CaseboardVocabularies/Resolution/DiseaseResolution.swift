@@ -746,15 +746,15 @@ extension Vocabularies {
         return stagingScores.replacingMatches(in: text, with: " ")
     }
 
-    /// "squamous cell carcinoma of the larynx with lung metastases", "melanoma, lung and liver metastases": the sites
-    /// a cancer has spread to are not its tissue. They are read as "metastatic", so the lung or the liver never
-    /// becomes the disease.
+    /// "squamous cell carcinoma of the larynx with lung metastases", "melanoma, lung and liver metastases", "lung
+    /// adenocarcinoma with new liver lesions": the sites a cancer has spread to are not its tissue. They are read as
+    /// "metastatic", so the lung or the liver never becomes the disease.
     static func settingMetastaticSitesAside(_ text: String) -> String {
         metastaticSites.replacingMatches(in: text, with: " metastatic")
     }
 
     private static let metastaticSites = CompiledPattern(
-        #"(?:\s+with)?\s+(?:(?:multiple|multifocal|bilateral|new|small|large)\s+)?(?:(?:lung|liver|hepatic|bone|osseous|brain|cerebral|nodal|lymph[- ]node|peritoneal|adrenal|pleural|pulmonary|skin|soft[- ]tissue|leptomeningeal|CNS|visceral|distant|spinal|skeletal)(?:\s*(?:,|and|\+|/)\s*|\s+))+metasta(?:ses|sis)\b"#,
+        #"(?:\s+with)?\s+(?:(?:multiple|multifocal|bilateral|new|small|large)\s+)?(?:(?:lung|liver|hepatic|bone|osseous|brain|cerebral|nodal|lymph[- ]node|peritoneal|adrenal|pleural|pulmonary|skin|soft[- ]tissue|leptomeningeal|CNS|visceral|distant|spinal|skeletal)(?:\s*(?:,|and|\+|/)\s*|\s+))+(?:metasta(?:ses|sis)|lesions?|deposits?|nodules?)\b"#,
         caseInsensitive: true
     )
 
@@ -928,18 +928,21 @@ extension Vocabularies {
         var chosen = longest
         if readings.count > 1 {
             let rest = { (length: Int) in words[length...].joined(separator: " ") }
-            let longestRest = resolveCleaned(rest(longest.length))
+            // Each rest is read as a whole disease text, with its trailing detail ("... after 26 months of alectinib"),
+            // and the most specific disease a rest names wins: "ALK-rearranged lung adenocarcinoma after 26 months"
+            // also parses with "lung adenocarcinoma after" as the fusion's detail.
+            var chosenDisease: Disease?
+            if case .found(let disease, _) = readDisease(rest(longest.length), describing: false).resolution { chosenDisease = disease }
             for candidate in readings.dropFirst() {
-                guard case .found(let shorter, _) = resolveCleaned(rest(candidate.length)) else { continue }
-                if case .found(let longer, _) = longestRest,
-                    longer.code == shorter.code
-                        || !ancestors(of: shorter.code).contains(longer.code)
-                            && !longer.name.hasSuffix(", NOS")
-                {
-                    continue
+                guard case .found(let shorter, _) = readDisease(rest(candidate.length), describing: false).resolution else { continue }
+                if let current = chosenDisease {
+                    let narrower =
+                        current.code != shorter.code
+                        && (ancestors(of: shorter.code).contains(current.code) || current.name.hasSuffix(", NOS") && !shorter.name.hasSuffix(", NOS"))
+                    guard narrower else { continue }
                 }
                 chosen = candidate
-                break
+                chosenDisease = shorter
             }
         }
         found.append(chosen.reading)
