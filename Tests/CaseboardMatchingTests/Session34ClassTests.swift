@@ -138,4 +138,30 @@ struct Session34ClassTests: HoldoutMatching {
         #expect(!setAside.contains { Set($0.drugs) == ["bevacizumab", "fluorouracil", "irinotecan", "leucovorin"] }, "\(setAside.map(\.drugs))")
         #expect(result.options.contains { Set($0.drugs) == ["bevacizumab", "fluorouracil", "irinotecan", "leucovorin"] }, "\(top(result, 8))")
     }
+
+    /// A protein change written with "p." and said not to be found ("EGFR p.C797S not detected", "(not detected)") is a
+    /// negative result: it had been read as the mutation present, and flagged osimertinib with C797S resistance.
+    @Test func aProteinChangeNotDetectedIsANegativeResult() throws {
+        for written in ["EGFR p.C797S not detected", "EGFR p.Cys797Ser absent", "EGFR C797S (not detected)"] {
+            let result = try match(
+                "metastatic EGFR-mutant NSCLC progressing on osimertinib",
+                ["EGFR L858R", written],
+                priors: [PriorTherapy(drugs: ["osimertinib"], response: "progressive disease")]
+            )
+            #expect(!result.alterations.contains { $0.label == "EGFR C797S" }, "\(written): \(result.alterations.map(\.label))")
+            #expect(!result.resistance.contains { $0.alteration.contains("C797S") }, "\(written): \(result.resistance.map(\.alteration))")
+        }
+    }
+
+    /// A reversion written with what it restores ("BRCA2 reversion deletion restoring the reading frame") is read as the
+    /// reversion, and the PARP inhibitors are flagged (Lin et al., Cancer Discov 2019; class rule).
+    @Test func aReversionWithWhatItRestoresIsRead() throws {
+        let result = try match(
+            "metastatic castration-resistant prostate cancer progressing on olaparib",
+            ["BRCA2 S1982fs", "BRCA2 reversion deletion restoring the reading frame (ctDNA)"],
+            priors: [PriorTherapy(drugs: ["olaparib"], response: "progressive disease")]
+        )
+        #expect(result.problems.isEmpty, "\(result.problems.map(\.message))")
+        #expect(flagged(result).contains("rucaparib"), "\(flagged(result).sorted())")
+    }
 }

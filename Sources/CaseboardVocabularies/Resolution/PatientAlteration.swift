@@ -516,8 +516,10 @@ extension Vocabularies {
                 )
             )
         }
-        // "ERBB2 exon 20 insertion p.Y772_A775dupYVMA": the protein change is the specific reading.
-        if !loweredBody.contains(" and "), let protein = body.split(separator: " ").first(where: { $0.hasPrefix("p.") }),
+        // "ERBB2 exon 20 insertion p.Y772_A775dupYVMA": the protein change is the specific reading. Not when the text
+        // says it was not found ("EGFR p.C797S not detected"): that was read as the mutation present.
+        let saysAbsent = Self.negativeEndings.contains { loweredBody.hasSuffix($0) || loweredBody.hasSuffix($0 + ")") }
+        if !loweredBody.contains(" and "), !saysAbsent, let protein = body.split(separator: " ").first(where: { $0.hasPrefix("p.") }),
             let symbol = body.split(separator: " ").first, symbol != protein,
             case .success(let specific) = parseCoreAlteration(
                 "\(symbol) \(Self.spelledOutResidues.replacingMatches(in: String(protein), with: ""))",
@@ -1341,7 +1343,7 @@ extension Vocabularies {
 
     /// A minus sign (hyphen or U+2212), a bracketed one, or "neg" ending a result: "ALK-", "ALK (-)", "ALK (negative)".
     static let trailingNegativeSign = CompiledPattern(
-        #"(?:(?<=\S)-|\s+-|\s*−|\s*\(\s*(?:-|−|neg\.?|negative)\s*\)|\s+neg\.?)$"#,
+        #"(?:(?<=\S)-|\s+-|\s*−|\s*\(\s*(?:-|−|neg\.?|negative|not\s+detected|absent|not\s+found)\s*\)|\s+neg\.?)$"#,
         caseInsensitive: true
     )
 
@@ -2570,15 +2572,20 @@ extension Vocabularies {
 
     // MARK: Reversions
 
-    /// "BRCA1 reversion mutation", "BRCA2 reversion", "PALB2 reversion variant": a secondary change
-    /// that restores the reading frame or function of a gene whose loss a drug exploits (PARP
-    /// inhibitors in BRCA-mutant cancers; Edwards et al., Nature 2008;451:1111). Read as the gene
-    /// with variant `reversion`, which evidence about reversions alone matches.
+    /// "BRCA1 reversion mutation", "BRCA2 reversion", "PALB2 reversion variant", "BRCA1 reversion restoring reading
+    /// frame": a secondary change that restores the reading frame or function of a gene whose loss a drug exploits (PARP
+    /// inhibitors in BRCA-mutant cancers; Edwards et al., Nature 2008;451:1111). Read as the gene with variant
+    /// `reversion`, which evidence about reversions alone matches.
     func reversion(_ text: String) -> Alteration? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
         guard words.count >= 2, words[1].lowercased() == "reversion" else { return nil }
         let tail = words.dropFirst(2).map { $0.lowercased() }
-        guard tail.isEmpty || (tail.count == 1 && ["mutation", "mutations", "variant", "variants", "mutated"].contains(tail[0])) else { return nil }
+        // What kind of change it is and what it restores: "BRCA2 reversion deletion restoring the reading frame".
+        let detail: Set<String> = [
+            "mutation", "mutations", "variant", "variants", "mutated", "deletion", "insertion", "indel", "secondary", "restoring",
+            "restores", "restored", "the", "reading", "frame", "open", "function", "in", "inframe",
+        ]
+        guard tail.count <= 6, tail.allSatisfy(detail.contains) else { return nil }
         let symbol = gene(symbol: words[0]) != nil ? words[0] : words[0].uppercased()
         guard gene(symbol: symbol) != nil else { return nil }
         return Alteration(gene: symbol, variant: Self.reversionVariant, kind: .mutation)
