@@ -36,19 +36,8 @@ extension StringProtocol {
     }
 
     private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = pattern.first else { return start <= bytes.count ? start : nil }
-        guard start >= 0, bytes.count - start >= pattern.count else { return nil }
-        var index = start
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == first {
-                var length = 1
-                while length < pattern.count, bytes[index + length] == pattern[length] { length += 1 }
-                if length == pattern.count { return index }
-            }
-            index += 1
-        }
-        return nil
+        guard start >= 0, start <= bytes.count else { return nil }
+        return ByteSearch.firstOffset(of: pattern, in: bytes, start..<bytes.count)
     }
 }
 

@@ -201,7 +201,7 @@ extension CaseAssembler {
     /// per sentence: each needs "cycle", "week" or "q3w".
     private func mayStateCycleLength(_ view: SentenceView) -> Bool {
         let lower = bytes[view.range].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-        if AnnotatedDocument.occurs(Array("cycle".utf8), in: lower) || AnnotatedDocument.occurs(Array("week".utf8), in: lower) { return true }
+        if ByteSearch.occurs(Array("cycle".utf8), in: lower) || ByteSearch.occurs(Array("week".utf8), in: lower) { return true }
         return lower.indices.dropLast(2).contains { lower[$0] == 0x71 && lower[$0 + 1] &- 0x30 < 10 && lower[$0 + 2] == 0x77 }
     }
 

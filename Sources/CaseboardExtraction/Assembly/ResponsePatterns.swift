@@ -157,7 +157,7 @@ enum ResponsePatterns {
         var result: [ResponsePattern] = []
         let lowered = Array(sentence.lowercased().utf8)
         for (index, (pattern, kind, explicit)) in patterns.enumerated()
-        where patternKeys[index].contains(where: { AnnotatedDocument.occurs($0, in: lowered) }) {
+        where patternKeys[index].contains(where: { ByteSearch.occurs($0, in: lowered) }) {
             for match in sentence.matches(of: pattern) {
                 // "Mutations conferring resistance to X" describe the mutations, not an outcome.
                 let before = sentence[..<match.range.lowerBound].suffix(24).lowercased()

@@ -109,7 +109,7 @@ extension AnnotatedDocument {
                     }
                     // "…: a case report and literature review" names the report's own form.
                     if phrase == "review" || phrase == "literature",
-                        Self.occurs(Self.caseReportBytes, in: bytes[range].map { Self.fold($0) })
+                        ByteSearch.occurs(Self.caseReportBytes, in: bytes, range, ignoringCase: true)
                     {
                         continue
                     }
@@ -183,7 +183,7 @@ extension AnnotatedDocument {
                 let otherPatient =
                     patientReference && !specificReference
                     && (Self.otherPatientPhrases(caseSeries: caseSeries).contains { phrase in
-                        Self.occurs(phrase, in: bytes[range].map { Self.fold($0) })
+                        ByteSearch.occurs(phrase, in: bytes, range, ignoringCase: true)
                     } || Self.opensWithARelative(bytes, range))
                 // A sentence split from its literature clauses names the patient in what is left.
                 let named = specificReference || !othersClauses.isEmpty
@@ -219,17 +219,11 @@ extension AnnotatedDocument {
         }
     }
 
-    /// The clauses of a sentence about this patient that speak only of the literature or of other
-    /// patients: "The T315I mutation causes relapse in other reports; in our patient none was found."
-    /// A clause, split at a semicolon or at ", whereas", counts when it holds a background cue and no
-    /// reference to a patient at all, and another clause of the sentence names this one.
     /// Where a trailing ", as described in …" or ", as reported in …" aside begins, if the sentence has one.
     static func literatureAside(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        let folded = bytes[range].map { fold($0) }
         for phrase in literatureAsides {
-            guard folded.count >= phrase.count else { continue }
-            for start in 0...(folded.count - phrase.count) where folded[start] == phrase[0] {
-                if folded[start..<(start + phrase.count)].elementsEqual(phrase) { return range.lowerBound + start }
+            if let start = phrase.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: $0, in: bytes, range, ignoringCase: true) }) {
+                return start
             }
         }
         return nil
@@ -240,6 +234,10 @@ extension AnnotatedDocument {
         ", as in other",
     ].map { Array($0.utf8) }
 
+    /// The clauses of a sentence about this patient that speak only of the literature or of other
+    /// patients: "The T315I mutation causes relapse in other reports; in our patient none was found."
+    /// A clause, split at a semicolon or at ", whereas", counts when it holds a background cue and no
+    /// reference to a patient at all, and another clause of the sentence names this one.
     static func literatureClauses(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ range: Range<Int>,
@@ -514,22 +512,6 @@ extension AnnotatedDocument {
         Array($0.utf8)
     }
     static let definitionPhraseBytes = definitionPhrases.map { Array($0.utf8) }
-
-    /// Whether `needle` occurs in `haystack`, byte for byte.
-    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard needle.count <= haystack.count else { return false }
-        var start = 0
-        while start <= haystack.count - needle.count {
-            if haystack[start] == first {
-                var matched = 1
-                while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
-    }
 
     /// A byte of a citation's brackets: a digit, comma, semicolon, space, hyphen or en dash.
     private static func isCitationByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {

@@ -1,3 +1,5 @@
+import CaseboardCore
+
 /// The sentence views of a document, in order, as assembly walks them.
 ///
 /// A `for` loop over them (and `filter`, `contains`, `enumerated`) ends early once the current
@@ -50,43 +52,5 @@ extension CaseAssembler {
         return bytes.withUnsafeBufferPointer { buffer in
             words.contains { ByteSearch.occurs($0, in: buffer, range, ignoringCase: ignoringCase) }
         }
-    }
-}
-
-/// Plain byte searches for ASCII needles, the gates in front of regular expressions and
-/// `String` searches ("scan bytes, not strings").
-enum ByteSearch {
-    /// Whether `needle` occurs in `bytes[range]`; with `ignoringCase`, ASCII capitals in the text
-    /// match the needle's lower-case letters.
-    @inline(__always)
-    static func occurs(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ignoringCase: Bool) -> Bool {
-        let count = needle.count
-        guard count > 0 else { return true }
-        guard range.count >= count else { return false }
-        return needle.withUnsafeBufferPointer { needle in
-            let first = needle[0]
-            var start = range.lowerBound
-            let last = range.upperBound - count
-            while start <= last {
-                if fold(bytes[start], ignoringCase) == first {
-                    var matched = 1
-                    while matched < count, fold(bytes[start + matched], ignoringCase) == needle[matched] { matched += 1 }
-                    if matched == count { return true }
-                }
-                start += 1
-            }
-            return false
-        }
-    }
-
-    /// Whether `needle` occurs in the UTF-8 of `text`.
-    static func occurs(_ needle: [UInt8], in text: String, ignoringCase: Bool = false) -> Bool {
-        var text = text
-        return text.withUTF8 { occurs(needle, in: $0, 0..<$0.count, ignoringCase: ignoringCase) }
-    }
-
-    @inline(__always)
-    private static func fold(_ byte: UInt8, _ ignoringCase: Bool) -> UInt8 {
-        ignoringCase && byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 }
