@@ -35,6 +35,10 @@ enum AlterationMatching {
         switch evidence.kind {
         case .fusion:
             guard patient.kind == .fusion else { return nil }
+            // An immunoglobulin enhancer next to an unfused kinase meets only rows that name that locus.
+            if FusionDrivers.isImmunoglobulinJuxtaposition(gene: patient.gene, partner: patient.partner), evidence.partner != patient.partner {
+                return nil
+            }
             if let partner = evidence.partner {
                 if patient.partner == partner { return .exact }
                 return patient.partner == nil ? .gene : nil
@@ -136,6 +140,9 @@ extension AlterationMatching {
             }
         case .fusion:
             guard patient.kind == .fusion else { return nil }
+            if FusionDrivers.isImmunoglobulinJuxtaposition(gene: patient.gene, partner: patient.partner), component.partner != patient.partner {
+                return nil
+            }
             return ScopedMatch(specificity: patient.partner == nil || patient.partner == component.partner ? .exact : .gene, inferred: false)
         case .fusionPartner:
             guard patient.kind == .fusion else { return nil }

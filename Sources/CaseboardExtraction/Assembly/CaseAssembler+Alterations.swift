@@ -524,9 +524,20 @@ extension CaseAssembler {
             tail = tail.dropFirst(search.count)
             for word in ["was ", "were ", "is ", "are "] where tail.hasPrefix(word) { tail = tail.dropFirst(word.count) }
         }
-        return ["negative", "not detected", "absent", "wild-type", "wild type", "not found", "undetectable", "not present", "not identified"]
-            .contains { tail.hasPrefix($0) }
+        guard let negative = Self.negativeResults.first(where: { tail.hasPrefix($0) }) else { return false }
+        // "F691L, not present at diagnosis", "absent in the sample of 2021": absent before, found now (acquired).
+        let after = tail.dropFirst(negative.count).drop(while: { $0 == " " })
+        return !Self.earlierSamples.contains { after.hasPrefix($0) }
     }
+
+    private static let negativeResults = [
+        "negative", "not detected", "absent", "wild-type", "wild type", "not found", "undetectable", "not present", "not identified",
+    ]
+    private static let earlierSamples = [
+        "at diagnosis", "at initial diagnosis", "at the time of diagnosis", "at baseline", "at presentation", "before treatment",
+        "before therapy", "in the diagnostic", "in the initial", "in the baseline", "in the pretreatment", "in the pre-treatment",
+        "in the sample of", "in the earlier", "in the original", "in the first biopsy", "in the previous", "previously",
+    ]
 
     /// Words a coordinated list of alterations may hold besides gene and change tokens.
     /// "No EGFR T790M, exon 19 deletion or L858R was present": a sentence that opens with "No" and runs a list of

@@ -33,7 +33,7 @@ extension CaseAssembler {
                 return drug.category != "supportive" && !(drug.category == "other" && drug.drugClass.isEmpty && drug.targets.isEmpty)
             }
             guard !drugs.isEmpty else { return }
-            let variant = variant ?? bestVariant(for: gene, in: alterations)
+            let variant = variant ?? bestVariant(for: gene, in: alterations, namedIn: span)
             if let index = events.firstIndex(where: { $0.gene == gene && $0.variant == variant }) {
                 for drug in drugs where !events[index].drugs.contains(drug) { events[index].drugs.append(drug) }
                 events[index].spans.append(evidence(span))
@@ -47,16 +47,34 @@ extension CaseAssembler {
             // not fail.
             let rescued = drugsThatWorkedNext(in: view)
             let drugs = drugNames(in: view).filter { !rescued.contains($0) }
-            if view.isPatient, view.has(.resistance), !drugs.isEmpty, statesMechanism(view) {
+            // "the team recorded acquired resistance to first-generation EGFR TKIs": in a sentence of the course that
+            // names no drug, a class with its generation or target stands for the patient's drugs of it.
+            var stated = drugs
+            if drugs.isEmpty, position > 0, view.sentence.section != .title, view.isPatient, view.has(.resistance) {
+                for reference in classReferences(in: view, lineDrugs: lines.map(\.drugs)) where Self.namesGenerationOrTarget(text(reference.range)) {
+                    stated += reference.drugs.filter { !stated.contains($0) && !rescued.contains($0) }
+                }
+            }
+            if view.isPatient, view.has(.resistance), !stated.isEmpty, statesMechanism(view) {
                 if !genes.isEmpty {
                     // "… while BRAF V600E persisted; the acquired KRAS G12D made the tumour resistant": a driver said to
                     // persist is not the cause.
                     for gene in genes where !isSaidToPersist(gene, in: view) {
-                        record(gene, drugs.filter { !isDriver(gene, of: $0, in: alterations) }, basis: "stated", span: view.range)
+                        // A class's drugs fail for a second change of the gene they target, not for the one change they
+                        // were given for ("BRAF V600K … resistance to BRAF and MEK inhibitors" names no mechanism).
+                        let soleChange = alterations.filter { $0.gene == gene }.count < 2
+                        let change = bestVariant(for: gene, in: alterations, namedIn: view.range)
+                        // The change named is the driver: a fusion or amplification, or the gene's first change in the text.
+                        let ofGene = alterations.filter { $0.gene == gene }
+                        let earliest = ofGene.min { ($0.spans.map(\.start).min() ?? Int.max) < ($1.spans.map(\.start).min() ?? Int.max) }
+                        let driverNamed =
+                            earliest?.variant == change || ofGene.contains { $0.variant == change && [.fusion, .amplification].contains($0.kind) }
+                        let named = soleChange || driverNamed ? stated.filter(drugs.contains) : stated
+                        record(gene, named.filter { !isDriver(gene, of: $0, in: alterations) }, basis: "stated", span: view.range)
                     }
                 } else if alteredGenes(in: view, altered: altered).isEmpty {
                     // "sorafenib-resistant mutation": the patient's altered genes the drug targets.
-                    for drug in drugs {
+                    for drug in stated {
                         let targets = Set(vocabularies.drug(inn: drug)?.targets ?? [])
                         for gene in alterations.map(\.gene) where targets.contains(gene) { record(gene, [drug], basis: "stated", span: view.range) }
                     }
@@ -165,7 +183,7 @@ extension CaseAssembler {
             if view.has(.progression) || view.has(.resistance) || text(view.range, containsAnyOf: Self.failureSigns, ignoringCase: true) {
                 for index in targeted.indices { targeted[index].failed = true }
             }
-            let atDiagnosis = text(view.range, containsAnyOf: Self.baselineWords, ignoringCase: true)
+            let atDiagnosis = text(view.range, containsAnyOf: Self.baselineWords, ignoringCase: true) && !saysAbsentAtBaseline(view)
             for variant in view.variants where variant.kind == .proteinChange {
                 guard let gene = variantGenes[variant.normalized], candidates.contains(gene) else { continue }
                 guard seenChanges.insert(gene + " " + variant.normalized).inserted, !atDiagnosis, named.contains(gene) else { continue }
@@ -181,6 +199,27 @@ extension CaseAssembler {
             named.formUnion(genes)
         }
         return found
+    }
+
+    /// "F691L, not present at diagnosis", "absent in the pretreatment sample": a baseline named to say the change was
+    /// not there then, so it is new.
+    /// "first-generation EGFR TKIs", "FLT3 inhibitors": a class phrase that says which drugs, unlike a bare "TKIs".
+    private static func namesGenerationOrTarget(_ phrase: String) -> Bool {
+        phrase.lowercased().contains("generation")
+            || phrase.split(separator: " ").contains { word in
+                word.count >= 2 && !word.hasPrefix("TKI") && word.allSatisfy { $0.isUppercase || $0.isNumber }
+            }
+    }
+
+    private func saysAbsentAtBaseline(_ view: SentenceView) -> Bool {
+        let sentence = lowered(view.range)
+        return Self.absentAtBaseline.contains { sentence.contains($0) }
+    }
+
+    private static let absentAtBaseline = ["not present", "absent", "not detected", "undetectable", "not found", "negative"].flatMap { negative in
+        ["at diagnosis", "at baseline", "in the baseline", "in the pretreatment", "in the pre-treatment", "in the initial biopsy"].map {
+            "\(negative) \($0)"
+        }
     }
 
     /// Words that tell a treatment's failure without a progression cue: a progression-free survival ends in progression.
@@ -444,12 +483,27 @@ extension CaseAssembler {
         return []
     }
 
-    private func bestVariant(for gene: String, in alterations: [Alteration]) -> String {
-        let candidates = alterations.filter { $0.gene == gene }
+    private func bestVariant(for gene: String, in alterations: [Alteration], namedIn span: Range<Int>? = nil) -> String {
+        let all = alterations.filter { $0.gene == gene }
+        // The changes the sentence itself names, when it names any.
+        let named = span.map { span in all.filter { $0.spans.contains { span.contains($0.start) } } } ?? []
+        let specific: Set<AlterationKind> = [.proteinChange, .dnaChange, .internalTandemDuplication, .exon]
+        let candidates = named.contains { specific.contains($0.kind) } ? named : all
         let order: [AlterationKind] = [
             .proteinChange, .dnaChange, .internalTandemDuplication, .exon, .fusion, .amplification, .deletion, .mutation, .expression,
         ]
-        return candidates.min { (order.firstIndex(of: $0.kind) ?? 99) < (order.firstIndex(of: $1.kind) ?? 99) }?.variant ?? "mutation"
+        guard let kind = candidates.min(by: { (order.firstIndex(of: $0.kind) ?? 99) < (order.firstIndex(of: $1.kind) ?? 99) })?.kind else {
+            return "mutation"
+        }
+        // "EGFR T790M together with L858R": of two changes the sentence names, the one the text found later is the
+        // new one; the first is the driver the drug was given for.
+        // First mentions after the title, which often names the new change before the driver.
+        let first = { (alteration: Alteration) in
+            alteration.spans.map(\.start).filter { start in self.views.first { $0.range.contains(start) }?.sentence.section != .title }.min()
+                ?? Int.max
+        }
+        let ofKind = candidates.filter { $0.kind == kind }
+        return (ofKind.count > 1 && candidates.count == named.count ? ofKind.max { first($0) < first($1) } : ofKind.first)?.variant ?? "mutation"
     }
 
     // MARK: Outcome

@@ -447,20 +447,33 @@ extension AnnotatedDocument {
         // phrase took 95% of the time of extracting ordinary prose, and a byte search per phrase
         // over a lowered copy still a tenth of a PubMed file's.
         var definition = false
+        // Whether every definition phrase found was "confer(s) resistance".
+        var onlyResistanceClause = true
         var index = range.lowerBound
         while index < range.upperBound {
             for phrase in Self.sentencePhrases[Int(Self.fold(bytes[index]))] where index + phrase.bytes.count <= range.upperBound {
-                if definition && !phrase.isAim { continue }
+                if definition && !phrase.isAim && !onlyResistanceClause { continue }
                 var matched = 1
                 while matched < phrase.bytes.count, Self.fold(bytes[index + matched]) == phrase.bytes[matched] { matched += 1 }
                 guard matched == phrase.bytes.count else { continue }
                 if phrase.isAim { return .aim }
                 definition = true
+                if !Self.resistanceClauseBytes.contains(phrase.bytes) { onlyResistanceClause = false }
             }
             index += 1
         }
+        // "Rebiopsy revealed ALK L1196M, which confers resistance to alectinib": a clause on the patient's own
+        // finding, not a statement about the mutation in general.
+        if definition, onlyResistanceClause, Self.findingVerbBytes.contains(where: { ByteSearch.occurs($0, in: bytes, range, ignoringCase: true) }) {
+            return nil
+        }
         return definition ? .definition : nil
     }
+
+    private static let resistanceClauseBytes = [" confers resistance", " confer resistance"].map { Array($0.utf8) }
+    private static let findingVerbBytes = [
+        " revealed ", " showed ", " found ", " detected ", " identified ", " disclosed ", " demonstrated ", " harboured ", " harbored ",
+    ].map { Array($0.utf8) }
 
     @inline(__always)
     private static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }

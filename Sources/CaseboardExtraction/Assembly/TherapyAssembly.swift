@@ -449,7 +449,18 @@ struct TherapyAssembly {
         let clause = clauseRange(around: range, in: view)
         if isRefusedByTheNextClause(clause, in: view) || isRefusedByNameInTheNextClause(range, clause, in: view) { return false }
         if isSetAsideByItsVerb(range, clause, in: view) { return false }
+        if namesWhatAMutationDefeats(range, clause) { return false }
         return !view.cues.contains { $0.cue == .refusal && clause.contains($0.range.lowerBound) && refuses($0, range) }
+    }
+
+    /// "… revealed ALK L1196M, known to confer resistance to alectinib and to crizotinib": the drugs a mechanism
+    /// defeats are named, not given.
+    private func namesWhatAMutationDefeats(_ range: Range<Int>, _ clause: Range<Int>) -> Bool {
+        guard clause.lowerBound < range.lowerBound else { return false }
+        let before = assembler.lowered(clause.lowerBound..<range.lowerBound)
+        guard let resistance = before.range(of: "resistance to", options: .backwards) else { return false }
+        let head = before[..<resistance.lowerBound]
+        return head.contains("confer") || head.contains("mediat")
     }
 
     /// "Interferon alfa is an option in this disease, but it was not given to our patient", "cabozantinib and

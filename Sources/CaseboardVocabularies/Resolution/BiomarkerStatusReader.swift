@@ -167,7 +167,12 @@ extension Vocabularies {
             }
             reading.equivalents += equivalents
         }
-        if compact.hasSuffix("ultralow") {
+        // "IHC 0 with faint incomplete membrane staining in <=10% of cells": the ASCO/CAP 2023 wording of
+        // HER2-ultralow (DESTINY-Breast06, Bardia et al., N Engl J Med 2024), as a pathologist reports it.
+        let faintZero =
+            (compact.hasPrefix("ihc0") || compact.hasPrefix("0"))
+            && (compact.contains("faint") || compact.contains("barelyperceptible")) && !compact.contains("nostaining")
+        if compact.hasSuffix("ultralow") || faintZero {
             set(Alteration(gene: "ERBB2", variant: "ultralow expression", kind: .expression))
             return BiomarkerStatus(marker: .her2, call: .ultralow)
         }

@@ -750,8 +750,20 @@ extension Vocabularies {
     /// adenocarcinoma with new liver lesions": the sites a cancer has spread to are not its tissue. They are read as
     /// "metastatic", so the lung or the liver never becomes the disease.
     static func settingMetastaticSitesAside(_ text: String) -> String {
-        metastaticSites.replacingMatches(in: text, with: " metastatic")
+        settingParaproteinAside(metastaticSites.replacingMatches(in: text, with: " metastatic"))
     }
+
+    /// "NDMM IgG kappa": the paraprotein's isotype is detail of a myeloma, never the IgG node OncoTree files under
+    /// MGUS. Kept when it is all the text says.
+    static func settingParaproteinAside(_ text: String) -> String {
+        let rest = paraprotein.replacingMatches(in: text, with: " ").trimmingCharacters(in: .whitespaces)
+        // "IgA kappa paraprotein" names the protein alone: kept whole, as before.
+        let words = rest.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        let onlyProtein = words.allSatisfy { ["paraprotein", "m-protein", "m", "protein", "monoclonal", "type", "isotype"].contains($0) }
+        return onlyProtein ? text : rest
+    }
+
+    private static let paraprotein = CompiledPattern(#"\bIg[GAMDE][- ]?(?:kappa|lambda|κ|λ)\b"#, caseInsensitive: true)
 
     private static let metastaticSites = CompiledPattern(
         #"(?:\s+with)?\s+(?:(?:multiple|multifocal|bilateral|new|small|large)\s+)?(?:(?:lung|liver|hepatic|bone|osseous|brain|cerebral|nodal|lymph[- ]node|peritoneal|adrenal|pleural|pulmonary|skin|soft[- ]tissue|leptomeningeal|CNS|visceral|distant|spinal|skeletal)(?:\s*(?:,|and|\+|/)\s*|\s+))+(?:metasta(?:ses|sis)|lesions?|deposits?|nodules?)\b"#,

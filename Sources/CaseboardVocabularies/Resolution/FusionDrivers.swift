@@ -146,6 +146,17 @@ public enum FusionDrivers {
         kinaseRank[symbol] != nil || promiscuousDrivers.contains(symbol) || otherRank[symbol] != nil
     }
 
+    /// True when the gene is a kinase filed as the driver of its fusions (ALK, ROS1, FGFR3, ...).
+    public static func isKinaseDriver(_ symbol: String) -> Bool { kinaseRank[symbol] != nil }
+
+    /// True for a kinase moved next to an immunoglobulin locus (t(4;14) IGH::FGFR3 in myeloma): the enhancer
+    /// drives the whole, unfused kinase, so evidence for its chimeric kinase fusions (FGFR3::TACC3 and
+    /// erdafitinib) does not carry over (Chesi et al., Nat Genet 1997; WHO-HAEM5 2022).
+    public static func isImmunoglobulinJuxtaposition(gene: String, partner: String?) -> Bool {
+        guard let partner else { return false }
+        return immunoglobulinLoci.contains(partner) && isKinaseDriver(gene)
+    }
+
     /// The fusion a translocation makes, filed by the same rule ("t(9;22)" → ABL1 with BCR).
     /// `notation` is the short form the variant scanner writes, without band detail.
     public static func translocation(_ notation: String) -> Filing? {

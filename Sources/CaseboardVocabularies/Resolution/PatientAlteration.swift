@@ -505,16 +505,20 @@ extension Vocabularies {
         // "CD30 100%", "FRα 75%": a share of stained cells for a marker read by immunohistochemistry.
         if let percent = Self.stainedShare(body), let symbol = body.split(separator: " ").first,
             case .success(let marker) = parseCoreAlteration(String(symbol), suggest: false), Self.expressionMarkers.contains(marker.gene),
-            case .success(let expression) = parseCoreAlteration("\(marker.gene) \(percent > 0 ? "overexpression" : "negative")", suggest: false)
+            case .success(var expression) = parseCoreAlteration("\(marker.gene) \(percent > 0 ? "overexpression" : "negative")", suggest: false)
         {
-            return .success(
-                PatientAlterationReading(
-                    input: trimmed,
-                    alteration: expression,
-                    origin: origin,
-                    notes: notes + ["'\(body)' read as \(marker.gene) protein \(percent > 0 ? "expression" : "not expressed")"]
-                )
-            )
+            if percent > 0, let cutoff = Self.labelShareCutoffs[marker.gene], percent < cutoff.share {
+                expression = Alteration(gene: marker.gene, variant: "low expression", kind: .expression)
+            }
+            let note =
+                if percent <= 0 {
+                    "'\(body)' read as \(marker.gene) protein not expressed"
+                } else if let cutoff = Self.labelShareCutoffs[marker.gene], percent < cutoff.share {
+                    "'\(body)' read as \(marker.gene) expressed below the \(Int(cutoff.share))% of cells its drug's label asks (\(cutoff.source))"
+                } else {
+                    "'\(body)' read as \(marker.gene) protein expression"
+                }
+            return .success(PatientAlterationReading(input: trimmed, alteration: expression, origin: origin, notes: notes + [note]))
         }
         // "ERBB2 exon 20 insertion p.Y772_A775dupYVMA": the protein change is the specific reading. Not when the text
         // says it was not found ("EGFR p.C797S not detected"): that was read as the mutation present.
@@ -697,6 +701,21 @@ extension Vocabularies {
                         notes: notes + ["read '\(body)' as '\(gene) \(change)'"]
                     )
                 )
+            }
+            // "HER2 IHC 0 (ultralow)", "HER2 IHC 0 with faint staining (HER2-ultralow)": a HER2-low or -ultralow
+            // category in brackets refines the score before it (ASCO/CAP 2023; the Enhertu label, 2025).
+            if ["HER2", "ERBB2"].contains(where: { head.uppercased().hasPrefix($0) }),
+                headReading?.alteration == nil || headReading?.alteration?.variant == "negative",
+                let refined = [inner, "HER2 \(inner)"].lazy.compactMap({ try? self.parsePatientAlteration($0, suggest: false).get() })
+                    .first(where: {
+                        $0.alteration.map { ["ultralow expression", "low expression"].contains($0.variant) && $0.gene == "ERBB2" } ?? false
+                    })
+            {
+                var reading = refined
+                reading.input = trimmed
+                reading.origin = origin
+                reading.notes = notes + reading.notes + ["'(\(inner))' read as the HER2 category of '\(head)'"]
+                return .success(reading)
             }
             if var reading = headReading {
                 reading.input = trimmed
@@ -957,7 +976,12 @@ extension Vocabularies {
         if parts.count == 1, let space = text.firstIndex(of: " "), text[..<space].contains("/") {
             let names = text[..<space].split(separator: "/").map(String.init)
             let rest = text[text.index(after: space)...]
-            if names.count >= 2, !rest.contains("/"), names.allSatisfy({ gene(symbol: $0) != nil || gene(symbol: $0.uppercased()) != nil }) {
+            // A name may be a protein's ("PD-L1/PD-L2 amplification").
+            func namesGene(_ name: String) -> Bool {
+                gene(symbol: name) != nil || gene(symbol: name.uppercased()) != nil
+                    || geneMentions(in: name).first.map { $0.range == 0..<name.utf8.count } == true
+            }
+            if names.count >= 2, !rest.contains("/"), names.allSatisfy(namesGene) {
                 parts = names.map { "\($0) \(rest)" }
             }
         }
@@ -1666,6 +1690,13 @@ extension Vocabularies {
         return value
     }
 
+    /// Markers whose drug's label asks for a share of stained tumour cells: below it the marker is
+    /// expressed, but the label's test is negative, and rows for its expression do not apply.
+    static let labelShareCutoffs: [String: (share: Double, source: String)] = [
+        "CLDN18": (75, "FDA label: Vyloy (zolbetuximab), 2024: at least 75% of tumour cells with moderate-to-strong membranous staining"),
+        "FOLR1": (75, "FDA label: Elahere (mirvetuximab soravtansine), 2022: at least 75% of tumour cells with PS2+ staining"),
+    ]
+
     /// "FRα high", "CLDN18.2 high": a high expression call.
     static func saysHigh(_ text: String) -> Bool {
         let lowered = text.lowercased()
@@ -1904,7 +1935,8 @@ extension Vocabularies {
         if let markerRange = Self.labelledStaining.firstRange(ofGroup: 1, in: text),
             let shareRange = Self.labelledStaining.firstRange(ofGroup: 2, in: text)
         {
-            let marker = String(text[markerRange])
+            let written = String(text[markerRange])
+            let marker = written.lowercased().hasPrefix("claudin") ? "CLDN18" : written
             let share = String(text[shareRange])
             notes.append("'\(text)' read as '\(marker) \(share)%'")
             text = "\(marker) \(share)%"
@@ -2168,6 +2200,11 @@ extension Vocabularies {
             notes.append("'\(text)' read as \(reading) (\(why))")
             return reading
         }
+        // "FRa PS2+ 80%": folate receptor alpha with its Greek letter typed as a Latin "a" (exact case only).
+        if text.hasPrefix("FRa ") || text.hasPrefix("FRa-") {
+            notes.append("'FRa' read as FOLR1 (folate receptor alpha)")
+            text = "FOLR1" + text.dropFirst(3)
+        }
         // "claudin 18.2 positive", "claudin-18.2": the protein's name for CLDN18 (isoform 2).
         if text.lowercased().hasPrefix("claudin"), let digit = text.dropFirst(7).first(where: { !" -".contains($0) }), digit.isNumber {
             let rest = text.dropFirst(7).drop { " -".contains($0) }
@@ -2361,7 +2398,9 @@ extension Vocabularies {
 
     static let negativeEndings = [
         " wild-type", " wild type", " wildtype", " wt", "-wt", " negative", "-negative", " not detected", " unmutated", " non-mutated",
-        " not amplified", " non-amplified", " not mutated", " absent", " not found", " not identified",
+        " not amplified", " non-amplified", " not mutated", " absent", " not found", " not identified", " not deleted",
+        // "p53 wild-type pattern": the immunohistochemical reading of an unmutated TP53.
+        " wild-type pattern", " wild type pattern", " wildtype pattern",
     ]
 
     /// The gene a negative finding names ("KRAS wild-type", "EGFR WT", "ALK negative",
@@ -2787,10 +2826,11 @@ extension Vocabularies {
         #"(?<=\S)\s+\d{1,2}[pq]\d{1,2}(?:\.\d{1,2})?(?=\s+(?:amplification|amplified|gain|copy|deletion|deleted|loss)\b)"#,
         caseInsensitive: true
     )
-    /// "CLDN18.2: 80% of tumour cells …", "FRα IHC: 85% of tumour cells >= 2+": a marker (and its assay), a colon,
-    /// and a share of cells that stained.
+    /// "CLDN18.2: 80% of tumour cells …", "FRα IHC: 85% of tumour cells >= 2+", "CLDN18.2 80% of tumour cells
+    /// 2+/3+", "FRalpha (FOLR1) PS2+ staining in 80% of tumour cells", "claudin 18 IHC positive in 40% of tumour
+    /// cells": a marker (its symbol, assay, intensity and result words), and a share of cells that stained.
     private static let labelledStaining = CompiledPattern(
-        #"^(\S{2,12}?)(?:\s+IHC)?:\s+(?:[≥>=]+\s?)?(\d{1,3}(?:\.\d+)?)\s?%\s+(?:of\s+)?(?:the\s+)?(?:tumou?r\s+)?(?:cells|blasts|staining)\b"#,
+        #"^(claudin[- ]?18(?:\.2)?|\S{2,12}?)(?:\s+\([A-Za-z0-9]{2,10}\))?(?:\s+IHC)?(?:\s+PS[0-3]\+?)?(?:\s+(?:positive|staining|expression|membranous))*(?::\s+|\s+)(?:in\s+)?(?:[≥>=]+\s?)?(\d{1,3}(?:\.\d+)?)\s?%\s+(?:of\s+)?(?:the\s+)?(?:tumou?r\s+)?(?:cells|blasts|staining)\b"#,
         caseInsensitive: true
     )
     private static let npm1Type = CompiledPattern(#"(?<=^NPM1 mutation)\s*,?\s*\(?type\s+[A-DHJL]\)?$"#, caseInsensitive: true)
