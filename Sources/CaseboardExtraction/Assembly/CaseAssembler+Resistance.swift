@@ -201,8 +201,6 @@ extension CaseAssembler {
         return found
     }
 
-    /// "F691L, not present at diagnosis", "absent in the pretreatment sample": a baseline named to say the change was
-    /// not there then, so it is new.
     /// "first-generation EGFR TKIs", "FLT3 inhibitors": a class phrase that says which drugs, unlike a bare "TKIs".
     private static func namesGenerationOrTarget(_ phrase: String) -> Bool {
         phrase.lowercased().contains("generation")
@@ -211,6 +209,8 @@ extension CaseAssembler {
             }
     }
 
+    /// "F691L, not present at diagnosis", "absent in the pretreatment sample": a baseline named to say the change was
+    /// not there then, so it is new.
     private func saysAbsentAtBaseline(_ view: SentenceView) -> Bool {
         let sentence = lowered(view.range)
         return Self.absentAtBaseline.contains { sentence.contains($0) }
@@ -495,9 +495,8 @@ extension CaseAssembler {
         guard let kind = candidates.min(by: { (order.firstIndex(of: $0.kind) ?? 99) < (order.firstIndex(of: $1.kind) ?? 99) })?.kind else {
             return "mutation"
         }
-        // "EGFR T790M together with L858R": of two changes the sentence names, the one the text found later is the
-        // new one; the first is the driver the drug was given for.
-        // First mentions after the title, which often names the new change before the driver.
+        // "EGFR T790M together with L858R": of two changes the sentence names, the one the text first mentions later
+        // (after the title, which often names the new change before the driver) is the new one; the other is the driver.
         let first = { (alteration: Alteration) in
             alteration.spans.map(\.start).filter { start in self.views.first { $0.range.contains(start) }?.sentence.section != .title }.min()
                 ?? Int.max
