@@ -66,7 +66,7 @@ extension CaseAssembler {
                         let change = bestVariant(for: gene, in: alterations, namedIn: view.range)
                         // The change named is the driver: a fusion or amplification, or the gene's first change in the text.
                         let ofGene = alterations.filter { $0.gene == gene }
-                        let earliest = ofGene.min { ($0.spans.map(\.start).min() ?? Int.max) < ($1.spans.map(\.start).min() ?? Int.max) }
+                        let earliest = ofGene.min { firstMention(of: $0) < firstMention(of: $1) }
                         let driverNamed =
                             earliest?.variant == change || ofGene.contains { $0.variant == change && [.fusion, .amplification].contains($0.kind) }
                         let named = soleChange || driverNamed ? stated.filter(drugs.contains) : stated
@@ -495,14 +495,17 @@ extension CaseAssembler {
         guard let kind = candidates.min(by: { (order.firstIndex(of: $0.kind) ?? 99) < (order.firstIndex(of: $1.kind) ?? 99) })?.kind else {
             return "mutation"
         }
-        // "EGFR T790M together with L858R": of two changes the sentence names, the one the text first mentions later
-        // (after the title, which often names the new change before the driver) is the new one; the other is the driver.
-        let first = { (alteration: Alteration) in
-            alteration.spans.map(\.start).filter { start in self.views.first { $0.range.contains(start) }?.sentence.section != .title }.min()
-                ?? Int.max
-        }
+        // "EGFR T790M together with L858R": of two changes the sentence names, the one the text first mentions later is
+        // the new one; the other is the driver.
         let ofKind = candidates.filter { $0.kind == kind }
-        return (ofKind.count > 1 && candidates.count == named.count ? ofKind.max { first($0) < first($1) } : ofKind.first)?.variant ?? "mutation"
+        return (ofKind.count > 1 && candidates.count == named.count ? ofKind.max { firstMention(of: $0) < firstMention(of: $1) } : ofKind.first)?
+            .variant ?? "mutation"
+    }
+
+    /// Where the text first mentions an alteration outside the title, which often names the new change before the driver;
+    /// `Int.max` when only the title does.
+    private func firstMention(of alteration: Alteration) -> Int {
+        alteration.spans.map(\.start).filter { start in views.first { $0.range.contains(start) }?.sentence.section != .title }.min() ?? Int.max
     }
 
     // MARK: Outcome

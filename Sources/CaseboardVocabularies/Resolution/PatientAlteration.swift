@@ -2200,11 +2200,6 @@ extension Vocabularies {
             notes.append("'\(text)' read as \(reading) (\(why))")
             return reading
         }
-        // "FRa PS2+ 80%": folate receptor alpha with its Greek letter typed as a Latin "a" (exact case only).
-        if text.hasPrefix("FRa ") || text.hasPrefix("FRa-") {
-            notes.append("'FRa' read as FOLR1 (folate receptor alpha)")
-            text = "FOLR1" + text.dropFirst(3)
-        }
         // "claudin 18.2 positive", "claudin-18.2": the protein's name for CLDN18 (isoform 2).
         if text.lowercased().hasPrefix("claudin"), let digit = text.dropFirst(7).first(where: { !" -".contains($0) }), digit.isNumber {
             let rest = text.dropFirst(7).drop { " -".contains($0) }
