@@ -107,6 +107,11 @@ enum CueLexicon {
                 "was not considered", "were not considered", "was not chosen", "were not chosen",
                 // Offered and turned down: "X was also offered but the family refused".
                 "was offered but", "were offered but", "was also offered but", "were also offered but",
+                // Options kept for later or weighed and set aside (r26): "X and Y remain options for our patient", "he is
+                // now planned for X", "alternatives that we considered were X", "we did not use X".
+                "remain options", "remains an option", "remain an option", "next options", "likely next option", "planned for", "we plan",
+                "alternatives that we considered", "alternatives we considered", "considered as an alternative", "did not use",
+                "would not have been",
             ]
         )
         add(

@@ -670,11 +670,22 @@ extension CaseAssembler {
         // "c.2466T>A (p.Asn822Lys)", "c.600G>T; p.Trp200Cys": the DNA change and the protein
         // change it makes are one alteration, named by the protein change.
         let proteinEnds = merged.filter { $0.kind == .proteinChange }.map { ($0.gene, $0.spans.map(\.end)) }
+        // "BRAF V600E … confirmed by sequencing (c.1799T>A)", "a splice site mutation, c.3028+1G>T, causing exon 14
+        // skipping": a DNA change in sentences that each name one protein change or skipped exon of its gene, and no
+        // other, is that change written at the DNA level.
+        let named = merged.filter { [.proteinChange, .exon].contains($0.kind) }
+        func soleNamedChange(of gene: String, in sentence: Range<Int>) -> Bool {
+            named.filter { $0.gene == gene && $0.spans.contains { sentence.contains($0.start) } }.count == 1
+        }
         func pairedWithProtein(_ alteration: Alteration) -> Bool {
             guard alteration.kind == .dnaChange else { return false }
-            return proteinEnds.contains { gene, ends in
+            let nearby = proteinEnds.contains { gene, ends in
                 gene == alteration.gene && ends.contains { end in alteration.spans.contains { abs($0.end - end) <= 22 } }
             }
+            return nearby
+                || alteration.spans.allSatisfy { span in
+                    views.first { $0.range.contains(span.start) }.map { soleNamedChange(of: alteration.gene, in: $0.range) } ?? false
+                }
         }
         let fromBlood = genesFromTheBlood()
         return merged.filter { alteration in

@@ -58,6 +58,12 @@ extension AnnotatedDocument {
         "the case of",
     ]
 
+    /// References that can only mean the report's own patient, even beside an account of another.
+    static let ownPatientReferences: Set<String> = [
+        "our patient", "this patient", "in our case", "in this case", "this case", "our case", "the present case", "present patient",
+        "index patient", "we report", "we describe", "we present", "here we report",
+    ]
+
     /// Phrases that define a disease or state its frequency: "X is a rare sarcoma", "found in
     /// 10% of cases". Such sentences speak of the disease, not of the patient.
     static let definitionPhrases: [String] = [
@@ -81,8 +87,13 @@ extension AnnotatedDocument {
         // The last sentence's section and whether it was the patient's, for narratives that go on
         // without naming the patient again.
         var previous = (section: -1, isPatient: false)
+        // The reported patient's age when first introduced, and the section of a running account of another patient
+        // introduced with a different age ("A 58-year-old man treated with adagrasib acquired Y96D. He then…").
+        var patientAge: Int?
+        var otherAccount: Int?
         return text.withUTF8 { bytes in
-            sentences.enumerated().map { index, sentence in
+            let reply = answersAPublishedReport(bytes)
+            return sentences.enumerated().map { index, sentence in
                 let range = sentence.range
                 let cues = self.cues.within(range, \.range)
                 let numbers = Array(self.numbers.within(range, \.range))
@@ -90,6 +101,7 @@ extension AnnotatedDocument {
                     $0.cue == .patientReference || $0.cue == .malePronoun || $0.cue == .femalePronoun
                 }
                 var specificReference = false
+                var ownReference = false
                 var strong = false
                 var study = false
                 var weak = false
@@ -115,6 +127,7 @@ extension AnnotatedDocument {
                     }
                     if cue.cue == .patientReference {
                         if Self.specificPatientReferences.contains(phrase) { specificReference = true }
+                        if Self.ownPatientReferences.contains(phrase) { ownReference = true }
                     } else if Self.strongBackground.contains(phrase) {
                         strong = true
                         backgroundCues.append((cue.range.lowerBound, .strong))
@@ -168,6 +181,9 @@ extension AnnotatedDocument {
                         weak = rest.contains { $0.strength == .weak }
                     }
                 }
+                // A letter that answers another report tells that report's patient first ("We read with interest the
+                // report of a 51-year-old woman…") and goes on of "the authors": neither is the letter's own patient.
+                if reply, Self.speaksOfTheAnsweredReport(bytes, range) { strong = true }
                 // Bracketed citations such as "[3-5]" mark background too.
                 if hasCitation(bytes, range) { weak = true }
                 switch kind(of: bytes, range) {
@@ -185,9 +201,27 @@ extension AnnotatedDocument {
                     && (Self.otherPatientPhrases(caseSeries: caseSeries).contains { phrase in
                         ByteSearch.occurs(phrase, in: bytes, range, ignoringCase: true)
                     } || Self.opensWithARelative(bytes, range))
+                // "A 61-year-old man with G1202R responded to lorlatinib" after the reported patient was introduced at
+                // another age: another patient, and so are the sentences that go on about them in the same section
+                // until the report's own patient is named again. A case series pools its patients.
+                let introduced = numbers.filter { PatientAge.phrase(bytes, after: $0, limit: range.upperBound) != nil }
+                let newcomer =
+                    !caseSeries && !ownReference && sentence.section != .title
+                    && introduced.contains { number in
+                        patientAge != nil && Int(number.value) != patientAge
+                            && ["a", "an"].contains(
+                                Self.lowercasedWordsBefore(bytes, number.range.lowerBound, limit: range.lowerBound, count: 1).first
+                            )
+                    }
+                if newcomer {
+                    otherAccount = sentence.sectionIndex
+                } else if ownReference || otherAccount != sentence.sectionIndex || !introduced.isEmpty {
+                    otherAccount = nil
+                }
+                let othersAccount = newcomer || otherAccount != nil
                 // A sentence split from its literature clauses names the patient in what is left.
                 let named = specificReference || !othersClauses.isEmpty
-                let background = strong || (study && !named) || (weak && !patientReference) || otherPatient
+                let background = strong || (study && !named) || (weak && !patientReference) || otherPatient || othersAccount
                 let isPatient: Bool
                 switch sentence.section {
                 // A case report's title names its case, even "…: a case report and review of the literature".
@@ -202,7 +236,12 @@ extension AnnotatedDocument {
                 case .references: isPatient = false
                 }
                 previous = (sentence.sectionIndex, isPatient)
-                func kept(_ mention: Range<Int>) -> Bool { !isPatient || !othersClauses.contains { $0.contains(mention.lowerBound) } }
+                if isPatient, patientAge == nil, let first = introduced.first { patientAge = Int(first.value) }
+                // "Unlike the man with G1202R in the earlier report, our patient…": the comparison names another's facts.
+                let unlike = ownReference ? Self.unlikeClause(bytes, range, cues: cues) : nil
+                func kept(_ mention: Range<Int>) -> Bool {
+                    !isPatient || !(othersClauses.contains { $0.contains(mention.lowerBound) } || unlike?.contains(mention.lowerBound) == true)
+                }
                 return SentenceView(
                     index: index,
                     sentence: sentence,
@@ -217,6 +256,37 @@ extension AnnotatedDocument {
                 )
             }
         }
+    }
+
+    /// "Unlike the man with Y96D, our patient kept the G12C allele": from the opening "Unlike" to the last comma before
+    /// the report's own patient is named.
+    static func unlikeClause(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, cues: some Collection<CueMention>) -> Range<Int>? {
+        guard lowercasedWords(bytes, from: range.lowerBound, limit: range.upperBound, count: 1).first == "unlike",
+            let own = cues.first(where: { cue in
+                cue.cue == .patientReference
+                    && ownPatientReferences.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[cue.range]), as: UTF8.self).lowercased())
+            })
+        else { return nil }
+        var comma = own.range.lowerBound
+        while comma > range.lowerBound, bytes[comma] != 0x2C { comma -= 1 }
+        return comma > range.lowerBound ? range.lowerBound..<comma : nil
+    }
+
+    /// Whether the document is a letter answering a published report: one of its first sentences opens "We read" or
+    /// "We have read", or it is addressed "To the Editor".
+    private func answersAPublishedReport(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        sentences.prefix(6).contains { sentence in
+            let words = Self.lowercasedWords(bytes, from: sentence.range.lowerBound, limit: sentence.range.upperBound, count: 3)
+            return words.starts(with: ["we", "read"]) || words.starts(with: ["we", "have", "read"]) || words == ["to", "the", "editor"]
+        }
+    }
+
+    /// In a letter answering a report, a sentence whose subject is that report or its authors: "We read with interest
+    /// the recent letter describing…", "The authors suggested…", "In their report…".
+    static func speaksOfTheAnsweredReport(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let words = lowercasedWords(bytes, from: range.lowerBound, limit: range.upperBound, count: 3)
+        return words.starts(with: ["we", "read"]) || words.starts(with: ["we", "have", "read"]) || words.starts(with: ["the", "authors"])
+            || (words.first == "in" && words.dropFirst().first == "their")
     }
 
     /// Where a trailing ", as described in …" or ", as reported in …" aside begins, if the sentence has one.
@@ -506,6 +576,9 @@ extension AnnotatedDocument {
         // One patient from the literature or a colleague's practice (r19, session 29).
         "one published patient", "one reported patient", "one published case", "one reported case", "a published patient",
         "a colleague's patient", "a colleague’s patient", "a patient in the literature", "one patient in the literature",
+        // The case a letter answers (r26, session 36).
+        "the published patient", "the published case", "the previous report", "the reported patient", "their patient",
+        "the authors' patient", "the authors’ patient", "the original report",
     ].map { Array($0.utf8) }
 
     /// "His brother, who had the same disease, achieved…": a sentence whose subject is a relative
@@ -521,7 +594,11 @@ extension AnnotatedDocument {
         "grandmother", "nephew", "niece",
     ]
 
-    private static let anotherPatientBytes = ["another patient", "another case", "other patient", "within one patient", "in one patient"].map {
+    private static let anotherPatientBytes = [
+        "another patient", "another case", "other patient", "within one patient", "in one patient",
+        // The others beside an index patient (r26, session 36).
+        "the second patient", "the third patient", "the fourth patient", "our second patient", "our third patient",
+    ].map {
         Array($0.utf8)
     }
     static let definitionPhraseBytes = definitionPhrases.map { Array($0.utf8) }
