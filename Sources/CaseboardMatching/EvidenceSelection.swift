@@ -39,6 +39,9 @@ extension Matcher {
         }
         candidates.sort()
         var hits: [Hit] = []
+        // Regimens whose curated row for the patient's disease this patient's alterations rule out, with the genes
+        // that row met.
+        var ruledOut: [(drugs: Set<String>, genes: Set<String>)] = []
         for (offset, position) in candidates.enumerated() where offset == 0 || candidates[offset - 1] != position {
             // A cancelled task (a request past its deadline) stops here; its caller discards the result.
             if offset % 256 == 0, Task.isCancelled { break }
@@ -84,7 +87,14 @@ extension Matcher {
                 }
             }
             guard satisfied, !matched.isEmpty else { continue }
-            if !box.item.ruledOutBy.isEmpty, isRuledOut(box.item, alterations) { continue }
+            if !box.item.ruledOutBy.isEmpty, isRuledOut(box.item, alterations) {
+                if box.item.source == .curated, box.item.significance == .sensitivity,
+                    relations.relation(of: box.item.disease, by: self) != .other
+                {
+                    ruledOut.append((Set(box.item.drugs), Set(matched.map(\.pattern.gene))))
+                }
+                continue
+            }
             let relation = relations.relation(of: box.item.disease, by: self)
             // A negative finding (KRAS wild-type, MSS, PD-L1 negative) speaks only through the labels of
             // the patient's own disease: RAS wild-type colorectal labels say nothing for a lung cancer.
@@ -103,6 +113,16 @@ extension Matcher {
             )
             hit.narrower = relation == .related && !covers && relations.isTissueLevelAncestor(of: box.item.disease, by: self)
             hits.append(hit)
+        }
+        // The curated row's own exclusion holds for the uncurated rows of its regimen and gene: CIViC's alpelisib with
+        // fulvestrant for PIK3CA-mutant breast cancer (SOLAR-1) names no HER2 status, but the label's population is
+        // HR-positive HER2-negative (FDA label: Piqray (alpelisib), 2019), which the curated row's "unless ERBB2
+        // amplification" writes.
+        if !ruledOut.isEmpty {
+            hits.removeAll { hit in
+                hit.box.item.source != .curated && hit.box.item.significance == .sensitivity
+                    && ruledOut.contains { $0.drugs == Set(hit.box.item.drugs) && !$0.genes.isDisjoint(with: hit.alterations.map(\.pattern.gene)) }
+            }
         }
         return hits + matchDiseaseLevel(alterations, relations: &relations)
     }

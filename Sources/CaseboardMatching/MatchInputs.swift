@@ -542,6 +542,18 @@ extension Matcher {
         return !words.isDisjoint(with: ["relapsed", "relapse", "refractory", "r/r"])
     }
 
+    /// The number of earlier lines a clinician typed: "5 prior lines", "three previous regimens", "4 lines of therapy".
+    static func statedPriorLines(_ text: String?) -> Int? {
+        guard let text, let match = text.firstMatch(of: priorLineCount) else { return nil }
+        let word = String(match.output.1).lowercased()
+        let words = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8]
+        guard let count = Int(word) ?? words[word], (1...15).contains(count) else { return nil }
+        return count
+    }
+
+    nonisolated(unsafe) private static let priorLineCount =
+        /(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight)\s+(?:(?:prior|previous|earlier)\s+(?:lines?|regimens?)(?:\s+of\s+(?:therapy|treatment))?|lines?\s+of\s+(?:prior\s+)?(?:therapy|treatment))\b/
+
     func context(
         disease: Disease?,
         alterations: [PatientAlteration],
@@ -572,7 +584,8 @@ extension Matcher {
             // Relapsed or refractory disease with its earlier lines not listed is at a later line, whose
             // drugs are not named ("relapsed ALCL": the relapse labels fit, first-line-only rows do not).
             // "First line" written beside the relapse (a relapse after adjuvant therapy) keeps the first line.
-            lineOfTherapy: lineOfTherapy
+            // "RRMM, 5 prior lines incl D-VRd…": the count typed stands even where fewer lines are listed.
+            lineOfTherapy: lineOfTherapy ?? Self.statedPriorLines(diseaseText).map { $0 + 1 }
                 ?? (priors.isEmpty && Self.saysRelapsedAfterTreatment(diseaseText)
                     && !Self.withoutFirstLineMarkers(diseaseText?.lowercased() ?? "").marked ? 2 : nil),
             phase: Self.phase(of: diseaseText),

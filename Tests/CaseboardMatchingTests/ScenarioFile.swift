@@ -97,7 +97,7 @@ enum ScenarioFiles {
         Holdout11Scenarios.file, Holdout12Scenarios.file, Holdout13Scenarios.file, Holdout14Scenarios.file, Holdout15Scenarios.file,
         Holdout16Scenarios.file, Holdout17Scenarios.file, Holdout18Scenarios.file, Holdout19Scenarios.file, Holdout20Scenarios.file,
         Holdout21Scenarios.file, Holdout22Scenarios.file, Holdout23Scenarios.file, Holdout24Scenarios.file, Holdout25Scenarios.file,
-        Holdout26Scenarios.file, Holdout27Scenarios.file, Holdout28Scenarios.file, Holdout29Scenarios.file,
+        Holdout26Scenarios.file, Holdout27Scenarios.file, Holdout28Scenarios.file, Holdout29Scenarios.file, Holdout30Scenarios.file,
     ]
 
     /// Every profile of the files written before `file`; a file missing from `ordered` is an error.

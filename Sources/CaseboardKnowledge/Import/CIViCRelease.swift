@@ -24,8 +24,8 @@ public struct CIViCRelease: Sendable, Codable, Hashable {
     }
 
     /// Bump when the importer reads the bundled file differently (a parser or vocabulary fix),
-    /// so stores seeded with the bundle are re-seeded.
-    public static let bundleRevision = 1
+    /// so stores seeded with the bundle are re-seeded. 2: "AR V7 EXPRESSION" (EID863) is read (session 36).
+    public static let bundleRevision = 2
 
     public init(date: String?, file: String?, origin: Origin) {
         self.date = date

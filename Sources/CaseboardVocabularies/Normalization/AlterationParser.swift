@@ -155,6 +155,12 @@ extension Vocabularies {
         {
             return .success(Alteration(gene: gene, variant: "vIII", kind: .exon))
         }
+        // "AR-V7", "AR V7 expression": the androgen receptor's splice variant 7, which lacks the ligand-binding domain;
+        // found in circulating tumour cells it predicts resistance to abiraterone and enzalutamide (Antonarakis et al.,
+        // N Engl J Med 2014, PMID:25184630). A transcript of its own, read by expression, not a point mutation.
+        if gene == "AR", ["v7", "v7 positive", "v7+", "v7 expression", "v7 detected", "v7 expressed"].contains(restLowered.drop { $0 == "-" }) {
+            return .success(Alteration(gene: gene, variant: "V7", kind: .expression))
+        }
         // "KMT2A-r": the clinicians' shorthand for rearranged.
         if restLowered == "r" { return .success(Alteration(gene: gene, variant: "fusion", kind: .fusion)) }
         if let (word, kind) = AlterationKindWords.kind(startingWith: restLowered) {

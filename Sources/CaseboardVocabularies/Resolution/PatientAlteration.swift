@@ -131,6 +131,19 @@ extension Vocabularies {
     ///
     /// Input longer than ``InputLimits/maximumBytes`` is refused without being read.
     public func parsePatientAlteration(_ text: String) -> Result<PatientAlterationReading, AlterationParseError> {
+        // Said of the whole entry, however the rest of it reads ("ATM p.R3008H in plasma; same variant in matched white
+        // blood cells").
+        if let note = Self.notTheTumours(text), text.utf8.count <= InputLimits.maximumBytes {
+            return .success(PatientAlterationReading(input: text.trimmingCharacters(in: .whitespaces), alteration: nil, notes: [note]))
+        }
+        // "KRAS wild-type; NRAS wild-type": results separated by semicolons are read as a comma list.
+        if text.contains("; "), !text.contains("("),
+            case .success(var listed) = parsePatientAlteration(text.replacingOccurrences(of: "; ", with: ", "), suggest: false),
+            listed.alteration != nil, !listed.equivalents.isEmpty
+        {
+            listed.input = text.trimmingCharacters(in: .whitespaces)
+            return .success(listed)
+        }
         let result = parsePatientAlteration(text, suggest: true)
         // "ERBB2 overexpression (IHC 3+), ISH amplified", "HER2 IHC 3+ / ISH amp": a keyed result followed by a confirming
         // test. Read whole it became an unkeyed immunohistochemistry finding and the HER2-positive status was lost.
@@ -385,7 +398,7 @@ extension Vocabularies {
         if let histone = Self.histone(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: histone.alteration, origin: origin, notes: notes + histone.notes))
         }
-        if let note = Self.nonTumourStaining(body) {
+        if let note = Self.nonTumourStaining(body) ?? Self.notTheTumours(body) {
             return .success(PatientAlterationReading(input: trimmed, alteration: nil, origin: origin, notes: notes + [note]))
         }
         if var assay = assayResultReading(body) {
@@ -790,6 +803,20 @@ extension Vocabularies {
         {
             result = .success(expression)
             notes.append("'\(body)' read as \(alteration.gene) protein expression")
+        }
+        // "KRAS WT, NRAS WT", "KRAS WT; NRAS WT": each gene's own result, not one negative finding for the whole entry.
+        if case .failure = result, body.contains(", ") || body.contains("; "),
+            let combined = listReading(body.replacingOccurrences(of: "; ", with: ", ")), combined.alterations.count >= 2
+        {
+            return .success(
+                PatientAlterationReading(
+                    input: trimmed,
+                    keyedBy: combined.alterations,
+                    origin: origin,
+                    statuses: combined.statuses,
+                    notes: notes + combined.notes
+                )
+            )
         }
         if case .failure = result, let reading = negatedReading(body, suggest: suggest) {
             return .success(PatientAlterationReading(input: trimmed, alteration: reading.alteration, origin: origin, notes: notes + reading.notes))
@@ -1535,6 +1562,26 @@ extension Vocabularies {
         return "'\(text)' is staining \(place), not of the tumour cells; nothing is matched on it"
     }
 
+    /// A variant the report itself says is not the tumour's: clonal haematopoiesis ("same variant in matched white
+    /// blood cells", "CHIP"), which makes plasma results misleading (Jensen et al., JAMA Oncol 2021), or a benign
+    /// germline polymorphism ("benign", "polymorphism", a dbSNP rs number; TP53 P72R, rs1042522, carried by most people:
+    /// Whibley et al., Nat Rev Cancer 2009). Matched as the tumour's, it would offer PARP inhibitors for a blood-cell ATM
+    /// variant and flag chemoimmunotherapy for a TP53 polymorphism. Nil for other text.
+    static func notTheTumours(_ text: String) -> String? {
+        if text.firstMatch(of: clonalHaematopoiesis) != nil {
+            return "'\(text)' is clonal haematopoiesis, not the tumour's; nothing is matched on it"
+        }
+        if text.firstMatch(of: benignVariant) != nil {
+            return "'\(text)' is a benign germline polymorphism, not a tumour alteration; nothing is matched on it"
+        }
+        return nil
+    }
+
+    nonisolated(unsafe) private static let clonalHaematopoiesis =
+        /(?i:\bclonal\s+ha?ematopoiesis\b|\bCHIP\b|\bmatched\s+(?:white\s+(?:blood\s+)?cells|WBCs?|leu[ck]ocytes|blood\s+cells)\b)/
+    nonisolated(unsafe) private static let benignVariant =
+        /(?i:\b(?:likely\s+)?benign\b|\bpolymorphism\b|\brs\d{4,}\b|^TP53\s+(?:p\.)?(?:P72R|Pro72Arg)\b)/
+
     /// "MET copy number 3 (not amplified)", "ERBB2 copy number 12, amplified", "MET GCN 4": a gene copy number
     /// with the laboratory's call. The call decides: "not amplified" is a negative result, "amplified" the
     /// amplification. A number without a call is read as a finding and matched on nothing, since where
@@ -1743,7 +1790,10 @@ extension Vocabularies {
             (["del(11q)", "del11q", "11qdeletion", "11qloss", "lossof11q", "11qdel", "11qaberration"], "an 11q (ATM) deletion, a risk marker"),
             (["t(14;16)", "t(14;20)"], "an IGH::MAF-type translocation, a myeloma risk marker"),
             (["t(11;18)"], "the BIRC3::MALT1 translocation of MALT lymphoma"),
-            (["normalkaryotype", "nk", "46,xy", "46,xx"], "a normal karyotype"),
+            (
+                ["normalkaryotype", "nk", "46,xy", "46,xx", "karyotype46,xy", "karyotype46,xx", "karyotype:46,xy", "karyotype:46,xx"],
+                "a normal karyotype"
+            ),
             (["double-hit", "doublehit", "triple-hit", "triplehit"], "a double-hit (MYC with BCL2 or BCL6) status"),
             (["gain1q21", "1q21gain", "gain(1q21)", "amp1q21"], "a 1q gain, a myeloma risk marker"),
         ] {
@@ -2836,7 +2886,7 @@ extension Vocabularies {
     private static let pathogenicClass = CompiledPattern(#",?\s+(?:likely\s+)?pathogenic(?:\s+variant)?$"#, caseInsensitive: true)
     private static let trailingVAF = CompiledPattern(#",?\s*(?:\((?:[^()]*?[\s,;])?)?VAF:?\s*[<>≥≤]?\s*\d+(\.\d+)?\s*%?\)?$"#, caseInsensitive: true)
     nonisolated(unsafe) private static let nothingActionable =
-        /^(?i:no\s+(?:other\s+)?(?:targetable|actionable|druggable)\s+(?:genomic\s+)?(?:alterations?|mutations?|variants?|drivers?|targets?|findings?))(?:\s*[(:,;].*)?$/
+        /^(?i:no\s+(?:other\s+)?(?:targetable|actionable|druggable)\s+(?:genomic\s+)?(?:alterations?|mutations?|variants?|drivers?|targets?|findings?)(?:\s+(?:on|by|in|from)\s+(?:tissue\s+|plasma\s+|tumou?r\s+|broad\s+|comprehensive\s+)?(?:NGS|sequencing|panel|testing|ctDNA|liquid\s+biopsy|genomic\s+profiling)(?:\s+(?:panel|testing))?)?)(?:\s*[(:,;].*)?$/
     private static let lossOfFunctionType = CompiledPattern(
         #"^[A-Za-z0-9-]+[,:]?\s+(?:(?:one|two|three|four|several|multiple|biallelic|compound heterozygous|\d+)\s+)?(?:(?:likely\s+)?(?:pathogenic|deleterious)\s+)?(?:frameshift|frame-shift|nonsense|stop[- ]gain(?:ed|ing)?|stop[- ]codon|splice[- ]site|splicing|splice|loss[- ]of[- ]function|inactivating)(?:\s+(?:mutations?|variants?|alterations?|changes?|deletions?|insertions?))?$"#,
         caseInsensitive: true
