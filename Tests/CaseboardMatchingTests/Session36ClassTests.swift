@@ -30,6 +30,9 @@ struct Session36ClassTests: HoldoutMatching {
         let polymorphism = try match("chronic lymphocytic leukaemia, untreated, IGHV mutated", ["TP53 p.P72R (benign polymorphism)"])
         #expect(polymorphism.alterations.isEmpty, "\(labels(polymorphism))")
         #expect(polymorphism.resistance.isEmpty, "\(polymorphism.resistance.map(\.drugs))")
+        // A dbSNP number alone is no verdict: pathogenic variants carry one too.
+        let numbered = try match("metastatic colorectal adenocarcinoma", ["KRAS G12D (rs121913529)"])
+        #expect(labels(numbered).contains("KRAS G12D"), "\(labels(numbered)) \(numbered.findings)")
     }
 
     /// A normal karyotype and "no actionable driver on NGS (…)" are read, not refused.

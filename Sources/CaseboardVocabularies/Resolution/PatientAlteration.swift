@@ -1564,9 +1564,10 @@ extension Vocabularies {
 
     /// A variant the report itself says is not the tumour's: clonal haematopoiesis ("same variant in matched white
     /// blood cells", "CHIP"), which makes plasma results misleading (Jensen et al., JAMA Oncol 2021), or a benign
-    /// germline polymorphism ("benign", "polymorphism", a dbSNP rs number; TP53 P72R, rs1042522, carried by most people:
-    /// Whibley et al., Nat Rev Cancer 2009). Matched as the tumour's, it would offer PARP inhibitors for a blood-cell ATM
-    /// variant and flag chemoimmunotherapy for a TP53 polymorphism. Nil for other text.
+    /// germline polymorphism ("benign", "polymorphism"; TP53 P72R, rs1042522, carried by most people: Whibley et al.,
+    /// Nat Rev Cancer 2009). A dbSNP rs number alone says nothing: pathogenic variants have them too. Matched as the
+    /// tumour's, these would offer PARP inhibitors for a blood-cell ATM variant and flag chemoimmunotherapy for a TP53
+    /// polymorphism. Nil for other text.
     static func notTheTumours(_ text: String) -> String? {
         if text.firstMatch(of: clonalHaematopoiesis) != nil {
             return "'\(text)' is clonal haematopoiesis, not the tumour's; nothing is matched on it"
@@ -1580,7 +1581,7 @@ extension Vocabularies {
     nonisolated(unsafe) private static let clonalHaematopoiesis =
         /(?i:\bclonal\s+ha?ematopoiesis\b|\bCHIP\b|\bmatched\s+(?:white\s+(?:blood\s+)?cells|WBCs?|leu[ck]ocytes|blood\s+cells)\b)/
     nonisolated(unsafe) private static let benignVariant =
-        /(?i:\b(?:likely\s+)?benign\b|\bpolymorphism\b|\brs\d{4,}\b|^TP53\s+(?:p\.)?(?:P72R|Pro72Arg)\b)/
+        /(?i:\b(?:likely\s+)?benign\b|\bpolymorphism\b|^TP53\s+(?:p\.)?(?:P72R|Pro72Arg)\b)/
 
     /// "MET copy number 3 (not amplified)", "ERBB2 copy number 12, amplified", "MET GCN 4": a gene copy number
     /// with the laboratory's call. The call decides: "not amplified" is a negative result, "amplified" the
