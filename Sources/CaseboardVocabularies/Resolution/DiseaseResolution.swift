@@ -88,6 +88,24 @@ extension Vocabularies {
             reading.input = text
             if reading.biomarkers.isEmpty { reading.biomarkers = biomarkers }
         }
+        // "iCCA …, PD after 11 mo pemigatinib", "MM 3 prior lines: (1) KRd …, PD": a disease reached only through a
+        // response abbreviation is no reading. Leading words that fit several diseases are that ambiguity, for the
+        // caller to settle or to report; otherwise the text names no disease.
+        var unread = false
+        switch reading.resolution {
+        case .unknown: unread = true
+        case .found(let whole, _): unread = Self.isResponseAbbreviation(whole, in: text) && text.contains(" ")
+        default: break
+        }
+        if unread {
+            let expanded = Self.expandingClinicShorthand(Self.expandingStatusShorthand(text))
+            if var fitting = leadingDisease(expanded, ambiguous: true) {
+                fitting.input = text
+                reading = fitting
+            } else if case .found = reading.resolution {
+                reading.resolution = .unknown(suggestions: [])
+            }
+        }
         // "mTNBC PD on pembro + carbo/gem": the abbreviation says the three receptor results, as the written-out
         // synonym does ("triple-negative breast cancer"), so the triple-negative rows can meet them.
         if Self.tnbcWord.matches(text), !reading.biomarkers.contains(where: { $0.statuses.contains { $0.marker == .estrogenReceptor } }),
@@ -262,13 +280,15 @@ extension Vocabularies {
     /// Whether the disease was reached through a word that is also a response abbreviation ("PD" for Paget disease of
     /// the nipple), written in the text as that abbreviation.
     private static func isResponseAbbreviation(_ disease: Disease, in text: String) -> Bool {
-        ResponseVocabulary.kind(of: disease.code) != nil && text.split(separator: " ").contains { $0 == disease.code }
+        ResponseVocabulary.kind(of: disease.code) != nil && text.split(whereSeparator: { " ,;:()".contains($0) }).contains { $0 == disease.code }
     }
 
     /// The longest run of leading words of the first clause that names a disease, the rest kept as modifiers;
     /// nil when the rest names an unrelated cancer (two diseases cannot be told apart from one).
     /// `specificOnly`: a prefix that reaches only a tissue or a response abbreviation does not count.
-    private func leadingDisease(_ text: String, specificOnly: Bool = false) -> DiseaseReading? {
+    /// `ambiguous`: leading words that fit several diseases ("MM": myeloma or melanoma) are read as that ambiguity,
+    /// for the caller to settle or to report.
+    private func leadingDisease(_ text: String, specificOnly: Bool = false, ambiguous: Bool = false) -> DiseaseReading? {
         let clauseEnd = text.firstIndex { ",;:".contains($0) } ?? text.endIndex
         let words = text[..<clauseEnd].split(separator: " ", omittingEmptySubsequences: true)
         guard words.count > 1 else { return nil }
@@ -277,22 +297,33 @@ extension Vocabularies {
             // Described once per prefix ("ND AML" drops its state word), never recursively.
             var head = readDisease(prefix, describing: false)
             if case .found = head.resolution {
+            } else if ambiguous, case .ambiguous = head.resolution {
             } else if let described = describedDisease(prefix) {
                 head = described
             }
-            guard case .found(let disease, _) = head.resolution else { continue }
-            if specificOnly, disease.level <= 1 || Self.isResponseAbbreviation(disease, in: prefix) { continue }
+            let candidates: [Disease]
+            switch head.resolution {
+            case .found(let disease, _) where !ambiguous:
+                if specificOnly, disease.level <= 1 || Self.isResponseAbbreviation(disease, in: prefix) { continue }
+                candidates = [disease]
+            case .ambiguous(let fitting) where ambiguous: candidates = fitting.map(\.disease)
+            default: continue
+            }
             let rest = words.dropFirst(count).joined(separator: " ")
             let namesAnother = scan(rest).contains { match in
                 guard case .disease(let index) = match.concept else { return false }
                 let named = diseases[index]
                 if Self.isResponseAbbreviation(named, in: rest) { return false }
-                return named.isCancer && named.code != disease.code && !ancestors(of: named.code).contains(disease.code)
-                    && !ancestors(of: disease.code).contains(named.code)
+                return named.isCancer
+                    && candidates.allSatisfy { disease in
+                        named.code != disease.code && !ancestors(of: named.code).contains(disease.code)
+                            && !ancestors(of: disease.code).contains(named.code)
+                    }
             }
             // "myeloid sarcomma": a word one typo from a disease word is a misspelt name, not a result after it.
+            // A gene symbol one edit from another ("FGFR2" beside "FGFR1" of a disease name) is the gene.
             let misspelt = DiseaseInputIndex.words(rest).contains { word in
-                guard diseaseInputs.postings[word] == nil, let close = closestWord(word) else { return false }
+                guard diseaseInputs.postings[word] == nil, gene(symbol: word.uppercased()) == nil, let close = closestWord(word) else { return false }
                 return editDistance(Array(close.utf8), Array(word.utf8), limit: 1) <= 1
             }
             guard !namesAnother, !misspelt else { return nil }
@@ -404,7 +435,8 @@ extension Vocabularies {
         var fallback: DiseaseReading?
         for candidate in candidates where !candidate.isEmpty {
             var reading = readDisease(candidate, describing: true)
-            guard case .found(let disease, _) = reading.resolution else { continue }
+            // "…, PD; (2) DPd -> PD 14 mo" is progressive disease, not Paget disease of the nipple.
+            guard case .found(let disease, _) = reading.resolution, !Self.isResponseAbbreviation(disease, in: candidate) else { continue }
             reading.input = text
             if disease.isCancer { return reading }
             // A condition named in a later clause (a comorbidity) is not the disease asked about.
@@ -512,6 +544,11 @@ extension Vocabularies {
         if let ids = diseaseInputs.exact[DiseaseInputIndex.key(words)] {
             let found = distinctDiseases(ids.map { diseaseInputs.forms[Int($0)] })
             if found.count == 1 { return .found(diseases[found[0]], via: "every word of '\(diseaseInputs.forms[Int(ids[0])].surface)'") }
+            // "spindle cell sarcoma NOS": the writer's "not otherwise specified" picks the one NOS node among the fits.
+            let unspecified = found.filter { diseases[$0].name.hasSuffix(", NOS") }
+            if unspecified.count == 1, text.split(whereSeparator: { !$0.isLetter }).contains(where: { $0.uppercased() == "NOS" }) {
+                return .found(diseases[unspecified[0]], via: "every word you typed, and 'NOS' names \(diseases[unspecified[0]].name)")
+            }
             return .ambiguous(found.map { DiseaseCandidate(disease: diseases[$0], reason: "has every word you typed") })
         }
         // On the reordered text, so "adenocarcinoma of the pancreas" is not plain "adenocarcinoma".

@@ -136,9 +136,10 @@ extension Vocabularies {
         if let note = Self.notTheTumours(text), text.utf8.count <= InputLimits.maximumBytes {
             return .success(PatientAlterationReading(input: text.trimmingCharacters(in: .whitespaces), alteration: nil, notes: [note]))
         }
-        // "KRAS wild-type; NRAS wild-type": results separated by semicolons are read as a comma list.
-        if text.contains("; "), !text.contains("("),
-            case .success(var listed) = parsePatientAlteration(text.replacingOccurrences(of: "; ", with: ", "), suggest: false),
+        // "KRAS wild-type; NRAS wild-type": results separated by semicolons are read as a comma list. Before the whole
+        // entry is read: whole, "KRAS G12D; TP53 R273H" would be taken for a fusion of the two genes.
+        if let commas = Self.semicolonsAsCommas(text),
+            case .success(var listed) = parsePatientAlteration(commas, suggest: false),
             listed.alteration != nil, !listed.equivalents.isEmpty
         {
             listed.input = text.trimmingCharacters(in: .whitespaces)
@@ -154,6 +155,30 @@ extension Vocabularies {
         if let intact = intactReading(text) { return .success(intact) }
         guard let reread = rereadingWithoutContext(text) else { return result }
         return withProteinChange(reread)
+    }
+
+    /// `text` with each "; " outside brackets made ", ", or nil when it has none: "KRAS G12D (VAF 30%); TP53 R273H" is
+    /// a list, while the semicolon of "KRAS (c.35G>A; p.G12D)" belongs to its bracket.
+    static func semicolonsAsCommas(_ text: String) -> String? {
+        var depth = 0
+        var out = ""
+        var changed = false
+        var characters = text.makeIterator()
+        var pending = characters.next()
+        while let character = pending {
+            pending = characters.next()
+            switch character {
+            case "(", "[": depth += 1
+            case ")", "]": depth = max(0, depth - 1)
+            case ";" where depth == 0 && pending == " ":
+                out.append(",")
+                changed = true
+                continue
+            default: break
+            }
+            out.append(character)
+        }
+        return changed ? out : nil
     }
 
     /// The reading of the first part of "A, B" or "A / B" when it is a keyed result and the other parts confirm it or
@@ -804,19 +829,11 @@ extension Vocabularies {
             result = .success(expression)
             notes.append("'\(body)' read as \(alteration.gene) protein expression")
         }
-        // "KRAS WT, NRAS WT", "KRAS WT; NRAS WT": each gene's own result, not one negative finding for the whole entry.
-        if case .failure = result, body.contains(", ") || body.contains("; "),
-            let combined = listReading(body.replacingOccurrences(of: "; ", with: ", ")), combined.alterations.count >= 2
+        // "KRAS WT, NRAS WT": each gene's own result, not one negative finding for the whole entry.
+        if case .failure = result, body.contains(", "), let listed = listedResults(body, input: trimmed, origin: origin, notes: notes),
+            listed.alteration != nil, !listed.equivalents.isEmpty
         {
-            return .success(
-                PatientAlterationReading(
-                    input: trimmed,
-                    keyedBy: combined.alterations,
-                    origin: origin,
-                    statuses: combined.statuses,
-                    notes: notes + combined.notes
-                )
-            )
+            return .success(listed)
         }
         if case .failure = result, let reading = negatedReading(body, suggest: suggest) {
             return .success(PatientAlterationReading(input: trimmed, alteration: reading.alteration, origin: origin, notes: notes + reading.notes))
@@ -880,16 +897,8 @@ extension Vocabularies {
         }
         // Last: a clinical finding in words no reader above takes ("CD22 negative on relapse flow cytometry",
         // "JAK2 break-apart FISH positive", "MGMT promoter methylated", "monosomy 7", "TRG clonal rearrangement").
-        if case .failure = result, let combined = listReading(body) {
-            return .success(
-                PatientAlterationReading(
-                    input: trimmed,
-                    keyedBy: combined.alterations,
-                    origin: origin,
-                    statuses: combined.statuses,
-                    notes: notes + combined.notes
-                )
-            )
+        if case .failure = result, let listed = listedResults(body, input: trimmed, origin: origin, notes: notes) {
+            return .success(listed)
         }
         if case .failure = result, let finding = clinicalFinding(body) {
             return .success(
@@ -989,6 +998,18 @@ extension Vocabularies {
     /// Several results in one entry: "BCL2 positive, MUM1 positive" (a comma list) or "TP53 and RB1 loss",
     /// "FLT3-ITD and FLT3-TKD negative" (two names sharing one result). Each part is read on its own; nil
     /// unless every part reads.
+    /// The list reading of `text` as one reading keyed by each of its results, or nil when it is no list.
+    private func listedResults(_ text: String, input: String, origin: AlterationOrigin, notes: [String]) -> PatientAlterationReading? {
+        guard let combined = listReading(text) else { return nil }
+        return PatientAlterationReading(
+            input: input,
+            keyedBy: combined.alterations,
+            origin: origin,
+            statuses: combined.statuses,
+            notes: notes + combined.notes
+        )
+    }
+
     func listReading(_ text: String) -> (alterations: [Alteration], statuses: [BiomarkerStatus], notes: [String])? {
         var parts = text.components(separatedBy: ", ").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
         // "CD103, CD25 and CD11c positive": names in a comma list share the result after the last one.
