@@ -389,7 +389,8 @@ public enum SignalKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// Resistance evidence from a disease unrelated to the patient's.
     case otherDisease = "other-disease"
     /// Weak (level C–E) resistance that level A/B sensitivity evidence for the same drugs and
-    /// alteration outweighs, or CIViC resistance that a curated level A row outweighs.
+    /// alteration outweighs, CIViC resistance that a curated level A row outweighs, or uncurated resistance a
+    /// curated "not predictive" row sets aside.
     case outweighed
     /// Sensitivity evidence only from another disease, meeting the patient's alteration at gene
     /// level and no better than off-label, set apart from `options` because the patient has

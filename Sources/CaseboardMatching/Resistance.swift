@@ -61,6 +61,16 @@ extension Matcher {
         var caseReports = Groups()
         var otherDisease = Groups()
         var outweighed = Groups()
+        var notPredictive: [(hit: Hit, row: Hit)] = []
+        // Curated "not predictive" rows of the patient's disease: an association the guidelines do not use.
+        let unused = hits.filter { $0.item.source == .curated && $0.item.significance == .notPredictive && $0.isOwnDisease && !$0.excluded }
+        func setAsideBy(_ hit: Hit) -> Hit? {
+            guard hit.item.source != .curated, !unused.isEmpty else { return nil }
+            let labels = Set(hit.alterations.map(\.label))
+            return unused.first { row in
+                Set(row.item.drugs).isSubset(of: hit.item.drugs) && row.alterations.contains { labels.contains($0.label) }
+            }
+        }
         func act(_ hit: Hit) {
             // Weak resistance (case reports, preclinical) never overrides the same regimen's own
             // level A/B sensitivity evidence for the same alteration.
@@ -99,6 +109,10 @@ extension Matcher {
             }
             guard applies else {
                 otherDisease.add(hit, key: hit.box.alertKey)
+                continue
+            }
+            if hit.item.significance != .contraindicated, let row = setAsideBy(hit) {
+                notPredictive.append((hit, row))
                 continue
             }
             if hit.item.significance == .contraindicated {
@@ -160,6 +174,30 @@ extension Matcher {
                     why: "level \(group.hits.map(\.item.level).min() ?? .c) resistance of \(group.labels.joined(separator: " + ")) to "
                         + "\(group.drugs.joined(separator: " + ")) is outweighed by level A/B sensitivity evidence for the same drugs "
                         + "and alteration in this disease"
+                )
+            )
+        }
+        // Grouped by the curated row, so one signal says why all the CIViC rows it covers are set aside.
+        var byRow: [String: [Hit]] = [:]
+        var rows: [Hit] = []
+        for (hit, row) in notPredictive {
+            if byRow[row.item.id] == nil { rows.append(row) }
+            byRow[row.item.id, default: []].append(hit)
+        }
+        for row in rows {
+            let covered = byRow[row.item.id] ?? []
+            let labels = unique(covered.flatMap { $0.alterations.map(\.label) }).joined(separator: " + ")
+            let drugs = row.item.drugs.sorted()
+            signals.append(
+                MatchSignal(
+                    kind: .outweighed,
+                    drugs: drugs,
+                    alteration: labels,
+                    count: covered.count,
+                    evidence: ([row] + covered.prefix(9)).map(Self.reference),
+                    why: "\(covered.count) uncurated report(s) tie \(labels) to resistance to \(drugs.joined(separator: " + ")); the curated "
+                        + "row \(row.item.id) (\(row.item.citation.label)) records that guidelines do not use this association "
+                        + "in this disease, so the ranking is unchanged"
                 )
             )
         }

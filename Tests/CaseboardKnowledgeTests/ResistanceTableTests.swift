@@ -100,7 +100,7 @@ struct ResistanceTableTests {
         let scopes: Set = [
             "allele", "codon", "region", "mutation", "fusion", "fusion-partner", "amplification", "deletion", "expression", "signature",
         ]
-        let significances: Set = ["sensitivity", "resistance", "reduced sensitivity", "contraindicated"]
+        let significances: Set = ["sensitivity", "resistance", "reduced sensitivity", "contraindicated", "not predictive"]
         for row in try Self.table().rows {
             #expect(scopes.contains(row["scope"]), "line \(row.line): scope \(row["scope"])")
             #expect(significances.contains(row["significance"]), "line \(row.line): significance \(row["significance"])")

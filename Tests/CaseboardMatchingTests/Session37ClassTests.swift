@@ -55,4 +55,21 @@ struct Session37ClassTests: HoldoutMatching {
         let lung = try match("NSCLC, PD on osimertinib", ["EGFR L858R"])
         #expect(lung.disease?.code == "NSCLC", "\(String(describing: lung.disease))")
     }
+
+    /// PIK3CA mutations and anti-EGFR antibodies in colorectal cancer: CIViC holds level B associations (EID256,
+    /// EID6362) that guidelines do not use (Sepulveda et al., J Clin Oncol 2017; De Roock et al., Lancet Oncol 2010,
+    /// PMID:20619739, found no effect of exon 9). The curated "not predictive" rows set them aside: no alert, a signal
+    /// that says why. RAS mutations still flag the antibodies (FDA label: Vectibix (panitumumab), 2017).
+    @Test func anAssociationGuidelinesDoNotUseIsShownNotActedOn() throws {
+        let result = try match(
+            "metastatic adenocarcinoma of the descending colon, first line",
+            ["KRAS wild-type", "NRAS wild-type", "BRAF wild-type", "PIK3CA E545K", "MSS"]
+        )
+        let flagged = Set(result.resistance.flatMap(\.drugs))
+        #expect(!flagged.contains("cetuximab") && !flagged.contains("panitumumab"), "\(flagged)")
+        #expect(result.signals.contains { $0.why.contains("CR-0225") || $0.why.contains("CR-0226") }, "\(result.signals.map(\.why))")
+        let rasMutant = try match("metastatic adenocarcinoma of the descending colon, first line", ["KRAS G13D", "PIK3CA E545K"])
+        let rasFlagged = Set(rasMutant.resistance.flatMap(\.drugs))
+        #expect(rasFlagged.contains("cetuximab") && rasFlagged.contains("panitumumab"), "\(rasFlagged)")
+    }
 }

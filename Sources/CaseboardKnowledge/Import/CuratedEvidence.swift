@@ -38,7 +38,7 @@ public enum CuratedEvidence {
     public static let version = "\(release)+\(contentDigest(of: bundledFiles()))"
 
     /// The name of this release of the tables.
-    public static let release = "2026-12-07-curated-15"
+    public static let release = "2026-12-07-curated-16"
 
     /// FNV-1a over each file's name and bytes, in hexadecimal: a fingerprint, not a security hash.
     public static func contentDigest(of files: [URL]) -> String {

@@ -259,6 +259,10 @@ public enum Significance: String, Sendable, Codable, Hashable, CaseIterable {
     case adverseResponse = "adverse response"
     /// The label excludes the use or it harms patients with this profile.
     case contraindicated
+    /// Curated only: guidelines do not use this alteration to choose for or against the regimen in this disease,
+    /// although studies reported an association (PIK3CA mutations and anti-EGFR antibodies in colorectal cancer).
+    /// CIViC and case-report resistance it covers is shown, never acted on.
+    case notPredictive = "not predictive"
     case other
 
     /// Resistance and reduced sensitivity argue against a drug.
