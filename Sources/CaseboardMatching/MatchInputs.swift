@@ -1025,6 +1025,7 @@ extension Matcher {
                     )
                 }
             }
+            drugs = vocabularies.mergingFixedCombinations(drugs)
             let response = therapy.response.flatMap(Self.response)
             if let text = therapy.response, response == nil, !Self.stoppedWithoutResponse(text) {
                 problems.append(

@@ -50,6 +50,8 @@ public struct Vocabularies: Sendable {
     let qtWarnings: [String: QTWarning]
     /// Lowercase names of drug classes and procedures (`drug_classes.tsv`).
     let drugClasses: [String: NonDrugTherapyKind]
+    /// Fixed-dose products named for their parts ("trifluridine and tipiracil"), each part a drug of its own.
+    let fixedCombinations: [(product: String, parts: [String])]
 
     /// Loads the vocabularies shipped in this module's resources.
     public static func loadBundled() throws -> Vocabularies {
@@ -146,6 +148,12 @@ public struct Vocabularies: Sendable {
         routes = builder.routes
         qtWarnings = builder.qtWarnings
         drugClasses = builder.drugClasses
+        let named = drugIndex
+        fixedCombinations = drugs.compactMap { drug in
+            let parts = drug.name.components(separatedBy: " and ")
+            guard parts.count >= 2, parts.allSatisfy({ named[$0] != nil }) else { return nil }
+            return (drug.name, parts)
+        }
     }
 
     // MARK: Lookup by identifier

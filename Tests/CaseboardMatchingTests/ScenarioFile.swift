@@ -98,6 +98,7 @@ enum ScenarioFiles {
         Holdout16Scenarios.file, Holdout17Scenarios.file, Holdout18Scenarios.file, Holdout19Scenarios.file, Holdout20Scenarios.file,
         Holdout21Scenarios.file, Holdout22Scenarios.file, Holdout23Scenarios.file, Holdout24Scenarios.file, Holdout25Scenarios.file,
         Holdout26Scenarios.file, Holdout27Scenarios.file, Holdout28Scenarios.file, Holdout29Scenarios.file, Holdout30Scenarios.file,
+        Holdout31Scenarios.file,
     ]
 
     /// Every profile of the files written before `file`; a file missing from `ordered` is an error.

@@ -72,4 +72,93 @@ struct Session37ClassTests: HoldoutMatching {
         let rasFlagged = Set(rasMutant.resistance.flatMap(\.drugs))
         #expect(rasFlagged.contains("cetuximab") && rasFlagged.contains("panitumumab"), "\(rasFlagged)")
     }
+
+    /// A part of an entry that reports no result ("insufficient tissue", "not tested", "pending") is set aside with a
+    /// note. "EGFR/ALK: insufficient tissue" had become an EGFR::ALK fusion and put alectinib first for squamous lung
+    /// cancer; chemoimmunotherapy is the first line there (Paz-Ares et al., N Engl J Med 2018, KEYNOTE-407).
+    @Test func anEntryWithoutAResultMatchesNothing() throws {
+        let result = try match(
+            "squamous NSCLC stage IV, untreated, 69M",
+            ["EGFR/ALK: insufficient tissue", "PD-L1 TPS 5%", "ROS1 testing pending"]
+        )
+        #expect(!labels(result).contains { $0.hasPrefix("EGFR") || $0.hasPrefix("ALK") || $0.hasPrefix("ROS1") }, "\(labels(result))")
+        #expect(
+            !top(result).contains { !$0.isDisjoint(with: ["alectinib", "lorlatinib", "brigatinib", "crizotinib", "entrectinib"]) },
+            "\(top(result))"
+        )
+        #expect(result.findings.contains { $0.note.contains("no result") }, "\(result.findings)")
+    }
+
+    /// Common benign germline variants that panels still report (ClinVar benign: EGFR R521K, BRCA2 K3326*) are not the
+    /// tumour's: EGFR R521K had ruled out every PD-L1 immunotherapy row written "unless EGFR mutation", so
+    /// pembrolizumab left the top 3 for PD-L1 TPS 80% (FDA label: Keytruda (pembrolizumab), 2016).
+    @Test func commonBenignVariantsAreNotTheTumours() throws {
+        let lung = try match("metastatic lung adenocarcinoma, first line, 71F", ["EGFR p.R521K (VAF 49%)", "PD-L1 TPS 80%", "ALK negative"])
+        #expect(!labels(lung).contains { $0.hasPrefix("EGFR") }, "\(labels(lung))")
+        #expect(top(lung).contains { $0.contains("pembrolizumab") || $0.contains("cemiplimab") || $0.contains("atezolizumab") }, "\(top(lung))")
+        let prostate = try match("metastatic castration-resistant prostate cancer after enzalutamide", ["BRCA2 p.K3326*"])
+        #expect(!top(prostate).contains { $0.contains("olaparib") || $0.contains("rucaparib") || $0.contains("talazoparib") }, "\(top(prostate))")
+    }
+
+    /// A copy-number gain the report numbers below amplification ("MET copy number gain (CN 3.8)") is not MET
+    /// amplification: crizotinib had ranked first in untreated lung adenocarcinoma (capmatinib responses were low
+    /// below 10 copies: Wolf et al., N Engl J Med 2020, GEOMETRY mono-1).
+    @Test func aLowLevelGainIsNotAmplification() throws {
+        let result = try match("stage IV lung adenocarcinoma, treatment-naive", ["MET copy number gain (CN 3.8)", "PD-L1 TPS 30%"])
+        #expect(!labels(result).contains("MET amplification"), "\(labels(result))")
+        #expect(!top(result, 1).contains { !$0.isDisjoint(with: ["crizotinib", "capmatinib", "tepotinib"]) }, "\(top(result, 1))")
+        let high = try match("stage IV lung adenocarcinoma, treatment-naive", ["MET copy number gain (CN 14)"])
+        #expect(labels(high).contains("MET amplification"), "\(labels(high))")
+    }
+
+    /// Receptor results in a later clause of the disease ("MBC, ER+ 90% PR+ 20%, de novo stage IV") are the tumour's:
+    /// without them capecitabine had ranked first over endocrine therapy with a CDK4/6 inhibitor (FDA label: Kisqali
+    /// (ribociclib), 2017; NCCN Breast Cancer 2025).
+    @Test func receptorResultsAfterTheDiseaseAreRead() throws {
+        let result = try match("MBC, ER+ 90% PR+ 20%, de novo stage IV (bone), 66F postmenopausal", ["HER2 IHC 1+"])
+        #expect(labels(result).contains("ESR1 overexpression"), "\(labels(result))")
+        #expect(
+            top(result, 1).first.map { $0.contains("ribociclib") || $0.contains("abemaciclib") || $0.contains("palbociclib") } == true,
+            "\(top(result))"
+        )
+    }
+
+    /// A fixed-dose product typed as its parts is the product: "bevacizumab + trifluridine + tipiracil" is the
+    /// Lonsurf-bevacizumab regimen (FDA label: Lonsurf (trifluridine and tipiracil), 2023), which a patient who
+    /// progressed on it must not be offered again.
+    @Test func aProductTypedAsItsPartsIsTheProduct() throws {
+        let result = try match(
+            "metastatic colon adenocarcinoma, MSS",
+            ["KRAS G12V"],
+            priors: [PriorTherapy(drugs: ["bevacizumab", "trifluridine", "tipiracil"], response: "progressive disease")]
+        )
+        #expect(!top(result, 5).contains(["bevacizumab", "trifluridine and tipiracil"]), "\(top(result, 5))")
+    }
+
+    /// Results written as tumour boards and laboratories write them are read: "NRAS: not detected" is NRAS wild-type
+    /// (as "NRAS negative" was), the name of the test before a colon is no part of the result, "HER2 not amp" is not
+    /// amplified, "NPM1 type A insertion" is the NPM1 mutation of AML, and "in exon 2" restates where a change lies.
+    @Test func laboratoryWordingsAreRead() throws {
+        let colon = try match(
+            "metastatic sigmoid adenocarcinoma, first line",
+            ["KRAS c.35G>A (p.G12D) in exon 2", "NRAS: not detected", "HER2 not amp", "RNA fusion panel: no NTRK1/2/3 fusion"]
+        )
+        #expect(labels(colon).isSuperset(of: ["KRAS G12D", "NRAS wild-type", "ERBB2 wild-type"]), "\(labels(colon))")
+        #expect(colon.problems.isEmpty, "\(colon.problems)")
+        let leukaemia = try match("newly diagnosed AML, fit", ["NPM1 type B insertion", "FLT3-ITD negative"])
+        #expect(labels(leukaemia).contains("NPM1 mutation"), "\(labels(leukaemia))")
+        let chronic = try match("CML in chronic phase, newly diagnosed", ["BCR::ABL1 e13a2", "ABL1 kinase domain mutation analysis: none detected"])
+        #expect(chronic.problems.isEmpty, "\(chronic.problems)")
+    }
+
+    /// "sq cell NSCLC" and "squamous cell NSCLC" are squamous lung cancer: read as unspecified NSCLC, cisplatin with
+    /// pemetrexed and pembrolizumab ranked first, though pemetrexed is not for squamous histology (FDA label: Alimta
+    /// (pemetrexed), 2008; Paz-Ares et al., N Engl J Med 2018, KEYNOTE-407).
+    @Test func squamousWrittenShortIsSquamous() throws {
+        for typed in ["sq cell NSCLC stage IV, 74M, ECOG 1", "squamous cell NSCLC, untreated"] {
+            let result = try match(typed, ["PD-L1 TPS 10%"])
+            #expect(result.disease?.code == "LUSC", "\(typed): \(String(describing: result.disease))")
+            #expect(!top(result, 1).contains { $0.contains("pemetrexed") }, "\(typed): \(top(result))")
+        }
+    }
 }

@@ -106,6 +106,23 @@ extension Vocabularies {
                 reading.resolution = .unknown(suggestions: [])
             }
         }
+        // "MBC, ER+ 95% PR+ 40%, de novo stage IV": receptor results in a later clause are the tumour's, as they are
+        // before the name ("ER+ breast cancer").
+        if case .found = reading.resolution {
+            for clause in text.split(separator: ",").dropFirst().map({ $0.trimmingCharacters(in: .whitespaces) })
+            where clause.firstMatch(of: Self.receptorClause) != nil {
+                guard case .success(var result) = parsePatientAlteration(clause, suggest: false), result.alteration != nil || !result.statuses.isEmpty
+                else { continue }
+                let genes = Set(([result.alteration].compactMap { $0 } + result.equivalents).map(\.gene))
+                if reading.biomarkers.contains(where: { known in
+                    !genes.isDisjoint(with: ([known.alteration].compactMap { $0 } + known.equivalents).map(\.gene))
+                }) {
+                    continue
+                }
+                result.input = clause
+                reading.biomarkers.append(result)
+            }
+        }
         // "mTNBC PD on pembro + carbo/gem": the abbreviation says the three receptor results, as the written-out
         // synonym does ("triple-negative breast cancer"), so the triple-negative rows can meet them.
         if Self.tnbcWord.matches(text), !reading.biomarkers.contains(where: { $0.statuses.contains { $0.marker == .estrogenReceptor } }),
@@ -276,6 +293,9 @@ extension Vocabularies {
         }
         return reading
     }
+
+    /// A clause that opens with a receptor result: "ER+ 95% PR+ 40%", "HER2 IHC 1+", "HR-positive".
+    nonisolated(unsafe) private static let receptorClause = /^(?:ER|PR|PgR|HR|HER2|ERBB2)(?:\s|[+-]|$)/
 
     /// Whether the disease was reached through a word that is also a response abbreviation ("PD" for Paget disease of
     /// the nipple), written in the text as that abbreviation.
@@ -821,6 +841,10 @@ extension Vocabularies {
         (CompiledPattern(#"\bst\.?\s+(?=(?:IV|III|II|I)\b)"#), "stage "),
         (CompiledPattern(#"\bcut\.?\s+(?=melanoma|SCC\b|squamous)"#), "cutaneous "),
         (CompiledPattern(#"(?<![A-Za-z0-9-])mets\b"#), "metastases"),
+        // "sq cell NSCLC", "sq NSCLC", "non-sq": squamous written short (pemetrexed is not for squamous histology).
+        (CompiledPattern(#"(?<![A-Za-z0-9])(?:sq\.?|squamous)(?:\s+cell)?(?=\s+NSCLC\b)"#, caseInsensitive: true), "squamous"),
+        (CompiledPattern(#"(?<![A-Za-z0-9])sq\.?(?:\s+cell)?(?=\s+(?:lung|carcinoma|ca\b|non-small))"#, caseInsensitive: true), "squamous cell"),
+        (CompiledPattern(#"(?<![A-Za-z0-9])non-sq\.?(?![A-Za-z])"#, caseInsensitive: true), "non-squamous"),
         // "adenocarcinoma of the left lower lobe", "RUL adenocarcinoma": only the lung has upper, middle and lower lobes.
         (
             CompiledPattern(#"\b(?:(?:left|right)\s+)?(?:upper|lower|middle)(?:\s+|-)lobe\b(?:\s+of\s+the\s+lungs?\b)?"#, caseInsensitive: true),

@@ -46,6 +46,18 @@ struct DrugSpellingIndex: Sendable {
 }
 
 extension Vocabularies {
+    /// A regimen's drug names with the parts of a fixed-dose product folded into it: typed "bevacizumab +
+    /// trifluridine + tipiracil" is bevacizumab with "trifluridine and tipiracil" (Lonsurf), the regimen its label
+    /// and the knowledge base name, not three drugs; a part named beside its product is the product's.
+    public func mergingFixedCombinations(_ names: Set<String>) -> Set<String> {
+        var merged = names
+        for (product, parts) in fixedCombinations where merged.contains(product) || parts.allSatisfy(merged.contains) {
+            merged.subtract(parts)
+            merged.insert(product)
+        }
+        return merged
+    }
+
     /// Resolves a typed drug: generic name, brand, code, salt or synonym in any case; a regimen
     /// abbreviation; or a combination of those. A typo gets spelling suggestions.
     public func resolveDrug(_ text: String) -> DrugResolution {

@@ -136,6 +136,41 @@ extension Vocabularies {
         if let note = Self.notTheTumours(text), text.utf8.count <= InputLimits.maximumBytes {
             return .success(PatientAlterationReading(input: text.trimmingCharacters(in: .whitespaces), alteration: nil, notes: [note]))
         }
+        // "EGFR/ALK: insufficient tissue", "PIK3CA: not tested", "MMR IHC pending": a part that reports no result is set
+        // aside with a note. Read whole, "EGFR/ALK: insufficient tissue" had become an EGFR::ALK fusion.
+        if text.utf8.count <= InputLimits.maximumBytes, let unresulted = Self.partsWithoutResult(text) {
+            let input = text.trimmingCharacters(in: .whitespaces)
+            guard let kept = unresulted.kept else {
+                return .success(PatientAlterationReading(input: input, alteration: nil, notes: [unresulted.note]))
+            }
+            return parsePatientAlteration(kept).map { reading in
+                var reading = reading
+                reading.input = input
+                reading.notes.append(unresulted.note)
+                return reading
+            }
+        }
+        // "MET copy number gain (CN 4.2)": a gain the laboratory calls below amplification is not amplification.
+        if let match = text.wholeMatch(of: Self.lowLevelGain), let copies = Double(match.output.copies), copies < 6 {
+            let note =
+                "'\(text)' is a low-level copy-number gain (\(match.output.copies) copies, below the 6 usually called amplification); "
+                + "nothing is matched on it"
+            return .success(PatientAlterationReading(input: text.trimmingCharacters(in: .whitespaces), alteration: nil, notes: [note]))
+        }
+        // "NPM1 type A insertion": the four-base exon 12 insertions (types A, B, D) are the NPM1 mutation of AML.
+        if text.wholeMatch(of: Self.npm1Insertion) != nil, case .success(var reading) = parsePatientAlteration("NPM1 mutation", suggest: false) {
+            reading.input = text.trimmingCharacters(in: .whitespaces)
+            reading.notes.append("'\(reading.input)' read as the NPM1 exon 12 insertion, the NPM1 mutation of AML")
+            return .success(reading)
+        }
+        // "KRAS c.35G>A (p.G12D) in exon 2": where the change lies restates it.
+        if let range = text.firstRange(of: Self.trailingExon), range.lowerBound > text.startIndex,
+            case .success(var reading) = parsePatientAlteration(String(text[..<range.lowerBound]), suggest: false), reading.alteration != nil
+        {
+            reading.input = text.trimmingCharacters(in: .whitespaces)
+            reading.notes.append("'\(text[range].trimmingCharacters(in: .whitespaces))' read as detail")
+            return .success(reading)
+        }
         // "KRAS wild-type; NRAS wild-type": results separated by semicolons are read as a comma list. Before the whole
         // entry is read: whole, "KRAS G12D; TP53 R273H" would be taken for a fusion of the two genes.
         if let commas = Self.semicolonsAsCommas(text),
@@ -378,7 +413,9 @@ extension Vocabularies {
     /// chromosomal abnormality", "karyotype") is detail of the result after it. Nil when no such reading reads.
     func rereadingLabelled(_ text: String) -> PatientAlterationReading? {
         guard let colon = text.range(of: ": "), colon.lowerBound > text.startIndex else { return nil }
-        let label = String(text[..<colon.lowerBound]).trimmingCharacters(in: .whitespaces)
+        // "ABL1 kinase domain mutation analysis: none detected": the name of the test is not part of the result.
+        var label = String(text[..<colon.lowerBound]).trimmingCharacters(in: .whitespaces)
+        if let test = Self.testNameWords.firstRange(in: label), test.lowerBound > label.startIndex { label.removeSubrange(test) }
         let value = String(text[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
         guard !value.isEmpty, !value.contains(":") else { return nil }
         let negatives: Set<String> = [
@@ -388,11 +425,18 @@ extension Vocabularies {
         ]
         let namesGene = geneMentions(in: label).first.map { $0.range.lowerBound == 0 } == true || regionTested(label) != nil
         var attempts: [String] = []
-        if negatives.contains(value.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
-            guard namesGene else { return nil }
+        let loweredValue = value.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        if negatives.contains(loweredValue) || Self.panelFoundNothing.contains(loweredValue) {
+            // "plasma NGS: no alterations detected": a test that names no gene and found nothing.
+            guard namesGene else {
+                return PatientAlterationReading(input: text, alteration: nil, notes: ["'\(text)' says the test found no alteration"])
+            }
             attempts = ["\(label) negative"]
         } else if namesGene {
             attempts = ["\(label) \(value)"]
+        } else if value.lowercased().hasPrefix("no ") {
+            // "RNA fusion panel: no NTRK1/2/3 fusion": what the panel did not find.
+            attempts = [value, "\(value.dropFirst(3)) negative"]
         } else {
             attempts = [value]
         }
@@ -1586,7 +1630,10 @@ extension Vocabularies {
     /// A variant the report itself says is not the tumour's: clonal haematopoiesis ("same variant in matched white
     /// blood cells", "CHIP"), which makes plasma results misleading (Jensen et al., JAMA Oncol 2021), or a benign
     /// germline polymorphism ("benign", "polymorphism"; TP53 P72R, rs1042522, carried by most people: Whibley et al.,
-    /// Nat Rev Cancer 2009). A dbSNP rs number alone says nothing: pathogenic variants have them too. Matched as the
+    /// Nat Rev Cancer 2009), and common variants ClinVar classes benign that panels still report: EGFR R521K
+    /// (rs2227983), BRCA2 N372H (rs144848), V2466A (rs169547) and K3326* (rs11571833, a last-exon truncation without
+    /// the high-penetrance risk: Meeks et al., J Natl Cancer Inst 2016), KIT M541L (rs3822214). A dbSNP rs number alone
+    /// says nothing: pathogenic variants have them too. Matched as the
     /// tumour's, these would offer PARP inhibitors for a blood-cell ATM variant and flag chemoimmunotherapy for a TP53
     /// polymorphism. Nil for other text.
     static func notTheTumours(_ text: String) -> String? {
@@ -1599,10 +1646,28 @@ extension Vocabularies {
         return nil
     }
 
+    /// Parts of an entry that report no result, the others kept, and a note; nil when no part says so.
+    static func partsWithoutResult(_ text: String) -> (kept: String?, note: String)? {
+        guard text.firstMatch(of: noResult) != nil else { return nil }
+        let parts = text.components(separatedBy: ", ").flatMap { $0.components(separatedBy: "; ") }
+        let unresulted = parts.filter { $0.firstMatch(of: noResult) != nil }
+        let kept = parts.filter { $0.firstMatch(of: noResult) == nil }
+        let note =
+            "'\(unresulted.joined(separator: ", "))' reports no result (not tested, pending, failed or too little tissue); nothing is matched on it"
+        return (kept.isEmpty ? nil : kept.joined(separator: ", "), note)
+    }
+
+    nonisolated(unsafe) private static let noResult =
+        /(?i:\binsufficient\s+(?:tissue|sample|material|tumou?r|DNA|RNA)\b|\bQNS\b|\bquantity\s+not\s+sufficient\b|\bnot\s+(?:tested|done|performed|assessed|evaluable|available)\b|\bpending\b|\b(?:test|assay|sequencing)\s+failed\b|\bfailed\s+(?:QC|sequencing|testing)\b|\bno\s+result\b|\bstatus\s+unknown\b|\bindeterminate\b)/
+    nonisolated(unsafe) private static let lowLevelGain =
+        /(?i)\s*[A-Z][A-Z0-9-]{1,9}\s+(?:(?:low[- ]level\s+)?(?:copy[- ]number\s+)?gain)\s*\((?:CN|copy\s+number|GCN|copies)\s*[:=]?\s*(?<copies>\d{1,2}(?:\.\d+)?)\)\s*/
+    nonisolated(unsafe) private static let npm1Insertion =
+        /(?i)\s*NPM1\s+(?:type\s+[A-D]\s+)?(?:exon\s+12\s+)?(?:insertion|ins|mutation\s+type\s+[A-D])\s*/
+    nonisolated(unsafe) private static let trailingExon = /(?i)\s+in\s+exon\s+\d{1,2}\s*$/
     nonisolated(unsafe) private static let clonalHaematopoiesis =
         /(?i:\bclonal\s+ha?ematopoiesis\b|\bCHIP\b|\bmatched\s+(?:white\s+(?:blood\s+)?cells|WBCs?|leu[ck]ocytes|blood\s+cells)\b)/
     nonisolated(unsafe) private static let benignVariant =
-        /(?i:\b(?:likely\s+)?benign\b|\bpolymorphism\b|^TP53\s+(?:p\.)?(?:P72R|Pro72Arg)\b)/
+        /(?i:\b(?:likely\s+)?benign\b|\bpolymorphism\b|^TP53\s+(?:p\.)?(?:P72R|Pro72Arg)\b|^EGFR\s+(?:p\.)?(?:R521K|Arg521Lys)\b|^BRCA2\s+(?:p\.)?(?:K3326\*|K3326X|Lys3326Ter|Lys3326\*|V2466A|Val2466Ala|N372H|Asn372His)(?!\w)|^KIT\s+(?:p\.)?(?:M541L|Met541Leu)\b)/
 
     /// "MET copy number 3 (not amplified)", "ERBB2 copy number 12, amplified", "MET GCN 4": a gene copy number
     /// with the laboratory's call. The call decides: "not amplified" is a negative result, "amplified" the
@@ -1925,7 +1990,8 @@ extension Vocabularies {
 
     /// Clinic shorthand for a result and the words it stands for.
     static let resultShorthand: [(String, String)] = [
-        ("neg", "negative"), ("pos", "positive"), ("mut", "mutation"), ("wt", "wild-type"), ("amp", "amplification"),
+        ("not amp", "not amplified"), ("neg", "negative"), ("pos", "positive"), ("mut", "mutation"), ("wt", "wild-type"),
+        ("amp", "amplification"),
         ("rearr", "rearranged"),
     ]
 
@@ -2444,6 +2510,8 @@ extension Vocabularies {
         }
         for ending in Self.negativeEndings where lowered.hasSuffix(ending) { head = String(body.dropLast(ending.count)) }
         guard let head = head?.trimmingCharacters(in: " "), !head.isEmpty, head.utf8.count < body.utf8.count else { return nil }
+        // "NRAS: not detected" is a labelled result, which the labelled reader takes (NRAS wild-type).
+        if head.hasSuffix(":") { return nil }
         // "EGFR L858R, T790M negative": the negative is the last change's only; the driver before the comma
         // stays (it was dropped with it).
         if Self.lastChangeAfterComma.matches(head) { return nil }
@@ -2808,6 +2876,17 @@ extension Vocabularies {
         // after a colon is the detail of the result before it (hold-out 15, session 22).
         #"\s*:\s*[<>≥]?\s*\d+(?:\.\d+)?\s*%.*$"#,
     ].map { CompiledPattern($0, caseInsensitive: true) }
+    /// What a panel that found nothing reports.
+    private static let panelFoundNothing: Set<String> = [
+        "no alterations detected", "no alteration detected", "no alterations found", "no variants found", "no pathogenic variants detected",
+        "no mutations or fusions detected", "no reportable alterations", "no genomic alterations detected", "nothing detected",
+    ]
+
+    /// The name of a test after what it tested: "mutation analysis", "fusion panel", "sequencing".
+    private static let testNameWords = CompiledPattern(
+        #"\s+(?:analysis|testing|test|sequencing|panel|assay|study|screen)$"#,
+        caseInsensitive: true
+    )
     private static let leadingBareChange = CompiledPattern(#"^(?:p\.)?[a-z]\d{1,4}[a-z*]\s"#)
     private static let spelledOutResidues = CompiledPattern(#"(?<=dup|del)[A-Z]+$"#)
     private static let residualDisease = CompiledPattern(#"\b(mrd|minimal residual disease|measurable residual disease)\b"#)
