@@ -581,17 +581,28 @@ extension AnnotatedDocument {
         "the authors' patient", "the authors’ patient", "the original report",
     ].map { Array($0.utf8) }
 
-    /// "His brother, who had the same disease, achieved…": a sentence whose subject is a relative
-    /// tells of the relative.
+    /// "His brother, who had the same disease, achieved…", "Her elder brother was diagnosed with CML and takes
+    /// imatinib", "A paternal aunt had ovarian cancer": a sentence whose subject is a relative tells of the relative.
     static func opensWithARelative(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let words = lowercasedWords(bytes, from: range.lowerBound, limit: range.upperBound, count: 2)
-        guard words.count == 2, ["his", "her", "their"].contains(words[0]) else { return false }
-        return relatives.contains(words[1])
+        let words = lowercasedWords(bytes, from: range.lowerBound, limit: range.upperBound, count: 4)
+        guard let first = words.first, ["his", "her", "their", "a", "one", "two"].contains(first) else { return false }
+        for word in words.dropFirst() {
+            if relatives.contains(word) { return true }
+            guard relativeModifiers.contains(word) else { return false }
+        }
+        return false
     }
 
     private static let relatives: Set<String> = [
         "brother", "sister", "father", "mother", "son", "daughter", "twin", "sibling", "cousin", "uncle", "aunt", "grandfather",
-        "grandmother", "nephew", "niece",
+        "grandmother", "nephew", "niece", "brothers", "sisters", "sons", "daughters", "siblings", "cousins", "half-brother",
+        "half-sister",
+    ]
+    /// Words between the possessive and the relative: "her elder brother", "a paternal aunt", "his two sisters".
+    /// Not "her parents", who in a child's report tell of the child.
+    private static let relativeModifiers: Set<String> = [
+        "elder", "older", "younger", "eldest", "oldest", "youngest", "maternal", "paternal", "identical", "only", "late", "other",
+        "two", "three", "first-degree",
     ]
 
     private static let anotherPatientBytes = [
