@@ -1039,9 +1039,6 @@ extension Vocabularies {
         return nil
     }
 
-    /// Several results in one entry: "BCL2 positive, MUM1 positive" (a comma list) or "TP53 and RB1 loss",
-    /// "FLT3-ITD and FLT3-TKD negative" (two names sharing one result). Each part is read on its own; nil
-    /// unless every part reads.
     /// The list reading of `text` as one reading keyed by each of its results, or nil when it is no list.
     private func listedResults(_ text: String, input: String, origin: AlterationOrigin, notes: [String]) -> PatientAlterationReading? {
         guard let combined = listReading(text) else { return nil }
@@ -1054,6 +1051,9 @@ extension Vocabularies {
         )
     }
 
+    /// Several results in one entry: "BCL2 positive, MUM1 positive" (a comma list) or "TP53 and RB1 loss",
+    /// "FLT3-ITD and FLT3-TKD negative" (two names sharing one result). Each part is read on its own; nil
+    /// unless every part reads.
     func listReading(_ text: String) -> (alterations: [Alteration], statuses: [BiomarkerStatus], notes: [String])? {
         var parts = text.components(separatedBy: ", ").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
         // "CD103, CD25 and CD11c positive": names in a comma list share the result after the last one.
