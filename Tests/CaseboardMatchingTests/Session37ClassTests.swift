@@ -87,6 +87,14 @@ struct Session37ClassTests: HoldoutMatching {
             "\(top(result))"
         )
         #expect(result.findings.contains { $0.note.contains("no result") }, "\(result.findings)")
+        // A bracket that reports no result leaves the result before it, and a comma inside a bracket splits nothing.
+        let breast = try match(
+            "metastatic breast cancer, ER-positive",
+            ["HER2 IHC 2+ (ISH pending, ratio 1.9)", "KRAS G12D (VAF 3%); TP53 R273H, BRCA2 not tested"]
+        )
+        #expect(breast.problems.isEmpty, "\(breast.problems)")
+        #expect(labels(breast).isSuperset(of: ["KRAS G12D", "TP53 R273H"]), "\(labels(breast))")
+        #expect(breast.findings.contains { $0.note.contains("equivocal") }, "\(breast.findings)")
     }
 
     /// Common benign germline variants that panels still report (ClinVar benign: EGFR R521K, BRCA2 K3326*) are not the

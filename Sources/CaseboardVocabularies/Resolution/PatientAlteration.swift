@@ -146,25 +146,29 @@ extension Vocabularies {
             return parsePatientAlteration(kept).map { reading in
                 var reading = reading
                 reading.input = input
-                reading.notes.append(unresulted.note)
+                // First, so the kept part's own note ("HER2 IHC 2+ is equivocal; ISH decides") is the one shown.
+                reading.notes.insert(unresulted.note, at: 0)
                 return reading
             }
         }
         // "MET copy number gain (CN 4.2)": a gain the laboratory calls below amplification is not amplification.
-        if let match = text.wholeMatch(of: Self.lowLevelGain), let copies = Double(match.output.copies), copies < 6 {
+        let readable = text.utf8.count <= InputLimits.maximumBytes
+        if readable, let match = text.wholeMatch(of: Self.lowLevelGain), let copies = Double(match.output.copies), copies < 6 {
             let note =
                 "'\(text)' is a low-level copy-number gain (\(match.output.copies) copies, below the 6 usually called amplification); "
                 + "nothing is matched on it"
             return .success(PatientAlterationReading(input: text.trimmingCharacters(in: .whitespaces), alteration: nil, notes: [note]))
         }
         // "NPM1 type A insertion": the four-base exon 12 insertions (types A, B, D) are the NPM1 mutation of AML.
-        if text.wholeMatch(of: Self.npm1Insertion) != nil, case .success(var reading) = parsePatientAlteration("NPM1 mutation", suggest: false) {
+        if readable, text.wholeMatch(of: Self.npm1Insertion) != nil,
+            case .success(var reading) = parsePatientAlteration("NPM1 mutation", suggest: false)
+        {
             reading.input = text.trimmingCharacters(in: .whitespaces)
             reading.notes.append("'\(reading.input)' read as the NPM1 exon 12 insertion, the NPM1 mutation of AML")
             return .success(reading)
         }
         // "KRAS c.35G>A (p.G12D) in exon 2": where the change lies restates it.
-        if let range = text.firstRange(of: Self.trailingExon), range.lowerBound > text.startIndex,
+        if readable, let range = text.firstRange(of: Self.trailingExon), range.lowerBound > text.startIndex,
             case .success(var reading) = parsePatientAlteration(String(text[..<range.lowerBound]), suggest: false), reading.alteration != nil
         {
             reading.input = text.trimmingCharacters(in: .whitespaces)
@@ -1646,15 +1650,60 @@ extension Vocabularies {
         return nil
     }
 
-    /// Parts of an entry that report no result, the others kept, and a note; nil when no part says so.
+    /// Parts of an entry that report no result, the others kept, and a note; nil when no part says so. A part is
+    /// one result between top-level commas or semicolons; a bracket that reports no result ("HER2 IHC 2+ (ISH
+    /// pending)") is dropped from its part, whose own result stays.
     static func partsWithoutResult(_ text: String) -> (kept: String?, note: String)? {
         guard text.firstMatch(of: noResult) != nil else { return nil }
-        let parts = text.components(separatedBy: ", ").flatMap { $0.components(separatedBy: "; ") }
-        let unresulted = parts.filter { $0.firstMatch(of: noResult) != nil }
-        let kept = parts.filter { $0.firstMatch(of: noResult) == nil }
+        var kept: [String] = []
+        var unresulted: [String] = []
+        for part in topLevelParts(text) {
+            var outside = ""
+            var bracket = ""
+            var depth = 0
+            for character in part {
+                if character == "(" || character == "[" { depth += 1 }
+                if depth == 0 { outside.append(character) } else { bracket.append(character) }
+                if character == ")" || character == "]" {
+                    depth = max(0, depth - 1)
+                    if depth == 0 {
+                        if bracket.firstMatch(of: noResult) != nil { unresulted.append(bracket) } else { outside += bracket }
+                        bracket = ""
+                    }
+                }
+            }
+            outside += bracket
+            let rest = outside.trimmingCharacters(in: .whitespaces)
+            if rest.firstMatch(of: noResult) != nil {
+                unresulted.append(rest)
+            } else if !rest.isEmpty {
+                kept.append(rest)
+            }
+        }
         let note =
             "'\(unresulted.joined(separator: ", "))' reports no result (not tested, pending, failed or too little tissue); nothing is matched on it"
         return (kept.isEmpty ? nil : kept.joined(separator: ", "), note)
+    }
+
+    /// `text` split at the commas and semicolons outside brackets.
+    static func topLevelParts(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            switch character {
+            case "(", "[": depth += 1
+            case ")", "]": depth = max(0, depth - 1)
+            case "," where depth == 0, ";" where depth == 0:
+                parts.append(current)
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        parts.append(current)
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     nonisolated(unsafe) private static let noResult =
